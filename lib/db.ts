@@ -1,0 +1,65 @@
+// Lede's IndexedDB, through Dexie. Open it ONLY in the background and in extension pages:
+// IndexedDB opened from a content script belongs to the web page's origin, which could read it.
+
+import Dexie, { type EntityTable } from 'dexie';
+import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
+
+export interface ArticleRow {
+  /** Primary key: the page URL without its #fragment. */
+  url: string;
+  title: string;
+  site: string;
+  /** When the reader last opened the article (ms since epoch). */
+  seenAt: number;
+  entities: EntitySummary[];
+  quotes: QuoteSummary[];
+  /** Canonical entity names, kept as a multi-entry index: "which articles mention X?". */
+  entityNames: string[];
+}
+
+export const DEFAULT_DB_NAME = 'lede';
+
+export class LedeDB extends Dexie {
+  articles!: EntityTable<ArticleRow, 'url'>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    // Version 1. Add later versions below it, each with an upgrade() where data changes shape.
+    this.version(1).stores({
+      articles: 'url, seenAt, site, *entityNames',
+    });
+  }
+}
+
+/** The factory: the background creates the one instance it owns. */
+export function createLedeDB(name: string = DEFAULT_DB_NAME): LedeDB {
+  return new LedeDB(name);
+}
+
+/** The same article reached through #fragments is one article. */
+export function articleKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** Save an article, or refresh it on a revisit (newer analysis, newer seenAt). */
+export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: number): Promise<ArticleRow> {
+  const row: ArticleRow = {
+    url: articleKey(article.url),
+    title: article.title,
+    site: article.site,
+    seenAt,
+    entities: article.entities,
+    quotes: article.quotes,
+    entityNames: [...new Set(article.entities.map((entity) => entity.name))],
+  };
+  await db.articles.put(row);
+  return row;
+}
+
+/** Articles that mention an entity by canonical name (case-insensitive), most recently seen first. */
+export async function articlesMentioning(db: LedeDB, name: string): Promise<ArticleRow[]> {
+  const rows = await db.articles.where('entityNames').equalsIgnoreCase(name).distinct().toArray();
+  return rows.sort((a, b) => b.seenAt - a.seenAt);
+}
+

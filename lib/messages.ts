@@ -1,0 +1,234 @@
+// Lede's one message protocol. Every message is a request with a `type`; every request type has
+// one response type (ResponseMap). Receivers run what arrives through parseMessage() and check
+// the sender with isFromLede() before acting (handleIncoming does both).
+//
+// Transport: webextension-polyfill everywhere. Listeners return a Promise; its value is the
+// response and a rejection reaches the sender as an error. This module holds no extension API:
+// callers pass the send function in, so it runs in Node tests too.
+
+import type { Analysis } from './analysis/types';
+import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
+import { isHighlightPrefs, isPrefsScope, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from './settings';
+
+// ---- Requests ---------------------------------------------------------------------------------
+
+/** Popup -> content script: what did you find on this page? */
+export interface GetAnalysisRequest {
+  type: 'getAnalysis';
+}
+/** Popup -> content script: analyse this page even though it does not look like an article. */
+export interface AnalyzeNowRequest {
+  type: 'analyzeNow';
+}
+/** Popup -> content script: paint these types (and remember them, in `scope` or the page's current scope). */
+export interface SetHighlightPrefsRequest {
+  type: 'setHighlightPrefs';
+  prefs: HighlightPrefs;
+  scope?: PrefsScope;
+}
+/** Content script -> background: store this article's summary (never the full text). */
+export interface ArticleAnalyzedRequest {
+  type: 'articleAnalyzed';
+  article: ArticleSummary;
+}
+/** Content script -> background: which types should this site show? */
+export interface GetHighlightPrefsRequest {
+  type: 'getHighlightPrefs';
+  site: string;
+}
+/** Content script -> background: remember these preferences for this site or for all sites. */
+export interface SaveHighlightPrefsRequest {
+  type: 'saveHighlightPrefs';
+  scope: PrefsScope;
+  site: string;
+  prefs: HighlightPrefs;
+}
+
+export type ContentRequest = GetAnalysisRequest | AnalyzeNowRequest | SetHighlightPrefsRequest;
+export type BackgroundRequest = ArticleAnalyzedRequest | GetHighlightPrefsRequest | SaveHighlightPrefsRequest;
+export type LedeRequest = ContentRequest | BackgroundRequest;
+export type RequestType = LedeRequest['type'];
+
+// ---- Responses --------------------------------------------------------------------------------
+
+/**
+ * - analyzed: an article (or a page the reader asked to analyse) was analysed and painted;
+ * - not-article: the page does not look like an article, so Lede stayed idle;
+ * - unsupported: not a document Lede can read (no HTML body: images, XML, PDF viewers...);
+ * - error: something failed; `message` says what.
+ */
+export type AnalysisStatus = 'analyzed' | 'not-article' | 'unsupported' | 'error';
+
+export interface AnalysisReport {
+  status: AnalysisStatus;
+  url: string;
+  title: string;
+  analysis?: Analysis;
+  /** The analysed text: the offsets in `analysis` index into it. */
+  text?: string;
+  timings: { startToPaintMs?: number };
+  /** False where the browser lacks the CSS Custom Highlight API: nothing is painted, results still shown. */
+  highlightsSupported: boolean;
+  /** The preferences in force on this page. */
+  highlightPrefs: ResolvedPrefs;
+  message?: string;
+}
+
+export interface StoredAck {
+  stored: true;
+}
+
+export interface ResponseMap {
+  getAnalysis: AnalysisReport;
+  analyzeNow: AnalysisReport;
+  setHighlightPrefs: ResolvedPrefs;
+  articleAnalyzed: StoredAck;
+  getHighlightPrefs: ResolvedPrefs;
+  saveHighlightPrefs: ResolvedPrefs;
+}
+
+export type ResponseFor<R extends LedeRequest> = ResponseMap[R['type']];
+
+// ---- Validation -------------------------------------------------------------------------------
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+type Fields = Record<string, unknown>;
+
+/** Returns the request, typed, or throws a MessageError that says what is wrong with it. */
+export function parseMessage(value: unknown): LedeRequest {
+  if (!isRecord(value)) throw new MessageError('Lede message must be an object');
+  const type = value.type;
+  switch (type) {
+    case 'getAnalysis':
+    case 'analyzeNow':
+      onlyKeys(value, ['type']);
+      return { type };
+    case 'setHighlightPrefs': {
+      onlyKeys(value, ['type', 'prefs', 'scope']);
+      const prefs = needPrefs(value.prefs, type);
+      if (value.scope === undefined) return { type, prefs };
+      return { type, prefs, scope: needScope(value.scope, type) };
+    }
+    case 'articleAnalyzed':
+      onlyKeys(value, ['type', 'article']);
+      return { type, article: needArticle(value.article) };
+    case 'getHighlightPrefs':
+      onlyKeys(value, ['type', 'site']);
+      return { type, site: needString(value.site, `${type}.site`) };
+    case 'saveHighlightPrefs':
+      onlyKeys(value, ['type', 'scope', 'site', 'prefs']);
+      return {
+        type,
+        scope: needScope(value.scope, type),
+        site: needString(value.site, `${type}.site`),
+        prefs: needPrefs(value.prefs, type),
+      };
+    default:
+      throw new MessageError(`Unknown Lede message type: ${JSON.stringify(type)}`);
+  }
+}
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: Fields, allowed: readonly string[]): void {
+  const extra = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (extra.length > 0) throw new MessageError(`${String(value.type)}: unexpected field(s) ${extra.join(', ')}`);
+}
+
+function needString(value: unknown, where: string): string {
+  if (typeof value !== 'string') throw new MessageError(`${where} must be a string`);
+  return value;
+}
+
+function needPrefs(value: unknown, where: string): HighlightPrefs {
+  if (!isHighlightPrefs(value)) {
+    throw new MessageError(`${where}.prefs must have exactly person, place, organization and quote as booleans`);
+  }
+  return { ...value };
+}
+
+function needScope(value: unknown, where: string): PrefsScope {
+  if (!isPrefsScope(value)) throw new MessageError(`${where}.scope must be "global" or "site"`);
+  return value;
+}
+
+function needArticle(value: unknown): ArticleSummary {
+  if (!isRecord(value)) throw new MessageError('articleAnalyzed.article must be an object');
+  if (!Array.isArray(value.entities)) throw new MessageError('articleAnalyzed.article.entities must be an array');
+  if (!Array.isArray(value.quotes)) throw new MessageError('articleAnalyzed.article.quotes must be an array');
+  return {
+    url: needString(value.url, 'articleAnalyzed.article.url'),
+    title: needString(value.title, 'articleAnalyzed.article.title'),
+    site: needString(value.site, 'articleAnalyzed.article.site'),
+    entities: value.entities.map((entity, i) => needEntity(entity, `articleAnalyzed.article.entities[${i}]`)),
+    quotes: value.quotes.map((quote, i) => needQuote(quote, `articleAnalyzed.article.quotes[${i}]`)),
+  };
+}
+
+function needEntity(value: unknown, where: string): EntitySummary {
+  if (!isRecord(value)) throw new MessageError(`${where} must be an object`);
+  const type = value.type;
+  if (type !== 'person' && type !== 'place' && type !== 'organization') {
+    throw new MessageError(`${where}.type must be person, place or organization`);
+  }
+  const mentions = value.mentions;
+  if (typeof mentions !== 'number' || !Number.isInteger(mentions) || mentions < 0) {
+    throw new MessageError(`${where}.mentions must be a whole number`);
+  }
+  const entity: EntitySummary = { type, name: needString(value.name, `${where}.name`), mentions };
+  if (value.role !== undefined) entity.role = needString(value.role, `${where}.role`);
+  if (value.description !== undefined) entity.description = needString(value.description, `${where}.description`);
+  return entity;
+}
+
+function needQuote(value: unknown, where: string): QuoteSummary {
+  if (!isRecord(value)) throw new MessageError(`${where} must be an object`);
+  if (value.kind !== 'direct' && value.kind !== 'reported') {
+    throw new MessageError(`${where}.kind must be direct or reported`);
+  }
+  const speaker = value.speaker === null ? null : needString(value.speaker, `${where}.speaker`);
+  return { text: needString(value.text, `${where}.text`), kind: value.kind, speaker };
+}
+
+// ---- Sending and receiving --------------------------------------------------------------------
+
+/** How a message leaves: e.g. `(m) => browser.runtime.sendMessage(m)` or `(m) => browser.tabs.sendMessage(tabId, m)`. */
+export type Transport = (message: LedeRequest) => Promise<unknown>;
+
+/** Send a request and get its response typed by the protocol. */
+export async function sendRequest<R extends LedeRequest>(send: Transport, message: R): Promise<ResponseFor<R>> {
+  return (await send(message)) as ResponseFor<R>;
+}
+
+/** One handler per request type a context answers. */
+export type Handlers<R extends LedeRequest> = {
+  [K in R['type']]: (request: Extract<R, { type: K }>) => Promise<ResponseMap[K]>;
+};
+
+/** Only Lede's own contexts (content scripts, popup, background) may talk to Lede. */
+export function isFromLede(sender: { id?: string } | undefined, runtimeId: string): boolean {
+  return typeof sender?.id === 'string' && sender.id === runtimeId;
+}
+
+/**
+ * The body of every onMessage listener: check the sender, validate, dispatch to the handler for
+ * that type. Rejects (so the sender sees an error) on a foreign sender, a malformed message, or a
+ * type this context does not answer.
+ */
+export async function handleIncoming<R extends LedeRequest>(
+  raw: unknown,
+  sender: { id?: string } | undefined,
+  runtimeId: string,
+  handlers: Handlers<R>,
+): Promise<unknown> {
+  if (!isFromLede(sender, runtimeId)) throw new MessageError('Lede ignores messages from outside the extension');
+  const request = parseMessage(raw);
+  const handler = (handlers as Partial<Record<RequestType, (request: LedeRequest) => Promise<unknown>>>)[request.type];
+  if (!handler) throw new MessageError(`${request.type} is not handled here`);
+  return handler(request);
+}
