@@ -1,0 +1,101 @@
+// `npm run bench` (after `npm run build`): Lede's speed and size against its budgets.
+// (a) content-script time from start to painted highlights on the seed page, in Chromium;
+// (b) analysis throughput in Node, with the compromise library on the same texts as the baseline;
+// (c) the built content script's size, and the Chrome zip's.
+// It reports and always exits 0; each budget line says PASS or OVER.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText } from '../lib/analysis/analyze';
+import { compromiseAnalysis } from './eval/compromise-baseline';
+import { coreNewsTexts, seedText, type BenchText } from './lib/bench-corpus';
+import { measureBuildSizes } from './lib/bench-sizes';
+import { measureThroughput, type Throughput } from './lib/bench-throughput';
+import { measureTimeToHighlights, type PaintTimings } from './lib/bench-time-to-highlights';
+import { findChromium, CHROMIUM_INSTALL_HINT } from './lib/find-chromium';
+import { launchBrowser } from './lib/launch-browser';
+import { repoRoot, seedDir } from './lib/paths';
+import { serveDirectory } from './lib/static-server';
+import { median, p95 } from './lib/stats';
+
+const RELOADS = 15;
+const TIME_TO_HIGHLIGHTS_BUDGET_MS = 30;
+const CONTENT_SCRIPT_BUDGET_BYTES = 500_000;
+
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'OVER');
+const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+const rate = (t: Throughput): string => `${Math.round(t.wordsPerSecond).toLocaleString('en-US')} words/s`;
+
+async function benchTimeToHighlights(): Promise<PaintTimings | null> {
+  console.log('\n(a) Time from content-script start to painted highlights, seed page-restored.html, Chromium');
+  if (!findChromium()) {
+    console.log(`  skipped: ${CHROMIUM_INSTALL_HINT}`);
+    return null;
+  }
+  const server = await serveDirectory(seedDir);
+  const browser = await launchBrowser();
+  try {
+    const timings = await measureTimeToHighlights(browser, server.url('page-restored.html'), RELOADS);
+    if (timings.samples.length === 0) {
+      console.log(`  not measured: Lede never painted (no 'lede-painted' mark, no timings.startToPaintMs)`);
+      console.log(`  budget < ${TIME_TO_HIGHLIGHTS_BUDGET_MS} ms: OVER (nothing painted)`);
+      return timings;
+    }
+    const mid = median(timings.samples);
+    const fastest = Math.min(...timings.samples);
+    console.log(`  ${timings.samples.length} reloads (from ${timings.source}): median ${mid.toFixed(1)} ms, p95 ${p95(timings.samples).toFixed(1)} ms, min ${fastest.toFixed(1)} ms`);
+    console.log(`  budget median < ${TIME_TO_HIGHLIGHTS_BUDGET_MS} ms: ${verdict(mid < TIME_TO_HIGHLIGHTS_BUDGET_MS)}`);
+    return timings;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function benchThroughput(): Record<string, { lede: Throughput; compromise: Throughput }> {
+  console.log('\n(b) Analysis throughput in Node: Lede analyzeText vs the compromise baseline (scripts/eval/compromise-baseline.ts)');
+  const news = coreNewsTexts();
+  const sets: [string, BenchText[]][] = [['seed article ×20', [seedText(20)]]];
+  if (news.length > 0) sets.push([`${news.length} core news articles`, news]);
+  const results: Record<string, { lede: Throughput; compromise: Throughput }> = {};
+  for (const [name, texts] of sets) {
+    const plain = texts.map((t) => t.text);
+    const lede = measureThroughput(analyzeText, plain);
+    const compromise = measureThroughput(compromiseAnalysis, plain);
+    results[name] = { lede, compromise };
+    const ratio = lede.wordsPerSecond / compromise.wordsPerSecond;
+    console.log(`  ${name}: Lede ${rate(lede)}, compromise ${rate(compromise)} -> Lede is ${ratio.toFixed(1)}x compromise`);
+  }
+  return results;
+}
+
+function benchSizes(): ReturnType<typeof measureBuildSizes> {
+  console.log('\n(c) Built size');
+  const sizes = measureBuildSizes();
+  if (sizes.contentScript) {
+    const { bytes, gzipBytes } = sizes.contentScript;
+    console.log(`  content script .output/chrome-mv3/content-scripts/content.js: ${kB(bytes)} (${kB(gzipBytes)} gzip)`);
+    console.log(`  budget < ${kB(CONTENT_SCRIPT_BUDGET_BYTES)}: ${verdict(bytes < CONTENT_SCRIPT_BUDGET_BYTES)}`);
+  } else {
+    console.log('  content script: not built (.output/chrome-mv3/content-scripts/content.js missing)');
+  }
+  console.log(sizes.chromeZip
+    ? `  Chrome zip ${sizes.chromeZip.file}: ${kB(sizes.chromeZip.bytes)}`
+    : '  Chrome zip: none (run `npm run zip` to make one)');
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const timeToHighlights = await benchTimeToHighlights();
+  const throughput = benchThroughput();
+  const sizes = benchSizes();
+  const outputDir = path.join(repoRoot, 'bench-output');
+  mkdirSync(outputDir, { recursive: true });
+  const file = path.join(outputDir, 'bench.json');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes }, null, 2));
+  console.log(`\nResults written to ${path.relative(repoRoot, file)}`);
+}
+
+main().catch((error: unknown) => {
+  // The bench reports; it does not gate. Say what went wrong and exit 0.
+  console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+});

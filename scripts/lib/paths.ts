@@ -1,0 +1,11 @@
+// Where things live, computed from this file so scripts work from any working directory.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Read-only shared material sits beside the repository (see ../shared/README.md). */
+export const sharedDir = path.resolve(repoRoot, '../shared');
+export const seedDir = path.join(sharedDir, 'fixtures/seed');
+export const newsPagesDir = path.join(sharedDir, 'fixtures/news-pages');
+export const chromeExtensionDir = path.join(repoRoot, '.output/chrome-mv3');
+export const contentScriptPath = path.join(chromeExtensionDir, 'content-scripts/content.js');
