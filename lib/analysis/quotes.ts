@@ -1,0 +1,208 @@
+// Quote detection and speaker attribution over plain text.
+//   1. Pair quotation marks (quote-marks.ts) and attribute each marked quote from the words around it.
+//   2. Read every other sentence for attribution patterns (attribution.ts): reported speech, and, in a
+//      document without quotation marks, direct quotes found by attribution alone ("..., Mr. Kerry said.").
+//   3. Resolve speakers in text order (speakers.ts): entity mentions, pronouns, unnamed descriptions.
+import type { Entity, Quote, QuoteKind, Span, Speaker } from './types';
+import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences';
+import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
+import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
+import {
+  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, isContinuingCue, isQuoteMark, type SpeakerSlot,
+} from './attribution';
+import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
+
+interface Candidate extends Span {
+  kind: QuoteKind;
+  ref: SpeakerRef | null;
+  cue: string;
+  /** Takes the previous quote's speaker (a continuation sentence or paragraph). */
+  inherits: boolean;
+}
+
+/** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */
+const MIN_WORDS_FOR_MARKED_DOCUMENT = 3;
+/** Marked spans this short without attribution are scare quotes ("so-called “reset”"). */
+const MAX_SCARE_QUOTE_WORDS = 2;
+/** Unattributed marked spans this short in Title Case are names of shows, books, slogans. */
+const MAX_TITLE_WORDS = 6;
+/** Small words that Title Case leaves lowercase. */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs']);
+
+function isUppercaseLetter(ch: string): boolean {
+  return isLetter(ch) && ch !== ch.toLowerCase();
+}
+
+/** "Fox News Sunday", "Contract with America": every word capitalised except small ones. */
+function isTitleCase(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  return words.length > 0 && words.every((w, i) => isUppercaseLetter(w[0] as string) || isDigit(w[0]) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+}
+
+/** How far around a quote we read for its attribution. */
+const ATTRIBUTION_WINDOW = 300;
+
+/** Count words in [start, end), stopping at `cap`. */
+function countWords(text: string, start: number, end: number, cap: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end && n < cap; i++) {
+    const w = isLetter(text[i]) || isDigit(text[i]);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** Tokens of [start, end) with the ones inside the given quotes removed. */
+function tokensOutside(text: string, start: number, end: number, quotes: readonly MarkedQuote[]): Token[] {
+  return withoutParentheticals(tokenize(text, start, end).filter((t) => !quotes.some((q) => t.start >= q.openAt && t.end <= q.closeEnd)));
+}
+
+/** Tokens from `from` up to the first sentence end or quotation mark. */
+function tokensUntilBreak(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (const t of tokenize(text, from, Math.min(to, from + ATTRIBUTION_WINDOW), 60)) {
+    if (!t.isWord && ('.!?'.includes(t.text) || isQuoteMark(t.text))) break;
+    out.push(t);
+  }
+  return withoutParentheticals(out);
+}
+
+/** Tokens from the last sentence break (or quotation mark) before `to`. */
+function tokensSinceBreak(text: string, from: number, to: number): Token[] {
+  let start = to;
+  const floor = Math.max(from, to - ATTRIBUTION_WINDOW);
+  while (start > floor) {
+    const ch = text[start - 1] as string;
+    if (ch === '!' || ch === '?' || (isQuoteMark(ch) && ch !== "'" && ch !== '\u2019')) break;
+    // A period ends the window unless it is a word's dot ("Mr.", "U.S.").
+    if (ch === '.' && !isLetter(text[start - 2])) break;
+    start--;
+  }
+  return withoutParentheticals(tokenize(text, start, to));
+}
+
+/** Sentence of `paragraph` that contains `pos` (binary search: paragraphs can hold thousands of sentences). */
+function sentenceAt(paragraph: Paragraph, pos: number): Span {
+  const sentences = paragraph.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as Span).end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.start <= pos ? s : paragraph;
+}
+
+/** Marked quotes that overlap [from, to), found by walking out from index `i` (the list is sorted). */
+function marksNear(marked: readonly MarkedQuote[], i: number, from: number, to: number): MarkedQuote[] {
+  let lo = i;
+  while (lo > 0 && (marked[lo - 1] as MarkedQuote).closeEnd > from) lo--;
+  let hi = i + 1;
+  while (hi < marked.length && (marked[hi] as MarkedQuote).openAt < to) hi++;
+  return marked.slice(lo, hi);
+}
+
+function markedCandidates(
+  text: string, paragraphs: Paragraph[], marked: MarkedQuote[], mentions: MentionIndex,
+): { candidates: Candidate[]; kept: MarkedQuote[] } {
+  const out: Candidate[] = [];
+  const kept: MarkedQuote[] = [];
+  let previous: { paragraph: number } | null = null;
+  for (let i = 0; i < marked.length; i++) {
+    const q = marked[i] as MarkedQuote;
+    const first = paragraphs[q.firstParagraph] as Paragraph;
+    const last = paragraphs[q.lastParagraph] as Paragraph;
+    const sentence = sentenceAt(first, q.openAt);
+    let slot: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    slot ??= attributionBefore(text, tokensSinceBreak(text, sentence.start, q.openAt), mentions);
+    const adjacent = slot !== null;
+    if (!slot) {
+      // A partial quote inside a sentence that names its speaker elsewhere ("X said the deal was “...” ...").
+      const from = Math.max(sentence.start, q.openAt - ATTRIBUTION_WINDOW);
+      const to = Math.min(sentenceAt(last, q.closeEnd - 1).end, q.closeEnd + ATTRIBUTION_WINDOW);
+      const nearby = marksNear(marked, i, from, to);
+      slot = attributionAnywhere(text, tokensOutside(text, from, to, nearby), mentions);
+    }
+    const words = countWords(text, q.start, q.end, MAX_TITLE_WORDS + 1);
+    if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
+    if (!adjacent && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
+    // An unattributed quote that opens its own sentence continues the previous quote's speaker.
+    const opensSentence = q.openAt <= sentence.start;
+    const inherits = !slot && opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1;
+    out.push({ start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits });
+    kept.push(q);
+    previous = { paragraph: q.lastParagraph };
+  }
+  return { candidates: out, kept };
+}
+
+function sentenceCandidates(
+  text: string, paragraphs: Paragraph[], kept: MarkedQuote[], usesMarks: boolean, mentions: MentionIndex,
+): Candidate[] {
+  const out: Candidate[] = [];
+  let k = 0; // pointer into kept marked quotes (sorted, disjoint)
+  for (const paragraph of paragraphs) {
+    let continuing = false; // inside a paragraph whose direct quote may go on sentence by sentence
+    for (const s of paragraph.sentences) {
+      while (k < kept.length && (kept[k] as MarkedQuote).closeEnd <= s.start) k++;
+      const q = kept[k];
+      if (q && q.openAt < s.end) {
+        continuing = false;
+        continue;
+      }
+      const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+      const found = analyzeSentence(text, tokens, s.end, mentions);
+      if (!found) {
+        if (continuing) out.push({ start: s.start, end: s.end, kind: 'direct', ref: null, cue: '', inherits: true });
+        continue;
+      }
+      continuing = false;
+      // Only a singular human speaker in a document without marks makes an unmarked sentence direct;
+      // "according to" always reports.
+      const direct = !usesMarks && found.type !== 'leading' && found.slot.cue !== 'according' && isSingularHuman(found.slot.ref);
+      if (found.type === 'colon') {
+        if (isQuoteMark(text[found.contentStart] as string)) continue; // a stray mark: not clean content
+        const end = direct ? paragraph.end : s.end;
+        out.push({ start: found.contentStart, end, kind: direct ? 'direct' : 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false });
+        if (direct) break;
+        continue;
+      }
+      if (found.contentEnd <= found.contentStart) continue;
+      out.push({
+        start: found.contentStart, end: found.contentEnd, kind: direct ? 'direct' : 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false,
+      });
+      continuing = direct && found.type === 'trailing';
+    }
+  }
+  return out;
+}
+
+/** Find direct and reported quotes in `text` and attribute them to speakers. Sorted by start. */
+export function findQuotes(text: string, entities: Entity[]): Quote[] {
+  if (text.length === 0) return [];
+  const paragraphs = splitParagraphs(text);
+  const mentions = new MentionIndex(text, entities);
+  const marked = findMarkedQuotes(text, paragraphs);
+  const usesMarks = marked.some((q) => countWords(text, q.start, q.end, MIN_WORDS_FOR_MARKED_DOCUMENT) >= MIN_WORDS_FOR_MARKED_DOCUMENT);
+
+  const { candidates: fromMarks, kept } = markedCandidates(text, paragraphs, marked, mentions);
+  const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
+  candidates.sort((a, b) => a.start - b.start);
+
+  const resolver = new SpeakerResolver(mentions, candidates);
+  const quotes: Quote[] = [];
+  let previousSpeaker: Speaker | null = null;
+  for (const c of candidates) {
+    let speaker: Speaker | null;
+    if (c.inherits) speaker = previousSpeaker;
+    else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
+    else speaker = resolver.resolve(c.ref, c.start);
+    quotes.push({ start: c.start, end: c.end, kind: c.kind, speaker });
+    if (speaker && (c.kind === 'direct' || isSingularHuman(c.ref))) previousSpeaker = speaker;
+  }
+  return quotes;
+}

@@ -1,0 +1,326 @@
+// Who is speaking: classify the words in a speaker slot ("Mr. Kerry", "he", "a senior Arab official",
+// "officials") into a SpeakerRef, then resolve refs to the contract's Speaker using the entities.
+import type { Entity, Speaker } from './types';
+import { isCapitalized, type Token } from './quote-tokens';
+import {
+  DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
+  NON_HUMAN_NOUNS, isHumanNoun, isHumanPlural,
+} from './speech-cues';
+
+export type Gender = 'male' | 'female' | 'unknown';
+
+export type SpeakerRef =
+  /** A mention of a known entity; only persons are singular human speakers. */
+  | { kind: 'entity'; entity: Entity }
+  /** "he" / "she": the most recent person mentioned before `at`, outside quotes. */
+  | { kind: 'pronoun'; gender: Gender; at: number }
+  /** "it said in a statement": the organisation mentioned last, close before `at`. */
+  | { kind: 'it'; at: number }
+  /** "Mr. Kerry" where no entity mention covers the name. */
+  | { kind: 'surname'; surname: string; gender: Gender }
+  /** A capitalised name no entity knows ("Jane Doe"). */
+  | { kind: 'name'; name: string }
+  /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). */
+  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity }
+  /** A speaker we know is not one person but cannot name ("they"). */
+  | { kind: 'anonymous-group' };
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** Entity mentions sorted by start, for overlap look-ups by binary search. */
+export class MentionIndex {
+  readonly mentions: EntityMention[];
+  readonly persons: EntityMention[];
+  private readonly genders = new Map<string, Gender>();
+
+  constructor(text: string, entities: readonly Entity[]) {
+    const all: EntityMention[] = [];
+    for (const entity of entities) {
+      for (const m of entity.mentions) {
+        if (m.end > m.start) all.push({ start: m.start, end: m.end, entity });
+      }
+    }
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.mentions = all;
+    this.persons = all.filter((m) => m.entity.type === 'person');
+    for (const m of this.persons) this.noteGender(text, m);
+  }
+
+  /** An honorific just before a mention ("Mr. Kerry") tells the person's gender. */
+  private noteGender(text: string, m: EntityMention): void {
+    const before = /\b(mr|mrs|ms|miss|sir|lady|dame|lord)\.?\s*$/i.exec(text.slice(Math.max(0, m.start - 7), m.start));
+    const inside = /^(mr|mrs|ms|miss|sir|lady|dame|lord)\b/i.exec(text.slice(m.start, Math.min(m.end, m.start + 6)));
+    const honorific = (before?.[1] ?? inside?.[1])?.toLowerCase();
+    if (!honorific) return;
+    const gender: Gender = MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown';
+    if (gender !== 'unknown') this.genders.set(m.entity.id, gender);
+  }
+
+  genderOf(entity: Entity): Gender {
+    return this.genders.get(entity.id) ?? 'unknown';
+  }
+
+  /** The first mention overlapping [start, end), preferring persons. */
+  overlapping(start: number, end: number): EntityMention | undefined {
+    let lo = 0;
+    let hi = this.mentions.length;
+    // First mention that starts at or after `end`; candidates are before it.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid] as EntityMention).start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: EntityMention | undefined;
+    // Mentions do not nest deeply; a short look back is enough.
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+      const m = this.mentions[i] as EntityMention;
+      if (m.end > start && m.start < end) {
+        if (!best || (m.entity.type === 'person' && best.entity.type !== 'person')) best = m;
+      }
+    }
+    return best;
+  }
+}
+
+function spanText(text: string, tokens: readonly Token[]): string {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  return first && last ? text.slice(first.start, last.end) : '';
+}
+
+const NAME_PARTICLES = new Set(['al', 'bin', 'de', 'van', 'von', 'der', 'da', 'la', 'le', 'du', 'el', 'ibn', 'di']);
+
+/** Words that may follow a head noun inside one speaker phrase: "a spokesman for the ministry",
+ * "a person familiar with the talks". */
+const HEAD_COMPLEMENTS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'on', 'to', 'familiar', 'close', 'briefed', 'involved']);
+
+/** Words that cannot sit inside a short "the statement"-style speaker phrase. */
+const FUNCTION_WORDS = new Set([
+  'in', 'on', 'at', 'of', 'to', 'for', 'with', 'from', 'by', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'be',
+  'not', 'no', 'who', 'which', 'that', 'this', 'it', 'there', 'here', 'then', 'than', 'as', 'so', 'if', 'would',
+  'will', 'could', 'should', 'can', 'may', 'might', 'must', 'has', 'have', 'had', 'do', 'does', 'did', 'end',
+]);
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+
+/** Words capitalised only because they open a sentence ("Be warned: …", "Now say …"). */
+const SENTENCE_OPENER_WORDS = new Set(['be', 'let', 'please', 'now', 'yet', 'still', 'also', 'just', 'never', 'always', 'some', 'many', 'few', 'all', 'most', 'others', 'everyone', 'nobody', 'someone', 'anyone']);
+
+type HeadKind = 'human' | 'group' | 'institution';
+
+/** The last noun that names a speaker, if what follows it still belongs to the phrase. */
+function headNoun(words: readonly Token[]): { index: number; kind: HeadKind } | null {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = (words[i] as Token).lower;
+    const kind: HeadKind | null = isHumanNoun(w) ? 'human' : isHumanPlural(w) ? 'group' : NON_HUMAN_NOUNS.has(w) ? 'institution' : null;
+    if (!kind) continue;
+    const rest = words.slice(i + 1);
+    const restFits = rest.length === 0 || rest.every((t) => isCapitalized(t)) || HEAD_COMPLEMENTS.has((rest[0] as Token).lower);
+    return restFits ? { index: i, kind } : null;
+  }
+  return null;
+}
+
+/** Classify the words of a speaker slot. Returns null when they do not look like a speaker. */
+export function classifySpeaker(text: string, words: readonly Token[], mentions: MentionIndex, atSentenceStart = false): SpeakerRef | null {
+  if (words.length === 0 || words.length > 9 || words.some((w) => !w.isWord)) return null;
+  const last = words[words.length - 1] as Token;
+  const first = words[0] as Token;
+  const mention = mentions.overlapping(last.start, last.end);
+  if (mention?.entity.type === 'person') return { kind: 'entity', entity: mention.entity };
+
+  if (words.length <= 2 && (MALE_PRONOUNS.has(last.lower) || FEMALE_PRONOUNS.has(last.lower))) {
+    return { kind: 'pronoun', gender: MALE_PRONOUNS.has(last.lower) ? 'male' : 'female', at: last.start };
+  }
+  // A subject pronoun inside a longer slot means the words are a clause ("he thought the campaign"), not a name.
+  if (words.length > 2 && words.some((w) => SUBJECT_PRONOUNS.has(w.lower))) return null;
+  if (words.length === 1 && last.lower === 'it') return { kind: 'it', at: last.start };
+  if (words.length === 1 && GROUP_PRONOUNS.has(last.lower.replace(/['\u2019](re|ve|ll|d|m)$/, ''))) return { kind: 'anonymous-group' };
+
+  const honorific = words.findIndex((w) => HONORIFICS.has(w.lower.replace(/\.$/, '')) && isCapitalized(w));
+  if (honorific >= 0 && honorific < words.length - 1 && words.slice(honorific + 1).every(isCapitalized)) {
+    const h = (words[honorific] as Token).lower.replace(/\.$/, '');
+    const gender: Gender = MALE_HONORIFICS.has(h) ? 'male' : FEMALE_HONORIFICS.has(h) ? 'female' : 'unknown';
+    return { kind: 'surname', surname: text.slice((words[honorific + 1] as Token).start, last.end), gender };
+  }
+
+  const head = headNoun(words);
+  if (head) {
+    const rest = words.slice(head.index + 1);
+    if (head.kind === 'human' && rest.length > 0 && rest.every(isCapitalized) && !mention) {
+      // "spokesman Dmitry Peskov" with no entity for the name: the name is the speaker.
+      return { kind: 'name', name: spanText(text, rest) };
+    }
+    if (head.kind === 'human' && !words.some((w) => isHumanPlural(w.lower))) {
+      return { kind: 'phrase', name: spanText(text, words), singular: true };
+    }
+    if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
+    return { kind: 'phrase', name: spanText(text, words), singular: false };
+  }
+  if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
+
+  // "the statement", "the ad": a described source we cannot tell is one person.
+  const plainNoun = (w: Token): boolean => !isCapitalized(w) && /^[a-z]+$/.test(w.lower) && !w.lower.endsWith('ed') &&
+    !w.lower.endsWith('ly') && !FUNCTION_WORDS.has(w.lower);
+  if (DETERMINERS.has(first.lower) && words.length >= 2 && words.length <= 4 && words.slice(1).every(plainNoun)) {
+    return { kind: 'phrase', name: spanText(text, words), singular: false };
+  }
+  // A run of capitalised words ("Jane Doe") that no entity covers: most likely a person's name.
+  const allNameLike = words.every((w, i) => isCapitalized(w) || (i > 0 && NAME_PARTICLES.has(w.lower)));
+  if (allNameLike && words.length >= 2 && words.length <= 4) return { kind: 'name', name: spanText(text, words) };
+  // One capitalised word no entity knows: a source ("Reuters said"), unless it is capitalised only
+  // because it opens the sentence ("Be warned: …").
+  const openerOnly = atSentenceStart && (FUNCTION_WORDS.has(last.lower) || SENTENCE_OPENER_WORDS.has(last.lower));
+  if (allNameLike && words.length === 1 && !openerOnly) return { kind: 'phrase', name: last.text, singular: false };
+  return null;
+}
+
+/** Does this ref name exactly one human being (who can be quoted directly without marks)? */
+export function isSingularHuman(ref: SpeakerRef | null): boolean {
+  if (!ref) return false;
+  switch (ref.kind) {
+    case 'entity':
+      return ref.entity.type === 'person';
+    case 'pronoun':
+    case 'surname':
+    case 'name':
+      return true;
+    case 'phrase':
+      return ref.singular;
+    case 'it':
+    case 'anonymous-group':
+      return false;
+  }
+}
+
+export function entitySpeaker(entity: Entity): Speaker {
+  return { name: entity.name, entityId: entity.id };
+}
+
+/** How far back (in characters) "it" may reach for its organisation. */
+const IT_REACH = 1500;
+
+/** Mentions not inside any of the (sorted) content spans. */
+function outside(mentions: readonly EntityMention[], contents: readonly { start: number; end: number }[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  let c = 0;
+  let coveredUntil = -1;
+  for (const m of mentions) {
+    while (c < contents.length && (contents[c] as { start: number }).start <= m.start) {
+      coveredUntil = Math.max(coveredUntil, (contents[c] as { end: number }).end);
+      c++;
+    }
+    if (m.start >= coveredUntil) out.push(m);
+  }
+  return out;
+}
+
+/** Index of the last mention ending at or before `pos` (-1 if none); mentions sorted by start. */
+function lastEndingBefore(mentions: readonly EntityMention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as EntityMention).end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Resolves refs in text order; remembers which person mentions lie inside quoted content. */
+export class SpeakerResolver {
+  /** Person mentions outside every quote's content, sorted by start. */
+  private readonly eligible: EntityMention[];
+  /** Organisation mentions outside every quote's content, sorted by start. */
+  private readonly eligibleOrganizations: EntityMention[];
+
+  constructor(
+    private readonly mentions: MentionIndex,
+    contents: readonly { start: number; end: number }[],
+  ) {
+    const sorted = [...contents].sort((a, b) => a.start - b.start);
+    this.eligible = outside(mentions.persons, sorted);
+    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => m.entity.type === 'organization'), sorted);
+  }
+
+  /** The organisation mentioned last before `pos`, if it is close enough to be what "it" means. */
+  lastOrganizationBefore(pos: number): Entity | undefined {
+    const i = lastEndingBefore(this.eligibleOrganizations, pos);
+    const m = this.eligibleOrganizations[i];
+    return m && pos - m.end <= IT_REACH ? m.entity : undefined;
+  }
+
+  /** The most recent person mentioned before `pos` (outside quotes) whose gender doesn't clash. */
+  lastPersonBefore(pos: number, gender: Gender): Entity | undefined {
+    const lo = lastEndingBefore(this.eligible, pos) + 1;
+    for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
+      const entity = (this.eligible[i] as EntityMention).entity;
+      const known = this.mentions.genderOf(entity);
+      if (gender === 'unknown' || known === 'unknown' || known === gender) return entity;
+    }
+    return undefined;
+  }
+
+  /** Person mentions by each lowercased word of their entity's name, built on first use. */
+  private byNameWord: Map<string, EntityMention[]> | null = null;
+
+  /** A person entity whose name contains `surname` as whole words, preferring the latest mentioned before `pos`. */
+  personBySurname(surname: string, pos: number): Entity | undefined {
+    if (!this.byNameWord) {
+      this.byNameWord = new Map();
+      for (const m of this.mentions.persons) {
+        for (const word of new Set(m.entity.name.toLowerCase().split(/\s+/))) {
+          const list = this.byNameWord.get(word) ?? [];
+          list.push(m);
+          this.byNameWord.set(word, list);
+        }
+      }
+    }
+    const words = surname.toLowerCase().split(/\s+/);
+    const candidates = this.byNameWord.get(words[words.length - 1] ?? '') ?? [];
+    const fits = (m: EntityMention): boolean => (' ' + m.entity.name.toLowerCase() + ' ').includes(' ' + words.join(' ') + ' ');
+    // Mentions are sorted by start: the last one before `pos`, else the first one after it.
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((candidates[mid] as EntityMention).start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) if (fits(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+    for (let i = lo; i < candidates.length && i < lo + 50; i++) if (fits(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+    return undefined;
+  }
+
+  resolve(ref: SpeakerRef | null, quoteStart: number): Speaker | null {
+    if (!ref) return null;
+    switch (ref.kind) {
+      case 'entity':
+        return entitySpeaker(ref.entity);
+      case 'it': {
+        const entity = this.lastOrganizationBefore(Math.min(ref.at, quoteStart));
+        return entity ? entitySpeaker(entity) : null;
+      }
+      case 'pronoun': {
+        const entity = this.lastPersonBefore(Math.min(ref.at, quoteStart), ref.gender);
+        return entity ? entitySpeaker(entity) : null;
+      }
+      case 'surname': {
+        const entity = this.personBySurname(ref.surname, quoteStart);
+        return entity ? entitySpeaker(entity) : { name: ref.surname };
+      }
+      case 'name': {
+        const entity = this.personBySurname(ref.name, quoteStart);
+        return entity ? entitySpeaker(entity) : { name: ref.name };
+      }
+      case 'phrase':
+        return ref.entity ? entitySpeaker(ref.entity) : { name: ref.name };
+      case 'anonymous-group':
+        return null;
+    }
+  }
+}
