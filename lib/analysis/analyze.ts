@@ -1,7 +1,9 @@
+import { findEntities } from './entities';
+import { findQuotes } from './quotes';
 import type { Analysis } from './types';
 
-/** Analyse article text into entities and quotes. (Stub: replaced by the real pipeline.) */
+/** Analyse article text: named entities first, then quotes attributed to them. */
 export function analyzeText(text: string): Analysis {
-  void text;
-  return { entities: [], quotes: [] };
+  const entities = findEntities(text);
+  return { entities, quotes: findQuotes(text, entities) };
 }

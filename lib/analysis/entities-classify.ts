@@ -1,0 +1,308 @@
+// Types candidate chunks from what they are (gazetteer, first names, organisation head words,
+// spelling) and where they stand (honorific or title before, "spokesman" after, "over X").
+// Context rules come first: they are the article's own statement about the name.
+import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
+import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
+import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
+import type { EntityType } from './types';
+import type { Token } from './tokens';
+
+/** How much a type can be trusted; a stronger reading of the same string wins document-wide. */
+export const Strength = {
+  Unknown: 0,
+  /** Spelling guess or a lone acronym. */
+  Weak: 1,
+  /** Position only ("over Aleppo"). */
+  Medium: 2,
+  /** Learned gazetteer, first name, organisation head word. */
+  Strong: 3,
+  /** The article says so: "Mr. X", "spokesman X", "X spokesman". */
+  Context: 4,
+} as const;
+export type Strength = (typeof Strength)[keyof typeof Strength];
+
+export interface Candidate {
+  first: number;
+  last: number;
+  /** UTF-16 span of the mention. */
+  start: number;
+  end: number;
+  /** The lookup key: words joined by spaces (title-cased for headline capitals). */
+  text: string;
+  type: EntityType | null;
+  strength: Strength;
+  /** Preceded by "Mr."/"Mrs."/...: a surname, not a full name. */
+  honorific: boolean;
+  /** An ordinary word in name position ("Mark", "Will"): may only stand for a surname. */
+  ordinary?: boolean;
+}
+
+const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
+
+/** Minimum naive-Bayes probability for a spelling-only guess. */
+const GUESS_THRESHOLD = 0.9;
+
+export function classifyChunks(tokens: Token[], chunks: Chunk[], titles: TitleEnds): Candidate[] {
+  const out: Candidate[] = [];
+  for (const chunk of chunks) classifyChunk(tokens, chunk, titles, out);
+  return out;
+}
+
+function candidate(tokens: Token[], first: number, last: number, text: string, type: EntityType | null, strength: Strength, honorific = false): Candidate {
+  return { first, last, start: tokens[first]!.start, end: tokens[last]!.end, text, type, strength, honorific };
+}
+
+function lowerWordAt(tokens: Token[], i: number): string | null {
+  const t = tokens[i];
+  return t && t.isWord && !t.isCap ? t.text.toLowerCase() : null;
+}
+
+/** What the pipeline knows about one chunk while typing it. */
+interface ChunkFacts {
+  tokens: Token[];
+  chunk: Chunk;
+  gaz: GazType | undefined;
+  world: boolean;
+  /** The lower-case word right before the chunk on the same line, if any. */
+  prevLower: string | null;
+  push: (type: EntityType | null, strength: Strength, honorific?: boolean) => void;
+  out: Candidate[];
+}
+
+function classifyChunk(tokens: Token[], chunk: Chunk, titles: TitleEnds, out: Candidate[]): void {
+  const { first, last, text } = chunk;
+  const prev = tokens[first]!.breakBefore === 0 ? tokens[first - 1] : undefined;
+  const facts: ChunkFacts = {
+    tokens,
+    chunk,
+    gaz: gazetteerType(text),
+    world: isWorldPlace(text),
+    prevLower: prev ? lowerWordAt(tokens, first - 1) : null,
+    push: (type, strength, honorific = false) => out.push(candidate(tokens, first, last, text, type, strength, honorific)),
+    out,
+  };
+  if (classifyBySetting(facts, titles, prev)) return;
+  if (classifyByName(facts)) return;
+  if (last > first) splitByGazetteer(tokens, chunk, out);
+  else classifySingleWord(facts);
+}
+
+/** Special settings and the article's own statements: headlines, datelines, "Mr. X", "spokesman X". */
+function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | undefined): boolean {
+  const { tokens, chunk, gaz, world, push, out } = facts;
+  const { first, last, text } = chunk;
+  if (chunk.unknownOnly) {
+    out.push({ ...candidate(tokens, first, last, text, null, Strength.Unknown), ordinary: true });
+    return true;
+  }
+  if (chunk.fromCaps) {
+    push(TYPE_OF[gaz ?? 'LOC'] ?? null, Strength.Medium);
+    return true;
+  }
+  // A dateline: "CLEVELAND, Ohio —", "LOS ANGELES (AP) —" at the start of a line.
+  if (isDateline(tokens, first, last)) {
+    out.push(candidate(tokens, first, last, titleCaseWords(tokens, first, last), 'place', Strength.Strong));
+    return true;
+  }
+  // A name set in capitals inside normal text: "LONDON", "SAUDI ARABIA".
+  if (!gaz && !world && allCaps(tokens, first, last)) {
+    const titled = titleCaseWords(tokens, first, last);
+    const titledType = isWorldPlace(titled) ? 'LOC' : gazetteerType(titled);
+    const type = titledType ? TYPE_OF[titledType] : undefined;
+    if (type) out.push(candidate(tokens, first, last, titled, type, Strength.Strong));
+    if (titledType) return true;
+  }
+  if (chunk.forcedOrg) {
+    push('organization', Strength.Context);
+    return true;
+  }
+  if (prev && HONORIFICS.has(prev.text)) {
+    push('person', Strength.Context, true);
+    return true;
+  }
+  const knownPlaceOrOrg = world || gaz === 'LOC' || gaz === 'ORG';
+  const titled = titles.has(first - 1) || (facts.prevLower !== null && ROLE_NOUNS.has(facts.prevLower));
+  if (titled && !knownPlaceOrOrg && last - first < 4 && !(first === last && isBrandCased(tokens[first]!.text))) {
+    push('person', Strength.Context);
+    return true;
+  }
+  return false;
+}
+
+/** What the name itself says: gazetteer, organisation head words, first names, spelling. */
+function classifyByName(facts: ChunkFacts): boolean {
+  const { tokens, chunk, gaz, world, push } = facts;
+  const { first, last, text } = chunk;
+  const decide = (type: EntityType | null, strength: Strength): boolean => {
+    push(type, strength);
+    return true;
+  };
+  if (world) return decide('place', Strength.Strong);
+  if (gaz === 'MISC') return true;
+  if (gaz) return decide(TYPE_OF[gaz] ?? null, Strength.Strong);
+
+  const lastWord = tokens[last]!.text;
+  const firstWord = tokens[first]!.text;
+  const multi = last > first;
+  if (multi && isOrgSuffix(lastWord)) return decide('organization', Strength.Strong);
+  // "Chapter & Verse", "Procter & Gamble".
+  if (text.includes(' & ')) return decide('organization', Strength.Strong);
+  const connectorType = connectorInside(tokens, first, last);
+  if (connectorType !== undefined) {
+    const type = TYPE_OF[connectorType];
+    if (type) push(type, Strength.Strong);
+    return true;
+  }
+  // "Stephen Sestanovich"; but not "Magic Keyboard" or "Disney Channel", which end in an ordinary word.
+  const endsOrdinary = isVocabularyWord(lastWord.toLowerCase()) && gazetteerType(lastWord) !== 'PER';
+  if (multi && isFirstName(firstWord) && !endsOrdinary) return decide('person', Strength.Strong);
+  if (facts.prevLower !== null && ORG_CUES_BEFORE.has(facts.prevLower)) return decide('organization', Strength.Strong);
+  // A known surname after an unknown given name.
+  if (multi && last - first < 3 && gazetteerType(lastWord) === 'PER' && !knownPlaceOrOrgWord(firstWord)) {
+    return decide('person', Strength.Strong);
+  }
+  if (multi && looksLikePersonName(tokens, first, last)) return decide('person', Strength.Medium);
+  return false;
+}
+
+/** A single unknown word: an acting acronym, a place by position, or a spelling guess. */
+function classifySingleWord(facts: ChunkFacts): void {
+  const { tokens, chunk, push, out } = facts;
+  const { first, last, text } = chunk;
+  const word = tokens[first]!.text;
+  if (isActorAcronym(tokens, first)) return push('organization', Strength.Weak);
+  if (isNonEntityCap(word)) return;
+  // Ordinary words ("Path", "Model") and words with digits ("Q3") get no guess from spelling or
+  // position: headings and product names capitalise them.
+  if (isVocabularyWord(word.toLowerCase()) || /\d/.test(word)) {
+    out.push({ ...candidate(tokens, first, last, text, null, Strength.Unknown), ordinary: true });
+    return;
+  }
+  const brand = isBrandCased(word) || tokens[first]!.isAllCaps;
+  if (!brand && isLocative(tokens, first)) return push('place', Strength.Medium);
+  if (!tokens[first]!.sentenceStart && !brand) {
+    const guess = guessWordType(word);
+    if (guess && guess.probability >= GUESS_THRESHOLD && guess.type !== 'MISC') return push(TYPE_OF[guess.type] ?? null, Strength.Weak);
+  }
+  push(null, Strength.Unknown);
+}
+
+/** Minimum spelling probability of "person" for the surname of an unknown two- or three-word name. */
+const NAME_GUESS_THRESHOLD = 0.7;
+
+/**
+ * "Nolan Henke", "Jesper Parnevik": two or three unknown, non-ordinary words whose last word is
+ * spelled like a surname and none like a place or organisation head.
+ */
+function looksLikePersonName(tokens: Token[], first: number, last: number): boolean {
+  if (last - first > 2) return false;
+  for (let i = first; i <= last; i++) {
+    const w = tokens[i]!.text;
+    if (tokens[i]!.isAllCaps || /[\d.&]/.test(w) || isVocabularyWord(w.toLowerCase()) || gazetteerType(w) === 'LOC' || gazetteerType(w) === 'ORG' || isWorldPlace(w)) return false;
+  }
+  const surname = guessWordType(tokens[last]!.text);
+  const given = guessWordType(tokens[first]!.text);
+  return !!surname && surname.type === 'PER' && surname.probability >= NAME_GUESS_THRESHOLD && (!given || given.type === 'PER');
+}
+
+function allCaps(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (!tokens[i]!.isAllCaps || tokens[i]!.text.includes('.')) return false;
+  return true;
+}
+
+/** "SAUDI ARABIA" -> "Saudi Arabia". */
+function titleCaseWords(tokens: Token[], first: number, last: number): string {
+  return tokens.slice(first, last + 1).map((t) => t.text.charAt(0) + t.text.slice(1).toLowerCase()).join(' ');
+}
+
+function knownPlaceOrOrgWord(word: string): boolean {
+  const gaz = gazetteerType(word);
+  return isWorldPlace(word) || gaz === 'LOC' || gaz === 'ORG' || gaz === 'MISC';
+}
+
+/**
+ * An unknown acronym that acts: "the CIA", "CIA-vetted rebels", "NATO-led forces". Bare acronyms
+ * are too often things ("CEO", "GDP", "DNA") to call organisations without such a sign.
+ */
+function isActorAcronym(tokens: Token[], first: number): boolean {
+  const t = tokens[first]!;
+  if (!t.isAllCaps || t.text.includes('.') || t.text.length < 3 || t.text.length > 6 || isNonEntityCap(t.text)) return false;
+  if (NON_ENTITY_ACRONYMS.has(t.text)) return false;
+  const hyphen = tokens[first + 1];
+  const participle = tokens[first + 2];
+  if (hyphen?.text === '-' && hyphen.start === t.end && participle && ACTOR_PARTICIPLE.test(participle.text)) return true;
+  return lowerWordAt(tokens, first - 1) === 'the' && t.breakBefore === 0;
+}
+
+/** "-backed", "-led", "-vetted", "-funded", "-run", "-owned", "-sponsored", "-trained". */
+const ACTOR_PARTICIPLE = /^(?:backed|led|vetted|funded|run|owned|sponsored|trained|brokered|supported|allied|aligned|controlled|designated)$/;
+
+/** Acronyms for things and measures, not organisations. */
+const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
+  'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'HIV', 'AIDS', 'DNA', 'RNA', 'MRI', 'IPO', 'ETF', 'VAT', 'USB', 'PDF', 'FAQ', 'API',
+  'GPS', 'LED', 'LCD', 'SUV', 'ATM', 'PIN', 'URL', 'HTML', 'CPU', 'GPU', 'RAM', 'VPN', 'TV', 'PC', 'ICU', 'ER', 'OK',
+  'GMT', 'EST', 'EDT', 'PST', 'PDT', 'UTC', 'BST', 'CET', 'ADHD', 'PTSD', 'COVID', 'SARS', 'MERS', 'LGBT', 'LGBTQ',
+]);
+
+/** "WeWork", "MacBook", "iPhone": an inner capital marks a brand, except name prefixes ("McFaul", "DeSantis"). */
+function isBrandCased(word: string): boolean {
+  return /\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}/u.test(word);
+}
+
+/** An all-capitals name opening a line and followed by a comma or dash: a dateline. */
+function isDateline(tokens: Token[], first: number, last: number): boolean {
+  const t = tokens[first]!;
+  if (!(first === 0 || t.breakBefore > 0) || !allCaps(tokens, first, last)) return false;
+  const next = tokens[last + 1]?.text;
+  return next === ',' || next === '-' || next === '—' || next === '–' || next === '(';
+}
+
+/** "over Aleppo", "in the Crimea", "annex Crimea", "the outskirts of Mosul". */
+function isLocative(tokens: Token[], first: number): boolean {
+  if (tokens[first]!.breakBefore > 0) return false;
+  let k = first - 1;
+  if (lowerWordAt(tokens, k) === 'the' && tokens[k]!.breakBefore === 0) {
+    // "in the Lakers’ ...", "across the Clintons": a plural after "the" names a team or family.
+    if (tokens[first]!.text.endsWith('s')) return false;
+    k--;
+  }
+  const w = lowerWordAt(tokens, k);
+  if (w === null) return false;
+  if (LOCATIVE_PREPOSITIONS.has(w) || TERRITORIAL_VERBS.has(w)) return true;
+  const noun = w === 'of' ? lowerWordAt(tokens, k - 1) : null;
+  return noun !== null && PLACE_NOUNS_BEFORE_OF.has(noun);
+}
+
+/** The type named by the head word before a connector ("Council on …" -> ORG). */
+function connectorInside(tokens: Token[], first: number, last: number): string | undefined {
+  for (let i = first + 1; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.isCap) continue;
+    const head = tokens[i - 1]!.text;
+    return connectorHeadType(head) ?? (isOrgSuffix(head) ? 'ORG' : 'NONE');
+  }
+  return undefined;
+}
+
+/**
+ * A multi-word chunk with no evidence as a whole. When known names cover it entirely ("Germany
+ * Italy"), keep them; otherwise a part is unknown ("Fox News") and guessing from the known part
+ * would be wrong, so leave the whole span for document-level linking only.
+ */
+function splitByGazetteer(tokens: Token[], chunk: Chunk, out: Candidate[]): void {
+  const pieces: Candidate[] = [];
+  let i = chunk.first;
+  while (i <= chunk.last) {
+    const len = longestGazetteerMatch(tokens, i, chunk.last);
+    const text = len > 0 ? joinWords(tokens, i, i + len - 1) : '';
+    const gaz = len === 0 ? undefined : isWorldPlace(text) ? 'LOC' : gazetteerType(text);
+    const type = gaz ? TYPE_OF[gaz] : undefined;
+    if (!type) {
+      out.push(candidate(tokens, chunk.first, chunk.last, chunk.text, null, Strength.Unknown));
+      return;
+    }
+    pieces.push(candidate(tokens, i, i + len - 1, text, type, Strength.Strong));
+    i += len;
+  }
+  out.push(...pieces);
+}

@@ -1,0 +1,148 @@
+// Document-level consistency and linking. Once the article has typed a string, its other
+// occurrences get that type; a bare surname or "Mr. X" joins the person whose full name
+// contains it, wherever in the article that full name appears ("Clinton" ... "Hillary Clinton").
+import { Strength, type Candidate } from './entities-classify';
+import type { EntityType } from './types';
+
+export interface ResolvedMention {
+  candidate: Candidate;
+  type: EntityType;
+  /** Canonical name of the entity this mention belongs to. */
+  name: string;
+}
+
+interface PersonName {
+  name: string;
+  words: string[];
+  /** Start offsets of its full mentions, to prefer the nearest earlier one when a surname is shared. */
+  starts: number[];
+}
+
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das']);
+
+export function linkCandidates(found: Candidate[]): ResolvedMention[] {
+  const candidates = foldPossessives(found);
+  const people = collectPeople(candidates);
+  const best = bestTypeByString(candidates);
+  const out: ResolvedMention[] = [];
+  for (const c of candidates) {
+    const words = c.text.split(' ');
+    const known = best.get(c.text);
+    // A surname of someone the article names in full outweighs the gazetteer ("Ian Hamilton" ...
+    // "Hamilton said"), but not what the context says ("Washington officials").
+    const sameLastWord = people.get(words[words.length - 1]!) ?? [];
+    const surname = sameLastWord.some((p) => endsWithWords(p.words, words) && p.words.length > words.length);
+    const mayBePerson = c.type === 'person' || c.honorific || c.strength < Strength.Strong || (surname && c.strength < Strength.Context);
+    const nonPersonFirm = known && known.type !== 'person' && known.strength >= (surname ? Strength.Context : Strength.Strong) && !c.honorific;
+    if (mayBePerson && !nonPersonFirm) {
+      const person = findPerson(people, words, c.start, c.ordinary === true);
+      if (person) {
+        out.push({ candidate: c, type: 'person', name: person.name });
+        continue;
+      }
+    }
+    let type = c.type;
+    // Position-only evidence ("in X") types its own mention but does not spread through the article.
+    if (known && known.strength >= Strength.Strong && (known.strength > c.strength || !type)) type = known.type;
+    if (!type) continue;
+    out.push({ candidate: c, type, name: c.text });
+  }
+  return out;
+}
+
+/**
+ * Apostrophe-less possessives ("Assads deplorable use", "Moscows influence") become the name
+ * they are built on, when the article uses that name elsewhere; they then share its fate.
+ */
+function foldPossessives(candidates: Candidate[]): Candidate[] {
+  const texts = new Set(candidates.map((c) => c.text));
+  return candidates.map((c) => {
+    const t = c.text;
+    if (c.strength >= Strength.Strong || t.length < 4 || !t.endsWith('s') || t.endsWith('ss') || t.includes(' ')) return c;
+    const base = t.slice(0, -1);
+    if (!texts.has(base)) return c;
+    return { ...c, text: base, end: c.end - 1, type: null, strength: Strength.Unknown };
+  });
+}
+
+/** Full person names, indexed by each of their words (lookups stay cheap in long texts). */
+type PeopleIndex = Map<string, PersonName[]>;
+
+/** Full person names (two words or more), longest form first so "John Kerry" absorbs "Kerry". */
+function collectPeople(candidates: Candidate[]): PeopleIndex {
+  const byName = new Map<string, PersonName>();
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.honorific || c.strength < Strength.Medium) continue;
+    const words = c.text.split(' ');
+    if (words.length < 2) continue;
+    let p = byName.get(c.text);
+    if (!p) byName.set(c.text, (p = { name: c.text, words, starts: [] }));
+    p.starts.push(c.start);
+  }
+  const people = [...byName.values()].sort((a, b) => b.words.length - a.words.length);
+  // A shorter full name that ends a longer one is the same person ("Barack Obama" in "Barack Hussein Obama" is not, but "Hussein Obama" would be).
+  const index: PeopleIndex = new Map();
+  for (const p of people) {
+    const container = index.get(p.words[p.words.length - 1]!)?.find((k) => endsWithWords(k.words, p.words));
+    if (container) {
+      for (const start of p.starts) container.starts.push(start);
+      continue;
+    }
+    for (const w of new Set(p.words)) {
+      const list = index.get(w);
+      if (list) list.push(p);
+      else index.set(w, [p]);
+    }
+  }
+  for (const list of index.values()) for (const p of list) p.starts.sort((a, b) => a - b);
+  return index;
+}
+
+function endsWithWords(longer: string[], shorter: string[]): boolean {
+  if (shorter.length > longer.length) return false;
+  const offset = longer.length - shorter.length;
+  return shorter.every((w, i) => longer[offset + i] === w);
+}
+
+/** The person a (partial) name refers to: its words end the full name, or it is one of its words. */
+function findPerson(people: PeopleIndex, words: string[], at: number, surnameOnly: boolean): PersonName | null {
+  const pool = new Set([...(people.get(words[words.length - 1]!) ?? []), ...(people.get(words[0]!) ?? [])]);
+  const matches = [...pool].filter((p) => {
+    if (endsWithWords(p.words, words)) return true;
+    // "Mr. Ban" -> "Ban Ki-moon"; but a sentence-initial "Mark" is no reference to "Mark Esper".
+    return !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!);
+  });
+  if (matches.length <= 1) return matches[0] ?? null;
+  // Shared surname: the person last named in full before this mention, else the first named after.
+  const before = (p: PersonName): number => lastAtOrBefore(p.starts, at);
+  matches.sort((a, b) => before(b) - before(a) || (a.starts[0] ?? 0) - (b.starts[0] ?? 0));
+  return matches[0]!;
+}
+
+/** The largest value <= `at` in an ascending list, or -1. */
+function lastAtOrBefore(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1;
+}
+
+interface TypeVote {
+  type: EntityType;
+  strength: Strength;
+}
+
+/** The strongest type each string gets anywhere in the article. */
+function bestTypeByString(candidates: Candidate[]): Map<string, TypeVote> {
+  const best = new Map<string, TypeVote>();
+  for (const c of candidates) {
+    if (!c.type || c.strength < Strength.Medium) continue;
+    const current = best.get(c.text);
+    if (!current || c.strength > current.strength) best.set(c.text, { type: c.type, strength: c.strength });
+  }
+  return best;
+}

@@ -1,0 +1,39 @@
+// Named entities in plain text: tokens -> candidate chunks -> typed candidates -> document-level
+// linking -> entities with mentions, roles and descriptions.
+import { findDescription, findRole, type MentionEnds } from './descriptions';
+import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
+import { classifyChunks } from './entities-classify';
+import { linkCandidates, type ResolvedMention } from './entities-link';
+import { tokenize, type Token } from './tokens';
+import type { Entity } from './types';
+
+export function findEntities(text: string): Entity[] {
+  if (!text) return [];
+  const tokens = tokenize(text);
+  markHeadingLines(tokens);
+  const titles = findTitles(tokens);
+  const candidates = classifyChunks(tokens, findChunks(tokens, titles), titles);
+  const mentions = linkCandidates(candidates);
+  return buildEntities(text, tokens, titles, mentions);
+}
+
+function buildEntities(text: string, tokens: Token[], titles: ReturnType<typeof findTitles>, mentions: ResolvedMention[]): Entity[] {
+  const mentionEnds: MentionEnds = new Map();
+  for (const m of mentions) mentionEnds.set(m.candidate.last, m.candidate.first);
+  const byId = new Map<string, Entity>();
+  const sorted = [...mentions].sort((a, b) => a.candidate.start - b.candidate.start);
+  for (const m of sorted) {
+    const id = `${m.type}:${m.name}`;
+    let entity = byId.get(id);
+    if (!entity) byId.set(id, (entity = { id, type: m.type, name: m.name, mentions: [] }));
+    entity.mentions.push({ start: m.candidate.start, end: m.candidate.end });
+    if (m.type !== 'person' || m.candidate.honorific) continue;
+    entity.role ??= findRole(text, tokens, m.candidate.first, titles, mentionEnds);
+    entity.description ??= findDescription(text, tokens, m.candidate.last);
+  }
+  for (const e of byId.values()) {
+    if (e.role === undefined) delete e.role;
+    if (e.description === undefined) delete e.description;
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,101 @@
+// Read-only access to the learned model in lib/model (written by `npm run train`): entity strings
+// with their usual type, first names, organisation head words, non-entity capitals, and a
+// character n-gram naive Bayes for words the gazetteer has never seen.
+import gazetteerData from '../model/gazetteer.json';
+import ngramData from '../model/ngrams.json';
+import wordsData from '../model/words.json';
+import { ngramFeatures } from './entities-ngrams';
+
+export type GazType = 'PER' | 'LOC' | 'ORG' | 'MISC';
+
+const gazTypes = new Map<string, GazType>();
+let longestEntry = 1;
+// The model packs each list into one string: names joined by "|", words by " ".
+const names = (packed: string): string[] => (packed ? packed.split('|') : []);
+const words = (packed: string): string[] => (packed ? packed.split(' ') : []);
+
+for (const type of ['PER', 'LOC', 'ORG', 'MISC'] as const) {
+  for (const s of names(gazetteerData[type])) {
+    gazTypes.set(s, type);
+    longestEntry = Math.max(longestEntry, s.split(' ').length);
+  }
+}
+
+/** Longest gazetteer entry, in words: bounds every longest-match loop. */
+export const MAX_GAZ_WORDS: number = Math.min(longestEntry, 8);
+
+const worldPlaces = new Set<string>(names(gazetteerData.world));
+const firstNames = new Set<string>(words(wordsData.firstNames));
+const orgSuffixes = new Set<string>(words(wordsData.orgSuffixes));
+const connectorHeads = new Map<string, string>(Object.entries(wordsData.connectorHeads));
+const nonEntityCaps = new Set<string>(words(wordsData.nonEntityCaps));
+const commonWords = new Set<string>(words(wordsData.commonWords));
+const lowercaseWords = new Set<string>(words(wordsData.vocabulary));
+
+/** The usual type of an exact entity string ("Interfax" -> ORG, "Syrian" -> MISC). */
+export function gazetteerType(name: string): GazType | undefined {
+  return gazTypes.get(name);
+}
+
+/** Countries, capitals and regions: context never re-types these ("U.S. officials" stay a place). */
+export function isWorldPlace(name: string): boolean {
+  return worldPlaces.has(name);
+}
+
+export function isFirstName(word: string): boolean {
+  return firstNames.has(word);
+}
+
+/** Last words that mark organisations ("University", "Agency", "Council"). */
+export function isOrgSuffix(word: string): boolean {
+  return orgSuffixes.has(word);
+}
+
+/** Words after which "of/on/for" continues a name ("Council on …", "Bank of …"), with the name's type. */
+export function connectorHeadType(word: string): GazType | undefined {
+  return connectorHeads.get(word) as GazType | undefined;
+}
+
+/** Capitalised mid-sentence, yet not part of names: "Tuesday", "January", "President". */
+export function isNonEntityCap(word: string): boolean {
+  return nonEntityCaps.has(word) || (word.endsWith('.') && nonEntityCaps.has(word.slice(0, -1)));
+}
+
+/** Ordinary lower-case words that also start sentences ("speaking", "while", "the"). */
+export function isCommonWord(lowerWord: string): boolean {
+  return commonWords.has(lowerWord);
+}
+
+/** Any ordinary lower-case word seen in training ("path", "model", "streets"). */
+export function isVocabularyWord(lowerWord: string): boolean {
+  return commonWords.has(lowerWord) || lowercaseWords.has(lowerWord);
+}
+
+// ---------- naive Bayes over character prefixes and suffixes ----------
+
+const classes = ngramData.classes as GazType[];
+const features = ngramData.features as Record<string, number[]>;
+const vocabulary = Object.keys(features).length;
+const logPrior = ngramData.classTotals.map((n: number, _i: number, all: number[]) => Math.log(n / all.reduce((a, b) => a + b, 0)));
+
+export interface TypeGuess {
+  type: GazType;
+  probability: number;
+}
+
+/** Guesses the type of an unseen capitalised word from its spelling ("Sestanovich" -> PER). */
+export function guessWordType(word: string): TypeGuess | null {
+  const feats = ngramFeatures(word).filter((f) => f in features);
+  if (feats.length < 2) return null;
+  const scores = classes.map((_, k) => {
+    let s = logPrior[k]!;
+    for (const f of feats) s += Math.log(((features[f]![k] ?? 0) + 1) / (ngramData.classFeatureTotals[k]! + vocabulary));
+    return s;
+  });
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  let best = 0;
+  for (let k = 1; k < exp.length; k++) if (exp[k]! > exp[best]!) best = k;
+  return { type: classes[best]!, probability: exp[best]! / sum };
+}

@@ -1,0 +1,204 @@
+// Word tokens with the casing and position facts entity recognition needs.
+// One linear pass with a sticky regex; no backtracking-prone patterns.
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** A word (letters/digits, possibly with inner . ' ’ -) or a single punctuation character. */
+  isWord: boolean;
+  /** Starts with an upper-case letter ("Kerry", "CIA", "U.N.", "al-Assad"). */
+  isCap: boolean;
+  /** Two or more letters, none lower-case ("CIA", "RUSSIA", "U.S."). */
+  isAllCaps: boolean;
+  /** First token of a sentence, line or quotation: its capital says nothing. */
+  sentenceStart: boolean;
+  /** Newlines between this token and the previous one (0, 1, or 2 for a blank line or more). */
+  breakBefore: number;
+  /**
+   * Token sits where casing says nothing about names: a sentence in capitals (set here) or a
+   * title-case heading line (set by entity recognition, which knows ordinary words).
+   */
+  inCapsSentence: boolean;
+}
+
+// Abbreviations that keep their final period as part of the word.
+const ABBREVIATIONS = new Set([
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Mx', 'St', 'Jr', 'Sr', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Adm',
+  'Prof', 'Rev', 'Inc', 'Corp', 'Co', 'Ltd', 'No', 'vs', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep',
+  'Sept', 'Oct', 'Nov', 'Dec', 'Mt', 'Ft', 'Gov', 'Pres', 'Supt', 'Cpl', 'Maj',
+]);
+
+// A word: letters, marks or digits, with single inner joiners. A lone other character otherwise.
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*|[^\s]/uy;
+const UPPER_START = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|bin)-\p{Lu}/u;
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
+// Characters that open a sentence-like unit: what follows them is in sentence-initial position.
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', '*', '#', '•', '>', '|', '/']);
+
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{M}\p{N}]/u.test(ch);
+}
+
+/** Splits text into word and punctuation tokens, UTF-16 offsets into `text`. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let pos = 0;
+  let lastEnd = 0;
+  while (pos < text.length) {
+    const code = text.charCodeAt(pos);
+    if (code === 32 || code === 10 || code === 13 || code === 9 || /\s/.test(text[pos]!)) {
+      pos++;
+      continue;
+    }
+    TOKEN_RE.lastIndex = pos;
+    const m = TOKEN_RE.exec(text);
+    let end = m ? pos + m[0].length : pos + 1;
+    // Lone surrogate halves etc.: never let the scanner stall.
+    if (end <= pos) end = pos + 1;
+    let word = text.slice(pos, end);
+    const isWord = isWordChar(word[0]!);
+    if (isWord && text[end] === '.' && keepsPeriod(word)) {
+      end++;
+      word += '.';
+    }
+    for (const piece of isWord ? splitWord(word) : [{ text: word, offset: 0 }]) {
+      const start = pos + piece.offset;
+      pushToken(tokens, text, start, start + piece.text.length, piece.text, isWord, lastEnd);
+      lastEnd = start + piece.text.length;
+    }
+    pos = end;
+  }
+  markSentences(tokens);
+  return tokens;
+}
+
+function keepsPeriod(word: string): boolean {
+  if (word.includes('.')) return true; // U.S, U.N -> U.S., U.N.
+  if (ABBREVIATIONS.has(word)) return true;
+  return word.length === 1 && UPPER_START.test(word); // initials: "George W. Bush"
+}
+
+interface Piece {
+  text: string;
+  offset: number;
+}
+
+/** Splits possessives ("Moscow’s") and hyphens whose sides differ in kind ("CIA-vetted", "post-Cold", "U.S.-Russia"). */
+function splitWord(word: string): Piece[] {
+  const out: Piece[] = [];
+  let text = word;
+  let possessive: Piece | null = null;
+  const poss = /['’][sS]$/.exec(text);
+  if (poss && text.length > 2) {
+    possessive = { text: text.slice(poss.index), offset: poss.index };
+    text = text.slice(0, poss.index);
+  }
+  if (text.includes('-')) {
+    const parts = text.split('-');
+    let offset = 0;
+    let current = parts[0]!;
+    let currentOffset = 0;
+    for (let i = 1; i < parts.length; i++) {
+      offset += parts[i - 1]!.length + 1;
+      const right = parts[i]!;
+      // Decide on the part just before this hyphen, not the whole joined prefix: linear time.
+      if (splitsAtHyphen(parts[i - 1]!, right, current === parts[i - 1])) {
+        out.push({ text: current, offset: currentOffset });
+        out.push({ text: '-', offset: offset - 1 });
+        current = right;
+        currentOffset = offset;
+      } else current += '-' + right;
+    }
+    out.push({ text: current, offset: currentOffset });
+  } else out.push({ text, offset: 0 });
+  if (possessive) out.push(possessive);
+  return out.filter((p) => p.text.length > 0);
+}
+
+function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): boolean {
+  if (!left || !right) return false;
+  const leftLower = !UPPER_START.test(left);
+  const rightLower = !UPPER_START.test(right);
+  if (leftLower && rightLower) return false; // "long-suffering"
+  // "post-Cold", "anti-American", but keep name particles: "al-Assad", "bin-Laden".
+  if (leftLower) return leftStandsAlone && (left.length > 3 || !ARABIC_PARTICLE.test(`${left}-${right}`));
+  if (left.endsWith('.')) return true; // "U.S.-Russia", "U.S.-led"
+  if (!rightLower) return false; // "Rolls-Royce", "Al-Qaeda"
+  // Lower-case right side: "CIA-vetted", "Assad-regime", "Kremlin-backed"; but not "Ki-moon", "Jong-un".
+  const acronym = !LOWER.test(left);
+  return acronym || right.endsWith('ed') || right.length >= 5;
+}
+
+function pushToken(tokens: Token[], text: string, start: number, end: number, word: string, isWord: boolean, lastEnd: number): void {
+  let breaks = 0;
+  for (let i = lastEnd; i < start && breaks < 2; i++) if (text.charCodeAt(i) === 10) breaks++;
+  const first = word[0]!;
+  const isCap = isWord && (UPPER_START.test(first) || ARABIC_PARTICLE.test(word));
+  let letters = 0;
+  let lower = false;
+  for (const ch of word) {
+    if (LETTER.test(ch)) {
+      letters++;
+      if (LOWER.test(ch)) {
+        lower = true;
+        break;
+      }
+    }
+  }
+  tokens.push({
+    start,
+    end,
+    text: word,
+    isWord,
+    isCap,
+    isAllCaps: isWord && !lower && letters >= 2,
+    sentenceStart: false,
+    breakBefore: breaks,
+    inCapsSentence: false,
+  });
+}
+
+/** Marks sentence starts and sentences set in capitals. */
+function markSentences(tokens: Token[]): void {
+  let sentenceFirst = 0;
+  let expectStart = true;
+  const closeSentence = (endExclusive: number): void => {
+    if (endExclusive <= sentenceFirst) return;
+    let words = 0;
+    let caps = 0;
+    for (let i = sentenceFirst; i < endExclusive; i++) {
+      const t = tokens[i]!;
+      if (!t.isWord || t.text.length < 2 || !LETTER.test(t.text)) continue;
+      words++;
+      if (t.isAllCaps) caps++;
+    }
+    if (words >= 2 && caps / words >= 0.6) for (let i = sentenceFirst; i < endExclusive; i++) tokens[i]!.inCapsSentence = true;
+    sentenceFirst = endExclusive;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.breakBefore > 0) {
+      closeSentence(i);
+      expectStart = true;
+    }
+    if (expectStart && t.isWord) {
+      t.sentenceStart = true;
+      expectStart = false;
+    } else if (!t.isWord && OPENERS.has(t.text)) {
+      // "“Were largely ..." and "- Kaynak": the next word starts a unit. A dash or slash
+      // between two words ("Kaynak/Source", "U.S.-Russia") joins them instead.
+      const prev = tokens[i - 1];
+      const joiner = t.text === '-' || t.text === '/' || t.text === '|';
+      if (!joiner || !prev || !prev.isWord) expectStart = true;
+    }
+    if (!t.isWord && SENTENCE_END.has(t.text)) {
+      closeSentence(i + 1);
+      expectStart = true;
+    }
+  }
+  closeSentence(tokens.length);
+}

@@ -1,0 +1,62 @@
+// The learned model (lib/model, from `npm run train`): what it knows, how big it is, and that
+// it is exactly what training produces today.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  gazetteerType,
+  guessWordType,
+  isCommonWord,
+  isFirstName,
+  isNonEntityCap,
+  isOrgSuffix,
+  isWorldPlace,
+} from '../../lib/analysis/gazetteer';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const modelDir = join(repoRoot, 'lib/model');
+
+describe('learned gazetteer', () => {
+  it('knows entity strings with their usual type, and MISC words as non-entities', () => {
+    expect(gazetteerType('Interfax')).toBe('ORG');
+    expect(gazetteerType('Clinton')).toBe('PER');
+    expect(gazetteerType('Syrian')).toBe('MISC');
+    expect(gazetteerType('Democrat')).toBe('MISC');
+    expect(gazetteerType('Tuesday')).toBeUndefined();
+  });
+
+  it('knows countries, capitals, regions and the forms news writes them in', () => {
+    for (const place of ['Syria', 'Saudi Arabia', 'Brussels', 'Europe', 'U.S.', 'United Arab Emirates']) expect(isWorldPlace(place)).toBe(true);
+    expect(isWorldPlace('Kremlin')).toBe(false);
+  });
+
+  it('knows first names, organisation head words, non-entity capitals and common words', () => {
+    expect(isFirstName('Stephen')).toBe(true);
+    expect(isFirstName('Syria')).toBe(false);
+    for (const w of ['University', 'Agency', 'Council', 'Department', 'Group']) expect(isOrgSuffix(w)).toBe(true);
+    expect(isOrgSuffix('Moscow')).toBe(false);
+    for (const w of ['Tuesday', 'January', 'President']) expect(isNonEntityCap(w)).toBe(true);
+    for (const w of ['speaking', 'while', 'senior']) expect(isCommonWord(w)).toBe(true);
+  });
+
+  it('guesses person names from their spelling', () => {
+    for (const w of ['McFaul', 'Peskov', 'Sestanovich']) expect(guessWordType(w)?.type).toBe('PER');
+  });
+
+  it('stays under 250 kB in all', () => {
+    const total = readdirSync(modelDir).reduce((sum, f) => sum + statSync(join(modelDir, f)).size, 0);
+    expect(total).toBeLessThan(250 * 1024);
+  });
+});
+
+describe('npm run train', () => {
+  it('reproduces lib/model byte for byte', () => {
+    const out = mkdtempSync(join(tmpdir(), 'lede-model-'));
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train.ts'), '--out', out], { stdio: 'pipe' });
+    for (const f of readdirSync(modelDir)) {
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(modelDir, f), 'utf8'));
+    }
+  }, 60_000);
+});

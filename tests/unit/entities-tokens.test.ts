@@ -1,0 +1,50 @@
+// The tokenizer under entity recognition: abbreviations, hyphens, possessives, sentence starts.
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../lib/analysis/tokens';
+
+function words(text: string): string[] {
+  return tokenize(text).map((t) => t.text);
+}
+
+describe('tokenize', () => {
+  it.each([
+    ['the U.S. slammed the door.', ['the', 'U.S.', 'slammed', 'the', 'door', '.']],
+    ['Mr. Kerry said.', ['Mr.', 'Kerry', 'said', '.']],
+    ['CIA-vetted rebels', ['CIA', '-', 'vetted', 'rebels']],
+    ['a post-Cold War upturn', ['a', 'post', '-', 'Cold', 'War', 'upturn']],
+    ['the U.S.-Russia relationship', ['the', 'U.S.', '-', 'Russia', 'relationship']],
+    ['Ban Ki-moon and Bashar al-Assad', ['Ban', 'Ki-moon', 'and', 'Bashar', 'al-Assad']],
+    ['a long-suffering land', ['a', 'long-suffering', 'land']],
+    ['Assad-regime targets', ['Assad', '-', 'regime', 'targets']],
+    ['Moscow’s influence and Russia\'s', ['Moscow', '’s', 'influence', 'and', 'Russia', "'s"]],
+    ['George W. Bush', ['George', 'W.', 'Bush']],
+  ])('splits %j', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it('gives UTF-16 offsets that slice back to each token', () => {
+    const text = '“Were largely” — said Ms. Ösel in Zürich, 😀 Kaynak/Source:';
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('marks sentence starts after periods, line breaks and opening quotes, not after abbreviations', () => {
+    const tokens = tokenize('He met U.S. officials. Speaking later,\nWhile there “We agreed” Kaynak/Source');
+    const starts = tokens.filter((t) => t.sentenceStart).map((t) => t.text);
+    expect(starts).toEqual(['He', 'Speaking', 'While', 'We']);
+  });
+
+  it('counts line breaks before a token', () => {
+    const tokens = tokenize('now\n\nat Stanford\nUniversity');
+    expect(tokens.map((t) => t.breakBefore)).toEqual([0, 2, 0, 1]);
+  });
+
+  it('flags headlines in capitals, not ordinary sentences', () => {
+    const caps = tokenize('U.S. SEEKS TO REDRAW TIES WITH RUSSIA\n\nKerry met the CIA and NATO in Geneva.');
+    expect(caps.filter((t) => t.inCapsSentence).map((t) => t.text)).toEqual(['U.S.', 'SEEKS', 'TO', 'REDRAW', 'TIES', 'WITH', 'RUSSIA']);
+  });
+
+  it('returns no tokens for empty or blank text', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(' \n\t ')).toEqual([]);
+  });
+});

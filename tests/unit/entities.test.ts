@@ -1,0 +1,242 @@
+// Entity recognition and linking: the seed article in all three versions, generic sentences
+// that are not from the seed, and hostile inputs.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import type { Entity } from '../../lib/analysis/types';
+
+const SEED = resolve(import.meta.dirname, '../../../shared/fixtures/seed');
+const article = readFileSync(resolve(SEED, 'article.txt'), 'utf8');
+
+/** A seed page's article text: headline, byline and body paragraphs joined by blank lines. */
+function pageText(name: string): string {
+  const { document } = parseHTML(readFileSync(resolve(SEED, name), 'utf8'));
+  const blocks = [...document.querySelectorAll('article h1, article .byline, .article-body p')];
+  return blocks.map((b) => (b.textContent ?? '').trim()).join('\n\n');
+}
+
+function surfaces(text: string, e: Entity | undefined): string[] {
+  return (e?.mentions ?? []).map((m) => text.slice(m.start, m.end));
+}
+
+function byName(entities: Entity[], name: string): Entity | undefined {
+  return entities.find((e) => e.name === name);
+}
+
+const SEED_ENTITIES: [string, Entity['type']][] = [
+  ['John Kerry', 'person'],
+  ['Dmitry Peskov', 'person'],
+  ['Edward Snowden', 'person'],
+  ['Stephen Sestanovich', 'person'],
+  ['Michael McFaul', 'person'],
+  ['Barack Obama', 'person'],
+  ['Josh Earnest', 'person'],
+  ['Hillary Clinton', 'person'],
+  ['Donald Trump', 'person'],
+  ['Ban Ki-moon', 'person'],
+  ['Syria', 'place'],
+  ['Russia', 'place'],
+  ['Brussels', 'place'],
+  ['Washington', 'place'],
+  ['Moscow', 'place'],
+  ['Aleppo', 'place'],
+  ['Crimea', 'place'],
+  ['Turkey', 'place'],
+  ['Saudi Arabia', 'place'],
+  ['Afghanistan', 'place'],
+  ['Europe', 'place'],
+  ['State Department', 'organization'],
+  ['National Security Agency', 'organization'],
+  ['CIA', 'organization'],
+  ['Columbia University', 'organization'],
+  ['Council on Foreign Relations', 'organization'],
+  ['Stanford University', 'organization'],
+  ['Interfax', 'organization'],
+  ['Kremlin', 'organization'],
+  ['White House', 'organization'],
+  ['International Syria Support Group', 'organization'],
+  ['United Nations', 'organization'],
+  ['Islamic State', 'organization'],
+];
+
+const versions: [string, string][] = [
+  ['article.txt', article],
+  ['page-restored.html', pageText('page-restored.html')],
+  ['page-stripped.html', pageText('page-stripped.html')],
+];
+
+describe.each(versions)('seed article (%s)', (_label, text) => {
+  const entities = findEntities(text);
+
+  it.each(SEED_ENTITIES)('finds %s as a %s, with id type:name', (name, type) => {
+    const e = byName(entities, name);
+    expect(e?.type).toBe(type);
+    expect(e?.id).toBe(`${type}:${name}`);
+  });
+
+  it('links every form of a person to one entity, including forms that come before the full name', () => {
+    const kerry = surfaces(text, byName(entities, 'John Kerry'));
+    expect(kerry).toContain('John Kerry');
+    expect(kerry.filter((s) => s === 'Kerry').length).toBeGreaterThanOrEqual(7); // "Mr. Kerry" x7 + "Kerry is a congenial"
+    const clinton = byName(entities, 'Hillary Clinton')!;
+    expect(surfaces(text, clinton)).toEqual(['Clinton', 'Hillary Clinton']);
+    expect(surfaces(text, byName(entities, 'Donald Trump'))).toEqual(['Trump', 'Donald Trump']);
+    expect(surfaces(text, byName(entities, 'Ban Ki-moon'))).toEqual(['Ban Ki-moon', 'Ban']);
+    expect(surfaces(text, byName(entities, 'Josh Earnest'))).toEqual(['Josh Earnest', 'Earnest']);
+    expect(entities.filter((e) => e.type === 'person' && /^(Kerry|Clinton|Trump|Ban|Obama)$/.test(e.name))).toEqual([]);
+  });
+
+  it('keeps "Democrat" out of Hillary Clinton’s mention and gives her no role', () => {
+    const clinton = byName(entities, 'Hillary Clinton')!;
+    expect(clinton.role).toBeUndefined();
+    expect(surfaces(text, clinton).some((s) => s.includes('Democrat'))).toBe(false);
+  });
+
+  it('reports no calendar words, nationalities, titles or nested names', () => {
+    const names = entities.map((e) => e.name);
+    for (const bad of ['Tuesday', 'Monday', 'January', 'Democrat', 'Republican', 'Arab', 'Syrian', 'Russian', 'European',
+      'American', 'Cold War', 'Cold', 'Secretary of State', 'Secretary-General', 'President', 'Kaynak', 'Source', 'SYRIAN',
+      'State John', 'Speaking', 'While', 'Senior', 'Were', 'Thats', 'Former']) {
+      expect(names).not.toContain(bad);
+    }
+    // "Syria" inside "International Syria Support Group" is not a mention of Syria.
+    const group = byName(entities, 'International Syria Support Group')!.mentions[0]!;
+    const syria = byName(entities, 'Syria')!;
+    expect(syria.mentions.some((m) => m.start >= group.start && m.end <= group.end)).toBe(false);
+  });
+
+  it('gives the Kremlin one type everywhere: an organisation, as its spokesman shows', () => {
+    expect(entities.filter((e) => e.name === 'Kremlin').map((e) => e.type)).toEqual(['organization']);
+  });
+
+  it('returns mentions in text order, inside the text, without overlaps', () => {
+    const all = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    for (const e of entities) {
+      const starts = e.mentions.map((m) => m.start);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    }
+    all.forEach((m, i) => {
+      expect(m.start).toBeGreaterThanOrEqual(0);
+      expect(m.end).toBeLessThanOrEqual(text.length);
+      expect(m.end).toBeGreaterThan(m.start);
+      if (i > 0) expect(m.start).toBeGreaterThanOrEqual(all[i - 1]!.end);
+    });
+  });
+});
+
+describe('possessives', () => {
+  it('reads "Moscow’s" and the apostrophe-less "Moscows" as Moscow, without the s', () => {
+    for (const text of ['Moscow’s influence grew. Officials in Moscow agreed.', 'Moscows influence grew. Officials in Moscow agreed.']) {
+      const moscow = findEntities(text).find((e) => e.name === 'Moscow');
+      expect(moscow?.type).toBe('place');
+      expect(surfaces(text, moscow)).toEqual(['Moscow', 'Moscow']);
+    }
+  });
+});
+
+describe('generic news sentences (not from the seed)', () => {
+  it('finds people, places and organisations with their roles', () => {
+    const text = 'German Chancellor Angela Merkel met Mr. Macron in Paris on Monday. Merkel later flew to Berlin, a spokesman for the Social Democratic Party said.';
+    const entities = findEntities(text);
+    const merkel = byName(entities, 'Angela Merkel');
+    expect(merkel?.type).toBe('person');
+    expect(merkel?.role).toBe('German Chancellor');
+    expect(surfaces(text, merkel)).toEqual(['Angela Merkel', 'Merkel']);
+    expect(byName(entities, 'Macron')?.type).toBe('person');
+    expect(byName(entities, 'Paris')?.type).toBe('place');
+    expect(byName(entities, 'Berlin')?.type).toBe('place');
+    expect(byName(entities, 'Social Democratic Party')?.type).toBe('organization');
+    expect(byName(entities, 'Monday')).toBeUndefined();
+  });
+
+  it('reads a month-like word after an honorific or title as a name, and only there', () => {
+    const text = 'Prime Minister Theresa May met Mrs. May’s cabinet in London in May.';
+    const entities = findEntities(text);
+    expect(surfaces(text, byName(entities, 'Theresa May'))).toEqual(['Theresa May', 'May']);
+    expect(byName(entities, 'Theresa May')?.role).toBe('Prime Minister');
+    expect(entities.map((e) => e.name).sort()).toEqual(['London', 'Theresa May']);
+  });
+
+  it('types unknown names from their context', () => {
+    const text = 'Fighting raged in the skies over Qaraqosh, and Zorbex militants claimed the attack, said Natalia Vrublevska, a researcher at Kyiv Polytechnic Institute.';
+    const entities = findEntities(text);
+    expect(byName(entities, 'Qaraqosh')?.type).toBe('place');
+    expect(byName(entities, 'Zorbex')?.type).toBe('organization');
+    expect(byName(entities, 'Natalia Vrublevska')?.type).toBe('person');
+    expect(byName(entities, 'Natalia Vrublevska')?.description).toBe('a researcher at Kyiv Polytechnic Institute');
+    expect(byName(entities, 'Kyiv Polytechnic Institute')?.type).toBe('organization');
+  });
+
+  it('keeps country names as places even before "officials"', () => {
+    const text = 'U.S. officials met in Geneva. The U.S. said talks would go on.';
+    const us = findEntities(text).filter((e) => e.name === 'U.S.');
+    expect(us.map((e) => e.type)).toEqual(['place']);
+    expect(us[0]!.mentions).toHaveLength(2);
+  });
+
+  it('does not take ordinary capitalised words, acronyms for things or headings for names', () => {
+    const text = 'Black Friday Deals Are Here\n\nThe CEO said GDP grew. Speaking on Tuesday, he said Path and Model were fine.';
+    expect(findEntities(text)).toEqual([]);
+  });
+
+  it('reads datelines in capitals as places and links surnames that are also place names', () => {
+    const text = 'CLEVELAND, Ohio — Ian Hamilton, an expert at the University of York, spoke. Hamilton said the numbers were clear.';
+    const entities = findEntities(text);
+    expect(byName(entities, 'Cleveland')?.type).toBe('place');
+    expect(surfaces(text, byName(entities, 'Ian Hamilton'))).toEqual(['Ian Hamilton', 'Hamilton']);
+    expect(byName(entities, 'Ian Hamilton')?.description).toBe('an expert at the University of York');
+    expect(byName(entities, 'Hamilton')).toBeUndefined();
+  });
+
+  it('does not make places of teams, brands or ordinary words after "in"', () => {
+    const text = 'Davis scored 34 points in the Lakers’ win. The feature returned in PlayStation models, and a tagline in NASA’s report.';
+    const types = findEntities(text).filter((e) => e.type === 'place').map((e) => e.name);
+    expect(types).toEqual([]);
+  });
+
+  it('strips ordinary sentence-initial words, even hyphenated ones, from names', () => {
+    const text = 'Rep. Adam Schiff spoke first. Day-by-day Schiff grew louder.';
+    const entities = findEntities(text);
+    expect(entities.map((e) => e.name)).toEqual(['Adam Schiff']);
+    expect(surfaces(text, entities[0])).toEqual(['Adam Schiff', 'Schiff']);
+  });
+
+  it('trusts only known names in a title-case heading, but reads a line of names', () => {
+    const heading = findEntities('Path to Euro 2020: Who Has Qualified for Germany\n\nBy Stephen Fidler and Carol Lee');
+    expect(heading.map((e) => `${e.type}:${e.name}`).sort()).toEqual(['person:Carol Lee', 'person:Stephen Fidler', 'place:Germany']);
+  });
+
+  it('trusts only known names in a headline set in capitals', () => {
+    const text = 'U.S. SEEKS TO REDRAW TIES WITH RUSSIA IN SYRIAN CONFLICT';
+    const names = findEntities(text).map((e) => `${e.type}:${e.name}`);
+    expect(names).toContain('place:Russia');
+    expect(names.some((n) => /SEEKS|SYRIAN|Syrian|CONFLICT/.test(n))).toBe(false);
+  });
+});
+
+describe('hostile inputs', () => {
+  it('returns nothing for empty or blank text', () => {
+    expect(findEntities('')).toEqual([]);
+    expect(findEntities(' \n\n\t ')).toEqual([]);
+  });
+
+  it('survives random UTF-16, lone surrogates and markdown debris', () => {
+    let seed = 42;
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let text = '--- ## **\\*☐☐ Kaynak/Source:\n';
+    for (let i = 0; i < 20000; i++) text += String.fromCharCode(Math.floor(rand() * 0xffff));
+    const entities = findEntities(text);
+    for (const e of entities) for (const m of e.mentions) expect(m.end).toBeLessThanOrEqual(text.length);
+    expect(entities.map((e) => e.name)).not.toContain('Kaynak');
+  });
+
+  it('handles a single 200,000-character line and long hyphen chains', () => {
+    const sentence = 'Secretary of State John Kerry met officials in Brussels on Tuesday. ';
+    const line = sentence.repeat(Math.ceil(200_000 / sentence.length)).slice(0, 200_000);
+    const kerry = findEntities(line).find((e) => e.name === 'John Kerry');
+    expect(kerry?.mentions.length).toBeGreaterThan(2000);
+    expect(findEntities('Aa-'.repeat(30_000) + ' x-'.repeat(30_000))).toBeInstanceOf(Array);
+  });
+});
