@@ -1,7 +1,10 @@
 // `npm run eval`: Lede's accuracy against named baselines, in one run.
 //   1. the seed article's gold (shared/tools/score_gold.py), through the same `analyze` CLI users run;
-//   2. CoNLL-2003 eng.testa, entity-level exact P/R/F1 for PER, LOC, ORG and the micro average.
-// Every row has the `compromise` baseline beside it.
+//   2. CoNLL-2003 eng.testa, entity-level exact P/R/F1 for PER, LOC, ORG and the micro average;
+//   3. PolNeAR dev: direct quotes and reported speech, span P/R (>= 80% character overlap) and speaker accuracy;
+//   4. article-body finding on the 20 core news pages, token P/R/F1 against their `articleBody`.
+// Every table has a named baseline beside it: `compromise` used as it is for 1-3, and the whole
+// page's text for 4.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,10 @@ import { join, resolve } from 'node:path';
 import { analyzeText } from '../lib/analysis/analyze';
 import type { Analysis } from '../lib/analysis/types';
 import { compromiseAnalysis } from './eval/compromise-baseline';
+import { readFileSync } from 'node:fs';
+import { evaluateBodyFinding, quantile, tokenOverlap } from './body-eval';
+import { parseHtmlDocument } from '../lib/extract/node-dom';
+import { readPolnear, scoreKind, type KindScore } from './eval/polnear';
 import { CONLL_TYPES, predictedTokenEntities, prf, readConll, scoreEntities, type ConllType, type Counts } from './eval/conll';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -81,5 +88,56 @@ function conllSection(): void {
   }
 }
 
+function polnearSection(): void {
+  console.log('\n== PolNeAR dev: attribution (spans match at >= 80% character overlap; speaker by last word, pronoun sources left out) ==');
+  const articles = readPolnear(join(shared, 'datasets/polnear/dev'));
+  const systems: [string, (text: string) => Analysis][] = [
+    ['lede', analyzeText],
+    ['compromise', compromiseAnalysis],
+  ];
+  console.log('system       kind       gold  pred     P      R   speaker');
+  for (const [name, analyse] of systems) {
+    const empty = (): KindScore => ({ gold: 0, predicted: 0, matched: 0, predictedRight: 0, speakerChecked: 0, speakerRight: 0 });
+    const direct = empty();
+    const reported = empty();
+    for (const article of articles) {
+      const quotes = analyse(article.text).quotes;
+      scoreKind(article, quotes, true, direct);
+      scoreKind(article, quotes, false, reported);
+    }
+    for (const [kind, s] of [['direct', direct], ['reported', reported]] as const) {
+      const p = s.predicted ? s.predictedRight / s.predicted : 0;
+      const r = s.gold ? s.matched / s.gold : 0;
+      const speaker = s.speakerChecked ? s.speakerRight / s.speakerChecked : 0;
+      console.log(`${name.padEnd(12)} ${kind.padEnd(9)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)}  ${pct(p)}  ${pct(r)}  ${pct(speaker)} (of ${s.speakerChecked})`);
+    }
+  }
+  console.log(`(${articles.length} articles; reported-speech gold includes beliefs and intentions, which Lede does not try to find)`);
+}
+
+function bodySection(): void {
+  console.log('\n== Article body on the 20 core news pages (token P/R/F1 against articleBody, where given) ==');
+  const pagesDir = join(shared, 'fixtures/news-pages');
+  const results = evaluateBodyFinding(pagesDir, { coreOnly: true });
+  const scored = results.filter((r) => r.f1 !== null);
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const whole = scored.map((r) => {
+    const meta = JSON.parse(readFileSync(join(pagesDir, r.dir, 'meta.json'), 'utf8')) as { articleBody: string };
+    const doc = parseHtmlDocument(readFileSync(join(pagesDir, r.dir, 'page.html'), 'utf8'));
+    return tokenOverlap(doc.body?.textContent ?? '', meta.articleBody);
+  });
+  console.log('system       pages  judged-article   P      R      F1 (mean)   F1 median  p10');
+  const row = (name: string, judged: string, xs: { precision: number; recall: number; f1: number }[]): void => {
+    const f1s = xs.map((x) => x.f1);
+    console.log(
+      `${name.padEnd(12)} ${String(xs.length).padStart(5)}  ${judged.padStart(14)}  ${pct(mean(xs.map((x) => x.precision)))}  ${pct(mean(xs.map((x) => x.recall)))}  ${pct(mean(f1s))}       ${pct(quantile(f1s, 0.5) ?? 0)}  ${pct(quantile(f1s, 0.1) ?? 0)}`,
+    );
+  };
+  row('lede', `${results.filter((r) => r.isArticle).length}/${results.length}`, scored.map((r) => ({ precision: r.precision!, recall: r.recall!, f1: r.f1! })));
+  row('whole page', '-', whole);
+}
+
 seedSection();
 conllSection();
+polnearSection();
+bodySection();
