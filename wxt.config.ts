@@ -13,8 +13,13 @@ export default defineConfig({
     name: 'Lede',
     description: 'Highlights the people, places, organisations and quotes in news articles.',
     permissions: ['storage'],
+    // Encyclopedia summaries (off by default) need Wikipedia; the options page asks for it only
+    // when the reader turns them on. MV3 keeps host origins apart; Firefox's MV2 build lists them
+    // among optional_permissions (WXT drops optional_host_permissions from MV2 manifests).
+    optional_host_permissions: ['https://*.wikipedia.org/*'],
     ...(browser === 'firefox'
       ? {
+          optional_permissions: ['https://*.wikipedia.org/*'],
           browser_specific_settings: {
             gecko: {
               id: 'lede@lede.invalid',

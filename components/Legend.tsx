@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_TYPES, type HighlightType } from '@/lib/highlight-types';
 import type { HighlightPrefs, PrefsScope } from '@/lib/settings';
+import { NAV_KEYS } from './hovercard/keys';
 import { TypeToggles } from './TypeToggles';
 
 export interface LegendProps {
@@ -67,6 +68,12 @@ export function Legend({ counts, prefs, scope, highlightsSupported, onChange }: 
               for all sites
             </label>
           </fieldset>
+          {highlightsSupported && (
+            <p class="lede-note" data-testid="legend-keys">
+              <kbd>{[...NAV_KEYS.modifiers, NAV_KEYS.next].join('+')}</kbd> / <kbd>{NAV_KEYS.previous}</kbd> step through
+              highlights
+            </p>
+          )}
         </div>
       )}
     </aside>

@@ -3,6 +3,7 @@
 
 import Dexie, { type EntityTable } from 'dexie';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
+import type { SummaryRow } from './summary-cache';
 
 export interface ArticleRow {
   /** Primary key: the page URL without its #fragment. */
@@ -21,12 +22,18 @@ export const DEFAULT_DB_NAME = 'lede';
 
 export class LedeDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'url'>;
+  /** Version 2: cached encyclopedia summaries (lib/summary-cache.ts). */
+  summaries!: EntityTable<SummaryRow, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     // Version 1. Add later versions below it, each with an upgrade() where data changes shape.
     this.version(1).stores({
       articles: 'url, seenAt, site, *entityNames',
+    });
+    // Version 2 adds the summary cache; articles are untouched, so no upgrade() is needed.
+    this.version(2).stores({
+      summaries: 'key, expiresAt',
     });
   }
 }

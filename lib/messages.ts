@@ -6,9 +6,12 @@
 // response and a rejection reaches the sender as an error. This module holds no extension API:
 // callers pass the send function in, so it runs in Node tests too.
 
-import type { Analysis } from './analysis/types';
+import type { Analysis, EntityType } from './analysis/types';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
+import type { EntityHistory } from './history';
 import { isHighlightPrefs, isPrefsScope, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from './settings';
+import type { SummaryAnswer } from './summary-service';
+import { settingsPatchProblem, type UserSettings, type UserSettingsPatch } from './user-settings';
 
 // ---- Requests ---------------------------------------------------------------------------------
 
@@ -44,8 +47,54 @@ export interface SaveHighlightPrefsRequest {
   prefs: HighlightPrefs;
 }
 
-export type ContentRequest = GetAnalysisRequest | AnalyzeNowRequest | SetHighlightPrefsRequest;
-export type BackgroundRequest = ArticleAnalyzedRequest | GetHighlightPrefsRequest | SaveHighlightPrefsRequest;
+/** Popup -> content script: scroll the text span [start, end) into view and flash it. */
+export interface RevealSpanRequest {
+  type: 'revealSpan';
+  start: number;
+  end: number;
+}
+
+export type ContentRequest = GetAnalysisRequest | AnalyzeNowRequest | SetHighlightPrefsRequest | RevealSpanRequest;
+/** Popup -> background: which other stored articles mention these entities (by canonical name)? */
+export interface GetEntityHistoryRequest {
+  type: 'getEntityHistory';
+  names: readonly string[];
+  /** The current article, left out of its own history. */
+  excludeUrl: string;
+}
+
+export type BackgroundRequest = ArticleAnalyzedRequest | GetHighlightPrefsRequest | SaveHighlightPrefsRequest | GetEntityHistoryRequest | SettingsRequest;
+/** Options page -> background: the reader's settings (history, encyclopedia summaries). */
+export interface GetSettingsRequest {
+  type: 'getSettings';
+}
+/** Options page -> background: change some settings; the answer is all of them, as stored. */
+export interface SaveSettingsRequest {
+  type: 'saveSettings';
+  settings: UserSettingsPatch;
+}
+/** Options page -> background: how many articles the reading history holds. */
+export interface GetHistoryCountRequest {
+  type: 'getHistoryCount';
+}
+/** Options page -> background: forget every remembered article. */
+export interface ClearHistoryRequest {
+  type: 'clearHistory';
+}
+/** Popup -> background: a short encyclopedia summary for an entity. Only `name` ever leaves the browser. */
+export interface GetSummaryRequest {
+  type: 'getSummary';
+  name: string;
+  entityType: EntityType;
+}
+
+/** Settings, reading-history housekeeping and encyclopedia summaries (all answered by the background). */
+export type SettingsRequest =
+  | GetSettingsRequest
+  | SaveSettingsRequest
+  | GetHistoryCountRequest
+  | ClearHistoryRequest
+  | GetSummaryRequest;
 export type LedeRequest = ContentRequest | BackgroundRequest;
 export type RequestType = LedeRequest['type'];
 
@@ -74,17 +123,44 @@ export interface AnalysisReport {
   message?: string;
 }
 
+/** `stored` is false when the reader turned reading history off: nothing was kept. */
 export interface StoredAck {
-  stored: true;
+  stored: boolean;
+}
+
+export interface HistoryCount {
+  count: number;
+}
+
+/** How many articles were forgotten. */
+export interface HistoryCleared {
+  cleared: number;
+}
+
+/** False when the span maps onto nothing on the page (nothing analysed, or the DOM moved on). */
+export interface RevealAck {
+  revealed: boolean;
+}
+
+/** One history per requested name, in request order; empty when history is off or cleared. */
+export interface EntityHistoryResponse {
+  histories: EntityHistory[];
 }
 
 export interface ResponseMap {
   getAnalysis: AnalysisReport;
   analyzeNow: AnalysisReport;
   setHighlightPrefs: ResolvedPrefs;
+  revealSpan: RevealAck;
   articleAnalyzed: StoredAck;
   getHighlightPrefs: ResolvedPrefs;
   saveHighlightPrefs: ResolvedPrefs;
+  getEntityHistory: EntityHistoryResponse;
+  getSettings: UserSettings;
+  saveSettings: UserSettings;
+  getHistoryCount: HistoryCount;
+  clearHistory: HistoryCleared;
+  getSummary: SummaryAnswer;
 }
 
 export type ResponseFor<R extends LedeRequest> = ResponseMap[R['type']];
@@ -112,6 +188,13 @@ export function parseMessage(value: unknown): LedeRequest {
       if (value.scope === undefined) return { type, prefs };
       return { type, prefs, scope: needScope(value.scope, type) };
     }
+    case 'revealSpan': {
+      onlyKeys(value, ['type', 'start', 'end']);
+      const start = needOffset(value.start, `${type}.start`);
+      const end = needOffset(value.end, `${type}.end`);
+      if (start >= end) throw new MessageError(`${type}: start must be less than end`);
+      return { type, start, end };
+    }
     case 'articleAnalyzed':
       onlyKeys(value, ['type', 'article']);
       return { type, article: needArticle(value.article) };
@@ -126,6 +209,26 @@ export function parseMessage(value: unknown): LedeRequest {
         site: needString(value.site, `${type}.site`),
         prefs: needPrefs(value.prefs, type),
       };
+    case 'getEntityHistory': {
+      onlyKeys(value, ['type', 'names', 'excludeUrl']);
+      if (!Array.isArray(value.names)) throw new MessageError(`${type}.names must be an array`);
+      const names = value.names.map((name, i) => needString(name, `${type}.names[${i}]`));
+      return { type, names, excludeUrl: needString(value.excludeUrl, `${type}.excludeUrl`) };
+    }
+    case 'getSettings':
+    case 'getHistoryCount':
+    case 'clearHistory':
+      onlyKeys(value, ['type']);
+      return { type };
+    case 'saveSettings': {
+      onlyKeys(value, ['type', 'settings']);
+      const problem = settingsPatchProblem(value.settings);
+      if (problem) throw new MessageError(`${type}.settings ${problem}`);
+      return { type, settings: { ...(value.settings as UserSettingsPatch) } };
+    }
+    case 'getSummary':
+      onlyKeys(value, ['type', 'name', 'entityType']);
+      return { type, name: needEntityName(value.name, `${type}.name`), entityType: needEntityType(value.entityType, `${type}.entityType`) };
     default:
       throw new MessageError(`Unknown Lede message type: ${JSON.stringify(type)}`);
   }
@@ -142,6 +245,31 @@ function onlyKeys(value: Fields, allowed: readonly string[]): void {
 
 function needString(value: unknown, where: string): string {
   if (typeof value !== 'string') throw new MessageError(`${where} must be a string`);
+  return value;
+}
+
+/** A text offset: a whole number, zero or more. */
+function needOffset(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new MessageError(`${where} must be a whole number, zero or more`);
+  }
+  return value;
+}
+
+/** Longest name getSummary sends out: names are short, and this keeps page text from leaving as a "name". */
+export const MAX_SUMMARY_NAME_LENGTH = 200;
+
+function needEntityName(value: unknown, where: string): string {
+  const name = needString(value, where);
+  if (name.trim() === '') throw new MessageError(`${where} must not be empty`);
+  if (name.length > MAX_SUMMARY_NAME_LENGTH) throw new MessageError(`${where} is longer than ${MAX_SUMMARY_NAME_LENGTH} characters`);
+  return name;
+}
+
+function needEntityType(value: unknown, where: string): EntityType {
+  if (value !== 'person' && value !== 'place' && value !== 'organization') {
+    throw new MessageError(`${where} must be person, place or organization`);
+  }
   return value;
 }
 

@@ -1,13 +1,15 @@
 // `npm run bench` (after `npm run build`): Lede's speed and size against its budgets.
 // (a) content-script time from start to painted highlights on the seed page, in Chromium;
 // (b) analysis throughput in Node, with the compromise library on the same texts as the baseline;
-// (c) the built content script's size, and the Chrome zip's.
+// (c) the built content script's size, and the Chrome zip's;
+// (d) popup open -> entity cards shown on the seed page, in Chromium.
 // It reports and always exits 0; each budget line says PASS or OVER.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../lib/analysis/analyze';
 import { compromiseAnalysis } from './eval/compromise-baseline';
 import { coreNewsTexts, seedText, type BenchText } from './lib/bench-corpus';
+import { measurePopupCards, type PopupCardsTimings } from './lib/bench-popup';
 import { measureBuildSizes } from './lib/bench-sizes';
 import { measureThroughput, type Throughput } from './lib/bench-throughput';
 import { measureTimeToHighlights, type PaintTimings } from './lib/bench-time-to-highlights';
@@ -20,6 +22,8 @@ import { median, p95 } from './lib/stats';
 const RELOADS = 15;
 const TIME_TO_HIGHLIGHTS_BUDGET_MS = 30;
 const CONTENT_SCRIPT_BUDGET_BYTES = 500_000;
+const POPUP_OPENS = 10;
+const POPUP_CARDS_BUDGET_MS = 150;
 
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'OVER');
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
@@ -44,6 +48,33 @@ async function benchTimeToHighlights(): Promise<PaintTimings | null> {
     const fastest = Math.min(...timings.samples);
     console.log(`  ${timings.samples.length} reloads (from ${timings.source}): median ${mid.toFixed(1)} ms, p95 ${p95(timings.samples).toFixed(1)} ms, min ${fastest.toFixed(1)} ms`);
     console.log(`  budget median < ${TIME_TO_HIGHLIGHTS_BUDGET_MS} ms: ${verdict(mid < TIME_TO_HIGHLIGHTS_BUDGET_MS)}`);
+    return timings;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function benchPopupCards(): Promise<PopupCardsTimings | null> {
+  console.log('\n(d) Popup open -> entity cards shown, seed page-restored.html, Chromium');
+  if (!findChromium()) {
+    console.log(`  skipped: ${CHROMIUM_INSTALL_HINT}`);
+    return null;
+  }
+  const server = await serveDirectory(seedDir);
+  const browser = await launchBrowser();
+  try {
+    const timings = await measurePopupCards(browser, server.url('page-restored.html'), POPUP_OPENS);
+    if (timings.samples.length === 0) {
+      console.log('  not measured: the popup never set data-cards-ready="true"');
+      console.log(`  budget median < ${POPUP_CARDS_BUDGET_MS} ms: OVER (no cards shown)`);
+      return timings;
+    }
+    const mid = median(timings.samples);
+    const failed = timings.failures ? `, ${timings.failures} opens never showed cards` : '';
+    console.log(`  ${timings.samples.length} opens (from ${timings.source}, time since the popup's navigation start): median ${mid.toFixed(1)} ms, p95 ${p95(timings.samples).toFixed(1)} ms, min ${Math.min(...timings.samples).toFixed(1)} ms${failed}`);
+    console.log(`  of which the popup document's load (to DOMContentLoaded): median ${median(timings.domContentLoaded).toFixed(1)} ms`);
+    console.log(`  budget median < ${POPUP_CARDS_BUDGET_MS} ms: ${verdict(mid < POPUP_CARDS_BUDGET_MS && timings.failures === 0)}`);
     return timings;
   } finally {
     await browser.close();
@@ -88,10 +119,11 @@ async function main(): Promise<void> {
   const timeToHighlights = await benchTimeToHighlights();
   const throughput = benchThroughput();
   const sizes = benchSizes();
+  const popupCards = await benchPopupCards();
   const outputDir = path.join(repoRoot, 'bench-output');
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes, popupCards }, null, 2));
   console.log(`\nResults written to ${path.relative(repoRoot, file)}`);
 }
 

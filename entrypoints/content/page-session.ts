@@ -3,13 +3,18 @@ import type { ContentScriptContext } from '#imports';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Analysis } from '@/lib/analysis/types';
 import { summarizeArticle } from '@/lib/article-summary';
-import { extractArticle, type ExtractedArticle } from '@/lib/extract';
+import { extractArticle, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { HighlightType } from '@/lib/highlight-types';
 import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest } from '@/lib/messages';
-import { countsByType, findHighlightApi, HighlightPainter, rangesByType, spansByType, type RangesByType } from '@/lib/paint';
+import { buildEntityCards, type EntityCard } from '@/lib/cards';
+import { countsByType, findHighlightApi, HighlightPainter, type RangesByType } from '@/lib/paint';
+import { entityHoverCard, quoteHoverCard, type HoverCardModel } from '@/components/hovercard/model';
 import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings';
 import type { LegendProps } from '@/components/Legend';
+import { HoverController } from './hover-controller';
 import { mountLegend, type LegendHandle } from './legend-ui';
+import { paintedTargets, rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
+import { Flasher, revealRange } from './reveal';
 
 const toBackground = (message: LedeRequest): Promise<unknown> => browser.runtime.sendMessage(message);
 
@@ -22,6 +27,13 @@ export class PageSession {
   private message: string | undefined;
   private analysis: Analysis | undefined;
   private text: string | undefined;
+  private segments: readonly TextSegment[] = [];
+  /** Every painted range with what it stands for, in reading order. */
+  private targets: PaintedTarget[] = [];
+  private cardsById: Map<string, EntityCard> | null = null;
+  private readonly historyCache = new Map<string, Promise<number | undefined>>();
+  private hover: HoverController | null = null;
+  private flasher: Flasher | null = null;
   private articleTitle: string | null = null;
   private startToPaintMs: number | undefined;
   private prefs: ResolvedPrefs = { prefs: { ...DEFAULT_PREFS }, scope: 'global' };
@@ -34,7 +46,10 @@ export class PageSession {
   private ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: ContentScriptContext) {
-    ctx.onInvalidated(() => this.painter?.clear());
+    ctx.onInvalidated(() => {
+      this.painter?.clear();
+      this.flasher?.clear();
+    });
   }
 
   /** The automatic run at document_idle. Expects performance.mark('lede-start') already set. */
@@ -57,6 +72,10 @@ export class PageSession {
     setHighlightPrefs: async ({ prefs, scope }) => {
       await this.ready;
       return this.changePrefs(prefs, scope ?? this.prefs.scope);
+    },
+    revealSpan: async ({ start, end }) => {
+      await this.ready;
+      return { revealed: await this.reveal(start, end) };
     },
   };
 
@@ -104,6 +123,8 @@ export class PageSession {
     this.paint(ranges);
     performance.mark(marks.painted);
     this.startToPaintMs = performance.measure(marks.measure, marks.from, marks.painted).duration;
+    // After the mark: hover cards are not part of getting highlights on screen.
+    if (this.painter) this.startHoverCards();
     await this.finishRun();
   }
 
@@ -111,9 +132,14 @@ export class PageSession {
     const analysis = analyzeText(extracted.text);
     this.analysis = analysis;
     this.text = extracted.text;
+    this.segments = extracted.segments;
+    this.cardsById = null;
     this.articleTitle = extracted.title;
     this.counts = countsByType(analysis);
-    return rangesByType(document, extracted.segments, spansByType(analysis));
+    // One Range per span, shared by the painter, the hover card and keyboard navigation.
+    const targets = paintedTargets(document, extracted.segments, analysis);
+    this.targets = targetsInReadingOrder(targets);
+    return rangesOfTargets(targets);
   }
 
   private paint(ranges: RangesByType): void {
@@ -123,6 +149,68 @@ export class PageSession {
     this.painter?.clear();
     this.painter = new HighlightPainter(this.highlightApi, ranges);
     this.painter.apply(this.prefs.prefs);
+  }
+
+  /** Hover cards and keyboard navigation, once something is painted; a failure here leaves the highlights be. */
+  private startHoverCards(): void {
+    this.hover?.dispose();
+    this.hover = null;
+    if (this.targets.length === 0 || this.ctx.isInvalid) return;
+    this.flasher ??= new Flasher(window, this.highlightApi);
+    try {
+      this.hover = new HoverController({
+        ctx: this.ctx,
+        win: window,
+        targets: this.targets,
+        flasher: this.flasher,
+        isShown: (type) => this.prefs.prefs[type],
+        modelFor: (target) => this.hoverModel(target),
+        historyFor: (model) => this.alsoIn(model),
+      });
+    } catch (error) {
+      console.warn('Lede could not set up hover cards on this page:', error);
+    }
+  }
+
+  private hoverModel(target: PaintedTarget): HoverCardModel | null {
+    if (!this.analysis || this.text === undefined) return null;
+    this.cardsById ??= new Map(buildEntityCards(this.analysis, this.text).map((card) => [card.id, card]));
+    if (target.kind === 'quote') return quoteHoverCard(target.quote, this.cardsById, this.text);
+    const card = this.cardsById.get(target.entityId);
+    return card ? entityHoverCard(card) : null;
+  }
+
+  /** How many other articles the reader has seen mention this entity; asked once per name per page. */
+  private alsoIn(model: HoverCardModel): Promise<number | undefined> {
+    if (!model.entityId) return Promise.resolve(undefined);
+    let answer = this.historyCache.get(model.name);
+    if (!answer) {
+      answer = sendRequest(toBackground, { type: 'getEntityHistory', names: [model.name], excludeUrl: location.href })
+        .then(({ histories }) => histories[0]?.total)
+        .catch(() => undefined);
+      this.historyCache.set(model.name, answer);
+    }
+    return answer;
+  }
+
+  /** The popup asked to see a span: scroll it into view and flash it. False if it maps onto nothing here. */
+  private async reveal(start: number, end: number): Promise<boolean> {
+    if (this.status !== 'analyzed' || this.text === undefined || end > this.text.length) return false;
+    let range: Range;
+    try {
+      range = rangeFor(document, this.segments, start, end);
+    } catch {
+      return false;
+    }
+    if (range.collapsed) return false;
+    this.flasher ??= new Flasher(window, this.highlightApi);
+    try {
+      await revealRange(window, range, this.flasher);
+    } catch (error) {
+      console.warn('Lede could not scroll to that part of the page:', error);
+      return false;
+    }
+    return true;
   }
 
   private async finishRun(): Promise<void> {
@@ -167,6 +255,7 @@ export class PageSession {
   private async changePrefs(prefs: HighlightPrefs, scope: PrefsScope): Promise<ResolvedPrefs> {
     this.prefs = { prefs: { ...prefs }, scope };
     this.painter?.apply(this.prefs.prefs);
+    this.hover?.prefsChanged();
     this.legend?.update(this.legendProps());
     try {
       await sendRequest(toBackground, { type: 'saveHighlightPrefs', scope, site: this.site, prefs: this.prefs.prefs });

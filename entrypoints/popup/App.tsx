@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { EntityGroups } from '@/components/popup/EntityGroups';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CardGroups } from '@/components/popup/CardGroups';
 import { QuoteGroups } from '@/components/popup/QuoteGroups';
+import { SettingsLink } from '@/components/popup/SettingsLink';
 import { TypeToggles } from '@/components/TypeToggles';
-import { summarizeEntities, summarizeQuotes } from '@/lib/article-summary';
+import type { Span } from '@/lib/analysis/types';
+import { summarizeQuotes } from '@/lib/article-summary';
+import { buildEntityCards, type EntityCard } from '@/lib/cards';
 import { sendRequest, type AnalysisReport, type AnalysisStatus, type Transport } from '@/lib/messages';
 import { countsByType } from '@/lib/paint';
 import type { HighlightPrefs } from '@/lib/settings';
+import { fetchEntityHistory, HISTORY_LOADING, NO_HISTORY, type HistoryState } from './entity-history';
 
 /** `unreachable`: no content script answered (browser pages, the web store, tabs opened before install). */
 type PopupState =
@@ -13,23 +17,43 @@ type PopupState =
   | { status: 'unreachable'; reason: string }
   | { status: AnalysisStatus; report: AnalysisReport };
 
+/** A performance mark set once, when the cards are first shown. */
+export const CARDS_READY_MARK = 'lede-popup-cards';
+
 export interface AppProps {
   /** Sends to the content script of the tab this popup is about. */
   send: Transport;
+  /** Sends to the background (reading history, encyclopedia summaries); without it cards show neither. */
+  background?: Transport;
 }
 
-export function App({ send }: AppProps) {
+export function App({ send, background }: AppProps) {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
+  /** Counts refreshes, so a late history answer for an earlier analysis is dropped. */
+  const generation = useRef(0);
 
   const refresh = useCallback(async () => {
+    const current = ++generation.current;
     try {
       const report = await sendRequest(send, { type: 'getAnalysis' });
+      // Asked before the cards render, so the background works while the popup draws.
+      const names = report.status === 'analyzed' ? [...new Set(report.analysis?.entities.map((entity) => entity.name) ?? [])] : null;
+      if (background && names) {
+        setHistory(HISTORY_LOADING);
+        void fetchEntityHistory(background, names, report.url).then((answer) => {
+          if (generation.current === current) setHistory(answer);
+        });
+      } else {
+        setHistory(NO_HISTORY);
+      }
       setState({ status: report.status, report });
     } catch (error) {
+      setHistory(NO_HISTORY);
       setState({ status: 'unreachable', reason: error instanceof Error ? error.message : String(error) });
     }
-  }, [send]);
+  }, [send, background]);
 
   useEffect(() => {
     void refresh();
@@ -56,25 +80,72 @@ export function App({ send }: AppProps) {
     }
   };
 
+  const report = state.status === 'analyzed' && 'report' in state ? state.report : null;
+  const analysis = report?.analysis;
+  const text = report?.text;
+  // Keyed on the analysis itself, so a change of highlight toggles doesn't rebuild the cards.
+  const cards = useMemo(() => (analysis ? buildEntityCards(analysis, text ?? '') : null), [analysis, text]);
+  // Ready once the cards are rendered with whatever history they will get (none without a background).
+  const cardsReady = report !== null && (!background || history.status === 'ready' || history.status === 'unavailable');
+
+  // The bench (scripts/lib/bench-popup.ts) reads this mark: popup opened -> cards shown.
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!cardsReady || marked.current) return;
+    marked.current = true;
+    performance.mark(CARDS_READY_MARK);
+  }, [cardsReady]);
+
+  const reveal = useCallback(
+    async (span: Span): Promise<boolean> => (await sendRequest(send, { type: 'revealSpan', start: span.start, end: span.end })).revealed,
+    [send],
+  );
+
   return (
-    <main class="popup" data-testid="popup" data-status={state.status} aria-busy={state.status === 'loading' || busy}>
+    <main
+      class="popup"
+      data-testid="popup"
+      data-status={state.status}
+      data-cards-ready={cardsReady ? 'true' : undefined}
+      data-history={history.status}
+      aria-busy={state.status === 'loading' || busy}
+    >
       <header class="popup-header">
-        <span class="brand">Lede</span>
+        <div class="popup-header-row">
+          <span class="brand">Lede</span>
+          <SettingsLink />
+        </div>
         {'report' in state && <h1 class="title">{state.report.title}</h1>}
       </header>
-      <Body state={state} busy={busy} onAnalyzeNow={analyzeNow} onPrefsChange={changePrefs} />
+      <Body
+        state={state}
+        busy={busy}
+        onAnalyzeNow={analyzeNow}
+        onPrefsChange={changePrefs}
+        cards={cards ?? []}
+        history={history}
+        onReveal={reveal}
+        background={background}
+      />
     </main>
   );
 }
 
-interface BodyProps {
+interface BodyProps extends CardsProps {
   state: PopupState;
   busy: boolean;
   onAnalyzeNow: () => void;
   onPrefsChange: (prefs: HighlightPrefs) => void;
 }
 
-function Body({ state, busy, onAnalyzeNow, onPrefsChange }: BodyProps) {
+interface CardsProps {
+  cards: readonly EntityCard[];
+  history: HistoryState;
+  onReveal: (span: Span) => Promise<boolean>;
+  background?: Transport;
+}
+
+function Body({ state, busy, onAnalyzeNow, onPrefsChange, ...cards }: BodyProps) {
   switch (state.status) {
     case 'loading':
       return <p class="message" role="status">Reading this page…</p>;
@@ -102,11 +173,16 @@ function Body({ state, busy, onAnalyzeNow, onPrefsChange }: BodyProps) {
         </div>
       );
     case 'analyzed':
-      return <Results report={state.report} onPrefsChange={onPrefsChange} />;
+      return <Results report={state.report} onPrefsChange={onPrefsChange} {...cards} />;
   }
 }
 
-function Results({ report, onPrefsChange }: { report: AnalysisReport; onPrefsChange: (prefs: HighlightPrefs) => void }) {
+interface ResultsProps extends CardsProps {
+  report: AnalysisReport;
+  onPrefsChange: (prefs: HighlightPrefs) => void;
+}
+
+function Results({ report, onPrefsChange, cards, history, onReveal, background }: ResultsProps) {
   const analysis = report.analysis ?? { entities: [], quotes: [] };
   if (analysis.entities.length === 0 && analysis.quotes.length === 0) {
     return (
@@ -115,7 +191,6 @@ function Results({ report, onPrefsChange }: { report: AnalysisReport; onPrefsCha
       </p>
     );
   }
-  const entities = summarizeEntities(analysis);
   const quotes = summarizeQuotes(analysis, report.text ?? '');
   return (
     <>
@@ -129,7 +204,7 @@ function Results({ report, onPrefsChange }: { report: AnalysisReport; onPrefsCha
         />
         {!report.highlightsSupported && <p class="note">This browser can’t paint highlights on the page.</p>}
       </section>
-      <EntityGroups entities={entities} />
+      <CardGroups cards={cards} histories={history.byName} onReveal={onReveal} background={background} />
       <QuoteGroups quotes={quotes} />
     </>
   );

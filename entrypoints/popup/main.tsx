@@ -17,4 +17,6 @@ const sendToTab: Transport = async (message) => {
   return browser.tabs.sendMessage(id, message);
 };
 
-render(<App send={sendToTab} />, document.getElementById('app')!);
+const toBackground: Transport = (message) => browser.runtime.sendMessage(message);
+
+render(<App send={sendToTab} background={toBackground} />, document.getElementById('app')!);

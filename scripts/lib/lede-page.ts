@@ -55,10 +55,15 @@ export function watchErrors(page: Page): string[] {
  * Opens url in a new tab and finds that tab's chrome.tabs id without the "tabs" permission:
  * it is the one id that was not there before the tab opened.
  */
-export async function openPage(browser: ExtensionBrowser, url: string): Promise<OpenedPage> {
+export async function openPage(
+  browser: ExtensionBrowser,
+  url: string,
+  options: { beforeNavigate?: (page: Page) => Promise<void> } = {},
+): Promise<OpenedPage> {
   const before = new Set(await tabIds(browser));
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
+  await options.beforeNavigate?.(page); // e.g. start recording the page's requests
   await page.goto(url, { waitUntil: 'load' });
   const added = (await tabIds(browser)).filter((id) => !before.has(id));
   if (added.length !== 1) throw new Error(`Expected one new tab for ${url}, found ${added.length}.`);

@@ -1,9 +1,10 @@
-// What Lede may change in a page: only its own legend host. These read the page from the test.
+// What Lede may change in a page: only its own shadow hosts (the legend, and the hover card once
+// shown). These read the page from the test.
 import type { Page } from 'playwright-core';
 import type { HighlightName } from '../../../scripts/lib/lede-page';
 
 export interface DomDifference {
-  /** The live body (without lede-legend hosts) serialises exactly like the served HTML's body. */
+  /** The live body (without lede-legend and lede-hovercard hosts) serialises exactly like the served HTML's body. */
   bodyUnchanged: boolean;
   liveElementCount: number;
   servedElementCount: number;
@@ -14,7 +15,7 @@ export interface DomDifference {
 
 /**
  * Compares the live DOM with the same HTML parsed fresh by DOMParser (content scripts never run
- * in a DOMParser document), leaving out the lede-legend host. The seed pages run no scripts of
+ * in a DOMParser document), leaving out Lede's lede-legend and lede-hovercard hosts. The seed pages run no scripts of
  * their own, so any other difference is Lede's doing.
  */
 export function compareWithServedHtml(page: Page): Promise<DomDifference> {
@@ -22,7 +23,7 @@ export function compareWithServedHtml(page: Page): Promise<DomDifference> {
     const html = await (await fetch(location.href, { cache: 'no-store' })).text();
     const served = new DOMParser().parseFromString(html, 'text/html').body;
     const live = document.body.cloneNode(true) as HTMLElement;
-    for (const host of live.querySelectorAll('lede-legend')) host.remove();
+    for (const host of live.querySelectorAll('lede-legend, lede-hovercard')) host.remove();
     return {
       bodyUnchanged: live.innerHTML === served.innerHTML,
       liveElementCount: live.querySelectorAll('*').length,

@@ -1,0 +1,141 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { EntityType, Span } from '@/lib/analysis/types';
+import type { HighlightType } from '@/lib/highlight-types';
+import type { Rect } from '@/lib/hit-test';
+import type { HoverCardModel, HoverCardQuote } from './model';
+import { placeCard, type Placement } from './placement';
+
+export interface HoverCardProps {
+  model: HoverCardModel;
+  /** The highlighted line box the card belongs to, in viewport coordinates. */
+  anchor: Rect;
+  /** The highlight's span of the article text and its kind (the card's data-start, data-end, data-highlight). */
+  target: Span & { type: HighlightType };
+  /** Move focus into the card (keyboard navigation), so screen readers read it out. */
+  takeFocus: boolean;
+  /** "Also in N articles you've read"; omitted while unknown, or when there is no history. */
+  alsoIn?: number;
+  /** The keys that step through highlights, for the card's footer. */
+  keyHint: string;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
+
+const plural = (count: number, one: string, many: string = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The compact in-page context card. Fixed to the viewport beside its highlight, so it never
+ * moves the page's text; measured once rendered, then placed (hidden until placed).
+ */
+export function HoverCard({ model, anchor, target, takeFocus, alsoIn, keyHint, onPointerEnter, onPointerLeave }: HoverCardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+
+  useLayoutEffect(() => {
+    const card = ref.current;
+    if (!card) return;
+    const { width, height } = card.getBoundingClientRect();
+    const view = card.ownerDocument.defaultView;
+    setPlacement(placeCard(anchor, { width, height }, { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height }));
+  }, [model.key, anchor.left, anchor.top, anchor.right, anchor.bottom, alsoIn]);
+
+  useLayoutEffect(() => {
+    if (takeFocus && placement) ref.current?.focus({ preventScroll: true });
+  }, [takeFocus, model.key, placement !== null]);
+
+  const nameId = 'lede-hovercard-name';
+  const aboutId = 'lede-hovercard-about';
+  const style = placement
+    ? { left: `${placement.left}px`, top: `${placement.top}px` }
+    : { left: '0px', top: '0px', visibility: 'hidden' as const };
+  const others = model.quoteCount - model.quotes.length;
+
+  return (
+    <div
+      ref={ref}
+      class={`lede-hovercard lede-hovercard-${model.type ?? 'speaker'}`}
+      style={style}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={nameId}
+      aria-describedby={aboutId}
+      tabIndex={-1}
+      data-testid="hovercard"
+      data-entity-id={model.entityId ?? ''}
+      data-start={target.start}
+      data-end={target.end}
+      data-highlight={target.type}
+      data-side={placement?.side ?? ''}
+      onPointerEnter={onPointerEnter}
+      onPointerLeave={onPointerLeave}
+    >
+      <header class="lede-hovercard-head">
+        <span class="lede-hovercard-name" id={nameId} data-testid="hovercard-name">
+          {model.name}
+        </span>
+        <span class={`lede-hovercard-type lede-type-${model.type ?? 'speaker'}`} data-testid="hovercard-type">
+          {model.type ? TYPE_LABELS[model.type] : 'Speaker'}
+        </span>
+      </header>
+      <div id={aboutId} class="lede-hovercard-about">
+        {model.role && (
+          <p class="lede-hovercard-role" data-testid="hovercard-role">
+            {model.role}
+          </p>
+        )}
+        {model.description && (
+          <p class="lede-hovercard-description" data-testid="hovercard-description">
+            {model.description}
+          </p>
+        )}
+        {model.mentionCount !== null && (
+          <p class="lede-hovercard-counts" data-testid="hovercard-counts">
+            {plural(model.mentionCount, 'mention')}
+            {model.type === 'person' && ` · ${plural(model.quoteCount, 'quote')}`}
+          </p>
+        )}
+      </div>
+      {model.quotes.length > 0 && (
+        <ul class="lede-hovercard-quotes" aria-label="Quotes in this article">
+          {model.quotes.map((quote) => (
+            <QuoteItem key={`${quote.start}-${quote.end}`} quote={quote} />
+          ))}
+          {others > 0 && <li class="lede-hovercard-more">and {plural(others, 'more quote')} in the popup</li>}
+        </ul>
+      )}
+      {alsoIn !== undefined && alsoIn > 0 && (
+        <p class="lede-hovercard-history" data-testid="hovercard-history">
+          Also in {plural(alsoIn, 'article')} you've read
+        </p>
+      )}
+      <p class="lede-hovercard-keys" aria-hidden="true">
+        {keyHint} · Esc closes
+      </p>
+    </div>
+  );
+}
+
+function QuoteItem({ quote }: { quote: HoverCardQuote }) {
+  return (
+    <li
+      class={`lede-hovercard-quote${quote.marked ? ' lede-hovercard-quote-marked' : ''}`}
+      data-testid="hovercard-quote"
+      data-kind={quote.kind}
+      data-marked={quote.marked ? 'true' : 'false'}
+      aria-current={quote.marked ? 'true' : undefined}
+    >
+      <span class="lede-hovercard-kind">
+        {quote.kind === 'direct' ? 'Direct' : 'Reported'}
+        {quote.marked && <span class="lede-hovercard-this"> · this quote</span>}
+      </span>
+      {/* Reported speech is the writer's paraphrase: no quotation marks around it. */}
+      {quote.kind === 'direct' ? (
+        <q class="lede-hovercard-quote-text">{quote.text}</q>
+      ) : (
+        <span class="lede-hovercard-quote-text">{quote.text}</span>
+      )}
+    </li>
+  );
+}

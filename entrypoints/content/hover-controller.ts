@@ -1,0 +1,356 @@
+// The in-page hover card's behaviour: when to open it (the pointer rests on a highlight for an
+// intent delay, or keyboard navigation reaches one), and when to close it (Escape, the pointer
+// leaving both highlight and card, a scroll). Every listener catches its own errors: nothing
+// Lede does here may throw into the page.
+
+import type { ContentScriptContext } from '#imports';
+import { isEditable, keyAction, NAV_KEY_HINT } from '@/components/hovercard/keys';
+import type { HoverCardModel } from '@/components/hovercard/model';
+import type { Rect } from '@/lib/hit-test';
+import type { HighlightType } from '@/lib/highlight-types';
+import { stepTarget, type Direction } from '@/lib/span-navigation';
+import { HoverCardHost } from './hovercard-ui';
+import type { PaintedTarget } from './painted-targets';
+import { PointerHitTester, type Hit } from './pointer-hits';
+import { revealRange, type Flasher } from './reveal';
+
+/** How long the pointer must rest on a highlight before its card opens (Wikipedia's previews wait about as long). */
+export const INTENT_DELAY_MS = 450;
+/** Time to travel from the highlight into the card before it closes. */
+export const CLOSE_GRACE_MS = 300;
+
+export interface HoverControllerDeps {
+  ctx: ContentScriptContext;
+  win: Window;
+  /** In reading order. */
+  targets: readonly PaintedTarget[];
+  flasher: Flasher;
+  /** Whether a highlight type is painted now: hidden types can't be hovered or navigated to. */
+  isShown: (type: HighlightType) => boolean;
+  /** The card for a target, or null when there is nothing to show. */
+  modelFor: (target: PaintedTarget) => HoverCardModel | null;
+  /** "Also in N articles you've read", when the background can tell; undefined otherwise. */
+  historyFor?: (model: HoverCardModel) => Promise<number | undefined>;
+}
+
+interface OpenCard {
+  target: PaintedTarget;
+  model: HoverCardModel;
+  anchor: Rect;
+  via: 'pointer' | 'keyboard';
+  alsoIn?: number;
+}
+
+const sameTarget = (a: PaintedTarget | null | undefined, b: PaintedTarget | null | undefined): boolean =>
+  !!a && !!b && a.range === b.range;
+
+function plainRect(rect: Rect): Rect {
+  return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+}
+
+export class HoverController {
+  private readonly abort = new AbortController();
+  private readonly hits: PointerHitTester;
+  private readonly ui: HoverCardHost;
+  private open: OpenCard | null = null;
+  private pending: PaintedTarget | null = null;
+  private intentTimer: number | undefined;
+  private closeTimer: number | undefined;
+  private pointerInCard = false;
+  private lastPointer: { x: number; y: number } | null = null;
+  private frameRequested = false;
+  /** Scrolls Lede itself started (keyboard navigation) must not close the card they lead to. */
+  private revealing = 0;
+  /** Where keyboard navigation is: the last target it reached or the card last shown. */
+  private cursor: PaintedTarget | null = null;
+  /** Bumped on every navigation step, so a slow earlier step can't show its card over a later one. */
+  private step = 0;
+  /** What had focus before keyboard navigation moved it into the card. */
+  private focusBefore: Element | null = null;
+
+  constructor(private readonly deps: HoverControllerDeps) {
+    this.hits = new PointerHitTester(deps.win, deps.targets);
+    this.ui = new HoverCardHost(deps.ctx);
+    deps.ctx.onInvalidated(() => this.dispose());
+    this.listen();
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.clearTimers();
+    this.deps.flasher.clear();
+    this.ui.remove();
+    this.open = null;
+  }
+
+  /** The highlight preferences changed: hidden types lose their card and their place in navigation. */
+  prefsChanged(): void {
+    this.hits.invalidate();
+    if (this.open && !this.deps.isShown(this.open.target.type)) this.close();
+    if (this.pending && !this.deps.isShown(this.pending.type)) this.cancelIntent();
+  }
+
+  /** Step to the next or previous shown target: scroll it into view, flash it, show its card beside it. */
+  async navigate(direction: Direction): Promise<boolean> {
+    const { targets, isShown, win, flasher } = this.deps;
+    // Go on from the open card, or from the last target if it is still on screen; after the reader
+    // has scrolled elsewhere, start from what they are looking at now.
+    const current = this.open?.target ?? (this.cursor && this.onScreen(this.cursor) ? this.cursor : null);
+    const from = current ? 0 : this.readersPlace(direction);
+    const target = stepTarget(targets, current, direction, (t) => isShown(t.type), from);
+    if (!target) return false;
+    const step = ++this.step;
+    this.cursor = target;
+    this.cancelIntent();
+    this.hideCard();
+    this.revealing += 1;
+    try {
+      await revealRange(win, target.range, flasher);
+    } finally {
+      // Let the scroll events already queued by the reveal pass before scrolls close cards again.
+      win.setTimeout(() => (this.revealing -= 1), 100);
+    }
+    if (step !== this.step || this.abort.signal.aborted) return true;
+    const rect = target.range.getClientRects()[0] ?? target.range.getBoundingClientRect();
+    await this.show({ target, rect: plainRect(rect) }, 'keyboard');
+    return true;
+  }
+
+  private listen(): void {
+    const { win } = this.deps;
+    const options = { capture: true, passive: true, signal: this.abort.signal };
+    win.addEventListener('pointermove', (event) => this.guard(() => this.onPointerMove(event)), options);
+    win.addEventListener('scroll', () => this.guard(() => this.onScroll()), options);
+    win.addEventListener('resize', () => this.guard(() => this.onLayoutChange()), options);
+    win.document.documentElement.addEventListener('pointerleave', () => this.guard(() => this.onPointerLeftPage()), {
+      passive: true,
+      signal: this.abort.signal,
+    });
+    win.addEventListener('keydown', (event) => this.guard(() => this.onKeyDown(event)), { capture: true, signal: this.abort.signal });
+    // Text reflows (images arrive, fonts load, the page grows): the rect index must be rebuilt.
+    if (typeof ResizeObserver === 'function' && win.document.body) {
+      const observer = new ResizeObserver(() => this.hits.invalidate());
+      observer.observe(win.document.body);
+      this.abort.signal.addEventListener('abort', () => observer.disconnect());
+    }
+  }
+
+  private guard(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      console.warn('Lede hover card:', error);
+    }
+  }
+
+  // ---- Pointer ---------------------------------------------------------------------------------
+
+  private onPointerMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    // A button held down means selecting or dragging, not reading: no new card for that.
+    if (event.buttons !== 0) {
+      this.cancelIntent();
+      if (this.open && !this.pointerInCard && !this.ui.contains(event.target)) this.scheduleClose();
+      return;
+    }
+    // Browsers send a synthetic move after a scroll with the pointer standing still: not a move.
+    if (this.lastPointer && this.lastPointer.x === event.clientX && this.lastPointer.y === event.clientY) return;
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    if (this.ui.contains(event.target)) {
+      this.enterCard();
+      return;
+    }
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    // One hit test per frame, however fast the pointer events come.
+    this.deps.win.requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.guard(() => this.evaluatePointer());
+    });
+  }
+
+  private evaluatePointer(): void {
+    const point = this.lastPointer;
+    if (!point || this.abort.signal.aborted) return;
+    const hit = this.hits.hitAt(point.x, point.y, (t) => this.deps.isShown(t.type));
+    if (hit && sameTarget(hit.target, this.open?.target)) {
+      this.cancelClose();
+      this.cancelIntent();
+      return;
+    }
+    if (this.open && !this.pointerInCard) this.scheduleClose();
+    if (!hit) {
+      this.cancelIntent();
+      return;
+    }
+    if (sameTarget(hit.target, this.pending)) return;
+    this.cancelIntent();
+    this.pending = hit.target;
+    this.intentTimer = this.deps.win.setTimeout(() => {
+      this.intentTimer = undefined;
+      this.pending = null;
+      this.guard(() => void this.showAfterIntent(hit));
+    }, INTENT_DELAY_MS);
+  }
+
+  /** The pointer is still on the target when the delay runs out: show (its line box may have moved a little). */
+  private async showAfterIntent(hit: Hit): Promise<void> {
+    const point = this.lastPointer;
+    if (!point) return;
+    const still = this.hits.hitAt(point.x, point.y, (t) => this.deps.isShown(t.type));
+    if (!still || !sameTarget(still.target, hit.target)) return;
+    this.cursor = still.target;
+    await this.show({ target: still.target, rect: plainRect(still.rect) }, 'pointer');
+  }
+
+  private enterCard(): void {
+    this.pointerInCard = true;
+    this.cancelClose();
+    this.cancelIntent();
+  }
+
+  private leaveCard(): void {
+    this.pointerInCard = false;
+    this.scheduleClose();
+  }
+
+  private onPointerLeftPage(): void {
+    this.cancelIntent();
+    if (this.open && !this.pointerInCard) this.scheduleClose();
+  }
+
+  // ---- Scroll, resize, keys -------------------------------------------------------------------
+
+  private onScroll(): void {
+    this.hits.invalidate();
+    if (this.revealing > 0) return;
+    this.cancelIntent();
+    if (this.open) this.close();
+  }
+
+  private onLayoutChange(): void {
+    this.hits.invalidate();
+    if (this.open) this.close();
+  }
+
+  /**
+   * Every key press, seen first (window, capture phase): also those aimed inside Lede's own shadow
+   * roots (the card, the legend), which keep them from the page afterwards.
+   */
+  private onKeyDown(event: KeyboardEvent): void {
+    const action = keyAction(event);
+    if (!action) return;
+    if (action === 'close') {
+      if (this.open) this.close();
+      return;
+    }
+    if (isEditable(event.composedPath()[0] ?? event.target)) return;
+    if (!this.deps.targets.some((t) => this.deps.isShown(t.type))) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.navigate(action).catch((error: unknown) => console.warn('Lede keyboard navigation:', error));
+  }
+
+  // ---- The card -------------------------------------------------------------------------------
+
+  private async show(hit: { target: PaintedTarget; rect: Rect }, via: OpenCard['via']): Promise<void> {
+    const model = this.deps.modelFor(hit.target);
+    if (!model) return;
+    this.cancelClose();
+    // Remember the page's focus once, when the first keyboard card takes it (later steps replace the card).
+    if (via === 'keyboard' && this.focusBefore === null && !this.ui.hasFocus()) {
+      this.focusBefore = this.deps.win.document.activeElement;
+    }
+    this.open = { target: hit.target, model, anchor: hit.rect, via };
+    this.pointerInCard = false;
+    await this.render();
+    const history = this.deps.historyFor;
+    if (!history) return;
+    const alsoIn = await history(model).catch(() => undefined);
+    if (alsoIn !== undefined && this.open?.model.key === model.key) {
+      this.open.alsoIn = alsoIn;
+      await this.render();
+    }
+  }
+
+  private async render(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const props = {
+      model: open.model,
+      anchor: open.anchor,
+      target: { start: open.target.start, end: open.target.end, type: open.target.type },
+      takeFocus: open.via === 'keyboard',
+      keyHint: NAV_KEY_HINT,
+      onPointerEnter: () => this.guard(() => this.enterCard()),
+      onPointerLeave: () => this.guard(() => this.leaveCard()),
+    };
+    await this.ui.show(open.alsoIn === undefined ? props : { ...props, alsoIn: open.alsoIn });
+  }
+
+  /** Close and, if keyboard navigation had moved focus into the card, give it back. */
+  close(): void {
+    const hadFocus = this.ui.hasFocus();
+    this.hideCard();
+    if (hadFocus) {
+      const before = this.focusBefore;
+      if (before instanceof HTMLElement && before.isConnected && before !== before.ownerDocument.body) before.focus({ preventScroll: true });
+      else (this.deps.win.document.activeElement as HTMLElement | null)?.blur?.();
+    }
+    this.focusBefore = null;
+  }
+
+  private hideCard(): void {
+    this.cancelClose();
+    this.open = null;
+    this.pointerInCard = false;
+    this.ui.hide();
+  }
+
+  private scheduleClose(): void {
+    if (this.closeTimer !== undefined) return;
+    this.closeTimer = this.deps.win.setTimeout(() => {
+      this.closeTimer = undefined;
+      this.guard(() => {
+        if (!this.pointerInCard) this.close();
+      });
+    }, CLOSE_GRACE_MS);
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer !== undefined) this.deps.win.clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  private cancelIntent(): void {
+    if (this.intentTimer !== undefined) this.deps.win.clearTimeout(this.intentTimer);
+    this.intentTimer = undefined;
+    this.pending = null;
+  }
+
+  private clearTimers(): void {
+    this.cancelIntent();
+    this.cancelClose();
+  }
+
+  private onScreen(target: PaintedTarget): boolean {
+    const rect = target.range.getBoundingClientRect();
+    return rect.bottom > 0 && rect.top < this.deps.win.innerHeight;
+  }
+
+  /**
+   * With nothing selected yet, navigation starts where the reader is looking: "next" from the first
+   * shown target in the viewport, "previous" from just after the last one.
+   */
+  private readersPlace(direction: Direction): number {
+    const { targets, isShown } = this.deps;
+    const visible = targets.filter((t) => isShown(t.type) && this.onScreen(t));
+    if (visible.length === 0) {
+      // Nothing on screen: start after what lies above the viewport.
+      const above = targets.filter((t) => t.range.getBoundingClientRect().bottom <= 0);
+      const last = above[above.length - 1];
+      return last ? last.start + 1 : 0;
+    }
+    return direction === 'next' ? visible[0]!.start : visible[visible.length - 1]!.start + 1;
+  }
+}

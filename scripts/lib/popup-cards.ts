@@ -1,0 +1,90 @@
+// Reads the popup's entity cards, through their data-testid contract, into plain data.
+import type { Locator, Page } from 'playwright-core';
+
+export interface CardQuoteView {
+  kind: string;
+  text: string;
+}
+
+export interface CardHistoryLink {
+  href: string;
+  text: string;
+}
+
+export interface CardSummaryView {
+  status: string;
+  text: string;
+  links: string[];
+}
+
+export interface EntityCardView {
+  id: string;
+  type: string;
+  name: string;
+  role: string | null;
+  description: string | null;
+  mentions: string | null;
+  quotes: CardQuoteView[];
+  history: { text: string; links: CardHistoryLink[] } | null;
+  placeFacts: string | null;
+  summary: CardSummaryView | null;
+  /** Everything the card shows. */
+  text: string;
+}
+
+const CARDS_READY = '[data-testid="popup"][data-cards-ready="true"]';
+
+/** Waits until the popup says its cards are shown; false if they never are. */
+export async function waitForCards(popup: Page, timeoutMs = 15_000): Promise<boolean> {
+  try {
+    await popup.waitForSelector(CARDS_READY, { timeout: timeoutMs, state: 'attached' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readCards(popup: Page): Promise<EntityCardView[]> {
+  return popup.evaluate(() => {
+    const text = (element: Element | null): string | null => (element ? (element.textContent ?? '') : null);
+    return [...document.querySelectorAll('[data-testid="entity-card"]')].map((card) => {
+      const history = card.querySelector('[data-testid="card-history"]');
+      const summary = card.querySelector('[data-testid="card-summary"]');
+      return {
+        id: card.getAttribute('data-entity-id') ?? '',
+        type: card.getAttribute('data-type') ?? '',
+        name: card.getAttribute('data-name') ?? '',
+        role: text(card.querySelector('[data-testid="card-role"]')),
+        description: text(card.querySelector('[data-testid="card-description"]')),
+        mentions: text(card.querySelector('[data-testid="card-mentions"]')),
+        quotes: [...card.querySelectorAll('[data-testid="card-quote"]')].map((quote) => ({
+          kind: quote.getAttribute('data-kind') ?? '',
+          text: quote.textContent ?? '',
+        })),
+        history: history
+          ? {
+              text: history.textContent ?? '',
+              links: [...history.querySelectorAll('a[href]')].map((a) => ({
+                href: (a as HTMLAnchorElement).href,
+                text: a.textContent ?? '',
+              })),
+            }
+          : null,
+        placeFacts: text(card.querySelector('[data-testid="card-place-facts"]')),
+        summary: summary
+          ? {
+              status: summary.getAttribute('data-status') ?? '',
+              text: summary.textContent ?? '',
+              links: [...summary.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+            }
+          : null,
+        text: card.textContent ?? '',
+      };
+    });
+  });
+}
+
+/** The card for one entity, by its data-name. */
+export function cardLocator(popup: Page, name: string): Locator {
+  return popup.locator(`[data-testid="entity-card"][data-name="${name.replace(/"/g, '\\"')}"]`);
+}

@@ -1,0 +1,447 @@
+// The in-page hover card on the seed article: hovering a highlight, keyboard navigation through
+// highlights, and the popup's revealSpan request (scroll to a span and flash it).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
+import { openPage, waitForAnswer, waitForLede, type HighlightName, type OpenedPage } from '../../scripts/lib/lede-page';
+import { seedDir } from '../../scripts/lib/paths';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
+import { artifactPath } from './support/artifacts';
+import { loadSeedGold } from './support/gold';
+import { compareWithServedHtml } from './support/page-dom';
+import { storedArticleUrls } from './support/stored-articles';
+import { coverage } from './support/text-match';
+
+const CARD = 'lede-hovercard [data-testid="hovercard"]';
+const gold = loadSeedGold();
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+interface CardState {
+  entityId: string;
+  /** The highlight's span in the article text. */
+  span: string;
+  /** The highlight type of the target the card belongs to: person, place, organization, quote. */
+  highlight: string;
+  name: string;
+  type: string;
+  text: string;
+  box: Box;
+  viewport: { width: number; height: number };
+}
+
+interface RevealAnswer {
+  revealed?: boolean;
+  harnessError?: string;
+}
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let opened: OpenedPage;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveDirectory(seedDir);
+  browser = await launchBrowser();
+  // The same article read before at another address: its people are "also in 1 article you've read".
+  const earlier = await openPage(browser, server.url('page-stripped.html'));
+  expect(await waitForLede(browser, earlier)).toBe(true);
+  const deadline = Date.now() + 15_000;
+  while ((await storedArticleUrls(browser)).length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await earlier.page.close();
+  opened = await openPage(browser, server.url('page-restored.html'));
+  page = opened.page;
+  await page.bringToFront(); // a background tab gets no animation frames
+  expect(await waitForLede(browser, opened)).toBe(true);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The card as shown (placed: it is hidden until measured and positioned), or null. */
+function shownCard(): Promise<CardState | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('lede-hovercard')?.shadowRoot?.querySelector<HTMLElement>('[data-testid="hovercard"]');
+    if (!card || !card.dataset.side) return null;
+    const box = card.getBoundingClientRect();
+    const text = (selector: string): string => card.querySelector(selector)?.textContent ?? '';
+    return {
+      entityId: card.dataset.entityId ?? '',
+      span: `${card.dataset.start}-${card.dataset.end}`,
+      highlight: card.dataset.highlight ?? '',
+      name: text('[data-testid="hovercard-name"]'),
+      type: text('[data-testid="hovercard-type"]'),
+      text: card.textContent ?? '',
+      box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom },
+      viewport: { width: innerWidth, height: innerHeight },
+    };
+  });
+}
+
+async function waitForCard(): Promise<CardState> {
+  await expect.poll(shownCard, { timeout: 10_000 }).not.toBeNull();
+  return (await shownCard())!;
+}
+
+async function waitForNoCard(): Promise<void> {
+  await expect.poll(shownCard, { timeout: 10_000 }).toBeNull();
+}
+
+/**
+ * Scrolls the first range of `highlight` whose text contains `snippet` to the middle of the
+ * viewport, and returns the middle of its first line box, in viewport coordinates.
+ */
+function pointOnRange(highlight: HighlightName, snippet: string): Promise<{ x: number; y: number; box: Box } | null> {
+  return page.evaluate(
+    ({ highlight, snippet }) => {
+      const range = [...(CSS.highlights.get(highlight) ?? [])].find(
+        (r): r is Range => r instanceof Range && r.toString().includes(snippet),
+      );
+      if (!range) return null;
+      const first = range.getClientRects()[0]!;
+      window.scrollTo({ top: window.scrollY + first.top - innerHeight / 2, behavior: 'instant' });
+      const rect = range.getClientRects()[0]!;
+      return {
+        x: rect.left + rect.width / 2,
+        y: rect.top + rect.height / 2,
+        box: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+      };
+    },
+    { highlight, snippet },
+  );
+}
+
+/** A point on the page with no text under it: the left margin beside the article. */
+async function emptyPoint(): Promise<{ x: number; y: number }> {
+  const left = await page.evaluate(() => document.querySelector('article')!.getBoundingClientRect().left);
+  return { x: Math.max(2, left / 2), y: 40 };
+}
+
+/** The text of the range in `lede-flash` now, or null when there is no flash. */
+function flashedText(): Promise<string | null> {
+  return page.evaluate(() => {
+    const flash = CSS.highlights.get('lede-flash');
+    const range = flash ? [...flash][0] : undefined;
+    return range instanceof Range ? range.toString() : null;
+  });
+}
+
+/** Closes any card and puts the pointer where there is nothing to hover. */
+async function reset(): Promise<void> {
+  const point = await emptyPoint();
+  await page.mouse.move(point.x, point.y);
+  await page.keyboard.press('Escape');
+  await waitForNoCard();
+}
+
+const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe('hover card', () => {
+  it('opens after the pointer rests on a person, with the name and the article’s description', async () => {
+    await reset();
+    const target = await pointOnRange('lede-person', 'Sestanovich');
+    expect(target, 'no painted range for Sestanovich').not.toBeNull();
+    await page.mouse.move(target!.x - 4, target!.y, { steps: 4 });
+    await page.mouse.move(target!.x, target!.y);
+    const card = await waitForCard();
+    expect(card.name).toBe('Stephen Sestanovich');
+    expect(card.entityId).toBe('person:Stephen Sestanovich');
+    expect(card.type).toMatch(/person/i);
+    const description = gold.people.find((p) => p.name === 'Stephen Sestanovich')!.description!;
+    expect(coverage(description, card.text)).toBeGreaterThanOrEqual(0.8);
+    expect(card.text).toMatch(/1 mention · 2 quotes/);
+    // The history line arrives from the background just after the card opens.
+    await expect.poll(async () => (await shownCard())?.text).toContain("Also in 1 article you've read");
+
+    // Beside the highlight, inside the viewport, never over the name itself.
+    expect(overlaps(card.box, target!.box)).toBe(false);
+    expect(card.box.left).toBeGreaterThanOrEqual(0);
+    expect(card.box.top).toBeGreaterThanOrEqual(0);
+    expect(card.box.right).toBeLessThanOrEqual(card.viewport.width);
+    expect(card.box.bottom).toBeLessThanOrEqual(card.viewport.height);
+
+    await page.screenshot({ path: artifactPath('hovercard-seed.png') });
+    // The same card in a dark theme, for people to look at.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      expect(await shownCard()).not.toBeNull();
+      await page.screenshot({ path: artifactPath('hovercard-seed-dark.png') });
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('uses real accessible dialog markup', async () => {
+    const attrs = await page.evaluate(() => {
+      const card = document.querySelector('lede-hovercard')!.shadowRoot!.querySelector('[data-testid="hovercard"]')!;
+      const labelId = card.getAttribute('aria-labelledby') ?? '';
+      return { role: card.getAttribute('role'), label: card.getRootNode() instanceof ShadowRoot ? (card.getRootNode() as ShadowRoot).getElementById(labelId)?.textContent : null };
+    });
+    expect(attrs).toEqual({ role: 'dialog', label: 'Stephen Sestanovich' });
+  });
+
+  it('closes on Escape', async () => {
+    expect(await shownCard()).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await waitForNoCard();
+  });
+
+  it('stays open while the pointer moves into the card, and closes once it leaves both', async () => {
+    await reset();
+    const target = await pointOnRange('lede-person', 'McFaul');
+    expect(target).not.toBeNull();
+    await page.mouse.move(target!.x, target!.y, { steps: 3 });
+    const card = await waitForCard();
+    expect(card.name).toBe('Michael McFaul');
+    // Into the card: it must survive the trip and the time spent there.
+    const inside = { x: (card.box.left + card.box.right) / 2, y: (card.box.top + card.box.bottom) / 2 };
+    await page.mouse.move(inside.x, inside.y, { steps: 3 });
+    await page.waitForTimeout(800);
+    expect((await shownCard())?.name).toBe('Michael McFaul');
+    const away = await emptyPoint();
+    await page.mouse.move(away.x, away.y, { steps: 3 });
+    await waitForNoCard();
+  });
+
+  it('shows a quote’s speaker with that quote marked', async () => {
+    await reset();
+    const target = await pointOnRange('lede-quote', 'Contact is continuing');
+    expect(target, 'no painted quote with "Contact is continuing"').not.toBeNull();
+    await page.mouse.move(target!.x, target!.y, { steps: 3 });
+    const card = await waitForCard();
+    const marked = await page.evaluate(() => {
+      const root = document.querySelector('lede-hovercard')!.shadowRoot!;
+      return [...root.querySelectorAll('[data-testid="hovercard-quote"][data-marked="true"]')].map((q) => q.textContent ?? '');
+    });
+    expect(card.name).toBe('Dmitry Peskov');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toContain('Contact is continuing');
+  });
+
+  it('closes when the page scrolls', async () => {
+    expect(await shownCard()).not.toBeNull();
+    await page.mouse.wheel(0, 300);
+    await waitForNoCard();
+  });
+});
+
+describe('keyboard navigation', () => {
+  it('steps to the next highlight with Alt+Shift+J: scrolls to it, flashes it, shows its card with focus', async () => {
+    await reset();
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    // It starts from what the reader sees: the first painted range on screen, in reading order.
+    const firstOnScreen = await page.evaluate(() => {
+      const ranges = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote']
+        .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
+        .filter((r): r is Range => r instanceof Range)
+        .filter((r) => {
+          const box = r.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight;
+        })
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b) || b.compareBoundaryPoints(Range.END_TO_END, a));
+      return ranges[0]?.toString() ?? null;
+    });
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await waitForCard();
+    const firstFlash = await flashedText();
+    expect(firstOnScreen).not.toBeNull();
+    expect(firstFlash).toBe(firstOnScreen);
+    // Focus moved into the card, so a screen reader reads it out.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('lede-hovercard');
+    expect(await page.evaluate(() => document.querySelector('lede-hovercard')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('hovercard');
+    await page.screenshot({ path: artifactPath('hovercard-seed-keyboard.png') });
+
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await expect.poll(flashedText).not.toBe(firstFlash);
+    const second = await waitForCard();
+    expect(second.name.length).toBeGreaterThan(0);
+    // Reading order: the second target starts after the first.
+    const order = await page.evaluate(
+      ([a, b]) => {
+        const find = (text: string): Range | undefined =>
+          ['lede-person', 'lede-place', 'lede-organization', 'lede-quote']
+            .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
+            .find((r): r is Range => r instanceof Range && r.toString() === text);
+        const ra = find(a!);
+        const rb = find(b!);
+        return ra && rb ? ra.compareBoundaryPoints(Range.START_TO_START, rb) : null;
+      },
+      [firstFlash, await flashedText()],
+    );
+    expect(order).toBeLessThanOrEqual(0);
+
+    await page.keyboard.press('Alt+Shift+KeyK');
+    await expect.poll(flashedText).toBe(firstFlash);
+    await waitForCard();
+  });
+
+  it('closes on Escape and gives focus back to the page', async () => {
+    await page.keyboard.press('Escape');
+    await waitForNoCard();
+    expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('lede-hovercard');
+  });
+
+  it('gives focus back to what had it on the page, after several steps', async () => {
+    await reset();
+    await page.evaluate(() => document.querySelector<HTMLElement>('a[href="#a2"]')!.focus({ preventScroll: true }));
+    for (let i = 0; i < 2; i += 1) {
+      const before = (await shownCard())?.span ?? '';
+      await page.keyboard.press('Alt+Shift+KeyJ');
+      await expect.poll(async () => (await shownCard())?.span ?? before).not.toBe(before);
+    }
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('lede-hovercard');
+    await page.keyboard.press('Escape');
+    await waitForNoCard();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#a2');
+  });
+
+  it('skips hidden highlight types, and hidden highlights open no card on hover', async () => {
+    await reset();
+    const toggle = page.locator('lede-legend [data-testid="legend-toggle-person"]');
+    await toggle.click();
+    try {
+      await expect.poll(() => page.evaluate(() => CSS.highlights.has('lede-person'))).toBe(false);
+      const types: string[] = [];
+      let before = '';
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Alt+Shift+KeyJ');
+        await expect.poll(async () => (await shownCard())?.span ?? before).not.toBe(before);
+        const card = (await shownCard())!;
+        before = card.span;
+        types.push(card.highlight);
+      }
+      expect(types.length).toBe(6);
+      expect(types.filter((t) => t === 'person')).toEqual([]);
+
+      await reset();
+      const target = await page.evaluate(() => {
+        // The person highlight is gone from the registry: find "Sestanovich" in the text itself.
+        const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf('Sestanovich');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 'Sestanovich'.length);
+          window.scrollTo({ top: window.scrollY + range.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' });
+          const rect = range.getClientRects()[0]!;
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        return null;
+      });
+      expect(target).not.toBeNull();
+      await page.mouse.move(target!.x, target!.y, { steps: 3 });
+      await page.waitForTimeout(1200);
+      expect(await shownCard()).toBeNull();
+    } finally {
+      await toggle.click();
+    }
+  });
+
+  it('leaves keys typed into the page’s own fields alone', async () => {
+    await reset();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    // A text field of the page's own (added by the test, removed right after).
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'lede-test-input';
+      input.style.cssText = 'position: fixed; top: 0; left: 0;'; // takes no room: the page must not reflow
+      document.body.prepend(input);
+      input.focus({ preventScroll: true });
+    });
+    try {
+      await page.keyboard.press('Alt+Shift+KeyJ');
+      await page.waitForTimeout(800);
+      expect(await shownCard()).toBeNull();
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+    } finally {
+      await page.evaluate(() => document.getElementById('lede-test-input')?.remove());
+    }
+  });
+});
+
+describe('revealSpan', () => {
+  async function sendReveal(start: number, end: number): Promise<RevealAnswer> {
+    const worker = await browser.serviceWorker();
+    return worker.evaluate(
+      async ({ tabId, start, end }) => {
+        const { chrome } = globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } };
+        try {
+          return (await chrome.tabs.sendMessage(tabId, { type: 'revealSpan', start, end })) as RevealAnswer;
+        } catch (error) {
+          return { harnessError: String(error) };
+        }
+      },
+      { tabId: opened.tabId, start, end },
+    );
+  }
+
+  it('scrolls a late quote into view and flashes it briefly', async () => {
+    await reset();
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    const report = (await waitForAnswer(browser, opened.tabId)) as {
+      text: string;
+      analysis: { quotes: { start: number; end: number }[] };
+    };
+    const last = [...report.analysis.quotes].sort((a, b) => b.start - a.start)[0]!;
+    const quoteText = report.text.slice(last.start, last.end);
+    // Record, from the page, every flash while the reveal runs (it lasts about 1.5 s).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { ledeFlashes: string[] }).ledeFlashes = seen;
+      const timer = setInterval(() => {
+        const flash = CSS.highlights.get('lede-flash');
+        const range = flash ? [...flash][0] : undefined;
+        if (range instanceof Range) seen.push(range.toString());
+      }, 20);
+      setTimeout(() => clearInterval(timer), 10_000);
+    });
+
+    const answer = await sendReveal(last.start, last.end);
+    expect(answer).toEqual({ revealed: true });
+
+    const where = await page.evaluate((text) => {
+      const range = [...(CSS.highlights.get('lede-quote') ?? [])].find((r): r is Range => r instanceof Range && r.toString() === text);
+      const box = range?.getBoundingClientRect();
+      return { scrollY: window.scrollY, top: box?.top ?? -1, bottom: box?.bottom ?? -1, height: innerHeight };
+    }, quoteText);
+    expect(where.scrollY).toBeGreaterThan(0);
+    expect(where.top).toBeGreaterThanOrEqual(0);
+    expect(where.bottom).toBeLessThanOrEqual(where.height);
+
+    await expect.poll(() => page.evaluate(() => (window as unknown as { ledeFlashes: string[] }).ledeFlashes.length)).toBeGreaterThan(0);
+    const flashes = await page.evaluate(() => (window as unknown as { ledeFlashes: string[] }).ledeFlashes);
+    expect(new Set(flashes)).toEqual(new Set([quoteText]));
+    // ...and it goes away by itself.
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('lede-flash')), { timeout: 10_000 }).toBe(false);
+  });
+
+  it('answers revealed: false for a span beyond the article text', async () => {
+    expect(await sendReveal(10_000_000, 10_000_010)).toEqual({ revealed: false });
+  });
+
+  it('refuses a malformed span', async () => {
+    const answer = await sendReveal(5, 5);
+    expect(answer.harnessError).toMatch(/start must be less than end/);
+  });
+});
+
+describe('the page', () => {
+  it('keeps its DOM: only Lede’s own hosts were added', async () => {
+    const dom = await compareWithServedHtml(page);
+    expect(dom.bodyUnchanged).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('lede-hovercard').length)).toBe(1);
+  });
+
+  it('raised no errors', () => {
+    expect(opened.errors).toEqual([]);
+    expect(browser.blockedRequests).toEqual([]);
+  });
+});
