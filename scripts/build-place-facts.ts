@@ -43,11 +43,24 @@ function codesOf(country: Country): string[] {
   return [...new Set([...short, ...dotted])].sort();
 }
 
+/**
+ * "Republic of Turkey" -> "Turkey": the everyday name hidden in a long form, for countries whose
+ * common name in the dataset is not the one English news uses ("Türkiye"). Common names still win
+ * a clash at lookup, so Taiwan's "Republic of China" never takes "China".
+ */
+function shortFormOf(longForm: string): string | null {
+  const match = /^(?:the )?(?:Republic|Kingdom|State|Commonwealth|Federation|Principality) of (?:the )?(.+)$/.exec(longForm);
+  return match?.[1] ?? null;
+}
+
 function buildPlaceFacts(countries: readonly Country[], source: string): PlaceFactsTable {
   const rows = countries
     .map((country): CountryFacts => {
       const name = country.name.common;
-      const aliases = [country.name.official, ...country.altSpellings].filter((alt) => alt !== name && isPlainName(alt));
+      const longForms = [country.name.official, ...country.altSpellings];
+      const aliases = [...longForms, ...longForms.map(shortFormOf)].filter(
+        (alt): alt is string => alt !== null && alt !== name && isPlainName(alt),
+      );
       const row: CountryFacts = {
         name,
         official: country.name.official,

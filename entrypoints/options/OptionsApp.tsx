@@ -91,8 +91,13 @@ export function OptionsApp({ send, permissions }: OptionsAppProps) {
   const toggleHistory = (enabled: boolean): void => {
     setSaving((s) => ({ ...s, history: true }));
     setHistoryError(null);
+    // Show the new position at once (no flicker back while saving); put it back if the save fails.
+    setState({ status: 'ready', settings: { ...settings, history: enabled } });
     save({ history: enabled })
-      .catch((error: unknown) => setHistoryError(messageOf(error)))
+      .catch((error: unknown) => {
+        setState({ status: 'ready', settings });
+        setHistoryError(messageOf(error));
+      })
       .finally(() => setSaving((s) => ({ ...s, history: false })));
   };
 

@@ -33,11 +33,14 @@ export interface EntityCardView {
 }
 
 const CARDS_READY = '[data-testid="popup"][data-cards-ready="true"]';
+/** The history lines are settled: answered, or known to be unavailable. */
+const HISTORY_SETTLED = '[data-testid="popup"]:is([data-history="ready"], [data-history="unavailable"])';
 
-/** Waits until the popup says its cards are shown; false if they never are. */
+/** Waits until the popup says its cards are shown and their history is filled in; false if they never are. */
 export async function waitForCards(popup: Page, timeoutMs = 15_000): Promise<boolean> {
   try {
     await popup.waitForSelector(CARDS_READY, { timeout: timeoutMs, state: 'attached' });
+    await popup.waitForSelector(HISTORY_SETTLED, { timeout: timeoutMs, state: 'attached' });
     return true;
   } catch {
     return false;

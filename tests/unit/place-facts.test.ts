@@ -20,6 +20,11 @@ describe('placeFacts', () => {
     expect(placeFacts('Kingdom of Saudi Arabia')?.country.name).toBe('Saudi Arabia');
   });
 
+  it('finds the everyday name inside a long form, without letting it take a common name', () => {
+    expect(placeFacts('Turkey')?.country).toMatchObject({ name: 'Türkiye', capitals: ['Ankara'] });
+    expect(placeFacts('China')?.country.name).toBe('China');
+  });
+
   it('maps a capital to its country', () => {
     const facts = placeFacts('Moscow');
     expect(facts).toMatchObject({ kind: 'capital', name: 'Moscow', country: { name: 'Russia' } });
