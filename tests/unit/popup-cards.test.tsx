@@ -242,7 +242,7 @@ describe('popup cards', () => {
     expect(q('[data-name="Moscow"] [data-testid="card-place-facts"]').textContent).toContain('Russia');
   });
 
-  it('asks the background for history and waits for it before saying the cards are ready', async () => {
+  it('shows the cards at once and fills in their history when the background answers', async () => {
     let answer: (value: unknown) => void = () => {};
     const history: EntityHistory = {
       name: 'John Kerry',
@@ -259,12 +259,13 @@ describe('popup cards', () => {
     expect(asked).toMatchObject({ type: 'getEntityHistory', excludeUrl: 'https://news.example/story' });
     expect(asked && 'names' in asked ? [...asked.names].sort() : []).toEqual(['John Kerry', 'Moscow', 'Sergei Lavrov']);
     expect(root.querySelectorAll('[data-testid="entity-card"]')).toHaveLength(3);
-    expect(popupRoot().dataset.cardsReady).toBeUndefined();
+    expect(popupRoot().dataset.cardsReady).toBe('true');
     expect(popupRoot().dataset.history).toBe('loading');
+    expect(root.querySelector('[data-testid="card-history"]')).toBeNull();
 
     await act(() => answer({ histories: [history, { name: 'Sergei Lavrov', total: 0, articles: [] }, { name: 'Moscow', total: 0, articles: [] }] }));
     await settle();
-    expect(popupRoot().dataset.cardsReady).toBe('true');
+    expect(popupRoot().dataset.history).toBe('ready');
     expect(q('[data-name="John Kerry"] [data-testid="card-history"]').textContent).toContain('Also in 1 article you’ve read');
     expect(root.querySelector('[data-name="Sergei Lavrov"] [data-testid="card-history"]')).toBeNull();
   });
