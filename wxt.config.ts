@@ -12,7 +12,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Lede',
     description: 'Highlights the people, places, organisations and quotes in news articles.',
-    permissions: ['storage'],
+    // contextMenus: "Add a Lede note" on selected text (entrypoints/background.ts).
+    permissions: ['storage', 'contextMenus'],
+    // Alt+Shift+N opens the note editor on the selection (lib/note-shortcuts.ts).
+    commands: {
+      'start-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Add a note on the selected text',
+      },
+    },
     // Encyclopedia summaries (off by default) need Wikipedia; the options page asks for it only
     // when the reader turns them on. MV3 keeps host origins apart; Firefox's MV2 build lists them
     // among optional_permissions (WXT drops optional_host_permissions from MV2 manifests).

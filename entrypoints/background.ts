@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { createLedeDB } from '@/lib/db';
-import { handleIncoming } from '@/lib/messages';
+import { handleIncoming, type Transport } from '@/lib/messages';
+import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/note-shortcuts';
 import { PrefsStore, type KeyValueArea } from '@/lib/settings';
 import { UserSettingsStore } from '@/lib/user-settings';
 
@@ -25,4 +26,25 @@ export default defineBackground(() => {
       throw error;
     }),
   );
+
+  wireNoteShortcuts();
 });
+
+/** The context menu item and the keyboard command both open the page's note editor on the selection. */
+function wireNoteShortcuts(): void {
+  const sendToTab = (tabId: number): Transport => (message) => browser.tabs.sendMessage(tabId, message);
+  const activeTabId = async (): Promise<number | undefined> => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+
+  // Menu items outlive the service worker but not an update: recreate them on install and update.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ ...NOTE_MENU_ITEM, contexts: [...NOTE_MENU_ITEM.contexts] }));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === NOTE_MENU_ITEM.id) void startNoteInTab(tab?.id, activeTabId, sendToTab);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === START_NOTE_COMMAND) void startNoteInTab(tab?.id, activeTabId, sendToTab);
+  });
+}

@@ -1,6 +1,7 @@
 // What the background answers. Kept apart from entrypoints/background.ts so that tests can drive
 // it with fake-indexeddb and a fake storage area; the entrypoint only wires it to browser APIs.
 
+import { deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from './annotation-store';
 import { saveArticle, type LedeDB } from './db';
 import { entityHistories } from './history';
 import type { BackgroundRequest, Handlers } from './messages';
@@ -47,6 +48,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     getHistoryCount: async () => ({ count: await deps.db.articles.count() }),
     clearHistory: async () => ({ cleared: await clearReadingHistory(deps.db) }),
     getSummary: ({ name }) => summaries.get(name),
+    // Personal notes: parseMessage has validated them; each store call is one transaction.
+    saveAnnotation: async ({ annotation }) => ({ annotation: await saveAnnotation(deps.db, annotation, deps.now()) }),
+    updateAnnotation: async ({ id, patch }) => ({ annotation: await updateAnnotation(deps.db, id, patch, deps.now()) }),
+    deleteAnnotation: async ({ id }) => ({ deleted: await deleteAnnotation(deps.db, id) }),
+    restoreAnnotation: async ({ annotation }) => ({ annotation: await restoreAnnotation(deps.db, annotation) }),
+    listAnnotations: async ({ source }) => ({ annotations: await listAnnotations(deps.db, source) }),
   };
 }
 

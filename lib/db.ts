@@ -2,6 +2,7 @@
 // IndexedDB opened from a content script belongs to the web page's origin, which could read it.
 
 import Dexie, { type EntityTable } from 'dexie';
+import type { Annotation } from './annotation-types';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
 import type { SummaryRow } from './summary-cache';
 
@@ -24,6 +25,8 @@ export class LedeDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'url'>;
   /** Version 2: cached encyclopedia summaries (lib/summary-cache.ts). */
   summaries!: EntityTable<SummaryRow, 'key'>;
+  /** Version 3: the reader's notes and highlights (lib/annotation-store.ts). */
+  annotations!: EntityTable<Annotation, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -34,6 +37,10 @@ export class LedeDB extends Dexie {
     // Version 2 adds the summary cache; articles are untouched, so no upgrade() is needed.
     this.version(2).stores({
       summaries: 'key, expiresAt',
+    });
+    // Version 3 adds personal notes, looked up by page (target.source); nothing else changes.
+    this.version(3).stores({
+      annotations: '&id, target.source, modified, *tags, color',
     });
   }
 }

@@ -7,6 +7,16 @@
 // callers pass the send function in, so it runs in Node tests too.
 
 import type { Analysis, EntityType } from './analysis/types';
+import type { Annotation } from './annotation-types';
+import type { PageNotes } from './page-notes';
+import {
+  AnnotationValidationError,
+  parseAnnotation,
+  parseAnnotationId,
+  parseAnnotationPatch,
+  parseSourceUrl,
+  type AnnotationPatch,
+} from './annotation-validation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
 import type { EntityHistory } from './history';
 import { isHighlightPrefs, isPrefsScope, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from './settings';
@@ -54,7 +64,26 @@ export interface RevealSpanRequest {
   end: number;
 }
 
-export type ContentRequest = GetAnalysisRequest | AnalyzeNowRequest | SetHighlightPrefsRequest | RevealSpanRequest;
+/** Popup -> content script: this page's notes, each with where it landed (reading order, orphans last). */
+export interface GetPageNotesRequest {
+  type: 'getPageNotes';
+}
+/** Popup -> content script: notes changed elsewhere (edit, delete, undo); reload them and repaint. */
+export interface NotesChangedRequest {
+  type: 'notesChanged';
+}
+/** Popup -> content script: move this note onto the reader's current selection in the article. */
+export interface ReattachAnnotationRequest {
+  type: 'reattachAnnotation';
+  id: string;
+}
+/** Background (keyboard shortcut, context menu) -> content script: open the note editor on the selection. */
+export interface StartNoteRequest {
+  type: 'startNote';
+}
+export type NotesContentRequest = GetPageNotesRequest | NotesChangedRequest | ReattachAnnotationRequest | StartNoteRequest;
+
+export type ContentRequest = GetAnalysisRequest | AnalyzeNowRequest | SetHighlightPrefsRequest | RevealSpanRequest | NotesContentRequest;
 /** Popup -> background: which other stored articles mention these entities (by canonical name)? */
 export interface GetEntityHistoryRequest {
   type: 'getEntityHistory';
@@ -63,7 +92,42 @@ export interface GetEntityHistoryRequest {
   excludeUrl: string;
 }
 
-export type BackgroundRequest = ArticleAnalyzedRequest | GetHighlightPrefsRequest | SaveHighlightPrefsRequest | GetEntityHistoryRequest | SettingsRequest;
+export type BackgroundRequest = ArticleAnalyzedRequest | GetHighlightPrefsRequest | SaveHighlightPrefsRequest | GetEntityHistoryRequest | SettingsRequest | AnnotationRequest;
+
+/** Content script -> background: create a note, or replace the one with this id. The background sets the times. */
+export interface SaveAnnotationRequest {
+  type: 'saveAnnotation';
+  annotation: Annotation;
+}
+/** Popup or content script -> background: change a note's body, tags, colour or target (re-attach). */
+export interface UpdateAnnotationRequest {
+  type: 'updateAnnotation';
+  id: string;
+  patch: AnnotationPatch;
+}
+/** Popup -> background: delete a note; the answer is the deleted note, kept by the popup for undo. */
+export interface DeleteAnnotationRequest {
+  type: 'deleteAnnotation';
+  id: string;
+}
+/** Popup -> background: undo a delete, putting the note back exactly as it was. */
+export interface RestoreAnnotationRequest {
+  type: 'restoreAnnotation';
+  annotation: Annotation;
+}
+/** Content script -> background: the notes on one page (normalised URL), in stored reading order. */
+export interface ListAnnotationsRequest {
+  type: 'listAnnotations';
+  source: string;
+}
+
+/** Personal notes (issue 4), all answered by the background, which owns the database. */
+export type AnnotationRequest =
+  | SaveAnnotationRequest
+  | UpdateAnnotationRequest
+  | DeleteAnnotationRequest
+  | RestoreAnnotationRequest
+  | ListAnnotationsRequest;
 /** Options page -> background: the reader's settings (history, encyclopedia summaries). */
 export interface GetSettingsRequest {
   type: 'getSettings';
@@ -147,6 +211,23 @@ export interface EntityHistoryResponse {
   histories: EntityHistory[];
 }
 
+/** The note as stored after the write. */
+export interface AnnotationAnswer {
+  annotation: Annotation;
+}
+
+export interface DeletedAnnotation {
+  deleted: Annotation;
+}
+
+/** Ordered by the stored position (TextPositionSelector start). */
+export interface AnnotationList {
+  annotations: Annotation[];
+}
+
+/** `no-selection`: nothing in the article is selected, so the note stays where it was. */
+export type ReattachAnswer = { status: 'reattached'; annotation: Annotation } | { status: 'no-selection' };
+
 export interface ResponseMap {
   getAnalysis: AnalysisReport;
   analyzeNow: AnalysisReport;
@@ -161,6 +242,15 @@ export interface ResponseMap {
   getHistoryCount: HistoryCount;
   clearHistory: HistoryCleared;
   getSummary: SummaryAnswer;
+  getPageNotes: PageNotes;
+  notesChanged: { ok: true };
+  reattachAnnotation: ReattachAnswer;
+  startNote: { ok: boolean };
+  saveAnnotation: AnnotationAnswer;
+  updateAnnotation: AnnotationAnswer;
+  deleteAnnotation: DeletedAnnotation;
+  restoreAnnotation: AnnotationAnswer;
+  listAnnotations: AnnotationList;
 }
 
 export type ResponseFor<R extends LedeRequest> = ResponseMap[R['type']];
@@ -188,6 +278,14 @@ export function parseMessage(value: unknown): LedeRequest {
       if (value.scope === undefined) return { type, prefs };
       return { type, prefs, scope: needScope(value.scope, type) };
     }
+    case 'getPageNotes':
+    case 'notesChanged':
+    case 'startNote':
+      onlyKeys(value, ['type']);
+      return { type };
+    case 'reattachAnnotation':
+      onlyKeys(value, ['type', 'id']);
+      return { type, id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)) };
     case 'revealSpan': {
       onlyKeys(value, ['type', 'start', 'end']);
       const start = needOffset(value.start, `${type}.start`);
@@ -229,8 +327,35 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'getSummary':
       onlyKeys(value, ['type', 'name', 'entityType']);
       return { type, name: needEntityName(value.name, `${type}.name`), entityType: needEntityType(value.entityType, `${type}.entityType`) };
+    case 'saveAnnotation':
+    case 'restoreAnnotation':
+      onlyKeys(value, ['type', 'annotation']);
+      return { type, annotation: annotationField(() => parseAnnotation(value.annotation, `${type}.annotation`)) };
+    case 'updateAnnotation':
+      onlyKeys(value, ['type', 'id', 'patch']);
+      return {
+        type,
+        id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)),
+        patch: annotationField(() => parseAnnotationPatch(value.patch, `${type}.patch`)),
+      };
+    case 'deleteAnnotation':
+      onlyKeys(value, ['type', 'id']);
+      return { type, id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)) };
+    case 'listAnnotations':
+      onlyKeys(value, ['type', 'source']);
+      return { type, source: annotationField(() => parseSourceUrl(value.source, `${type}.source`)) };
     default:
       throw new MessageError(`Unknown Lede message type: ${JSON.stringify(type)}`);
+  }
+}
+
+/** Annotation fields are checked by lib/annotation-validation; its errors reach the sender as MessageErrors. */
+function annotationField<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof AnnotationValidationError) throw new MessageError(error.message);
+    throw error;
   }
 }
 

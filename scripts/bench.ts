@@ -2,12 +2,14 @@
 // (a) content-script time from start to painted highlights on the seed page, in Chromium;
 // (b) analysis throughput in Node, with the compromise library on the same texts as the baseline;
 // (c) the built content script's size, and the Chrome zip's;
-// (d) popup open -> entity cards shown on the seed page, in Chromium.
+// (d) popup open -> entity cards shown on the seed page, in Chromium;
+// (e) notes: re-anchoring after page edits (recovered / orphaned / wrongly placed) and its speed.
 // It reports and always exits 0; each budget line says PASS or OVER.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../lib/analysis/analyze';
 import { compromiseAnalysis } from './eval/compromise-baseline';
+import { runAnchoringBench, type AnchoringBench } from './lib/bench-anchoring';
 import { coreNewsTexts, seedText, type BenchText } from './lib/bench-corpus';
 import { measurePopupCards, type PopupCardsTimings } from './lib/bench-popup';
 import { measureBuildSizes } from './lib/bench-sizes';
@@ -115,15 +117,21 @@ function benchSizes(): ReturnType<typeof measureBuildSizes> {
   return sizes;
 }
 
+function benchAnchoring(): AnchoringBench {
+  console.log('\n(e) Notes: re-anchoring after page edits, and 200 notes on a 1 MB text (scripts/lib/bench-anchoring.ts)');
+  return runAnchoringBench();
+}
+
 async function main(): Promise<void> {
   const timeToHighlights = await benchTimeToHighlights();
   const throughput = benchThroughput();
   const sizes = benchSizes();
   const popupCards = await benchPopupCards();
+  const anchoring = benchAnchoring();
   const outputDir = path.join(repoRoot, 'bench-output');
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes, popupCards }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes, popupCards, anchoring }, null, 2));
   console.log(`\nResults written to ${path.relative(repoRoot, file)}`);
 }
 

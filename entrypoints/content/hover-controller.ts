@@ -10,6 +10,7 @@ import type { Rect } from '@/lib/hit-test';
 import type { HighlightType } from '@/lib/highlight-types';
 import { stepTarget, type Direction } from '@/lib/span-navigation';
 import { HoverCardHost } from './hovercard-ui';
+import { NOTES_HOST } from './notes-ui';
 import type { PaintedTarget } from './painted-targets';
 import { PointerHitTester, type Hit } from './pointer-hits';
 import { revealRange, type Flasher } from './reveal';
@@ -40,6 +41,8 @@ interface OpenCard {
   via: 'pointer' | 'keyboard';
   alsoIn?: number;
 }
+
+const isNotesHost = (target: EventTarget | null): boolean => (target as Element | null)?.localName === NOTES_HOST;
 
 const sameTarget = (a: PaintedTarget | null | undefined, b: PaintedTarget | null | undefined): boolean =>
   !!a && !!b && a.range === b.range;
@@ -245,6 +248,8 @@ export class HoverController {
       return;
     }
     if (isEditable(event.composedPath()[0] ?? event.target)) return;
+    // The note editor's shadow root is closed, so its fields show up here only as its host.
+    if (isNotesHost(event.target)) return;
     if (!this.deps.targets.some((t) => this.deps.isShown(t.type))) return;
     event.preventDefault();
     event.stopPropagation();

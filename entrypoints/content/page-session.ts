@@ -13,6 +13,7 @@ import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type Resol
 import type { LegendProps } from '@/components/Legend';
 import { HoverController } from './hover-controller';
 import { mountLegend, type LegendHandle } from './legend-ui';
+import { NotesController } from './notes-controller';
 import { paintedTargets, rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
 import { Flasher, revealRange } from './reveal';
 
@@ -44,8 +45,19 @@ export class PageSession {
   private readonly site = siteOf(location.href);
   /** Settles when the first automatic run is over; requests wait for it. */
   private ready: Promise<void> = Promise.resolve();
+  /** The reader's own highlights and notes (issue 4): their own painter, toolbar and editor. */
+  private readonly notes: NotesController;
 
   constructor(private readonly ctx: ContentScriptContext) {
+    this.notes = new NotesController({
+      ctx,
+      win: window,
+      highlightApi: this.highlightApi,
+      send: toBackground,
+      site: this.site,
+      title: () => this.title(),
+      onArticleChanged: (extracted) => this.articleChanged(extracted),
+    });
     ctx.onInvalidated(() => {
       this.painter?.clear();
       this.flasher?.clear();
@@ -77,6 +89,23 @@ export class PageSession {
       await this.ready;
       return { revealed: await this.reveal(start, end) };
     },
+    // Notes wait for their own first load (which starts once the automatic run has read the page).
+    getPageNotes: async (request) => {
+      await this.ready;
+      return this.notes.handlers.getPageNotes(request);
+    },
+    notesChanged: async (request) => {
+      await this.ready;
+      return this.notes.handlers.notesChanged(request);
+    },
+    reattachAnnotation: async (request) => {
+      await this.ready;
+      return this.notes.handlers.reattachAnnotation(request);
+    },
+    startNote: async (request) => {
+      await this.ready;
+      return this.notes.handlers.startNote(request);
+    },
   };
 
   private async runAutomatically(): Promise<void> {
@@ -85,11 +114,13 @@ export class PageSession {
       return;
     }
     const extracted = extractArticle(document);
-    // Most pages are not articles: stay idle there, without so much as waking the background.
+    // Most pages are not articles: stay idle there, apart from asking whether the reader has notes here.
     if (!extracted?.isArticle) {
       this.status = 'not-article';
+      this.notes.begin(null);
       return;
     }
+    this.notes.begin(extracted);
     await this.analyzeAndPaint(extracted, { from: 'lede-start', painted: 'lede-painted', measure: 'lede-time-to-highlights' });
   }
 
@@ -107,6 +138,7 @@ export class PageSession {
       this.message = 'Lede found no readable text on this page.';
       return;
     }
+    this.notes.articleAnalyzed(extracted);
     await this.analyzeAndPaint(extracted, {
       from: 'lede-analyze-now',
       painted: 'lede-analyze-now-painted',
@@ -149,6 +181,22 @@ export class PageSession {
     this.painter?.clear();
     this.painter = new HighlightPainter(this.highlightApi, ranges);
     this.painter.apply(this.prefs.prefs);
+  }
+
+  /**
+   * The article's text changed after load (late content, "read more", a new view in a single-page
+   * app): analyse and paint again so the entity highlights match the page. The history entry and
+   * the timing marks stay those of the first run.
+   */
+  private articleChanged(extracted: ExtractedArticle): void {
+    if (this.status !== 'analyzed' || this.ctx.isInvalid) return;
+    try {
+      this.paint(this.analyze(extracted));
+      if (this.painter) this.startHoverCards();
+      void this.showLegend();
+    } catch (error) {
+      console.warn('Lede could not refresh highlights after the page changed:', error);
+    }
   }
 
   /** Hover cards and keyboard navigation, once something is painted; a failure here leaves the highlights be. */

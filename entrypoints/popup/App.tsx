@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CardGroups } from '@/components/popup/CardGroups';
+import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { QuoteGroups } from '@/components/popup/QuoteGroups';
 import { SettingsLink } from '@/components/popup/SettingsLink';
 import { TypeToggles } from '@/components/TypeToggles';
@@ -118,6 +119,8 @@ export function App({ send, background }: AppProps) {
         </div>
         {'report' in state && <h1 class="title">{state.report.title}</h1>}
       </header>
+      {/* The reader's notes come first; they need the background, which stores them. */}
+      {background && hasPageNotes(state.status) && <NotesSection tab={send} background={background} />}
       <Body
         state={state}
         busy={busy}
@@ -130,6 +133,11 @@ export function App({ send, background }: AppProps) {
       />
     </main>
   );
+}
+
+/** Notes live wherever the content script runs; it doesn't on pages Lede can't read. */
+function hasPageNotes(status: PopupState['status']): boolean {
+  return status !== 'loading' && status !== 'unreachable' && status !== 'unsupported';
 }
 
 interface BodyProps extends CardsProps {

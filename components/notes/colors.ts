@@ -1,0 +1,10 @@
+import type { HighlightColor } from '@/lib/annotation-types';
+
+/** What a screen reader says for each colour button, and the tooltip. */
+export const COLOR_LABELS: Record<HighlightColor, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};

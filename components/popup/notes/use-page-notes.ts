@@ -1,0 +1,147 @@
+// The popup's view of this page's notes and what the reader can do to them. The content script
+// says which notes the page has and where they landed (getPageNotes); the background stores every
+// change; after each change the page is told (notesChanged) so it reloads and repaints.
+
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { HighlightColor } from '@/lib/annotation-types';
+import { sendRequest, type Transport } from '@/lib/messages';
+import type { PageNote, PageNotes } from '@/lib/page-notes';
+
+export type NotesLoad =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; notes: PageNote[] };
+
+/** A deleted note the reader can still bring back, and where it stood in the list. */
+export interface PendingUndo {
+  note: PageNote;
+  index: number;
+}
+
+/** What the inline editor saves. */
+export interface NoteEdit {
+  body: string;
+  tags: string[];
+  color: HighlightColor;
+}
+
+export interface PageNotesController {
+  load: NotesLoad;
+  undo: PendingUndo | null;
+  /** Each action rejects with a readable Error when it failed, so the caller can say so. */
+  save: (id: string, edit: NoteEdit) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  undoDelete: () => Promise<void>;
+  dismissUndo: () => void;
+  reattach: (id: string) => Promise<'reattached' | 'no-selection'>;
+  reveal: (start: number, end: number) => Promise<boolean>;
+}
+
+/** How long a deleted note can be brought back. */
+export const UNDO_MS = 6000;
+
+export function usePageNotes(tab: Transport, background: Transport, undoMs: number = UNDO_MS): PageNotesController {
+  const [load, setLoad] = useState<NotesLoad>({ status: 'loading' });
+  const [undo, setUndo] = useState<PendingUndo | null>(null);
+  // The latest list, for actions that start from it (state in a closure could be stale).
+  const notesRef = useRef<PageNote[]>([]);
+
+  const setNotes = useCallback((notes: PageNote[]): void => {
+    notesRef.current = notes;
+    setLoad({ status: 'ready', notes });
+  }, []);
+
+  const fetchNotes = useCallback(async (): Promise<void> => {
+    try {
+      setNotes(checkPageNotes(await sendRequest(tab, { type: 'getPageNotes' })).notes);
+    } catch (error) {
+      setLoad({ status: 'error', message: messageOf(error) });
+    }
+  }, [tab, setNotes]);
+
+  useEffect(() => {
+    void fetchNotes();
+  }, [fetchNotes]);
+
+  // The undo offer lapses after undoMs; the note then stays deleted.
+  useEffect(() => {
+    if (!undo) return undefined;
+    const timer = setTimeout(() => setUndo(null), undoMs);
+    return () => clearTimeout(timer);
+  }, [undo, undoMs]);
+
+  /** The page repaints from the background; if it can't be reached the change is still stored. */
+  const tellPage = useCallback(async (): Promise<void> => {
+    try {
+      await sendRequest(tab, { type: 'notesChanged' });
+    } catch {
+      // Nothing to repaint in a page that no longer answers.
+    }
+  }, [tab]);
+
+  const save = useCallback(
+    async (id: string, edit: NoteEdit): Promise<void> => {
+      const { annotation } = await sendRequest(background, { type: 'updateAnnotation', id, patch: edit });
+      setNotes(notesRef.current.map((note) => (note.annotation.id === id ? { ...note, annotation } : note)));
+      await tellPage();
+    },
+    [background, setNotes, tellPage],
+  );
+
+  const remove = useCallback(
+    async (id: string): Promise<void> => {
+      const { deleted } = await sendRequest(background, { type: 'deleteAnnotation', id });
+      const index = notesRef.current.findIndex((note) => note.annotation.id === id);
+      const removed = notesRef.current[index];
+      setNotes(notesRef.current.filter((note) => note.annotation.id !== id));
+      if (removed) setUndo({ note: { ...removed, annotation: deleted }, index });
+      await tellPage();
+    },
+    [background, setNotes, tellPage],
+  );
+
+  const undoDelete = useCallback(async (): Promise<void> => {
+    if (!undo) return;
+    const { annotation } = await sendRequest(background, { type: 'restoreAnnotation', annotation: undo.note.annotation });
+    const notes = notesRef.current.filter((note) => note.annotation.id !== annotation.id);
+    notes.splice(Math.min(undo.index, notes.length), 0, { ...undo.note, annotation });
+    setNotes(notes);
+    setUndo(null);
+    await tellPage();
+  }, [background, undo, setNotes, tellPage]);
+
+  const dismissUndo = useCallback((): void => setUndo(null), []);
+
+  const reattach = useCallback(
+    async (id: string): Promise<'reattached' | 'no-selection'> => {
+      const answer = await sendRequest(tab, { type: 'reattachAnnotation', id });
+      // The page saved the new target and re-anchored; ask it where the note now is.
+      if (answer.status === 'reattached') await fetchNotes();
+      return answer.status;
+    },
+    [tab, fetchNotes],
+  );
+
+  const reveal = useCallback(
+    async (start: number, end: number): Promise<boolean> => (await sendRequest(tab, { type: 'revealSpan', start, end })).revealed === true,
+    [tab],
+  );
+
+  return { load, undo, save, remove, undoDelete, dismissUndo, reattach, reveal };
+}
+
+/** The content script's answer, checked enough to render: a content script from an older build answers differently. */
+function checkPageNotes(answer: unknown): PageNotes {
+  const value = answer as Partial<PageNotes> | null | undefined;
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray(value.notes) &&
+    value.notes.every((note) => typeof note?.annotation?.id === 'string' && typeof note?.anchor?.status === 'string');
+  if (!ok) throw new Error('The page gave no list of notes');
+  return value as PageNotes;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,618 @@
+// The reader's notes on this page: load them from the background, anchor them in the article
+// text, paint them, keep them anchored while the page changes, and let the reader make new ones
+// from a selection (toolbar, keyboard shortcut, context menu). Note text lives only in memory
+// here and inside the closed <lede-notes> shadow root: never in the page's DOM, attributes,
+// storage or messages. Every entry point catches its own errors: nothing may throw into the page.
+
+import type { ComponentChild } from 'preact';
+import type { ContentScriptContext } from '#imports';
+import { isEditable } from '@/components/hovercard/keys';
+import { NoteEditor, type NoteDraft } from '@/components/notes/NoteEditor';
+import { SelectionToolbar } from '@/components/notes/SelectionToolbar';
+import { describeSpan } from '@/lib/anchoring';
+import type { Annotation, HighlightColor } from '@/lib/annotation-types';
+import { extractArticle, type ExtractedArticle, type TextSegment } from '@/lib/extract';
+import type { Rect } from '@/lib/hit-test';
+import { sendRequest, type Handlers, type LedeRequest, type NotesContentRequest, type ReattachAnswer } from '@/lib/messages';
+import { newAnnotation } from '@/lib/new-annotation';
+import { anchoredSpans, anchorPageNotes, type PageNote, type PageNotes } from '@/lib/page-notes';
+import type { HighlightApi } from '@/lib/paint';
+import { quoteWithLink } from '@/lib/quote-link';
+import { spanOfRange, type TextSpan } from '@/lib/selection-offsets';
+import { normalizeSourceUrl } from '@/lib/url';
+import { NotePainter } from './note-painter';
+import { NotesHost } from './notes-ui';
+import { PageWatch } from './page-watch';
+
+/** Selection changes come in floods while the reader extends a selection with the keyboard. */
+const SELECTION_DEBOUNCE_MS = 150;
+/** After a URL change, let the page render the new view before reading its canonical link and text. */
+const URL_SETTLE_MS = 400;
+
+export interface NotesControllerDeps {
+  ctx: ContentScriptContext;
+  win: Window;
+  highlightApi: HighlightApi | null;
+  send: (message: LedeRequest) => Promise<unknown>;
+  site: string;
+  /** The article's title, for the note's page info and the copied quote. */
+  title: () => string;
+  /** The article's text changed after a DOM change (late content, a new view): entities may follow. */
+  onArticleChanged?: (extracted: ExtractedArticle) => void;
+}
+
+interface ArticleText {
+  text: string;
+  segments: readonly TextSegment[];
+  /** The nearest element holding all the article's text: mutations outside it leave the text alone. */
+  root: Node | null;
+}
+
+/**
+ * A selection the reader may act on. `text` is the article text its span indexes into, kept with
+ * it: the page may change (and be read again) while the toolbar or the editor is open.
+ */
+interface ToolbarState {
+  text: string;
+  span: TextSpan;
+  range: Range;
+  rect: Rect;
+  status?: string;
+}
+
+interface EditorState {
+  text: string;
+  span: TextSpan;
+  rect: Rect;
+  exact: string;
+  color: HighlightColor;
+  error?: string;
+  focusBefore: Element | null;
+}
+
+function plainRect(rect: DOMRect | Rect): Rect {
+  return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+}
+
+/** The selection's last line box (where the reader's pointer usually ends), else its bounding box. */
+function selectionRect(range: Range): Rect {
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1];
+  return plainRect(last && (last.width > 0 || last.height > 0) ? last : range.getBoundingClientRect());
+}
+
+function articleRoot(segments: readonly TextSegment[]): Node | null {
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  if (!first || !last) return null;
+  const range = first.node.ownerDocument.createRange();
+  range.setStart(first.node, 0);
+  range.setEnd(last.node, 0);
+  return range.commonAncestorContainer;
+}
+
+export class NotesController {
+  private article: ArticleText | null = null;
+  /** True where Lede analysed the page, the page has notes, or the reader asked for a note. */
+  private enabled = false;
+  private source: string;
+  private annotations: Annotation[] = [];
+  private notes: PageNote[] = [];
+  private readonly painter: NotePainter;
+  private readonly ui: NotesHost;
+  private readonly watch: PageWatch;
+  private toolbar: ToolbarState | null = null;
+  private editor: EditorState | null = null;
+  private lastColor: HighlightColor = 'yellow';
+  private loaded: Promise<void> = Promise.resolve();
+  /** Bumped by every load from the background, so a slow old answer never overwrites a newer one. */
+  private generation = 0;
+  private selectionTimer: number | undefined;
+  private urlTimer: number | undefined;
+  private pointerDown = false;
+  private frameRequested = false;
+  private listening = false;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly deps: NotesControllerDeps) {
+    this.painter = new NotePainter(deps.highlightApi);
+    this.ui = new NotesHost(deps.ctx);
+    this.source = this.currentSource();
+    this.watch = new PageWatch({
+      ctx: deps.ctx,
+      win: deps.win,
+      onMutations: (records) => this.onMutations(records),
+      onUrlChange: () => this.onUrlChange(),
+    });
+    deps.ctx.onInvalidated(() => this.dispose());
+  }
+
+  /**
+   * The page session's first run has read the page: `extracted` is the article Lede is analysing,
+   * or null on a page it left alone. Loads this page's notes; where there are some, a page Lede left alone is
+   * read anyway (force) so they can be painted.
+   */
+  begin(extracted: ExtractedArticle | null): void {
+    this.loaded = this.guardAsync(async () => {
+      if (extracted) this.enable(extracted);
+      await this.loadAnnotations();
+      if (this.annotations.length > 0 && !this.enabled) this.enableByForce();
+      this.reanchor();
+    });
+  }
+
+  /** The reader asked to analyse this page (analyzeNow): notes can be made here from now on. */
+  articleAnalyzed(extracted: ExtractedArticle): void {
+    this.guard(() => {
+      this.enable(extracted);
+      this.reanchor();
+    });
+  }
+
+  readonly handlers: Handlers<NotesContentRequest> = {
+    getPageNotes: async () => {
+      await this.loaded;
+      return this.pageNotes();
+    },
+    notesChanged: async () => {
+      await this.loaded;
+      await this.guardAsync(async () => {
+        await this.loadAnnotations();
+        if (this.annotations.length > 0 && !this.enabled) this.enableByForce();
+        this.reanchor();
+      });
+      return { ok: true };
+    },
+    reattachAnnotation: async ({ id }) => {
+      await this.loaded;
+      return this.reattach(id);
+    },
+    startNote: async () => {
+      await this.loaded;
+      return { ok: this.startNoteOnSelection() };
+    },
+  };
+
+  private pageNotes(): PageNotes {
+    return { source: this.source, notes: this.notes.map(({ annotation, anchor }) => ({ annotation, anchor })) };
+  }
+
+  // ---- The article and the notes on it -----------------------------------------------------------
+
+  private enable(extracted: ExtractedArticle): void {
+    this.setArticle(extracted);
+    this.enabled = true;
+    this.listenForSelections();
+    this.watch.start();
+  }
+
+  /** Reads the page even though it did not look like an article; false when it has no text at all. */
+  private enableByForce(): boolean {
+    const extracted = extractArticle(this.deps.win.document, { force: true });
+    if (!extracted || extracted.text.trim() === '') return false;
+    this.enable(extracted);
+    return true;
+  }
+
+  private setArticle(extracted: ExtractedArticle): void {
+    this.article = { text: extracted.text, segments: extracted.segments, root: articleRoot(extracted.segments) };
+  }
+
+  private async loadAnnotations(): Promise<void> {
+    const generation = ++this.generation;
+    const source = this.currentSource();
+    const { annotations } = await sendRequest(this.deps.send, { type: 'listAnnotations', source });
+    if (generation !== this.generation) return;
+    this.source = source;
+    this.annotations = annotations;
+  }
+
+  /** Anchors every note in the current text and paints the anchored ones. */
+  private reanchor(): void {
+    this.notes = anchorPageNotes(this.article?.text ?? null, this.annotations);
+    this.repaint();
+  }
+
+  private repaint(): void {
+    if (this.deps.ctx.isInvalid) return;
+    const article = this.article;
+    if (!article) {
+      this.painter.clear();
+      return;
+    }
+    this.painter.paint(this.deps.win.document, article.segments, anchoredSpans(this.notes));
+  }
+
+  // ---- Page changes --------------------------------------------------------------------------------
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.enabled) return;
+    // The canonical link can change with the view (single-page apps): notes follow the new source.
+    if (this.currentSource() !== this.source) {
+      this.scheduleUrlReload();
+      return;
+    }
+    const root = this.article?.root;
+    const touched = !root || !root.isConnected || records.some((record) => root.contains(record.target));
+    if (touched) this.reextract();
+  }
+
+  /** Reads the article again; re-anchors and repaints when its text changed, repaints when only its nodes did. */
+  private reextract(): void {
+    const extracted = extractArticle(this.deps.win.document, { force: true });
+    const before = this.article?.text ?? null;
+    if (!extracted || extracted.text.trim() === '') {
+      this.article = null;
+      this.hideToolbar();
+      this.reanchor();
+      return;
+    }
+    this.setArticle(extracted);
+    if (extracted.text === before) {
+      this.repaint();
+      return;
+    }
+    this.hideToolbar();
+    this.reanchor();
+    this.deps.onArticleChanged?.(extracted);
+  }
+
+  private onUrlChange(): void {
+    this.scheduleUrlReload();
+  }
+
+  private scheduleUrlReload(): void {
+    const { win } = this.deps;
+    if (this.urlTimer !== undefined) win.clearTimeout(this.urlTimer);
+    this.urlTimer = win.setTimeout(() => {
+      this.urlTimer = undefined;
+      void this.guardAsync(() => this.reloadForUrl());
+    }, URL_SETTLE_MS);
+  }
+
+  private async reloadForUrl(): Promise<void> {
+    if (this.currentSource() === this.source) return;
+    this.closeEditor();
+    this.hideToolbar();
+    await this.loadAnnotations();
+    if (this.enabled) this.reextractQuietly();
+    else if (this.annotations.length > 0) this.enableByForce();
+    this.reanchor();
+  }
+
+  /** Re-extraction for a new view: the notes are re-anchored by the caller. */
+  private reextractQuietly(): void {
+    const extracted = extractArticle(this.deps.win.document, { force: true });
+    const before = this.article?.text;
+    this.article = null;
+    if (!extracted || extracted.text.trim() === '') return;
+    this.setArticle(extracted);
+    if (extracted.text !== before) this.deps.onArticleChanged?.(extracted);
+  }
+
+  // ---- Selections ----------------------------------------------------------------------------------
+
+  private listenForSelections(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const { win } = this.deps;
+    const signal = this.abort.signal;
+    const doc = win.document;
+    doc.addEventListener('selectionchange', () => this.guard(() => this.onSelectionChange()), { signal });
+    win.addEventListener(
+      'pointerdown',
+      (event) =>
+        this.guard(() => {
+          if (this.ui.contains(event.target)) return;
+          this.pointerDown = true;
+        }),
+      { capture: true, passive: true, signal },
+    );
+    win.addEventListener(
+      'pointerup',
+      (event) =>
+        this.guard(() => {
+          this.pointerDown = false;
+          if (this.ui.contains(event.target)) return;
+          // The selection is final once the button is up; read it on the next turn.
+          win.setTimeout(() => this.guard(() => this.evaluateSelection()), 0);
+        }),
+      { capture: true, passive: true, signal },
+    );
+    // A context menu can swallow the pointerup: the button is not held any more.
+    win.addEventListener('contextmenu', () => (this.pointerDown = false), { capture: true, passive: true, signal });
+    win.addEventListener('keydown', (event) => this.guard(() => this.onKeyDown(event)), { capture: true, signal });
+    win.addEventListener('scroll', () => this.guard(() => this.onScroll()), { capture: true, passive: true, signal });
+    win.addEventListener('resize', () => this.guard(() => this.onScroll()), { passive: true, signal });
+  }
+
+  private onSelectionChange(): void {
+    const { win } = this.deps;
+    if (this.selectionTimer !== undefined) win.clearTimeout(this.selectionTimer);
+    this.selectionTimer = win.setTimeout(() => {
+      this.selectionTimer = undefined;
+      // A mouse selection is still growing while the button is down: pointerup reads it.
+      if (!this.pointerDown) this.guard(() => this.evaluateSelection());
+    }, SELECTION_DEBOUNCE_MS);
+  }
+
+  /** The article span the page's selection covers now, with its Range; null when it covers none. */
+  private currentSelection(): { text: string; span: TextSpan; range: Range } | null {
+    const article = this.article;
+    const selection = this.deps.win.getSelection();
+    if (!article || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0).cloneRange();
+    const span = spanOfRange(article.text, article.segments, range);
+    return span ? { text: article.text, span, range } : null;
+  }
+
+  /**
+   * While the toolbar shows beside a selection, it is the next stop in the tab order: Tab from the
+   * page moves focus to its first colour (keyboard readers reach every action that way), and
+   * Escape puts it away. Other keys, and keys typed into the page's own fields, are left alone.
+   */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.toolbar || this.editor || this.ui.contains(event.target)) return;
+    if (event.key === 'Escape') {
+      this.hideToolbar();
+      return;
+    }
+    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (isEditable(event.composedPath()[0] ?? event.target)) return;
+    if (this.ui.focusFirstButton()) event.preventDefault();
+  }
+
+  private evaluateSelection(): void {
+    if (!this.enabled || this.editor || this.deps.ctx.isInvalid) return;
+    // The reader is in the toolbar (reached with Tab): focus moving there must not take it away.
+    if (this.toolbar && this.ui.hasFocus()) return;
+    const current = this.currentSelection();
+    if (!current) {
+      this.hideToolbar();
+      return;
+    }
+    const same = this.toolbar && this.toolbar.span.start === current.span.start && this.toolbar.span.end === current.span.end;
+    this.toolbar = { ...current, rect: selectionRect(current.range), status: same ? this.toolbar?.status : undefined };
+    this.render();
+  }
+
+  private onScroll(): void {
+    if (!this.toolbar || this.frameRequested) return;
+    this.frameRequested = true;
+    this.deps.win.requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.guard(() => {
+        if (!this.toolbar || this.editor) return;
+        this.toolbar = { ...this.toolbar, rect: selectionRect(this.toolbar.range) };
+        this.render();
+      });
+    });
+  }
+
+  /** Escape in the toolbar: put it away and give focus back to the page. */
+  private dismissToolbar(): void {
+    const hadFocus = this.ui.hasFocus();
+    this.toolbar = null;
+    this.render();
+    if (hadFocus) (this.deps.win.document.activeElement as HTMLElement | null)?.blur?.();
+  }
+
+  private hideToolbar(): void {
+    if (!this.toolbar) return;
+    this.toolbar = null;
+    this.render();
+  }
+
+  // ---- Making notes ----------------------------------------------------------------------------------
+
+  /** The keyboard shortcut or context menu: open the editor on the selection (reading the page first if need be). */
+  private startNoteOnSelection(): boolean {
+    try {
+      if (!this.enabled && !this.enableByForce()) return false;
+      const current = this.currentSelection();
+      if (!current) return false;
+      this.openEditor(current.text, current.span, selectionRect(current.range));
+      return true;
+    } catch (error) {
+      console.warn('Lede could not start a note:', error);
+      return false;
+    }
+  }
+
+  private openEditor(text: string, span: TextSpan, rect: Rect): void {
+    const active = this.deps.win.document.activeElement;
+    this.toolbar = null;
+    this.editor = {
+      text,
+      span,
+      rect,
+      exact: text.slice(span.start, span.end),
+      color: this.lastColor,
+      // Focus inside Lede's own host is not worth going back to.
+      focusBefore: active && !this.ui.contains(active) ? active : null,
+    };
+    this.render();
+  }
+
+  private closeEditor(): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const hadFocus = this.ui.hasFocus();
+    this.editor = null;
+    this.render();
+    if (hadFocus) {
+      const before = editor.focusBefore;
+      if (before instanceof HTMLElement && before.isConnected && before !== before.ownerDocument.body) before.focus({ preventScroll: true });
+      else (this.deps.win.document.activeElement as HTMLElement | null)?.blur?.();
+    }
+  }
+
+  private async saveEditor(draft: NoteDraft): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    const saved = await this.create(editor.text, editor.span, draft);
+    if (this.editor !== editor) return;
+    if (saved) {
+      this.closeEditor();
+      this.clearPageSelection();
+    } else {
+      this.editor = { ...editor, error: 'Lede could not save this note. Try again.' };
+      this.render();
+    }
+  }
+
+  private async highlight(color: HighlightColor): Promise<void> {
+    const toolbar = this.toolbar;
+    if (!toolbar) return;
+    const saved = await this.create(toolbar.text, toolbar.span, { body: '', tags: [], color });
+    if (saved) {
+      this.toolbar = null;
+      this.clearPageSelection();
+      this.render();
+    } else if (this.toolbar === toolbar) {
+      this.toolbar = { ...toolbar, status: 'Could not save' };
+      this.render();
+    }
+  }
+
+  /**
+   * Saves a new annotation on the span of `text` (the text it was selected in); anchoring places it
+   * in the current text and paints it at once. Null when the background refused.
+   */
+  private async create(text: string, span: TextSpan, draft: NoteDraft): Promise<Annotation | null> {
+    this.lastColor = draft.color;
+    const annotation = newAnnotation({
+      id: `urn:uuid:${crypto.randomUUID()}`,
+      text,
+      start: span.start,
+      end: span.end,
+      source: this.source,
+      color: draft.color,
+      body: draft.body,
+      tags: draft.tags,
+      page: { title: this.deps.title(), site: this.deps.site },
+      now: new Date(),
+    });
+    try {
+      const answer = await sendRequest(this.deps.send, { type: 'saveAnnotation', annotation });
+      this.annotations = [...this.annotations.filter((a) => a.id !== answer.annotation.id), answer.annotation];
+      this.reanchor();
+      return answer.annotation;
+    } catch (error) {
+      console.warn('Lede could not save a note:', error);
+      return null;
+    }
+  }
+
+  private async copyQuote(): Promise<void> {
+    const toolbar = this.toolbar;
+    if (!toolbar) return;
+    const text = quoteWithLink(toolbar.text.slice(toolbar.span.start, toolbar.span.end), this.deps.title(), this.source);
+    let copied = false;
+    try {
+      await this.deps.win.navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      copied = this.ui.copyWithCommand(text);
+    }
+    if (this.toolbar !== toolbar) return;
+    this.toolbar = { ...toolbar, status: copied ? 'Copied' : 'Could not copy' };
+    this.render();
+  }
+
+  private async reattach(id: string): Promise<ReattachAnswer> {
+    if (!this.enabled && !this.enableByForce()) return { status: 'no-selection' };
+    const current = this.currentSelection();
+    const article = this.article;
+    if (!current || !article) return { status: 'no-selection' };
+    const target = { source: this.source, selector: describeSpan(article.text, current.span.start, current.span.end) };
+    const { annotation } = await sendRequest(this.deps.send, { type: 'updateAnnotation', id, patch: { target } });
+    this.annotations = [...this.annotations.filter((a) => a.id !== annotation.id), annotation];
+    this.reanchor();
+    this.hideToolbar();
+    this.clearPageSelection();
+    return { status: 'reattached', annotation };
+  }
+
+  private clearPageSelection(): void {
+    try {
+      this.deps.win.getSelection()?.removeAllRanges();
+    } catch {
+      // Nothing to clear.
+    }
+  }
+
+  // ---- Rendering -------------------------------------------------------------------------------------
+
+  private render(): void {
+    if (this.deps.ctx.isInvalid) return;
+    const editor = this.editor;
+    const toolbar = this.toolbar;
+    if (editor) {
+      this.show(
+        <NoteEditor
+          key={`${editor.span.start}-${editor.span.end}`}
+          anchor={editor.rect}
+          quote={editor.exact}
+          color={editor.color}
+          error={editor.error}
+          onSave={(draft) => void this.guardAsync(() => this.saveEditor(draft))}
+          onCancel={() => this.guard(() => this.closeEditor())}
+        />,
+      );
+    } else if (toolbar) {
+      this.show(
+        <SelectionToolbar
+          anchor={toolbar.rect}
+          status={toolbar.status}
+          onHighlight={(color) => void this.guardAsync(() => this.highlight(color))}
+          onNote={() => this.guard(() => this.openEditor(toolbar.text, toolbar.span, toolbar.rect))}
+          onCopyQuote={() => void this.guardAsync(() => this.copyQuote())}
+          onDismiss={() => this.guard(() => this.dismissToolbar())}
+        />,
+      );
+    } else {
+      this.ui.hide();
+    }
+  }
+
+  /** Mounting the shadow root is async; a failure there must not become an unhandled rejection. */
+  private show(content: ComponentChild): void {
+    this.ui.show(content).catch((error: unknown) => console.warn('Lede could not show its notes toolbar:', error));
+  }
+
+  // ---- Housekeeping ----------------------------------------------------------------------------------
+
+  private currentSource(): string {
+    const { win } = this.deps;
+    const canonical = win.document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href ?? null;
+    return normalizeSourceUrl(win.location.href, canonical);
+  }
+
+  private dispose(): void {
+    this.abort.abort();
+    this.watch.stop();
+    this.painter.clear();
+    this.ui.remove();
+    const { win } = this.deps;
+    if (this.selectionTimer !== undefined) win.clearTimeout(this.selectionTimer);
+    if (this.urlTimer !== undefined) win.clearTimeout(this.urlTimer);
+  }
+
+  private guard(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      console.warn('Lede notes:', error);
+    }
+  }
+
+  private async guardAsync(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      console.warn('Lede notes:', error);
+    }
+  }
+}
+

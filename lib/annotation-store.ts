@@ -1,0 +1,96 @@
+// The reader's notes in Dexie: pure queries over a LedeDB, run only by the background.
+// Callers validate first (lib/annotation-validation.ts); each write here is one transaction, so a
+// read-modify-write never interleaves with another message's write to the same note.
+
+import { positionSelectorOf, type Annotation } from './annotation-types';
+import type { AnnotationPatch } from './annotation-validation';
+import type { LedeDB } from './db';
+
+/** Thrown when a note the caller names is not (or no longer) stored. */
+export class AnnotationNotFoundError extends Error {
+  override name = 'AnnotationNotFoundError';
+  constructor(readonly id: string) {
+    super(`No note with id ${id}`);
+  }
+}
+
+/** A bare highlight until it has a note: the model's motivation follows the body. */
+export function motivationFor(body: string): Annotation['motivation'] {
+  return body.trim() === '' ? 'highlighting' : 'commenting';
+}
+
+/**
+ * Create a note, or replace the stored one with the same id. `modified` becomes now; `created`
+ * is now for a new note and stays as stored for a replaced one.
+ */
+export async function saveAnnotation(db: LedeDB, annotation: Annotation, now: number): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = await db.annotations.get(annotation.id);
+    const stamp = new Date(now).toISOString();
+    const row: Annotation = {
+      ...annotation,
+      motivation: motivationFor(annotation.body),
+      created: existing?.created ?? stamp,
+      modified: stamp,
+    };
+    await db.annotations.put(row);
+    return row;
+  });
+}
+
+/** Change some fields of a stored note and bump `modified`; throws AnnotationNotFoundError if it is gone. */
+export async function updateAnnotation(db: LedeDB, id: string, patch: AnnotationPatch, now: number): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = await db.annotations.get(id);
+    if (!existing) throw new AnnotationNotFoundError(id);
+    const body = patch.body ?? existing.body;
+    const row: Annotation = {
+      ...existing,
+      body,
+      tags: patch.tags ?? existing.tags,
+      color: patch.color ?? existing.color,
+      target: patch.target ?? existing.target,
+      motivation: motivationFor(body),
+      modified: new Date(now).toISOString(),
+    };
+    await db.annotations.put(row);
+    return row;
+  });
+}
+
+/** Delete a note and hand it back (the popup keeps it to undo); throws AnnotationNotFoundError if it is gone. */
+export async function deleteAnnotation(db: LedeDB, id: string): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = await db.annotations.get(id);
+    if (!existing) throw new AnnotationNotFoundError(id);
+    await db.annotations.delete(id);
+    return existing;
+  });
+}
+
+/** Undo a delete: the note goes back exactly as it was, times included. */
+export async function restoreAnnotation(db: LedeDB, annotation: Annotation): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    await db.annotations.put(annotation);
+    return annotation;
+  });
+}
+
+/** One page's notes in reading order of their stored positions (ties: longer first, then older). */
+export async function listAnnotations(db: LedeDB, source: string): Promise<Annotation[]> {
+  const rows = await db.annotations.where('target.source').equals(source).toArray();
+  return rows.sort(byStoredPosition);
+}
+
+function byStoredPosition(a: Annotation, b: Annotation): number {
+  const pa = positionSelectorOf(a.target);
+  const pb = positionSelectorOf(b.target);
+  const startA = pa?.start ?? Number.MAX_SAFE_INTEGER;
+  const startB = pb?.start ?? Number.MAX_SAFE_INTEGER;
+  if (startA !== startB) return startA - startB;
+  const endA = pa?.end ?? startA;
+  const endB = pb?.end ?? startB;
+  if (endA !== endB) return endB - endA;
+  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options { "url": "https://news.example/story?utm_source=feed" }
+// The notes controller (entrypoints/content/notes-controller.tsx) on a small article, with the
+// background played by a stand-in: loading and anchoring, reading order with orphans, reloading
+// on notesChanged, startNote and reattach on the page's selection.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { NotesController } from '@/entrypoints/content/notes-controller';
+import type { Annotation } from '@/lib/annotation-types';
+import { extractArticle, rangeFor } from '@/lib/extract';
+import type { LedeRequest } from '@/lib/messages';
+import { newAnnotation } from '@/lib/new-annotation';
+import { noteId } from './annotation-fixtures';
+
+const PAGE_URL = 'https://news.example/story?utm_source=feed';
+const SOURCE = 'https://news.example/story';
+
+function loadArticle() {
+  document.documentElement.innerHTML = `<head><meta property="og:type" content="article"></head><body><article>
+    <h1>Talks to resume</h1>
+    <p>The minister said on Tuesday that talks would resume in Geneva next week, after a pause of several months.</p>
+    <p>Critics of the plan said the timetable was unrealistic and poorly explained to everyone involved.</p>
+    </article></body>`;
+  return extractArticle(document)!;
+}
+
+let ctx: ContentScriptContext;
+let sent: LedeRequest[];
+let stored: Annotation[];
+
+function background(message: LedeRequest): Promise<unknown> {
+  sent.push(message);
+  switch (message.type) {
+    case 'listAnnotations':
+      return Promise.resolve({ annotations: stored.filter((a) => a.target.source === message.source) });
+    case 'saveAnnotation':
+      stored = [...stored.filter((a) => a.id !== message.annotation.id), message.annotation];
+      return Promise.resolve({ annotation: message.annotation });
+    case 'updateAnnotation': {
+      const old = stored.find((a) => a.id === message.id)!;
+      const updated = { ...old, ...message.patch };
+      stored = [...stored.filter((a) => a.id !== message.id), updated];
+      return Promise.resolve({ annotation: updated });
+    }
+    default:
+      return Promise.reject(new Error(`unexpected ${message.type}`));
+  }
+}
+
+function noteOn(text: string, n: number, exact: string, source = SOURCE): Annotation {
+  const start = text.indexOf(exact);
+  return newAnnotation({
+    id: noteId(n), text, start, end: start + exact.length, source, color: 'yellow', body: `private note ${n}`, tags: [],
+    page: { title: 'Talks', site: 'news.example' }, now: new Date(Date.UTC(2026, 0, n)),
+  });
+}
+
+function controller(): NotesController {
+  return new NotesController({ ctx, win: window, highlightApi: null, send: background, site: 'news.example', title: () => 'Talks to resume' });
+}
+
+beforeEach(() => {
+  expect(location.href).toBe(PAGE_URL);
+  ctx = new ContentScriptContext('notes-test');
+  sent = [];
+  stored = [];
+});
+
+afterEach(() => {
+  ctx?.abort();
+});
+
+describe('NotesController', () => {
+  it('loads the notes for the normalised URL and reports them in reading order, orphans last', async () => {
+    const article = loadArticle();
+    const gone = { ...noteOn(article.text, 1, 'Geneva'), target: { source: SOURCE, selector: noteOn('An old text that said nothing of the sort. Entirely different words.', 1, 'nothing of the sort').target.selector } };
+    stored = [noteOn(article.text, 2, 'poorly explained'), gone, noteOn(article.text, 3, 'talks would resume'), noteOn(article.text, 4, 'x', 'https://elsewhere.example/')];
+    const notes = controller();
+    notes.begin(article);
+    const answer = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(sent[0]).toEqual({ type: 'listAnnotations', source: SOURCE });
+    expect(answer.source).toBe(SOURCE);
+    expect(answer.notes.map((n) => [n.annotation.id, n.anchor.status])).toEqual([
+      [noteId(3), 'anchored'],
+      [noteId(2), 'anchored'],
+      [noteId(1), 'orphan'],
+    ]);
+  });
+
+  it('reloads from the background on notesChanged', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    expect((await notes.handlers.getPageNotes({ type: 'getPageNotes' })).notes).toEqual([]);
+    stored = [noteOn(article.text, 5, 'Critics')];
+    expect(await notes.handlers.notesChanged({ type: 'notesChanged' })).toEqual({ ok: true });
+    const { notes: after } = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(after.map((n) => n.annotation.id)).toEqual([noteId(5)]);
+  });
+
+  it('answers startNote and reattach with no selection without throwing', async () => {
+    const article = loadArticle();
+    stored = [noteOn(article.text, 6, 'Geneva')];
+    const notes = controller();
+    notes.begin(article);
+    getSelection()?.removeAllRanges();
+    expect(await notes.handlers.startNote({ type: 'startNote' })).toEqual({ ok: false });
+    expect(await notes.handlers.reattachAnnotation({ type: 'reattachAnnotation', id: noteId(6) })).toEqual({ status: 'no-selection' });
+    expect(sent.some((m) => m.type === 'updateAnnotation')).toBe(false);
+  });
+
+  it('re-attaches a note to the selected words, with fresh selectors', async () => {
+    const article = loadArticle();
+    stored = [noteOn(article.text, 7, 'Geneva')];
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    const start = article.text.indexOf('the timetable');
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(rangeFor(document, article.segments, start, start + 'the timetable'.length));
+    const answer = await notes.handlers.reattachAnnotation({ type: 'reattachAnnotation', id: noteId(7) });
+    expect(answer.status).toBe('reattached');
+    const update = sent.find((m) => m.type === 'updateAnnotation');
+    expect(update).toMatchObject({
+      id: noteId(7),
+      patch: { target: { source: SOURCE, selector: [{ exact: 'the timetable' }, { start, end: start + 13 }] } },
+    });
+    const { notes: after } = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(after[0]!.anchor).toMatchObject({ status: 'anchored', start, end: start + 13 });
+  });
+
+  it('paints notes on a page Lede left alone, reading it anyway when it has notes', async () => {
+    document.documentElement.innerHTML = '<body><div><p>A short page that is not an article, with a remembered phrase in it.</p></div></body>';
+    const forced = extractArticle(document, { force: true })!;
+    stored = [noteOn(forced.text, 8, 'remembered phrase')];
+    const notes = controller();
+    notes.begin(null);
+    const { notes: found } = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(found.map((n) => n.anchor.status)).toEqual(['anchored']);
+  });
+
+  it('keeps note text out of the page', async () => {
+    const article = loadArticle();
+    stored = [noteOn(article.text, 9, 'Geneva')];
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(document.documentElement.outerHTML).not.toContain('private note');
+    expect(localStorage.length + sessionStorage.length).toBe(0);
+  });
+});

@@ -1,0 +1,398 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotesSection } from '@/components/popup/notes/NotesSection';
+import { bodyPreview, clampText, notesHeading, quotePreview } from '@/components/popup/notes/note-text';
+import { App } from '@/entrypoints/popup/App';
+import type { AnchorStatus, Annotation } from '@/lib/annotation-types';
+import type { AnalysisReport, LedeRequest } from '@/lib/messages';
+import type { PageNote } from '@/lib/page-notes';
+import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+
+const anchoredAt = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });
+const ORPHAN: AnchorStatus = { status: 'orphan', reason: 'passage not found' };
+
+function pageNotes(): PageNote[] {
+  return [
+    { annotation: makeAnnotation({ id: noteId(1), start: 10, exact: 'Kerry met Lavrov', body: 'First note', tags: ['talks', 'syria'] }), anchor: anchoredAt(10, 26) },
+    { annotation: makeAnnotation({ id: noteId(2), start: 50, exact: 'in Geneva', body: '', tags: [], color: 'green', motivation: 'highlighting' }), anchor: anchoredAt(52, 61) },
+    { annotation: makeAnnotation({ id: noteId(3), start: 90, exact: 'a sentence that was rewritten', body: 'Lost one', color: 'pink' }), anchor: ORPHAN },
+  ];
+}
+
+interface Channel {
+  send: (message: LedeRequest) => Promise<unknown>;
+  sent: LedeRequest[];
+}
+
+/** A stand-in for a tab or the background: records what the popup sent and answers from a script. */
+function channel(answer: (message: LedeRequest) => unknown): Channel {
+  const sent: LedeRequest[] = [];
+  return {
+    sent,
+    send: async (message) => {
+      sent.push(message);
+      return answer(message);
+    },
+  };
+}
+
+/** The content script: answers getPageNotes from `notes()`, acknowledges the rest. */
+function fakeTab(notes: () => PageNote[] = pageNotes, extra: (message: LedeRequest) => unknown = () => undefined): Channel {
+  return channel((message) => {
+    switch (message.type) {
+      case 'getPageNotes':
+        return { source: SOURCE, notes: notes() };
+      case 'notesChanged':
+        return { ok: true };
+      case 'revealSpan':
+        return { revealed: true };
+      default:
+        return extra(message);
+    }
+  });
+}
+
+/** The background: a tiny store over the fixture notes. */
+function fakeBackground(fail?: string): Channel {
+  const stored = new Map(pageNotes().map((note) => [note.annotation.id, note.annotation]));
+  return channel((message) => {
+    if (fail && message.type === fail) throw new Error('the database is closed');
+    switch (message.type) {
+      case 'updateAnnotation': {
+        const annotation: Annotation = { ...stored.get(message.id)!, ...message.patch, modified: '2026-05-01T00:00:00.000Z' };
+        stored.set(message.id, annotation);
+        return { annotation };
+      }
+      case 'deleteAnnotation': {
+        const deleted = stored.get(message.id)!;
+        stored.delete(message.id);
+        return { deleted };
+      }
+      case 'restoreAnnotation':
+        stored.set(message.annotation.id, message.annotation);
+        return { annotation: message.annotation };
+      default:
+        throw new Error(`unexpected ${message.type}`);
+    }
+  });
+}
+
+let root: HTMLElement;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i += 1) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+const section = (): HTMLElement => root.querySelector('[data-testid="notes"]')!;
+const items = (): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('[data-testid="note"]')];
+const item = (n: number): HTMLElement => items().find((el) => el.dataset.noteId === noteId(n))!;
+const text = (el: Element | null | undefined): string => el?.textContent?.trim() ?? '';
+
+async function click(el: Element | null | undefined): Promise<void> {
+  expect(el).toBeTruthy();
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+  await settle();
+}
+
+async function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  await act(async () => {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function show(tab: Channel, background: Channel, undoMs?: number): Promise<void> {
+  render(<NotesSection tab={tab.send} background={background.send} undoMs={undoMs} />, root);
+  await settle();
+}
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('the popup notes section', () => {
+  it('lists the page’s notes in reading order, orphans in their own list', async () => {
+    const tab = fakeTab();
+    await show(tab, fakeBackground());
+    expect(tab.sent).toEqual([{ type: 'getPageNotes' }]);
+    expect(section().dataset.state).toBe('ready');
+    expect(text(section().querySelector('h2'))).toBe('Your notes (3)');
+    expect(items().map((el) => [el.dataset.noteId, el.dataset.status])).toEqual([
+      [noteId(1), 'anchored'],
+      [noteId(2), 'anchored'],
+      [noteId(3), 'orphan'],
+    ]);
+
+    const first = item(1);
+    expect(text(first.querySelector('[data-testid="note-quote"]'))).toBe('Kerry met Lavrov');
+    expect(text(first.querySelector('[data-testid="note-body"]'))).toBe('First note');
+    expect([...first.querySelectorAll('[data-testid="note-tags"] li')].map(text)).toEqual(['talks', 'syria']);
+    expect(first.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Yellow highlight');
+    expect(first.querySelector('[data-testid="note-jump"]')).not.toBeNull();
+    expect(first.querySelector('[data-testid="note-edit"]')).not.toBeNull();
+    expect(first.querySelector('[data-testid="note-reattach"]')).toBeNull();
+
+    // A bare highlight shows its passage, no body and no tags.
+    expect(item(2).querySelector('[data-testid="note-body"]')).toBeNull();
+    expect(item(2).querySelector('[data-testid="note-tags"]')).toBeNull();
+
+    const orphans = root.querySelector('[data-testid="notes-orphans"]')!;
+    expect(text(orphans.querySelector('h3'))).toBe('Couldn’t find these on the page (the article may have changed)');
+    expect(orphans.contains(item(3))).toBe(true);
+    expect(text(item(3).querySelector('[data-testid="note-quote"]'))).toBe('a sentence that was rewritten');
+    expect(item(3).querySelector('[data-testid="note-reattach"]')).not.toBeNull();
+    expect(item(3).querySelector('[data-testid="note-delete"]')).not.toBeNull();
+    expect(item(3).querySelector('[data-testid="note-jump"]')).toBeNull();
+    expect(item(3).querySelector('[data-testid="note-edit"]')).toBeNull();
+  });
+
+  it('says how to make a note when the page has none', async () => {
+    await show(fakeTab(() => []), fakeBackground());
+    expect(text(section().querySelector('h2'))).toBe('Your notes (0)');
+    expect(text(root.querySelector('[data-testid="notes-empty"]'))).toBe('Select text in the article to highlight it or add a note.');
+    expect(items()).toEqual([]);
+  });
+
+  it('says so when the page gives no list of notes', async () => {
+    await show(
+      channel(() => {
+        throw new Error('Receiving end does not exist');
+      }),
+      fakeBackground(),
+    );
+    expect(section().dataset.state).toBe('error');
+    expect(text(section())).toContain('Your notes for this page couldn’t be loaded.');
+    await show(channel(() => ({ status: 'analyzed' })), fakeBackground());
+    expect(section().dataset.state).toBe('error');
+  });
+
+  it('renders note bodies and quotes as text, never HTML', async () => {
+    const evil = '<img src=x onerror="alert(1)"><b>bold</b>';
+    await show(fakeTab(() => [{ annotation: makeAnnotation({ body: evil, exact: '<script>x</script>' }), anchor: anchoredAt(10, 27) }]), fakeBackground());
+    expect(root.querySelector('img, b, script')).toBeNull();
+    expect(text(root.querySelector('[data-testid="note-body"]'))).toBe(evil);
+    expect(text(root.querySelector('[data-testid="note-quote"]'))).toBe('<script>x</script>');
+  });
+
+  it('jumps to the anchored span, and says so when the page could not show it', async () => {
+    let revealed = true;
+    const tab = fakeTab(pageNotes, () => undefined);
+    const send = tab.send;
+    tab.send = async (message) => (message.type === 'revealSpan' ? (tab.sent.push(message), { revealed }) : send(message));
+    await show(tab, fakeBackground());
+    await click(item(2).querySelector('[data-testid="note-jump"]'));
+    expect(tab.sent.at(-1)).toEqual({ type: 'revealSpan', start: 52, end: 61 });
+    expect(text(item(2).querySelector('[data-testid="note-status"]'))).toBe('');
+    revealed = false;
+    await click(item(2).querySelector('[data-testid="note-jump"]'));
+    expect(text(item(2).querySelector('[data-testid="note-status"]'))).toBe('Couldn’t show that passage on the page.');
+  });
+
+  it('edits a note inline: body, tags and colour, saved to the background, then the page is told', async () => {
+    const tab = fakeTab();
+    const background = fakeBackground();
+    await show(tab, background);
+    await click(item(1).querySelector('[data-testid="note-edit"]'));
+
+    const body = item(1).querySelector<HTMLTextAreaElement>('[data-testid="note-editor-body"]')!;
+    const tags = item(1).querySelector<HTMLInputElement>('[data-testid="note-editor-tags"]')!;
+    expect(body.value).toBe('First note');
+    expect(tags.value).toBe('talks, syria');
+    expect(document.activeElement).toBe(body);
+    const colours = [...item(1).querySelectorAll<HTMLInputElement>('[data-testid="note-editor-color"]')];
+    expect(colours.map((radio) => [radio.value, radio.checked])).toEqual([
+      ['yellow', true],
+      ['green', false],
+      ['blue', false],
+      ['pink', false],
+      ['purple', false],
+    ]);
+    expect(colours[2]!.closest('label')?.textContent).toContain('Blue');
+
+    await type(body, 'Rewritten <i>note</i>');
+    await type(tags, ' diplomacy, ,geneva , diplomacy');
+    await click(colours[2]);
+    await click(item(1).querySelector('[data-testid="note-editor-save"]'));
+
+    expect(background.sent).toEqual([
+      { type: 'updateAnnotation', id: noteId(1), patch: { body: 'Rewritten <i>note</i>', tags: ['diplomacy', 'geneva'], color: 'blue' } },
+    ]);
+    expect(tab.sent.at(-1)).toEqual({ type: 'notesChanged' });
+    expect(item(1).querySelector('[data-testid="note-editor-body"]')).toBeNull();
+    expect(text(item(1).querySelector('[data-testid="note-body"]'))).toBe('Rewritten <i>note</i>');
+    expect([...item(1).querySelectorAll('[data-testid="note-tags"] li')].map(text)).toEqual(['diplomacy', 'geneva']);
+    expect(item(1).querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Blue highlight');
+  });
+
+  it('keeps the editor open with the reason when saving fails, and Escape cancels', async () => {
+    const tab = fakeTab();
+    await show(tab, fakeBackground('updateAnnotation'));
+    await click(item(1).querySelector('[data-testid="note-edit"]'));
+    await type(item(1).querySelector<HTMLTextAreaElement>('[data-testid="note-editor-body"]')!, 'Changed');
+    await click(item(1).querySelector('[data-testid="note-editor-save"]'));
+    expect(text(item(1).querySelector('[role="alert"]'))).toBe('Couldn’t save the note: the database is closed');
+    expect(item(1).querySelector<HTMLTextAreaElement>('[data-testid="note-editor-body"]')?.value).toBe('Changed');
+    expect(tab.sent.map((m) => m.type)).not.toContain('notesChanged');
+
+    await act(async () => {
+      item(1).querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await settle();
+    expect(item(1).querySelector('[data-testid="note-editor-body"]')).toBeNull();
+    expect(text(item(1).querySelector('[data-testid="note-body"]'))).toBe('First note');
+    expect(document.activeElement).toBe(item(1).querySelector('[data-testid="note-edit"]'));
+  });
+
+  it('deletes a note with an undo bar; Undo puts it back in its place', async () => {
+    const tab = fakeTab();
+    const background = fakeBackground();
+    await show(tab, background);
+    await click(item(2).querySelector('[data-testid="note-delete"]'));
+
+    expect(background.sent).toEqual([{ type: 'deleteAnnotation', id: noteId(2) }]);
+    expect(tab.sent.at(-1)).toEqual({ type: 'notesChanged' });
+    expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(1), noteId(3)]);
+    expect(text(section().querySelector('h2'))).toBe('Your notes (2)');
+    const bar = root.querySelector('[data-testid="note-undo"]')!;
+    expect(text(bar)).toContain('Note deleted.');
+    expect(document.activeElement).toBe(bar.querySelector('button'));
+
+    await click(bar.querySelector('button'));
+    const deleted = pageNotes()[1]!.annotation;
+    expect(background.sent.at(-1)).toEqual({ type: 'restoreAnnotation', annotation: deleted });
+    expect(tab.sent.filter((m) => m.type === 'notesChanged')).toHaveLength(2);
+    expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(1), noteId(2), noteId(3)]);
+    expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
+    expect(document.activeElement).toBe(item(2));
+  });
+
+  it('lets the undo offer lapse, leaving the note deleted', async () => {
+    const background = fakeBackground();
+    await show(fakeTab(), background, 20);
+    await click(item(1).querySelector('[data-testid="note-delete"]'));
+    expect(root.querySelector('[data-testid="note-undo"]')).not.toBeNull();
+    for (let i = 0; i < 50 && root.querySelector('[data-testid="note-undo"]'); i += 1) {
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      });
+    }
+    expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
+    expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(2), noteId(3)]);
+    expect(background.sent.map((m) => m.type)).toEqual(['deleteAnnotation']);
+    expect(document.activeElement).toBe(section().querySelector('h2'));
+  });
+
+  it('says why a delete failed and keeps the note', async () => {
+    await show(fakeTab(), fakeBackground('deleteAnnotation'));
+    await click(item(3).querySelector('[data-testid="note-delete"]'));
+    expect(items()).toHaveLength(3);
+    expect(text(item(3).querySelector('[data-testid="note-status"]'))).toBe('Couldn’t delete the note: the database is closed');
+    expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
+  });
+
+  it('re-attaches an orphan to the selection, or explains to select text first', async () => {
+    let selection = false;
+    let reattached = false;
+    const notes = (): PageNote[] => {
+      const list = pageNotes();
+      if (reattached) list[2] = { ...list[2]!, anchor: anchoredAt(200, 230) };
+      return list;
+    };
+    const tab = fakeTab(notes, (message) => {
+      if (message.type !== 'reattachAnnotation') return undefined;
+      if (!selection) return { status: 'no-selection' };
+      reattached = true;
+      return { status: 'reattached', annotation: pageNotes()[2]!.annotation };
+    });
+    await show(tab, fakeBackground());
+
+    await click(item(3).querySelector('[data-testid="note-reattach"]'));
+    expect(tab.sent.at(-1)).toEqual({ type: 'reattachAnnotation', id: noteId(3) });
+    expect(text(item(3).querySelector('[data-testid="note-status"]'))).toBe(
+      'Select the new passage in the article first, then open Lede and choose Re-attach again.',
+    );
+
+    selection = true;
+    await click(item(3).querySelector('[data-testid="note-reattach"]'));
+    expect(tab.sent.slice(-2)).toEqual([{ type: 'reattachAnnotation', id: noteId(3) }, { type: 'getPageNotes' }]);
+    expect(item(3).dataset.status).toBe('anchored');
+    expect(root.querySelector('[data-testid="notes-orphans"]')).toBeNull();
+  });
+});
+
+describe('the notes section in the popup', () => {
+  const REPORT: AnalysisReport = {
+    status: 'analyzed',
+    url: SOURCE,
+    title: 'Talks collapse',
+    analysis: { entities: [{ id: 'person:John Kerry', type: 'person', name: 'John Kerry', mentions: [{ start: 0, end: 5 }] }], quotes: [] },
+    text: 'Kerry spoke.',
+    timings: {},
+    highlightsSupported: true,
+    highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true }, scope: 'global' },
+  };
+
+  it('comes above the cards when the popup can reach the background', async () => {
+    const tab = fakeTab(pageNotes, (message) => (message.type === 'getAnalysis' ? REPORT : undefined));
+    const background = channel((message) => (message.type === 'getEntityHistory' ? { histories: [] } : undefined));
+    render(<App send={tab.send} background={background.send} />, root);
+    await settle();
+    const notes = section();
+    const cards = root.querySelector('[data-testid="entity-group"]')!;
+    expect(notes).not.toBeNull();
+    expect(notes.compareDocumentPosition(cards) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(items()).toHaveLength(3);
+  });
+
+  it('is left out without the background, and on pages Lede can’t read', async () => {
+    render(<App send={fakeTab(pageNotes, () => REPORT).send} />, root);
+    await settle();
+    expect(root.querySelector('[data-testid="notes"]')).toBeNull();
+    render(null, root);
+    const unreachable = channel(() => {
+      throw new Error('no content script');
+    });
+    render(<App send={unreachable.send} background={fakeBackground().send} />, root);
+    await settle();
+    expect(root.querySelector('[data-testid="notes"]')).toBeNull();
+    expect(unreachable.sent.map((m) => m.type)).toEqual(['getAnalysis']);
+  });
+});
+
+describe('note text', () => {
+  it.each([
+    ['short text unchanged', 'A passage.', 20, 'A passage.'],
+    ['whitespace collapsed', '  A\n\n passage\t here ', 20, 'A passage here'],
+    ['cut at a word boundary near the end', 'one two three four five six', 20, 'one two three four…'],
+    ['a long word cut where it is', 'x'.repeat(30), 10, `${'x'.repeat(9)}…`],
+  ])('clampText: %s', (_name, input, max, expected) => {
+    expect(clampText(input, max)).toBe(expected);
+    expect(clampText(input, max).length).toBeLessThanOrEqual(max);
+  });
+
+  it('previews the quote at 200 characters and a long body at 600', () => {
+    const long = 'word '.repeat(100);
+    const preview = quotePreview(makeAnnotation({ exact: long }));
+    expect(preview.length).toBeLessThanOrEqual(200);
+    expect(preview.endsWith('…')).toBe(true);
+    expect(bodyPreview('short\nbody')).toBe('short\nbody');
+    const body = bodyPreview('line\n'.repeat(200));
+    expect(body.length).toBeLessThanOrEqual(600);
+    expect(body.endsWith('…')).toBe(true);
+    expect(notesHeading(4)).toBe('Your notes (4)');
+  });
+});
