@@ -20,6 +20,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Add a note on the selected text',
       },
+      // Alt+Shift+L opens the library of every note (entrypoints/library).
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Lede library of notes',
+      },
     },
     // Encyclopedia summaries (off by default) need Wikipedia; the options page asks for it only
     // when the reader turns them on. MV3 keeps host origins apart; Firefox's MV2 build lists them

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { OPEN_LIBRARY_COMMAND, openLibrary } from '@/components/library/open-library';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { createLedeDB } from '@/lib/db';
 import { handleIncoming, type Transport } from '@/lib/messages';
@@ -46,5 +47,6 @@ function wireNoteShortcuts(): void {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === START_NOTE_COMMAND) void startNoteInTab(tab?.id, activeTabId, sendToTab);
+    if (command === OPEN_LIBRARY_COMMAND) void openLibrary();
   });
 }

@@ -3,6 +3,7 @@ import { CardGroups } from '@/components/popup/CardGroups';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { QuoteGroups } from '@/components/popup/QuoteGroups';
 import { SettingsLink } from '@/components/popup/SettingsLink';
+import { LibraryLink } from '@/components/library/LibraryLink';
 import { TypeToggles } from '@/components/TypeToggles';
 import type { Span } from '@/lib/analysis/types';
 import { summarizeQuotes } from '@/lib/article-summary';
@@ -115,7 +116,10 @@ export function App({ send, background }: AppProps) {
       <header class="popup-header">
         <div class="popup-header-row">
           <span class="brand">Lede</span>
-          <SettingsLink />
+          <span class="popup-header-links">
+            <LibraryLink />
+            <SettingsLink />
+          </span>
         </div>
         {'report' in state && <h1 class="title">{state.report.title}</h1>}
       </header>

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+
+/** The manifest command (wxt.config.ts) that opens the library. */
+export const OPEN_LIBRARY_COMMAND = 'open-library';
+
+/** Opens the library, or brings an already open library tab forward instead of opening a second one. */
+export async function openLibrary(): Promise<void> {
+  const url = browser.runtime.getURL('/library.html');
+  try {
+    const [existing] = await browser.tabs.query({ url });
+    if (existing?.id !== undefined) {
+      await browser.tabs.update(existing.id, { active: true });
+      if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
+      return;
+    }
+  } catch {
+    // Some browsers refuse URL queries without the "tabs" permission: just open a new tab.
+  }
+  await browser.tabs.create({ url });
+}

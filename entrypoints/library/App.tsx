@@ -1,0 +1,361 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Annotation } from '@/lib/annotation-types';
+import { deleteAnnotation, restoreAnnotation } from '@/lib/annotation-store';
+import type { LedeDB } from '@/lib/db';
+import { loadLibraryData, type LibraryData } from '@/lib/library-data';
+import {
+  buildLibraryIndex,
+  groupByArticle,
+  libraryFacets,
+  pageOfGroups,
+  searchLibrary,
+  type LibraryFilters as Filters,
+  type LibraryGroup,
+  type LibrarySort,
+} from '@/lib/library-index';
+import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
+import { exportNotes, type ExportFormat } from '@/components/library/export-notes';
+import { ImportPanel } from '@/components/library/ImportPanel';
+import { LibraryFilters } from '@/components/library/LibraryFilters';
+import { NoteGroups, TriStateCheckbox } from '@/components/library/NoteGroups';
+import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
+
+export interface LibraryAppProps {
+  db: LedeDB;
+  /** Hands an export to the browser; tests pass a recorder. */
+  saveFile?: SaveFile;
+  /** Search waits this long after the last keystroke. */
+  debounceMs?: number;
+  /** How long the undo bar stays after a delete. */
+  undoMs?: number;
+}
+
+type Tab = 'notes' | 'quotes';
+type Scope = 'all' | 'results' | 'selection';
+
+const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
+
+/** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
+export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000 }: LibraryAppProps) {
+  const [data, setData] = useState<LibraryData | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('notes');
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
+  const [sort, setSort] = useState<LibrarySort>('newest');
+  const [pages, setPages] = useState(1);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [scope, setScope] = useState<Scope>('all');
+  const [undo, setUndo] = useState<Annotation[] | null>(null);
+  const [actionMessage, setActionMessage] = useState<string | null>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  const reload = useCallback(async (): Promise<void> => {
+    try {
+      const loaded = await loadLibraryData(db);
+      setData(loaded);
+      setLoadError(null);
+      // Drop selected notes that no longer exist.
+      const ids = new Set(loaded.annotations.map((a) => a.id));
+      setSelected((current) => new Set([...current].filter((id) => ids.has(id))));
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, [db]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // Results follow typing, but a fast typist does not search on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(input), debounceMs);
+    return () => clearTimeout(timer);
+  }, [input, debounceMs]);
+
+  useEffect(() => setPages(1), [query, filters, sort]);
+  useEffect(() => () => clearTimeout(undoTimer.current), []);
+  // Confirmations fade after a few seconds; they are also announced as a status.
+  useEffect(() => {
+    if (!actionMessage) return;
+    const timer = setTimeout(() => setActionMessage(null), 6000);
+    return () => clearTimeout(timer);
+  }, [actionMessage]);
+
+  const index = useMemo(() => (data ? buildLibraryIndex(data.items) : null), [data]);
+  const facets = useMemo(() => libraryFacets(data?.items ?? []), [data]);
+  const results = useMemo(() => (index ? searchLibrary(index, query, filters, sort) : []), [index, query, filters, sort]);
+  const groups = useMemo(() => groupByArticle(results), [results]);
+  const page = useMemo(() => pageOfGroups(groups, pages), [groups, pages]);
+
+  const toggle = (ids: string[], select: boolean): void => {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (select) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  };
+
+  const resultIds = useMemo(() => results.map((item) => item.annotation.id), [results]);
+  const selectedInResults = resultIds.filter((id) => selected.has(id)).length;
+
+  const annotationsIn = (ids: ReadonlySet<string>): Annotation[] => (data?.annotations ?? []).filter((a) => ids.has(a.id));
+
+  const runExport = (format: ExportFormat, annotations: Annotation[]): void => {
+    if (!data) return;
+    try {
+      const name = exportNotes(format, annotations, data.articles, saveFile, new Date());
+      setActionMessage(name ? `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'} as ${name}.` : 'Nothing to export.');
+    } catch (error) {
+      setActionMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const scoped = (): Annotation[] => {
+    if (!data) return [];
+    if (scope === 'all') return data.annotations;
+    if (scope === 'results') return results.map((item) => item.annotation);
+    return annotationsIn(selected);
+  };
+
+  const exportArticle = (group: LibraryGroup): void => {
+    // The header exports the whole article's results, not just the rows shown on this page.
+    const full = groups.find((g) => g.source === group.source) ?? group;
+    runExport('markdown', full.items.map((item) => item.annotation));
+  };
+
+  const deleteSelected = async (): Promise<void> => {
+    const ids = [...selected];
+    if (ids.length === 0) return;
+    try {
+      // One transaction: every selected note goes, or none does.
+      const removed = await db.transaction('rw', db.annotations, async () => {
+        const gone: Annotation[] = [];
+        for (const id of ids) gone.push(await deleteAnnotation(db, id));
+        return gone;
+      });
+      setSelected(new Set());
+      setUndo(removed);
+      setActionMessage(null);
+      clearTimeout(undoTimer.current);
+      undoTimer.current = setTimeout(() => setUndo(null), undoMs);
+    } catch (error) {
+      setActionMessage(`Nothing was deleted: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await reload();
+  };
+
+  const undoDelete = async (): Promise<void> => {
+    if (!undo) return;
+    const notes = undo;
+    clearTimeout(undoTimer.current);
+    setUndo(null);
+    try {
+      await db.transaction('rw', db.annotations, async () => {
+        for (const note of notes) await restoreAnnotation(db, note);
+      });
+      setActionMessage(`Restored ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}.`);
+    } catch (error) {
+      setActionMessage(`Could not restore the notes: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await reload();
+  };
+
+  const clearFilters = (): void => {
+    setInput('');
+    setQuery('');
+    setFilters({});
+  };
+
+  const total = data?.annotations.length ?? 0;
+  const scopeCount = scope === 'all' ? total : scope === 'results' ? results.length : selected.size;
+
+  return (
+    <div class="library">
+      <header class="library-header">
+        <div>
+          <div class="brand">Lede</div>
+          <h1>Library</h1>
+        </div>
+        <div class="library-tabs" role="tablist" aria-label="Library views">
+          <TabButton id="notes" current={tab} onSelect={setTab} label={`Notes${data ? ` (${total})` : ''}`} />
+          <TabButton id="quotes" current={tab} onSelect={setTab} label="Quotes by speaker" />
+        </div>
+      </header>
+
+      {loadError && (
+        <p class="library-error" role="alert">
+          Could not read your notes: {loadError}
+        </p>
+      )}
+      {!data && !loadError && (
+        <p class="library-muted" role="status">
+          Loading your notes…
+        </p>
+      )}
+
+      {data && tab === 'quotes' && (
+        <div role="tabpanel" id="panel-quotes" aria-labelledby="tab-quotes">
+          <QuotesBySpeaker speakers={data.speakers} />
+        </div>
+      )}
+
+      {data && tab === 'notes' && (
+        <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" class="library-layout">
+          <main class="library-main">
+            <LibraryFilters
+              query={input}
+              filters={filters}
+              sort={sort}
+              facets={facets}
+              onQuery={setInput}
+              onFilters={setFilters}
+              onSort={setSort}
+            />
+            <div class="library-toolbar">
+              {results.length > 0 && (
+                <label class="library-select-all">
+                  <TriStateCheckbox
+                    testId="select-all"
+                    checked={selectedInResults === results.length}
+                    indeterminate={selectedInResults > 0 && selectedInResults < results.length}
+                    label={`Select all ${results.length} results`}
+                    onChange={(checked) => toggle(resultIds, checked)}
+                  />
+                  <span aria-hidden="true">All</span>
+                </label>
+              )}
+              <p class="library-count" role="status" data-testid="library-count">
+                {results.length === total
+                  ? `${total} ${total === 1 ? 'note' : 'notes'}`
+                  : `${results.length} of ${total} notes`}
+                {groups.length > 0 && ` in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`}
+                {selected.size > 0 && ` · ${selected.size} selected`}
+              </p>
+              {selected.size > 0 && (
+                <div class="library-selection-actions">
+                  <button type="button" class="library-button library-button-danger" data-testid="delete-selected" onClick={() => void deleteSelected()}>
+                    Delete {selected.size}
+                  </button>
+                  <button type="button" class="library-button" data-testid="export-selection" onClick={() => runExport('jsonld', annotationsIn(selected))}>
+                    Export selection
+                  </button>
+                  <button type="button" class="library-button library-button-quiet" onClick={() => setSelected(new Set())}>
+                    Clear selection
+                  </button>
+                </div>
+              )}
+            </div>
+
+            {total === 0 ? (
+              <div class="library-empty" data-testid="library-empty">
+                <p>No notes yet.</p>
+                <p>Select text in an article to highlight it or add a note; your notes appear here.</p>
+              </div>
+            ) : results.length === 0 ? (
+              <div class="library-empty" data-testid="library-no-results">
+                <p>No notes match your search and filters.</p>
+                <button type="button" class="library-button" data-testid="clear-filters" onClick={clearFilters}>
+                  Clear search and filters
+                </button>
+              </div>
+            ) : (
+              <>
+                <NoteGroups groups={page.groups} selected={selected} onToggle={toggle} onExportArticle={exportArticle} />
+                {page.shownNotes < results.length && (
+                  <div class="library-more">
+                    <button type="button" class="library-button" data-testid="library-show-more" onClick={() => setPages(pages + 1)}>
+                      Show more
+                    </button>
+                    <span class="library-muted">
+                      Showing {page.shownNotes} of {results.length}
+                    </span>
+                  </div>
+                )}
+              </>
+            )}
+          </main>
+
+          <aside class="library-side" aria-label="Export and import">
+            <section class="library-export" aria-labelledby="export-heading">
+              <h2 id="export-heading" class="library-section-title">
+                Export
+              </h2>
+              <label class="library-field library-field-wide">
+                <span>Which notes</span>
+                <select data-testid="export-scope" value={scope} onChange={(event) => setScope(event.currentTarget.value as Scope)}>
+                  <option value="all">All notes ({total})</option>
+                  <option value="results">Current results ({results.length})</option>
+                  <option value="selection">Selection ({selected.size})</option>
+                </select>
+              </label>
+              <div class="library-export-buttons">
+                {(['jsonld', 'markdown', 'csv'] as const).map((format) => (
+                  <button
+                    type="button"
+                    key={format}
+                    class="library-button"
+                    data-testid={`export-${format}`}
+                    disabled={scopeCount === 0}
+                    onClick={() => runExport(format, scoped())}
+                  >
+                    {EXPORT_LABELS[format]}
+                  </button>
+                ))}
+              </div>
+              <p class="library-hint">JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several); CSV opens in a spreadsheet.</p>
+            </section>
+            <ImportPanel db={db} onImported={() => void reload()} />
+          </aside>
+        </div>
+      )}
+
+      {actionMessage && (
+        <p class="library-message" role="status">
+          {actionMessage}
+        </p>
+      )}
+      {undo && (
+        <div class="library-undo" role="status" data-testid="library-undo">
+          <span>
+            Deleted {undo.length} {undo.length === 1 ? 'note' : 'notes'}.
+          </span>
+          <button type="button" class="library-button" data-testid="library-undo-button" onClick={() => void undoDelete()}>
+            Undo
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TabButton({ id, current, onSelect, label }: { id: Tab; current: Tab; onSelect: (tab: Tab) => void; label: string }) {
+  const active = id === current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={active}
+      aria-controls={`panel-${id}`}
+      tabIndex={active ? 0 : -1}
+      data-testid={`library-tab-${id}`}
+      class="library-tab"
+      onClick={() => onSelect(id)}
+      onKeyDown={(event) => {
+        // Arrow keys move between the two tabs, as in any tab list.
+        if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+          const next: Tab = id === 'notes' ? 'quotes' : 'notes';
+          onSelect(next);
+          (document.getElementById(`tab-${next}`) as HTMLElement | null)?.focus();
+        }
+      }}
+    >
+      {label}
+    </button>
+  );
+}

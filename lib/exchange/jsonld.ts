@@ -1,0 +1,223 @@
+// W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): the interchange format
+// and Lede's lossless backup. Standard fields carry everything the standard can say; what only
+// Lede has (colour, page title and site, schema version, reading history) goes under "lede:".
+//
+// The note is a TextualBody with purpose "commenting"; an empty note has no commenting body at all
+// (a TextualBody must have a value), and each tag is a TextualBody with purpose "tagging".
+
+import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation, type Selector } from '../annotation-types';
+import { AnnotationValidationError, parseAnnotation } from '../annotation-validation';
+import { motivationFor } from '../annotation-store';
+import { siteOf } from '../settings';
+import { derivedAnnotationId } from './derived-ids';
+import { ImportError } from './import-error';
+import { positionHint } from './position-hint';
+import { parseArticleRecords } from './article-records';
+import type { ArticleRecord, ParsedImport, RejectedItem } from './types';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const LEDE_NAMESPACE = 'https://lede.invalid/ns#';
+const JSONLD_CONTEXT = [ANNO_CONTEXT, { lede: LEDE_NAMESPACE }] as const;
+// Files written by other tools sometimes use the https form of the same context.
+const ANNO_CONTEXTS = new Set([ANNO_CONTEXT, 'https://www.w3.org/ns/anno.jsonld']);
+
+export interface JsonLdOptions {
+  /** The collection's `generated` time; now when left out. */
+  generated?: string;
+  label?: string;
+}
+
+interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'commenting' | 'tagging';
+  value: string;
+  format?: 'text/markdown';
+}
+
+/** A stored annotation as a W3C Annotation with Lede's extension fields. */
+export function toJsonLdAnnotation(annotation: Annotation): Record<string, unknown> {
+  const body: TextualBody[] = [];
+  if (annotation.body !== '') {
+    body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: annotation.body });
+  }
+  for (const tag of annotation.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  const item: Record<string, unknown> = {
+    id: annotation.id,
+    type: 'Annotation',
+    motivation: annotation.motivation,
+    created: annotation.created,
+    modified: annotation.modified,
+    target: { source: annotation.target.source, selector: annotation.target.selector.map(copySelector) },
+  };
+  if (body.length > 0) item.body = body;
+  item['lede:color'] = annotation.color;
+  item['lede:page'] = { title: annotation.page.title, site: annotation.page.site };
+  item['lede:schemaVersion'] = annotation.schemaVersion;
+  return item;
+}
+
+/** The whole set as one AnnotationCollection with a single page, plus the reading history when given. */
+export function exportJsonLd(annotations: readonly Annotation[], articles?: readonly ArticleRecord[], options: JsonLdOptions = {}): string {
+  const collection: Record<string, unknown> = {
+    '@context': JSONLD_CONTEXT,
+    type: 'AnnotationCollection',
+    label: options.label ?? 'Lede notes',
+    total: annotations.length,
+    generator: { id: 'https://lede.invalid/', type: 'Software', name: 'Lede' },
+    generated: options.generated ?? new Date().toISOString(),
+  };
+  if (articles && articles.length > 0) collection['lede:articles'] = articles.map(articleForExport);
+  collection.first = { type: 'AnnotationPage', startIndex: 0, items: annotations.map(toJsonLdAnnotation) };
+  return JSON.stringify(collection, null, 2);
+}
+
+/** True when a parsed JSON value claims to be W3C Web Annotation JSON-LD (it has an @context). */
+export function looksLikeJsonLd(value: unknown): boolean {
+  return isRecord(value) && '@context' in value;
+}
+
+/**
+ * A parsed JSON-LD document (an AnnotationCollection with its first page inline, an
+ * AnnotationPage, or one Annotation) → validated annotations. Throws ImportError when the file as
+ * a whole is wrong: another @context, no items, or (in a Lede file) an item with no quote.
+ */
+export function parseJsonLd(document: unknown): ParsedImport {
+  if (!isRecord(document)) throw new ImportError('This JSON-LD file does not hold an object at the top.');
+  const contexts = checkContext(document['@context']);
+  const ledeFile = contexts.some((c) => isRecord(c) && c.lede === LEDE_NAMESPACE);
+  const items = itemsOf(document);
+  const rejected: RejectedItem[] = [];
+  const annotations: Annotation[] = [];
+  items.forEach((raw, index) => {
+    const number = index + 1;
+    const missing = missingSelector(raw, ledeFile);
+    if (missing) {
+      const reason = `Annotation ${number} has no ${missing}`;
+      // Lede always writes both, so its own backup without one is damaged, not partly importable.
+      if (ledeFile) throw new ImportError(`${reason}; this Lede backup is damaged and nothing was imported.`);
+      rejected.push({ item: 'annotation', index, reason: `${reason} (Lede notes mark a quoted passage)` });
+      return;
+    }
+    try {
+      annotations.push(parseAnnotation(fromJsonLdAnnotation(raw, ledeFile), 'annotation'));
+    } catch (error) {
+      if (!(error instanceof AnnotationValidationError)) throw error;
+      rejected.push({ item: 'annotation', index, reason: `Annotation ${number}: ${error.message}` });
+    }
+  });
+  const history = parseArticleRecords(document['lede:articles']);
+  return { format: 'lede-jsonld', annotations, rejected: [...rejected, ...history.rejected], articles: history.articles };
+}
+
+function checkContext(context: unknown): unknown[] {
+  const contexts = Array.isArray(context) ? context : [context];
+  if (!contexts.some((c) => typeof c === 'string' && ANNO_CONTEXTS.has(c))) {
+    const shown = JSON.stringify(context)?.slice(0, 120) ?? String(context);
+    throw new ImportError(`This JSON-LD file's @context is ${shown}, not the W3C Web Annotation context (${ANNO_CONTEXT}).`);
+  }
+  return contexts;
+}
+
+function itemsOf(document: Record<string, unknown>): unknown[] {
+  switch (document.type) {
+    case 'AnnotationCollection': {
+      const first = document.first;
+      if (first === undefined && document.total === 0) return [];
+      if (!isRecord(first)) {
+        throw new ImportError('This AnnotationCollection does not include its annotations (its "first" page is not in the file).');
+      }
+      return pageItems(first);
+    }
+    case 'AnnotationPage':
+      return pageItems(document);
+    case 'Annotation':
+      return [document];
+    default:
+      throw new ImportError(`This JSON-LD file holds a ${JSON.stringify(document.type) ?? 'thing with no type'}, not an AnnotationCollection.`);
+  }
+}
+
+function pageItems(page: Record<string, unknown>): unknown[] {
+  if (!Array.isArray(page.items)) throw new ImportError('The AnnotationPage in this file has no "items" list.');
+  // A page that points at a next one is a partial export; importing half of it silently would lose notes.
+  if (page.next !== undefined) throw new ImportError('This file holds only the first page of a longer AnnotationCollection.');
+  return page.items;
+}
+
+/** The selector an item lacks: a quote always; in Lede's own file, its position too. */
+function missingSelector(raw: unknown, ledeFile: boolean): 'TextQuoteSelector' | 'TextPositionSelector' | null {
+  const target = isRecord(raw) && isRecord(raw.target) ? raw.target : {};
+  const selectors: unknown[] = Array.isArray(target.selector) ? target.selector : [target.selector];
+  const has = (type: string): boolean => selectors.some((s) => isRecord(s) && s.type === type);
+  if (!has('TextQuoteSelector')) return 'TextQuoteSelector';
+  if (ledeFile && !has('TextPositionSelector')) return 'TextPositionSelector';
+  return null;
+}
+
+/**
+ * A W3C Annotation → the stored shape, unvalidated (parseAnnotation checks it next). Lede's own
+ * fields come back exactly as written. An annotation from another tool gets Lede's defaults for
+ * them, an id derived from its own when that is not a urn:uuid, and a position hint if it has none.
+ */
+function fromJsonLdAnnotation(raw: unknown, ledeFile: boolean): unknown {
+  if (!isRecord(raw)) return raw;
+  const target = isRecord(raw.target) ? raw.target : {};
+  let selector: unknown[] = Array.isArray(target.selector) ? target.selector : [target.selector];
+  let id = raw.id;
+  if (!ledeFile) {
+    const quote = selector.find((s) => isRecord(s) && s.type === 'TextQuoteSelector') as Record<string, unknown>;
+    const position = selector.find((s) => isRecord(s) && s.type === 'TextPositionSelector');
+    // Other selector kinds (XPath ranges, CSS) mean nothing in Lede's article text.
+    const exact = typeof quote.exact === 'string' ? quote.exact : '';
+    selector = [
+      { type: 'TextQuoteSelector', exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
+      positionHint(position, exact),
+    ];
+    if (typeof id !== 'string' || !/^urn:uuid:/i.test(id)) id = derivedAnnotationId(`w3c:${String(id)}`);
+  }
+  const bodies = raw.body === undefined ? [] : Array.isArray(raw.body) ? raw.body : [raw.body];
+  const notes = bodies.filter((b) => isRecord(b) && b.purpose !== 'tagging');
+  const tags = bodies.filter((b) => isRecord(b) && b.purpose === 'tagging').map((b) => (b as Record<string, unknown>).value);
+  if (notes.length > 1) throw new AnnotationValidationError('has more than one note body');
+  const note = notes[0] as Record<string, unknown> | undefined;
+  // A commenting body with no value (some tools write one for an empty note) is an empty note.
+  const body = note === undefined || note.value === undefined ? '' : note.value;
+  const source = target.source;
+  const page = raw['lede:page'] ?? { title: '', site: typeof source === 'string' ? siteOf(source) : '' };
+  return {
+    id,
+    type: raw.type,
+    schemaVersion: raw['lede:schemaVersion'] ?? ANNOTATION_SCHEMA_VERSION,
+    // Other tools use motivations Lede has no use for (bookmarking, describing…).
+    motivation: ledeFile ? raw.motivation : typeof body === 'string' ? motivationFor(body) : raw.motivation,
+    created: raw.created,
+    modified: raw.modified ?? raw.created,
+    target: { source, selector },
+    body,
+    tags,
+    color: raw['lede:color'] ?? HIGHLIGHT_COLORS[0],
+    page,
+  };
+}
+
+function copySelector(selector: Selector): Selector {
+  return selector.type === 'TextQuoteSelector'
+    ? { type: 'TextQuoteSelector', exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix }
+    : { type: 'TextPositionSelector', start: selector.start, end: selector.end };
+}
+
+function articleForExport(article: ArticleRecord): ArticleRecord {
+  // Only the record's own fields: an ArticleRow's derived entityNames index is rebuilt on import.
+  return {
+    url: article.url,
+    title: article.title,
+    site: article.site,
+    seenAt: article.seenAt,
+    entities: article.entities,
+    quotes: article.quotes,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

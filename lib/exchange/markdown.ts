@@ -1,0 +1,124 @@
+// Markdown export for Obsidian and similar tools: one file per article, YAML front matter (title,
+// url, site, date, tags, people), then each note in reading order: the quote as a block quote,
+// the note under it, its tags as #hashtags.
+
+import { positionSelectorOf, quoteSelectorOf, type Annotation } from '../annotation-types';
+import { normalizeSourceUrl } from '../url';
+import type { ArticleRecord, ExportedFile } from './types';
+
+export interface MarkdownExport {
+  files: ExportedFile[];
+}
+
+const MAX_NAME_LENGTH = 100;
+// Names Windows refuses whatever the extension.
+const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/** One file per article (target source), articles in the order their first note appears. */
+export function exportMarkdown(annotations: readonly Annotation[], articles: readonly ArticleRecord[] = []): MarkdownExport {
+  const articleBySource = new Map<string, ArticleRecord>();
+  for (const article of articles) {
+    const source = normalizeSourceUrl(article.url);
+    if (!articleBySource.has(source)) articleBySource.set(source, article);
+  }
+  const groups = new Map<string, Annotation[]>();
+  for (const annotation of annotations) {
+    const group = groups.get(annotation.target.source);
+    if (group) group.push(annotation);
+    else groups.set(annotation.target.source, [annotation]);
+  }
+  const usedNames = new Set<string>();
+  const files: ExportedFile[] = [];
+  for (const [source, notes] of groups) {
+    const article = articleBySource.get(source);
+    const title = article?.title || notes.find((n) => n.page.title !== '')?.page.title || article?.site || notes[0]!.page.site || 'Untitled';
+    files.push({ name: uniqueFileName(title, usedNames), content: articleMarkdown(source, title, notes, article) });
+  }
+  return { files };
+}
+
+function articleMarkdown(source: string, title: string, notes: Annotation[], article: ArticleRecord | undefined): string {
+  const ordered = [...notes].sort(byReadingOrder);
+  const tags = [...new Set(ordered.flatMap((note) => note.tags.map(hashtagName)))];
+  const people = article ? article.entities.filter((entity) => entity.type === 'person').map((entity) => entity.name) : [];
+  const date = article ? new Date(article.seenAt).toISOString() : ordered.map((note) => note.created).sort()[0]!;
+  const frontMatter = [
+    '---',
+    `title: ${yamlString(title)}`,
+    `url: ${yamlString(source)}`,
+    `site: ${yamlString(article?.site || ordered[0]!.page.site)}`,
+    `date: ${date}`,
+    ...yamlList('tags', tags),
+    ...yamlList('people', people),
+    '---',
+  ];
+  const sections = ordered.map(noteMarkdown);
+  return `${frontMatter.join('\n')}\n\n# ${title.replace(/\s+/g, ' ').trim()}\n\n${sections.join('\n\n')}\n`;
+}
+
+function noteMarkdown(note: Annotation): string {
+  const exact = quoteSelectorOf(note.target)?.exact ?? '';
+  const parts = [blockQuote(exact)];
+  if (note.body.trim() !== '') parts.push(note.body.replace(/\r\n?/g, '\n').trimEnd());
+  if (note.tags.length > 0) parts.push(note.tags.map((tag) => `#${hashtagName(tag)}`).join(' '));
+  return parts.join('\n\n');
+}
+
+/** Every line of the quote prefixed with "> ", blank lines with ">" so the quote stays one block. */
+export function blockQuote(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+/** A tag as Obsidian reads a #hashtag: no spaces (they become "-"), no "#". */
+export function hashtagName(tag: string): string {
+  return tag.trim().replace(/#/g, '').replace(/\s+/g, '-');
+}
+
+/**
+ * A YAML double-quoted scalar. JSON's escapes are a subset of YAML's; YAML also wants the C1
+ * controls, DEL, the Unicode line separators and BOM escaped, since it treats them as breaks or
+ * refuses them.
+ */
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function yamlList(key: string, values: readonly string[]): string[] {
+  if (values.length === 0) return [`${key}: []`];
+  return [`${key}:`, ...values.map((value) => `  - ${yamlString(value)}`)];
+}
+
+/** A file name from the title: characters file systems and Obsidian links refuse removed, unique ignoring case. */
+export function uniqueFileName(title: string, used: Set<string>): string {
+  let base = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*#^[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  if (base.length > MAX_NAME_LENGTH) base = Array.from(base).slice(0, MAX_NAME_LENGTH).join('').trim();
+  if (base === '') base = 'Untitled';
+  if (RESERVED_NAMES.test(base)) base = `_${base}`;
+  let name = `${base}.md`;
+  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base} (${n}).md`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Stored position order (the order the passages come in the article); ties: longer, older, id. */
+function byReadingOrder(a: Annotation, b: Annotation): number {
+  const pa = positionSelectorOf(a.target);
+  const pb = positionSelectorOf(b.target);
+  const startA = pa?.start ?? Number.MAX_SAFE_INTEGER;
+  const startB = pb?.start ?? Number.MAX_SAFE_INTEGER;
+  if (startA !== startB) return startA - startB;
+  const endA = pa?.end ?? startA;
+  const endB = pb?.end ?? startB;
+  if (endA !== endB) return endB - endA;
+  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

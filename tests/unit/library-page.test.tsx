@@ -1,0 +1,226 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LibraryApp } from '@/entrypoints/library/App';
+import { createLedeDB, type LedeDB } from '@/lib/db';
+import { exportJsonLd } from '@/lib/exchange';
+import { noteId } from './annotation-fixtures';
+import { ARTICLES, KYIV, NOTES } from './library-fixtures';
+
+interface Saved {
+  name: string;
+  content: string | Uint8Array;
+  mimeType: string;
+}
+
+let db: LedeDB;
+let root: HTMLElement;
+let saved: Saved[];
+
+async function mount(): Promise<void> {
+  await act(async () => {
+    render(<LibraryApp db={db} debounceMs={0} saveFile={(name, content, mimeType) => saved.push({ name, content, mimeType })} />, root);
+  });
+  await vi.waitFor(() => expect(root.querySelector('[data-testid="library-count"], [data-testid="library-empty"]')).not.toBeNull());
+}
+
+const q = <T extends Element = HTMLElement>(selector: string): T | null => root.querySelector<T>(selector);
+const all = (selector: string): Element[] => [...root.querySelectorAll(selector)];
+const shownIds = (): string[] => all('[data-testid="library-note"]').map((el) => el.getAttribute('data-note-id')!);
+
+async function type(selector: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement>(selector)!;
+  await act(async () => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function choose(selector: string, value: string): Promise<void> {
+  const select = q<HTMLSelectElement>(selector)!;
+  await act(async () => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function click(el: Element | null): Promise<void> {
+  expect(el).not.toBeNull();
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+}
+
+beforeEach(async () => {
+  db = createLedeDB(`library-page-${Math.random()}`);
+  await db.articles.bulkPut(ARTICLES);
+  await db.annotations.bulkPut(NOTES);
+  root = document.createElement('div');
+  document.body.append(root);
+  saved = [];
+});
+
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  await db.delete();
+});
+
+describe('the library page', () => {
+  it('lists notes grouped by article, with quotes and bodies as text', async () => {
+    await mount();
+    expect(all('[data-testid="library-article"]').map((el) => el.getAttribute('data-source'))).toHaveLength(3);
+    expect(shownIds()).toHaveLength(4);
+    expect(q('[data-testid="library-count"]')!.textContent).toContain('4 notes in 3 articles');
+    const kyiv = q(`[data-testid="library-article"][data-source="${KYIV}"]`)!;
+    expect(kyiv.textContent).toContain('Talks in Kyiv stall');
+    expect(kyiv.textContent).toContain('the ambassador said talks had stalled');
+    expect(kyiv.textContent).toContain('Check McFaul’s earlier interview');
+  });
+
+  it('renders note bodies as text, never HTML', async () => {
+    await db.annotations.update(noteId(4), { body: '<img src=x onerror="alert(1)">' });
+    await mount();
+    expect(q('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="alert(1)">');
+  });
+
+  it('searches as you type and offers to clear when nothing matches', async () => {
+    await mount();
+    await type('[data-testid="library-search"]', 'ceasef');
+    await vi.waitFor(() => expect(shownIds()).toEqual([noteId(2)]));
+    await type('[data-testid="library-search"]', 'zebra');
+    await vi.waitFor(() => expect(q('[data-testid="library-no-results"]')).not.toBeNull());
+    await click(q('[data-testid="clear-filters"]'));
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(4));
+  });
+
+  it('filters by a person with one click on a chip, and by colour', async () => {
+    await mount();
+    const chip = all('[data-testid="entity-chip"]').find((el) => el.textContent!.includes('Michael McFaul'))!;
+    await click(chip);
+    expect(shownIds().sort()).toEqual([noteId(1), noteId(2)]);
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    await choose('[data-testid="filter-color"]', 'green');
+    expect(shownIds()).toEqual([noteId(2)]);
+  });
+
+  it('deletes the selection in one go and undoes it', async () => {
+    await mount();
+    const group = q(`[data-testid="library-article"][data-source="${KYIV}"]`)!;
+    await click(group.querySelector('input[type="checkbox"]'));
+    expect(q('[data-testid="library-count"]')!.textContent).toContain('2 selected');
+    await click(q('[data-testid="delete-selected"]'));
+    await vi.waitFor(() => expect(q('[data-testid="library-undo"]')).not.toBeNull());
+    expect(await db.annotations.count()).toBe(2);
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(2));
+    await click(q('[data-testid="library-undo-button"]'));
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(4));
+    expect(await db.annotations.get(noteId(1))).toEqual(NOTES[0]);
+  });
+
+  it('keeps a chosen person listed after their notes are deleted, so the filter can be unset', async () => {
+    await mount();
+    await click(all('[data-testid="entity-chip"]').find((el) => el.textContent!.includes('Michael McFaul'))!);
+    await click(q('[data-testid="select-all"]'));
+    await click(q('[data-testid="delete-selected"]'));
+    await vi.waitFor(() => expect(q('[data-testid="library-no-results"]')).not.toBeNull());
+    expect(q<HTMLSelectElement>('[data-testid="filter-entity"]')!.value).toBe('Michael McFaul');
+    const chip = all('[data-testid="entity-chip"]').find((el) => el.textContent!.includes('Michael McFaul'))!;
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    await click(chip);
+    await vi.waitFor(() => expect(shownIds()).toEqual([noteId(3), noteId(4)]));
+  });
+
+  it('exports all notes, the results, or the selection as JSON-LD, CSV and Markdown', async () => {
+    await mount();
+    await click(q('[data-testid="export-jsonld"]'));
+    expect(saved[0]!.name).toMatch(/^lede-notes-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    const document = JSON.parse(saved[0]!.content as string) as { items?: unknown[] } & Record<string, unknown>;
+    expect(JSON.stringify(document)).toContain(noteId(4));
+
+    await type('[data-testid="library-search"]', 'climate');
+    await vi.waitFor(() => expect(shownIds()).toEqual([noteId(3)]));
+    await choose('[data-testid="export-scope"]', 'results');
+    await click(q('[data-testid="export-csv"]'));
+    const csv = saved[1]!.content as string;
+    expect(saved[1]!.name).toMatch(/\.csv$/);
+    expect(csv).toContain('temperatures above 40 degrees');
+    expect(csv).not.toContain('ceasefire');
+
+    await click(q('[data-testid="export-markdown"]'));
+    expect(saved[2]!.name).toMatch(/\.md$/);
+    expect(saved[2]!.content as string).toContain('temperatures above 40 degrees');
+  });
+
+  it('exports several articles as Markdown in a zip, and one article from its header', async () => {
+    await mount();
+    await click(q('[data-testid="export-markdown"]'));
+    expect(saved[0]!.name).toMatch(/\.zip$/);
+    expect(saved[0]!.content).toBeInstanceOf(Uint8Array);
+    await click(q(`[data-testid="library-article"][data-source="${KYIV}"] [data-testid="export-article"]`));
+    expect(saved[1]!.name).toMatch(/\.md$/);
+    expect(saved[1]!.content as string).toContain('a ceasefire by spring');
+  });
+
+  it('imports a backup and reports what it added and skipped', async () => {
+    const backup = exportJsonLd(NOTES, ARTICLES);
+    await db.annotations.clear();
+    await db.annotations.put(NOTES[0]!);
+    await mount();
+    expect(shownIds()).toHaveLength(1);
+    const input = q<HTMLInputElement>('[data-testid="import-file"]')!;
+    const file = new File([backup], 'backup.jsonld', { type: 'application/ld+json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(q('[data-testid="import-summary"]')).not.toBeNull());
+    expect(q('[data-testid="import-summary"]')!.textContent).toContain('Added 3, skipped 1 duplicate, rejected 0');
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(4));
+  });
+
+  it('shows the importer’s message for a file it cannot import, and changes nothing', async () => {
+    await mount();
+    const input = q<HTMLInputElement>('[data-testid="import-file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['{"@context": "http://www.w3.org/ns/anno.js'], 'cut.jsonld')], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(q('[data-testid="import-error"]')).not.toBeNull());
+    expect(q('[data-testid="import-error"]')!.textContent!.length).toBeGreaterThan(10);
+    expect(await db.annotations.count()).toBe(4);
+  });
+
+  it('refuses a file over 50 MB before reading it', async () => {
+    await mount();
+    const input = q<HTMLInputElement>('[data-testid="import-file"]')!;
+    const huge = new File(['x'], 'huge.jsonld');
+    Object.defineProperty(huge, 'size', { value: 60 * 1024 * 1024 });
+    const text = vi.spyOn(huge, 'text');
+    Object.defineProperty(input, 'files', { value: [huge], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(q('[data-testid="import-error"]')!.textContent).toContain('50 MB'));
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('lists quotes by speaker across articles, searchable by name', async () => {
+    await mount();
+    await click(q('[data-testid="library-tab-quotes"]'));
+    const speakers = (): string[] => all('[data-testid="library-speaker"] .library-speaker-name').map((el) => el.textContent!);
+    expect(speakers()[0]).toBe('John Kerry');
+    expect(q('[data-testid="library-quotes"]')!.textContent).toContain('Diplomacy takes time');
+    await type('[data-testid="quotes-search"]', 'hidal');
+    expect(speakers()).toEqual(['Anne Hidalgo']);
+  });
+
+  it('says how to make notes when there are none', async () => {
+    await db.annotations.clear();
+    await mount();
+    expect(q('[data-testid="library-empty"]')!.textContent).toContain('Select text in an article to highlight it or add a note');
+  });
+});
