@@ -3,7 +3,8 @@
 // (b) analysis throughput in Node, with the compromise library on the same texts as the baseline;
 // (c) the built content script's size, and the Chrome zip's;
 // (d) popup open -> entity cards shown on the seed page, in Chromium;
-// (e) notes: re-anchoring after page edits (recovered / orphaned / wrongly placed) and its speed.
+// (e) notes: re-anchoring after page edits (recovered / orphaned / wrongly placed) and its speed;
+// (f) the library: export, import and search with 10,000 notes.
 // It reports and always exits 0; each budget line says PASS or OVER.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { analyzeText } from '../lib/analysis/analyze';
 import { compromiseAnalysis } from './eval/compromise-baseline';
 import { runAnchoringBench, type AnchoringBench } from './lib/bench-anchoring';
 import { coreNewsTexts, seedText, type BenchText } from './lib/bench-corpus';
+import { runLibraryBench, type LibraryBench } from './lib/bench-library';
 import { measurePopupCards, type PopupCardsTimings } from './lib/bench-popup';
 import { measureBuildSizes } from './lib/bench-sizes';
 import { measureThroughput, type Throughput } from './lib/bench-throughput';
@@ -122,16 +124,22 @@ function benchAnchoring(): AnchoringBench {
   return runAnchoringBench();
 }
 
+async function benchLibrary(): Promise<LibraryBench> {
+  console.log('\n(f) Library: export, import and search with 10,000 notes (scripts/lib/bench-library.ts)');
+  return runLibraryBench({ chromium: true });
+}
+
 async function main(): Promise<void> {
   const timeToHighlights = await benchTimeToHighlights();
   const throughput = benchThroughput();
   const sizes = benchSizes();
   const popupCards = await benchPopupCards();
   const anchoring = benchAnchoring();
+  const library = await benchLibrary();
   const outputDir = path.join(repoRoot, 'bench-output');
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes, popupCards, anchoring }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, sizes, popupCards, anchoring, library }, null, 2));
   console.log(`\nResults written to ${path.relative(repoRoot, file)}`);
 }
 
