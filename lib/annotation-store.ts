@@ -2,7 +2,7 @@
 // Callers validate first (lib/annotation-validation.ts); each write here is one transaction, so a
 // read-modify-write never interleaves with another message's write to the same note.
 
-import { positionSelectorOf, type Annotation } from './annotation-types';
+import { compareStoredPosition, type Annotation } from './annotation-types';
 import type { AnnotationPatch } from './annotation-validation';
 import type { LedeDB } from './db';
 
@@ -79,18 +79,6 @@ export async function restoreAnnotation(db: LedeDB, annotation: Annotation): Pro
 /** One page's notes in reading order of their stored positions (ties: longer first, then older). */
 export async function listAnnotations(db: LedeDB, source: string): Promise<Annotation[]> {
   const rows = await db.annotations.where('target.source').equals(source).toArray();
-  return rows.sort(byStoredPosition);
+  return rows.sort(compareStoredPosition);
 }
 
-function byStoredPosition(a: Annotation, b: Annotation): number {
-  const pa = positionSelectorOf(a.target);
-  const pb = positionSelectorOf(b.target);
-  const startA = pa?.start ?? Number.MAX_SAFE_INTEGER;
-  const startB = pb?.start ?? Number.MAX_SAFE_INTEGER;
-  if (startA !== startB) return startA - startB;
-  const endA = pa?.end ?? startA;
-  const endB = pb?.end ?? startB;
-  if (endA !== endB) return endB - endA;
-  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

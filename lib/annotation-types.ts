@@ -63,3 +63,17 @@ export function quoteSelectorOf(target: AnnotationTarget): TextQuoteSelector | u
 export function positionSelectorOf(target: AnnotationTarget): TextPositionSelector | undefined {
   return target.selector.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
 }
+
+/** Order of the passages in the article (stored position); ties: the longer first, then older, then id. */
+export function compareStoredPosition(a: Annotation, b: Annotation): number {
+  const pa = positionSelectorOf(a.target);
+  const pb = positionSelectorOf(b.target);
+  const startA = pa?.start ?? Number.MAX_SAFE_INTEGER;
+  const startB = pb?.start ?? Number.MAX_SAFE_INTEGER;
+  if (startA !== startB) return startA - startB;
+  const endA = pa?.end ?? startA;
+  const endB = pb?.end ?? startB;
+  if (endA !== endB) return endB - endA;
+  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

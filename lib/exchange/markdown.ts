@@ -2,7 +2,7 @@
 // url, site, date, tags, people), then each note in reading order: the quote as a block quote,
 // the note under it, its tags as #hashtags.
 
-import { positionSelectorOf, quoteSelectorOf, type Annotation } from '../annotation-types';
+import { compareStoredPosition, quoteSelectorOf, type Annotation } from '../annotation-types';
 import { normalizeSourceUrl } from '../url';
 import type { ArticleRecord, ExportedFile } from './types';
 
@@ -38,7 +38,7 @@ export function exportMarkdown(annotations: readonly Annotation[], articles: rea
 }
 
 function articleMarkdown(source: string, title: string, notes: Annotation[], article: ArticleRecord | undefined): string {
-  const ordered = [...notes].sort(byReadingOrder);
+  const ordered = [...notes].sort(compareStoredPosition);
   const tags = [...new Set(ordered.flatMap((note) => note.tags.map(hashtagName)))];
   const people = article ? article.entities.filter((entity) => entity.type === 'person').map((entity) => entity.name) : [];
   const date = article ? new Date(article.seenAt).toISOString() : ordered.map((note) => note.created).sort()[0]!;
@@ -109,16 +109,3 @@ export function uniqueFileName(title: string, used: Set<string>): string {
   return name;
 }
 
-/** Stored position order (the order the passages come in the article); ties: longer, older, id. */
-function byReadingOrder(a: Annotation, b: Annotation): number {
-  const pa = positionSelectorOf(a.target);
-  const pb = positionSelectorOf(b.target);
-  const startA = pa?.start ?? Number.MAX_SAFE_INTEGER;
-  const startB = pb?.start ?? Number.MAX_SAFE_INTEGER;
-  if (startA !== startB) return startA - startB;
-  const endA = pa?.end ?? startA;
-  const endB = pb?.end ?? startB;
-  if (endA !== endB) return endB - endA;
-  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
