@@ -1,6 +1,7 @@
-import { render, type ComponentChild } from 'preact';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ComponentChild } from 'preact';
+import type { ContentScriptContext } from '#imports';
 import notesCss from '@/components/notes/notes.css?inline';
+import { LazyShadowUi } from './lazy-shadow-ui';
 
 export const NOTES_HOST = 'lede-notes';
 
@@ -10,26 +11,13 @@ export const NOTES_HOST = 'lede-notes';
  * note being written is never readable from the page. Key events stay inside (isolateEvents), so
  * typing a note never sets off the page's shortcuts.
  */
-export class NotesHost {
-  private container: HTMLElement | null = null;
-  private host: HTMLElement | null = null;
-  private mounting: Promise<void> | null = null;
-  private removeUi: (() => void) | null = null;
-
-  constructor(private readonly ctx: ContentScriptContext) {}
-
-  async show(content: ComponentChild): Promise<void> {
-    await this.mount();
-    if (this.container) render(content, this.container);
+export class NotesHost extends LazyShadowUi {
+  constructor(ctx: ContentScriptContext) {
+    super(ctx, { name: NOTES_HOST, mode: 'closed', css: notesCss });
   }
 
-  hide(): void {
-    if (this.container) render(null, this.container);
-  }
-
-  /** True for the host itself: events from inside a shadow root reach the page retargeted to it. */
-  contains(node: EventTarget | null): boolean {
-    return node !== null && node === this.host;
+  show(content: ComponentChild): Promise<void> {
+    return this.renderContent(content);
   }
 
   /** Moves focus to the first button shown (the toolbar's first colour); false when nothing is shown. */
@@ -38,10 +26,6 @@ export class NotesHost {
     if (!button) return false;
     button.focus({ preventScroll: true });
     return true;
-  }
-
-  hasFocus(): boolean {
-    return this.host !== null && this.host.ownerDocument.activeElement === this.host;
   }
 
   /**
@@ -67,37 +51,5 @@ export class NotesHost {
       field.remove();
       if (before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true });
     }
-  }
-
-  remove(): void {
-    this.removeUi?.();
-    this.removeUi = null;
-    this.mounting = null;
-  }
-
-  private mount(): Promise<void> {
-    this.mounting ??= (async () => {
-      const ui = await createShadowRootUi(this.ctx, {
-        name: NOTES_HOST,
-        mode: 'closed',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: notesCss,
-        isolateEvents: true,
-        onMount: (uiContainer, _shadow, shadowHost) => {
-          this.container = uiContainer;
-          this.host = shadowHost;
-        },
-        onRemove: () => {
-          if (this.container) render(null, this.container);
-          this.container = null;
-          this.host = null;
-        },
-      });
-      ui.mount();
-      this.removeUi = () => ui.remove();
-    })();
-    return this.mounting;
   }
 }
