@@ -10,8 +10,13 @@ import { extractArticle } from '../lib/extract/index';
 export interface PageResult {
   dir: string;
   core: boolean;
+  /** 'en-news' for news articles; 'en-news-adjacent' / 'en-news-commerce' for the rest. */
+  category: string;
   isArticle: boolean;
-  /** Token precision/recall/F1 against meta.json's articleBody; null when there is none. */
+  /**
+   * Token precision/recall/F1 against meta.json's articleBody; null when there is none. On pages
+   * not judged articles, of the forced extraction (what "Analyse this page" reads).
+   */
   precision: number | null;
   recall: number | null;
   f1: number | null;
@@ -23,6 +28,9 @@ export interface PageResult {
 export interface EvalSummary {
   pages: number;
   judgedArticles: number;
+  /** Judged articles among the news articles (category en-news), and how many those are. */
+  newsJudgedArticles: number;
+  news: number;
   withReference: number;
   medianF1: number | null;
   p10F1: number | null;
@@ -68,12 +76,13 @@ export function quantile(values: number[], q: number): number | null {
 interface IndexEntry {
   dir: string;
   core?: boolean;
+  category?: string;
 }
 
 export function evaluatePage(pagesDir: string, entry: IndexEntry): PageResult {
   const folder = join(pagesDir, entry.dir);
   const result: PageResult = {
-    dir: entry.dir, core: entry.core === true, isArticle: false, precision: null, recall: null, f1: null, extractMs: 0,
+    dir: entry.dir, core: entry.core === true, category: entry.category ?? 'unknown', isArticle: false, precision: null, recall: null, f1: null, extractMs: 0,
   };
   try {
     const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as { articleBody?: string };
@@ -83,8 +92,10 @@ export function evaluatePage(pagesDir: string, entry: IndexEntry): PageResult {
     result.extractMs = performance.now() - started;
     result.isArticle = article?.isArticle === true;
     if (typeof meta.articleBody === 'string' && meta.articleBody.trim()) {
-      const scores = tokenOverlap(article?.isArticle ? article.text : '', meta.articleBody);
-      Object.assign(result, scores);
+      // Body finding is scored apart from the judgement: on a page not judged an article, score
+      // the text the popup's "Analyse this page" would read (extraction forced).
+      const text = article?.isArticle ? article.text : (extractArticle(doc, { force: true })?.text ?? '');
+      Object.assign(result, tokenOverlap(text, meta.articleBody));
     }
   } catch (err) {
     result.error = err instanceof Error ? err.message : String(err);
@@ -98,6 +109,8 @@ export function summarize(results: PageResult[]): EvalSummary {
   return {
     pages: results.length,
     judgedArticles: results.filter((r) => r.isArticle).length,
+    newsJudgedArticles: results.filter((r) => r.category === 'en-news' && r.isArticle).length,
+    news: results.filter((r) => r.category === 'en-news').length,
     withReference: f1s.length,
     medianF1: quantile(f1s, 0.5),
     p10F1: quantile(f1s, 0.1),
@@ -123,7 +136,8 @@ function printTable(results: PageResult[]): void {
 
 function printSummary(label: string, s: EvalSummary): void {
   console.log(
-    `${label}: ${s.pages} pages, ${s.judgedArticles} judged articles, ${s.withReference} with articleBody; ` +
+    `${label}: ${s.pages} pages, ${s.judgedArticles} judged articles (${s.newsJudgedArticles}/${s.news} news, ` +
+      `${s.judgedArticles - s.newsJudgedArticles}/${s.pages - s.news} others), ${s.withReference} with articleBody; ` +
       `median F1 ${fmt(s.medianF1).trim()}, p10 F1 ${fmt(s.p10F1).trim()}; ` +
       `slowest extraction ${s.slowest ? `${s.slowest.ms.toFixed(0)} ms (${s.slowest.dir})` : '-'}`,
   );

@@ -3,6 +3,7 @@ import type { PageModel } from './page-model';
 import { ArticleTextBuilder, type BlockFilter } from './text-builder';
 import { isExcludedElement } from './element-rules';
 import { isElement, isText, tagOf } from './dom-utils';
+import { NODES_PER_STEP, runToEnd, type Steps } from './slices';
 
 export interface CollectPlan {
   /** Block to walk (its subtree). */
@@ -30,12 +31,15 @@ const FURNITURE_LINE = new RegExp(`^(${FURNITURE_LINES.join('|')})\\s*:?$`, 'i')
 
 const SENTENCE = /[.!?…]["'”’)]*$/;
 
+/** A photo caption that ends with its credit: "Protesters in June (Image: GETTY)". */
+const CAPTION_CREDIT = /\((?:image|photo|picture|pic|credit)s?:[^)]{1,60}\)$/i;
+
 /**
  * A finished block is dropped when it is a known furniture line or mostly link text; a real
  * sentence may be more link than not ("Webb was convicted and <a>sentenced to life</a> …").
  */
 const keepBlock: BlockFilter = (text, linkChars) => {
-  if (FURNITURE_LINE.test(text)) return false;
+  if (FURNITURE_LINE.test(text) || CAPTION_CREDIT.test(text)) return false;
   const linkDensity = linkChars / Math.max(1, text.replace(/\s/g, '').length);
   const sentence = SENTENCE.test(text) && text.split(' ').length >= 6;
   return linkDensity <= (sentence ? 0.85 : 0.5);
@@ -56,6 +60,11 @@ function contains(model: PageModel, a: number, b: number): boolean {
 }
 
 export function collectArticleText(model: PageModel, plan: CollectPlan, builder: ArticleTextBuilder): void {
+  runToEnd(collectArticleTextSteps(model, plan, builder));
+}
+
+/** collectArticleText as steps: pauses every NODES_PER_STEP nodes of the walk. */
+export function* collectArticleTextSteps(model: PageModel, plan: CollectPlan, builder: ArticleTextBuilder): Steps<void> {
   const { blocks, indexOf } = model;
   const rootBlock = blocks[plan.root];
   if (!rootBlock) return;
@@ -63,7 +72,9 @@ export function collectArticleText(model: PageModel, plan: CollectPlan, builder:
   const flush = (): void => builder.endBlock(exempt ? undefined : keepBlock);
 
   const stack: Frame[] = [{ kind: 'node', node: rootBlock.el, block: -1, inLink: false }];
+  let visited = 0;
   while (stack.length > 0) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const frame = stack.pop()!;
     if (frame.kind === 'exit') {
       flush();

@@ -2,16 +2,19 @@
 // offsets back to DOM Text nodes. Plain DOM code: runs in the content script and, on a linkedom
 // Document, in Node. It never mutates the document.
 import type { ExtractedArticle } from './types';
-import { buildPageModel, type PageModel } from './page-model';
+import { buildPageModelSteps, type PageModel } from './page-model';
 import { findBodyContainer } from './body-container';
 import { commonAncestor, findHeadline } from './headline';
-import { collectArticleText, type CollectPlan } from './block-collector';
+import { collectArticleTextSteps, type CollectPlan } from './block-collector';
 import { ArticleTextBuilder } from './text-builder';
 import { countLongParagraphs, declaredTitle, declaresArticle } from './article-metadata';
 import { collapseWhitespace } from './dom-utils';
+import { classifyPageKind } from './page-kind';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
 
 export type { DomPoint, ExtractedArticle, TextSegment } from './types';
 export { locateOffset, rangeFor } from './offsets';
+export type { SliceOptions } from './slices';
 
 export interface ExtractOptions {
   /** Skip the cheap "does not look like an article" exit and extract whatever body there is. */
@@ -41,20 +44,36 @@ function isTrailingFurniture(text: string): boolean {
  * the page should be treated as an article.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  return runToEnd(extractArticleSteps(doc, options));
+}
+
+/**
+ * extractArticle in slices of a few milliseconds, handing the main thread back to the page
+ * between them, so that even a megabyte page never makes one long task. Same result as
+ * extractArticle on a document that does not change meanwhile; if the page edits its DOM between
+ * slices, the text may mix before and after (as after any later edit, which callers already watch).
+ */
+export function extractArticleInSlices(doc: Document, options: ExtractOptions & SliceOptions = {}): Promise<ExtractedArticle | null> {
+  return runInSlices(extractArticleSteps(doc, options), options);
+}
+
+function* extractArticleSteps(doc: Document, options: ExtractOptions): Steps<ExtractedArticle | null> {
   const root = doc.documentElement;
   if (!root) return null;
   const declared = declaresArticle(doc);
   // Most pages a content script sees are not articles: decide that before measuring everything.
   if (!declared && !options.force && countLongParagraphs(doc, 80, 3) < 3) return null;
 
-  const model = buildPageModel(root);
+  yield;
+  const model = yield* buildPageModelSteps(root);
   const container = findBodyContainer(model);
   if (container < 0) return null;
   const titleHint = declaredTitle(doc);
   const headline = findHeadline(model, container, titleHint);
 
   const builder = new ArticleTextBuilder();
-  for (const plan of planRegions(model, container, headline)) collectArticleText(model, plan, builder);
+  yield;
+  for (const plan of planRegions(model, container, headline)) yield* collectArticleTextSteps(model, plan, builder);
   builder.dropTrailingBlocks(isTrailingFurniture);
   const { text, segments } = builder.finish();
   if (text.length === 0) return null;
@@ -62,9 +81,11 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const headlineEl = model.blocks[headline]?.el;
   const title = headlineEl ? collapseWhitespace(headlineEl.textContent ?? '') : titleHint;
   const body = model.blocks[container]!;
-  const isArticle = declared
+  const hasArticleProse = declared
     ? body.proseText >= MIN_DECLARED_ARTICLE_TEXT
     : body.proseText >= MIN_UNDECLARED_ARTICLE_TEXT && body.goodBlocks >= MIN_UNDECLARED_PARAGRAPHS;
+  // Shopping round-ups and listicles are shaped like articles but are not news to read closely.
+  const isArticle = hasArticleProse && classifyPageKind({ title, text, segments }) === 'article';
   return { title, text, isArticle, segments };
 }
 

@@ -3,6 +3,7 @@
 // walking the DOM again.
 import { BLOCK_TAGS, HEADING_TAGS, classHint, hasArticleBodyItemprop, isExcludedElement, isStructuralRoot } from './element-rules';
 import { isElement, isText, tagOf, visibleLength } from './dom-utils';
+import { NODES_PER_STEP, runToEnd, type Steps } from './slices';
 
 /** Measurements for one block-level element. Blocks are stored in document (pre-)order. */
 export interface BlockStats {
@@ -52,6 +53,9 @@ function classifyOwnText(b: BlockStats): OwnTextKind {
   // Subheads are part of articles; they neither help nor hurt a container.
   if (HEADING_TAGS.has(b.tag)) return 'heading';
   if (text >= 70 && linkDensity <= 0.35) return 'prose';
+  // A linked lead-in followed by its sentence ("<b><a>WeWork is under investigation</a>.</b> The
+  // company confirmed…"): the shape of a news round-up's items.
+  if (text >= 100 && linkDensity <= 0.5 && SENTENCE_END.test(b.ownTail)) return 'prose';
   // Short paragraphs ("Police used a ram to force open the door.") are prose too.
   if (text >= 20 && linkDensity < 0.2 && SENTENCE_END.test(b.ownTail)) return 'prose';
   return 'boilerplate';
@@ -97,11 +101,18 @@ interface Frame {
 }
 
 export function buildPageModel(root: Element): PageModel {
+  return runToEnd(buildPageModelSteps(root));
+}
+
+/** buildPageModel as steps: pauses every NODES_PER_STEP nodes of the walk. */
+export function* buildPageModelSteps(root: Element): Steps<PageModel> {
   const blocks: BlockStats[] = [];
   const indexOf = new Map<Element, number>();
   const stack: Frame[] = [{ node: root, block: -1, inLink: false }];
+  let visited = 0;
 
   while (stack.length > 0) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const { node, block, inLink } = stack.pop()!;
     if (isText(node)) {
       const target = blocks[block];
@@ -134,8 +145,10 @@ export function buildPageModel(root: Element): PageModel {
     }
   }
 
+  yield;
   accumulate(blocks, () => false);
   decidePruning(blocks);
+  yield;
   accumulate(blocks, (b) => b.pruned);
   return { blocks, indexOf };
 }
