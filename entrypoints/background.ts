@@ -1,35 +1,102 @@
 import { browser } from 'wxt/browser';
 import { OPEN_LIBRARY_COMMAND, openLibrary } from '@/components/library/open-library';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, BackupSettingsStore, type BackupFrequency } from '@/lib/backup';
+import { BackupService, type BackupFile } from '@/lib/backup-service';
 import { createLedeDB } from '@/lib/db';
-import { handleIncoming, type Transport } from '@/lib/messages';
+import { receiveMessage, type LedeRequest, type Transport } from '@/lib/messages';
 import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/note-shortcuts';
 import { PrefsStore, type KeyValueArea } from '@/lib/settings';
+import { SiteSwitchStore } from '@/lib/site-switch';
 import { UserSettingsStore } from '@/lib/user-settings';
 
 // The background owns the database and the stored preferences; content scripts reach both
-// through messages. Every message is validated and must come from Lede itself.
+// through messages. Every message is validated and must come from Lede itself, from a context
+// allowed to send its type (lib/messages.ts ALLOWED_SENDERS): a web page's content script cannot
+// delete notes or change settings.
 export default defineBackground(() => {
+  const db = createLedeDB();
+  const backups = new BackupService({
+    db,
+    store: new BackupSettingsStore(browser.storage.local as KeyValueArea),
+    now: () => Date.now(),
+    download: saveToDownloads,
+    schedule: scheduleBackupCheck,
+  });
   const handlers = createBackgroundHandlers({
-    db: createLedeDB(),
+    db,
     prefs: new PrefsStore(browser.storage.local as KeyValueArea),
     now: () => Date.now(),
     settings: new UserSettingsStore(browser.storage.local as KeyValueArea),
     // Used only for encyclopedia summaries, which are off until the reader turns them on.
     fetchSummary: (url, init) => fetch(url, init),
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),
+    switches: new SiteSwitchStore(browser.storage.local as KeyValueArea),
+    broadcast: tellEveryTab,
+    backups,
   });
 
   // Registered synchronously so a service worker woken by a message still hears it.
+  const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleIncoming(message, sender, browser.runtime.id, handlers).catch((error: unknown) => {
+    receiveMessage(message, sender, self, handlers).catch((error: unknown) => {
       console.warn('Lede background refused a message:', error);
       throw error;
     }),
   );
 
   wireNoteShortcuts();
+  wireBackups(backups);
 });
+
+/** The periodic check: registered at once (an alarm wakes the worker), kept in step with the setting. */
+function wireBackups(backups: BackupService): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BACKUP_ALARM) void backups.runIfDue().catch((error: unknown) => console.warn('Lede backup check failed:', error));
+  });
+  // Alarms may not survive an update or a profile restore: make them match the setting again.
+  const restore = (): void => void backups.restoreSchedule().catch((error: unknown) => console.warn('Lede could not schedule backups:', error));
+  browser.runtime.onInstalled.addListener(restore);
+  browser.runtime.onStartup.addListener(restore);
+}
+
+async function scheduleBackupCheck(frequency: BackupFrequency): Promise<void> {
+  if (frequency === 'off') {
+    await browser.alarms.clear(BACKUP_ALARM);
+    return;
+  }
+  // First check in a minute (a first backup soon after turning them on), then every hour.
+  await browser.alarms.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: BACKUP_CHECK_MINUTES });
+}
+
+/**
+ * Saves a backup in the downloads folder without asking where (the reader chose automatic
+ * backups). Needs the optional `downloads` permission, which the options page requests.
+ */
+async function saveToDownloads(file: BackupFile): Promise<void> {
+  if (!(await browser.permissions.contains({ permissions: ['downloads'] }))) {
+    throw new Error('Lede may no longer save to your downloads folder. Turn automatic backups off and on again to allow it.');
+  }
+  // A service worker (Chrome) has no object URLs; a background page (Firefox) has, and Firefox
+  // refuses data: URLs for downloads.
+  const objectUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([file.content], { type: file.mimeType })) : null;
+  const url = objectUrl ?? `data:${file.mimeType};charset=utf-8,${encodeURIComponent(file.content)}`;
+  try {
+    await browser.downloads.download({ url, filename: file.name, saveAs: false, conflictAction: 'uniquify' });
+  } finally {
+    if (objectUrl) setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+  }
+}
+
+/**
+ * Sends a message to Lede's content script in every open tab, without the "tabs" permission (each
+ * content script checks whether it concerns its own site). Tabs without one (browser pages, tabs
+ * opened before install) refuse; that is expected and ignored.
+ */
+async function tellEveryTab(message: LedeRequest): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, message)])));
+}
 
 /** The context menu item and the keyboard command both open the page's note editor on the selection. */
 function wireNoteShortcuts(): void {

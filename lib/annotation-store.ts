@@ -38,6 +38,25 @@ export async function saveAnnotation(db: LedeDB, annotation: Annotation, now: nu
   });
 }
 
+/** Thrown when a caller that may only create notes names an id that is already stored. */
+export class AnnotationExistsError extends Error {
+  override name = 'AnnotationExistsError';
+  constructor(readonly id: string) {
+    super(`A note with id ${id} already exists`);
+  }
+}
+
+/**
+ * Create a new note; never replaces one (throws AnnotationExistsError). What a content script's
+ * saveAnnotation does: a web page's renderer must not be able to overwrite a stored note by id.
+ */
+export async function createAnnotation(db: LedeDB, annotation: Annotation, now: number): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    if (await db.annotations.get(annotation.id)) throw new AnnotationExistsError(annotation.id);
+    return saveAnnotation(db, annotation, now);
+  });
+}
+
 /** Change some fields of a stored note and bump `modified`; throws AnnotationNotFoundError if it is gone. */
 export async function updateAnnotation(db: LedeDB, id: string, patch: AnnotationPatch, now: number): Promise<Annotation> {
   return db.transaction('rw', db.annotations, async () => {

@@ -1,11 +1,14 @@
 // What the background answers. Kept apart from entrypoints/background.ts so that tests can drive
 // it with fake-indexeddb and a fake storage area; the entrypoint only wires it to browser APIs.
 
-import { deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from './annotation-store';
+import { createAnnotation, deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from './annotation-store';
+import type { BackupService } from './backup-service';
 import { saveArticle, type LedeDB } from './db';
 import { entityHistories } from './history';
 import type { BackgroundRequest, Handlers } from './messages';
+import { createRuntimeHandlers, type RuntimeDeps } from './runtime-handlers';
 import type { PrefsStore } from './settings';
+import { SiteSwitchStore } from './site-switch';
 import type { SummaryFetch } from './encyclopedia';
 import { SummaryService } from './summary-service';
 import { createMemoryArea, UserSettingsStore } from './user-settings';
@@ -20,6 +23,12 @@ export interface BackgroundDeps {
   fetchSummary?: SummaryFetch;
   /** browser.permissions.contains for host origins; absent, no permission is held. */
   hasHostPermission?: (origins: string[]) => Promise<boolean>;
+  /** Where Lede runs (pause, sites switched off); absent, an in-memory store: runs everywhere. */
+  switches?: SiteSwitchStore;
+  /** Tells every open tab that the switches changed; absent, nobody is told. */
+  broadcast?: RuntimeDeps['broadcast'];
+  /** Automatic backups (downloads and alarms wired by the entrypoint); absent, backups are unavailable. */
+  backups?: BackupService;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
@@ -32,6 +41,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     now: deps.now,
   });
   return {
+    ...createRuntimeHandlers({
+      prefs: deps.prefs,
+      switches: deps.switches ?? new SiteSwitchStore(createMemoryArea()),
+      broadcast: deps.broadcast,
+    }),
     articleAnalyzed: async ({ article }) => {
       // With reading history off, Lede keeps no record of what the reader opened.
       if (!(await settings.load()).history) return { stored: false };
@@ -41,20 +55,37 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     getHighlightPrefs: ({ site }) => deps.prefs.load(site),
     saveHighlightPrefs: ({ scope, site, prefs }) => deps.prefs.save(scope, site, prefs),
     // History off: the cards show none of it (what was kept stays until the reader clears it).
-    getEntityHistory: async ({ names, excludeUrl }) =>
-      (await settings.load()).history ? { histories: await entityHistories(deps.db, names, excludeUrl) } : { histories: [] },
+    // A content script (the hover card) gets counts only: which articles were read stays with
+    // Lede's own pages, out of reach of the web page's process.
+    getEntityHistory: async ({ names, excludeUrl }, from) => {
+      if (!(await settings.load()).history) return { histories: [] };
+      const histories = await entityHistories(deps.db, names, excludeUrl);
+      return { histories: from === 'content-script' ? histories.map((history) => ({ ...history, articles: [] })) : histories };
+    },
     getSettings: () => settings.load(),
     saveSettings: ({ settings: patch }) => settings.save(patch),
     getHistoryCount: async () => ({ count: await deps.db.articles.count() }),
+    getBackupStatus: () => needBackups(deps).status(),
+    saveBackupSettings: ({ settings: patch }) => needBackups(deps).setFrequency(patch.frequency),
+    backupNow: () => needBackups(deps).runNow(),
+    recordLibraryExport: () => needBackups(deps).recordLibraryExport(deps.now()),
     clearHistory: async () => ({ cleared: await clearReadingHistory(deps.db) }),
     getSummary: ({ name }) => summaries.get(name),
     // Personal notes: parseMessage has validated them; each store call is one transaction.
-    saveAnnotation: async ({ annotation }) => ({ annotation: await saveAnnotation(deps.db, annotation, deps.now()) }),
+    // A content script may only create: replacing a stored note is for Lede's own pages.
+    saveAnnotation: async ({ annotation }, from) => ({
+      annotation: await (from === 'content-script' ? createAnnotation : saveAnnotation)(deps.db, annotation, deps.now()),
+    }),
     updateAnnotation: async ({ id, patch }) => ({ annotation: await updateAnnotation(deps.db, id, patch, deps.now()) }),
     deleteAnnotation: async ({ id }) => ({ deleted: await deleteAnnotation(deps.db, id) }),
     restoreAnnotation: async ({ annotation }) => ({ annotation: await restoreAnnotation(deps.db, annotation) }),
     listAnnotations: async ({ source }) => ({ annotations: await listAnnotations(deps.db, source) }),
   };
+}
+
+function needBackups(deps: BackgroundDeps): BackupService {
+  if (!deps.backups) throw new Error('Automatic backups are not available here');
+  return deps.backups;
 }
 
 /** Deletes every remembered article; returns how many there were. */

@@ -1,6 +1,7 @@
 // Lede's one message protocol. Every message is a request with a `type`; every request type has
-// one response type (ResponseMap). Receivers run what arrives through parseMessage() and check
-// the sender with isFromLede() before acting (handleIncoming does both).
+// one response type (ResponseMap). Receivers run what arrives through receiveMessage(): the sender
+// must be Lede itself, of a kind allowed to send that type (ALLOWED_SENDERS), and the message must
+// pass parseMessage().
 //
 // Transport: webextension-polyfill everywhere. Listeners return a Promise; its value is the
 // response and a rejection reaches the sender as an error. This module holds no extension API:
@@ -8,7 +9,9 @@
 
 import type { Analysis, EntityType } from './analysis/types';
 import type { Annotation } from './annotation-types';
+import { backupPatchProblem, type BackupSettings, type BackupSettingsPatch } from './backup';
 import type { PageNotes } from './page-notes';
+import { isPageUrl } from './page-url';
 import {
   AnnotationValidationError,
   parseAnnotation,
@@ -20,6 +23,7 @@ import {
 import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
 import type { EntityHistory } from './history';
 import { isHighlightPrefs, isPrefsScope, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from './settings';
+import { siteProblem, siteSwitchesProblem, type RunVerdict, type SiteSwitches } from './site-switch';
 import type { SummaryAnswer } from './summary-service';
 import { settingsPatchProblem, type UserSettings, type UserSettingsPatch } from './user-settings';
 
@@ -83,7 +87,19 @@ export interface StartNoteRequest {
 }
 export type NotesContentRequest = GetPageNotesRequest | NotesChangedRequest | ReattachAnnotationRequest | StartNoteRequest;
 
-export type ContentRequest = GetAnalysisRequest | AnalyzeNowRequest | SetHighlightPrefsRequest | RevealSpanRequest | NotesContentRequest;
+/** Background -> content scripts (every tab): the reader paused Lede or switched a site on or off. */
+export interface SiteSwitchesChangedRequest {
+  type: 'siteSwitchesChanged';
+  switches: SiteSwitches;
+}
+
+export type ContentRequest =
+  | GetAnalysisRequest
+  | AnalyzeNowRequest
+  | SetHighlightPrefsRequest
+  | RevealSpanRequest
+  | NotesContentRequest
+  | SiteSwitchesChangedRequest;
 /** Popup -> background: which other stored articles mention these entities (by canonical name)? */
 export interface GetEntityHistoryRequest {
   type: 'getEntityHistory';
@@ -92,7 +108,71 @@ export interface GetEntityHistoryRequest {
   excludeUrl: string;
 }
 
-export type BackgroundRequest = ArticleAnalyzedRequest | GetHighlightPrefsRequest | SaveHighlightPrefsRequest | GetEntityHistoryRequest | SettingsRequest | AnnotationRequest;
+export type BackgroundRequest =
+  | ArticleAnalyzedRequest
+  | GetHighlightPrefsRequest
+  | SaveHighlightPrefsRequest
+  | GetEntityHistoryRequest
+  | SettingsRequest
+  | AnnotationRequest
+  | RuntimeRequest
+  | BackupRequest;
+
+/** Options page -> background: the automatic backup's frequency and when the notes were last exported. */
+export interface GetBackupStatusRequest {
+  type: 'getBackupStatus';
+}
+/** Options page -> background: back up daily, weekly or not at all (the page has asked for `downloads` first). */
+export interface SaveBackupSettingsRequest {
+  type: 'saveBackupSettings';
+  settings: BackupSettingsPatch;
+}
+/** Options page -> background: write a backup to the downloads folder now. */
+export interface BackupNowRequest {
+  type: 'backupNow';
+}
+/** Library -> background: the reader exported every note as JSON-LD; it counts as the last backup. */
+export interface RecordLibraryExportRequest {
+  type: 'recordLibraryExport';
+}
+/** Automatic backups (issue 8), answered by the background; only Lede's own pages may send them. */
+export type BackupRequest = GetBackupStatusRequest | SaveBackupSettingsRequest | BackupNowRequest | RecordLibraryExportRequest;
+
+/**
+ * Content script -> background, once at start: this site's highlight preferences and whether Lede
+ * runs here on its own. One message, so the answer costs one round trip before the first paint.
+ */
+export interface GetPageSetupRequest {
+  type: 'getPageSetup';
+  site: string;
+}
+/** Popup or options page -> background: the pause and the switched-off sites. */
+export interface GetSiteSwitchesRequest {
+  type: 'getSiteSwitches';
+}
+/** Popup or options page -> background: pause Lede everywhere, or resume. Open tabs follow at once. */
+export interface SetPausedRequest {
+  type: 'setPaused';
+  paused: boolean;
+}
+/** Popup or options page -> background: switch Lede on or off for one site. Open tabs follow at once. */
+export interface SetSiteEnabledRequest {
+  type: 'setSiteEnabled';
+  site: string;
+  enabled: boolean;
+}
+/**
+ * Content script -> background: analyse this (large) text off the page's main thread. `url` keys
+ * the background's cache of recent analyses (with a hash of the text).
+ */
+export interface AnalyzeTextRequest {
+  type: 'analyzeText';
+  url: string;
+  text: string;
+}
+
+/** Where Lede runs and the work it does off the page (issue 7), answered by the background. */
+export type RuntimeRequest = GetPageSetupRequest | GetSiteSwitchesRequest | SetPausedRequest | SetSiteEnabledRequest | AnalyzeTextRequest;
 
 /** Content script -> background: create a note, or replace the one with this id. The background sets the times. */
 export interface SaveAnnotationRequest {
@@ -185,6 +265,8 @@ export interface AnalysisReport {
   /** The preferences in force on this page. */
   highlightPrefs: ResolvedPrefs;
   message?: string;
+  /** Set (with status not-article) while Lede stays idle here only because the reader paused it or switched this site off. */
+  idleReason?: Exclude<RunVerdict, 'run'>;
 }
 
 /** `stored` is false when the reader turned reading history off: nothing was kept. */
@@ -228,6 +310,18 @@ export interface AnnotationList {
 /** `no-selection`: nothing in the article is selected, so the note stays where it was. */
 export type ReattachAnswer = { status: 'reattached'; annotation: Annotation } | { status: 'no-selection' };
 
+/** The answer to getPageSetup. */
+export interface PageSetup {
+  prefs: ResolvedPrefs;
+  verdict: RunVerdict;
+}
+
+/** The answer to analyzeText; `cached` when the background had this URL and text analysed already. */
+export interface AnalyzedText {
+  analysis: Analysis;
+  cached: boolean;
+}
+
 export interface ResponseMap {
   getAnalysis: AnalysisReport;
   analyzeNow: AnalysisReport;
@@ -251,6 +345,16 @@ export interface ResponseMap {
   deleteAnnotation: DeletedAnnotation;
   restoreAnnotation: AnnotationAnswer;
   listAnnotations: AnnotationList;
+  siteSwitchesChanged: { ok: true };
+  getPageSetup: PageSetup;
+  getSiteSwitches: SiteSwitches;
+  setPaused: SiteSwitches;
+  setSiteEnabled: SiteSwitches;
+  analyzeText: AnalyzedText;
+  getBackupStatus: BackupSettings;
+  saveBackupSettings: BackupSettings;
+  backupNow: BackupSettings;
+  recordLibraryExport: BackupSettings;
 }
 
 export type ResponseFor<R extends LedeRequest> = ResponseMap[R['type']];
@@ -341,9 +445,45 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'deleteAnnotation':
       onlyKeys(value, ['type', 'id']);
       return { type, id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)) };
+    case 'siteSwitchesChanged': {
+      onlyKeys(value, ['type', 'switches']);
+      const problem = siteSwitchesProblem(value.switches);
+      if (problem) throw new MessageError(`${type}.switches ${problem}`);
+      const switches = value.switches as SiteSwitches;
+      return { type, switches: { paused: switches.paused, offSites: [...switches.offSites] } };
+    }
+    case 'getPageSetup':
+      onlyKeys(value, ['type', 'site']);
+      return { type, site: needString(value.site, `${type}.site`) };
+    case 'getSiteSwitches':
+      onlyKeys(value, ['type']);
+      return { type };
+    case 'setPaused':
+      onlyKeys(value, ['type', 'paused']);
+      return { type, paused: needBoolean(value.paused, `${type}.paused`) };
+    case 'setSiteEnabled':
+      onlyKeys(value, ['type', 'site', 'enabled']);
+      return { type, site: needSite(value.site, `${type}.site`), enabled: needBoolean(value.enabled, `${type}.enabled`) };
+    case 'analyzeText': {
+      onlyKeys(value, ['type', 'url', 'text']);
+      const text = needString(value.text, `${type}.text`);
+      if (text.length > MAX_ANALYZE_TEXT_LENGTH) throw new MessageError(`${type}.text is longer than ${MAX_ANALYZE_TEXT_LENGTH} characters`);
+      return { type, url: needString(value.url, `${type}.url`), text };
+    }
     case 'listAnnotations':
       onlyKeys(value, ['type', 'source']);
       return { type, source: annotationField(() => parseSourceUrl(value.source, `${type}.source`)) };
+    case 'getBackupStatus':
+    case 'backupNow':
+    case 'recordLibraryExport':
+      onlyKeys(value, ['type']);
+      return { type };
+    case 'saveBackupSettings': {
+      onlyKeys(value, ['type', 'settings']);
+      const problem = backupPatchProblem(value.settings);
+      if (problem) throw new MessageError(`${type}.settings ${problem}`);
+      return { type, settings: { frequency: (value.settings as BackupSettingsPatch).frequency } };
+    }
     default:
       throw new MessageError(`Unknown Lede message type: ${JSON.stringify(type)}`);
   }
@@ -372,6 +512,20 @@ function needString(value: unknown, where: string): string {
   if (typeof value !== 'string') throw new MessageError(`${where} must be a string`);
   return value;
 }
+
+function needBoolean(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') throw new MessageError(`${where} must be a boolean`);
+  return value;
+}
+
+function needSite(value: unknown, where: string): string {
+  const problem = siteProblem(value);
+  if (problem) throw new MessageError(`${where} ${problem}`);
+  return value as string;
+}
+
+/** Longest text analyzeText accepts: far beyond any article (the 5 MB stress page is ~5M characters). */
+export const MAX_ANALYZE_TEXT_LENGTH = 20_000_000;
 
 /** A text offset: a whole number, zero or more. */
 function needOffset(value: unknown, where: string): number {
@@ -414,8 +568,11 @@ function needArticle(value: unknown): ArticleSummary {
   if (!isRecord(value)) throw new MessageError('articleAnalyzed.article must be an object');
   if (!Array.isArray(value.entities)) throw new MessageError('articleAnalyzed.article.entities must be an array');
   if (!Array.isArray(value.quotes)) throw new MessageError('articleAnalyzed.article.quotes must be an array');
+  const url = needString(value.url, 'articleAnalyzed.article.url');
+  // Shown as a link under "Also in N articles": only a page's own address.
+  if (!isPageUrl(url)) throw new MessageError('articleAnalyzed.article.url must be an http, https or file URL');
   return {
-    url: needString(value.url, 'articleAnalyzed.article.url'),
+    url,
     title: needString(value.title, 'articleAnalyzed.article.title'),
     site: needString(value.site, 'articleAnalyzed.article.site'),
     entities: value.entities.map((entity, i) => needEntity(entity, `articleAnalyzed.article.entities[${i}]`)),
@@ -458,9 +615,12 @@ export async function sendRequest<R extends LedeRequest>(send: Transport, messag
   return (await send(message)) as ResponseFor<R>;
 }
 
-/** One handler per request type a context answers. */
+/**
+ * One handler per request type a context answers. `from` says which kind of Lede context sent it
+ * (receiveMessage always passes it; absent on a direct in-process call, which is trusted).
+ */
 export type Handlers<R extends LedeRequest> = {
-  [K in R['type']]: (request: Extract<R, { type: K }>) => Promise<ResponseMap[K]>;
+  [K in R['type']]: (request: Extract<R, { type: K }>, from?: SenderContext) => Promise<ResponseMap[K]>;
 };
 
 /** Only Lede's own contexts (content scripts, popup, background) may talk to Lede. */
@@ -469,9 +629,10 @@ export function isFromLede(sender: { id?: string } | undefined, runtimeId: strin
 }
 
 /**
- * The body of every onMessage listener: check the sender, validate, dispatch to the handler for
- * that type. Rejects (so the sender sees an error) on a foreign sender, a malformed message, or a
- * type this context does not answer.
+ * Validates and dispatches a message from a sender already known to be a Lede extension page
+ * (or a test standing in for one). Entrypoints use receiveMessage, which also works out and
+ * checks the sender's context; this is its trusted core. Rejects (so the sender sees an error) on
+ * a foreign sender, a malformed message, or a type this context does not answer.
  */
 export async function handleIncoming<R extends LedeRequest>(
   raw: unknown,
@@ -480,8 +641,124 @@ export async function handleIncoming<R extends LedeRequest>(
   handlers: Handlers<R>,
 ): Promise<unknown> {
   if (!isFromLede(sender, runtimeId)) throw new MessageError('Lede ignores messages from outside the extension');
-  const request = parseMessage(raw);
-  const handler = (handlers as Partial<Record<RequestType, (request: LedeRequest) => Promise<unknown>>>)[request.type];
+  return dispatch(parseMessage(raw), 'extension-page', handlers);
+}
+
+function dispatch<R extends LedeRequest>(request: LedeRequest, from: SenderContext, handlers: Handlers<R>): Promise<unknown> {
+  const handler = (handlers as Partial<Record<RequestType, (request: LedeRequest, from: SenderContext) => Promise<unknown>>>)[request.type];
   if (!handler) throw new MessageError(`${request.type} is not handled here`);
-  return handler(request);
+  return handler(request, from);
+}
+
+// ---- Who may send what ------------------------------------------------------------------------
+
+/**
+ * The two kinds of Lede context that send messages. A content script runs inside a web page's
+ * renderer, so it is the less trusted one: a compromised page process could make it send anything.
+ * - extension-page: the popup, library, options page or the background (their URL is the extension's own);
+ * - content-script: Lede's script in a web page's tab.
+ */
+export type SenderContext = 'extension-page' | 'content-script';
+
+/** The fields of runtime.MessageSender that Lede reads. */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Lede's own identity, from the runtime: its id and its pages' origin (`runtime.getURL('')`). */
+export interface LedeIdentity {
+  runtimeId: string;
+  /** e.g. `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+}
+
+/**
+ * Which of Lede's contexts sent a message, or null for anything else (another extension, a web
+ * page, a sender with no URL). A content script's sender URL is the page's, with a tab; an
+ * extension page's (tab or not) and the background's are under the extension's origin.
+ */
+export function senderContextOf(sender: MessageSenderInfo | undefined, self: LedeIdentity): SenderContext | null {
+  if (!isFromLede(sender, self.runtimeId) || typeof sender?.url !== 'string') return null;
+  if (self.extensionOrigin !== '' && sender.url.startsWith(self.extensionOrigin)) return 'extension-page';
+  return sender.tab ? 'content-script' : null;
+}
+
+/**
+ * Where each request may come from. Every request type must be listed (the compiler checks it):
+ * a new type decides here whether a web page's content script may send it. Requests to the content
+ * script only ever come from extension pages and the background. Content scripts get what the
+ * in-page UI needs and no more: no delete, restore, settings changes or history housekeeping.
+ */
+export const ALLOWED_SENDERS: Readonly<Record<RequestType, readonly SenderContext[]>> = {
+  // To the content script.
+  getAnalysis: ['extension-page'],
+  analyzeNow: ['extension-page'],
+  setHighlightPrefs: ['extension-page'],
+  revealSpan: ['extension-page'],
+  getPageNotes: ['extension-page'],
+  notesChanged: ['extension-page'],
+  reattachAnnotation: ['extension-page'],
+  startNote: ['extension-page'],
+  // To the background.
+  articleAnalyzed: ['content-script'],
+  getHighlightPrefs: ['content-script', 'extension-page'],
+  saveHighlightPrefs: ['content-script', 'extension-page'],
+  // The hover card shows "also in N articles", in a closed shadow root; a content script gets the
+  // counts only (lib/background-handlers.ts), never which articles.
+  getEntityHistory: ['content-script', 'extension-page'],
+  getSettings: ['content-script', 'extension-page'],
+  saveSettings: ['extension-page'],
+  getHistoryCount: ['extension-page'],
+  clearHistory: ['extension-page'],
+  getSummary: ['content-script', 'extension-page'],
+  // A content script creates notes (never replaces one: see the background) and re-attaches them.
+  saveAnnotation: ['content-script', 'extension-page'],
+  updateAnnotation: ['content-script', 'extension-page'],
+  deleteAnnotation: ['extension-page'],
+  restoreAnnotation: ['extension-page'],
+  listAnnotations: ['content-script', 'extension-page'],
+  // Where Lede runs (issue 7): the background tells every tab; only Lede's pages change the switches.
+  siteSwitchesChanged: ['extension-page'],
+  getPageSetup: ['content-script', 'extension-page'],
+  getSiteSwitches: ['extension-page'],
+  setPaused: ['extension-page'],
+  setSiteEnabled: ['extension-page'],
+  analyzeText: ['content-script', 'extension-page'],
+  // Automatic backups: the options page and the library only.
+  getBackupStatus: ['extension-page'],
+  saveBackupSettings: ['extension-page'],
+  backupNow: ['extension-page'],
+  recordLibraryExport: ['extension-page'],
+};
+
+/** Why `from` may not send this request, or null when it may. */
+export function senderProblem(request: LedeRequest, from: SenderContext): string | null {
+  if (!ALLOWED_SENDERS[request.type].includes(from)) return `${request.type} may not come from a ${from}`;
+  // Re-attaching is the one change a content script makes to a stored note: its target only.
+  if (from === 'content-script' && request.type === 'updateAnnotation') {
+    const fields = Object.keys(request.patch).filter((key) => key !== 'target');
+    if (fields.length > 0) return `updateAnnotation from a content-script may change only the target, not ${fields.join(', ')}`;
+  }
+  return null;
+}
+
+/**
+ * The body of every onMessage listener: the sender must be Lede, of a kind allowed to send this
+ * type; the message must be valid; then it goes to the handler for its type. Rejects (the sender
+ * sees an error) otherwise.
+ */
+export async function receiveMessage<R extends LedeRequest>(
+  raw: unknown,
+  sender: MessageSenderInfo | undefined,
+  self: LedeIdentity,
+  handlers: Handlers<R>,
+): Promise<unknown> {
+  const from = senderContextOf(sender, self);
+  if (!from) throw new MessageError('Lede ignores messages from outside the extension');
+  const request = parseMessage(raw);
+  const problem = senderProblem(request, from);
+  if (problem) throw new MessageError(problem);
+  return dispatch(request, from, handlers);
 }

@@ -53,15 +53,21 @@ export interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 
+/** A registered highlight: its priority, and (in browsers) `add` to paint one more range. */
+export interface HighlightLike {
+  priority: number;
+  add?(range: Range): unknown;
+}
+
 export interface HighlightApi {
   registry: HighlightRegistryLike;
-  create(ranges: Range[]): { priority: number };
+  create(ranges: Range[]): HighlightLike;
 }
 
 /** The API where the browser has it, else null (paint nothing, throw nothing). */
 export function findHighlightApi(scope: typeof globalThis): HighlightApi | null {
   const css = (scope as { CSS?: { highlights?: HighlightRegistryLike } }).CSS;
-  const HighlightClass = (scope as { Highlight?: new (...ranges: Range[]) => { priority: number } }).Highlight;
+  const HighlightClass = (scope as { Highlight?: new (...ranges: Range[]) => HighlightLike }).Highlight;
   if (!css?.highlights || typeof HighlightClass !== 'function') return null;
   return { registry: css.highlights, create: (ranges) => new HighlightClass(...ranges) };
 }
@@ -74,6 +80,10 @@ const PRIORITY: Record<HighlightType, number> = { quote: 0, person: 1, place: 1,
 
 /** Owns Lede's four registry entries on one page. */
 export class HighlightPainter {
+  /** The highlights registered now, by type (disabled types have none). */
+  private readonly live = new Map<HighlightType, HighlightLike>();
+  private prefs: HighlightPrefs | null = null;
+
   constructor(
     private readonly api: HighlightApi,
     private readonly ranges: RangesByType,
@@ -81,19 +91,40 @@ export class HighlightPainter {
 
   /** Registers enabled types (even with no ranges, so the registry shows Lede ran) and removes disabled ones. */
   apply(prefs: HighlightPrefs): void {
+    this.prefs = { ...prefs };
+    this.live.clear();
     for (const type of HIGHLIGHT_TYPES) {
       const name = highlightName(type);
       if (prefs[type]) {
         const highlight = this.api.create(this.ranges[type]);
         highlight.priority = PRIORITY[type];
         this.api.registry.set(name, highlight as never);
+        this.live.set(type, highlight);
       } else {
         this.api.registry.delete(name);
       }
     }
   }
 
+  /**
+   * Paints more ranges (a huge page painted slice by slice) without rebuilding what is painted:
+   * each is added to its live highlight; where a highlight can't add, the types are registered again.
+   */
+  add(more: RangesByType): void {
+    let rebuild = false;
+    for (const type of HIGHLIGHT_TYPES) {
+      const highlight = this.live.get(type);
+      for (const range of more[type]) {
+        this.ranges[type].push(range);
+        if (highlight?.add) highlight.add(range);
+        else if (highlight) rebuild = true;
+      }
+    }
+    if (rebuild && this.prefs) this.apply(this.prefs);
+  }
+
   clear(): void {
     for (const type of HIGHLIGHT_TYPES) this.api.registry.delete(highlightName(type));
+    this.live.clear();
   }
 }

@@ -1,6 +1,6 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import { handleIncoming } from '@/lib/messages';
+import { receiveMessage } from '@/lib/messages';
 import { PageSession } from './page-session';
 
 export default defineContentScript({
@@ -13,9 +13,9 @@ export default defineContentScript({
     performance.mark('lede-start');
     try {
       const session = new PageSession(ctx);
-      browser.runtime.onMessage.addListener((message, sender) =>
-        handleIncoming(message, sender, browser.runtime.id, session.handlers),
-      );
+      // Only Lede's popup and background may ask (receiveMessage checks the sender's context).
+      const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+      browser.runtime.onMessage.addListener((message, sender) => receiveMessage(message, sender, self, session.handlers));
       session.start();
     } catch (error) {
       // Never let Lede's failure become the page's problem.

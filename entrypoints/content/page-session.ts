@@ -1,20 +1,23 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { analyzeText } from '@/lib/analysis/analyze';
 import type { Analysis } from '@/lib/analysis/types';
 import { summarizeArticle } from '@/lib/article-summary';
 import { extractArticle, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { HighlightType } from '@/lib/highlight-types';
-import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest } from '@/lib/messages';
+import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest, type PageSetup } from '@/lib/messages';
 import { buildEntityCards, type EntityCard } from '@/lib/cards';
 import { countsByType, findHighlightApi, HighlightPainter, type RangesByType } from '@/lib/paint';
 import { entityHoverCard, quoteHoverCard, type HoverCardModel } from '@/components/hovercard/model';
 import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings';
+import { idleMessage, verdictFor, type RunVerdict } from '@/lib/site-switch';
 import type { LegendProps } from '@/components/Legend';
 import { HoverController } from './hover-controller';
 import { mountLegend, type LegendHandle } from './legend-ui';
 import { NotesController } from './notes-controller';
-import { paintedTargets, rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
+import { rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
+import { findInsertion, mergeInsertion } from '@/lib/incremental-analysis';
+import { inReadingOrder } from '@/lib/span-navigation';
+import { mapInSlices, ONE_GO_SPAN_LIMIT, spanItems, targetOf, viewportTextOffset, yieldToPage } from './progressive-paint';
 import { Flasher, revealRange } from './reveal';
 
 const toBackground = (message: LedeRequest): Promise<unknown> => browser.runtime.sendMessage(message);
@@ -43,6 +46,16 @@ export class PageSession {
   private counts: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
   private readonly highlightApi = findHighlightApi(globalThis);
   private readonly site = siteOf(location.href);
+  /** Whether Lede may run here on its own (the reader's pause and site switch), from the background. */
+  private verdict: RunVerdict = 'run';
+  /** Set while Lede stays idle only because of the pause or the site switch (not because of the page). */
+  private idleReason: Exclude<RunVerdict, 'run'> | undefined;
+  /** Counts changes of the article's text after load: only the latest one's analysis is shown. */
+  private changes = 0;
+  /** Bumped whenever what is painted is replaced or cleared: an older paint still in slices stops. */
+  private paintGeneration = 0;
+  /** Settles once the page setup (preferences and verdict) arrived, or failed and defaults stand. */
+  private setupLoaded: Promise<void> = Promise.resolve();
   /** Settles when the first automatic run is over; requests wait for it. */
   private ready: Promise<void> = Promise.resolve();
   /** The reader's own highlights and notes (issue 4): their own painter, toolbar and editor. */
@@ -76,6 +89,7 @@ export class PageSession {
     },
     analyzeNow: async () => {
       await this.ready;
+      // A one-off while paused or switched off here: the reader asked for this page.
       if (this.status === 'not-article' || this.status === 'error') {
         await this.analyzeOnRequest().catch((error: unknown) => this.fail(error));
       }
@@ -106,22 +120,89 @@ export class PageSession {
       await this.ready;
       return this.notes.handlers.startNote(request);
     },
+    siteSwitchesChanged: async ({ switches }) => {
+      await this.ready;
+      this.ready = this.switchTo(verdictFor(switches, this.site)).catch((error: unknown) => this.fail(error));
+      await this.ready;
+      return { ok: true };
+    },
   };
 
-  private async runAutomatically(): Promise<void> {
+  /** The reader paused Lede, or switched this site off or on: clear everything, or run again. */
+  private async switchTo(verdict: RunVerdict): Promise<void> {
+    const before = this.verdict;
+    this.verdict = verdict;
+    if (verdict !== 'run') {
+      this.standDown(verdict);
+      return;
+    }
+    if (before === 'run' || this.idleReason === undefined || this.ctx.isInvalid) return;
+    this.idleReason = undefined;
+    this.message = undefined;
+    await this.runAutomatically(RERUN_MARKS);
+  }
+
+  /** Takes every highlight, the legend and the hover card off the page; notes (the reader's own) stay. */
+  private standDown(reason: Exclude<RunVerdict, 'run'>): void {
+    if (this.status === 'unsupported') return;
+    this.paintGeneration += 1;
+    this.changes += 1;
+    this.painter?.clear();
+    this.painter = null;
+    this.hover?.dispose();
+    this.hover = null;
+    this.flasher?.clear();
+    this.legend?.remove();
+    this.legend = null;
+    this.analysis = undefined;
+    this.text = undefined;
+    this.targets = [];
+    this.cardsById = null;
+    this.counts = { person: 0, place: 0, organization: 0, quote: 0 };
+    this.status = 'not-article';
+    this.idleReason = reason;
+    this.message = idleMessage(reason);
+  }
+
+  private async runAutomatically(marks: RunMarks = FIRST_RUN_MARKS): Promise<void> {
     if (!isReadableDocument(document)) {
       this.status = 'unsupported';
       return;
     }
+    const firstRun = marks === FIRST_RUN_MARKS;
+    if (firstRun) this.setupLoaded = this.loadSetup();
+    else performance.mark(marks.from);
+    // The setup's round trip to the background overlaps the extraction.
     const extracted = extractArticle(document);
+    performance.mark('lede-extracted');
     // Most pages are not articles: stay idle there, apart from asking whether the reader has notes here.
     if (!extracted?.isArticle) {
       this.status = 'not-article';
-      this.notes.begin(null);
+      if (firstRun) this.notes.begin(null);
       return;
     }
-    this.notes.begin(extracted);
-    await this.analyzeAndPaint(extracted, { from: 'lede-start', painted: 'lede-painted', measure: 'lede-time-to-highlights' });
+    await this.setupLoaded;
+    if (this.verdict !== 'run') {
+      this.status = 'not-article';
+      this.idleReason = this.verdict;
+      this.message = idleMessage(this.verdict);
+      if (firstRun) this.notes.begin(null);
+      return;
+    }
+    if (firstRun) this.notes.begin(extracted);
+    else this.notes.articleAnalyzed(extracted);
+    await this.analyzeAndPaint(extracted, marks);
+  }
+
+  /** Preferences and the run verdict in one round trip; on failure, the defaults (run, all types). */
+  private async loadSetup(): Promise<void> {
+    try {
+      const setup: PageSetup = await sendRequest(toBackground, { type: 'getPageSetup', site: this.site });
+      this.prefs = setup.prefs;
+      this.verdict = setup.verdict;
+    } catch (error) {
+      console.warn('Lede could not load its settings for this page, using defaults:', error);
+    }
   }
 
   /** "Analyse this page" from the popup, on a page that did not look like an article. */
@@ -138,6 +219,7 @@ export class PageSession {
       this.message = 'Lede found no readable text on this page.';
       return;
     }
+    await this.setupLoaded;
     this.notes.articleAnalyzed(extracted);
     await this.analyzeAndPaint(extracted, {
       from: 'lede-analyze-now',
@@ -147,38 +229,81 @@ export class PageSession {
   }
 
   /** Analyse, paint with the stored preferences, time it, then show the legend and store the article. */
-  private async analyzeAndPaint(extracted: ExtractedArticle, marks: { from: string; painted: string; measure: string }): Promise<void> {
-    // Ask for the stored preferences first; the answer arrives while the analysis runs.
-    const prefsLoaded = this.loadPrefs();
-    const ranges = this.analyze(extracted);
-    this.prefs = await prefsLoaded;
-    this.paint(ranges);
-    performance.mark(marks.painted);
-    this.startToPaintMs = performance.measure(marks.measure, marks.from, marks.painted).duration;
+  private async analyzeAndPaint(extracted: ExtractedArticle, marks: RunMarks): Promise<void> {
+    const analysis = await this.analysisOf(extracted.text);
+    performance.mark('lede-analyzed');
+    const shown = await this.show(extracted, analysis, () => {
+      performance.mark(marks.painted);
+      this.startToPaintMs = performance.measure(marks.measure, marks.from, marks.painted).duration;
+    });
     // After the mark: hover cards are not part of getting highlights on screen.
+    if (!shown) return;
     if (this.painter) this.startHoverCards();
     await this.finishRun();
   }
 
-  private analyze(extracted: ExtractedArticle): RangesByType {
-    const analysis = analyzeText(extracted.text);
+  /**
+   * The background analyses every text: off the page's main thread, with its analyser already
+   * loaded and warm (a content script would load the model on every page), and with a cache of
+   * recent analyses. Measured faster than analysing in the page even for short articles (README,
+   * "Where Lede runs"); and the content script stays small, since it carries no analyser.
+   */
+  private async analysisOf(text: string): Promise<Analysis> {
+    const { analysis } = await sendRequest(toBackground, { type: 'analyzeText', url: location.href, text });
+    return analysis;
+  }
+
+  /**
+   * Takes the analysis as the page's and paints it: in one go when it is small; else slice by
+   * slice, nearest the viewport first, so no slice is a long task. `firstPaint` runs once the first
+   * highlights are on screen. False when something newer replaced this paint before it finished.
+   */
+  private async show(extracted: ExtractedArticle, analysis: Analysis, firstPaint?: () => void): Promise<boolean> {
+    const generation = ++this.paintGeneration;
     this.analysis = analysis;
     this.text = extracted.text;
     this.segments = extracted.segments;
     this.cardsById = null;
     this.articleTitle = extracted.title;
     this.counts = countsByType(analysis);
+    this.status = 'analyzed';
+    this.message = undefined;
+    this.targets = [];
     // One Range per span, shared by the painter, the hover card and keyboard navigation.
-    const targets = paintedTargets(document, extracted.segments, analysis);
-    this.targets = targetsInReadingOrder(targets);
-    return rangesOfTargets(targets);
+    const items = spanItems(analysis);
+    if (items.length <= ONE_GO_SPAN_LIMIT) {
+      const targets = items.flatMap((item) => targetOf(document, extracted.segments, item) ?? []);
+      this.targets = targetsInReadingOrder(targets);
+      this.paint(rangesOfTargets(targets));
+      firstPaint?.();
+      return true;
+    }
+    let first = true;
+    const targets = await mapInSlices(
+      document,
+      extracted.segments,
+      inReadingOrder(items),
+      viewportTextOffset(window, extracted.segments),
+      (slice) => {
+        if (first) {
+          this.paint(rangesOfTargets(slice));
+          firstPaint?.();
+          first = false;
+        } else {
+          this.painter?.add(rangesOfTargets(slice));
+        }
+      },
+      { now: () => performance.now(), yieldToPage: () => yieldToPage(window), cancelled: () => generation !== this.paintGeneration || this.ctx.isInvalid },
+    );
+    if (!targets) return false;
+    this.targets = targets;
+    return true;
   }
 
   private paint(ranges: RangesByType): void {
-    this.status = 'analyzed';
-    this.message = undefined;
-    if (!this.highlightApi) return;
     this.painter?.clear();
+    this.painter = null;
+    if (!this.highlightApi) return;
     this.painter = new HighlightPainter(this.highlightApi, ranges);
     this.painter.apply(this.prefs.prefs);
   }
@@ -190,13 +315,30 @@ export class PageSession {
    */
   private articleChanged(extracted: ExtractedArticle): void {
     if (this.status !== 'analyzed' || this.ctx.isInvalid) return;
-    try {
-      this.paint(this.analyze(extracted));
+    const change = ++this.changes;
+    void (async () => {
+      const analysis = (await this.analyzeWhatIsNew(extracted.text)) ?? (await this.analysisOf(extracted.text));
+      // Stood down, or a later change came, while the analysis ran: the latest change wins.
+      if (change !== this.changes || this.status !== 'analyzed' || this.ctx.isInvalid) return;
+      if (!(await this.show(extracted, analysis))) return;
       if (this.painter) this.startHoverCards();
-      void this.showLegend();
-    } catch (error) {
-      console.warn('Lede could not refresh highlights after the page changed:', error);
-    }
+      await this.showLegend();
+    })().catch((error: unknown) => console.warn('Lede could not refresh highlights after the page changed:', error));
+  }
+
+  /**
+   * When the new text is the old one with whole blocks added in one place (late paragraphs, "read
+   * more"), only those blocks are analysed and merged into the analysis in force; null otherwise.
+   */
+  private async analyzeWhatIsNew(text: string): Promise<Analysis | null> {
+    const previous = this.analysis;
+    const before = this.text;
+    if (!previous || before === undefined) return null;
+    const insertion = findInsertion(before, text);
+    if (!insertion) return null;
+    const block = await this.analysisOf(text.slice(insertion.block.start, insertion.block.end));
+    performance.mark('lede-block-analyzed');
+    return mergeInsertion(previous, block, insertion, text);
   }
 
   /** Hover cards and keyboard navigation, once something is painted; a failure here leaves the highlights be. */
@@ -313,15 +455,6 @@ export class PageSession {
     return this.prefs;
   }
 
-  private async loadPrefs(): Promise<ResolvedPrefs> {
-    try {
-      return await sendRequest(toBackground, { type: 'getHighlightPrefs', site: this.site });
-    } catch (error) {
-      console.warn('Lede could not load highlight preferences, using defaults:', error);
-      return this.prefs;
-    }
-  }
-
   private fail(error: unknown): void {
     this.status = 'error';
     this.message = error instanceof Error ? error.message : String(error);
@@ -346,9 +479,22 @@ export class PageSession {
       report.text = this.text;
     }
     if (this.message) report.message = this.message;
+    if (this.idleReason) report.idleReason = this.idleReason;
     return report;
   }
 }
+
+/** The performance marks of one run: where it starts, where highlights are painted, and the measure between. */
+interface RunMarks {
+  from: string;
+  painted: string;
+  measure: string;
+}
+
+/** The automatic run at document_idle: benches read these three names (keep them as they are). */
+const FIRST_RUN_MARKS: RunMarks = { from: 'lede-start', painted: 'lede-painted', measure: 'lede-time-to-highlights' };
+/** Running again after the reader switched Lede back on here. */
+const RERUN_MARKS: RunMarks = { from: 'lede-rerun', painted: 'lede-rerun-painted', measure: 'lede-rerun-to-highlights' };
 
 /** Lede reads HTML documents with a body; images, XML and plain text are left alone. */
 function isReadableDocument(doc: Document): boolean {

@@ -8,6 +8,8 @@ import {
   type UserSettings,
   type UserSettingsPatch,
 } from '@/lib/user-settings';
+import { SitesSection } from '@/components/options/SitesSection';
+import { BackupSection, type ApiPermissions } from '@/components/options/BackupSection';
 import { EncyclopediaSection, type EncyclopediaNotice } from './EncyclopediaSection';
 import { HistorySection } from './HistorySection';
 
@@ -22,13 +24,15 @@ export interface OptionsAppProps {
   /** Sends to the background. */
   send: Transport;
   permissions: HostPermissions;
+  /** For the optional `downloads` permission (automatic backup); absent, the backup section is left out. */
+  apiPermissions?: ApiPermissions;
 }
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; settings: UserSettings };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function OptionsApp({ send, permissions }: OptionsAppProps) {
+export function OptionsApp({ send, permissions, apiPermissions }: OptionsAppProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [count, setCount] = useState<number | null>(null);
   const [saving, setSaving] = useState<{ history: boolean; encyclopedia: boolean }>({ history: false, encyclopedia: false });
@@ -141,6 +145,7 @@ export function OptionsApp({ send, permissions }: OptionsAppProps) {
 
   return (
     <Shell>
+      <SitesSection send={send} />
       <HistorySection
         enabled={settings.history}
         count={count}
@@ -159,6 +164,7 @@ export function OptionsApp({ send, permissions }: OptionsAppProps) {
         saving={saving.encyclopedia}
         onToggle={toggleEncyclopedia}
       />
+      {apiPermissions && <BackupSection send={send} permissions={apiPermissions} />}
     </Shell>
   );
 }

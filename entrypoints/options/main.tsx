@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import type { ApiPermissions } from '@/components/options/BackupSection';
 import type { Transport } from '@/lib/messages';
+import { requestPersistentStorage } from '@/lib/persist-storage';
 import { OptionsApp, type HostPermissions } from './OptionsApp';
 import './style.css';
 
@@ -12,4 +14,13 @@ const permissions: HostPermissions = {
   contains: (origins) => browser.permissions.contains({ origins }),
 };
 
-render(<OptionsApp send={toBackground} permissions={permissions} />, document.getElementById('app')!);
+const apiPermissions: ApiPermissions = {
+  request: (names) => browser.permissions.request({ permissions: names as Browser.runtime.ManifestPermission[] }),
+  remove: (names) => browser.permissions.remove({ permissions: names as Browser.runtime.ManifestPermission[] }),
+  contains: (names) => browser.permissions.contains({ permissions: names as Browser.runtime.ManifestPermission[] }),
+};
+
+// The notes database lives in this origin: ask that the browser never evict it (lib/persist-storage.ts).
+void requestPersistentStorage(navigator.storage);
+
+render(<OptionsApp send={toBackground} permissions={permissions} apiPermissions={apiPermissions} />, document.getElementById('app')!);

@@ -3,6 +3,7 @@ import { CardGroups } from '@/components/popup/CardGroups';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { QuoteGroups } from '@/components/popup/QuoteGroups';
 import { SettingsLink } from '@/components/popup/SettingsLink';
+import { SiteSwitches } from '@/components/popup/SiteSwitches';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { TypeToggles } from '@/components/TypeToggles';
 import type { Span } from '@/lib/analysis/types';
@@ -10,7 +11,7 @@ import { summarizeQuotes } from '@/lib/article-summary';
 import { buildEntityCards, type EntityCard } from '@/lib/cards';
 import { sendRequest, type AnalysisReport, type AnalysisStatus, type Transport } from '@/lib/messages';
 import { countsByType } from '@/lib/paint';
-import type { HighlightPrefs } from '@/lib/settings';
+import { siteOf, type HighlightPrefs } from '@/lib/settings';
 import { fetchEntityHistory, HISTORY_LOADING, NO_HISTORY, type HistoryState } from './entity-history';
 
 /** `unreachable`: no content script answered (browser pages, the web store, tabs opened before install). */
@@ -135,6 +136,10 @@ export function App({ send, background }: AppProps) {
         onReveal={reveal}
         background={background}
       />
+      {/* Where Lede runs on its own: this site, or anywhere (the background stores it and tells the tabs). */}
+      {background && 'report' in state && state.status !== 'unsupported' && (
+        <SiteSwitches background={background} site={siteOf(state.report.url)} onChanged={() => void refresh()} />
+      )}
     </main>
   );
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisCache } from '@/lib/analysis-cache';
+import type { Analysis } from '@/lib/analysis/types';
+import { parseMessage } from '@/lib/messages';
+import { createRuntimeHandlers } from '@/lib/runtime-handlers';
+import { PrefsStore } from '@/lib/settings';
+import { SiteSwitchStore } from '@/lib/site-switch';
+import { fnv1a32, textFingerprint } from '@/lib/text-hash';
+import { createMemoryArea } from '@/lib/user-settings';
+
+describe('fnv1a32', () => {
+  it('matches the published FNV-1a 32-bit values for ASCII', async () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('tells near-identical texts apart and is stable', async () => {
+    const text = 'John Kerry met Sergei Lavrov in Geneva.';
+    expect(fnv1a32(text)).toBe(fnv1a32(`${text}`));
+    expect(fnv1a32(text)).not.toBe(fnv1a32(text.replace('Geneva', 'Genova')));
+    expect(textFingerprint(text)).toMatch(/^39:[0-9a-f]{8}$/);
+    expect(textFingerprint('é')).not.toBe(textFingerprint('e'));
+  });
+});
+
+/** An analyser that counts its calls and finds one fake entity per text. */
+function countingAnalyzer() {
+  const calls: string[] = [];
+  const analyze = (text: string): Analysis => {
+    calls.push(text);
+    return { entities: [{ id: `person:${text}`, type: 'person', name: text, mentions: [{ start: 0, end: text.length }] }], quotes: [] };
+  };
+  return { calls, analyze };
+}
+
+describe('AnalysisCache', () => {
+  it('analyses a URL and text once, then answers from memory', async () => {
+    const cache = new AnalysisCache();
+    const { calls, analyze } = countingAnalyzer();
+    const first = await cache.getOrAnalyze('https://a.example/1', 'Kerry', analyze);
+    const again = await cache.getOrAnalyze('https://a.example/1', 'Kerry', analyze);
+    expect(first.cached).toBe(false);
+    expect(again).toEqual({ analysis: first.analysis, cached: true });
+    expect(calls).toEqual(['Kerry']);
+  });
+
+  it('analyses again when the text or the URL differs', async () => {
+    const cache = new AnalysisCache();
+    const { calls, analyze } = countingAnalyzer();
+    await cache.getOrAnalyze('https://a.example/1', 'Kerry', analyze);
+    expect((await cache.getOrAnalyze('https://a.example/1', 'Lavrov', analyze)).cached).toBe(false);
+    expect((await cache.getOrAnalyze('https://a.example/2', 'Kerry', analyze)).cached).toBe(false);
+    expect(calls).toEqual(['Kerry', 'Lavrov', 'Kerry']);
+  });
+
+  it('forgets the least recently used entry first', async () => {
+    const cache = new AnalysisCache({ maxEntries: 2 });
+    const { calls, analyze } = countingAnalyzer();
+    await cache.getOrAnalyze('u', 'one', analyze);
+    await cache.getOrAnalyze('u', 'two', analyze);
+    await cache.getOrAnalyze('u', 'one', analyze); // "one" is now the most recent
+    await cache.getOrAnalyze('u', 'three', analyze); // evicts "two"
+    expect(cache.size).toBe(2);
+    expect((await cache.getOrAnalyze('u', 'one', analyze)).cached).toBe(true);
+    expect((await cache.getOrAnalyze('u', 'two', analyze)).cached).toBe(false);
+    expect(calls).toEqual(['one', 'two', 'three', 'two']);
+  });
+
+  it('caps the total text remembered, and never keeps a text over the cap', async () => {
+    const cache = new AnalysisCache({ maxTextLength: 10 });
+    const { analyze } = countingAnalyzer();
+    await cache.getOrAnalyze('u', 'aaaaaa', analyze);
+    await cache.getOrAnalyze('u', 'bbbbbb', analyze); // 12 > 10: "aaaaaa" goes
+    expect(cache.size).toBe(1);
+    expect((await cache.getOrAnalyze('u', 'bbbbbb', analyze)).cached).toBe(true);
+    await cache.getOrAnalyze('u', 'c'.repeat(11), analyze);
+    expect((await cache.getOrAnalyze('u', 'c'.repeat(11), analyze)).cached).toBe(false);
+  });
+});
+
+describe('analyzeText message', () => {
+  it('validates the text and the URL', async () => {
+    expect(parseMessage({ type: 'analyzeText', url: 'https://a.example/', text: 'Kerry spoke.' })).toEqual({
+      type: 'analyzeText',
+      url: 'https://a.example/',
+      text: 'Kerry spoke.',
+    });
+    expect(() => parseMessage({ type: 'analyzeText', url: 'https://a.example/' })).toThrow(/analyzeText.text must be a string/);
+    expect(() => parseMessage({ type: 'analyzeText', text: 'x', url: 1 })).toThrow(/analyzeText.url must be a string/);
+    expect(() => parseMessage({ type: 'analyzeText', text: 'x', url: 'u', html: '<p>' })).toThrow(/unexpected field/);
+  });
+
+  it('is answered by the background with the real analyser, then from its cache', async () => {
+    const area = createMemoryArea();
+    const handlers = createRuntimeHandlers({ prefs: new PrefsStore(area), switches: new SiteSwitchStore(area) });
+    const request = { type: 'analyzeText', url: 'https://news.example/a', text: 'Secretary of State John Kerry arrived in Geneva on Monday.' } as const;
+    const first = await handlers.analyzeText(request);
+    expect(first.cached).toBe(false);
+    expect(first.analysis.entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(['John Kerry', 'Geneva']));
+    const again = await handlers.analyzeText(request);
+    expect(again).toEqual({ analysis: first.analysis, cached: true });
+  });
+});
