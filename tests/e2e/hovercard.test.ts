@@ -7,12 +7,12 @@ import { openPage, waitForAnswer, waitForLede, type HighlightName, type OpenedPa
 import { seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { artifactPath } from './support/artifacts';
+import { evaluateInShadow } from './support/closed-shadow';
 import { loadSeedGold } from './support/gold';
 import { compareWithServedHtml } from './support/page-dom';
 import { storedArticleUrls } from './support/stored-articles';
 import { coverage } from './support/text-match';
 
-const CARD = 'lede-hovercard [data-testid="hovercard"]';
 const gold = loadSeedGold();
 
 interface Box {
@@ -67,8 +67,9 @@ afterAll(async () => {
 
 /** The card as shown (placed: it is hidden until measured and positioned), or null. */
 function shownCard(): Promise<CardState | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('lede-hovercard')?.shadowRoot?.querySelector<HTMLElement>('[data-testid="hovercard"]');
+  // The card's shadow root is closed (it shows reading history): reached through DevTools.
+  return evaluateInShadow(page, 'lede-hovercard', (root) => {
+    const card = root.querySelector<HTMLElement>('[data-testid="hovercard"]');
     if (!card || !card.dataset.side) return null;
     const box = card.getBoundingClientRect();
     const text = (selector: string): string => card.querySelector(selector)?.textContent ?? '';
@@ -179,8 +180,8 @@ describe('hover card', () => {
   });
 
   it('uses real accessible dialog markup', async () => {
-    const attrs = await page.evaluate(() => {
-      const card = document.querySelector('lede-hovercard')!.shadowRoot!.querySelector('[data-testid="hovercard"]')!;
+    const attrs = await evaluateInShadow(page, 'lede-hovercard', (root) => {
+      const card = root.querySelector('[data-testid="hovercard"]')!;
       const labelId = card.getAttribute('aria-labelledby') ?? '';
       return { role: card.getAttribute('role'), label: card.getRootNode() instanceof ShadowRoot ? (card.getRootNode() as ShadowRoot).getElementById(labelId)?.textContent : null };
     });
@@ -216,13 +217,12 @@ describe('hover card', () => {
     expect(target, 'no painted quote with "Contact is continuing"').not.toBeNull();
     await page.mouse.move(target!.x, target!.y, { steps: 3 });
     const card = await waitForCard();
-    const marked = await page.evaluate(() => {
-      const root = document.querySelector('lede-hovercard')!.shadowRoot!;
+    const marked = await evaluateInShadow(page, 'lede-hovercard', (root) => {
       return [...root.querySelectorAll('[data-testid="hovercard-quote"][data-marked="true"]')].map((q) => q.textContent ?? '');
     });
     expect(card.name).toBe('Dmitry Peskov');
     expect(marked).toHaveLength(1);
-    expect(marked[0]).toContain('Contact is continuing');
+    expect(marked![0]).toContain('Contact is continuing');
   });
 
   it('closes when the page scrolls', async () => {
@@ -255,7 +255,9 @@ describe('keyboard navigation', () => {
     expect(firstFlash).toBe(firstOnScreen);
     // Focus moved into the card, so a screen reader reads it out.
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('lede-hovercard');
-    expect(await page.evaluate(() => document.querySelector('lede-hovercard')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('hovercard');
+    expect(await evaluateInShadow(page, 'lede-hovercard', (root) => root.activeElement?.getAttribute('data-testid'))).toBe('hovercard');
+    // Closed: the page's scripts cannot open the card, which shows the reader's history.
+    expect(await page.evaluate(() => document.querySelector('lede-hovercard')!.shadowRoot)).toBeNull();
     await page.screenshot({ path: artifactPath('hovercard-seed-keyboard.png') });
 
     await page.keyboard.press('Alt+Shift+KeyJ');
