@@ -30,7 +30,14 @@ export class LedeDB extends Dexie {
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
-    // Version 1. Add later versions below it, each with an upgrade() where data changes shape.
+    // Adding a version N (never edit a released one: readers' databases were built from it):
+    //   1. below the last one, `this.version(N).stores({ newTable: 'key, index', changed: '...' })`
+    //      listing only the tables that are new or whose indexes change (`null` drops a table);
+    //   2. where stored rows change shape, chain `.upgrade((tx) => tx.table('t').toCollection().modify(...))`;
+    //      it runs inside the version-change transaction, so a crash leaves the old version intact;
+    //   3. freeze the same stores() in tests/unit/db-history.ts and give a new table rows there
+    //      (tests/unit/db-migrations.test.ts opens a database saved at every version with this file).
+    // Version 1.
     this.version(1).stores({
       articles: 'url, seenAt, site, *entityNames',
     });
