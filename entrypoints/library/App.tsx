@@ -28,6 +28,8 @@ export interface LibraryAppProps {
   debounceMs?: number;
   /** How long the undo bar stays after a delete. */
   undoMs?: number;
+  /** Every note was just exported as JSON-LD (it counts as the last backup). */
+  onFullBackup?: () => void;
 }
 
 type Tab = 'notes' | 'quotes';
@@ -36,7 +38,7 @@ type Scope = 'all' | 'results' | 'selection';
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
-export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000 }: LibraryAppProps) {
+export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup }: LibraryAppProps) {
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('notes');
@@ -109,6 +111,8 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
     if (!data) return;
     try {
       const name = exportNotes(format, annotations, data.articles, saveFile, new Date());
+      // Every note as JSON-LD is a complete backup: the settings' "last exported" follows it.
+      if (name && format === 'jsonld' && annotations.length === data.annotations.length) onFullBackup?.();
       setActionMessage(name ? `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'} as ${name}.` : 'Nothing to export.');
     } catch (error) {
       setActionMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,8 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createLedeDB } from '@/lib/db';
+import { sendRequest } from '@/lib/messages';
+import { requestPersistentStorage } from '@/lib/persist-storage';
 import { LibraryApp } from './App';
 import '@/components/library/library.css';
 
@@ -7,4 +10,14 @@ import '@/components/library/library.css';
 // Writes still go through lib/annotation-store.ts and lib/exchange, each in one transaction.
 const db = createLedeDB();
 
-render(<LibraryApp db={db} />, document.getElementById('app')!);
+// The notes database lives in this origin: ask that the browser never evict it.
+void requestPersistentStorage(navigator.storage);
+
+/** A full JSON-LD export is a backup: the background notes it for the options page's "last exported". */
+const recordBackup = (): void => {
+  sendRequest((message) => browser.runtime.sendMessage(message), { type: 'recordLibraryExport' }).catch((error: unknown) =>
+    console.warn('Lede could not record the export as a backup:', error),
+  );
+};
+
+render(<LibraryApp db={db} onFullBackup={recordBackup} />, document.getElementById('app')!);

@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+// The options page's automatic-backup section: off by default; choosing a frequency asks for the
+// optional `downloads` permission first (and changes nothing if refused); off gives it back;
+// "Back up now"; the visible "last exported" line. The background is a stand-in that keeps the
+// settings with the real model (lib/backup.ts).
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BackupSection, formatBackupTime, type ApiPermissions } from '@/components/options/BackupSection';
+import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/backup';
+import type { LedeRequest } from '@/lib/messages';
+
+const T0 = Date.parse('2026-11-26T09:30:00Z');
+
+function fakeBackground(initial: BackupSettings = DEFAULT_BACKUP_SETTINGS, backupFails: string | null = null) {
+  const state = { settings: { ...initial } };
+  const sent: string[] = [];
+  const send = async (message: LedeRequest): Promise<unknown> => {
+    sent.push(message.type === 'saveBackupSettings' ? `saveBackupSettings ${message.settings.frequency}` : message.type);
+    switch (message.type) {
+      case 'getBackupStatus':
+        return { ...state.settings };
+      case 'saveBackupSettings':
+        state.settings = { ...state.settings, frequency: message.settings.frequency };
+        return { ...state.settings };
+      case 'backupNow':
+        if (backupFails) throw new Error(backupFails);
+        state.settings = recordBackup(state.settings, 'now', T0);
+        return { ...state.settings };
+      default:
+        throw new Error(`unexpected ${message.type}`);
+    }
+  };
+  return { state, sent, send };
+}
+
+function fakePermissions(grant: boolean) {
+  const calls: string[] = [];
+  const permissions: ApiPermissions = {
+    request: async (names) => {
+      calls.push(`request ${names.join(' ')}`);
+      return grant;
+    },
+    remove: async (names) => {
+      calls.push(`remove ${names.join(' ')}`);
+      return true;
+    },
+    contains: async () => grant,
+  };
+  return { calls, permissions };
+}
+
+let root: HTMLElement;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i += 1) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
+
+async function click(id: string): Promise<void> {
+  act(() => byTestId(id)!.click());
+  await settle();
+}
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('automatic backup settings', () => {
+  it('is off by default, says it has never exported, and every choice is a labelled radio', async () => {
+    const bg = fakeBackground();
+    render(<BackupSection send={bg.send} permissions={fakePermissions(true).permissions} now={() => T0} />, root);
+    expect(byTestId('backup-section')!.textContent).toContain('Loading backup settings');
+    await settle();
+    expect(byTestId<HTMLInputElement>('backup-off')!.checked).toBe(true);
+    expect(byTestId('backup-last')!.textContent).toBe('Last exported: never.');
+    for (const id of ['backup-off', 'backup-daily', 'backup-weekly']) {
+      expect(byTestId(id)!.closest('label')!.textContent!.trim()).not.toBe('');
+    }
+    expect(root.querySelector('fieldset legend')!.textContent).toContain('downloads folder');
+  });
+
+  it('asks for the downloads permission when turned on, then saves the frequency', async () => {
+    const bg = fakeBackground();
+    const perms = fakePermissions(true);
+    render(<BackupSection send={bg.send} permissions={perms.permissions} now={() => T0} />, root);
+    await settle();
+    await click('backup-weekly');
+    expect(perms.calls).toEqual(['request downloads']);
+    expect(bg.sent).toEqual(['getBackupStatus', 'saveBackupSettings weekly']);
+    expect(byTestId<HTMLInputElement>('backup-weekly')!.checked).toBe(true);
+  });
+
+  it('changes nothing when the reader refuses the permission, and says why', async () => {
+    const bg = fakeBackground();
+    render(<BackupSection send={bg.send} permissions={fakePermissions(false).permissions} now={() => T0} />, root);
+    await settle();
+    await click('backup-daily');
+    expect(bg.sent).toEqual(['getBackupStatus']);
+    expect(bg.state.settings.frequency).toBe('off');
+    expect(byTestId<HTMLInputElement>('backup-off')!.checked).toBe(true);
+    expect(byTestId('backup-result')!.textContent).toContain('Without permission to save downloads, Lede can’t back up');
+  });
+
+  it('turning it off saves off and gives the permission back', async () => {
+    const bg = fakeBackground({ ...DEFAULT_BACKUP_SETTINGS, frequency: 'daily' });
+    const perms = fakePermissions(true);
+    render(<BackupSection send={bg.send} permissions={perms.permissions} now={() => T0} />, root);
+    await settle();
+    await click('backup-off');
+    expect(bg.sent).toContain('saveBackupSettings off');
+    expect(perms.calls).toEqual(['remove downloads']);
+  });
+
+  it('shows when and how the notes were last exported, and when the next backup is', async () => {
+    const last = recordBackup({ ...DEFAULT_BACKUP_SETTINGS, frequency: 'daily' }, 'library', T0);
+    render(<BackupSection send={fakeBackground(last).send} permissions={fakePermissions(true).permissions} now={() => T0 + 1000} />, root);
+    await settle();
+    const line = byTestId('backup-last')!.textContent!;
+    expect(line).toContain(`Last exported: ${formatBackupTime(T0)} (export from the library).`);
+    expect(line).toContain(`Next backup: ${formatBackupTime(T0 + 24 * 60 * 60 * 1000)}`);
+  });
+
+  it('"Back up now" saves at once and updates the last-exported line', async () => {
+    const bg = fakeBackground();
+    const perms = fakePermissions(true);
+    render(<BackupSection send={bg.send} permissions={perms.permissions} now={() => T0} />, root);
+    await settle();
+    await click('backup-now');
+    expect(bg.sent).toEqual(['getBackupStatus', 'backupNow']);
+    expect(byTestId('backup-last')!.textContent).toBe(`Last exported: ${formatBackupTime(T0)} (“Back up now”).`);
+    expect(byTestId('backup-result')!.textContent).toBe(`Backed up at ${formatBackupTime(T0)}.`);
+    // Backups are off: the permission was for this one file.
+    expect(perms.calls).toEqual(['request downloads', 'remove downloads']);
+  });
+
+  it('says why a backup failed: now, and the last automatic one', async () => {
+    const failing = { ...DEFAULT_BACKUP_SETTINGS, frequency: 'weekly' as const, lastError: 'Download failed' };
+    render(<BackupSection send={fakeBackground(failing, 'disk full').send} permissions={fakePermissions(true).permissions} now={() => T0} />, root);
+    await settle();
+    expect(byTestId('backup-last-error')!.textContent).toBe('The last automatic backup failed: Download failed');
+    await click('backup-now');
+    expect(byTestId('backup-result')!.textContent).toBe('Lede couldn’t back up: disk full');
+  });
+
+  it('says so when the background does not answer', async () => {
+    render(<BackupSection send={() => Promise.reject(new Error('no background'))} permissions={fakePermissions(true).permissions} />, root);
+    await settle();
+    expect(byTestId('backup-section')!.textContent).toContain('Lede couldn’t load the backup settings: no background');
+  });
+});
