@@ -12,6 +12,7 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from './annotation-types';
+import { isPageUrl } from './page-url';
 
 /** Generous bounds: they stop a runaway page from filling the database, not a reader writing at length. */
 export const ANNOTATION_LIMITS = {
@@ -97,6 +98,8 @@ export function parseSourceUrl(value: unknown, where = 'source'): string {
   if (value.length === 0) throw fail(`${where} must not be empty`);
   if (value.length > ANNOTATION_LIMITS.url) throw fail(`${where} is longer than ${ANNOTATION_LIMITS.url} characters`);
   if (!URL.canParse(value)) throw fail(`${where} must be an absolute URL`);
+  // Shown as a link in the popup and the library: never a javascript:, data: or blob: address.
+  if (!isPageUrl(value)) throw fail(`${where} must be an http, https or file URL`);
   return value;
 }
 

@@ -3,6 +3,7 @@
 
 import type { EntitySummary, QuoteSummary } from '../article-summary';
 import type { ArticleRow } from '../db';
+import { isPageUrl } from '../page-url';
 import type { ArticleRecord, RejectedItem } from './types';
 
 const ENTITY_TYPES = new Set(['person', 'place', 'organization']);
@@ -32,6 +33,7 @@ export function articleRowOf(article: ArticleRecord): ArticleRow {
 function articleProblem(raw: unknown): string | null {
   if (!isRecord(raw)) return 'is not an object';
   if (typeof raw.url !== 'string' || !URL.canParse(raw.url)) return 'url must be an absolute URL';
+  if (!isPageUrl(raw.url)) return 'url must be an http, https or file URL';
   if (typeof raw.title !== 'string') return 'title must be a string';
   if (typeof raw.site !== 'string') return 'site must be a string';
   if (typeof raw.seenAt !== 'number' || !Number.isFinite(raw.seenAt)) return 'seenAt must be a time in milliseconds';

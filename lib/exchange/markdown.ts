@@ -53,13 +53,13 @@ function articleMarkdown(source: string, title: string, notes: Annotation[], art
     '---',
   ];
   const sections = ordered.map(noteMarkdown);
-  return `${frontMatter.join('\n')}\n\n# ${title.replace(/\s+/g, ' ').trim()}\n\n${sections.join('\n\n')}\n`;
+  return `${frontMatter.join('\n')}\n\n# ${inertMarkdown(title.replace(/\s+/g, ' ').trim())}\n\n${sections.join('\n\n')}\n`;
 }
 
 function noteMarkdown(note: Annotation): string {
   const exact = quoteSelectorOf(note.target)?.exact ?? '';
-  const parts = [blockQuote(exact)];
-  if (note.body.trim() !== '') parts.push(note.body.replace(/\r\n?/g, '\n').trimEnd());
+  const parts = [blockQuote(inertMarkdown(exact))];
+  if (note.body.trim() !== '') parts.push(inertMarkdown(note.body.replace(/\r\n?/g, '\n').trimEnd()));
   if (note.tags.length > 0) parts.push(note.tags.map((tag) => `#${hashtagName(tag)}`).join(' '));
   return parts.join('\n\n');
 }
@@ -73,9 +73,45 @@ export function blockQuote(text: string): string {
     .join('\n');
 }
 
-/** A tag as Obsidian reads a #hashtag: no spaces (they become "-"), no "#". */
+/** A tag as Obsidian reads a #hashtag: no spaces (they become "-"), no "#", no markup characters. */
 export function hashtagName(tag: string): string {
-  return tag.trim().replace(/#/g, '').replace(/\s+/g, '-');
+  return tag.trim().replace(/[#<>[\]()`]/g, '').replace(/\s+/g, '-');
+}
+
+/** Link schemes that run code or smuggle content when a Markdown viewer follows them. */
+const LIVE_SCHEME = /^(javascript|vbscript|data|file):/;
+/** What an unsafe link destination becomes: a harmless fragment that says what happened. */
+export const REMOVED_LINK = '#unsafe-link-removed';
+
+/**
+ * True when a link destination, read the way a Markdown viewer and then a browser would (character
+ * references decoded, tabs, newlines and control characters dropped, any case), names a live scheme.
+ */
+function isLiveDestination(destination: string): boolean {
+  const decoded = destination
+    .replace(/&#x([0-9a-f]+);?/gi, (_m, hex: string) => String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff)))
+    .replace(/&#(\d+);?/g, (_m, dec: string) => String.fromCodePoint(Math.min(Number.parseInt(dec, 10), 0x10ffff)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&(tab|newline);/gi, '');
+  return LIVE_SCHEME.test(decoded.replace(/[\u0000-\u0020\u007f-\u009f\\<>]/g, '').toLowerCase());
+}
+
+function inertDestination(destination: string): string {
+  return isLiveDestination(destination) ? REMOVED_LINK : destination;
+}
+
+/**
+ * Text that stays text in any Markdown viewer: Markdown formatting is kept (a note is "light
+ * Markdown"), but raw HTML cannot become elements (every `<` is written as `&lt;`, which also
+ * turns <autolinks> into text) and a link cannot point at a script: the destination of
+ * `[x](javascript:…)` or `[x]: data:…` becomes REMOVED_LINK.
+ */
+export function inertMarkdown(text: string): string {
+  return text
+    .replace(/</g, '&lt;')
+    // A destination may hold balanced parentheses, as CommonMark allows: `javascript:alert(1)`.
+    .replace(/(\]\(\s*)((?:[^()\s]|\([^()\s]*\))*)/g, (_match, open: string, destination: string) => open + inertDestination(destination))
+    .replace(/^(\s{0,3}\[[^\]\n]+\]:\s*)(\S+)/gm, (_match, label: string, destination: string) => label + inertDestination(destination));
 }
 
 /**
