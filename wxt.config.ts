@@ -1,7 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Chrome gets MV3 (the first target); Firefox gets WXT's default MV2 build.
+// Chrome gets MV3 (the first target); Firefox gets WXT's default MV2 build, on purpose: MV2 grants
+// the content script's <all_urls> match at install (Firefox's MV3 makes host access something the
+// reader may withhold), and the background runs as a persistent page. See README.md, "Firefox".
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -12,8 +16,17 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Lede',
     description: 'Highlights the people, places, organisations and quotes in news articles.',
-    // contextMenus: "Add a Lede note" on selected text (entrypoints/background.ts).
-    permissions: ['storage', 'contextMenus'],
+    // Every permission and why: README.md, "Permissions". storage: settings and preferences;
+    // contextMenus: "Add a Lede note" on selected text; unlimitedStorage: the notes database must
+    // never be evicted or capped; alarms: the automatic backup's daily/weekly timer (it only fires
+    // when the reader turned backups on).
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
+    // Automatic backups save a file to the downloads folder: asked for only when turned on.
+    optional_permissions: ['downloads'],
+    // Extension pages run only Lede's own packaged scripts: no eval, no inline or remote code,
+    // no plugins. The MV3 default, stated so it cannot loosen by accident; WXT writes it as the
+    // MV2 string for Firefox. tests/e2e/manifest.test.ts checks the built manifests.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     // Alt+Shift+N opens the note editor on the selection (lib/note-shortcuts.ts).
     commands: {
       'start-note': {
@@ -32,11 +45,13 @@ export default defineConfig({
     optional_host_permissions: ['https://*.wikipedia.org/*'],
     ...(browser === 'firefox'
       ? {
-          optional_permissions: ['https://*.wikipedia.org/*'],
+          optional_permissions: ['https://*.wikipedia.org/*', 'downloads'],
           browser_specific_settings: {
             gecko: {
               id: 'lede@lede.invalid',
-              strict_min_version: '115.0',
+              // The CSS Custom Highlight API (all of Lede's painting) and data_collection_permissions
+              // both arrived in Firefox 140 (ESR 140): older versions would load Lede and paint nothing.
+              strict_min_version: '140.0',
               // Lede keeps everything on the reader's machine: nothing is collected or sent.
               data_collection_permissions: { required: ['none'] },
             },
