@@ -5,6 +5,7 @@ import gazetteerData from '../model/gazetteer.json';
 import ngramData from '../model/ngrams.json';
 import wordsData from '../model/words.json';
 import { ngramFeatures } from './entities-ngrams';
+import type { TaggerLexicon } from './tagger-features';
 
 export type GazType = 'PER' | 'LOC' | 'ORG' | 'MISC';
 
@@ -99,3 +100,14 @@ export function guessWordType(word: string): TypeGuess | null {
   for (let k = 1; k < exp.length; k++) if (exp[k]! > exp[best]!) best = k;
   return { type: classes[best]!, probability: exp[best]! / sum };
 }
+
+/** The lists above as the tagger's features ask them. */
+export const gazetteerLexicon: TaggerLexicon = {
+  gazetteerType,
+  isWorldPlace,
+  isFirstName,
+  isOrgSuffix,
+  isNonEntityCap,
+  isVocabularyWord,
+  maxWords: MAX_GAZ_WORDS,
+};

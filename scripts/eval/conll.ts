@@ -14,6 +14,14 @@ export interface ConllDocument {
   tokens: { start: number; end: number }[];
   /** Gold entities as token index ranges [first, last], MISC left out. */
   gold: TokenEntity[];
+  /** Every token's gold label, MISC included (what the tagger learns from). */
+  labels: TokenLabel[];
+}
+
+export interface TokenLabel {
+  type: ConllType | 'MISC' | null;
+  /** First token of its entity. */
+  begins: boolean;
 }
 
 export interface TokenEntity {
@@ -24,6 +32,11 @@ export interface TokenEntity {
 
 /** Parses a CoNLL-2003 file (IOB1) into documents. */
 export function readConll(path: string): ConllDocument[] {
+  return readConllText(readFileSync(path, 'utf8'));
+}
+
+/** Parses CoNLL-2003 text (IOB1) into documents. */
+export function readConllText(conll: string): ConllDocument[] {
   const docs: ConllDocument[] = [];
   let sentences: { word: string; tag: string }[][] = [];
   let sentence: { word: string; tag: string }[] = [];
@@ -33,7 +46,7 @@ export function readConll(path: string): ConllDocument[] {
     if (sentences.length) docs.push(buildDocument(sentences));
     sentences = [];
   };
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+  for (const line of conll.split(/\r?\n/)) {
     if (line.startsWith('-DOCSTART-')) {
       flushDoc();
     } else if (line.trim() === '') {
@@ -52,6 +65,7 @@ function buildDocument(sentences: { word: string; tag: string }[][]): ConllDocum
   let text = '';
   const tokens: { start: number; end: number }[] = [];
   const gold: TokenEntity[] = [];
+  const labels: TokenLabel[] = [];
   let open: TokenEntity | null = null;
   const close = (): void => {
     if (open && open.type) gold.push(open);
@@ -65,6 +79,9 @@ function buildDocument(sentences: { word: string; tag: string }[][]): ConllDocum
       tokens.push({ start: text.length, end: text.length + word.length });
       text += word;
       const [bio, kind] = tag.split('-') as [string, string | undefined];
+      const labelType = kind === 'PER' || kind === 'LOC' || kind === 'ORG' || kind === 'MISC' ? kind : null;
+      const previous = wi > 0 ? labels[labels.length - 1]! : null;
+      labels.push({ type: labelType, begins: !!labelType && (bio === 'B' || previous?.type !== labelType) });
       const type = kind === 'PER' || kind === 'LOC' || kind === 'ORG' ? kind : null;
       if (!type || bio === 'O') {
         close();
@@ -79,7 +96,7 @@ function buildDocument(sentences: { word: string; tag: string }[][]): ConllDocum
     });
     close();
   });
-  return { text, tokens, gold };
+  return { text, tokens, gold, labels };
 }
 
 /** Maps predicted mentions onto token ranges; a mention that doesn't align with token edges can't match. */

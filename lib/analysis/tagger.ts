@@ -1,0 +1,102 @@
+// The learned entity tagger: greedy left-to-right BIO decoding with an averaged perceptron over
+// the features of tagger-features.ts, including how the document tagged each word earlier.
+import { dynamicFeatures, featureDocument, opensNothing, recordHistory, tokenFeatures, TAG_BEGINS, TAG_COUNT, TAG_TYPE, type TagHistory, type TaggerLexicon } from './tagger-features';
+import type { GazType } from './gazetteer';
+import type { TaggerModel } from './tagger-model';
+import type { Token } from './tokens';
+
+export interface TaggedSpan {
+  /** First and last token index, inclusive. */
+  first: number;
+  last: number;
+  type: GazType;
+  /** The smallest score margin of its tokens' tags over the runner-up (model units): confidence. */
+  margin: number;
+}
+
+export interface TaggedTokens {
+  tags: Uint8Array;
+  /** Per token: best score minus the runner-up's. */
+  margins: Float64Array;
+}
+
+/** An inside tag may only continue an entity of its own type. */
+export function allowedAfter(prev: number, tag: number): boolean {
+  if (tag === 0 || TAG_BEGINS[tag]) return true;
+  return prev !== 0 && TAG_TYPE[prev] === TAG_TYPE[tag];
+}
+
+/** Best tag index for one token's features under `weights` (any numeric table, bucket-major). */
+export function bestTag(weights: ArrayLike<number>, mask: number, feats: ArrayLike<number>, from: number, to: number, extra: readonly number[], prev: number, scores: Float64Array): number {
+  scores.fill(0);
+  for (let f = from; f < to; f++) {
+    const base = (feats[f]! & mask) * TAG_COUNT;
+    for (let k = 0; k < TAG_COUNT; k++) scores[k]! += weights[base + k]!;
+  }
+  for (const h of extra) {
+    const base = (h & mask) * TAG_COUNT;
+    for (let k = 0; k < TAG_COUNT; k++) scores[k]! += weights[base + k]!;
+  }
+  let best = 0;
+  for (let k = 1; k < TAG_COUNT; k++) if (allowedAfter(prev, k) && scores[k]! > scores[best]!) best = k;
+  return best;
+}
+
+/** Best tag and its margin over the runner-up, from the scores bestTag left behind. */
+function marginOf(scores: Float64Array, best: number, prev: number): number {
+  let second = -Infinity;
+  for (let k = 0; k < scores.length; k++) if (k !== best && allowedAfter(prev, k) && scores[k]! > second) second = scores[k]!;
+  return scores[best]! - second;
+}
+
+/** One tag index per token, with its margin. */
+export function tagTokens(tokens: Token[], model: TaggerModel, lexicon: TaggerLexicon): TaggedTokens {
+  const doc = featureDocument(tokens, lexicon);
+  const tags = new Uint8Array(tokens.length);
+  const margins = new Float64Array(tokens.length).fill(Infinity);
+  const history: TagHistory = new Map();
+  const feats: number[] = [];
+  const extra: number[] = [];
+  const scores = new Float64Array(TAG_COUNT);
+  let prev1 = 0;
+  let prev2 = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.breakBefore > 0) prev1 = prev2 = 0;
+    let tag = 0;
+    if (prev1 !== 0 || !opensNothing(t)) {
+      feats.length = 0;
+      tokenFeatures(doc, i, feats);
+      dynamicFeatures(tokens, i, prev1, prev2, doc.lowerHash, history, extra);
+      tag = bestTag(model.weights, model.mask, feats, 0, feats.length, extra, prev1, scores);
+      margins[i] = marginOf(scores, tag, prev1);
+    }
+    tags[i] = tag;
+    recordHistory(history, t, doc.lowerHash[i]!, tag);
+    prev2 = prev1;
+    prev1 = tag;
+  }
+  return { tags, margins };
+}
+
+/** Entity spans from BIO tags. */
+export function spansFromTags({ tags, margins }: TaggedTokens): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let open: TaggedSpan | null = null;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    const type = TAG_TYPE[tag];
+    if (open && (!type || TAG_BEGINS[tag] || type !== open.type)) {
+      spans.push(open);
+      open = null;
+    }
+    if (!type) continue;
+    if (!open) open = { first: i, last: i, type, margin: margins[i]! };
+    else {
+      open.last = i;
+      open.margin = Math.min(open.margin, margins[i]!);
+    }
+  }
+  if (open) spans.push(open);
+  return spans;
+}

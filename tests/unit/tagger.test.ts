@@ -1,0 +1,137 @@
+// The averaged-perceptron tagger: its features, decoding, shipped model, and training code.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import { markHeadingLines } from '../../lib/analysis/entities-candidates';
+import { gazetteerLexicon } from '../../lib/analysis/gazetteer';
+import { allowedAfter, spansFromTags, tagTokens } from '../../lib/analysis/tagger';
+import { hashString, opensNothing, TAGS, wordShape, wordShapeHash, type TaggerLexicon } from '../../lib/analysis/tagger-features';
+import { loadTaggerModel, parseTaggerModel } from '../../lib/analysis/tagger-model';
+import { tokenize } from '../../lib/analysis/tokens';
+import { readConllText } from '../../scripts/eval/conll';
+import { taggerDocument, trainTagger } from '../../scripts/train-tagger';
+
+const tag = (name: (typeof TAGS)[number]): number => TAGS.indexOf(name);
+
+function spansOf(text: string): string[] {
+  const tokens = tokenize(text);
+  markHeadingLines(tokens);
+  return spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon)).map(
+    (s) => `${s.type} ${tokens.slice(s.first, s.last + 1).map((t) => t.text).join(' ')}`,
+  );
+}
+
+describe('tagger features', () => {
+  it('describes word shapes with runs collapsed', () => {
+    expect(wordShape('Kerry')).toBe('Xx');
+    expect(wordShape('U.S.')).toBe('X.X.');
+    expect(wordShape('1996-08-22')).toBe('d-d-d');
+    expect(wordShape('McFaul')).toBe('XxXx');
+    expect(wordShape('Zürich')).toBe('Xx');
+  });
+
+  it('hashes shapes without building them, to the same value', () => {
+    for (const w of ['Kerry', 'U.S.', '1996-08-22', 'McFaul', 'Zürich', 'ÉTAT', '—']) expect(wordShapeHash(w)).toBe(hashString(wordShape(w)));
+  });
+
+  it('lets lower-case words and punctuation open nothing, but not capitals or numbers ("1860 Munich")', () => {
+    const [lower, comma, cap, number] = tokenize('the , Kerry 1860');
+    expect([lower, comma, cap, number].map((t) => opensNothing(t!))).toEqual([true, true, false, false]);
+  });
+});
+
+describe('BIO decoding', () => {
+  it('only lets an inside tag continue an entity of its own type', () => {
+    expect(allowedAfter(tag('B-PER'), tag('I-PER'))).toBe(true);
+    expect(allowedAfter(tag('I-PER'), tag('I-PER'))).toBe(true);
+    expect(allowedAfter(tag('O'), tag('I-PER'))).toBe(false);
+    expect(allowedAfter(tag('B-LOC'), tag('I-PER'))).toBe(false);
+    expect(allowedAfter(tag('O'), tag('B-ORG'))).toBe(true);
+  });
+
+  it('reads spans from tags, splitting at a new begin tag, with the least margin of their tokens', () => {
+    const tags = Uint8Array.from([tag('B-PER'), tag('I-PER'), tag('O'), tag('B-LOC'), tag('B-LOC'), tag('I-LOC')]);
+    const margins = Float64Array.from([5, 3, Infinity, 7, 9, 2]);
+    expect(spansFromTags({ tags, margins })).toEqual([
+      { first: 0, last: 1, type: 'PER', margin: 3 },
+      { first: 3, last: 3, type: 'LOC', margin: 7 },
+      { first: 4, last: 5, type: 'LOC', margin: 2 },
+    ]);
+  });
+});
+
+describe('the shipped tagger model', () => {
+  it('rejects a weight table of the wrong size', () => {
+    expect(() => parseTaggerModel({ format: 1, bucketBits: 4, scale: 1, weights: 'AAAA' })).toThrow(/expected 144 weights/);
+  });
+
+  it('tags people, organisations and places in running text', () => {
+    expect(spansOf('Cal Ripken hit two home runs as the Baltimore Orioles beat the Yankees in Toronto on Thursday.')).toEqual([
+      'PER Cal Ripken',
+      'ORG Baltimore Orioles',
+      'ORG Yankees',
+      'LOC Toronto',
+    ]);
+  });
+
+  it('reads all-capitals headlines and results tables, where casing says little', () => {
+    const spans = spansOf('SOCCER - ROTOR VOLGOGRAD HOLD SPARTAK MOSCOW\n\nMOSCOW 1996-08-30\n\nAtlanta 5 Chicago 3');
+    expect(spans).toContain('LOC MOSCOW');
+    expect(spans).toContain('ORG Atlanta');
+    expect(spans).toContain('ORG Chicago');
+  });
+});
+
+describe('the tagger inside entity recognition', () => {
+  it('finds the teams of a results line as organisations although their names are places', () => {
+    const text = 'Results on Thursday:\n\nAtlanta 5 Chicago 3\n\nMontreal 4 Philadelphia 2';
+    const types = Object.fromEntries(findEntities(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Atlanta: 'organization', Chicago: 'organization', Montreal: 'organization', Philadelphia: 'organization' });
+  });
+
+  it('reads a lone unknown name before "regime" or "administration" as a leader\'s surname', () => {
+    const text = 'Rebels fought the Zorvakis regime for years. The Obama administration said little.';
+    const types = Object.fromEntries(findEntities(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Zorvakis: 'person', Obama: 'person' });
+  });
+
+  it('keeps the rules for what the article says itself ("Mr. X", "X spokesman")', () => {
+    const text = 'Mr. Tamborine arrived late. Kremlin spokesman Dmitry Peskov said the talks went well.';
+    const types = Object.fromEntries(findEntities(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Tamborine: 'person', Kremlin: 'organization', 'Dmitry Peskov': 'person' });
+  });
+});
+
+describe('tagger training', () => {
+  const lexicon: TaggerLexicon = {
+    gazetteerType: () => undefined,
+    isWorldPlace: () => false,
+    isFirstName: () => false,
+    isOrgSuffix: () => false,
+    isNonEntityCap: () => false,
+    isVocabularyWord: () => false,
+    maxWords: 1,
+  };
+  const conll = readConllText(
+    ['-DOCSTART- -X- -X- O', '', 'Smith NNP I-NP I-PER', 'visited VBD I-VP O', 'Paris NNP I-NP I-LOC', 'on IN I-PP O', 'Friday NNP I-NP O', '. . O O', '',
+      'Jones NNP I-NP I-PER', 'left VBD I-VP O', 'U.S.-based JJ I-NP I-MISC', 'Acme NNP I-NP I-ORG', 'Corp NNP I-NP I-ORG', '. . O O', ''].join('\n'),
+  );
+
+  it("carries CoNLL's labels over to Lede's tokens, hyphen splits included", () => {
+    const doc = taggerDocument(conll[0]!, lexicon);
+    const labelled = doc.tokens.map((t, i) => `${t.text}/${TAGS[doc.gold[i]!]}`);
+    expect(labelled).toEqual([
+      'Smith/B-PER', 'visited/O', 'Paris/B-LOC', 'on/O', 'Friday/O', './O',
+      'Jones/B-PER', 'left/O', 'U.S./B-MISC', '-/I-MISC', 'based/I-MISC', 'Acme/B-ORG', 'Corp/I-ORG', './O',
+    ]);
+  });
+
+  it('learns its training sentences and gives the same bytes every time', () => {
+    const docs = conll.map((d) => taggerDocument(d, lexicon));
+    const options = { epochs: 5, bucketBits: 10, seed: 7 };
+    const file = trainTagger(docs, options);
+    expect(trainTagger(docs, options)).toEqual(file);
+    const model = parseTaggerModel(file);
+    const tags = tagTokens(docs[0]!.tokens, model, lexicon).tags;
+    expect(Array.from(tags, (t) => TAGS[t])).toEqual(Array.from(docs[0]!.gold, (t) => TAGS[t]));
+  });
+});
