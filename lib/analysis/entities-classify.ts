@@ -2,7 +2,7 @@
 // spelling) and where they stand (honorific or title before, "spokesman" after, "over X").
 // Context rules come first: they are the article's own statement about the name.
 import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
-import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
+import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
 import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
 import type { EntityType } from './types';
 import type { Token } from './tokens';
@@ -116,6 +116,12 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     push('organization', Strength.Context);
     return true;
   }
+  // "the Assad regime", "the Obama administration": a leader's surname (known places such as
+  // "the Kabul administration" were typed above by the lists and never get here).
+  if (first === last && !gaz && !world && personContextAfter(tokens, last)) {
+    push('person', Strength.Context);
+    return true;
+  }
   if (prev && HONORIFICS.has(prev.text)) {
     push('person', Strength.Context, true);
     return true;
@@ -127,6 +133,11 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     return true;
   }
   return false;
+}
+
+function personContextAfter(tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return !!next && next.breakBefore === 0 && next.isWord && !next.isCap && PERSON_CONTEXT_AFTER.has(next.text);
 }
 
 /** What the name itself says: gazetteer, organisation head words, first names, spelling. */
@@ -238,7 +249,7 @@ function isActorAcronym(tokens: Token[], first: number): boolean {
 const ACTOR_PARTICIPLE = /^(?:backed|led|vetted|funded|run|owned|sponsored|trained|brokered|supported|allied|aligned|controlled|designated)$/;
 
 /** Acronyms for things and measures, not organisations. */
-const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
+export const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
   'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'HIV', 'AIDS', 'DNA', 'RNA', 'MRI', 'IPO', 'ETF', 'VAT', 'USB', 'PDF', 'FAQ', 'API',
   'GPS', 'LED', 'LCD', 'SUV', 'ATM', 'PIN', 'URL', 'HTML', 'CPU', 'GPU', 'RAM', 'VPN', 'TV', 'PC', 'ICU', 'ER', 'OK',
   'GMT', 'EST', 'EDT', 'PST', 'PDT', 'UTC', 'BST', 'CET', 'ADHD', 'PTSD', 'COVID', 'SARS', 'MERS', 'LGBT', 'LGBTQ',

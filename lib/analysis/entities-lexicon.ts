@@ -60,6 +60,9 @@ export const ORG_CONTEXT_AFTER: ReadonlySet<string> = new Set([
   'jihadists', 'leadership', 'executives', 'employees', 'shareholders', 'lawmakers', 'staffers', 'bureaucrats',
 ]);
 
+/** Words after a lone surname that make it a person's: "the Assad regime", "the Obama administration". */
+export const PERSON_CONTEXT_AFTER: ReadonlySet<string> = new Set(['regime', 'administration']);
+
 /** "press secretary/office/service" after a name: its press office speaks, so it is an organisation. */
 export const ORG_CONTEXT_PRESS_HEADS: ReadonlySet<string> = new Set(['secretary', 'office', 'service', 'officer']);
 

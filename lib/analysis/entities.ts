@@ -1,9 +1,14 @@
-// Named entities in plain text: tokens -> candidate chunks -> typed candidates -> document-level
-// linking -> entities with mentions, roles and descriptions.
+// Named entities in plain text: tokens -> rule candidates (chunks, typed) and the learned
+// tagger's spans -> merged (entities-merge.ts) -> document-level linking -> entities with
+// mentions, roles and descriptions.
 import { findDescription, findRole, type MentionEnds } from './descriptions';
 import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
 import { classifyChunks } from './entities-classify';
 import { linkCandidates, type ResolvedMention } from './entities-link';
+import { mergeCandidates } from './entities-merge';
+import { gazetteerLexicon } from './gazetteer';
+import { spansFromTags, tagTokens } from './tagger';
+import { loadTaggerModel } from './tagger-model';
 import { tokenize, type Token } from './tokens';
 import type { Entity } from './types';
 
@@ -12,8 +17,9 @@ export function findEntities(text: string): Entity[] {
   const tokens = tokenize(text);
   markHeadingLines(tokens);
   const titles = findTitles(tokens);
-  const candidates = classifyChunks(tokens, findChunks(tokens, titles), titles);
-  const mentions = linkCandidates(candidates);
+  const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
+  const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
+  const mentions = linkCandidates(mergeCandidates(tokens, ruled, tagged, titles));
   return buildEntities(text, tokens, titles, mentions);
 }
 
