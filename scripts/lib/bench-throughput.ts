@@ -23,3 +23,20 @@ export function measureThroughput(analyse: (text: string) => unknown, texts: rea
   const words = wordsPerPass * passes;
   return { words, seconds: elapsed, wordsPerSecond: words / elapsed };
 }
+
+export interface SeedTiming {
+  /** Milliseconds per analysis, one sample per run after warm-up. */
+  samples: number[];
+}
+
+/** Times single analyses of one text (after `warmUp` untimed runs), one sample per run. */
+export function timeSingleAnalyses(analyse: (text: string) => unknown, text: string, runs = 25, warmUp = 10): SeedTiming {
+  for (let i = 0; i < warmUp; i++) analyse(text);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    analyse(text);
+    samples.push(performance.now() - started);
+  }
+  return { samples };
+}
