@@ -1,7 +1,9 @@
 // `npm run eval`: Lede's accuracy against named baselines, in one run.
 //   1. the seed article's gold (shared/tools/score_gold.py), through the same `analyze` CLI users run;
-//   2. CoNLL-2003 eng.testa, entity-level exact P/R/F1 for PER, LOC, ORG and the micro average;
-//   3. PolNeAR dev: direct quotes and reported speech, span P/R (>= 80% character overlap) and speaker accuracy;
+//   2. CoNLL-2003 eng.testa, entity-level exact P/R/F1 for PER, LOC, ORG and the micro average (also the
+//      tagger alone, and a tagger trained on part of eng.train scored on the rest);
+//   3. PolNeAR dev: direct quotes and reported speech, span P/R (>= 80% character overlap) and speaker accuracy,
+//      and overall source, cue and content P/R;
 //   4. article-body finding on the 20 core news pages, token P/R/F1 against their `articleBody`.
 // Every table has a named baseline beside it: `compromise` used as it is for 1-3, and the whole
 // page's text for 4.
@@ -15,8 +17,11 @@ import { compromiseAnalysis } from './eval/compromise-baseline';
 import { readFileSync } from 'node:fs';
 import { evaluateBodyFinding, quantile, tokenOverlap } from './body-eval';
 import { parseHtmlDocument } from '../lib/extract/node-dom';
-import { readPolnear, scoreKind, type KindScore } from './eval/polnear';
+import { polnearTable, readPolnear, type PolnearSystem } from './eval/polnear';
 import { CONLL_TYPES, predictedTokenEntities, prf, readConll, scoreEntities, type ConllType, type Counts } from './eval/conll';
+import { emptyCounts, heldOutTaggerScore, scoreTagger } from './eval/tagger-heldout';
+import { gazetteerLexicon } from '../lib/analysis/gazetteer';
+import { loadTaggerModel } from '../lib/analysis/tagger-model';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const shared = resolve(repoRoot, '../shared');
@@ -86,33 +91,40 @@ function conllSection(): void {
     }
     console.log(`${name.padEnd(12)} (${docs.length} documents in ${seconds.toFixed(1)} s)`);
   }
+  // The learned tagger by itself (no rules, no document linking), with the shipped model.
+  const taggerAlone = emptyCounts();
+  scoreTagger(docs, loadTaggerModel(), gazetteerLexicon, taggerAlone);
+  printCounts('tagger only', taggerAlone);
+  // Generalisation: a tagger trained on eng.train documents 0-849 only, scored on 850-945.
+  const started = performance.now();
+  const heldOut = heldOutTaggerScore(join(shared, 'datasets/conll2003/eng.train'), join(shared, 'datasets/polnear/train/text'), 850, docs);
+  console.log(`\nheld-out eng.train slice: tagger alone, trained on documents 0-${heldOut.trainDocs - 1} (weights and word lists),`);
+  console.log(`scored on documents ${heldOut.trainDocs}-${heldOut.trainDocs + heldOut.testDocs - 1} (${((performance.now() - started) / 1000).toFixed(0)} s):`);
+  printCounts('held-out', heldOut.counts);
+  console.log('the same model on eng.testa (a harder slice, or a weaker model?):');
+  printCounts('(on testa)', heldOut.otherCounts);
+}
+
+function printCounts(name: string, counts: Record<ConllType, Counts>): void {
+  const micro = CONLL_TYPES.reduce<Counts>((a, t) => ({ tp: a.tp + counts[t].tp, fp: a.fp + counts[t].fp, fn: a.fn + counts[t].fn }), { tp: 0, fp: 0, fn: 0 });
+  for (const [label, c] of [...CONLL_TYPES.map((t) => [t, counts[t]] as const), ['micro', micro] as const]) {
+    const s = prf(c);
+    console.log(`${name.padEnd(12)} ${label.padEnd(6)} ${pct(s.p)}  ${pct(s.r)}  ${pct(s.f)}`);
+  }
 }
 
 function polnearSection(): void {
-  console.log('\n== PolNeAR dev: attribution (spans match at >= 80% character overlap; speaker by last word, pronoun sources left out) ==');
+  console.log('\n== PolNeAR dev: attribution (see scripts/eval/polnear.ts for the matching rules) ==');
+  console.log('Direct = quoted words (wrapped contents and the quoted pieces of reported speech); reported = the other contents.');
+  console.log('Spans match at >= 80% character overlap; speaker = last word of the name within the gold source head; pronoun sources left out.');
   const articles = readPolnear(join(shared, 'datasets/polnear/dev'));
-  const systems: [string, (text: string) => Analysis][] = [
-    ['lede', analyzeText],
-    ['compromise', compromiseAnalysis],
+  const systems: PolnearSystem[] = [
+    { name: 'lede', analyse: analyzeText },
+    { name: 'compromise', analyse: compromiseAnalysis },
   ];
-  console.log('system       kind       gold  pred     P      R   speaker');
-  for (const [name, analyse] of systems) {
-    const empty = (): KindScore => ({ gold: 0, predicted: 0, matched: 0, predictedRight: 0, speakerChecked: 0, speakerRight: 0 });
-    const direct = empty();
-    const reported = empty();
-    for (const article of articles) {
-      const quotes = analyse(article.text).quotes;
-      scoreKind(article, quotes, true, direct);
-      scoreKind(article, quotes, false, reported);
-    }
-    for (const [kind, s] of [['direct', direct], ['reported', reported]] as const) {
-      const p = s.predicted ? s.predictedRight / s.predicted : 0;
-      const r = s.gold ? s.matched / s.gold : 0;
-      const speaker = s.speakerChecked ? s.speakerRight / s.speakerChecked : 0;
-      console.log(`${name.padEnd(12)} ${kind.padEnd(9)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)}  ${pct(p)}  ${pct(r)}  ${pct(speaker)} (of ${s.speakerChecked})`);
-    }
-  }
-  console.log(`(${articles.length} articles; reported-speech gold includes beliefs and intentions, which Lede does not try to find)`);
+  for (const line of polnearTable(articles, systems)) console.log(line);
+  console.log(`(${articles.length} articles; reported-speech gold includes beliefs and intentions, which Lede does not try to find;`);
+  console.log(' compromise has no attribution, so no speaker, source or cue. `npx tsx scripts/eval/polnear-report.ts train` gives the train split.)');
 }
 
 function bodySection(): void {
@@ -135,6 +147,10 @@ function bodySection(): void {
   };
   row('lede', `${results.filter((r) => r.isArticle).length}/${results.length}`, scored.map((r) => ({ precision: r.precision!, recall: r.recall!, f1: r.f1! })));
   row('whole page', '-', whole);
+  // All 152 pages (the 19 news-adjacent and shopping ones included): `npm run body-eval -- --all` has the table.
+  const all = evaluateBodyFinding(pagesDir);
+  const allScored = all.filter((r) => r.f1 !== null).map((r) => ({ precision: r.precision!, recall: r.recall!, f1: r.f1! }));
+  row('lede (all)', `${all.filter((r) => r.isArticle).length}/${all.length}`, allScored);
 }
 
 seedSection();
