@@ -1,13 +1,18 @@
 // Attribution patterns over tokens: a speaker slot next to a speech cue, and where the content is.
 //   leading:  "Mr. Kerry said (Tuesday) (that) CONTENT"          -> reported speech
+//             also "X, an appositive, said …", "X, who said …", "X did Y and said …", "X did Y, saying …",
+//             "X told the Post CLAUSE"
 //   trailing: "CONTENT, Mr. Kerry said(, as he ...)"  /  "CONTENT, said a senior Arab official, ..."
+//   inner:    "Back then, Ms. Ripert said, CONTENT"  /  "…, according to X, CONTENT"  (always reported)
 //   colon:    "He added: CONTENT"
+// Every slot carries the written speaker phrase and cue (Quote.source / Quote.cue).
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
+import type { Span } from './types';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
-  CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, INVERTIBLE_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES, SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS,
-  THAT_ONLY_CUES,
+  CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
+  SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS, THAT_ONLY_CUES,
 } from './speech-cues';
 
 export interface SpeakerSlot {
@@ -17,11 +22,31 @@ export interface SpeakerSlot {
   /** Token indexes of the speaker slot [first, last]. */
   first: number;
   last: number;
+  /** The speaker phrase as written ("Mr. Kerry", "he", "a senior official"). */
+  source: Span;
+  /** The cue as written ("said", "according to"); null for a bare dash credit. */
+  cueSpan: Span | null;
+}
+
+/** A slot whose speaker is tokens [first, last] and whose cue is token `c` (-1: none, and the cue word is ''). */
+function makeSlot(tokens: readonly Token[], ref: SpeakerRef, c: number, first: number, last: number): SpeakerSlot {
+  const cueToken = c >= 0 ? tokens[c] : undefined;
+  // No cue word: a dash credit ("…” ― Sonya Herridge") or the subject of the sentence.
+  const cue = cueToken?.lower ?? '';
+  let cueSpan: Span | null = null;
+  if (cueToken) {
+    // "according to" is one cue; otherwise the cue is the verb alone ("said", not "has said").
+    const to = cue === 'according' && tokens[c + 1]?.lower === 'to' ? (tokens[c + 1] as Token) : cueToken;
+    cueSpan = { start: cueToken.start, end: to.end };
+  }
+  return { ref, cue, first, last, source: { start: (tokens[first] as Token).start, end: (tokens[last] as Token).end }, cueSpan };
 }
 
 export type SentenceAttribution =
   | { type: 'leading'; slot: SpeakerSlot; contentStart: number; contentEnd: number; contentToken: number }
   | { type: 'trailing'; slot: SpeakerSlot; contentStart: number; contentEnd: number }
+  /** "Back then, Ms. Ripert said, she found …": the attribution sits inside its content (always reported). */
+  | { type: 'inner'; slot: SpeakerSlot; contentStart: number; contentEnd: number }
   | { type: 'colon'; slot: SpeakerSlot; contentStart: number };
 
 const MAX_SLOT_WORDS = 9;
@@ -39,7 +64,7 @@ export function isCue(tokens: readonly Token[], i: number): boolean {
   if (!t?.isWord) return false;
   // A capitalised cue word inside a sentence is part of a name ("United States", "Reports Desk").
   if (i > 0 && isCapitalized(t)) return false;
-  if (STRONG_CUES.has(t.lower) || NOUN_LIKE_CUES.has(t.lower)) return true;
+  if (STRONG_CUES.has(t.lower) || NOUN_LIKE_CUES.has(t.lower) || LEARNED_THAT_CUES.has(t.lower)) return true;
   return t.lower === 'according' && tokens[i + 1]?.lower === 'to';
 }
 
@@ -54,11 +79,17 @@ export function slotBefore(
 ): { slot: SpeakerSlot; boundary: number } | null {
   let j = c - 1;
   let fillers = 0;
-  while (j >= floor && fillers < 3 && tokens[j]?.isWord && SUBJECT_CUE_FILLERS.has((tokens[j] as Token).lower)) {
-    j--;
+  while (j >= floor && fillers < 3 && tokens[j]?.isWord) {
+    const lower = (tokens[j] as Token).lower;
+    if (SUBJECT_CUE_FILLERS.has(lower)) j--;
+    // "Sanders on Tuesday said …" / "Sanders Tuesday said …"
+    else if (DAYS.has(lower)) j -= tokens[j - 1]?.lower === 'on' ? 2 : 1;
+    else break;
     fillers++;
   }
   const last = j;
+  // "Mr. Obama's remarks": a possessive before a noun-like cue is not its subject.
+  if (tokens[last]?.isWord && /['\u2019]s$/.test((tokens[last] as Token).text) && NOUN_LIKE_CUES.has((tokens[c] as Token).lower)) return null;
   let count = 0;
   while (j >= floor && count <= MAX_SLOT_WORDS) {
     const t = tokens[j] as Token;
@@ -71,7 +102,7 @@ export function slotBefore(
   if (!ref) return null;
   const cue = (tokens[c] as Token).lower;
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
-  return { slot: { ref, cue, first: j + 1, last }, boundary: j };
+  return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
 }
 
 /** The speaker slot right after token `c` ("said a senior Arab official,"), ending at punctuation or a preposition. */
@@ -87,9 +118,17 @@ export function slotAfter(
     k++;
   }
   if (k === start || k - start > MAX_SLOT_WORDS) return null;
-  const ref = classifySpeaker(text, tokens.slice(start, k), mentions);
+  const words = tokens.slice(start, k);
+  // "according to the FBI data": whatever follows "according to" is the source, person or not.
+  const ref = classifySpeaker(text, words, mentions) ?? (cue === 'according' ? phraseRef(text, words) : null);
   if (!ref) return null;
-  return { slot: { ref, cue, first: start, last: k - 1 }, next: k };
+  // `c` is the cue itself, or "to" of "according to", or a dash credit's dash (no cue).
+  const cueIndex = cue === 'dash' ? -1 : cue === 'according' ? c - 1 : c;
+  return { slot: makeSlot(tokens, ref, cueIndex, start, k - 1), next: k };
+}
+
+function phraseRef(text: string, words: readonly Token[]): SpeakerRef {
+  return { kind: 'phrase', name: text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end), singular: false };
 }
 
 /** Index of the first content token after cue `c`, or -1 when the cue has no content clause after it. */
@@ -106,7 +145,14 @@ export function contentAfterCue(tokens: readonly Token[], c: number): number {
   const t = tokens[k];
   if (!t || !t.isWord) return -1;
   if (t.lower === 'that') return tokens[k + 1]?.isWord ? k + 1 : -1;
-  if (THAT_ONLY_CUES.has(cue) || TAIL_PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower)) {
+  if (cue === 'told' || cue === 'tells') {
+    // "told the National Post he's already received …": the hearer, then a clause without "that".
+    const clause = afterHearer(tokens, k);
+    if (clause >= 0 && SUBJECT_STARTS.has((tokens[clause] as Token).lower) && looksLikeClause(tokens, clause)) return clause;
+  }
+  // "Sanders said if he were president, DACA would …": a conditional clause opens the content.
+  if (t.lower === 'if' && SAY_CUES.has(cue) && looksLikeClause(tokens, k + 1)) return k;
+  if (THAT_ONLY_CUES.has(cue) || LEARNED_THAT_CUES.has(cue) || TAIL_PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower)) {
     // "said in a statement that ...", "told reporters that ...": look a little further for "that".
     for (let i = k; i < tokens.length && i < k + 10; i++) {
       const u = tokens[i] as Token;
@@ -115,7 +161,46 @@ export function contentAfterCue(tokens: readonly Token[], c: number): number {
     }
     return -1;
   }
-  return k;
+  return SAY_CUES.has(cue) || looksLikeClause(tokens, k) ? k : -1;
+}
+
+/** Subject pronouns: after "told HEARER" they open the reported clause. */
+const SUBJECT_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'he\'s', 'she\'s', 'they\'re', 'we\'re', 'it\'s', 'he\u2019s', 'she\u2019s', 'they\u2019re', 'we\u2019re', 'it\u2019s']);
+
+/** The token after the hearer of "told": an object pronoun, "reporters", or a short capitalised name ("the National
+ * Post", "CNN"); -1 when the words after the cue are not one of those. */
+function afterHearer(tokens: readonly Token[], k: number): number {
+  const t = tokens[k] as Token;
+  if (TAIL_OBJECTS.has(t.lower)) return k + 1;
+  let i = t.lower === 'the' ? k + 1 : k;
+  const start = i;
+  while (i < tokens.length && i - start < 5 && tokens[i]?.isWord && isCapitalized(tokens[i] as Token)) i++;
+  return i > start && tokens[i]?.isWord ? i : -1;
+}
+
+/** "said" takes a bare clause freely ("Trump said the plan is dead"); other cues often take an object
+ * instead ("noted Bill Clinton's comments", "warned officials to boost security", "declared war"). */
+const SAY_CUES = new Set(['said', 'says', 'say', 'saying']);
+/** Auxiliaries and modals: a finite verb, so the words after a cue are a clause of their own. */
+const FINITE_MARKERS = new Set([
+  'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might',
+  'must', 'do', 'does', 'did', 'isn\'t', 'wasn\'t', 'won\'t', 'wouldn\'t', 'can\'t', 'didn\'t', 'doesn\'t',
+]);
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'whom']);
+
+/** Do the tokens from `k` read as a clause: a finite verb within the first few words (an auxiliary, or a
+ * past tense after a subject), before any "to" that would make them an object and an infinitive? */
+function looksLikeClause(tokens: readonly Token[], k: number): boolean {
+  if (OBJECT_PRONOUNS.has((tokens[k] as Token).lower)) return false;
+  for (let i = k; i < tokens.length && i < k + 8; i++) {
+    const t = tokens[i] as Token;
+    if (!t.isWord) return false;
+    const lower = t.lower.replace(/\u2019/g, "'");
+    if (lower === 'to') return false;
+    if (FINITE_MARKERS.has(lower) || lower.endsWith("'s") || lower.endsWith("'re")) return i > k || lower.includes("'");
+    if (i > k && lower.endsWith('ed') && !DETERMINERS.has((tokens[i - 1] as Token).lower)) return true;
+  }
+  return false;
 }
 
 /** Does the text after a cue (from token `k`) close the attribution: end, comma, or a prepositional tail? */
@@ -187,7 +272,138 @@ function appositiveSlot(text: string, tokens: readonly Token[], c: number, menti
   if (firstComma <= 0 || firstComma === c - 1 || c - firstComma > 60) return null;
   const ref = classifySpeaker(text, tokens.slice(0, firstComma), mentions);
   if (!ref || ref.kind === 'pronoun') return null;
-  return { ref, cue: (tokens[c] as Token).lower, first: 0, last: firstComma - 1 };
+  return makeSlot(tokens, ref, c, 0, firstComma - 1);
+}
+
+/** After an attribution set inside a sentence: a few tail words ("told The Washington Post"), a comma, and at
+ * least three more words of content. */
+function resumesAfter(tokens: readonly Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && k - from < 8 && (tokens[k] as Token).isWord) k++;
+  if (!isPunct(tokens[k], ',') || !hasWords(tokens, k + 1, tokens.length, 3)) return false;
+  // "…, he said, referring to …" / "…, she said, as …" / "…, he said, and …": the attribution's own tail.
+  const next = tokens[k + 1] as Token;
+  return next.isWord && !next.lower.endsWith('ing') && !TAIL_PREPOSITIONS.has(next.lower) && !NARRATION_OPENERS.has(next.lower);
+}
+
+/** Words after ", X said," that go on with narration about the speaker rather than with what was said. */
+const NARRATION_OPENERS = new Set(['and', 'but', 'or', 'nor', 'as', 'who', 'whom', 'whose', 'which', 'where', 'while', 'when', 'since', 'after', 'before', 'once', 'according']);
+
+function isInvertibleOrTold(tokens: readonly Token[], c: number): boolean {
+  const cue = (tokens[c] as Token).lower;
+  return INVERTIBLE_CUES.has(cue) || cue === 'told' || cue === 'tells' || cue === 'say';
+}
+
+/** The first comma at or after token `from`, or `limit`. */
+function commaAfter(tokens: readonly Token[], from: number, limit: number): number {
+  for (let i = from; i < tokens.length && (tokens[i] as Token).start < limit; i++) if ((tokens[i] as Token).text === ',') return (tokens[i] as Token).start;
+  return limit;
+}
+
+/** Words that may open an appositive between a speaker and the cue: "X, a senior fellow at …, said". */
+const APPOSITIVE_OPENERS = new Set(['who', 'whose', 'now', 'once', 'then', 'herself', 'himself', 'chairman', 'chairwoman', 'president', 'director', 'head', 'founder']);
+/** Conjunctions that join a second verb to the sentence's subject: "Trump denounced her record and said …". */
+const SUBJECT_CONJUNCTIONS = new Set(['and', 'but']);
+
+/**
+ * A speaker for cue `c` that is not right before it (the leading pattern only; the content must follow):
+ *   "…, Roberta Lange, the state party chairwoman, said …"  (appositive, anywhere in the sentence)
+ *   "Juanita Broaddrick, who said …"                         (relative clause)
+ *   "Wilson praised Rubio’s positions and said …"           (second verb of the sentence's subject)
+ */
+function indirectSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  let j = c - 1;
+  while (j >= 0 && tokens[j]?.isWord && SUBJECT_CUE_FILLERS.has((tokens[j] as Token).lower)) j--;
+  const t = tokens[j];
+  if (!t) return null;
+  if (t.isWord && SUBJECT_CONJUNCTIONS.has(t.lower)) return openingSubject(text, tokens, c, j, mentions);
+  if (t.isWord && t.lower === 'who' && isPunct(tokens[j - 1], ',')) return nameBefore(text, tokens, j - 1, c, mentions);
+  if (!isPunct(t, ',')) return null;
+  // "NAME, appositive, said": the appositive runs back to the previous comma.
+  let p = j - 1;
+  while (p >= 0 && j - p <= MAX_APPOSITIVE_TOKENS && !isPunct(tokens[p], ',.;:!?') && !isQuoteMark((tokens[p] as Token).text)) p--;
+  if (p <= 0 || !isPunct(tokens[p], ',') || p === j - 1) return null;
+  const opener = tokens[p + 1] as Token;
+  const opensAppositive = DETERMINERS.has(opener.lower) || APPOSITIVE_OPENERS.has(opener.lower) || /^\d/.test(opener.text) || isHumanNoun(opener.lower);
+  if (opensAppositive) return nameBefore(text, tokens, p, c, mentions);
+  // "one of the family's attorneys, Justin Bamberg, said …" / "Another pollster, David Woodard of Clemson
+  // University, said …": the name that opens the words between the commas is the speaker.
+  let run = p + 1;
+  while (run < j && run - p <= 4 && isCapitalized(tokens[run] as Token)) run++;
+  if (run > p + 1) {
+    const ref = classifySpeaker(text, tokens.slice(p + 1, run), mentions);
+    if (ref && (ref.kind === 'entity' || ref.kind === 'name' || ref.kind === 'surname')) return makeSlot(tokens, ref, c, p + 1, run - 1);
+  }
+  return null;
+}
+
+/** The named speaker (not a pronoun) that ends just before token `end` (a comma), with cue `c`. */
+function nameBefore(text: string, tokens: readonly Token[], end: number, c: number, mentions: MentionIndex): SpeakerSlot | null {
+  let k = end - 1;
+  while (k >= 0 && end - k <= MAX_SLOT_WORDS) {
+    const t = tokens[k] as Token;
+    if (!t.isWord || CLAUSE_WORDS.has(t.lower) || STRONG_CUES.has(t.lower)) break;
+    k--;
+  }
+  if (k === end - 1 || end - k > MAX_SLOT_WORDS) return null;
+  const ref = classifySpeaker(text, tokens.slice(k + 1, end), mentions, k + 1 === 0);
+  if (!ref || ref.kind === 'pronoun' || ref.kind === 'it' || ref.kind === 'anonymous-group') return null;
+  return makeSlot(tokens, ref, c, k + 1, end - 1);
+}
+
+/** The subject that opens the sentence (or its main clause, after a short introduction ending in a comma), before
+ * token `limit`: he/she, a capitalised run holding a person or a name, or "a/the … NOUN" up to a human noun. */
+function openingSubject(text: string, tokens: readonly Token[], c: number, limit: number, mentions: MentionIndex): SpeakerSlot | null {
+  // The sentence start, and after each of the first two commas of a short introduction ("On July 6, 2015, Sanders …").
+  const starts = [0];
+  for (let i = 1; i < tokens.length && i < 12 && i < limit && starts.length < 3; i++) {
+    if (isPunct(tokens[i], ',')) starts.push(i + 1);
+  }
+  for (const start of starts) {
+    const first = tokens[start];
+    if (!first?.isWord || start >= limit) continue;
+    // "After Obama spoke, Clinton …": an introduction, not the subject.
+    if (INTRO_PREPOSITIONS.has(first.lower) || CLAUSE_WORDS.has(first.lower)) continue;
+    if (first.lower === 'he' || first.lower === 'she') {
+      return makeSlot(tokens, { kind: 'pronoun', gender: first.lower === 'he' ? 'male' : 'female', at: first.start }, c, start, start);
+    }
+    if (DETERMINERS.has(first.lower)) {
+      // "The State Department has deemed … and says …": a named body.
+      let run = start + 1;
+      while (run < limit && run - start <= 4 && tokens[run]?.isWord && isCapitalized(tokens[run] as Token)) run++;
+      const body = run > start + 1 && tokens[run]?.isWord && !isCapitalized(tokens[run] as Token) ? classifySpeaker(text, tokens.slice(start, run), mentions) : null;
+      if (body?.kind === 'phrase' && body.entity?.type === 'organization') return makeSlot(tokens, body, c, start, run - 1);
+      // "A Clinton campaign official …": the noun phrase up to its first human noun, not the name inside it.
+      for (let i = start + 1; i < limit && i < start + 6 && tokens[i]?.isWord; i++) {
+        const lower = (tokens[i] as Token).lower;
+        if (!isHumanNoun(lower) && !isHumanPlural(lower)) continue;
+        const ref = classifySpeaker(text, tokens.slice(start, i + 1), mentions, start === 0);
+        return ref && ref.kind === 'phrase' ? makeSlot(tokens, ref, c, start, i) : null;
+      }
+      continue;
+    }
+    // A run of capitalised words ("Sen. Elizabeth Warren") holding a person mention.
+    let end = start;
+    while (end < limit && end - start < 5 && tokens[end]?.isWord && isCapitalized(tokens[end] as Token)) end++;
+    // "Clinton’s campaign is …": the subject is the campaign, not Clinton.
+    if (end > start && /['\u2019]s$/.test((tokens[end - 1] as Token).text)) continue;
+    for (let i = end - 1; i >= start; i--) {
+      const m = mentions.overlapping((tokens[i] as Token).start, (tokens[i] as Token).end);
+      if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, start, end - 1);
+    }
+    if (end > start) {
+      const ref = classifySpeaker(text, tokens.slice(start, end), mentions, start === 0);
+      if (ref && (ref.kind === 'name' || ref.kind === 'surname' || ref.kind === 'phrase')) return makeSlot(tokens, ref, c, start, end - 1);
+    }
+  }
+  return null;
+}
+
+/** The person who opens a sentence ("In July, Gingrich dismissed Estonia as …"), for a quote in it that has no
+ * attribution of its own: the quote is most likely the subject's words. Tokens are the sentence's, up to the quote. */
+export function sentenceOpeningSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const slot = openingSubject(text, tokens, -1, tokens.length, mentions);
+  return slot && slot.ref.kind !== 'phrase' ? slot : null;
 }
 
 /** Find the attribution structure of one sentence (tokens of that sentence only). */
@@ -195,10 +411,21 @@ export function analyzeSentence(
   text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex,
 ): SentenceAttribution | null {
   let leading: Extract<SentenceAttribution, { type: 'leading' }> | null = null;
-  let trailing: Extract<SentenceAttribution, { type: 'trailing' }> | null = null;
+  let trailing: Extract<SentenceAttribution, { type: 'trailing' | 'inner' }> | null = null;
   const contentEndLimit = endWithoutPeriod(text, tokens, sentenceEnd);
 
   for (let c = 0; c < tokens.length; c++) {
+    const word = tokens[c] as Token;
+    if (!word.isWord) continue;
+    if (!leading && !trailing && word.lower.endsWith('ing') && isParticipleCue(tokens, c)) {
+      // "Sanders defended his call to raise the wage, saying the positives would outweigh the losses."
+      const subject = openingSubject(text, tokens, c, c - 1, mentions);
+      const content = subject ? contentAfterCue(tokens, c) : -1;
+      if (subject && content >= 0 && hasWords(tokens, content, tokens.length, 3)) {
+        leading = { type: 'leading', slot: subject, contentStart: (tokens[content] as Token).start, contentEnd: contentEndLimit, contentToken: content };
+      }
+      continue;
+    }
     if (!isCue(tokens, c)) continue;
     const cue = (tokens[c] as Token).lower;
 
@@ -208,8 +435,10 @@ export function analyzeSentence(
       if (c === 0 && isPunct(tokens[after.next], ',')) {
         const start = tokens[after.next + 1];
         if (start && !leading) leading = { type: 'leading', slot: after.slot, contentStart: start.start, contentEnd: contentEndLimit, contentToken: after.next + 1 };
-      } else if (c > 0 && isPunct(tokens[c - 1], ',') && hasWords(tokens, 0, c, 3) && !trailing) {
-        trailing = { type: 'trailing', slot: after.slot, contentStart: (tokens[0] as Token).start, contentEnd: (tokens[c - 1] as Token).start };
+      } else if (c > 0 && isPunct(tokens[c - 1], ',') && !trailing) {
+        // "…, according to X." ends the content; "Since last November, according to Human Rights Watch, …" sits inside it.
+        if (resumesAfter(tokens, after.next)) trailing = { type: 'inner', slot: after.slot, contentStart: (tokens[0] as Token).start, contentEnd: contentEndLimit };
+        else if (hasWords(tokens, 0, c, 3)) trailing = { type: 'trailing', slot: after.slot, contentStart: (tokens[0] as Token).start, contentEnd: (tokens[c - 1] as Token).start };
       }
       continue;
     }
@@ -231,10 +460,24 @@ export function analyzeSentence(
         continue;
       }
       const comma = tokens[before.boundary];
-      if (!trailing && comma?.text === ',' && isTrailingContent(tokens, before.boundary) && isTrailingCueEnd(tokens, c)) {
+      if (!trailing && comma?.text === ',' && isInvertibleOrTold(tokens, c) && resumesAfter(tokens, c + 1)) {
+        // "Back then, Ms. Ripert said, she found …": an attribution set inside the sentence; all of it is content.
+        trailing = { type: 'inner', slot: before.slot, contentStart: (tokens[0] as Token).start, contentEnd: contentEndLimit };
+      } else if (!trailing && comma?.text === ',' && isTrailingContent(tokens, before.boundary) && isTrailingCueEnd(tokens, c)) {
         trailing = { type: 'trailing', slot: before.slot, contentStart: (tokens[0] as Token).start, contentEnd: comma.start };
       }
       continue;
+    }
+
+    if (!leading && !trailing) {
+      const indirect = indirectSubject(text, tokens, c, mentions);
+      const content = indirect ? contentAfterCue(tokens, c) : -1;
+      if (indirect && content >= 0 && hasWords(tokens, content, tokens.length, 3)) {
+        // "X, who said A, did B": the relative clause ends at its comma.
+        const end = tokens[indirect.last + 2]?.lower === 'who' ? commaAfter(tokens, content, contentEndLimit) : contentEndLimit;
+        leading = { type: 'leading', slot: indirect, contentStart: (tokens[content] as Token).start, contentEnd: end, contentToken: content };
+        continue;
+      }
     }
 
     if (isPunct(tokens[c - 1], ',') && isTrailingContent(tokens, c - 1)) {
@@ -255,11 +498,20 @@ export function analyzeSentence(
 
   if (leading) {
     let end = leading.contentEnd;
-    if (trailing && trailing.contentEnd > leading.contentStart) end = Math.min(end, trailing.contentEnd);
+    // "X said A, B said." ends A at B's attribution; a cue in the middle of the content ("…, AKA Danger
+    // Mouse, wrote a host of new songs") is part of what X said.
+    if (trailing && trailing.contentEnd > leading.contentStart && closesSentence(tokens, trailing.contentEnd)) end = Math.min(end, trailing.contentEnd);
     end = reportedContentEnd(tokens, leading.contentToken, end);
     return { ...leading, contentEnd: end };
   }
   return trailing;
+}
+
+/** Is the attribution after character `from` short enough to be the sentence's last clause ("…, Jones said.")? */
+function closesSentence(tokens: readonly Token[], from: number): boolean {
+  let words = 0;
+  for (const t of tokens) if (t.start >= from && t.isWord) words++;
+  return words <= MAX_SLOT_WORDS + 4;
 }
 
 /** The sentence end without a final period (question and exclamation marks stay: they are part of the words). */
@@ -281,7 +533,9 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
   if (isPunct(tokens[0], DASHES)) {
     // A byline-style credit: "…” ― Sonya Herridge"
     const credit = slotAfter(text, tokens, 0, mentions, 'dash');
-    return credit && isAttributionTail(tokens, credit.next) ? credit.slot : null;
+    // A credit names someone ("― Sonya Herridge"); "— a metaphor for …" goes on with the sentence.
+    const named = credit !== null && isCapitalized(tokens[credit.slot.first] as Token);
+    return named && isAttributionTail(tokens, credit.next) ? credit.slot : null;
   }
   for (let c = i; c < tokens.length && c < i + MAX_SLOT_WORDS + 3; c++) {
     const t = tokens[c] as Token;
@@ -306,7 +560,7 @@ function appositiveAfter(text: string, tokens: readonly Token[], from: number, c
     if (!isCue(tokens, c)) continue;
     if (!isPunct(tokens[c - 1], ',') || !isAttributionTail(tokens, c + 1)) return null;
     const ref = classifySpeaker(text, tokens.slice(from, comma), mentions);
-    return ref && ref.kind !== 'pronoun' ? { ref, cue: (tokens[c] as Token).lower, first: from, last: comma - 1 } : null;
+    return ref && ref.kind !== 'pronoun' ? makeSlot(tokens, ref, c, from, comma - 1) : null;
   }
   return null;
 }
@@ -317,10 +571,10 @@ function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionI
     const t = tokens[j] as Token;
     if (!t.isWord) continue;
     if (t.lower === 'he' || t.lower === 'she') {
-      return { ref: { kind: 'pronoun', gender: t.lower === 'he' ? 'male' : 'female', at: t.start }, cue: (tokens[c] as Token).lower, first: j, last: j };
+      return makeSlot(tokens, { kind: 'pronoun', gender: t.lower === 'he' ? 'male' : 'female', at: t.start }, c, j, j);
     }
     const m = mentions.overlapping(t.start, t.end);
-    if (m?.entity.type === 'person') return { ref: { kind: 'entity', entity: m.entity }, cue: (tokens[c] as Token).lower, first: j, last: j };
+    if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
   }
   return null;
 }
@@ -350,6 +604,12 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
 /** Any attribution in a sentence (tokens outside quoted words): the fallback for partial quotes. */
 export function attributionAnywhere(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   for (let c = 0; c < tokens.length; c++) {
+    if (tokens[c]?.lower === 'put' && tokens[c + 1]?.lower === 'it') {
+      // "As Ms. Simonyan put it, …" / "As Steven M. Rosenthal, a tax lawyer, recently put it, …"
+      const named = slotBefore(text, tokens, c, 0, mentions)?.slot ?? indirectSubject(text, tokens, c, mentions);
+      if (named) return named;
+      continue;
+    }
     if (isParticipleCue(tokens, c)) {
       const subject = sentenceSubject(tokens, c, mentions);
       if (subject) return subject;

@@ -1,14 +1,17 @@
 // Quote detection and speaker attribution over plain text.
 //   1. Pair quotation marks (quote-marks.ts) and attribute each marked quote from the words around it.
+//      A partial quote with no attribution of its own takes the person who opens its sentence.
 //   2. Read every other sentence for attribution patterns (attribution.ts): reported speech, and, in a
 //      document without quotation marks, direct quotes found by attribution alone ("..., Mr. Kerry said.").
-//   3. Resolve speakers in text order (speakers.ts): entity mentions, pronouns, unnamed descriptions.
+//      A sentence that quotes some of its words ("X said he wants “…”") is reported speech as well.
+//   3. Resolve speakers in text order (speakers.ts): entity mentions, pronouns, unnamed descriptions; an
+//      unattributed quote opening a sentence right after an attribution continues that speaker.
 import type { Entity, Quote, QuoteKind, Span, Speaker } from './types';
 import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences';
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, isContinuingCue, isQuoteMark, type SpeakerSlot,
+  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 
@@ -18,6 +21,17 @@ interface Candidate extends Span {
   cue: string;
   /** Takes the previous quote's speaker (a continuation sentence or paragraph). */
   inherits: boolean;
+  /** A marked quote with no attribution that opens its sentence ("Schiff said. “The other factor …”"). */
+  opensUnattributed?: boolean;
+  /** The slot's cue and speaker phrase as written, when the quote has an attribution of its own. */
+  cueSpan?: Span;
+  sourceSpan?: Span;
+}
+
+/** The written cue and speaker phrase of a slot, as optional candidate fields. */
+function slotSpans(slot: SpeakerSlot | null): Pick<Candidate, 'cueSpan' | 'sourceSpan'> {
+  if (!slot) return {};
+  return slot.cueSpan ? { cueSpan: slot.cueSpan, sourceSpan: slot.source } : { sourceSpan: slot.source };
 }
 
 /** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */
@@ -128,16 +142,44 @@ function markedCandidates(
       slot = attributionAnywhere(text, tokensOutside(text, from, to, nearby), mentions);
     }
     const words = countWords(text, q.start, q.end, MAX_TITLE_WORDS + 1);
+    if (!slot && words > MAX_SCARE_QUOTE_WORDS && q.openAt > sentence.start && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
+      // "Reid has gone after Trump as a “human leech who will bleed the country”": the subject's words.
+      slot = sentenceOpeningSubject(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
+    }
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
     if (!adjacent && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
     // An unattributed quote that opens its own sentence continues the previous quote's speaker.
     const opensSentence = q.openAt <= sentence.start;
     const inherits = !slot && opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1;
-    out.push({ start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits });
+    const candidate: Candidate = { start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits, ...slotSpans(slot) };
+    if (!slot && !inherits && opensSentence) candidate.opensUnattributed = true;
+    out.push(candidate);
     kept.push(q);
     previous = { paragraph: q.lastParagraph };
   }
   return { candidates: out, kept };
+}
+
+/**
+ * Reported speech that quotes some of its words: "Trump said he wants “a total and complete shutdown …”".
+ * The marked words are a direct quote of their own; the clause after the cue is the reported content.
+ * Only a leading attribution whose cue comes before the first mark counts, and the content must have
+ * words of its own before the mark ("said that “…”" is the direct quote alone).
+ */
+function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
+  if (q.openAt <= s.start) return null;
+  // Cheap test first: most sentences with marks have no cue before the first one.
+  const before = tokenize(text, s.start, q.openAt, 80);
+  if (!before.some((_, i) => isCue(before, i))) return null;
+  const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+  const found = analyzeSentence(text, tokens, s.end, mentions);
+  if (found?.type !== 'leading' || found.contentEnd <= q.openAt) return null;
+  const cueAt = (tokens[found.slot.last + 1] as Token | undefined)?.start ?? found.contentStart;
+  if (cueAt >= q.openAt || found.contentStart >= q.openAt) return null;
+  if (countWords(text, found.contentStart, q.openAt, 1) < 1) return null;
+  return {
+    start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, ...slotSpans(found.slot),
+  };
 }
 
 function sentenceCandidates(
@@ -152,6 +194,10 @@ function sentenceCandidates(
       const q = kept[k];
       if (q && q.openAt < s.end) {
         continuing = false;
+        const reported = reportedAroundMarks(text, s, q, mentions);
+        // It holds marked words whole: a sentence end inside the marks ("… a plan.”") must not cut them.
+        for (let j = k; reported && j < kept.length && (kept[j] as MarkedQuote).openAt < reported.end; j++) reported.end = Math.max(reported.end, (kept[j] as MarkedQuote).end);
+        if (reported) out.push(reported);
         continue;
       }
       const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
@@ -163,17 +209,20 @@ function sentenceCandidates(
       continuing = false;
       // Only a singular human speaker in a document without marks makes an unmarked sentence direct;
       // "according to" always reports.
-      const direct = !usesMarks && found.type !== 'leading' && found.slot.cue !== 'according' && isSingularHuman(found.slot.ref);
+      const direct = !usesMarks && (found.type === 'trailing' || found.type === 'colon') && found.slot.cue !== 'according' && isSingularHuman(found.slot.ref);
       if (found.type === 'colon') {
         if (isQuoteMark(text[found.contentStart] as string)) continue; // a stray mark: not clean content
         const end = direct ? paragraph.end : s.end;
-        out.push({ start: found.contentStart, end, kind: direct ? 'direct' : 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false });
+        out.push({
+          start: found.contentStart, end, kind: direct ? 'direct' : 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, ...slotSpans(found.slot),
+        });
         if (direct) break;
         continue;
       }
       if (found.contentEnd <= found.contentStart) continue;
       out.push({
         start: found.contentStart, end: found.contentEnd, kind: direct ? 'direct' : 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false,
+        ...slotSpans(found.slot),
       });
       continuing = direct && found.type === 'trailing';
     }
@@ -196,13 +245,30 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const resolver = new SpeakerResolver(mentions, candidates);
   const quotes: Quote[] = [];
   let previousSpeaker: Speaker | null = null;
+  let previous: { candidate: Candidate; setSpeaker: boolean } | null = null;
   for (const c of candidates) {
     let speaker: Speaker | null;
     if (c.inherits) speaker = previousSpeaker;
+    else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
-    quotes.push({ start: c.start, end: c.end, kind: c.kind, speaker });
-    if (speaker && (c.kind === 'direct' || isSingularHuman(c.ref))) previousSpeaker = speaker;
+    const quote: Quote = { start: c.start, end: c.end, kind: c.kind, speaker };
+    if (c.cueSpan) quote.cue = c.cueSpan;
+    if (c.sourceSpan) quote.source = c.sourceSpan;
+    quotes.push(quote);
+    const setSpeaker = speaker !== null && (c.kind === 'direct' || isSingularHuman(c.ref));
+    if (setSpeaker) previousSpeaker = speaker;
+    previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/** How far an attribution may sit before the unattributed quote that goes on with it ("…, Schiff said. “…”"). */
+const MAX_ATTRIBUTION_GAP = 80;
+
+/** Is `to` right after `from`: a short stretch (the attribution itself) and at most one paragraph break? */
+function followsClosely(text: string, from: number, to: number): boolean {
+  if (to < from || to - from > MAX_ATTRIBUTION_GAP) return false;
+  const gap = text.slice(from, to);
+  return (gap.match(/\n\s*\n/g)?.length ?? 0) <= 1;
 }

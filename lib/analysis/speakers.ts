@@ -4,7 +4,7 @@ import type { Entity, Speaker } from './types';
 import { isCapitalized, type Token } from './quote-tokens';
 import {
   DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
-  NON_HUMAN_NOUNS, isHumanNoun, isHumanPlural,
+  LEARNED_SOURCE_HEADS, NON_HUMAN_NOUNS, isHumanNoun, isHumanPlural,
 } from './speech-cues';
 
 export type Gender = 'male' | 'female' | 'unknown';
@@ -107,6 +107,17 @@ const FUNCTION_WORDS = new Set([
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 
+/** Heads of poll shares that speak for a group: "21 percent said", "half said". */
+const SHARE_WORDS = new Set(['percent', 'majority', 'minority', 'plurality', 'half', 'third', 'quarter', 'respondents']);
+
+/** Days and months: "said Tuesday" names when, not who. */
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday',
+]);
+/** A speaker phrase does not open with a preposition ("32% of Republican claims": not "of Republican"). */
+const SLOT_PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'about', 'into', 'over', 'than']);
+
 /** Words capitalised only because they open a sentence ("Be warned: …", "Now say …"). */
 const SENTENCE_OPENER_WORDS = new Set(['be', 'let', 'please', 'now', 'yet', 'still', 'also', 'just', 'never', 'always', 'some', 'many', 'few', 'all', 'most', 'others', 'everyone', 'nobody', 'someone', 'anyone']);
 
@@ -128,6 +139,7 @@ function headNoun(words: readonly Token[]): { index: number; kind: HeadKind } | 
 /** Classify the words of a speaker slot. Returns null when they do not look like a speaker. */
 export function classifySpeaker(text: string, words: readonly Token[], mentions: MentionIndex, atSentenceStart = false): SpeakerRef | null {
   if (words.length === 0 || words.length > 9 || words.some((w) => !w.isWord)) return null;
+  if (SLOT_PREPOSITIONS.has((words[0] as Token).lower)) return null;
   const last = words[words.length - 1] as Token;
   const first = words[0] as Token;
   const mention = mentions.overlapping(last.start, last.end);
@@ -162,6 +174,10 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     return { kind: 'phrase', name: spanText(text, words), singular: false };
   }
   if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
+  // "21 percent", "more than half", "a majority of voters": a share of those polled.
+  if (SHARE_WORDS.has(last.lower) && words.length <= 4) return { kind: 'phrase', name: spanText(text, words), singular: false };
+  // A common noun learned from PolNeAR train as a source head ("the poll", "strategists", "the survey").
+  if (LEARNED_SOURCE_HEADS.has(last.lower) && !isCapitalized(last)) return { kind: 'phrase', name: spanText(text, words), singular: false };
 
   // "the statement", "the ad": a described source we cannot tell is one person.
   const plainNoun = (w: Token): boolean => !isCapitalized(w) && /^[a-z]+$/.test(w.lower) && !w.lower.endsWith('ed') &&
@@ -175,7 +191,8 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   // One capitalised word no entity knows: a source ("Reuters said"), unless it is capitalised only
   // because it opens the sentence ("Be warned: …").
   const openerOnly = atSentenceStart && (FUNCTION_WORDS.has(last.lower) || SENTENCE_OPENER_WORDS.has(last.lower));
-  if (allNameLike && words.length === 1 && !openerOnly) return { kind: 'phrase', name: last.text, singular: false };
+  // "said Tuesday": a day or month is when, not who.
+  if (allNameLike && words.length === 1 && !openerOnly && !TIME_WORDS.has(last.lower)) return { kind: 'phrase', name: last.text, singular: false };
   return null;
 }
 

@@ -37,6 +37,11 @@ export interface Quote {
   end: number;
   kind: QuoteKind;
   speaker: Speaker | null;
+  /** The attribution cue as written ("said", "told", "according to"), when the quote has one of its own. */
+  cue?: Span;
+  /** The speaker phrase as written ("Mr. Kerry", "he", "a senior official"), when the quote has one of its own.
+   * A quote that continues an earlier speaker's words has neither `cue` nor `source`. */
+  source?: Span;
 }
 
 export interface Analysis {
