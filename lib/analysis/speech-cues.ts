@@ -1,5 +1,7 @@
 // Word lists for attribution: speech verbs, the nouns that name a human speaker, and the small
-// function words that bound a speaker phrase. All lowercase.
+// function words that bound a speaker phrase. All lowercase. The hand lists are extended by words
+// learned from PolNeAR train (lib/model/cues.json, written by scripts/train-cues.ts).
+import cueModel from '../model/cues.json';
 
 /** Verbs that introduce speech on their own: "X said the plan ..." / "..., X said."
  * Present forms that are also common plural nouns ("states", "reports", "claims") are left out. */
@@ -151,3 +153,12 @@ export function isHumanPlural(lower: string): boolean {
   if (lower.endsWith('es') && HUMAN_NOUNS.has(lower.slice(0, -2))) return true;
   return lower.endsWith('s') && HUMAN_NOUNS.has(lower.slice(0, -1));
 }
+
+/** Verbs learned as attribution cues that no hand list has ("revealed", "indicated", "asserted"). They only
+ * introduce reported speech with an explicit "that": many of them also take a plain object ("endorsed Clinton"). */
+export const LEARNED_THAT_CUES: ReadonlySet<string> = new Set(
+  Object.keys(cueModel.cues).filter((w) => !STRONG_CUES.has(w) && !NOUN_LIKE_CUES.has(w) && !PARTICIPLE_CUES.has(w) && !w.endsWith('ing')),
+);
+
+/** Lowercase nouns learned as the last word of source phrases ("the poll", "critics", "strategists"). */
+export const LEARNED_SOURCE_HEADS: ReadonlySet<string> = new Set(Object.keys(cueModel.sourceHeads));
