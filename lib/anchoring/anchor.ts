@@ -48,14 +48,32 @@ function judge(prepared: PreparedText, candidates: Candidate[], ctx: DecisionCon
 }
 
 function anchored(prepared: PreparedText, quote: PreparedQuote, best: Judged, method: 'quote' | 'fuzzy'): AnchorStatus {
-  const span = toOriginalQuoteSpan(
-    prepared.norm,
-    best.start,
-    best.end,
-    edgeWhitespace(quote.exact, false),
-    edgeWhitespace(quote.exact, true),
+  const span = verbatimCover(
+    prepared.original,
+    quote.exact,
+    toOriginalQuoteSpan(prepared.norm, best.start, best.end, edgeWhitespace(quote.exact, false), edgeWhitespace(quote.exact, true)),
   );
   return { status: 'anchored', start: span.start, end: span.end, method, score: best.score };
+}
+
+/** How far beyond a mapped match the verbatim quote may reach (invisible characters and spaces at its edges). */
+const EDGE_SLACK = 8;
+
+/**
+ * Normalising drops zero-width characters and soft hyphens and shortens whitespace runs, so a match
+ * maps back without those at the quote's edges (a quote ending in U+200D came back one short).
+ * Where the stored quote sits verbatim around the mapped match, return exactly that.
+ */
+function verbatimCover(text: string, exact: string, span: { start: number; end: number }): { start: number; end: number } {
+  if (text.slice(span.start, span.end) === exact) return span;
+  const from = Math.max(0, span.start - EDGE_SLACK);
+  const window = text.slice(from, span.end + EDGE_SLACK);
+  for (let at = window.indexOf(exact); at !== -1; at = window.indexOf(exact, at + 1)) {
+    const start = from + at;
+    if (start > span.start) break;
+    if (start + exact.length >= span.end) return { start, end: start + exact.length };
+  }
+  return span;
 }
 
 /** Characters a match may reach beyond the context slot (whitespace and edge edits). */
