@@ -485,7 +485,9 @@ export function parseMessage(value: unknown): LedeRequest {
       return { type, settings: { frequency: (value.settings as BackupSettingsPatch).frequency } };
     }
     default:
-      throw new MessageError(`Unknown Lede message type: ${JSON.stringify(type)}`);
+      // Not JSON.stringify on anything but a string: Firefox delivers messages by structured
+      // clone, so `type` may be a BigInt or a cyclic object, which would throw a TypeError here.
+      throw new MessageError(`Unknown Lede message type: ${typeof type === 'string' ? JSON.stringify(type) : typeof type}`);
   }
 }
 
