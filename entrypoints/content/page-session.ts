@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { Analysis } from '@/lib/analysis/types';
 import { summarizeArticle } from '@/lib/article-summary';
-import { extractArticle, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
+import { extractArticleInSlices, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { HighlightType } from '@/lib/highlight-types';
 import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest, type PageSetup } from '@/lib/messages';
 import { buildEntityCards, type EntityCard } from '@/lib/cards';
@@ -172,8 +172,9 @@ export class PageSession {
     const firstRun = marks === FIRST_RUN_MARKS;
     if (firstRun) this.setupLoaded = this.loadSetup();
     else performance.mark(marks.from);
-    // The setup's round trip to the background overlaps the extraction.
-    const extracted = extractArticle(document);
+    // The setup's round trip to the background overlaps the extraction, which hands the thread
+    // back to the page every few milliseconds so a huge page never sees one long task.
+    const extracted = await extractArticleInSlices(document);
     performance.mark('lede-extracted');
     // Most pages are not articles: stay idle there, apart from asking whether the reader has notes here.
     if (!extracted?.isArticle) {
@@ -213,7 +214,7 @@ export class PageSession {
     }
     performance.mark('lede-analyze-now');
     // force: skip the extractor's cheap "not an article" exit; the reader asked for this page.
-    const extracted = extractArticle(document, { force: true });
+    const extracted = await extractArticleInSlices(document, { force: true });
     if (!extracted || extracted.text.trim() === '') {
       this.status = 'not-article';
       this.message = 'Lede found no readable text on this page.';
