@@ -4,6 +4,7 @@
 // since one huge page's analysis holds many spans. Plain TypeScript: the analyser is passed in.
 
 import type { Analysis } from './analysis/types';
+import type { AnalysisBacking } from './analysis-store';
 import { textFingerprint } from './text-hash';
 
 export interface AnalysisCacheOptions {
@@ -11,6 +12,8 @@ export interface AnalysisCacheOptions {
   maxEntries?: number;
   /** The most text (characters, summed over entries) whose analyses are kept. */
   maxTextLength?: number;
+  /** A store behind the memory (IndexedDB in the background): read on a miss, written after analysing. */
+  backing?: AnalysisBacking;
 }
 
 interface Entry {
@@ -27,10 +30,12 @@ export class AnalysisCache {
   private textLength = 0;
   private readonly maxEntries: number;
   private readonly maxTextLength: number;
+  private readonly backing: AnalysisBacking | undefined;
 
   constructor(options: AnalysisCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
+    this.backing = options.backing;
   }
 
   static keyFor(url: string, text: string): string {
@@ -54,8 +59,15 @@ export class AnalysisCache {
       this.entries.set(key, hit);
       return { analysis: hit.analysis, cached: true };
     }
+    const stored = await this.backing?.get(key).catch(() => undefined);
+    if (stored) {
+      this.remember(key, { analysis: stored, textLength: text.length });
+      return { analysis: stored, cached: true };
+    }
     const analysis = await analyze(text);
     this.remember(key, { analysis, textLength: text.length });
+    // A failed write only costs a later re-analysis; the reader gets this one either way.
+    await this.backing?.put(key, url, text.length, analysis).catch((error: unknown) => console.warn('Lede could not keep this analysis:', error));
     return { analysis, cached: false };
   }
 

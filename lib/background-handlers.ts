@@ -3,6 +3,8 @@
 
 import { createAnnotation, deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from './annotation-store';
 import type { BackupService } from './backup-service';
+import { AnalysisCache } from './analysis-cache';
+import { DexieAnalysisStore } from './analysis-store';
 import { saveArticle, type LedeDB } from './db';
 import { entityHistories } from './history';
 import type { BackgroundRequest, Handlers } from './messages';
@@ -45,6 +47,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       prefs: deps.prefs,
       switches: deps.switches ?? new SiteSwitchStore(createMemoryArea()),
       broadcast: deps.broadcast,
+      cache: new AnalysisCache({
+        backing: new DexieAnalysisStore(deps.db, { now: deps.now, enabled: async () => (await settings.load()).history }),
+      }),
     }),
     articleAnalyzed: async ({ article }) => {
       // With reading history off, Lede keeps no record of what the reader opened.
@@ -88,11 +93,12 @@ function needBackups(deps: BackgroundDeps): BackupService {
   return deps.backups;
 }
 
-/** Deletes every remembered article; returns how many there were. */
+/** Deletes every remembered article (and the analyses kept of read pages); returns how many articles there were. */
 async function clearReadingHistory(db: LedeDB): Promise<number> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.analyses, async () => {
     const count = await db.articles.count();
     await db.articles.clear();
+    await db.analyses.clear();
     return count;
   });
 }

@@ -2,6 +2,7 @@
 // IndexedDB opened from a content script belongs to the web page's origin, which could read it.
 
 import Dexie, { type EntityTable } from 'dexie';
+import type { Analysis } from './analysis/types';
 import type { Annotation } from './annotation-types';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from './article-summary';
 import type { SummaryRow } from './summary-cache';
@@ -19,6 +20,17 @@ export interface ArticleRow {
   entityNames: string[];
 }
 
+/** A remembered analysis (lib/analysis-store.ts): a revisit after the background restarted is instant. */
+export interface AnalysisRow {
+  /** `${text fingerprint} ${url}` (AnalysisCache.keyFor). */
+  key: string;
+  url: string;
+  textLength: number;
+  analysis: Analysis;
+  /** Last read or written (ms since epoch): the least recently used rows go first. */
+  usedAt: number;
+}
+
 export const DEFAULT_DB_NAME = 'lede';
 
 export class LedeDB extends Dexie {
@@ -27,6 +39,8 @@ export class LedeDB extends Dexie {
   summaries!: EntityTable<SummaryRow, 'key'>;
   /** Version 3: the reader's notes and highlights (lib/annotation-store.ts). */
   annotations!: EntityTable<Annotation, 'id'>;
+  /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/analysis-store.ts). */
+  analyses!: EntityTable<AnalysisRow, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -48,6 +62,10 @@ export class LedeDB extends Dexie {
     // Version 3 adds personal notes, looked up by page (target.source); nothing else changes.
     this.version(3).stores({
       annotations: '&id, target.source, modified, *tags, color',
+    });
+    // Version 4 adds the analysis cache; nothing else changes.
+    this.version(4).stores({
+      analyses: 'key, usedAt',
     });
   }
 }

@@ -20,6 +20,8 @@ export const DB_HISTORY: readonly FrozenVersion[] = [
   { version: 2, stores: { summaries: 'key, expiresAt' } },
   // 7c6415f "Personal notes": W3C annotations.
   { version: 3, stores: { annotations: '&id, target.source, modified, *tags, color' } },
+  // Issue 7: analyses of recently read pages, so a revisit is instant.
+  { version: 4, stores: { analyses: 'key, usedAt' } },
 ];
 
 /** The tables that exist at `version`, with their index specs, after every earlier version applied. */

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Annotation } from '@/lib/annotation-types';
 import { summarizeArticle } from '@/lib/article-summary';
-import { createLedeDB, LedeDB, type ArticleRow } from '@/lib/db';
+import { createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/db';
 import type { SummaryRow } from '@/lib/summary-cache';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 import { DB_HISTORY, tablesAt } from './db-history';
@@ -71,11 +71,21 @@ const NOTES: Annotation[] = [
   makeAnnotation({ id: noteId(2), body: '', tags: [], color: 'pink', motivation: 'highlighting', modified: '2026-02-01T00:00:00.000Z' }),
 ];
 
+/** Analyses of read pages (version 4): the seed's real analysis, and a small one. */
+function analysisRows(): AnalysisRow[] {
+  const raw = readSeed('article.txt');
+  return [
+    { key: `${raw.length}:0badf00d ${SEED_URL}`, url: SEED_URL, textLength: raw.length, analysis: analyzeText(raw), usedAt: 2_000 },
+    { key: `12:00c0ffee ${ZURICH.url}`, url: ZURICH.url, textLength: 12, analysis: { entities: [], quotes: [] }, usedAt: 1_000 },
+  ];
+}
+
 /** What each table holds in a database saved at any version that has it. */
 const HISTORY_ROWS: Record<string, () => unknown[]> = {
   articles: () => [seedArticle(), ZURICH],
   summaries: () => SUMMARIES,
   annotations: () => NOTES,
+  analyses: analysisRows,
 };
 
 /**
@@ -162,11 +172,16 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
       expect(await db.annotations.where('color').equals('pink').primaryKeys()).toEqual([noteId(2)]);
       expect(await db.annotations.orderBy('modified').primaryKeys()).toEqual([noteId(1), noteId(2)]);
     }
+    if (saved.analyses) {
+      expect((await db.analyses.orderBy('usedAt').toArray()).map((row) => row.url)).toEqual([ZURICH.url, SEED_URL]);
+    }
 
     // Tables added after `version` exist and take writes.
     await db.annotations.put(makeAnnotation({ id: noteId(9) }));
     await db.summaries.put({ key: 'k', result: { status: 'missing' }, fetchedAt: 0, expiresAt: 1 });
     await db.articles.put({ ...ZURICH, url: 'https://example.org/new' });
+    await db.analyses.put({ key: 'k', url: 'https://example.org/new', textLength: 0, analysis: { entities: [], quotes: [] }, usedAt: 3 });
     expect(await db.annotations.get(noteId(9))).toBeDefined();
+    expect(await db.analyses.get('k')).toBeDefined();
   });
 });
