@@ -11,7 +11,7 @@ import { isCapitalized, type Token } from './quote-tokens';
 import type { Span } from './types';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
-  CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
+  CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
   SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS, THAT_ONLY_CUES,
 } from './speech-cues';
 
@@ -59,14 +59,56 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
 /** After ", but" these words show the speaker's own next action, which ends the reported content. */
 const SPEAKER_ACTION_AFTER_BUT = new Set(['did', 'didnt', "didn't", 'didn\u2019t', 'declined', 'refused', 'would', 'wouldnt', "wouldn't", 'wouldn\u2019t', 'gave', 'offered', 'said', 'stopped']);
 
-export function isCue(tokens: readonly Token[], i: number): boolean {
+/** Is token `i` a cue? Learned object cues ("criticized", "talked about") count only with `objects`: they introduce
+ * reported content in a sentence, but are too loose to credit a quotation-marked quote near them. */
+export function isCue(tokens: readonly Token[], i: number, objects = false): boolean {
   const t = tokens[i];
   if (!t?.isWord) return false;
   // A capitalised cue word inside a sentence is part of a name ("United States", "Reports Desk").
   if (i > 0 && isCapitalized(t)) return false;
-  if (STRONG_CUES.has(t.lower) || NOUN_LIKE_CUES.has(t.lower) || LEARNED_THAT_CUES.has(t.lower)) return true;
+  if (STRONG_CUES.has(t.lower) || NOUN_LIKE_CUES.has(t.lower) || LEARNED_THAT_CUES.has(t.lower) || LEARNED_CLAUSE_CUES.has(t.lower)) return true;
+  if (objects && objectCueLength(tokens, i) > 0) return true;
   return t.lower === 'according' && tokens[i + 1]?.lower === 'to';
 }
+
+/** Words a leading content needs: three after a speech verb (shorter is rarely speech), one after a learned object
+ * cue ("endorsed Clinton", "called for calm"). */
+function minContentWords(tokens: readonly Token[], c: number): number {
+  return objectCueLength(tokens, c) > 0 && !STRONG_CUES.has((tokens[c] as Token).lower) ? 1 : 3;
+}
+
+/** Is the content at token `content` the object of a learned object cue at `c`, not a clause ("that …", "he would …")? */
+function isObjectContent(tokens: readonly Token[], c: number, content: number): boolean {
+  if (objectCueLength(tokens, c) === 0 || STRONG_CUES.has((tokens[c] as Token).lower)) return false;
+  return tokens[content - 1]?.lower !== 'that' && !opensBareClause(tokens, content);
+}
+
+/** Where an object content ends: at a comma that opens narration about it ("…, who is 70", "…, but offered no
+ * proof", "…, saying …"), else at `limit`. */
+function objectEnd(tokens: readonly Token[], from: number, limit: number): number {
+  for (let i = from; i < tokens.length && (tokens[i] as Token).start < limit; i++) {
+    const t = tokens[i] as Token;
+    if (t.text !== ',') continue;
+    const next = tokens[i + 1];
+    if (next?.isWord && (NARRATION_OPENERS.has(next.lower) || next.lower.endsWith('ing'))) return t.start;
+  }
+  return limit;
+}
+
+/** 2 for a learned "word preposition" cue at `i` ("talked about"), 1 for a learned one-word object cue
+ * ("criticized", "noted the costs"), 0 otherwise. */
+function objectCueLength(tokens: readonly Token[], i: number): number {
+  const t = tokens[i] as Token;
+  const next = tokens[i + 1];
+  if (next?.isWord && OBJECT_CUES.has(`${t.lower} ${next.lower}`)) return 2;
+  // Verbs whose object is rarely what was said ("added a note of caution", "asked him", "wrote a book") keep their own rules.
+  return OBJECT_CUES.has(t.lower) && !NO_OBJECT_CONTENT.has(t.lower) && !PARTICIPLE_CUES.has(t.lower) ? 1 : 0;
+}
+
+const NO_OBJECT_CONTENT = new Set([
+  'said', 'says', 'say', 'added', 'adds', 'asked', 'asks', 'told', 'tells', 'continued', 'offered', 'posted', 'wrote', 'writes',
+  'replied', 'responded', 'texted', 'emailed', 'tweeted', 'advised', 'instructed', 'pleaded',
+]);
 
 function isPunct(t: Token | undefined, chars: string): boolean {
   return t !== undefined && !t.isWord && chars.includes(t.text);
@@ -81,15 +123,16 @@ export function slotBefore(
   let fillers = 0;
   while (j >= floor && fillers < 3 && tokens[j]?.isWord) {
     const lower = (tokens[j] as Token).lower;
-    if (SUBJECT_CUE_FILLERS.has(lower)) j--;
+    if (SUBJECT_CUE_FILLERS.has(lower) || isMannerAdverb(tokens[j] as Token)) j--;
     // "Sanders on Tuesday said …" / "Sanders Tuesday said …"
     else if (DAYS.has(lower)) j -= tokens[j - 1]?.lower === 'on' ? 2 : 1;
     else break;
     fillers++;
   }
   const last = j;
-  // "Mr. Obama's remarks": a possessive before a noun-like cue is not its subject.
-  if (tokens[last]?.isWord && /['\u2019]s$/.test((tokens[last] as Token).text) && NOUN_LIKE_CUES.has((tokens[c] as Token).lower)) return null;
+  // "Mr. Obama's remarks", "Trump’s statement": a possessive before a noun-like or learned cue is not its subject.
+  const cueWord = (tokens[c] as Token).lower;
+  if (tokens[last]?.isWord && /['\u2019]s$/.test((tokens[last] as Token).text) && (NOUN_LIKE_CUES.has(cueWord) || LEARNED_THAT_CUES.has(cueWord))) return null;
   let count = 0;
   while (j >= floor && count <= MAX_SLOT_WORDS) {
     const t = tokens[j] as Token;
@@ -97,12 +140,34 @@ export function slotBefore(
     j--;
     count++;
   }
-  if (count === 0 || count > MAX_SLOT_WORDS) return null;
-  const ref = classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
-  if (!ref) return null;
+  if (count === 0) return null;
+  const ref = count > MAX_SLOT_WORDS ? null : classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
+  if (!ref) return nameRightBefore(text, tokens, c, last, Math.max(floor, j + 1), mentions);
   const cue = (tokens[c] as Token).lower;
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
   return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
+}
+
+/** "boldly said", "repeatedly claimed": a lowercase -ly word between the subject and the cue (nouns ending in
+ * -ly, "the family said", are not skipped). */
+const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'homily', 'melancholy', 'bully', 'belly', 'lily', 'jelly']);
+function isMannerAdverb(t: Token): boolean {
+  return t.isWord && t.text.length > 4 && t.lower.endsWith('ly') && !isCapitalized(t) && !LY_NOUNS.has(t.lower);
+}
+
+/** "In a Bloomberg interview Trump declared": when the words before the cue are no speaker as a whole, the name
+ * right before it (a capitalised run after a lowercase word) may be: a person, a name, or an organisation. */
+function nameRightBefore(
+  text: string, tokens: readonly Token[], c: number, last: number, floor: number, mentions: MentionIndex,
+): { slot: SpeakerSlot; boundary: number } | null {
+  let first = last;
+  while (first - 1 >= floor && last - first < 4 && isCapitalized(tokens[first - 1])) first--;
+  const before = tokens[first - 1];
+  if (!isCapitalized(tokens[first]) || first <= floor || !before?.isWord || isCapitalized(before) || DETERMINERS.has(before.lower)) return null;
+  if (/['\u2019]s$/.test((tokens[last] as Token).text)) return null;
+  const ref = classifySpeaker(text, tokens.slice(first, last + 1), mentions);
+  const named = ref && (ref.kind === 'entity' || ref.kind === 'surname' || ref.kind === 'name' || (ref.kind === 'phrase' && ref.entity?.type === 'organization'));
+  return named ? { slot: makeSlot(tokens, ref, c, first, last), boundary: first - 1 } : null;
 }
 
 /** The speaker slot right after token `c` ("said a senior Arab official,"), ending at punctuation or a preposition. */
@@ -144,7 +209,7 @@ export function contentAfterCue(tokens: readonly Token[], c: number): number {
   }
   const t = tokens[k];
   if (!t || !t.isWord) return -1;
-  if (t.lower === 'that') return tokens[k + 1]?.isWord ? k + 1 : -1;
+  if (t.lower === 'that') return afterThat(tokens, k);
   if (cue === 'told' || cue === 'tells') {
     // "told the National Post he's already received …": the hearer, then a clause without "that".
     const clause = afterHearer(tokens, k);
@@ -152,16 +217,34 @@ export function contentAfterCue(tokens: readonly Token[], c: number): number {
   }
   // "Sanders said if he were president, DACA would …": a conditional clause opens the content.
   if (t.lower === 'if' && SAY_CUES.has(cue) && looksLikeClause(tokens, k + 1)) return k;
+  // "criticized the plan", "called for an inquiry": a learned object cue takes what follows as its content.
+  const objectCue = objectCueLength(tokens, c);
+  if (objectCue === 2 && tokens[c + 2]?.isWord) return c + 2;
+  if (objectCue === 1 && k === c + 1 && !TAIL_PREPOSITIONS.has(t.lower) && !CLAUSE_WORDS.has(t.lower) && !CUE_FILLERS.has(t.lower) && !isOrder(tokens, k)) return k;
+  // "insisted he would …", "noted the plan was …": a learned clause cue before a clause of its own.
+  if (LEARNED_CLAUSE_CUES.has(cue) && opensBareClause(tokens, k)) return k;
   if (THAT_ONLY_CUES.has(cue) || LEARNED_THAT_CUES.has(cue) || TAIL_PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower)) {
     // "said in a statement that ...", "told reporters that ...": look a little further for "that".
-    for (let i = k; i < tokens.length && i < k + 10; i++) {
+    // Commas may set off a place ("says at a stop in Toledo, Ohio, that …").
+    for (let i = k; i < tokens.length && i < k + 12; i++) {
       const u = tokens[i] as Token;
-      if (!u.isWord && u.text !== '.') return -1;
-      if (u.lower === 'that') return tokens[i + 1]?.isWord ? i + 1 : -1;
+      if (!u.isWord && u.text !== '.' && u.text !== ',') return -1;
+      if (u.lower === 'that') return afterThat(tokens, i);
     }
     return -1;
   }
   return SAY_CUES.has(cue) || looksLikeClause(tokens, k) ? k : -1;
+}
+
+/** The content after "that" at token `k`: the next word, or the word after a comma ("said that, if elected, he …"). */
+function afterThat(tokens: readonly Token[], k: number): number {
+  if (tokens[k + 1]?.isWord) return k + 1;
+  return isPunct(tokens[k + 1], ',') && tokens[k + 2]?.isWord ? k + 2 : -1;
+}
+
+/** "warned officials to boost security", "urged him to quit": a hearer and an infinitive, an order rather than words. */
+function isOrder(tokens: readonly Token[], k: number): boolean {
+  return tokens[k + 1]?.lower === 'to' || (tokens[k + 2]?.lower === 'to' && tokens[k + 1]?.isWord === true);
 }
 
 /** Subject pronouns: after "told HEARER" they open the reported clause. */
@@ -187,6 +270,20 @@ const FINITE_MARKERS = new Set([
   'must', 'do', 'does', 'did', 'isn\'t', 'wasn\'t', 'won\'t', 'wouldn\'t', 'can\'t', 'didn\'t', 'doesn\'t',
 ]);
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'whom']);
+
+/** A clause right after a learned cue, in the shape train learned it from: a subject pronoun or a determiner, then a
+ * finite verb within a few words, with no conjunction or other cue before it ("praised the plan and said it would"
+ * is an object, then a second verb). */
+function opensBareClause(tokens: readonly Token[], k: number): boolean {
+  const first = tokens[k] as Token;
+  if (!SUBJECT_STARTS.has(first.lower) && !DETERMINERS.has(first.lower)) return false;
+  for (let i = k + 1; i < tokens.length && i < k + 6; i++) {
+    const t = tokens[i] as Token;
+    if (!t.isWord || CLAUSE_WORDS.has(t.lower) || isCue(tokens, i)) return false;
+    if (FINITE_MARKERS.has(t.lower.replace(/\u2019/g, "'"))) return true;
+  }
+  return SUBJECT_STARTS.has(first.lower) && /['\u2019](s|re)$/.test(first.lower);
+}
 
 /** Do the tokens from `k` read as a clause: a finite verb within the first few words (an auxiliary, or a
  * past tense after a subject), before any "to" that would make them an object and an infinitive? */
@@ -411,22 +508,26 @@ export function analyzeSentence(
   text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex,
 ): SentenceAttribution | null {
   let leading: Extract<SentenceAttribution, { type: 'leading' }> | null = null;
+  // A leading content that is a learned cue's object ("praised the plan") yields to a speech verb or participle later
+  // in the sentence ("… and said it would create jobs", "…, saying the benefits would outweigh the costs").
+  let objectLeading = false;
   let trailing: Extract<SentenceAttribution, { type: 'trailing' | 'inner' }> | null = null;
   const contentEndLimit = endWithoutPeriod(text, tokens, sentenceEnd);
 
   for (let c = 0; c < tokens.length; c++) {
     const word = tokens[c] as Token;
     if (!word.isWord) continue;
-    if (!leading && !trailing && word.lower.endsWith('ing') && isParticipleCue(tokens, c)) {
+    if ((!leading || objectLeading) && !trailing && word.lower.endsWith('ing') && isParticipleCue(tokens, c)) {
       // "Sanders defended his call to raise the wage, saying the positives would outweigh the losses."
       const subject = openingSubject(text, tokens, c, c - 1, mentions);
       const content = subject ? contentAfterCue(tokens, c) : -1;
       if (subject && content >= 0 && hasWords(tokens, content, tokens.length, 3)) {
         leading = { type: 'leading', slot: subject, contentStart: (tokens[content] as Token).start, contentEnd: contentEndLimit, contentToken: content };
+        objectLeading = false;
       }
       continue;
     }
-    if (!isCue(tokens, c)) continue;
+    if (!isCue(tokens, c, true)) continue;
     const cue = (tokens[c] as Token).lower;
 
     if (cue === 'according') {
@@ -454,8 +555,12 @@ export function analyzeSentence(
       }
       const content = contentAfterCue(tokens, c);
       if (content >= 0) {
-        if (!leading && !trailing && hasWords(tokens, content, tokens.length, 3)) {
-          leading = { type: 'leading', slot: before.slot, contentStart: (tokens[content] as Token).start, contentEnd: contentEndLimit, contentToken: content };
+        const object = isObjectContent(tokens, c, content);
+        if ((!leading || (objectLeading && !object)) && !trailing && hasWords(tokens, content, tokens.length, minContentWords(tokens, c))) {
+          // An object ("questioned the health of Donald Trump, who is 70") ends where narration about it starts.
+          const end = object ? objectEnd(tokens, content, contentEndLimit) : contentEndLimit;
+          leading = { type: 'leading', slot: before.slot, contentStart: (tokens[content] as Token).start, contentEnd: end, contentToken: content };
+          objectLeading = object;
         }
         continue;
       }
@@ -469,13 +574,14 @@ export function analyzeSentence(
       continue;
     }
 
-    if (!leading && !trailing) {
+    if ((!leading || objectLeading) && !trailing) {
       const indirect = indirectSubject(text, tokens, c, mentions);
       const content = indirect ? contentAfterCue(tokens, c) : -1;
       if (indirect && content >= 0 && hasWords(tokens, content, tokens.length, 3)) {
         // "X, who said A, did B": the relative clause ends at its comma.
         const end = tokens[indirect.last + 2]?.lower === 'who' ? commaAfter(tokens, content, contentEndLimit) : contentEndLimit;
         leading = { type: 'leading', slot: indirect, contentStart: (tokens[content] as Token).start, contentEnd: end, contentToken: content };
+        objectLeading = false;
         continue;
       }
     }
@@ -496,6 +602,9 @@ export function analyzeSentence(
     }
   }
 
+  // "My government is absolutely convinced that …, Mr. Kerry said.": a speech verb's trailing attribution outranks a
+  // learned cue earlier in the sentence.
+  if (leading && trailing?.type === 'trailing' && STRONG_CUES.has(trailing.slot.cue) && !STRONG_CUES.has(leading.slot.cue) && !PARTICIPLE_CUES.has(leading.slot.cue)) return trailing;
   if (leading) {
     let end = leading.contentEnd;
     // "X said A, B said." ends A at B's attribution; a cue in the middle of the content ("…, AKA Danger
@@ -540,6 +649,8 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
   for (let c = i; c < tokens.length && c < i + MAX_SLOT_WORDS + 3; c++) {
     const t = tokens[c] as Token;
     if (!t.isWord) return t.text === ',' && c > i ? appositiveAfter(text, tokens, i, c, mentions) : null;
+    // "…,” per the party’s bylaws."
+    if (c === i && t.lower === 'per') return slotAfter(text, tokens, c, mentions, 'per')?.slot ?? null;
     if (!isCue(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
@@ -579,9 +690,37 @@ function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionI
   return null;
 }
 
+/** "footage of Hillary Clinton asking, “…" / "Trump saying during the debate, “…": a participle cue right after a
+ * named person (no comma between) credits that person. */
+function participleAfterName(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  const t = tokens[c];
+  if (!t?.isWord || !(PARTICIPLE_CUES.has(t.lower) || LEARNED_PARTICIPLE_CUES.has(t.lower)) || !isCapitalized(tokens[c - 1])) return null;
+  const slot = nameRightBefore(text, tokens, c, c - 1, Math.max(0, c - 5), mentions)?.slot;
+  return slot && slot.ref.kind !== 'phrase' ? slot : null;
+}
+
+/** Nouns for what someone said, after the speaker's possessive: "Trump’s claim that there have been “…”". */
+const CLAIM_NOUNS = new Set([
+  'claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'assertion', 'assertions',
+  'promise', 'pledge', 'prediction', 'warning', 'suggestion', 'words', 'description', 'tweet', 'tweets', 'accusation',
+  'charge', 'argument', 'insistence', 'contention', 'boast', 'vow', 'declaration', 'complaint', 'characterization',
+]);
+
+/** "Trump’s claim that …": the possessor of a claim noun at `c`, before "that", said the words. */
+function possessiveClaimant(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  const t = tokens[c];
+  const owner = tokens[c - 1];
+  if (!t?.isWord || !CLAIM_NOUNS.has(t.lower) || tokens[c + 1]?.lower !== 'that' || !owner?.isWord || !/['\u2019]s$/.test(owner.text) || !isCapitalized(owner)) return null;
+  let first = c - 1;
+  while (first - 1 >= 0 && c - first < 4 && isCapitalized(tokens[first - 1])) first--;
+  const m = mentions.overlapping(owner.start, owner.end);
+  if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, first, c - 1);
+  return null;
+}
+
 function isParticipleCue(tokens: readonly Token[], c: number): boolean {
   const t = tokens[c];
-  return t !== undefined && t.isWord && PARTICIPLE_CUES.has(t.lower) && isPunct(tokens[c - 1], ',');
+  return t !== undefined && t.isWord && (PARTICIPLE_CUES.has(t.lower) || LEARNED_PARTICIPLE_CUES.has(t.lower)) && isPunct(tokens[c - 1], ',');
 }
 
 /** Attribution just before an opening mark, at the end of `tokens`: `He added: “` / `Smith said, “` / `according to X, “`. */
@@ -589,6 +728,8 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
   // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that").
   for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6; c--) {
     if (isParticipleCue(tokens, c)) return sentenceSubject(tokens, c, mentions);
+    const showing = participleAfterName(text, tokens, c, mentions);
+    if (showing) return showing;
     if (!isCue(tokens, c)) continue;
     const cue = (tokens[c] as Token).lower;
     if (cue === 'according') return slotAfter(text, tokens, c + 1, mentions, cue)?.slot ?? null;
@@ -600,6 +741,27 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
   }
   return null;
 }
+
+/** A speaker phrase right before the colon that introduces a quote, with no cue: "… is exemplified by this finding:
+ * “…”". Tokens end at the opening mark; the phrase is the longest run of at most four words before the colon that
+ * opens with a determiner or a capital and names a source. */
+export function colonIntroSource(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const colon = tokens.length - 1;
+  if (!isPunct(tokens[colon], ':')) return null;
+  let first = colon;
+  while (first - 1 >= 0 && colon - first < 4 && tokens[first - 1]?.isWord) first--;
+  for (let f = first; f < colon; f++) {
+    const opener = tokens[f] as Token;
+    if (!DETERMINERS.has(opener.lower) && !isCapitalized(opener)) continue;
+    if (tokens.slice(f, colon).some((t) => COLON_INTRO_FILLERS.has(t.lower))) return null;
+    const ref = classifySpeaker(text, tokens.slice(f, colon), mentions, f === 0);
+    if (ref && ref.kind !== 'pronoun' && ref.kind !== 'it' && ref.kind !== 'anonymous-group') return makeSlot(tokens, ref, -1, f, colon - 1);
+  }
+  return null;
+}
+
+/** "the following comment:", "these words:": what comes, not who says it. */
+const COLON_INTRO_FILLERS = new Set(['following', 'words', 'message', 'headline', 'title', 'slogan', 'question', 'answer']);
 
 /** Any attribution in a sentence (tokens outside quoted words): the fallback for partial quotes. */
 export function attributionAnywhere(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
@@ -617,10 +779,22 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
     }
     if (tokens[c]?.isWord && NAMING_CUES.has((tokens[c] as Token).lower)) {
       const named = slotBefore(text, tokens, c, 0, mentions);
-      if (named && named.slot.ref.kind !== 'phrase') return named.slot;
-      if (named?.slot.ref.kind === 'phrase' && named.slot.ref.singular) return named.slot;
+      const ref = named?.slot.ref;
+      if (ref?.kind === 'pronoun') {
+        // "Trump took to Twitter to … check out what he called Machado’s “sex tape”": "he" is the person the sentence opens with.
+        const opener = openingSubject(text, tokens, c, c, mentions);
+        const known = opener?.ref.kind === 'entity' ? mentions.genderOf(opener.ref.entity) : 'unknown';
+        if (opener?.ref.kind === 'entity' && (known === 'unknown' || known === ref.gender)) return opener;
+      }
+      // A person, one described person, or a named body ("Japan branded North Korea an “outlaw nation”").
+      if (named && ref && (ref.kind !== 'phrase' || ref.singular || ref.entity)) return named.slot;
+      // "The Republican nominee outlined his plan and vowed to punish “…”": the subject of the sentence.
+      const subject = named ? null : indirectSubject(text, tokens, c, mentions);
+      if (subject && (subject.ref.kind !== 'phrase' || subject.ref.singular)) return subject;
       continue;
     }
+    const claimant = possessiveClaimant(text, tokens, c, mentions);
+    if (claimant) return claimant;
     if (!isCue(tokens, c)) continue;
     const cue = (tokens[c] as Token).lower;
     if (cue === 'according') {

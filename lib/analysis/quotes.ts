@@ -11,7 +11,7 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 
@@ -132,7 +132,8 @@ function markedCandidates(
     const last = paragraphs[q.lastParagraph] as Paragraph;
     const sentence = sentenceAt(first, q.openAt);
     let slot: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
-    slot ??= attributionBefore(text, tokensSinceBreak(text, sentence.start, q.openAt), mentions);
+    const before = tokensSinceBreak(text, sentence.start, q.openAt);
+    slot ??= attributionBefore(text, before, mentions);
     const adjacent = slot !== null;
     if (!slot) {
       // A partial quote inside a sentence that names its speaker elsewhere ("X said the deal was “...” ...").
@@ -146,6 +147,8 @@ function markedCandidates(
       // "Reid has gone after Trump as a “human leech who will bleed the country”": the subject's words.
       slot = sentenceOpeningSubject(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
     }
+    // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
+    slot ??= colonIntroSource(text, before, mentions);
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
     if (!adjacent && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
     // An unattributed quote that opens its own sentence continues the previous quote's speaker.
@@ -170,7 +173,7 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
   if (q.openAt <= s.start) return null;
   // Cheap test first: most sentences with marks have no cue before the first one.
   const before = tokenize(text, s.start, q.openAt, 80);
-  if (!before.some((_, i) => isCue(before, i))) return null;
+  if (!before.some((_, i) => isCue(before, i, true))) return null;
   const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
   const found = analyzeSentence(text, tokens, s.end, mentions);
   if (found?.type !== 'leading' || found.contentEnd <= q.openAt) return null;

@@ -136,6 +136,22 @@ function headNoun(words: readonly Token[]): { index: number; kind: HeadKind } | 
   return null;
 }
 
+/** Prepositions after a name inside one speaker phrase ("Mr. Morgan of the Sierra Club"). */
+const NAME_PREPOSITIONS = new Set(['of', 'at', 'from']);
+
+/** Writings an organisation puts out: "the IMF report", "the agency's statement". */
+const DOCUMENT_OWNER_NOUNS = new Set(['report', 'statement', 'study', 'survey', 'poll', 'release', 'memo', 'letter', 'analysis', 'filing', 'website', 'ad']);
+
+/** An organisation mentioned among the words before the head noun ("the IMF report": the IMF). */
+function organizationBefore(words: readonly Token[], head: number, mentions: MentionIndex): Entity | undefined {
+  for (let i = head - 1; i >= 0; i--) {
+    const w = words[i] as Token;
+    const m = mentions.overlapping(w.start, w.end);
+    if (m?.entity.type === 'organization') return m.entity;
+  }
+  return undefined;
+}
+
 /** Classify the words of a speaker slot. Returns null when they do not look like a speaker. */
 export function classifySpeaker(text: string, words: readonly Token[], mentions: MentionIndex, atSentenceStart = false): SpeakerRef | null {
   if (words.length === 0 || words.length > 9 || words.some((w) => !w.isWord)) return null;
@@ -160,6 +176,13 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     return { kind: 'surname', surname: text.slice((words[honorific + 1] as Token).start, last.end), gender };
   }
 
+  // "Mr. Morgan of the Sierra Club", "David Woodard of Clemson University": the name before the preposition.
+  const of = words.findIndex((w, i) => i > 0 && i <= 4 && NAME_PREPOSITIONS.has(w.lower));
+  if (of > 0 && words.slice(0, of).every(isCapitalized)) {
+    const named = classifySpeaker(text, words.slice(0, of), mentions, atSentenceStart);
+    if (named && (named.kind === 'entity' || named.kind === 'surname' || named.kind === 'name')) return named;
+  }
+
   const head = headNoun(words);
   if (head) {
     const rest = words.slice(head.index + 1);
@@ -171,6 +194,9 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
       return { kind: 'phrase', name: spanText(text, words), singular: true };
     }
     if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
+    // "the IMF report stated": an organisation's writing speaks for the organisation.
+    const owner = DOCUMENT_OWNER_NOUNS.has((words[head.index] as Token).lower) ? organizationBefore(words, head.index, mentions) : undefined;
+    if (owner) return { kind: 'phrase', name: owner.name, singular: false, entity: owner };
     return { kind: 'phrase', name: spanText(text, words), singular: false };
   }
   if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };

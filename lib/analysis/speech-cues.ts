@@ -15,7 +15,7 @@ export const STRONG_CUES = new Set([
   'pledged', 'estimated', 'demanded', 'wondered', 'charged', 'mused', 'retorted', 'snapped', 'boasted',
   'lamented', 'bragged', 'yelled', 'shouted', 'screamed', 'whispered', 'exclaimed', 'pleaded', 'interjected',
   'texted', 'emailed', 'advised', 'recounted', 'reiterated', 'elaborated', 'offered', 'proclaimed',
-  'questioned', 'scoffed', 'instructed',
+  'questioned', 'scoffed', 'instructed', 'commented',
 ]);
 
 /** Present-tense cues that are also plural nouns ("Twenty-seven states, led by …"): cues only after one named
@@ -82,6 +82,14 @@ export const HUMAN_NOUNS = new Set([
 
 const HUMAN_PLURAL_IRREGULAR = new Set(['people', 'men', 'women', 'chiefs', 'staff', 'police', 'children', 'spokesmen', 'spokeswomen', 'businessmen', 'congressmen']);
 
+/** Nouns for writings that speak ("the memo says", "a Homeland Security memo put it", "Ivana Trump's brief said"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'memo', 'letter', 'brief', 'piece', 'article', 'ad', 'book', 'bylaws', 'finding', 'findings', 'analysis', 'filing',
+  'complaint', 'lawsuit', 'ruling', 'editorial', 'column', 'op-ed', 'email', 'memoir', 'transcript', 'guidance',
+  'proposal', 'resolution', 'audit', 'tweet', 'video', 'spot', 'commercial', 'post', 'blog', 'reports', 'studies',
+  'surveys', 'polls', 'statements', 'website', 'site', 'platform', 'indictment', 'affidavit', 'motion', 'verdict',
+]);
+
 /** Nouns for speakers that are not one person: outlets, bodies, documents. */
 export const NON_HUMAN_NOUNS = new Set([
   'agency', 'ministry', 'department', 'company', 'firm', 'newspaper', 'paper', 'report', 'statement',
@@ -90,6 +98,7 @@ export const NON_HUMAN_NOUNS = new Set([
   'poll', 'document', 'documents', 'release', 'spokesoffice', 'service', 'police', 'military', 'army',
   'embassy', 'kremlin', 'white', 'house', 'party', 'union', 'commission', 'authority', 'authorities', 'media',
   'press', 'outlet', 'magazine', 'journal', 'tv', 'radio', 'broadcaster', 'regime', 'state',
+  ...DOCUMENT_NOUNS,
 ]);
 
 /** Words that can open a speaker noun phrase. */
@@ -154,11 +163,28 @@ export function isHumanPlural(lower: string): boolean {
   return lower.endsWith('s') && HUMAN_NOUNS.has(lower.slice(0, -1));
 }
 
-/** Verbs learned as attribution cues that no hand list has ("revealed", "indicated", "asserted"). They only
- * introduce reported speech with an explicit "that": many of them also take a plain object ("endorsed Clinton"). */
-export const LEARNED_THAT_CUES: ReadonlySet<string> = new Set(
-  Object.keys(cueModel.cues).filter((w) => !STRONG_CUES.has(w) && !NOUN_LIKE_CUES.has(w) && !PARTICIPLE_CUES.has(w) && !w.endsWith('ing')),
+/** Participles learned from train ("suggesting that", "citing his …", "denouncing the …"): "…, saying …"-style cues. */
+export const LEARNED_PARTICIPLE_CUES: ReadonlySet<string> = new Set(
+  [...Object.keys(cueModel.thatCues), ...Object.keys(cueModel.clauseCues)].filter((w) => w.endsWith('ing') && !PARTICIPLE_CUES.has(w)),
 );
+
+const isHandCue = (w: string): boolean => STRONG_CUES.has(w) || NOUN_LIKE_CUES.has(w) || PARTICIPLE_CUES.has(w) || w.endsWith('ing');
+
+/** Words learned as attribution cues that no hand list has ("revealed", "indicated", "found", "showed"): verbs
+ * that head cues often in train, and words that, followed by "that", open the content in most of their train uses.
+ * They only introduce reported speech with an explicit "that": many of them also take a plain object ("endorsed
+ * Clinton", "found the money"). */
+export const LEARNED_THAT_CUES: ReadonlySet<string> = new Set(
+  [...Object.keys(cueModel.cues), ...Object.keys(cueModel.thatCues)].filter((w) => !isHandCue(w)),
+);
+
+/** Learned cues that, followed directly by a subject ("insisted he …", "noted the …"), open the content in most
+ * train uses: they may take a bare clause when the words after them read as one (a finite verb near their start). */
+export const LEARNED_CLAUSE_CUES: ReadonlySet<string> = new Set(Object.keys(cueModel.clauseCues).filter((w) => !w.endsWith('ing')));
 
 /** Lowercase nouns learned as the last word of source phrases ("the poll", "critics", "strategists"). */
 export const LEARNED_SOURCE_HEADS: ReadonlySet<string> = new Set(Object.keys(cueModel.sourceHeads));
+
+/** Cues learned with what follows them as content, clause or not: "criticized the plan", "talked about the plan",
+ * "called for an inquiry". Keys are a word or "word preposition". */
+export const OBJECT_CUES: ReadonlySet<string> = new Set(Object.keys(cueModel.objectCues));

@@ -147,17 +147,27 @@ describe('reported speech', () => {
     expect(quotesIn(text).map((q) => q.text)).toEqual(['The talks are over for now', 'The plan failed']);
   });
 
-  it('does not take the object of a cue for reported speech', () => {
-    expect(quotesIn('John Smith noted the increased costs of the program.')).toEqual([]);
+  it('does not take the object of a speech verb for reported speech', () => {
     expect(quotesIn('Jane Doe warned officials to boost security before the vote.')).toEqual([]);
     expect(quotesIn('Jane Doe added a note of caution about the plan.')).toEqual([]);
+  });
+
+  it('takes the object of a cue learned as an object cue from PolNeAR train (as PolNeAR annotates it)', () => {
+    expect(quotesIn('John Smith criticized the increased costs of the program.')).toMatchObject([
+      { kind: 'reported', speaker: 'John Smith', text: 'the increased costs of the program', cue: 'criticized' },
+    ]);
+    expect(quotesIn('John Smith noted the increased costs of the program.')).toMatchObject([
+      { kind: 'reported', text: 'the increased costs of the program', cue: 'noted' },
+    ]);
   });
 
   it('uses cues learned from PolNeAR train with an explicit "that"', () => {
     expect(quotesIn('Jane Doe revealed that the company had lost money for years.')).toMatchObject([
       { kind: 'reported', speaker: 'Jane Doe', text: 'the company had lost money for years', cue: 'revealed' },
     ]);
+    // An object and a hearer ("revealed the plan to the board") is no content; a learned object cue's plain object is.
     expect(quotesIn('Jane Doe revealed the plan to the board on Monday.')).toEqual([]);
+    expect(quotesIn('Jane Doe endorsed the plan on Monday.')).toMatchObject([{ kind: 'reported', text: 'the plan on Monday', cue: 'endorsed' }]);
   });
 
   it('reads "told HEARER CLAUSE" without "that", but not an order', () => {
