@@ -2,6 +2,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import { receiveMessage } from '@/lib/messages';
 import { PageSession } from './page-session';
+import { yieldToPage as nextTask } from './progressive-paint';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -12,11 +13,20 @@ export default defineContentScript({
   main(ctx) {
     performance.mark('lede-start');
     try {
-      const session = new PageSession(ctx);
+      // The task that runs main() already carries the script's compilation and evaluation: the
+      // session is built, and starts, in a task of its own so that one does not become a long task.
+      // The listener is there from the start; a message that comes first waits for the session.
+      const session = nextTask(window).then(() => {
+        const started = new PageSession(ctx);
+        started.start();
+        return started;
+      });
+      session.catch((error: unknown) => console.warn('Lede could not start on this page:', error));
       // Only Lede's popup and background may ask (receiveMessage checks the sender's context).
       const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
-      browser.runtime.onMessage.addListener((message, sender) => receiveMessage(message, sender, self, session.handlers));
-      session.start();
+      browser.runtime.onMessage.addListener((message, sender) =>
+        session.then((started) => receiveMessage(message, sender, self, started.handlers)),
+      );
     } catch (error) {
       // Never let Lede's failure become the page's problem.
       console.warn('Lede could not start on this page:', error);

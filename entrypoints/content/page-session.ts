@@ -172,6 +172,9 @@ export class PageSession {
     const firstRun = marks === FIRST_RUN_MARKS;
     if (firstRun) this.setupLoaded = this.loadSetup();
     else performance.mark(marks.from);
+    // Extraction starts in a task of its own: the task that loaded the script already carries its
+    // compilation and evaluation, and adding the first extraction slice made it a long task.
+    await yieldToPage(window);
     // The setup's round trip to the background overlaps the extraction, which hands the thread
     // back to the page every few milliseconds so a huge page never sees one long task.
     const extracted = await extractArticleInSlices(document);
@@ -226,6 +229,7 @@ export class PageSession {
       from: 'lede-analyze-now',
       painted: 'lede-analyze-now-painted',
       measure: 'lede-analyze-now-to-highlights',
+      settled: 'lede-analyze-now-settled',
     });
   }
 
@@ -237,10 +241,21 @@ export class PageSession {
       performance.mark(marks.painted);
       this.startToPaintMs = performance.measure(marks.measure, marks.from, marks.painted).duration;
     });
-    // After the mark: hover cards are not part of getting highlights on screen.
+    // After the mark: hover cards, the legend and storing the article are not part of getting
+    // highlights on screen. Each goes in a task of its own, so none adds to the painting task.
     if (!shown) return;
+    const generation = this.paintGeneration;
+    const stillCurrent = async (): Promise<boolean> => {
+      await yieldToPage(window);
+      return generation === this.paintGeneration && !this.ctx.isInvalid;
+    };
+    if (!(await stillCurrent())) return;
     if (this.painter) this.startHoverCards();
-    await this.finishRun();
+    if (!(await stillCurrent())) return;
+    await this.showLegend();
+    if (!(await stillCurrent())) return;
+    await this.storeArticle();
+    performance.mark(marks.settled);
   }
 
   /**
@@ -322,7 +337,14 @@ export class PageSession {
       // Stood down, or a later change came, while the analysis ran: the latest change wins.
       if (change !== this.changes || this.status !== 'analyzed' || this.ctx.isInvalid) return;
       if (!(await this.show(extracted, analysis))) return;
+      // As after the first paint: hover cards and the legend each in a task of their own.
+      const current = async (): Promise<boolean> => {
+        await yieldToPage(window);
+        return change === this.changes && this.status === 'analyzed' && !this.ctx.isInvalid;
+      };
+      if (!(await current())) return;
       if (this.painter) this.startHoverCards();
+      if (!(await current())) return;
       await this.showLegend();
     })().catch((error: unknown) => console.warn('Lede could not refresh highlights after the page changed:', error));
   }
@@ -404,8 +426,8 @@ export class PageSession {
     return true;
   }
 
-  private async finishRun(): Promise<void> {
-    await this.showLegend();
+  /** The article's summary for the reader's history (the popup and library read it from there). */
+  private async storeArticle(): Promise<void> {
     if (!this.analysis || !this.text) return;
     const article = summarizeArticle(
       { url: location.href, title: this.title(), site: this.site },
@@ -490,12 +512,14 @@ interface RunMarks {
   from: string;
   painted: string;
   measure: string;
+  /** The run's last step (hover cards, legend, storing the article) is done. */
+  settled: string;
 }
 
 /** The automatic run at document_idle: benches read these three names (keep them as they are). */
-const FIRST_RUN_MARKS: RunMarks = { from: 'lede-start', painted: 'lede-painted', measure: 'lede-time-to-highlights' };
+const FIRST_RUN_MARKS: RunMarks = { from: 'lede-start', painted: 'lede-painted', measure: 'lede-time-to-highlights', settled: 'lede-settled' };
 /** Running again after the reader switched Lede back on here. */
-const RERUN_MARKS: RunMarks = { from: 'lede-rerun', painted: 'lede-rerun-painted', measure: 'lede-rerun-to-highlights' };
+const RERUN_MARKS: RunMarks = { from: 'lede-rerun', painted: 'lede-rerun-painted', measure: 'lede-rerun-to-highlights', settled: 'lede-rerun-settled' };
 
 /** Lede reads HTML documents with a body; images, XML and plain text are left alone. */
 function isReadableDocument(doc: Document): boolean {
