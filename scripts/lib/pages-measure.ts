@@ -7,8 +7,8 @@ import type { ExtensionBrowser } from './launch-browser';
 import { waitForAnswer, waitForLede, watchErrors } from './lede-page';
 import { expectedJudgement, pagePath, type ExpectedJudgement, type NewsPageFixture } from './pages-fixtures';
 import {
-  LONG_TASK_RECORDER, longTasksInWindow, readTimeline, settle, timeLedeSteps, usedHeapBytes,
-  type LongTask, type RunBreakdown,
+  LONG_TASK_RECORDER, longTasksInWindow, phaseOf, readTimeline, runSteps, settle, timeLedeSteps, usedHeapBytes,
+  type LedePhase, type LongTask, type RunBreakdown, type RunSteps,
 } from './pages-probe';
 import { compareSnapshots, takeSnapshot, type PageSnapshot, type SnapshotDiff } from './pages-snapshot';
 import type { StaticServer } from './static-server';
@@ -37,8 +37,13 @@ export interface PageMeasurement {
   /** Page errors and console errors/warnings that come from Lede. */
   ledeErrors: string[];
   timeToHighlightsMs: number | null;
-  /** all: with Lede; inLede: those overlapping Lede's run; withoutLede: the same page loaded without it. */
-  longTasks: { all: LongTask[]; inLede: LongTask[]; withoutLede: LongTask[] };
+  /** The same run split at Lede's own marks (with the extension; null when it did not paint). */
+  steps: RunSteps | null;
+  /**
+   * all: with Lede; inLede: those overlapping Lede's run (longTasksInWindow); inLedePhases: the
+   * step of Lede's run each of those fell in; withoutLede: the same page loaded without it.
+   */
+  longTasks: { all: LongTask[]; inLede: LongTask[]; inLedePhases: LedePhase[]; withoutLede: LongTask[] };
   /**
    * Main-thread time in the task that started Lede before its 'lede-start' mark: compiling and
    * initialising the content script. Null when that task was not a long task.
@@ -254,6 +259,7 @@ export async function measurePage(harness: PagesHarness, page: NewsPageFixture, 
         ? null
         : { ...tokenOverlap(bodyText ?? '', page.articleBody), source: judgedArticle ? 'automatic' : 'on-request' };
     const heapExtra = on.heap !== null && off.heap !== null ? on.heap - off.heap : null;
+    const inLede = longTasksInWindow(on.timeline.longTasks, on.timeline);
     return {
       ...base,
       status: on.report.status,
@@ -263,9 +269,11 @@ export async function measurePage(harness: PagesHarness, page: NewsPageFixture, 
       quotes: on.report.quotes,
       ledeErrors: on.errors.filter(isLedeError),
       timeToHighlightsMs: on.timeline.timeToHighlightsMs,
+      steps: runSteps(on.timeline),
       longTasks: {
         all: on.timeline.longTasks,
-        inLede: longTasksInWindow(on.timeline.longTasks, on.timeline),
+        inLede,
+        inLedePhases: inLede.map((task) => phaseOf(task, on.timeline)),
         withoutLede: off.longTasks,
       },
       startupMs: startupBefore(on.timeline.start, on.timeline.longTasks),
@@ -278,7 +286,7 @@ export async function measurePage(harness: PagesHarness, page: NewsPageFixture, 
   } catch (error) {
     return {
       ...base, status: null, judgedArticle: false, body: null, entities: 0, quotes: 0, ledeErrors: [],
-      timeToHighlightsMs: null, longTasks: { all: [], inLede: [], withoutLede: [] }, startupMs: null, heap: { withLede: null, withoutLede: null, extra: null },
+      timeToHighlightsMs: null, steps: null, longTasks: { all: [], inLede: [], inLedePhases: [], withoutLede: [] }, startupMs: null, heap: { withLede: null, withoutLede: null, extra: null },
       diff: NO_DIFF, settledLate: false, breakdown: null, failure: error instanceof Error ? error.message.split('\n')[0]! : String(error),
     };
   }

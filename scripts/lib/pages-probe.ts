@@ -24,10 +24,28 @@ export const LONG_TASK_RECORDER = `(() => {
 })();`;
 
 export interface LedeTimeline {
-  /** performance.now() of the 'lede-start' mark, or null when the content script never ran. */
+  /**
+   * performance.now() of the 'lede-start' mark, or null when the content script never ran. The
+   * task holding this mark is Lede's own: a Chromium trace shows it is the content script's
+   * EvaluateScript (compiling and evaluating content.js, then main()), so it counts as Lede's.
+   */
   start: number | null;
-  /** End of Lede's automatic run: its 'lede-painted' mark, else its last lede-* entry. */
+  /**
+   * End of Lede's automatic run: its 'lede-settled' mark (hover cards, legend and storing done
+   * after painting), else 'lede-painted', else its last lede-* entry.
+   */
   end: number | null;
+  /**
+   * [lede-extracted, lede-analyzed]: Lede waits for the background's analysis (which runs in the
+   * service worker); in the page it only answers small callbacks then (its notes lookup, its
+   * mutation watch). Null when either mark is missing.
+   */
+  waiting: [start: number, end: number] | null;
+  /** The 'lede-painted' mark: the first highlights are on screen. */
+  painted: number | null;
+  /** performance.now() of 'lede-extracted' and 'lede-analyzed' (null when missing). */
+  extracted: number | null;
+  analyzed: number | null;
   timeToHighlightsMs: number | null;
   longTasks: LongTask[];
 }
@@ -37,22 +55,67 @@ export function readTimeline(page: Page): Promise<LedeTimeline> {
     const entries = performance.getEntries().filter((e) => e.name.startsWith('lede-'));
     const start = entries.find((e) => e.name === 'lede-start');
     const painted = entries.find((e) => e.name === 'lede-painted');
+    const settled = entries.find((e) => e.name === 'lede-settled');
+    const extracted = entries.find((e) => e.name === 'lede-extracted');
+    const analyzed = entries.find((e) => e.name === 'lede-analyzed');
     const measure = performance.getEntriesByName('lede-time-to-highlights', 'measure');
     const lastEnd = entries.reduce((m, e) => Math.max(m, e.startTime + e.duration), start ? start.startTime : 0);
     return {
       start: start ? start.startTime : null,
-      end: painted ? painted.startTime : start ? lastEnd : null,
+      end: settled ? settled.startTime : painted ? painted.startTime : start ? lastEnd : null,
+      waiting: extracted && analyzed ? [extracted.startTime, analyzed.startTime] : null,
+      painted: painted ? painted.startTime : null,
+      extracted: extracted ? extracted.startTime : null,
+      analyzed: analyzed ? analyzed.startTime : null,
       timeToHighlightsMs: measure.length ? measure[measure.length - 1].duration : null,
       longTasks: window.__pagesLongTasks ? [...window.__pagesLongTasks] : [],
     };
   })()`) as Promise<LedeTimeline>;
 }
 
-/** Long tasks that overlap Lede's run window [start, end]. */
-export function longTasksInWindow(tasks: readonly LongTask[], timeline: Pick<LedeTimeline, 'start' | 'end'>): LongTask[] {
+/**
+ * Long tasks that overlap Lede's run window [start, end], except those that lie wholly inside the
+ * wait for the background's analysis: those are the page's own (its layout, its iframes loading).
+ */
+export function longTasksInWindow(tasks: readonly LongTask[], timeline: Pick<LedeTimeline, 'start' | 'end' | 'waiting'>): LongTask[] {
   if (timeline.start === null) return [];
   const end = timeline.end ?? timeline.start;
-  return tasks.filter(([start, duration]) => start <= end && start + duration >= timeline.start!);
+  const waiting = timeline.waiting;
+  const duringWait = ([start, duration]: LongTask): boolean =>
+    waiting !== null && start >= waiting[0] && start + duration <= waiting[1];
+  return tasks.filter((task) => task[0] <= end && task[0] + task[1] >= timeline.start! && !duringWait(task));
+}
+
+/** Lede's automatic run in the page with the extension, step by step, from its own marks. */
+export interface RunSteps {
+  /** lede-start to lede-extracted: starting, and extracting in slices. */
+  extractMs: number;
+  /** lede-extracted to lede-analyzed: the round trip to the background, which analyses. */
+  analysisRoundTripMs: number;
+  /** lede-analyzed to lede-painted: mapping spans to Ranges and registering the highlights. */
+  paintMs: number;
+}
+
+export function runSteps(timeline: Pick<LedeTimeline, 'start' | 'extracted' | 'analyzed' | 'painted'>): RunSteps | null {
+  const { start, extracted, analyzed, painted } = timeline;
+  if (start === null || extracted === null || analyzed === null || painted === null) return null;
+  return { extractMs: extracted - start, analysisRoundTripMs: analyzed - extracted, paintMs: painted - analyzed };
+}
+
+/** Which step of Lede's run a long task fell in. */
+export type LedePhase = 'startup' | 'extraction' | 'painting' | 'after painting';
+export const LEDE_PHASES: readonly LedePhase[] = ['startup', 'extraction', 'painting', 'after painting'];
+
+/**
+ * startup: the task holding lede-start (compiling and evaluating content.js); extraction: before
+ * the wait for the analysis; painting: from the analysis' arrival to the first painted slice;
+ * after painting: hover cards, legend, storing the article, the rest of a sliced paint.
+ */
+export function phaseOf([start, duration]: LongTask, timeline: Pick<LedeTimeline, 'start' | 'waiting' | 'painted'>): LedePhase {
+  if (timeline.start !== null && start <= timeline.start && start + duration >= timeline.start) return 'startup';
+  if (timeline.waiting === null || start < timeline.waiting[0]) return 'extraction';
+  if (timeline.painted === null || start <= timeline.painted) return 'painting';
+  return 'after painting';
 }
 
 /** The page's used JS heap after a forced garbage collection (all worlds, so Lede's too). */
