@@ -68,6 +68,7 @@ function* extractArticleSteps(doc: Document, options: ExtractOptions): Steps<Ext
   const model = yield* buildPageModelSteps(root);
   const container = findBodyContainer(model);
   if (container < 0) return null;
+  yield;
   const titleHint = declaredTitle(doc);
   const headline = findHeadline(model, container, titleHint);
 
