@@ -2,6 +2,9 @@
 // the built extension. Prints the acceptance figures with PASS/FAIL and the three worst pages,
 // and writes bench-output/pages/ (index.html, results.json, screenshots of the worst pages).
 // Usage: npm run bench:pages [-- --only=substring] [--parallel=N]
+// One page at a time by default, as a reader loads them: with --parallel=2 two tabs share the one
+// background service worker (analyses queue behind each other) and the machine's 2 cores, which
+// measures a loaded machine, not Lede on a page.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, waitForLede } from './lib/lede-page';
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const only = argValue('only');
   const pages = loadNewsPages().filter((p) => !only || p.dir.includes(only));
-  const parallel = Number(argValue('parallel') ?? 2);
+  const parallel = Number(argValue('parallel') ?? 1);
   mkdirSync(outDir, { recursive: true });
   // Screenshots of an earlier run's worst pages would be mistaken for this run's.
   for (const file of readdirSync(outDir)) if (/^worst-.*\.png$/.test(file)) rmSync(path.join(outDir, file));
