@@ -3,6 +3,7 @@
 // isolated sandbox (Xray wrappers), but CSS.highlights is the document's one registry, so what
 // Lede's content script registers is visible here just as in Chromium.
 import type { Page } from 'puppeteer-core';
+import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
 
 /** Each named highlight's ranges as text (whitespace collapsed), in registry order; [] when missing. */
 export function highlightTexts(page: Page, names: readonly string[]): Promise<Record<string, string[]>> {
@@ -18,13 +19,7 @@ export function highlightTexts(page: Page, names: readonly string[]): Promise<Re
 
 /** Every `lede-note-<colour>` highlight with at least one range, by name, as range texts. */
 export function noteHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const found: Record<string, string[]> = {};
-    CSS.highlights?.forEach((highlight, name) => {
-      if (name.startsWith('lede-note-') && highlight.size > 0) found[name] = [...highlight].map((range) => range.toString());
-    });
-    return found;
-  });
+  return page.evaluate(noteHighlightsIn);
 }
 
 /**
@@ -32,28 +27,7 @@ export function noteHighlights(page: Page): Promise<Record<string, string[]>> {
  * page's Selection API (as a reader's drag ends up), and scrolls it into view. False when absent.
  */
 export function selectText(page: Page, container: string, snippet: string): Promise<boolean> {
-  return page.evaluate(
-    (container, snippet) => {
-      const root = document.querySelector(container);
-      if (!root) return false;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(snippet);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + snippet.length);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        (node.parentElement ?? root).scrollIntoView({ block: 'center' });
-        return true;
-      }
-      return false;
-    },
-    container,
-    snippet,
-  );
+  return page.evaluate(selectTextIn, { container, snippet });
 }
 
 /** The local name of the focused element (a closed shadow root's host when focus is inside it). */
@@ -63,34 +37,16 @@ export function activeElementName(page: Page): Promise<string | null> {
 
 /**
  * Where the page itself could find `needle`: its DOM (outerHTML leaves out closed shadow roots),
- * attributes, cookies, window.name, local/session storage. IndexedDB is checked by name: the page
- * must have no database at all (pageDatabaseNames).
+ * open shadow roots, attributes, cookies, window.name, local/session storage and any IndexedDB
+ * database of its origin (the test also checks there is none at all: pageDatabaseNames).
  */
 export function pageCanRead(page: Page, needle: string): Promise<string[]> {
-  return page.evaluate((needle) => {
-    const found: string[] = [];
-    if (document.documentElement.outerHTML.includes(needle)) found.push('DOM');
-    for (const element of document.querySelectorAll('*')) {
-      if (element.shadowRoot?.innerHTML.includes(needle)) found.push(`open shadow root of <${element.localName}>`);
-      for (const attribute of element.attributes) {
-        if (attribute.value.includes(needle)) found.push(`attribute ${attribute.name} of <${element.localName}>`);
-      }
-    }
-    if (document.cookie.includes(needle)) found.push('cookie');
-    if (window.name.includes(needle)) found.push('window.name');
-    for (const [label, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i) ?? '';
-        if (key.includes(needle) || (storage.getItem(key) ?? '').includes(needle)) found.push(`${label}[${key}]`);
-      }
-    }
-    return found;
-  }, needle);
+  return page.evaluate(pageCanReadIn, needle);
 }
 
 /** The names of the IndexedDB databases of the page's origin. */
 export function pageDatabaseNames(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+  return page.evaluate(pageDatabaseNamesIn);
 }
 
 /** Collects the page's uncaught errors and console errors from now on. */

@@ -3,6 +3,7 @@
 // page's notes, and search everything a page can read for a string.
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
+import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
 
 interface ChromeInWorker {
   chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
@@ -26,38 +27,12 @@ export async function sendToTab(browser: ExtensionBrowser, tabId: number, messag
 
 /** Selects the first occurrence of `snippet` inside one text node under `container`, as a reader's drag would. */
 export function selectText(page: Page, container: string, snippet: string): Promise<boolean> {
-  return page.evaluate(
-    ({ container, snippet }) => {
-      const root = document.querySelector(container);
-      if (!root) return false;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(snippet);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + snippet.length);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        (node.parentElement ?? root).scrollIntoView({ block: 'center' });
-        return true;
-      }
-      return false;
-    },
-    { container, snippet },
-  );
+  return page.evaluate(selectTextIn, { container, snippet });
 }
 
 /** The text of every range in every `lede-note-<color>` highlight, by highlight name. */
 export function noteHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights?.forEach((highlight, name) => {
-      if (name.startsWith('lede-note-') && highlight.size > 0) out[name] = [...highlight].map((range) => range.toString());
-    });
-    return out;
-  });
+  return page.evaluate(noteHighlightsIn);
 }
 
 /** All note-highlight range texts, whatever the colour. */
@@ -125,45 +100,10 @@ export async function getPageNotes(browser: ExtensionBrowser, tabId: number): Pr
  * window.name, localStorage, sessionStorage and every IndexedDB database of its origin.
  */
 export function pageCanRead(page: Page, needle: string): Promise<string[]> {
-  return page.evaluate(async (needle) => {
-    const found: string[] = [];
-    if (document.documentElement.outerHTML.includes(needle)) found.push('DOM');
-    for (const element of document.querySelectorAll('*')) {
-      if (element.shadowRoot?.innerHTML.includes(needle)) found.push(`open shadow root of <${element.localName}>`);
-      for (const attribute of element.attributes) {
-        if (attribute.value.includes(needle)) found.push(`attribute ${attribute.name} of <${element.localName}>`);
-      }
-    }
-    if (document.cookie.includes(needle)) found.push('cookie');
-    if (window.name.includes(needle)) found.push('window.name');
-    for (const [label, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i) ?? '';
-        if (key.includes(needle) || (storage.getItem(key) ?? '').includes(needle)) found.push(`${label}[${key}]`);
-      }
-    }
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of db.objectStoreNames) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        if (JSON.stringify(values).includes(needle)) found.push(`IndexedDB ${info.name}/${store}`);
-      }
-      db.close();
-    }
-    return found;
-  }, needle);
+  return page.evaluate(pageCanReadIn, needle);
 }
 
 /** How many IndexedDB databases the page's origin has (so a test can say it looked). */
 export function pageDatabaseNames(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+  return page.evaluate(pageDatabaseNamesIn);
 }

@@ -1,0 +1,77 @@
+// Functions that run in the page's own world, shared by the Chromium (playwright-core) and Firefox
+// (puppeteer-core) helpers: each is passed whole to `page.evaluate(fn, arg)`, so it must be
+// self-contained (no imports, no outer variables) and take at most one argument.
+
+/** Selects the first occurrence of `snippet` inside one text node under `container`, as a reader's drag would, and scrolls to it. */
+export const selectTextIn = ({ container, snippet }: { container: string; snippet: string }): boolean => {
+  const root = document.querySelector(container);
+  if (!root) return false;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = (node as Text).data.indexOf(snippet);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + snippet.length);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    (node.parentElement ?? root).scrollIntoView({ block: 'center' });
+    return true;
+  }
+  return false;
+};
+
+/** Every `lede-note-<colour>` highlight with at least one range, by name, as range texts. */
+export const noteHighlightsIn = (): Record<string, string[]> => {
+  const found: Record<string, string[]> = {};
+  CSS.highlights?.forEach((highlight, name) => {
+    if (name.startsWith('lede-note-') && highlight.size > 0) found[name] = [...highlight].map((range) => range.toString());
+  });
+  return found;
+};
+
+/**
+ * Where the page itself could find `needle`: its DOM (outerHTML leaves out closed shadow roots),
+ * open shadow roots, attributes, cookies, window.name, local/session storage and every IndexedDB
+ * database of its origin.
+ */
+export const pageCanReadIn = async (needle: string): Promise<string[]> => {
+  const found: string[] = [];
+  if (document.documentElement.outerHTML.includes(needle)) found.push('DOM');
+  for (const element of document.querySelectorAll('*')) {
+    if (element.shadowRoot?.innerHTML.includes(needle)) found.push(`open shadow root of <${element.localName}>`);
+    for (const attribute of element.attributes) {
+      if (attribute.value.includes(needle)) found.push(`attribute ${attribute.name} of <${element.localName}>`);
+    }
+  }
+  if (document.cookie.includes(needle)) found.push('cookie');
+  if (window.name.includes(needle)) found.push('window.name');
+  for (const [label, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i) ?? '';
+      if (key.includes(needle) || (storage.getItem(key) ?? '').includes(needle)) found.push(`${label}[${key}]`);
+    }
+  }
+  for (const info of await indexedDB.databases()) {
+    if (!info.name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(info.name!);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    for (const store of db.objectStoreNames) {
+      const values = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      if (JSON.stringify(values).includes(needle)) found.push(`IndexedDB ${info.name}/${store}`);
+    }
+    db.close();
+  }
+  return found;
+};
+
+/** The names of the IndexedDB databases of the page's origin. */
+export const pageDatabaseNamesIn = async (): Promise<string[]> => (await indexedDB.databases()).map((db) => db.name ?? '');
