@@ -476,6 +476,9 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'analyzeText': {
       onlyKeys(value, ['type', 'url', 'text']);
       const text = needBounded(value.text, `${type}.text`, MAX_ANALYZE_TEXT_LENGTH);
+      if (longestParagraph(text) > MESSAGE_LIMITS.analyzeParagraph) {
+        throw new MessageError(`${type}.text has a paragraph longer than ${MESSAGE_LIMITS.analyzeParagraph} characters`);
+      }
       return { type, url: needBounded(value.url, `${type}.url`, MESSAGE_LIMITS.url), text };
     }
     case 'listAnnotations':
@@ -549,6 +552,12 @@ export const MAX_ANALYZE_TEXT_LENGTH = 8_000_000;
  * refused with a MessageError that names the field; nothing is written.
  */
 export const MESSAGE_LIMITS = {
+  /**
+   * analyzeText: the longest stretch without a blank line. The background analyses long texts
+   * paragraph block by paragraph block, so this bounds the longest step it takes without
+   * answering anyone else (the one-line stress page is one paragraph of 200k characters).
+   */
+  analyzeParagraph: 250_000,
   /** getEntityHistory: names per request (the popup asks about every entity on its page at once). */
   historyNames: 2_000,
   /** Any page address in a message (excludeUrl, analyzeText.url, an article's url). */
@@ -571,6 +580,19 @@ function needBounded(value: unknown, where: string, max: number): string {
   const text = needString(value, where);
   if (text.length > max) throw new MessageError(`${where} is longer than ${max} characters`);
   return text;
+}
+
+/** Length of the longest run of `text` between blank lines ("\n\n", how extracted paragraphs are joined). */
+function longestParagraph(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (;;) {
+    const cut = text.indexOf('\n\n', start);
+    const end = cut === -1 ? text.length : cut;
+    longest = Math.max(longest, end - start);
+    if (cut === -1) return longest;
+    start = cut + 2;
+  }
 }
 
 function needNoteBody(body: string, where: string): string {
