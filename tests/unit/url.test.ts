@@ -60,6 +60,7 @@ describe('normalizeSourceUrl with a canonical link', () => {
     ['a sibling on a shared host (blogspot.com)', 'https://evil.blogspot.com/x', 'https://victim.blogspot.com/p', 'https://evil.blogspot.com/x'],
     ['another domain under a registry suffix', 'https://evil.example.co.uk/x', 'https://example2.co.uk/story', 'https://evil.example.co.uk/x'],
     ['the shared host itself', 'https://victim.github.io/x', 'https://github.io/x', 'https://victim.github.io/x'],
+    ['the shared host’s own site, from a user’s subdomain', 'https://attacker.blogspot.com/s', 'https://blogspot.com/story', 'https://attacker.blogspot.com/s'],
   ])('ignores it when it is %s', (_name, href, canonical, expected) => {
     expect(normalizeSourceUrl(href, canonical)).toBe(expected);
   });
