@@ -1,7 +1,7 @@
 // The page address a note belongs to (Annotation.target.source). The same article reached from
 // a newsletter, a social share or an in-page anchor must give the same key, so notes come back.
 
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts/dist/index.cjs.min.js';
 
 /** Query parameters that only track where a click came from; they never change the article. */
 const TRACKING_PARAMS = new Set([

@@ -11,7 +11,7 @@ import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { createLedeDB, type LedeDB } from '@/lib/db';
 import { AnalysisCache } from '@/lib/analysis-cache';
 import { parseMessage, receiveMessage, senderOf, type LedeIdentity, type LedeRequest, type MessageSenderInfo } from '@/lib/messages';
-import { BLOCKWISE_MIN_LENGTH, createRuntimeHandlers } from '@/lib/runtime-handlers';
+import { ANALYSIS_BLOCK_SIZE, BLOCKWISE_MIN_LENGTH, createRuntimeHandlers } from '@/lib/runtime-handlers';
 import { pageProblem, scopedToPage } from '@/lib/sender-page';
 import { PrefsStore } from '@/lib/settings';
 import { SiteSwitchStore } from '@/lib/site-switch';
@@ -172,7 +172,7 @@ describe('one slow request never holds the others', () => {
       cache: new AnalysisCache(),
     });
     const paragraph = 'John Kerry met Sergei Lavrov in Geneva on Monday, officials said. '.repeat(10).trim();
-    const text = new Array(Math.ceil((BLOCKWISE_MIN_LENGTH * 1.5) / paragraph.length)).fill(paragraph).join('\n\n');
+    const text = new Array(Math.ceil((BLOCKWISE_MIN_LENGTH + ANALYSIS_BLOCK_SIZE) / paragraph.length)).fill(paragraph).join('\n\n');
     const settled: string[] = [];
     const analysis = receiveMessage({ type: 'analyzeText', url: PAGE_A, text }, ON_A, SELF, handlers).then(() => settled.push('analyzeText'));
     // Sent from a later task, as another process's message would arrive: a background that
@@ -181,7 +181,7 @@ describe('one slow request never holds the others', () => {
     const switches = receiveMessage({ type: 'getSiteSwitches' }, POPUP, SELF, handlers).then(() => settled.push('getSiteSwitches'));
     await Promise.all([analysis, switches]);
     expect(settled).toEqual(['getSiteSwitches', 'analyzeText']);
-  });
+  }, 60_000);
 
   it('refuses a million-name history request as it reads the length', () => {
     expect(() => parseMessage({ type: 'getEntityHistory', names: new Array(1_000_000).fill('x'), excludeUrl: PAGE_A })).toThrow(/more than 2000 names/);
