@@ -439,7 +439,8 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'saveAnnotation': {
       onlyKeys(value, ['type', 'annotation']);
       const annotation = annotationField(() => parseAnnotation(value.annotation, `${type}.annotation`));
-      return { type, annotation: { ...annotation, body: needNoteBody(annotation.body, `${type}.annotation.body`) } };
+      needNoteBody(annotation.body, `${type}.annotation.body`);
+      return { type, annotation };
     }
     // Undo of a delete puts back exactly what was stored, imported notes too: the stored limits only.
     case 'restoreAnnotation':
@@ -595,9 +596,9 @@ function longestParagraph(text: string): number {
   }
 }
 
-function needNoteBody(body: string, where: string): string {
+/** A note body from the editor, the popup or the library; longer ones only come back by undo (restoreAnnotation). */
+function needNoteBody(body: string, where: string): void {
   if (body.length > MESSAGE_LIMITS.noteBody) throw new MessageError(`${where} is longer than ${MESSAGE_LIMITS.noteBody} characters`);
-  return body;
 }
 
 /** A text offset: a whole number, zero or more. */

@@ -35,7 +35,8 @@ export function pageProblem(request: LedeRequest, pageUrl: string): string | nul
 /**
  * The request with the page it concerns taken from the sender: the site for preferences and the
  * page setup, the cache key of an analysis, the article left out of a history (which would
- * otherwise tell a page whether the reader has read any address it guesses), an article's site.
+ * otherwise tell a page whether the reader has read any address it guesses), the site an article
+ * or a new note is shown under.
  */
 export function scopedToPage(request: LedeRequest, pageUrl: string): LedeRequest {
   switch (request.type) {
@@ -49,6 +50,8 @@ export function scopedToPage(request: LedeRequest, pageUrl: string): LedeRequest
       return { ...request, excludeUrl: pageUrl };
     case 'articleAnalyzed':
       return { ...request, article: { ...request.article, site: siteOf(pageUrl) } };
+    case 'saveAnnotation':
+      return { ...request, annotation: { ...request.annotation, page: { ...request.annotation.page, site: siteOf(pageUrl) } } };
     default:
       return request;
   }

@@ -105,7 +105,9 @@ describe('a content script speaks only for its own page', () => {
   it('creates notes only on the sending page', async () => {
     await expect(deliver({ type: 'saveAnnotation', annotation: noteOn(PAGE_B, 3, 'planted') }, ON_A)).rejects.toThrow(/target.source is not the sending page/);
     expect(await db.annotations.get(noteId(3))).toBeUndefined();
-    await expect(deliver({ type: 'saveAnnotation', annotation: noteOn(PAGE_A, 3, 'mine') }, ON_A)).resolves.toMatchObject({ annotation: { id: noteId(3) } });
+    // The site it is listed under is the sender's, whatever the note says.
+    const mine = { ...noteOn(PAGE_A, 3, 'mine'), page: { title: 'Mine', site: 'bank.example' } };
+    await expect(deliver({ type: 'saveAnnotation', annotation: mine }, ON_A)).resolves.toMatchObject({ annotation: { id: noteId(3), page: { site: 'attacker.example' } } });
   });
 
   it('honours a same-site canonical link and ignores a shared-host sibling’s', async () => {
