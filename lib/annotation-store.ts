@@ -46,22 +46,44 @@ export class AnnotationExistsError extends Error {
   }
 }
 
+/** Thrown when a page already holds as many notes as a content script may create on one page. */
+export class AnnotationLimitError extends Error {
+  override name = 'AnnotationLimitError';
+  constructor(readonly limit: number) {
+    super(`This page already has ${limit} notes, the most Lede keeps for one page`);
+  }
+}
+
+/**
+ * Most notes a content script may create on one page: far more than a reader writes, and a bound
+ * on how much a compromised page process can store through it.
+ */
+export const MAX_NOTES_PER_PAGE = 1_000;
+
 /**
  * Create a new note; never replaces one (throws AnnotationExistsError). What a content script's
  * saveAnnotation does: a web page's renderer must not be able to overwrite a stored note by id.
+ * With `maxPerSource`, refuses (AnnotationLimitError) once the note's page holds that many.
  */
-export async function createAnnotation(db: LedeDB, annotation: Annotation, now: number): Promise<Annotation> {
+export async function createAnnotation(db: LedeDB, annotation: Annotation, now: number, maxPerSource?: number): Promise<Annotation> {
   return db.transaction('rw', db.annotations, async () => {
     if (await db.annotations.get(annotation.id)) throw new AnnotationExistsError(annotation.id);
+    if (maxPerSource !== undefined && (await db.annotations.where('target.source').equals(annotation.target.source).count()) >= maxPerSource) {
+      throw new AnnotationLimitError(maxPerSource);
+    }
     return saveAnnotation(db, annotation, now);
   });
 }
 
-/** Change some fields of a stored note and bump `modified`; throws AnnotationNotFoundError if it is gone. */
-export async function updateAnnotation(db: LedeDB, id: string, patch: AnnotationPatch, now: number): Promise<Annotation> {
+/**
+ * Change some fields of a stored note and bump `modified`; throws AnnotationNotFoundError if it is
+ * gone, or if `onlySource` is given and the note belongs to another page (a content script may
+ * touch only its own page's notes, and never learns whether another page's note exists).
+ */
+export async function updateAnnotation(db: LedeDB, id: string, patch: AnnotationPatch, now: number, onlySource?: string): Promise<Annotation> {
   return db.transaction('rw', db.annotations, async () => {
     const existing = await db.annotations.get(id);
-    if (!existing) throw new AnnotationNotFoundError(id);
+    if (!existing || (onlySource !== undefined && existing.target.source !== onlySource)) throw new AnnotationNotFoundError(id);
     const body = patch.body ?? existing.body;
     const row: Annotation = {
       ...existing,

@@ -1,7 +1,15 @@
 // What the background answers. Kept apart from entrypoints/background.ts so that tests can drive
 // it with fake-indexeddb and a fake storage area; the entrypoint only wires it to browser APIs.
 
-import { createAnnotation, deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from './annotation-store';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  listAnnotations,
+  MAX_NOTES_PER_PAGE,
+  restoreAnnotation,
+  saveAnnotation,
+  updateAnnotation,
+} from './annotation-store';
 import type { BackupService } from './backup-service';
 import { AnalysisCache } from './analysis-cache';
 import { DexieAnalysisStore } from './analysis-store';
@@ -65,7 +73,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     getEntityHistory: async ({ names, excludeUrl }, from) => {
       if (!(await settings.load()).history) return { histories: [] };
       const histories = await entityHistories(deps.db, names, excludeUrl);
-      return { histories: from === 'content-script' ? histories.map((history) => ({ ...history, articles: [] })) : histories };
+      return { histories: from?.context === 'content-script' ? histories.map((history) => ({ ...history, articles: [] })) : histories };
     },
     getSettings: () => settings.load(),
     saveSettings: ({ settings: patch }) => settings.save(patch),
@@ -77,11 +85,19 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     clearHistory: async () => ({ cleared: await clearReadingHistory(deps.db) }),
     getSummary: ({ name }) => summaries.get(name),
     // Personal notes: parseMessage has validated them; each store call is one transaction.
-    // A content script may only create: replacing a stored note is for Lede's own pages.
+    // A content script may only create, on its own page (receiveMessage checked the source), and
+    // up to MAX_NOTES_PER_PAGE there: replacing a stored note is for Lede's own pages.
     saveAnnotation: async ({ annotation }, from) => ({
-      annotation: await (from === 'content-script' ? createAnnotation : saveAnnotation)(deps.db, annotation, deps.now()),
+      annotation:
+        from?.context === 'content-script'
+          ? await createAnnotation(deps.db, annotation, deps.now(), MAX_NOTES_PER_PAGE)
+          : await saveAnnotation(deps.db, annotation, deps.now()),
     }),
-    updateAnnotation: async ({ id, patch }) => ({ annotation: await updateAnnotation(deps.db, id, patch, deps.now()) }),
+    // A content script re-attaches a note of its own page within that page: the stored note's
+    // source must already be the (checked) source of the new target, so no note changes pages.
+    updateAnnotation: async ({ id, patch }, from) => ({
+      annotation: await updateAnnotation(deps.db, id, patch, deps.now(), from?.context === 'content-script' ? patch.target?.source ?? '' : undefined),
+    }),
     deleteAnnotation: async ({ id }) => ({ deleted: await deleteAnnotation(deps.db, id) }),
     restoreAnnotation: async ({ annotation }) => ({ annotation: await restoreAnnotation(deps.db, annotation) }),
     listAnnotations: async ({ source }) => ({ annotations: await listAnnotations(deps.db, source) }),

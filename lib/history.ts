@@ -29,7 +29,14 @@ export interface EntityHistory {
 
 export const HISTORY_LIMIT = 5;
 
-/** For each name (in the order given), the other stored articles that mention it. */
+/** Names matched between pauses: a long list never holds the background's event loop for long. */
+const NAMES_PER_STEP = 50;
+
+/**
+ * For each name (in the order given), the other stored articles that mention it. Each name is
+ * matched against its own candidate rows only, with a macrotask every NAMES_PER_STEP names, so
+ * other tabs' and pages' messages are answered while a long list is worked through.
+ */
 export async function entityHistories(
   db: LedeDB,
   names: readonly string[],
@@ -37,9 +44,19 @@ export async function entityHistories(
   limit: number = HISTORY_LIMIT,
 ): Promise<EntityHistory[]> {
   const exclude = articleKey(excludeUrl);
-  // Two index queries for all names together: the popup asks about every entity at once.
-  const rows = (await candidateRows(db, names)).filter((row) => row.url !== exclude);
-  return names.map((name) => historyFrom(rows, name, limit));
+  // All names' index queries in one read transaction: the popup asks about every entity at once.
+  const candidates = await candidateRows(db, names);
+  const histories: EntityHistory[] = [];
+  for (const [i, name] of names.entries()) {
+    if (i > 0 && i % NAMES_PER_STEP === 0) await pause();
+    const rows = (candidates.get(name.trim()) ?? []).filter((row) => row.url !== exclude);
+    histories.push(historyFrom(rows, name, limit));
+  }
+  return histories;
+}
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function historyFrom(rows: readonly ArticleRow[], name: string, limit: number): EntityHistory {
@@ -57,24 +74,33 @@ function historyFrom(rows: readonly ArticleRow[], name: string, limit: number): 
 }
 
 /**
- * Rows that may mention any of the names: the exact canonical name, or (for full names) the same
- * first name. One key-range lookup per name, all in one read transaction: each is a single native
- * index request, where Dexie's anyOf()/ignore-case queries step a cursor name by name (slower, and
- * the popup waits on this).
+ * For each (trimmed) name, the rows that may mention it: the exact canonical name, or (for full
+ * names) the same first name. One key-range lookup per name, all in one read transaction: each is
+ * a single native index request, where Dexie's anyOf()/ignore-case queries step a cursor name by
+ * name (slower, and the popup waits on this).
  */
-async function candidateRows(db: LedeDB, names: readonly string[]): Promise<ArticleRow[]> {
+async function candidateRows(db: LedeDB, names: readonly string[]): Promise<Map<string, ArticleRow[]>> {
   const wanted = [...new Set(names.map((name) => name.trim()).filter((name) => name !== ''))];
-  if (wanted.length === 0) return [];
+  if (wanted.length === 0) return new Map();
   // "John F. Kerry" starts with "John ": found through the index too, then checked by matchingEntity().
-  const prefixes = [...new Set(wanted.flatMap((name) => (nameParts(name) ? [`${name.split(/\s+/)[0]!} `] : [])))];
+  const prefixOf = (name: string): string | null => (nameParts(name) ? `${name.split(/\s+/)[0]!} ` : null);
+  const prefixes = [...new Set(wanted.flatMap((name) => prefixOf(name) ?? []))];
   return db.transaction('r', db.articles, async () => {
-    const keyLists = await Promise.all([
-      ...wanted.map((name) => db.articles.where('entityNames').equals(name).primaryKeys()),
-      ...prefixes.map((prefix) => db.articles.where('entityNames').startsWith(prefix).primaryKeys()),
+    const [exactKeys, prefixKeys] = await Promise.all([
+      Promise.all(wanted.map((name) => db.articles.where('entityNames').equals(name).primaryKeys())),
+      Promise.all(prefixes.map((prefix) => db.articles.where('entityNames').startsWith(prefix).primaryKeys())),
     ]);
-    const urls = [...new Set(keyLists.flat())];
-    const rows = await db.articles.bulkGet(urls);
-    return rows.filter((row): row is ArticleRow => row !== undefined);
+    const keysByPrefix = new Map(prefixes.map((prefix, i) => [prefix, prefixKeys[i]!]));
+    const urls = [...new Set([...exactKeys.flat(), ...prefixKeys.flat()])];
+    const rows = new Map<string, ArticleRow>();
+    for (const row of await db.articles.bulkGet(urls)) if (row) rows.set(row.url, row);
+    const byName = new Map<string, ArticleRow[]>();
+    wanted.forEach((name, i) => {
+      const prefix = prefixOf(name);
+      const keys = new Set([...exactKeys[i]!, ...(prefix === null ? [] : keysByPrefix.get(prefix)!)]);
+      byName.set(name, [...keys].flatMap((key) => rows.get(key) ?? []));
+    });
+    return byName;
   });
 }
 

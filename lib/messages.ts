@@ -12,6 +12,7 @@ import type { Annotation } from './annotation-types';
 import { backupPatchProblem, type BackupSettings, type BackupSettingsPatch } from './backup';
 import type { PageNotes } from './page-notes';
 import { isPageUrl } from './page-url';
+import { pageProblem, scopedToPage } from './sender-page';
 import {
   AnnotationValidationError,
   parseAnnotation,
@@ -402,20 +403,24 @@ export function parseMessage(value: unknown): LedeRequest {
       return { type, article: needArticle(value.article) };
     case 'getHighlightPrefs':
       onlyKeys(value, ['type', 'site']);
-      return { type, site: needString(value.site, `${type}.site`) };
+      return { type, site: needBounded(value.site, `${type}.site`, MESSAGE_LIMITS.site) };
     case 'saveHighlightPrefs':
       onlyKeys(value, ['type', 'scope', 'site', 'prefs']);
       return {
         type,
         scope: needScope(value.scope, type),
-        site: needString(value.site, `${type}.site`),
+        site: needBounded(value.site, `${type}.site`, MESSAGE_LIMITS.site),
         prefs: needPrefs(value.prefs, type),
       };
     case 'getEntityHistory': {
       onlyKeys(value, ['type', 'names', 'excludeUrl']);
       if (!Array.isArray(value.names)) throw new MessageError(`${type}.names must be an array`);
-      const names = value.names.map((name, i) => needString(name, `${type}.names[${i}]`));
-      return { type, names, excludeUrl: needString(value.excludeUrl, `${type}.excludeUrl`) };
+      // Counted before anything else is read: each name costs the background an index lookup.
+      if (value.names.length > MESSAGE_LIMITS.historyNames) {
+        throw new MessageError(`${type}.names has more than ${MESSAGE_LIMITS.historyNames} names`);
+      }
+      const names = value.names.map((name, i) => needBounded(name, `${type}.names[${i}]`, MAX_SUMMARY_NAME_LENGTH));
+      return { type, names, excludeUrl: needBounded(value.excludeUrl, `${type}.excludeUrl`, MESSAGE_LIMITS.url) };
     }
     case 'getSettings':
     case 'getHistoryCount':
@@ -431,17 +436,22 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'getSummary':
       onlyKeys(value, ['type', 'name', 'entityType']);
       return { type, name: needEntityName(value.name, `${type}.name`), entityType: needEntityType(value.entityType, `${type}.entityType`) };
-    case 'saveAnnotation':
+    case 'saveAnnotation': {
+      onlyKeys(value, ['type', 'annotation']);
+      const annotation = annotationField(() => parseAnnotation(value.annotation, `${type}.annotation`));
+      needNoteBody(annotation.body, `${type}.annotation.body`);
+      return { type, annotation };
+    }
+    // Undo of a delete puts back exactly what was stored, imported notes too: the stored limits only.
     case 'restoreAnnotation':
       onlyKeys(value, ['type', 'annotation']);
       return { type, annotation: annotationField(() => parseAnnotation(value.annotation, `${type}.annotation`)) };
-    case 'updateAnnotation':
+    case 'updateAnnotation': {
       onlyKeys(value, ['type', 'id', 'patch']);
-      return {
-        type,
-        id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)),
-        patch: annotationField(() => parseAnnotationPatch(value.patch, `${type}.patch`)),
-      };
+      const patch = annotationField(() => parseAnnotationPatch(value.patch, `${type}.patch`));
+      if (patch.body !== undefined) needNoteBody(patch.body, `${type}.patch.body`);
+      return { type, id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)), patch };
+    }
     case 'deleteAnnotation':
       onlyKeys(value, ['type', 'id']);
       return { type, id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)) };
@@ -454,7 +464,7 @@ export function parseMessage(value: unknown): LedeRequest {
     }
     case 'getPageSetup':
       onlyKeys(value, ['type', 'site']);
-      return { type, site: needString(value.site, `${type}.site`) };
+      return { type, site: needBounded(value.site, `${type}.site`, MESSAGE_LIMITS.site) };
     case 'getSiteSwitches':
       onlyKeys(value, ['type']);
       return { type };
@@ -466,9 +476,11 @@ export function parseMessage(value: unknown): LedeRequest {
       return { type, site: needSite(value.site, `${type}.site`), enabled: needBoolean(value.enabled, `${type}.enabled`) };
     case 'analyzeText': {
       onlyKeys(value, ['type', 'url', 'text']);
-      const text = needString(value.text, `${type}.text`);
-      if (text.length > MAX_ANALYZE_TEXT_LENGTH) throw new MessageError(`${type}.text is longer than ${MAX_ANALYZE_TEXT_LENGTH} characters`);
-      return { type, url: needString(value.url, `${type}.url`), text };
+      const text = needBounded(value.text, `${type}.text`, MAX_ANALYZE_TEXT_LENGTH);
+      if (longestParagraph(text) > MESSAGE_LIMITS.analyzeParagraph) {
+        throw new MessageError(`${type}.text has a paragraph longer than ${MESSAGE_LIMITS.analyzeParagraph} characters`);
+      }
+      return { type, url: needBounded(value.url, `${type}.url`, MESSAGE_LIMITS.url), text };
     }
     case 'listAnnotations':
       onlyKeys(value, ['type', 'source']);
@@ -526,8 +538,68 @@ function needSite(value: unknown, where: string): string {
   return value as string;
 }
 
-/** Longest text analyzeText accepts: far beyond any article (the 5 MB stress page is ~5M characters). */
-export const MAX_ANALYZE_TEXT_LENGTH = 20_000_000;
+/**
+ * Longest text analyzeText accepts: the 5 MB stress page's article is 5.1M characters, the longest
+ * real news page in the fixtures 49k. The background analyses long texts in blocks (yielding between
+ * them), so even this much never holds up other tabs' messages.
+ */
+export const MAX_ANALYZE_TEXT_LENGTH = 8_000_000;
+
+/**
+ * What one message may carry. Far above any real page (every fixture news page and the stress
+ * pages were measured: at most 100 entities and 60 quotes on a real page; 19,601 quotes on the 5 MB
+ * stress page, one quote of 194k characters on the one-line page), and low enough that one message
+ * can neither fill the database nor hold the background for long. Over a limit, the message is
+ * refused with a MessageError that names the field; nothing is written.
+ */
+export const MESSAGE_LIMITS = {
+  /**
+   * analyzeText: the longest stretch without a blank line. The background analyses long texts
+   * paragraph block by paragraph block, so this bounds the longest step it takes without
+   * answering anyone else (the one-line stress page is one paragraph of 200k characters).
+   */
+  analyzeParagraph: 250_000,
+  /** getEntityHistory: names per request (the popup asks about every entity on its page at once). */
+  historyNames: 2_000,
+  /** Any page address in a message (excludeUrl, analyzeText.url, an article's url). */
+  url: 8_192,
+  /** A site name (host) or an article's site label. */
+  site: 500,
+  title: 2_000,
+  /** articleAnalyzed: entities and quotes of one article. */
+  articleEntities: 10_000,
+  articleQuotes: 50_000,
+  /** All of one article's quoted words together: no more than the text analyzeText accepts. */
+  articleQuoteChars: MAX_ANALYZE_TEXT_LENGTH,
+  entityDescription: 2_000,
+  entityRole: 500,
+  /** A note's body as written in the editor (about 15,000 words); imported notes may hold more. */
+  noteBody: 100_000,
+} as const;
+
+function needBounded(value: unknown, where: string, max: number): string {
+  const text = needString(value, where);
+  if (text.length > max) throw new MessageError(`${where} is longer than ${max} characters`);
+  return text;
+}
+
+/** Length of the longest run of `text` between blank lines ("\n\n", how extracted paragraphs are joined). */
+function longestParagraph(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (;;) {
+    const cut = text.indexOf('\n\n', start);
+    const end = cut === -1 ? text.length : cut;
+    longest = Math.max(longest, end - start);
+    if (cut === -1) return longest;
+    start = cut + 2;
+  }
+}
+
+/** A note body from the editor, the popup or the library; longer ones only come back by undo (restoreAnnotation). */
+function needNoteBody(body: string, where: string): void {
+  if (body.length > MESSAGE_LIMITS.noteBody) throw new MessageError(`${where} is longer than ${MESSAGE_LIMITS.noteBody} characters`);
+}
 
 /** A text offset: a whole number, zero or more. */
 function needOffset(value: unknown, where: string): number {
@@ -570,15 +642,26 @@ function needArticle(value: unknown): ArticleSummary {
   if (!isRecord(value)) throw new MessageError('articleAnalyzed.article must be an object');
   if (!Array.isArray(value.entities)) throw new MessageError('articleAnalyzed.article.entities must be an array');
   if (!Array.isArray(value.quotes)) throw new MessageError('articleAnalyzed.article.quotes must be an array');
-  const url = needString(value.url, 'articleAnalyzed.article.url');
+  if (value.entities.length > MESSAGE_LIMITS.articleEntities) {
+    throw new MessageError(`articleAnalyzed.article.entities has more than ${MESSAGE_LIMITS.articleEntities} entities`);
+  }
+  if (value.quotes.length > MESSAGE_LIMITS.articleQuotes) {
+    throw new MessageError(`articleAnalyzed.article.quotes has more than ${MESSAGE_LIMITS.articleQuotes} quotes`);
+  }
+  const url = needBounded(value.url, 'articleAnalyzed.article.url', MESSAGE_LIMITS.url);
   // Shown as a link under "Also in N articles": only a page's own address.
   if (!isPageUrl(url)) throw new MessageError('articleAnalyzed.article.url must be an http, https or file URL');
+  const quotes = value.quotes.map((quote, i) => needQuote(quote, `articleAnalyzed.article.quotes[${i}]`));
+  const quoteChars = quotes.reduce((sum, quote) => sum + quote.text.length, 0);
+  if (quoteChars > MESSAGE_LIMITS.articleQuoteChars) {
+    throw new MessageError(`articleAnalyzed.article.quotes hold more than ${MESSAGE_LIMITS.articleQuoteChars} characters`);
+  }
   return {
     url,
-    title: needString(value.title, 'articleAnalyzed.article.title'),
-    site: needString(value.site, 'articleAnalyzed.article.site'),
+    title: needBounded(value.title, 'articleAnalyzed.article.title', MESSAGE_LIMITS.title),
+    site: needBounded(value.site, 'articleAnalyzed.article.site', MESSAGE_LIMITS.site),
     entities: value.entities.map((entity, i) => needEntity(entity, `articleAnalyzed.article.entities[${i}]`)),
-    quotes: value.quotes.map((quote, i) => needQuote(quote, `articleAnalyzed.article.quotes[${i}]`)),
+    quotes,
   };
 }
 
@@ -592,9 +675,11 @@ function needEntity(value: unknown, where: string): EntitySummary {
   if (typeof mentions !== 'number' || !Number.isInteger(mentions) || mentions < 0) {
     throw new MessageError(`${where}.mentions must be a whole number`);
   }
-  const entity: EntitySummary = { type, name: needString(value.name, `${where}.name`), mentions };
-  if (value.role !== undefined) entity.role = needString(value.role, `${where}.role`);
-  if (value.description !== undefined) entity.description = needString(value.description, `${where}.description`);
+  const entity: EntitySummary = { type, name: needBounded(value.name, `${where}.name`, MAX_SUMMARY_NAME_LENGTH), mentions };
+  if (value.role !== undefined) entity.role = needBounded(value.role, `${where}.role`, MESSAGE_LIMITS.entityRole);
+  if (value.description !== undefined) {
+    entity.description = needBounded(value.description, `${where}.description`, MESSAGE_LIMITS.entityDescription);
+  }
   return entity;
 }
 
@@ -603,7 +688,7 @@ function needQuote(value: unknown, where: string): QuoteSummary {
   if (value.kind !== 'direct' && value.kind !== 'reported') {
     throw new MessageError(`${where}.kind must be direct or reported`);
   }
-  const speaker = value.speaker === null ? null : needString(value.speaker, `${where}.speaker`);
+  const speaker = value.speaker === null ? null : needBounded(value.speaker, `${where}.speaker`, MAX_SUMMARY_NAME_LENGTH);
   return { text: needString(value.text, `${where}.text`), kind: value.kind, speaker };
 }
 
@@ -618,11 +703,12 @@ export async function sendRequest<R extends LedeRequest>(send: Transport, messag
 }
 
 /**
- * One handler per request type a context answers. `from` says which kind of Lede context sent it
- * (receiveMessage always passes it; absent on a direct in-process call, which is trusted).
+ * One handler per request type a context answers. `from` says which Lede context sent it, and for
+ * a content script which page (receiveMessage always passes it; absent on a direct in-process
+ * call, which is trusted).
  */
 export type Handlers<R extends LedeRequest> = {
-  [K in R['type']]: (request: Extract<R, { type: K }>, from?: SenderContext) => Promise<ResponseMap[K]>;
+  [K in R['type']]: (request: Extract<R, { type: K }>, from?: Sender) => Promise<ResponseMap[K]>;
 };
 
 /** Only Lede's own contexts (content scripts, popup, background) may talk to Lede. */
@@ -643,11 +729,11 @@ export async function handleIncoming<R extends LedeRequest>(
   handlers: Handlers<R>,
 ): Promise<unknown> {
   if (!isFromLede(sender, runtimeId)) throw new MessageError('Lede ignores messages from outside the extension');
-  return dispatch(parseMessage(raw), 'extension-page', handlers);
+  return dispatch(parseMessage(raw), { context: 'extension-page' }, handlers);
 }
 
-function dispatch<R extends LedeRequest>(request: LedeRequest, from: SenderContext, handlers: Handlers<R>): Promise<unknown> {
-  const handler = (handlers as Partial<Record<RequestType, (request: LedeRequest, from: SenderContext) => Promise<unknown>>>)[request.type];
+function dispatch<R extends LedeRequest>(request: LedeRequest, from: Sender, handlers: Handlers<R>): Promise<unknown> {
+  const handler = (handlers as Partial<Record<RequestType, (request: LedeRequest, from: Sender) => Promise<unknown>>>)[request.type];
   if (!handler) throw new MessageError(`${request.type} is not handled here`);
   return handler(request, from);
 }
@@ -661,6 +747,13 @@ function dispatch<R extends LedeRequest>(request: LedeRequest, from: SenderConte
  * - content-script: Lede's script in a web page's tab.
  */
 export type SenderContext = 'extension-page' | 'content-script';
+
+/**
+ * Who sent a request. A content script's page is what the browser reports as the sender's URL
+ * (runtime.MessageSender.url: the sending frame's address, in Chrome MV3 and Firefox MV2), never
+ * what its message says.
+ */
+export type Sender = { context: 'extension-page' } | { context: 'content-script'; pageUrl: string };
 
 /** The fields of runtime.MessageSender that Lede reads. */
 export interface MessageSenderInfo {
@@ -685,6 +778,13 @@ export function senderContextOf(sender: MessageSenderInfo | undefined, self: Led
   if (!isFromLede(sender, self.runtimeId) || typeof sender?.url !== 'string') return null;
   if (self.extensionOrigin !== '' && sender.url.startsWith(self.extensionOrigin)) return 'extension-page';
   return sender.tab ? 'content-script' : null;
+}
+
+/** senderContextOf, with a content script's page address. */
+export function senderOf(sender: MessageSenderInfo | undefined, self: LedeIdentity): Sender | null {
+  const context = senderContextOf(sender, self);
+  if (context === 'content-script') return { context, pageUrl: sender!.url! };
+  return context === null ? null : { context };
 }
 
 /**
@@ -748,8 +848,9 @@ export function senderProblem(request: LedeRequest, from: SenderContext): string
 
 /**
  * The body of every onMessage listener: the sender must be Lede, of a kind allowed to send this
- * type; the message must be valid; then it goes to the handler for its type. Rejects (the sender
- * sees an error) otherwise.
+ * type; the message must be valid; a content script's message may concern only its own page
+ * (lib/sender-page.ts: checked, or the page filled in from the sender); then it goes to the
+ * handler for its type. Rejects (the sender sees an error) otherwise.
  */
 export async function receiveMessage<R extends LedeRequest>(
   raw: unknown,
@@ -757,10 +858,10 @@ export async function receiveMessage<R extends LedeRequest>(
   self: LedeIdentity,
   handlers: Handlers<R>,
 ): Promise<unknown> {
-  const from = senderContextOf(sender, self);
+  const from = senderOf(sender, self);
   if (!from) throw new MessageError('Lede ignores messages from outside the extension');
   const request = parseMessage(raw);
-  const problem = senderProblem(request, from);
+  const problem = senderProblem(request, from.context) ?? (from.context === 'content-script' ? pageProblem(request, from.pageUrl) : null);
   if (problem) throw new MessageError(problem);
-  return dispatch(request, from, handlers);
+  return dispatch(from.context === 'content-script' ? scopedToPage(request, from.pageUrl) : request, from, handlers);
 }

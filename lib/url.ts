@@ -1,6 +1,8 @@
 // The page address a note belongs to (Annotation.target.source). The same article reached from
 // a newsletter, a social share or an in-page anchor must give the same key, so notes come back.
 
+import { getDomain } from 'tldts/dist/index.cjs.min.js';
+
 /** Query parameters that only track where a click came from; they never change the article. */
 const TRACKING_PARAMS = new Set([
   'fbclid',
@@ -26,13 +28,9 @@ const TRACKING_PARAMS = new Set([
 ]);
 const TRACKING_PREFIXES = ['utm_'];
 
-// Two-letter country suffixes whose second level is a registry (bbc.co.uk, abc.net.au): such a
-// host is never "the site" that a subdomain belongs to.
-const REGISTRY_SECOND_LEVELS = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'nic']);
-
 /**
  * The key a page's notes are stored under: the page's canonical link when it names the same site
- * over http(s) (else the page address), without tracking parameters or #fragment, host in lower
+ * over http(s) (else the page address; see isSameSite), without tracking parameters or #fragment, host in lower
  * case, default port and any user:password@ dropped. Path and the other parameters, in their order, are kept as written.
  */
 export function normalizeSourceUrl(href: string, canonicalHref?: string | null): string {
@@ -43,21 +41,31 @@ export function normalizeSourceUrl(href: string, canonicalHref?: string | null):
   return cleanUrl(chosen);
 }
 
-/** True when `a` and `b` are one site: the same host, or one a subdomain of the other (www., amp., m.). */
+/**
+ * True when hosts `a` and `b` are one site: the same host, or the same registrable domain by the
+ * public suffix list, private suffixes included (www.n.example and n.example; never
+ * attacker.github.io and victim.github.io, nor evil.example.co.uk and example2.co.uk). IP
+ * addresses and bare suffixes have no registrable domain: only the very same host matches.
+ */
 export function isSameSite(a: string, b: string): boolean {
   const hostA = a.toLowerCase();
   const hostB = b.toLowerCase();
   if (hostA === hostB) return true;
-  const [shorter, longer] = hostA.length < hostB.length ? [hostA, hostB] : [hostB, hostA];
-  return longer.endsWith(`.${shorter}`) && isRegistrable(shorter);
+  const domain = registrableDomain(hostA);
+  return domain !== null && domain === registrableDomain(hostB);
 }
 
-function isRegistrable(host: string): boolean {
-  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return false; // IP addresses have no subdomains
-  const labels = host.split('.');
-  if (labels.length < 2) return false;
-  if (labels.length === 2 && labels[1]!.length === 2 && REGISTRY_SECOND_LEVELS.has(labels[0]!)) return false;
-  return true;
+function registrableDomain(host: string): string | null {
+  return getDomain(host, { allowPrivateDomains: true, extractHostname: false });
+}
+
+/**
+ * True when `claimed` is the key a content script on `pageUrl` may use for its page: the page's
+ * own key, or a canonical link that normalizeSourceUrl would accept for it. The background checks a
+ * content script's claims with this, knowing the page only from the browser's report of the sender.
+ */
+export function isPageKeyFor(pageUrl: string, claimed: string): boolean {
+  return normalizeSourceUrl(pageUrl, claimed) === claimed;
 }
 
 function isUsableCanonical(page: URL, canonical: URL): boolean {

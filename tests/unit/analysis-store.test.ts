@@ -84,17 +84,17 @@ describe('the background', () => {
   it('stores analyses it makes while history is on, and clearing history clears them', async () => {
     const db = freshDb();
     const handlers = await background(db, true);
-    const answer = await handlers.analyzeText({ type: 'analyzeText', url: URL_A, text: TEXT }, 'content-script');
+    const answer = await handlers.analyzeText({ type: 'analyzeText', url: URL_A, text: TEXT }, { context: 'content-script', pageUrl: URL_A });
     expect(answer.cached).toBe(false);
     expect(await db.analyses.count()).toBe(1);
-    await handlers.clearHistory({ type: 'clearHistory' }, 'extension-page');
+    await handlers.clearHistory({ type: 'clearHistory' }, { context: 'extension-page' });
     expect(await db.analyses.count()).toBe(0);
   });
 
   it('keeps no analysis while history is off', async () => {
     const db = freshDb();
     const handlers = await background(db, false);
-    await handlers.analyzeText({ type: 'analyzeText', url: URL_A, text: TEXT }, 'content-script');
+    await handlers.analyzeText({ type: 'analyzeText', url: URL_A, text: TEXT }, { context: 'content-script', pageUrl: URL_A });
     expect(await db.analyses.count()).toBe(0);
   });
 });

@@ -26,6 +26,19 @@ describe('entityHistories', () => {
     await db.delete();
   });
 
+  it('answers a long list of names in order, each from its own matches (the list is worked through in steps)', async () => {
+    await saveArticle(db, article('https://a.example/1', [person('John F. Kerry'), place('Geneva')]), 100);
+    await saveArticle(db, article('https://b.example/2', [person('Sergei Lavrov'), place('Geneva')]), 200);
+    const names = Array.from({ length: 130 }, (_, i) => `Nobody ${i}`);
+    names[60] = 'John Kerry';
+    names[125] = 'Geneva';
+    const histories = await entityHistories(db, names, 'https://c.example/now');
+    expect(histories.map((history) => history.name)).toEqual(names);
+    expect(histories[60]).toMatchObject({ total: 1, articles: [{ url: 'https://a.example/1', name: 'John F. Kerry' }] });
+    expect(histories[125]!.articles.map((a) => a.url)).toEqual(['https://b.example/2', 'https://a.example/1']);
+    expect(histories.filter((history) => history.total > 0)).toHaveLength(2);
+  });
+
   it('lists the other articles that mention the name, most recent first, without the current one', async () => {
     await saveArticle(db, article('https://a.example/1', [person('John Kerry', { role: 'Secretary of State' })], 'First'), 100);
     await saveArticle(db, article('https://b.example/2', [person('John Kerry', { description: 'the former senator' })], 'Second'), 300);

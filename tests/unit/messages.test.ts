@@ -7,6 +7,8 @@ import { articlesMentioning, createLedeDB } from '@/lib/db';
 import {
   handleIncoming,
   isFromLede,
+  MAX_ANALYZE_TEXT_LENGTH,
+  MESSAGE_LIMITS,
   MessageError,
   parseMessage,
   sendRequest,
@@ -164,5 +166,69 @@ describe('the background over the fake browser', () => {
       /outside the extension/,
     );
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe('message limits', () => {
+  const article = (overrides: Partial<ArticleSummary>): unknown => ({ type: 'articleAnalyzed', article: { ...ARTICLE, ...overrides } });
+  const entity = { type: 'person', name: 'A Name', mentions: 1 } as const;
+  const quote = { text: 'words', kind: 'direct', speaker: null } as const;
+  const note = {
+    id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+    type: 'Annotation',
+    schemaVersion: 1,
+    motivation: 'commenting',
+    created: '2026-01-01T10:00:00.000Z',
+    modified: '2026-01-01T10:00:00.000Z',
+    target: {
+      source: 'https://news.example/a',
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'passage', prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: 7 },
+      ],
+    },
+    body: '',
+    tags: [],
+    color: 'yellow',
+    page: { title: 't', site: 'news.example' },
+  };
+
+  it.each<[string, unknown, RegExp]>([
+    ['a million history names', { type: 'getEntityHistory', names: new Array(1_000_000).fill('x'), excludeUrl: '' }, /names has more than 2000 names/],
+    ['2,001 history names', { type: 'getEntityHistory', names: new Array(MESSAGE_LIMITS.historyNames + 1).fill('x'), excludeUrl: '' }, /more than 2000/],
+    ['a long history name', { type: 'getEntityHistory', names: ['x'.repeat(201)], excludeUrl: '' }, /names\[0\] is longer than 200/],
+    ['a long excludeUrl', { type: 'getEntityHistory', names: [], excludeUrl: 'x'.repeat(8_193) }, /excludeUrl is longer/],
+    ['an over-long analyzeText', { type: 'analyzeText', url: 'https://n.example/', text: 'x\n\n'.repeat(MAX_ANALYZE_TEXT_LENGTH / 3 + 1) }, /text is longer than 8000000/],
+    ['one enormous paragraph', { type: 'analyzeText', url: 'https://n.example/', text: `${'p\n\n'.repeat(10)}${'x'.repeat(250_001)}` }, /paragraph longer than 250000/],
+    ['a long site', { type: 'getPageSetup', site: 'x'.repeat(501) }, /site is longer than 500/],
+    ['a 1 MB note body', { type: 'saveAnnotation', annotation: { ...note, body: 'x'.repeat(1_000_000) } }, /annotation.body is longer than 100000/],
+    ['an over-long body patch', { type: 'updateAnnotation', id: note.id, patch: { body: 'x'.repeat(100_001) } }, /patch.body is longer than 100000/],
+    ['too many tags', { type: 'saveAnnotation', annotation: { ...note, tags: Array.from({ length: 101 }, (_, i) => `t${i}`) } }, /more than 100 tags/],
+    ['an over-long quote selector', { type: 'saveAnnotation', annotation: { ...note, target: { ...note.target, selector: [{ type: 'TextQuoteSelector', exact: 'x'.repeat(100_001), prefix: '', suffix: '' }, note.target.selector[1]] } } }, /exact is longer than 100000/],
+    ['too many entities', article({ entities: new Array(MESSAGE_LIMITS.articleEntities + 1).fill(entity) }), /more than 10000 entities/],
+    ['too many quotes', article({ quotes: new Array(MESSAGE_LIMITS.articleQuotes + 1).fill(quote) }), /more than 50000 quotes/],
+    ['too many quoted words', article({ quotes: new Array(9).fill({ ...quote, text: 'x'.repeat(1_000_000) }) }), /quotes hold more than 8000000 characters/],
+    ['a long entity description', article({ entities: [{ ...entity, description: 'x'.repeat(2_001) }] }), /description is longer than 2000/],
+    ['a long title', article({ title: 'x'.repeat(2_001) }), /title is longer than 2000/],
+  ])('refuses %s with a clear error', (_name, message, error) => {
+    expect(() => parseMessage(message)).toThrow(MessageError);
+    expect(() => parseMessage(message)).toThrow(error);
+  });
+
+  it('accepts the most a real page sends: the 5 MB stress page’s text, quotes and entities', () => {
+    // Measured: 5.1M characters of article text, 19,601 quotes, one quote of 194k characters
+    // (the one-line page); real news pages: 49k characters, 100 entities, 60 quotes.
+    const paragraphs = `${'x'.repeat(1_000)}\n\n`.repeat(5_200);
+    expect(parseMessage({ type: 'analyzeText', url: 'https://n.example/', text: paragraphs })).toMatchObject({ type: 'analyzeText' });
+    expect(parseMessage({ type: 'analyzeText', url: 'https://n.example/', text: `intro\n\n${'x'.repeat(200_015)}` })).toMatchObject({ type: 'analyzeText' });
+    const quotes = new Array(20_000).fill({ ...quote, text: 'y'.repeat(150) });
+    quotes.push({ ...quote, text: 'z'.repeat(200_000) });
+    expect(parseMessage(article({ quotes, entities: new Array(2_000).fill(entity) }))).toMatchObject({ type: 'articleAnalyzed' });
+    expect(parseMessage({ type: 'getEntityHistory', names: new Array(MESSAGE_LIMITS.historyNames).fill('A Name'), excludeUrl: '' })).toMatchObject({ type: 'getEntityHistory' });
+    expect(parseMessage({ type: 'saveAnnotation', annotation: { ...note, body: 'x'.repeat(MESSAGE_LIMITS.noteBody) } })).toMatchObject({ type: 'saveAnnotation' });
+  });
+
+  it('lets an extension page put back (undo) an imported note larger than the editor writes', () => {
+    expect(parseMessage({ type: 'restoreAnnotation', annotation: { ...note, body: 'x'.repeat(500_000) } })).toMatchObject({ type: 'restoreAnnotation' });
   });
 });

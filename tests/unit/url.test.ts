@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameSite, normalizeSourceUrl } from '@/lib/url';
+import { isPageKeyFor, isSameSite, normalizeSourceUrl } from '@/lib/url';
 
 describe('normalizeSourceUrl without a canonical link', () => {
   it.each([
@@ -38,6 +38,9 @@ describe('normalizeSourceUrl with a canonical link', () => {
     ['http page, https canonical', 'http://n.example/s', 'https://n.example/s', 'https://n.example/s'],
     ['cleaned like the page', 'https://n.example/s', 'https://N.example:443/s?utm_medium=rss&id=2#top', 'https://n.example/s?id=2'],
     ['registry suffix subdomain', 'https://www.bbc.co.uk/news/1', 'https://bbc.co.uk/news/1', 'https://bbc.co.uk/news/1'],
+    ['the registrable domain of a www. page', 'https://www.example.com/a?utm_source=x', 'https://example.com/a', 'https://example.com/a'],
+    ['a sibling subdomain of one registrable domain', 'https://amp.example.com/a', 'https://www.example.com/a', 'https://www.example.com/a'],
+    ['the same host on a shared hosting suffix', 'https://victim.github.io/a/', 'https://victim.github.io/a', 'https://victim.github.io/a'],
   ])('uses it when it is %s', (_name, href, canonical, expected) => {
     expect(normalizeSourceUrl(href, canonical)).toBe(expected);
   });
@@ -52,6 +55,12 @@ describe('normalizeSourceUrl with a canonical link', () => {
     ['the home page for an article', 'https://n.example/world/story', 'https://n.example/', 'https://n.example/world/story'],
     ['an IP address parent', 'http://1.2.3.4/s', 'http://2.3.4/s', 'http://1.2.3.4/s'],
     ['empty', 'https://n.example/s#x', '', 'https://n.example/s'],
+    // Public suffix list, private part: each github.io / blogspot.com name is someone else's site.
+    ['a sibling on a shared host (github.io)', 'https://attacker.github.io/x', 'https://victim.github.io/notes', 'https://attacker.github.io/x'],
+    ['a sibling on a shared host (blogspot.com)', 'https://evil.blogspot.com/x', 'https://victim.blogspot.com/p', 'https://evil.blogspot.com/x'],
+    ['another domain under a registry suffix', 'https://evil.example.co.uk/x', 'https://example2.co.uk/story', 'https://evil.example.co.uk/x'],
+    ['the shared host itself', 'https://victim.github.io/x', 'https://github.io/x', 'https://victim.github.io/x'],
+    ['the shared host’s own site, from a user’s subdomain', 'https://attacker.blogspot.com/s', 'https://blogspot.com/story', 'https://attacker.blogspot.com/s'],
   ])('ignores it when it is %s', (_name, href, canonical, expected) => {
     expect(normalizeSourceUrl(href, canonical)).toBe(expected);
   });
@@ -72,8 +81,30 @@ describe('isSameSite', () => {
     ['bbc.co.uk', 'co.uk', false],
     ['localhost', 'localhost', true],
     ['a.localhost', 'localhost', false],
+    ['www.example.com', 'example.com', true],
+    ['amp.example.com', 'www.example.com', true],
+    ['attacker.github.io', 'victim.github.io', false],
+    ['victim.github.io', 'github.io', false],
+    ['evil.example.co.uk', 'example2.co.uk', false],
+    ['news.example.co.uk', 'example.co.uk', true],
+    ['a.b.blogspot.com', 'c.b.blogspot.com', true],
+    ['127.0.0.1', '0.0.1', false],
   ])('%s and %s: %s', (a, b, expected) => {
     expect(isSameSite(a, b)).toBe(expected);
     expect(isSameSite(b, a)).toBe(expected);
+  });
+});
+
+describe('isPageKeyFor', () => {
+  it.each([
+    ['the page itself', 'https://www.example.com/a?utm_source=x#top', 'https://www.example.com/a', true],
+    ['a same-site canonical', 'https://www.example.com/a', 'https://example.com/a', true],
+    ['another site', 'https://attacker.example/a', 'https://victim.example/a', false],
+    ['a shared-host sibling', 'https://attacker.github.io/a', 'https://victim.github.io/a', false],
+    ['an uncleaned key (tracking parameter)', 'https://example.com/a', 'https://example.com/a?utm_source=x', false],
+    ['a home-page canonical for an article', 'https://example.com/story', 'https://example.com/', false],
+    ['a local file', 'file:///tmp/a.html#x', 'file:///tmp/a.html', true],
+  ])('%s', (_name, page, claimed, expected) => {
+    expect(isPageKeyFor(page, claimed)).toBe(expected);
   });
 });
