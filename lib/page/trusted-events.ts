@@ -6,8 +6,8 @@
 /** Whether an event came from the reader through the browser. */
 export type TrustCheck = (event: Event) => boolean;
 
-/** The real check, used in every build: true only for events the browser itself dispatched. */
-export const isTrustedEvent: TrustCheck = (event) => event.isTrusted;
+/** The real check, used in every build: true only for events the browser itself dispatched (missing counts as untrusted). */
+export const isTrustedEvent: TrustCheck = (event) => event.isTrusted === true;
 
 /** `handler`, run only for events `trusted` accepts; others are ignored. */
 export function trustedOnly<E extends Event>(handler: (event: E) => void, trusted: TrustCheck = isTrustedEvent): (event: E) => void {

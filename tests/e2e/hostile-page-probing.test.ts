@@ -165,8 +165,18 @@ describe.each([
     expect(found.legend.clickedOnHost).toBeGreaterThan(0);
     expect(prefsAfter).toEqual(prefsBefore);
     expect(sizesAfter).toEqual(sizesBefore);
-    // The legend is still open (the collapse button ignored the untrusted click).
-    expect(await evaluateInShadow(page, 'lede-legend', (root) => root.querySelector('[data-testid="legend-collapse"]')?.getAttribute('aria-expanded'))).toBe('true');
+    // The legend is still open and its boxes as they were: cancelled clicks toggle nothing.
+    const controls = await evaluateInShadow(page, 'lede-legend', (root) => {
+      const box = (id: string) => root.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)?.checked;
+      return {
+        expanded: root.querySelector('[data-testid="legend-collapse"]')?.getAttribute('aria-expanded'),
+        all: box('legend-toggle-all'),
+        quote: box('legend-toggle-quote'),
+        global: box('legend-scope-global'),
+        site: box('legend-scope-site'),
+      };
+    });
+    expect(controls).toEqual({ expanded: 'true', all: true, quote: true, global: true, site: false });
   });
 
   it('real clicks on the legend still switch a type off and on, and are stored', async () => {
