@@ -5,11 +5,13 @@
 // cannot tell whether the reader has read about someone. It clicks and types on the legend to
 // switch highlights off everywhere, and reads the performance timeline for Lede's marks. A real
 // (trusted) hover and real clicks on the legend must still work.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
 import { highlightSizes, openPage, type HighlightName, type OpenedPage } from '../../scripts/lib/lede-page';
-import { chromeExtensionDir, markedChromeExtensionDir, seedDir } from '../../scripts/lib/paths';
+import { chromeExtensionDir, markedChromeExtensionDir, repoRoot, seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
 import { footprintIn, ledePerformanceEntriesIn, legendAttackIn, syntheticHoverIn, type Footprint, type LegendAttack } from './support/page-probes';
@@ -210,6 +212,13 @@ describe('what the page learns about the reading history', () => {
   it('the card a real hover opens has the same footprint with and without the history', () => {
     expect(findings.history?.trusted).toBeDefined();
     expect(findings.history?.trusted).toEqual(findings.fresh?.trusted);
+  });
+});
+
+describe('the release build', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: its content script has no performance.mark or measure call at all', (folder) => {
+    const script = readFileSync(path.join(repoRoot, '.output', folder, 'content-scripts/content.js'), 'utf8');
+    expect(script).not.toMatch(/performance\.(mark|measure)\b/);
   });
 });
 
