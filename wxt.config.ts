@@ -5,9 +5,14 @@ import preact from '@preact/preset-vite';
 // the content script's <all_urls> match at install (Firefox's MV3 makes host access something the
 // reader may withhold), and the background runs as a persistent page. See README.md, "Firefox".
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+// The marked build (`npm run build:marked`, WXT_LEDE_MARKS=1): the release build plus Lede's
+// performance marks (entrypoints/content/marks.ts), for the e2e tests and the benches. It goes to
+// .output/<browser>-mv<N>-marked, so it never overwrites what `npm run build` makes.
+const MARKED = process.env.WXT_LEDE_MARKS === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(MARKED ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-marked' } : {}),
   vite: () => ({ plugins: [preact()] }),
   // The Firefox sources zip is for reviewers: leave out generated screenshots and reports.
   zip: {

@@ -68,12 +68,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     getHighlightPrefs: ({ site }) => deps.prefs.load(site),
     saveHighlightPrefs: ({ scope, site, prefs }) => deps.prefs.save(scope, site, prefs),
     // History off: the cards show none of it (what was kept stays until the reader clears it).
-    // A content script (the hover card) gets counts only: which articles were read stays with
-    // Lede's own pages, out of reach of the web page's process.
-    getEntityHistory: async ({ names, excludeUrl }, from) => {
+    // Only Lede's own pages may ask (ALLOWED_SENDERS in lib/messages.ts).
+    getEntityHistory: async ({ names, excludeUrl }) => {
       if (!(await settings.load()).history) return { histories: [] };
-      const histories = await entityHistories(deps.db, names, excludeUrl);
-      return { histories: from?.context === 'content-script' ? histories.map((history) => ({ ...history, articles: [] })) : histories };
+      return { histories: await entityHistories(deps.db, names, excludeUrl) };
     },
     getSettings: () => settings.load(),
     saveSettings: ({ settings: patch }) => settings.save(patch),

@@ -807,9 +807,9 @@ export const ALLOWED_SENDERS: Readonly<Record<RequestType, readonly SenderContex
   articleAnalyzed: ['content-script'],
   getHighlightPrefs: ['content-script', 'extension-page'],
   saveHighlightPrefs: ['content-script', 'extension-page'],
-  // The hover card shows "also in N articles", in a closed shadow root; a content script gets the
-  // counts only (lib/background-handlers.ts), never which articles.
-  getEntityHistory: ['content-script', 'extension-page'],
+  // The reading history is for Lede's own pages only: the in-page hover card shows none of it (a
+  // page can measure the card), so a content script has no reason to ask.
+  getEntityHistory: ['extension-page'],
   getSettings: ['content-script', 'extension-page'],
   saveSettings: ['extension-page'],
   getHistoryCount: ['extension-page'],

@@ -1,4 +1,4 @@
-// `npm run bench` (after `npm run build`): Lede's speed and size against its budgets.
+// `npm run bench` (after `npm run build` and `npm run build:marked`): Lede's speed and size against its budgets.
 // (a) content-script time from start to painted highlights on the seed page, in Chromium;
 // (b) analysis throughput in Node, with the compromise library on the same texts as the baseline;
 //     the seed article's analysis time; the entity model's files, load time and memory;

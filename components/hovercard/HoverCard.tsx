@@ -13,8 +13,6 @@ export interface HoverCardProps {
   target: Span & { type: HighlightType };
   /** Move focus into the card (keyboard navigation), so screen readers read it out. */
   takeFocus: boolean;
-  /** "Also in N articles you've read"; omitted while unknown, or when there is no history. */
-  alsoIn?: number;
   /** The keys that step through highlights, for the card's footer. */
   keyHint: string;
   onPointerEnter: () => void;
@@ -28,8 +26,14 @@ const plural = (count: number, one: string, many: string = `${one}s`): string =>
 /**
  * The compact in-page context card. Fixed to the viewport beside its highlight, so it never
  * moves the page's text; measured once rendered, then placed (hidden until placed).
+ *
+ * It shows only what the article itself says, never the reader's history or notes: the page can
+ * map the card's box through its closed shadow root (elementFromPoint), find text in it
+ * (window.find) and time its appearance, so anything from the history here would tell the page
+ * whether the reader has read about the person it names. "Also in N articles you've read" is in
+ * the toolbar popup, which no page can see.
  */
-export function HoverCard({ model, anchor, target, takeFocus, alsoIn, keyHint, onPointerEnter, onPointerLeave }: HoverCardProps) {
+export function HoverCard({ model, anchor, target, takeFocus, keyHint, onPointerEnter, onPointerLeave }: HoverCardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [placement, setPlacement] = useState<Placement | null>(null);
 
@@ -39,7 +43,7 @@ export function HoverCard({ model, anchor, target, takeFocus, alsoIn, keyHint, o
     const { width, height } = card.getBoundingClientRect();
     const view = card.ownerDocument.defaultView;
     setPlacement(placeCard(anchor, { width, height }, { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height }));
-  }, [model.key, anchor.left, anchor.top, anchor.right, anchor.bottom, alsoIn]);
+  }, [model.key, anchor.left, anchor.top, anchor.right, anchor.bottom]);
 
   useLayoutEffect(() => {
     if (takeFocus && placement) ref.current?.focus({ preventScroll: true });
@@ -104,11 +108,6 @@ export function HoverCard({ model, anchor, target, takeFocus, alsoIn, keyHint, o
           ))}
           {others > 0 && <li class="lede-hovercard-more">and {plural(others, 'more quote')} in the popup</li>}
         </ul>
-      )}
-      {alsoIn !== undefined && alsoIn > 0 && (
-        <p class="lede-hovercard-history" data-testid="hovercard-history">
-          Also in {plural(alsoIn, 'article')} you've read
-        </p>
       )}
       <p class="lede-hovercard-keys" aria-hidden="true">
         {keyHint} · Esc closes

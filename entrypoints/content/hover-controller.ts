@@ -1,13 +1,16 @@
 // The in-page hover card's behaviour: when to open it (the pointer rests on a highlight for an
 // intent delay, or keyboard navigation reaches one), and when to close it (Escape, the pointer
 // leaving both highlight and card, a scroll). Every listener catches its own errors: nothing
-// Lede does here may throw into the page.
+// Lede does here may throw into the page. And every listener ignores untrusted events: a page's
+// scripts can fake a pointer resting on any name it prints, or Alt+Shift+J, and must not get a card
+// for it (the card's footprint is what a page can measure through the closed shadow root).
 
 import type { ContentScriptContext } from '#imports';
 import { isEditable, keyAction, NAV_KEY_HINT } from '@/components/hovercard/keys';
 import type { HoverCardModel } from '@/components/hovercard/model';
 import type { Rect } from '@/lib/hit-test';
 import type { HighlightType } from '@/lib/highlight-types';
+import { isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
 import { stepTarget, type Direction } from '@/lib/span-navigation';
 import { HoverCardHost } from './hovercard-ui';
 import { NOTES_HOST } from './notes-ui';
@@ -30,8 +33,8 @@ export interface HoverControllerDeps {
   isShown: (type: HighlightType) => boolean;
   /** The card for a target, or null when there is nothing to show. */
   modelFor: (target: PaintedTarget) => HoverCardModel | null;
-  /** "Also in N articles you've read", when the background can tell; undefined otherwise. */
-  historyFor?: (model: HoverCardModel) => Promise<number | undefined>;
+  /** Which events count as the reader's; the real `isTrusted` check unless a unit test passes another. */
+  trusted?: TrustCheck;
 }
 
 interface OpenCard {
@@ -39,7 +42,6 @@ interface OpenCard {
   model: HoverCardModel;
   anchor: Rect;
   via: 'pointer' | 'keyboard';
-  alsoIn?: number;
 }
 
 const isNotesHost = (target: EventTarget | null): boolean => (target as Element | null)?.localName === NOTES_HOST;
@@ -121,15 +123,18 @@ export class HoverController {
 
   private listen(): void {
     const { win } = this.deps;
+    const trusted = this.deps.trusted ?? isTrustedEvent;
+    /** Only the reader's own events, and never an error thrown into the page. */
+    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => this.guard(() => handler(event)), trusted);
     const options = { capture: true, passive: true, signal: this.abort.signal };
-    win.addEventListener('pointermove', (event) => this.guard(() => this.onPointerMove(event)), options);
-    win.addEventListener('scroll', () => this.guard(() => this.onScroll()), options);
-    win.addEventListener('resize', () => this.guard(() => this.onLayoutChange()), options);
-    win.document.documentElement.addEventListener('pointerleave', () => this.guard(() => this.onPointerLeftPage()), {
+    win.addEventListener('pointermove', on((event: PointerEvent) => this.onPointerMove(event)), options);
+    win.addEventListener('scroll', on(() => this.onScroll()), options);
+    win.addEventListener('resize', on(() => this.onLayoutChange()), options);
+    win.document.documentElement.addEventListener('pointerleave', on(() => this.onPointerLeftPage()), {
       passive: true,
       signal: this.abort.signal,
     });
-    win.addEventListener('keydown', (event) => this.guard(() => this.onKeyDown(event)), { capture: true, signal: this.abort.signal });
+    win.addEventListener('keydown', on((event: KeyboardEvent) => this.onKeyDown(event)), { capture: true, signal: this.abort.signal });
     // Text reflows (images arrive, fonts load, the page grows): the rect index must be rebuilt.
     if (typeof ResizeObserver === 'function' && win.document.body) {
       const observer = new ResizeObserver(() => this.hits.invalidate());
@@ -269,13 +274,6 @@ export class HoverController {
     this.open = { target: hit.target, model, anchor: hit.rect, via };
     this.pointerInCard = false;
     await this.render();
-    const history = this.deps.historyFor;
-    if (!history) return;
-    const alsoIn = await history(model).catch(() => undefined);
-    if (alsoIn !== undefined && this.open?.model.key === model.key) {
-      this.open.alsoIn = alsoIn;
-      await this.render();
-    }
   }
 
   private async render(): Promise<void> {
@@ -290,7 +288,7 @@ export class HoverController {
       onPointerEnter: () => this.guard(() => this.enterCard()),
       onPointerLeave: () => this.guard(() => this.leaveCard()),
     };
-    await this.ui.show(open.alsoIn === undefined ? props : { ...props, alsoIn: open.alsoIn });
+    await this.ui.show(props);
   }
 
   /** Close and, if keyboard navigation had moved focus into the card, give it back. */

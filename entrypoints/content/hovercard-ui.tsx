@@ -9,8 +9,8 @@ export const HOVERCARD_HOST = 'lede-hovercard';
  * The hover card's shadow root (<lede-hovercard>, at the end of <body>), created the first time
  * a card is shown: pages where nobody hovers never get it. Key events stay inside the shadow root
  * (the card passes them to Lede itself), so page shortcuts don't fire while the card has focus.
- * Closed: the card shows the reader's history ("Also in N articles you've read"), which the page's
- * scripts must not read.
+ * Closed and deaf to untrusted events (LazyShadowUi); what the card shows depends on the article
+ * alone (HoverCard says why).
  */
 export class HoverCardHost extends LazyShadowUi {
   constructor(ctx: ContentScriptContext) {

@@ -1,6 +1,7 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { receiveMessage } from '@/lib/messages';
+import { mark } from './marks';
 import { PageSession } from './page-session';
 import { yieldToPage as nextTask } from './progressive-paint';
 
@@ -11,7 +12,7 @@ export default defineContentScript({
   // styles into its shadow root.
   cssInjectionMode: 'manifest',
   main(ctx) {
-    performance.mark('lede-start');
+    mark('lede-start');
     try {
       // The task that runs main() already carries the script's compilation and evaluation: the
       // session is built, and starts, in a task of its own so that one does not become a long task.

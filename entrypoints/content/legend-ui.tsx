@@ -1,8 +1,10 @@
-import { render } from 'preact';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { Legend, type LegendProps } from '@/components/Legend';
 import legendCss from '@/components/legend.css?inline';
 import swatchesCss from '@/components/swatches.css?inline';
+import { LazyShadowUi } from './lazy-shadow-ui';
+
+export const LEGEND_HOST = 'lede-legend';
 
 export interface LegendHandle {
   update(props: LegendProps): void;
@@ -10,36 +12,30 @@ export interface LegendHandle {
 }
 
 /**
- * Mounts the legend in its own shadow root: the one element Lede adds to a page
- * (<lede-legend>, at the end of <body>). Page styles cannot reach inside it and its styles
- * cannot leak out; key events stay inside so page shortcuts don't fire while it has focus.
+ * The legend's shadow root (<lede-legend>, at the end of <body>). Closed, and deaf to untrusted
+ * events (LazyShadowUi): its switches are remembered for this site or for every site, so a page
+ * that could click them could switch Lede's highlights off everywhere.
  */
+class LegendHost extends LazyShadowUi {
+  constructor(ctx: ContentScriptContext) {
+    super(ctx, { name: LEGEND_HOST, mode: 'closed', css: `${swatchesCss}\n${legendCss}` });
+  }
+
+  show(props: LegendProps): Promise<void> {
+    return this.renderContent(<Legend {...props} />);
+  }
+}
+
+/** Mounts the legend and shows it; the handle re-renders it with new props or takes it away. */
 export async function mountLegend(ctx: ContentScriptContext, initial: LegendProps): Promise<LegendHandle> {
-  let container: HTMLElement | null = null;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'lede-legend',
-    mode: 'open',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    css: `${swatchesCss}\n${legendCss}`,
-    isolateEvents: true,
-    onMount: (uiContainer) => {
-      container = uiContainer;
-      render(<Legend {...initial} />, uiContainer);
-    },
-    onRemove: () => {
-      if (container) render(null, container);
-      container = null;
-    },
-  });
-  ui.mount();
+  const host = new LegendHost(ctx);
+  await host.show(initial);
   return {
     update(props) {
-      if (container) render(<Legend {...props} />, container);
+      host.show(props).catch((error: unknown) => console.warn('Lede could not update its legend:', error));
     },
     remove() {
-      ui.remove();
+      host.remove();
     },
   };
 }

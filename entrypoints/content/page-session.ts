@@ -13,6 +13,7 @@ import { idleMessage, verdictFor, type RunVerdict } from '@/lib/site-switch';
 import type { LegendProps } from '@/components/Legend';
 import { HoverController } from './hover-controller';
 import { mountLegend, type LegendHandle } from './legend-ui';
+import { mark, measure } from './marks';
 import { NotesController } from './notes-controller';
 import { rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
 import { findInsertion, mergeInsertion } from '@/lib/incremental-analysis';
@@ -35,7 +36,6 @@ export class PageSession {
   /** Every painted range with what it stands for, in reading order. */
   private targets: PaintedTarget[] = [];
   private cardsById: Map<string, EntityCard> | null = null;
-  private readonly historyCache = new Map<string, Promise<number | undefined>>();
   private hover: HoverController | null = null;
   private flasher: Flasher | null = null;
   private articleTitle: string | null = null;
@@ -77,7 +77,7 @@ export class PageSession {
     });
   }
 
-  /** The automatic run at document_idle. Expects performance.mark('lede-start') already set. */
+  /** The automatic run at document_idle. Expects mark('lede-start') already set. */
   start(): void {
     this.ready = this.runAutomatically().catch((error: unknown) => this.fail(error));
   }
@@ -171,14 +171,14 @@ export class PageSession {
     }
     const firstRun = marks === FIRST_RUN_MARKS;
     if (firstRun) this.setupLoaded = this.loadSetup();
-    else performance.mark(marks.from);
+    else mark(marks.from);
     // Extraction starts in a task of its own: the task that loaded the script already carries its
     // compilation and evaluation, and adding the first extraction slice made it a long task.
     await yieldToPage(window);
     // The setup's round trip to the background overlaps the extraction, which hands the thread
     // back to the page every few milliseconds so a huge page never sees one long task.
     const extracted = await extractArticleInSlices(document);
-    performance.mark('lede-extracted');
+    mark('lede-extracted');
     // Most pages are not articles: stay idle there, apart from asking whether the reader has notes here.
     if (!extracted?.isArticle) {
       this.status = 'not-article';
@@ -215,7 +215,7 @@ export class PageSession {
       this.status = 'unsupported';
       return;
     }
-    performance.mark('lede-analyze-now');
+    mark('lede-analyze-now');
     // force: skip the extractor's cheap "not an article" exit; the reader asked for this page.
     const extracted = await extractArticleInSlices(document, { force: true });
     if (!extracted || extracted.text.trim() === '') {
@@ -236,10 +236,10 @@ export class PageSession {
   /** Analyse, paint with the stored preferences, time it, then show the legend and store the article. */
   private async analyzeAndPaint(extracted: ExtractedArticle, marks: RunMarks): Promise<void> {
     const analysis = await this.analysisOf(extracted.text);
-    performance.mark('lede-analyzed');
+    mark('lede-analyzed');
     const shown = await this.show(extracted, analysis, () => {
-      performance.mark(marks.painted);
-      this.startToPaintMs = performance.measure(marks.measure, marks.from, marks.painted).duration;
+      mark(marks.painted);
+      this.startToPaintMs = measure(marks.measure, marks.from, marks.painted);
     });
     // After the mark: hover cards, the legend and storing the article are not part of getting
     // highlights on screen. Each goes in a task of its own, so none adds to the painting task.
@@ -255,7 +255,7 @@ export class PageSession {
     await this.showLegend();
     if (!(await stillCurrent())) return;
     await this.storeArticle();
-    performance.mark(marks.settled);
+    mark(marks.settled);
   }
 
   /**
@@ -360,7 +360,7 @@ export class PageSession {
     const insertion = findInsertion(before, text);
     if (!insertion) return null;
     const block = await this.analysisOf(text.slice(insertion.block.start, insertion.block.end));
-    performance.mark('lede-block-analyzed');
+    mark('lede-block-analyzed');
     return mergeInsertion(previous, block, insertion, text);
   }
 
@@ -378,7 +378,6 @@ export class PageSession {
         flasher: this.flasher,
         isShown: (type) => this.prefs.prefs[type],
         modelFor: (target) => this.hoverModel(target),
-        historyFor: (model) => this.alsoIn(model),
       });
     } catch (error) {
       console.warn('Lede could not set up hover cards on this page:', error);
@@ -391,19 +390,6 @@ export class PageSession {
     if (target.kind === 'quote') return quoteHoverCard(target.quote, this.cardsById, this.text);
     const card = this.cardsById.get(target.entityId);
     return card ? entityHoverCard(card) : null;
-  }
-
-  /** How many other articles the reader has seen mention this entity; asked once per name per page. */
-  private alsoIn(model: HoverCardModel): Promise<number | undefined> {
-    if (!model.entityId) return Promise.resolve(undefined);
-    let answer = this.historyCache.get(model.name);
-    if (!answer) {
-      answer = sendRequest(toBackground, { type: 'getEntityHistory', names: [model.name], excludeUrl: location.href })
-        .then(({ histories }) => histories[0]?.total)
-        .catch(() => undefined);
-      this.historyCache.set(model.name, answer);
-    }
-    return answer;
   }
 
   /** The popup asked to see a span: scroll it into view and flash it. False if it maps onto nothing here. */

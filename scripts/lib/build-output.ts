@@ -2,18 +2,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromeExtensionDir, repoRoot } from './paths';
+import { markedChromeExtensionDir, repoRoot } from './paths';
 
-/** Throws unless .output/chrome-mv3 holds a built extension. */
-export function requireChromeBuild(extensionDir: string = chromeExtensionDir): string {
+/** Throws unless the folder (by default the marked build, .output/chrome-mv3-marked) holds a built extension. */
+export function requireChromeBuild(extensionDir: string = markedChromeExtensionDir): string {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+    const command = extensionDir === markedChromeExtensionDir ? 'npm run build:marked' : 'npm run build';
+    throw new Error(`No built extension at ${extensionDir}. Run \`${command}\` first.`);
   }
   return extensionDir;
 }
 
-/** Runs `npm run build` in the repository, streaming its output; throws if it fails. */
+/** Runs `npm run build:marked` (the build the harness loads) in the repository, streaming its output; throws if it fails. */
 export function buildExtension(): void {
-  const result = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal}).`);
+  const result = spawnSync('npm', ['run', 'build:marked'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build:marked failed (exit ${result.status ?? result.signal}).`);
 }

@@ -8,7 +8,8 @@ import type { Readable } from 'node:stream';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { repoRoot } from './paths';
 
-export const firefoxExtensionDir = path.join(repoRoot, '.output/firefox-mv2');
+/** The marked Firefox build (`npm run build:marked`; see markedChromeExtensionDir in paths.ts). */
+export const firefoxExtensionDir = path.join(repoRoot, '.output/firefox-mv2-marked');
 
 const CANDIDATE_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
@@ -39,7 +40,7 @@ export function requireFirefox(): string {
 /** Throws unless .output/firefox-mv2 holds a built extension. */
 export function requireFirefoxBuild(extensionDir: string = firefoxExtensionDir): string {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built Firefox extension at ${extensionDir}. Run \`npm run build\` first.`);
+    throw new Error(`No built Firefox extension at ${extensionDir}. Run \`npm run build:marked\` first.`);
   }
   return extensionDir;
 }

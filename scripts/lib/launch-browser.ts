@@ -7,7 +7,7 @@ import { requireChromeBuild } from './build-output';
 import { requireChromium } from './find-chromium';
 
 export interface LaunchOptions {
-  /** Unpacked extension to load; defaults to .output/chrome-mv3. Null loads no extension. */
+  /** Unpacked extension to load; defaults to the marked build, .output/chrome-mv3-marked. Null loads no extension. */
   extensionDir?: string | null;
   headless?: boolean;
   viewport?: { width: number; height: number };

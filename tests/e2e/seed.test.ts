@@ -5,6 +5,7 @@ import { HIGHLIGHT_NAMES, highlightSizes, type HighlightName } from '../../scrip
 import { seedDir } from '../../scripts/lib/paths';
 import { SEED_PAGES } from '../../scripts/lib/seed-pages';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
+import { clickInShadow } from './support/closed-shadow';
 import { loadSeedGold } from './support/gold';
 import { rangesOutside, rangesSplittingWords } from './support/page-dom';
 import { loadSeedView, type SeedView } from './support/seed-view';
@@ -153,13 +154,14 @@ describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
     const before = await highlightSizes(page);
     for (const name of HIGHLIGHT_NAMES) expect(before[name], `${name} is empty before toggling`).toBeGreaterThan(0);
     for (const name of HIGHLIGHT_NAMES) {
-      const toggle = page.locator(`lede-legend [data-testid="legend-toggle-${LEGEND_TOGGLES[name]}"]`);
+      // The legend's root is closed: real clicks at the boxes DevTools reports.
+      const toggle = { click: () => clickInShadow(page, 'lede-legend', `[data-testid="legend-toggle-${LEGEND_TOGGLES[name]}"]`) };
       await toggle.click();
       await expect.poll(() => highlightSizes(page)).toEqual({ ...before, [name]: 0 });
       await toggle.click();
       await expect.poll(() => highlightSizes(page)).toEqual(before);
     }
-    const all = page.locator('lede-legend [data-testid="legend-toggle-all"]');
+    const all = { click: () => clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-all"]') };
     await all.click();
     await expect.poll(() => highlightSizes(page)).toEqual({
       'lede-person': 0, 'lede-place': 0, 'lede-organization': 0, 'lede-quote': 0,

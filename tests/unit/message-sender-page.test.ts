@@ -128,13 +128,13 @@ describe('a content script speaks only for its own page', () => {
     expect(await db.articles.toArray()).toMatchObject([{ url: PAGE_A, site: 'attacker.example' }]);
   });
 
-  it('leaves the sending page out of a history, whatever the message names (no probing of read pages)', async () => {
+  it('answers reading-history questions only to Lede’s own pages (a page could probe what was read)', async () => {
     const KERRY = { type: 'person', name: 'John Kerry', mentions: 2 } as const;
     await db.articles.put({ url: PAGE_B, title: 'Read', site: 'victim.example', seenAt: 1, entities: [KERRY], quotes: [], entityNames: ['John Kerry'] });
     const ask = { type: 'getEntityHistory', names: ['John Kerry'], excludeUrl: PAGE_B } as const;
-    // Excluding PAGE_B would have told the page the reader had read it (total 0 instead of 1).
-    await expect(deliver(ask, ON_A)).resolves.toEqual({ histories: [{ name: 'John Kerry', total: 1, articles: [] }] });
+    await expect(deliver(ask, ON_A)).rejects.toThrow(/getEntityHistory may not come from a content-script/);
     await expect(deliver(ask, POPUP)).resolves.toMatchObject({ histories: [{ total: 0 }] });
+    await expect(deliver({ ...ask, excludeUrl: PAGE_A }, POPUP)).resolves.toMatchObject({ histories: [{ total: 1 }] });
   });
 
   it('keeps preferences to the sending page’s own site', async () => {

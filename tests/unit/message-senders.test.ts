@@ -153,14 +153,14 @@ describe('receiveMessage over the background handlers', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('gives a content script history counts only, and Lede’s pages the articles too', async () => {
+  it('gives the reading history to Lede’s pages only, never to a content script', async () => {
     const KERRY = { type: 'person', name: 'John Kerry', mentions: 2 } as const;
     await db.articles.bulkPut([
       { url: 'https://news.example/a', title: 'Read earlier', site: 'news.example', seenAt: 1, entities: [KERRY], quotes: [], entityNames: ['John Kerry'] },
       { url: 'https://news.example/b', title: 'Read later', site: 'news.example', seenAt: 2, entities: [KERRY], quotes: [], entityNames: ['John Kerry'] },
     ]);
     const ask = { type: 'getEntityHistory', names: ['John Kerry'], excludeUrl: 'https://news.example/now' } as const;
-    await expect(deliver(ask, CONTENT)).resolves.toEqual({ histories: [{ name: 'John Kerry', total: 2, articles: [] }] });
+    await expect(deliver(ask, CONTENT)).rejects.toThrow(/getEntityHistory may not come from a content-script/);
     const full = (await deliver(ask, POPUP)) as { histories: { total: number; articles: { title: string }[] }[] };
     expect(full.histories[0]!.total).toBe(2);
     expect(full.histories[0]!.articles.map((a) => a.title)).toEqual(['Read later', 'Read earlier']);

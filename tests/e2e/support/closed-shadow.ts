@@ -57,3 +57,24 @@ export async function evaluateInShadow<A, T>(page: Page, hostName: string, fn: (
     await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
   }
 }
+
+/**
+ * A real (trusted) mouse click on the element matching `selector` inside `<hostName>`'s shadow
+ * root: its box is read through DevTools, then Playwright's mouse clicks its middle.
+ */
+export async function clickInShadow(page: Page, hostName: string, selector: string): Promise<void> {
+  const box = await evaluateInShadow(
+    page,
+    hostName,
+    (root, sel) => {
+      const element = root.querySelector(sel);
+      if (!element) return null;
+      element.scrollIntoView({ block: 'nearest' });
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    selector,
+  );
+  if (!box) throw new Error(`No ${selector} inside <${hostName}>.`);
+  await page.mouse.click(box.x, box.y);
+}

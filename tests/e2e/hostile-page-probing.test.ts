@@ -1,0 +1,236 @@
+// A hostile page probing Lede's in-page UI, in real Chromium with the release build (what
+// `npm run build` makes and readers install). The page's own scripts fake hovers, focus and keys on
+// the names it prints and map the hover card with elementFromPoint, once in a browser whose reading
+// history holds the same article and once in a fresh one: what it learns must be the same, so it
+// cannot tell whether the reader has read about someone. It clicks and types on the legend to
+// switch highlights off everywhere, and reads the performance timeline for Lede's marks. A real
+// (trusted) hover and real clicks on the legend must still work.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
+import { highlightSizes, openPage, type HighlightName, type OpenedPage } from '../../scripts/lib/lede-page';
+import { chromeExtensionDir, markedChromeExtensionDir, repoRoot, seedDir } from '../../scripts/lib/paths';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
+import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
+import { footprintIn, ledePerformanceEntriesIn, legendAttackIn, syntheticHoverIn, type Footprint, type LegendAttack } from './support/page-probes';
+import { storedArticleUrls } from './support/stored-articles';
+
+/** Past the hover card's intent delay (450 ms), with room for a busy machine. */
+const HOVER_WAIT_MS = 1_200;
+/** Grid steps of the page's elementFromPoint maps: fine enough to see one line of text come or go. */
+const CARD_STEP = 4;
+const LEGEND_STEP = 10;
+const POLL = { timeout: 15_000, interval: 100 };
+
+interface Findings {
+  synthetic: Awaited<ReturnType<typeof syntheticHoverIn>>;
+  trusted: Record<string, Footprint | null>;
+  legend: LegendAttack;
+}
+
+const findings: Partial<Record<'history' | 'fresh', Findings>> = {};
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDirectory(seedDir);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Lede's highlight preferences as the background stored them (keys `prefs:…`). */
+async function storedPrefs(browser: ExtensionBrowser): Promise<Record<string, unknown>> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } };
+    const all = await chrome.storage.local.get(null);
+    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('prefs:')));
+  });
+}
+
+/** Polls `check` until it holds (for hooks, where expect.poll is not allowed); throws after 15 s. */
+async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + POLL.timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, POLL.interval));
+  }
+}
+
+/** Painted and settled without relying on performance marks (the release build has none): highlights and the legend are there. */
+function waitForHighlightsAndLegend(page: Page): Promise<void> {
+  return waitUntil('Lede painted and showed its legend', () =>
+    page.evaluate(() => (CSS.highlights.get('lede-person')?.size ?? 0) > 0 && document.querySelector('lede-legend') !== null),
+  );
+}
+
+/** The first few distinct names in the person highlight, in reading order. */
+function personNames(page: Page, count: number): Promise<string[]> {
+  return page.evaluate((n) => [...new Set([...(CSS.highlights.get('lede-person') ?? [])].map((r) => r.toString()))].slice(0, n), count);
+}
+
+/** Whether the hover card is shown (placed), read through DevTools since its root is closed. */
+async function cardShown(page: Page): Promise<boolean> {
+  return (await evaluateInShadow(page, 'lede-hovercard', (root) => !!root.querySelector<HTMLElement>('[data-testid="hovercard"]')?.dataset.side)) === true;
+}
+
+/** A real mouse rests on the name until its card shows; then the page maps the card. */
+async function trustedHover(page: Page, name: string): Promise<Footprint | null> {
+  const point = await page.evaluate((text) => {
+    const range = [...(CSS.highlights.get('lede-person') ?? [])].find((r) => r.toString() === text) as Range | undefined;
+    if (!range) return null;
+    window.scrollBy(0, 1);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, name);
+  if (!point) return null;
+  await page.mouse.move(2, 2);
+  await page.mouse.move(point.x - 4, point.y, { steps: 4 });
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => cardShown(page), POLL).toBe(true);
+  // Anything that arrives after the card opens (the history line did) must have arrived.
+  await page.waitForTimeout(1_000);
+  const footprint = await page.evaluate(footprintIn, { host: 'lede-hovercard', step: CARD_STEP });
+  await page.mouse.move(2, 2);
+  return footprint;
+}
+
+describe.each([
+  { label: 'with the article in the reading history', key: 'history' as const, history: true },
+  { label: 'in a fresh profile', key: 'fresh' as const, history: false },
+])('a hostile page $label', ({ key, history }) => {
+  let browser: ExtensionBrowser;
+  let opened: OpenedPage;
+  let page: Page;
+  let names: string[] = [];
+  const found = {} as Findings;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ extensionDir: chromeExtensionDir });
+    if (history) {
+      // The same article read before at another address: its people are in the reading history.
+      const earlier = await openPage(browser, server.url('page-stripped.html'));
+      await earlier.page.bringToFront();
+      await waitUntil('the first article is stored', async () => (await storedArticleUrls(browser)).length > 0);
+      await earlier.page.close();
+    }
+    opened = await openPage(browser, server.url('page-restored.html'));
+    page = opened.page;
+    await page.bringToFront(); // a background tab gets no animation frames
+    await waitForHighlightsAndLegend(page);
+    names = await personNames(page, 3);
+    expect(names.length).toBe(3);
+  });
+
+  afterAll(async () => {
+    findings[key] = found;
+    await browser?.close();
+  });
+
+  it('cannot open the hover card with synthetic pointer, focus or key events', async () => {
+    found.synthetic = await page.evaluate(syntheticHoverIn, { names, waitMs: HOVER_WAIT_MS, step: CARD_STEP });
+    console.log(`[${key}] synthetic hover footprints:`, JSON.stringify(found.synthetic));
+    expect(found.synthetic.hovers.map((h) => h.name)).toEqual(names);
+    expect(found.synthetic.hovers.map((h) => h.footprint)).toEqual(names.map(() => null));
+    expect(found.synthetic.keyboard).toBeNull();
+    expect(found.synthetic.focusedCard).toBe(false);
+    expect(await cardShown(page)).toBe(false);
+  });
+
+  it('still opens the card on a real hover', async () => {
+    found.trusted = {};
+    for (const name of names) found.trusted[name] = await trustedHover(page, name);
+    console.log(`[${key}] trusted hover footprints:`, JSON.stringify(found.trusted));
+    for (const name of names) expect(found.trusted[name], `no card for a real hover on ${name}`).not.toBeNull();
+  });
+
+  it('cannot change the legend: clicks, keys and focus on it change no highlight and no stored preference', async () => {
+    const prefsBefore = await storedPrefs(browser);
+    const sizesBefore = await highlightSizes(page);
+    found.legend = await page.evaluate(legendAttackIn, { step: LEGEND_STEP });
+    // As if the page had got hold of a node inside: untrusted clicks on the controls themselves.
+    await evaluateInShadow(page, 'lede-legend', (root) => {
+      for (const id of ['legend-scope-site', 'legend-toggle-all', 'legend-toggle-quote', 'legend-collapse']) {
+        root.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
+      }
+    });
+    await page.waitForTimeout(500);
+    const prefsAfter = await storedPrefs(browser);
+    const sizesAfter = await highlightSizes(page);
+    console.log(`[${key}] legend attack:`, JSON.stringify({ ...found.legend, prefsBefore, prefsAfter, sizesBefore, sizesAfter }));
+    expect(found.legend.hostFound).toBe(true);
+    expect(found.legend.openRoot).toBe(false);
+    expect(found.legend.clickedOnHost).toBeGreaterThan(0);
+    expect(prefsAfter).toEqual(prefsBefore);
+    expect(sizesAfter).toEqual(sizesBefore);
+    // The legend is still open and its boxes as they were: cancelled clicks toggle nothing.
+    const controls = await evaluateInShadow(page, 'lede-legend', (root) => {
+      const box = (id: string) => root.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)?.checked;
+      return {
+        expanded: root.querySelector('[data-testid="legend-collapse"]')?.getAttribute('aria-expanded'),
+        all: box('legend-toggle-all'),
+        quote: box('legend-toggle-quote'),
+        global: box('legend-scope-global'),
+        site: box('legend-scope-site'),
+      };
+    });
+    expect(controls).toEqual({ expanded: 'true', all: true, quote: true, global: true, site: false });
+  });
+
+  it('real clicks on the legend still switch a type off and on, and are stored', async () => {
+    const before = await highlightSizes(page);
+    const person: HighlightName = 'lede-person';
+    await clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-person"]');
+    await expect.poll(() => highlightSizes(page), POLL).toEqual({ ...before, [person]: 0 });
+    await expect.poll(async () => (await storedPrefs(browser))['prefs:global'], POLL).toMatchObject({ person: false });
+    await clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-person"]');
+    await expect.poll(() => highlightSizes(page), POLL).toEqual(before);
+    await expect.poll(async () => (await storedPrefs(browser))['prefs:global'], POLL).toMatchObject({ person: true });
+  });
+
+  it('finds no Lede performance marks or measures', async () => {
+    const entries = await page.evaluate(ledePerformanceEntriesIn);
+    console.log(`[${key}] lede performance entries:`, JSON.stringify(entries));
+    expect(entries).toEqual([]);
+  });
+
+  it('raises no errors in the page', () => {
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('what the page learns about the reading history', () => {
+  it('synthetic probing maps the same with and without the article in the history', () => {
+    expect(findings.history?.synthetic).toBeDefined();
+    expect(findings.history?.synthetic).toEqual(findings.fresh?.synthetic);
+  });
+
+  it('the card a real hover opens has the same footprint with and without the history', () => {
+    expect(findings.history?.trusted).toBeDefined();
+    expect(findings.history?.trusted).toEqual(findings.fresh?.trusted);
+  });
+});
+
+describe('the release build', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: its content script has no performance.mark or measure call at all', (folder) => {
+    const script = readFileSync(path.join(repoRoot, '.output', folder, 'content-scripts/content.js'), 'utf8');
+    expect(script).not.toMatch(/performance\.(mark|measure)\b/);
+  });
+});
+
+describe('the marked test build', () => {
+  it('does leave lede-* marks (so the release check above can fail)', async () => {
+    const browser = await launchBrowser({ extensionDir: markedChromeExtensionDir });
+    try {
+      const { page } = await openPage(browser, server.url('page-restored.html'));
+      await page.bringToFront();
+      await expect.poll(() => page.evaluate(ledePerformanceEntriesIn), POLL).toContain('mark:lede-painted');
+    } finally {
+      await browser.close();
+    }
+  });
+});
