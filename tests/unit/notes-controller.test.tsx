@@ -2,7 +2,8 @@
 // @vitest-environment-options { "url": "https://news.example/story?utm_source=feed" }
 // The notes controller (entrypoints/content/notes-controller.tsx) on a small article, with the
 // background played by a stand-in: loading and anchoring, reading order with orphans, reloading
-// on notesChanged, startNote and reattach on the page's selection.
+// on notesChanged, startNote and reattach on the page's selection, and the note editor frame's
+// one-time draft handoff and closing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesController } from '@/entrypoints/content/notes-controller';
@@ -55,8 +56,22 @@ function noteOn(text: string, n: number, exact: string, source = SOURCE): Annota
   });
 }
 
+let editorTokens: string[];
+
 function controller(): NotesController {
-  return new NotesController({ ctx, win: window, highlightApi: null, send: background, site: 'news.example', title: () => 'Talks to resume' });
+  return new NotesController({
+    ctx, win: window, send: background, site: 'news.example', title: () => 'Talks to resume',
+    editorUrl: (token) => {
+      editorTokens.push(token);
+      return `about:blank#${token}`;
+    },
+  });
+}
+
+function select(text: string, segments: Parameters<typeof rangeFor>[1], words: string): void {
+  const start = text.indexOf(words);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(rangeFor(document, segments, start, start + words.length));
 }
 
 beforeEach(() => {
@@ -64,6 +79,7 @@ beforeEach(() => {
   ctx = new ContentScriptContext('notes-test');
   sent = [];
   stored = [];
+  editorTokens = [];
 });
 
 afterEach(() => {
@@ -147,5 +163,59 @@ describe('NotesController', () => {
     await notes.handlers.getPageNotes({ type: 'getPageNotes' });
     expect(document.documentElement.outerHTML).not.toContain('private note');
     expect(localStorage.length + sessionStorage.length).toBe(0);
+  });
+
+  it('opens the editor frame with a one-time token and hands it the draft once, for that token only', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    select(article.text, article.segments, 'poorly explained');
+    expect(await notes.handlers.startNote({ type: 'startNote' })).toEqual({ ok: true });
+    const [token] = editorTokens;
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: crypto.randomUUID() })).rejects.toThrow();
+    const draft = await notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: token! });
+    expect(draft.quote).toBe('poorly explained');
+    expect(draft.annotation).toMatchObject({ body: '', tags: [], color: 'yellow', target: { source: SOURCE, selector: [{ exact: 'poorly explained' }, {}] } });
+    await expect(notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: token! })).rejects.toThrow();
+    // The content script itself saved nothing: the frame does.
+    expect(sent.some((m) => m.type === 'saveAnnotation')).toBe(false);
+  });
+
+  it('closes the editor when the frame asks with its token, keeping the selection', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    select(article.text, article.segments, 'Geneva');
+    await notes.handlers.startNote({ type: 'startNote' });
+    const token = editorTokens[0]!;
+    expect(await notes.handlers.closeNoteEditor({ type: 'closeNoteEditor', token: crypto.randomUUID() })).toEqual({ ok: false });
+    expect(await notes.handlers.closeNoteEditor({ type: 'closeNoteEditor', token })).toEqual({ ok: true });
+    await expect(notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token })).rejects.toThrow();
+    expect(getSelection()!.toString()).toBe('Geneva');
+  });
+
+  it('closes the editor and lets the selection go once the frame saved the note (notesChanged)', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    select(article.text, article.segments, 'the timetable');
+    await notes.handlers.startNote({ type: 'startNote' });
+    const token = editorTokens[0]!;
+    const { annotation } = await notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token });
+    // What the frame does: save through the background, then tell the tab.
+    stored = [{ ...annotation, body: 'written in the frame', color: 'pink' }];
+    await notes.handlers.notesChanged({ type: 'notesChanged' });
+    expect(await notes.handlers.closeNoteEditor({ type: 'closeNoteEditor', token })).toEqual({ ok: false });
+    expect(getSelection()!.toString()).toBe('');
+    const { notes: after } = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(after.map((n) => [n.annotation.body, n.anchor.status])).toEqual([['written in the frame', 'anchored']]);
+    // The next note starts in the colour the reader chose last.
+    select(article.text, article.segments, 'Geneva');
+    await notes.handlers.startNote({ type: 'startNote' });
+    expect((await notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: editorTokens[1]! })).annotation.color).toBe('pink');
   });
 });
