@@ -3,7 +3,7 @@ import type { Rect } from '@/lib/hit-test';
 import { placeCard } from '@/components/hovercard/placement';
 
 /** The editor frame's size: the note editor's natural size, with its longest passage preview. */
-export const NOTE_FRAME_SIZE = { width: 360, height: 372 } as const;
+export const NOTE_FRAME_SIZE = { width: 360, height: 340 } as const;
 
 export interface NoteFrameProps {
   /** The note editor page's URL (with its one-time token). */
