@@ -85,27 +85,7 @@ export interface ReattachAnnotationRequest {
 export interface StartNoteRequest {
   type: 'startNote';
 }
-/**
- * The note editor frame (an extension page inside the page, entrypoints/note-editor) -> the content
- * script of its tab: the draft it was opened for, handed over once for the frame URL's one-time
- * token. The reader types the note in the frame, out of the page's reach, and the frame saves it.
- */
-export interface TakeNoteDraftRequest {
-  type: 'takeNoteDraft';
-  token: string;
-}
-/** The note editor frame -> the content script: the reader cancelled; close the frame. */
-export interface CloseNoteEditorRequest {
-  type: 'closeNoteEditor';
-  token: string;
-}
-export type NotesContentRequest =
-  | GetPageNotesRequest
-  | NotesChangedRequest
-  | ReattachAnnotationRequest
-  | StartNoteRequest
-  | TakeNoteDraftRequest
-  | CloseNoteEditorRequest;
+export type NotesContentRequest = GetPageNotesRequest | NotesChangedRequest | ReattachAnnotationRequest | StartNoteRequest;
 
 /** Background -> content scripts (every tab): the reader paused Lede or switched a site on or off. */
 export interface SiteSwitchesChangedRequest {
@@ -337,12 +317,6 @@ export interface PageSetup {
 }
 
 /** The answer to analyzeText; `cached` when the background had this URL and text analysed already. */
-/** The new note (empty body and tags) the editor frame fills in and saves, with the passage to show. */
-export interface NoteDraftHandoff {
-  annotation: Annotation;
-  quote: string;
-}
-
 export interface AnalyzedText {
   analysis: Analysis;
   cached: boolean;
@@ -366,8 +340,6 @@ export interface ResponseMap {
   notesChanged: { ok: true };
   reattachAnnotation: ReattachAnswer;
   startNote: { ok: boolean };
-  takeNoteDraft: NoteDraftHandoff;
-  closeNoteEditor: { ok: boolean };
   saveAnnotation: AnnotationAnswer;
   updateAnnotation: AnnotationAnswer;
   deleteAnnotation: DeletedAnnotation;
@@ -415,10 +387,6 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'startNote':
       onlyKeys(value, ['type']);
       return { type };
-    case 'takeNoteDraft':
-    case 'closeNoteEditor':
-      onlyKeys(value, ['type', 'token']);
-      return { type, token: needToken(value.token, `${type}.token`) };
     case 'reattachAnnotation':
       onlyKeys(value, ['type', 'id']);
       return { type, id: annotationField(() => parseAnnotationId(value.id, `${type}.id`)) };
@@ -540,14 +508,6 @@ function isRecord(value: unknown): value is Fields {
 function onlyKeys(value: Fields, allowed: readonly string[]): void {
   const extra = Object.keys(value).filter((key) => !allowed.includes(key));
   if (extra.length > 0) throw new MessageError(`${String(value.type)}: unexpected field(s) ${extra.join(', ')}`);
-}
-
-const TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A one-time token: crypto.randomUUID(). */
-function needToken(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !TOKEN_PATTERN.test(value)) throw new MessageError(`${where} must be a random UUID`);
-  return value;
 }
 
 function needString(value: unknown, where: string): string {
@@ -743,8 +703,6 @@ export const ALLOWED_SENDERS: Readonly<Record<RequestType, readonly SenderContex
   notesChanged: ['extension-page'],
   reattachAnnotation: ['extension-page'],
   startNote: ['extension-page'],
-  takeNoteDraft: ['extension-page'],
-  closeNoteEditor: ['extension-page'],
   // To the background.
   articleAnalyzed: ['content-script'],
   getHighlightPrefs: ['content-script', 'extension-page'],

@@ -17,7 +17,8 @@ import { describeSpan } from '@/lib/anchoring';
 import type { Annotation, HighlightColor } from '@/lib/annotation-types';
 import { extractArticle, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { Rect } from '@/lib/hit-test';
-import { sendRequest, type Handlers, type LedeRequest, type NoteDraftHandoff, type NotesContentRequest, type ReattachAnswer } from '@/lib/messages';
+import { sendRequest, type Handlers, type LedeRequest, type NotesContentRequest, type ReattachAnswer } from '@/lib/messages';
+import { editorPortName, parseOutcome, type EditorOutcome, type NoteDraftHandoff } from '@/lib/note-editor-port';
 import { newAnnotation } from '@/lib/new-annotation';
 import { anchoredSpans, anchorPageNotes, type PageNote, type PageNotes } from '@/lib/page-notes';
 import type { HighlightApi } from '@/lib/paint';
@@ -43,6 +44,8 @@ export interface NotesControllerDeps {
   surface?: NoteSurface;
   /** The note editor page's URL for a token; runtime.getURL unless a test gives another. */
   editorUrl?: (token: string) => string;
+  /** Opens the channel to the editor frame (runtime.connect unless a test gives another). */
+  connect?: (name: string) => EditorPort;
   send: (message: LedeRequest) => Promise<unknown>;
   site: string;
   /** The article's title, for the note's page info and the copied quote. */
@@ -70,14 +73,23 @@ interface ToolbarState {
   status?: string;
 }
 
+/** The end of a runtime.Port the controller uses: the editor frame holds the other end. */
+export interface EditorPort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
 /**
  * The note editor frame while it is open: the new note it was opened for (handed to the frame once,
- * for the token in its URL; the frame saves it itself) and where focus goes back to.
+ * through the background, for the token in its URL; the frame saves it itself), the channel, and
+ * where focus goes back to.
  */
 interface EditorState {
   token: string;
   draft: NoteDraftHandoff;
-  handedOver: boolean;
+  port: EditorPort | null;
   rect: Rect;
   focusBefore: Element | null;
 }
@@ -172,20 +184,7 @@ export class NotesController {
         await this.loadAnnotations();
         if (this.annotations.length > 0 && !this.enabled) this.enableByForce();
         this.reanchor();
-        this.closeSavedEditor();
       });
-      return { ok: true };
-    },
-    takeNoteDraft: async ({ token }) => {
-      const editor = this.editor;
-      // Once, for the frame this script opened: a second ask (or any other token) gets nothing.
-      if (!editor || editor.token !== token || editor.handedOver) throw new Error('No note draft for this token');
-      editor.handedOver = true;
-      return editor.draft;
-    },
-    closeNoteEditor: async ({ token }) => {
-      if (this.editor?.token !== token) return { ok: false };
-      this.guard(() => this.closeEditor());
       return { ok: true };
     },
     reattachAnnotation: async ({ id }) => {
@@ -447,14 +446,16 @@ export class NotesController {
   private openEditor(text: string, span: TextSpan, rect: Rect): void {
     const active = this.deps.win.document.activeElement;
     this.toolbar = null;
+    this.closeEditor();
     this.editor = {
       token: crypto.randomUUID(),
-      draft: { annotation: this.draftAnnotation(text, span, { body: '', tags: [], color: this.lastColor }), quote: text.slice(span.start, span.end) },
-      handedOver: false,
+      draft: { type: 'draft', annotation: this.draftAnnotation(text, span, { body: '', tags: [], color: this.lastColor }), quote: text.slice(span.start, span.end) },
+      port: null,
       rect,
       // Focus inside Lede's own host is not worth going back to.
       focusBefore: active && !this.ui.contains(active) ? active : null,
     };
+    this.connectEditor(this.editor);
     this.render();
   }
 
@@ -463,6 +464,7 @@ export class NotesController {
     if (!editor) return;
     const hadFocus = this.ui.hasFocus();
     this.editor = null;
+    editor.port?.disconnect();
     this.render();
     if (hadFocus) {
       // Back to the page, where the selection still is.
@@ -473,14 +475,36 @@ export class NotesController {
     }
   }
 
-  /** The editor frame saved its note (and said so with notesChanged): close it and let the selection go. */
-  private closeSavedEditor(): void {
-    const editor = this.editor;
-    const saved = editor && this.annotations.find((annotation) => annotation.id === editor.draft.annotation.id);
-    if (!saved) return;
-    this.lastColor = saved.color;
+  /**
+   * Opens the editor's channel (through the background, named with the frame's token) and sends
+   * the draft; the background hands it to the frame once the frame connects with the same token.
+   */
+  private connectEditor(editor: EditorState): void {
+    const name = editorPortName('page', editor.token);
+    const port = this.deps.connect?.(name) ?? (browser.runtime.connect({ name }) as EditorPort);
+    editor.port = port;
+    port.onMessage.addListener((message) => {
+      const outcome = parseOutcome(message);
+      if (outcome && this.editor === editor) void this.guardAsync(() => this.editorDone(outcome));
+    });
+    port.onDisconnect.addListener(() => {
+      if (editor.port === port) editor.port = null;
+    });
+    port.postMessage(editor.draft);
+  }
+
+  /** The frame saved the note (through the background) or the reader cancelled: close it, paint a saved note. */
+  private async editorDone(outcome: EditorOutcome): Promise<void> {
+    if (outcome.type === 'cancelled') {
+      this.closeEditor();
+      return;
+    }
     this.closeEditor();
     this.clearPageSelection();
+    await this.loadAnnotations();
+    const saved = this.annotations.find((annotation) => annotation.id === outcome.id);
+    if (saved) this.lastColor = saved.color;
+    this.reanchor();
   }
 
   private editorUrl(token: string): string {

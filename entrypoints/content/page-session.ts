@@ -120,9 +120,6 @@ export class PageSession {
       await this.ready;
       return this.notes.handlers.startNote(request);
     },
-    // The note editor frame, open only once the page was read: its draft, and closing it.
-    takeNoteDraft: (request) => this.notes.handlers.takeNoteDraft(request),
-    closeNoteEditor: (request) => this.notes.handlers.closeNoteEditor(request),
     siteSwitchesChanged: async ({ switches }) => {
       await this.ready;
       this.ready = this.switchTo(verdictFor(switches, this.site)).catch((error: unknown) => this.fail(error));

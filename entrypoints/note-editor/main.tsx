@@ -1,27 +1,30 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { editorPortName, parseDraft, tokenOfHash, type EditorOutcome } from '@/lib/note-editor-port';
 import { NoteEditorPage } from './App';
 import '@/components/notes/notes.css';
 
 // Lede's note editor, opened by the content script as a frame inside the page (in its closed
 // shadow root). Keys typed here never reach the page: a frame of the extension's origin is out of
-// the page's reach, events and all. The draft comes from the content script for the one-time token
-// in this page's URL; the embedding page is never listened to.
-const token = location.hash.slice(1);
+// the page's reach, events and all. The draft arrives once, through the background, for the
+// one-time token in this page's URL (lib/note-editor-port.ts); the embedding page is never listened to.
+const token = tokenOfHash(location.hash);
 const app = document.getElementById('app')!;
 
-void browser.tabs
-  .getCurrent()
-  .then((tab) => {
-    const tabId = tab?.id;
-    if (tabId === undefined) throw new Error('the note editor is not inside a tab');
+if (token) {
+  const port = browser.runtime.connect({ name: editorPortName('frame', token) });
+  let shown = false;
+  port.onMessage.addListener((message) => {
+    const draft = parseDraft(message);
+    if (!draft || shown) return;
+    shown = true;
     render(
       <NoteEditorPage
-        token={token}
-        toTab={(message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 })}
-        toBackground={(message) => browser.runtime.sendMessage(message)}
+        draft={draft}
+        toBackground={(request) => browser.runtime.sendMessage(request)}
+        onDone={(outcome: EditorOutcome) => port.postMessage(outcome)}
       />,
       app,
     );
-  })
-  .catch((error: unknown) => console.warn('Lede note editor:', error));
+  });
+}

@@ -60,7 +60,7 @@ describe('senderContextOf', () => {
 
 describe('ALLOWED_SENDERS', () => {
   const contentOnlyDenied: RequestType[] = ['deleteAnnotation', 'restoreAnnotation', 'saveSettings', 'clearHistory', 'getHistoryCount'];
-  const toContentScript: RequestType[] = ['getAnalysis', 'analyzeNow', 'setHighlightPrefs', 'revealSpan', 'getPageNotes', 'notesChanged', 'reattachAnnotation', 'startNote', 'takeNoteDraft', 'closeNoteEditor'];
+  const toContentScript: RequestType[] = ['getAnalysis', 'analyzeNow', 'setHighlightPrefs', 'revealSpan', 'getPageNotes', 'notesChanged', 'reattachAnnotation', 'startNote'];
 
   it('keeps destructive and housekeeping requests away from content scripts', () => {
     for (const type of contentOnlyDenied) expect(ALLOWED_SENDERS[type], type).toEqual(['extension-page']);

@@ -3,10 +3,10 @@
 // The notes controller (entrypoints/content/notes-controller.tsx) on a small article, with the
 // background played by a stand-in: loading and anchoring, reading order with orphans, reloading
 // on notesChanged, startNote and reattach on the page's selection, and the note editor frame's
-// one-time draft handoff and closing.
+// channel (the draft sent once, the frame's answer closing it).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NotesController } from '@/entrypoints/content/notes-controller';
+import { NotesController, type EditorPort } from '@/entrypoints/content/notes-controller';
 import type { Annotation } from '@/lib/annotation-types';
 import { extractArticle, rangeFor } from '@/lib/extract';
 import type { LedeRequest } from '@/lib/messages';
@@ -58,12 +58,40 @@ function noteOn(text: string, n: number, exact: string, source = SOURCE): Annota
 
 let editorTokens: string[];
 
+/** The content script's end of the editor channel, as the controller sees it. */
+class FakePort implements EditorPort {
+  posted: unknown[] = [];
+  disconnected = false;
+  private listeners: Array<(message: unknown) => void> = [];
+  constructor(readonly name: string) {}
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  onMessage = { addListener: (listener: (message: unknown) => void) => void this.listeners.push(listener) };
+  onDisconnect = { addListener: () => undefined };
+  /** A message from the other end (the frame, through the background). */
+  receive(message: unknown): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}
+let ports: FakePort[];
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function controller(): NotesController {
   return new NotesController({
     ctx, win: window, send: background, site: 'news.example', title: () => 'Talks to resume',
     editorUrl: (token) => {
       editorTokens.push(token);
       return `about:blank#${token}`;
+    },
+    connect: (name) => {
+      const port = new FakePort(name);
+      ports.push(port);
+      return port;
     },
   });
 }
@@ -80,6 +108,7 @@ beforeEach(() => {
   sent = [];
   stored = [];
   editorTokens = [];
+  ports = [];
 });
 
 afterEach(() => {
@@ -165,7 +194,7 @@ describe('NotesController', () => {
     expect(localStorage.length + sessionStorage.length).toBe(0);
   });
 
-  it('opens the editor frame with a one-time token and hands it the draft once, for that token only', async () => {
+  it('opens the editor frame with a one-time token and sends its draft down the channel named with it', async () => {
     const article = loadArticle();
     const notes = controller();
     notes.begin(article);
@@ -174,48 +203,51 @@ describe('NotesController', () => {
     expect(await notes.handlers.startNote({ type: 'startNote' })).toEqual({ ok: true });
     const [token] = editorTokens;
     expect(token).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: crypto.randomUUID() })).rejects.toThrow();
-    const draft = await notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: token! });
-    expect(draft.quote).toBe('poorly explained');
-    expect(draft.annotation).toMatchObject({ body: '', tags: [], color: 'yellow', target: { source: SOURCE, selector: [{ exact: 'poorly explained' }, {}] } });
-    await expect(notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: token! })).rejects.toThrow();
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.name).toBe(`lede-note-editor:page:${token}`);
+    const [draft] = ports[0]!.posted as Array<{ type: string; quote: string; annotation: Annotation }>;
+    expect(draft).toMatchObject({ type: 'draft', quote: 'poorly explained' });
+    expect(draft!.annotation).toMatchObject({ body: '', tags: [], color: 'yellow', target: { source: SOURCE, selector: [{ exact: 'poorly explained' }, {}] } });
     // The content script itself saved nothing: the frame does.
     expect(sent.some((m) => m.type === 'saveAnnotation')).toBe(false);
   });
 
-  it('closes the editor when the frame asks with its token, keeping the selection', async () => {
+  it('closes the editor when the frame says the reader cancelled, keeping the selection', async () => {
     const article = loadArticle();
     const notes = controller();
     notes.begin(article);
     await notes.handlers.getPageNotes({ type: 'getPageNotes' });
     select(article.text, article.segments, 'Geneva');
     await notes.handlers.startNote({ type: 'startNote' });
-    const token = editorTokens[0]!;
-    expect(await notes.handlers.closeNoteEditor({ type: 'closeNoteEditor', token: crypto.randomUUID() })).toEqual({ ok: false });
-    expect(await notes.handlers.closeNoteEditor({ type: 'closeNoteEditor', token })).toEqual({ ok: true });
-    await expect(notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token })).rejects.toThrow();
+    const port = ports[0]!;
+    port.receive({ type: 'nonsense' });
+    expect(port.disconnected).toBe(false);
+    port.receive({ type: 'cancelled' });
+    await settle();
+    expect(port.disconnected).toBe(true);
     expect(getSelection()!.toString()).toBe('Geneva');
   });
 
-  it('closes the editor and lets the selection go once the frame saved the note (notesChanged)', async () => {
+  it('closes the editor, lets the selection go and paints the note once the frame saved it', async () => {
     const article = loadArticle();
     const notes = controller();
     notes.begin(article);
     await notes.handlers.getPageNotes({ type: 'getPageNotes' });
     select(article.text, article.segments, 'the timetable');
     await notes.handlers.startNote({ type: 'startNote' });
-    const token = editorTokens[0]!;
-    const { annotation } = await notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token });
-    // What the frame does: save through the background, then tell the tab.
+    const port = ports[0]!;
+    const { annotation } = port.posted[0] as { annotation: Annotation };
+    // What the frame does: save through the background, then say so.
     stored = [{ ...annotation, body: 'written in the frame', color: 'pink' }];
-    await notes.handlers.notesChanged({ type: 'notesChanged' });
-    expect(await notes.handlers.closeNoteEditor({ type: 'closeNoteEditor', token })).toEqual({ ok: false });
+    port.receive({ type: 'saved', id: annotation.id });
+    await settle();
+    expect(port.disconnected).toBe(true);
     expect(getSelection()!.toString()).toBe('');
     const { notes: after } = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
     expect(after.map((n) => [n.annotation.body, n.anchor.status])).toEqual([['written in the frame', 'anchored']]);
     // The next note starts in the colour the reader chose last.
     select(article.text, article.segments, 'Geneva');
     await notes.handlers.startNote({ type: 'startNote' });
-    expect((await notes.handlers.takeNoteDraft({ type: 'takeNoteDraft', token: editorTokens[1]! })).annotation.color).toBe('pink');
+    expect((ports[1]!.posted[0] as { annotation: Annotation }).annotation.color).toBe('pink');
   });
 });
