@@ -264,6 +264,10 @@ describe('a note made on a hostile page', () => {
     await expect.poll(() => extensionFrames(page).length, POLL).toBe(0);
     expect(await page.evaluate(() => getSelection()?.toString() ?? '')).toBe('');
     expect(where, 'the note was typed into the page itself, not Lede\'s frame').toBe('frame');
+    // Nor where the editor frame came from: its per-session address stays out of the page's timeline.
+    const extensionUrls = await page.evaluate(() => performance.getEntries().map((e) => e.name).filter((name) => name.includes('extension')));
+    learned.extensionUrlsInTimeline = extensionUrls;
+    expect(extensionUrls).toEqual([]);
   });
 
   it('heard no key, input or composition event of the note, and nothing carrying its words', async () => {
