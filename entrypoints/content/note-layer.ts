@@ -25,9 +25,10 @@ export interface NoteSurface {
   dispose(): void;
 }
 
-// A box multiplies its light tint into a light page (the text stays as dark as it was) and
-// screens its dark tint into a dark one (light text stays light). Keep the tints equal to the
-// swatches in components/notes/notes.css and components/popup/notes/notes.css.
+// On a light page a box multiplies its tint into the page: the background takes the colour and
+// dark text stays exactly as dark. On a dark page it lays a translucent veil of the same colour
+// over it: light text stays light, and dark text on an entity's light tint stays dark. Keep the
+// tints equal to the swatches in components/notes/notes.css and components/popup/notes/notes.css.
 const LAYER_CSS = `
 :host {
   all: initial !important;
@@ -45,11 +46,9 @@ const LAYER_CSS = `
   visibility: visible !important;
 }
 .box { position: absolute; pointer-events: none; border-radius: 2px; mix-blend-mode: multiply; }
-.box.dark { mix-blend-mode: screen; }
+.box.dark { mix-blend-mode: normal; opacity: 0.32; }
 .yellow { background: #fff59d; } .green { background: #c5f0c0; } .blue { background: #cfe3ff; }
 .pink { background: #ffd0e6; } .purple { background: #e3d4ff; }
-.dark.yellow { background: #6e5d00; } .dark.green { background: #1e5a2b; } .dark.blue { background: #1d4b80; }
-.dark.pink { background: #7d2350; } .dark.purple { background: #52348f; }
 `;
 
 /** Rectangles of the text a range covers, line by line: never the boxes of whole elements. */

@@ -179,15 +179,19 @@ async function editorReady(page: Page): Promise<'frame' | 'in-page'> {
   await expect
     .poll(async () => {
       const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
-      const inFrame = await frame
-        ?.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body')
-        .catch(() => false);
+      // A frame still coming up can keep an evaluation waiting: ask again on the next poll.
+      const inFrame = frame && (await notYetAfter(frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body')));
       const inPage = await evaluateInShadow(page, 'lede-notes', (root) => root.activeElement?.localName === 'textarea');
       where = inFrame ? 'frame' : inPage ? 'in-page' : null;
       return where !== null;
     }, POLL)
     .toBe(true);
   return where!;
+}
+
+/** The answer, or false when it has not come within a second (or failed). */
+function notYetAfter(answer: Promise<boolean>): Promise<boolean> {
+  return Promise.race([answer.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000))]);
 }
 
 function extensionFrames(page: Page): Frame[] {

@@ -47,7 +47,13 @@ export async function waitForEditorFrame(page: Page, timeoutMs = 10_000): Promis
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
-    const ready = await frame?.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body').catch(() => false);
+    // A frame still coming up can keep an evaluation waiting: ask again a moment later.
+    const ready =
+      frame &&
+      (await Promise.race([
+        frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body').catch(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      ]));
     if (frame && ready) return frame;
     if (Date.now() > deadline) throw new Error('the note editor frame never took focus');
     await new Promise((resolve) => setTimeout(resolve, 100));
