@@ -92,6 +92,7 @@ describe('NoteEditorRelay', () => {
         editors.accept(frame);
       }
       expect(frame.posted).toEqual([DRAFT]);
+      frame.send({ type: 'keepalive' });
       frame.send({ type: 'saved', id: DRAFT.annotation.id });
       frame.send({ type: 'bogus' });
       expect(page.posted).toEqual([{ type: 'saved', id: DRAFT.annotation.id }]);
