@@ -48,6 +48,14 @@ export default defineConfig({
     // when the reader turns them on. MV3 keeps host origins apart; Firefox's MV2 build lists them
     // among optional_permissions (WXT drops optional_host_permissions from MV2 manifests).
     optional_host_permissions: ['https://*.wikipedia.org/*'],
+    // The note editor opens as a frame inside the page (so the page never hears the reader type):
+    // the one page a web page may load. Chrome serves it only under a per-session id (use_dynamic_url),
+    // so a page cannot probe whether Lede is installed; Firefox's MV2 list is plain paths (its
+    // moz-extension origin is already random per install).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['note-editor.html'] as never)
+        : [{ resources: ['note-editor.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           optional_permissions: ['https://*.wikipedia.org/*', 'downloads'],

@@ -5,6 +5,7 @@ import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, BackupSettingsStore, type BackupFre
 import { BackupService, type BackupFile } from '@/lib/backup-service';
 import { createLedeDB } from '@/lib/db';
 import { receiveMessage, type LedeRequest, type Transport } from '@/lib/messages';
+import { NoteEditorRelay } from '@/lib/note-editor-relay';
 import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/note-shortcuts';
 import { PrefsStore, type KeyValueArea } from '@/lib/settings';
 import { SiteSwitchStore } from '@/lib/site-switch';
@@ -44,6 +45,10 @@ export default defineBackground(() => {
       throw error;
     }),
   );
+
+  // The note editor frame gets its draft from the page's content script through here.
+  const editors = new NoteEditorRelay({ runtimeId: browser.runtime.id, editorPath: '/note-editor.html' });
+  browser.runtime.onConnect.addListener((port) => void editors.accept(port));
 
   wireNoteShortcuts();
   wireBackups(backups);

@@ -12,8 +12,11 @@ export interface NoteDraft {
 }
 
 export interface NoteEditorProps {
-  /** The selection's last line box, in viewport coordinates. */
-  anchor: Rect;
+  /**
+   * The selection's last line box, in viewport coordinates, to float the editor beside; absent,
+   * the editor fills the page it is in (the note editor frame, entrypoints/note-editor).
+   */
+  anchor?: Rect;
   /** The selected passage, shown (as text) so the reader knows what the note is on. */
   quote: string;
   color: HighlightColor;
@@ -46,15 +49,16 @@ export function NoteEditor({ anchor, quote, color: initialColor, error, onSave, 
 
   useLayoutEffect(() => {
     const form = ref.current;
-    if (!form) return;
+    if (!form || !anchor) return;
     const { width, height } = form.getBoundingClientRect();
     const view = form.ownerDocument.defaultView;
     setPlacement(placeCard(anchor, { width, height }, { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height }));
-  }, [anchor.left, anchor.top, anchor.right, anchor.bottom]);
+  }, [anchor?.left, anchor?.top, anchor?.right, anchor?.bottom]);
 
+  const shown = !anchor || placement !== null;
   useLayoutEffect(() => {
-    if (placement) bodyRef.current?.focus({ preventScroll: true });
-  }, [placement !== null]);
+    if (shown) bodyRef.current?.focus({ preventScroll: true });
+  }, [shown]);
 
   // Read the fields themselves: a keyboard shortcut can arrive before the last input event's render.
   const save = (): void =>
@@ -74,14 +78,16 @@ export function NoteEditor({ anchor, quote, color: initialColor, error, onSave, 
     }
   };
 
-  const style = placement
-    ? { left: `${placement.left}px`, top: `${placement.top}px` }
-    : { left: '0px', top: '0px', visibility: 'hidden' as const };
+  const style = !anchor
+    ? undefined
+    : placement
+      ? { left: `${placement.left}px`, top: `${placement.top}px` }
+      : { left: '0px', top: '0px', visibility: 'hidden' as const };
 
   return (
     <form
       ref={ref}
-      class="lede-notes-editor"
+      class={anchor ? 'lede-notes-editor' : 'lede-notes-editor lede-notes-editor-page'}
       style={style}
       role="dialog"
       aria-modal="false"

@@ -1,22 +1,12 @@
-// Paints the reader's highlights and notes with the CSS Custom Highlight API: one registry entry
-// per colour (`lede-note-yellow` …). Separate from the entity painter, so the entity toggles
-// never hide the reader's own marks. The page's DOM is never modified.
+// Paints the reader's highlights and notes: maps each anchored span onto the page as a Range and
+// hands them, with their colours, to Lede's own note layer (note-layer.ts). Never through the CSS
+// highlight registry, which the page's scripts share: a page must not learn which words the
+// reader noted. Separate from the entity painter, so the entity toggles never hide the reader's
+// own marks. The page's DOM is never modified.
 
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '@/lib/annotation-types';
+import type { Annotation } from '@/lib/annotation-types';
 import { rangeFor, type TextSegment } from '@/lib/extract';
-import type { HighlightApi } from '@/lib/paint';
-
-export const NOTE_HIGHLIGHT_PREFIX = 'lede-note-';
-
-export function noteHighlightName(color: HighlightColor): string {
-  return `${NOTE_HIGHLIGHT_PREFIX}${color}`;
-}
-
-/**
- * Beneath the entity highlights (0 for quotes, 1 for names) and the flash (10): a name inside a
- * noted passage keeps its tint, and the rest of the passage shows the reader's colour.
- */
-const NOTE_PRIORITY = -1;
+import type { NoteSurface } from './note-layer';
 
 export interface PaintedNote {
   annotation: Annotation;
@@ -28,7 +18,7 @@ export interface PaintedNote {
 export class NotePainter {
   private painted: PaintedNote[] = [];
 
-  constructor(private readonly api: HighlightApi | null) {}
+  constructor(private readonly surface: NoteSurface) {}
 
   /** Replaces what is painted with these spans; returns the ones that mapped onto the page. */
   paint(doc: Document, segments: readonly TextSegment[], spans: ReadonlyArray<{ annotation: Annotation; start: number; end: number }>): PaintedNote[] {
@@ -42,18 +32,7 @@ export class NotePainter {
       }
     }
     this.painted = painted;
-    if (!this.api) return painted;
-    for (const color of HIGHLIGHT_COLORS) {
-      const ranges = painted.filter((note) => note.annotation.color === color).map((note) => note.range);
-      const name = noteHighlightName(color);
-      if (ranges.length === 0) {
-        this.api.registry.delete(name);
-        continue;
-      }
-      const highlight = this.api.create(ranges);
-      highlight.priority = NOTE_PRIORITY;
-      this.api.registry.set(name, highlight as never);
-    }
+    this.surface.draw(painted.map((note) => ({ range: note.range, color: note.annotation.color })));
     return painted;
   }
 
@@ -63,6 +42,11 @@ export class NotePainter {
 
   clear(): void {
     this.painted = [];
-    for (const color of HIGHLIGHT_COLORS) this.api?.registry.delete(noteHighlightName(color));
+    this.surface.clear();
+  }
+
+  dispose(): void {
+    this.painted = [];
+    this.surface.dispose();
   }
 }

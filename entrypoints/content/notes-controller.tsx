@@ -1,25 +1,31 @@
 // The reader's notes on this page: load them from the background, anchor them in the article
 // text, paint them, keep them anchored while the page changes, and let the reader make new ones
 // from a selection (toolbar, keyboard shortcut, context menu). Note text lives only in memory
-// here and inside the closed <lede-notes> shadow root: never in the page's DOM, attributes,
-// storage or messages. Every entry point catches its own errors: nothing may throw into the page.
+// here and in Lede's own frame and layers: never in the page's DOM, attributes, storage, messages
+// or the shared CSS highlight registry. Notes are painted in a closed layer (note-layer.ts); the
+// reader writes a note in an extension frame (entrypoints/note-editor), so the page's listeners
+// never hear a key of it. Every entry point catches its own errors: nothing may throw into the page.
 
 import type { ComponentChild } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import { isEditable } from '@/components/hovercard/keys';
-import { NoteEditor, type NoteDraft } from '@/components/notes/NoteEditor';
+import type { NoteDraft } from '@/components/notes/NoteEditor';
+import { NoteFrame } from '@/components/notes/NoteFrame';
 import { SelectionToolbar } from '@/components/notes/SelectionToolbar';
 import { describeSpan } from '@/lib/anchoring';
 import type { Annotation, HighlightColor } from '@/lib/annotation-types';
 import { extractArticle, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { Rect } from '@/lib/hit-test';
 import { sendRequest, type Handlers, type LedeRequest, type NotesContentRequest, type ReattachAnswer } from '@/lib/messages';
+import { editorPortName, parseOutcome, type EditorOutcome, type NoteDraftHandoff } from '@/lib/note-editor-port';
 import { newAnnotation } from '@/lib/new-annotation';
 import { anchoredSpans, anchorPageNotes, type PageNote, type PageNotes } from '@/lib/page-notes';
 import type { HighlightApi } from '@/lib/paint';
 import { quoteWithLink } from '@/lib/quote-link';
 import { spanOfRange, type TextSpan } from '@/lib/selection-offsets';
 import { normalizeSourceUrl } from '@/lib/url';
+import { NoteLayer, type NoteSurface } from './note-layer';
 import { NotePainter } from './note-painter';
 import { NotesHost } from './notes-ui';
 import { PageWatch } from './page-watch';
@@ -32,7 +38,14 @@ const URL_SETTLE_MS = 400;
 export interface NotesControllerDeps {
   ctx: ContentScriptContext;
   win: Window;
-  highlightApi: HighlightApi | null;
+  /** Not used for notes any more: the page's scripts share the highlight registry (see note-layer.ts). */
+  highlightApi?: HighlightApi | null;
+  /** Where notes are painted; Lede's closed note layer unless a test gives another. */
+  surface?: NoteSurface;
+  /** The note editor page's URL for a token; runtime.getURL unless a test gives another. */
+  editorUrl?: (token: string) => string;
+  /** Opens the channel to the editor frame (runtime.connect unless a test gives another). */
+  connect?: (name: string) => EditorPort;
   send: (message: LedeRequest) => Promise<unknown>;
   site: string;
   /** The article's title, for the note's page info and the copied quote. */
@@ -60,13 +73,24 @@ interface ToolbarState {
   status?: string;
 }
 
+/** The end of a runtime.Port the controller uses: the editor frame holds the other end. */
+export interface EditorPort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/**
+ * The note editor frame while it is open: the new note it was opened for (handed to the frame once,
+ * through the background, for the token in its URL; the frame saves it itself), the channel, and
+ * where focus goes back to.
+ */
 interface EditorState {
-  text: string;
-  span: TextSpan;
+  token: string;
+  draft: NoteDraftHandoff;
+  port: EditorPort | null;
   rect: Rect;
-  exact: string;
-  color: HighlightColor;
-  error?: string;
   focusBefore: Element | null;
 }
 
@@ -115,7 +139,7 @@ export class NotesController {
   private readonly abort = new AbortController();
 
   constructor(private readonly deps: NotesControllerDeps) {
-    this.painter = new NotePainter(deps.highlightApi);
+    this.painter = new NotePainter(deps.surface ?? new NoteLayer(deps.win));
     this.ui = new NotesHost(deps.ctx);
     this.source = this.currentSource();
     this.watch = new PageWatch({
@@ -422,15 +446,16 @@ export class NotesController {
   private openEditor(text: string, span: TextSpan, rect: Rect): void {
     const active = this.deps.win.document.activeElement;
     this.toolbar = null;
+    this.closeEditor();
     this.editor = {
-      text,
-      span,
+      token: crypto.randomUUID(),
+      draft: { type: 'draft', annotation: this.draftAnnotation(text, span, { body: '', tags: [], color: this.lastColor }), quote: text.slice(span.start, span.end) },
+      port: null,
       rect,
-      exact: text.slice(span.start, span.end),
-      color: this.lastColor,
       // Focus inside Lede's own host is not worth going back to.
       focusBefore: active && !this.ui.contains(active) ? active : null,
     };
+    this.connectEditor(this.editor);
     this.render();
   }
 
@@ -439,26 +464,51 @@ export class NotesController {
     if (!editor) return;
     const hadFocus = this.ui.hasFocus();
     this.editor = null;
+    editor.port?.disconnect();
     this.render();
     if (hadFocus) {
+      // Back to the page, where the selection still is.
+      this.deps.win.focus();
       const before = editor.focusBefore;
       if (before instanceof HTMLElement && before.isConnected && before !== before.ownerDocument.body) before.focus({ preventScroll: true });
       else (this.deps.win.document.activeElement as HTMLElement | null)?.blur?.();
     }
   }
 
-  private async saveEditor(draft: NoteDraft): Promise<void> {
-    const editor = this.editor;
-    if (!editor) return;
-    const saved = await this.create(editor.text, editor.span, draft);
-    if (this.editor !== editor) return;
-    if (saved) {
+  /**
+   * Opens the editor's channel (through the background, named with the frame's token) and sends
+   * the draft; the background hands it to the frame once the frame connects with the same token.
+   */
+  private connectEditor(editor: EditorState): void {
+    const name = editorPortName('page', editor.token);
+    const port = this.deps.connect?.(name) ?? (browser.runtime.connect({ name }) as EditorPort);
+    editor.port = port;
+    port.onMessage.addListener((message) => {
+      const outcome = parseOutcome(message);
+      if (outcome && this.editor === editor) void this.guardAsync(() => this.editorDone(outcome));
+    });
+    port.onDisconnect.addListener(() => {
+      if (editor.port === port) editor.port = null;
+    });
+    port.postMessage(editor.draft);
+  }
+
+  /** The frame saved the note (through the background) or the reader cancelled: close it, paint a saved note. */
+  private async editorDone(outcome: EditorOutcome): Promise<void> {
+    if (outcome.type === 'cancelled') {
       this.closeEditor();
-      this.clearPageSelection();
-    } else {
-      this.editor = { ...editor, error: 'Lede could not save this note. Try again.' };
-      this.render();
+      return;
     }
+    this.closeEditor();
+    this.clearPageSelection();
+    await this.loadAnnotations();
+    const saved = this.annotations.find((annotation) => annotation.id === outcome.id);
+    if (saved) this.lastColor = saved.color;
+    this.reanchor();
+  }
+
+  private editorUrl(token: string): string {
+    return this.deps.editorUrl?.(token) ?? `${browser.runtime.getURL('/note-editor.html')}#${token}`;
   }
 
   private async highlight(color: HighlightColor): Promise<void> {
@@ -481,7 +531,20 @@ export class NotesController {
    */
   private async create(text: string, span: TextSpan, draft: NoteDraft): Promise<Annotation | null> {
     this.lastColor = draft.color;
-    const annotation = newAnnotation({
+    const annotation = this.draftAnnotation(text, span, draft);
+    try {
+      const answer = await sendRequest(this.deps.send, { type: 'saveAnnotation', annotation });
+      this.annotations = [...this.annotations.filter((a) => a.id !== answer.annotation.id), answer.annotation];
+      this.reanchor();
+      return answer.annotation;
+    } catch (error) {
+      console.warn('Lede could not save a note:', error);
+      return null;
+    }
+  }
+
+  private draftAnnotation(text: string, span: TextSpan, draft: NoteDraft): Annotation {
+    return newAnnotation({
       id: `urn:uuid:${crypto.randomUUID()}`,
       text,
       start: span.start,
@@ -493,15 +556,6 @@ export class NotesController {
       page: { title: this.deps.title(), site: this.deps.site },
       now: new Date(),
     });
-    try {
-      const answer = await sendRequest(this.deps.send, { type: 'saveAnnotation', annotation });
-      this.annotations = [...this.annotations.filter((a) => a.id !== answer.annotation.id), answer.annotation];
-      this.reanchor();
-      return answer.annotation;
-    } catch (error) {
-      console.warn('Lede could not save a note:', error);
-      return null;
-    }
   }
 
   private async copyQuote(): Promise<void> {
@@ -549,17 +603,7 @@ export class NotesController {
     const editor = this.editor;
     const toolbar = this.toolbar;
     if (editor) {
-      this.show(
-        <NoteEditor
-          key={`${editor.span.start}-${editor.span.end}`}
-          anchor={editor.rect}
-          quote={editor.exact}
-          color={editor.color}
-          error={editor.error}
-          onSave={(draft) => void this.guardAsync(() => this.saveEditor(draft))}
-          onCancel={() => this.guard(() => this.closeEditor())}
-        />,
-      );
+      this.show(<NoteFrame key={editor.token} src={this.editorUrl(editor.token)} anchor={editor.rect} />);
     } else if (toolbar) {
       this.show(
         <SelectionToolbar
@@ -592,7 +636,7 @@ export class NotesController {
   private dispose(): void {
     this.abort.abort();
     this.watch.stop();
-    this.painter.clear();
+    this.painter.dispose();
     this.ui.remove();
     const { win } = this.deps;
     if (this.selectionTimer !== undefined) win.clearTimeout(this.selectionTimer);

@@ -6,10 +6,10 @@ import { LazyShadowUi } from './lazy-shadow-ui';
 export const NOTES_HOST = 'lede-notes';
 
 /**
- * The selection toolbar's and note editor's shadow root (<lede-notes>, at the end of <body>),
- * created the first time either is shown. Closed: the page's scripts cannot reach into it, so a
- * note being written is never readable from the page. Key events stay inside (isolateEvents), so
- * typing a note never sets off the page's shortcuts.
+ * The selection toolbar's and note editor frame's shadow root (<lede-notes>, at the end of
+ * <body>), created the first time either is shown. Closed: the page's scripts cannot reach into
+ * it. The note itself is typed in the editor frame (entrypoints/note-editor), an extension page
+ * whose key and input events never reach the page; the toolbar holds buttons only.
  */
 export class NotesHost extends LazyShadowUi {
   constructor(ctx: ContentScriptContext) {

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
 import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
 import { seedDir } from '../../scripts/lib/paths';
-import { getPageNotes, noteHighlightTexts } from './support/notes-page';
+import { paintedNoteTexts } from './support/note-paint';
+import { getPageNotes } from './support/notes-page';
 
 const VICTIM = 'https://victim.github.io/story';
 const ATTACKER = 'https://attacker.github.io/story';
@@ -179,14 +180,14 @@ describe('canonical links', () => {
     expect(await waitForLede(browser, www, 30_000)).toBe(true);
     expect((await pageNotesOf(www)).source).toBe(WWW_CANONICAL);
     const deadline = Date.now() + POLL.timeout;
-    while (!(await noteHighlightTexts(www.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
-    expect(await noteHighlightTexts(www.page)).toContain(PASSAGE);
+    while (!(await paintedNoteTexts(www.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
+    expect(await paintedNoteTexts(www.page)).toContain(PASSAGE);
     await www.page.close();
   });
 
   it('a shared-host sibling (attacker.github.io) cannot borrow victim.github.io’s notes by claiming its canonical link', async () => {
     const notes = await pageNotesOf(attacker);
-    const painted = await noteHighlightTexts(attacker.page);
+    const painted = await paintedNoteTexts(attacker.page);
     console.log(`[hostile-messages] attacker page's note key: ${notes.source}; notes: ${notes.notes.length}; painted note passages: ${painted.length}`);
     expect(notes.source).toBe(ATTACKER);
     expect(notes.notes).toEqual([]);
@@ -199,8 +200,8 @@ describe('canonical links', () => {
     const notes = await pageNotesOf(claimer);
     // Give a borrowed note the same time to be painted as the same-site one above takes.
     const deadline = Date.now() + 3_000;
-    while (!(await noteHighlightTexts(claimer.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
-    const painted = await noteHighlightTexts(claimer.page);
+    while (!(await paintedNoteTexts(claimer.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
+    const painted = await paintedNoteTexts(claimer.page);
     console.log(`[hostile-messages] attacker.blogspot.com claiming blogspot.com: note key ${notes.source}; painted note passages: ${painted.length}`);
     expect(notes.source).toBe(PARENT_CLAIMER);
     expect(painted).not.toContain(PASSAGE);

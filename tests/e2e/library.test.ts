@@ -17,7 +17,8 @@ import {
   chooseExportScope, clearStoredNotes, downloadFrom, importFile, libraryGroupSources, libraryNoteIds,
   libraryNoteText, openLibrary, storedNoteCount, textOf, type OpenedLibrary,
 } from './support/library-page';
-import { getPageNotes, noteHighlightTexts, selectText, sendToTab } from './support/notes-page';
+import { paintedNoteTexts } from './support/note-paint';
+import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from './support/notes-page';
 
 const fixturesDir = path.join(sharedDir, 'fixtures');
 const POLL = { timeout: 15_000, interval: 100 };
@@ -68,12 +69,12 @@ async function makeNote(spec: NoteSpec): Promise<MadeNote> {
   await page.bringToFront();
   expect(await selectText(page, spec.container, spec.passage), `${spec.passage} not on ${spec.page}`).toBe(true);
   expect(await sendToTab(browser, opened.tabId, { type: 'startNote' })).toEqual({ ok: true });
-  await page.waitForFunction(() => document.activeElement?.localName === 'lede-notes', undefined, { timeout: 10_000 });
+  await waitForEditorFrame(page);
   await page.keyboard.type(spec.body);
   await page.keyboard.press('Tab');
   await page.keyboard.type(spec.tags.join(', '));
   await page.keyboard.press('Control+Enter');
-  await expect.poll(() => noteHighlightTexts(page), POLL).toEqual([spec.passage]);
+  await expect.poll(() => paintedNoteTexts(page), POLL).toEqual([spec.passage]);
   const answer = await getPageNotes(browser, opened.tabId);
   if ('harnessError' in answer) throw new Error(`getPageNotes: ${answer.harnessError}`);
   expect(answer.notes).toHaveLength(1);

@@ -4,7 +4,9 @@
 // DOM, and after the publisher edited the page (a paragraph added above it, a word fixed
 // elsewhere). Deleting from the popup removes the highlight, Undo brings it back; a note
 // whose words were rewritten is listed as an orphan and can be re-attached to a new selection;
-// a deleted note stays gone after a reload. The page itself can never read the note's text.
+// a deleted note stays gone after a reload. The page itself can never read the note's text: the
+// note is typed in Lede's extension frame and painted in Lede's closed layer (what is painted is
+// read from that layer's boxes and the words under them: support/note-paint.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +17,10 @@ import { openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts
 import { seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { artifactPath } from './support/artifacts';
+import { paintedNoteText, paintedNoteTexts, scrollToPaintedNote } from './support/note-paint';
 import {
-  getPageNotes, liveNoteHighlightTexts, noteHighlightParagraph, noteHighlightTexts, pageCanRead,
-  pageDatabaseNames, scrollToNote, selectText, sendToTab, type PageNoteAnswer,
+  extensionFrames, getPageNotes, noteHighlightsInRegistry, pageCanRead, pageDatabaseNames, selectText, sendToTab,
+  waitForEditorFrame, type PageNoteAnswer,
 } from './support/notes-page';
 
 /** The first clause of Stephen Sestanovich's quote. */
@@ -128,25 +131,30 @@ describe('a note on the seed article', () => {
     expect(await selectText(page, 'article', PASSAGE)).toBe(true);
     // What Alt+Shift+N and the context menu entry send.
     expect(await sendToTab(browser, opened.tabId, { type: 'startNote' })).toEqual({ ok: true });
-    // The editor lives in a closed shadow root: focus shows as its host, and the keyboard reaches it.
-    await page.waitForFunction(() => document.activeElement?.localName === 'lede-notes', undefined, { timeout: 10_000 });
+    // The editor is Lede's frame inside a closed shadow root: focus shows as its host, and the
+    // keyboard reaches the frame's note field.
+    await waitForEditorFrame(page);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('lede-notes');
+    await page.screenshot({ path: artifactPath('notes-editor.png') });
     await page.keyboard.type(NOTE_BODY);
     await page.keyboard.press('Tab');
     await page.keyboard.type(TAGS.join(', '));
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => noteHighlightTexts(page), POLL).toEqual([PASSAGE]);
+    await expect.poll(() => paintedNoteTexts(page), POLL).toEqual([PASSAGE]);
+    // Saved: the frame is gone.
+    expect(extensionFrames(page)).toHaveLength(0);
   });
 
-  it('paints the note on exactly the passage, and the page can list it', async () => {
+  it('paints the note on exactly the passage, and Lede can list it', async () => {
     const { page } = opened;
-    expect(await noteHighlightParagraph(page)).toContain('said Stephen Sestanovich');
+    expect((await paintedNoteText(page)).paragraph).toContain('said Stephen Sestanovich');
     const answer = await pageNotes();
     expect(answer.notes).toHaveLength(1);
     const [note] = answer.notes;
     expect(note!.annotation).toMatchObject({ body: NOTE_BODY, tags: TAGS });
     expect(note!.anchor.status).toBe('anchored');
     if (note!.anchor.status === 'anchored') firstStart = note!.anchor.start;
-    await scrollToNote(page);
+    await scrollToPaintedNote(page);
     await page.screenshot({ path: artifactPath('notes-page.png') });
   });
 
@@ -156,6 +164,8 @@ describe('a note on the seed article', () => {
     expect(await pageCanRead(page, 'Sestanovich reads Kerry')).toEqual([]);
     for (const tag of TAGS) expect(await pageCanRead(page, tag), tag).toEqual([]);
     expect(await pageDatabaseNames(page)).toEqual([]);
+    // Nor which words were noted: nothing of the note in the highlight registry the page shares.
+    expect(await noteHighlightsInRegistry(page)).toEqual({});
     // Lede's notes UI is in a closed shadow root: its host is there, its inside is not reachable.
     const host = await page.evaluate(() => {
       const element = document.querySelector('lede-notes');
@@ -177,7 +187,7 @@ describe('a note on the seed article', () => {
 
   it('paints it again after a reload, and the popup still lists it', async () => {
     await reloadArticle();
-    await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([PASSAGE]);
+    await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([PASSAGE]);
     const notes = await withPopup(popupNotes);
     expect(notes.map((n) => [n.status, n.body])).toEqual([['anchored', NOTE_BODY]]);
   });
@@ -186,7 +196,7 @@ describe('a note on the seed article', () => {
     await opened.page.bringToFront();
     await opened.page.goto(`${articleUrl}?utm_source=newsletter&utm_medium=email&fbclid=abc#comments`, { waitUntil: 'load' });
     expect(await waitForLede(browser, opened, 30_000)).toBe(true);
-    await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([PASSAGE]);
+    await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([PASSAGE]);
     expect((await pageNotes()).source).toBe(articleUrl);
   });
 
@@ -200,15 +210,15 @@ describe('a note on the seed article', () => {
       // New text nodes: the ranges painted on the old ones now point at nothing.
       paragraph.textContent = paragraph.textContent ?? '';
     });
-    await expect.poll(() => liveNoteHighlightTexts(opened.page), POLL).toEqual([PASSAGE]);
+    await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([PASSAGE]);
   });
 
   it('re-attaches it to the same words after the publisher edited the page', async () => {
     serve(editedVersion(original));
     await reloadArticle();
     expect(await opened.page.evaluate((word) => document.body.textContent?.includes(word), FIXED_WORD[1])).toBe(true);
-    await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([PASSAGE]);
-    expect(await noteHighlightParagraph(opened.page)).toContain('said Stephen Sestanovich');
+    await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([PASSAGE]);
+    expect((await paintedNoteText(opened.page)).paragraph).toContain('said Stephen Sestanovich');
     const after = await pageNotes();
     expect(after.notes).toHaveLength(1);
     const anchor = after.notes[0]!.anchor;
@@ -216,7 +226,7 @@ describe('a note on the seed article', () => {
     // The added paragraph moved the passage down the article text.
     expect(firstStart).toBeGreaterThan(0);
     if (anchor.status === 'anchored') expect(anchor.start).toBeGreaterThan(firstStart);
-    await scrollToNote(opened.page);
+    await scrollToPaintedNote(opened.page);
     await opened.page.screenshot({ path: artifactPath('notes-page-edited.png') });
   });
 
@@ -225,10 +235,10 @@ describe('a note on the seed article', () => {
       expect(await popupNotes(popup)).toHaveLength(1);
       await popup.click('[data-testid="note-delete"]');
       await popup.waitForSelector('[data-testid="note-undo"]', { timeout: 5_000 });
-      await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([]);
+      await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([]);
       expect(await popup.$$('[data-testid="note"]')).toHaveLength(0);
       await popup.click('[data-testid="note-undo"] button');
-      await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([PASSAGE]);
+      await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([PASSAGE]);
       await popup.waitForSelector('[data-testid="note"]', { timeout: 5_000 });
       expect((await popupNotes(popup)).map((n) => n.body)).toEqual([NOTE_BODY]);
     });
@@ -239,7 +249,7 @@ describe('a note on the seed article', () => {
     await reloadArticle();
     const answer = await pageNotes();
     expect(answer.notes.map((n) => n.anchor.status)).toEqual(['orphan']);
-    expect(await noteHighlightTexts(opened.page)).toEqual([]);
+    expect(await paintedNoteTexts(opened.page)).toEqual([]);
     await withPopup(async (popup) => {
       const [orphan] = await popupNotes(popup);
       expect(orphan).toMatchObject({ status: 'orphan', body: NOTE_BODY });
@@ -248,11 +258,11 @@ describe('a note on the seed article', () => {
       // The reader selects the new words in the article, then asks the popup to re-attach.
       expect(await selectText(opened.page, 'article', REWRITTEN)).toBe(true);
       await popup.click('[data-testid="note-reattach"]');
-      await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([REWRITTEN]);
+      await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([REWRITTEN]);
       await popup.waitForSelector('[data-testid="note"][data-status="anchored"]', { timeout: 5_000 });
     });
     await reloadArticle();
-    await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([REWRITTEN]);
+    await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([REWRITTEN]);
   });
 
   it('stays gone after it is deleted again and the page reloads', async () => {
@@ -260,11 +270,11 @@ describe('a note on the seed article', () => {
       await popupNotes(popup);
       await popup.click('[data-testid="note-delete"]');
       await popup.waitForSelector('[data-testid="note-undo"]', { timeout: 5_000 });
-      await expect.poll(() => noteHighlightTexts(opened.page), POLL).toEqual([]);
+      await expect.poll(() => paintedNoteTexts(opened.page), POLL).toEqual([]);
     });
     await reloadArticle();
     expect((await pageNotes()).notes).toEqual([]);
-    expect(await noteHighlightTexts(opened.page)).toEqual([]);
+    expect(await paintedNoteTexts(opened.page)).toEqual([]);
     expect(await withPopup(popupNotes)).toEqual([]);
   });
 

@@ -10,7 +10,8 @@ import { getAnalysis, openPage, openPopup, waitForLede, type OpenedPage } from '
 import { seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { importFile, openLibrary, textOf, type OpenedLibrary } from './support/library-page';
-import { getPageNotes, noteHighlightTexts, sendToTab } from './support/notes-page';
+import { paintedNoteTexts } from './support/note-paint';
+import { getPageNotes, sendToTab } from './support/notes-page';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 const NOTE_ID = 'urn:uuid:5afe5afe-0000-4000-8000-000000000001';
@@ -132,7 +133,7 @@ describe('an imported note full of script payloads', () => {
 
   it('is painted on the article and listed in the popup as text, and nothing ran there either', async () => {
     expect(await sendToTab(browser, article.tabId, { type: 'notesChanged' })).toEqual({ ok: true });
-    await expect.poll(() => noteHighlightTexts(article.page), POLL).toEqual([PASSAGE]);
+    await expect.poll(() => paintedNoteTexts(article.page), POLL).toEqual([PASSAGE]);
     const onPage = await inspect(article.page, 'body');
     expect(onPage.flag).toBeNull();
     expect(onPage.text).not.toContain('__ledeXss');

@@ -2,10 +2,11 @@
 // @vitest-environment-options { "url": "https://news.example/story?utm_source=feed" }
 // The notes controller (entrypoints/content/notes-controller.tsx) on a small article, with the
 // background played by a stand-in: loading and anchoring, reading order with orphans, reloading
-// on notesChanged, startNote and reattach on the page's selection.
+// on notesChanged, startNote and reattach on the page's selection, and the note editor frame's
+// channel (the draft sent once, the frame's answer closing it).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NotesController } from '@/entrypoints/content/notes-controller';
+import { NotesController, type EditorPort } from '@/entrypoints/content/notes-controller';
 import type { Annotation } from '@/lib/annotation-types';
 import { extractArticle, rangeFor } from '@/lib/extract';
 import type { LedeRequest } from '@/lib/messages';
@@ -55,8 +56,50 @@ function noteOn(text: string, n: number, exact: string, source = SOURCE): Annota
   });
 }
 
+let editorTokens: string[];
+
+/** The content script's end of the editor channel, as the controller sees it. */
+class FakePort implements EditorPort {
+  posted: unknown[] = [];
+  disconnected = false;
+  private listeners: Array<(message: unknown) => void> = [];
+  constructor(readonly name: string) {}
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  onMessage = { addListener: (listener: (message: unknown) => void) => void this.listeners.push(listener) };
+  onDisconnect = { addListener: () => undefined };
+  /** A message from the other end (the frame, through the background). */
+  receive(message: unknown): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}
+let ports: FakePort[];
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function controller(): NotesController {
-  return new NotesController({ ctx, win: window, highlightApi: null, send: background, site: 'news.example', title: () => 'Talks to resume' });
+  return new NotesController({
+    ctx, win: window, send: background, site: 'news.example', title: () => 'Talks to resume',
+    editorUrl: (token) => {
+      editorTokens.push(token);
+      return `about:blank#${token}`;
+    },
+    connect: (name) => {
+      const port = new FakePort(name);
+      ports.push(port);
+      return port;
+    },
+  });
+}
+
+function select(text: string, segments: Parameters<typeof rangeFor>[1], words: string): void {
+  const start = text.indexOf(words);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(rangeFor(document, segments, start, start + words.length));
 }
 
 beforeEach(() => {
@@ -64,6 +107,8 @@ beforeEach(() => {
   ctx = new ContentScriptContext('notes-test');
   sent = [];
   stored = [];
+  editorTokens = [];
+  ports = [];
 });
 
 afterEach(() => {
@@ -147,5 +192,62 @@ describe('NotesController', () => {
     await notes.handlers.getPageNotes({ type: 'getPageNotes' });
     expect(document.documentElement.outerHTML).not.toContain('private note');
     expect(localStorage.length + sessionStorage.length).toBe(0);
+  });
+
+  it('opens the editor frame with a one-time token and sends its draft down the channel named with it', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    select(article.text, article.segments, 'poorly explained');
+    expect(await notes.handlers.startNote({ type: 'startNote' })).toEqual({ ok: true });
+    const [token] = editorTokens;
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.name).toBe(`lede-note-editor:page:${token}`);
+    const [draft] = ports[0]!.posted as Array<{ type: string; quote: string; annotation: Annotation }>;
+    expect(draft).toMatchObject({ type: 'draft', quote: 'poorly explained' });
+    expect(draft!.annotation).toMatchObject({ body: '', tags: [], color: 'yellow', target: { source: SOURCE, selector: [{ exact: 'poorly explained' }, {}] } });
+    // The content script itself saved nothing: the frame does.
+    expect(sent.some((m) => m.type === 'saveAnnotation')).toBe(false);
+  });
+
+  it('closes the editor when the frame says the reader cancelled, keeping the selection', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    select(article.text, article.segments, 'Geneva');
+    await notes.handlers.startNote({ type: 'startNote' });
+    const port = ports[0]!;
+    port.receive({ type: 'nonsense' });
+    expect(port.disconnected).toBe(false);
+    port.receive({ type: 'cancelled' });
+    await settle();
+    expect(port.disconnected).toBe(true);
+    expect(getSelection()!.toString()).toBe('Geneva');
+  });
+
+  it('closes the editor, lets the selection go and paints the note once the frame saved it', async () => {
+    const article = loadArticle();
+    const notes = controller();
+    notes.begin(article);
+    await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    select(article.text, article.segments, 'the timetable');
+    await notes.handlers.startNote({ type: 'startNote' });
+    const port = ports[0]!;
+    const { annotation } = port.posted[0] as { annotation: Annotation };
+    // What the frame does: save through the background, then say so.
+    stored = [{ ...annotation, body: 'written in the frame', color: 'pink' }];
+    port.receive({ type: 'saved', id: annotation.id });
+    await settle();
+    expect(port.disconnected).toBe(true);
+    expect(getSelection()!.toString()).toBe('');
+    const { notes: after } = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
+    expect(after.map((n) => [n.annotation.body, n.anchor.status])).toEqual([['written in the frame', 'anchored']]);
+    // The next note starts in the colour the reader chose last.
+    select(article.text, article.segments, 'Geneva');
+    await notes.handlers.startNote({ type: 'startNote' });
+    expect((ports[1]!.posted[0] as { annotation: Annotation }).annotation.color).toBe('pink');
   });
 });

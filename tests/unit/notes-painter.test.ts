@@ -1,21 +1,30 @@
 // @vitest-environment happy-dom
-// Painting the reader's notes (entrypoints/content/note-painter.ts) with a stand-in highlight API.
+// Painting the reader's notes (entrypoints/content/note-painter.ts): spans become ranges on the
+// page's text, handed with their colours to Lede's own note layer, never to the shared highlight
+// registry; and the layer itself keeps everything in a closed, zero-size, pointer-transparent host.
 import { describe, expect, it } from 'vitest';
-import { NotePainter, noteHighlightName } from '@/entrypoints/content/note-painter';
+import { NOTE_LAYER_HOST, NoteLayer, type LayerNote, type NoteSurface } from '@/entrypoints/content/note-layer';
+import { NotePainter } from '@/entrypoints/content/note-painter';
 import { extractArticle } from '@/lib/extract';
-import type { HighlightApi } from '@/lib/paint';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 
-function fakeApi(): { api: HighlightApi; registry: Map<string, { ranges: Range[]; priority: number }> } {
-  const registry = new Map<string, { ranges: Range[]; priority: number }>();
-  const api: HighlightApi = {
-    registry: {
-      set: (name: string, highlight: never) => registry.set(name, highlight as { ranges: Range[]; priority: number }),
-      delete: (name: string) => registry.delete(name),
+/** Records what the painter draws (the layer's geometry needs a real browser: tests/e2e). */
+function recordingSurface(): NoteSurface & { drawn: Array<Array<{ text: string; color: string }>>; cleared: number; disposed: number } {
+  const surface = {
+    drawn: [] as Array<Array<{ text: string; color: string }>>,
+    cleared: 0,
+    disposed: 0,
+    draw(notes: readonly LayerNote[]) {
+      surface.drawn.push(notes.map((note) => ({ text: note.range.toString(), color: note.color })));
     },
-    create: (ranges) => ({ ranges, priority: 0 }),
+    clear() {
+      surface.cleared++;
+    },
+    dispose() {
+      surface.disposed++;
+    },
   };
-  return { api, registry };
+  return surface;
 }
 
 function article() {
@@ -26,10 +35,10 @@ function article() {
 }
 
 describe('NotePainter', () => {
-  it('paints each note in its colour, beneath the entity highlights', () => {
+  it('hands each note to the layer as a range on its words, in its colour', () => {
     const { text, segments } = article();
-    const { api, registry } = fakeApi();
-    const painter = new NotePainter(api);
+    const surface = recordingSurface();
+    const painter = new NotePainter(surface);
     const yellow = makeAnnotation({ id: noteId(1), color: 'yellow' });
     const blue = makeAnnotation({ id: noteId(2), color: 'blue' });
     const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
@@ -38,32 +47,58 @@ describe('NotePainter', () => {
       { annotation: blue, ...at('poorly explained') },
       { annotation: yellow, ...at('Critics') },
     ]);
-    expect(painted).toHaveLength(3);
-    expect([...registry.keys()].sort()).toEqual([noteHighlightName('blue'), noteHighlightName('yellow')]);
-    expect(registry.get('lede-note-yellow')!.ranges.map(String)).toEqual(['Geneva', 'Critics']);
-    expect(registry.get('lede-note-blue')!.ranges.map(String)).toEqual(['poorly explained']);
-    expect(registry.get('lede-note-yellow')!.priority).toBeLessThan(0);
+    expect(painted.map((note) => note.range.toString())).toEqual(['Geneva', 'poorly explained', 'Critics']);
+    expect(surface.drawn.at(-1)).toEqual([
+      { text: 'Geneva', color: 'yellow' },
+      { text: 'poorly explained', color: 'blue' },
+      { text: 'Critics', color: 'yellow' },
+    ]);
   });
 
-  it('removes colours no longer used, and clears everything', () => {
+  it('replaces what was drawn on each paint, and clears and disposes the layer', () => {
     const { text, segments } = article();
-    const { api, registry } = fakeApi();
-    const painter = new NotePainter(api);
+    const surface = recordingSurface();
+    const painter = new NotePainter(surface);
     const start = text.indexOf('Geneva');
     painter.paint(document, segments, [{ annotation: makeAnnotation({ color: 'pink' }), start, end: start + 6 }]);
-    expect(registry.has('lede-note-pink')).toBe(true);
     painter.paint(document, segments, [{ annotation: makeAnnotation({ color: 'green' }), start, end: start + 6 }]);
-    expect([...registry.keys()]).toEqual(['lede-note-green']);
+    expect(surface.drawn.at(-1)).toEqual([{ text: 'Geneva', color: 'green' }]);
     painter.clear();
-    expect(registry.size).toBe(0);
+    expect(surface.cleared).toBe(1);
     expect(painter.notes).toEqual([]);
+    painter.dispose();
+    expect(surface.disposed).toBe(1);
+  });
+});
+
+describe('NoteLayer', () => {
+  it('keeps the notes out of the page: a closed root, no note words, nothing in the highlight registry', () => {
+    const { text, segments } = article();
+    const layer = new NoteLayer(window);
+    const painter = new NotePainter(layer);
+    const start = text.indexOf('poorly explained');
+    painter.paint(document, segments, [{ annotation: makeAnnotation({ body: 'my private view' }), start, end: start + 16 }]);
+    const host = document.querySelector(NOTE_LAYER_HOST);
+    expect(host).not.toBeNull();
+    expect(host!.shadowRoot).toBeNull();
+    expect(document.documentElement.outerHTML).not.toContain('private');
+    expect(host!.outerHTML).toBe(`<${NOTE_LAYER_HOST}></${NOTE_LAYER_HOST}>`);
+    expect((globalThis as { CSS?: { highlights?: unknown } }).CSS?.highlights).toBeUndefined();
+    layer.dispose();
+    expect(document.querySelector(NOTE_LAYER_HOST)).toBeNull();
   });
 
-  it('paints nothing and throws nothing without the highlight API', () => {
+  it('puts itself back when the page replaces its <body>', () => {
     const { text, segments } = article();
-    const painter = new NotePainter(null);
+    const layer = new NoteLayer(window);
     const start = text.indexOf('Geneva');
-    expect(painter.paint(document, segments, [{ annotation: makeAnnotation(), start, end: start + 6 }])).toHaveLength(1);
-    expect(() => painter.clear()).not.toThrow();
+    const painter = new NotePainter(layer);
+    painter.paint(document, segments, [{ annotation: makeAnnotation(), start, end: start + 6 }]);
+    // The page rewrites itself: <body> and the layer's host with it are gone.
+    const again = article();
+    expect(document.querySelector(NOTE_LAYER_HOST)).toBeNull();
+    painter.paint(document, again.segments, [{ annotation: makeAnnotation(), start, end: start + 6 }]);
+    expect(document.querySelectorAll(NOTE_LAYER_HOST)).toHaveLength(1);
+    layer.dispose();
   });
 });

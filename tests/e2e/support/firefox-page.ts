@@ -17,9 +17,90 @@ export function highlightTexts(page: Page, names: readonly string[]): Promise<Re
   }, names);
 }
 
-/** Every `lede-note-<colour>` highlight with at least one range, by name, as range texts. */
-export function noteHighlights(page: Page): Promise<Record<string, string[]>> {
+/**
+ * Every `lede-note-<colour>` highlight in the registry the page shares, by name, as range texts:
+ * Lede paints notes in its own closed layer instead, so this must stay empty.
+ */
+export function noteHighlightsInRegistry(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(noteHighlightsIn);
+}
+
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/**
+ * The mean colour of the first line of `passage` as Firefox paints it: the passage is scrolled to
+ * the middle, screenshotted, and the PNG decoded in a canvas that is never added to the page.
+ */
+export async function passageColour(page: Page, passage: string): Promise<Rgb> {
+  const rect = await page.evaluate((passage) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(passage);
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + passage.length);
+      const first = range.getClientRects()[0]!;
+      return { x: first.left, y: first.top, width: first.width, height: first.height };
+    }
+    throw new Error(`no "${passage}" on the page`);
+  }, passage);
+  // The layer follows the scroll on the next frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return (await screenStats(page, rect)).mean;
+}
+
+/**
+ * The mean colour of a stretch of the screen (`clip` in viewport coordinates), and how many of its
+ * pixels are dark (text).
+ */
+export async function screenStats(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<{ mean: Rgb; dark: number }> {
+  // Puppeteer's Firefox clips in document coordinates.
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const png = await page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y }, encoding: 'base64' });
+  // Decoded in a canvas that is never added to the page.
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const sum = { r: 0, g: 0, b: 0 };
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      sum.r += data[i]!;
+      sum.g += data[i + 1]!;
+      sum.b += data[i + 2]!;
+      if (data[i]! + data[i + 1]! + data[i + 2]! < 300) dark++;
+    }
+    const pixels = data.length / 4;
+    return { mean: { r: sum.r / pixels, g: sum.g / pixels, b: sum.b / pixels }, dark };
+  }, png as string);
+}
+
+/**
+ * Whether Lede's note editor frame shows its title below the selection (puppeteer cannot reach
+ * into a moz-extension frame, so this looks at the screen): dark text where the title goes.
+ */
+export async function editorShownBelowSelection(page: Page): Promise<boolean> {
+  const line = await page.evaluate(() => {
+    const rects = getSelection()?.getRangeAt(0).getClientRects();
+    const last = rects?.[rects.length - 1];
+    return last ? { left: last.left, bottom: last.bottom } : null;
+  });
+  if (!line) return false;
+  // The frame opens 6 px below the selection's last line (placeCard); its title sits in its first 30 px.
+  const { dark } = await screenStats(page, { x: line.left + 8, y: line.bottom + 12, width: 140, height: 18 });
+  return dark > 20;
 }
 
 /**

@@ -22,7 +22,11 @@ export const selectTextIn = ({ container, snippet }: { container: string; snippe
   return false;
 };
 
-/** Every `lede-note-<colour>` highlight with at least one range, by name, as range texts. */
+/**
+ * Every `lede-note-<colour>` highlight with at least one range, by name, as range texts: what a
+ * page could read of the notes from the shared registry. Lede paints notes in its closed layer
+ * instead, so tests expect this to be empty.
+ */
 export const noteHighlightsIn = (): Record<string, string[]> => {
   const found: Record<string, string[]> = {};
   CSS.highlights?.forEach((highlight, name) => {

@@ -1,7 +1,7 @@
 // Driving Lede's notes from a test: select words in the article, ask the content script to open
-// the note editor (as Alt+Shift+N and the context menu do), read the note highlights and the
-// page's notes, and search everything a page can read for a string.
-import type { Page } from 'playwright-core';
+// the note editor (as Alt+Shift+N and the context menu do), wait for its frame, read the page's
+// notes, and search everything a page can read for a string. What is painted: support/note-paint.ts.
+import type { Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
 import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
 
@@ -30,56 +30,39 @@ export function selectText(page: Page, container: string, snippet: string): Prom
   return page.evaluate(selectTextIn, { container, snippet });
 }
 
-/** The text of every range in every `lede-note-<color>` highlight, by highlight name. */
-export function noteHighlights(page: Page): Promise<Record<string, string[]>> {
+/**
+ * Every `lede-note-<colour>` highlight in the registry the page shares, by name, as range texts:
+ * what a page could read of the notes if Lede painted them there. Lede paints notes in its own
+ * closed layer (support/note-paint.ts reads it), so this must stay empty.
+ */
+export function noteHighlightsInRegistry(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(noteHighlightsIn);
 }
 
-/** All note-highlight range texts, whatever the colour. */
-export async function noteHighlightTexts(page: Page): Promise<string[]> {
-  return Object.values(await noteHighlights(page)).flat();
+/**
+ * Waits until Lede's note editor frame (an extension page inside the closed <lede-notes> root) is
+ * loaded and its note field has focus, so the keyboard types into it; returns the frame.
+ */
+export async function waitForEditorFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+    // A frame still coming up can keep an evaluation waiting: ask again a moment later.
+    const ready =
+      frame &&
+      (await Promise.race([
+        frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body').catch(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      ]));
+    if (frame && ready) return frame;
+    if (Date.now() > deadline) throw new Error('the note editor frame never took focus');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
-/** Note-highlight ranges whose text nodes are still in the document (a rewritten node leaves stale ranges). */
-export function liveNoteHighlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    CSS.highlights?.forEach((highlight, name) => {
-      if (!name.startsWith('lede-note-')) return;
-      for (const range of highlight) {
-        if (range instanceof Range && range.startContainer.isConnected && range.endContainer.isConnected) texts.push(range.toString());
-      }
-    });
-    return texts;
-  });
-}
-
-/** The paragraph (<p>) text around the first note-highlight range, or null. */
-export function noteHighlightParagraph(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    let found: string | null = null;
-    CSS.highlights?.forEach((highlight, name) => {
-      if (found !== null || !name.startsWith('lede-note-')) return;
-      for (const range of highlight) {
-        if (range instanceof Range) {
-          found = range.startContainer.parentElement?.closest('p')?.textContent ?? null;
-          break;
-        }
-      }
-    });
-    return found;
-  });
-}
-
-/** Scrolls the first note-highlight range to the middle of the viewport (for screenshots). */
-export function scrollToNote(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    CSS.highlights?.forEach((highlight, name) => {
-      if (!name.startsWith('lede-note-')) return;
-      const range = [...highlight][0];
-      if (range instanceof Range) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    });
-  });
+/** Lede's extension frames in the page (the note editor while it is open). */
+export function extensionFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f.url().startsWith('chrome-extension://'));
 }
 
 export interface PageNoteAnswer {

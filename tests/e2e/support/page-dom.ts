@@ -1,4 +1,4 @@
-// What Lede may change in a page: only its own shadow hosts (the legend, the hover card and the notes toolbar once
+// What Lede may change in a page: only its own shadow hosts (the legend, the hover card, the note layer and the notes toolbar once
 // shown). These read the page from the test.
 import type { Page } from 'playwright-core';
 import type { HighlightName } from '../../../scripts/lib/lede-page';
@@ -23,7 +23,7 @@ export function compareWithServedHtml(page: Page): Promise<DomDifference> {
     const html = await (await fetch(location.href, { cache: 'no-store' })).text();
     const served = new DOMParser().parseFromString(html, 'text/html').body;
     const live = document.body.cloneNode(true) as HTMLElement;
-    for (const host of live.querySelectorAll('lede-legend, lede-hovercard, lede-notes')) host.remove();
+    for (const host of live.querySelectorAll('lede-legend, lede-hovercard, lede-notes, lede-note-layer')) host.remove();
     return {
       bodyUnchanged: live.innerHTML === served.innerHTML,
       liveElementCount: live.querySelectorAll('*').length,
