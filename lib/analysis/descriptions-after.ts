@@ -1,0 +1,208 @@
+// What follows a name and says who the person is, as news writes it:
+//   appositives with or without a determiner: "Roe, a former State Department official," / "Roe, president
+//     and chief operating officer of Acme," / "Roe, Acme’s chief economist,";
+//   age and hometown: "Roe, 55, of Addison, a village near Ithaca,"; party and state: "Roe, R-Texas,";
+//   "who" clauses: "Roe, who leads the agency’s science office,";
+//   affiliations: "John Doe of the University of Iowa";
+//   a dash instead of commas: "Roe, 38 – who runs the lab –".
+// A run of such pieces is one description; it must end where the appositive closes (a comma, the
+// sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
+import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, lower, PHRASE_DETERMINERS } from './descriptions-words';
+import { APPOSITIVE_CONTINUERS } from './entities-lexicon';
+import type { Token } from './tokens';
+
+/** Names already recognised, by their first token: their last token. */
+export type MentionStarts = Map<number, number>;
+
+/** Longest piece we accept, in tokens: longer runs are more likely a misparse. */
+const MAX_PIECE_TOKENS = 60;
+const SENTENCE_END = new Set(['.', '!', '?']);
+const DASHES = new Set(['—', '–']);
+const HARD_STOPS = new Set([';', '(', ')', '"', '“', '”', '‘', '’', '[', ']', ':', '—', '–']);
+const CLOSERS = new Set([',', '.', '!', '?', ';', ')', ':', '—', '–']);
+const NP_OPENERS = new Set(['former', 'ex-', 'now', 'currently', 'then', 'formerly', 'also', 'both']);
+const RELATIVES = new Set(['who', 'whose']);
+const FINITE_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'must', 'will', 'would', 'can', 'could',
+  'should', 'may', 'might', 'shall', 'says', 'said',
+]);
+const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
+
+type Kind = 'age' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
+interface Piece {
+  kind: Kind;
+  first: number;
+  last: number;
+}
+
+/** The description after the name whose last token is `last`, or undefined. */
+export function appositiveAfter(text: string, tokens: Token[], last: number, mentionStarts: MentionStarts): string | undefined {
+  const pieces: Piece[] = [];
+  let i = last + 1;
+  const affiliation = affiliationAt(tokens, i, mentionStarts);
+  if (affiliation) {
+    pieces.push(affiliation);
+    i = affiliation.last + 1;
+  } else if (tokens[i]?.text === '(') {
+    const party = partyAt(tokens, i + 1);
+    if (party && tokens[party.last + 1]?.text === ')') return slice(text, tokens, party.first, party.last);
+  }
+  while (i < tokens.length) {
+    const sep = tokens[i]!;
+    const dash = DASHES.has(sep.text);
+    if (sep.text !== ',' && !dash) break;
+    const piece = pieceAt(tokens, i + 1, dash, pieces[pieces.length - 1]?.kind, mentionStarts);
+    if (!piece) break;
+    pieces.push(piece);
+    i = piece.last + 1;
+    if (dash) break;
+  }
+  // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description.
+  const closer = tokens[i];
+  const lastPiece = pieces[pieces.length - 1];
+  if (!lastPiece) return undefined;
+  if (lastPiece.kind !== 'affiliation' && closer && !CLOSERS.has(closer.text) && closer.breakBefore === 0) return undefined;
+  // An age alone ("Roe, 55, said") is not who someone is.
+  const told = pieces.filter((p) => p.kind !== 'age');
+  if (told.length === 0) return undefined;
+  return slice(text, tokens, pieces[0]!.first, lastPiece.last);
+}
+
+/** "of the University of Iowa", "of Addison": "of" and a name right after the person's name. */
+function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts): Piece | undefined {
+  const of = tokens[i];
+  if (!of || lower(of) !== 'of' || of.breakBefore > 0) return undefined;
+  let j = i + 1;
+  if (tokens[j] && lower(tokens[j]!) === 'the') j++;
+  const end = mentionStarts.get(j);
+  if (end === undefined) return undefined;
+  return { kind: 'affiliation', first: i, last: end };
+}
+
+function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | undefined, mentionStarts: MentionStarts): Piece | undefined {
+  const t = tokens[j];
+  if (!t || !t.isWord || t.breakBefore > 0) return undefined;
+  const w = lower(t);
+  // Age: "Roe, 55, of …", "Braun, 38 – who …".
+  if (/^\d{1,3}$/.test(t.text) && Number(t.text) <= 120 && previous === undefined) {
+    const next = tokens[j + 1];
+    return next && CLOSERS.has(next.text) ? { kind: 'age', first: j, last: j } : undefined;
+  }
+  const party = partyAt(tokens, j);
+  if (party) return party;
+  if (w === 'of' && tokens[j + 1]?.isCap) return hometownAt(tokens, j, mentionStarts);
+  // "of Aberdeenshire, Scotland": the larger place after a hometown.
+  if ((previous === 'hometown' || previous === 'affiliation') && t.isCap) {
+    const end = capRun(tokens, j);
+    return { kind: 'place', first: j, last: end };
+  }
+  if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
+  if (opensNounPhrase(tokens, j)) return nounPhraseAt(tokens, j, dash);
+  return undefined;
+}
+
+/** "R-Texas", "D-Minn.": a party letter and a state. */
+function partyAt(tokens: Token[], j: number): Piece | undefined {
+  const t = tokens[j];
+  if (!t || !/^[RDI]-\p{Lu}/u.test(t.text)) return undefined;
+  const dot = tokens[j + 1];
+  // The tokenizer leaves a final abbreviation period apart: "D-Minn" ".".
+  const last = dot?.text === '.' && dot.start === t.end && tokens[j + 2] && !tokens[j + 2]!.isCap ? j + 1 : j;
+  return { kind: 'party', first: j, last };
+}
+
+function hometownAt(tokens: Token[], j: number, mentionStarts: MentionStarts): Piece {
+  const mentionEnd = mentionStarts.get(j + 1);
+  return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, j + 1) };
+}
+
+/** A run of adjacent capitalised words (and a final abbreviation period: "Ind."). */
+function capRun(tokens: Token[], j: number): number {
+  let end = j;
+  while (tokens[end + 1]?.isCap && tokens[end + 1]!.isWord && tokens[end + 1]!.breakBefore === 0 && end - j < 4) end++;
+  const dot = tokens[end + 1];
+  if (dot?.text === '.' && dot.start === tokens[end]!.end && tokens[end + 2]?.text === ',') end++;
+  return end;
+}
+
+/** "who leads the agency’s science office": to the next comma (or closing dash), at least three words. */
+function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
+  // "Roe, who said …" reports speech; it does not say who Roe is.
+  let k = j + 1;
+  while (tokens[k] && ['also', 'has', 'had', 'have', 'later', 'then', 'once'].includes(lower(tokens[k]!))) k++;
+  if (tokens[k] && isSpeechVerb(tokens[k]!.text)) return undefined;
+  const end = runEnd(tokens, j, dash, false);
+  if (end === undefined || end - j < 2) return undefined;
+  return { kind: 'who', first: j, last: end };
+}
+
+function opensNounPhrase(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const w = lower(t);
+  if (PHRASE_DETERMINERS.has(w) || NP_OPENERS.has(w)) return true;
+  if (!t.isCap) return isRoleHead(w) || isRoleModifier(w);
+  // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
+  let k = j;
+  while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
+  if (!isPossessiveMark(tokens[k + 1])) return false;
+  for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+function nounPhraseAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
+  const end = runEnd(tokens, j, dash, true);
+  if (end === undefined || hasMainVerb(tokens, j, end)) return undefined;
+  let content = false;
+  for (let k = j; k <= end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && !PHRASE_DETERMINERS.has(lower(t))) content = true;
+  }
+  // "Obama, the Senate and the House": only names, no word saying who.
+  const w = lower(tokens[j]!);
+  if (!content && w !== 'a' && w !== 'an') return undefined;
+  if (end === j && !isRoleHead(w)) return undefined;
+  return { kind: 'np', first: j, last: end };
+}
+
+/** Last token of a piece starting at j: to the sentence end or a comma that does not continue it. */
+function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean): number | undefined {
+  let end = j;
+  for (let i = j + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i - j > MAX_PIECE_TOKENS) return undefined;
+    if (t.breakBefore > 0 && !continuesAcrossBreak(tokens, i)) break;
+    if (!t.isWord && (SENTENCE_END.has(t.text) || HARD_STOPS.has(t.text))) break;
+    if (t.text === ',' && !dash) {
+      const next = tokens[i + 1];
+      if (!nounPhrase || !next || !next.isWord || !APPOSITIVE_CONTINUERS.has(lower(next))) break;
+      // ", and Tim Morrison": a list of people, not more of the appositive.
+      if (next.text === 'and' && tokens[i + 2]?.isCap) break;
+    }
+    end = i;
+  }
+  return end;
+}
+
+/**
+ * "…from Schiff, the front-runners must become…" is a new clause, not an appositive: a finite verb before
+ * any relative pronoun gives it away ("who is now at Stanford" is fine).
+ */
+function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const w = lower(tokens[i]!);
+    if (NP_RELATIVES.has(w)) return false;
+    if (FINITE_VERBS.has(w)) return true;
+  }
+  return false;
+}
+
+/** A stray line break mid-sentence: the line before has no final punctuation and the next starts lower-case. */
+function continuesAcrossBreak(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]!;
+  const t = tokens[i]!;
+  return prev.isWord && t.isWord && !t.isCap && /^\p{Ll}/u.test(t.text);
+}
+
+function slice(text: string, tokens: Token[], first: number, last: number): string {
+  return text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ').trim();
+}

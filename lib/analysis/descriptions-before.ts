@@ -1,0 +1,114 @@
+// What stands before a name and says who the person is:
+//   a title or role phrase right before it: "Acme President Jane Roe", "Secretary of State John Kerry",
+//     "former White House Russia adviser Fiona Hill", "the president’s lawyer Rudy Giuliani",
+//     "former special envoy to Ukraine Kurt Volker";
+//   a noun phrase closed by a comma, the name its appositive: "Roe’s attorney, Jane Doe, said".
+import type { TitleEnds } from './entities-candidates';
+import { gazetteerType } from './gazetteer';
+import { isPossessiveMark, isRoleHead, isPluralRoleHead, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import type { Token } from './tokens';
+
+/** Names already recognised, by their last token: their first token and whether they name a person. */
+export type MentionEnds = Map<number, number>;
+
+/** Longest phrase before a name, in tokens. */
+const MAX_TOKENS = 10;
+const LINK_PREPOSITIONS = new Set(['to', 'for', 'of', 'at']);
+
+export interface TitleBefore {
+  /** The phrase as written ("former White House Russia adviser"). */
+  phrase: string;
+  /** The phrase's head noun is plural ("founding members"): it may cover a list of names after it. */
+  plural: boolean;
+}
+
+/** The title or role phrase right before the name whose first token is `first`. */
+export function titleBefore(text: string, tokens: Token[], first: number, titles: TitleEnds, mentionEnds: MentionEnds): TitleBefore | undefined {
+  if (first === 0 || tokens[first]!.breakBefore > 0) return undefined;
+  const found = headBefore(tokens, first - 1, titles, mentionEnds);
+  if (!found) return undefined;
+  const start = walkBack(tokens, found.start, first, titles, mentionEnds, false);
+  if (start === undefined) return undefined;
+  return { phrase: slice(text, tokens, start, first - 1), plural: found.plural };
+}
+
+/**
+ * "Roe’s attorney, Jane Doe, said" / "his Chinese counterpart, Xi Jinping, in": a noun phrase with a role
+ * head and a determiner or possessive, a comma, then the name, closed by a comma or the sentence end.
+ */
+export function appositiveBefore(text: string, tokens: Token[], first: number, last: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
+  const comma = tokens[first - 1];
+  const head = tokens[first - 2];
+  const after = tokens[last + 1];
+  if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap || !isRoleHead(head.text)) return undefined;
+  if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
+  const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true);
+  if (start === undefined) return undefined;
+  return slice(text, tokens, start, first - 2);
+}
+
+/** The head of a phrase ending at token k: a capitalised title, a role noun, or "HEAD to/of PLACE". */
+function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: MentionEnds): { start: number; plural: boolean } | undefined {
+  const titleStart = titles.get(k);
+  if (titleStart !== undefined) return { start: titleStart, plural: false };
+  const t = tokens[k]!;
+  if (!t.isWord) return undefined;
+  if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0)) {
+    if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
+    return { start: k, plural: isPluralRoleHead(t.text) };
+  }
+  // "former special envoy to Ukraine Kurt Volker": an affiliation with its preposition after the head.
+  const mStart = mentionEnds.get(k);
+  if (mStart !== undefined && mStart >= 2 && LINK_PREPOSITIONS.has(lower(tokens[mStart - 1]!))) {
+    const h = tokens[mStart - 2]!;
+    if (h.isWord && !h.isCap && isRoleHead(h.text)) return { start: mStart - 2, plural: false };
+  }
+  return undefined;
+}
+
+/**
+ * Walks left from the head's first token over modifiers, affiliations and possessives; returns the phrase's
+ * first token. With `needDeterminer`, the phrase must open with a determiner or a possessive.
+ */
+function walkBack(tokens: Token[], start: number, first: number, titles: TitleEnds, mentionEnds: MentionEnds, needDeterminer: boolean): number | undefined {
+  let s = start;
+  let opened = false;
+  while (s > 0 && first - s < MAX_TOKENS && tokens[s]!.breakBefore === 0) {
+    const k = s - 1;
+    const t = tokens[k]!;
+    const titleStart = titles.get(k);
+    const mentionStart = mentionEnds.get(k);
+    if (titleStart !== undefined) s = titleStart;
+    else if (isPossessiveMark(t) && k > 0) {
+      // "North Korea’s leader", "the president’s lawyer": the owner joins the phrase.
+      const owner = mentionEnds.get(k - 1) ?? k - 1;
+      if (!tokens[k - 1]!.isWord) break;
+      s = owner;
+      opened = true;
+    } else if (mentionStart !== undefined) s = mentionStart;
+    else if (!t.isWord) break;
+    else if (PHRASE_DETERMINERS.has(lower(t))) {
+      s = k;
+      opened = true;
+      break;
+    } else if (t.isCap) {
+      // "High school math teacher Angela Cooper": a sentence's first word may be an ordinary modifier.
+      if (!isAffiliationWord(t) && !(t.sentenceStart && mayModifyRole(t))) break;
+      s = k;
+    } else if (mayModifyRole(t) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    else break;
+  }
+  if (needDeterminer && !opened) return undefined;
+  return s;
+}
+
+/** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */
+function isAffiliationWord(t: Token): boolean {
+  if (t.isAllCaps) return true;
+  if (gazetteerType(t.text)) return true;
+  return /^(?:Former|Ex|Then|Deputy|Acting|Interim|Senior|Chief|Executive|Vice|Assistant|Associate|Special|Republican|Democratic|Democrat|GOP|State|Federal|National|House|Senate)$/.test(t.text);
+}
+
+function slice(text: string, tokens: Token[], first: number, last: number): string {
+  return text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ').trim();
+}
