@@ -35,8 +35,14 @@ interface Piece {
   last: number;
 }
 
+export interface Appositive {
+  text: string;
+  /** Only a "who" clause or a party label: a title before the name says more ("Gov. Roe, who lost"). */
+  weak: boolean;
+}
+
 /** The description after the name whose last token is `last`, or undefined. */
-export function appositiveAfter(text: string, tokens: Token[], last: number, mentionStarts: MentionStarts): string | undefined {
+export function appositiveAfter(text: string, tokens: Token[], last: number, mentionStarts: MentionStarts): Appositive | undefined {
   const pieces: Piece[] = [];
   let i = last + 1;
   const affiliation = affiliationAt(tokens, i, mentionStarts);
@@ -45,7 +51,7 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     i = affiliation.last + 1;
   } else if (tokens[i]?.text === '(') {
     const party = partyAt(tokens, i + 1);
-    if (party && tokens[party.last + 1]?.text === ')') return slice(text, tokens, party.first, party.last);
+    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: true };
   }
   while (i < tokens.length) {
     const sep = tokens[i]!;
@@ -65,7 +71,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
   // An age alone ("Roe, 55, said") is not who someone is.
   const told = pieces.filter((p) => p.kind !== 'age');
   if (told.length === 0) return undefined;
-  return slice(text, tokens, pieces[0]!.first, lastPiece.last);
+  const weak = told.every((p) => p.kind === 'who' || p.kind === 'party');
+  return { text: slice(text, tokens, pieces[0]!.first, lastPiece.last), weak };
 }
 
 /** "of the University of Iowa", "of Addison": "of" and a name right after the person's name. */

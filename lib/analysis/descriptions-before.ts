@@ -95,11 +95,17 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       // "High school math teacher Angela Cooper": a sentence's first word may be an ordinary modifier.
       if (!isAffiliationWord(t) && !(t.sentenceStart && mayModifyRole(t))) break;
       s = k;
-    } else if (mayModifyRole(t) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
     else break;
   }
   if (needDeterminer && !opened) return undefined;
   return s;
+}
+
+/** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier. */
+function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return !!before && before.isWord && /^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text);
 }
 
 /** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */

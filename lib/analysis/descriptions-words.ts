@@ -43,6 +43,17 @@ const STOPS = new Set([
   'just', 'only', 'even', 'still', 'now', 'ago', 'yet', 'again', 'today', 'yesterday', 'tomorrow', 'tonight', 'via', 'per',
   'according', 'including', 'named', 'called', 'dubbed', 'meanwhile', 'however', 'later', 'earlier', 'instead', 'last',
   'next', 'first', 'soon', 'once', 'twice', 'well', 'too', 'either', 'neither', 'such', 'other', 'others', 'said', 'says',
+  // Time words: "Last week State Department official David Holmes".
+  'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'weekend', 'morning', 'afternoon', 'evening', 'night',
+  'time', 'times', 'season',
+  // Common verbs without a regular ending that take a person as object: "heard President Trump".
+  'heard', 'saw', 'met', 'meet', 'see', 'hear', 'made', 'make', 'took', 'take', 'gave', 'give', 'got', 'get', 'found',
+  'find', 'left', 'leave', 'thought', 'knew', 'know', 'became', 'become', 'went', 'came', 'come', 'brought', 'bring',
+  'sent', 'send', 'kept', 'keep', 'led', 'lead', 'won', 'win', 'lost', 'lose', 'beat', 'hit', 'let', 'put', 'set', 'paid',
+  'pay', 'sold', 'sell', 'bought', 'buy', 'wrote', 'write', 'read', 'ran', 'run', 'held', 'hold', 'stood', 'spoke', 'chose',
+  'choose', 'join', 'joins', 'thank', 'thanks', 'urge', 'urges', 'ask', 'asks', 'tell', 'tells', 'call', 'calls', 'defeat',
+  'endorse', 'back', 'backs', 'support', 'supports', 'attack', 'blame', 'criticize', 'kill', 'elect', 'replace', 'fire',
+  'hire', 'invite', 'interview', 'visit', 'visits', 'welcome', 'welcomes', 'accuse', 'accuses', 'sue', 'sues', 'told',
 ]);
 
 /** Words that open a noun phrase and end a backward walk ("the president’s lawyer", "his business partner"). */

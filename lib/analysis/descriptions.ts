@@ -2,9 +2,10 @@
 // ("Kremlin spokesman Dmitry Peskov", descriptions-before.ts) and the appositive, age, hometown, "who"
 // clause or affiliation after it ("Stephen Sestanovich, a former State Department official, now ...",
 // descriptions-after.ts). An entity gets `role` = the first title the article gives (in its fullest
-// form), and `description` = the first appositive, or the title when the article says nothing else.
+// form), and `description` = the first appositive, or else the title, or else a "who" clause.
 import { appositiveAfter, type MentionStarts } from './descriptions-after';
 import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
+import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
 import type { Token } from './tokens';
 import type { Entity } from './types';
@@ -21,6 +22,8 @@ export interface DescribedMention {
 interface Notes {
   titles: string[];
   appositives: string[];
+  /** "who" clauses and party labels: used when nothing else says who the person is. */
+  weak: string[];
 }
 
 /** Collects what each person's mentions say; `finish` writes `role` and `description` on the entities. */
@@ -46,7 +49,7 @@ export class PersonDescriptions {
   /** One person mention; call in text order. */
   add(entity: Entity, m: DescribedMention): void {
     let notes = this.notes.get(entity);
-    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [] }));
+    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], weak: [] }));
     const { text, tokens, titles } = this;
     if (!m.honorific) {
       const title = titleBefore(text, tokens, m.first, titles, this.mentionEnds);
@@ -58,7 +61,7 @@ export class PersonDescriptions {
       if (before) notes.appositives.push(before);
     }
     const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
-    if (after) notes.appositives.push(after);
+    if (after) (after.weak ? notes.weak : notes.appositives).push(after.text);
   }
 
   /** "founding members Tom Johnston, Michael McDonald and John McFee": the list shares the title. */
@@ -74,14 +77,25 @@ export class PersonDescriptions {
     for (const [entity, notes] of this.notes) {
       const role = fullestFirst(notes.titles);
       if (role) entity.role = role;
-      const description = notes.appositives[0] ?? role;
+      // An appositive that names a role ("a hotelier Trump tapped as his ambassador") says more than one that
+      // does not ("the most anticipated witness in the inquiry").
+      const description = notes.appositives.find(namesRole) ?? notes.appositives[0] ?? role ?? notes.weak[0];
       if (description) entity.description = description;
     }
   }
 }
 
-/** The first title, or a longer one written later that contains it ("President" -> "Ukrainian President"). */
-function fullestFirst(titles: string[]): string | undefined {
+function namesRole(appositive: string): boolean {
+  return appositive.split(/[\s,]+/).some((w) => /^\p{Ll}/u.test(w) && isRoleHead(w));
+}
+
+/**
+ * The first title, or a longer one written later that contains it ("President" -> "Ukrainian President").
+ * Titles that lean on the context ("the country’s President", "his business partner") come after the rest.
+ */
+function fullestFirst(all: string[]): string | undefined {
+  const leaning = (t: string): boolean => /^(?:the|a|an|his|her|their|its|our|my|your|this|that)\s/i.test(t);
+  const titles = [...all.filter((t) => !leaning(t)), ...all.filter(leaning)];
   const first = titles[0];
   if (first === undefined) return undefined;
   let best = first;
