@@ -81,9 +81,9 @@ function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts)
   if (!of || lower(of) !== 'of' || of.breakBefore > 0) return undefined;
   let j = i + 1;
   if (tokens[j] && lower(tokens[j]!) === 'the') j++;
-  const end = mentionStarts.get(j);
-  if (end === undefined) return undefined;
-  return { kind: 'affiliation', first: i, last: end };
+  const t = tokens[j];
+  if (!t || !t.isCap || !t.isWord || t.breakBefore > 0) return undefined;
+  return { kind: 'affiliation', first: i, last: mentionStarts.get(j) ?? capRun(tokens, j) };
 }
 
 function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | undefined, mentionStarts: MentionStarts): Piece | undefined {

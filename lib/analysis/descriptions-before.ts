@@ -4,8 +4,8 @@
 //     "former special envoy to Ukraine Kurt Volker";
 //   a noun phrase closed by a comma, the name its appositive: "Roe’s attorney, Jane Doe, said".
 import type { TitleEnds } from './entities-candidates';
-import { gazetteerType } from './gazetteer';
-import { isPossessiveMark, isRoleHead, isPluralRoleHead, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { gazetteerType, isNonEntityCap } from './gazetteer';
+import { isPossessiveMark, isPluralRoleHead, isRoleHead, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their last token: their first token and whether they name a person. */
@@ -93,7 +93,10 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       break;
     } else if (t.isCap) {
       // "High school math teacher Angela Cooper": a sentence's first word may be an ordinary modifier.
-      if (!isAffiliationWord(t) && !(t.sentenceStart && mayModifyRole(t))) break;
+      const ordinaryFirst = t.sentenceStart && mayModifyRole(t);
+      // "Acme President Jane Roe": an unknown name right before a capitalised title is its organisation.
+      const owner = !t.sentenceStart && tokens[s]!.isCap && isOwnerWord(t);
+      if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
       s = k;
     } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
     else break;
@@ -107,6 +110,14 @@ function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1];
   return !!before && before.isWord && /^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text);
 }
+
+/** Not a month, weekday or clause word ("In March President …", "When Senator …"). */
+function isOwnerWord(t: Token): boolean {
+  return t.isWord && !isNonEntityCap(t.text) && !isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t)) && !MONTHS_AND_DAYS.test(t.text);
+}
+
+const MONTHS_AND_DAYS =
+  /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$|^(?:January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */
 function isAffiliationWord(t: Token): boolean {

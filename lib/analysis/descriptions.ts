@@ -99,6 +99,9 @@ function fullestFirst(all: string[]): string | undefined {
   const first = titles[0];
   if (first === undefined) return undefined;
   let best = first;
-  for (const t of titles) if (t.length > best.length && (` ${t}`.endsWith(` ${first}`) || t.startsWith(`${first} `))) best = t;
+  for (const t of titles) {
+    if (leaning(t) && !leaning(first)) continue;
+    if (t.length > best.length && (` ${t}`.endsWith(` ${first}`) || t.startsWith(`${first} `))) best = t;
+  }
   return best;
 }
