@@ -7,8 +7,7 @@
 //   a dash instead of commas: "Roe, 38 – who runs the lab –".
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
-import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, lower, PHRASE_DETERMINERS } from './descriptions-words';
-import { APPOSITIVE_CONTINUERS } from './entities-lexicon';
+import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their first token: their last token. */
@@ -22,6 +21,13 @@ const HARD_STOPS = new Set([';', '(', ')', '"', '“', '”', '‘', '’', '[',
 const CLOSERS = new Set([',', '.', '!', '?', ';', ')', ':', '—', '–']);
 const NP_OPENERS = new Set(['former', 'ex-', 'now', 'currently', 'then', 'formerly', 'also', 'both']);
 const RELATIVES = new Set(['who', 'whose']);
+const HOMETOWN_WORDS = new Set(['of', 'from', 'at']);
+const OPENING_QUOTES = new Set(['“', '"', '‘']);
+const CLOSING_QUOTES = new Set(['”', '"', '’']);
+/** Words after a comma that continue a noun-phrase appositive ("…official, now a professor"). */
+const NP_CONTINUERS = new Set(['now', 'currently', 'formerly', 'previously', 'once', 'later', 'and', 'or', 'also', 'then', 'both']);
+/** After "and"/"or"/"also", the continuation must be another noun phrase, not a verb ("…, and has given"). */
+const COORDINATED_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'former', 'now', 'currently', 'one']);
 const FINITE_VERBS = new Set([
   'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'must', 'will', 'would', 'can', 'could',
   'should', 'may', 'might', 'shall', 'says', 'said',
@@ -53,6 +59,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     const party = partyAt(tokens, i + 1);
     if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: true };
   }
+  // The longest run of pieces that closes: "Roe, chairman of the party, of Florida’s rift" keeps the first.
+  let closed = affiliation ? 1 : 0;
   while (i < tokens.length) {
     const sep = tokens[i]!;
     const dash = DASHES.has(sep.text);
@@ -61,18 +69,26 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     if (!piece) break;
     pieces.push(piece);
     i = piece.last + 1;
+    // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description.
+    if (closes(tokens, i)) closed = pieces.length;
+    else break;
     if (dash) break;
   }
-  // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description.
-  const closer = tokens[i];
-  const lastPiece = pieces[pieces.length - 1];
-  if (!lastPiece) return undefined;
-  if (lastPiece.kind !== 'affiliation' && closer && !CLOSERS.has(closer.text) && closer.breakBefore === 0) return undefined;
+  const kept = pieces.slice(0, closed);
   // An age alone ("Roe, 55, said") is not who someone is.
-  const told = pieces.filter((p) => p.kind !== 'age');
+  const told = kept.filter((p) => p.kind !== 'age');
   if (told.length === 0) return undefined;
   const weak = told.every((p) => p.kind === 'who' || p.kind === 'party');
-  return { text: slice(text, tokens, pieces[0]!.first, lastPiece.last), weak };
+  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak };
+}
+
+/** Does the piece before token i end where an appositive may end? */
+function closes(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.breakBefore > 0 || CLOSERS.has(t.text)) return true;
+  // A quoted title that took the comma inside its marks: "host of MSNBC’s “Morning Joe,” said".
+  const prev = tokens[i - 1];
+  return !!prev && CLOSING_QUOTES.has(prev.text) && [',', '.'].includes(tokens[i - 2]?.text ?? '');
 }
 
 /** "of the University of Iowa", "of Addison": "of" and a name right after the person's name. */
@@ -97,7 +113,10 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
   }
   const party = partyAt(tokens, j);
   if (party) return party;
-  if (w === 'of' && tokens[j + 1]?.isCap) return hometownAt(tokens, j, mentionStarts);
+  if (HOMETOWN_WORDS.has(w)) {
+    const k = tokens[j + 1] && lower(tokens[j + 1]!) === 'the' ? j + 1 : j;
+    if (tokens[k + 1]?.isCap) return hometownAt(tokens, j, k, mentionStarts);
+  }
   // "of Aberdeenshire, Scotland": the larger place after a hometown.
   if ((previous === 'hometown' || previous === 'affiliation') && t.isCap) {
     const end = capRun(tokens, j);
@@ -118,9 +137,10 @@ function partyAt(tokens: Token[], j: number): Piece | undefined {
   return { kind: 'party', first: j, last };
 }
 
-function hometownAt(tokens: Token[], j: number, mentionStarts: MentionStarts): Piece {
-  const mentionEnd = mentionStarts.get(j + 1);
-  return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, j + 1) };
+/** "of Addison", "from Manchester", "at the Royal United Services Institute". */
+function hometownAt(tokens: Token[], j: number, k: number, mentionStarts: MentionStarts): Piece {
+  const mentionEnd = mentionStarts.get(k + 1);
+  return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, k + 1) };
 }
 
 /** A run of adjacent capitalised words (and a final abbreviation period: "Ind."). */
@@ -132,12 +152,17 @@ function capRun(tokens: Token[], j: number): number {
   return end;
 }
 
+/** The verb at k (after "also", "has", …) is a speech verb: "who said", "who also noted". */
+function reportsSpeech(tokens: Token[], k: number): boolean {
+  while (tokens[k] && ['also', 'has', 'had', 'have', 'later', 'then', 'once', 'previously', 'recently'].includes(lower(tokens[k]!))) k++;
+  const t = tokens[k];
+  return !!t && (isSpeechVerb(t.text) || ['notes', 'adds', 'says', 'tweeted', 'wrote', 'writes'].includes(lower(t)));
+}
+
 /** "who leads the agency’s science office": to the next comma (or closing dash), at least three words. */
 function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
   // "Roe, who said …" reports speech; it does not say who Roe is.
-  let k = j + 1;
-  while (tokens[k] && ['also', 'has', 'had', 'have', 'later', 'then', 'once'].includes(lower(tokens[k]!))) k++;
-  if (tokens[k] && isSpeechVerb(tokens[k]!.text)) return undefined;
+  if (reportsSpeech(tokens, j + 1)) return undefined;
   const end = runEnd(tokens, j, dash, false);
   if (end === undefined || end - j < 2) return undefined;
   return { kind: 'who', first: j, last: end };
@@ -147,7 +172,15 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
   const t = tokens[j]!;
   const w = lower(t);
   if (PHRASE_DETERMINERS.has(w) || NP_OPENERS.has(w)) return true;
-  if (!t.isCap) return isRoleHead(w) || isRoleModifier(w);
+  if (!t.isCap) {
+    if (isRoleHead(w) || isRoleModifier(w)) return true;
+    // "refugee rights program director at …", "research and policy director of …": a role within a few words.
+    for (let m = j; m < j + 5 && tokens[m]?.isWord && !tokens[m]!.isCap; m++) {
+      if (isRoleHead(tokens[m]!.text)) return true;
+      if (lower(tokens[m]!) !== 'and' && !mayModifyRole(tokens[m]!)) return false;
+    }
+    return false;
+  }
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
@@ -174,20 +207,69 @@ function nounPhraseAt(tokens: Token[], j: number, dash: boolean): Piece | undefi
 /** Last token of a piece starting at j: to the sentence end or a comma that does not continue it. */
 function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean): number | undefined {
   let end = j;
+  // Where the phrase could have stopped before its last continuation: if what follows does not close, it ends there.
+  let safe: number | undefined;
   for (let i = j + 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i - j > MAX_PIECE_TOKENS) return undefined;
     if (t.breakBefore > 0 && !continuesAcrossBreak(tokens, i)) break;
+    // Inside a noun phrase, a short bracket or quoted title is part of it: "(UNHCR)", "of “Morning Joe,”".
+    if (nounPhrase && (t.text === '(' || OPENING_QUOTES.has(t.text))) {
+      const close = closingOf(tokens, i);
+      if (close === undefined) break;
+      end = close;
+      i = close;
+      // The quoted title took the appositive's comma inside its marks: the phrase ends here.
+      if ([',', '.'].includes(tokens[close - 1]!.text)) break;
+      continue;
+    }
     if (!t.isWord && (SENTENCE_END.has(t.text) || HARD_STOPS.has(t.text))) break;
     if (t.text === ',' && !dash) {
-      const next = tokens[i + 1];
-      if (!nounPhrase || !next || !next.isWord || !APPOSITIVE_CONTINUERS.has(lower(next))) break;
-      // ", and Tim Morrison": a list of people, not more of the appositive.
-      if (next.text === 'and' && tokens[i + 2]?.isCap) break;
+      if (!nounPhrase || !continuesNounPhrase(tokens, i)) break;
+      safe = end;
     }
     end = i;
   }
+  if (safe !== undefined && !closes(tokens, end + 1)) return safe;
   return end;
+}
+
+/** The bracket or closing quote that ends the one opened at i, within a few words, on the same line. */
+function closingOf(tokens: Token[], i: number): number | undefined {
+  const open = tokens[i]!.text;
+  for (let k = i + 1; k < tokens.length && k - i <= 12; k++) {
+    const t = tokens[k]!;
+    if (t.breakBefore > 0) return undefined;
+    if (open === '(' ? t.text === ')' : CLOSING_QUOTES.has(t.text) && k > i + 1) return k;
+    if (open === '(' && (SENTENCE_END.has(t.text) || t.text === '(')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Does the comma at i continue a noun-phrase appositive? ", now a professor", ", and a supporter", and a
+ * larger place after a smaller one (", South Carolina,", ", Fla.,"); not ", who …", ", and Tim Morrison".
+ */
+function continuesNounPhrase(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || !next.isWord) return false;
+  const w = lower(next);
+  if (next.isCap) {
+    // "a salesman from Sumter, South Carolina," — the run after the comma closes too.
+    const prev = tokens[i - 1]!;
+    if (!prev.isWord || !prev.isCap) return false;
+    const end = capRun(tokens, i + 1);
+    const after = tokens[end + 1];
+    return !after || CLOSERS.has(after.text);
+  }
+  // ", which coordinates shipments for companies": a relative clause that says more, unless it reports speech.
+  if (RELATIVES.has(w) || w === 'which') return !reportsSpeech(tokens, i + 2);
+  if (!NP_CONTINUERS.has(w)) return false;
+  if (w === 'and' || w === 'or' || w === 'also' || w === 'both') {
+    const after = tokens[i + 2];
+    return !!after && after.isWord && !after.isCap && (COORDINATED_OPENERS.has(lower(after)) || isRoleHead(after.text) || isRoleModifier(after.text));
+  }
+  return true;
 }
 
 /**

@@ -87,6 +87,9 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       opened = true;
     } else if (mentionStart !== undefined) s = mentionStart;
     else if (!t.isWord) break;
+    // "Los Angeles-based", "Pulitzer Prize-winning": the hyphen and the word it joins to come along.
+    else if (gluedHyphenBefore(tokens, k)) s = k - 1;
+    else if (lower(t) === 'and' && k > 0 && tokens[k - 1]!.isWord && isRoleHead(tokens[k - 1]!.text)) s = k;
     else if (PHRASE_DETERMINERS.has(lower(t))) {
       s = k;
       opened = true;
@@ -95,7 +98,7 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       // "High school math teacher Angela Cooper": a sentence's first word may be an ordinary modifier.
       const ordinaryFirst = t.sentenceStart && mayModifyRole(t);
       // "Acme President Jane Roe": an unknown name right before a capitalised title is its organisation.
-      const owner = !t.sentenceStart && tokens[s]!.isCap && isOwnerWord(t);
+      const owner = !t.sentenceStart && isOwnerWord(t);
       if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
       s = k;
     } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
@@ -105,10 +108,18 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
   return s;
 }
 
-/** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier. */
+/** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier ("according to" is no verb's). */
 function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1];
-  return !!before && before.isWord && /^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text);
+  if (!before || !before.isWord || !/^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text)) return false;
+  return !(lower(before) === 'to' && tokens[k - 2] && /^(?:according|next|close|due|thanks)$/i.test(tokens[k - 2]!.text));
+}
+
+/** Token k is a word glued by a hyphen to the word before it ("Angeles" "-" "based"). */
+function gluedHyphenBefore(tokens: Token[], k: number): boolean {
+  const hyphen = tokens[k - 1];
+  const before = tokens[k - 2];
+  return !!hyphen && !!before && hyphen.text === '-' && hyphen.end === tokens[k]!.start && before.end === hyphen.start && before.isWord;
 }
 
 /** Not a month, weekday or clause word ("In March President …", "When Senator …"). */

@@ -92,6 +92,8 @@ export function mayModifyRole(t: Token): boolean {
   if (MODIFIERS.has(w) || HEADS.has(w)) return true;
   if (STOPS.has(w) || PHRASE_DETERMINERS.has(w) || STRONG_CUES.has(w)) return false;
   if (/^\d/.test(w)) return false;
+  // Compound adjectives: "award-winning", "Los Angeles-based".
+  if (/\p{L}-\p{L}/u.test(w)) return true;
   return !/(?:ed|ly|ing)$/.test(w) && w.length > 2;
 }
 

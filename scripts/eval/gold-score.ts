@@ -158,13 +158,13 @@ export function scoreGold(gold: GoldFile, pred: Analysis & { text: string }): Go
   let total = 0;
   let linked = 0;
   for (const p of gold.people) {
-    let ids: Set<string> | null = null;
+    let ids = null as Set<string> | null;
     for (const form of p.required) {
       total++;
       const hits = new Set(mentions.filter((m) => m.t === 'person' && sameName(form, m.s)).map((m) => m.id));
       if (hits.size) {
         found++;
-        ids = ids === null ? hits : new Set([...ids].filter((i) => hits.has(i)));
+        ids = ids === null ? hits : new Set([...ids].filter((id: string) => hits.has(id)));
       } else miss.push(`person ${repr(form)}`);
     }
     if (p.required.length && ids && ids.size) linked++;
@@ -218,13 +218,18 @@ export function scoreGold(gold: GoldFile, pred: Analysis & { text: string }): Go
   let qf = 0;
   let qs = 0;
   for (const g of gold.quotes) {
-    let best: [number, number] | null = null;
-    directs.forEach((q, i) => {
+    let bestIndex = -1;
+    let bestCoverage = 0;
+    for (let i = 0; i < directs.length; i++) {
+      const q = directs[i]!;
       const c = coverage(g.text, text.slice(q.start, q.end));
-      if (c >= 0.8 && (best === null || c > best[1])) best = [i, c];
-    });
-    if (best) {
-      const [i] = best;
+      if (c >= 0.8 && (bestIndex < 0 || c > bestCoverage)) {
+        bestIndex = i;
+        bestCoverage = c;
+      }
+    }
+    if (bestIndex >= 0) {
+      const i = bestIndex;
       qf++;
       used.add(i);
       if (speakerOk(g.speaker, directs[i]!.speaker)) qs++;
