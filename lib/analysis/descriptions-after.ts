@@ -43,7 +43,7 @@ interface Piece {
 
 export interface Appositive {
   text: string;
-  /** Only a "who" clause or a party label: a title before the name says more ("Gov. Roe, who lost"). */
+  /** Only a "who" clause: it tells what the person did more than who they are ("Gov. Roe, who lost"). */
   weak: boolean;
 }
 
@@ -57,7 +57,7 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     i = affiliation.last + 1;
   } else if (tokens[i]?.text === '(') {
     const party = partyAt(tokens, i + 1);
-    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: true };
+    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false };
   }
   // The longest run of pieces that closes: "Roe, chairman of the party, of Florida’s rift" keeps the first.
   let closed = affiliation ? 1 : 0;
@@ -69,8 +69,9 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     if (!piece) break;
     pieces.push(piece);
     i = piece.last + 1;
-    // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description.
-    if (closes(tokens, i)) closed = pieces.length;
+    // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description. A hometown
+    // needs no comma after it ("Roe, 50, of Houston said").
+    if (closes(tokens, i) || piece.kind === 'hometown') closed = pieces.length;
     else break;
     if (dash) break;
   }
@@ -78,7 +79,7 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
   // An age alone ("Roe, 55, said") is not who someone is.
   const told = kept.filter((p) => p.kind !== 'age');
   if (told.length === 0) return undefined;
-  const weak = told.every((p) => p.kind === 'who' || p.kind === 'party');
+  const weak = told.every((p) => p.kind === 'who');
   return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak };
 }
 
@@ -209,6 +210,8 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
   let end = j;
   // Where the phrase could have stopped before its last continuation: if what follows does not close, it ends there.
   let safe: number | undefined;
+  // Between dashes commas belong to the piece; without a closing dash, the first comma ends it after all.
+  let firstComma: number | undefined;
   for (let i = j + 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i - j > MAX_PIECE_TOKENS) return undefined;
@@ -223,7 +226,16 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
       if ([',', '.'].includes(tokens[close - 1]!.text)) break;
       continue;
     }
-    if (!t.isWord && (SENTENCE_END.has(t.text) || HARD_STOPS.has(t.text))) break;
+    // "from Ava, Mo., who …": an abbreviation's period is no sentence end.
+    if (t.text === '.' && t.start === tokens[i - 1]!.end && tokens[i - 1]!.isCap && tokens[i + 1]?.text === ',') {
+      end = i;
+      continue;
+    }
+    if (!t.isWord && (SENTENCE_END.has(t.text) || HARD_STOPS.has(t.text))) {
+      if (dash && !DASHES.has(t.text) && firstComma !== undefined) return firstComma - 1;
+      break;
+    }
+    if (t.text === ',' && dash) firstComma ??= i;
     if (t.text === ',' && !dash) {
       if (!nounPhrase || !continuesNounPhrase(tokens, i)) break;
       safe = end;

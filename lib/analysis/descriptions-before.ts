@@ -5,6 +5,7 @@
 //   a noun phrase closed by a comma, the name its appositive: "Roe’s attorney, Jane Doe, said".
 import type { TitleEnds } from './entities-candidates';
 import { gazetteerType, isNonEntityCap } from './gazetteer';
+import { isHumanNoun } from './speech-cues';
 import { isPossessiveMark, isPluralRoleHead, isRoleHead, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import type { Token } from './tokens';
 
@@ -40,11 +41,34 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const comma = tokens[first - 1];
   const head = tokens[first - 2];
   const after = tokens[last + 1];
-  if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap || !isRoleHead(head.text)) return undefined;
+  if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
   if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
+  if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
+}
+
+/** Longest relative clause before a name we read back over, in tokens. */
+const MAX_RELATIVE_TOKENS = 10;
+
+/**
+ * "the man who kidnapped the child, Michael Webb, was sentenced": a determiner, a noun for a person, a "who"
+ * clause, then the name between commas.
+ */
+function relativeBefore(text: string, tokens: Token[], first: number, closedByComma: boolean): string | undefined {
+  if (!closedByComma) return undefined;
+  for (let k = first - 3; k >= 2 && first - k <= MAX_RELATIVE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return undefined;
+    if (lower(t) !== 'who') continue;
+    const noun = tokens[k - 1]!;
+    const det = tokens[k - 2]!;
+    if (!noun.isWord || noun.isCap || !(isRoleHead(noun.text) || isHumanNoun(lower(noun)))) return undefined;
+    if (!PHRASE_DETERMINERS.has(lower(det))) return undefined;
+    return slice(text, tokens, k - 2, first - 2);
+  }
+  return undefined;
 }
 
 /** The head of a phrase ending at token k: a capitalised title, a role noun, or "HEAD to/of PLACE". */

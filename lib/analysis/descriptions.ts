@@ -73,6 +73,11 @@ export class PersonDescriptions {
     return this.listTitles.get(k);
   }
 
+  /** Everything this entity's mentions said, in text order (for evaluation). */
+  said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; weak: readonly string[] } | undefined {
+    return this.notes.get(entity);
+  }
+
   finish(): void {
     for (const [entity, notes] of this.notes) {
       const role = fullestFirst(notes.titles);

@@ -96,12 +96,14 @@ export function describeEachMention(text: string): Map<number, Found & { end: nu
     describer.add(probe, { first: r.first, last: r.last, honorific });
     probes.push({ start: r.start, end: r.end, probe });
   }
-  describer.finish();
   const out = new Map<number, Found & { end: number }>();
   for (const { start, end, probe } of probes) {
     const found: Found & { end: number } = { end };
-    if (probe.role) found.title = probe.role;
-    if (probe.description && probe.description !== probe.role) found.appositive = probe.description;
+    const said = describer.said(probe);
+    const title = said?.titles[0];
+    const appositive = said?.appositives[0] ?? said?.weak[0];
+    if (title) found.title = title;
+    if (appositive) found.appositive = appositive;
     out.set(start, found);
   }
   return out;
@@ -145,7 +147,10 @@ export function descriptionsTable(articles: PolnearArticle[], misses: string[] =
       if (g.kind === 'bare') {
         bare++;
         if (f) bareFound++;
-        if (f?.appositive) bareDescribed++;
+        if (f?.appositive) {
+          bareDescribed++;
+          misses.push(`bare ${JSON.stringify(article.text.slice(g.nameStart, g.nameEnd))} got ${JSON.stringify(f.appositive)}`);
+        }
         continue;
       }
       const t = tallies[g.kind];

@@ -19,6 +19,11 @@ describe('appositives after the name', () => {
     ['an affiliation with "of"', 'John Doe of the University of Iowa said the data were clear.', 'John Doe', 'of the University of Iowa'],
     ['a party and state', 'Mike Pence, R-Ind., voted no.', 'Mike Pence', 'R-Ind.'],
     ['between dashes after an age', 'John Smith, 38 – who manages several singers – has been trying to reach her.', 'John Smith', '38 – who manages several singers'],
+    ['a larger place inside the appositive', 'Dean Johnson, a salesman from Sumter, South Carolina, said no.', 'Dean Johnson', 'a salesman from Sumter, South Carolina'],
+    ['a relative clause that describes', 'Phil Levy, the chief economist at Flexport, which ships goods for companies, said no.', 'Phil Levy', 'the chief economist at Flexport, which ships goods for companies'],
+    ['a hometown with no comma after it', 'On Monday, Joy Alessi, 50, of Houston said the line was long.', 'Joy Alessi', '50, of Houston'],
+    ['an appositive without the speech clause after it', 'Scott Reed, the group’s chief strategist, who added that the plan was weak, left.', 'Scott Reed', 'the group’s chief strategist'],
+    ['a short bracket inside', 'Filippo Grandi, the High Commissioner for Refugees (UNHCR), said the camps were full.', 'Filippo Grandi', 'the High Commissioner for Refugees (UNHCR)'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
@@ -73,6 +78,23 @@ describe('titles and roles before the name', () => {
 
   it('reads a noun phrase closed by a comma before the name', () => {
     expect(person('Roe’s attorney, Jane Doe, said the case was weak.', 'Jane Doe')?.description).toBe('Roe’s attorney');
+  });
+
+  it('reads a person noun with its who clause before the name', () => {
+    expect(person('He said the woman who runs the shop, Mary Smith, was kind.', 'Mary Smith')?.description).toBe('the woman who runs the shop');
+    // Not a person noun: nothing.
+    expect(person('He saw the dog who bit the child, Michael Webb, on Monday.', 'Michael Webb')?.description).toBeUndefined();
+  });
+
+  it('keeps a party label as the description beside a bare title', () => {
+    const p = person('Rep. John Smith, R-Ohio, visited the border.', 'John Smith');
+    expect(p?.role).toBe('Rep.');
+    expect(p?.description).toBe('R-Ohio');
+  });
+
+  it('reads a title with a hyphenated place adjective, and a role after "according to"', () => {
+    expect(person('He met Los Angeles-based attorney Edgar Martin.', 'Edgar Martin')?.role).toBe('Los Angeles-based attorney');
+    expect(person('The deal was off, according to election lawyer Charlie Spies.', 'Charlie Spies')?.role).toBe('election lawyer');
   });
 });
 
