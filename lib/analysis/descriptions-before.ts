@@ -81,6 +81,10 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };
   }
+  // "former secretary of state Hillary Clinton": a lower-case department after "of".
+  if (!t.isCap && k >= 2 && lower(tokens[k - 1]!) === 'of' && isRoleHead(tokens[k - 2]!.text) && !tokens[k - 2]!.isCap && mayModifyRole(t)) {
+    return { start: k - 2, plural: false };
+  }
   // "former special envoy to Ukraine Kurt Volker": an affiliation with its preposition after the head.
   const mStart = mentionEnds.get(k);
   if (mStart !== undefined && mStart >= 2 && LINK_PREPOSITIONS.has(lower(tokens[mStart - 1]!))) {

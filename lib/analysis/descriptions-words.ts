@@ -94,7 +94,9 @@ export function mayModifyRole(t: Token): boolean {
   if (/^\d/.test(w)) return false;
   // Compound adjectives: "award-winning", "Los Angeles-based".
   if (/\p{L}-\p{L}/u.test(w)) return true;
-  return !/(?:ed|ly|ing)$/.test(w) && w.length > 2;
+  // "-ly" adverbs ("recently"), not nouns that end so ("family", "assembly": the stem ends in -i or is short).
+  const adverb = w.endsWith('ly') && w.length >= 6 && !/(?:i|mb)ly$/.test(w);
+  return !adverb && !/(?:ed|ing)$/.test(w) && w.length > 2;
 }
 
 export function isStopWord(word: string): boolean {

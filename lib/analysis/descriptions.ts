@@ -51,15 +51,15 @@ export class PersonDescriptions {
     let notes = this.notes.get(entity);
     if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], weak: [] }));
     const { text, tokens, titles } = this;
-    if (!m.honorific) {
-      const title = titleBefore(text, tokens, m.first, titles, this.mentionEnds);
-      const listed = title ? undefined : this.listTitleBefore(m.first);
-      const phrase = title?.phrase ?? listed;
-      if (phrase) notes.titles.push(phrase);
-      if (title?.plural || listed) this.listTitles.set(m.last, phrase!);
-      const before = appositiveBefore(text, tokens, m.first, m.last, titles, this.mentionEnds);
-      if (before) notes.appositives.push(before);
-    }
+    // "GOP presidential candidate Dr. Ben Carson": the title stands before the honorific.
+    const first = m.honorific && m.first > 0 ? m.first - 1 : m.first;
+    const title = titleBefore(text, tokens, first, titles, this.mentionEnds);
+    const listed = title ? undefined : this.listTitleBefore(first);
+    const phrase = title?.phrase ?? listed;
+    if (phrase) notes.titles.push(phrase);
+    if (title?.plural || listed) this.listTitles.set(m.last, phrase!);
+    const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
+    if (before) notes.appositives.push(before);
     const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
     if (after) (after.weak ? notes.weak : notes.appositives).push(after.text);
   }

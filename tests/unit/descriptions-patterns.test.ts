@@ -44,6 +44,9 @@ describe('titles and roles before the name', () => {
     ['a lower-case role with its modifiers', 'Last week State Department official John Smith testified.', 'John Smith', 'State Department official'],
     ['a role phrase after a verb', 'She told economist Jane Roe that the plan was weak.', 'Jane Roe', 'economist'],
     ['a role noun after "to" + verb', 'They voted to investigate political rival John Smith.', 'John Smith', 'political rival'],
+    ['a lower-case department after "of"', 'He met former secretary of state Hillary Clinton.', 'Hillary Clinton', 'former secretary of state'],
+    ['a title before an honorific', 'GOP presidential candidate Dr. Ben Carson said no.', 'Ben Carson', 'GOP presidential candidate'],
+    ['a noun ending in -ly as a modifier', 'Family spokesman Bob Gunnell said no.', 'Bob Gunnell', 'Family spokesman'],
     ['a month before a title is not its owner', 'In March President John Smith spoke.', 'John Smith', 'President'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
