@@ -168,7 +168,8 @@ export function descriptionsTable(articles: PolnearArticle[], misses: string[] =
     const t = tallies[kind];
     lines.push(`${`${kind}s`.padEnd(18)}${String(t.gold).padStart(6)}${pct(t.personFound, t.gold)}   ${pct(t.right, t.gold)}   ${kind === 'title' ? '(none)'.padStart(18) : pct(t.baseline, t.gold)}`);
   }
-  lines.push(`bare-name sources given an appositive (lower is better): ${bareDescribed}/${bareFound} found as a person (${bare} sources)`);
+  lines.push(`bare-name sources given an appositive at that mention: ${bareDescribed}/${bareFound} found as a person (${bare} sources; lower is better,`);
+  lines.push(' though many are right: annotators often leave a "who" clause out of the Source span)');
   lines.push('(a phrase is right when the mention\'s description holds >= 80% of its words in order and is at most twice as long)');
   return lines;
 }
