@@ -7,7 +7,7 @@
 //   a dash instead of commas: "Roe, 38 – who runs the lab –".
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
-import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isPossessiveMark, isRoleHead, isRoleModifier, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their first token: their last token. */
@@ -21,6 +21,12 @@ const HARD_STOPS = new Set([';', '(', ')', '"', '“', '”', '‘', '’', '[',
 const CLOSERS = new Set([',', '.', '!', '?', ';', ')', ':', '—', '–']);
 const NP_OPENERS = new Set(['former', 'ex-', 'now', 'currently', 'then', 'formerly', 'also', 'both']);
 const RELATIVES = new Set(['who', 'whose']);
+/** Verbs that make a "who" clause report speech ("who said …"); "who has advised presidents" still describes. */
+const WHO_SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'tweeted', 'argued', 'argues',
+  'explained', 'explains', 'asked', 'asks', 'warned', 'warns', 'insisted', 'insists', 'stressed', 'claimed', 'claims',
+  'declined', 'replied', 'responded', 'answered', 'acknowledged', 'conceded', 'predicted', 'suggested', 'contended',
+]);
 const HOMETOWN_WORDS = new Set(['of', 'from', 'at']);
 const OPENING_QUOTES = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
@@ -73,7 +79,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     // needs no comma after it ("Roe, 50, of Houston said").
     if (closes(tokens, i) || piece.kind === 'hometown') closed = pieces.length;
     else break;
-    if (dash) break;
+    // After a dash piece or a who clause, what follows is about something else ("who advised McCain, the nominee").
+    if (dash || piece.kind === 'who') break;
   }
   const kept = pieces.slice(0, closed);
   // An age alone ("Roe, 55, said") is not who someone is.
@@ -87,6 +94,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
 function closes(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.breakBefore > 0 || CLOSERS.has(t.text)) return true;
+  // The sentence ended with the word's own period: "… director for MoveOn.org. “That’s …".
+  if (tokens[i - 1]?.isWord && tokens[i - 1]!.text.endsWith('.') && (t.isCap || OPENING_QUOTES.has(t.text))) return true;
   // A quoted title that took the comma inside its marks: "host of MSNBC’s “Morning Joe,” said".
   const prev = tokens[i - 1];
   return !!prev && CLOSING_QUOTES.has(prev.text) && [',', '.'].includes(tokens[i - 2]?.text ?? '');
@@ -157,7 +166,7 @@ function capRun(tokens: Token[], j: number): number {
 function reportsSpeech(tokens: Token[], k: number): boolean {
   while (tokens[k] && ['also', 'has', 'had', 'have', 'later', 'then', 'once', 'previously', 'recently'].includes(lower(tokens[k]!))) k++;
   const t = tokens[k];
-  return !!t && (isSpeechVerb(t.text) || ['notes', 'adds', 'says', 'tweeted', 'wrote', 'writes'].includes(lower(t)));
+  return !!t && WHO_SPEECH_VERBS.has(lower(t));
 }
 
 /** "who leads the agency’s science office": to the next comma (or closing dash), at least three words. */
@@ -216,8 +225,12 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
     const t = tokens[i]!;
     if (i - j > MAX_PIECE_TOKENS) return undefined;
     if (t.breakBefore > 0 && !continuesAcrossBreak(tokens, i)) break;
+    // "a lawyer at Acme Inc. Later she left": an abbreviation's period that also ends the sentence.
+    if (t.isCap && tokens[i - 1]!.text.endsWith('.') && tokens[i - 1]!.isWord && (isStopWord(lower(t)) || PHRASE_DETERMINERS.has(lower(t)))) break;
     // Inside a noun phrase, a short bracket or quoted title is part of it: "(UNHCR)", "of “Morning Joe,”".
     if (nounPhrase && (t.text === '(' || OPENING_QUOTES.has(t.text))) {
+      // "… for MoveOn.org. “That’s …": a quotation after a word with a final period opens a new sentence.
+      if (tokens[i - 1]!.text.endsWith('.') && t.text !== '(') break;
       const close = closingOf(tokens, i);
       if (close === undefined) break;
       end = close;

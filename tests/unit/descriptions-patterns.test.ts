@@ -24,6 +24,10 @@ describe('appositives after the name', () => {
     ['a hometown with no comma after it', 'On Monday, Joy Alessi, 50, of Houston said the line was long.', 'Joy Alessi', '50, of Houston'],
     ['an appositive without the speech clause after it', 'Scott Reed, the group’s chief strategist, who added that the plan was weak, left.', 'Scott Reed', 'the group’s chief strategist'],
     ['a short bracket inside', 'Filippo Grandi, the High Commissioner for Refugees (UNHCR), said the camps were full.', 'Filippo Grandi', 'the High Commissioner for Refugees (UNHCR)'],
+    ['a name with "Jr." and a title with "U.S."', 'James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said no.', 'James P. Kennedy Jr.', 'the U.S. Attorney for the Western District of New York'],
+    ['ending at a web address that ends the sentence', '“It will happen,” said Ben Wikler, the Washington director for MoveOn.org. “That’s going to happen now.”', 'Ben Wikler', 'the Washington director for MoveOn.org.'],
+    ['ending at an abbreviation that ends the sentence', 'Jane Roe, a lawyer at Acme Inc. Later she left.', 'Jane Roe', 'a lawyer at Acme Inc.'],
+    ['a who clause without what follows it', 'The risk is high, said Anthony Cordesman, who has also advised Arizona Sen. John McCain, the 2008 nominee.', 'Anthony Cordesman', 'who has also advised Arizona Sen. John McCain'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
