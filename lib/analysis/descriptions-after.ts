@@ -7,7 +7,7 @@
 //   a dash instead of commas: "Roe, 38 – who runs the lab –".
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
-import { isPossessiveMark, isRoleHead, isRoleModifier, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their first token: their last token. */
@@ -79,8 +79,7 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     // needs no comma after it ("Roe, 50, of Houston said").
     if (closes(tokens, i) || piece.kind === 'hometown') closed = pieces.length;
     else break;
-    // After a dash piece or a who clause, what follows is about something else ("who advised McCain, the nominee").
-    if (dash || piece.kind === 'who') break;
+    if (dash) break;
   }
   const kept = pieces.slice(0, closed);
   // An age alone ("Roe, 55, said") is not who someone is.
@@ -279,9 +278,11 @@ function continuesNounPhrase(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next || !next.isWord) return false;
   const w = lower(next);
+  const prev = tokens[i - 1]!;
+  // "chairman of Freedom Partners, the network’s funding arm,": a name inside the phrase, with its own appositive.
+  if ((w === 'a' || w === 'an' || w === 'the') && prev.isWord && prev.isCap) return clauseFreeUntilComma(tokens, i + 1);
   if (next.isCap) {
     // "a salesman from Sumter, South Carolina," — the run after the comma closes too.
-    const prev = tokens[i - 1]!;
     if (!prev.isWord || !prev.isCap) return false;
     const end = capRun(tokens, i + 1);
     const after = tokens[end + 1];
@@ -297,6 +298,16 @@ function continuesNounPhrase(tokens: Token[], i: number): boolean {
   return true;
 }
 
+/** From token j to the next comma or sentence end there is no finite verb ("the network’s funding arm,"). */
+function clauseFreeUntilComma(tokens: Token[], j: number): boolean {
+  for (let k = j; k < tokens.length && k - j < 20; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || SENTENCE_END.has(t.text)) return !hasMainVerb(tokens, j, k - 1);
+    if (HARD_STOPS.has(t.text) || t.breakBefore > 0) return false;
+  }
+  return false;
+}
+
 /**
  * "…from Schiff, the front-runners must become…" is a new clause, not an appositive: a finite verb before
  * any relative pronoun gives it away ("who is now at Stanford" is fine).
@@ -305,10 +316,13 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
     const w = lower(tokens[i]!);
     if (NP_RELATIVES.has(w)) return false;
-    if (FINITE_VERBS.has(w)) return true;
+    if (FINITE_VERBS.has(w) || isSpeechVerb(w)) return true;
+    // "the nation learned that …".
+    if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
   }
   return false;
 }
+
 
 /** A stray line break mid-sentence: the line before has no final punctuation and the next starts lower-case. */
 function continuesAcrossBreak(tokens: Token[], i: number): boolean {

@@ -27,7 +27,8 @@ describe('appositives after the name', () => {
     ['a name with "Jr." and a title with "U.S."', 'James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said no.', 'James P. Kennedy Jr.', 'the U.S. Attorney for the Western District of New York'],
     ['ending at a web address that ends the sentence', '“It will happen,” said Ben Wikler, the Washington director for MoveOn.org. “That’s going to happen now.”', 'Ben Wikler', 'the Washington director for MoveOn.org.'],
     ['ending at an abbreviation that ends the sentence', 'Jane Roe, a lawyer at Acme Inc. Later she left.', 'Jane Roe', 'a lawyer at Acme Inc.'],
-    ['a who clause without what follows it', 'The risk is high, said Anthony Cordesman, who has also advised Arizona Sen. John McCain, the 2008 nominee.', 'Anthony Cordesman', 'who has also advised Arizona Sen. John McCain'],
+    ['a who clause with its object’s appositive', 'The risk is high, said Anthony Cordesman, who has also advised Arizona Sen. John McCain, the 2008 nominee.', 'Anthony Cordesman', 'who has also advised Arizona Sen. John McCain, the 2008 nominee'],
+    ['an organisation’s appositive inside', 'Mark Holden, chairman of Freedom Partners, the network’s funding arm, said no.', 'Mark Holden', 'chairman of Freedom Partners, the network’s funding arm'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
@@ -111,6 +112,7 @@ describe('what is not a description', () => {
     ['an adverb after the comma', 'Jane Roe, however, said the case was weak.', 'Jane Roe'],
     ['an age alone', 'Jane Roe, 55, said the case was weak.', 'Jane Roe'],
     ['a new clause', 'The plan came from John Smith, the front-runners said.', 'John Smith'],
+    ['a new clause with a verb and "that"', 'After meeting John Smith, the nation learned that the plan was weak.', 'John Smith'],
     ['an appositive that never closes', 'Jane Roe, a lawyer at Acme said the plan was weak.', 'Jane Roe'],
     ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
   ])('%s', (_, text, name) => {
