@@ -190,6 +190,8 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
     }
     return false;
   }
+  // "CEO of Acme", "President and CEO of Acme"; not a title before a name ("Smith, President Obama and …").
+  if (isRoleHead(w) && !(tokens[j + 1]?.isCap && tokens[j + 1]!.isWord)) return true;
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
@@ -204,7 +206,7 @@ function nounPhraseAt(tokens: Token[], j: number, dash: boolean): Piece | undefi
   let content = false;
   for (let k = j; k <= end; k++) {
     const t = tokens[k]!;
-    if (t.isWord && !t.isCap && !PHRASE_DETERMINERS.has(lower(t))) content = true;
+    if (t.isWord && (!t.isCap || isRoleHead(t.text)) && !PHRASE_DETERMINERS.has(lower(t))) content = true;
   }
   // "Obama, the Senate and the House": only names, no word saying who.
   const w = lower(tokens[j]!);

@@ -29,6 +29,8 @@ describe('appositives after the name', () => {
     ['ending at an abbreviation that ends the sentence', 'Jane Roe, a lawyer at Acme Inc. Later she left.', 'Jane Roe', 'a lawyer at Acme Inc.'],
     ['a who clause with its object’s appositive', 'The risk is high, said Anthony Cordesman, who has also advised Arizona Sen. John McCain, the 2008 nominee.', 'Anthony Cordesman', 'who has also advised Arizona Sen. John McCain, the 2008 nominee'],
     ['an organisation’s appositive inside', 'Mark Holden, chairman of Freedom Partners, the network’s funding arm, said no.', 'Mark Holden', 'chairman of Freedom Partners, the network’s funding arm'],
+    ['a capitalised role without a determiner', 'Jane Roe, CEO of Acme, said no.', 'Jane Roe', 'CEO of Acme'],
+    ['an acronym role with a determiner', 'Jane Roe, the CEO, said no.', 'Jane Roe', 'the CEO'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
@@ -128,6 +130,10 @@ describe('what is not a description', () => {
       expect(people.map((e) => e.name).sort()).toEqual(['John Smith', 'Mary Brown', 'Peter Jones']);
       for (const p of people) expect(p.description).toBeUndefined();
     }
+  });
+
+  it('a title before the next name in a list is not a description', () => {
+    expect(person('He met Jane Roe, President Obama and Mary Smith.', 'Jane Roe')?.description).toBeUndefined();
   });
 
   it('a place and its country are not a description', () => {
