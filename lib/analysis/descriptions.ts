@@ -110,3 +110,13 @@ function fullestFirst(all: string[]): string | undefined {
   }
   return best;
 }
+
+/** The title before one mention whose first token is `first` ("Kremlin spokesman"), on its own. */
+export function findRole(text: string, tokens: Token[], first: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
+  return titleBefore(text, tokens, first, titles, mentionEnds)?.phrase;
+}
+
+/** The appositive after one mention whose last token is `last`, on its own (who clauses included). */
+export function findDescription(text: string, tokens: Token[], last: number, mentionStarts: MentionStarts = new Map()): string | undefined {
+  return appositiveAfter(text, tokens, last, mentionStarts)?.text;
+}

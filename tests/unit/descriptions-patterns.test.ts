@@ -142,3 +142,17 @@ describe('what is not a description', () => {
     expect(entities.find((e) => e.name === 'John Smith')?.description).toBeUndefined();
   });
 });
+
+describe('single-mention helpers', () => {
+  it('findRole and findDescription read one mention on their own', async () => {
+    const { findRole, findDescription } = await import('../../lib/analysis/descriptions');
+    const { findTitles, markHeadingLines } = await import('../../lib/analysis/entities-candidates');
+    const { tokenize } = await import('../../lib/analysis/tokens');
+    const text = 'Acme President Jane Roe, a former federal prosecutor, spoke.';
+    const tokens = tokenize(text);
+    markHeadingLines(tokens);
+    const first = tokens.findIndex((t) => t.text === 'Jane');
+    expect(findRole(text, tokens, first, findTitles(tokens), new Map())).toBe('Acme President');
+    expect(findDescription(text, tokens, first + 1)).toBe('a former federal prosecutor');
+  });
+});
