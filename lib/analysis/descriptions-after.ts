@@ -38,6 +38,14 @@ const FINITE_VERBS = new Set([
   'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'must', 'will', 'would', 'can', 'could',
   'should', 'may', 'might', 'shall', 'says', 'said',
 ]);
+/** Past tenses without "-ed" that make a clause: "the photographer … gave Smith her own show". */
+const IRREGULAR_PAST = new Set([
+  'heard', 'saw', 'met', 'made', 'took', 'gave', 'got', 'thought', 'knew', 'became', 'went', 'came', 'brought', 'sent',
+  'kept', 'won', 'sold', 'bought', 'wrote', 'ran', 'stood', 'spoke', 'chose', 'began', 'felt', 'meant',
+  'drove', 'flew', 'grew', 'threw', 'sat', 'sang', 'fell', 'caught', 'taught', 'fought', 'sought',
+]);
+/** Words that alone do not make a "who" clause say anything ("who in 2008, …"). */
+const CLAUSE_FILLERS = new Set(['in', 'on', 'at', 'for', 'with', 'from', 'by', 'of', 'to', 'the', 'a', 'an', 'and', 'or', 'also', 'then', 'now']);
 const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
 
 type Kind = 'age' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
@@ -170,17 +178,24 @@ function reportsSpeech(tokens: Token[], k: number): boolean {
 
 /** "who leads the agency’s science office": to the next comma (or closing dash), at least three words. */
 function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
-  // "Roe, who said …" reports speech; it does not say who Roe is.
+  // "Roe, who said …" reports speech; it does not say who Roe is. "who in 2008, …" has no verb at all.
   if (reportsSpeech(tokens, j + 1)) return undefined;
   const end = runEnd(tokens, j, dash, false);
   if (end === undefined || end - j < 2) return undefined;
+  let content = false;
+  for (let k = j + 1; k <= end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && /^\p{L}/u.test(t.text) && !CLAUSE_FILLERS.has(lower(t))) content = true;
+  }
+  if (!content) return undefined;
   return { kind: 'who', first: j, last: end };
 }
 
 function opensNounPhrase(tokens: Token[], j: number): boolean {
   const t = tokens[j]!;
   const w = lower(t);
-  if (PHRASE_DETERMINERS.has(w) || NP_OPENERS.has(w)) return true;
+  // "The Lost City of Z, Graduation, …": a capitalised "The" mid-sentence opens a title, not a description.
+  if (PHRASE_DETERMINERS.has(w) || NP_OPENERS.has(w)) return !t.isCap || t.sentenceStart;
   if (!t.isCap) {
     if (isRoleHead(w) || isRoleModifier(w)) return true;
     // "refugee rights program director at …", "research and policy director of …": a role within a few words.
@@ -318,7 +333,7 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
     const w = lower(tokens[i]!);
     if (NP_RELATIVES.has(w)) return false;
-    if (FINITE_VERBS.has(w) || isSpeechVerb(w)) return true;
+    if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
   }

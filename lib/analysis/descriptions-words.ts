@@ -31,6 +31,18 @@ const MODIFIERS: ReadonlySet<string> = new Set([
   'founding', 'managing', 'acting', 'retired', 'ruling', 'leading', 'governing', 'elected', 'appointed', 'then',
 ]);
 
+/** Common verbs without a regular ending that take a person as object ("heard President Trump") or make a
+ * clause ("the photographer gave Smith her own show"). */
+const IRREGULAR_VERBS = [
+  'heard', 'saw', 'met', 'meet', 'see', 'hear', 'made', 'make', 'took', 'take', 'gave', 'give', 'got', 'get', 'found',
+  'find', 'left', 'leave', 'thought', 'knew', 'know', 'became', 'become', 'went', 'came', 'come', 'brought', 'bring',
+  'sent', 'send', 'kept', 'keep', 'led', 'lead', 'won', 'win', 'lost', 'lose', 'beat', 'hit', 'let', 'put', 'set', 'paid',
+  'pay', 'sold', 'sell', 'bought', 'buy', 'wrote', 'write', 'read', 'ran', 'run', 'held', 'hold', 'stood', 'spoke', 'chose',
+  'choose', 'join', 'joins', 'thank', 'thanks', 'urge', 'urges', 'ask', 'asks', 'tell', 'tells', 'call', 'calls', 'defeat',
+  'endorse', 'back', 'backs', 'support', 'supports', 'attack', 'blame', 'criticize', 'kill', 'elect', 'replace', 'fire',
+  'hire', 'invite', 'interview', 'visit', 'visits', 'welcome', 'welcomes', 'accuse', 'accuses', 'sue', 'sues', 'told',
+];
+
 /** Words a role phrase never runs over: function words, clause openers, speech verbs. */
 const STOPS = new Set([
   'and', 'or', 'but', 'nor', 'of', 'at', 'for', 'to', 'in', 'on', 'with', 'from', 'by', 'as', 'into', 'about', 'over',
@@ -46,14 +58,7 @@ const STOPS = new Set([
   // Time words: "Last week State Department official David Holmes".
   'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'weekend', 'morning', 'afternoon', 'evening', 'night',
   'time', 'times', 'season',
-  // Common verbs without a regular ending that take a person as object: "heard President Trump".
-  'heard', 'saw', 'met', 'meet', 'see', 'hear', 'made', 'make', 'took', 'take', 'gave', 'give', 'got', 'get', 'found',
-  'find', 'left', 'leave', 'thought', 'knew', 'know', 'became', 'become', 'went', 'came', 'come', 'brought', 'bring',
-  'sent', 'send', 'kept', 'keep', 'led', 'lead', 'won', 'win', 'lost', 'lose', 'beat', 'hit', 'let', 'put', 'set', 'paid',
-  'pay', 'sold', 'sell', 'bought', 'buy', 'wrote', 'write', 'read', 'ran', 'run', 'held', 'hold', 'stood', 'spoke', 'chose',
-  'choose', 'join', 'joins', 'thank', 'thanks', 'urge', 'urges', 'ask', 'asks', 'tell', 'tells', 'call', 'calls', 'defeat',
-  'endorse', 'back', 'backs', 'support', 'supports', 'attack', 'blame', 'criticize', 'kill', 'elect', 'replace', 'fire',
-  'hire', 'invite', 'interview', 'visit', 'visits', 'welcome', 'welcomes', 'accuse', 'accuses', 'sue', 'sues', 'told',
+  ...IRREGULAR_VERBS,
 ]);
 
 /** Words that open a noun phrase and end a backward walk ("the president’s lawyer", "his business partner"). */

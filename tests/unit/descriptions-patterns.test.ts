@@ -29,6 +29,7 @@ describe('appositives after the name', () => {
     ['ending at an abbreviation that ends the sentence', 'Jane Roe, a lawyer at Acme Inc. Later she left.', 'Jane Roe', 'a lawyer at Acme Inc.'],
     ['a who clause with its object’s appositive', 'The risk is high, said Anthony Cordesman, who has also advised Arizona Sen. John McCain, the 2008 nominee.', 'Anthony Cordesman', 'who has also advised Arizona Sen. John McCain, the 2008 nominee'],
     ['an organisation’s appositive inside', 'Mark Holden, chairman of Freedom Partners, the network’s funding arm, said no.', 'Mark Holden', 'chairman of Freedom Partners, the network’s funding arm'],
+    ['"now" and a paid role', 'Mr. Lewandowski spoke. Later Corey Lewandowski, now a paid CNN commentator, said no.', 'Corey Lewandowski', 'now a paid CNN commentator'],
     ['a capitalised role without a determiner', 'Jane Roe, CEO of Acme, said no.', 'Jane Roe', 'CEO of Acme'],
     ['an acronym role with a determiner', 'Jane Roe, the CEO, said no.', 'Jane Roe', 'the CEO'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
@@ -114,6 +115,8 @@ describe('what is not a description', () => {
     ['an adverb after the comma', 'Jane Roe, however, said the case was weak.', 'Jane Roe'],
     ['an age alone', 'Jane Roe, 55, said the case was weak.', 'Jane Roe'],
     ['a new clause', 'The plan came from John Smith, the front-runners said.', 'John Smith'],
+    ['a new clause with an irregular past tense', 'In 1909, Alfred Stieglitz, the photographer (and eventual husband of Georgia O’Keefe) gave Smith her own show.', 'Alfred Stieglitz'],
+    ['a who clause with no verb or noun', 'Kate Henshaw, who in 2008, won a prize, said no.', 'Kate Henshaw'],
     ['a new clause with a verb and "that"', 'After meeting John Smith, the nation learned that the plan was weak.', 'John Smith'],
     ['an appositive that never closes', 'Jane Roe, a lawyer at Acme said the plan was weak.', 'Jane Roe'],
     ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
@@ -134,6 +137,11 @@ describe('what is not a description', () => {
 
   it('a title before the next name in a list is not a description', () => {
     expect(person('He met Jane Roe, President Obama and Mary Smith.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('a capitalised "The" after the comma opens a title, not a description', () => {
+    const entities = findEntities('He praised John Smith, The Lost City of Z, Graduation and Loveless.');
+    expect(entities.find((e) => e.name === 'John Smith')?.description).toBeUndefined();
   });
 
   it('a place and its country are not a description', () => {
