@@ -27,7 +27,7 @@ const WHO_SPEECH_VERBS = new Set([
   'explained', 'explains', 'asked', 'asks', 'warned', 'warns', 'insisted', 'insists', 'stressed', 'claimed', 'claims',
   'declined', 'replied', 'responded', 'answered', 'acknowledged', 'conceded', 'predicted', 'suggested', 'contended',
 ]);
-const HOMETOWN_WORDS = new Set(['of', 'from', 'at']);
+const HOMETOWN_WORDS = new Set(['of', 'from']);
 const OPENING_QUOTES = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
 /** Words after a comma that continue a noun-phrase appositive ("…official, now a professor"). */
@@ -154,7 +154,7 @@ function partyAt(tokens: Token[], j: number): Piece | undefined {
   return { kind: 'party', first: j, last };
 }
 
-/** "of Addison", "from Manchester", "at the Royal United Services Institute". */
+/** "of Addison", "from Manchester" ("at the White House" is where, not who). */
 function hometownAt(tokens: Token[], j: number, k: number, mentionStarts: MentionStarts): Piece {
   const mentionEnd = mentionStarts.get(k + 1);
   return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, k + 1) };

@@ -116,6 +116,7 @@ describe('what is not a description', () => {
     ['an age alone', 'Jane Roe, 55, said the case was weak.', 'Jane Roe'],
     ['a new clause', 'The plan came from John Smith, the front-runners said.', 'John Smith'],
     ['a new clause with an irregular past tense', 'In 1909, Alfred Stieglitz, the photographer (and eventual husband of Georgia O’Keefe) gave Smith her own show.', 'Alfred Stieglitz'],
+    ['where the person was', 'Donald Trump, at the White House, said no.', 'Donald Trump'],
     ['a who clause with no verb or noun', 'Kate Henshaw, who in 2008, won a prize, said no.', 'Kate Henshaw'],
     ['a new clause with a verb and "that"', 'After meeting John Smith, the nation learned that the plan was weak.', 'John Smith'],
     ['an appositive that never closes', 'Jane Roe, a lawyer at Acme said the plan was weak.', 'Jane Roe'],
