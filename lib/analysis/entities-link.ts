@@ -3,6 +3,7 @@
 // contains it, wherever in the article that full name appears ("Clinton" ... "Hillary Clinton").
 import { Strength, type Candidate } from './entities-classify';
 import type { EntityType } from './types';
+import { acronymLetters, initialsOf, sameFirstName, similarSurname } from './name-variants';
 
 export interface ResolvedMention {
   candidate: Candidate;
@@ -47,7 +48,71 @@ export function linkCandidates(found: Candidate[]): ResolvedMention[] {
     if (!type) continue;
     out.push({ candidate: c, type, name: c.text });
   }
+  unifyVariants(out);
   return out;
+}
+
+/**
+ * One entity per real-world name across spellings the exact-string rules keep apart: "Josh Roe" and "Joshua Roe"
+ * (a nickname with the same surname), "Zelensky" and "Volodymyr Zelenskiy" (two spellings of one long surname),
+ * "U.N." / "UN" and "United Nations" (an acronym and its long form). The first-named form is the entity's name.
+ */
+function unifyVariants(mentions: ResolvedMention[]): void {
+  const rename = new Map<string, { name: string; type: EntityType }>();
+  const firstSeen = (type: EntityType, keep: (name: string) => boolean): string[] => {
+    const seen = new Set<string>();
+    for (const m of mentions) if (m.type === type && keep(m.name)) seen.add(m.name);
+    return [...seen];
+  };
+  const split = (name: string): string[] => name.split(' ');
+  // Full names: the same or a similar surname, and first names that may be one ("Josh" / "Joshua").
+  const full = firstSeen('person', (n) => split(n).length >= 2);
+  for (let j = 1; j < full.length; j++) {
+    const b = split(full[j] as string);
+    for (let i = 0; i < j; i++) {
+      const a = split(full[i] as string);
+      if (a.join(' ') === b.join(' ') || !similarSurname(a[a.length - 1] as string, b[b.length - 1] as string)) continue;
+      if (!sameFirstName(a[0] as string, b[0] as string)) continue;
+      rename.set(full[j] as string, rename.get(full[i] as string) ?? { name: full[i] as string, type: 'person' });
+      break;
+    }
+  }
+  // A lone surname spelled like exactly one full name's surname ("Zelensky" / "Volodymyr Zelenskiy").
+  const fullWords = new Set(full.flatMap(split));
+  for (const single of firstSeen('person', (n) => !n.includes(' ') && !fullWords.has(n))) {
+    const owners = new Set(full.filter((f) => similarSurname(single, split(f).at(-1) as string)).map((f) => rename.get(f)?.name ?? f));
+    if (owners.size === 1) rename.set(single, { name: [...owners][0] as string, type: 'person' });
+  }
+  // Acronyms: the long form in the article whose capitalised words' initials they spell, else an earlier
+  // spelling of the same capitals ("U.N." / "UN").
+  const longForms = new Map<string, { name: string; type: EntityType }>();
+  const acronyms = new Map<string, { name: string; type: EntityType }>();
+  for (const m of mentions) {
+    if (m.type === 'person') continue;
+    const initials = initialsOf(m.name);
+    if (initials && !longForms.has(initials)) longForms.set(initials, { name: m.name, type: m.type });
+  }
+  for (const m of mentions) {
+    if (m.type === 'person' || rename.has(m.name)) continue;
+    const letters = acronymLetters(m.name);
+    if (!letters) continue;
+    const long = longForms.get(letters);
+    if (long) {
+      rename.set(m.name, long);
+      continue;
+    }
+    if (!/^(?:\p{Lu}\.?){2,6}$/u.test(m.name)) continue;
+    const earlier = acronyms.get(letters);
+    if (earlier && earlier.name !== m.name) rename.set(m.name, earlier);
+    else if (!earlier) acronyms.set(letters, { name: m.name, type: m.type });
+  }
+  if (rename.size === 0) return;
+  for (const m of mentions) {
+    const to = rename.get(m.name);
+    if (!to || (m.type === 'person') !== (to.type === 'person')) continue;
+    m.name = to.name;
+    m.type = to.type;
+  }
 }
 
 /**
