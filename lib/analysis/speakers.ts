@@ -2,6 +2,7 @@
 // "officials") into a SpeakerRef, then resolve refs to the contract's Speaker using the entities.
 import type { Entity, Speaker } from './types';
 import { isCapitalized, type Token } from './quote-tokens';
+import { firstNameGender } from './name-gender';
 import {
   DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
   LEARNED_SOURCE_HEADS, NON_HUMAN_NOUNS, isHumanNoun, isHumanPlural,
@@ -31,11 +32,83 @@ export interface EntityMention {
   entity: Entity;
 }
 
+/** Adds the he/his/him and she/her/hers words in [from, to) to counts [male, female], up to the first one. */
+function pronounCounts(text: string, from: number, to: number, counts: [number, number]): void {
+  const re = /[\p{L}]+/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    // Words inside a quotation are the speaker's own and may be about anyone.
+    if (/["\u201c\u201d]/.test(text.slice(from, m.index))) return;
+    const w = m[0].toLowerCase();
+    if (MALE_WORDS.has(w)) counts[0]++;
+    else if (FEMALE_WORDS.has(w)) counts[1]++;
+    else continue;
+    return;
+  }
+}
+
+/** The gender the article's own pronouns give: all of them one way, or two to one with two at least. */
+function documentGender(counts: [number, number] | undefined): Gender | undefined {
+  if (!counts) return undefined;
+  const [m, f] = counts;
+  if (m > 0 && (f === 0 || (m >= 2 && m >= 2 * f))) return 'male';
+  if (f > 0 && (m === 0 || (f >= 2 && f >= 2 * m))) return 'female';
+  return undefined;
+}
+
+/** The gender of a full name's first name ("Hillary Clinton": female); unknown for one-word names. */
+function lexiconGender(name: string): Gender {
+  const words = name.split(/\s+/);
+  return words.length >= 2 ? firstNameGender(words[0] as string) : 'unknown';
+}
+
+/** Words that cannot open a sentence's subject phrase: their presence before a name makes it an object. */
+const OBJECT_MARKERS = new Set([
+  'he', 'she', 'they', 'we', 'i', 'it', 'you', 'of', 'to', 'with', 'by', 'for', 'from', 'about', 'against', 'at',
+  'on', 'into', 'than', 'and', 'or', 'that', 'who', 'which', 'his', 'her', 'their',
+]);
+/** Words before a name that still leave it the sentence's subject ("Then, last week, Taylor Swift posted"). */
+const MAX_WORDS_BEFORE_SUBJECT = 6;
+/** How far past a subject mention a he/she may refer back to it, for the document's own gender evidence. */
+const GENDER_EVIDENCE_REACH = 300;
+const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
+const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
+
+/** Where the sentence holding `pos` starts: after the last sentence end, line break or opening quote before it. */
+function sentenceStartBefore(text: string, pos: number): number {
+  const floor = Math.max(0, pos - 300);
+  for (let i = pos - 1; i >= floor; i--) {
+    const ch = text[i] as string;
+    if (ch === '\n') return i + 1;
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) {
+      // "Mr. Kerry", "U.S. officials": an abbreviation's dot.
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 6), i))?.[1] ?? '';
+      if (ch === '.' && (/\./.test(word) || /^\p{Lu}\p{Ll}{0,2}$/u.test(word))) continue;
+      return i + 1;
+    }
+  }
+  return floor;
+}
+
+/** Is the mention at `start` its sentence's subject: few words before it, none a pronoun, preposition or
+ * conjunction ("Then, last week, Taylor Swift posted" but not "accusing Big Machine", "with Sondland")? */
+function isSubjectPosition(text: string, start: number, end: number, sentenceStart: number): boolean {
+  // "In a letter to the president in May, Zippy Duvall, the president of …, said": after an opening phrase and its
+  // comma, a name followed by an appositive or a speech verb is the subject.
+  if (/,\s*$/.test(text.slice(Math.max(sentenceStart, start - 3), start)) && /^(?:,|\s+(?:said|says|told|added|wrote)\b)/.test(text.slice(end, end + 8))) return true;
+  const before = text.slice(sentenceStart, start).match(/[\p{L}][\p{L}'\u2019.-]*/gu) ?? [];
+  if (before.length > MAX_WORDS_BEFORE_SUBJECT) return false;
+  return !before.some((w) => OBJECT_MARKERS.has(w.toLowerCase()));
+}
+
 /** Entity mentions sorted by start, for overlap look-ups by binary search. */
 export class MentionIndex {
   readonly mentions: EntityMention[];
   readonly persons: EntityMention[];
+  private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
+  /** Person mentions that are their sentence's subject (more likely what a later "he"/"she" means). */
+  private readonly subjects = new Set<EntityMention>();
 
   constructor(text: string, entities: readonly Entity[]) {
     const all: EntityMention[] = [];
@@ -47,7 +120,27 @@ export class MentionIndex {
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     this.mentions = all;
     this.persons = all.filter((m) => m.entity.type === 'person');
-    for (const m of this.persons) this.noteGender(text, m);
+    const evidence = new Map<string, [number, number]>();
+    let previousSentence = -1;
+    for (let i = 0; i < this.persons.length; i++) {
+      const m = this.persons[i] as EntityMention;
+      this.noteGender(text, m);
+      const sentence = sentenceStartBefore(text, m.start);
+      // Only the first person of a sentence can be its subject.
+      if (sentence !== previousSentence && isSubjectPosition(text, m.start, m.end, sentence)) {
+        this.subjects.add(m);
+        const next = this.persons.slice(i + 1).find((n) => n.entity !== m.entity);
+        const counts = evidence.get(m.entity.id) ?? [0, 0];
+        pronounCounts(text, m.end, Math.min(next?.start ?? text.length, m.end + GENDER_EVIDENCE_REACH), counts);
+        evidence.set(m.entity.id, counts);
+      }
+      previousSentence = sentence;
+    }
+    for (const m of this.persons) {
+      const id = m.entity.id;
+      if (this.genders.has(id)) continue;
+      this.genders.set(id, this.honorificGenders.get(id) ?? documentGender(evidence.get(id)) ?? lexiconGender(m.entity.name));
+    }
   }
 
   /** An honorific just before a mention ("Mr. Kerry") tells the person's gender. */
@@ -57,11 +150,16 @@ export class MentionIndex {
     const honorific = (before?.[1] ?? inside?.[1])?.toLowerCase();
     if (!honorific) return;
     const gender: Gender = MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown';
-    if (gender !== 'unknown') this.genders.set(m.entity.id, gender);
+    if (gender !== 'unknown') this.honorificGenders.set(m.entity.id, gender);
   }
 
+  /** The person's gender: an honorific, else how the article refers back to them, else their first name. */
   genderOf(entity: Entity): Gender {
     return this.genders.get(entity.id) ?? 'unknown';
+  }
+
+  isSubject(m: EntityMention): boolean {
+    return this.subjects.has(m);
   }
 
   /** The first mention overlapping [start, end), preferring persons. */
@@ -244,6 +342,9 @@ export function entitySpeaker(entity: Entity): Speaker {
   return { name: entity.name, entityId: entity.id };
 }
 
+/** How far back (in characters) a pronoun keeps looking for a better antecedent than the nearest one. */
+const PRONOUN_REACH = 2500;
+
 /** How far back (in characters) "it" may reach for its organisation. */
 const IT_REACH = 1500;
 
@@ -297,15 +398,21 @@ export class SpeakerResolver {
     return m && pos - m.end <= IT_REACH ? m.entity : undefined;
   }
 
-  /** The most recent person mentioned before `pos` (outside quotes) whose gender doesn't clash. */
+  /** The person a "he"/"she" before `pos` means: walking back over person mentions outside quotes, the first whose
+   * known gender matches, or who was a sentence's subject without a known gender; else the nearest that does not
+   * clash ("accusing Big Machine … she said" skips the object for the subject before it). */
   lastPersonBefore(pos: number, gender: Gender): Entity | undefined {
     const lo = lastEndingBefore(this.eligible, pos) + 1;
+    let fallback: Entity | undefined;
     for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
-      const entity = (this.eligible[i] as EntityMention).entity;
-      const known = this.mentions.genderOf(entity);
-      if (gender === 'unknown' || known === 'unknown' || known === gender) return entity;
+      const m = this.eligible[i] as EntityMention;
+      const known = this.mentions.genderOf(m.entity);
+      if (gender !== 'unknown' && known !== 'unknown' && known !== gender) continue;
+      if (gender === 'unknown' || known === gender || this.mentions.isSubject(m)) return m.entity;
+      if (pos - m.end > PRONOUN_REACH) break;
+      fallback ??= m.entity;
     }
-    return undefined;
+    return fallback;
   }
 
   /** Person mentions by each lowercased word of their entity's name, built on first use. */
