@@ -11,7 +11,7 @@ import { isCapitalized, type Token } from './quote-tokens';
 import type { Span } from './types';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
-  CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
+  AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
   SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS, THAT_ONLY_CUES,
 } from './speech-cues';
 
@@ -651,7 +651,10 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     if (!t.isWord) return t.text === ',' && c > i ? appositiveAfter(text, tokens, i, c, mentions) : null;
     // "…,” per the party’s bylaws."
     if (c === i && t.lower === 'per') return slotAfter(text, tokens, c, mentions, 'per')?.slot ?? null;
-    if (!isCue(tokens, c)) continue;
+    // "…,” comments Johnston" / "…,” the statement read.": cues only in this place.
+    const afterQuoteCue = AFTER_QUOTE_CUES.has(t.lower) && !isCapitalized(t) && (t.lower === 'comments' ? c === i : c > i && (DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower) || ORGANIZATION_DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower)));
+    if (afterQuoteCue && t.lower === 'comments') return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
+    if (!afterQuoteCue && !isCue(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
       if (!INVERTIBLE_CUES.has(t.lower) && !STRONG_CUES.has(t.lower)) return null;

@@ -125,7 +125,7 @@ function markedCandidates(
 ): { candidates: Candidate[]; kept: MarkedQuote[] } {
   const out: Candidate[] = [];
   const kept: MarkedQuote[] = [];
-  let previous: { paragraph: number } | null = null;
+  let previous: { paragraph: number; closeEnd: number; attributed: boolean } | null = null;
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i] as MarkedQuote;
     const first = paragraphs[q.firstParagraph] as Paragraph;
@@ -153,12 +153,15 @@ function markedCandidates(
     if (!adjacent && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
     // An unattributed quote that opens its own sentence continues the previous quote's speaker.
     const opensSentence = q.openAt <= sentence.start;
-    const inherits = !slot && opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1;
+    // "“…,” comments Johnston in a statement, “…”": the second part of a quote split by its attribution.
+    const resumes = previous !== null && previous.attributed && q.openAt > previous.closeEnd && q.openAt - previous.closeEnd <= MAX_ATTRIBUTION_GAP &&
+      !/[.!?\n]/.test(text.slice(previous.closeEnd, q.openAt)) && /,\s*$/.test(text.slice(previous.closeEnd, q.openAt));
+    const inherits = !slot && ((opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1) || resumes);
     const candidate: Candidate = { start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits, ...slotSpans(slot) };
     if (!slot && !inherits && opensSentence) candidate.opensUnattributed = true;
     out.push(candidate);
     kept.push(q);
-    previous = { paragraph: q.lastParagraph };
+    previous = { paragraph: q.lastParagraph, closeEnd: q.closeEnd, attributed: adjacent };
   }
   return { candidates: out, kept };
 }
@@ -245,7 +248,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
   candidates.sort((a, b) => a.start - b.start);
 
-  const resolver = new SpeakerResolver(mentions, candidates);
+  // Names inside direct quotes are the speaker's own words; names in reported speech are narration and may be
+  // what a later "he" or "the company" means.
+  const resolver = new SpeakerResolver(mentions, candidates.filter((c) => c.kind === 'direct'));
   const quotes: Quote[] = [];
   let previousSpeaker: Speaker | null = null;
   let previous: { candidate: Candidate; setSpeaker: boolean } | null = null;
@@ -255,6 +260,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
+    resolver.noteSpeaker(speaker, c.start);
     const quote: Quote = { start: c.start, end: c.end, kind: c.kind, speaker };
     if (c.cueSpan) quote.cue = c.cueSpan;
     if (c.sourceSpan) quote.source = c.sourceSpan;

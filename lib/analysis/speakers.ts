@@ -4,7 +4,7 @@ import type { Entity, Speaker } from './types';
 import { isCapitalized, type Token } from './quote-tokens';
 import { firstNameGender } from './name-gender';
 import {
-  DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
+  ORGANIZATION_ANAPHOR_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
   LEARNED_SOURCE_HEADS, NON_HUMAN_NOUNS, isHumanNoun, isHumanPlural,
 } from './speech-cues';
 
@@ -21,8 +21,9 @@ export type SpeakerRef =
   | { kind: 'surname'; surname: string; gender: Gender }
   /** A capitalised name no entity knows ("Jane Doe"). */
   | { kind: 'name'; name: string }
-  /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). */
-  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity }
+  /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). `anaphor`: "the company"
+   * or "the statement" means an organisation named before `at`. */
+  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity; anaphor?: { kind: 'organization' | 'document'; at: number } }
   /** A speaker we know is not one person but cannot name ("they"). */
   | { kind: 'anonymous-group' };
 
@@ -105,12 +106,14 @@ function isSubjectPosition(text: string, start: number, end: number, sentenceSta
 export class MentionIndex {
   readonly mentions: EntityMention[];
   readonly persons: EntityMention[];
+  readonly text: string;
   private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
   /** Person mentions that are their sentence's subject (more likely what a later "he"/"she" means). */
   private readonly subjects = new Set<EntityMention>();
 
   constructor(text: string, entities: readonly Entity[]) {
+    this.text = text;
     const all: EntityMention[] = [];
     for (const entity of entities) {
       for (const m of entity.mentions) {
@@ -295,7 +298,14 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     // "the IMF report stated": an organisation's writing speaks for the organisation.
     const owner = DOCUMENT_OWNER_NOUNS.has((words[head.index] as Token).lower) ? organizationBefore(words, head.index, mentions) : undefined;
     if (owner) return { kind: 'phrase', name: owner.name, singular: false, entity: owner };
-    return { kind: 'phrase', name: spanText(text, words), singular: false };
+    const phrase: SpeakerRef = { kind: 'phrase', name: spanText(text, words), singular: false };
+    // "the company", "the production company", "the statement": an organisation named earlier.
+    const headWord = (words[head.index] as Token).lower;
+    if (first.lower === 'the' && head.index === words.length - 1 && words.length <= 3 && !words.slice(1).some(isCapitalized)) {
+      if (ORGANIZATION_ANAPHOR_NOUNS.has(headWord)) phrase.anaphor = { kind: 'organization', at: first.start };
+      else if (ORGANIZATION_DOCUMENT_NOUNS.has(headWord)) phrase.anaphor = { kind: 'document', at: first.start };
+    }
+    return phrase;
   }
   if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
   // "21 percent", "more than half", "a majority of voters": a share of those polled.
@@ -340,6 +350,18 @@ export function isSingularHuman(ref: SpeakerRef | null): boolean {
 
 export function entitySpeaker(entity: Entity): Speaker {
   return { name: entity.name, entityId: entity.id };
+}
+
+/** Last words that make a name a company's whatever type it was given ("Dick Clark Productions"). */
+const COMPANY_NAME_ENDS = new Set([
+  'productions', 'records', 'group', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'company', 'co.', 'llc', 'ltd',
+  'ltd.', 'entertainment', 'media', 'studios', 'pictures', 'holdings', 'partners', 'bank', 'networks', 'labs',
+  'technologies', 'airlines', 'motors', 'industries', 'enterprises', 'foundation', 'institute', 'association',
+]);
+
+function looksLikeCompany(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.length >= 2 && COMPANY_NAME_ENDS.has(words[words.length - 1] as string);
 }
 
 /** How far back (in characters) a pronoun keeps looking for a better antecedent than the nearest one. */
@@ -388,7 +410,7 @@ export class SpeakerResolver {
   ) {
     const sorted = [...contents].sort((a, b) => a.start - b.start);
     this.eligible = outside(mentions.persons, sorted);
-    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => m.entity.type === 'organization'), sorted);
+    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => m.entity.type === 'organization' || looksLikeCompany(m.entity.name)), sorted);
   }
 
   /** The organisation mentioned last before `pos`, if it is close enough to be what "it" means. */
@@ -467,10 +489,30 @@ export class SpeakerResolver {
         const entity = this.personBySurname(ref.name, quoteStart);
         return entity ? entitySpeaker(entity) : { name: ref.name };
       }
-      case 'phrase':
-        return ref.entity ? entitySpeaker(ref.entity) : { name: ref.name };
+      case 'phrase': {
+        if (ref.entity) return entitySpeaker(ref.entity);
+        const organization = ref.anaphor ? this.organizationFor(ref.anaphor.kind, Math.min(ref.anaphor.at, quoteStart)) : undefined;
+        return organization ? entitySpeaker(organization) : { name: ref.name };
+      }
       case 'anonymous-group':
         return null;
     }
+  }
+
+  /** The organisation that spoke last, when it is within reach of `pos`. */
+  private lastOrganizationSpeaker: { entity: Entity; at: number } | null = null;
+
+  /** Remember a resolved speaker: an organisation that spoke is what a later "the statement" means. */
+  noteSpeaker(speaker: Speaker | null, at: number): void {
+    const entity = speaker?.entityId ? this.mentions.mentions.find((m) => m.entity.id === speaker.entityId)?.entity : undefined;
+    if (entity?.type === 'organization') this.lastOrganizationSpeaker = { entity, at };
+  }
+
+  /** "the company": the organisation mentioned last before `pos`; "the statement": the organisation that spoke
+   * last, else the one mentioned last. */
+  private organizationFor(kind: 'organization' | 'document', pos: number): Entity | undefined {
+    const spoke = this.lastOrganizationSpeaker;
+    if (kind === 'document' && spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
+    return this.lastOrganizationBefore(pos);
   }
 }
