@@ -740,9 +740,21 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
     if (before) return before.slot;
     // "Said Smith: “…" / "…, said Smith, “…": inverted only at a clause start.
     if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
+    // "During the call, he asked …, called Omar a “terrorist” and said, “…": the sentence's subject.
+    if (tokens[c - 1]?.isWord && SUBJECT_CONJUNCTIONS.has((tokens[c - 1] as Token).lower) && isPunct(tokens[c + 1], ',:')) {
+      return openingSubject(text, tokens, c, c - 1, mentions);
+    }
     return null;
   }
   return null;
+}
+
+/** Does the attribution end right at the opening mark: "he said, “" / "Smith added: “"? */
+export function cueOpensQuote(tokens: readonly Token[], slot: SpeakerSlot): boolean {
+  const cueEnd = slot.cueSpan?.end;
+  if (cueEnd === undefined || slot.source.start > cueEnd) return false;
+  const rest = tokens.filter((t) => t.start >= cueEnd);
+  return rest.length === 1 && isPunct(rest[0], ',:');
 }
 
 /** A speaker phrase right before the colon that introduces a quote, with no cue: "… is exemplified by this finding:

@@ -11,7 +11,7 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 
@@ -133,7 +133,14 @@ function markedCandidates(
     const sentence = sentenceAt(first, q.openAt);
     let slot: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
     const before = tokensSinceBreak(text, sentence.start, q.openAt);
-    slot ??= attributionBefore(text, before, mentions);
+    let leading = attributionBefore(text, before, mentions);
+    if (!leading && before[0]?.isWord && (before[0].lower === 'and' || before[0].lower === 'but') && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
+      // "…, called Omar a “terrorist” and said, “…": read the whole sentence before the mark, other quotes left out.
+      leading = attributionBefore(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
+    }
+    // "He said, “…,” the prosecutor’s office said": the cue that opens the quote names who said it; the one after
+    // names who reports it.
+    if (leading && (!slot || (cueOpensQuote(before, leading) && !isSingularHuman(slot.ref)))) slot = leading;
     const adjacent = slot !== null;
     if (!slot) {
       // A partial quote inside a sentence that names its speaker elsewhere ("X said the deal was “...” ...").

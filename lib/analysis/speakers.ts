@@ -23,7 +23,7 @@ export type SpeakerRef =
   | { kind: 'name'; name: string }
   /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). `anaphor`: "the company"
    * or "the statement" means an organisation named before `at`. */
-  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity; anaphor?: { kind: 'organization' | 'document'; at: number } }
+  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity; anaphor?: { kind: 'organization' | 'document'; at: number; head: string } }
   /** A speaker we know is not one person but cannot name ("they"). */
   | { kind: 'anonymous-group' };
 
@@ -38,8 +38,8 @@ function pronounCounts(text: string, from: number, to: number, counts: [number, 
   const re = /[\p{L}]+/gu;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    // Words inside a quotation are the speaker's own and may be about anyone.
-    if (/["\u201c\u201d]/.test(text.slice(from, m.index))) return;
+    // Words inside a quotation are the speaker's own and may be about anyone; a new paragraph may be about anyone.
+    if (/["\u201c\u201d\n]/.test(text.slice(from, m.index))) return;
     const w = m[0].toLowerCase();
     if (MALE_WORDS.has(w)) counts[0]++;
     else if (FEMALE_WORDS.has(w)) counts[1]++;
@@ -48,12 +48,14 @@ function pronounCounts(text: string, from: number, to: number, counts: [number, 
   }
 }
 
-/** The gender the article's own pronouns give: all of them one way, or two to one with two at least. */
-function documentGender(counts: [number, number] | undefined): Gender | undefined {
+/** The gender the article's own he/she after the person give: two to one, and twice against the first name. */
+function documentGender(counts: [number, number] | undefined, lexicon: Gender): Gender | undefined {
   if (!counts) return undefined;
   const [m, f] = counts;
-  if (m > 0 && (f === 0 || (m >= 2 && m >= 2 * f))) return 'male';
-  if (f > 0 && (m === 0 || (f >= 2 && f >= 2 * m))) return 'female';
+  // Against the first name's usual gender the article must say so twice.
+  const least = lexicon === 'unknown' ? 1 : 2;
+  if (m >= least && m >= 2 * f) return 'male';
+  if (f >= least && f >= 2 * m) return 'female';
   return undefined;
 }
 
@@ -72,8 +74,9 @@ const OBJECT_MARKERS = new Set([
 const MAX_WORDS_BEFORE_SUBJECT = 6;
 /** How far past a subject mention a he/she may refer back to it, for the document's own gender evidence. */
 const GENDER_EVIDENCE_REACH = 300;
-const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
-const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
+/** Subject pronouns only: "scolded him", "praised her" are about someone else. */
+const MALE_WORDS = new Set(['he', 'himself']);
+const FEMALE_WORDS = new Set(['she', 'herself']);
 
 /** Where the sentence holding `pos` starts: after the last sentence end, line break or opening quote before it. */
 function sentenceStartBefore(text: string, pos: number): number {
@@ -142,7 +145,8 @@ export class MentionIndex {
     for (const m of this.persons) {
       const id = m.entity.id;
       if (this.genders.has(id)) continue;
-      this.genders.set(id, this.honorificGenders.get(id) ?? documentGender(evidence.get(id)) ?? lexiconGender(m.entity.name));
+      const lexicon = lexiconGender(m.entity.name);
+      this.genders.set(id, this.honorificGenders.get(id) ?? documentGender(evidence.get(id), lexicon) ?? lexicon);
     }
   }
 
@@ -302,8 +306,8 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     // "the company", "the production company", "the statement": an organisation named earlier.
     const headWord = (words[head.index] as Token).lower;
     if (first.lower === 'the' && head.index === words.length - 1 && words.length <= 3 && !words.slice(1).some(isCapitalized)) {
-      if (ORGANIZATION_ANAPHOR_NOUNS.has(headWord)) phrase.anaphor = { kind: 'organization', at: first.start };
-      else if (ORGANIZATION_DOCUMENT_NOUNS.has(headWord)) phrase.anaphor = { kind: 'document', at: first.start };
+      if (ORGANIZATION_ANAPHOR_NOUNS.has(headWord)) phrase.anaphor = { kind: 'organization', at: first.start, head: headWord };
+      else if (ORGANIZATION_DOCUMENT_NOUNS.has(headWord)) phrase.anaphor = { kind: 'document', at: first.start, head: headWord };
     }
     return phrase;
   }
@@ -351,6 +355,12 @@ export function isSingularHuman(ref: SpeakerRef | null): boolean {
 export function entitySpeaker(entity: Entity): Speaker {
   return { name: entity.name, entityId: entity.id };
 }
+
+/** Heads that name a kind of body the organisation's own name must show. */
+const HEAD_NAME_WORDS: Record<string, RegExp> = {
+  union: /\b(union|association|federation|workers|teamsters|brotherhood|guild|congress|afl|seiu|confederation)\b/i,
+  league: /\bleague\b|\b[A-Z]{2,4}\b/,
+};
 
 /** Last words that make a name a company's whatever type it was given ("Dick Clark Productions"). */
 const COMPANY_NAME_ENDS = new Set([
@@ -491,7 +501,7 @@ export class SpeakerResolver {
       }
       case 'phrase': {
         if (ref.entity) return entitySpeaker(ref.entity);
-        const organization = ref.anaphor ? this.organizationFor(ref.anaphor.kind, Math.min(ref.anaphor.at, quoteStart)) : undefined;
+        const organization = ref.anaphor ? this.organizationFor(ref.anaphor, Math.min(ref.anaphor.at, quoteStart)) : undefined;
         return organization ? entitySpeaker(organization) : { name: ref.name };
       }
       case 'anonymous-group':
@@ -510,9 +520,12 @@ export class SpeakerResolver {
 
   /** "the company": the organisation mentioned last before `pos`; "the statement": the organisation that spoke
    * last, else the one mentioned last. */
-  private organizationFor(kind: 'organization' | 'document', pos: number): Entity | undefined {
+  private organizationFor(anaphor: { kind: 'organization' | 'document'; head: string }, pos: number): Entity | undefined {
     const spoke = this.lastOrganizationSpeaker;
-    if (kind === 'document' && spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
-    return this.lastOrganizationBefore(pos);
+    if (anaphor.kind === 'document' && spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
+    const entity = this.lastOrganizationBefore(pos);
+    // "the union" is a union, not whichever company came last.
+    const fits = HEAD_NAME_WORDS[anaphor.head];
+    return entity && (!fits || fits.test(entity.name)) ? entity : undefined;
   }
 }
