@@ -3,6 +3,7 @@
 
 import { articleKey, type ArticleRow, type LedeDB } from './db';
 import type { EntitySummary } from './article-summary';
+import { isAcronymOf, sameFirstName, similarSurname } from './analysis/name-variants';
 
 /** Another article the reader has seen that mentions the entity. */
 export interface HistoryArticle {
@@ -57,44 +58,65 @@ function historyFrom(rows: readonly ArticleRow[], name: string, limit: number): 
 }
 
 /**
- * Rows that may mention any of the names: the exact canonical name, or (for full names) the same
- * first name. One key-range lookup per name, all in one read transaction: each is a single native
- * index request, where Dexie's anyOf()/ignore-case queries step a cursor name by name (slower, and
- * the popup waits on this).
+ * Rows that may mention any of the names, by the same entity under another spelling too: the index's distinct
+ * names (keys only, one walk) are matched with sameEntityName(), then the rows of the names that match are read by
+ * key. All in one read transaction; each key lookup is a single native index request.
  */
 async function candidateRows(db: LedeDB, names: readonly string[]): Promise<ArticleRow[]> {
   const wanted = [...new Set(names.map((name) => name.trim()).filter((name) => name !== ''))];
   if (wanted.length === 0) return [];
-  // "John F. Kerry" starts with "John ": found through the index too, then checked by matchingEntity().
-  const prefixes = [...new Set(wanted.flatMap((name) => (nameParts(name) ? [`${name.split(/\s+/)[0]!} `] : [])))];
   return db.transaction('r', db.articles, async () => {
-    const keyLists = await Promise.all([
-      ...wanted.map((name) => db.articles.where('entityNames').equals(name).primaryKeys()),
-      ...prefixes.map((prefix) => db.articles.where('entityNames').startsWith(prefix).primaryKeys()),
-    ]);
+    const stored = (await db.articles.orderBy('entityNames').uniqueKeys()) as string[];
+    const asked = wanted.map(nameForm);
+    const keys = stored.filter((key) => {
+      const form = nameForm(key);
+      return asked.some((a) => formsMatch(a, form, true));
+    });
+    const keyLists = await Promise.all(keys.map((key) => db.articles.where('entityNames').equals(key).primaryKeys()));
     const urls = [...new Set(keyLists.flat())];
     const rows = await db.articles.bulkGet(urls);
     return rows.filter((row): row is ArticleRow => row !== undefined);
   });
 }
 
-/** The entity in a stored article that is the one asked about, preferring an exact name match. */
+/** The entity in a stored article that is the one asked about, preferring an exact name match, then the same name
+ * written another way: "Trump" for the person "Donald Trump", "Zelenskiy" for "Zelensky", "U.N." for "United
+ * Nations". Person-name rules only find persons. */
 export function matchingEntity(entities: readonly EntitySummary[], name: string): EntitySummary | undefined {
   const lower = name.toLowerCase();
   const exact = entities.find((entity) => entity.name.toLowerCase() === lower);
   if (exact) return exact;
-  const parts = nameParts(name);
-  if (!parts) return undefined;
-  return entities.find((entity) => {
-    if (entity.type !== 'person') return false;
-    const other = nameParts(entity.name);
-    return other !== null && other.first === parts.first && other.last === parts.last;
-  });
+  const asked = nameForm(name);
+  return entities.find((entity) => formsMatch(asked, nameForm(entity.name), entity.type === 'person'));
 }
 
-/** First and last word, lower-cased, of a name of two words or more; null for one-word names. */
-function nameParts(name: string): { first: string; last: string } | null {
-  const words = name.trim().toLowerCase().split(/\s+/);
-  if (words.length < 2) return null;
-  return { first: words[0]!, last: words[words.length - 1]! };
+/** A name as compared across articles: its raw text and its words, folded (case, accents, dots, honorifics). */
+interface NameForm {
+  raw: string;
+  words: string[];
+}
+
+const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'jr', 'sr', 'president', 'sen', 'senator', 'rep', 'gov', 'governor']);
+
+function nameForm(name: string): NameForm {
+  const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]s$/, '');
+  // "U.N." -> "un"; other punctuation separates words.
+  const words = folded.replace(/\.(?=\S)/g, '').replace(/\./g, ' ').split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
+  const core = words.filter((w) => !NAME_TITLES.has(w));
+  return { raw: name.trim(), words: core.length > 0 ? core : words };
+}
+
+/** Are two names the same entity's: equal once folded, an acronym and its long form, or (for a person) the same
+ * surname, spelled alike, with a first name the same or a nickname of it, or missing on one side. */
+function formsMatch(a: NameForm, b: NameForm, person: boolean): boolean {
+  if (a.words.length === 0 || b.words.length === 0) return false;
+  if (a.words.join(' ') === b.words.join(' ')) return true;
+  if (isAcronymOf(a.raw, b.raw) || isAcronymOf(b.raw, a.raw)) return true;
+  if (!person) return false;
+  const lastA = a.words[a.words.length - 1] as string;
+  const lastB = b.words[b.words.length - 1] as string;
+  if (!similarSurname(lastA, lastB) && lastA !== lastB) return false;
+  // "Trump" / "Donald Trump": a surname alone meets the full name.
+  if (a.words.length === 1 || b.words.length === 1) return a.words.length !== b.words.length;
+  return sameFirstName(a.words[0] as string, b.words[0] as string);
 }
