@@ -14,6 +14,7 @@ import {
   analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
+import { NAMING_CUES } from './speech-cues';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -51,6 +52,19 @@ function isUppercaseLetter(ch: string): boolean {
 function isTitleCase(text: string, start: number, end: number): boolean {
   const words = text.slice(start, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   return words.length > 0 && words.every((w, i) => isUppercaseLetter(w[0] as string) || isDigit(w[0]) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+}
+
+/** Words before a mark that make the marked words a name of something: "said on “Fox News Sunday”". */
+const TITLE_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'with', 'from', 'of', 'by', 'for', 'about', 'into', 'told', 'tells', 'the', 'a', 'an']);
+
+/** Is the cue among the last few words before the mark, with no preposition or hearer right before it ("added
+ * the words, “…”", but not "said on “…”")? */
+function cueNearMark(before: readonly Token[], slot: SpeakerSlot): boolean {
+  const cueEnd = slot.cueSpan?.end;
+  if (cueEnd === undefined) return false;
+  const rest = before.filter((t) => t.start >= cueEnd);
+  const lastWord = [...before].reverse().find((t) => t.isWord);
+  return rest.filter((t) => t.isWord).length <= 3 && lastWord !== undefined && !TITLE_PREPOSITIONS.has(lastWord.lower);
 }
 
 /** How far around a quote we read for its attribution. */
@@ -131,7 +145,8 @@ function markedCandidates(
     const first = paragraphs[q.firstParagraph] as Paragraph;
     const last = paragraphs[q.lastParagraph] as Paragraph;
     const sentence = sentenceAt(first, q.openAt);
-    let slot: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    const after: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    let slot = after;
     const before = tokensSinceBreak(text, sentence.start, q.openAt);
     let leading = attributionBefore(text, before, mentions);
     if (!leading && before[0]?.isWord && (before[0].lower === 'and' || before[0].lower === 'but') && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
@@ -157,7 +172,10 @@ function markedCandidates(
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
     slot ??= colonIntroSource(text, before, mentions);
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
-    if (!adjacent && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
+    // A short Title Case span not set off by its own cue ("said on “Fox News Sunday” that …", "told “CBS Evening
+    // News”") is a show, book or heading; "“Make America Great Again,” he said" is attached to its cue and stays.
+    const attached = after !== null || (leading !== null && (cueOpensQuote(before, leading) || cueNearMark(before, leading))) || (slot !== null && NAMING_CUES.has(slot.cue));
+    if (!attached && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
     // An unattributed quote that opens its own sentence continues the previous quote's speaker.
     const opensSentence = q.openAt <= sentence.start;
     // "“…,” comments Johnston in a statement, “…”": the second part of a quote split by its attribution.

@@ -191,6 +191,15 @@ export class MentionIndex {
   }
 }
 
+/** Words that tie a described speaker to someone else: "a lawyer for X", "the widow of X", "an aide to X". */
+const PERSON_LINK_WORDS = new Set(['for', 'of', 'to', 'representing']);
+
+/** A place written in capitals, as datelines are ("WASHINGTON", "KYIV, Ukraine"). */
+function isDateline(text: string, m: EntityMention): boolean {
+  const written = text.slice(m.start, m.end);
+  return /\p{Lu}{2}/u.test(written) && written === written.toUpperCase();
+}
+
 function spanText(text: string, tokens: readonly Token[]): string {
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
@@ -264,7 +273,15 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   const last = words[words.length - 1] as Token;
   const first = words[0] as Token;
   const mention = mentions.overlapping(last.start, last.end);
-  if (mention?.entity.type === 'person') return { kind: 'entity', entity: mention.entity };
+  if (mention?.entity.type === 'person') {
+    // "a lawyer for John Smith", "the widow of Smith": the person described speaks, not the one named.
+    const at = words.findIndex((w) => w.end > mention.start);
+    const described = at >= 2 && PERSON_LINK_WORDS.has((words[at - 1] as Token).lower) && words.slice(0, at - 1).some((w) => isHumanNoun(w.lower));
+    if (described) return { kind: 'phrase', name: spanText(text, words), singular: true };
+    return { kind: 'entity', entity: mention.entity };
+  }
+  // A place in capitals is a dateline ("WASHINGTON —"), never who spoke.
+  if (mention?.entity.type === 'place' && isDateline(text, mention)) return null;
 
   if (words.length <= 2 && (MALE_PRONOUNS.has(last.lower) || FEMALE_PRONOUNS.has(last.lower))) {
     return { kind: 'pronoun', gender: MALE_PRONOUNS.has(last.lower) ? 'male' : 'female', at: last.start };
