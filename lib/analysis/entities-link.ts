@@ -67,20 +67,27 @@ function unifyVariants(mentions: ResolvedMention[]): void {
   const split = (name: string): string[] => name.split(' ');
   // Full names: the same or a similar surname, and first names that may be one ("Josh" / "Joshua").
   const full = firstSeen('person', (n) => split(n).length >= 2);
-  for (let j = 1; j < full.length; j++) {
-    const b = split(full[j] as string);
-    for (let i = 0; i < j; i++) {
-      const a = split(full[i] as string);
-      if (a.join(' ') === b.join(' ') || !similarSurname(a[a.length - 1] as string, b[b.length - 1] as string)) continue;
-      if (!sameFirstName(a[0] as string, b[0] as string)) continue;
-      rename.set(full[j] as string, rename.get(full[i] as string) ?? { name: full[i] as string, type: 'person' });
+  // Similar surnames share their first two letters: compare within those buckets only.
+  const bucketOf = (word: string): string => word.slice(0, 2).toLowerCase();
+  const bySurname = new Map<string, string[]>();
+  for (const name of full) {
+    const key = bucketOf(split(name).at(-1) as string);
+    const earlier = bySurname.get(key) ?? [];
+    const b = split(name);
+    for (const other of earlier) {
+      const a = split(other);
+      if (!similarSurname(a[a.length - 1] as string, b[b.length - 1] as string) || !sameFirstName(a[0] as string, b[0] as string)) continue;
+      rename.set(name, rename.get(other) ?? { name: other, type: 'person' });
       break;
     }
+    earlier.push(name);
+    bySurname.set(key, earlier);
   }
   // A lone surname spelled like exactly one full name's surname ("Zelensky" / "Volodymyr Zelenskiy").
   const fullWords = new Set(full.flatMap(split));
   for (const single of firstSeen('person', (n) => !n.includes(' ') && !fullWords.has(n))) {
-    const owners = new Set(full.filter((f) => similarSurname(single, split(f).at(-1) as string)).map((f) => rename.get(f)?.name ?? f));
+    const pool = bySurname.get(bucketOf(single)) ?? [];
+    const owners = new Set(pool.filter((f) => similarSurname(single, split(f).at(-1) as string)).map((f) => rename.get(f)?.name ?? f));
     if (owners.size === 1) rename.set(single, { name: [...owners][0] as string, type: 'person' });
   }
   // Acronyms: the long form in the article whose capitalised words' initials they spell, else an earlier

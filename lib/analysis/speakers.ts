@@ -135,7 +135,9 @@ export class MentionIndex {
       // Only the first person of a sentence can be its subject.
       if (sentence !== previousSentence && isSubjectPosition(text, m.start, m.end, sentence)) {
         this.subjects.add(m);
-        const next = this.persons.slice(i + 1).find((n) => n.entity !== m.entity);
+        let k = i + 1;
+        while (k < this.persons.length && (this.persons[k] as EntityMention).entity === m.entity) k++;
+        const next = this.persons[k];
         const counts = evidence.get(m.entity.id) ?? [0, 0];
         pronounCounts(text, m.end, Math.min(next?.start ?? text.length, m.end + GENDER_EVIDENCE_REACH), counts);
         evidence.set(m.entity.id, counts);
@@ -526,12 +528,19 @@ export class SpeakerResolver {
     }
   }
 
+  private byId: Map<string, Entity> | null = null;
+
   /** The organisation that spoke last, when it is within reach of `pos`. */
   private lastOrganizationSpeaker: { entity: Entity; at: number } | null = null;
 
   /** Remember a resolved speaker: an organisation that spoke is what a later "the statement" means. */
   noteSpeaker(speaker: Speaker | null, at: number): void {
-    const entity = speaker?.entityId ? this.mentions.mentions.find((m) => m.entity.id === speaker.entityId)?.entity : undefined;
+    if (!speaker?.entityId) return;
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const m of this.mentions.mentions) this.byId.set(m.entity.id, m.entity);
+    }
+    const entity = this.byId.get(speaker.entityId);
     if (entity?.type === 'organization') this.lastOrganizationSpeaker = { entity, at };
   }
 
