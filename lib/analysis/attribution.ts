@@ -779,8 +779,8 @@ export function colonIntroSource(text: string, tokens: readonly Token[], mention
 const COLON_INTRO_FILLERS = new Set(['following', 'words', 'message', 'headline', 'title', 'slogan', 'question', 'answer']);
 
 /** Any attribution in a sentence (tokens outside quoted words): the fallback for partial quotes. */
-export function attributionAnywhere(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
-  for (let c = 0; c < tokens.length; c++) {
+export function attributionAnywhere(text: string, tokens: readonly Token[], mentions: MentionIndex, from = 0): SpeakerSlot | null {
+  for (let c = from; c < tokens.length; c++) {
     if (tokens[c]?.lower === 'put' && tokens[c + 1]?.lower === 'it') {
       // "As Ms. Simonyan put it, …" / "As Steven M. Rosenthal, a tax lawyer, recently put it, …"
       const named = slotBefore(text, tokens, c, 0, mentions)?.slot ?? indirectSubject(text, tokens, c, mentions);

@@ -162,7 +162,17 @@ function markedCandidates(
       const from = Math.max(sentence.start, q.openAt - ATTRIBUTION_WINDOW);
       const to = Math.min(sentenceAt(last, q.closeEnd - 1).end, q.closeEnd + ATTRIBUTION_WINDOW);
       const nearby = marksNear(marked, i, from, to);
-      slot = attributionAnywhere(text, tokensOutside(text, from, to, nearby), mentions);
+      const outside = tokensOutside(text, from, to, nearby);
+      slot = attributionAnywhere(text, outside, mentions);
+      // "He testified about a meeting when Sondland told officials they would need to “deliver”": a later cue before
+      // the quote names its speaker better than a pronoun opening the sentence (a named source stays: it is
+      // the sentence's own attribution, "X said Y was “right” when he said …").
+      for (let tries = 0; slot?.cueSpan && slot.ref.kind === 'pronoun' && slot.cueSpan.end < q.openAt && tries < 4; tries++) {
+        const cueEnd: number = slot.cueSpan.end;
+        const next = attributionAnywhere(text, outside, mentions, outside.findIndex((t) => t.start >= cueEnd));
+        if (!next?.cueSpan || next.cueSpan.start >= q.openAt) break;
+        slot = next;
+      }
     }
     const words = countWords(text, q.start, q.end, MAX_TITLE_WORDS + 1);
     if (!slot && words > MAX_SCARE_QUOTE_WORDS && q.openAt > sentence.start && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
