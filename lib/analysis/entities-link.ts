@@ -179,11 +179,11 @@ function endsWithWords(longer: string[], shorter: string[]): boolean {
 /** The person a (partial) name refers to: its words end the full name, or it is one of its words. */
 function findPerson(people: PeopleIndex, words: string[], at: number, surnameOnly: boolean): PersonName | null {
   const pool = new Set([...(people.get(words[words.length - 1]!) ?? []), ...(people.get(words[0]!) ?? [])]);
-  const matches = [...pool].filter((p) => {
-    if (endsWithWords(p.words, words)) return true;
-    // "Mr. Ban" -> "Ban Ki-moon"; but a sentence-initial "Mark" is no reference to "Mark Esper".
-    return !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!);
-  });
+  const ending = [...pool].filter((p) => endsWithWords(p.words, words));
+  // A full name that ends with these words wins; else "Mr. Ban" -> "Ban Ki-moon" (but a sentence-initial "Mark" is
+  // no reference to "Mark Esper", and a name inside a headline run together as one name is no surname).
+  const matches = ending.length > 0 ? ending : [...pool].filter((p) =>
+    !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!));
   if (matches.length <= 1) return matches[0] ?? null;
   // Shared surname: the person last named in full before this mention, else the first named after.
   const before = (p: PersonName): number => lastAtOrBefore(p.starts, at);

@@ -492,8 +492,13 @@ export class SpeakerResolver {
       if ((candidates[mid] as EntityMention).start <= pos) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) if (fits(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
-    for (let i = lo; i < candidates.length && i < lo + 50; i++) if (fits(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+    // A name that ends with the surname ("Hillary Clinton") before one that only holds it (a headline run together
+    // as one name, "Hillary Clinton Goes After Donald Trump").
+    const ends = (m: EntityMention): boolean => fits(m) && (' ' + m.entity.name.toLowerCase()).endsWith(' ' + words.join(' '));
+    for (const test of [ends, fits]) {
+      for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) if (test(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+      for (let i = lo; i < candidates.length && i < lo + 50; i++) if (test(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+    }
     return undefined;
   }
 
