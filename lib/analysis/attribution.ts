@@ -8,7 +8,7 @@
 // Every slot carries the written speaker phrase and cue (Quote.source / Quote.cue).
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
-import type { Span } from './types';
+import type { Entity, Span } from './types';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
   AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
@@ -189,7 +189,35 @@ export function slotAfter(
   if (!ref) return null;
   // `c` is the cue itself, or "to" of "according to", or a dash credit's dash (no cue).
   const cueIndex = cue === 'dash' ? -1 : cue === 'according' ? c - 1 : c;
+  if (ref.kind === 'phrase' && ref.singular && !ref.entity) {
+    // "said another witness in the probe, former White House adviser Fiona Hill.": the name closing the sentence.
+    const named = closingName(tokens, k, mentions);
+    if (named) return { slot: makeSlot(tokens, { kind: 'entity', entity: named.entity }, cueIndex, named.first, named.last), next: named.last + 1 };
+  }
   return { slot: makeSlot(tokens, ref, cueIndex, start, k - 1), next: k };
+}
+
+/** A person named at the end of the sentence after a comma, within a few words of `from`: the appositive of an
+ * unnamed speaker ("…, former White House Russia adviser Fiona Hill."). */
+function closingName(tokens: readonly Token[], from: number, mentions: MentionIndex): { entity: Entity; first: number; last: number } | null {
+  let comma = -1;
+  for (let i = from; i < tokens.length && i < from + 8; i++) {
+    const t = tokens[i] as Token;
+    if (t.text === ',') {
+      comma = i;
+      break;
+    }
+    if (!t.isWord) return null;
+  }
+  if (comma < 0) return null;
+  let end = comma + 1;
+  while (end < tokens.length && (tokens[end] as Token).isWord && end - comma <= 10) end++;
+  const lastWord = tokens[end - 1];
+  if (end === comma + 1 || !lastWord || (end < tokens.length && !'.!?'.includes((tokens[end] as Token).text))) return null;
+  const m = mentions.overlapping(lastWord.start, lastWord.end);
+  if (m?.entity.type !== 'person' || m.end !== lastWord.end) return null;
+  const first = tokens.findIndex((t, i) => i > comma && t.start >= m.start);
+  return first > comma ? { entity: m.entity, first, last: end - 1 } : null;
 }
 
 function phraseRef(text: string, words: readonly Token[]): SpeakerRef {
