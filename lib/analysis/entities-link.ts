@@ -94,13 +94,16 @@ function unifyVariants(mentions: ResolvedMention[]): void {
   // spelling of the same capitals ("U.N." / "UN").
   const longForms = new Map<string, { name: string; type: EntityType }>();
   const acronyms = new Map<string, { name: string; type: EntityType }>();
-  for (const m of mentions) {
-    if (m.type === 'person') continue;
-    const initials = initialsOf(m.name);
-    if (initials && !longForms.has(initials)) longForms.set(initials, { name: m.name, type: m.type });
+  // Each distinct non-person name once, in order of first mention.
+  const others = new Map<string, EntityType>();
+  for (const m of mentions) if (m.type !== 'person' && !others.has(m.name)) others.set(m.name, m.type);
+  for (const [name, type] of others) {
+    const initials = name.includes(' ') ? initialsOf(name) : null;
+    if (initials && !longForms.has(initials)) longForms.set(initials, { name, type });
   }
-  for (const m of mentions) {
-    if (m.type === 'person' || rename.has(m.name)) continue;
+  for (const [name, type] of others) {
+    const m = { name, type };
+    if (name.includes(' ') || rename.has(m.name)) continue;
     const letters = acronymLetters(m.name);
     if (!letters) continue;
     const long = longForms.get(letters);

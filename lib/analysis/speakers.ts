@@ -33,14 +33,13 @@ export interface EntityMention {
   entity: Entity;
 }
 
-/** Adds the he/his/him and she/her/hers words in [from, to) to counts [male, female], up to the first one. */
+/** Adds the he/himself and she/herself words in [from, to) to counts [male, female], up to the first one. Words
+ * inside a quotation are the speaker's own and may be about anyone; a new paragraph may be about anyone. */
 function pronounCounts(text: string, from: number, to: number, counts: [number, number]): void {
-  const re = /[\p{L}]+/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    // Words inside a quotation are the speaker's own and may be about anyone; a new paragraph may be about anyone.
-    if (/["\u201c\u201d\n]/.test(text.slice(from, m.index))) return;
-    const w = m[0].toLowerCase();
+  const window = text.slice(from, to);
+  const stop = window.search(/["\u201c\u201d\n]/);
+  for (const word of (stop >= 0 ? window.slice(0, stop) : window).match(/\p{L}+/gu) ?? []) {
+    const w = word.toLowerCase();
     if (MALE_WORDS.has(w)) counts[0]++;
     else if (FEMALE_WORDS.has(w)) counts[1]++;
     else continue;
@@ -439,7 +438,13 @@ export class SpeakerResolver {
   ) {
     const sorted = [...contents].sort((a, b) => a.start - b.start);
     this.eligible = outside(mentions.persons, sorted);
-    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => m.entity.type === 'organization' || looksLikeCompany(m.entity.name)), sorted);
+    const company = new Map<Entity, boolean>();
+    const isCompany = (e: Entity): boolean => {
+      let known = company.get(e);
+      if (known === undefined) company.set(e, (known = e.type === 'organization' || (e.type !== 'place' && looksLikeCompany(e.name))));
+      return known;
+    };
+    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => isCompany(m.entity)), sorted);
   }
 
   /** The organisation mentioned last before `pos`, if it is close enough to be what "it" means. */
