@@ -107,6 +107,18 @@ describe('speakers who are not the nearest name', () => {
     expect(directs(text, entities)).toEqual([['I will be there', 'Kestrel Dunmore', 'person:Kestrel Dunmore']]);
   });
 
+  it('names an unnamed speaker by the name that closes the sentence', () => {
+    const text = 'He was known for telling others "he was in charge" despite his post, said another witness in the probe, former adviser Ondine Vale.';
+    const entities = [entityFromForms(text, 'person', 'Ondine Vale', ['Ondine Vale'])];
+    expect(directs(text, entities)).toEqual([['he was in charge', 'Ondine Vale', 'person:Ondine Vale']]);
+  });
+
+  it('reads "As X would say, “…”" as X\'s words', () => {
+    const text = 'The cause was found at last. As Ondine Vale would say, “Never again.”';
+    const entities = [entityFromForms(text, 'person', 'Ondine Vale', ['Ondine Vale'])];
+    expect(directs(text, entities)).toEqual([['Never again.', 'Ondine Vale', 'person:Ondine Vale']]);
+  });
+
   it('keeps the speaker of a quote resumed after its attribution', () => {
     const text = '“We are excited,” comments Kestrel Dunmore in a statement, “as it is a celebration of our history.”';
     const entities = [entityFromForms(text, 'person', 'Kestrel Dunmore', ['Kestrel Dunmore'])];
