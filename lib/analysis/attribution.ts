@@ -764,13 +764,21 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
     if (!isCue(tokens, c)) continue;
     const cue = (tokens[c] as Token).lower;
     if (cue === 'according') return slotAfter(text, tokens, c + 1, mentions, cue)?.slot ?? null;
+    if (tokens[0]?.lower === 'as' && tokens[c - 1]?.text === 'would' && c >= 3) {
+      // "As Sherlock would say, “…”": the modal left out, the words between "As" and it name the speaker.
+      const without = [...tokens.slice(0, c - 1), ...tokens.slice(c)];
+      const named = slotBefore(text, without, c - 1, 1, mentions);
+      if (named) return named.slot;
+    }
     const before = slotBefore(text, tokens, c, 0, mentions);
     if (before) return before.slot;
     // "Said Smith: “…" / "…, said Smith, “…": inverted only at a clause start.
     if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
     // "During the call, he asked …, called Omar a “terrorist” and said, “…": the sentence's subject.
     if (tokens[c - 1]?.isWord && SUBJECT_CONJUNCTIONS.has((tokens[c - 1] as Token).lower) && isPunct(tokens[c + 1], ',:')) {
-      return openingSubject(text, tokens, c, c - 1, mentions);
+      const subject = openingSubject(text, tokens, c, c - 1, mentions);
+      // A person or a pronoun; a capitalised opener ("Asked on Monday whether …") is no subject.
+      return subject && (subject.ref.kind === 'entity' || subject.ref.kind === 'pronoun') ? subject : null;
     }
     return null;
   }

@@ -138,7 +138,7 @@ export const SUBJECT_CUE_FILLERS = new Set([
   'also', 'later', 'previously', 'recently', 'once', 'again', 'further', 'repeatedly', 'reportedly', 'has',
   'have', 'had', 'then', 'earlier', 'publicly', 'privately', 'separately', 'similarly', 'often', 'frequently',
   'always', 'subsequently', 'first', 'initially', 'simply', 'flatly', 'bluntly', 'is', 'was', 'are', 'were',
-  'been', 'openly', 'famously', 'angrily', 'sharply', 'would', 'will', 'might', 'could',
+  'been', 'openly', 'famously', 'angrily', 'sharply',
 ]);
 
 /** Words that may follow a cue before its content: "said Tuesday that", "said later that". */
