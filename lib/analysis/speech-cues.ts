@@ -65,7 +65,7 @@ export const HUMAN_NOUNS = new Set([
   'official', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'source', 'aide', 'adviser', 'advisor',
   'analyst', 'expert', 'lawyer', 'attorney', 'officer', 'minister', 'senator', 'lawmaker', 'legislator',
   'executive', 'resident', 'witness', 'member', 'leader', 'director', 'president', 'chairman', 'chairwoman',
-  'chair', 'professor', 'economist', 'person', 'man', 'woman', 'representative', 'secretary', 'ambassador',
+  'chair', 'professor', 'economist', 'person', 'man', 'woman', 'representative', 'rep', 'publicist', 'secretary', 'ambassador',
   'envoy', 'commander', 'general', 'colonel', 'captain', 'sergeant', 'soldier', 'agent', 'investigator',
   'detective', 'prosecutor', 'judge', 'doctor', 'nurse', 'scientist', 'researcher', 'historian', 'author',
   'writer', 'reporter', 'journalist', 'editor', 'manager', 'owner', 'founder', 'ceo', 'strategist',
