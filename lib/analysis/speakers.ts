@@ -47,6 +47,37 @@ function pronounCounts(text: string, from: number, to: number, counts: [number, 
   }
 }
 
+/** Nouns that say a person's gender when the article puts them right after the name: "Omar is one of the first two
+ * Muslim women", "Jane Doe, the chairwoman of …". */
+const FEMALE_NOUNS = new Set([
+  'woman', 'women', 'mother', 'wife', 'daughter', 'sister', 'actress', 'congresswoman', 'chairwoman', 'spokeswoman',
+  'businesswoman', 'queen', 'girl', 'grandmother', 'widow', 'princess', 'aunt', 'niece', 'sportswoman',
+]);
+const MALE_NOUNS = new Set([
+  'man', 'men', 'father', 'husband', 'son', 'brother', 'actor', 'congressman', 'chairman', 'spokesman',
+  'businessman', 'king', 'boy', 'grandfather', 'widower', 'prince', 'uncle', 'nephew', 'sportsman',
+]);
+
+/** Adds the gender of a noun in an appositive or after "is"/"was" right after a name to counts [male, female]. */
+function nounCounts(text: string, end: number, counts: [number, number]): void {
+  const after = text.slice(end, end + 80);
+  const lead = /^(?:,\s+|\s+(?:is|was)\s+)/.exec(after);
+  if (!lead) return;
+  const clause = after.slice(lead[0].length).split(/[,.;:!?\n"\u201c\u201d]/)[0] ?? '';
+  for (const word of (clause.match(/\p{L}+/gu) ?? []).slice(0, 8)) {
+    const w = word.toLowerCase();
+    // "…, whose husband", "…, his son": someone else.
+    if (NOUN_EVIDENCE_STOPS.has(w)) return;
+    // A noun about the name itself outweighs a later "he" or "she", which may be about someone else.
+    if (MALE_NOUNS.has(w)) counts[0] += 2;
+    else if (FEMALE_NOUNS.has(w)) counts[1] += 2;
+    else continue;
+    return;
+  }
+}
+
+const NOUN_EVIDENCE_STOPS = new Set(['who', 'whose', 'whom', 'which', 'that', 'his', 'her', 'their', 'its', 'and', 'with', 'by', 'to', 'for']);
+
 /** The gender the article's own he/she after the person give: two to one, and twice against the first name. */
 function documentGender(counts: [number, number] | undefined, lexicon: Gender): Gender | undefined {
   if (!counts) return undefined;
@@ -131,6 +162,9 @@ export class MentionIndex {
       const m = this.persons[i] as EntityMention;
       this.noteGender(text, m);
       const sentence = sentenceStartBefore(text, m.start);
+      const own = evidence.get(m.entity.id) ?? [0, 0];
+      nounCounts(text, m.end, own);
+      evidence.set(m.entity.id, own);
       // Only the first person of a sentence can be its subject.
       if (sentence !== previousSentence && isSubjectPosition(text, m.start, m.end, sentence)) {
         this.subjects.add(m);

@@ -139,3 +139,22 @@ describe('titles are not quotes', () => {
     expect(directs(text, entities)).toEqual([['Make America Great Again', 'Robert Stone', 'person:Robert Stone']]);
   });
 });
+
+describe('gender from the words after a name', () => {
+  it('reads "X is one of the first women …" and "X, whose husband …" apart', () => {
+    const text = 'Kestrel Dunmore called the office in March. Ondine Vale is one of the first two women elected there. ' +
+      'The staff member recalled that he said, “I will be back.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Kestrel Dunmore', ['Kestrel Dunmore']),
+      entityFromForms(text, 'person', 'Ondine Vale', ['Ondine Vale']),
+    ];
+    expect(directs(text, entities)).toEqual([['I will be back.', 'Kestrel Dunmore', 'person:Kestrel Dunmore']]);
+    const other = 'Kestrel Dunmore called the office in March. Ondine Vale, whose husband works there, answered. “I will be back,” she said.';
+    const both = [
+      entityFromForms(other, 'person', 'Kestrel Dunmore', ['Kestrel Dunmore']),
+      entityFromForms(other, 'person', 'Ondine Vale', ['Ondine Vale']),
+    ];
+    // "whose husband" is about someone else: nothing makes Ondine Vale a man, so "she" may be her.
+    expect(directs(other, both)).toEqual([['I will be back', 'Ondine Vale', 'person:Ondine Vale']]);
+  });
+});
