@@ -123,7 +123,9 @@ export function slotBefore(
   let fillers = 0;
   while (j >= floor && fillers < 3 && tokens[j]?.isWord) {
     const lower = (tokens[j] as Token).lower;
-    if (SUBJECT_CUE_FILLERS.has(lower) || isMannerAdverb(tokens[j] as Token)) j--;
+    // "has since said", "now says": time words between the subject and its cue.
+    const sinceAfterHave = lower === 'since' && /^(has|have|had)$/.test(tokens[j - 1]?.lower ?? '');
+    if (SUBJECT_CUE_FILLERS.has(lower) || sinceAfterHave || TIME_FILLERS.has(lower) || isMannerAdverb(tokens[j] as Token)) j--;
     // "Sanders on Tuesday said …" / "Sanders Tuesday said …"
     else if (DAYS.has(lower)) j -= tokens[j - 1]?.lower === 'on' ? 2 : 1;
     else break;
@@ -147,6 +149,9 @@ export function slotBefore(
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
   return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
 }
+
+/** Time words that may stand between a subject and its cue ("Clinton now says …", "has already said"). */
+const TIME_FILLERS = new Set(['now', 'already', 'still', 'just']);
 
 /** "boldly said", "repeatedly claimed": a lowercase -ly word between the subject and the cue (nouns ending in
  * -ly, "the family said", are not skipped). */

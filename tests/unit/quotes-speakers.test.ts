@@ -119,6 +119,12 @@ describe('speakers who are not the nearest name', () => {
     expect(directs(text, entities)).toEqual([['Never again.', 'Ondine Vale', 'person:Ondine Vale']]);
   });
 
+  it('reads time words between a subject and its cue ("has since said", "now says")', () => {
+    const text = 'Robert Stone has since said that the signing would take place in “farm country,” but nobody agreed.';
+    const entities = [entityFromForms(text, 'person', 'Robert Stone', ['Robert Stone'])];
+    expect(directs(text, entities)).toEqual([['farm country', 'Robert Stone', 'person:Robert Stone']]);
+  });
+
   it('keeps the speaker of a quote resumed after its attribution', () => {
     const text = '“We are excited,” comments Kestrel Dunmore in a statement, “as it is a celebration of our history.”';
     const entities = [entityFromForms(text, 'person', 'Kestrel Dunmore', ['Kestrel Dunmore'])];
