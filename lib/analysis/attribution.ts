@@ -740,17 +740,25 @@ const CLAIM_NOUNS = new Set([
   'claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'assertion', 'assertions',
   'promise', 'pledge', 'prediction', 'warning', 'suggestion', 'words', 'description', 'tweet', 'tweets', 'accusation',
   'charge', 'argument', 'insistence', 'contention', 'boast', 'vow', 'declaration', 'complaint', 'characterization',
+  'announcement', 'assurance', 'insinuation',
 ]);
+
+/** Month abbreviations, months and day numbers ("Oct. 11", "June 3"). */
+const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?$/i;
 
 /** "Trump’s claim that …": the possessor of a claim noun at `c`, before "that", said the words. */
 function possessiveClaimant(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
   const t = tokens[c];
-  const owner = tokens[c - 1];
-  if (!t?.isWord || !CLAIM_NOUNS.has(t.lower) || tokens[c + 1]?.lower !== 'that' || !owner?.isWord || !/['\u2019]s$/.test(owner.text) || !isCapitalized(owner)) return null;
-  let first = c - 1;
-  while (first - 1 >= 0 && c - first < 4 && isCapitalized(tokens[first - 1])) first--;
+  if (!t?.isWord || !CLAIM_NOUNS.has(t.lower) || tokens[c + 1]?.lower !== 'that') return null;
+  // "Mr. Trump’s Oct. 11 announcement that …": a date may stand between the possessive and the noun.
+  let o = c - 1;
+  while (o > 0 && c - o <= 3 && (DATE_WORD.test(tokens[o]?.text ?? '') || tokens[o]?.text === '.')) o--;
+  const owner = tokens[o];
+  if (!owner?.isWord || !/['\u2019]s$/.test(owner.text) || !isCapitalized(owner)) return null;
+  let first = o;
+  while (first - 1 >= 0 && o - first < 3 && isCapitalized(tokens[first - 1])) first--;
   const m = mentions.overlapping(owner.start, owner.end);
-  if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, first, c - 1);
+  if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, first, o);
   return null;
 }
 

@@ -125,6 +125,12 @@ describe('speakers who are not the nearest name', () => {
     expect(directs(text, entities)).toEqual([['farm country', 'Robert Stone', 'person:Robert Stone']]);
   });
 
+  it('gives a word quoted in someone\'s dated announcement to its owner', () => {
+    const text = 'Despite Robert Stone’s Oct. 11 announcement that the two sides had reached a “historic” agreement, nothing was signed.';
+    const entities = [entityFromForms(text, 'person', 'Robert Stone', ['Robert Stone'])];
+    expect(directs(text, entities)).toEqual([['historic', 'Robert Stone', 'person:Robert Stone']]);
+  });
+
   it('keeps the speaker of a quote resumed after its attribution', () => {
     const text = '“We are excited,” comments Kestrel Dunmore in a statement, “as it is a celebration of our history.”';
     const entities = [entityFromForms(text, 'person', 'Kestrel Dunmore', ['Kestrel Dunmore'])];
