@@ -148,8 +148,9 @@ function markedCandidates(
     const after: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
     let slot = after;
     const before = tokensSinceBreak(text, sentence.start, q.openAt);
-    let leading = attributionBefore(text, before, mentions);
-    if (!leading && before[0]?.isWord && (before[0].lower === 'and' || before[0].lower === 'but') && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
+    // A person named after the quote is its speaker; only otherwise does the attribution before it matter.
+    let leading = slot && isSingularHuman(slot.ref) ? null : attributionBefore(text, before, mentions);
+    if (!leading && !(slot && isSingularHuman(slot.ref)) && before[0]?.isWord && (before[0].lower === 'and' || before[0].lower === 'but') && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
       // "…, called Omar a “terrorist” and said, “…": read the whole sentence before the mark, other quotes left out.
       leading = attributionBefore(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
     }
