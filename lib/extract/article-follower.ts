@@ -3,7 +3,7 @@
 //   when they cannot be (an edit inside a paragraph, text moved) is the page read again in full;
 // - sliced: both run in slices that hand the thread back to the page every few milliseconds;
 // - bounded: changes that come while a run is going are merged into the next one; runs are spaced
-//   by a work budget (a share of the page's time); and past MAX_FOLLOWED_TEXT characters (ten
+//   by a work budget (a share of the page's time); and past MAX_FOLLOWED_TEXT characters (five
 //   times the longest article seen) the page is a feed, not an article: following stops there.
 // Plain DOM code with the clock, timers and the page's document passed in.
 import { ChangeCollector, type ChangeSet } from './change-set';
@@ -13,7 +13,7 @@ import type { ExtractedArticle } from './types';
 import { WorkBudget, type WorkBudgetOptions } from './work-budget';
 
 /** Article text beyond which a page's late content is no longer followed. */
-export const MAX_FOLLOWED_TEXT = 500_000;
+export const MAX_FOLLOWED_TEXT = 250_000;
 
 /** Following may take 5% of the page's time, with a run at most every 250 ms and at least every 10 s. */
 export const FOLLOW_BUDGET: WorkBudgetOptions = { share: 0.05, minGapMs: 250, maxGapMs: 10_000 };

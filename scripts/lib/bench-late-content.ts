@@ -26,7 +26,6 @@ const NAMES = ['Angela Merkel', 'John Kerry', 'Ban Ki-moon', 'Sergei Lavrov', 'T
 const PLACES = ['Brussels', 'Geneva', 'Aleppo', 'Moscow', 'Ottawa', 'Berlin', 'Nairobi'];
 const ORGS = ['the United Nations', 'the European Union', 'NATO', 'the World Bank', 'Reuters'];
 
-export function __pageHtml(): string { return pageHtml(); }
 function pageHtml(): string {
   const opening = Array.from({ length: 12 }, (_, i) => `<p>${sentence(i)}</p>`).join('\n');
   // The page's script: its own timer, and the paragraphs it keeps appending to the article.
