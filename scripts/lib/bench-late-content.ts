@@ -4,7 +4,8 @@
 // the main thread's busy time, and the JS heap (the content script's isolated world shares the
 // renderer's V8 heap, so the difference to the run without Lede is Lede's).
 // Part of `npm run bench`; also runs alone (after `npx wxt build`):
-//   npx tsx scripts/lib/bench-late-content.ts [--seconds 180]
+//   npx tsx scripts/lib/bench-late-content.ts [--seconds 180] [--extension DIR]
+// (--extension: another unpacked build, e.g. an older one copied aside, to compare.)
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -101,8 +102,8 @@ export interface LateContentRun {
   errors: string[];
 }
 
-async function runOnce(url: string, withLede: boolean, seconds: number): Promise<LateContentRun> {
-  const browser = await launchBrowser(withLede ? {} : { extensionDir: null });
+async function runOnce(url: string, withLede: boolean, seconds: number, extensionDir?: string): Promise<LateContentRun> {
+  const browser = await launchBrowser(withLede ? { extensionDir } : { extensionDir: null });
   try {
     const page = await browser.context.newPage();
     const errors: string[] = [];
@@ -156,12 +157,12 @@ export interface LateContentBench {
 const MB = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'OVER');
 
-export async function runLateContentBench(seconds: number): Promise<LateContentBench> {
+export async function runLateContentBench(seconds: number, extensionDir?: string): Promise<LateContentBench> {
   const server = await serve(pageHtml());
   try {
     console.log(`  a 127.0.0.1 article page appending ${PARAGRAPHS_PER_SECOND} paragraphs a second, measured for ${seconds} s after the first run, without then with Lede`);
     const without = await runOnce(server.url, false, seconds);
-    const withLede = await runOnce(server.url, true, seconds);
+    const withLede = await runOnce(server.url, true, seconds, extensionDir);
     const nominal = 1000 / PAGE_TIMER_MS;
     for (const run of [without, withLede]) {
       console.log(
@@ -197,7 +198,9 @@ export function lateSecondsArg(argv: readonly string[], flag: string, fallback: 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log('Late content: a page that never stops adding paragraphs');
-  runLateContentBench(lateSecondsArg(process.argv, '--seconds', 30)).catch((error: unknown) => {
+  const at = process.argv.indexOf('--extension');
+  const extensionDir = at >= 0 ? path.resolve(process.argv[at + 1] ?? '') : undefined;
+  runLateContentBench(lateSecondsArg(process.argv, '--seconds', 30), extensionDir).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });
