@@ -32,7 +32,9 @@ export interface ViewportLike {
 }
 
 class WindowedHighlight implements HighlightLike {
-  readonly all: Range[];
+  private all: Range[];
+  /** Whether `all` runs down the page (painters hand ranges over by entity, or nearest the viewport first). */
+  private sorted = false;
   /** [from, to) of `all` registered now; null when all are. */
   private shown: { from: number; to: number } | null = null;
 
@@ -58,6 +60,7 @@ class WindowedHighlight implements HighlightLike {
 
   add(range: Range): void {
     this.all.push(range);
+    this.sorted = false;
     if (!this.windowed) this.real.add?.(range);
   }
 
@@ -72,6 +75,13 @@ class WindowedHighlight implements HighlightLike {
         this.shown = null;
       }
       return;
+    }
+    if (!this.sorted) {
+      // Top to bottom, once per change of the set: the window is then two binary searches.
+      const tops = new Map(this.all.map((range) => [range, range.getBoundingClientRect().top]));
+      this.all.sort((a, b) => tops.get(a)! - tops.get(b)!);
+      this.sorted = true;
+      this.shown = { from: -1, to: -1 };
     }
     const margin = MARGIN_SCREENS * this.view.innerHeight;
     const from = firstBelow(this.all, -margin);

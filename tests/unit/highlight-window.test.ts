@@ -77,6 +77,16 @@ describe('windowedHighlightApi', () => {
     expect(real.ranges.size).toBe(101);
   });
 
+  it('finds the ranges near the viewport whatever order the painter gave them in', () => {
+    const { registered, windowed } = setup();
+    const ranges = rangesDownThePage(2_000, { y: 0 });
+    // By entity, as painters hand them over: every tenth range first, then the rest.
+    const shuffled = [...ranges.filter((_, i) => i % 10 === 0), ...ranges.filter((_, i) => i % 10 !== 0)];
+    windowed.registry.set('lede-organization', windowed.create(shuffled) as never);
+    const real = registered.get('lede-organization')!;
+    expect([...real.ranges].sort((a, b) => ranges.indexOf(a) - ranges.indexOf(b))).toEqual(ranges.slice(0, 76));
+  });
+
   it('switches to the window when ranges added one by one cross the threshold', () => {
     const { registered, windowed, scroll } = setup();
     const ranges = rangesDownThePage(1_000, { y: 0 });
