@@ -3,7 +3,7 @@
 // (then pre-paints, composites and paints each), so on a page that keeps changing (infinite
 // scroll, tickers, rotating ads) the page's frames cost time in proportion to Lede's ranges: with
 // 1,500 ranges the page's own timers ran at a third of their rate. Registering only the ranges
-// within half a screen of the viewport (updated as the reader scrolls) keeps that cost small
+// within a quarter screen of the viewport (updated as the reader scrolls) keeps that cost small
 // however long the article. Small articles register everything, as before.
 // Wraps a HighlightApi: painters use it unchanged. The window and the viewport are passed in.
 
@@ -12,7 +12,7 @@ import type { HighlightApi, HighlightLike, HighlightRegistryLike } from './paint
 /** Up to this many ranges in one highlight, all are registered. */
 export const WINDOW_FROM_RANGES = 300;
 /** Screens above and below the viewport whose ranges are registered (each costs the page on every DOM change). */
-const MARGIN_SCREENS = 0.5;
+const MARGIN_SCREENS = 0.25;
 
 /** A browser Highlight as a set of ranges (what the window needs to swap its contents). */
 interface SetlikeHighlight extends HighlightLike {

@@ -57,7 +57,7 @@ describe('windowedHighlightApi', () => {
     expect(registered.get('lede-person')!.ranges.size).toBe(WINDOW_FROM_RANGES);
   });
 
-  it('registers only the ranges within half a screen of the viewport of a highlight that has many, and follows scrolling', () => {
+  it('registers only the ranges within a quarter screen of the viewport of a highlight that has many, and follows scrolling', () => {
     const { registered, windowed, scroll } = setup();
     const position = { y: 0 };
     const ranges = rangesDownThePage(5_000, position); // 100,000 px of page
@@ -66,15 +66,15 @@ describe('windowedHighlightApi', () => {
     windowed.registry.set('lede-person', highlight as never);
     const real = registered.get('lede-person')!;
     expect(real.priority).toBe(1);
-    // Viewport 0-1000 px, margin 500 px: ranges whose top is at most 1500 px.
-    expect(real.ranges.size).toBe(76);
+    // Viewport 0-1000 px, margin 250 px: ranges whose top is at most 1250 px.
+    expect(real.ranges.size).toBe(63);
     expect(real.ranges.has(ranges[0]!)).toBe(true);
     position.y = 50_000;
     scroll();
     expect(real.ranges.has(ranges[0]!)).toBe(false);
     expect(real.ranges.has(ranges[2_500]!)).toBe(true);
-    // Bottoms below 49,500 px, tops down to 51,500 px.
-    expect(real.ranges.size).toBe(101);
+    // Bottoms below 49,750 px, tops down to 51,250 px.
+    expect(real.ranges.size).toBe(76);
   });
 
   it('finds the ranges near the viewport whatever order the painter gave them in', () => {
@@ -84,7 +84,7 @@ describe('windowedHighlightApi', () => {
     const shuffled = [...ranges.filter((_, i) => i % 10 === 0), ...ranges.filter((_, i) => i % 10 !== 0)];
     windowed.registry.set('lede-organization', windowed.create(shuffled) as never);
     const real = registered.get('lede-organization')!;
-    expect([...real.ranges].sort((a, b) => ranges.indexOf(a) - ranges.indexOf(b))).toEqual(ranges.slice(0, 76));
+    expect([...real.ranges].sort((a, b) => ranges.indexOf(a) - ranges.indexOf(b))).toEqual(ranges.slice(0, 63));
   });
 
   it('switches to the window when ranges added one by one cross the threshold', () => {
@@ -94,7 +94,7 @@ describe('windowedHighlightApi', () => {
     windowed.registry.set('lede-place', highlight as never);
     for (const range of ranges.slice(10)) highlight.add!(range);
     scroll(); // runs the frame the additions asked for
-    expect(registered.get('lede-place')!.ranges.size).toBe(76);
+    expect(registered.get('lede-place')!.ranges.size).toBe(63);
   });
 
   it('stops following a highlight once it is deleted', () => {
@@ -105,6 +105,6 @@ describe('windowedHighlightApi', () => {
     windowed.registry.delete('lede-quote');
     position.y = 10_000;
     scroll();
-    expect(real.ranges.size).toBe(76);
+    expect(real.ranges.size).toBe(63);
   });
 });
