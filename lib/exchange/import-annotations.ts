@@ -6,43 +6,51 @@ import { AnnotationValidationError, parseAnnotation } from '../annotation-valida
 import { articleKey, type LedeDB } from '../db';
 import { positionSelectorOf, quoteSelectorOf } from '../annotation-types';
 import { articleRowOf } from './article-records';
+import { capMessage } from './import-error';
 import { parseImport } from './parse-import';
+import { runSteps, type Slicer, type Steps } from './steps';
 import type { ImportSummary, ParsedImport, ParseImportOptions, RejectedItem } from './types';
 
 /** Notes written per bulkAdd; progress is reported after each batch. */
 export const IMPORT_BATCH_SIZE = 500;
 
+export interface ImportOptions extends ParseImportOptions {
+  /** Hands the thread back between slices of the work done before the write (the library page). */
+  slicer?: Slicer;
+}
+
 /**
  * Adds the parsed notes that are not stored yet. A duplicate (same id, or same page, quote,
- * position and note as a stored one or an earlier one in the file) is skipped and counted.
+ * position, note and tags as a stored one or an earlier one in the file) is skipped and counted.
  * Articles of a Lede backup are added where their URL is not stored (stored ones are newer).
  * Accepts a parseImport result, or the file itself (then parseImport's ImportError propagates).
+ *
+ * The duplicate check looks up, never scans: the stored ids in one key read, and stored notes'
+ * contents only for pages where the file brings a note whose id is new.
  */
 export async function importAnnotations(
   db: LedeDB,
   parsed: ParsedImport | string | Uint8Array,
   onProgress?: (done: number, total: number) => void,
-  options: ParseImportOptions = {},
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const input = typeof parsed === 'string' || parsed instanceof Uint8Array ? parseImport(parsed, options) : parsed;
-  const { annotations, rejected } = revalidated(input);
+  const slicer = options.slicer;
+  const { annotations, rejected } = slicer ? await slicer.run(revalidatedSteps(input)) : runSteps(revalidatedSteps(input));
+  const keys = slicer ? await slicer.run(contentKeySteps(annotations)) : runSteps(contentKeySteps(annotations));
   const total = annotations.length;
   let added = 0;
   let skipped = 0;
   let articlesAdded = 0;
   await db.transaction('rw', [db.annotations, db.articles], async () => {
-    const storedIds = new Set<string>();
-    const stored = await db.annotations.bulkGet(annotations.map((a) => a.id));
-    for (const row of stored) if (row) storedIds.add(row.id);
-    const sources = [...new Set(annotations.map((a) => a.target.source))];
-    const storedKeys = new Set<string>();
-    // One equals() range per page: anyOf() over hundreds of pages is far slower in some IndexedDBs.
-    const storedBySource = await Promise.all(sources.map((source) => db.annotations.where('target.source').equals(source).toArray()));
-    for (const rows of storedBySource) for (const row of rows) storedKeys.add(contentKey(row));
+    const storedIds = await storedIdsAmong(db, annotations);
+    const storedKeys = await storedContentKeys(db, annotations.filter((a) => !storedIds.has(a.id)));
     for (let from = 0; from < total; from += IMPORT_BATCH_SIZE) {
       const batch: Annotation[] = [];
-      for (const annotation of annotations.slice(from, from + IMPORT_BATCH_SIZE)) {
-        const key = contentKey(annotation);
+      const to = Math.min(from + IMPORT_BATCH_SIZE, total);
+      for (let i = from; i < to; i += 1) {
+        const annotation = annotations[i]!;
+        const key = keys[i]!;
         if (storedIds.has(annotation.id) || storedKeys.has(key)) {
           skipped += 1;
           continue;
@@ -53,7 +61,7 @@ export async function importAnnotations(
       }
       await db.annotations.bulkAdd(batch);
       added += batch.length;
-      onProgress?.(Math.min(from + IMPORT_BATCH_SIZE, total), total);
+      onProgress?.(to, total);
     }
     articlesAdded = await addMissingArticles(db, input);
   });
@@ -61,25 +69,63 @@ export async function importAnnotations(
   return { added, skipped, rejected, articlesAdded };
 }
 
-/** Same page, passage (quote and position) and note: the same note, whatever its id. */
+/** Which of the notes' ids are stored: none in an empty library; else one read of every stored key, or a get per note when the file is much smaller. */
+async function storedIdsAmong(db: LedeDB, annotations: readonly Annotation[]): Promise<Set<string>> {
+  const storedCount = await db.annotations.count();
+  if (storedCount === 0 || annotations.length === 0) return new Set();
+  if (annotations.length * 8 < storedCount) {
+    const rows = await db.annotations.bulkGet(annotations.map((a) => a.id));
+    return new Set(rows.flatMap((row) => (row ? [row.id] : [])));
+  }
+  return new Set((await db.annotations.toCollection().primaryKeys()) as string[]);
+}
+
+/** Content keys of the stored notes on the pages of `fresh` (notes whose ids are new). */
+async function storedContentKeys(db: LedeDB, fresh: readonly Annotation[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if (fresh.length === 0) return keys;
+  const wanted = new Set(fresh.map((a) => a.target.source));
+  // The distinct stored pages come from the index alone (one step per page, not per note).
+  const storedSources = (await db.annotations.orderBy('target.source').uniqueKeys()) as string[];
+  const sources = storedSources.filter((source) => wanted.has(source));
+  // One equals() range per page: anyOf() over hundreds of pages is far slower in some IndexedDBs.
+  const rowsBySource = await Promise.all(sources.map((source) => db.annotations.where('target.source').equals(source).toArray()));
+  for (const rows of rowsBySource) for (const row of rows) keys.add(contentKey(row));
+  return keys;
+}
+
+/**
+ * Same page, passage (quote and position), note and tags: the same note, whatever its id. Two
+ * notes on one passage that differ only in their tags (Hypothesis allows that) are both kept.
+ */
 function contentKey(annotation: Annotation): string {
   const quote = quoteSelectorOf(annotation.target);
   const position = positionSelectorOf(annotation.target);
-  return JSON.stringify([annotation.target.source, quote?.exact, position?.start, position?.end, annotation.body]);
+  return JSON.stringify([annotation.target.source, quote?.exact, position?.start, position?.end, annotation.body, [...annotation.tags].sort()]);
+}
+
+function* contentKeySteps(annotations: readonly Annotation[]): Steps<string[]> {
+  const keys: string[] = new Array(annotations.length);
+  for (let i = 0; i < annotations.length; i += 1) {
+    keys[i] = contentKey(annotations[i]!);
+    yield i;
+  }
+  return keys;
 }
 
 /** parseImport validated already, but a caller may hand over its own list: check again before writing. */
-function revalidated(input: ParsedImport): { annotations: Annotation[]; rejected: RejectedItem[] } {
+function* revalidatedSteps(input: ParsedImport): Steps<{ annotations: Annotation[]; rejected: RejectedItem[] }> {
   const annotations: Annotation[] = [];
   const rejected: RejectedItem[] = [...input.rejected];
-  input.annotations.forEach((annotation, index) => {
+  for (let index = 0; index < input.annotations.length; index += 1) {
     try {
-      annotations.push(parseAnnotation(annotation));
+      annotations.push(parseAnnotation(input.annotations[index]));
     } catch (error) {
       if (!(error instanceof AnnotationValidationError)) throw error;
-      rejected.push({ item: 'annotation', index, reason: `Annotation ${index + 1}: ${error.message}` });
+      rejected.push({ item: 'annotation', index, reason: capMessage(`Annotation ${index + 1}: ${error.message}`) });
     }
-  });
+    yield index;
+  }
   return { annotations, rejected };
 }
 
