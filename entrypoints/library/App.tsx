@@ -15,7 +15,7 @@ import {
 } from '@/lib/library-index';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
 import { exportNotes, type ExportFormat } from '@/components/library/export-notes';
-import { ImportPanel } from '@/components/library/ImportPanel';
+import { ImportPanel, type ImportReadOptions } from '@/components/library/ImportPanel';
 import { LibraryFilters } from '@/components/library/LibraryFilters';
 import { NoteGroups, TriStateCheckbox } from '@/components/library/NoteGroups';
 import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
@@ -30,6 +30,8 @@ export interface LibraryAppProps {
   undoMs?: number;
   /** Every note was just exported as JSON-LD (it counts as the last backup). */
   onFullBackup?: () => void;
+  /** How the import panel reads files (tests lower its sizes). */
+  importOptions?: ImportReadOptions;
 }
 
 type Tab = 'notes' | 'quotes';
@@ -38,7 +40,7 @@ type Scope = 'all' | 'results' | 'selection';
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
-export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup }: LibraryAppProps) {
+export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('notes');
@@ -107,10 +109,10 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
 
   const annotationsIn = (ids: ReadonlySet<string>): Annotation[] => (data?.annotations ?? []).filter((a) => ids.has(a.id));
 
-  const runExport = (format: ExportFormat, annotations: Annotation[]): void => {
+  const runExport = async (format: ExportFormat, annotations: Annotation[]): Promise<void> => {
     if (!data) return;
     try {
-      const name = exportNotes(format, annotations, data.articles, saveFile, new Date());
+      const name = await exportNotes(format, annotations, data.articles, saveFile, new Date());
       // Every note as JSON-LD is a complete backup: the settings' "last exported" follows it.
       if (name && format === 'jsonld' && annotations.length === data.annotations.length) onFullBackup?.();
       setActionMessage(name ? `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'} as ${name}.` : 'Nothing to export.');
@@ -129,7 +131,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
   const exportArticle = (group: LibraryGroup): void => {
     // The header exports the whole article's results, not just the rows shown on this page.
     const full = groups.find((g) => g.source === group.source) ?? group;
-    runExport('markdown', full.items.map((item) => item.annotation));
+    void runExport('markdown', full.items.map((item) => item.annotation));
   };
 
   const deleteSelected = async (): Promise<void> => {
@@ -245,7 +247,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
                   <button type="button" class="library-button library-button-danger" data-testid="delete-selected" onClick={() => void deleteSelected()}>
                     Delete {selected.size}
                   </button>
-                  <button type="button" class="library-button" data-testid="export-selection" onClick={() => runExport('jsonld', annotationsIn(selected))}>
+                  <button type="button" class="library-button" data-testid="export-selection" onClick={() => void runExport('jsonld', annotationsIn(selected))}>
                     Export selection
                   </button>
                   <button type="button" class="library-button library-button-quiet" onClick={() => setSelected(new Set())}>
@@ -305,7 +307,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
                     class="library-button"
                     data-testid={`export-${format}`}
                     disabled={scopeCount === 0}
-                    onClick={() => runExport(format, scoped())}
+                    onClick={() => void runExport(format, scoped())}
                   >
                     {EXPORT_LABELS[format]}
                   </button>
@@ -313,7 +315,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
               </div>
               <p class="library-hint">JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several); CSV opens in a spreadsheet.</p>
             </section>
-            <ImportPanel db={db} onImported={() => void reload()} />
+            <ImportPanel db={db} onImported={() => void reload()} readOptions={importOptions} />
           </aside>
         </div>
       )}
