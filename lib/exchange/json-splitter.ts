@@ -49,13 +49,14 @@ export class JsonSplitter {
     let skeletonFrom = this.list < 0 ? 0 : -1;
     let elementFrom = this.element ? 0 : -1;
     for (let i = 0; i < text.length; i += 1) {
-      const ch = text.charCodeAt(i);
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (ch === BACKSLASH) this.escaped = true;
-        else if (ch === QUOTE) this.inString = false;
+        const end = this.stringEnd(text, i);
+        if (end < 0) break; // the rest of this chunk is inside the string
+        this.inString = false;
+        i = end;
         continue;
       }
+      const ch = text.charCodeAt(i);
       if (this.list < 0) {
         // In the skeleton.
         if (ch === QUOTE) this.inString = true;
@@ -123,6 +124,36 @@ export class JsonSplitter {
     return { skeleton: this.skeletonParts.join(''), lists: this.lists };
   }
 
+  /**
+   * The index of the quote that closes the string being read, from `from` on; -1 when the chunk
+   * ends first (then `escaped` says whether it ended on an unfinished backslash escape). Jumps from
+   * quote to quote with indexOf: note bodies are most of a backup, and this is what keeps the
+   * scan fast.
+   */
+  private stringEnd(text: string, from: number): number {
+    let i = from;
+    if (this.escaped) {
+      this.escaped = false;
+      i += 1;
+      if (i > text.length) {
+        this.escaped = true;
+        return -1;
+      }
+    }
+    for (;;) {
+      const quote = text.indexOf('"', i);
+      const stop = quote < 0 ? text.length : quote;
+      let backslashes = 0;
+      while (stop - backslashes - 1 >= i && text.charCodeAt(stop - backslashes - 1) === BACKSLASH) backslashes += 1;
+      if (quote < 0) {
+        this.escaped = backslashes % 2 === 1;
+        return -1;
+      }
+      if (backslashes % 2 === 0) return quote;
+      i = quote + 1; // an escaped quote
+    }
+  }
+
   private finishElement(last: string): void {
     const parts = this.element!;
     parts.push(last);
@@ -138,8 +169,8 @@ export class JsonSplitter {
  */
 export function reassemble(skeleton: unknown, lists: unknown[][]): unknown {
   const fill = (value: unknown, level: number): unknown => {
-    if (Array.isArray(value)) return lists[value[0] as number] ?? [];
-    if (level < SPLIT_DEPTH + 1 && typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) return level <= SPLIT_DEPTH ? (lists[value[0] as number] ?? []) : value;
+    if (level < SPLIT_DEPTH && typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
       for (const key of Object.keys(record)) record[key] = fill(record[key], level + 1);
     }

@@ -44,6 +44,8 @@ export class BackupUnzipper {
   private readonly unzip = new Unzip();
   private found = false;
   private ended = false;
+  /** The first error from inflating or from `onData` (fflate would swallow a throw there). */
+  private failure: unknown = null;
 
   constructor(onData: (bytes: Uint8Array) => void) {
     this.unzip.register(UnzipInflate);
@@ -52,8 +54,17 @@ export class BackupUnzipper {
       if (this.found || !isBackupEntry(file.name)) return;
       this.found = true;
       file.ondata = (error, data, final) => {
-        if (error) throw notText();
-        if (data.length > 0) onData(data);
+        if (this.failure) return;
+        if (error) {
+          this.failure = notText();
+          return;
+        }
+        try {
+          if (data.length > 0) onData(data);
+        } catch (thrown) {
+          this.failure = thrown;
+          return;
+        }
         if (final) this.ended = true;
       };
       file.start();
@@ -63,10 +74,10 @@ export class BackupUnzipper {
   push(chunk: Uint8Array, final: boolean): void {
     try {
       this.unzip.push(chunk, final);
-    } catch (error) {
-      if (error instanceof ImportError) throw error;
-      throw notText();
+    } catch {
+      this.failure ??= notText();
     }
+    if (this.failure) throw this.failure;
     if (final && !this.found) throw noBackupInZip();
     if (final && !this.ended) throw new ImportError('The zip file ends too early: the backup inside it is cut off. It may have been cut off while downloading or copying.');
   }
