@@ -85,10 +85,13 @@ export interface LibraryData {
   speakers: SpeakerQuotes[];
 }
 
+/** Notes read per request: each page is decoded in its own short task, never 100,000 at once. */
+export const LOAD_PAGE_SIZE = 2_000;
+
 /** Everything the library page needs, in one read transaction so notes and articles agree. */
 export async function loadLibraryData(db: LedeDB): Promise<LibraryData> {
   const [annotations, articles] = await db.transaction('r', db.annotations, db.articles, () =>
-    Promise.all([db.annotations.toArray(), db.articles.toArray()]),
+    Promise.all([allAnnotations(db), db.articles.toArray()]),
   );
   return {
     annotations,
@@ -96,4 +99,15 @@ export async function loadLibraryData(db: LedeDB): Promise<LibraryData> {
     items: joinNotesToArticles(annotations, articles),
     speakers: quotesBySpeaker(articles),
   };
+}
+
+/** Every note in id order (as toArray), a page at a time. */
+async function allAnnotations(db: LedeDB): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  let page = await db.annotations.orderBy(':id').limit(LOAD_PAGE_SIZE).toArray();
+  for (;;) {
+    for (const note of page) all.push(note);
+    if (page.length < LOAD_PAGE_SIZE) return all;
+    page = await db.annotations.where(':id').above(page.at(-1)!.id).limit(LOAD_PAGE_SIZE).toArray();
+  }
 }

@@ -3,6 +3,7 @@
 // scanning 10,000 notes. Pure TypeScript: the page and the Node bench call the same functions.
 
 import { positionSelectorOf, quoteSelectorOf, type Annotation, type HighlightColor } from './annotation-types';
+import { runSteps, type Steps } from './exchange/steps';
 
 /** One note with what the library knows about its article (joined in lib/library-data.ts). */
 export interface LibraryItem {
@@ -62,9 +63,15 @@ function searchableText(item: LibraryItem): string {
 }
 
 export function buildLibraryIndex(items: LibraryItem[]): LibraryIndex {
+  return runSteps(buildLibraryIndexSteps(items));
+}
+
+/** buildLibraryIndex as steps (yields notes indexed so far), so a large library can be indexed in slices. */
+export function* buildLibraryIndexSteps(items: LibraryItem[]): Steps<LibraryIndex> {
   const postings = new Map<string, number[]>();
   const entityPostings = new Map<string, number[]>();
-  items.forEach((item, index) => {
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index]!;
     for (const token of new Set(tokenize(searchableText(item)))) {
       const list = postings.get(token);
       if (list) list.push(index);
@@ -75,7 +82,8 @@ export function buildLibraryIndex(items: LibraryItem[]): LibraryIndex {
       if (list) list.push(index);
       else entityPostings.set(name, [index]);
     }
-  });
+    yield index + 1;
+  }
   const tokens = [...postings.keys()].sort();
   return { items, postings, tokens, entityPostings };
 }

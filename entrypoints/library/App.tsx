@@ -3,14 +3,17 @@ import type { Annotation } from '@/lib/annotation-types';
 import { deleteAnnotation, restoreAnnotation } from '@/lib/annotation-store';
 import type { LedeDB } from '@/lib/db';
 import { loadLibraryData, type LibraryData } from '@/lib/library-data';
+import { Slicer } from '@/lib/exchange';
 import {
   buildLibraryIndex,
+  buildLibraryIndexSteps,
   groupByArticle,
   libraryFacets,
   pageOfGroups,
   searchLibrary,
   type LibraryFilters as Filters,
   type LibraryGroup,
+  type LibraryIndex,
   type LibrarySort,
 } from '@/lib/library-index';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
@@ -36,6 +39,9 @@ export interface LibraryAppProps {
 
 type Tab = 'notes' | 'quotes';
 type Scope = 'all' | 'results' | 'selection';
+
+/** Libraries up to this many notes are indexed in one go; larger ones in slices. */
+const SLICED_INDEX_NOTES = 5_000;
 
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
@@ -87,7 +93,27 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
     return () => clearTimeout(timer);
   }, [actionMessage]);
 
-  const index = useMemo(() => (data ? buildLibraryIndex(data.items) : null), [data]);
+  // A small library is indexed at once; a large one in slices (the page stays responsive), showing
+  // the previous index, if any, until the new one is ready.
+  const quickIndex = useMemo(() => (data && data.items.length <= SLICED_INDEX_NOTES ? buildLibraryIndex(data.items) : null), [data]);
+  const [slicedIndex, setSlicedIndex] = useState<{ data: LibraryData; index: LibraryIndex } | null>(null);
+  useEffect(() => {
+    if (!data || data.items.length <= SLICED_INDEX_NOTES) return;
+    const run = { cancelled: false };
+    void new Slicer()
+      .run(buildLibraryIndexSteps(data.items), undefined, run)
+      .then((built) => {
+        if (!run.cancelled) setSlicedIndex({ data, index: built });
+      })
+      .catch((error: unknown) => {
+        if (!run.cancelled) setLoadError(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      run.cancelled = true;
+    };
+  }, [data]);
+  const index = quickIndex ?? slicedIndex?.index ?? null;
+  const indexing = data !== null && quickIndex === null && slicedIndex?.data !== data;
   const facets = useMemo(() => libraryFacets(data?.items ?? []), [data]);
   const results = useMemo(() => (index ? searchLibrary(index, query, filters, sort) : []), [index, query, filters, sort]);
   const groups = useMemo(() => groupByArticle(results), [results]);
@@ -235,13 +261,15 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
                   <span aria-hidden="true">All</span>
                 </label>
               )}
-              <p class="library-count" role="status" data-testid="library-count">
-                {results.length === total
-                  ? `${total} ${total === 1 ? 'note' : 'notes'}`
-                  : `${results.length} of ${total} notes`}
-                {groups.length > 0 && ` in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`}
-                {selected.size > 0 && ` · ${selected.size} selected`}
-              </p>
+              {index && (
+                <p class="library-count" role="status" data-testid="library-count">
+                  {results.length === total
+                    ? `${total} ${total === 1 ? 'note' : 'notes'}`
+                    : `${results.length} of ${total} notes`}
+                  {groups.length > 0 && ` in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`}
+                  {selected.size > 0 && ` · ${selected.size} selected`}
+                </p>
+              )}
               {selected.size > 0 && (
                 <div class="library-selection-actions">
                   <button type="button" class="library-button library-button-danger" data-testid="delete-selected" onClick={() => void deleteSelected()}>
@@ -257,7 +285,12 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
               )}
             </div>
 
-            {total === 0 ? (
+            {indexing && (
+              <p class="library-muted" role="status" data-testid="library-indexing">
+                Indexing {total.toLocaleString('en-US')} notes for search…
+              </p>
+            )}
+            {!index ? null : total === 0 ? (
               <div class="library-empty" data-testid="library-empty">
                 <p>No notes yet.</p>
                 <p>Select text in an article to highlight it or add a note; your notes appear here.</p>

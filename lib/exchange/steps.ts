@@ -36,13 +36,17 @@ export class Slicer {
     if (this.due) await this.pause();
   }
 
-  /** Runs the steps, pausing between slices; `onStep` hears each yielded count. */
-  async run<T>(steps: Steps<T>, onStep?: (done: number) => void): Promise<T> {
+  /**
+   * Runs the steps, pausing between slices; `onStep` hears the count reached at each pause. When
+   * `run.cancelled` turns true the steps stop at the next pause and the promise never settles.
+   */
+  async run<T>(steps: Steps<T>, onStep?: (done: number) => void, run?: { cancelled: boolean }): Promise<T> {
     let next = steps.next();
     while (!next.done) {
       if (this.due) {
         onStep?.(next.value);
         await this.pause();
+        if (run?.cancelled) return new Promise<T>(() => {});
       }
       next = steps.next();
     }

