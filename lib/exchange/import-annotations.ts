@@ -7,12 +7,13 @@ import { articleKey, type LedeDB } from '../db';
 import { positionSelectorOf, quoteSelectorOf } from '../annotation-types';
 import { articleRowOf } from './article-records';
 import { capMessage } from './import-error';
-import { parseImport } from './parse-import';
+import { isCheckedImport, parseImport } from './parse-import';
 import { runSteps, type Slicer, type Steps } from './steps';
 import type { ImportSummary, ParsedImport, ParseImportOptions, RejectedItem } from './types';
 
 /** Notes written per bulkAdd; progress is reported after each batch. */
 export const IMPORT_BATCH_SIZE = 500;
+const BATCHES_IN_FLIGHT = 3;
 
 export interface ImportOptions extends ParseImportOptions {
   /** Hands the thread back between slices of the work done before the write (the library page). */
@@ -36,7 +37,9 @@ export async function importAnnotations(
 ): Promise<ImportSummary> {
   const input = typeof parsed === 'string' || parsed instanceof Uint8Array ? parseImport(parsed, options) : parsed;
   const slicer = options.slicer;
-  const { annotations, rejected } = slicer ? await slicer.run(revalidatedSteps(input)) : runSteps(revalidatedSteps(input));
+  // Lede's own parser's results are checked already; a list from anywhere else is checked again.
+  const checked = isCheckedImport(input) ? { annotations: input.annotations, rejected: [...input.rejected] } : null;
+  const { annotations, rejected } = checked ?? (slicer ? await slicer.run(revalidatedSteps(input)) : runSteps(revalidatedSteps(input)));
   const keys = slicer ? await slicer.run(contentKeySteps(annotations)) : runSteps(contentKeySteps(annotations));
   const total = annotations.length;
   let added = 0;
@@ -45,6 +48,9 @@ export async function importAnnotations(
   await db.transaction('rw', [db.annotations, db.articles], async () => {
     const storedIds = await storedIdsAmong(db, annotations);
     const storedKeys = await storedContentKeys(db, annotations.filter((a) => !storedIds.has(a.id)));
+    // A few batches in flight at once: the database works on one while the next is handed over,
+    // and the page gets the thread back whenever a batch completes.
+    const inFlight: Promise<void>[] = [];
     for (let from = 0; from < total; from += IMPORT_BATCH_SIZE) {
       const batch: Annotation[] = [];
       const to = Math.min(from + IMPORT_BATCH_SIZE, total);
@@ -59,10 +65,16 @@ export async function importAnnotations(
         storedKeys.add(key);
         batch.push(annotation);
       }
-      await db.annotations.bulkAdd(batch);
-      added += batch.length;
-      onProgress?.(to, total);
+      const written = db.annotations.bulkAdd(batch).then(() => {
+        added += batch.length;
+        onProgress?.(to, total);
+      });
+      // Awaited below; this only keeps a batch that fails after an earlier failure from being reported as unhandled.
+      written.catch(() => {});
+      inFlight.push(written);
+      if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
     }
+    for (const pending of inFlight) await pending;
     articlesAdded = await addMissingArticles(db, input);
   });
   if (total === 0) onProgress?.(0, 0);

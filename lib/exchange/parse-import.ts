@@ -37,11 +37,27 @@ export function parseImport(input: string | Uint8Array, options: ParseImportOpti
   return runSteps(parseDocumentSteps(parseJson(text)));
 }
 
+// Results this module produced, each annotation through parseAnnotation: importAnnotations need
+// not check them again. (Frozen, so they stay as checked.)
+const checkedImports = new WeakSet<ParsedImport>();
+
+/** True for a ParsedImport made by parseImport or readImport, untouched since. */
+export function isCheckedImport(parsed: ParsedImport): boolean {
+  return checkedImports.has(parsed);
+}
+
+function checkedResult(parsed: ParsedImport): ParsedImport {
+  Object.freeze(parsed.annotations);
+  Object.freeze(parsed);
+  checkedImports.add(parsed);
+  return parsed;
+}
+
 /** A parsed JSON document → validated notes, as steps (yields items checked so far). */
 export function* parseDocumentSteps(value: unknown): Steps<ParsedImport> {
-  if (looksLikeJsonLd(value)) return yield* parseJsonLdSteps(value);
+  if (looksLikeJsonLd(value)) return checkedResult(yield* parseJsonLdSteps(value));
   const rows = hypothesisRows(value);
-  if (rows) return yield* parseHypothesisSteps(rows);
+  if (rows) return checkedResult(yield* parseHypothesisSteps(rows));
   if (isRecord(value) && typeof value.type === 'string' && /^Annotation/.test(value.type)) {
     throw new ImportError(`This file has no @context; W3C Web Annotation JSON-LD names http://www.w3.org/ns/anno.jsonld.`);
   }
