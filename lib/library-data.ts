@@ -25,6 +25,11 @@ export function articlesBySource(articles: ArticleRow[]): Map<string, ArticleRow
 /** Each note with its article's details; a note whose article has no stored analysis keeps its own page title and site. */
 export function joinNotesToArticles(annotations: Annotation[], articles: ArticleRow[]): LibraryItem[] {
   const bySource = articlesBySource(articles);
+  // Once per article, not per note: a library has many notes per article.
+  const entitiesOf = new Map<ArticleRow, string[]>();
+  for (const article of bySource.values()) {
+    entitiesOf.set(article, [...new Set(article.entities.filter((e) => FILTERABLE_ENTITY_TYPES.has(e.type)).map((e) => e.name))]);
+  }
   return annotations.map((annotation) => {
     const source = annotation.target.source;
     const article = bySource.get(source);
@@ -34,9 +39,7 @@ export function joinNotesToArticles(annotations: Annotation[], articles: Article
       articleTitle: article?.title || annotation.page.title || source,
       site: article?.site || annotation.page.site,
       readAt: article?.seenAt ?? null,
-      entities: article
-        ? [...new Set(article.entities.filter((e) => FILTERABLE_ENTITY_TYPES.has(e.type)).map((e) => e.name))]
-        : [],
+      entities: article ? [...entitiesOf.get(article)!] : [],
     };
   });
 }

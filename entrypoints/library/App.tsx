@@ -9,9 +9,11 @@ import {
   buildLibraryIndexSteps,
   groupByArticle,
   libraryFacets,
+  libraryFacetsSteps,
   pageOfGroups,
   searchLibrary,
   type LibraryFilters as Filters,
+  type LibraryFacets,
   type LibraryGroup,
   type LibraryIndex,
   type LibrarySort,
@@ -42,6 +44,7 @@ type Scope = 'all' | 'results' | 'selection';
 
 /** Libraries up to this many notes are indexed in one go; larger ones in slices. */
 const SLICED_INDEX_NOTES = 5_000;
+const NO_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
 
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
@@ -95,15 +98,23 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
 
   // A small library is indexed at once; a large one in slices (the page stays responsive), showing
   // the previous index, if any, until the new one is ready.
-  const quickIndex = useMemo(() => (data && data.items.length <= SLICED_INDEX_NOTES ? buildLibraryIndex(data.items) : null), [data]);
-  const [slicedIndex, setSlicedIndex] = useState<{ data: LibraryData; index: LibraryIndex } | null>(null);
+  const quick = useMemo(
+    () => (data && data.items.length <= SLICED_INDEX_NOTES ? { index: buildLibraryIndex(data.items), facets: libraryFacets(data.items) } : null),
+    [data],
+  );
+  const [sliced, setSliced] = useState<{ data: LibraryData; index: LibraryIndex; facets: LibraryFacets } | null>(null);
   useEffect(() => {
     if (!data || data.items.length <= SLICED_INDEX_NOTES) return;
     const run = { cancelled: false };
+    const steps = function* (items: LibraryData['items']) {
+      const index = yield* buildLibraryIndexSteps(items);
+      const facets = yield* libraryFacetsSteps(items);
+      return { index, facets };
+    };
     void new Slicer()
-      .run(buildLibraryIndexSteps(data.items), undefined, run)
+      .run(steps(data.items), undefined, run)
       .then((built) => {
-        if (!run.cancelled) setSlicedIndex({ data, index: built });
+        if (!run.cancelled) setSliced({ data, ...built });
       })
       .catch((error: unknown) => {
         if (!run.cancelled) setLoadError(error instanceof Error ? error.message : String(error));
@@ -112,9 +123,9 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
       run.cancelled = true;
     };
   }, [data]);
-  const index = quickIndex ?? slicedIndex?.index ?? null;
-  const indexing = data !== null && quickIndex === null && slicedIndex?.data !== data;
-  const facets = useMemo(() => libraryFacets(data?.items ?? []), [data]);
+  const index = quick?.index ?? sliced?.index ?? null;
+  const facets = quick?.facets ?? sliced?.facets ?? NO_FACETS;
+  const indexing = data !== null && quick === null && sliced?.data !== data;
   const results = useMemo(() => (index ? searchLibrary(index, query, filters, sort) : []), [index, query, filters, sort]);
   const groups = useMemo(() => groupByArticle(results), [results]);
   const page = useMemo(() => pageOfGroups(groups, pages), [groups, pages]);

@@ -11,9 +11,11 @@ import { isCheckedImport, parseImport } from './parse-import';
 import { runSteps, type Slicer, type Steps } from './steps';
 import type { ImportSummary, ParsedImport, ParseImportOptions, RejectedItem } from './types';
 
-/** Notes written per bulkAdd; progress is reported after each batch. */
-export const IMPORT_BATCH_SIZE = 500;
-const BATCHES_IN_FLIGHT = 3;
+/** Notes written per bulkAdd; progress is reported after each batch. Small enough that handing one batch over stays a short task. */
+export const IMPORT_BATCH_SIZE = 200;
+const BATCHES_IN_FLIGHT = 2;
+/** Articles (larger: entities and quotes) written per bulkAdd. */
+const ARTICLE_BATCH_SIZE = 50;
 
 export interface ImportOptions extends ParseImportOptions {
   /** Hands the thread back between slices of the work done before the write (the library page). */
@@ -72,7 +74,8 @@ export async function importAnnotations(
       // Awaited below; this only keeps a batch that fails after an earlier failure from being reported as unhandled.
       written.catch(() => {});
       inFlight.push(written);
-      if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+      // The first batch alone, so the task that starts the write hands over one batch, not several.
+      if (inFlight.length >= (from === 0 ? 1 : BATCHES_IN_FLIGHT)) await inFlight.shift();
     }
     for (const pending of inFlight) await pending;
     articlesAdded = await addMissingArticles(db, input);
@@ -146,7 +149,9 @@ async function addMissingArticles(db: LedeDB, input: ParsedImport): Promise<numb
   if (rows.size === 0) return 0;
   const keys = [...rows.keys()];
   const stored = await db.articles.bulkGet(keys);
-  const missing = keys.filter((_, i) => stored[i] === undefined).map((key) => ({ ...articleRowOf(rows.get(key)!), url: key }));
-  await db.articles.bulkAdd(missing);
+  const missing = keys.filter((_, i) => stored[i] === undefined);
+  for (let from = 0; from < missing.length; from += ARTICLE_BATCH_SIZE) {
+    await db.articles.bulkAdd(missing.slice(from, from + ARTICLE_BATCH_SIZE).map((key) => ({ ...articleRowOf(rows.get(key)!), url: key })));
+  }
   return missing.length;
 }

@@ -4,7 +4,7 @@
 // fake-indexeddb, a pure-JS IndexedDB, so only a guide; with --chromium also in real Chromium
 // through the library page, which is the figure that counts), and library search on the
 // in-memory index (< 50 ms per query). Part of `npm run bench`; also runs alone:
-//   npx tsx scripts/lib/bench-library.ts [--runs N] [--chromium [--no-restore]]
+//   npx tsx scripts/lib/bench-library.ts [--runs N] [--chromium [--no-restore | --restore-only] [--restore-notes N]]
 // With --chromium (as `npm run bench` runs it; needs a build) the import is also timed in real
 // Chromium, through the library page's file input, and a 100,000-note backup is restored into a
 // fresh profile (<= 60 s until every note is listed, no frame or task over 200 ms meanwhile).
@@ -238,15 +238,16 @@ export interface RestoreStep extends ChromiumRestore {
 }
 
 /** A 100,000-note backup restored into a fresh Chromium profile through the library page. */
-async function chromiumRestoreStep(exchange: Exchange): Promise<RestoreStep | string> {
-  const corpus = libraryCorpus({ notes: RESTORE_NOTES, articles: RESTORE_ARTICLES });
+async function chromiumRestoreStep(exchange: Exchange, notes: number): Promise<RestoreStep | string> {
+  const articles = Math.max(1, Math.round((notes * RESTORE_ARTICLES) / RESTORE_NOTES));
+  const corpus = libraryCorpus({ notes, articles });
   const built = time(() => backupFileOf(exchange, corpus));
   const file = built.value;
-  console.log(`  restore: ${RESTORE_NOTES.toLocaleString('en-US')} notes on ${RESTORE_ARTICLES.toLocaleString('en-US')} articles exported as ${file.name} (${megabytes(file.content.length)}) in ${ms(built.ms)} (Node)`);
+  console.log(`  restore: ${notes.toLocaleString('en-US')} notes on ${articles.toLocaleString('en-US')} articles exported as ${file.name} (${megabytes(file.content.length)}) in ${ms(built.ms)} (Node)`);
   return withBrowser(async (browser) => {
-    const restore = await measureChromiumRestore(browser, file, RESTORE_NOTES);
+    const restore = await measureChromiumRestore(browser, file, notes);
     const pass = restore.listedMs <= RESTORE_BUDGET_MS && restore.longestFrameMs <= FRAME_BUDGET_MS && restore.longestTaskMs <= FRAME_BUDGET_MS;
-    return { ...restore, notes: RESTORE_NOTES, pass };
+    return { ...restore, notes, pass };
   });
 }
 
@@ -259,10 +260,16 @@ function printRestore(step: RestoreStep): void {
     `    longest frame ${ms(step.longestFrameMs)} over ${step.frames} frames, longest task ${ms(step.longestTaskMs)} ` +
       `(${step.longTasksOver200} over 200 ms); budget <= ${FRAME_BUDGET_MS} ms: ${verdict(step.longestFrameMs <= FRAME_BUDGET_MS && step.longestTaskMs <= FRAME_BUDGET_MS)}`,
   );
+  console.log(`    phases: ${step.phases.map((p) => `${p.phase} at ${(p.atMs / 1000).toFixed(1)} s`).join(', ')}`);
+  const worst = [...step.worstTasks].sort((a, b) => b.ms - a.ms).slice(0, 8);
+  if (worst.length > 0) {
+    const phaseAt = (at: number): string => [...step.phases].reverse().find((p) => p.atMs <= at)?.phase ?? 'start';
+    console.log(`    tasks over 100 ms (${step.worstTasks.length}), longest: ${worst.map((t) => `${t.ms} ms at ${(t.atMs / 1000).toFixed(1)} s (${phaseAt(t.atMs)})`).join(', ')}`);
+  }
   console.log(`    ${step.summary} | ${step.count}`);
 }
 
-export async function runLibraryBench(options: { runs?: number; chromium?: boolean; restore?: boolean } = {}): Promise<LibraryBench> {
+export async function runLibraryBench(options: { runs?: number; chromium?: boolean; restore?: boolean; restoreNotes?: number; chromiumImport?: boolean } = {}): Promise<LibraryBench> {
   const runs = options.runs ?? DEFAULT_RUNS;
   const corpus = libraryCorpus({ notes: NOTES, articles: ARTICLES });
   console.log(`  corpus: ${corpus.annotations.length.toLocaleString('en-US')} notes on ${corpus.articles.length} articles (seeded, scripts/lib/library-corpus.ts)`);
@@ -281,7 +288,7 @@ export async function runLibraryBench(options: { runs?: number; chromium?: boole
     importStep = await measureImport(exchange, corpus, Math.min(runs, IMPORT_RUNS));
     printStep(importStep);
     console.log('  (fake-indexeddb is a pure-JS IndexedDB, slower than a browser\'s; the Chromium line below is the real one)');
-    if (options.chromium) {
+    if (options.chromium && options.chromiumImport !== false) {
       const step = await chromiumImportStep(exchange, corpus, IMPORT_RUNS);
       if (typeof step === 'string') {
         skipped.push(`Chromium import: ${step}`);
@@ -292,7 +299,7 @@ export async function runLibraryBench(options: { runs?: number; chromium?: boole
       }
     }
     if (options.chromium && options.restore !== false) {
-      const step = await chromiumRestoreStep(exchange);
+      const step = await chromiumRestoreStep(exchange, options.restoreNotes ?? RESTORE_NOTES);
       if (typeof step === 'string') {
         skipped.push(`Chromium restore: ${step}`);
         console.log(`  restore in Chromium skipped: ${step}`);
@@ -319,7 +326,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Number(process.argv[at + 1]) : undefined;
   console.log('(f) Library: export, import and search with 10,000 notes (scripts/lib/bench-library.ts)');
-  runLibraryBench({ runs, chromium: process.argv.includes('--chromium'), restore: !process.argv.includes('--no-restore') }).catch((error: unknown) => {
+  const notesAt = process.argv.indexOf('--restore-notes');
+  runLibraryBench({
+    runs,
+    chromium: process.argv.includes('--chromium'),
+    restore: !process.argv.includes('--no-restore'),
+    restoreNotes: notesAt > 0 ? Number(process.argv[notesAt + 1]) : undefined,
+    chromiumImport: !process.argv.includes('--restore-only'),
+  }).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -37,6 +37,10 @@ export interface ChromiumRestore {
   /** Longest gap between two animation frames. */
   longestFrameMs: number;
   frames: number;
+  /** Tasks over 100 ms: when they started (ms after the change event) and how long they took. */
+  worstTasks: { atMs: number; ms: number }[];
+  /** When each phase began (progress bar's phase, then indexing and listing). */
+  phases: { phase: string; atMs: number }[];
   summary: string;
   count: string;
   fileBytes: number;
@@ -74,12 +78,15 @@ const ARM_CLOCK = `(until) => {
     if (!input) throw new Error('no import input');
     input.addEventListener('change', () => {
       const start = performance.now();
-      const out = { summaryMs: -1, listedMs: -1, parsedMs: -1, longestTaskMs: 0, longTasksOver200: 0, longestFrameMs: 0, frames: 0 };
+      const out = { summaryMs: -1, listedMs: -1, parsedMs: -1, longestTaskMs: 0, longTasksOver200: 0, longestFrameMs: 0, frames: 0, worstTasks: [], phases: [] };
+      let phase = 'start';
+      const note = (entry) => {
+        out.longestTaskMs = Math.max(out.longestTaskMs, entry.duration);
+        if (entry.duration > 200) out.longTasksOver200 += 1;
+        if (entry.duration > 100) out.worstTasks.push({ atMs: Math.round(entry.startTime - start), ms: Math.round(entry.duration) });
+      };
       const tasks = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          out.longestTaskMs = Math.max(out.longestTaskMs, entry.duration);
-          if (entry.duration > 200) out.longTasksOver200 += 1;
-        }
+        for (const entry of list.getEntries()) note(entry);
       });
       tasks.observe({ type: 'longtask' });
       let last = start;
@@ -95,6 +102,11 @@ const ARM_CLOCK = `(until) => {
         const error = document.querySelector('[data-testid="import-error"]');
         const progress = document.querySelector('[data-testid="import-progress"]');
         if (out.parsedMs < 0 && progress && progress.getAttribute('data-phase') === 'writing') out.parsedMs = performance.now() - start;
+        const now = (progress && progress.getAttribute('data-phase')) || (document.querySelector('[data-testid="library-indexing"]') ? 'indexing' : out.summaryMs >= 0 ? 'listing' : phase);
+        if (now !== phase) {
+          phase = now;
+          out.phases.push({ phase, atMs: Math.round(performance.now() - start) });
+        }
         if (error) {
           done = true;
           observer.disconnect();
@@ -110,10 +122,7 @@ const ARM_CLOCK = `(until) => {
           // One more frame, so a long task that ends the work is counted too.
           requestAnimationFrame(() => setTimeout(() => {
             done = true;
-            for (const entry of tasks.takeRecords()) {
-              out.longestTaskMs = Math.max(out.longestTaskMs, entry.duration);
-              if (entry.duration > 200) out.longTasksOver200 += 1;
-            }
+            for (const entry of tasks.takeRecords()) note(entry);
             tasks.disconnect();
             resolve(out);
           }, 50));
