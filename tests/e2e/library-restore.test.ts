@@ -94,7 +94,7 @@ describe('restoring a large backup into a fresh profile', () => {
     expect(library.errors).toEqual([]);
   });
 
-  it('restores every note and article exactly, showing progress, and lists them all', async () => {
+  it('restores every note and article exactly, and lists them all', async () => {
     fresh = await launchBrowser();
     const { page, errors } = await openLibrary(fresh);
     expect((await readBack(page)).annotations).toEqual([]);
