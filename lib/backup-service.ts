@@ -47,8 +47,8 @@ export class NothingToBackUpError extends Error {
   }
 }
 
-/** The backup file for everything stored now; null when there are no notes. */
-export async function buildBackup(db: LedeDB, now: Date): Promise<BackupFile | null> {
+/** The backup file for everything stored now (zipped when large); null when there are no notes. */
+export async function buildBackup(db: LedeDB, now: Date, options: { zipAboveChars?: number } = {}): Promise<BackupFile | null> {
   // One read transaction: the notes and the articles agree with each other.
   const [annotations, articles] = await db.transaction('r', db.annotations, db.articles, () =>
     Promise.all([db.annotations.toArray(), db.articles.toArray()]),
@@ -57,7 +57,7 @@ export async function buildBackup(db: LedeDB, now: Date): Promise<BackupFile | n
   const sources = new Set(annotations.map((a) => a.target.source));
   const related = articles.filter((article) => sources.has(normalizeSourceUrl(article.url)));
   const name = backupFileName(now);
-  const file = exportBackup(annotations, related, { generated: now.toISOString(), entryName: name.slice(name.lastIndexOf('/') + 1) });
+  const file = exportBackup(annotations, related, { ...options, generated: now.toISOString(), entryName: name.slice(name.lastIndexOf('/') + 1) });
   return file.kind === 'zip'
     ? { name: `${name}.zip`, content: file.bytes, mimeType: 'application/zip' }
     : { name, content: file.text, mimeType: 'application/ld+json' };
