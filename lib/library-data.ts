@@ -39,7 +39,8 @@ export function joinNotesToArticles(annotations: Annotation[], articles: Article
       articleTitle: article?.title || annotation.page.title || source,
       site: article?.site || annotation.page.site,
       readAt: article?.seenAt ?? null,
-      entities: article ? [...entitiesOf.get(article)!] : [],
+      // Shared by the article's notes: nothing changes an item's entities.
+      entities: article ? entitiesOf.get(article)! : [],
     };
   });
 }

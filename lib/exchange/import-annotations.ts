@@ -6,6 +6,7 @@ import { AnnotationValidationError, parseAnnotation } from '../annotation-valida
 import { articleKey, type LedeDB } from '../db';
 import { positionSelectorOf, quoteSelectorOf } from '../annotation-types';
 import { articleRowOf } from './article-records';
+import { derivedAnnotationId } from './derived-ids';
 import { capMessage } from './import-error';
 import { isCheckedImport, parseImport } from './parse-import';
 import { runSteps, type Slicer, type Steps } from './steps';
@@ -116,7 +117,10 @@ async function storedContentKeys(db: LedeDB, fresh: readonly Annotation[]): Prom
 function contentKey(annotation: Annotation): string {
   const quote = quoteSelectorOf(annotation.target);
   const position = positionSelectorOf(annotation.target);
-  return JSON.stringify([annotation.target.source, quote?.exact, position?.start, position?.end, annotation.body, [...annotation.tags].sort()]);
+  // The note body (up to a million characters) stands in the key as its length and a 128-bit
+  // hash, so 100,000 keys do not copy every body once more.
+  const body = `${annotation.body.length}:${derivedAnnotationId(annotation.body)}`;
+  return JSON.stringify([annotation.target.source, quote?.exact, position?.start, position?.end, body, [...annotation.tags].sort()]);
 }
 
 function* contentKeySteps(annotations: readonly Annotation[]): Steps<string[]> {
