@@ -1,8 +1,9 @@
-// A backup too big for the old importer, restored in real Chromium: a library of 7,000 notes on
-// 200 analysed articles (about 9 MB of JSON, so the library's export writes it compact and zipped)
-// is exported from the library page, then imported through the library page of a fresh profile,
-// read in chunks. Every note and every article comes back exactly as stored, a second import of
-// the same file only skips, and the list counts every note.
+// A large backup restored in real Chromium: a library of 7,000 notes on 200 analysed articles
+// (about 9 MB of JSON: the library's export writes it compact, on one line) is exported from the
+// library page, then imported through the library page of a fresh profile, which reads a file
+// this size in chunks, split into its items. Every note and every article comes back exactly as
+// stored, a second import of the same file only skips, and the list counts every note. (Zipped
+// backups, written above 32 M characters, take the same reader: unit tests and the restore bench.)
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../lib/annotation-types';
@@ -83,14 +84,16 @@ afterAll(async () => {
 });
 
 describe('restoring a large backup into a fresh profile', () => {
-  it('exports a 7,000-note library as one zipped, compact JSON-LD file', async () => {
+  it('exports a 7,000-note library as one compact JSON-LD file', async () => {
     const library = await openLibrary(first);
     await seed(library.page, corpus);
     await library.page.reload({ waitUntil: 'load' });
     await expect.poll(() => textOf(library.page, 'library-count'), POLL).toMatch(new RegExp(`^${NOTES} notes`));
     backup = await downloadFrom(library.page, 'export-jsonld');
-    expect(backup.name).toMatch(/^lede-notes-\d{4}-\d{2}-\d{2}\.jsonld\.zip$/);
-    expect(isZip(backup.content)).toBe(true);
+    expect(backup.name).toMatch(/^lede-notes-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    expect(isZip(backup.content)).toBe(false);
+    expect(backup.content.length).toBeGreaterThan(4 * 1024 * 1024); // read in chunks, not whole
+    expect(backup.content.subarray(0, 12).toString('utf8')).toBe('{"@context":'); // compact
     expect(library.errors).toEqual([]);
   });
 
