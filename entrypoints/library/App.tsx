@@ -69,9 +69,12 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
       const loaded = await loadLibraryData(db);
       setData(loaded);
       setLoadError(null);
-      // Drop selected notes that no longer exist.
-      const ids = new Set(loaded.annotations.map((a) => a.id));
-      setSelected((current) => new Set([...current].filter((id) => ids.has(id))));
+      // Drop selected notes that no longer exist (a set of every id only when something is selected).
+      setSelected((current) => {
+        if (current.size === 0) return current;
+        const ids = new Set(loaded.annotations.map((a) => a.id));
+        return new Set([...current].filter((id) => ids.has(id)));
+      });
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
