@@ -66,7 +66,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
 
   const reload = useCallback(async (): Promise<void> => {
     try {
-      const loaded = await loadLibraryData(db);
+      const loaded = await loadLibraryData(db, new Slicer());
       setData(loaded);
       setLoadError(null);
       // Drop selected notes that no longer exist (a set of every id only when something is selected).
