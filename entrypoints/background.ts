@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { OPEN_LIBRARY_COMMAND, openLibrary } from '@/components/library/open-library';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, BackupSettingsStore, type BackupFrequency } from '@/lib/backup';
-import { BackupService, type BackupFile } from '@/lib/backup-service';
+import { BackupService, backupDataUrl, type BackupFile } from '@/lib/backup-service';
 import { createLedeDB } from '@/lib/db';
 import { receiveMessage, type LedeRequest, type Transport } from '@/lib/messages';
 import { NoteEditorRelay } from '@/lib/note-editor-relay';
@@ -84,8 +84,8 @@ async function saveToDownloads(file: BackupFile): Promise<void> {
   }
   // A service worker (Chrome) has no object URLs; a background page (Firefox) has, and Firefox
   // refuses data: URLs for downloads.
-  const objectUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([file.content], { type: file.mimeType })) : null;
-  const url = objectUrl ?? `data:${file.mimeType};charset=utf-8,${encodeURIComponent(file.content)}`;
+  const objectUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([file.content as BlobPart], { type: file.mimeType })) : null;
+  const url = objectUrl ?? backupDataUrl(file);
   try {
     await browser.downloads.download({ url, filename: file.name, saveAs: false, conflictAction: 'uniquify' });
   } finally {

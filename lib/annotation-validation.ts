@@ -181,7 +181,12 @@ function needRecord(value: unknown, where: string): Fields {
 
 function onlyKeys(record: Fields, allowed: readonly string[], where: string): void {
   const extra = Object.keys(record).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) throw fail(`${where} has unexpected field(s) ${extra.join(', ')}`);
+  if (extra.length > 0) {
+    // Field names come from the file: show a few, each cut short.
+    const names = extra.slice(0, 5).map((key) => (key.length > 40 ? `${key.slice(0, 39)}…` : key));
+    const more = extra.length > 5 ? ` and ${extra.length - 5} more` : '';
+    throw fail(`${where} has unexpected field(s) ${names.join(', ')}${more}`);
+  }
 }
 
 function needBoundedString(value: unknown, where: string, max: number): string {
@@ -212,10 +217,25 @@ function needSchemaVersion(value: unknown, where: string): number {
 
 function needIsoTime(value: unknown, where: string): string {
   if (typeof value !== 'string') throw fail(`${where} must be a string`);
-  if (!ISO_TIME_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!ISO_TIME_PATTERN.test(value) || Number.isNaN(Date.parse(value)) || !hasRealCalendarDate(value)) {
     throw fail(`${where} must be an ISO 8601 date and time, e.g. 2026-01-31T12:00:00.000Z`);
   }
   return value;
+}
+
+/**
+ * True when a text starting `YYYY-MM-DD` (optionally `THH:MM[:SS]`) names a day that exists and a
+ * time of day within 00:00–23:59:59. Date.parse alone rolls 2026-02-30 over to 2 March.
+ */
+export function hasRealCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  if (match[4] === undefined) return true;
+  return Number(match[4]) <= 23 && Number(match[5]) <= 59 && (match[6] === undefined || Number(match[6]) <= 59);
 }
 
 function needColor(value: unknown, where: string): HighlightColor {

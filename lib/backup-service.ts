@@ -14,13 +14,16 @@ import {
   type BackupSettings,
 } from './backup';
 import type { LedeDB } from './db';
-import { exportJsonLd } from './exchange/jsonld';
+import { exportBackup } from './exchange/jsonld';
 import { normalizeSourceUrl } from './url';
 
 export interface BackupFile {
-  /** Relative to the downloads folder, e.g. `Lede backups/lede-notes-2026-11-26-0930.jsonld`. */
+  /**
+   * Relative to the downloads folder, e.g. `Lede backups/lede-notes-2026-11-26-0930.jsonld`, or
+   * `….jsonld.zip` for a large backup (compact JSON-LD zipped; the library imports either).
+   */
   name: string;
-  content: string;
+  content: string | Uint8Array;
   mimeType: string;
 }
 
@@ -44,8 +47,8 @@ export class NothingToBackUpError extends Error {
   }
 }
 
-/** The backup file for everything stored now; null when there are no notes. */
-export async function buildBackup(db: LedeDB, now: Date): Promise<BackupFile | null> {
+/** The backup file for everything stored now (zipped when large); null when there are no notes. */
+export async function buildBackup(db: LedeDB, now: Date, options: { zipAboveChars?: number } = {}): Promise<BackupFile | null> {
   // One read transaction: the notes and the articles agree with each other.
   const [annotations, articles] = await db.transaction('r', db.annotations, db.articles, () =>
     Promise.all([db.annotations.toArray(), db.articles.toArray()]),
@@ -53,11 +56,25 @@ export async function buildBackup(db: LedeDB, now: Date): Promise<BackupFile | n
   if (annotations.length === 0) return null;
   const sources = new Set(annotations.map((a) => a.target.source));
   const related = articles.filter((article) => sources.has(normalizeSourceUrl(article.url)));
-  return {
-    name: backupFileName(now),
-    content: exportJsonLd(annotations, related, { generated: now.toISOString() }),
-    mimeType: 'application/ld+json',
-  };
+  const name = backupFileName(now);
+  const file = exportBackup(annotations, related, { ...options, generated: now.toISOString(), entryName: name.slice(name.lastIndexOf('/') + 1) });
+  return file.kind === 'zip'
+    ? { name: `${name}.zip`, content: file.bytes, mimeType: 'application/zip' }
+    : { name, content: file.text, mimeType: 'application/ld+json' };
+}
+
+/**
+ * A data: URL for a backup, where object URLs are missing (Chrome's service worker): text
+ * percent-encoded, a zip in base64.
+ */
+export function backupDataUrl(file: BackupFile): string {
+  if (typeof file.content === 'string') return `data:${file.mimeType};charset=utf-8,${encodeURIComponent(file.content)}`;
+  let binary = '';
+  // String.fromCharCode takes a bounded number of arguments: a slice at a time.
+  for (let from = 0; from < file.content.length; from += 0x8000) {
+    binary += String.fromCharCode(...file.content.subarray(from, from + 0x8000));
+  }
+  return `data:${file.mimeType};base64,${btoa(binary)}`;
 }
 
 export class BackupService {

@@ -6,6 +6,7 @@ import type { Annotation } from './annotation-types';
 import type { QuoteKind } from './analysis/types';
 import type { ArticleRow, LedeDB } from './db';
 import type { LibraryItem } from './library-index';
+import { runSteps, type Slicer, type Steps } from './exchange/steps';
 import { normalizeSourceUrl } from './url';
 
 /** Entity types the library's "mentions" filter offers: the reader asks about people and places. */
@@ -24,21 +25,34 @@ export function articlesBySource(articles: ArticleRow[]): Map<string, ArticleRow
 
 /** Each note with its article's details; a note whose article has no stored analysis keeps its own page title and site. */
 export function joinNotesToArticles(annotations: Annotation[], articles: ArticleRow[]): LibraryItem[] {
+  return runSteps(joinNotesToArticlesSteps(annotations, articles));
+}
+
+/** joinNotesToArticles as steps (yields notes joined so far). */
+export function* joinNotesToArticlesSteps(annotations: Annotation[], articles: ArticleRow[]): Steps<LibraryItem[]> {
   const bySource = articlesBySource(articles);
-  return annotations.map((annotation) => {
+  // Once per article, not per note: a library has many notes per article.
+  const entitiesOf = new Map<ArticleRow, string[]>();
+  for (const article of bySource.values()) {
+    entitiesOf.set(article, [...new Set(article.entities.filter((e) => FILTERABLE_ENTITY_TYPES.has(e.type)).map((e) => e.name))]);
+  }
+  const items: LibraryItem[] = new Array(annotations.length);
+  for (let i = 0; i < annotations.length; i += 1) {
+    const annotation = annotations[i]!;
     const source = annotation.target.source;
     const article = bySource.get(source);
-    return {
+    items[i] = {
       annotation,
       source,
       articleTitle: article?.title || annotation.page.title || source,
       site: article?.site || annotation.page.site,
       readAt: article?.seenAt ?? null,
-      entities: article
-        ? [...new Set(article.entities.filter((e) => FILTERABLE_ENTITY_TYPES.has(e.type)).map((e) => e.name))]
-        : [],
+      // Shared by the article's notes: nothing changes an item's entities.
+      entities: article ? entitiesOf.get(article)! : [],
     };
-  });
+    yield i;
+  }
+  return items;
 }
 
 /** One quote with the article it appeared in. */
@@ -85,15 +99,26 @@ export interface LibraryData {
   speakers: SpeakerQuotes[];
 }
 
+/** Notes read per request: each page is decoded in its own short task, never 100,000 at once. */
+export const LOAD_PAGE_SIZE = 2_000;
+
 /** Everything the library page needs, in one read transaction so notes and articles agree. */
-export async function loadLibraryData(db: LedeDB): Promise<LibraryData> {
+export async function loadLibraryData(db: LedeDB, slicer?: Slicer): Promise<LibraryData> {
   const [annotations, articles] = await db.transaction('r', db.annotations, db.articles, () =>
-    Promise.all([db.annotations.toArray(), db.articles.toArray()]),
+    Promise.all([allAnnotations(db), db.articles.toArray()]),
   );
-  return {
-    annotations,
-    articles,
-    items: joinNotesToArticles(annotations, articles),
-    speakers: quotesBySpeaker(articles),
-  };
+  // With a slicer (the page), the join hands the thread back now and then: 100,000 notes take a while.
+  const items = slicer ? await slicer.run(joinNotesToArticlesSteps(annotations, articles)) : joinNotesToArticles(annotations, articles);
+  return { annotations, articles, items, speakers: quotesBySpeaker(articles) };
+}
+
+/** Every note in id order (as toArray), a page at a time. */
+async function allAnnotations(db: LedeDB): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  let page = await db.annotations.orderBy(':id').limit(LOAD_PAGE_SIZE).toArray();
+  for (;;) {
+    for (const note of page) all.push(note);
+    if (page.length < LOAD_PAGE_SIZE) return all;
+    page = await db.annotations.where(':id').above(page.at(-1)!.id).limit(LOAD_PAGE_SIZE).toArray();
+  }
 }

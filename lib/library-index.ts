@@ -3,6 +3,7 @@
 // scanning 10,000 notes. Pure TypeScript: the page and the Node bench call the same functions.
 
 import { positionSelectorOf, quoteSelectorOf, type Annotation, type HighlightColor } from './annotation-types';
+import { runSteps, type Steps } from './exchange/steps';
 
 /** One note with what the library knows about its article (joined in lib/library-data.ts). */
 export interface LibraryItem {
@@ -39,6 +40,8 @@ export interface LibraryIndex {
   tokens: string[];
   /** Lower-cased entity name → item indices. */
   entityPostings: Map<string, number[]>;
+  /** Every item, newest first: the page's first view (no words, no filters) without sorting them all again. */
+  newest: LibraryItem[];
 }
 
 // Combining marks left behind by NFD: dropping them folds "é" to "e", "Zürich" to "zurich".
@@ -62,9 +65,15 @@ function searchableText(item: LibraryItem): string {
 }
 
 export function buildLibraryIndex(items: LibraryItem[]): LibraryIndex {
+  return runSteps(buildLibraryIndexSteps(items));
+}
+
+/** buildLibraryIndex as steps (yields notes indexed so far), so a large library can be indexed in slices. */
+export function* buildLibraryIndexSteps(items: LibraryItem[]): Steps<LibraryIndex> {
   const postings = new Map<string, number[]>();
   const entityPostings = new Map<string, number[]>();
-  items.forEach((item, index) => {
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index]!;
     for (const token of new Set(tokenize(searchableText(item)))) {
       const list = postings.get(token);
       if (list) list.push(index);
@@ -75,9 +84,44 @@ export function buildLibraryIndex(items: LibraryItem[]): LibraryIndex {
       if (list) list.push(index);
       else entityPostings.set(name, [index]);
     }
-  });
-  const tokens = [...postings.keys()].sort();
-  return { items, postings, tokens, entityPostings };
+    yield index + 1;
+  }
+  const tokens = yield* sortedSteps([...postings.keys()], compareStrings);
+  const newest = yield* sortedSteps(items.slice(), comparatorFor('newest'));
+  return { items, postings, tokens, entityPostings, newest };
+}
+
+/** Runs of this many are sorted natively; merging them is done a step at a time. */
+const SORT_RUN = 2048;
+
+/**
+ * `items` sorted by `compare` (stable), as steps: runs sorted natively, then merged pairwise, a
+ * yield every few thousand elements, so sorting 100,000 notes never holds the thread for long.
+ */
+export function* sortedSteps<T>(items: T[], compare: (a: T, b: T) => number): Steps<T[]> {
+  if (items.length <= SORT_RUN) return items.sort(compare);
+  let from: T[] = items;
+  for (let start = 0; start < from.length; start += SORT_RUN) {
+    const run = from.slice(start, start + SORT_RUN).sort(compare);
+    for (let i = 0; i < run.length; i += 1) from[start + i] = run[i]!;
+    yield start;
+  }
+  let to: T[] = new Array<T>(from.length);
+  for (let width = SORT_RUN; width < from.length; width *= 2) {
+    for (let left = 0; left < from.length; left += 2 * width) {
+      const middle = Math.min(left + width, from.length);
+      const end = Math.min(left + 2 * width, from.length);
+      let i = left;
+      let j = middle;
+      let k = left;
+      while (i < middle && j < end) to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
+      while (i < middle) to[k++] = from[i++]!;
+      while (j < end) to[k++] = from[j++]!;
+      yield end;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /** Item indices for every token starting with `prefix` (the word still being typed). */
@@ -146,6 +190,8 @@ export function searchLibrary(
       candidates = candidates.filter((i) => lookup.has(i));
     }
   }
+  const unfiltered = !filters.tag && !filters.site && !filters.color && !filters.from && !filters.to;
+  if (candidates === null && unfiltered && sort === 'newest') return index.newest.slice();
   const pool = candidates === null ? index.items : candidates.map((i) => index.items[i]!);
   const matched = pool.filter((item) => passesFilters(item, filters));
   return matched.sort(comparatorFor(sort));
@@ -209,13 +255,20 @@ export interface LibraryFacets {
 }
 
 export function libraryFacets(items: LibraryItem[]): LibraryFacets {
+  return runSteps(libraryFacetsSteps(items));
+}
+
+/** libraryFacets as steps (yields notes counted so far). */
+export function* libraryFacetsSteps(items: LibraryItem[]): Steps<LibraryFacets> {
   const tags = new Set<string>();
   const sites = new Set<string>();
   const entityCounts = new Map<string, number>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i]!;
     for (const tag of item.annotation.tags) tags.add(tag);
     if (item.site) sites.add(item.site);
     for (const name of new Set(item.entities)) entityCounts.set(name, (entityCounts.get(name) ?? 0) + 1);
+    yield i;
   }
   const byName = (a: string, b: string): number => a.localeCompare(b);
   return {

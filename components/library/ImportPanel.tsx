@@ -1,39 +1,55 @@
 import { useState } from 'preact/hooks';
 import type { LedeDB } from '@/lib/db';
-import { DEFAULT_MAX_IMPORT_BYTES, ImportError, importAnnotations, parseImport, type ImportSummary } from '@/lib/exchange';
+import { ImportError, importAnnotations, readImport, Slicer, type ImportProgress, type ImportSummary, type ReadImportOptions } from '@/lib/exchange';
+
+/** How the file is read: tests lower the sizes to take the chunked path with a small file. */
+export type ImportReadOptions = Pick<ReadImportOptions, 'chunkBytes' | 'wholeFileBytes' | 'maxBytes'>;
 
 export interface ImportPanelProps {
   db: LedeDB;
   /** Called after a successful import so the list shows the new notes. */
   onImported: () => void;
+  readOptions?: ImportReadOptions;
 }
 
 type ImportState =
   | { kind: 'idle' }
-  | { kind: 'reading'; name: string }
-  | { kind: 'importing'; done: number; total: number }
+  | { kind: 'working'; name: string; progress: ImportProgress }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'error'; message: string };
 
-const MEGABYTE = 1024 * 1024;
+const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
+  reading: 'Reading the file',
+  parsing: 'Reading the notes',
+  checking: 'Checking the notes',
+  writing: 'Saving the notes',
+};
+// Each phase's share of the one progress bar (writing is the slowest).
+const PHASE_SPANS: Record<ImportProgress['phase'], [number, number]> = {
+  reading: [0, 20],
+  parsing: [20, 35],
+  checking: [35, 50],
+  writing: [50, 100],
+};
 
-/** Import a Lede JSON-LD backup or a Hypothesis export: validate, then write all or nothing. */
-export function ImportPanel({ db, onImported }: ImportPanelProps) {
+/**
+ * Import a Lede backup (JSON-LD, plain or zipped, any size) or a Hypothesis export: read and
+ * check in slices that keep the page responsive, then write all or nothing.
+ */
+export function ImportPanel({ db, onImported, readOptions }: ImportPanelProps) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
-  const busy = state.kind === 'reading' || state.kind === 'importing';
+  const busy = state.kind === 'working';
 
   const importFile = async (file: File): Promise<void> => {
-    // Refuse a huge file before reading it: File.text() would hold it all in memory.
-    if (file.size > DEFAULT_MAX_IMPORT_BYTES) {
-      const size = Math.round(file.size / MEGABYTE);
-      setState({ kind: 'error', message: `“${file.name}” is ${size} MB; Lede imports files up to ${DEFAULT_MAX_IMPORT_BYTES / MEGABYTE} MB.` });
-      return;
-    }
-    setState({ kind: 'reading', name: file.name });
+    const slicer = new Slicer();
+    const show = (progress: ImportProgress): void => setState({ kind: 'working', name: file.name, progress });
+    show({ phase: 'reading', done: 0, total: file.size });
     try {
-      const parsed = parseImport(await file.text());
-      setState({ kind: 'importing', done: 0, total: parsed.annotations.length });
-      const summary = await importAnnotations(db, parsed, (done: number, total: number) => setState({ kind: 'importing', done, total }));
+      const parsed = await readImport(file, { ...readOptions, slicer, onProgress: show });
+      const total = parsed.annotations.length;
+      show({ phase: 'writing', done: 0, total });
+      await slicer.pause(); // let the bar show before the write starts
+      const summary = await importAnnotations(db, parsed, (done, all) => show({ phase: 'writing', done, total: all }), { slicer });
       setState({ kind: 'done', summary });
       onImported();
     } catch (error) {
@@ -51,10 +67,10 @@ export function ImportPanel({ db, onImported }: ImportPanelProps) {
         Import
       </h2>
       <label class="library-file">
-        <span>Lede backup (.jsonld) or Hypothesis export (.json)</span>
+        <span>Lede backup (.jsonld or .zip) or Hypothesis export (.json)</span>
         <input
           type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
+          accept=".json,.jsonld,.zip,application/json,application/ld+json,application/zip"
           data-testid="import-file"
           disabled={busy}
           onChange={(event) => {
@@ -64,25 +80,7 @@ export function ImportPanel({ db, onImported }: ImportPanelProps) {
           }}
         />
       </label>
-      {state.kind === 'reading' && <p role="status">Reading “{state.name}”…</p>}
-      {state.kind === 'importing' && (
-        <div class="library-progress-wrap">
-          <div
-            class="library-progress"
-            role="progressbar"
-            data-testid="import-progress"
-            aria-label="Import progress"
-            aria-valuemin={0}
-            aria-valuemax={state.total}
-            aria-valuenow={state.done}
-          >
-            <div class="library-progress-bar" style={{ width: `${state.total ? (100 * state.done) / state.total : 0}%` }} />
-          </div>
-          <span class="library-muted">
-            {state.done} of {state.total}
-          </span>
-        </div>
-      )}
+      {state.kind === 'working' && <ProgressView name={state.name} progress={state.progress} />}
       {state.kind === 'done' && <ImportSummaryView summary={state.summary} />}
       {state.kind === 'error' && (
         <p class="library-error" role="alert" data-testid="import-error">
@@ -91,6 +89,40 @@ export function ImportPanel({ db, onImported }: ImportPanelProps) {
       )}
     </section>
   );
+}
+
+function ProgressView({ name, progress }: { name: string; progress: ImportProgress }) {
+  const [from, to] = PHASE_SPANS[progress.phase];
+  const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
+  const percent = Math.round(from + (to - from) * share);
+  const counted =
+    progress.phase === 'reading'
+      ? `${megabytes(progress.done)} of ${megabytes(progress.total)}`
+      : `${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}`;
+  return (
+    <div class="library-progress-wrap">
+      <div
+        class="library-progress"
+        role="progressbar"
+        data-testid="import-progress"
+        data-phase={progress.phase}
+        aria-label={`Importing “${name}”`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${PHASE_LABELS[progress.phase]}: ${counted}`}
+      >
+        <div class="library-progress-bar" style={{ width: `${percent}%` }} />
+      </div>
+      <span class="library-muted" role="status" data-testid="import-progress-text">
+        {PHASE_LABELS[progress.phase]}: {counted}
+      </span>
+    </div>
+  );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 function ImportSummaryView({ summary }: { summary: ImportSummary }) {

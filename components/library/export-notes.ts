@@ -3,7 +3,7 @@
 
 import type { Annotation } from '@/lib/annotation-types';
 import type { ArticleRow } from '@/lib/db';
-import { exportCsv, exportJsonLd, exportMarkdown, zipFiles } from '@/lib/exchange';
+import { exportBackupSteps, exportCsv, exportMarkdown, runSteps, Slicer, zipFiles, type BackupExport } from '@/lib/exchange';
 import { normalizeSourceUrl } from '@/lib/url';
 import { exportBaseName, type SaveFile } from './download';
 
@@ -15,22 +15,33 @@ export function articlesFor(annotations: readonly Annotation[], articles: readon
   return articles.filter((article) => sources.has(normalizeSourceUrl(article.url)));
 }
 
-/** Builds the file(s) and saves them; returns the name saved, or null when there was nothing to export. */
-export function exportNotes(
+/** Up to this many notes a JSON-LD export is built in one go; more are built in slices that keep the page responsive. */
+export const SLICED_EXPORT_NOTES = 5_000;
+
+/**
+ * Builds the file(s) and saves them; returns the name saved, or null when there was nothing to
+ * export. A large JSON-LD export is compact and zipped (`.jsonld.zip`), built in slices.
+ */
+export async function exportNotes(
   format: ExportFormat,
   annotations: Annotation[],
   articles: readonly ArticleRow[],
   save: SaveFile,
   now: Date,
-): string | null {
+): Promise<string | null> {
   if (annotations.length === 0) return null;
   const base = exportBaseName(now);
   const related = articlesFor(annotations, articles);
   switch (format) {
     case 'jsonld': {
-      const name = `${base}.jsonld`;
-      save(name, exportJsonLd(annotations, related), 'application/ld+json');
-      return name;
+      const steps = exportBackupSteps(annotations, related, { entryName: `${base}.jsonld` });
+      const file: BackupExport = annotations.length > SLICED_EXPORT_NOTES ? await new Slicer().run(steps) : runSteps(steps);
+      if (file.kind === 'zip') {
+        save(`${base}.jsonld.zip`, file.bytes, 'application/zip');
+        return `${base}.jsonld.zip`;
+      }
+      save(`${base}.jsonld`, file.text, 'application/ld+json');
+      return `${base}.jsonld`;
     }
     case 'csv': {
       const name = `${base}.csv`;

@@ -3,19 +3,24 @@ import type { Annotation } from '@/lib/annotation-types';
 import { deleteAnnotation, restoreAnnotation } from '@/lib/annotation-store';
 import type { LedeDB } from '@/lib/db';
 import { loadLibraryData, type LibraryData } from '@/lib/library-data';
+import { Slicer } from '@/lib/exchange';
 import {
   buildLibraryIndex,
+  buildLibraryIndexSteps,
   groupByArticle,
   libraryFacets,
+  libraryFacetsSteps,
   pageOfGroups,
   searchLibrary,
   type LibraryFilters as Filters,
+  type LibraryFacets,
   type LibraryGroup,
+  type LibraryIndex,
   type LibrarySort,
 } from '@/lib/library-index';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
 import { exportNotes, type ExportFormat } from '@/components/library/export-notes';
-import { ImportPanel } from '@/components/library/ImportPanel';
+import { ImportPanel, type ImportReadOptions } from '@/components/library/ImportPanel';
 import { LibraryFilters } from '@/components/library/LibraryFilters';
 import { NoteGroups, TriStateCheckbox } from '@/components/library/NoteGroups';
 import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
@@ -30,15 +35,21 @@ export interface LibraryAppProps {
   undoMs?: number;
   /** Every note was just exported as JSON-LD (it counts as the last backup). */
   onFullBackup?: () => void;
+  /** How the import panel reads files (tests lower its sizes). */
+  importOptions?: ImportReadOptions;
 }
 
 type Tab = 'notes' | 'quotes';
 type Scope = 'all' | 'results' | 'selection';
 
+/** Libraries up to this many notes are indexed in one go; larger ones in slices. */
+const SLICED_INDEX_NOTES = 5_000;
+const NO_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
+
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
-export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup }: LibraryAppProps) {
+export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('notes');
@@ -55,12 +66,15 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
 
   const reload = useCallback(async (): Promise<void> => {
     try {
-      const loaded = await loadLibraryData(db);
+      const loaded = await loadLibraryData(db, new Slicer());
       setData(loaded);
       setLoadError(null);
-      // Drop selected notes that no longer exist.
-      const ids = new Set(loaded.annotations.map((a) => a.id));
-      setSelected((current) => new Set([...current].filter((id) => ids.has(id))));
+      // Drop selected notes that no longer exist (a set of every id only when something is selected).
+      setSelected((current) => {
+        if (current.size === 0) return current;
+        const ids = new Set(loaded.annotations.map((a) => a.id));
+        return new Set([...current].filter((id) => ids.has(id)));
+      });
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
@@ -85,8 +99,36 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
     return () => clearTimeout(timer);
   }, [actionMessage]);
 
-  const index = useMemo(() => (data ? buildLibraryIndex(data.items) : null), [data]);
-  const facets = useMemo(() => libraryFacets(data?.items ?? []), [data]);
+  // A small library is indexed at once; a large one in slices (the page stays responsive), showing
+  // the previous index, if any, until the new one is ready.
+  const quick = useMemo(
+    () => (data && data.items.length <= SLICED_INDEX_NOTES ? { index: buildLibraryIndex(data.items), facets: libraryFacets(data.items) } : null),
+    [data],
+  );
+  const [sliced, setSliced] = useState<{ data: LibraryData; index: LibraryIndex; facets: LibraryFacets } | null>(null);
+  useEffect(() => {
+    if (!data || data.items.length <= SLICED_INDEX_NOTES) return;
+    const run = { cancelled: false };
+    const steps = function* (items: LibraryData['items']) {
+      const index = yield* buildLibraryIndexSteps(items);
+      const facets = yield* libraryFacetsSteps(items);
+      return { index, facets };
+    };
+    void new Slicer()
+      .run(steps(data.items), undefined, run)
+      .then((built) => {
+        if (!run.cancelled) setSliced({ data, ...built });
+      })
+      .catch((error: unknown) => {
+        if (!run.cancelled) setLoadError(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      run.cancelled = true;
+    };
+  }, [data]);
+  const index = quick?.index ?? sliced?.index ?? null;
+  const facets = quick?.facets ?? sliced?.facets ?? NO_FACETS;
+  const indexing = data !== null && quick === null && sliced?.data !== data;
   const results = useMemo(() => (index ? searchLibrary(index, query, filters, sort) : []), [index, query, filters, sort]);
   const groups = useMemo(() => groupByArticle(results), [results]);
   const page = useMemo(() => pageOfGroups(groups, pages), [groups, pages]);
@@ -107,10 +149,10 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
 
   const annotationsIn = (ids: ReadonlySet<string>): Annotation[] => (data?.annotations ?? []).filter((a) => ids.has(a.id));
 
-  const runExport = (format: ExportFormat, annotations: Annotation[]): void => {
+  const runExport = async (format: ExportFormat, annotations: Annotation[]): Promise<void> => {
     if (!data) return;
     try {
-      const name = exportNotes(format, annotations, data.articles, saveFile, new Date());
+      const name = await exportNotes(format, annotations, data.articles, saveFile, new Date());
       // Every note as JSON-LD is a complete backup: the settings' "last exported" follows it.
       if (name && format === 'jsonld' && annotations.length === data.annotations.length) onFullBackup?.();
       setActionMessage(name ? `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'} as ${name}.` : 'Nothing to export.');
@@ -129,7 +171,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
   const exportArticle = (group: LibraryGroup): void => {
     // The header exports the whole article's results, not just the rows shown on this page.
     const full = groups.find((g) => g.source === group.source) ?? group;
-    runExport('markdown', full.items.map((item) => item.annotation));
+    void runExport('markdown', full.items.map((item) => item.annotation));
   };
 
   const deleteSelected = async (): Promise<void> => {
@@ -233,19 +275,21 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
                   <span aria-hidden="true">All</span>
                 </label>
               )}
-              <p class="library-count" role="status" data-testid="library-count">
-                {results.length === total
-                  ? `${total} ${total === 1 ? 'note' : 'notes'}`
-                  : `${results.length} of ${total} notes`}
-                {groups.length > 0 && ` in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`}
-                {selected.size > 0 && ` · ${selected.size} selected`}
-              </p>
+              {index && (
+                <p class="library-count" role="status" data-testid="library-count">
+                  {results.length === total
+                    ? `${total} ${total === 1 ? 'note' : 'notes'}`
+                    : `${results.length} of ${total} notes`}
+                  {groups.length > 0 && ` in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`}
+                  {selected.size > 0 && ` · ${selected.size} selected`}
+                </p>
+              )}
               {selected.size > 0 && (
                 <div class="library-selection-actions">
                   <button type="button" class="library-button library-button-danger" data-testid="delete-selected" onClick={() => void deleteSelected()}>
                     Delete {selected.size}
                   </button>
-                  <button type="button" class="library-button" data-testid="export-selection" onClick={() => runExport('jsonld', annotationsIn(selected))}>
+                  <button type="button" class="library-button" data-testid="export-selection" onClick={() => void runExport('jsonld', annotationsIn(selected))}>
                     Export selection
                   </button>
                   <button type="button" class="library-button library-button-quiet" onClick={() => setSelected(new Set())}>
@@ -255,7 +299,12 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
               )}
             </div>
 
-            {total === 0 ? (
+            {indexing && (
+              <p class="library-muted" role="status" data-testid="library-indexing">
+                Indexing {total.toLocaleString('en-US')} notes for search…
+              </p>
+            )}
+            {!index ? null : total === 0 ? (
               <div class="library-empty" data-testid="library-empty">
                 <p>No notes yet.</p>
                 <p>Select text in an article to highlight it or add a note; your notes appear here.</p>
@@ -305,7 +354,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
                     class="library-button"
                     data-testid={`export-${format}`}
                     disabled={scopeCount === 0}
-                    onClick={() => runExport(format, scoped())}
+                    onClick={() => void runExport(format, scoped())}
                   >
                     {EXPORT_LABELS[format]}
                   </button>
@@ -313,7 +362,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
               </div>
               <p class="library-hint">JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several); CSV opens in a spreadsheet.</p>
             </section>
-            <ImportPanel db={db} onImported={() => void reload()} />
+            <ImportPanel db={db} onImported={() => void reload()} readOptions={importOptions} />
           </aside>
         </div>
       )}

@@ -4,6 +4,7 @@
 import type { EntitySummary, QuoteSummary } from '../article-summary';
 import type { ArticleRow } from '../db';
 import { isPageUrl } from '../page-url';
+import { runSteps, type Steps } from './steps';
 import type { ArticleRecord, RejectedItem } from './types';
 
 const ENTITY_TYPES = new Set(['person', 'place', 'organization']);
@@ -11,17 +12,24 @@ const QUOTE_KINDS = new Set(['direct', 'reported']);
 
 /** Valid records in file order; each bad one is listed with its reason instead. */
 export function parseArticleRecords(value: unknown): { articles: ArticleRecord[]; rejected: RejectedItem[] } {
+  return runSteps(parseArticleRecordsSteps(value));
+}
+
+/** parseArticleRecords as steps: yields the number of records checked so far. */
+export function* parseArticleRecordsSteps(value: unknown): Steps<{ articles: ArticleRecord[]; rejected: RejectedItem[] }> {
   if (value === undefined) return { articles: [], rejected: [] };
   if (!Array.isArray(value)) {
     return { articles: [], rejected: [{ item: 'article', index: 0, reason: 'The reading history ("lede:articles") is not a list' }] };
   }
   const articles: ArticleRecord[] = [];
   const rejected: RejectedItem[] = [];
-  value.forEach((raw, index) => {
+  for (let index = 0; index < value.length; index += 1) {
+    const raw: unknown = value[index];
     const problem = articleProblem(raw);
     if (problem) rejected.push({ item: 'article', index, reason: `Article ${index + 1}: ${problem}` });
     else articles.push(copyArticle(raw as ArticleRecord));
-  });
+    yield index + 1;
+  }
   return { articles, rejected };
 }
 

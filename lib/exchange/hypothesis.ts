@@ -8,12 +8,13 @@
 // Hypothesis's positions count the whole page, so they are kept only as a hint (position-hint.ts).
 
 import { ANNOTATION_SCHEMA_VERSION, type Annotation, type TextQuoteSelector } from '../annotation-types';
-import { ANNOTATION_LIMITS, AnnotationValidationError, parseAnnotation } from '../annotation-validation';
+import { ANNOTATION_LIMITS, AnnotationValidationError, hasRealCalendarDate, parseAnnotation } from '../annotation-validation';
 import { motivationFor } from '../annotation-store';
 import { siteOf } from '../settings';
 import { normalizeSourceUrl } from '../url';
 import { derivedAnnotationId } from './derived-ids';
-import { ImportError } from './import-error';
+import { capMessage, ImportError } from './import-error';
+import { runSteps, type Steps } from './steps';
 import { positionHint } from './position-hint';
 import type { ParsedImport, RejectedItem } from './types';
 
@@ -26,20 +27,26 @@ export function hypothesisRows(value: unknown): unknown[] | null {
 }
 
 export function parseHypothesis(rows: readonly unknown[]): ParsedImport {
+  return runSteps(parseHypothesisSteps(rows));
+}
+
+/** parseHypothesis as steps: yields the number of rows checked so far. */
+export function* parseHypothesisSteps(rows: readonly unknown[]): Steps<ParsedImport> {
   if (rows.length > 0 && !rows.some(looksLikeHypothesis)) {
     throw new ImportError('This JSON list does not hold Hypothesis annotations (they have "uri" and "target"); Lede imports its own JSON-LD export or Hypothesis JSON.');
   }
   const annotations: Annotation[] = [];
   const rejected: RejectedItem[] = [];
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index += 1) {
     const number = index + 1;
     try {
-      annotations.push(fromHypothesis(row));
+      annotations.push(fromHypothesis(rows[index]));
     } catch (error) {
       if (!(error instanceof AnnotationValidationError)) throw error;
-      rejected.push({ item: 'annotation', index, reason: `Annotation ${number}: ${error.message}` });
+      rejected.push({ item: 'annotation', index, reason: capMessage(`Annotation ${number}: ${error.message}`) });
     }
-  });
+    yield number;
+  }
   return { format: 'hypothesis', annotations, rejected, articles: [] };
 }
 
@@ -104,7 +111,7 @@ function cleanTags(value: unknown): string[] {
 
 /** Hypothesis writes microseconds and "+00:00"; stored times are Date#toISOString's. */
 function isoTime(value: unknown, field: string): string {
-  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  const time = typeof value === 'string' && hasRealCalendarDate(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) throw fail(`has no valid "${field}" time`);
   return new Date(time).toISOString();
 }

@@ -10,9 +10,11 @@ import { AnnotationValidationError, parseAnnotation } from '../annotation-valida
 import { motivationFor } from '../annotation-store';
 import { siteOf } from '../settings';
 import { derivedAnnotationId } from './derived-ids';
-import { ImportError } from './import-error';
+import { capMessage, ImportError, quoted } from './import-error';
+import { runSteps, type Steps } from './steps';
+import { TextZipper } from './zip';
 import { positionHint } from './position-hint';
-import { parseArticleRecords } from './article-records';
+import { parseArticleRecordsSteps } from './article-records';
 import type { ArticleRecord, ParsedImport, RejectedItem } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -56,19 +58,99 @@ export function toJsonLdAnnotation(annotation: Annotation): Record<string, unkno
   return item;
 }
 
-/** The whole set as one AnnotationCollection with a single page, plus the reading history when given. */
+/** Below this many characters an export is pretty-printed for people to read; above, compact. */
+export const PRETTY_MAX_CHARS = 1_000_000;
+/**
+ * Above this many characters a backup is zipped (JSON-LD compresses four- to tenfold). Below it,
+ * plain compact JSON imports faster than inflating a zip (a 10,000-note library is about 13 M).
+ */
+export const ZIP_ABOVE_CHARS = 32_000_000;
+/** Annotations (or articles) per text piece of a streamed export. */
+const PIECE_ITEMS = 200;
+
+/**
+ * The whole set as one AnnotationCollection with a single page, plus the reading history when
+ * given: pretty-printed when small, compact (one line) when large.
+ */
 export function exportJsonLd(annotations: readonly Annotation[], articles?: readonly ArticleRecord[], options: JsonLdOptions = {}): string {
-  const collection: Record<string, unknown> = {
+  const compact = [...jsonLdPieces(annotations, articles, options)].join('');
+  return compact.length <= PRETTY_MAX_CHARS ? JSON.stringify(JSON.parse(compact), null, 2) : compact;
+}
+
+/**
+ * The compact JSON-LD export in pieces of a few hundred items: joined, exactly
+ * JSON.stringify(collection). Lets a large export be zipped without one huge string.
+ */
+export function* jsonLdPieces(annotations: readonly Annotation[], articles?: readonly ArticleRecord[], options: JsonLdOptions = {}): Generator<string, void, void> {
+  const head = JSON.stringify({
     '@context': JSONLD_CONTEXT,
     type: 'AnnotationCollection',
     label: options.label ?? 'Lede notes',
     total: annotations.length,
     generator: { id: 'https://lede.invalid/', type: 'Software', name: 'Lede' },
     generated: options.generated ?? new Date().toISOString(),
-  };
-  if (articles && articles.length > 0) collection['lede:articles'] = articles.map(articleForExport);
-  collection.first = { type: 'AnnotationPage', startIndex: 0, items: annotations.map(toJsonLdAnnotation) };
-  return JSON.stringify(collection, null, 2);
+  });
+  yield head.slice(0, -1);
+  if (articles && articles.length > 0) {
+    yield ',"lede:articles":[';
+    for (let from = 0; from < articles.length; from += PIECE_ITEMS) {
+      const piece = articles.slice(from, from + PIECE_ITEMS).map((article) => JSON.stringify(articleForExport(article)));
+      yield (from > 0 ? ',' : '') + piece.join(',');
+    }
+    yield ']';
+  }
+  yield ',"first":{"type":"AnnotationPage","startIndex":0,"items":[';
+  for (let from = 0; from < annotations.length; from += PIECE_ITEMS) {
+    const piece = annotations.slice(from, from + PIECE_ITEMS).map((annotation) => JSON.stringify(toJsonLdAnnotation(annotation)));
+    yield (from > 0 ? ',' : '') + piece.join(',');
+  }
+  yield ']}}';
+}
+
+/** A backup as written: JSON-LD text, or (when large) that text zipped as one .jsonld entry. */
+export type BackupExport = { kind: 'jsonld'; text: string } | { kind: 'zip'; bytes: Uint8Array };
+
+export interface BackupExportOptions extends JsonLdOptions {
+  /** The .jsonld file's name inside a zip. */
+  entryName?: string;
+  /** Zip above this many characters of JSON (ZIP_ABOVE_CHARS). */
+  zipAboveChars?: number;
+}
+
+/** exportBackupSteps in one go. */
+export function exportBackup(annotations: readonly Annotation[], articles: readonly ArticleRecord[] | undefined, options: BackupExportOptions = {}): BackupExport {
+  return runSteps(exportBackupSteps(annotations, articles, options));
+}
+
+/**
+ * The backup as steps (yields characters written so far): small ones as exportJsonLd's text,
+ * large ones compact and zipped piece by piece, so neither side of a restore holds one huge string.
+ */
+export function* exportBackupSteps(
+  annotations: readonly Annotation[],
+  articles: readonly ArticleRecord[] | undefined,
+  options: BackupExportOptions = {},
+): Steps<BackupExport> {
+  const zipAbove = options.zipAboveChars ?? ZIP_ABOVE_CHARS;
+  const pending: string[] = [];
+  let chars = 0;
+  let zipper: TextZipper | null = null;
+  for (const piece of jsonLdPieces(annotations, articles, options)) {
+    chars += piece.length;
+    if (zipper) zipper.push(piece);
+    else {
+      pending.push(piece);
+      if (chars > zipAbove) {
+        zipper = new TextZipper(options.entryName ?? 'lede-notes.jsonld');
+        for (const earlier of pending) zipper.push(earlier);
+        pending.length = 0;
+      }
+    }
+    yield chars;
+  }
+  if (zipper) return { kind: 'zip', bytes: zipper.finish() };
+  const compact = pending.join('');
+  return { kind: 'jsonld', text: compact.length <= PRETTY_MAX_CHARS ? JSON.stringify(JSON.parse(compact), null, 2) : compact };
 }
 
 /** True when a parsed JSON value claims to be W3C Web Annotation JSON-LD (it has an @context). */
@@ -82,13 +164,19 @@ export function looksLikeJsonLd(value: unknown): boolean {
  * a whole is wrong: another @context, no items, or (in a Lede file) an item with no quote.
  */
 export function parseJsonLd(document: unknown): ParsedImport {
+  return runSteps(parseJsonLdSteps(document));
+}
+
+/** parseJsonLd as steps: yields the number of items checked so far. */
+export function* parseJsonLdSteps(document: unknown): Steps<ParsedImport> {
   if (!isRecord(document)) throw new ImportError('This JSON-LD file does not hold an object at the top.');
   const contexts = checkContext(document['@context']);
   const ledeFile = contexts.some((c) => isRecord(c) && c.lede === LEDE_NAMESPACE);
   const items = itemsOf(document);
   const rejected: RejectedItem[] = [];
   const annotations: Annotation[] = [];
-  items.forEach((raw, index) => {
+  for (let index = 0; index < items.length; index += 1) {
+    const raw = items[index];
     const number = index + 1;
     const missing = missingSelector(raw, ledeFile);
     if (missing) {
@@ -96,23 +184,24 @@ export function parseJsonLd(document: unknown): ParsedImport {
       // Lede always writes both, so its own backup without one is damaged, not partly importable.
       if (ledeFile) throw new ImportError(`${reason}; this Lede backup is damaged and nothing was imported.`);
       rejected.push({ item: 'annotation', index, reason: `${reason} (Lede notes mark a quoted passage)` });
-      return;
+      continue;
     }
     try {
       annotations.push(parseAnnotation(fromJsonLdAnnotation(raw, ledeFile), 'annotation'));
     } catch (error) {
       if (!(error instanceof AnnotationValidationError)) throw error;
-      rejected.push({ item: 'annotation', index, reason: `Annotation ${number}: ${error.message}` });
+      rejected.push({ item: 'annotation', index, reason: capMessage(`Annotation ${number}: ${error.message}`) });
     }
-  });
-  const history = parseArticleRecords(document['lede:articles']);
+    yield number;
+  }
+  const history = yield* parseArticleRecordsSteps(document['lede:articles']);
   return { format: 'lede-jsonld', annotations, rejected: [...rejected, ...history.rejected], articles: history.articles };
 }
 
 function checkContext(context: unknown): unknown[] {
   const contexts = Array.isArray(context) ? context : [context];
   if (!contexts.some((c) => typeof c === 'string' && ANNO_CONTEXTS.has(c))) {
-    const shown = JSON.stringify(context)?.slice(0, 120) ?? String(context);
+    const shown = quoted(context, 120);
     throw new ImportError(`This JSON-LD file's @context is ${shown}, not the W3C Web Annotation context (${ANNO_CONTEXT}).`);
   }
   return contexts;
@@ -133,7 +222,7 @@ function itemsOf(document: Record<string, unknown>): unknown[] {
     case 'Annotation':
       return [document];
     default:
-      throw new ImportError(`This JSON-LD file holds a ${JSON.stringify(document.type) ?? 'thing with no type'}, not an AnnotationCollection.`);
+      throw new ImportError(`This JSON-LD file holds a ${document.type === undefined ? 'thing with no type' : quoted(document.type)}, not an AnnotationCollection.`);
   }
 }
 

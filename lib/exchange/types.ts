@@ -42,7 +42,7 @@ export interface ImportSummary {
 }
 
 export interface ParseImportOptions {
-  /** Refuse larger files before parsing; defaults to DEFAULT_MAX_IMPORT_BYTES (50 MB). */
+  /** Refuse larger files before parsing; no limit when left out (Lede imports whatever it exported). */
   maxBytes?: number;
 }
 

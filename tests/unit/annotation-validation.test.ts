@@ -44,6 +44,26 @@ describe('parseAnnotation', () => {
     expect(parseAnnotation(makeAnnotation({ tags: [' politics ', 'Syria', 'politics', 'syria'] })).tags).toEqual(['politics', 'Syria', 'syria']);
   });
 
+  it('refuses dates that do not exist, which Date.parse would roll over', () => {
+    for (const created of ['2026-02-30T10:00:00.000Z', '2026-02-29T10:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z']) {
+      expect(() => parseAnnotation(makeAnnotation({ created })), created).toThrow(/annotation\.created must be an ISO 8601 date and time/);
+    }
+    // A leap day that exists, and the last day of a long month.
+    expect(parseAnnotation(makeAnnotation({ created: '2028-02-29T10:00:00Z', modified: '2026-12-31T23:59:59.999Z' })).created).toBe('2028-02-29T10:00:00Z');
+  });
+
+  it('shows a few unexpected field names, each cut short, never the whole file', () => {
+    const fields = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`${'k'.repeat(200_000)}${i}`, 1]));
+    let message = '';
+    try {
+      parseAnnotation({ ...makeAnnotation(), ...fields });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^annotation has unexpected field\(s\) k+…, k+…, k+…, k+…, k+… and 4 more$/);
+    expect(message.length).toBeLessThan(300);
+  });
+
   it('accepts times with an offset', () => {
     expect(parseAnnotation(makeAnnotation({ created: '2026-01-01T10:00:00+02:00' })).created).toBe('2026-01-01T10:00:00+02:00');
   });

@@ -18,7 +18,7 @@ import {
   type BackupFrequency,
   type BackupSettings,
 } from '@/lib/backup';
-import { BackupService, NothingToBackUpError, buildBackup, type BackupFile } from '@/lib/backup-service';
+import { BackupService, NothingToBackUpError, backupDataUrl, buildBackup, type BackupFile } from '@/lib/backup-service';
 import { createLedeDB, type LedeDB } from '@/lib/db';
 import { MessageError, parseMessage } from '@/lib/messages';
 import { parseImport } from '@/lib/exchange';
@@ -175,6 +175,21 @@ describe('BackupService', () => {
     expect(parsed.annotations.map((a) => a.id).sort()).toEqual([noteId(1), noteId(2)]);
     expect(parsed.articles.map((a) => a.url)).toEqual([SOURCE]);
     expect(await buildBackup(createLedeDB('lede-backup-empty'), new Date(now))).toBeNull();
+  });
+
+  it('zips a large backup (compact JSON-LD inside), which imports back whole, also from its data: URL', async () => {
+    await addNotes();
+    const file = await buildBackup(db, new Date(now), { zipAboveChars: 0 });
+    expect(file!.name).toMatch(/^Lede backups\/lede-notes-.*\.jsonld\.zip$/);
+    expect(file!.mimeType).toBe('application/zip');
+    expect(file!.content).toBeInstanceOf(Uint8Array);
+    const parsed = parseImport(file!.content);
+    expect(parsed.annotations.map((a) => a.id).sort()).toEqual([noteId(1), noteId(2)]);
+    const url = backupDataUrl(file!);
+    expect(url.startsWith('data:application/zip;base64,')).toBe(true);
+    expect(new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))).toEqual(file!.content);
+    const small = (await buildBackup(db, new Date(now)))!;
+    expect(backupDataUrl(small)).toBe(`data:application/ld+json;charset=utf-8,${encodeURIComponent(small.content as string)}`);
   });
 
   it('turning backups on schedules the check; off stops it', async () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLedeDB, type LedeDB } from '@/lib/db';
-import { checkImportSize, DEFAULT_MAX_IMPORT_BYTES, exportCsv, exportJsonLd, importAnnotations, ImportError, parseImport } from '@/lib/exchange';
+import { checkImportSize, exportCsv, exportJsonLd, importAnnotations, ImportError, parseImport } from '@/lib/exchange';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 
 let db: LedeDB;
@@ -65,11 +65,13 @@ describe('files that cannot be imported', () => {
     expect(await refusal(JSON.stringify(doc))).toBe('Annotation 3 has no TextQuoteSelector; this Lede backup is damaged and nothing was imported.');
   });
 
-  it('a file over 50 MB is refused before it is parsed', async () => {
-    const huge = `[${' '.repeat(52 * 1024 * 1024)}]`;
-    expect(await refusal(huge)).toBe('The file is 52 MB; Lede imports files up to 50 MB.');
-    expect(() => checkImportSize(DEFAULT_MAX_IMPORT_BYTES + 1)).toThrow('The file is 50.1 MB; Lede imports files up to 50 MB.');
-    expect(() => checkImportSize(DEFAULT_MAX_IMPORT_BYTES)).not.toThrow();
+  it('has no size limit of its own, and honours one that is passed in', async () => {
+    const MB = 1024 * 1024;
+    expect(() => checkImportSize(500 * MB, undefined)).not.toThrow();
+    expect(() => checkImportSize(50 * MB + 1, 50 * MB)).toThrow('The file is 50.1 MB; Lede imports files up to 50 MB.');
+    expect(() => checkImportSize(50 * MB, 50 * MB)).not.toThrow();
+    const big = `[${' '.repeat(3 * 1024)}]`;
+    expect(() => parseImport(big, { maxBytes: 2 * 1024 })).toThrow('The file is 3 KB; Lede imports files up to 2 KB.');
   });
 
   it('counts bytes, not characters, against the limit', () => {

@@ -79,6 +79,12 @@ describe('Hypothesis import', () => {
     expect(note!.body).toBe('');
   });
 
+  it('rejects a date that does not exist (2026-02-30) instead of moving it to March', () => {
+    const parsed = parseImport(JSON.stringify([hypothesisRow({ created: '2026-02-30T09:20:11.406513+00:00', updated: undefined })]));
+    expect(parsed.annotations).toEqual([]);
+    expect(parsed.rejected[0]!.reason).toBe('Annotation 1: has no valid "created" time');
+  });
+
   it('rejects page notes, replies and broken rows with a reason, and keeps the rest', () => {
     const rows = [
       hypothesisRow({ target: [{ source: 'https://news.example/a' }] }),
@@ -104,6 +110,16 @@ describe('Hypothesis import', () => {
     });
     afterEach(async () => {
       await db.delete();
+    });
+
+    it('keeps two annotations on the same passage that differ only in their tags', async () => {
+      const file = JSON.stringify([
+        hypothesisRow({ id: 'first', text: '', tags: ['russia'] }),
+        hypothesisRow({ id: 'second', text: '', tags: ['sanctions'] }),
+        hypothesisRow({ id: 'third', text: '', tags: ['sanctions'] }), // the same as the second: a duplicate
+      ]);
+      expect(await importAnnotations(db, file)).toMatchObject({ added: 2, skipped: 1 });
+      expect((await db.annotations.toArray()).map((a) => a.tags).sort()).toEqual([['russia'], ['sanctions']]);
     });
 
     it('a second import of the same export is all duplicates', async () => {

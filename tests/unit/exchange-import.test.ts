@@ -56,24 +56,29 @@ describe('importAnnotations', () => {
     expect((await db.annotations.toArray()).sort(byId)).toEqual(annotations);
   });
 
-  it('skips notes with a stored id, or the same page, passage and note under another id, and counts them', async () => {
-    await db.annotations.bulkAdd([makeAnnotation({ id: noteId(1), body: 'stored' }), makeAnnotation({ id: noteId(2), start: 100, body: 'second' })]);
+  it('skips notes with a stored id, or the same page, passage, note and tags under another id, and counts them', async () => {
+    await db.annotations.bulkAdd([
+      makeAnnotation({ id: noteId(1), body: 'stored' }),
+      makeAnnotation({ id: noteId(2), start: 100, body: 'second', tags: ['a', 'b'] }),
+    ]);
     const summary = await importAnnotations(
       db,
       parsedOf([
         makeAnnotation({ id: noteId(1), body: 'changed elsewhere' }), // same id
-        makeAnnotation({ id: noteId(3), start: 100, body: 'second', tags: ['other'] }), // same target and body
+        makeAnnotation({ id: noteId(3), start: 100, body: 'second', tags: ['b', 'a'] }), // same target, body and tags
+        makeAnnotation({ id: noteId(6), start: 100, body: 'second', tags: ['other'] }), // same passage and note, other tags: added
         makeAnnotation({ id: noteId(4), start: 100, body: 'a different note' }), // same passage, new note: added
         makeAnnotation({ id: noteId(4), start: 100, body: 'a different note' }), // repeated in the file
         makeAnnotation({ id: noteId(5), start: 200, body: 'new' }),
       ]),
     );
-    expect(summary).toEqual({ added: 2, skipped: 3, rejected: [], articlesAdded: 0 });
+    expect(summary).toEqual({ added: 3, skipped: 3, rejected: [], articlesAdded: 0 });
     expect((await db.annotations.toArray()).map((a) => [a.id, a.body])).toEqual([
       [noteId(1), 'stored'],
       [noteId(2), 'second'],
       [noteId(4), 'a different note'],
       [noteId(5), 'new'],
+      [noteId(6), 'second'],
     ]);
   });
 

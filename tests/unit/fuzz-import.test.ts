@@ -58,7 +58,7 @@ describe('an import of several batches that fails part-way', { timeout: LOADED_M
         if (calls.length === batches) throw stop;
       }),
     ).rejects.toBe(stop);
-    expect(calls).toEqual([500, 1000].slice(0, batches));
+    expect(calls).toEqual([IMPORT_BATCH_SIZE, IMPORT_BATCH_SIZE * 2].slice(0, batches));
     expect(await databaseSnapshot(db)).toBe(before);
   });
 

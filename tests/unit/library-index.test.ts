@@ -123,3 +123,17 @@ describe('libraryFacets', () => {
     expect(facets.entities.map((e) => e.name)).not.toContain('United Nations');
   });
 });
+
+describe('sortedSteps', () => {
+  it('sorts like Array#sort, stably, across many runs', async () => {
+    const { runSteps } = await import('@/lib/exchange/steps');
+    const { sortedSteps } = await import('@/lib/library-index');
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (const size of [0, 1, 2048, 2049, 10_000, 20_483]) {
+      const items = Array.from({ length: size }, (_, i) => ({ key: Math.floor(random() * 500), i }));
+      const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+      expect(runSteps(sortedSteps(items.slice(), byKey)), `size ${size}`).toEqual(items.slice().sort(byKey));
+    }
+  });
+});

@@ -5,7 +5,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/db';
-import { exportJsonLd } from '@/lib/exchange';
+import type { ImportReadOptions } from '@/components/library/ImportPanel';
+import { exportBackup, exportJsonLd } from '@/lib/exchange';
 import { noteId } from './annotation-fixtures';
 import { ARTICLES, KYIV, NOTES } from './library-fixtures';
 
@@ -19,9 +20,12 @@ let db: LedeDB;
 let root: HTMLElement;
 let saved: Saved[];
 
-async function mount(): Promise<void> {
+async function mount(importOptions?: ImportReadOptions): Promise<void> {
   await act(async () => {
-    render(<LibraryApp db={db} debounceMs={0} saveFile={(name, content, mimeType) => saved.push({ name, content, mimeType })} />, root);
+    render(
+      <LibraryApp db={db} debounceMs={0} importOptions={importOptions} saveFile={(name, content, mimeType) => saved.push({ name, content, mimeType })} />,
+      root,
+    );
   });
   await vi.waitFor(() => expect(root.querySelector('[data-testid="library-count"], [data-testid="library-empty"]')).not.toBeNull());
 }
@@ -194,18 +198,45 @@ describe('the library page', () => {
     expect(await db.annotations.count()).toBe(4);
   });
 
-  it('refuses a file over 50 MB before reading it', async () => {
-    await mount();
+  it('restores a zipped backup read in small chunks, showing each phase of the progress', async () => {
+    const backup = exportBackup(NOTES, ARTICLES, { zipAboveChars: 0 });
+    if (backup.kind !== 'zip') throw new Error('expected a zip');
+    await db.annotations.clear();
+    await db.annotations.put(NOTES[0]!);
+    // Every file takes the chunked path, a few hundred bytes at a time.
+    await mount({ wholeFileBytes: 0, chunkBytes: 300 });
+    const phases = new Set<string>();
+    const watcher = new MutationObserver(() => {
+      const phase = q('[data-testid="import-progress"]')?.getAttribute('data-phase');
+      if (phase) phases.add(phase);
+    });
+    watcher.observe(root, { subtree: true, childList: true, attributes: true });
     const input = q<HTMLInputElement>('[data-testid="import-file"]')!;
-    const huge = new File(['x'], 'huge.jsonld');
-    Object.defineProperty(huge, 'size', { value: 60 * 1024 * 1024 });
-    const text = vi.spyOn(huge, 'text');
-    Object.defineProperty(input, 'files', { value: [huge], configurable: true });
+    Object.defineProperty(input, 'files', { value: [new File([backup.bytes as BlobPart], 'backup.jsonld.zip', { type: 'application/zip' })], configurable: true });
     await act(async () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await vi.waitFor(() => expect(q('[data-testid="import-error"]')!.textContent).toContain('50 MB'));
-    expect(text).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(q('[data-testid="import-summary"]')).not.toBeNull());
+    watcher.disconnect();
+    expect(q('[data-testid="import-summary"]')!.textContent).toContain('Added 3, skipped 1 duplicate, rejected 0');
+    expect(phases).toContain('reading');
+    expect(phases).toContain('writing');
+    expect((await db.annotations.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...NOTES].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  it('says a Latin-1 file is not UTF-8 instead of importing mangled letters', async () => {
+    await mount();
+    const text = exportJsonLd([{ ...NOTES[1]!, body: 'Café à Zürich' }]);
+    // Latin-1: every character below U+0100 as one byte.
+    const latin1 = Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
+    const input = q<HTMLInputElement>('[data-testid="import-file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File([latin1], 'latin1.jsonld')], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(q('[data-testid="import-error"]')).not.toBeNull());
+    expect(q('[data-testid="import-error"]')!.textContent).toMatch(/^This file is not UTF-8 text \(byte \d+ is 0xE9\); it may be saved in Latin-1/);
+    expect(await db.annotations.count()).toBe(NOTES.length);
   });
 
   it('lists quotes by speaker across articles, searchable by name', async () => {
