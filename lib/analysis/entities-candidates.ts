@@ -56,7 +56,7 @@ function adjacent(tokens: Token[], i: number): boolean {
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/i;
 
 function isNameWord(t: Token | undefined): t is Token {
-  return !!t && t.isWord && t.isCap && !t.inCapsSentence && t.text.length > 1 && !CONTRACTION.test(t.text);
+  return !!t && t.isWord && t.isCap && !t.inCapsSentence && !t.furniture && t.text.length > 1 && !CONTRACTION.test(t.text);
 }
 
 /** Longest gazetteer entry starting at token i within [i, limit]: its length in words, or 0. */
@@ -173,7 +173,7 @@ export function findChunks(tokens: Token[], titles: TitleEnds): Chunk[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (t.inCapsSentence && t.isWord) {
+    if (t.inCapsSentence && t.isWord && !t.furniture) {
       i = capsChunks(tokens, i, chunks);
       continue;
     }
@@ -326,7 +326,7 @@ function capsChunks(tokens: Token[], i: number, chunks: Chunk[]): number {
   const t = tokens[i]!;
   if (!t.isCap) return i + 1;
   let limit = i;
-  while (tokens[limit + 1]?.isCap && tokens[limit + 1]!.inCapsSentence && adjacent(tokens, limit + 1)) limit++;
+  while (tokens[limit + 1]?.isCap && tokens[limit + 1]!.inCapsSentence && !tokens[limit + 1]!.furniture && adjacent(tokens, limit + 1)) limit++;
   const len = longestGazetteerMatch(tokens, i, limit, titleCase);
   if (len === 0) return i + 1;
   const text = tokens.slice(i, i + len).map((x) => titleCase(x.text)).join(' ');

@@ -7,6 +7,7 @@ import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classi
 import { HONORIFICS } from './entities-lexicon';
 import { gazetteerType, isNonEntityCap, isWorldPlace } from './gazetteer';
 import type { TaggedSpan } from './tagger';
+import { touchesFurniture } from './page-lines';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
 
@@ -91,7 +92,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   const spans: TaggedSpan[] = [];
   for (const span of taggedSpans) {
     const s = trimmed(tokens, span, titleCover, ruleStarts, ruleCover);
-    if (s && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN)) spans.push(s);
+    if (s && !touchesFurniture(tokens, s.first, s.last) && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN)) spans.push(s);
   }
   // Document-level confidence: a string's mean margin over its mentions (-Infinity when its types
   // disagree). The mean, not the least: one unsure mention of "Arbil" among many sure ones should not
@@ -134,6 +135,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   const dropped = new Set<number>();
   const kept: Candidate[] = [];
   for (const c of rules) {
+    if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
     const sureOrgOfPlace = c.type === 'place' && c.strength < Strength.Context && hits.some((k) => tagged[k]!.type === 'ORG' && !unsure(tagged[k]!));
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;

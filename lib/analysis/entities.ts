@@ -6,6 +6,7 @@ import { findChunks, findTitles, markHeadingLines } from './entities-candidates'
 import { classifyChunks } from './entities-classify';
 import { linkCandidates, type ResolvedMention } from './entities-link';
 import { mergeCandidates } from './entities-merge';
+import { markPageFurniture } from './page-lines';
 import { gazetteerLexicon } from './gazetteer';
 import { spansFromTags, tagTokens } from './tagger';
 import { loadTaggerModel } from './tagger-model';
@@ -16,6 +17,7 @@ export function findEntities(text: string): Entity[] {
   if (!text) return [];
   const tokens = tokenize(text);
   markHeadingLines(tokens);
+  markPageFurniture(tokens);
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
