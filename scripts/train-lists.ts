@@ -379,3 +379,38 @@ export function listsLexicon(lists: ModelLists): TaggerLexicon {
     maxWords: Math.min(maxWords, 8),
   };
 }
+
+// ---------- names of today's news (silver labels) ----------
+
+/**
+ * Names that recent news (shared/datasets/polnear-silver, tagged by a strong existing tagger) gives
+ * one type again and again, and that CoNLL's lists don't know: "Facebook", "Netflix", "Pentagon".
+ * Silver labels carry their tagger's mistakes, so a name needs `minCount` mentions, a clear
+ * majority, and a single word must rarely be written in lower case. CoNLL's lists keep priority.
+ */
+export function silverNames(sentences: Sentence[], known: (name: string) => boolean, minCount = 4): Record<Tag, string[]> {
+  const strings = new Map<string, Record<Tag | 'O', number>>();
+  const lowerCount = new Map<string, number>();
+  const capsO = new Map<string, number>();
+  for (const s of sentences) {
+    if (s.capsMode) continue;
+    for (const e of s.entities) incTag(strings, s.tokens.slice(e.first, e.last + 1).map((t) => t.word).join(' '), e.type);
+    s.tokens.forEach((t, i) => {
+      if (isLowerWord(t.word)) inc(lowerCount, t.word);
+      else if (t.tag === 'O' && i > 0 && (isCapitalised(t.word) || isAcronym(t.word))) inc(capsO, t.word);
+    });
+  }
+  const out: Record<Tag, string[]> = { PER: [], LOC: [], ORG: [], MISC: [] };
+  for (const [text, counts] of strings) {
+    const n = total(counts);
+    const { tag, share } = majority(counts);
+    if (tag === 'O' || n < minCount || share < 0.85 || known(text)) continue;
+    if (!/^\p{Lu}/u.test(text) || text.includes('`') || text.includes("'") || /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.? /.test(text)) continue;
+    const single = !text.includes(' ');
+    // Mid-sentence the word is mostly no entity ("Senate" in some taggers' eyes), or an ordinary word.
+    if (single && (capsO.get(text) ?? 0) > n * 0.25) continue;
+    if (single && (lowerCount.get(text.toLowerCase()) ?? 0) > n * 0.5) continue;
+    out[tag].push(text);
+  }
+  return out;
+}

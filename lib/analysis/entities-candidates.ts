@@ -327,9 +327,12 @@ function capsChunks(tokens: Token[], i: number, chunks: Chunk[]): number {
   if (!t.isCap) return i + 1;
   let limit = i;
   while (tokens[limit + 1]?.isCap && tokens[limit + 1]!.inCapsSentence && !tokens[limit + 1]!.furniture && adjacent(tokens, limit + 1)) limit++;
-  const len = longestGazetteerMatch(tokens, i, limit, titleCase);
+  // An acronym the lists know as written keeps its case ("NASA", not "Nasa").
+  const exact = longestGazetteerMatch(tokens, i, limit);
+  const titled = longestGazetteerMatch(tokens, i, limit, titleCase);
+  const len = Math.max(exact, titled);
   if (len === 0) return i + 1;
-  const text = tokens.slice(i, i + len).map((x) => titleCase(x.text)).join(' ');
+  const text = exact >= titled ? joinWords(tokens, i, i + len - 1) : tokens.slice(i, i + len).map((x) => titleCase(x.text)).join(' ');
   const type = gazetteerType(text);
   if (type !== 'MISC' && (type || isWorldPlace(text))) chunks.push({ first: i, last: i + len - 1, text, fromCaps: true });
   return i + len;

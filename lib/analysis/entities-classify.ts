@@ -4,6 +4,7 @@
 import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
 import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
 import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
+import { isCompanyHead, isStateCode, isStateName, isVenueHead } from './name-heads';
 import type { EntityType } from './types';
 import type { Token } from './tokens';
 
@@ -104,6 +105,11 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     out.push(candidate(tokens, first, last, titleCaseWords(tokens, first, last), 'place', Strength.Strong));
     return true;
   }
+  // "Camden, N.J.", "Allentown, PA": a town written with its state; and the state's code itself.
+  if (townBeforeState(tokens, first, last) || (first === last && stateCodeAfterTown(tokens, first))) {
+    push('place', Strength.Context);
+    return true;
+  }
   // A name set in capitals inside normal text: "LONDON", "SAUDI ARABIA".
   if (!gaz && !world && allCaps(tokens, first, last)) {
     const titled = titleCaseWords(tokens, first, last);
@@ -135,6 +141,35 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
   return false;
 }
 
+/** The chunk is followed by ", <state>" and the state ends the phrase: "Camden, NJ", "Irving, Texas,". */
+function townBeforeState(tokens: Token[], first: number, last: number): boolean {
+  const comma = tokens[last + 1];
+  if (comma?.text !== ',' || comma.breakBefore > 0) return false;
+  // "Jane Roe, Texas" is a person from somewhere: a full personal name stays a person.
+  if (last > first && isFirstName(tokens[first]!.text)) return false;
+  let end = last + 2;
+  const one = tokens[end];
+  if (!one || !one.isCap || one.breakBefore > 0) return false;
+  let state = isStateCode(one.text) || isStateName(one.text);
+  const two = tokens[end + 1];
+  if (!state && two?.isCap && two.breakBefore === 0 && isStateName(`${one.text} ${two.text}`)) {
+    state = true;
+    end++;
+  }
+  if (!state) return false;
+  // The state closes the phrase: not "Roe, Virginia's governor" or "Smith, Texas Republican".
+  const after = tokens[end + 1];
+  return !after || after.breakBefore > 0 || (!after.isWord && after.text !== '’' && after.text !== "'") || (after.isWord && !after.isCap);
+}
+
+/** A state code right after "Town,": "Camden, NJ". */
+function stateCodeAfterTown(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const comma = tokens[i - 1];
+  const town = tokens[i - 2];
+  return isStateCode(t.text) && t.breakBefore === 0 && comma?.text === ',' && comma.breakBefore === 0 && !!town && town.isWord && town.isCap;
+}
+
 function personContextAfter(tokens: Token[], last: number): boolean {
   const next = tokens[last + 1];
   return !!next && next.breakBefore === 0 && next.isWord && !next.isCap && PERSON_CONTEXT_AFTER.has(next.text);
@@ -155,7 +190,9 @@ function classifyByName(facts: ChunkFacts): boolean {
   const lastWord = tokens[last]!.text;
   const firstWord = tokens[first]!.text;
   const multi = last > first;
-  if (multi && isOrgSuffix(lastWord)) return decide('organization', Strength.Strong);
+  // "Harbor Amphitheatre", "Lakeside Arena": venues are places.
+  if (multi && isVenueHead(lastWord)) return decide('place', Strength.Strong);
+  if (multi && (isOrgSuffix(lastWord) || isCompanyHead(lastWord))) return decide('organization', Strength.Strong);
   // "Chapter & Verse", "Procter & Gamble".
   if (text.includes(' & ')) return decide('organization', Strength.Strong);
   const connectorType = connectorInside(tokens, first, last);

@@ -5,7 +5,7 @@
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS } from './entities-lexicon';
-import { gazetteerType, isNonEntityCap, isWorldPlace } from './gazetteer';
+import { gazetteerType, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
 import type { Token } from './tokens';
@@ -36,14 +36,28 @@ const UNKNOWN_PLACE_MARGIN = 170;
  */
 const TAGGED_STRENGTH = Strength.Medium;
 
-/** "RUSSIA" -> "Russia" for lookups and names; dotted abbreviations stay ("U.S."). */
-function spanText(tokens: Token[], first: number, last: number): string {
+/**
+ * The name as written, with two exceptions for words in capitals: a name the lists know in title
+ * case ("LONDON" -> "London", as datelines write it), and a line set in capitals, whose words are
+ * title-cased unless the article writes them in capitals in ordinary sentences too (acronyms:
+ * "NASA", "BBC" keep their case) or they are dotted ("U.S.").
+ */
+function spanText(tokens: Token[], first: number, last: number, acronyms: ReadonlySet<string>): string {
+  const written = joinWords(tokens, first, last);
   let allCaps = true;
-  for (let i = first; i <= last; i++) if (!tokens[i]!.isAllCaps) allCaps = false;
-  if (!allCaps) return joinWords(tokens, first, last);
+  let capsLine = true;
+  for (let i = first; i <= last; i++) {
+    if (!tokens[i]!.isAllCaps) allCaps = false;
+    if (!tokens[i]!.inCapsSentence) capsLine = false;
+  }
+  if (!allCaps) return written;
+  const title = (t: Token): string => (t.text.includes('.') ? t.text : t.text.charAt(0) + t.text.slice(1).toLowerCase());
+  const titled = tokens.slice(first, last + 1).map(title).join(' ');
+  if (gazetteerType(titled) || isWorldPlace(titled)) return titled;
+  if (!capsLine) return written;
   return tokens
     .slice(first, last + 1)
-    .map((t) => (t.text.includes('.') ? t.text : t.text.charAt(0) + t.text.slice(1).toLowerCase()))
+    .map((t) => (acronyms.has(t.text) ? t.text : title(t)))
     .join(' ');
 }
 
@@ -56,7 +70,24 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   let first = span.first;
   while (first <= span.last && (HONORIFICS.has(tokens[first]!.text) || titleCover.has(first))) first++;
   if (first < span.last && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
-  return first > span.last ? null : { ...span, first };
+  let last = span.last;
+  // A line in capitals: ordinary words at the edges are the headline's, not the name's ("NASA LAUNCHES").
+  if (inCapsLine(tokens, first, last) && !knownName(tokens, first, last)) {
+    while (last > first && isVocabularyWord(tokens[last]!.text.toLowerCase()) && !knownName(tokens, first, last)) last--;
+    while (first < last && isVocabularyWord(tokens[first]!.text.toLowerCase()) && !knownName(tokens, first, last)) first++;
+  }
+  return first > last ? null : { ...span, first, last };
+}
+
+function inCapsLine(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (!tokens[i]!.inCapsSentence || !tokens[i]!.isAllCaps) return false;
+  return true;
+}
+
+function knownName(tokens: Token[], first: number, last: number): boolean {
+  const written = joinWords(tokens, first, last);
+  const titled = tokens.slice(first, last + 1).map((t) => t.text.charAt(0) + t.text.slice(1).toLowerCase()).join(' ');
+  return !!(gazetteerType(written) || isWorldPlace(written) || gazetteerType(titled) || isWorldPlace(titled));
 }
 
 /**
@@ -144,10 +175,13 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
       kept.push(c);
     }
   }
+  // Words the article writes in capitals within ordinary sentences: acronyms, whatever a headline does.
+  const acronyms = new Set<string>();
+  for (const t of tokens) if (t.isAllCaps && !t.inCapsSentence && !t.furniture) acronyms.add(t.text);
   tagged.forEach((s, k) => {
     const type = TYPE_OF[s.type];
     if (dropped.has(k) || !type || unsure(s)) return;
-    const text = spanText(tokens, s.first, s.last);
+    const text = spanText(tokens, s.first, s.last, acronyms);
     // The gazetteer's MISC words ("Democrat", "Syrian") are no names in Lede's sense.
     if (gazetteerType(text) === 'MISC') return;
     const first = tokens[s.first]!;
