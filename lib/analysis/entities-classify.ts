@@ -191,7 +191,7 @@ function classifyByName(facts: ChunkFacts): boolean {
   const firstWord = tokens[first]!.text;
   const multi = last > first;
   // "Harbor Amphitheatre", "Lakeside Arena": venues are places.
-  if (multi && isVenueHead(lastWord)) return decide('place', Strength.Strong);
+  if (multi && isVenueHead(lastWord) && !isFirstName(firstWord)) return decide('place', Strength.Strong);
   if (multi && (isOrgSuffix(lastWord) || isCompanyHead(lastWord))) return decide('organization', Strength.Strong);
   // "Chapter & Verse", "Procter & Gamble".
   if (text.includes(' & ')) return decide('organization', Strength.Strong);

@@ -6,6 +6,7 @@ import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS } from './entities-lexicon';
 import { gazetteerType, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
+import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
 import type { Token } from './tokens';
@@ -189,4 +190,53 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** All capitals, opening a line, and followed by a comma, dash, bracket or a date. */
+function isDatelineMention(tokens: Token[], first: number, last: number): boolean {
+  if (first > 0 && tokens[first]!.breakBefore === 0) return false;
+  for (let i = first; i <= last; i++) if (!tokens[i]!.isAllCaps) return false;
+  const next = tokens[last + 1];
+  return !next || next.breakBefore > 0 || [',', '-', '—', '–', '('].includes(next.text) || /^\d/.test(next.text);
+}
+
+/** How much one mention's type counts in the page's vote (by the strength of its evidence). */
+const VOTE_WEIGHT: Record<Strength, number> = { 0: 0.5, 1: 1, 2: 2, 3: 3, 4: 6 };
+
+/**
+ * One name, one type per page: when the same words were typed differently in different places
+ * ("Lexus" a company here and a person there), every mention takes the type with the most
+ * evidence across the page (ties: the strongest single mention, then the first).
+ */
+export function oneTypePerName(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
+  const groups = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    // A dateline ("NEW YORK 1996-08-30", "CHICAGO, Ill. —") names the place the story was filed from,
+    // whatever else the page calls a team or company of the same name.
+    if (isDatelineMention(tokens, m.candidate.first, m.candidate.last)) continue;
+    const group = groups.get(m.candidate.text);
+    if (group) group.push(m);
+    else groups.set(m.candidate.text, [m]);
+  }
+  const retyped = new Map<ResolvedMention, { type: EntityType; name: string }>();
+  for (const group of groups.values()) {
+    if (group.every((m) => m.type === group[0]!.type)) continue;
+    const votes = new Map<EntityType, { sum: number; best: number; first: number }>();
+    group.forEach((m, i) => {
+      const w = VOTE_WEIGHT[m.candidate.strength];
+      const v = votes.get(m.type);
+      if (!v) votes.set(m.type, { sum: w, best: w, first: i });
+      else {
+        v.sum += w;
+        v.best = Math.max(v.best, w);
+      }
+    });
+    const [winner] = [...votes.entries()].sort(([, a], [, b]) => b.sum - a.sum || b.best - a.best || a.first - b.first)[0]!;
+    // The winning type's usual name: a surname joins the person its other mentions were linked to.
+    const names = new Map<string, number>();
+    for (const m of group) if (m.type === winner) names.set(m.name, (names.get(m.name) ?? 0) + 1);
+    const name = [...names.entries()].sort(([, a], [, b]) => b - a)[0]![0];
+    for (const m of group) if (m.type !== winner) retyped.set(m, { type: winner, name });
+  }
+  return retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));
 }

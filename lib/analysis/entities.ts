@@ -5,7 +5,7 @@ import { findDescription, findRole, type MentionEnds } from './descriptions';
 import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
 import { classifyChunks } from './entities-classify';
 import { linkCandidates, type ResolvedMention } from './entities-link';
-import { mergeCandidates } from './entities-merge';
+import { mergeCandidates, oneTypePerName } from './entities-merge';
 import { markPageFurniture } from './page-lines';
 import { gazetteerLexicon } from './gazetteer';
 import { spansFromTags, tagTokens } from './tagger';
@@ -21,7 +21,7 @@ export function findEntities(text: string): Entity[] {
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
-  const mentions = linkCandidates(mergeCandidates(tokens, ruled, tagged, titles));
+  const mentions = oneTypePerName(tokens, linkCandidates(mergeCandidates(tokens, ruled, tagged, titles)));
   return buildEntities(text, tokens, titles, mentions);
 }
 

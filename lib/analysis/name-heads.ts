@@ -21,7 +21,8 @@ const COMPANY_HEADS = new Set([
 /** Last words of venues: places people go to, not organisations. */
 const VENUE_HEADS = new Set([
   'Amphitheatre', 'Amphitheater', 'Pavilion', 'Arena', 'Stadium', 'Auditorium', 'Coliseum', 'Colosseum', 'Ballpark',
-  'Speedway', 'Raceway', 'Airport', 'Fairgrounds', 'Boulevard', 'Avenue', 'Plaza',
+  'Speedway', 'Raceway', 'Airport', 'Fairgrounds', 'Boulevard', 'Avenue', 'Plaza', 'Theatre', 'Theater', 'Hall',
+  'Gardens', 'Park', 'Square',
 ]);
 
 /** US states as news writes them after a town: postal codes and AP abbreviations. */
@@ -55,7 +56,8 @@ export function isVenueHead(word: string): boolean {
 
 /** A state or province code as written after a town: "NJ", "N.J.", "Calif.". */
 export function isStateCode(word: string): boolean {
-  return STATE_CODES.has(word);
+  // The tokenizer leaves the period of "Calif." apart.
+  return STATE_CODES.has(word) || STATE_CODES.has(`${word}.`);
 }
 
 /** A US state's (or Canadian province's) full name. */

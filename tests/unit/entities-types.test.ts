@@ -1,0 +1,90 @@
+// Types that hold on today's news: company and venue head words, towns with their state, acronyms
+// that keep their case, and one type per name on a page. Made-up names and sentences throughout.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import { oneTypePerName } from '../../lib/analysis/entities-merge';
+import { Strength, type Candidate } from '../../lib/analysis/entities-classify';
+import type { ResolvedMention } from '../../lib/analysis/entities-link';
+import { tokenize } from '../../lib/analysis/tokens';
+import type { Entity } from '../../lib/analysis/types';
+
+function typed(text: string): Map<string, Entity['type']> {
+  const out = new Map<string, Entity['type']>();
+  for (const e of findEntities(text)) for (const m of e.mentions) out.set(text.slice(m.start, m.end), e.type);
+  return out;
+}
+
+describe('company and institution names', () => {
+  it.each([
+    ['Vexmoor Robotics', 'Shares of Vexmoor Robotics rose sharply after the earnings report on Tuesday.'],
+    ['Quillfeather Productions', 'The show is made by Quillfeather Productions, which signed a new deal this week.'],
+    ['Brannock Studios', 'Executives at Brannock Studios said the film would open in the spring.'],
+    ['Tarnwell Aerospace', 'Tarnwell Aerospace won a contract to build the new satellites.'],
+    ['Orvane Media', 'The podcast was bought last year by Orvane Media for an undisclosed sum.'],
+  ])('%s is an organisation', (name, text) => {
+    expect(typed(text).get(name)).toBe('organization');
+  });
+});
+
+describe('venues and towns', () => {
+  it('calls a venue a place', () => {
+    const text = 'The band will play the Harrowgate Amphitheatre and the Kelbrook Arena in June.';
+    const types = typed(text);
+    expect(types.get('Harrowgate Amphitheatre')).toBe('place');
+    expect(types.get('Kelbrook Arena')).toBe('place');
+  });
+
+  it('reads a town written with its state, and the state code, as places', () => {
+    const text = 'June 27 -- Marlow Hall, Pennbury, NJ\n\nJune 29 -- Otley Gardens, Brackwater, Calif.';
+    const types = typed(text);
+    expect(types.get('Pennbury')).toBe('place');
+    expect(types.get('NJ')).toBe('place');
+    expect(types.get('Brackwater')).toBe('place');
+  });
+
+  it('keeps a person before a comma and a state a person', () => {
+    const text = 'The bill was written by Senator Margaret Holloway, Texas Republican, who said it would pass.';
+    expect(typed(text).get('Margaret Holloway')).toBe('person');
+  });
+});
+
+describe('acronyms keep their case', () => {
+  it('writes an acronym as the article does, in text and in a headline set in capitals', () => {
+    const text = 'ZORVA LAUNCHES NEW PROBE\n\nThe ZORVA team said on Monday that the probe was ready. Officials at ZORVA declined to comment.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Zorva');
+    for (const e of findEntities(text)) expect(e.name).not.toMatch(/Launches|LAUNCHES/);
+  });
+
+  it('title-cases a known name in a dateline', () => {
+    const names = findEntities('LONDON, Nov. 3 -- The talks in London ended without a deal.').map((e) => `${e.type}:${e.name}`);
+    expect(names).toEqual(['place:London']);
+  });
+});
+
+describe('one name, one type per page', () => {
+  const tokens = tokenize('Kestrel said Kestrel would go to Kestrel.');
+  const at = (i: number, type: Entity['type'], strength: Strength): ResolvedMention => {
+    const c: Candidate = { first: i, last: i, start: tokens[i]!.start, end: tokens[i]!.end, text: 'Kestrel', type, strength, honorific: false };
+    return { candidate: c, type, name: 'Kestrel' };
+  };
+
+  it('gives every mention the type with the most evidence', () => {
+    const out = oneTypePerName(tokens, [at(0, 'organization', Strength.Medium), at(2, 'person', Strength.Weak), at(6, 'organization', Strength.Strong)]);
+    expect(out.map((m) => m.type)).toEqual(['organization', 'organization', 'organization']);
+  });
+
+  it('lets what the article says outweigh guesses', () => {
+    const out = oneTypePerName(tokens, [at(0, 'organization', Strength.Medium), at(2, 'person', Strength.Context)]);
+    expect(out.map((m) => m.type)).toEqual(['person', 'person']);
+  });
+
+  it('never colours one name two ways in an analysed article', () => {
+    const text =
+      'Lumora unveiled its new car on Monday. Lumora said sales would start in May.\n\n' +
+      'Analysts said Lumora faces strong rivals, and Lumora expects to sell 10,000 cars.';
+    const types = new Set<string>();
+    for (const e of findEntities(text)) for (const m of e.mentions) if (text.slice(m.start, m.end) === 'Lumora') types.add(e.type);
+    expect(types.size).toBeLessThanOrEqual(1);
+  });
+});
