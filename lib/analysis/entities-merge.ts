@@ -31,6 +31,16 @@ const UNSURE_MARGIN = 110;
  */
 const UNKNOWN_PLACE_MARGIN = 170;
 
+/** A person's full name by its look: two or more capitalised words in running text, the first no ordinary word. */
+function rescuable(tokens: Token[], s: TaggedSpan): boolean {
+  if (s.type !== 'PER' || s.last === s.first) return false;
+  for (let i = s.first; i <= s.last; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || !t.isCap || t.inCapsSentence || t.isAllCaps) return false;
+  }
+  return !isVocabularyWord(tokens[s.first]!.text.toLowerCase());
+}
+
 /**
  * Tagged mentions count as position-strength evidence for document linking: a bare surname the
  * tagger typed still joins the person the article names in full ("Obama" -> "Barack Obama").
@@ -72,6 +82,8 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   while (first <= span.last && (HONORIFICS.has(tokens[first]!.text) || titleCover.has(first))) first++;
   if (first < span.last && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
   let last = span.last;
+  // A dash the tagger carried along at the end ("Jane Roe –").
+  while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—')) last--;
   // A line in capitals: ordinary words at the edges are the headline's, not the name's ("NASA LAUNCHES").
   if (inCapsLine(tokens, first, last) && !knownName(tokens, first, last)) {
     while (last > first && isVocabularyWord(tokens[last]!.text.toLowerCase()) && !knownName(tokens, first, last)) last--;
@@ -165,10 +177,17 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   // "Atlanta beat Chicago"); and always over MISC, which CoNLL gives to whole hyphenated words that Lede
   // splits ("CIA-vetted"). Rules no tag touches are kept as they are.
   const dropped = new Set<number>();
+  const rescued = new Set<number>();
   const kept: Candidate[] = [];
   for (const c of rules) {
     if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
+    // A rule that could not type its words ("Kanye West", "U.S. Attorney Jane Roe") leaves them to
+    // the tagger's reading, even an unsure one, rather than to nobody.
+    if (c.type === null && !c.ordinary && !c.honorific && hits.some((k) => rescuable(tokens, tagged[k]!)) && hits.every((k) => tagged[k]!.type !== 'MISC')) {
+      for (const k of hits) if (rescuable(tokens, tagged[k]!)) rescued.add(k);
+      continue;
+    }
     const sureOrgOfPlace = c.type === 'place' && c.strength < Strength.Context && hits.some((k) => tagged[k]!.type === 'ORG' && !unsure(tagged[k]!));
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
     if (hits.length === 0 || firm || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
@@ -181,7 +200,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   for (const t of tokens) if (t.isAllCaps && !t.inCapsSentence && !t.furniture) acronyms.add(t.text);
   tagged.forEach((s, k) => {
     const type = TYPE_OF[s.type];
-    if (dropped.has(k) || !type || unsure(s)) return;
+    if (dropped.has(k) || !type || (unsure(s) && !rescued.has(k))) return;
     const text = spanText(tokens, s.first, s.last, acronyms);
     // The gazetteer's MISC words ("Democrat", "Syrian") are no names in Lede's sense.
     if (gazetteerType(text) === 'MISC') return;

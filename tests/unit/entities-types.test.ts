@@ -88,3 +88,13 @@ describe('one name, one type per page', () => {
     expect(types.size).toBeLessThanOrEqual(1);
   });
 });
+
+describe('names no rule could type', () => {
+  it('keeps a full name the tagger reads as a person, past an unknown title or a dash', () => {
+    const text = 'The case was closed, said U.S. Attorney Marla Quenby.\n\nHe manages singers such as Tovah Ellery and Brisa Kandell – who both toured last year.';
+    const types = typed(text);
+    expect(types.get('Marla Quenby')).toBe('person');
+    expect(types.get('Brisa Kandell')).toBe('person');
+    expect([...types.keys()].some((k) => k.includes('–'))).toBe(false);
+  });
+});
