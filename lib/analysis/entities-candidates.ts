@@ -22,6 +22,7 @@ import {
   isVocabularyWord,
   isWorldPlace,
 } from './gazetteer';
+import { isStateCode } from './name-heads';
 import type { Token } from './tokens';
 
 export interface Chunk {
@@ -174,6 +175,14 @@ export function findChunks(tokens: Token[], titles: TitleEnds): Chunk[] {
   while (i < tokens.length) {
     const t = tokens[i]!;
     if (t.inCapsSentence && t.isWord && !t.furniture) {
+      // A listing line reads as a heading, but "Holmdel, NJ" is still a town and its state.
+      const town = townWithState(tokens, i);
+      if (town > 0) {
+        chunks.push({ first: i, last: i + town - 1, text: joinWords(tokens, i, i + town - 1) });
+        chunks.push({ first: i + town + 1, last: i + town + 1, text: tokens[i + town + 1]!.text });
+        i += town + 2;
+        continue;
+      }
       i = capsChunks(tokens, i, chunks);
       continue;
     }
@@ -186,6 +195,23 @@ export function findChunks(tokens: Token[], titles: TitleEnds): Chunk[] {
     i = runEnd + 1;
   }
   return chunks;
+}
+
+/**
+ * "Holmdel, NJ", "Cuyahoga Falls, OH": up to three capitalised words, a comma and a state code that
+ * ends the line or is followed by punctuation. Returns the town's length in words, or 0.
+ */
+function townWithState(tokens: Token[], i: number): number {
+  let n = 0;
+  while (n < 3 && tokens[i + n]?.isWord && tokens[i + n]!.isCap && !tokens[i + n]!.isAllCaps && (n === 0 || adjacent(tokens, i + n))) n++;
+  if (n === 0 || tokens[i + n]?.text !== ',' || !adjacent(tokens, i + n)) return 0;
+  // The town is where the run starts: not a venue's name before it ("Arts Center, Holmdel").
+  const before = tokens[i - 1];
+  if (before && adjacent(tokens, i) && before.isWord && before.isCap) return 0;
+  const code = tokens[i + n + 1];
+  if (!code || !adjacent(tokens, i + n + 1) || !isStateCode(code.text)) return 0;
+  const after = tokens[i + n + 2];
+  return !after || after.breakBefore > 0 || !after.isWord ? n : 0;
 }
 
 /** The last token of the run of name words starting at `start`. */

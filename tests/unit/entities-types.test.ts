@@ -35,8 +35,11 @@ describe('venues and towns', () => {
   });
 
   it('reads a town written with its state, and the state code, as places', () => {
-    const text = 'June 27 -- Marlow Hall, Pennbury, NJ\n\nJune 29 -- Otley Gardens, Brackwater, Calif.';
+    const text = 'June 27 -- Marlow Hall, Pennbury, NJ\n\nJune 29 -- Otley Gardens, Brackwater, Calif.\n\nJuly 2 -- Blossom Music Center, Tarrow Falls, OH';
     const types = typed(text);
+    // A tour listing reads like a title-case heading; the town and its state are still read.
+    expect(types.get('Tarrow Falls')).toBe('place');
+    expect(types.get('OH')).toBe('place');
     expect(types.get('Pennbury')).toBe('place');
     expect(types.get('NJ')).toBe('place');
     expect(types.get('Brackwater')).toBe('place');
