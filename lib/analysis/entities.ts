@@ -6,7 +6,7 @@ import { findChunks, findTitles, markHeadingLines } from './entities-candidates'
 import { classifyChunks } from './entities-classify';
 import { linkCandidates, type ResolvedMention } from './entities-link';
 import { mergeCandidates, oneTypePerName } from './entities-merge';
-import { markPageFurniture } from './page-lines';
+import { markPageFurniture, markQuotedTitles } from './page-lines';
 import { gazetteerLexicon } from './gazetteer';
 import { spansFromTags, tagTokens } from './tagger';
 import { loadTaggerModel } from './tagger-model';
@@ -18,6 +18,7 @@ export function findEntities(text: string): Entity[] {
   const tokens = tokenize(text);
   markHeadingLines(tokens);
   markPageFurniture(tokens);
+  markQuotedTitles(tokens);
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));

@@ -1,4 +1,4 @@
-// Page furniture inside article text: bylines ("By Jane Roe and John Doe", "Jane Roe Associated
+// Page furniture inside article text (and titles of works in quotation marks, at the end): bylines ("By Jane Roe and John Doe", "Jane Roe Associated
 // Press"), wire and contributor lines ("PTI, Washington,", "Associated Press writers … contributed"),
 // and photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters"). Names there are
 // the page's, not the story's: their tokens are marked and no name is read from them.
@@ -138,4 +138,40 @@ export function markPageFurniture(tokens: Token[]): number {
 export function touchesFurniture(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) if (tokens[i]!.furniture) return true;
   return false;
+}
+
+/** Lower-case words a title keeps ("Takin’ It to the Streets", "Red for Ed"). */
+const TITLE_FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via',
+  'into', 'over', 'up', 'off', 'out', 'is', 'are',
+]);
+
+const MAX_TITLE_WORDS = 8;
+
+/**
+ * Works and slogans in quotation marks: “Listen to the Music”, “Star Wars”, “Never Trumpers”. Two or
+ * more words set in title case inside a pair of quotation marks on one line name a song, film, book
+ * or slogan, not the people, places and organisations whose words they borrow; they are marked like
+ * page furniture.
+ */
+export function markQuotedTitles(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!.text;
+    if (open !== '“' && open !== '"') continue;
+    const close = open === '“' ? '”' : '"';
+    let j = i + 1;
+    let words = 0;
+    let titleCase = true;
+    while (j < tokens.length && tokens[j]!.breakBefore === 0 && tokens[j]!.text !== close && j - i <= MAX_TITLE_WORDS + 3) {
+      const t = tokens[j]!;
+      if (t.isWord) {
+        words++;
+        if (!t.isCap && !TITLE_FUNCTION_WORDS.has(t.text)) titleCase = false;
+      } else if (t.text !== ',' && t.text !== '’' && t.text !== "'" && t.text !== '-' && t.text !== '!' && t.text !== '?' && t.text !== '.') titleCase = false;
+      j++;
+    }
+    if (j >= tokens.length || tokens[j]!.text !== close || tokens[j]!.breakBefore > 0) continue;
+    if (titleCase && words >= 2 && words <= MAX_TITLE_WORDS) for (let k = i + 1; k < j; k++) tokens[k]!.furniture = true;
+    i = j;
+  }
 }

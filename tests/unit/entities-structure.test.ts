@@ -68,3 +68,19 @@ describe('blocks bound names', () => {
     for (const e of findEntities(text)) for (const m of e.mentions) expect(text.slice(m.start, m.end)).not.toMatch(/\n/);
   });
 });
+
+describe('titles of works in quotation marks', () => {
+  it('reads no names inside a quoted title-case title or slogan', () => {
+    const text = 'The band will play “Harbor Lights Over Denver,” “Walk To The River” and its new single. Alice Brennan called them the “Never Quitters.” Mayor Alice Brennan opened the show.';
+    const found = names(text);
+    expect(found.some((n) => /Harbor|Denver|River|Quitters/.test(n))).toBe(false);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('still reads names in quoted speech', () => {
+    const text = '“We met Alice Brennan in Denver last week,” the official said.';
+    const found = names(text);
+    expect(found).toContain('person:Alice Brennan');
+    expect(found).toContain('place:Denver');
+  });
+});
