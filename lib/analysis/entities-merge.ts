@@ -117,11 +117,14 @@ function inTitleCaseHeading(tokens: Token[], span: TaggedSpan): boolean {
   return true;
 }
 
+/** Pronouns and determiners: never a name, however a sentence capitalises them. */
+const CLOSED_CLASS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your', 'there', 'here']);
+
 /** A lone word the rules know is no name: "CEO", "GDP", "Tuesday", "President". */
 function knownNonEntity(tokens: Token[], span: TaggedSpan): boolean {
   if (span.first !== span.last) return false;
   const w = tokens[span.first]!.text;
-  return NON_ENTITY_ACRONYMS.has(w) || isNonEntityCap(w);
+  return NON_ENTITY_ACRONYMS.has(w) || isNonEntityCap(w) || CLOSED_CLASS.has(w.toLowerCase());
 }
 
 export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans: TaggedSpan[], titles: TitleEnds): Candidate[] {

@@ -1,8 +1,9 @@
-// Page furniture inside article text (and titles of works in quotation marks, at the end): bylines ("By Jane Roe and John Doe", "Jane Roe Associated
+// Page furniture inside article text: bylines ("By Jane Roe and John Doe", "Jane Roe Associated
 // Press"), wire and contributor lines ("PTI, Washington,", "Associated Press writers … contributed"),
 // and photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters"). Names there are
 // the page's, not the story's: their tokens are marked and no name is read from them.
 // Lines are judged by their words only, so this works the same on extracted pages and plain text.
+// Titles of works in quotation marks are set apart the same way (markQuotedTitles).
 import type { Token } from './tokens';
 
 /** News agencies and the outlets whose name closes a byline. */
@@ -44,12 +45,21 @@ function onlyBylineWords(words: Token[]): boolean {
   return words.every((t) => t.isCap || /^\d/.test(t.text) || BYLINE_WORDS.has(t.text.toLowerCase()));
 }
 
+const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published)$/i;
+
+function isDateWord(word: string): boolean {
+  return DATE_WORD.test(word);
+}
+
 function isBylineLine(tokens: Token[], first: number, end: number): boolean {
   const words = wordsOf(tokens, first, end);
   if (words.length === 0 || words.length > MAX_BYLINE_WORDS) return false;
   const lastText = tokens[end - 1]!.text;
-  // "By Jane Roe", "BY JANE ROE, Associated Press": "By" and then names, an outlet, a date.
-  if (/^by$/i.test(words[0]!.text) && words.length >= 2 && words[1]!.isCap && lastText !== '?' && onlyBylineWords(words.slice(1))) return true;
+  // "By Jane Roe", "BY JANE ROE, Associated Press", "11/19/2019 by Jane Roe": "By" (after a date, if
+  // any) and then names, an outlet, a date.
+  let by = 0;
+  while (by < words.length && by < 6 && isDateWord(words[by]!.text)) by++;
+  if (by < words.length - 1 && /^by$/i.test(words[by]!.text) && words[by + 1]!.isCap && lastText !== '?' && onlyBylineWords(words.slice(by + 1))) return true;
   if (!onlyBylineWords(words) || words.length > 10) return false;
   // "Jane Roe Associated Press", "Jane Roe, CNN", "PTI, Washington,": an agency opens or closes a short line of names.
   for (let n = 1; n <= 4 && n <= words.length; n++) {

@@ -26,6 +26,7 @@ describe('bylines are not read for names', () => {
     ['Harriet Quell Associated Press'],
     ['Harriet Quell, Reuters'],
     ['PTI, Denver,'],
+    ['11/19/2019 by Harriet Quell'],
     ['Associated Press'],
   ])('%s', (byline) => {
     const text = `City opens two libraries\n\n${byline}\n\n${BODY}`;

@@ -101,3 +101,12 @@ describe('names no rule could type', () => {
     expect([...types.keys()].some((k) => k.includes('–'))).toBe(false);
   });
 });
+
+describe('closed-class words', () => {
+  it('never makes a name of a sentence-initial pronoun or article', () => {
+    const text = 'Dempsey asked about the house. They had a loft, which he rarely visited. The doctor then ordered tests.';
+    const found = findEntities(text).flatMap((e) => e.mentions.map((m) => text.slice(m.start, m.end)));
+    expect(found).not.toContain('They');
+    expect(found).not.toContain('The');
+  });
+});
