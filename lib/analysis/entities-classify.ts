@@ -110,6 +110,16 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     push('place', Strength.Context);
     return true;
   }
+  // "Aberdeen, Scotland", "Ithaca, New York": an unknown town written with its country.
+  if (!gaz && !world && townBeforeCountry(tokens, first, last)) {
+    push('place', Strength.Medium);
+    return true;
+  }
+  // "the chief economist at Flexport", "a professor at Cornell": where a role is held is an organisation.
+  if (!world && gaz !== 'LOC' && gaz !== 'PER' && roleAt(tokens, first)) {
+    push('organization', Strength.Context);
+    return true;
+  }
   // A name set in capitals inside normal text: "LONDON", "SAUDI ARABIA".
   if (!gaz && !world && allCaps(tokens, first, last)) {
     const titled = titleCaseWords(tokens, first, last);
@@ -159,7 +169,35 @@ function townBeforeState(tokens: Token[], first: number, last: number): boolean 
   if (!state) return false;
   // The state closes the phrase: not "Roe, Virginia's governor" or "Smith, Texas Republican".
   const after = tokens[end + 1];
-  return !after || after.breakBefore > 0 || (!after.isWord && after.text !== '’' && after.text !== "'") || (after.isWord && !after.isCap);
+  return closesPhrase(after);
+}
+
+/** The chunk is followed by ", <country or known place>" that ends the phrase. */
+function townBeforeCountry(tokens: Token[], first: number, last: number): boolean {
+  const comma = tokens[last + 1];
+  if (comma?.text !== ',' || comma.breakBefore > 0 || last - first > 2) return false;
+  if (isFirstName(tokens[first]!.text)) return false;
+  const n = longestGazetteerMatch(tokens, last + 2, Math.min(tokens.length - 1, last + 5));
+  if (n === 0) return false;
+  const country = joinWords(tokens, last + 2, last + 1 + n);
+  if (!isWorldPlace(country) && gazetteerType(country) !== 'LOC') return false;
+  const after = tokens[last + 2 + n];
+  return closesPhrase(after);
+}
+
+/** Ends a "Town, State" phrase: a line end, punctuation or a lower-case word; not a possessive ("China’s"). */
+function closesPhrase(after: Token | undefined): boolean {
+  if (!after || after.breakBefore > 0) return true;
+  if (/^['’]/.test(after.text)) return false;
+  return !after.isWord || !after.isCap;
+}
+
+/** "economist at", "professor at" right before the chunk. */
+function roleAt(tokens: Token[], first: number): boolean {
+  const at = tokens[first - 1];
+  if (!at || at.text !== 'at' || tokens[first]!.breakBefore > 0 || at.breakBefore > 0) return false;
+  const role = lowerWordAt(tokens, first - 2);
+  return role !== null && ROLE_NOUNS.has(role);
 }
 
 /** A state code right after "Town,": "Camden, NJ". */
@@ -227,6 +265,8 @@ function classifySingleWord(facts: ChunkFacts): void {
     return;
   }
   const brand = isBrandCased(word) || tokens[first]!.isAllCaps;
+  // "a village southwest of Ithaca": the article places it.
+  if (!brand && compassOf(tokens, first)) return push('place', Strength.Context);
   if (!brand && isLocative(tokens, first)) return push('place', Strength.Medium);
   if (!tokens[first]!.sentenceStart && !brand) {
     const guess = guessWordType(word);
@@ -303,6 +343,12 @@ function isDateline(tokens: Token[], first: number, last: number): boolean {
   if (!(first === 0 || t.breakBefore > 0) || !allCaps(tokens, first, last)) return false;
   const next = tokens[last + 1]?.text;
   return next === ',' || next === '-' || next === '—' || next === '–' || next === '(';
+}
+
+const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/;
+
+function compassOf(tokens: Token[], first: number): boolean {
+  return tokens[first]!.breakBefore === 0 && lowerWordAt(tokens, first - 1) === 'of' && COMPASS.test(lowerWordAt(tokens, first - 2) ?? '');
 }
 
 /** "over Aleppo", "in the Crimea", "annex Crimea", "the outskirts of Mosul". */

@@ -110,3 +110,24 @@ describe('closed-class words', () => {
     expect(found).not.toContain('The');
   });
 });
+
+describe('organisations and places by their setting', () => {
+  it('calls where a role is held an organisation', () => {
+    const text = 'Dana Whitlow, the chief economist at Brixell, said exports would fall. Omar Feld, a professor at Tannery, agreed.';
+    const types = typed(text);
+    expect(types.get('Brixell')).toBe('organization');
+    expect(types.get('Tannery')).toBe('organization');
+  });
+
+  it('reads a town written with its country, or placed by a compass direction', () => {
+    const text = 'He was treated at a clinic in Dunmorrow, Scotland, last year. He lives in Pelling, a village southwest of Carradale.';
+    const types = typed(text);
+    expect(types.get('Dunmorrow')).toBe('place');
+    expect(types.get('Carradale')).toBe('place');
+  });
+
+  it('keeps a person before a country’s possessive a person', () => {
+    const text = 'The deal was announced in a meeting with Wen Tavish, China’s top trade negotiator.';
+    expect(typed(text).get('Wen Tavish')).not.toBe('place');
+  });
+});
