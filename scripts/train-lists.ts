@@ -414,3 +414,36 @@ export function silverNames(sentences: Sentence[], known: (name: string) => bool
   }
   return out;
 }
+
+/**
+ * Given names from the silver articles: words that open three or more two-word-or-longer person
+ * names and are almost always part of a person's name ("Emily", "Kanye"), CoNLL's own list aside.
+ */
+export function silverFirstNames(sentences: Sentence[], known: ReadonlySet<string>): string[] {
+  const opens = new Map<string, number>();
+  const ends = new Map<string, number>();
+  const lower = new Map<string, number>();
+  const asToken = new Map<string, Record<Tag | 'O', number>>();
+  for (const s of sentences) {
+    if (s.capsMode) continue;
+    for (const e of s.entities) {
+      if (e.type !== 'PER' || e.last === e.first) continue;
+      inc(opens, s.tokens[e.first]!.word);
+      inc(ends, s.tokens[e.last]!.word);
+    }
+    s.tokens.forEach((t, i) => {
+      if (isLowerWord(t.word)) inc(lower, t.word);
+      if (t.tag !== 'O') incTag(asToken, t.word, t.tag);
+      else if (i > 0 && isCapitalised(t.word)) incTag(asToken, t.word, 'O');
+    });
+  }
+  const out: string[] = [];
+  for (const [word, n] of opens) {
+    const c = asToken.get(word)!;
+    // Not a surname more than a given name ("Clinton"), nor an ordinary word ("Hope", "Pope").
+    const surname = (ends.get(word) ?? 0) * 2 > n;
+    const ordinary = (lower.get(word.toLowerCase()) ?? 0) > 0;
+    if (n >= 3 && c.PER / total(c) >= 0.9 && !surname && !ordinary && isCapitalised(word) && word.length > 2 && !word.endsWith('.') && !known.has(word)) out.push(word);
+  }
+  return out;
+}

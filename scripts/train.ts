@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readConll } from './eval/conll';
-import { buildLists, countNewsWords, listsLexicon, readSentences, silverNames, sorted, trainNgrams, worldPlaces } from './train-lists';
+import { buildLists, countNewsWords, listsLexicon, readSentences, silverFirstNames, silverNames, sorted, trainNgrams, worldPlaces } from './train-lists';
 import { crossFoldDocuments, silverDocuments, TAGGER_OPTIONS, trainTagger } from './train-tagger';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -35,7 +35,9 @@ function main(): void {
   // Names of today's news join the shipped lists only: the tagger's gazetteer features are learned
   // with CoNLL's lists, so these read as any other list name at run time.
   const known = (s: string): boolean => worldNames.has(s) || (['PER', 'LOC', 'ORG', 'MISC'] as const).some((t) => gaz[t].has(s));
-  const silver = silverNames(readSentences(silverPath), known);
+  const silverSentences = readSentences(silverPath);
+  const silver = silverNames(silverSentences, known);
+  const firstNames = [...learned.firstNames, ...silverFirstNames(silverSentences, new Set(learned.firstNames))];
   const shipped = (t: 'PER' | 'LOC' | 'ORG' | 'MISC'): string[] => [...gaz[t], ...silver[t]];
 
   // Lists are packed into one string each ("|" between names, " " between words): a third smaller than JSON arrays.
@@ -52,7 +54,7 @@ function main(): void {
       world: names(worldNames),
     },
     'words.json': {
-      firstNames: words(learned.firstNames),
+      firstNames: words(firstNames),
       orgSuffixes: words(learned.orgSuffixes),
       connectorHeads: Object.fromEntries(Object.entries(learned.connectorHeads).sort(([a], [b]) => (a < b ? -1 : 1))),
       nonEntityCaps: words(learned.nonEntityCaps),

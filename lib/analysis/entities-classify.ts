@@ -228,9 +228,11 @@ function classifyByName(facts: ChunkFacts): boolean {
   const lastWord = tokens[last]!.text;
   const firstWord = tokens[first]!.text;
   const multi = last > first;
+  // "Emily Post", "Stuart Hall" stay people: a given name and one more word is a personal name.
+  const givenAndOne = last - first === 1 && isFirstName(firstWord);
   // "Harbor Amphitheatre", "Lakeside Arena": venues are places.
-  if (multi && isVenueHead(lastWord) && !isFirstName(firstWord)) return decide('place', Strength.Strong);
-  if (multi && (isOrgSuffix(lastWord) || isCompanyHead(lastWord))) return decide('organization', Strength.Strong);
+  if (multi && isVenueHead(lastWord) && !givenAndOne) return decide('place', Strength.Strong);
+  if (multi && (isOrgSuffix(lastWord) || (isCompanyHead(lastWord) && !givenAndOne))) return decide('organization', Strength.Strong);
   // "Chapter & Verse", "Procter & Gamble".
   if (text.includes(' & ')) return decide('organization', Strength.Strong);
   const connectorType = connectorInside(tokens, first, last);

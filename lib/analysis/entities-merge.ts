@@ -5,7 +5,8 @@
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS } from './entities-lexicon';
-import { gazetteerType, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { isCompanyHead, isVenueHead } from './name-heads';
 import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
@@ -117,6 +118,20 @@ function inTitleCaseHeading(tokens: Token[], span: TaggedSpan): boolean {
   return true;
 }
 
+/**
+ * A name's head word outranks the tagger's type for it: "Disney Channel" and "Vexmoor Robotics" are
+ * organisations, "Harbor Amphitheatre" a place, whatever their first words look like.
+ */
+function headType(tokens: Token[], s: TaggedSpan): EntityType | null {
+  if (s.last === s.first || s.type === 'MISC') return null;
+  const head = tokens[s.last]!.text;
+  const personLike = s.last - s.first === 1 && isFirstName(tokens[s.first]!.text);
+  if (personLike) return null;
+  if (isVenueHead(head)) return 'place';
+  if (isCompanyHead(head) && s.type === 'PER') return 'organization';
+  return null;
+}
+
 /** Pronouns and determiners: never a name, however a sentence capitalises them. */
 const CLOSED_CLASS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your', 'there', 'here']);
 
@@ -209,7 +224,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     if (gazetteerType(text) === 'MISC') return;
     const first = tokens[s.first]!;
     const last = tokens[s.last]!;
-    kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type, strength: TAGGED_STRENGTH, honorific: false });
+    kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -15,14 +15,15 @@ const COMPANY_HEADS = new Set([
   'Inc', 'Inc.', 'Corp', 'Corp.', 'Co.', 'Ltd', 'Ltd.', 'LLC', 'PLC', 'Plc', 'AG', 'SA', 'GmbH', 'LP', 'LLP',
   'Foundation', 'Association', 'Society', 'Coalition', 'Alliance', 'Federation', 'Institute', 'Academy', 'School',
   'College', 'University', 'Commission', 'Committee', 'Council', 'Agency', 'Bureau', 'Department', 'Ministry',
-  'Administration', 'Authority', 'Board', 'Court', 'Police', 'Party', 'Union', 'Guard', 'Army', 'Navy',
+  'Administration', 'Authority', 'Board', 'Court', 'Police', 'Party', 'Union', 'Guard', 'Army', 'Navy', 'Channel',
+  'Magazine', 'Records',
 ]);
 
 /** Last words of venues: places people go to, not organisations. */
 const VENUE_HEADS = new Set([
   'Amphitheatre', 'Amphitheater', 'Pavilion', 'Arena', 'Stadium', 'Auditorium', 'Coliseum', 'Colosseum', 'Ballpark',
   'Speedway', 'Raceway', 'Airport', 'Fairgrounds', 'Boulevard', 'Avenue', 'Plaza', 'Theatre', 'Theater', 'Hall',
-  'Gardens', 'Park', 'Square',
+  'Gardens', 'Park', 'Square', 'Stage',
 ]);
 
 /** US states as news writes them after a town: postal codes and AP abbreviations. */

@@ -131,3 +131,13 @@ describe('organisations and places by their setting', () => {
     expect(typed(text).get('Wen Tavish')).not.toBe('place');
   });
 });
+
+describe('head words outrank the tagger', () => {
+  it('types a name by its head word, and leaves a given name with a surname alone', () => {
+    const text = 'Viewers of Zentara Channel saw the show on Friday. Mary Post, a writer, watched it at Corbel Stage in the evening.';
+    const types = typed(text);
+    expect(types.get('Zentara Channel')).toBe('organization');
+    expect(types.get('Corbel Stage')).toBe('place');
+    expect(types.get('Mary Post')).toBe('person');
+  });
+});
