@@ -232,7 +232,7 @@ function classifyByName(facts: ChunkFacts): boolean {
   const givenAndOne = last - first === 1 && isFirstName(firstWord);
   // "Harbor Amphitheatre", "Lakeside Arena": venues are places.
   if (multi && isVenueHead(lastWord) && !givenAndOne) return decide('place', Strength.Strong);
-  if (multi && (isOrgSuffix(lastWord) || (isCompanyHead(lastWord) && !givenAndOne))) return decide('organization', Strength.Strong);
+  if (multi && !givenAndOne && (isOrgSuffix(lastWord) || isCompanyHead(lastWord))) return decide('organization', Strength.Strong);
   // "Chapter & Verse", "Procter & Gamble".
   if (text.includes(' & ')) return decide('organization', Strength.Strong);
   const connectorType = connectorInside(tokens, first, last);
