@@ -52,6 +52,7 @@ function isDateWord(word: string): boolean {
 }
 
 function isBylineLine(tokens: Token[], first: number, end: number): boolean {
+  if (end - first > 3 * MAX_BYLINE_WORDS) return false;
   const words = wordsOf(tokens, first, end);
   if (words.length === 0 || words.length > MAX_BYLINE_WORDS) return false;
   const lastText = tokens[end - 1]!.text;
@@ -71,6 +72,11 @@ function isBylineLine(tokens: Token[], first: number, end: number): boolean {
 
 /** "Jane Roe contributed reporting.", "Associated Press writers Jane Roe and John Doe contributed to this report." */
 function isContributorLine(tokens: Token[], first: number, end: number): boolean {
+  // Cheap look first: most lines are story paragraphs.
+  const opener = tokens[first]!.text;
+  let cue = opener === 'Reporting' || opener === 'Additional' || opener === 'Associated' || opener === 'The';
+  for (let i = first; !cue && i < end && i - first < 80; i++) if (tokens[i]!.text === 'contributed') cue = true;
+  if (!cue) return false;
   const words = wordsOf(tokens, first, end);
   if (words.length === 0 || words.length > 60) return false;
   const lower = words.map((t) => t.text.toLowerCase());
@@ -84,6 +90,7 @@ function isContributorLine(tokens: Token[], first: number, end: number): boolean
 /** Marks a credit that starts at token i and runs to the line's end (or its closing bracket). */
 function creditEnd(tokens: Token[], i: number, end: number): number {
   const t = tokens[i]!;
+  if (t.text !== '©' && !(t.isWord && t.isCap)) return -1;
   const next = tokens[i + 1];
   const opensCredit =
     t.text === '©' ||
