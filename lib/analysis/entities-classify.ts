@@ -115,6 +115,11 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     push('place', Strength.Medium);
     return true;
   }
+  // "according to the Courier": a named source with an article is a publication or body, not a person.
+  if (!world && gaz !== 'LOC' && gaz !== 'PER' && accordingToThe(tokens, first)) {
+    push('organization', Strength.Context);
+    return true;
+  }
   // "the chief economist at Flexport", "a professor at Cornell": where a role is held is an organisation.
   if (!world && gaz !== 'LOC' && gaz !== 'PER' && roleAt(tokens, first)) {
     push('organization', Strength.Context);
@@ -190,6 +195,11 @@ function closesPhrase(after: Token | undefined): boolean {
   if (!after || after.breakBefore > 0) return true;
   if (/^['’]/.test(after.text)) return false;
   return !after.isWord || !after.isCap;
+}
+
+function accordingToThe(tokens: Token[], first: number): boolean {
+  if (tokens[first]!.breakBefore > 0) return false;
+  return lowerWordAt(tokens, first - 1) === 'the' && lowerWordAt(tokens, first - 2) === 'to' && lowerWordAt(tokens, first - 3) === 'according';
 }
 
 /** "economist at", "professor at" right before the chunk. */

@@ -119,6 +119,11 @@ describe('organisations and places by their setting', () => {
     expect(types.get('Tannery')).toBe('organization');
   });
 
+  it('calls a source given with an article an organisation', () => {
+    const text = '"The money is coming across the border," he said, according to the Dunmore Courier.';
+    expect(typed(text).get('Dunmore Courier')).toBe('organization');
+  });
+
   it('reads a town written with its country, or placed by a compass direction', () => {
     const text = 'He was treated at a clinic in Dunmorrow, Scotland, last year. He lives in Pelling, a village southwest of Carradale.';
     const types = typed(text);
