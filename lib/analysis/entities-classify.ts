@@ -111,9 +111,13 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     return true;
   }
   // "Aberdeen, Scotland", "Ithaca, New York": an unknown town written with its country.
-  if (!gaz && !world && townBeforeCountry(tokens, first, last)) {
-    push('place', Strength.Medium);
-    return true;
+  if (!world && gaz !== 'PER' && townBeforeCountry(tokens, first, last)) {
+    // "in Aberdeen, Scotland": the article places it, whatever sports clubs share the name.
+    const placed = facts.prevLower !== null && LOCATIVE_PREPOSITIONS.has(facts.prevLower);
+    if (!gaz || placed) {
+      push('place', placed ? Strength.Context : Strength.Medium);
+      return true;
+    }
   }
   // "according to the Courier": a named source with an article is a publication or body, not a person.
   if (!world && gaz !== 'LOC' && gaz !== 'PER' && accordingToThe(tokens, first)) {

@@ -275,5 +275,21 @@ export function oneTypePerName(tokens: Token[], mentions: ResolvedMention[]): Re
     const name = [...names.entries()].sort(([, a], [, b]) => b - a)[0]![0];
     for (const m of group) if (m.type !== winner) retyped.set(m, { type: winner, name });
   }
+  // A "person" whose name opens an organisation's longer name on the page is that organisation ("Big
+  // Machine" beside "Big Machine Records", "Zentara" beside "Zentara Channel"), unless the article
+  // says otherwise ("Mr. Zentara").
+  const orgNames = new Set<string>();
+  for (const m of mentions) if ((retyped.get(m)?.type ?? m.type) === 'organization') orgNames.add(m.candidate.text);
+  const orgPrefixes = new Set<string>();
+  for (const name of orgNames) {
+    const words = name.split(' ');
+    for (let k = 1; k < words.length; k++) orgPrefixes.add(words.slice(0, k).join(' '));
+  }
+  for (const m of mentions) {
+    const type = retyped.get(m)?.type ?? m.type;
+    // Places stay places ("Indiana" beside "Indiana State Teachers Association").
+    if (type !== 'person' || m.candidate.strength >= Strength.Context || m.candidate.honorific) continue;
+    if (orgPrefixes.has(m.candidate.text)) retyped.set(m, { type: 'organization', name: m.candidate.text });
+  }
   return retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));
 }

@@ -146,3 +146,17 @@ describe('head words outrank the tagger', () => {
     expect(types.get('Mary Post')).toBe('person');
   });
 });
+
+describe('a name and its longer form', () => {
+  it('makes a "person" that opens an organisation’s name on the page that organisation', () => {
+    const text = 'Viewers of Zentara Channel saw the show. Zentara also runs two radio stations, and Zentara said on Monday it would sell one.';
+    const types = typed(text);
+    expect(types.get('Zentara Channel')).toBe('organization');
+    expect(types.get('Zentara')).not.toBe('person');
+  });
+
+  it('keeps a place that opens an organisation’s name a place', () => {
+    const text = 'Teachers from Indiana marched on Tuesday. The Indiana State Teachers Association organised the rally.';
+    expect(typed(text).get('Indiana')).toBe('place');
+  });
+});
