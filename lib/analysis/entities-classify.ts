@@ -111,13 +111,12 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     return true;
   }
   // "Aberdeen, Scotland", "Ithaca, New York": an unknown town written with its country.
-  if (!world && gaz !== 'PER' && townBeforeCountry(tokens, first, last)) {
+  // Only after a preposition of place or origin: "questions about Trump, Ukraine" is a list.
+  const placedBy = facts.prevLower !== null && (LOCATIVE_PREPOSITIONS.has(facts.prevLower) || TOWN_PREPOSITIONS.has(facts.prevLower));
+  if (!world && gaz !== 'PER' && placedBy && townBeforeCountry(tokens, first, last)) {
     // "in Aberdeen, Scotland": the article places it, whatever sports clubs share the name.
-    const placed = facts.prevLower !== null && LOCATIVE_PREPOSITIONS.has(facts.prevLower);
-    if (!gaz || placed) {
-      push('place', placed ? Strength.Context : Strength.Medium);
-      return true;
-    }
+    push('place', Strength.Context);
+    return true;
   }
   // "according to the Courier": a named source with an article is a publication or body, not a person.
   if (!world && gaz !== 'LOC' && gaz !== 'PER' && accordingToThe(tokens, first)) {
@@ -360,6 +359,9 @@ function isDateline(tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1]?.text;
   return next === ',' || next === '-' || next === '—' || next === '–' || next === '(';
 }
+
+/** Prepositions before "Town, Country" besides the locative ones: "of Aberdeenshire, Scotland". */
+const TOWN_PREPOSITIONS = new Set(['of', 'from', 'at', 'to', 'in']);
 
 const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/;
 

@@ -131,6 +131,12 @@ describe('organisations and places by their setting', () => {
     expect(types.get('Carradale')).toBe('place');
   });
 
+  it('does not make a place of a name listed before a country', () => {
+    const text = 'The envoy faced questions about Harlan Voss, Ukraine and the aid on Tuesday.';
+    expect(typed(text).get('Harlan Voss')).not.toBe('place');
+    expect(typed('Officials questioned Voss, Ukraine').get('Voss')).not.toBe('place');
+  });
+
   it('keeps a person before a country’s possessive a person', () => {
     const text = 'The deal was announced in a meeting with Wen Tavish, China’s top trade negotiator.';
     expect(typed(text).get('Wen Tavish')).not.toBe('place');
