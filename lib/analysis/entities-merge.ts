@@ -285,11 +285,19 @@ export function oneTypePerName(tokens: Token[], mentions: ResolvedMention[]): Re
     const words = name.split(' ');
     for (let k = 1; k < words.length; k++) orgPrefixes.add(words.slice(0, k).join(' '));
   }
+  // Words of people the page names in full: "Trump" beside "Trump Foundation" is still Donald Trump.
+  const personWords = new Set<string>();
+  for (const m of mentions) {
+    if ((retyped.get(m)?.type ?? m.type) !== 'person') continue;
+    const words = m.name.split(' ');
+    if (words.length > 1) for (const w of words) personWords.add(w);
+  }
   for (const m of mentions) {
     const type = retyped.get(m)?.type ?? m.type;
     // Places stay places ("Indiana" beside "Indiana State Teachers Association").
-    if (type !== 'person' || m.candidate.strength >= Strength.Context || m.candidate.honorific) continue;
-    if (orgPrefixes.has(m.candidate.text)) retyped.set(m, { type: 'organization', name: m.candidate.text });
+    if (type !== 'person' || m.candidate.strength >= Strength.Context || m.candidate.honorific || m.name !== m.candidate.text) continue;
+    if (!orgPrefixes.has(m.candidate.text) || m.candidate.text.split(' ').some((w) => personWords.has(w))) continue;
+    retyped.set(m, { type: 'organization', name: m.candidate.text });
   }
   return retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));
 }

@@ -161,6 +161,13 @@ describe('a name and its longer form', () => {
     expect(types.get('Zentara')).not.toBe('person');
   });
 
+  it('keeps a person the page names in full a person beside an organisation named after them', () => {
+    const text = 'Senator John Voss spoke on Monday. Voss said the Voss Foundation would give $1 million, and Voss thanked donors.';
+    const types = typed(text);
+    expect(types.get('Voss Foundation')).toBe('organization');
+    expect(types.get('Voss')).toBe('person');
+  });
+
   it('keeps a place that opens an organisation’s name a place', () => {
     const text = 'Teachers from Indiana marched on Tuesday. The Indiana State Teachers Association organised the rally.';
     expect(typed(text).get('Indiana')).toBe('place');
