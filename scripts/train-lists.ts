@@ -379,3 +379,71 @@ export function listsLexicon(lists: ModelLists): TaggerLexicon {
     maxWords: Math.min(maxWords, 8),
   };
 }
+
+// ---------- names of today's news (silver labels) ----------
+
+/**
+ * Names that recent news (shared/datasets/polnear-silver, tagged by a strong existing tagger) gives
+ * one type again and again, and that CoNLL's lists don't know: "Facebook", "Netflix", "Pentagon".
+ * Silver labels carry their tagger's mistakes, so a name needs `minCount` mentions, a clear
+ * majority, and a single word must rarely be written in lower case. CoNLL's lists keep priority.
+ */
+export function silverNames(sentences: Sentence[], known: (name: string) => boolean, minCount = 4): Record<Tag, string[]> {
+  const strings = new Map<string, Record<Tag | 'O', number>>();
+  const lowerCount = new Map<string, number>();
+  const capsO = new Map<string, number>();
+  for (const s of sentences) {
+    if (s.capsMode) continue;
+    for (const e of s.entities) incTag(strings, s.tokens.slice(e.first, e.last + 1).map((t) => t.word).join(' '), e.type);
+    s.tokens.forEach((t, i) => {
+      if (isLowerWord(t.word)) inc(lowerCount, t.word);
+      else if (t.tag === 'O' && i > 0 && (isCapitalised(t.word) || isAcronym(t.word))) inc(capsO, t.word);
+    });
+  }
+  const out: Record<Tag, string[]> = { PER: [], LOC: [], ORG: [], MISC: [] };
+  for (const [text, counts] of strings) {
+    const n = total(counts);
+    const { tag, share } = majority(counts);
+    if (tag === 'O' || n < minCount || share < 0.85 || known(text)) continue;
+    if (!/^\p{Lu}/u.test(text) || text.includes('`') || text.includes("'") || /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.? /.test(text)) continue;
+    const single = !text.includes(' ');
+    // Mid-sentence the word is mostly no entity ("Senate" in some taggers' eyes), or an ordinary word.
+    if (single && (capsO.get(text) ?? 0) > n * 0.25) continue;
+    if (single && (lowerCount.get(text.toLowerCase()) ?? 0) > n * 0.5) continue;
+    out[tag].push(text);
+  }
+  return out;
+}
+
+/**
+ * Given names from the silver articles: words that open three or more two-word-or-longer person
+ * names and are almost always part of a person's name ("Emily", "Kanye"), CoNLL's own list aside.
+ */
+export function silverFirstNames(sentences: Sentence[], known: ReadonlySet<string>): string[] {
+  const opens = new Map<string, number>();
+  const ends = new Map<string, number>();
+  const lower = new Map<string, number>();
+  const asToken = new Map<string, Record<Tag | 'O', number>>();
+  for (const s of sentences) {
+    if (s.capsMode) continue;
+    for (const e of s.entities) {
+      if (e.type !== 'PER' || e.last === e.first) continue;
+      inc(opens, s.tokens[e.first]!.word);
+      inc(ends, s.tokens[e.last]!.word);
+    }
+    s.tokens.forEach((t, i) => {
+      if (isLowerWord(t.word)) inc(lower, t.word);
+      if (t.tag !== 'O') incTag(asToken, t.word, t.tag);
+      else if (i > 0 && isCapitalised(t.word)) incTag(asToken, t.word, 'O');
+    });
+  }
+  const out: string[] = [];
+  for (const [word, n] of opens) {
+    const c = asToken.get(word)!;
+    // Not a surname more than a given name ("Clinton"), nor an ordinary word ("Hope", "Pope").
+    const surname = (ends.get(word) ?? 0) * 2 > n;
+    const ordinary = (lower.get(word.toLowerCase()) ?? 0) > 0;
+    if (n >= 3 && c.PER / total(c) >= 0.9 && !surname && !ordinary && isCapitalised(word) && word.length > 2 && !word.endsWith('.') && !known.has(word)) out.push(word);
+  }
+  return out;
+}

@@ -7,7 +7,8 @@ import { allowedAfter, bestTag } from '../lib/analysis/tagger';
 import { dynamicFeatures, featureDocument, opensNothing, recordHistory, staticFeatures, TAG_COUNT, TAGS, type StaticFeatures, type TaggerLexicon, type TagHistory } from '../lib/analysis/tagger-features';
 import type { TaggerModelFile } from '../lib/analysis/tagger-model';
 import { tokenize, type Token } from '../lib/analysis/tokens';
-import type { ConllDocument } from './eval/conll';
+import { readFileSync } from 'node:fs';
+import { readConllText, type ConllDocument } from './eval/conll';
 import { buildLists, listsLexicon, type Sentence, type worldPlaces } from './train-lists';
 
 export interface TaggerDocument {
@@ -16,6 +17,8 @@ export interface TaggerDocument {
   gold: Uint8Array;
   /** The lists its gazetteer features consult (built without this document in training). */
   lexicon: TaggerLexicon;
+  /** Silver labels: scored with an extra, silver-only copy of every weight (see trainWeights). */
+  silver?: boolean;
 }
 
 export interface TaggerTrainingOptions {
@@ -77,6 +80,15 @@ export function trainWeights(docs: TaggerDocument[], options: TaggerTrainingOpti
   const features: StaticFeatures[] = prepared.map(staticFeatures);
   const scores = new Float64Array(TAG_COUNT);
   const extra: number[] = [];
+  // Silver documents (another tagger's output) are scored with the shared weights plus a silver-only
+  // copy that is never shipped: what the silver labels say differently from CoNLL's annotators (their
+  // conventions, their mistakes) can settle there, and what both agree on goes to the shared weights
+  // (Daume's "frustratingly easy" domain adaptation, one-sided).
+  const silverWeights = new Float64Array(buckets * TAG_COUNT);
+  const addSilver = (h: number): void => {
+    const base = (h & mask) * TAG_COUNT;
+    for (let k = 0; k < TAG_COUNT; k++) scores[k]! += silverWeights[base + k]!;
+  };
   let time = 1;
   const update = (h: number, tag: number, by: number): void => {
     const k = (h & mask) * TAG_COUNT + tag;
@@ -87,6 +99,7 @@ export function trainWeights(docs: TaggerDocument[], options: TaggerTrainingOpti
     const random = prng(options.seed + epoch);
     for (const d of shuffled(docs.length, random)) {
       const { tokens, gold } = docs[d]!;
+      const silver = docs[d]!.silver === true;
       const { feats, offsets } = features[d]!;
       const { lowerHash } = prepared[d]!;
       const history: TagHistory = new Map();
@@ -102,7 +115,13 @@ export function trainWeights(docs: TaggerDocument[], options: TaggerTrainingOpti
           continue;
         }
         dynamicFeatures(tokens, i, prev1, prev2, lowerHash, history, extra);
-        const predicted = bestTag(weights, mask, feats, offsets[i]!, offsets[i + 1]!, extra, prev1, scores);
+        let predicted = bestTag(weights, mask, feats, offsets[i]!, offsets[i + 1]!, extra, prev1, scores);
+        if (silver) {
+          for (let f = offsets[i]!; f < offsets[i + 1]!; f++) addSilver(feats[f]!);
+          for (const h of extra) addSilver(h);
+          predicted = 0;
+          for (let k = 1; k < TAG_COUNT; k++) if (allowedAfter(prev1, k) && scores[k]! > scores[predicted]!) predicted = k;
+        }
         // After a wrong previous tag, the gold "inside" tag can't be chosen: its "begin" form is the target.
         let target = gold[i]!;
         if (!allowedAfter(prev1, target)) target -= 1;
@@ -114,6 +133,16 @@ export function trainWeights(docs: TaggerDocument[], options: TaggerTrainingOpti
           for (const h of extra) {
             update(h, target, 1);
             update(h, predicted, -1);
+          }
+          if (silver) {
+            for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+              silverWeights[(feats[f]! & mask) * TAG_COUNT + target]! += 1;
+              silverWeights[(feats[f]! & mask) * TAG_COUNT + predicted]! -= 1;
+            }
+            for (const h of extra) {
+              silverWeights[(h & mask) * TAG_COUNT + target]! += 1;
+              silverWeights[(h & mask) * TAG_COUNT + predicted]! -= 1;
+            }
           }
         }
         recordHistory(history, tokens[i]!, lowerHash[i]!, predicted);
@@ -167,4 +196,25 @@ export function crossFoldDocuments(
     listsLexicon(buildLists(sentences.filter((s) => s.doc < count && s.doc % FOLDS !== fold), newsCounts, world)),
   );
   return conll.slice(0, count).map((doc, d) => taggerDocument(doc, lexicons[d % FOLDS]!));
+}
+
+// Penn Treebank token spellings in the silver file, back to what news text has.
+const PTB_TOKENS: Record<string, string> = { '``': '"', "''": '"', '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '-LCB-': '{', '-RCB-': '}' };
+
+/**
+ * Recent news tagged by a strong existing tagger (shared/datasets/polnear-silver): the names,
+ * companies and institutions of today's news that Reuters 1996 never saw. Its gazetteer features
+ * use the lists learned on all of eng.train, as at run time (these documents are not in them).
+ */
+export function silverDocuments(path: string, lexicon: TaggerLexicon, docCount: number): TaggerDocument[] {
+  const text = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => {
+      const space = line.indexOf(' ');
+      const word = space < 0 ? line : line.slice(0, space);
+      const mapped = PTB_TOKENS[word];
+      return mapped === undefined ? line : mapped + line.slice(space);
+    })
+    .join('\n');
+  return readConllText(text).slice(0, docCount).map((doc) => ({ ...taggerDocument(doc, lexicon), silver: true }));
 }

@@ -22,6 +22,7 @@ import {
   isVocabularyWord,
   isWorldPlace,
 } from './gazetteer';
+import { isStateCode } from './name-heads';
 import type { Token } from './tokens';
 
 export interface Chunk {
@@ -56,7 +57,7 @@ function adjacent(tokens: Token[], i: number): boolean {
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/i;
 
 function isNameWord(t: Token | undefined): t is Token {
-  return !!t && t.isWord && t.isCap && !t.inCapsSentence && t.text.length > 1 && !CONTRACTION.test(t.text);
+  return !!t && t.isWord && t.isCap && !t.inCapsSentence && !t.furniture && t.text.length > 1 && !CONTRACTION.test(t.text);
 }
 
 /** Longest gazetteer entry starting at token i within [i, limit]: its length in words, or 0. */
@@ -173,7 +174,15 @@ export function findChunks(tokens: Token[], titles: TitleEnds): Chunk[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (t.inCapsSentence && t.isWord) {
+    if (t.inCapsSentence && t.isWord && !t.furniture) {
+      // A listing line reads as a heading, but "Holmdel, NJ" is still a town and its state.
+      const town = townWithState(tokens, i);
+      if (town > 0) {
+        chunks.push({ first: i, last: i + town - 1, text: joinWords(tokens, i, i + town - 1) });
+        chunks.push({ first: i + town + 1, last: i + town + 1, text: tokens[i + town + 1]!.text });
+        i += town + 2;
+        continue;
+      }
       i = capsChunks(tokens, i, chunks);
       continue;
     }
@@ -186,6 +195,23 @@ export function findChunks(tokens: Token[], titles: TitleEnds): Chunk[] {
     i = runEnd + 1;
   }
   return chunks;
+}
+
+/**
+ * "Holmdel, NJ", "Cuyahoga Falls, OH": up to three capitalised words, a comma and a state code that
+ * ends the line or is followed by punctuation. Returns the town's length in words, or 0.
+ */
+function townWithState(tokens: Token[], i: number): number {
+  let n = 0;
+  while (n < 3 && tokens[i + n]?.isWord && tokens[i + n]!.isCap && !tokens[i + n]!.isAllCaps && (n === 0 || adjacent(tokens, i + n))) n++;
+  if (n === 0 || tokens[i + n]?.text !== ',' || !adjacent(tokens, i + n)) return 0;
+  // The town is where the run starts: not a venue's name before it ("Arts Center, Holmdel").
+  const before = tokens[i - 1];
+  if (before && adjacent(tokens, i) && before.isWord && before.isCap) return 0;
+  const code = tokens[i + n + 1];
+  if (!code || !adjacent(tokens, i + n + 1) || !isStateCode(code.text)) return 0;
+  const after = tokens[i + n + 2];
+  return !after || after.breakBefore > 0 || !after.isWord ? n : 0;
 }
 
 /** The last token of the run of name words starting at `start`. */
@@ -326,10 +352,13 @@ function capsChunks(tokens: Token[], i: number, chunks: Chunk[]): number {
   const t = tokens[i]!;
   if (!t.isCap) return i + 1;
   let limit = i;
-  while (tokens[limit + 1]?.isCap && tokens[limit + 1]!.inCapsSentence && adjacent(tokens, limit + 1)) limit++;
-  const len = longestGazetteerMatch(tokens, i, limit, titleCase);
+  while (tokens[limit + 1]?.isCap && tokens[limit + 1]!.inCapsSentence && !tokens[limit + 1]!.furniture && adjacent(tokens, limit + 1)) limit++;
+  // An acronym the lists know as written keeps its case ("NASA", not "Nasa").
+  const exact = longestGazetteerMatch(tokens, i, limit);
+  const titled = longestGazetteerMatch(tokens, i, limit, titleCase);
+  const len = Math.max(exact, titled);
   if (len === 0) return i + 1;
-  const text = tokens.slice(i, i + len).map((x) => titleCase(x.text)).join(' ');
+  const text = exact >= titled ? joinWords(tokens, i, i + len - 1) : tokens.slice(i, i + len).map((x) => titleCase(x.text)).join(' ');
   const type = gazetteerType(text);
   if (type !== 'MISC' && (type || isWorldPlace(text))) chunks.push({ first: i, last: i + len - 1, text, fromCaps: true });
   return i + len;

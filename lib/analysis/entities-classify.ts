@@ -4,6 +4,7 @@
 import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
 import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
 import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
+import { isCompanyHead, isStateCode, isStateName, isVenueHead } from './name-heads';
 import type { EntityType } from './types';
 import type { Token } from './tokens';
 
@@ -104,6 +105,29 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
     out.push(candidate(tokens, first, last, titleCaseWords(tokens, first, last), 'place', Strength.Strong));
     return true;
   }
+  // "Camden, N.J.", "Allentown, PA": a town written with its state; and the state's code itself.
+  if (townBeforeState(tokens, first, last) || (first === last && stateCodeAfterTown(tokens, first))) {
+    push('place', Strength.Context);
+    return true;
+  }
+  // "Aberdeen, Scotland", "Ithaca, New York": an unknown town written with its country.
+  // Only after a preposition of place or origin: "questions about Trump, Ukraine" is a list.
+  const placedBy = facts.prevLower !== null && (LOCATIVE_PREPOSITIONS.has(facts.prevLower) || TOWN_PREPOSITIONS.has(facts.prevLower));
+  if (!world && gaz !== 'PER' && placedBy && townBeforeCountry(tokens, first, last)) {
+    // "in Aberdeen, Scotland": the article places it, whatever sports clubs share the name.
+    push('place', Strength.Context);
+    return true;
+  }
+  // "according to the Courier": a named source with an article is a publication or body, not a person.
+  if (!world && gaz !== 'LOC' && gaz !== 'PER' && accordingToThe(tokens, first)) {
+    push('organization', Strength.Context);
+    return true;
+  }
+  // "the chief economist at Flexport", "a professor at Cornell": where a role is held is an organisation.
+  if (!world && gaz !== 'LOC' && gaz !== 'PER' && roleAt(tokens, first)) {
+    push('organization', Strength.Context);
+    return true;
+  }
   // A name set in capitals inside normal text: "LONDON", "SAUDI ARABIA".
   if (!gaz && !world && allCaps(tokens, first, last)) {
     const titled = titleCaseWords(tokens, first, last);
@@ -135,6 +159,68 @@ function classifyBySetting(facts: ChunkFacts, titles: TitleEnds, prev: Token | u
   return false;
 }
 
+/** The chunk is followed by ", <state>" and the state ends the phrase: "Camden, NJ", "Irving, Texas,". */
+function townBeforeState(tokens: Token[], first: number, last: number): boolean {
+  const comma = tokens[last + 1];
+  if (comma?.text !== ',' || comma.breakBefore > 0) return false;
+  // "Jane Roe, Texas" is a person from somewhere: a full personal name stays a person.
+  if (last > first && isFirstName(tokens[first]!.text)) return false;
+  let end = last + 2;
+  const one = tokens[end];
+  if (!one || !one.isCap || one.breakBefore > 0) return false;
+  let state = isStateCode(one.text) || isStateName(one.text);
+  const two = tokens[end + 1];
+  if (!state && two?.isCap && two.breakBefore === 0 && isStateName(`${one.text} ${two.text}`)) {
+    state = true;
+    end++;
+  }
+  if (!state) return false;
+  // The state closes the phrase: not "Roe, Virginia's governor" or "Smith, Texas Republican".
+  const after = tokens[end + 1];
+  return closesPhrase(after);
+}
+
+/** The chunk is followed by ", <country or known place>" that ends the phrase. */
+function townBeforeCountry(tokens: Token[], first: number, last: number): boolean {
+  const comma = tokens[last + 1];
+  if (comma?.text !== ',' || comma.breakBefore > 0 || last - first > 2) return false;
+  if (isFirstName(tokens[first]!.text)) return false;
+  const n = longestGazetteerMatch(tokens, last + 2, Math.min(tokens.length - 1, last + 5));
+  if (n === 0) return false;
+  const country = joinWords(tokens, last + 2, last + 1 + n);
+  if (!isWorldPlace(country) && gazetteerType(country) !== 'LOC') return false;
+  const after = tokens[last + 2 + n];
+  return closesPhrase(after);
+}
+
+/** Ends a "Town, State" phrase: a line end, punctuation or a lower-case word; not a possessive ("China’s"). */
+function closesPhrase(after: Token | undefined): boolean {
+  if (!after || after.breakBefore > 0) return true;
+  if (/^['’]/.test(after.text)) return false;
+  return !after.isWord || !after.isCap;
+}
+
+function accordingToThe(tokens: Token[], first: number): boolean {
+  if (tokens[first]!.breakBefore > 0) return false;
+  return lowerWordAt(tokens, first - 1) === 'the' && lowerWordAt(tokens, first - 2) === 'to' && lowerWordAt(tokens, first - 3) === 'according';
+}
+
+/** "economist at", "professor at" right before the chunk. */
+function roleAt(tokens: Token[], first: number): boolean {
+  const at = tokens[first - 1];
+  if (!at || at.text !== 'at' || tokens[first]!.breakBefore > 0 || at.breakBefore > 0) return false;
+  const role = lowerWordAt(tokens, first - 2);
+  return role !== null && ROLE_NOUNS.has(role);
+}
+
+/** A state code right after "Town,": "Camden, NJ". */
+function stateCodeAfterTown(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const comma = tokens[i - 1];
+  const town = tokens[i - 2];
+  return isStateCode(t.text) && t.breakBefore === 0 && comma?.text === ',' && comma.breakBefore === 0 && !!town && town.isWord && town.isCap;
+}
+
 function personContextAfter(tokens: Token[], last: number): boolean {
   const next = tokens[last + 1];
   return !!next && next.breakBefore === 0 && next.isWord && !next.isCap && PERSON_CONTEXT_AFTER.has(next.text);
@@ -155,7 +241,11 @@ function classifyByName(facts: ChunkFacts): boolean {
   const lastWord = tokens[last]!.text;
   const firstWord = tokens[first]!.text;
   const multi = last > first;
-  if (multi && isOrgSuffix(lastWord)) return decide('organization', Strength.Strong);
+  // "Emily Post", "Stuart Hall" stay people: a given name and one more word is a personal name.
+  const givenAndOne = last - first === 1 && isFirstName(firstWord);
+  // "Harbor Amphitheatre", "Lakeside Arena": venues are places.
+  if (multi && isVenueHead(lastWord) && !givenAndOne) return decide('place', Strength.Strong);
+  if (multi && !givenAndOne && (isOrgSuffix(lastWord) || isCompanyHead(lastWord))) return decide('organization', Strength.Strong);
   // "Chapter & Verse", "Procter & Gamble".
   if (text.includes(' & ')) return decide('organization', Strength.Strong);
   const connectorType = connectorInside(tokens, first, last);
@@ -190,6 +280,8 @@ function classifySingleWord(facts: ChunkFacts): void {
     return;
   }
   const brand = isBrandCased(word) || tokens[first]!.isAllCaps;
+  // "a village southwest of Ithaca": the article places it.
+  if (!brand && compassOf(tokens, first)) return push('place', Strength.Context);
   if (!brand && isLocative(tokens, first)) return push('place', Strength.Medium);
   if (!tokens[first]!.sentenceStart && !brand) {
     const guess = guessWordType(word);
@@ -266,6 +358,15 @@ function isDateline(tokens: Token[], first: number, last: number): boolean {
   if (!(first === 0 || t.breakBefore > 0) || !allCaps(tokens, first, last)) return false;
   const next = tokens[last + 1]?.text;
   return next === ',' || next === '-' || next === '—' || next === '–' || next === '(';
+}
+
+/** Prepositions before "Town, Country" besides the locative ones: "of Aberdeenshire, Scotland". */
+const TOWN_PREPOSITIONS = new Set(['of', 'from', 'at', 'to', 'in']);
+
+const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/;
+
+function compassOf(tokens: Token[], first: number): boolean {
+  return tokens[first]!.breakBefore === 0 && lowerWordAt(tokens, first - 1) === 'of' && COMPASS.test(lowerWordAt(tokens, first - 2) ?? '');
 }
 
 /** "over Aleppo", "in the Crimea", "annex Crimea", "the outskirts of Mosul". */

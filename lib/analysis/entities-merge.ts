@@ -5,8 +5,11 @@
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS } from './entities-lexicon';
-import { gazetteerType, isNonEntityCap, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { isCompanyHead, isVenueHead } from './name-heads';
+import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
+import { touchesFurniture } from './page-lines';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
 
@@ -29,20 +32,44 @@ const UNSURE_MARGIN = 110;
  */
 const UNKNOWN_PLACE_MARGIN = 170;
 
+/** A person's full name by its look: two or more capitalised words in running text, the first no ordinary word. */
+function rescuable(tokens: Token[], s: TaggedSpan): boolean {
+  if (s.type !== 'PER' || s.last === s.first) return false;
+  for (let i = s.first; i <= s.last; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || !t.isCap || t.inCapsSentence || t.isAllCaps) return false;
+  }
+  return !isVocabularyWord(tokens[s.first]!.text.toLowerCase());
+}
+
 /**
  * Tagged mentions count as position-strength evidence for document linking: a bare surname the
  * tagger typed still joins the person the article names in full ("Obama" -> "Barack Obama").
  */
 const TAGGED_STRENGTH = Strength.Medium;
 
-/** "RUSSIA" -> "Russia" for lookups and names; dotted abbreviations stay ("U.S."). */
-function spanText(tokens: Token[], first: number, last: number): string {
+/**
+ * The name as written, with two exceptions for words in capitals: a name the lists know in title
+ * case ("LONDON" -> "London", as datelines write it), and a line set in capitals, whose words are
+ * title-cased unless the article writes them in capitals in ordinary sentences too (acronyms:
+ * "NASA", "BBC" keep their case) or they are dotted ("U.S.").
+ */
+function spanText(tokens: Token[], first: number, last: number, acronyms: ReadonlySet<string>): string {
+  const written = joinWords(tokens, first, last);
   let allCaps = true;
-  for (let i = first; i <= last; i++) if (!tokens[i]!.isAllCaps) allCaps = false;
-  if (!allCaps) return joinWords(tokens, first, last);
+  let capsLine = true;
+  for (let i = first; i <= last; i++) {
+    if (!tokens[i]!.isAllCaps) allCaps = false;
+    if (!tokens[i]!.inCapsSentence) capsLine = false;
+  }
+  if (!allCaps) return written;
+  const title = (t: Token): string => (t.text.includes('.') ? t.text : t.text.charAt(0) + t.text.slice(1).toLowerCase());
+  const titled = tokens.slice(first, last + 1).map(title).join(' ');
+  if (gazetteerType(titled) || isWorldPlace(titled)) return titled;
+  if (!capsLine) return written;
   return tokens
     .slice(first, last + 1)
-    .map((t) => (t.text.includes('.') ? t.text : t.text.charAt(0) + t.text.slice(1).toLowerCase()))
+    .map((t) => (acronyms.has(t.text) ? t.text : title(t)))
     .join(' ');
 }
 
@@ -55,7 +82,26 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   let first = span.first;
   while (first <= span.last && (HONORIFICS.has(tokens[first]!.text) || titleCover.has(first))) first++;
   if (first < span.last && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
-  return first > span.last ? null : { ...span, first };
+  let last = span.last;
+  // A dash the tagger carried along at the end ("Jane Roe –").
+  while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—')) last--;
+  // A line in capitals: ordinary words at the edges are the headline's, not the name's ("NASA LAUNCHES").
+  if (inCapsLine(tokens, first, last) && !knownName(tokens, first, last)) {
+    while (last > first && isVocabularyWord(tokens[last]!.text.toLowerCase()) && !knownName(tokens, first, last)) last--;
+    while (first < last && isVocabularyWord(tokens[first]!.text.toLowerCase()) && !knownName(tokens, first, last)) first++;
+  }
+  return first > last ? null : { ...span, first, last };
+}
+
+function inCapsLine(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (!tokens[i]!.inCapsSentence || !tokens[i]!.isAllCaps) return false;
+  return true;
+}
+
+function knownName(tokens: Token[], first: number, last: number): boolean {
+  const written = joinWords(tokens, first, last);
+  const titled = tokens.slice(first, last + 1).map((t) => t.text.charAt(0) + t.text.slice(1).toLowerCase()).join(' ');
+  return !!(gazetteerType(written) || isWorldPlace(written) || gazetteerType(titled) || isWorldPlace(titled));
 }
 
 /**
@@ -72,11 +118,28 @@ function inTitleCaseHeading(tokens: Token[], span: TaggedSpan): boolean {
   return true;
 }
 
+/**
+ * A name's head word outranks the tagger's type for it: "Disney Channel" and "Vexmoor Robotics" are
+ * organisations, "Harbor Amphitheatre" a place, whatever their first words look like.
+ */
+function headType(tokens: Token[], s: TaggedSpan): EntityType | null {
+  if (s.last === s.first || s.type === 'MISC') return null;
+  const head = tokens[s.last]!.text;
+  const personLike = s.last - s.first === 1 && isFirstName(tokens[s.first]!.text);
+  if (personLike) return null;
+  if (isVenueHead(head)) return 'place';
+  if (isCompanyHead(head) && s.type === 'PER') return 'organization';
+  return null;
+}
+
+/** Pronouns and determiners: never a name, however a sentence capitalises them. */
+const CLOSED_CLASS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your', 'there', 'here']);
+
 /** A lone word the rules know is no name: "CEO", "GDP", "Tuesday", "President". */
 function knownNonEntity(tokens: Token[], span: TaggedSpan): boolean {
   if (span.first !== span.last) return false;
   const w = tokens[span.first]!.text;
-  return NON_ENTITY_ACRONYMS.has(w) || isNonEntityCap(w);
+  return NON_ENTITY_ACRONYMS.has(w) || isNonEntityCap(w) || CLOSED_CLASS.has(w.toLowerCase());
 }
 
 export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans: TaggedSpan[], titles: TitleEnds): Candidate[] {
@@ -91,7 +154,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   const spans: TaggedSpan[] = [];
   for (const span of taggedSpans) {
     const s = trimmed(tokens, span, titleCover, ruleStarts, ruleCover);
-    if (s && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN)) spans.push(s);
+    if (s && !touchesFurniture(tokens, s.first, s.last) && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN)) spans.push(s);
   }
   // Document-level confidence: a string's mean margin over its mentions (-Infinity when its types
   // disagree). The mean, not the least: one unsure mention of "Arbil" among many sure ones should not
@@ -132,9 +195,17 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   // "Atlanta beat Chicago"); and always over MISC, which CoNLL gives to whole hyphenated words that Lede
   // splits ("CIA-vetted"). Rules no tag touches are kept as they are.
   const dropped = new Set<number>();
+  const rescued = new Set<number>();
   const kept: Candidate[] = [];
   for (const c of rules) {
+    if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
+    // A rule that could not type its words ("Kanye West", "U.S. Attorney Jane Roe") leaves them to
+    // the tagger's reading, even an unsure one, rather than to nobody.
+    if (c.type === null && !c.ordinary && !c.honorific && hits.some((k) => rescuable(tokens, tagged[k]!)) && hits.every((k) => tagged[k]!.type !== 'MISC')) {
+      for (const k of hits) if (rescuable(tokens, tagged[k]!)) rescued.add(k);
+      continue;
+    }
     const sureOrgOfPlace = c.type === 'place' && c.strength < Strength.Context && hits.some((k) => tagged[k]!.type === 'ORG' && !unsure(tagged[k]!));
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
     if (hits.length === 0 || firm || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
@@ -142,15 +213,91 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
       kept.push(c);
     }
   }
+  // Words the article writes in capitals within ordinary sentences: acronyms, whatever a headline does.
+  const acronyms = new Set<string>();
+  for (const t of tokens) if (t.isAllCaps && !t.inCapsSentence && !t.furniture) acronyms.add(t.text);
   tagged.forEach((s, k) => {
     const type = TYPE_OF[s.type];
-    if (dropped.has(k) || !type || unsure(s)) return;
-    const text = spanText(tokens, s.first, s.last);
+    if (dropped.has(k) || !type || (unsure(s) && !rescued.has(k))) return;
+    const text = spanText(tokens, s.first, s.last, acronyms);
     // The gazetteer's MISC words ("Democrat", "Syrian") are no names in Lede's sense.
     if (gazetteerType(text) === 'MISC') return;
     const first = tokens[s.first]!;
     const last = tokens[s.last]!;
-    kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type, strength: TAGGED_STRENGTH, honorific: false });
+    kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** All capitals, opening a line, and followed by a comma, dash, bracket or a date. */
+function isDatelineMention(tokens: Token[], first: number, last: number): boolean {
+  if (first > 0 && tokens[first]!.breakBefore === 0) return false;
+  for (let i = first; i <= last; i++) if (!tokens[i]!.isAllCaps) return false;
+  const next = tokens[last + 1];
+  return !next || next.breakBefore > 0 || [',', '-', '—', '–', '('].includes(next.text) || /^\d/.test(next.text);
+}
+
+/** How much one mention's type counts in the page's vote (by the strength of its evidence). */
+const VOTE_WEIGHT: Record<Strength, number> = { 0: 0.5, 1: 1, 2: 2, 3: 3, 4: 6 };
+
+/**
+ * One name, one type per page: when the same words were typed differently in different places
+ * ("Lexus" a company here and a person there), every mention takes the type with the most
+ * evidence across the page (ties: the strongest single mention, then the first).
+ */
+export function oneTypePerName(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
+  const groups = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    // A dateline ("NEW YORK 1996-08-30", "CHICAGO, Ill. —") names the place the story was filed from,
+    // whatever else the page calls a team or company of the same name.
+    if (isDatelineMention(tokens, m.candidate.first, m.candidate.last)) continue;
+    const group = groups.get(m.candidate.text);
+    if (group) group.push(m);
+    else groups.set(m.candidate.text, [m]);
+  }
+  const retyped = new Map<ResolvedMention, { type: EntityType; name: string }>();
+  for (const group of groups.values()) {
+    if (group.every((m) => m.type === group[0]!.type)) continue;
+    const votes = new Map<EntityType, { sum: number; best: number; first: number }>();
+    group.forEach((m, i) => {
+      const w = VOTE_WEIGHT[m.candidate.strength];
+      const v = votes.get(m.type);
+      if (!v) votes.set(m.type, { sum: w, best: w, first: i });
+      else {
+        v.sum += w;
+        v.best = Math.max(v.best, w);
+      }
+    });
+    const [winner] = [...votes.entries()].sort(([, a], [, b]) => b.sum - a.sum || b.best - a.best || a.first - b.first)[0]!;
+    // The winning type's usual name: a surname joins the person its other mentions were linked to.
+    const names = new Map<string, number>();
+    for (const m of group) if (m.type === winner) names.set(m.name, (names.get(m.name) ?? 0) + 1);
+    const name = [...names.entries()].sort(([, a], [, b]) => b - a)[0]![0];
+    for (const m of group) if (m.type !== winner) retyped.set(m, { type: winner, name });
+  }
+  // A "person" whose name opens an organisation's longer name on the page is that organisation ("Big
+  // Machine" beside "Big Machine Records", "Zentara" beside "Zentara Channel"), unless the article
+  // says otherwise ("Mr. Zentara").
+  const orgNames = new Set<string>();
+  for (const m of mentions) if ((retyped.get(m)?.type ?? m.type) === 'organization') orgNames.add(m.candidate.text);
+  const orgPrefixes = new Set<string>();
+  for (const name of orgNames) {
+    const words = name.split(' ');
+    for (let k = 1; k < words.length; k++) orgPrefixes.add(words.slice(0, k).join(' '));
+  }
+  // Words of people the page names in full: "Trump" beside "Trump Foundation" is still Donald Trump.
+  const personWords = new Set<string>();
+  for (const m of mentions) {
+    if ((retyped.get(m)?.type ?? m.type) !== 'person') continue;
+    const words = m.name.split(' ');
+    if (words.length > 1) for (const w of words) personWords.add(w);
+  }
+  for (const m of mentions) {
+    const type = retyped.get(m)?.type ?? m.type;
+    // Places stay places ("Indiana" beside "Indiana State Teachers Association").
+    if (type !== 'person' || m.candidate.strength >= Strength.Context || m.candidate.honorific || m.name !== m.candidate.text) continue;
+    if (!orgPrefixes.has(m.candidate.text) || m.candidate.text.split(' ').some((w) => personWords.has(w))) continue;
+    retyped.set(m, { type: 'organization', name: m.candidate.text });
+  }
+  return retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));
 }

@@ -5,7 +5,8 @@ import { PersonDescriptions } from './descriptions';
 import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
 import { classifyChunks } from './entities-classify';
 import { linkCandidates, type ResolvedMention } from './entities-link';
-import { mergeCandidates } from './entities-merge';
+import { mergeCandidates, oneTypePerName } from './entities-merge';
+import { markPageFurniture, markQuotedTitles } from './page-lines';
 import { gazetteerLexicon } from './gazetteer';
 import { spansFromTags, tagTokens } from './tagger';
 import { loadTaggerModel } from './tagger-model';
@@ -16,10 +17,12 @@ export function findEntities(text: string): Entity[] {
   if (!text) return [];
   const tokens = tokenize(text);
   markHeadingLines(tokens);
+  markPageFurniture(tokens);
+  markQuotedTitles(tokens);
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
-  const mentions = linkCandidates(mergeCandidates(tokens, ruled, tagged, titles));
+  const mentions = oneTypePerName(tokens, linkCandidates(mergeCandidates(tokens, ruled, tagged, titles)));
   return buildEntities(text, tokens, titles, mentions);
 }
 

@@ -72,7 +72,8 @@ export function tagTokens(tokens: Token[], model: TaggerModel, lexicon: TaggerLe
       margins[i] = marginOf(scores, tag, prev1);
     }
     tags[i] = tag;
-    recordHistory(history, t, doc.lowerHash[i]!, tag);
+    // A byline's or credit's tags say nothing about the story's use of the same words.
+    if (!t.furniture) recordHistory(history, t, doc.lowerHash[i]!, tag);
     prev2 = prev1;
     prev1 = tag;
   }

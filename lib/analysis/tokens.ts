@@ -20,6 +20,8 @@ export interface Token {
    * title-case heading line (set by entity recognition, which knows ordinary words).
    */
   inCapsSentence: boolean;
+  /** On a byline, wire, contributor or credit line (page-lines.ts): no name is read here. */
+  furniture?: boolean;
 }
 
 // Abbreviations that keep their final period as part of the word.

@@ -204,8 +204,11 @@ describe('generic news sentences (not from the seed)', () => {
   });
 
   it('trusts only known names in a title-case heading, but reads a line of names', () => {
-    const heading = findEntities('Path to Euro 2020: Who Has Qualified for Germany\n\nBy Stephen Fidler and Carol Lee');
+    const heading = findEntities('Path to Euro 2020: Who Has Qualified for Germany\n\nStephen Fidler and Carol Lee');
     expect(heading.map((e) => `${e.type}:${e.name}`).sort()).toEqual(['person:Carol Lee', 'person:Stephen Fidler', 'place:Germany']);
+    // The same names as a byline are the page's, not the story's.
+    const byline = findEntities('Path to Euro 2020: Who Has Qualified for Germany\n\nBy Stephen Fidler and Carol Lee');
+    expect(byline.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Germany']);
   });
 
   it('trusts only known names in a headline set in capitals', () => {

@@ -1,0 +1,194 @@
+// Page furniture inside article text: bylines ("By Jane Roe and John Doe", "Jane Roe Associated
+// Press"), wire and contributor lines ("PTI, Washington,", "Associated Press writers … contributed"),
+// and photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters"). Names there are
+// the page's, not the story's: their tokens are marked and no name is read from them.
+// Lines are judged by their words only, so this works the same on extracted pages and plain text.
+// Titles of works in quotation marks are set apart the same way (markQuotedTitles).
+import type { Token } from './tokens';
+
+/** News agencies and the outlets whose name closes a byline. */
+const AGENCY_WORDS = [
+  ['Associated', 'Press'], ['The', 'Associated', 'Press'], ['AP'], ['Reuters'], ['AFP'], ['Agence', 'France-Presse'],
+  ['PTI'], ['IANS'], ['ANI'], ['UPI'], ['dpa'], ['Bloomberg'], ['CNN'], ['Xinhua'], ['EFE'], ['Press', 'Trust', 'of', 'India'],
+];
+
+/** Lower-case words a byline may hold besides names: "By Jane Roe and John Doe on Monday at 11:08 a.m.". */
+const BYLINE_WORDS = new Set([
+  'and', 'on', 'at', 'of', 'in', 'for', 'the', 'with', 'from', 'to', 'a.m.', 'p.m.', 'am', 'pm', 'updated', 'published',
+  'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'contributor', 'editor',
+  'senior', 'special', 'chief', 'political', 'white', 'house', 'national', 'foreign', 'news', 'last', 'ist', 'est', 'edt',
+  'gmt', 'utc', 'pst', 'pdt', 'cst', 'cdt', 'st', 'nd', 'rd', 'th', 'via',
+]);
+
+/** How a credit opens: "Photo:", "Image credit:", "Photograph by", "©". */
+const CREDIT_OPENERS = new Set(['photo', 'photos', 'image', 'images', 'photograph', 'photographs', 'picture', 'pictures', 'credit', 'credits', 'illustration', 'video', 'pic', 'source']);
+
+/** Photo agencies written after a slash or at a credit's end: "Jane Roe/Getty Images". */
+const PHOTO_AGENCIES = new Set(['Getty', 'AP', 'Reuters', 'AFP', 'EPA', 'Shutterstock', 'Alamy', 'REX', 'PA', 'Bloomberg', 'Invision', 'NurPhoto', 'Sipa', 'Zuma', 'ZUMA']);
+
+const MAX_BYLINE_WORDS = 24;
+
+function wordsOf(tokens: Token[], first: number, end: number): Token[] {
+  const out: Token[] = [];
+  for (let i = first; i < end; i++) if (tokens[i]!.isWord) out.push(tokens[i]!);
+  return out;
+}
+
+/** The agency phrase the line's words [from, to) are, if any. */
+function isAgencyPhrase(words: Token[], from: number, to: number): boolean {
+  const text = words.slice(from, to).map((t) => t.text).join(' ');
+  return AGENCY_WORDS.some((a) => a.join(' ') === text);
+}
+
+/** Every lower-case word is one a byline holds (names, outlets, dates and times otherwise). */
+function onlyBylineWords(words: Token[]): boolean {
+  return words.every((t) => t.isCap || /^\d/.test(t.text) || BYLINE_WORDS.has(t.text.toLowerCase()));
+}
+
+const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published)$/i;
+
+function isDateWord(word: string): boolean {
+  return DATE_WORD.test(word);
+}
+
+function isBylineLine(tokens: Token[], first: number, end: number): boolean {
+  if (end - first > 3 * MAX_BYLINE_WORDS) return false;
+  const words = wordsOf(tokens, first, end);
+  if (words.length === 0 || words.length > MAX_BYLINE_WORDS) return false;
+  const lastText = tokens[end - 1]!.text;
+  // "By Jane Roe", "BY JANE ROE, Associated Press", "11/19/2019 by Jane Roe": "By" (after a date, if
+  // any) and then names, an outlet, a date.
+  let by = 0;
+  while (by < words.length && by < 6 && isDateWord(words[by]!.text)) by++;
+  if (by < words.length - 1 && /^by$/i.test(words[by]!.text) && words[by + 1]!.isCap && lastText !== '?' && onlyBylineWords(words.slice(by + 1))) return true;
+  if (!onlyBylineWords(words) || words.length > 10) return false;
+  // "Jane Roe Associated Press", "Jane Roe, CNN", "PTI, Washington,": an agency opens or closes a short line of names.
+  for (let n = 1; n <= 4 && n <= words.length; n++) {
+    if (words.length > n && isAgencyPhrase(words, words.length - n, words.length) && words.length - n <= 6) return true;
+    if (isAgencyPhrase(words, 0, n) && (words.length === n || tokens[first + 1]?.text === ',' || words.length - n <= 3) && lastText !== '.') return true;
+  }
+  return false;
+}
+
+/** "Jane Roe contributed reporting.", "Associated Press writers Jane Roe and John Doe contributed to this report." */
+function isContributorLine(tokens: Token[], first: number, end: number): boolean {
+  // Cheap look first: most lines are story paragraphs.
+  const opener = tokens[first]!.text;
+  let cue = opener === 'Reporting' || opener === 'Additional' || opener === 'Associated' || opener === 'The';
+  for (let i = first; !cue && i < end && i - first < 80; i++) if (tokens[i]!.text === 'contributed') cue = true;
+  if (!cue) return false;
+  const words = wordsOf(tokens, first, end);
+  if (words.length === 0 || words.length > 60) return false;
+  const lower = words.map((t) => t.text.toLowerCase());
+  const at = lower.indexOf('contributed');
+  if (at > 0 && (lower[at + 1] === 'reporting' || lower[at + 1] === 'to' || lower[at + 1] === 'research' || lower[at + 1] === 'this')) return true;
+  // Reuters' sign-off: "Reporting by Jane Roe; Editing by John Doe".
+  if ((lower[0] === 'reporting' || lower[0] === 'additional') && lower.includes('by') && lower.includes('editing')) return true;
+  return isAgencyPhrase(words, 0, 2) && (lower[2] === 'writer' || lower[2] === 'writers');
+}
+
+/** Marks a credit that starts at token i and runs to the line's end (or its closing bracket). */
+function creditEnd(tokens: Token[], i: number, end: number): number {
+  const t = tokens[i]!;
+  if (t.text !== '©' && !(t.isWord && t.isCap)) return -1;
+  const next = tokens[i + 1];
+  const opensCredit =
+    t.text === '©' ||
+    (t.isWord && CREDIT_OPENERS.has(t.text.toLowerCase()) && t.isCap && !!next &&
+      (next.text === ':' || next.text === '/' || (next.text.toLowerCase() === 'by' && tokens[i + 2]?.isCap === true) ||
+        (next.text.toLowerCase() === 'credit' && tokens[i + 2]?.text === ':'))) ||
+    (t.isWord && PHOTO_AGENCIES.has(t.text) && next?.isWord === true && /^(Photos?|Images)$/.test(next.text));
+  if (!opensCredit) return -1;
+  const inBracket = tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === '[';
+  let j = i;
+  while (j + 1 < end && !(inBracket && (tokens[j + 1]!.text === ')' || tokens[j + 1]!.text === ']'))) j++;
+  return j;
+}
+
+/**
+ * Marks tokens of byline, wire, contributor and credit lines (Token.furniture), and the credit at
+ * a caption's end. Returns how many tokens were marked.
+ */
+export function markPageFurniture(tokens: Token[]): number {
+  let marked = 0;
+  const mark = (from: number, to: number): void => {
+    for (let i = from; i <= to; i++) {
+      if (!tokens[i]!.furniture) marked++;
+      tokens[i]!.furniture = true;
+    }
+  };
+  let first = 0;
+  while (first < tokens.length) {
+    let end = first + 1;
+    while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
+    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end)) mark(first, end - 1);
+    else {
+      for (let i = first; i < end; i++) {
+        const last = creditEnd(tokens, i, end);
+        if (last >= i) {
+          mark(i, last);
+          i = last;
+          continue;
+        }
+        // "Jane Roe/Getty Images", "(AP Photo/Jane Roe)": the name beside the slash is the photographer's.
+        const t = tokens[i]!;
+        if (t.text === '/' && i > first && i + 1 < end) {
+          const after = tokens[i + 1]!;
+          const before = tokens[i - 1]!;
+          if (PHOTO_AGENCIES.has(after.text) || /^Photos?$/.test(before.text)) {
+            let from = i;
+            while (from > first && tokens[from - 1]!.isWord && tokens[from - 1]!.isCap && tokens[from - 1]!.breakBefore === 0 && from - 1 > i - 4) from--;
+            let to = i + 1;
+            while (to + 1 < end && tokens[to + 1]!.isWord && tokens[to + 1]!.isCap) to++;
+            mark(from, to);
+            i = to;
+          }
+        }
+      }
+    }
+    first = end;
+  }
+  return marked;
+}
+
+/** Does any token in [first, last] sit on a byline or credit? */
+export function touchesFurniture(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (tokens[i]!.furniture) return true;
+  return false;
+}
+
+/** Lower-case words a title keeps ("Takin’ It to the Streets", "Red for Ed"). */
+const TITLE_FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via',
+  'into', 'over', 'up', 'off', 'out', 'is', 'are',
+]);
+
+const MAX_TITLE_WORDS = 8;
+
+/**
+ * Works and slogans in quotation marks: “Listen to the Music”, “Star Wars”, “Never Trumpers”. Two or
+ * more words set in title case inside a pair of quotation marks on one line name a song, film, book
+ * or slogan, not the people, places and organisations whose words they borrow; they are marked like
+ * page furniture.
+ */
+export function markQuotedTitles(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!.text;
+    if (open !== '“' && open !== '"') continue;
+    const close = open === '“' ? '”' : '"';
+    let j = i + 1;
+    let words = 0;
+    let titleCase = true;
+    while (j < tokens.length && tokens[j]!.breakBefore === 0 && tokens[j]!.text !== close && j - i <= MAX_TITLE_WORDS + 3) {
+      const t = tokens[j]!;
+      if (t.isWord) {
+        words++;
+        if (!t.isCap && !TITLE_FUNCTION_WORDS.has(t.text)) titleCase = false;
+      } else if (t.text !== ',' && t.text !== '’' && t.text !== "'" && t.text !== '-' && t.text !== '!' && t.text !== '?' && t.text !== '.') titleCase = false;
+      j++;
+    }
+    if (j >= tokens.length || tokens[j]!.text !== close || tokens[j]!.breakBefore > 0) continue;
+    if (titleCase && words >= 2 && words <= MAX_TITLE_WORDS) for (let k = i + 1; k < j; k++) tokens[k]!.furniture = true;
+    i = j;
+  }
+}

@@ -1,0 +1,87 @@
+// Page structure in the reading: bylines, wire lines, contributor lines and photo credits carry the
+// page's names, not the story's; blocks and lines bound every name. Made-up text throughout.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import { markPageFurniture } from '../../lib/analysis/page-lines';
+import { tokenize } from '../../lib/analysis/tokens';
+
+function names(text: string): string[] {
+  return findEntities(text).flatMap((e) => e.mentions.map((m) => `${e.type}:${text.slice(m.start, m.end)}`));
+}
+
+function furniture(text: string): string[] {
+  const tokens = tokenize(text);
+  markPageFurniture(tokens);
+  return tokens.filter((t) => t.furniture && t.isWord).map((t) => t.text);
+}
+
+const BODY = 'Mayor Alice Brennan said on Monday that the city of Denver would open two new libraries next year.';
+
+describe('bylines are not read for names', () => {
+  it.each([
+    ['By Harriet Quell and Tomas Ferrow'],
+    ['By HARRIET QUELL, TOMAS FERROW and OSKAR LIND'],
+    ['By Harriet Quell, CNN'],
+    ['By Harriet Quell , Tomas Ferrow on Monday, November 18th, 2019 at 11:08 a.m.'],
+    ['Harriet Quell Associated Press'],
+    ['Harriet Quell, Reuters'],
+    ['PTI, Denver,'],
+    ['11/19/2019 by Harriet Quell'],
+    ['Associated Press'],
+  ])('%s', (byline) => {
+    const text = `City opens two libraries\n\n${byline}\n\n${BODY}`;
+    const found = names(text);
+    expect(found.some((n) => /Harriet|Quell|Tomas|Ferrow|Oskar|HARRIET|CNN|PTI|Associated/.test(n))).toBe(false);
+    // The story's own names are still read.
+    expect(found).toContain('person:Alice Brennan');
+    expect(found).toContain('place:Denver');
+  });
+
+  it('keeps a sentence that merely starts with "By"', () => {
+    const text = 'By Tuesday, Alice Brennan had signed the budget that the council sent her.';
+    expect(furniture(text)).toEqual([]);
+    expect(names(text)).toContain('person:Alice Brennan');
+  });
+});
+
+describe('contributor lines and credits', () => {
+  it('drops contributor lines at the end of a story', () => {
+    const text = `${BODY}\n\nAssociated Press writers Harriet Quell in Denver and Tomas Ferrow contributed to this report.\n\nOskar Lind contributed reporting from Hong Kong.`;
+    const found = names(text);
+    expect(found.filter((n) => /Harriet|Tomas|Oskar|Hong Kong/.test(n))).toEqual([]);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('drops photo credits, and the photographer never joins a name in the caption', () => {
+    expect(furniture('© Harriet Quell')).toEqual(['Harriet', 'Quell']);
+    expect(furniture('Alice Brennan at the opening (AP Photo/Harriet Quell)')).toEqual(['AP', 'Photo', 'Harriet', 'Quell']);
+    expect(furniture('Alice Brennan at the opening. Photo: Harriet Quell/Getty Images')).toEqual(['Photo', 'Harriet', 'Quell', 'Getty', 'Images']);
+    const text = 'Mayor Alice Brennan spoke at the opening of the library. Photo: Harriet Quell';
+    const found = names(text);
+    expect(found).toContain('person:Alice Brennan');
+    expect(found.some((n) => /Harriet|Quell|Photo/.test(n))).toBe(false);
+  });
+});
+
+describe('blocks bound names', () => {
+  it('never joins words across a line or block break', () => {
+    const text = 'Budget vote delayed at City Hall\n\nAlice Brennan said the vote would wait.';
+    for (const e of findEntities(text)) for (const m of e.mentions) expect(text.slice(m.start, m.end)).not.toMatch(/\n/);
+  });
+});
+
+describe('titles of works in quotation marks', () => {
+  it('reads no names inside a quoted title-case title or slogan', () => {
+    const text = 'The band will play “Harbor Lights Over Denver,” “Walk To The River” and its new single. Alice Brennan called them the “Never Quitters.” Mayor Alice Brennan opened the show.';
+    const found = names(text);
+    expect(found.some((n) => /Harbor|Denver|River|Quitters/.test(n))).toBe(false);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('still reads names in quoted speech', () => {
+    const text = '“We met Alice Brennan in Denver last week,” the official said.';
+    const found = names(text);
+    expect(found).toContain('person:Alice Brennan');
+    expect(found).toContain('place:Denver');
+  });
+});
