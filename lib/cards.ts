@@ -88,7 +88,8 @@ export function buildEntityCards(analysis: Analysis, text: string): EntityCard[]
       prominence: prominenceOf({ ...entity, mentions }, own.length, text.length),
     };
     if (entity.role) card.role = entity.role;
-    if (entity.description) card.description = entity.description;
+    // The analysis repeats the title as the description when the article says nothing else: show it once.
+    if (entity.description && entity.description !== entity.role) card.description = entity.description;
     return card;
   });
   return cards.sort(

@@ -5,7 +5,9 @@
 // (c) the built content script's size, and the Chrome zip's;
 // (d) popup open -> entity cards shown on the seed page, in Chromium;
 // (e) notes: re-anchoring after page edits (recovered / orphaned / wrongly placed) and its speed;
-// (f) the library: export, import and search with 10,000 notes.
+// (f) the library: export, import and search with 10,000 notes;
+// (g) late content: a page appending 100 paragraphs a second, with and without Lede, in Chromium
+//     (`--late-seconds N`, default 30; the budget is set for 180).
 // It reports and always exits 0; each budget line says PASS or OVER.
 // `--node-only` runs just the Node parts (b, c, e) and skips everything that launches Chromium.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { compromiseAnalysis } from './eval/compromise-baseline';
 import { runAnchoringBench, type AnchoringBench } from './lib/bench-anchoring';
 import { coreNewsTexts, seedText, type BenchText } from './lib/bench-corpus';
 import { runLibraryBench, type LibraryBench } from './lib/bench-library';
+import { lateSecondsArg, runLateContentBench, type LateContentBench } from './lib/bench-late-content';
 import { measurePopupCards, type PopupCardsTimings } from './lib/bench-popup';
 import { measureBuildSizes } from './lib/bench-sizes';
 import { measureHeap, measureModelFiles, measureModelLoad, type HeapUse, type ModelFiles, type ModelLoad } from './lib/bench-model';
@@ -168,6 +171,15 @@ async function benchLibrary(): Promise<LibraryBench> {
   return runLibraryBench({ chromium: true });
 }
 
+async function benchLateContent(): Promise<LateContentBench | null> {
+  console.log('\n(g) Late content: a page that never stops adding paragraphs (scripts/lib/bench-late-content.ts)');
+  if (!findChromium()) {
+    console.log(`  skipped: ${CHROMIUM_INSTALL_HINT}`);
+    return null;
+  }
+  return runLateContentBench(lateSecondsArg(process.argv, '--late-seconds', 30));
+}
+
 async function main(): Promise<void> {
   const timeToHighlights = NODE_ONLY ? null : await benchTimeToHighlights();
   const throughput = benchThroughput();
@@ -176,10 +188,11 @@ async function main(): Promise<void> {
   const popupCards = NODE_ONLY ? null : await benchPopupCards();
   const anchoring = benchAnchoring();
   const library = NODE_ONLY ? null : await benchLibrary();
+  const lateContent = NODE_ONLY ? null : await benchLateContent();
   const outputDir = path.join(repoRoot, 'bench-output');
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, entityModel, sizes, popupCards, anchoring, library }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, entityModel, sizes, popupCards, anchoring, library, lateContent }, null, 2));
   console.log(`\nResults written to ${path.relative(repoRoot, file)}`);
 }
 

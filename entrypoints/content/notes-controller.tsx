@@ -16,6 +16,8 @@ import { SelectionToolbar } from '@/components/notes/SelectionToolbar';
 import { describeSpan } from '@/lib/anchoring';
 import type { Annotation, HighlightColor } from '@/lib/annotation-types';
 import { extractArticle, type ExtractedArticle, type TextSegment } from '@/lib/extract';
+import { ArticleFollower } from '@/lib/extract/article-follower';
+import type { ChangeSet } from '@/lib/extract/change-set';
 import type { Rect } from '@/lib/hit-test';
 import { sendRequest, type Handlers, type LedeRequest, type NotesContentRequest, type ReattachAnswer } from '@/lib/messages';
 import { editorPortName, parseOutcome, type EditorOutcome, type NoteDraftHandoff } from '@/lib/note-editor-port';
@@ -28,6 +30,7 @@ import { NoteLayer, type NoteSurface } from './note-layer';
 import { NotePainter } from './note-painter';
 import { NotesHost } from './notes-ui';
 import { PageWatch } from './page-watch';
+import { yieldToPage } from './progressive-paint';
 
 /** Selection changes come in floods while the reader extends a selection with the keyboard. */
 const SELECTION_DEBOUNCE_MS = 150;
@@ -56,8 +59,6 @@ export interface NotesControllerDeps {
 interface ArticleText {
   text: string;
   segments: readonly TextSegment[];
-  /** The nearest element holding all the article's text: mutations outside it leave the text alone. */
-  root: Node | null;
 }
 
 /**
@@ -104,16 +105,6 @@ function selectionRect(range: Range): Rect {
   return plainRect(last && (last.width > 0 || last.height > 0) ? last : range.getBoundingClientRect());
 }
 
-function articleRoot(segments: readonly TextSegment[]): Node | null {
-  const first = segments[0];
-  const last = segments[segments.length - 1];
-  if (!first || !last) return null;
-  const range = first.node.ownerDocument.createRange();
-  range.setStart(first.node, 0);
-  range.setEnd(last.node, 0);
-  return range.commonAncestorContainer;
-}
-
 interface PageClaim {
   href: string;
   canonical: string | null;
@@ -133,6 +124,8 @@ export class NotesController {
   private readonly painter: NotePainter;
   private readonly ui: NotesHost;
   private readonly watch: PageWatch;
+  /** Keeps the article in step with late content: incremental, sliced, and within a budget. */
+  private readonly follower: ArticleFollower;
   private toolbar: ToolbarState | null = null;
   private editor: EditorState | null = null;
   private lastColor: HighlightColor = 'yellow';
@@ -153,8 +146,19 @@ export class NotesController {
     this.watch = new PageWatch({
       ctx: deps.ctx,
       win: deps.win,
-      onMutations: (records) => this.onMutations(records),
+      onMutations: (changes) => this.onMutations(changes),
       onUrlChange: () => this.onUrlChange(),
+    });
+    this.follower = new ArticleFollower({
+      doc: deps.win.document,
+      now: () => deps.win.performance.now(),
+      setTimer: (run, ms) => deps.win.setTimeout(run, ms),
+      clearTimer: (id) => deps.win.clearTimeout(id),
+      yieldToPage: () => yieldToPage(deps.win),
+      onChanged: (extracted) => this.guard(() => this.articleFollowed(extracted)),
+      // The page is a feed, not an article: its notes stay painted, and it is not watched any more.
+      onStopped: () => this.watch.stop(),
+      onError: (error) => console.warn('Lede notes:', error),
     });
     deps.ctx.onInvalidated(() => this.dispose());
   }
@@ -214,6 +218,7 @@ export class NotesController {
 
   private enable(extracted: ExtractedArticle): void {
     this.setArticle(extracted);
+    this.follower.reset(extracted);
     this.enabled = true;
     this.listenForSelections();
     this.watch.start();
@@ -228,7 +233,7 @@ export class NotesController {
   }
 
   private setArticle(extracted: ExtractedArticle): void {
-    this.article = { text: extracted.text, segments: extracted.segments, root: articleRoot(extracted.segments) };
+    this.article = { text: extracted.text, segments: extracted.segments };
   }
 
   private async loadAnnotations(): Promise<void> {
@@ -260,21 +265,18 @@ export class NotesController {
 
   // ---- Page changes --------------------------------------------------------------------------------
 
-  private onMutations(records: MutationRecord[]): void {
+  private onMutations(changes: ChangeSet): void {
     if (!this.enabled) return;
     // The canonical link can change with the view (single-page apps): notes follow the new source.
     if (this.currentClaim().id !== this.claim) {
       this.scheduleUrlReload();
       return;
     }
-    const root = this.article?.root;
-    const touched = !root || !root.isConnected || records.some((record) => root.contains(record.target));
-    if (touched) this.reextract();
+    this.follower.changed(changes);
   }
 
-  /** Reads the article again; re-anchors and repaints when its text changed, repaints when only its nodes did. */
-  private reextract(): void {
-    const extracted = extractArticle(this.deps.win.document, { force: true });
+  /** The follower read the changes; re-anchors and repaints when the text changed, repaints when only its nodes did. */
+  private articleFollowed(extracted: ExtractedArticle | null): void {
     const before = this.article?.text ?? null;
     if (!extracted || extracted.text.trim() === '') {
       this.article = null;
@@ -314,8 +316,10 @@ export class NotesController {
     this.closeEditor();
     this.hideToolbar();
     await this.loadAnnotations();
-    if (this.enabled) this.reextractQuietly();
-    else if (this.annotations.length > 0) this.enableByForce();
+    if (this.enabled) {
+      this.reextractQuietly();
+      this.watch.start();
+    } else if (this.annotations.length > 0) this.enableByForce();
     this.reanchor();
   }
 
@@ -324,9 +328,11 @@ export class NotesController {
     const extracted = extractArticle(this.deps.win.document, { force: true });
     const before = this.article?.text;
     this.article = null;
-    if (!extracted || extracted.text.trim() === '') return;
-    this.setArticle(extracted);
-    if (extracted.text !== before) this.deps.onArticleChanged?.(extracted);
+    const readable = extracted && extracted.text.trim() !== '' ? extracted : null;
+    this.follower.reset(readable);
+    if (!readable) return;
+    this.setArticle(readable);
+    if (readable.text !== before) this.deps.onArticleChanged?.(readable);
   }
 
   // ---- Selections ----------------------------------------------------------------------------------
@@ -662,6 +668,7 @@ export class NotesController {
   private dispose(): void {
     this.abort.abort();
     this.watch.stop();
+    this.follower.dispose();
     this.painter.dispose();
     this.ui.remove();
     const { win } = this.deps;

@@ -16,6 +16,7 @@ import { mountLegend, type LegendHandle } from './legend-ui';
 import { mark, measure } from './marks';
 import { NotesController } from './notes-controller';
 import { rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
+import { windowedHighlightApi } from '@/lib/highlight-window';
 import { findInsertion, mergeInsertion } from '@/lib/incremental-analysis';
 import { inReadingOrder } from '@/lib/span-navigation';
 import { mapInSlices, ONE_GO_SPAN_LIMIT, spanItems, targetOf, viewportTextOffset, yieldToPage } from './progressive-paint';
@@ -45,6 +46,8 @@ export class PageSession {
   private legend: LegendHandle | null = null;
   private counts: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
   private readonly highlightApi = findHighlightApi(globalThis);
+  /** Entity highlights register only the ranges near the viewport once there are many (lib/highlight-window.ts). */
+  private readonly entityHighlights = this.highlightApi && windowedHighlightApi(this.highlightApi, window);
   private readonly site = siteOf(location.href);
   /** Whether Lede may run here on its own (the reader's pause and site switch), from the background. */
   private verdict: RunVerdict = 'run';
@@ -74,6 +77,7 @@ export class PageSession {
     ctx.onInvalidated(() => {
       this.painter?.clear();
       this.flasher?.dispose();
+      this.entityHighlights?.dispose();
     });
   }
 
@@ -319,8 +323,8 @@ export class PageSession {
   private paint(ranges: RangesByType): void {
     this.painter?.clear();
     this.painter = null;
-    if (!this.highlightApi) return;
-    this.painter = new HighlightPainter(this.highlightApi, ranges);
+    if (!this.entityHighlights) return;
+    this.painter = new HighlightPainter(this.entityHighlights, ranges);
     this.painter.apply(this.prefs.prefs);
   }
 

@@ -1,6 +1,8 @@
 // Notices when the article may have changed after load: DOM mutations in the page (late content,
 // "read more" expansions, a single-page app swapping the article) and URL changes. Both only
-// schedule work; the notes controller decides what to re-extract.
+// schedule work; the notes controller decides what to re-extract. Mutations are kept as a compact
+// change set (lib/extract/change-set.ts), never as the records themselves, which would hold removed
+// subtrees alive on a page that never stops changing.
 //
 // URL changes: a content script runs in an isolated world, so wrapping history.pushState there
 // would never see the page's own calls. WXT's `wxt:locationchange` event covers it: it listens to
@@ -8,6 +10,7 @@
 // popstate and hash changes alike) and falls back to polling location.href once a second.
 
 import type { ContentScriptContext } from '#imports';
+import { ChangeCollector, type ChangeSet } from '@/lib/extract/change-set';
 
 /** Mutations usually come in bursts (a framework rendering a list): wait for quiet... */
 export const MUTATION_DEBOUNCE_MS = 300;
@@ -39,15 +42,15 @@ export function isRelevantMutation(record: Pick<MutationRecord, 'type' | 'target
 export interface PageWatchOptions {
   ctx: ContentScriptContext;
   win: Window;
-  /** The DOM changed (debounced); `records` were relevant by isRelevantMutation. */
-  onMutations: (records: MutationRecord[]) => void;
+  /** The DOM changed (debounced): what changed, from the records relevant by isRelevantMutation. */
+  onMutations: (changes: ChangeSet) => void;
   /** The page's URL changed (fragment-only changes included; the caller compares normalised URLs). */
   onUrlChange: (url: string) => void;
 }
 
 export class PageWatch {
   private observer: MutationObserver | null = null;
-  private pending: MutationRecord[] = [];
+  private readonly pending = new ChangeCollector();
   private debounce: number | undefined;
   private maxWait: number | undefined;
 
@@ -69,13 +72,13 @@ export class PageWatch {
     this.observer?.disconnect();
     this.observer = null;
     this.clearTimers();
-    this.pending = [];
+    this.pending.take();
   }
 
   private collect(records: MutationRecord[]): void {
     const relevant = records.filter(isRelevantMutation);
     if (relevant.length === 0) return;
-    this.pending.push(...relevant);
+    for (const record of relevant) this.pending.add(record, (node) => !isLedeHost(node));
     const { win } = this.options;
     if (this.debounce !== undefined) win.clearTimeout(this.debounce);
     this.debounce = win.setTimeout(() => this.flush(), MUTATION_DEBOUNCE_MS);
@@ -84,9 +87,9 @@ export class PageWatch {
 
   private flush(): void {
     this.clearTimers();
-    const records = this.pending;
-    this.pending = [];
-    if (records.length > 0) this.guard(() => this.options.onMutations(records));
+    if (this.pending.empty) return;
+    const changes = this.pending.take();
+    this.guard(() => this.options.onMutations(changes));
   }
 
   private clearTimers(): void {

@@ -8,10 +8,10 @@
 // Every slot carries the written speaker phrase and cue (Quote.source / Quote.cue).
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
-import type { Span } from './types';
+import type { Entity, Span } from './types';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
-  CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
+  AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
   SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS, THAT_ONLY_CUES,
 } from './speech-cues';
 
@@ -123,7 +123,9 @@ export function slotBefore(
   let fillers = 0;
   while (j >= floor && fillers < 3 && tokens[j]?.isWord) {
     const lower = (tokens[j] as Token).lower;
-    if (SUBJECT_CUE_FILLERS.has(lower) || isMannerAdverb(tokens[j] as Token)) j--;
+    // "has since said", "now says": time words between the subject and its cue.
+    const sinceAfterHave = lower === 'since' && /^(has|have|had)$/.test(tokens[j - 1]?.lower ?? '');
+    if (SUBJECT_CUE_FILLERS.has(lower) || sinceAfterHave || TIME_FILLERS.has(lower) || isMannerAdverb(tokens[j] as Token)) j--;
     // "Sanders on Tuesday said …" / "Sanders Tuesday said …"
     else if (DAYS.has(lower)) j -= tokens[j - 1]?.lower === 'on' ? 2 : 1;
     else break;
@@ -147,6 +149,9 @@ export function slotBefore(
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
   return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
 }
+
+/** Time words that may stand between a subject and its cue ("Clinton now says …", "has already said"). */
+const TIME_FILLERS = new Set(['now', 'already', 'still', 'just']);
 
 /** "boldly said", "repeatedly claimed": a lowercase -ly word between the subject and the cue (nouns ending in
  * -ly, "the family said", are not skipped). */
@@ -189,7 +194,35 @@ export function slotAfter(
   if (!ref) return null;
   // `c` is the cue itself, or "to" of "according to", or a dash credit's dash (no cue).
   const cueIndex = cue === 'dash' ? -1 : cue === 'according' ? c - 1 : c;
+  if (ref.kind === 'phrase' && ref.singular && !ref.entity) {
+    // "said another witness in the probe, former White House adviser Fiona Hill.": the name closing the sentence.
+    const named = closingName(tokens, k, mentions);
+    if (named) return { slot: makeSlot(tokens, { kind: 'entity', entity: named.entity }, cueIndex, named.first, named.last), next: named.last + 1 };
+  }
   return { slot: makeSlot(tokens, ref, cueIndex, start, k - 1), next: k };
+}
+
+/** A person named at the end of the sentence after a comma, within a few words of `from`: the appositive of an
+ * unnamed speaker ("…, former White House Russia adviser Fiona Hill."). */
+function closingName(tokens: readonly Token[], from: number, mentions: MentionIndex): { entity: Entity; first: number; last: number } | null {
+  let comma = -1;
+  for (let i = from; i < tokens.length && i < from + 8; i++) {
+    const t = tokens[i] as Token;
+    if (t.text === ',') {
+      comma = i;
+      break;
+    }
+    if (!t.isWord) return null;
+  }
+  if (comma < 0) return null;
+  let end = comma + 1;
+  while (end < tokens.length && (tokens[end] as Token).isWord && end - comma <= 10) end++;
+  const lastWord = tokens[end - 1];
+  if (end === comma + 1 || !lastWord || (end < tokens.length && !'.!?'.includes((tokens[end] as Token).text))) return null;
+  const m = mentions.overlapping(lastWord.start, lastWord.end);
+  if (m?.entity.type !== 'person' || m.end !== lastWord.end) return null;
+  const first = tokens.findIndex((t, i) => i > comma && t.start >= m.start);
+  return first > comma ? { entity: m.entity, first, last: end - 1 } : null;
 }
 
 function phraseRef(text: string, words: readonly Token[]): SpeakerRef {
@@ -651,7 +684,10 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     if (!t.isWord) return t.text === ',' && c > i ? appositiveAfter(text, tokens, i, c, mentions) : null;
     // "…,” per the party’s bylaws."
     if (c === i && t.lower === 'per') return slotAfter(text, tokens, c, mentions, 'per')?.slot ?? null;
-    if (!isCue(tokens, c)) continue;
+    // "…,” comments Johnston" / "…,” the statement read.": cues only in this place.
+    const afterQuoteCue = AFTER_QUOTE_CUES.has(t.lower) && !isCapitalized(t) && (t.lower === 'comments' ? c === i : c > i && (DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower) || ORGANIZATION_DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower)));
+    if (afterQuoteCue && t.lower === 'comments') return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
+    if (!afterQuoteCue && !isCue(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
       if (!INVERTIBLE_CUES.has(t.lower) && !STRONG_CUES.has(t.lower)) return null;
@@ -704,17 +740,25 @@ const CLAIM_NOUNS = new Set([
   'claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'assertion', 'assertions',
   'promise', 'pledge', 'prediction', 'warning', 'suggestion', 'words', 'description', 'tweet', 'tweets', 'accusation',
   'charge', 'argument', 'insistence', 'contention', 'boast', 'vow', 'declaration', 'complaint', 'characterization',
+  'announcement', 'assurance', 'insinuation',
 ]);
+
+/** Month abbreviations, months and day numbers ("Oct. 11", "June 3"). */
+const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?$/i;
 
 /** "Trump’s claim that …": the possessor of a claim noun at `c`, before "that", said the words. */
 function possessiveClaimant(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
   const t = tokens[c];
-  const owner = tokens[c - 1];
-  if (!t?.isWord || !CLAIM_NOUNS.has(t.lower) || tokens[c + 1]?.lower !== 'that' || !owner?.isWord || !/['\u2019]s$/.test(owner.text) || !isCapitalized(owner)) return null;
-  let first = c - 1;
-  while (first - 1 >= 0 && c - first < 4 && isCapitalized(tokens[first - 1])) first--;
+  if (!t?.isWord || !CLAIM_NOUNS.has(t.lower) || tokens[c + 1]?.lower !== 'that') return null;
+  // "Mr. Trump’s Oct. 11 announcement that …": a date may stand between the possessive and the noun.
+  let o = c - 1;
+  while (o > 0 && c - o <= 3 && (DATE_WORD.test(tokens[o]?.text ?? '') || tokens[o]?.text === '.')) o--;
+  const owner = tokens[o];
+  if (!owner?.isWord || !/['\u2019]s$/.test(owner.text) || !isCapitalized(owner)) return null;
+  let first = o;
+  while (first - 1 >= 0 && o - first < 3 && isCapitalized(tokens[first - 1])) first--;
   const m = mentions.overlapping(owner.start, owner.end);
-  if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, first, c - 1);
+  if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, first, o);
   return null;
 }
 
@@ -733,13 +777,33 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
     if (!isCue(tokens, c)) continue;
     const cue = (tokens[c] as Token).lower;
     if (cue === 'according') return slotAfter(text, tokens, c + 1, mentions, cue)?.slot ?? null;
+    if (tokens[0]?.lower === 'as' && tokens[c - 1]?.text === 'would' && c >= 3) {
+      // "As Sherlock would say, “…”": the modal left out, the words between "As" and it name the speaker.
+      const without = [...tokens.slice(0, c - 1), ...tokens.slice(c)];
+      const named = slotBefore(text, without, c - 1, 1, mentions);
+      if (named) return named.slot;
+    }
     const before = slotBefore(text, tokens, c, 0, mentions);
     if (before) return before.slot;
     // "Said Smith: “…" / "…, said Smith, “…": inverted only at a clause start.
     if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
+    // "During the call, he asked …, called Omar a “terrorist” and said, “…": the sentence's subject.
+    if (tokens[c - 1]?.isWord && SUBJECT_CONJUNCTIONS.has((tokens[c - 1] as Token).lower) && isPunct(tokens[c + 1], ',:')) {
+      const subject = openingSubject(text, tokens, c, c - 1, mentions);
+      // A person or a pronoun; a capitalised opener ("Asked on Monday whether …") is no subject.
+      return subject && (subject.ref.kind === 'entity' || subject.ref.kind === 'pronoun') ? subject : null;
+    }
     return null;
   }
   return null;
+}
+
+/** Does the attribution end right at the opening mark: "he said, “" / "Smith added: “"? */
+export function cueOpensQuote(tokens: readonly Token[], slot: SpeakerSlot): boolean {
+  const cueEnd = slot.cueSpan?.end;
+  if (cueEnd === undefined || slot.source.start > cueEnd) return false;
+  const rest = tokens.filter((t) => t.start >= cueEnd);
+  return rest.length === 1 && isPunct(rest[0], ',:');
 }
 
 /** A speaker phrase right before the colon that introduces a quote, with no cue: "… is exemplified by this finding:
@@ -764,8 +828,8 @@ export function colonIntroSource(text: string, tokens: readonly Token[], mention
 const COLON_INTRO_FILLERS = new Set(['following', 'words', 'message', 'headline', 'title', 'slogan', 'question', 'answer']);
 
 /** Any attribution in a sentence (tokens outside quoted words): the fallback for partial quotes. */
-export function attributionAnywhere(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
-  for (let c = 0; c < tokens.length; c++) {
+export function attributionAnywhere(text: string, tokens: readonly Token[], mentions: MentionIndex, from = 0): SpeakerSlot | null {
+  for (let c = from; c < tokens.length; c++) {
     if (tokens[c]?.lower === 'put' && tokens[c + 1]?.lower === 'it') {
       // "As Ms. Simonyan put it, …" / "As Steven M. Rosenthal, a tax lawyer, recently put it, …"
       const named = slotBefore(text, tokens, c, 0, mentions)?.slot ?? indirectSubject(text, tokens, c, mentions);

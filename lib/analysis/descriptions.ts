@@ -1,119 +1,122 @@
-// What the article says a person is: the role placed before the name ("Kremlin spokesman
-// Dmitry Peskov") and the appositive after it ("Stephen Sestanovich, a former State Department
-// official, now ..."). Both work on tokens, so abbreviations like "U.S." never end a sentence.
+// What the article says a person is, gathered over every mention: the role placed before the name
+// ("Kremlin spokesman Dmitry Peskov", descriptions-before.ts) and the appositive, age, hometown, "who"
+// clause or affiliation after it ("Stephen Sestanovich, a former State Department official, now ...",
+// descriptions-after.ts). An entity gets `role` = the first title the article gives (in its fullest
+// form), and `description` = the first appositive, or else the title, or else a "who" clause.
+import { appositiveAfter, type MentionStarts } from './descriptions-after';
+import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
+import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
-import { APPOSITIVE_CONTINUERS, APPOSITIVE_OPENERS, ROLE_MODIFIERS, ROLE_NOUNS } from './entities-lexicon';
-import { gazetteerType } from './gazetteer';
 import type { Token } from './tokens';
+import type { Entity } from './types';
 
-/** Longest appositive we accept, in tokens: longer runs are more likely a misparse. */
-const MAX_APPOSITIVE_TOKENS = 60;
-/** Longest role phrase, in tokens. */
-const MAX_ROLE_TOKENS = 10;
+export type { MentionEnds } from './descriptions-before';
 
-const SENTENCE_END = new Set(['.', '!', '?']);
-const HARD_STOPS = new Set([';', '(', ')', '"', '“', '”', '‘', '’', '[', ']', '—', '–', ':']);
-
-/** Token ranges of names already recognised, keyed by their last token: affiliations in roles. */
-export type MentionEnds = Map<number, number>;
-
-/**
- * The role before a name starting at token `first`: a capitalised title ("Secretary of State",
- * "U.N. Secretary-General") or a role noun with its modifiers and affiliation ("White House
- * press secretary", "former National Security Agency contractor").
- */
-export function findRole(text: string, tokens: Token[], first: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
-  if (first === 0 || tokens[first]!.breakBefore > 0) return undefined;
-  let k = first - 1;
-  let start: number;
-  const titleStart = titles.get(k);
-  if (titleStart !== undefined) {
-    start = titleStart;
-  } else {
-    const head = tokens[k]!;
-    if (!head.isWord || head.isCap || !ROLE_NOUNS.has(head.text.toLowerCase())) return undefined;
-    start = k;
-    // Lower-case modifiers: "press", "deputy", "former".
-    while (start - 1 >= 0 && first - start < MAX_ROLE_TOKENS && isRoleModifier(tokens, start - 1)) start--;
-  }
-  // An affiliation right before the title: "Kremlin", "U.N.", "White House", "Russian".
-  start = extendWithAffiliation(tokens, start, mentionEnds);
-  // "former" before all that.
-  while (start - 1 >= 0 && tokens[start]!.breakBefore === 0 && tokens[start - 1]!.text.toLowerCase() === 'former') start--;
-  return normaliseSpace(text.slice(tokens[start]!.start, tokens[first - 1]!.end));
+/** A mention as the describer needs it: its token range and whether an honorific stands before it. */
+export interface DescribedMention {
+  first: number;
+  last: number;
+  honorific: boolean;
 }
 
-function isRoleModifier(tokens: Token[], i: number): boolean {
-  const t = tokens[i]!;
-  return t.isWord && !t.isCap && tokens[i + 1]!.breakBefore === 0 && ROLE_MODIFIERS.has(t.text.toLowerCase()) && t.text.toLowerCase() !== 'former';
+interface Notes {
+  titles: string[];
+  appositives: string[];
+  /** "who" clauses and party labels: used when nothing else says who the person is. */
+  weak: string[];
 }
 
-function extendWithAffiliation(tokens: Token[], start: number, mentionEnds: MentionEnds): number {
-  const before = start - 1;
-  if (before < 0 || tokens[start]!.breakBefore > 0) return start;
-  const mentionStart = mentionEnds.get(before);
-  if (mentionStart !== undefined) return mentionStart;
-  const t = tokens[before]!;
-  // A nationality or party adjective: "Russian President", "Republican Senator".
-  if (t.isWord && t.isCap && gazetteerType(t.text) === 'MISC') return before;
-  return start;
-}
+/** Collects what each person's mentions say; `finish` writes `role` and `description` on the entities. */
+export class PersonDescriptions {
+  private readonly mentionEnds: MentionEnds = new Map();
+  private readonly mentionStarts: MentionStarts = new Map();
+  private readonly notes = new Map<Entity, Notes>();
+  /** Mentions (by last token) that a plural title before them covers, with that title: a list of names. */
+  private readonly listTitles = new Map<number, string>();
 
-/**
- * The appositive after a name ending at token `last`: ", a former ambassador ..., said" ->
- * "a former ambassador ...". Runs to the sentence end, or to a comma that does not continue it.
- */
-export function findDescription(text: string, tokens: Token[], last: number): string | undefined {
-  const comma = tokens[last + 1];
-  const opener = tokens[last + 2];
-  if (!comma || comma.text !== ',' || !opener || !opener.isWord) return undefined;
-  if (!APPOSITIVE_OPENERS.has(opener.text.toLowerCase())) return undefined;
-  let end = last + 2;
-  for (let i = last + 3; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (i - last > MAX_APPOSITIVE_TOKENS) return undefined;
-    if (t.breakBefore > 0 && !continuesAcrossBreak(tokens, i)) break;
-    if (!t.isWord && (SENTENCE_END.has(t.text) || HARD_STOPS.has(t.text))) break;
-    if (t.text === ',') {
-      const next = tokens[i + 1];
-      if (!next || !next.isWord || !APPOSITIVE_CONTINUERS.has(next.text.toLowerCase())) break;
-      // ", and Tim Morrison": a list of people, not more of the appositive.
-      const afterNext = tokens[i + 2];
-      if (next.text === 'and' && afterNext?.isCap) break;
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+    private readonly titles: TitleEnds,
+    allMentions: Iterable<{ first: number; last: number }>,
+  ) {
+    for (const m of allMentions) {
+      this.mentionEnds.set(m.last, m.first);
+      this.mentionStarts.set(m.first, m.last);
     }
-    end = i;
   }
-  if (hasMainVerb(tokens, last + 2, end)) return undefined;
-  const description = normaliseSpace(text.slice(opener.start, tokens[end]!.end));
-  return description.split(' ').length >= 2 ? description : undefined;
+
+  /** One person mention; call in text order. */
+  add(entity: Entity, m: DescribedMention): void {
+    let notes = this.notes.get(entity);
+    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], weak: [] }));
+    const { text, tokens, titles } = this;
+    // "GOP presidential candidate Dr. Ben Carson": the title stands before the honorific.
+    const first = m.honorific && m.first > 0 ? m.first - 1 : m.first;
+    const title = titleBefore(text, tokens, first, titles, this.mentionEnds);
+    const listed = title ? undefined : this.listTitleBefore(first);
+    const phrase = title?.phrase ?? listed;
+    if (phrase) notes.titles.push(phrase);
+    if (title?.plural || listed) this.listTitles.set(m.last, phrase!);
+    const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
+    if (before) notes.appositives.push(before);
+    const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
+    if (after) (after.weak ? notes.weak : notes.appositives).push(after.text);
+  }
+
+  /** "founding members Tom Johnston, Michael McDonald and John McFee": the list shares the title. */
+  private listTitleBefore(first: number): string | undefined {
+    let k = first - 1;
+    if (this.tokens[k]?.text === 'and' || this.tokens[k]?.text === '&') k--;
+    if (this.tokens[k]?.text === ',') k--;
+    if (k === first - 1) return undefined;
+    return this.listTitles.get(k);
+  }
+
+  /** Everything this entity's mentions said, in text order (for evaluation). */
+  said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; weak: readonly string[] } | undefined {
+    return this.notes.get(entity);
+  }
+
+  finish(): void {
+    for (const [entity, notes] of this.notes) {
+      const role = fullestFirst(notes.titles);
+      if (role) entity.role = role;
+      // An appositive that names a role ("a hotelier Trump tapped as his ambassador") says more than one that
+      // does not ("the most anticipated witness in the inquiry").
+      const description = notes.appositives.find(namesRole) ?? notes.appositives[0] ?? role ?? notes.weak[0];
+      if (description) entity.description = description;
+    }
+  }
 }
 
-const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
-const FINITE_VERBS = new Set([
-  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'must', 'will', 'would', 'can', 'could',
-  'should', 'may', 'might', 'shall', 'says', 'said',
-]);
+function namesRole(appositive: string): boolean {
+  return appositive.split(/[\s,]+/).some((w) => /^\p{Ll}/u.test(w) && isRoleHead(w));
+}
 
 /**
- * "…from Schiff, the front-runners must become…" is a new clause, not an appositive: a finite
- * verb before any relative pronoun gives it away ("who is now at Stanford" is fine).
+ * The first title, or a longer one written later that contains it ("President" -> "Ukrainian President").
+ * Titles that lean on the context ("the country’s President", "his business partner") come after the rest.
  */
-function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
-  for (let i = first; i <= last; i++) {
-    const w = tokens[i]!.text.toLowerCase();
-    if (RELATIVES.has(w)) return false;
-    if (FINITE_VERBS.has(w)) return true;
+function fullestFirst(all: string[]): string | undefined {
+  const leaning = (t: string): boolean => /^(?:the|a|an|his|her|their|its|our|my|your|this|that)\s/i.test(t);
+  const titles = [...all.filter((t) => !leaning(t)), ...all.filter(leaning)];
+  const first = titles[0];
+  if (first === undefined) return undefined;
+  let best = first;
+  for (const t of titles) {
+    if (leaning(t) && !leaning(first)) continue;
+    if (t.length > best.length && (` ${t}`.endsWith(` ${first}`) || t.startsWith(`${first} `))) best = t;
   }
-  return false;
+  return best;
 }
 
-/** A stray line break mid-sentence: the line before has no final punctuation and the next starts lower-case. */
-function continuesAcrossBreak(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1]!;
-  const t = tokens[i]!;
-  return prev.isWord && t.isWord && !t.isCap && /^\p{Ll}/u.test(t.text);
+/** The title before one mention whose first token is `first` ("Kremlin spokesman"), on its own. */
+export function findRole(text: string, tokens: Token[], first: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
+  return titleBefore(text, tokens, first, titles, mentionEnds)?.phrase;
 }
 
-function normaliseSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+/** The appositive after one mention whose last token is `last`, on its own (who clauses included). */
+export function findDescription(text: string, tokens: Token[], last: number, mentionStarts: MentionStarts = new Map()): string | undefined {
+  return appositiveAfter(text, tokens, last, mentionStarts)?.text;
 }

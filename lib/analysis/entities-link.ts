@@ -3,6 +3,7 @@
 // contains it, wherever in the article that full name appears ("Clinton" ... "Hillary Clinton").
 import { Strength, type Candidate } from './entities-classify';
 import type { EntityType } from './types';
+import { acronymLetters, initialsOf, sameFirstName, similarSurname } from './name-variants';
 
 export interface ResolvedMention {
   candidate: Candidate;
@@ -47,7 +48,81 @@ export function linkCandidates(found: Candidate[]): ResolvedMention[] {
     if (!type) continue;
     out.push({ candidate: c, type, name: c.text });
   }
+  unifyVariants(out);
   return out;
+}
+
+/**
+ * One entity per real-world name across spellings the exact-string rules keep apart: "Josh Roe" and "Joshua Roe"
+ * (a nickname with the same surname), "Zelensky" and "Volodymyr Zelenskiy" (two spellings of one long surname),
+ * "U.N." / "UN" and "United Nations" (an acronym and its long form). The first-named form is the entity's name.
+ */
+function unifyVariants(mentions: ResolvedMention[]): void {
+  const rename = new Map<string, { name: string; type: EntityType }>();
+  const firstSeen = (type: EntityType, keep: (name: string) => boolean): string[] => {
+    const seen = new Set<string>();
+    for (const m of mentions) if (m.type === type && keep(m.name)) seen.add(m.name);
+    return [...seen];
+  };
+  const split = (name: string): string[] => name.split(' ');
+  // Full names: the same or a similar surname, and first names that may be one ("Josh" / "Joshua").
+  const full = firstSeen('person', (n) => split(n).length >= 2);
+  // Similar surnames share their first two letters: compare within those buckets only.
+  const bucketOf = (word: string): string => word.slice(0, 2).toLowerCase();
+  const bySurname = new Map<string, string[]>();
+  for (const name of full) {
+    const key = bucketOf(split(name).at(-1) as string);
+    const earlier = bySurname.get(key) ?? [];
+    const b = split(name);
+    for (const other of earlier) {
+      const a = split(other);
+      if (!similarSurname(a[a.length - 1] as string, b[b.length - 1] as string) || !sameFirstName(a[0] as string, b[0] as string)) continue;
+      rename.set(name, rename.get(other) ?? { name: other, type: 'person' });
+      break;
+    }
+    earlier.push(name);
+    bySurname.set(key, earlier);
+  }
+  // A lone surname spelled like exactly one full name's surname ("Zelensky" / "Volodymyr Zelenskiy").
+  const fullWords = new Set(full.flatMap(split));
+  for (const single of firstSeen('person', (n) => !n.includes(' ') && !fullWords.has(n))) {
+    const pool = bySurname.get(bucketOf(single)) ?? [];
+    const owners = new Set(pool.filter((f) => similarSurname(single, split(f).at(-1) as string)).map((f) => rename.get(f)?.name ?? f));
+    if (owners.size === 1) rename.set(single, { name: [...owners][0] as string, type: 'person' });
+  }
+  // Acronyms: the long form in the article whose capitalised words' initials they spell, else an earlier
+  // spelling of the same capitals ("U.N." / "UN").
+  const longForms = new Map<string, { name: string; type: EntityType }>();
+  const acronyms = new Map<string, { name: string; type: EntityType }>();
+  // Each distinct non-person name once, in order of first mention.
+  const others = new Map<string, EntityType>();
+  for (const m of mentions) if (m.type !== 'person' && !others.has(m.name)) others.set(m.name, m.type);
+  for (const [name, type] of others) {
+    const initials = name.includes(' ') ? initialsOf(name) : null;
+    if (initials && !longForms.has(initials)) longForms.set(initials, { name, type });
+  }
+  for (const [name, type] of others) {
+    const m = { name, type };
+    if (name.includes(' ') || rename.has(m.name)) continue;
+    const letters = acronymLetters(m.name);
+    if (!letters) continue;
+    const long = longForms.get(letters);
+    if (long) {
+      rename.set(m.name, long);
+      continue;
+    }
+    if (!/^(?:\p{Lu}\.?){2,6}$/u.test(m.name)) continue;
+    const earlier = acronyms.get(letters);
+    if (earlier && earlier.name !== m.name) rename.set(m.name, earlier);
+    else if (!earlier) acronyms.set(letters, { name: m.name, type: m.type });
+  }
+  if (rename.size === 0) return;
+  for (const m of mentions) {
+    const to = rename.get(m.name);
+    if (!to || (m.type === 'person') !== (to.type === 'person')) continue;
+    m.name = to.name;
+    m.type = to.type;
+  }
 }
 
 /**
@@ -107,11 +182,11 @@ function endsWithWords(longer: string[], shorter: string[]): boolean {
 /** The person a (partial) name refers to: its words end the full name, or it is one of its words. */
 function findPerson(people: PeopleIndex, words: string[], at: number, surnameOnly: boolean): PersonName | null {
   const pool = new Set([...(people.get(words[words.length - 1]!) ?? []), ...(people.get(words[0]!) ?? [])]);
-  const matches = [...pool].filter((p) => {
-    if (endsWithWords(p.words, words)) return true;
-    // "Mr. Ban" -> "Ban Ki-moon"; but a sentence-initial "Mark" is no reference to "Mark Esper".
-    return !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!);
-  });
+  const ending = [...pool].filter((p) => endsWithWords(p.words, words));
+  // A full name that ends with these words wins; else "Mr. Ban" -> "Ban Ki-moon" (but a sentence-initial "Mark" is
+  // no reference to "Mark Esper", and a name inside a headline run together as one name is no surname).
+  const matches = ending.length > 0 ? ending : [...pool].filter((p) =>
+    !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!));
   if (matches.length <= 1) return matches[0] ?? null;
   // Shared surname: the person last named in full before this mention, else the first named after.
   const before = (p: PersonName): number => lastAtOrBefore(p.starts, at);

@@ -1,7 +1,7 @@
 // Named entities in plain text: tokens -> rule candidates (chunks, typed) and the learned
 // tagger's spans -> merged (entities-merge.ts) -> document-level linking -> entities with
 // mentions, roles and descriptions.
-import { findDescription, findRole, type MentionEnds } from './descriptions';
+import { PersonDescriptions } from './descriptions';
 import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
 import { classifyChunks } from './entities-classify';
 import { linkCandidates, type ResolvedMention } from './entities-link';
@@ -24,8 +24,7 @@ export function findEntities(text: string): Entity[] {
 }
 
 function buildEntities(text: string, tokens: Token[], titles: ReturnType<typeof findTitles>, mentions: ResolvedMention[]): Entity[] {
-  const mentionEnds: MentionEnds = new Map();
-  for (const m of mentions) mentionEnds.set(m.candidate.last, m.candidate.first);
+  const described = new PersonDescriptions(text, tokens, titles, mentions.map((m) => m.candidate));
   const byId = new Map<string, Entity>();
   const sorted = [...mentions].sort((a, b) => a.candidate.start - b.candidate.start);
   for (const m of sorted) {
@@ -33,10 +32,9 @@ function buildEntities(text: string, tokens: Token[], titles: ReturnType<typeof 
     let entity = byId.get(id);
     if (!entity) byId.set(id, (entity = { id, type: m.type, name: m.name, mentions: [] }));
     entity.mentions.push({ start: m.candidate.start, end: m.candidate.end });
-    if (m.type !== 'person' || m.candidate.honorific) continue;
-    entity.role ??= findRole(text, tokens, m.candidate.first, titles, mentionEnds);
-    entity.description ??= findDescription(text, tokens, m.candidate.last);
+    if (m.type === 'person') described.add(entity, m.candidate);
   }
+  described.finish();
   for (const e of byId.values()) {
     if (e.role === undefined) delete e.role;
     if (e.description === undefined) delete e.description;

@@ -11,9 +11,10 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
+import { NAMING_CUES } from './speech-cues';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -51,6 +52,19 @@ function isUppercaseLetter(ch: string): boolean {
 function isTitleCase(text: string, start: number, end: number): boolean {
   const words = text.slice(start, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   return words.length > 0 && words.every((w, i) => isUppercaseLetter(w[0] as string) || isDigit(w[0]) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+}
+
+/** Words before a mark that make the marked words a name of something: "said on “Fox News Sunday”". */
+const TITLE_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'with', 'from', 'of', 'by', 'for', 'about', 'into', 'told', 'tells', 'the', 'a', 'an']);
+
+/** Is the cue among the last few words before the mark, with no preposition or hearer right before it ("added
+ * the words, “…”", but not "said on “…”")? */
+function cueNearMark(before: readonly Token[], slot: SpeakerSlot): boolean {
+  const cueEnd = slot.cueSpan?.end;
+  if (cueEnd === undefined) return false;
+  const rest = before.filter((t) => t.start >= cueEnd);
+  const lastWord = [...before].reverse().find((t) => t.isWord);
+  return rest.filter((t) => t.isWord).length <= 3 && lastWord !== undefined && !TITLE_PREPOSITIONS.has(lastWord.lower);
 }
 
 /** How far around a quote we read for its attribution. */
@@ -125,22 +139,41 @@ function markedCandidates(
 ): { candidates: Candidate[]; kept: MarkedQuote[] } {
   const out: Candidate[] = [];
   const kept: MarkedQuote[] = [];
-  let previous: { paragraph: number } | null = null;
+  let previous: { paragraph: number; closeEnd: number; attributed: boolean } | null = null;
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i] as MarkedQuote;
     const first = paragraphs[q.firstParagraph] as Paragraph;
     const last = paragraphs[q.lastParagraph] as Paragraph;
     const sentence = sentenceAt(first, q.openAt);
-    let slot: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    const after: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    let slot = after;
     const before = tokensSinceBreak(text, sentence.start, q.openAt);
-    slot ??= attributionBefore(text, before, mentions);
+    // A person named after the quote is its speaker; only otherwise does the attribution before it matter.
+    let leading = slot && isSingularHuman(slot.ref) ? null : attributionBefore(text, before, mentions);
+    if (!leading && !(slot && isSingularHuman(slot.ref)) && before[0]?.isWord && (before[0].lower === 'and' || before[0].lower === 'but') && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
+      // "…, called Omar a “terrorist” and said, “…": read the whole sentence before the mark, other quotes left out.
+      leading = attributionBefore(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
+    }
+    // "He said, “…,” the prosecutor’s office said": the cue that opens the quote names who said it; the one after
+    // names who reports it.
+    if (leading && (!slot || (cueOpensQuote(before, leading) && !isSingularHuman(slot.ref)))) slot = leading;
     const adjacent = slot !== null;
     if (!slot) {
       // A partial quote inside a sentence that names its speaker elsewhere ("X said the deal was “...” ...").
       const from = Math.max(sentence.start, q.openAt - ATTRIBUTION_WINDOW);
       const to = Math.min(sentenceAt(last, q.closeEnd - 1).end, q.closeEnd + ATTRIBUTION_WINDOW);
       const nearby = marksNear(marked, i, from, to);
-      slot = attributionAnywhere(text, tokensOutside(text, from, to, nearby), mentions);
+      const outside = tokensOutside(text, from, to, nearby);
+      slot = attributionAnywhere(text, outside, mentions);
+      // "He testified about a meeting when Sondland told officials they would need to “deliver”": a later cue before
+      // the quote names its speaker better than a pronoun opening the sentence (a named source stays: it is
+      // the sentence's own attribution, "X said Y was “right” when he said …").
+      for (let tries = 0; slot?.cueSpan && slot.ref.kind === 'pronoun' && slot.cueSpan.end < q.openAt && tries < 4; tries++) {
+        const cueEnd: number = slot.cueSpan.end;
+        const next = attributionAnywhere(text, outside, mentions, outside.findIndex((t) => t.start >= cueEnd));
+        if (!next?.cueSpan || next.cueSpan.start >= q.openAt) break;
+        slot = next;
+      }
     }
     const words = countWords(text, q.start, q.end, MAX_TITLE_WORDS + 1);
     if (!slot && words > MAX_SCARE_QUOTE_WORDS && q.openAt > sentence.start && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
@@ -150,15 +183,21 @@ function markedCandidates(
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
     slot ??= colonIntroSource(text, before, mentions);
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
-    if (!adjacent && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
+    // A short Title Case span not set off by its own cue ("said on “Fox News Sunday” that …", "told “CBS Evening
+    // News”") is a show, book or heading; "“Make America Great Again,” he said" is attached to its cue and stays.
+    const attached = after !== null || (leading !== null && (cueOpensQuote(before, leading) || cueNearMark(before, leading))) || (slot !== null && NAMING_CUES.has(slot.cue));
+    if (!attached && words <= MAX_TITLE_WORDS && isTitleCase(text, q.start, q.end)) continue;
     // An unattributed quote that opens its own sentence continues the previous quote's speaker.
     const opensSentence = q.openAt <= sentence.start;
-    const inherits = !slot && opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1;
+    // "“…,” comments Johnston in a statement, “…”": the second part of a quote split by its attribution.
+    const resumes = previous !== null && previous.attributed && q.openAt > previous.closeEnd && q.openAt - previous.closeEnd <= MAX_ATTRIBUTION_GAP &&
+      !/[.!?\n]/.test(text.slice(previous.closeEnd, q.openAt)) && /,\s*$/.test(text.slice(previous.closeEnd, q.openAt));
+    const inherits = !slot && ((opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1) || resumes);
     const candidate: Candidate = { start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits, ...slotSpans(slot) };
     if (!slot && !inherits && opensSentence) candidate.opensUnattributed = true;
     out.push(candidate);
     kept.push(q);
-    previous = { paragraph: q.lastParagraph };
+    previous = { paragraph: q.lastParagraph, closeEnd: q.closeEnd, attributed: adjacent };
   }
   return { candidates: out, kept };
 }
@@ -245,7 +284,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
   candidates.sort((a, b) => a.start - b.start);
 
-  const resolver = new SpeakerResolver(mentions, candidates);
+  // Names inside direct quotes are the speaker's own words; names in reported speech are narration and may be
+  // what a later "he" or "the company" means.
+  const resolver = new SpeakerResolver(mentions, candidates.filter((c) => c.kind === 'direct'));
   const quotes: Quote[] = [];
   let previousSpeaker: Speaker | null = null;
   let previous: { candidate: Candidate; setSpeaker: boolean } | null = null;
@@ -255,6 +296,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
+    resolver.noteSpeaker(speaker, c.start);
     const quote: Quote = { start: c.start, end: c.end, kind: c.kind, speaker };
     if (c.cueSpan) quote.cue = c.cueSpan;
     if (c.sourceSpan) quote.source = c.sourceSpan;

@@ -2,8 +2,9 @@
 // "officials") into a SpeakerRef, then resolve refs to the contract's Speaker using the entities.
 import type { Entity, Speaker } from './types';
 import { isCapitalized, type Token } from './quote-tokens';
+import { firstNameGender } from './name-gender';
 import {
-  DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
+  ORGANIZATION_ANAPHOR_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, DETERMINERS, FEMALE_HONORIFICS, FEMALE_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_PRONOUNS,
   LEARNED_SOURCE_HEADS, NON_HUMAN_NOUNS, isHumanNoun, isHumanPlural,
 } from './speech-cues';
 
@@ -20,8 +21,9 @@ export type SpeakerRef =
   | { kind: 'surname'; surname: string; gender: Gender }
   /** A capitalised name no entity knows ("Jane Doe"). */
   | { kind: 'name'; name: string }
-  /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). */
-  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity }
+  /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). `anaphor`: "the company"
+   * or "the statement" means an organisation named before `at`. */
+  | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity; anaphor?: { kind: 'organization' | 'document'; at: number; head: string } }
   /** A speaker we know is not one person but cannot name ("they"). */
   | { kind: 'anonymous-group' };
 
@@ -31,13 +33,120 @@ export interface EntityMention {
   entity: Entity;
 }
 
+/** Adds the he/himself and she/herself words in [from, to) to counts [male, female], up to the first one. Words
+ * inside a quotation are the speaker's own and may be about anyone; a new paragraph may be about anyone. */
+function pronounCounts(text: string, from: number, to: number, counts: [number, number]): void {
+  const window = text.slice(from, to);
+  const stop = window.search(/["\u201c\u201d\n]/);
+  for (const word of (stop >= 0 ? window.slice(0, stop) : window).match(/\p{L}+/gu) ?? []) {
+    const w = word.toLowerCase();
+    if (MALE_WORDS.has(w)) counts[0]++;
+    else if (FEMALE_WORDS.has(w)) counts[1]++;
+    else continue;
+    return;
+  }
+}
+
+/** Nouns that say a person's gender when the article puts them right after the name: "Omar is one of the first two
+ * Muslim women", "Jane Doe, the chairwoman of …". */
+const FEMALE_NOUNS = new Set([
+  'woman', 'women', 'mother', 'wife', 'daughter', 'sister', 'actress', 'congresswoman', 'chairwoman', 'spokeswoman',
+  'businesswoman', 'queen', 'girl', 'grandmother', 'widow', 'princess', 'aunt', 'niece', 'sportswoman',
+]);
+const MALE_NOUNS = new Set([
+  'man', 'men', 'father', 'husband', 'son', 'brother', 'actor', 'congressman', 'chairman', 'spokesman',
+  'businessman', 'king', 'boy', 'grandfather', 'widower', 'prince', 'uncle', 'nephew', 'sportsman',
+]);
+
+/** Adds the gender of a noun in an appositive or after "is"/"was" right after a name to counts [male, female]. */
+function nounCounts(text: string, end: number, counts: [number, number]): void {
+  const after = text.slice(end, end + 80);
+  const lead = /^(?:,\s+|\s+(?:is|was)\s+)/.exec(after);
+  if (!lead) return;
+  const clause = after.slice(lead[0].length).split(/[,.;:!?\n"\u201c\u201d]/)[0] ?? '';
+  for (const word of (clause.match(/\p{L}+/gu) ?? []).slice(0, 8)) {
+    const w = word.toLowerCase();
+    // "…, whose husband", "…, his son": someone else.
+    if (NOUN_EVIDENCE_STOPS.has(w)) return;
+    // A noun about the name itself outweighs a later "he" or "she", which may be about someone else.
+    if (MALE_NOUNS.has(w)) counts[0] += 2;
+    else if (FEMALE_NOUNS.has(w)) counts[1] += 2;
+    else continue;
+    return;
+  }
+}
+
+const NOUN_EVIDENCE_STOPS = new Set(['who', 'whose', 'whom', 'which', 'that', 'his', 'her', 'their', 'its', 'and', 'with', 'by', 'to', 'for']);
+
+/** The gender the article's own he/she after the person give: two to one, and twice against the first name. */
+function documentGender(counts: [number, number] | undefined, lexicon: Gender): Gender | undefined {
+  if (!counts) return undefined;
+  const [m, f] = counts;
+  // Against the first name's usual gender the article must say so twice.
+  const least = lexicon === 'unknown' ? 1 : 2;
+  if (m >= least && m >= 2 * f) return 'male';
+  if (f >= least && f >= 2 * m) return 'female';
+  return undefined;
+}
+
+/** The gender of a full name's first name ("Hillary Clinton": female); unknown for one-word names. */
+function lexiconGender(name: string): Gender {
+  const words = name.split(/\s+/);
+  return words.length >= 2 ? firstNameGender(words[0] as string) : 'unknown';
+}
+
+/** Words that cannot open a sentence's subject phrase: their presence before a name makes it an object. */
+const OBJECT_MARKERS = new Set([
+  'he', 'she', 'they', 'we', 'i', 'it', 'you', 'of', 'to', 'with', 'by', 'for', 'from', 'about', 'against', 'at',
+  'on', 'into', 'than', 'and', 'or', 'that', 'who', 'which', 'his', 'her', 'their',
+]);
+/** Words before a name that still leave it the sentence's subject ("Then, last week, Taylor Swift posted"). */
+const MAX_WORDS_BEFORE_SUBJECT = 6;
+/** How far past a subject mention a he/she may refer back to it, for the document's own gender evidence. */
+const GENDER_EVIDENCE_REACH = 300;
+/** Subject pronouns only: "scolded him", "praised her" are about someone else. */
+const MALE_WORDS = new Set(['he', 'himself']);
+const FEMALE_WORDS = new Set(['she', 'herself']);
+
+/** Where the sentence holding `pos` starts: after the last sentence end, line break or opening quote before it. */
+function sentenceStartBefore(text: string, pos: number): number {
+  const floor = Math.max(0, pos - 300);
+  for (let i = pos - 1; i >= floor; i--) {
+    const ch = text[i] as string;
+    if (ch === '\n') return i + 1;
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) {
+      // "Mr. Kerry", "U.S. officials": an abbreviation's dot.
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 6), i))?.[1] ?? '';
+      if (ch === '.' && (/\./.test(word) || /^\p{Lu}\p{Ll}{0,2}$/u.test(word))) continue;
+      return i + 1;
+    }
+  }
+  return floor;
+}
+
+/** Is the mention at `start` its sentence's subject: few words before it, none a pronoun, preposition or
+ * conjunction ("Then, last week, Taylor Swift posted" but not "accusing Big Machine", "with Sondland")? */
+function isSubjectPosition(text: string, start: number, end: number, sentenceStart: number): boolean {
+  // "In a letter to the president in May, Zippy Duvall, the president of …, said": after an opening phrase and its
+  // comma, a name followed by an appositive or a speech verb is the subject.
+  if (/,\s*$/.test(text.slice(Math.max(sentenceStart, start - 3), start)) && /^(?:,|\s+(?:said|says|told|added|wrote)\b)/.test(text.slice(end, end + 8))) return true;
+  const before = text.slice(sentenceStart, start).match(/[\p{L}][\p{L}'\u2019.-]*/gu) ?? [];
+  if (before.length > MAX_WORDS_BEFORE_SUBJECT) return false;
+  return !before.some((w) => OBJECT_MARKERS.has(w.toLowerCase()));
+}
+
 /** Entity mentions sorted by start, for overlap look-ups by binary search. */
 export class MentionIndex {
   readonly mentions: EntityMention[];
   readonly persons: EntityMention[];
+  readonly text: string;
+  private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
+  /** Person mentions that are their sentence's subject (more likely what a later "he"/"she" means). */
+  private readonly subjects = new Set<EntityMention>();
 
   constructor(text: string, entities: readonly Entity[]) {
+    this.text = text;
     const all: EntityMention[] = [];
     for (const entity of entities) {
       for (const m of entity.mentions) {
@@ -47,7 +156,33 @@ export class MentionIndex {
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     this.mentions = all;
     this.persons = all.filter((m) => m.entity.type === 'person');
-    for (const m of this.persons) this.noteGender(text, m);
+    const evidence = new Map<string, [number, number]>();
+    let previousSentence = -1;
+    for (let i = 0; i < this.persons.length; i++) {
+      const m = this.persons[i] as EntityMention;
+      this.noteGender(text, m);
+      const sentence = sentenceStartBefore(text, m.start);
+      const own = evidence.get(m.entity.id) ?? [0, 0];
+      nounCounts(text, m.end, own);
+      evidence.set(m.entity.id, own);
+      // Only the first person of a sentence can be its subject.
+      if (sentence !== previousSentence && isSubjectPosition(text, m.start, m.end, sentence)) {
+        this.subjects.add(m);
+        let k = i + 1;
+        while (k < this.persons.length && (this.persons[k] as EntityMention).entity === m.entity) k++;
+        const next = this.persons[k];
+        const counts = evidence.get(m.entity.id) ?? [0, 0];
+        pronounCounts(text, m.end, Math.min(next?.start ?? text.length, m.end + GENDER_EVIDENCE_REACH), counts);
+        evidence.set(m.entity.id, counts);
+      }
+      previousSentence = sentence;
+    }
+    for (const m of this.persons) {
+      const id = m.entity.id;
+      if (this.genders.has(id)) continue;
+      const lexicon = lexiconGender(m.entity.name);
+      this.genders.set(id, this.honorificGenders.get(id) ?? documentGender(evidence.get(id), lexicon) ?? lexicon);
+    }
   }
 
   /** An honorific just before a mention ("Mr. Kerry") tells the person's gender. */
@@ -57,11 +192,16 @@ export class MentionIndex {
     const honorific = (before?.[1] ?? inside?.[1])?.toLowerCase();
     if (!honorific) return;
     const gender: Gender = MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown';
-    if (gender !== 'unknown') this.genders.set(m.entity.id, gender);
+    if (gender !== 'unknown') this.honorificGenders.set(m.entity.id, gender);
   }
 
+  /** The person's gender: an honorific, else how the article refers back to them, else their first name. */
   genderOf(entity: Entity): Gender {
     return this.genders.get(entity.id) ?? 'unknown';
+  }
+
+  isSubject(m: EntityMention): boolean {
+    return this.subjects.has(m);
   }
 
   /** The first mention overlapping [start, end), preferring persons. */
@@ -84,6 +224,15 @@ export class MentionIndex {
     }
     return best;
   }
+}
+
+/** Words that tie a described speaker to someone else: "a lawyer for X", "the widow of X", "an aide to X". */
+const PERSON_LINK_WORDS = new Set(['for', 'of', 'to', 'representing']);
+
+/** A place written in capitals, as datelines are ("WASHINGTON", "KYIV, Ukraine"). */
+function isDateline(text: string, m: EntityMention): boolean {
+  const written = text.slice(m.start, m.end);
+  return /\p{Lu}{2}/u.test(written) && written === written.toUpperCase();
 }
 
 function spanText(text: string, tokens: readonly Token[]): string {
@@ -159,7 +308,15 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   const last = words[words.length - 1] as Token;
   const first = words[0] as Token;
   const mention = mentions.overlapping(last.start, last.end);
-  if (mention?.entity.type === 'person') return { kind: 'entity', entity: mention.entity };
+  if (mention?.entity.type === 'person') {
+    // "a lawyer for John Smith", "the widow of Smith": the person described speaks, not the one named.
+    const at = words.findIndex((w) => w.end > mention.start);
+    const described = at >= 2 && PERSON_LINK_WORDS.has((words[at - 1] as Token).lower) && words.slice(0, at - 1).some((w) => isHumanNoun(w.lower));
+    if (described) return { kind: 'phrase', name: spanText(text, words), singular: true };
+    return { kind: 'entity', entity: mention.entity };
+  }
+  // A place in capitals is a dateline ("WASHINGTON —"), never who spoke.
+  if (mention?.entity.type === 'place' && isDateline(text, mention)) return null;
 
   if (words.length <= 2 && (MALE_PRONOUNS.has(last.lower) || FEMALE_PRONOUNS.has(last.lower))) {
     return { kind: 'pronoun', gender: MALE_PRONOUNS.has(last.lower) ? 'male' : 'female', at: last.start };
@@ -197,7 +354,14 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     // "the IMF report stated": an organisation's writing speaks for the organisation.
     const owner = DOCUMENT_OWNER_NOUNS.has((words[head.index] as Token).lower) ? organizationBefore(words, head.index, mentions) : undefined;
     if (owner) return { kind: 'phrase', name: owner.name, singular: false, entity: owner };
-    return { kind: 'phrase', name: spanText(text, words), singular: false };
+    const phrase: SpeakerRef = { kind: 'phrase', name: spanText(text, words), singular: false };
+    // "the company", "the production company", "the statement": an organisation named earlier.
+    const headWord = (words[head.index] as Token).lower;
+    if (first.lower === 'the' && head.index === words.length - 1 && words.length <= 3 && !words.slice(1).some(isCapitalized)) {
+      if (ORGANIZATION_ANAPHOR_NOUNS.has(headWord)) phrase.anaphor = { kind: 'organization', at: first.start, head: headWord };
+      else if (ORGANIZATION_DOCUMENT_NOUNS.has(headWord)) phrase.anaphor = { kind: 'document', at: first.start, head: headWord };
+    }
+    return phrase;
   }
   if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
   // "21 percent", "more than half", "a majority of voters": a share of those polled.
@@ -244,6 +408,27 @@ export function entitySpeaker(entity: Entity): Speaker {
   return { name: entity.name, entityId: entity.id };
 }
 
+/** Heads that name a kind of body the organisation's own name must show. */
+const HEAD_NAME_WORDS: Record<string, RegExp> = {
+  union: /\b(union|association|federation|workers|teamsters|brotherhood|guild|congress|afl|seiu|confederation)\b/i,
+  league: /\bleague\b|\b[A-Z]{2,4}\b/,
+};
+
+/** Last words that make a name a company's whatever type it was given ("Dick Clark Productions"). */
+const COMPANY_NAME_ENDS = new Set([
+  'productions', 'records', 'group', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'company', 'co.', 'llc', 'ltd',
+  'ltd.', 'entertainment', 'media', 'studios', 'pictures', 'holdings', 'partners', 'bank', 'networks', 'labs',
+  'technologies', 'airlines', 'motors', 'industries', 'enterprises', 'foundation', 'institute', 'association',
+]);
+
+function looksLikeCompany(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.length >= 2 && COMPANY_NAME_ENDS.has(words[words.length - 1] as string);
+}
+
+/** How far back (in characters) a pronoun keeps looking for a better antecedent than the nearest one. */
+const PRONOUN_REACH = 2500;
+
 /** How far back (in characters) "it" may reach for its organisation. */
 const IT_REACH = 1500;
 
@@ -287,7 +472,13 @@ export class SpeakerResolver {
   ) {
     const sorted = [...contents].sort((a, b) => a.start - b.start);
     this.eligible = outside(mentions.persons, sorted);
-    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => m.entity.type === 'organization'), sorted);
+    const company = new Map<Entity, boolean>();
+    const isCompany = (e: Entity): boolean => {
+      let known = company.get(e);
+      if (known === undefined) company.set(e, (known = e.type === 'organization' || (e.type !== 'place' && looksLikeCompany(e.name))));
+      return known;
+    };
+    this.eligibleOrganizations = outside(mentions.mentions.filter((m) => isCompany(m.entity)), sorted);
   }
 
   /** The organisation mentioned last before `pos`, if it is close enough to be what "it" means. */
@@ -297,15 +488,21 @@ export class SpeakerResolver {
     return m && pos - m.end <= IT_REACH ? m.entity : undefined;
   }
 
-  /** The most recent person mentioned before `pos` (outside quotes) whose gender doesn't clash. */
+  /** The person a "he"/"she" before `pos` means: walking back over person mentions outside quotes, the first whose
+   * known gender matches, or who was a sentence's subject without a known gender; else the nearest that does not
+   * clash ("accusing Big Machine … she said" skips the object for the subject before it). */
   lastPersonBefore(pos: number, gender: Gender): Entity | undefined {
     const lo = lastEndingBefore(this.eligible, pos) + 1;
+    let fallback: Entity | undefined;
     for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
-      const entity = (this.eligible[i] as EntityMention).entity;
-      const known = this.mentions.genderOf(entity);
-      if (gender === 'unknown' || known === 'unknown' || known === gender) return entity;
+      const m = this.eligible[i] as EntityMention;
+      const known = this.mentions.genderOf(m.entity);
+      if (gender !== 'unknown' && known !== 'unknown' && known !== gender) continue;
+      if (gender === 'unknown' || known === gender || this.mentions.isSubject(m)) return m.entity;
+      if (pos - m.end > PRONOUN_REACH) break;
+      fallback ??= m.entity;
     }
-    return undefined;
+    return fallback;
   }
 
   /** Person mentions by each lowercased word of their entity's name, built on first use. */
@@ -334,8 +531,13 @@ export class SpeakerResolver {
       if ((candidates[mid] as EntityMention).start <= pos) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) if (fits(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
-    for (let i = lo; i < candidates.length && i < lo + 50; i++) if (fits(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+    // A name that ends with the surname ("Hillary Clinton") before one that only holds it (a headline run together
+    // as one name, "Hillary Clinton Goes After Donald Trump").
+    const ends = (m: EntityMention): boolean => fits(m) && (' ' + m.entity.name.toLowerCase()).endsWith(' ' + words.join(' '));
+    for (const test of [ends, fits]) {
+      for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) if (test(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+      for (let i = lo; i < candidates.length && i < lo + 50; i++) if (test(candidates[i] as EntityMention)) return (candidates[i] as EntityMention).entity;
+    }
     return undefined;
   }
 
@@ -360,10 +562,40 @@ export class SpeakerResolver {
         const entity = this.personBySurname(ref.name, quoteStart);
         return entity ? entitySpeaker(entity) : { name: ref.name };
       }
-      case 'phrase':
-        return ref.entity ? entitySpeaker(ref.entity) : { name: ref.name };
+      case 'phrase': {
+        if (ref.entity) return entitySpeaker(ref.entity);
+        const organization = ref.anaphor ? this.organizationFor(ref.anaphor, Math.min(ref.anaphor.at, quoteStart)) : undefined;
+        return organization ? entitySpeaker(organization) : { name: ref.name };
+      }
       case 'anonymous-group':
         return null;
     }
+  }
+
+  private byId: Map<string, Entity> | null = null;
+
+  /** The organisation that spoke last, when it is within reach of `pos`. */
+  private lastOrganizationSpeaker: { entity: Entity; at: number } | null = null;
+
+  /** Remember a resolved speaker: an organisation that spoke is what a later "the statement" means. */
+  noteSpeaker(speaker: Speaker | null, at: number): void {
+    if (!speaker?.entityId) return;
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const m of this.mentions.mentions) this.byId.set(m.entity.id, m.entity);
+    }
+    const entity = this.byId.get(speaker.entityId);
+    if (entity?.type === 'organization') this.lastOrganizationSpeaker = { entity, at };
+  }
+
+  /** "the company": the organisation mentioned last before `pos`; "the statement": the organisation that spoke
+   * last, else the one mentioned last. */
+  private organizationFor(anaphor: { kind: 'organization' | 'document'; head: string }, pos: number): Entity | undefined {
+    const spoke = this.lastOrganizationSpeaker;
+    if (anaphor.kind === 'document' && spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
+    const entity = this.lastOrganizationBefore(pos);
+    // "the union" is a union, not whichever company came last.
+    const fits = HEAD_NAME_WORDS[anaphor.head];
+    return entity && (!fits || fits.test(entity.name)) ? entity : undefined;
   }
 }

@@ -15,7 +15,7 @@ export const STRONG_CUES = new Set([
   'pledged', 'estimated', 'demanded', 'wondered', 'charged', 'mused', 'retorted', 'snapped', 'boasted',
   'lamented', 'bragged', 'yelled', 'shouted', 'screamed', 'whispered', 'exclaimed', 'pleaded', 'interjected',
   'texted', 'emailed', 'advised', 'recounted', 'reiterated', 'elaborated', 'offered', 'proclaimed',
-  'questioned', 'scoffed', 'instructed', 'commented',
+  'questioned', 'scoffed', 'instructed', 'commented', 'chanted', 'sang',
 ]);
 
 /** Present-tense cues that are also plural nouns ("Twenty-seven states, led by …"): cues only after one named
@@ -40,8 +40,12 @@ export const INVERTIBLE_CUES = new Set([
   'replied', 'warned', 'argued', 'insisted', 'observed', 'declared', 'cautioned', 'countered', 'concluded',
   'remarked', 'quipped', 'joked', 'tweeted', 'stated', 'reported', 'demanded', 'wondered', 'retorted',
   'snapped', 'shouted', 'yelled', 'exclaimed', 'pleaded', 'interjected', 'charged', 'boasted', 'lamented',
-  'mused', 'scoffed', 'instructed',
+  'mused', 'scoffed', 'instructed', 'commented', 'chanted',
 ]);
+
+/** Cues only right after a closing quotation mark: "…,” comments Johnston", "…,” the statement read" (elsewhere
+ * they are a noun, or reading). */
+export const AFTER_QUOTE_CUES = new Set(['comments', 'read', 'reads']);
 
 /** Verbs that put someone's words on a thing: "Clinton called them “deplorables”". They attribute a
  * partial quote in the same sentence, but never introduce reported speech on their own. */
@@ -61,7 +65,7 @@ export const HUMAN_NOUNS = new Set([
   'official', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'source', 'aide', 'adviser', 'advisor',
   'analyst', 'expert', 'lawyer', 'attorney', 'officer', 'minister', 'senator', 'lawmaker', 'legislator',
   'executive', 'resident', 'witness', 'member', 'leader', 'director', 'president', 'chairman', 'chairwoman',
-  'chair', 'professor', 'economist', 'person', 'man', 'woman', 'representative', 'secretary', 'ambassador',
+  'chair', 'professor', 'economist', 'person', 'man', 'woman', 'representative', 'rep', 'publicist', 'secretary', 'ambassador',
   'envoy', 'commander', 'general', 'colonel', 'captain', 'sergeant', 'soldier', 'agent', 'investigator',
   'detective', 'prosecutor', 'judge', 'doctor', 'nurse', 'scientist', 'researcher', 'historian', 'author',
   'writer', 'reporter', 'journalist', 'editor', 'manager', 'owner', 'founder', 'ceo', 'strategist',
@@ -99,7 +103,22 @@ export const NON_HUMAN_NOUNS = new Set([
   'embassy', 'kremlin', 'white', 'house', 'party', 'union', 'commission', 'authority', 'authorities', 'media',
   'press', 'outlet', 'magazine', 'journal', 'tv', 'radio', 'broadcaster', 'regime', 'state',
   ...DOCUMENT_NOUNS,
+  'label', 'corporation', 'studio', 'retailer', 'publisher', 'startup', 'airline', 'manufacturer', 'maker',
+  'charity', 'foundation', 'league', 'club', 'chain', 'conglomerate', 'insurer', 'lender', 'carrier', 'automaker',
 ]);
+
+/** Nouns that, after "the", point back to an organisation the article has named: "the company said",
+ * "the production company said in a statement", "the label added". */
+export const ORGANIZATION_ANAPHOR_NOUNS = new Set([
+  'company', 'firm', 'label', 'corporation', 'studio', 'retailer', 'publisher', 'startup', 'airline', 'manufacturer',
+  'maker', 'charity', 'foundation', 'league', 'club', 'chain', 'conglomerate', 'insurer', 'lender', 'carrier',
+  'automaker', 'network', 'broadcaster', 'group', 'organization', 'organisation', 'union', 'bank', 'agency',
+  'newspaper', 'magazine', 'outlet', 'channel', 'station',
+]);
+
+/** Writings that, after "the" and with no owner named, speak for the organisation the article is about:
+ * "“…,” the statement continued". */
+export const ORGANIZATION_DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'filing', 'post']);
 
 /** Words that can open a speaker noun phrase. */
 export const DETERMINERS = new Set([

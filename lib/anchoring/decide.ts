@@ -22,6 +22,13 @@ const WEAK_QUOTE_SIMILARITY = 0.75;
 const SHORT_QUOTE_LENGTH = 12;
 /** A context side "agrees" when this share of its characters still match. */
 const SIDE_AGREES = 0.6;
+/**
+ * An edited (fuzzy) quote must have this share of its stored context's characters, both sides
+ * together, still around it. A side counts by its length: a three-character prefix that happens to
+ * match ("10 ") says little when the 32 characters after it match nothing, and a look-alike
+ * elsewhere on the page (a recurring headline, differently capitalised) is then an orphan.
+ */
+const CONTEXT_AGREES = 0.5;
 /** Final guard on the weighted score of a fuzzy match. */
 export const MIN_SCORE = 0.6;
 /**
@@ -83,6 +90,17 @@ function evidence(c: Candidate, ctx: DecisionContext): number {
   );
 }
 
+/**
+ * The share of the stored context's characters (prefix and suffix together) that still match
+ * around the candidate; 1 when the note stored no context to compare.
+ */
+function contextShare(c: Candidate, ctx: DecisionContext): number {
+  const prefix = c.prefixSimilarity === undefined ? 0 : Math.max(1, ctx.prefixLength);
+  const suffix = c.suffixSimilarity === undefined ? 0 : Math.max(1, ctx.suffixLength);
+  if (prefix + suffix === 0) return 1;
+  return ((c.prefixSimilarity ?? 0) * prefix + (c.suffixSimilarity ?? 0) * suffix) / (prefix + suffix);
+}
+
 /** Why this candidate is not good enough on its own, or undefined when it is. */
 function weakness(c: Judged, ctx: DecisionContext, onlyPlace: boolean): string | undefined {
   if (c.quoteSimilarity < MIN_QUOTE_SIMILARITY) return 'quote changed too much';
@@ -95,6 +113,7 @@ function weakness(c: Judged, ctx: DecisionContext, onlyPlace: boolean): string |
   const movedWithItsParagraph = !ctx.fuzzy && onlyPlace && c.paragraphIntact === true;
   if (sides.length > 0 && agreeing === 0 && !movedWithItsParagraph) return 'context no longer matches';
   if (needsBothSides && agreeing < sides.length) return 'edited quote without matching context';
+  if (ctx.fuzzy && contextShare(c, ctx) < CONTEXT_AGREES) return 'edited quote whose context matches little around it';
   // Exact quotes are judged by the context rules above; the score guards edited (fuzzy) ones.
   if (ctx.fuzzy && c.score < MIN_SCORE) return 'score below minimum';
   return undefined;

@@ -167,6 +167,8 @@ export function printRecovery(rows: readonly RecoveryRow[], explain = false): vo
   }
   const wrong = rows.reduce((sum, r) => sum + r.wrong, 0);
   const cases = rows.reduce((sum, r) => sum + r.cases, 0);
+  const recovered = rows.reduce((sum, r) => sum + r.exact + r.near, 0);
+  console.log(`  re-anchored on the right words over all ${cases} cases: ${recovered} (${percent(recovered, cases)})`);
   console.log(`  wrongly placed over all ${cases} cases: ${wrong} — target 0: ${verdict(wrong === 0)}`);
   if (wrong > 0 && !explain) console.log('  (run `npx tsx scripts/lib/bench-anchoring.ts --explain` to see each wrongly placed case)');
   if (explain) for (const line of rows.flatMap((r) => r.wrongCases)) console.log(`    ${line.slice(0, 600)}`);

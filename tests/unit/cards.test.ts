@@ -37,6 +37,17 @@ describe('buildEntityCards on the seed article', () => {
     expect(kerry.role).toBe('Secretary of State');
   });
 
+  it('shows a title once: as the role, not again as the description', () => {
+    expect(card('John Kerry').description).toBeUndefined();
+  });
+
+  it('keeps the role apart from what the article says after the name', () => {
+    const text = 'Acme President Jane Roe, a former federal prosecutor, spoke. Roe left.';
+    const [roe] = buildEntityCards(analyzeText(text), text).filter((c) => c.type === 'person');
+    expect(roe?.role).toBe('Acme President');
+    expect(roe?.description).toBe('a former federal prosecutor');
+  });
+
   it.each(['Stephen Sestanovich', 'Michael McFaul'])('carries the gold description for %s', (name) => {
     const want = gold.people.find((p) => p.name === name)!.description;
     expect(want).toBeTruthy();

@@ -83,12 +83,37 @@ describe('entityHistories', () => {
     expect(kerry!.articles[0]).toMatchObject({ url: 'https://a.example/1', name: 'John F. Kerry', description: 'the top U.S. diplomat' });
   });
 
-  it('matches the canonical name as written, and does not stretch one-word names', async () => {
+  it('matches a one-word name whatever its case, but not as the first name of someone else', async () => {
     await saveArticle(db, article('https://a.example/1', [person('Kerry')]), 100);
     await saveArticle(db, article('https://b.example/2', [person('Kerry Washington')]), 200);
     await saveArticle(db, article('https://c.example/3', [person('KERRY')]), 300);
     const [kerry] = await entityHistories(db, ['Kerry'], 'https://x.example/');
-    expect(kerry!.articles.map((a) => a.url)).toEqual(['https://a.example/1']);
+    expect(kerry!.articles.map((a) => a.url)).toEqual(['https://c.example/3', 'https://a.example/1']);
+  });
+
+  it('meets the same person under a surname alone, a nickname or another spelling, and only as a person', async () => {
+    await saveArticle(db, article('https://a.example/1', [person('Donald Trump')]), 100);
+    await saveArticle(db, article('https://b.example/2', [person('Mr. Trump')]), 200);
+    await saveArticle(db, article('https://c.example/3', [place('Trump Tower')]), 300);
+    await saveArticle(db, article('https://d.example/4', [person('Ivanka Trump')]), 400);
+    const [trump] = await entityHistories(db, ['Trump'], 'https://x.example/');
+    expect(trump!.articles.map((a) => a.url).sort()).toEqual(['https://a.example/1', 'https://b.example/2', 'https://d.example/4']);
+    const [donald] = await entityHistories(db, ['Donald Trump'], 'https://x.example/');
+    // The surname alone may be him; his daughter is not.
+    expect(donald!.articles.map((a) => a.url).sort()).toEqual(['https://a.example/1', 'https://b.example/2']);
+
+    await saveArticle(db, article('https://e.example/5', [person('Volodymyr Zelenskiy')]), 500);
+    await saveArticle(db, article('https://f.example/6', [person('Josh Roe')]), 600);
+    const [zelensky, joshua] = await entityHistories(db, ['Volodymyr Zelensky', 'Joshua Roe'], 'https://x.example/');
+    expect(zelensky!.articles.map((a) => a.name)).toEqual(['Volodymyr Zelenskiy']);
+    expect(joshua!.articles.map((a) => a.name)).toEqual(['Josh Roe']);
+  });
+
+  it('meets an organisation under its acronym, dotted or not', async () => {
+    await saveArticle(db, article('https://a.example/1', [{ type: 'organization', name: 'United Nations', mentions: 3 }]), 100);
+    await saveArticle(db, article('https://b.example/2', [{ type: 'organization', name: 'UN', mentions: 1 }]), 200);
+    const [un] = await entityHistories(db, ['U.N.'], 'https://x.example/');
+    expect(un!.articles.map((a) => a.url)).toEqual(['https://b.example/2', 'https://a.example/1']);
   });
 });
 

@@ -1,0 +1,353 @@
+// What follows a name and says who the person is, as news writes it:
+//   appositives with or without a determiner: "Roe, a former State Department official," / "Roe, president
+//     and chief operating officer of Acme," / "Roe, Acme’s chief economist,";
+//   age and hometown: "Roe, 55, of Addison, a village near Ithaca,"; party and state: "Roe, R-Texas,";
+//   "who" clauses: "Roe, who leads the agency’s science office,";
+//   affiliations: "John Doe of the University of Iowa";
+//   a dash instead of commas: "Roe, 38 – who runs the lab –".
+// A run of such pieces is one description; it must end where the appositive closes (a comma, the
+// sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
+import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import type { Token } from './tokens';
+
+/** Names already recognised, by their first token: their last token. */
+export type MentionStarts = Map<number, number>;
+
+/** Longest piece we accept, in tokens: longer runs are more likely a misparse. */
+const MAX_PIECE_TOKENS = 60;
+const SENTENCE_END = new Set(['.', '!', '?']);
+const DASHES = new Set(['—', '–']);
+const HARD_STOPS = new Set([';', '(', ')', '"', '“', '”', '‘', '’', '[', ']', ':', '—', '–']);
+const CLOSERS = new Set([',', '.', '!', '?', ';', ')', ':', '—', '–']);
+const NP_OPENERS = new Set(['former', 'ex-', 'now', 'currently', 'then', 'formerly', 'also', 'both']);
+const RELATIVES = new Set(['who', 'whose']);
+/** Verbs that make a "who" clause report speech ("who said …"); "who has advised presidents" still describes. */
+const WHO_SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'tweeted', 'argued', 'argues',
+  'explained', 'explains', 'asked', 'asks', 'warned', 'warns', 'insisted', 'insists', 'stressed', 'claimed', 'claims',
+  'declined', 'replied', 'responded', 'answered', 'acknowledged', 'conceded', 'predicted', 'suggested', 'contended',
+]);
+const HOMETOWN_WORDS = new Set(['of', 'from']);
+const OPENING_QUOTES = new Set(['“', '"', '‘']);
+const CLOSING_QUOTES = new Set(['”', '"', '’']);
+/** Words after a comma that continue a noun-phrase appositive ("…official, now a professor"). */
+const NP_CONTINUERS = new Set(['now', 'currently', 'formerly', 'previously', 'once', 'later', 'and', 'or', 'also', 'then', 'both']);
+/** After "and"/"or"/"also", the continuation must be another noun phrase, not a verb ("…, and has given"). */
+const COORDINATED_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'former', 'now', 'currently', 'one']);
+const FINITE_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'must', 'will', 'would', 'can', 'could',
+  'should', 'may', 'might', 'shall', 'says', 'said',
+]);
+/** Past tenses without "-ed" that make a clause: "the photographer … gave Smith her own show". */
+const IRREGULAR_PAST = new Set([
+  'heard', 'saw', 'met', 'made', 'took', 'gave', 'got', 'thought', 'knew', 'became', 'went', 'came', 'brought', 'sent',
+  'kept', 'won', 'sold', 'bought', 'wrote', 'ran', 'stood', 'spoke', 'chose', 'began', 'felt', 'meant',
+  'drove', 'flew', 'grew', 'threw', 'sat', 'sang', 'fell', 'caught', 'taught', 'fought', 'sought',
+]);
+/** Words that alone do not make a "who" clause say anything ("who in 2008, …"). */
+const CLAUSE_FILLERS = new Set(['in', 'on', 'at', 'for', 'with', 'from', 'by', 'of', 'to', 'the', 'a', 'an', 'and', 'or', 'also', 'then', 'now']);
+const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
+
+type Kind = 'age' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
+interface Piece {
+  kind: Kind;
+  first: number;
+  last: number;
+}
+
+export interface Appositive {
+  text: string;
+  /** Only a "who" clause: it tells what the person did more than who they are ("Gov. Roe, who lost"). */
+  weak: boolean;
+}
+
+/** The description after the name whose last token is `last`, or undefined. */
+export function appositiveAfter(text: string, tokens: Token[], last: number, mentionStarts: MentionStarts): Appositive | undefined {
+  const pieces: Piece[] = [];
+  let i = last + 1;
+  const affiliation = affiliationAt(tokens, i, mentionStarts);
+  if (affiliation) {
+    pieces.push(affiliation);
+    i = affiliation.last + 1;
+  } else if (tokens[i]?.text === '(') {
+    const party = partyAt(tokens, i + 1);
+    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false };
+  }
+  // The longest run of pieces that closes: "Roe, chairman of the party, of Florida’s rift" keeps the first.
+  let closed = affiliation ? 1 : 0;
+  while (i < tokens.length) {
+    const sep = tokens[i]!;
+    const dash = DASHES.has(sep.text);
+    if (sep.text !== ',' && !dash) break;
+    const piece = pieceAt(tokens, i + 1, dash, pieces[pieces.length - 1]?.kind, mentionStarts);
+    if (!piece) break;
+    pieces.push(piece);
+    i = piece.last + 1;
+    // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description. A hometown
+    // needs no comma after it ("Roe, 50, of Houston said").
+    if (closes(tokens, i) || piece.kind === 'hometown') closed = pieces.length;
+    else break;
+    if (dash) break;
+  }
+  const kept = pieces.slice(0, closed);
+  // An age alone ("Roe, 55, said") is not who someone is.
+  const told = kept.filter((p) => p.kind !== 'age');
+  if (told.length === 0) return undefined;
+  const weak = told.every((p) => p.kind === 'who');
+  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak };
+}
+
+/** Does the piece before token i end where an appositive may end? */
+function closes(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.breakBefore > 0 || CLOSERS.has(t.text)) return true;
+  // The sentence ended with the word's own period: "… director for MoveOn.org. “That’s …".
+  if (tokens[i - 1]?.isWord && tokens[i - 1]!.text.endsWith('.') && (t.isCap || OPENING_QUOTES.has(t.text))) return true;
+  // A quoted title that took the comma inside its marks: "host of MSNBC’s “Morning Joe,” said".
+  const prev = tokens[i - 1];
+  return !!prev && CLOSING_QUOTES.has(prev.text) && [',', '.'].includes(tokens[i - 2]?.text ?? '');
+}
+
+/** "of the University of Iowa", "of Addison": "of" and a name right after the person's name. */
+function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts): Piece | undefined {
+  const of = tokens[i];
+  if (!of || lower(of) !== 'of' || of.breakBefore > 0) return undefined;
+  let j = i + 1;
+  if (tokens[j] && lower(tokens[j]!) === 'the') j++;
+  const t = tokens[j];
+  if (!t || !t.isCap || !t.isWord || t.breakBefore > 0) return undefined;
+  return { kind: 'affiliation', first: i, last: mentionStarts.get(j) ?? capRun(tokens, j) };
+}
+
+function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | undefined, mentionStarts: MentionStarts): Piece | undefined {
+  const t = tokens[j];
+  if (!t || !t.isWord || t.breakBefore > 0) return undefined;
+  const w = lower(t);
+  // Age: "Roe, 55, of …", "Braun, 38 – who …".
+  if (/^\d{1,3}$/.test(t.text) && Number(t.text) <= 120 && previous === undefined) {
+    const next = tokens[j + 1];
+    return next && CLOSERS.has(next.text) ? { kind: 'age', first: j, last: j } : undefined;
+  }
+  const party = partyAt(tokens, j);
+  if (party) return party;
+  if (HOMETOWN_WORDS.has(w)) {
+    const k = tokens[j + 1] && lower(tokens[j + 1]!) === 'the' ? j + 1 : j;
+    if (tokens[k + 1]?.isCap) return hometownAt(tokens, j, k, mentionStarts);
+  }
+  // "of Aberdeenshire, Scotland": the larger place after a hometown.
+  if ((previous === 'hometown' || previous === 'affiliation') && t.isCap) {
+    const end = capRun(tokens, j);
+    return { kind: 'place', first: j, last: end };
+  }
+  if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
+  if (opensNounPhrase(tokens, j)) return nounPhraseAt(tokens, j, dash);
+  return undefined;
+}
+
+/** "R-Texas", "D-Minn.": a party letter and a state. */
+function partyAt(tokens: Token[], j: number): Piece | undefined {
+  const t = tokens[j];
+  if (!t || !/^[RDI]-\p{Lu}/u.test(t.text)) return undefined;
+  const dot = tokens[j + 1];
+  // The tokenizer leaves a final abbreviation period apart: "D-Minn" ".".
+  const last = dot?.text === '.' && dot.start === t.end && tokens[j + 2] && !tokens[j + 2]!.isCap ? j + 1 : j;
+  return { kind: 'party', first: j, last };
+}
+
+/** "of Addison", "from Manchester" ("at the White House" is where, not who). */
+function hometownAt(tokens: Token[], j: number, k: number, mentionStarts: MentionStarts): Piece {
+  const mentionEnd = mentionStarts.get(k + 1);
+  return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, k + 1) };
+}
+
+/** A run of adjacent capitalised words (and a final abbreviation period: "Ind."). */
+function capRun(tokens: Token[], j: number): number {
+  let end = j;
+  while (tokens[end + 1]?.isCap && tokens[end + 1]!.isWord && tokens[end + 1]!.breakBefore === 0 && end - j < 4) end++;
+  const dot = tokens[end + 1];
+  if (dot?.text === '.' && dot.start === tokens[end]!.end && tokens[end + 2]?.text === ',') end++;
+  return end;
+}
+
+/** The verb at k (after "also", "has", …) is a speech verb: "who said", "who also noted". */
+function reportsSpeech(tokens: Token[], k: number): boolean {
+  while (tokens[k] && ['also', 'has', 'had', 'have', 'later', 'then', 'once', 'previously', 'recently'].includes(lower(tokens[k]!))) k++;
+  const t = tokens[k];
+  return !!t && WHO_SPEECH_VERBS.has(lower(t));
+}
+
+/** "who leads the agency’s science office": to the next comma (or closing dash), at least three words. */
+function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
+  // "Roe, who said …" reports speech; it does not say who Roe is. "who in 2008, …" has no verb at all.
+  if (reportsSpeech(tokens, j + 1)) return undefined;
+  const end = runEnd(tokens, j, dash, false);
+  if (end === undefined || end - j < 2) return undefined;
+  let content = false;
+  for (let k = j + 1; k <= end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && /^\p{L}/u.test(t.text) && !CLAUSE_FILLERS.has(lower(t))) content = true;
+  }
+  if (!content) return undefined;
+  return { kind: 'who', first: j, last: end };
+}
+
+function opensNounPhrase(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const w = lower(t);
+  // "The Lost City of Z, Graduation, …": a capitalised "The" mid-sentence opens a title, not a description.
+  if (PHRASE_DETERMINERS.has(w) || NP_OPENERS.has(w)) return !t.isCap || t.sentenceStart;
+  if (!t.isCap) {
+    if (isRoleHead(w) || isRoleModifier(w)) return true;
+    // "refugee rights program director at …", "research and policy director of …": a role within a few words.
+    for (let m = j; m < j + 5 && tokens[m]?.isWord && !tokens[m]!.isCap; m++) {
+      if (isRoleHead(tokens[m]!.text)) return true;
+      if (lower(tokens[m]!) !== 'and' && !mayModifyRole(tokens[m]!)) return false;
+    }
+    return false;
+  }
+  // "CEO of Acme", "President and CEO of Acme"; not a title before a name ("Smith, President Obama and …").
+  if (isRoleHead(w) && !(tokens[j + 1]?.isCap && tokens[j + 1]!.isWord)) return true;
+  // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
+  let k = j;
+  while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
+  if (!isPossessiveMark(tokens[k + 1])) return false;
+  for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+function nounPhraseAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
+  const end = runEnd(tokens, j, dash, true);
+  if (end === undefined || hasMainVerb(tokens, j, end)) return undefined;
+  let content = false;
+  for (let k = j; k <= end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && (!t.isCap || isRoleHead(t.text)) && !PHRASE_DETERMINERS.has(lower(t))) content = true;
+  }
+  // "Obama, the Senate and the House": only names, no word saying who.
+  const w = lower(tokens[j]!);
+  if (!content && w !== 'a' && w !== 'an') return undefined;
+  if (end === j && !isRoleHead(w)) return undefined;
+  return { kind: 'np', first: j, last: end };
+}
+
+/** Last token of a piece starting at j: to the sentence end or a comma that does not continue it. */
+function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean): number | undefined {
+  let end = j;
+  // Where the phrase could have stopped before its last continuation: if what follows does not close, it ends there.
+  let safe: number | undefined;
+  // Between dashes commas belong to the piece; without a closing dash, the first comma ends it after all.
+  let firstComma: number | undefined;
+  for (let i = j + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i - j > MAX_PIECE_TOKENS) return undefined;
+    if (t.breakBefore > 0 && !continuesAcrossBreak(tokens, i)) break;
+    // "a lawyer at Acme Inc. Later she left": an abbreviation's period that also ends the sentence.
+    if (t.isCap && tokens[i - 1]!.text.endsWith('.') && tokens[i - 1]!.isWord && (isStopWord(lower(t)) || PHRASE_DETERMINERS.has(lower(t)))) break;
+    // Inside a noun phrase, a short bracket or quoted title is part of it: "(UNHCR)", "of “Morning Joe,”".
+    if (nounPhrase && (t.text === '(' || OPENING_QUOTES.has(t.text))) {
+      // "… for MoveOn.org. “That’s …": a quotation after a word with a final period opens a new sentence.
+      if (tokens[i - 1]!.text.endsWith('.') && t.text !== '(') break;
+      const close = closingOf(tokens, i);
+      if (close === undefined) break;
+      end = close;
+      i = close;
+      // The quoted title took the appositive's comma inside its marks: the phrase ends here.
+      if ([',', '.'].includes(tokens[close - 1]!.text)) break;
+      continue;
+    }
+    // "from Ava, Mo., who …": an abbreviation's period is no sentence end.
+    if (t.text === '.' && t.start === tokens[i - 1]!.end && tokens[i - 1]!.isCap && tokens[i + 1]?.text === ',') {
+      end = i;
+      continue;
+    }
+    if (!t.isWord && (SENTENCE_END.has(t.text) || HARD_STOPS.has(t.text))) {
+      if (dash && !DASHES.has(t.text) && firstComma !== undefined) return firstComma - 1;
+      break;
+    }
+    if (t.text === ',' && dash) firstComma ??= i;
+    if (t.text === ',' && !dash) {
+      if (!nounPhrase || !continuesNounPhrase(tokens, i)) break;
+      safe = end;
+    }
+    end = i;
+  }
+  if (safe !== undefined && !closes(tokens, end + 1)) return safe;
+  return end;
+}
+
+/** The bracket or closing quote that ends the one opened at i, within a few words, on the same line. */
+function closingOf(tokens: Token[], i: number): number | undefined {
+  const open = tokens[i]!.text;
+  for (let k = i + 1; k < tokens.length && k - i <= 12; k++) {
+    const t = tokens[k]!;
+    if (t.breakBefore > 0) return undefined;
+    if (open === '(' ? t.text === ')' : CLOSING_QUOTES.has(t.text) && k > i + 1) return k;
+    if (open === '(' && (SENTENCE_END.has(t.text) || t.text === '(')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Does the comma at i continue a noun-phrase appositive? ", now a professor", ", and a supporter", and a
+ * larger place after a smaller one (", South Carolina,", ", Fla.,"); not ", who …", ", and Tim Morrison".
+ */
+function continuesNounPhrase(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || !next.isWord) return false;
+  const w = lower(next);
+  const prev = tokens[i - 1]!;
+  // "chairman of Freedom Partners, the network’s funding arm,": a name inside the phrase, with its own appositive.
+  if ((w === 'a' || w === 'an' || w === 'the') && prev.isWord && prev.isCap) return clauseFreeUntilComma(tokens, i + 1);
+  if (next.isCap) {
+    // "a salesman from Sumter, South Carolina," — the run after the comma closes too.
+    if (!prev.isWord || !prev.isCap) return false;
+    const end = capRun(tokens, i + 1);
+    const after = tokens[end + 1];
+    return !after || CLOSERS.has(after.text);
+  }
+  // ", which coordinates shipments for companies": a relative clause that says more, unless it reports speech.
+  if (RELATIVES.has(w) || w === 'which') return !reportsSpeech(tokens, i + 2);
+  if (!NP_CONTINUERS.has(w)) return false;
+  if (w === 'and' || w === 'or' || w === 'also' || w === 'both') {
+    const after = tokens[i + 2];
+    return !!after && after.isWord && !after.isCap && (COORDINATED_OPENERS.has(lower(after)) || isRoleHead(after.text) || isRoleModifier(after.text));
+  }
+  return true;
+}
+
+/** From token j to the next comma or sentence end there is no finite verb ("the network’s funding arm,"). */
+function clauseFreeUntilComma(tokens: Token[], j: number): boolean {
+  for (let k = j; k < tokens.length && k - j < 20; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || SENTENCE_END.has(t.text)) return !hasMainVerb(tokens, j, k - 1);
+    if (HARD_STOPS.has(t.text) || t.breakBefore > 0) return false;
+  }
+  return false;
+}
+
+/**
+ * "…from Schiff, the front-runners must become…" is a new clause, not an appositive: a finite verb before
+ * any relative pronoun gives it away ("who is now at Stanford" is fine).
+ */
+function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const w = lower(tokens[i]!);
+    if (NP_RELATIVES.has(w)) return false;
+    if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
+    // "the nation learned that …".
+    if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
+  }
+  return false;
+}
+
+
+/** A stray line break mid-sentence: the line before has no final punctuation and the next starts lower-case. */
+function continuesAcrossBreak(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]!;
+  const t = tokens[i]!;
+  return prev.isWord && t.isWord && !t.isCap && /^\p{Ll}/u.test(t.text);
+}
+
+function slice(text: string, tokens: Token[], first: number, last: number): string {
+  return text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ').trim();
+}

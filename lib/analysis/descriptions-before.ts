@@ -1,0 +1,170 @@
+// What stands before a name and says who the person is:
+//   a title or role phrase right before it: "Acme President Jane Roe", "Secretary of State John Kerry",
+//     "former White House Russia adviser Fiona Hill", "the president’s lawyer Rudy Giuliani",
+//     "former special envoy to Ukraine Kurt Volker";
+//   a noun phrase closed by a comma, the name its appositive: "Roe’s attorney, Jane Doe, said".
+import type { TitleEnds } from './entities-candidates';
+import { gazetteerType, isNonEntityCap } from './gazetteer';
+import { isHumanNoun } from './speech-cues';
+import { isPossessiveMark, isPluralRoleHead, isRoleHead, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import type { Token } from './tokens';
+
+/** Names already recognised, by their last token: their first token and whether they name a person. */
+export type MentionEnds = Map<number, number>;
+
+/** Longest phrase before a name, in tokens. */
+const MAX_TOKENS = 10;
+const LINK_PREPOSITIONS = new Set(['to', 'for', 'of', 'at']);
+
+export interface TitleBefore {
+  /** The phrase as written ("former White House Russia adviser"). */
+  phrase: string;
+  /** The phrase's head noun is plural ("founding members"): it may cover a list of names after it. */
+  plural: boolean;
+}
+
+/** The title or role phrase right before the name whose first token is `first`. */
+export function titleBefore(text: string, tokens: Token[], first: number, titles: TitleEnds, mentionEnds: MentionEnds): TitleBefore | undefined {
+  if (first === 0 || tokens[first]!.breakBefore > 0) return undefined;
+  const found = headBefore(tokens, first - 1, titles, mentionEnds);
+  if (!found) return undefined;
+  const start = walkBack(tokens, found.start, first, titles, mentionEnds, false);
+  if (start === undefined) return undefined;
+  return { phrase: slice(text, tokens, start, first - 1), plural: found.plural };
+}
+
+/**
+ * "Roe’s attorney, Jane Doe, said" / "his Chinese counterpart, Xi Jinping, in": a noun phrase with a role
+ * head and a determiner or possessive, a comma, then the name, closed by a comma or the sentence end.
+ */
+export function appositiveBefore(text: string, tokens: Token[], first: number, last: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
+  const comma = tokens[first - 1];
+  const head = tokens[first - 2];
+  const after = tokens[last + 1];
+  if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
+  if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
+  if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
+  const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true);
+  if (start === undefined) return undefined;
+  return slice(text, tokens, start, first - 2);
+}
+
+/** Longest relative clause before a name we read back over, in tokens. */
+const MAX_RELATIVE_TOKENS = 10;
+
+/**
+ * "the man who kidnapped the child, Michael Webb, was sentenced": a determiner, a noun for a person, a "who"
+ * clause, then the name between commas.
+ */
+function relativeBefore(text: string, tokens: Token[], first: number, closedByComma: boolean): string | undefined {
+  if (!closedByComma) return undefined;
+  for (let k = first - 3; k >= 2 && first - k <= MAX_RELATIVE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return undefined;
+    if (lower(t) !== 'who') continue;
+    const noun = tokens[k - 1]!;
+    const det = tokens[k - 2]!;
+    if (!noun.isWord || noun.isCap || !(isRoleHead(noun.text) || isHumanNoun(lower(noun)))) return undefined;
+    if (!PHRASE_DETERMINERS.has(lower(det))) return undefined;
+    return slice(text, tokens, k - 2, first - 2);
+  }
+  return undefined;
+}
+
+/** The head of a phrase ending at token k: a capitalised title, a role noun, or "HEAD to/of PLACE". */
+function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: MentionEnds): { start: number; plural: boolean } | undefined {
+  const titleStart = titles.get(k);
+  if (titleStart !== undefined) return { start: titleStart, plural: false };
+  const t = tokens[k]!;
+  if (!t.isWord) return undefined;
+  if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0)) {
+    if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
+    return { start: k, plural: isPluralRoleHead(t.text) };
+  }
+  // "former secretary of state Hillary Clinton": a lower-case department after "of".
+  if (!t.isCap && k >= 2 && lower(tokens[k - 1]!) === 'of' && isRoleHead(tokens[k - 2]!.text) && !tokens[k - 2]!.isCap && mayModifyRole(t)) {
+    return { start: k - 2, plural: false };
+  }
+  // "former special envoy to Ukraine Kurt Volker": an affiliation with its preposition after the head.
+  const mStart = mentionEnds.get(k);
+  if (mStart !== undefined && mStart >= 2 && LINK_PREPOSITIONS.has(lower(tokens[mStart - 1]!))) {
+    const h = tokens[mStart - 2]!;
+    if (h.isWord && !h.isCap && isRoleHead(h.text)) return { start: mStart - 2, plural: false };
+  }
+  return undefined;
+}
+
+/**
+ * Walks left from the head's first token over modifiers, affiliations and possessives; returns the phrase's
+ * first token. With `needDeterminer`, the phrase must open with a determiner or a possessive.
+ */
+function walkBack(tokens: Token[], start: number, first: number, titles: TitleEnds, mentionEnds: MentionEnds, needDeterminer: boolean): number | undefined {
+  let s = start;
+  let opened = false;
+  while (s > 0 && first - s < MAX_TOKENS && tokens[s]!.breakBefore === 0) {
+    const k = s - 1;
+    const t = tokens[k]!;
+    const titleStart = titles.get(k);
+    const mentionStart = mentionEnds.get(k);
+    if (titleStart !== undefined) s = titleStart;
+    else if (isPossessiveMark(t) && k > 0) {
+      // "North Korea’s leader", "the president’s lawyer": the owner joins the phrase.
+      const owner = mentionEnds.get(k - 1) ?? k - 1;
+      if (!tokens[k - 1]!.isWord) break;
+      s = owner;
+      opened = true;
+    } else if (mentionStart !== undefined) s = mentionStart;
+    else if (!t.isWord) break;
+    // "Los Angeles-based", "Pulitzer Prize-winning": the hyphen and the word it joins to come along.
+    else if (gluedHyphenBefore(tokens, k)) s = k - 1;
+    else if (lower(t) === 'and' && k > 0 && tokens[k - 1]!.isWord && isRoleHead(tokens[k - 1]!.text)) s = k;
+    else if (PHRASE_DETERMINERS.has(lower(t))) {
+      s = k;
+      opened = true;
+      break;
+    } else if (t.isCap) {
+      // "High school math teacher Angela Cooper": a sentence's first word may be an ordinary modifier.
+      const ordinaryFirst = t.sentenceStart && mayModifyRole(t);
+      // "Acme President Jane Roe": an unknown name right before a capitalised title is its organisation.
+      const owner = !t.sentenceStart && isOwnerWord(t);
+      if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
+      s = k;
+    } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    else break;
+  }
+  if (needDeterminer && !opened) return undefined;
+  return s;
+}
+
+/** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier ("according to" is no verb's). */
+function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  if (!before || !before.isWord || !/^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text)) return false;
+  return !(lower(before) === 'to' && tokens[k - 2] && /^(?:according|next|close|due|thanks)$/i.test(tokens[k - 2]!.text));
+}
+
+/** Token k is a word glued by a hyphen to the word before it ("Angeles" "-" "based"). */
+function gluedHyphenBefore(tokens: Token[], k: number): boolean {
+  const hyphen = tokens[k - 1];
+  const before = tokens[k - 2];
+  return !!hyphen && !!before && hyphen.text === '-' && hyphen.end === tokens[k]!.start && before.end === hyphen.start && before.isWord;
+}
+
+/** Not a month, weekday or clause word ("In March President …", "When Senator …"). */
+function isOwnerWord(t: Token): boolean {
+  return t.isWord && !isNonEntityCap(t.text) && !isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t)) && !MONTHS_AND_DAYS.test(t.text);
+}
+
+const MONTHS_AND_DAYS =
+  /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$|^(?:January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */
+function isAffiliationWord(t: Token): boolean {
+  if (t.isAllCaps) return true;
+  if (gazetteerType(t.text)) return true;
+  return /^(?:Former|Ex|Then|Deputy|Acting|Interim|Senior|Chief|Executive|Vice|Assistant|Associate|Special|Republican|Democratic|Democrat|GOP|State|Federal|National|House|Senate)$/.test(t.text);
+}
+
+function slice(text: string, tokens: Token[], first: number, last: number): string {
+  return text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ').trim();
+}

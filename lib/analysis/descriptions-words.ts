@@ -1,0 +1,118 @@
+// Words of "who is this" phrases: role nouns that head them ("spokesman", "counsel"), the words that may
+// modify a role ("senior", "campaign"), and the closed classes that bound a phrase. The learned lists come
+// from PolNeAR train Source spans (lib/model/roles.json, written by scripts/train-roles.ts); the hand lists
+// in entities-lexicon.ts and speech-cues.ts extend them.
+import roleModel from '../model/roles.json';
+import { ROLE_MODIFIERS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
+import { HUMAN_NOUNS, STRONG_CUES } from './speech-cues';
+import type { Token } from './tokens';
+
+/** Role nouns news style uses that the learned list is too small to hold (occupations, ranks). */
+const MORE_ROLE_HEADS = [
+  'teacher', 'producer', 'superintendent', 'counselor', 'counsellor', 'specialist', 'rival', 'partner', 'member', 'official',
+  'physician', 'officer', 'instructor', 'principal', 'nurse', 'surgeon', 'engineer', 'sheriff', 'lieutenant', 'sergeant',
+  'chef', 'designer', 'artist', 'musician', 'guitarist', 'drummer', 'bassist', 'songwriter', 'songstress', 'star',
+  'singer', 'comedian', 'host', 'anchor', 'chair', 'trustee', 'treasurer', 'clerk', 'administrator', 'coordinator',
+  'attorney', 'lawyer', 'solicitor', 'barrister', 'mp', 'legislator', 'councilman', 'councilwoman', 'councillor',
+  'rep.', 'sen.', 'gov.', 'lt.', 'col.', 'gen.', 'sgt.', 'capt.', 'adm.', 'maj.', 'prof.', 'dr.', 'col', 'lt',
+];
+
+/** Human nouns that say nothing about who someone is, or that name a party rather than a role. */
+const NOT_HEADS = new Set(['person', 'man', 'woman', 'people', 'source', 'witness', 'republican', 'democrat', 'conservative', 'liberal', 'progressive']);
+
+const LEARNED_HEADS = Object.keys(roleModel.heads).filter((w) => !w.endsWith('ed'));
+const HEADS: ReadonlySet<string> = new Set(
+  [...ROLE_NOUNS, ...LEARNED_HEADS, ...HUMAN_NOUNS, ...MORE_ROLE_HEADS, ...[...TITLE_HEADS].map((w) => w.toLowerCase())].filter((w) => !NOT_HEADS.has(w)),
+);
+const MODIFIERS: ReadonlySet<string> = new Set([
+  ...ROLE_MODIFIERS,
+  ...Object.keys(roleModel.modifiers),
+  ...[...TITLE_MODIFIERS].map((w) => w.toLowerCase()),
+  'founding', 'managing', 'acting', 'retired', 'ruling', 'leading', 'governing', 'elected', 'appointed', 'then',
+]);
+
+/** Common verbs without a regular ending that take a person as object ("heard President Trump") or make a
+ * clause ("the photographer gave Smith her own show"). */
+const IRREGULAR_VERBS = [
+  'heard', 'saw', 'met', 'meet', 'see', 'hear', 'made', 'make', 'took', 'take', 'gave', 'give', 'got', 'get', 'found',
+  'find', 'left', 'leave', 'thought', 'knew', 'know', 'became', 'become', 'went', 'came', 'come', 'brought', 'bring',
+  'sent', 'send', 'kept', 'keep', 'led', 'lead', 'won', 'win', 'lost', 'lose', 'beat', 'hit', 'let', 'put', 'set', 'paid',
+  'pay', 'sold', 'sell', 'bought', 'buy', 'wrote', 'write', 'read', 'ran', 'run', 'held', 'hold', 'stood', 'spoke', 'chose',
+  'choose', 'join', 'joins', 'thank', 'thanks', 'urge', 'urges', 'ask', 'asks', 'tell', 'tells', 'call', 'calls', 'defeat',
+  'endorse', 'back', 'backs', 'support', 'supports', 'attack', 'blame', 'criticize', 'kill', 'elect', 'replace', 'fire',
+  'hire', 'invite', 'interview', 'visit', 'visits', 'welcome', 'welcomes', 'accuse', 'accuses', 'sue', 'sues', 'told',
+];
+
+/** Words a role phrase never runs over: function words, clause openers, speech verbs. */
+const STOPS = new Set([
+  'and', 'or', 'but', 'nor', 'of', 'at', 'for', 'to', 'in', 'on', 'with', 'from', 'by', 'as', 'into', 'about', 'over',
+  'after', 'before', 'during', 'against', 'between', 'among', 'through', 'under', 'without', 'within', 'including', 'like',
+  'who', 'whom', 'whose', 'which', 'that', 'what', 'when', 'where', 'while', 'why', 'how', 'if', 'because', 'although',
+  'though', 'since', 'until', 'unless', 'whether', 'than', 'so', 'then', 'also', 'not', 'is', 'was', 'are', 'were', 'be',
+  'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'should',
+  'shall', 'must', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'there', 'here', 'this',
+  'these', 'those', 'some', 'any', 'all', 'both', 'each', 'every', 'many', 'most', 'more', 'few', 'no', 'yes', 'very',
+  'just', 'only', 'even', 'still', 'now', 'ago', 'yet', 'again', 'today', 'yesterday', 'tomorrow', 'tonight', 'via', 'per',
+  'according', 'including', 'named', 'called', 'dubbed', 'meanwhile', 'however', 'later', 'earlier', 'instead', 'last',
+  'next', 'first', 'soon', 'once', 'twice', 'well', 'too', 'either', 'neither', 'such', 'other', 'others', 'said', 'says',
+  // Time words: "Last week State Department official David Holmes".
+  'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'weekend', 'morning', 'afternoon', 'evening', 'night',
+  'time', 'times', 'season',
+  ...IRREGULAR_VERBS,
+]);
+
+/** Words that open a noun phrase and end a backward walk ("the president’s lawyer", "his business partner"). */
+export const PHRASE_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'another', 'one']);
+
+export function lower(t: Token): string {
+  return t.text.toLowerCase();
+}
+
+/** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */
+export function isRoleHead(word: string): boolean {
+  const w = word.toLowerCase();
+  if (HEADS.has(w)) return true;
+  // Plurals head list roles: "founding members Tom Johnston, Michael McDonald and …".
+  return isPluralRoleHead(w);
+}
+
+export function isPluralRoleHead(word: string): boolean {
+  const w = word.toLowerCase();
+  if (w.length < 4 || !w.endsWith('s')) return false;
+  return HEADS.has(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
+}
+
+export function isRoleModifier(word: string): boolean {
+  return MODIFIERS.has(word.toLowerCase());
+}
+
+/**
+ * A lower-case word that may sit inside a role phrase before its head ("talent manager", "high school math
+ * teacher"): a known modifier or role noun, or any open-class word that is not a function word, a speech verb
+ * or a past-tense/adverb form.
+ */
+export function mayModifyRole(t: Token): boolean {
+  if (!t.isWord) return false;
+  const w = lower(t);
+  if (MODIFIERS.has(w) || HEADS.has(w)) return true;
+  if (STOPS.has(w) || PHRASE_DETERMINERS.has(w) || STRONG_CUES.has(w)) return false;
+  if (/^\d/.test(w)) return false;
+  // Compound adjectives: "award-winning", "Los Angeles-based".
+  if (/\p{L}-\p{L}/u.test(w)) return true;
+  // "-ly" adverbs ("recently"), not nouns that end so ("family", "assembly": the stem ends in -i or is short).
+  const adverb = w.endsWith('ly') && w.length >= 6 && !/(?:i|mb)ly$/.test(w);
+  return !adverb && !/(?:ed|ing)$/.test(w) && w.length > 2;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOPS.has(word.toLowerCase());
+}
+
+export function isSpeechVerb(word: string): boolean {
+  return STRONG_CUES.has(word.toLowerCase());
+}
+
+/** The possessive "’s" / "'s" token, or a bare apostrophe after a plural ("the teachers’ union"). */
+export function isPossessiveMark(t: Token | undefined): boolean {
+  return !!t && (t.text === '’s' || t.text === "'s" || t.text === '’' || t.text === "'");
+}

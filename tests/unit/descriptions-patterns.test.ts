@@ -1,0 +1,167 @@
+// News-style "who is this" patterns, one made-up sentence each, through findEntities (the real tokenizer,
+// tagger and linking): what the card gets as `role` and `description`.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import type { Entity } from '../../lib/analysis/types';
+
+function person(text: string, name: string): Entity | undefined {
+  return findEntities(text).find((e) => e.type === 'person' && e.name === name);
+}
+
+describe('appositives after the name', () => {
+  it.each([
+    ['without a determiner', 'Jane Roe, president and chief operating officer of Acme, said the launch was delayed.', 'Jane Roe', 'president and chief operating officer of Acme'],
+    ['with a determiner, in object position', 'The firm hired Jane Roe, a former federal prosecutor, last year.', 'Jane Roe', 'a former federal prosecutor'],
+    ['with an owner', 'The senator spoke with Mary Smith, Acme’s chief economist.', 'Mary Smith', 'Acme’s chief economist'],
+    ['an age and a hometown', 'Patrick Doe, 55, of Addison, pleaded guilty on Monday.', 'Patrick Doe', '55, of Addison'],
+    ['a hometown and its state', 'Jane Doe of Springfield, Illinois, said no.', 'Jane Doe', 'of Springfield, Illinois'],
+    ['a who clause', 'Mary Roe, who leads the agency’s science office, said the mission was ready.', 'Mary Roe', 'who leads the agency’s science office'],
+    ['an affiliation with "of"', 'John Doe of the University of Iowa said the data were clear.', 'John Doe', 'of the University of Iowa'],
+    ['a party and state', 'Mike Pence, R-Ind., voted no.', 'Mike Pence', 'R-Ind.'],
+    ['between dashes after an age', 'John Smith, 38 – who manages several singers – has been trying to reach her.', 'John Smith', '38 – who manages several singers'],
+    ['a larger place inside the appositive', 'Dean Johnson, a salesman from Sumter, South Carolina, said no.', 'Dean Johnson', 'a salesman from Sumter, South Carolina'],
+    ['a relative clause that describes', 'Phil Levy, the chief economist at Flexport, which ships goods for companies, said no.', 'Phil Levy', 'the chief economist at Flexport, which ships goods for companies'],
+    ['a hometown with no comma after it', 'On Monday, Joy Alessi, 50, of Houston said the line was long.', 'Joy Alessi', '50, of Houston'],
+    ['an appositive without the speech clause after it', 'Scott Reed, the group’s chief strategist, who added that the plan was weak, left.', 'Scott Reed', 'the group’s chief strategist'],
+    ['a short bracket inside', 'Filippo Grandi, the High Commissioner for Refugees (UNHCR), said the camps were full.', 'Filippo Grandi', 'the High Commissioner for Refugees (UNHCR)'],
+    ['a name with "Jr." and a title with "U.S."', 'James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said no.', 'James P. Kennedy Jr.', 'the U.S. Attorney for the Western District of New York'],
+    ['ending at a web address that ends the sentence', '“It will happen,” said Ben Wikler, the Washington director for MoveOn.org. “That’s going to happen now.”', 'Ben Wikler', 'the Washington director for MoveOn.org.'],
+    ['ending at an abbreviation that ends the sentence', 'Jane Roe, a lawyer at Acme Inc. Later she left.', 'Jane Roe', 'a lawyer at Acme Inc.'],
+    ['a who clause with its object’s appositive', 'The risk is high, said Anthony Cordesman, who has also advised Arizona Sen. John McCain, the 2008 nominee.', 'Anthony Cordesman', 'who has also advised Arizona Sen. John McCain, the 2008 nominee'],
+    ['an organisation’s appositive inside', 'Mark Holden, chairman of Freedom Partners, the network’s funding arm, said no.', 'Mark Holden', 'chairman of Freedom Partners, the network’s funding arm'],
+    ['"now" and a paid role', 'Mr. Lewandowski spoke. Later Corey Lewandowski, now a paid CNN commentator, said no.', 'Corey Lewandowski', 'now a paid CNN commentator'],
+    ['a capitalised role without a determiner', 'Jane Roe, CEO of Acme, said no.', 'Jane Roe', 'CEO of Acme'],
+    ['an acronym role with a determiner', 'Jane Roe, the CEO, said no.', 'Jane Roe', 'the CEO'],
+    ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
+  ])('%s', (_, text, name, description) => {
+    expect(person(text, name)?.description).toBe(description);
+  });
+
+  it('gives each of two described people their own appositive', () => {
+    const text = 'Jane Roe, a teacher, and John Smith, a nurse, spoke.';
+    expect(person(text, 'Jane Roe')?.description).toBe('a teacher');
+    expect(person(text, 'John Smith')?.description).toBe('a nurse');
+  });
+});
+
+describe('titles and roles before the name', () => {
+  it.each([
+    ['an organisation and a title', 'The reporter asked Acme President John Smith about it.', 'John Smith', 'Acme President'],
+    ['a title with its department', 'Secretary of State John Kerry arrived on Monday.', 'John Kerry', 'Secretary of State'],
+    ['"former" and a title', 'The crowd cheered when former Vice President Mike Pence spoke.', 'Mike Pence', 'former Vice President'],
+    ['a lower-case role with its modifiers', 'Last week State Department official John Smith testified.', 'John Smith', 'State Department official'],
+    ['a role phrase after a verb', 'She told economist Jane Roe that the plan was weak.', 'Jane Roe', 'economist'],
+    ['a role noun after "to" + verb', 'They voted to investigate political rival John Smith.', 'John Smith', 'political rival'],
+    ['a lower-case department after "of"', 'He met former secretary of state Hillary Clinton.', 'Hillary Clinton', 'former secretary of state'],
+    ['a title before an honorific', 'GOP presidential candidate Dr. Ben Carson said no.', 'Ben Carson', 'GOP presidential candidate'],
+    ['a noun ending in -ly as a modifier', 'Family spokesman Bob Gunnell said no.', 'Bob Gunnell', 'Family spokesman'],
+    ['a month before a title is not its owner', 'In March President John Smith spoke.', 'John Smith', 'President'],
+  ])('%s', (_, text, name, role) => {
+    const p = person(text, name);
+    expect(p?.role).toBe(role);
+    // Nothing else is said about them: the title is the description too.
+    expect(p?.description).toBe(role);
+  });
+
+  it('keeps the role apart from the appositive', () => {
+    const p = person('Acme President Jane Roe, a former federal prosecutor, spoke.', 'Jane Roe');
+    expect(p?.role).toBe('Acme President');
+    expect(p?.description).toBe('a former federal prosecutor');
+  });
+
+  it('takes the fuller form of the first title from a later mention', () => {
+    expect(person('President John Smith spoke. Later, Ukrainian President Smith left.', 'John Smith')?.role).toBe('Ukrainian President');
+  });
+
+  it('prefers a title that stands alone to one that leans on the context', () => {
+    expect(person('the country’s President John Smith met Acme President Smith.', 'John Smith')?.role).toBe('Acme President');
+  });
+
+  it('prefers a title to a who clause as the description', () => {
+    const p = person('Gov. John Smith, who lost his race this month, spoke.', 'John Smith');
+    expect(p?.description).toBe('Gov.');
+  });
+
+  it('shares a plural title with the list of names after it', () => {
+    const text = 'founding members John Smith, Peter Jones and Mary Brown played first.';
+    for (const name of ['John Smith', 'Peter Jones', 'Mary Brown']) expect(person(text, name)?.role).toBe('founding members');
+  });
+
+  it('reads a noun phrase closed by a comma before the name', () => {
+    expect(person('Roe’s attorney, Jane Doe, said the case was weak.', 'Jane Doe')?.description).toBe('Roe’s attorney');
+  });
+
+  it('reads a person noun with its who clause before the name', () => {
+    expect(person('He said the woman who runs the shop, Mary Smith, was kind.', 'Mary Smith')?.description).toBe('the woman who runs the shop');
+    // Not a person noun: nothing.
+    expect(person('He saw the dog who bit the child, Michael Webb, on Monday.', 'Michael Webb')?.description).toBeUndefined();
+  });
+
+  it('keeps a party label as the description beside a bare title', () => {
+    const p = person('Rep. John Smith, R-Ohio, visited the border.', 'John Smith');
+    expect(p?.role).toBe('Rep.');
+    expect(p?.description).toBe('R-Ohio');
+  });
+
+  it('reads a title with a hyphenated place adjective, and a role after "according to"', () => {
+    expect(person('He met Los Angeles-based attorney Edgar Martin.', 'Edgar Martin')?.role).toBe('Los Angeles-based attorney');
+    expect(person('The deal was off, according to election lawyer Charlie Spies.', 'Charlie Spies')?.role).toBe('election lawyer');
+  });
+});
+
+describe('what is not a description', () => {
+  it.each([
+    ['a speech verb after the comma', 'Jane Roe, said the agent, was not there.', 'Jane Roe'],
+    ['an adverb after the comma', 'Jane Roe, however, said the case was weak.', 'Jane Roe'],
+    ['an age alone', 'Jane Roe, 55, said the case was weak.', 'Jane Roe'],
+    ['a new clause', 'The plan came from John Smith, the front-runners said.', 'John Smith'],
+    ['a new clause with an irregular past tense', 'In 1909, Alfred Stieglitz, the photographer (and eventual husband of Georgia O’Keefe) gave Smith her own show.', 'Alfred Stieglitz'],
+    ['where the person was', 'Donald Trump, at the White House, said no.', 'Donald Trump'],
+    ['a who clause with no verb or noun', 'Kate Henshaw, who in 2008, won a prize, said no.', 'Kate Henshaw'],
+    ['a new clause with a verb and "that"', 'After meeting John Smith, the nation learned that the plan was weak.', 'John Smith'],
+    ['an appositive that never closes', 'Jane Roe, a lawyer at Acme said the plan was weak.', 'Jane Roe'],
+    ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
+  ])('%s', (_, text, name) => {
+    const p = person(text, name);
+    expect(p).toBeDefined();
+    expect(p?.description).toBeUndefined();
+    expect(p?.role).toBeUndefined();
+  });
+
+  it('a list of names is not a description of its first name', () => {
+    for (const text of ['John Smith, Peter Jones and Mary Brown signed the letter.', 'The list included John Smith, Peter Jones and Mary Brown.']) {
+      const people = findEntities(text).filter((e) => e.type === 'person');
+      expect(people.map((e) => e.name).sort()).toEqual(['John Smith', 'Mary Brown', 'Peter Jones']);
+      for (const p of people) expect(p.description).toBeUndefined();
+    }
+  });
+
+  it('a title before the next name in a list is not a description', () => {
+    expect(person('He met Jane Roe, President Obama and Mary Smith.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('a capitalised "The" after the comma opens a title, not a description', () => {
+    const entities = findEntities('He praised John Smith, The Lost City of Z, Graduation and Loveless.');
+    expect(entities.find((e) => e.name === 'John Smith')?.description).toBeUndefined();
+  });
+
+  it('a place and its country are not a description', () => {
+    const entities = findEntities('He flew to Paris, France, on Monday with John Smith.');
+    expect(entities.find((e) => e.name === 'Paris')?.description).toBeUndefined();
+    expect(entities.find((e) => e.name === 'John Smith')?.description).toBeUndefined();
+  });
+});
+
+describe('single-mention helpers', () => {
+  it('findRole and findDescription read one mention on their own', async () => {
+    const { findRole, findDescription } = await import('../../lib/analysis/descriptions');
+    const { findTitles, markHeadingLines } = await import('../../lib/analysis/entities-candidates');
+    const { tokenize } = await import('../../lib/analysis/tokens');
+    const text = 'Acme President Jane Roe, a former federal prosecutor, spoke.';
+    const tokens = tokenize(text);
+    markHeadingLines(tokens);
+    const first = tokens.findIndex((t) => t.text === 'Jane');
+    expect(findRole(text, tokens, first, findTitles(tokens), new Map())).toBe('Acme President');
+    expect(findDescription(text, tokens, first + 1)).toBe('a former federal prosecutor');
+  });
+});

@@ -1,0 +1,57 @@
+// One person, one card: names written two ways in one article become one entity. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import { editDistance, isAcronymOf, sameFirstName, similarSurname } from '../../lib/analysis/name-variants';
+
+/** Each entity as "type:name" with the mentions' texts. */
+function cards(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of findEntities(text)) out[e.id] = e.mentions.map((m) => text.slice(m.start, m.end));
+  return out;
+}
+
+describe('name variants', () => {
+  it('pairs a first name with its nickname or short form', () => {
+    expect(sameFirstName('Josh', 'Joshua')).toBe(true);
+    expect(sameFirstName('Bill', 'William')).toBe(true);
+    expect(sameFirstName('Chris', 'Christopher')).toBe(true);
+    expect(sameFirstName('Jo', 'Joseph')).toBe(false);
+    expect(sameFirstName('Mary', 'Michael')).toBe(false);
+  });
+
+  it('pairs two spellings of one long surname, not two short names a letter apart', () => {
+    expect(similarSurname('Zelensky', 'Zelenskiy')).toBe(true);
+    expect(similarSurname('Gaddafi', 'Gadhafi')).toBe(true);
+    expect(similarSurname('Clark', 'Clarke')).toBe(false);
+    expect(similarSurname('Zelensky', 'Kaminsky')).toBe(false);
+    expect(editDistance('kitten', 'sitting', 5)).toBe(3);
+  });
+
+  it('reads an acronym against the initials of a long form', () => {
+    expect(isAcronymOf('U.N.', 'United Nations')).toBe(true);
+    expect(isAcronymOf('UN', 'United Nations')).toBe(true);
+    expect(isAcronymOf('FBI', 'Federal Bureau of Investigation')).toBe(true);
+    expect(isAcronymOf('UN', 'United States')).toBe(false);
+  });
+});
+
+describe('linking in an article', () => {
+  it('links Zelensky to Volodymyr Zelenskiy', () => {
+    const found = cards('President Volodymyr Zelenskiy met the envoy in Kyiv on Monday. Later, Ukrainian President Zelensky said the talks went well.');
+    const zelenskiy = found['person:Volodymyr Zelenskiy'];
+    expect(zelenskiy).toEqual(expect.arrayContaining(['Volodymyr Zelenskiy', 'Zelensky']));
+    expect(found['person:Zelensky']).toBeUndefined();
+  });
+
+  it('links U.N. and UN to the United Nations', () => {
+    const found = cards('The United Nations voted on Friday. The U.N. said it would send aid, and a UN official confirmed it.');
+    expect(found['organization:United Nations']).toEqual(['United Nations', 'U.N.', 'UN']);
+    expect(found['organization:U.N.']).toBeUndefined();
+  });
+
+  it('links a nickname with the same surname, and keeps another first name apart', () => {
+    const found = cards('Joshua Roe, a teacher, spoke first on Monday. Then Josh Roe took questions. His sister, Mary Roe, did not.');
+    expect(found['person:Joshua Roe']).toEqual(['Joshua Roe', 'Josh Roe']);
+    expect(found['person:Mary Roe']).toEqual(['Mary Roe']);
+  });
+});
