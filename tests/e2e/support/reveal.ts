@@ -61,8 +61,8 @@ export async function flashedText(page: Page): Promise<string | null> {
 /**
  * Starts recording, from the page's own script every `everyMs`, what a page polling the shared CSS
  * highlight registry could learn of a passage: any range whose text is exactly `words` (whitespace
- * aside), and any highlight name that was not there when the watch began. Read it with
- * pageSawInRegistry.
+ * aside), and any highlight name that was not there when the watch began. pageSawInRegistry
+ * stops the watch (it keeps the page's main thread busy) and reads it.
  */
 export async function watchRegistryFor(page: Page, words: string, everyMs = 4): Promise<void> {
   await page.evaluate(
@@ -71,7 +71,7 @@ export async function watchRegistryFor(page: Page, words: string, everyMs = 4): 
       const wanted = squash(words);
       const initial = new Set(CSS.highlights.keys());
       const seen: string[] = [];
-      const w = window as unknown as { ledeRegistrySeen: string[]; ledeRegistryPolls: number };
+      const w = window as unknown as { ledeRegistrySeen: string[]; ledeRegistryPolls: number; ledeRegistryStop: () => void };
       w.ledeRegistrySeen = seen;
       w.ledeRegistryPolls = 0;
       const timer = setInterval(() => {
@@ -83,16 +83,18 @@ export async function watchRegistryFor(page: Page, words: string, everyMs = 4): 
           }
         });
       }, everyMs);
-      setTimeout(() => clearInterval(timer), 60_000);
+      w.ledeRegistryStop = () => clearInterval(timer);
+      setTimeout(w.ledeRegistryStop, 60_000);
     },
     { words, everyMs },
   );
 }
 
-/** What watchRegistryFor recorded, and how many times the page looked. */
+/** Stops the watch; what watchRegistryFor recorded, and how many times the page looked. */
 export function pageSawInRegistry(page: Page): Promise<{ seen: string[]; polls: number }> {
   return page.evaluate(() => {
-    const w = window as unknown as { ledeRegistrySeen: string[]; ledeRegistryPolls: number };
+    const w = window as unknown as { ledeRegistrySeen: string[]; ledeRegistryPolls: number; ledeRegistryStop: () => void };
+    w.ledeRegistryStop();
     return { seen: w.ledeRegistrySeen, polls: w.ledeRegistryPolls };
   });
 }
