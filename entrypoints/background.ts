@@ -6,6 +6,7 @@ import { BackupService, backupDataUrl, type BackupFile } from '@/lib/backup-serv
 import { createLedeDB } from '@/lib/db';
 import { receiveMessage, type LedeRequest, type Transport } from '@/lib/messages';
 import { NoteEditorRelay } from '@/lib/note-editor-relay';
+import { SENDER_PAGE_RULES } from '@/lib/sender-page';
 import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/note-shortcuts';
 import { PrefsStore, type KeyValueArea } from '@/lib/settings';
 import { SiteSwitchStore } from '@/lib/site-switch';
@@ -40,7 +41,7 @@ export default defineBackground(() => {
   // Registered synchronously so a service worker woken by a message still hears it.
   const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) =>
-    receiveMessage(message, sender, self, handlers).catch((error: unknown) => {
+    receiveMessage(message, sender, self, handlers, SENDER_PAGE_RULES).catch((error: unknown) => {
       console.warn('Lede background refused a message:', error);
       throw error;
     }),

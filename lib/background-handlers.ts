@@ -21,6 +21,7 @@ import type { PrefsStore } from './settings';
 import { SiteSwitchStore } from './site-switch';
 import type { SummaryFetch } from './encyclopedia';
 import { SummaryService } from './summary-service';
+import { normalizeSourceUrl } from './url';
 import { createMemoryArea, UserSettingsStore } from './user-settings';
 
 export interface BackgroundDeps {
@@ -99,6 +100,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     deleteAnnotation: async ({ id }) => ({ deleted: await deleteAnnotation(deps.db, id) }),
     restoreAnnotation: async ({ annotation }) => ({ annotation: await restoreAnnotation(deps.db, annotation) }),
     listAnnotations: async ({ source }) => ({ annotations: await listAnnotations(deps.db, source) }),
+    // The page's address is the sender's (lib/sender-page.ts); only its canonical claim is the script's.
+    getPageKey: async ({ url, canonical }) => ({ source: normalizeSourceUrl(url, canonical) }),
   };
 }
 

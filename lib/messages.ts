@@ -12,7 +12,6 @@ import type { Annotation } from './annotation-types';
 import { backupPatchProblem, type BackupSettings, type BackupSettingsPatch } from './backup';
 import type { PageNotes } from './page-notes';
 import { isPageUrl } from './page-url';
-import { pageProblem, scopedToPage } from './sender-page';
 import {
   AnnotationValidationError,
   parseAnnotation,
@@ -202,13 +201,26 @@ export interface ListAnnotationsRequest {
   source: string;
 }
 
+/**
+ * Content script -> background: the key this page's notes are stored under, given the canonical
+ * link the page claims. The background decides (lib/url.ts, with the public suffix list, which the
+ * content script does not carry) for the page the browser reports as the sender: `url` is always
+ * replaced by the sender's address (lib/sender-page.ts).
+ */
+export interface GetPageKeyRequest {
+  type: 'getPageKey';
+  url: string;
+  canonical: string | null;
+}
+
 /** Personal notes (issue 4), all answered by the background, which owns the database. */
 export type AnnotationRequest =
   | SaveAnnotationRequest
   | UpdateAnnotationRequest
   | DeleteAnnotationRequest
   | RestoreAnnotationRequest
-  | ListAnnotationsRequest;
+  | ListAnnotationsRequest
+  | GetPageKeyRequest;
 /** Options page -> background: the reader's settings (history, encyclopedia summaries). */
 export interface GetSettingsRequest {
   type: 'getSettings';
@@ -311,6 +323,11 @@ export interface AnnotationList {
 /** `no-selection`: nothing in the article is selected, so the note stays where it was. */
 export type ReattachAnswer = { status: 'reattached'; annotation: Annotation } | { status: 'no-selection' };
 
+/** The answer to getPageKey: the page's notes key (Annotation.target.source). */
+export interface PageKey {
+  source: string;
+}
+
 /** The answer to getPageSetup. */
 export interface PageSetup {
   prefs: ResolvedPrefs;
@@ -346,6 +363,7 @@ export interface ResponseMap {
   deleteAnnotation: DeletedAnnotation;
   restoreAnnotation: AnnotationAnswer;
   listAnnotations: AnnotationList;
+  getPageKey: PageKey;
   siteSwitchesChanged: { ok: true };
   getPageSetup: PageSetup;
   getSiteSwitches: SiteSwitches;
@@ -485,6 +503,13 @@ export function parseMessage(value: unknown): LedeRequest {
     case 'listAnnotations':
       onlyKeys(value, ['type', 'source']);
       return { type, source: annotationField(() => parseSourceUrl(value.source, `${type}.source`)) };
+    case 'getPageKey':
+      onlyKeys(value, ['type', 'url', 'canonical']);
+      return {
+        type,
+        url: needBounded(value.url, `${type}.url`, MESSAGE_LIMITS.url),
+        canonical: value.canonical === null ? null : needBounded(value.canonical, `${type}.canonical`, MESSAGE_LIMITS.url),
+      };
     case 'getBackupStatus':
     case 'backupNow':
     case 'recordLibraryExport':
@@ -821,6 +846,7 @@ export const ALLOWED_SENDERS: Readonly<Record<RequestType, readonly SenderContex
   deleteAnnotation: ['extension-page'],
   restoreAnnotation: ['extension-page'],
   listAnnotations: ['content-script', 'extension-page'],
+  getPageKey: ['content-script'],
   // Where Lede runs (issue 7): the background tells every tab; only Lede's pages change the switches.
   siteSwitchesChanged: ['extension-page'],
   getPageSetup: ['content-script', 'extension-page'],
@@ -847,21 +873,40 @@ export function senderProblem(request: LedeRequest, from: SenderContext): string
 }
 
 /**
+ * How a receiver holds a content script to its own page: the background passes lib/sender-page.ts's
+ * SENDER_PAGE_RULES. They are passed in rather than imported so that the content script, which
+ * takes no message from a content script, does not carry the public suffix list they need.
+ */
+export interface PageRules {
+  /** Why a content script on `pageUrl` may not send this request, or null when it may. */
+  problem(request: LedeRequest, pageUrl: string): string | null;
+  /** The request with the page it concerns taken from the sender. */
+  scope(request: LedeRequest, pageUrl: string): LedeRequest;
+}
+
+/** For a receiver that takes no message from any content script (the content script's own listener). */
+export const NO_CONTENT_SCRIPT_SENDERS: PageRules = {
+  problem: (request) => `${request.type} may not come from a content-script here`,
+  scope: (request) => request,
+};
+
+/**
  * The body of every onMessage listener: the sender must be Lede, of a kind allowed to send this
  * type; the message must be valid; a content script's message may concern only its own page
- * (lib/sender-page.ts: checked, or the page filled in from the sender); then it goes to the
- * handler for its type. Rejects (the sender sees an error) otherwise.
+ * (`pageRules`: checked, or the page filled in from the sender); then it goes to the handler for
+ * its type. Rejects (the sender sees an error) otherwise.
  */
 export async function receiveMessage<R extends LedeRequest>(
   raw: unknown,
   sender: MessageSenderInfo | undefined,
   self: LedeIdentity,
   handlers: Handlers<R>,
+  pageRules: PageRules,
 ): Promise<unknown> {
   const from = senderOf(sender, self);
   if (!from) throw new MessageError('Lede ignores messages from outside the extension');
   const request = parseMessage(raw);
-  const problem = senderProblem(request, from.context) ?? (from.context === 'content-script' ? pageProblem(request, from.pageUrl) : null);
+  const problem = senderProblem(request, from.context) ?? (from.context === 'content-script' ? pageRules.problem(request, from.pageUrl) : null);
   if (problem) throw new MessageError(problem);
-  return dispatch(from.context === 'content-script' ? scopedToPage(request, from.pageUrl) : request, from, handlers);
+  return dispatch(from.context === 'content-script' ? pageRules.scope(request, from.pageUrl) : request, from, handlers);
 }

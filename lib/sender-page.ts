@@ -2,9 +2,10 @@
 // the sending frame's address in Chrome MV3 and Firefox MV2 alike), never the page a message names.
 // A compromised page process can make Lede's content script send anything, so every address or
 // site in a content script's message is either checked against that page or replaced by it. Pure:
-// receiveMessage (lib/messages.ts) applies it before any handler runs.
+// the background's receiveMessage (lib/messages.ts) applies it, as SENDER_PAGE_RULES, before any
+// handler runs.
 
-import type { LedeRequest } from './messages';
+import type { LedeRequest, PageRules } from './messages';
 import { siteOf } from './settings';
 import { isPageKeyFor } from './url';
 
@@ -45,6 +46,7 @@ export function scopedToPage(request: LedeRequest, pageUrl: string): LedeRequest
     case 'saveHighlightPrefs':
       return { ...request, site: siteOf(pageUrl) };
     case 'analyzeText':
+    case 'getPageKey':
       return { ...request, url: pageUrl };
     case 'getEntityHistory':
       return { ...request, excludeUrl: pageUrl };
@@ -56,6 +58,9 @@ export function scopedToPage(request: LedeRequest, pageUrl: string): LedeRequest
       return request;
   }
 }
+
+/** The background's rules for a content script's messages (receiveMessage's pageRules). */
+export const SENDER_PAGE_RULES: PageRules = { problem: pageProblem, scope: scopedToPage };
 
 /** One document: the same URL once parsed, the #fragment aside. */
 function sameDocument(a: string, b: string): boolean {

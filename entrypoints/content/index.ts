@@ -1,6 +1,6 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import { receiveMessage } from '@/lib/messages';
+import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage } from '@/lib/messages';
 import { mark } from './marks';
 import { PageSession } from './page-session';
 import { yieldToPage as nextTask } from './progressive-paint';
@@ -26,7 +26,7 @@ export default defineContentScript({
       // Only Lede's popup and background may ask (receiveMessage checks the sender's context).
       const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
       browser.runtime.onMessage.addListener((message, sender) =>
-        session.then((started) => receiveMessage(message, sender, self, started.handlers)),
+        session.then((started) => receiveMessage(message, sender, self, started.handlers, NO_CONTENT_SCRIPT_SENDERS)),
       );
     } catch (error) {
       // Never let Lede's failure become the page's problem.

@@ -12,10 +12,15 @@ import type { Rect } from '@/lib/hit-test';
 import { intersectRects, noteBoxes, toneOfColor, type NoteTone } from '@/lib/note-boxes';
 
 export const NOTE_LAYER_HOST = 'lede-note-layer';
+/** The same kind of layer, a host of its own, for the brief flash over a span Lede scrolled to (reveal.ts). */
+export const FLASH_LAYER_HOST = 'lede-flash-layer';
+
+/** A note's colour, or the flash's strong tint and underline. */
+export type LayerTint = HighlightColor | 'flash';
 
 export interface LayerNote {
   range: Range;
-  color: HighlightColor;
+  color: LayerTint;
 }
 
 /** What the controller's painter needs from a surface to paint on; tests give a stand-in. */
@@ -49,6 +54,8 @@ const LAYER_CSS = `
 .box.dark { mix-blend-mode: normal; opacity: 0.32; }
 .yellow { background: #fff59d; } .green { background: #c5f0c0; } .blue { background: #cfe3ff; }
 .pink { background: #ffd0e6; } .purple { background: #e3d4ff; }
+.flash { background: #ffe94d; box-shadow: inset 0 -3px #b35c00; }
+.flash.dark { background: #f2c200; box-shadow: inset 0 -3px #ffffff; opacity: 0.55; }
 `;
 
 /** Rectangles of the text a range covers, line by line: never the boxes of whole elements. */
@@ -86,7 +93,11 @@ export class NoteLayer implements NoteSurface {
   private resizes: ResizeObserver | null = null;
   private readonly abort = new AbortController();
 
-  constructor(private readonly win: Window) {}
+  /** `hostName`: the tag of the layer's host, one per layer on a page. */
+  constructor(
+    private readonly win: Window,
+    private readonly hostName: string = NOTE_LAYER_HOST,
+  ) {}
 
   draw(notes: readonly LayerNote[]): void {
     this.notes = notes;
@@ -112,7 +123,7 @@ export class NoteLayer implements NoteSurface {
   private mount(): void {
     const doc = this.win.document;
     if (!this.host) {
-      const host = doc.createElement(NOTE_LAYER_HOST);
+      const host = doc.createElement(this.hostName);
       const root = host.attachShadow({ mode: 'closed' });
       const style = doc.createElement('style');
       style.textContent = LAYER_CSS;

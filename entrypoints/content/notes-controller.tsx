@@ -26,7 +26,6 @@ import { anchoredSpans, anchorPageNotes, type PageNote, type PageNotes } from '@
 import type { HighlightApi } from '@/lib/paint';
 import { quoteWithLink } from '@/lib/quote-link';
 import { spanOfRange, type TextSpan } from '@/lib/selection-offsets';
-import { normalizeSourceUrl } from '@/lib/url';
 import { NoteLayer, type NoteSurface } from './note-layer';
 import { NotePainter } from './note-painter';
 import { NotesHost } from './notes-ui';
@@ -106,11 +105,20 @@ function selectionRect(range: Range): Rect {
   return plainRect(last && (last.width > 0 || last.height > 0) ? last : range.getBoundingClientRect());
 }
 
+interface PageClaim {
+  href: string;
+  canonical: string | null;
+  id: string;
+}
+
 export class NotesController {
   private article: ArticleText | null = null;
   /** True where Lede analysed the page, the page has notes, or the reader asked for a note. */
   private enabled = false;
-  private source: string;
+  /** The page's notes key, decided by the background (getPageKey); '' until the first answer. */
+  private source = '';
+  /** The address and canonical link that key was asked for (PageClaim.id): a change may mean a new key. */
+  private claim: string;
   private annotations: Annotation[] = [];
   private notes: PageNote[] = [];
   private readonly painter: NotePainter;
@@ -134,7 +142,7 @@ export class NotesController {
   constructor(private readonly deps: NotesControllerDeps) {
     this.painter = new NotePainter(deps.surface ?? new NoteLayer(deps.win));
     this.ui = new NotesHost(deps.ctx);
-    this.source = this.currentSource();
+    this.claim = this.currentClaim().id;
     this.watch = new PageWatch({
       ctx: deps.ctx,
       win: deps.win,
@@ -162,8 +170,9 @@ export class NotesController {
    */
   begin(extracted: ExtractedArticle | null): void {
     this.loaded = this.guardAsync(async () => {
+      // The key first: a note made here is filed under it.
+      await this.guardAsync(() => this.loadAnnotations());
       if (extracted) this.enable(extracted);
-      await this.loadAnnotations();
       if (this.annotations.length > 0 && !this.enabled) this.enableByForce();
       this.reanchor();
     });
@@ -229,9 +238,11 @@ export class NotesController {
 
   private async loadAnnotations(): Promise<void> {
     const generation = ++this.generation;
-    const source = this.currentSource();
+    const claim = this.currentClaim();
+    const source = await this.pageKey(claim);
     const { annotations } = await sendRequest(this.deps.send, { type: 'listAnnotations', source });
     if (generation !== this.generation) return;
+    this.claim = claim.id;
     this.source = source;
     this.annotations = annotations;
   }
@@ -257,7 +268,7 @@ export class NotesController {
   private onMutations(changes: ChangeSet): void {
     if (!this.enabled) return;
     // The canonical link can change with the view (single-page apps): notes follow the new source.
-    if (this.currentSource() !== this.source) {
+    if (this.currentClaim().id !== this.claim) {
       this.scheduleUrlReload();
       return;
     }
@@ -297,7 +308,11 @@ export class NotesController {
   }
 
   private async reloadForUrl(): Promise<void> {
-    if (this.currentSource() === this.source) return;
+    const claim = this.currentClaim();
+    if (claim.id === this.claim) return;
+    const source = await this.pageKey(claim);
+    this.claim = claim.id;
+    if (source === this.source) return;
     this.closeEditor();
     this.hideToolbar();
     await this.loadAnnotations();
@@ -633,10 +648,21 @@ export class NotesController {
 
   // ---- Housekeeping ----------------------------------------------------------------------------------
 
-  private currentSource(): string {
+  /** The page's address now and the canonical link it claims; `id` compares them cheaply, #fragment aside. */
+  private currentClaim(): PageClaim {
     const { win } = this.deps;
+    const href = win.location.href;
     const canonical = win.document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href ?? null;
-    return normalizeSourceUrl(win.location.href, canonical);
+    return { href, canonical, id: `${href.split('#', 1)[0]}\n${canonical ?? ''}` };
+  }
+
+  /**
+   * The notes key for a claim. The background decides which canonical links count (the public
+   * suffix list lives there, not in this script) and for the page the browser says sent it.
+   */
+  private async pageKey(claim: PageClaim): Promise<string> {
+    const { source } = await sendRequest(this.deps.send, { type: 'getPageKey', url: claim.href, canonical: claim.canonical });
+    return source;
   }
 
   private dispose(): void {

@@ -76,7 +76,7 @@ export class PageSession {
     });
     ctx.onInvalidated(() => {
       this.painter?.clear();
-      this.flasher?.clear();
+      this.flasher?.dispose();
       this.entityHighlights?.dispose();
     });
   }
@@ -373,7 +373,7 @@ export class PageSession {
     this.hover?.dispose();
     this.hover = null;
     if (this.targets.length === 0 || this.ctx.isInvalid) return;
-    this.flasher ??= new Flasher(window, this.highlightApi);
+    this.flasher ??= new Flasher(window);
     try {
       this.hover = new HoverController({
         ctx: this.ctx,
@@ -406,7 +406,7 @@ export class PageSession {
       return false;
     }
     if (range.collapsed) return false;
-    this.flasher ??= new Flasher(window, this.highlightApi);
+    this.flasher ??= new Flasher(window);
     try {
       await revealRange(window, range, this.flasher);
     } catch (error) {

@@ -1,13 +1,12 @@
-// Revealing a span: scroll its Range to the middle of the viewport and flash it with a short-lived
-// `lede-flash` highlight. Only the scroll position changes; the page's DOM is never touched.
+// Revealing a span: scroll its Range to the middle of the viewport and flash it briefly. The flash
+// is drawn in Lede's own closed layer (note-layer.ts), never in the CSS highlight registry, which
+// the page's scripts share: a page must not learn which passage the reader jumped to (a note's,
+// say). Only the scroll position changes; the page's own nodes are never touched.
 
-import type { HighlightApi } from '@/lib/paint';
+import { FLASH_LAYER_HOST, NoteLayer, type NoteSurface } from './note-layer';
 
-export const FLASH_HIGHLIGHT = 'lede-flash';
 /** Long enough to catch the eye after the scroll lands, short enough not to linger. */
 export const FLASH_MS = 1500;
-/** Above Lede's other highlights (0 and 1), so the flash shows over a name's tint. */
-const FLASH_PRIORITY = 10;
 /** A smooth scroll that never reports its end (no `scrollend` support) is taken as done after this. */
 const SCROLL_SETTLE_MS = 900;
 
@@ -70,28 +69,35 @@ export async function scrollRangeIntoView(win: Window, range: Range): Promise<vo
   await settled;
 }
 
-/** Owns the `lede-flash` highlight: one flash at a time, each removed after FLASH_MS. */
+/** Owns the flash layer: one flash at a time, each removed after FLASH_MS. */
 export class Flasher {
   private timer: number | undefined;
+  private readonly surface: NoteSurface;
 
+  /** `surface`: where the flash is drawn; by default a closed layer of its own, mounted at the first flash. */
   constructor(
     private readonly win: Window,
-    private readonly api: HighlightApi | null,
-  ) {}
+    surface?: NoteSurface,
+  ) {
+    this.surface = surface ?? new NoteLayer(win, FLASH_LAYER_HOST);
+  }
 
   flash(range: Range): void {
-    if (!this.api) return;
     this.clear();
-    const highlight = this.api.create([range]);
-    highlight.priority = FLASH_PRIORITY;
-    this.api.registry.set(FLASH_HIGHLIGHT, highlight as never);
+    this.surface.draw([{ range, color: 'flash' }]);
     this.timer = this.win.setTimeout(() => this.clear(), FLASH_MS);
   }
 
   clear(): void {
     if (this.timer !== undefined) this.win.clearTimeout(this.timer);
     this.timer = undefined;
-    this.api?.registry.delete(FLASH_HIGHLIGHT);
+    this.surface.clear();
+  }
+
+  /** Takes the layer off the page (the extension was reloaded or removed). */
+  dispose(): void {
+    this.clear();
+    this.surface.dispose();
   }
 }
 

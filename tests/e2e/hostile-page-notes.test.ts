@@ -13,13 +13,14 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
+import { openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
 import { seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { artifactPath } from './support/artifacts';
 import { evaluateInShadow } from './support/closed-shadow';
 import { meanColour, paintedNoteBoxes, paintedNoteText, type Rgb } from './support/note-paint';
 import { getPageNotes, sendToTab, type PageNoteAnswer } from './support/notes-page';
+import { flashedText, pageSawInRegistry, watchRegistryFor } from './support/reveal';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 /** A second passage, for the editor that is opened and closed with Escape. */
@@ -326,6 +327,44 @@ describe('a note made on a hostile page', () => {
     expect(yellower(await meanColour(browser, page, await passageClip(page)), colourBefore)).toBe(true);
     expect(await registry(page)).toEqual(registryBefore);
     expect(await hitMap(page)).toEqual(hitsBefore);
+  });
+
+  it('jumps to the note from the popup with a flash the reader sees and a page polling the registry never does', async () => {
+    const { page } = opened;
+    await page.bringToFront();
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    // The page's script looks at every range in CSS.highlights every 4 ms from before the jump until after the flash.
+    await watchRegistryFor(page, PASSAGE, 4);
+    const { page: popup, errors } = await openPopup(browser, opened.tabId);
+    try {
+      await popup.locator('[data-testid="note-jump"]').click();
+      await page.bringToFront();
+      await expect.poll(() => flashedText(page), POLL).toBe(PASSAGE);
+      expect(errors).toEqual([]);
+    } finally {
+      await popup.close();
+    }
+    // The flash goes away by itself once the scroll has landed, with the passage on screen.
+    await expect.poll(() => flashedText(page), POLL).toBeNull();
+    const onScreen = await page.evaluate((passage) => {
+      const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(passage);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + passage.length);
+        const box = range.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+      }
+      return false;
+    }, PASSAGE);
+    expect(onScreen).toBe(true);
+    const watched = await pageSawInRegistry(page);
+    learned.registryRangesOnJumpedPassage = watched.seen;
+    expect(watched.polls).toBeGreaterThan(10);
+    expect(watched.seen).toEqual([]);
+    expect(await registry(page)).toEqual(registryBefore);
   });
 
   it('closes the editor with Escape, unsaved, and gives focus back to the page with the selection kept', async () => {

@@ -11,6 +11,7 @@ import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
 import { loadSeedGold } from './support/gold';
 import { compareWithServedHtml } from './support/page-dom';
 import { storedArticleUrls } from './support/stored-articles';
+import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from './support/reveal';
 import { coverage } from './support/text-match';
 
 const gold = loadSeedGold();
@@ -125,13 +126,9 @@ async function emptyPoint(): Promise<{ x: number; y: number }> {
   return { x: Math.max(2, left / 2), y: 40 };
 }
 
-/** The text of the range in `lede-flash` now, or null when there is no flash. */
+/** The words under Lede's reveal flash now (its closed layer), or null when there is no flash. */
 function flashedText(): Promise<string | null> {
-  return page.evaluate(() => {
-    const flash = CSS.highlights.get('lede-flash');
-    const range = flash ? [...flash][0] : undefined;
-    return range instanceof Range ? range.toString() : null;
-  });
+  return flashedTextOn(page);
 }
 
 /** Closes any card and puts the pointer where there is nothing to hover. */
@@ -397,17 +394,16 @@ describe('revealSpan', () => {
     };
     const last = [...report.analysis.quotes].sort((a, b) => b.start - a.start)[0]!;
     const quoteText = report.text.slice(last.start, last.end);
-    // Record, from the page, every flash while the reveal runs (it lasts about 1.5 s).
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { ledeFlashes: string[] }).ledeFlashes = seen;
-      const timer = setInterval(() => {
-        const flash = CSS.highlights.get('lede-flash');
-        const range = flash ? [...flash][0] : undefined;
-        if (range instanceof Range) seen.push(range.toString());
-      }, 20);
-      setTimeout(() => clearInterval(timer), 10_000);
-    });
+    // The page polls the shared highlight registry all along: the flash must never show up there.
+    await watchRegistryFor(page, quoteText);
+    const flashes: string[] = [];
+    let stop = false;
+    const recording = (async () => {
+      for (let i = 0; i < 400 && !stop; i++) {
+        const text = await flashedText();
+        if (text) flashes.push(text);
+      }
+    })();
 
     const answer = await sendReveal(last.start, last.end);
     expect(answer).toEqual({ revealed: true });
@@ -421,11 +417,16 @@ describe('revealSpan', () => {
     expect(where.top).toBeGreaterThanOrEqual(0);
     expect(where.bottom).toBeLessThanOrEqual(where.height);
 
-    await expect.poll(() => page.evaluate(() => (window as unknown as { ledeFlashes: string[] }).ledeFlashes.length)).toBeGreaterThan(0);
-    const flashes = await page.evaluate(() => (window as unknown as { ledeFlashes: string[] }).ledeFlashes);
-    expect(new Set(flashes)).toEqual(new Set([quoteText]));
+    await expect.poll(() => flashes.length, { timeout: 10_000 }).toBeGreaterThan(0);
     // ...and it goes away by itself.
-    await expect.poll(() => page.evaluate(() => CSS.highlights.has('lede-flash')), { timeout: 10_000 }).toBe(false);
+    await expect.poll(flashedText, { timeout: 10_000 }).toBeNull();
+    stop = true;
+    await recording;
+    const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+    expect(new Set(flashes.map(squash))).toEqual(new Set([squash(quoteText)]));
+    const watched = await pageSawInRegistry(page);
+    expect(watched.polls).toBeGreaterThan(10);
+    expect(watched.seen.filter((entry) => !entry.startsWith('lede-quote:'))).toEqual([]);
   });
 
   it('answers revealed: false for a span beyond the article text', async () => {

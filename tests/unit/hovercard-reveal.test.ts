@@ -1,8 +1,8 @@
 // Revealing a span: centred scroll (smooth unless the reader prefers reduced motion) and a brief
-// `lede-flash` highlight. Driven with a stand-in window, so the arithmetic is checked exactly.
+// flash in Lede's own layer. Driven with a stand-in window, so the arithmetic is checked exactly.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HighlightApi } from '@/lib/paint';
-import { FLASH_HIGHLIGHT, FLASH_MS, Flasher, revealRange, scrollRangeIntoView } from '@/entrypoints/content/reveal';
+import type { LayerNote, NoteSurface } from '@/entrypoints/content/note-layer';
+import { FLASH_MS, Flasher, revealRange, scrollRangeIntoView } from '@/entrypoints/content/reveal';
 
 interface ScrollCall {
   top: number;
@@ -86,45 +86,50 @@ describe('Flasher', () => {
     clearTimeout: (id: number) => clearTimeout(id),
   } as unknown as Window;
 
-  function fakeApi() {
-    const registry = new Map<string, { ranges: Range[]; priority: number }>();
-    const api: HighlightApi = {
-      registry: {
-        set: (name: string, highlight: never) => registry.set(name, highlight),
-        delete: (name: string) => registry.delete(name),
-      },
-      create: (ranges: Range[]) => ({ ranges, priority: 0 }),
+  /** What is on the flash's surface now: the ranges drawn since the last clear. */
+  function recordingSurface() {
+    const state = { shown: [] as LayerNote[], disposed: false };
+    const surface: NoteSurface = {
+      draw: (notes) => void (state.shown = [...notes]),
+      clear: () => void (state.shown = []),
+      dispose: () => void (state.disposed = true),
     };
-    return { api, registry };
+    return { surface, state };
   }
 
-  it('paints lede-flash above the other highlights and removes it after FLASH_MS', () => {
-    const { api, registry } = fakeApi();
+  it('draws the range in the flash tint on its own surface and takes it away after FLASH_MS', () => {
+    const { surface, state } = recordingSurface();
     const range = {} as Range;
-    new Flasher(TIMERS, api).flash(range);
-    expect(registry.get(FLASH_HIGHLIGHT)).toEqual({ ranges: [range], priority: 10 });
+    new Flasher(TIMERS, surface).flash(range);
+    expect(state.shown).toEqual([{ range, color: 'flash' }]);
     vi.advanceTimersByTime(FLASH_MS - 1);
-    expect(registry.has(FLASH_HIGHLIGHT)).toBe(true);
+    expect(state.shown).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    expect(registry.has(FLASH_HIGHLIGHT)).toBe(false);
+    expect(state.shown).toEqual([]);
   });
 
   it('keeps one flash at a time: a new one replaces the old and restarts the clock', () => {
-    const { api, registry } = fakeApi();
-    const flasher = new Flasher(TIMERS, api);
+    const { surface, state } = recordingSurface();
+    const flasher = new Flasher(TIMERS, surface);
     const first = {} as Range;
     const second = {} as Range;
     flasher.flash(first);
     vi.advanceTimersByTime(FLASH_MS - 100);
     flasher.flash(second);
     vi.advanceTimersByTime(200);
-    expect(registry.get(FLASH_HIGHLIGHT)?.ranges).toEqual([second]);
+    expect(state.shown.map((note) => note.range)).toEqual([second]);
     vi.advanceTimersByTime(FLASH_MS);
-    expect(registry.has(FLASH_HIGHLIGHT)).toBe(false);
+    expect(state.shown).toEqual([]);
   });
 
-  it('does nothing where the browser cannot paint highlights', () => {
-    expect(() => new Flasher(TIMERS, null).flash({} as Range)).not.toThrow();
+  it('clears at once when asked, and takes its layer away on dispose', () => {
+    const { surface, state } = recordingSurface();
+    const flasher = new Flasher(TIMERS, surface);
+    flasher.flash({} as Range);
+    flasher.clear();
+    expect(state.shown).toEqual([]);
+    flasher.dispose();
+    expect(state.disposed).toBe(true);
   });
 });
 

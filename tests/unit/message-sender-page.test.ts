@@ -10,9 +10,9 @@ import type { ArticleSummary } from '@/lib/article-summary';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { createLedeDB, type LedeDB } from '@/lib/db';
 import { AnalysisCache } from '@/lib/analysis-cache';
-import { parseMessage, receiveMessage, senderOf, type LedeIdentity, type LedeRequest, type MessageSenderInfo } from '@/lib/messages';
+import { NO_CONTENT_SCRIPT_SENDERS, parseMessage, receiveMessage, senderOf, type Handlers, type LedeIdentity, type LedeRequest, type MessageSenderInfo } from '@/lib/messages';
 import { ANALYSIS_BLOCK_SIZE, BLOCKWISE_MIN_LENGTH, createRuntimeHandlers } from '@/lib/runtime-handlers';
-import { pageProblem, scopedToPage } from '@/lib/sender-page';
+import { pageProblem, scopedToPage, SENDER_PAGE_RULES } from '@/lib/sender-page';
 import { PrefsStore } from '@/lib/settings';
 import { SiteSwitchStore } from '@/lib/site-switch';
 import { createMemoryArea } from '@/lib/user-settings';
@@ -70,7 +70,7 @@ describe('a content script speaks only for its own page', () => {
     count += 1;
     db = createLedeDB(`message-sender-page-${count}`);
     const handlers = createBackgroundHandlers({ db, prefs: new PrefsStore(createMemoryArea()), now: () => Date.parse('2026-05-01T00:00:00Z') });
-    deliver = (message, sender) => receiveMessage(message, sender, SELF, handlers);
+    deliver = (message, sender) => receiveMessage(message, sender, SELF, handlers, SENDER_PAGE_RULES);
     await deliver({ type: 'saveAnnotation', annotation: secret }, POPUP);
     await deliver({ type: 'saveAnnotation', annotation: own }, POPUP);
   });
@@ -119,6 +119,34 @@ describe('a content script speaks only for its own page', () => {
     const sibling: MessageSenderInfo = { id: 'lede-id', url: 'https://attacker.github.io/copy', tab: { id: 5 } };
     await deliver({ type: 'saveAnnotation', annotation: noteOn('https://victim.github.io/post', 5, 'victim note') }, POPUP);
     await expect(deliver({ type: 'listAnnotations', source: 'https://victim.github.io/post' }, sibling)).rejects.toThrow(/not the sending page/);
+  });
+
+  it('answers a content script the notes key of its own page: the canonical claim decided in the background', async () => {
+    const key = (url: string, canonical: string | null, sender: MessageSenderInfo) => deliver({ type: 'getPageKey', url, canonical }, sender);
+    const www: MessageSenderInfo = { id: 'lede-id', url: 'https://www.example.com/story?utm_source=mail#top', tab: { id: 3 } };
+    // A same-site canonical link counts; the address the message names never does (the sender's does).
+    await expect(key(PAGE_B, 'https://example.com/story', www)).resolves.toEqual({ source: 'https://example.com/story' });
+    await expect(key(PAGE_B, null, www)).resolves.toEqual({ source: 'https://www.example.com/story' });
+    // A shared-host sibling's or another site's canonical link is ignored: the key is the page's own.
+    const sibling: MessageSenderInfo = { id: 'lede-id', url: 'https://attacker.github.io/copy', tab: { id: 5 } };
+    await expect(key('https://victim.github.io/post', 'https://victim.github.io/post', sibling)).resolves.toEqual({ source: 'https://attacker.github.io/copy' });
+    await expect(key(PAGE_B, PAGE_B, ON_A)).resolves.toEqual({ source: PAGE_A });
+    // Only content scripts ask it.
+    await expect(key(PAGE_A, null, POPUP)).rejects.toThrow(/getPageKey may not come from a extension-page/);
+  });
+
+  it('validates getPageKey: a string address, a string or null canonical link, nothing else', () => {
+    expect(parseMessage({ type: 'getPageKey', url: PAGE_A, canonical: null })).toEqual({ type: 'getPageKey', url: PAGE_A, canonical: null });
+    expect(() => parseMessage({ type: 'getPageKey', url: PAGE_A })).toThrow();
+    expect(() => parseMessage({ type: 'getPageKey', url: PAGE_A, canonical: 5 })).toThrow();
+    expect(() => parseMessage({ type: 'getPageKey', url: PAGE_A, canonical: 'x'.repeat(9_000) })).toThrow();
+    expect(() => parseMessage({ type: 'getPageKey', url: PAGE_A, canonical: null, source: PAGE_B })).toThrow();
+  });
+
+  it('the content script’s own listener takes no message from any content script', async () => {
+    const handlers: Handlers<Extract<LedeRequest, { type: 'getPageNotes' }>> = { getPageNotes: () => Promise.resolve({ source: PAGE_A, notes: [] }) };
+    await expect(receiveMessage({ type: 'getPageNotes' }, ON_A, SELF, handlers, NO_CONTENT_SCRIPT_SENDERS)).rejects.toThrow(/may not come from/);
+    await expect(receiveMessage({ type: 'getPageNotes' }, POPUP, SELF, handlers, NO_CONTENT_SCRIPT_SENDERS)).resolves.toEqual({ source: PAGE_A, notes: [] });
   });
 
   it('records an article only for the sending page, under the sender’s site', async () => {
@@ -176,11 +204,11 @@ describe('one slow request never holds the others', () => {
     const paragraph = 'John Kerry met Sergei Lavrov in Geneva on Monday, officials said. '.repeat(10).trim();
     const text = new Array(Math.ceil((BLOCKWISE_MIN_LENGTH + ANALYSIS_BLOCK_SIZE) / paragraph.length)).fill(paragraph).join('\n\n');
     const settled: string[] = [];
-    const analysis = receiveMessage({ type: 'analyzeText', url: PAGE_A, text }, ON_A, SELF, handlers).then(() => settled.push('analyzeText'));
+    const analysis = receiveMessage({ type: 'analyzeText', url: PAGE_A, text }, ON_A, SELF, handlers, SENDER_PAGE_RULES).then(() => settled.push('analyzeText'));
     // Sent from a later task, as another process's message would arrive: a background that
     // analysed in one go would finish the whole text before this task ever ran.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const switches = receiveMessage({ type: 'getSiteSwitches' }, POPUP, SELF, handlers).then(() => settled.push('getSiteSwitches'));
+    const switches = receiveMessage({ type: 'getSiteSwitches' }, POPUP, SELF, handlers, SENDER_PAGE_RULES).then(() => settled.push('getSiteSwitches'));
     await Promise.all([analysis, switches]);
     expect(settled).toEqual(['getSiteSwitches', 'analyzeText']);
   }, 60_000);

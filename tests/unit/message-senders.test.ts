@@ -18,6 +18,7 @@ import {
   type MessageSenderInfo,
   type RequestType,
 } from '@/lib/messages';
+import { SENDER_PAGE_RULES } from '@/lib/sender-page';
 import { PrefsStore } from '@/lib/settings';
 import { createMemoryArea } from '@/lib/user-settings';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
@@ -89,7 +90,7 @@ describe('receiveMessage over the background handlers', () => {
     count += 1;
     db = createLedeDB(`message-senders-${count}`);
     const handlers = createBackgroundHandlers({ db, prefs: new PrefsStore(createMemoryArea()), now: () => Date.parse('2026-05-01T00:00:00Z') });
-    deliver = (message, sender) => receiveMessage(message, sender, SELF, handlers);
+    deliver = (message, sender) => receiveMessage(message, sender, SELF, handlers, SENDER_PAGE_RULES);
     await deliver({ type: 'saveAnnotation', annotation: note }, POPUP);
   });
 

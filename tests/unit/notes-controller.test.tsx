@@ -4,13 +4,14 @@
 // background played by a stand-in: loading and anchoring, reading order with orphans, reloading
 // on notesChanged, startNote and reattach on the page's selection, and the note editor frame's
 // channel (the draft sent once, the frame's answer closing it).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesController, type EditorPort } from '@/entrypoints/content/notes-controller';
 import type { Annotation } from '@/lib/annotation-types';
 import { extractArticle, rangeFor } from '@/lib/extract';
 import type { LedeRequest } from '@/lib/messages';
 import { newAnnotation } from '@/lib/new-annotation';
+import { normalizeSourceUrl } from '@/lib/url';
 import { noteId } from './annotation-fixtures';
 
 const PAGE_URL = 'https://news.example/story?utm_source=feed';
@@ -32,6 +33,9 @@ let stored: Annotation[];
 function background(message: LedeRequest): Promise<unknown> {
   sent.push(message);
   switch (message.type) {
+    case 'getPageKey':
+      // What the background answers (lib/background-handlers.ts); its url is the sender's there.
+      return Promise.resolve({ source: normalizeSourceUrl(message.url, message.canonical) });
     case 'listAnnotations':
       return Promise.resolve({ annotations: stored.filter((a) => a.target.source === message.source) });
     case 'saveAnnotation':
@@ -123,13 +127,46 @@ describe('NotesController', () => {
     const notes = controller();
     notes.begin(article);
     const answer = await notes.handlers.getPageNotes({ type: 'getPageNotes' });
-    expect(sent[0]).toEqual({ type: 'listAnnotations', source: SOURCE });
+    // The key is the background's to decide: the script sends its address and canonical claim, then lists under the answer.
+    expect(sent.slice(0, 2)).toEqual([
+      { type: 'getPageKey', url: PAGE_URL, canonical: null },
+      { type: 'listAnnotations', source: SOURCE },
+    ]);
     expect(answer.source).toBe(SOURCE);
     expect(answer.notes.map((n) => [n.annotation.id, n.anchor.status])).toEqual([
       [noteId(3), 'anchored'],
       [noteId(2), 'anchored'],
       [noteId(1), 'orphan'],
     ]);
+  });
+
+  it('follows a canonical link that changes with the view, as the background judges it', async () => {
+    const article = loadArticle();
+    const moved = 'https://news.example/story-2';
+    stored = [noteOn(article.text, 1, 'Geneva', moved)];
+    const notes = controller();
+    notes.begin(article);
+    expect((await notes.handlers.getPageNotes({ type: 'getPageNotes' })).source).toBe(SOURCE);
+    const lists = (): number => sent.filter((m) => m.type === 'listAnnotations').length;
+    const listedBefore = lists();
+    // Another site's canonical link: the background keeps the page's own key, so nothing reloads.
+    const link = document.createElement('link');
+    link.rel = 'canonical';
+    link.href = 'https://elsewhere.example/story';
+    document.body.append(link);
+    await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'getPageKey', url: PAGE_URL, canonical: 'https://elsewhere.example/story' }), { timeout: 3000 });
+    await settle();
+    expect(lists()).toBe(listedBefore);
+    expect((await notes.handlers.getPageNotes({ type: 'getPageNotes' })).source).toBe(SOURCE);
+    // The same site's new canonical link (the view put a new one in): a new key, and that page's notes.
+    const next = document.createElement('link');
+    next.rel = 'canonical';
+    next.href = `${moved}?utm_medium=social`;
+    link.replaceWith(next);
+    await vi.waitFor(async () => expect((await notes.handlers.getPageNotes({ type: 'getPageNotes' })).source).toBe(moved), { timeout: 3000 });
+    expect(sent.filter((m) => m.type === 'listAnnotations').at(-1)).toEqual({ type: 'listAnnotations', source: moved });
+    expect((await notes.handlers.getPageNotes({ type: 'getPageNotes' })).notes.map((n) => n.annotation.id)).toEqual([noteId(1)]);
+    next.remove();
   });
 
   it('reloads from the background on notesChanged', async () => {

@@ -6,6 +6,8 @@ import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
 import { evaluateInShadow } from './closed-shadow';
 
 export const NOTE_LAYER_HOST = 'lede-note-layer';
+/** The layer (same kind, own host) of the brief flash over a span Lede scrolled to. */
+export const FLASH_LAYER_HOST = 'lede-flash-layer';
 
 export interface PaintedBox {
   left: number;
@@ -37,9 +39,10 @@ export interface PaintedText {
 /**
  * The page's words under the note layer's boxes: a character counts as painted when the centre of
  * its own rectangle lies inside a box. Runs across line ends and element edges are joined.
+ * `host`: the layer to read, the notes' by default (FLASH_LAYER_HOST for the reveal flash).
  */
-export async function paintedNoteText(page: Page): Promise<PaintedText> {
-  const found = await evaluateInShadow(page, NOTE_LAYER_HOST, (root) => {
+export async function paintedNoteText(page: Page, host: string = NOTE_LAYER_HOST): Promise<PaintedText> {
+  const found = await evaluateInShadow(page, host, (root) => {
     const boxes = [...root.querySelectorAll('.box')].map((box) => box.getBoundingClientRect());
     const texts: string[] = [];
     let paragraph: string | null = null;

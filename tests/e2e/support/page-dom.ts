@@ -23,7 +23,7 @@ export function compareWithServedHtml(page: Page): Promise<DomDifference> {
     const html = await (await fetch(location.href, { cache: 'no-store' })).text();
     const served = new DOMParser().parseFromString(html, 'text/html').body;
     const live = document.body.cloneNode(true) as HTMLElement;
-    for (const host of live.querySelectorAll('lede-legend, lede-hovercard, lede-notes, lede-note-layer')) host.remove();
+    for (const host of live.querySelectorAll('lede-legend, lede-hovercard, lede-notes, lede-note-layer, lede-flash-layer')) host.remove();
     return {
       bodyUnchanged: live.innerHTML === served.innerHTML,
       liveElementCount: live.querySelectorAll('*').length,
