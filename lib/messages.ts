@@ -135,7 +135,7 @@ export interface BackupNowRequest {
 export interface RecordLibraryExportRequest {
   type: 'recordLibraryExport';
 }
-/** Automatic backups (issue 8), answered by the background; only Lede's own pages may send them. */
+/** Automatic backups, answered by the background; only Lede's own pages may send them. */
 export type BackupRequest = GetBackupStatusRequest | SaveBackupSettingsRequest | BackupNowRequest | RecordLibraryExportRequest;
 
 /**
@@ -171,7 +171,7 @@ export interface AnalyzeTextRequest {
   text: string;
 }
 
-/** Where Lede runs and the work it does off the page (issue 7), answered by the background. */
+/** Where Lede runs and the work it does off the page, answered by the background. */
 export type RuntimeRequest = GetPageSetupRequest | GetSiteSwitchesRequest | SetPausedRequest | SetSiteEnabledRequest | AnalyzeTextRequest;
 
 /** Content script -> background: create a note, or replace the one with this id. The background sets the times. */
@@ -213,7 +213,7 @@ export interface GetPageKeyRequest {
   canonical: string | null;
 }
 
-/** Personal notes (issue 4), all answered by the background, which owns the database. */
+/** Personal notes, all answered by the background, which owns the database. */
 export type AnnotationRequest =
   | SaveAnnotationRequest
   | UpdateAnnotationRequest
@@ -847,7 +847,7 @@ export const ALLOWED_SENDERS: Readonly<Record<RequestType, readonly SenderContex
   restoreAnnotation: ['extension-page'],
   listAnnotations: ['content-script', 'extension-page'],
   getPageKey: ['content-script'],
-  // Where Lede runs (issue 7): the background tells every tab; only Lede's pages change the switches.
+  // Where Lede runs: the background tells every tab; only Lede's pages change the switches.
   siteSwitchesChanged: ['extension-page'],
   getPageSetup: ['content-script', 'extension-page'],
   getSiteSwitches: ['extension-page'],

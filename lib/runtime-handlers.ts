@@ -1,5 +1,5 @@
 // The background's answers about where Lede runs and the analysis it does for content scripts
-// (issue 7): the page setup at start, the pause and per-site switches (told to every open tab),
+//: the page setup at start, the pause and per-site switches (told to every open tab),
 // and analyses of large texts, off the page's main thread, with a cache of recent ones.
 // No extension APIs: the entrypoint passes in the storage area and how to reach the tabs.
 

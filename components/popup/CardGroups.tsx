@@ -20,7 +20,7 @@ export interface CardGroupsProps {
 
 /**
  * People, Places, Organisations: each a list of cards, most prominent first. Each card sits in an
- * `entity` list item (name and mention count as data attributes), the list contract of issue 2.
+ * `entity` list item (name and mention count as data attributes), the list contract the tests rely on.
  */
 export function CardGroups({ cards, histories, onReveal, background }: CardGroupsProps) {
   const byType: Record<EntityType, EntityCardModel[]> = { person: [], place: [], organization: [] };

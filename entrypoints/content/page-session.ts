@@ -61,7 +61,7 @@ export class PageSession {
   private setupLoaded: Promise<void> = Promise.resolve();
   /** Settles when the first automatic run is over; requests wait for it. */
   private ready: Promise<void> = Promise.resolve();
-  /** The reader's own highlights and notes (issue 4): their own painter, toolbar and editor. */
+  /** The reader’s own highlights and notes: their own painter, toolbar and editor. */
   private readonly notes: NotesController;
 
   constructor(private readonly ctx: ContentScriptContext) {

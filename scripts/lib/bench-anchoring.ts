@@ -13,7 +13,7 @@ import { seededRng } from './anchoring-prng';
 import { applySplices, paragraphBlocks, pickPassage, wordsIn, type Span, type Splice } from './anchoring-text';
 import { median } from './stats';
 
-/** Share re-anchored on the right words that each kind must reach (from issue 4). */
+/** Share re-anchored on the right words that each kind must reach. */
 const RECOVERY_TARGETS: Record<string, number> = {
   'insert-before': 0.99,
   'insert-after': 0.99,
