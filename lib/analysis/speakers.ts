@@ -39,7 +39,13 @@ export interface EntityMention {
 function pronounCounts(text: string, from: number, to: number, counts: [number, number]): void {
   const window = text.slice(from, to);
   const stop = window.search(/["\u201c\u201d\n]/);
-  for (const word of (stop >= 0 ? window.slice(0, stop) : window).match(/\p{L}+/gu) ?? []) {
+  let words = (stop >= 0 ? window.slice(0, stop) : window).match(/\p{L}+/gu) ?? [];
+  // A paragraph that opens with "He"/"She" goes on about the subject of the one before.
+  if (stop >= 0 && window[stop] === '\n' && !words.some((w) => MALE_WORDS.has(w.toLowerCase()) || FEMALE_WORDS.has(w.toLowerCase()))) {
+    const opener = /^\n\s*(He|She)\b/.exec(window.slice(stop))?.[1];
+    if (opener) words = [opener];
+  }
+  for (const word of words) {
     const w = word.toLowerCase();
     if (MALE_WORDS.has(w)) counts[0]++;
     else if (FEMALE_WORDS.has(w)) counts[1]++;
@@ -87,6 +93,8 @@ function documentGender(counts: [number, number] | undefined, lexicon: Gender): 
   const least = lexicon === 'unknown' ? 1 : 2;
   if (m >= least && m >= 2 * f) return 'male';
   if (f >= least && f >= 2 * m) return 'female';
+  // Once against it and never for it: a first name used for both ("Taylor"), left open.
+  if ((lexicon === 'male' && m === 0 && f > 0) || (lexicon === 'female' && f === 0 && m > 0)) return 'unknown';
   return undefined;
 }
 
@@ -507,6 +515,8 @@ export class SpeakerResolver {
     const text = this.mentions.text;
     const sentence = sentenceStartBefore(text, m.start);
     if (!isSubjectPosition(text, m.start, m.end, sentence)) return false;
+    // "The company that runs the awards, Acme Productions, denies …": a name set off by commas after the opening phrase.
+    if (/,\s*$/.test(text.slice(Math.max(sentence, m.start - 3), m.start)) && /^,/.test(text.slice(m.end, m.end + 2))) return true;
     // "Swift accused Big Machine": another name before it is the subject.
     const i = lastEndingBefore(this.mentions.mentions, m.start);
     const before = this.mentions.mentions[i];
