@@ -136,6 +136,8 @@ function sentenceStartBefore(text: string, pos: number): number {
 /** Is the mention at `start` its sentence's subject: few words before it, none a pronoun, preposition or
  * conjunction ("Then, last week, Taylor Swift posted" but not "accusing Big Machine", "with Sondland")? */
 function isSubjectPosition(text: string, start: number, end: number, sentenceStart: number): boolean {
+  // "On Monday, Acme issued …": a short opening phrase and its comma.
+  if (OPENING_PHRASE.test(text.slice(sentenceStart, start))) return true;
   // "In a letter to the president in May, Zippy Duvall, the president of …, said": after an opening phrase and its
   // comma, a name followed by an appositive or a speech verb is the subject.
   if (/,\s*$/.test(text.slice(Math.max(sentenceStart, start - 3), start)) && /^(?:,|\s+(?:said|says|told|added|wrote)\b)/.test(text.slice(end, end + 8))) return true;
@@ -143,6 +145,9 @@ function isSubjectPosition(text: string, start: number, end: number, sentenceSta
   if (before.length > MAX_WORDS_BEFORE_SUBJECT) return false;
   return !before.some((w) => OBJECT_MARKERS.has(w.toLowerCase()));
 }
+
+/** A short opening phrase ending in a comma, with no clause break inside ("On Monday, ", "Last week, "). */
+const OPENING_PHRASE = /^\s*[^\s,.;:!?"\u201c\u201d][^,.;:!?"\u201c\u201d]{0,30},\s*$/;
 
 /** Entity mentions sorted by start, for overlap look-ups by binary search. */
 export class MentionIndex {
@@ -514,6 +519,8 @@ export class SpeakerResolver {
   private isSubjectOrganization(m: EntityMention): boolean {
     const text = this.mentions.text;
     const sentence = sentenceStartBefore(text, m.start);
+    // "However, shortly after the news broke, Acme denied …": a name after a clause's comma, then its verb.
+    if (/,\s*$/.test(text.slice(Math.max(sentence, m.start - 3), m.start)) && /^\s+\p{Ll}+(?:ed|s)\b/u.test(text.slice(m.end, m.end + 20))) return true;
     if (!isSubjectPosition(text, m.start, m.end, sentence)) return false;
     // "The company that runs the awards, Acme Productions, denies …": a name set off by commas after the opening phrase.
     if (/,\s*$/.test(text.slice(Math.max(sentence, m.start - 3), m.start)) && /^,/.test(text.slice(m.end, m.end + 2))) return true;
@@ -688,7 +695,9 @@ export class SpeakerResolver {
   private organizationFor(anaphor: { kind: 'organization' | 'document'; head: string }, pos: number, depth = 0): Entity | undefined {
     if (anaphor.kind === 'document') {
       const author = this.documentAuthor(anaphor.head, pos, depth);
-      if (author) return author;
+      // "A group of parents sent a letter to the board. “…,” the letter reads": a writing whose author has no name
+      // speaks as itself, not as the organisation it was sent to.
+      if (author !== undefined) return author ?? undefined;
       const spoke = this.lastOrganizationSpeaker;
       if (spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
     }
@@ -723,8 +732,9 @@ export class SpeakerResolver {
 
   /** Who put out the `head` ("statement") introduced last before `pos`: the subject of the sentence that introduces
    * it with an indefinite or possessive ("Acme issued a statement", "The company denied it in a statement"), or the
-   * speaker of the quote that sentence attributes ("“…,” Acme said in a statement"). */
-  private documentAuthor(head: string, pos: number, depth: number): Entity | undefined {
+   * speaker of the quote that sentence attributes ("“…,” Acme said in a statement"). Null when the writing was
+   * introduced but its author is not named; undefined when none was introduced. */
+  private documentAuthor(head: string, pos: number, depth: number): Entity | null | undefined {
     if (depth > 2) return undefined;
     const text = this.mentions.text;
     const floor = Math.max(0, pos - IT_REACH);
@@ -735,6 +745,12 @@ export class SpeakerResolver {
       if (!this.quoted(x)) at = x;
     }
     if (at < 0) return undefined;
+    return this.authorAt(at, depth) ?? null;
+  }
+
+  /** The author of the writing introduced at `at` (see documentAuthor). */
+  private authorAt(at: number, depth: number): Entity | undefined {
+    const text = this.mentions.text;
     const sentence = sentenceStartBefore(text, at);
     const lead = text.slice(sentence, at);
     // "“…,” the company said in a statement": the quote's speaker.
