@@ -240,3 +240,15 @@ describe('who is not a person speaker', () => {
     expect(speakers).toContain('Dara Pell');
   });
 });
+
+describe('a pronoun subject after an opening phrase without its comma', () => {
+  it('gives the partial quotes of "In a blog post at the time she described …" to the woman named before', () => {
+    const text = 'Maria Pell sold the firm.\n\nIn a blog post at the time she described this as the "worst case scenario" and accused him of ' +
+      '"incessant, manipulative bullying".';
+    const entities = [entityFromForms(text, 'person', 'Maria Pell', ['Maria Pell'])];
+    expect(directs(text, entities)).toEqual([
+      ['worst case scenario', 'Maria Pell', 'person:Maria Pell'],
+      ['incessant, manipulative bullying', 'Maria Pell', 'person:Maria Pell'],
+    ]);
+  });
+});
