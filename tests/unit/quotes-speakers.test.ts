@@ -213,6 +213,19 @@ describe('organisations as the topic: statements, "the company", "it", "they"', 
     expect(directs(text, entities)).toEqual([['We have no further comment', 'Brindle Pictures', 'organization:Brindle Pictures']]);
   });
 
+  it('lets a letter whose writers have no name speak as itself, not as the organisation it was sent to', () => {
+    const text = 'A group of parents sent a letter to the Harbor Schools Board on Monday. “Our children are thriving,” the letter reads.';
+    const entities = [org(text, 'Harbor Schools Board')];
+    expect(directs(text, entities)).toEqual([['Our children are thriving', 'the letter', null]]);
+  });
+
+  it('gives "the label" to an organisation whose name says it is a label, before a nearer subject company', () => {
+    const text = 'A singer left Quillon Records last year. Brindle Pictures announced a documentary about her.\n\n' +
+      '“We wish her well,” the label said.';
+    const entities = [org(text, 'Quillon Records'), org(text, 'Brindle Pictures')];
+    expect(directs(text, entities)).toEqual([['We wish her well', 'Quillon Records', 'organization:Quillon Records']]);
+  });
+
   it('leaves "they said" unnamed after people', () => {
     const text = 'Ada Welk and Mara Quist criticised Brindle Pictures over the merger. “It is a disgrace,” they said.';
     const entities = [
