@@ -265,3 +265,16 @@ describe('a pronoun subject after an opening phrase without its comma', () => {
     ]);
   });
 });
+
+describe('a quoted title earlier in the sentence', () => {
+  it('keeps its closing comma, so the name after it still speaks the short quotes later in the sentence', () => {
+    const text = 'The city was calm. In an interview on WKRP\'s "Morning Hour," Mayor Dana Holt said all residents must engage in ' +
+      '"more listening" and "more learning." "It hurts," Holt said.';
+    const entities = [entityFromForms(text, 'person', 'Dana Holt', ['Dana Holt', 'Holt'])];
+    expect(directs(text, entities)).toEqual([
+      ['more listening', 'Dana Holt', 'person:Dana Holt'],
+      ['more learning.', 'Dana Holt', 'person:Dana Holt'],
+      ['It hurts', 'Dana Holt', 'person:Dana Holt'],
+    ]);
+  });
+});
