@@ -268,13 +268,13 @@ describe('a pronoun subject after an opening phrase without its comma', () => {
 
 describe('a quoted title earlier in the sentence', () => {
   it('keeps its closing comma, so the name after it still speaks the short quotes later in the sentence', () => {
-    const text = 'The city was calm. In an interview on WKRP\'s "Morning Hour," Mayor Dana Holt said all residents must engage in ' +
-      '"more listening" and "more learning." "It hurts," Holt said.';
-    const entities = [entityFromForms(text, 'person', 'Dana Holt', ['Dana Holt', 'Holt'])];
+    const text = 'The city was calm. In an interview on WKRP\'s "Morning Hour," House Speaker Dana K. Holt (R-Ohio) said the recent ' +
+      'spate of shootings demands that all residents engage in "more listening" and "more learning." "It hurts," Holt said.';
+    const entities = [entityFromForms(text, 'person', 'Dana K. Holt', ['Dana K. Holt', 'Holt'])];
     expect(directs(text, entities)).toEqual([
-      ['more listening', 'Dana Holt', 'person:Dana Holt'],
-      ['more learning.', 'Dana Holt', 'person:Dana Holt'],
-      ['It hurts', 'Dana Holt', 'person:Dana Holt'],
+      ['more listening', 'Dana K. Holt', 'person:Dana K. Holt'],
+      ['more learning.', 'Dana K. Holt', 'person:Dana K. Holt'],
+      ['It hurts', 'Dana K. Holt', 'person:Dana K. Holt'],
     ]);
   });
 });
