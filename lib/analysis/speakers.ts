@@ -272,6 +272,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 
 /** Heads of poll shares that speak for a group: "21 percent said", "half said". */
 const SHARE_WORDS = new Set(['percent', 'majority', 'minority', 'plurality', 'half', 'third', 'quarter', 'respondents']);
@@ -400,7 +401,9 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     return { kind: 'phrase', name: spanText(text, words), singular: false };
   }
   // A run of capitalised words ("Jane Doe") that no entity covers: most likely a person's name.
-  const allNameLike = words.every((w, i) => isCapitalized(w) || (i > 0 && NAME_PARTICLES.has(w.lower)));
+  // "CONGRESS HAS INVESTIGATED HIM": a heading in capitals is no name.
+  const allNameLike = words.every((w, i) => isCapitalized(w) || (i > 0 && NAME_PARTICLES.has(w.lower))) &&
+    !(words.length > 1 && words.some((w) => FUNCTION_WORDS.has(w.lower) || SUBJECT_PRONOUNS.has(w.lower) || OBJECT_PRONOUNS.has(w.lower)));
   if (allNameLike && words.length >= 2 && words.length <= 4) return { kind: 'name', name: spanText(text, words) };
   // One capitalised word no entity knows: a source ("Reuters said"), unless it is capitalised only
   // because it opens the sentence ("Be warned: …").

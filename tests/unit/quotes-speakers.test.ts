@@ -278,3 +278,11 @@ describe('a quoted title earlier in the sentence', () => {
     ]);
   });
 });
+
+describe('headings in capitals', () => {
+  it('does not take a capitalised heading before a dash for a name that speaks', () => {
+    const text = 'CONGRESS HAS QUESTIONED HIM — the doctor appeared at a hearing for saying that the pill was a “magic cure for every body type.”';
+    const speakers = findQuotes(text, []).map((q) => q.speaker?.name ?? null);
+    expect(speakers).not.toContain('CONGRESS HAS QUESTIONED HIM');
+  });
+});
