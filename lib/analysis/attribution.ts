@@ -489,6 +489,11 @@ function openingSubject(text: string, tokens: readonly Token[], c: number, limit
   for (let i = 1; i < tokens.length && i < 12 && i < limit && starts.length < 3; i++) {
     if (isPunct(tokens[i], ',')) starts.push(i + 1);
   }
+  // "In a Tumblr post at the time she described …": an introduction without its comma, then "he"/"she".
+  if (starts.length === 1 && tokens[0]?.isWord && INTRO_PREPOSITIONS.has(tokens[0].lower)) {
+    const pronoun = tokens.findIndex((t, i) => i > 1 && i < 10 && i < limit && t.isWord && (t.lower === 'he' || t.lower === 'she'));
+    if (pronoun > 0 && tokens.slice(0, pronoun).every((t) => t.isWord)) starts.push(pronoun);
+  }
   for (const start of starts) {
     const first = tokens[start];
     if (!first?.isWord || start >= limit) continue;

@@ -83,8 +83,11 @@ function countWords(text: string, start: number, end: number, cap: number): numb
 }
 
 /** Tokens of [start, end) with the ones inside the given quotes removed. */
-function tokensOutside(text: string, start: number, end: number, quotes: readonly MarkedQuote[]): Token[] {
-  return withoutParentheticals(tokenize(text, start, end).filter((t) => !quotes.some((q) => t.start >= q.openAt && t.end <= q.closeEnd)));
+function tokensOutside(text: string, start: number, end: number, quotes: readonly MarkedQuote[], commasBefore = -1): Token[] {
+  // A comma closing quoted words before `commasBefore` ("on “Face the Nation,” Ryan said … “more listening”") still
+  // ends the phrase before the name.
+  const closingComma = (t: Token, q: MarkedQuote): boolean => q.closeEnd <= commasBefore && t.text === ',' && text.slice(t.end, q.closeEnd).trim().length <= 1;
+  return withoutParentheticals(tokenize(text, start, end).filter((t) => !quotes.some((q) => t.start >= q.openAt && t.end <= q.closeEnd && !closingComma(t, q))));
 }
 
 /** Tokens from `from` up to the first sentence end or quotation mark. */
@@ -163,7 +166,7 @@ function markedCandidates(
       const from = Math.max(sentence.start, q.openAt - ATTRIBUTION_WINDOW);
       const to = Math.min(sentenceAt(last, q.closeEnd - 1).end, q.closeEnd + ATTRIBUTION_WINDOW);
       const nearby = marksNear(marked, i, from, to);
-      const outside = tokensOutside(text, from, to, nearby);
+      const outside = tokensOutside(text, from, to, nearby, q.openAt);
       slot = attributionAnywhere(text, outside, mentions);
       // "He testified about a meeting when Sondland told officials they would need to “deliver”": a later cue before
       // the quote names its speaker better than a pronoun opening the sentence (a named source stays: it is

@@ -24,8 +24,9 @@ export type SpeakerRef =
   /** A described speaker: "a senior Arab official" (singular) or "U.S. officials" (a group). `anaphor`: "the company"
    * or "the statement" means an organisation named before `at`. */
   | { kind: 'phrase'; name: string; singular: boolean; entity?: Entity; anaphor?: { kind: 'organization' | 'document'; at: number; head: string } }
-  /** A speaker we know is not one person but cannot name ("they"). */
-  | { kind: 'anonymous-group' };
+  /** A speaker we know is not one person but cannot name ("we", "you"); "they" (`at` set) may be an organisation
+   * that is the topic of the sentences just before. */
+  | { kind: 'anonymous-group'; at?: number };
 
 export interface EntityMention {
   start: number;
@@ -38,7 +39,13 @@ export interface EntityMention {
 function pronounCounts(text: string, from: number, to: number, counts: [number, number]): void {
   const window = text.slice(from, to);
   const stop = window.search(/["\u201c\u201d\n]/);
-  for (const word of (stop >= 0 ? window.slice(0, stop) : window).match(/\p{L}+/gu) ?? []) {
+  let words = (stop >= 0 ? window.slice(0, stop) : window).match(/\p{L}+/gu) ?? [];
+  // A paragraph that opens with "He"/"She" goes on about the subject of the one before.
+  if (stop >= 0 && window[stop] === '\n' && !words.some((w) => MALE_WORDS.has(w.toLowerCase()) || FEMALE_WORDS.has(w.toLowerCase()))) {
+    const opener = /^\n\s*(He|She)\b/.exec(window.slice(stop))?.[1];
+    if (opener) words = [opener];
+  }
+  for (const word of words) {
     const w = word.toLowerCase();
     if (MALE_WORDS.has(w)) counts[0]++;
     else if (FEMALE_WORDS.has(w)) counts[1]++;
@@ -86,6 +93,8 @@ function documentGender(counts: [number, number] | undefined, lexicon: Gender): 
   const least = lexicon === 'unknown' ? 1 : 2;
   if (m >= least && m >= 2 * f) return 'male';
   if (f >= least && f >= 2 * m) return 'female';
+  // Once against it and never for it: a first name used for both ("Taylor"), left open.
+  if ((lexicon === 'male' && m === 0 && f > 0) || (lexicon === 'female' && f === 0 && m > 0)) return 'unknown';
   return undefined;
 }
 
@@ -127,6 +136,8 @@ function sentenceStartBefore(text: string, pos: number): number {
 /** Is the mention at `start` its sentence's subject: few words before it, none a pronoun, preposition or
  * conjunction ("Then, last week, Taylor Swift posted" but not "accusing Big Machine", "with Sondland")? */
 function isSubjectPosition(text: string, start: number, end: number, sentenceStart: number): boolean {
+  // "On Monday, Acme issued …": a short opening phrase and its comma.
+  if (OPENING_PHRASE.test(text.slice(sentenceStart, start))) return true;
   // "In a letter to the president in May, Zippy Duvall, the president of …, said": after an opening phrase and its
   // comma, a name followed by an appositive or a speech verb is the subject.
   if (/,\s*$/.test(text.slice(Math.max(sentenceStart, start - 3), start)) && /^(?:,|\s+(?:said|says|told|added|wrote)\b)/.test(text.slice(end, end + 8))) return true;
@@ -135,10 +146,15 @@ function isSubjectPosition(text: string, start: number, end: number, sentenceSta
   return !before.some((w) => OBJECT_MARKERS.has(w.toLowerCase()));
 }
 
+/** A short opening phrase ending in a comma, with no clause break inside ("On Monday, ", "Last week, "). */
+const OPENING_PHRASE = /^\s*[^\s,.;:!?"\u201c\u201d][^,.;:!?"\u201c\u201d]{0,30},\s*$/;
+
 /** Entity mentions sorted by start, for overlap look-ups by binary search. */
 export class MentionIndex {
   readonly mentions: EntityMention[];
   readonly persons: EntityMention[];
+  /** Person-typed names the article treats as things ("Big Machine, which was bought out"): not persons here. */
+  readonly things: Set<Entity>;
   readonly text: string;
   private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
@@ -155,7 +171,8 @@ export class MentionIndex {
     }
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     this.mentions = all;
-    this.persons = all.filter((m) => m.entity.type === 'person');
+    this.things = thingsNamedLikePersons(text, all);
+    this.persons = all.filter((m) => m.entity.type === 'person' && !this.things.has(m.entity));
     const evidence = new Map<string, [number, number]>();
     let previousSentence = -1;
     for (let i = 0; i < this.persons.length; i++) {
@@ -255,6 +272,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 
 /** Heads of poll shares that speak for a group: "21 percent said", "half said". */
 const SHARE_WORDS = new Set(['percent', 'majority', 'minority', 'plurality', 'half', 'third', 'quarter', 'respondents']);
@@ -268,7 +286,12 @@ const TIME_WORDS = new Set([
 const SLOT_PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'about', 'into', 'over', 'than']);
 
 /** Words capitalised only because they open a sentence ("Be warned: …", "Now say …"). */
-const SENTENCE_OPENER_WORDS = new Set(['be', 'let', 'please', 'now', 'yet', 'still', 'also', 'just', 'never', 'always', 'some', 'many', 'few', 'all', 'most', 'others', 'everyone', 'nobody', 'someone', 'anyone']);
+const SENTENCE_OPENER_WORDS = new Set([
+  'be', 'let', 'please', 'now', 'yet', 'still', 'also', 'just', 'never', 'always', 'some', 'many', 'few', 'all', 'most',
+  'others', 'everyone', 'nobody', 'someone', 'anyone',
+  // "Last week State Department official David Holmes revealed …": a time phrase, not a name.
+  'last', 'next', 'earlier', 'later', 'meanwhile', 'however',
+]);
 
 type HeadKind = 'human' | 'group' | 'institution';
 
@@ -324,7 +347,9 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   // A subject pronoun inside a longer slot means the words are a clause ("he thought the campaign"), not a name.
   if (words.length > 2 && words.some((w) => SUBJECT_PRONOUNS.has(w.lower))) return null;
   if (words.length === 1 && last.lower === 'it') return { kind: 'it', at: last.start };
-  if (words.length === 1 && GROUP_PRONOUNS.has(last.lower.replace(/['\u2019](re|ve|ll|d|m)$/, ''))) return { kind: 'anonymous-group' };
+  if (words.length === 1 && GROUP_PRONOUNS.has(last.lower.replace(/['\u2019](re|ve|ll|d|m)$/, ''))) {
+    return last.lower === 'they' ? { kind: 'anonymous-group', at: last.start } : { kind: 'anonymous-group' };
+  }
 
   const honorific = words.findIndex((w) => HONORIFICS.has(w.lower.replace(/\.$/, '')) && isCapitalized(w));
   if (honorific >= 0 && honorific < words.length - 1 && words.slice(honorific + 1).every(isCapitalized)) {
@@ -376,7 +401,9 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     return { kind: 'phrase', name: spanText(text, words), singular: false };
   }
   // A run of capitalised words ("Jane Doe") that no entity covers: most likely a person's name.
-  const allNameLike = words.every((w, i) => isCapitalized(w) || (i > 0 && NAME_PARTICLES.has(w.lower)));
+  // "CONGRESS HAS INVESTIGATED HIM": a heading in capitals is no name.
+  const allNameLike = words.every((w, i) => isCapitalized(w) || (i > 0 && NAME_PARTICLES.has(w.lower))) &&
+    !(words.length > 1 && words.some((w) => FUNCTION_WORDS.has(w.lower) || SUBJECT_PRONOUNS.has(w.lower) || OBJECT_PRONOUNS.has(w.lower)));
   if (allNameLike && words.length >= 2 && words.length <= 4) return { kind: 'name', name: spanText(text, words) };
   // One capitalised word no entity knows: a source ("Reuters said"), unless it is capitalised only
   // because it opens the sentence ("Be warned: …").
@@ -466,26 +493,97 @@ export class SpeakerResolver {
   /** Organisation mentions outside every quote's content, sorted by start. */
   private readonly eligibleOrganizations: EntityMention[];
 
+  /** Quoted contents, sorted by start. */
+  private readonly contents: readonly { start: number; end: number }[];
+
   constructor(
     private readonly mentions: MentionIndex,
     contents: readonly { start: number; end: number }[],
   ) {
     const sorted = [...contents].sort((a, b) => a.start - b.start);
+    this.contents = sorted;
+    const things = mentions.things;
     this.eligible = outside(mentions.persons, sorted);
     const company = new Map<Entity, boolean>();
     const isCompany = (e: Entity): boolean => {
       let known = company.get(e);
-      if (known === undefined) company.set(e, (known = e.type === 'organization' || (e.type !== 'place' && looksLikeCompany(e.name))));
+      if (known === undefined) company.set(e, (known = e.type === 'organization' || things.has(e) || (e.type !== 'place' && looksLikeCompany(e.name))));
       return known;
     };
     this.eligibleOrganizations = outside(mentions.mentions.filter((m) => isCompany(m.entity)), sorted);
   }
 
-  /** The organisation mentioned last before `pos`, if it is close enough to be what "it" means. */
+  /** Is `pos` inside a quote's content? */
+  private quoted(pos: number): boolean {
+    return this.contents.some((c) => c.start <= pos && pos < c.end);
+  }
+
+  /** Is the organisation mention its sentence's subject: the first name of the sentence, in subject position? */
+  private isSubjectOrganization(m: EntityMention): boolean {
+    const text = this.mentions.text;
+    const sentence = sentenceStartBefore(text, m.start);
+    // "However, shortly after the news broke, Acme denied …": a name after a clause's comma, then its verb.
+    if (/,\s*$/.test(text.slice(Math.max(sentence, m.start - 3), m.start)) && /^\s+\p{Ll}+(?:ed|s)\b/u.test(text.slice(m.end, m.end + 20))) return true;
+    if (!isSubjectPosition(text, m.start, m.end, sentence)) return false;
+    // "The company that runs the awards, Acme Productions, denies …": a name set off by commas after the opening phrase.
+    if (/,\s*$/.test(text.slice(Math.max(sentence, m.start - 3), m.start)) && /^,/.test(text.slice(m.end, m.end + 2))) return true;
+    // "Swift accused Big Machine": another name before it is the subject.
+    const i = lastEndingBefore(this.mentions.mentions, m.start);
+    const before = this.mentions.mentions[i];
+    return !before || before.end <= sentence || before.entity === m.entity;
+  }
+
+  /** The organisation a "the company", "it" or "they" before `pos` means: walking back within `reach`, the nearest one
+   * that is a sentence's subject (the discourse topic), else the nearest one not named as a modifier ("a Netflix
+   * documentary") or after a preposition ("the organisers of the awards"), else the nearest. A head noun with a
+   * name pattern ("the label": a name with "Records") prefers the organisations that fit it. */
+  organizationAntecedent(pos: number, reach = IT_REACH, head?: string): Entity | undefined {
+    const text = this.mentions.text;
+    const prefer = head ? HEAD_PREFERRED_NAMES[head] : undefined;
+    const passes = prefer ? [(e: Entity) => prefer.test(e.name), () => true] : [() => true];
+    for (const fits of passes) {
+      let plain: Entity | undefined;
+      let nearest: Entity | undefined;
+      for (let k = lastEndingBefore(this.eligibleOrganizations, pos); k >= 0; k--) {
+        const m = this.eligibleOrganizations[k] as EntityMention;
+        if (pos - m.end > reach) break;
+        if (!fits(m.entity)) continue;
+        nearest ??= m.entity;
+        if (isModifierMention(text, m)) continue;
+        if (this.isSubjectOrganization(m)) return m.entity;
+        if (!plain && !AFTER_PREPOSITION.test(text.slice(Math.max(0, m.start - 20), m.start))) plain = m.entity;
+      }
+      const found = plain ?? nearest;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** "they said" right after sentences about an organisation ("Acme denied it. “…,” they said"): the nearest
+   * sentence subject before `pos`, if it is an organisation. */
+  topicOrganization(pos: number): Entity | undefined {
+    const orgs = this.eligibleOrganizations;
+    let k = lastEndingBefore(orgs, pos);
+    let p = lastEndingBefore(this.eligible, pos);
+    while (k >= 0 || p >= 0) {
+      const org = orgs[k];
+      const person = this.eligible[p];
+      if (org && (!person || org.start > person.start)) {
+        if (pos - org.end > THEY_REACH) return undefined;
+        if (!isModifierMention(this.mentions.text, org) && this.isSubjectOrganization(org)) return org.entity;
+        k--;
+      } else if (person) {
+        if (pos - person.end > THEY_REACH) return undefined;
+        if (this.mentions.isSubject(person)) return undefined;
+        p--;
+      }
+    }
+    return undefined;
+  }
+
+  /** The organisation "it" before `pos` means, if one is close enough. */
   lastOrganizationBefore(pos: number): Entity | undefined {
-    const i = lastEndingBefore(this.eligibleOrganizations, pos);
-    const m = this.eligibleOrganizations[i];
-    return m && pos - m.end <= IT_REACH ? m.entity : undefined;
+    return this.organizationAntecedent(pos);
   }
 
   /** The person a "he"/"she" before `pos` means: walking back over person mentions outside quotes, the first whose
@@ -567,8 +665,10 @@ export class SpeakerResolver {
         const organization = ref.anaphor ? this.organizationFor(ref.anaphor, Math.min(ref.anaphor.at, quoteStart)) : undefined;
         return organization ? entitySpeaker(organization) : { name: ref.name };
       }
-      case 'anonymous-group':
-        return null;
+      case 'anonymous-group': {
+        const entity = ref.at === undefined ? undefined : this.topicOrganization(Math.min(ref.at, quoteStart));
+        return entity ? entitySpeaker(entity) : null;
+      }
     }
   }
 
@@ -576,6 +676,8 @@ export class SpeakerResolver {
 
   /** The organisation that spoke last, when it is within reach of `pos`. */
   private lastOrganizationSpeaker: { entity: Entity; at: number } | null = null;
+  /** Every named speaker so far, in text order. */
+  private readonly spoken: { entity: Entity; at: number }[] = [];
 
   /** Remember a resolved speaker: an organisation that spoke is what a later "the statement" means. */
   noteSpeaker(speaker: Speaker | null, at: number): void {
@@ -585,17 +687,143 @@ export class SpeakerResolver {
       for (const m of this.mentions.mentions) this.byId.set(m.entity.id, m.entity);
     }
     const entity = this.byId.get(speaker.entityId);
-    if (entity?.type === 'organization') this.lastOrganizationSpeaker = { entity, at };
+    if (!entity) return;
+    this.spoken.push({ entity, at });
+    if (entity.type === 'organization') this.lastOrganizationSpeaker = { entity, at };
   }
 
-  /** "the company": the organisation mentioned last before `pos`; "the statement": the organisation that spoke
-   * last, else the one mentioned last. */
-  private organizationFor(anaphor: { kind: 'organization' | 'document'; head: string }, pos: number): Entity | undefined {
-    const spoke = this.lastOrganizationSpeaker;
-    if (anaphor.kind === 'document' && spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
-    const entity = this.lastOrganizationBefore(pos);
-    // "the union" is a union, not whichever company came last.
+  /** "the company": the organisation that is the topic before `pos`; "the statement": whoever put out the statement
+   * introduced last ("X issued a statement", "… in a statement shared to its website"), else the organisation that
+   * spoke last, else the topic organisation. */
+  private organizationFor(anaphor: { kind: 'organization' | 'document'; head: string }, pos: number, depth = 0): Entity | undefined {
+    if (anaphor.kind === 'document') {
+      const author = this.documentAuthor(anaphor.head, pos, depth);
+      // "A group of parents sent a letter to the board. “…,” the letter reads": a writing whose author has no name
+      // speaks as itself, not as the organisation it was sent to.
+      if (author !== undefined) return author ?? undefined;
+      const spoke = this.lastOrganizationSpeaker;
+      if (spoke && pos - spoke.at <= IT_REACH) return spoke.entity;
+    }
+    // "X accused A, B and the Acme Group of … The company denied the allegations": the accused organisation.
+    const accused = this.accusedOrganization(pos);
+    if (accused) return accused;
     const fits = HEAD_NAME_WORDS[anaphor.head];
-    return entity && (!fits || fits.test(entity.name)) ? entity : undefined;
+    if (fits) {
+      // "the union" is a union, not whichever company came last.
+      const entity = this.organizationAntecedent(pos);
+      return entity && fits.test(entity.name) ? entity : undefined;
+    }
+    return this.organizationAntecedent(pos, IT_REACH, anaphor.head);
+  }
+
+  /** When the sentence at `pos` denies something, the organisation the sentences just before accused ("X accused
+   * Acme of …"). */
+  private accusedOrganization(pos: number): Entity | undefined {
+    const text = this.mentions.text;
+    const clause = text.slice(pos, pos + 200).split(/[.!?\n]/)[0] ?? '';
+    if (!DENIAL.test(clause)) return undefined;
+    const back = text.slice(Math.max(0, pos - ACCUSATION_REACH), pos);
+    const group = [...back.matchAll(ACCUSATION)].at(-1)?.[1];
+    if (!group) return undefined;
+    let best: { entity: Entity; at: number } | undefined;
+    for (const entity of new Set(this.eligibleOrganizations.map((m) => m.entity))) {
+      const at = wordIndex(group, entity.name);
+      if (at >= 0 && (!best || at > best.at || (at === best.at && entity.name.length > best.entity.name.length))) best = { entity, at };
+    }
+    return best?.entity;
+  }
+
+  /** Who put out the `head` ("statement") introduced last before `pos`: the subject of the sentence that introduces
+   * it with an indefinite or possessive ("Acme issued a statement", "The company denied it in a statement"), or the
+   * speaker of the quote that sentence attributes ("“…,” Acme said in a statement"). Null when the writing was
+   * introduced but its author is not named; undefined when none was introduced. */
+  private documentAuthor(head: string, pos: number, depth: number): Entity | null | undefined {
+    if (depth > 2) return undefined;
+    const text = this.mentions.text;
+    const floor = Math.max(0, pos - IT_REACH);
+    const intro = new RegExp(`\\b(?:a|an|another|its|their|his|her|separate|new|joint|written|brief|lengthy)\\s+(?:[\\p{Ll}-]+\\s+)?${head}\\b`, 'giu');
+    let at = -1;
+    for (const match of text.slice(floor, pos).matchAll(intro)) {
+      const x = floor + (match.index ?? 0);
+      if (!this.quoted(x)) at = x;
+    }
+    if (at < 0) return undefined;
+    return this.authorAt(at, depth) ?? null;
+  }
+
+  /** The author of the writing introduced at `at` (see documentAuthor). */
+  private authorAt(at: number, depth: number): Entity | undefined {
+    const text = this.mentions.text;
+    const sentence = sentenceStartBefore(text, at);
+    const lead = text.slice(sentence, at);
+    // "“…,” the company said in a statement": the quote's speaker.
+    if (/["\u201c\u201d]/.test(lead)) {
+      for (let i = this.spoken.length - 1; i >= 0; i--) {
+        const s = this.spoken[i] as { entity: Entity; at: number };
+        if (s.at <= at) return s.at >= sentence - 1 ? s.entity : undefined;
+      }
+      return undefined;
+    }
+    for (let i = lastEndingBefore(this.mentions.mentions, at); i >= 0; i--) {
+      const m = this.mentions.mentions[i] as EntityMention;
+      if (m.end <= sentence) break;
+      const first = lastEndingBefore(this.mentions.mentions, m.start);
+      const earlier = this.mentions.mentions[first];
+      if (earlier && earlier.end > sentence) continue;
+      if (m.entity.type !== 'place' && isSubjectPosition(text, m.start, m.end, sentence)) return m.entity;
+      break;
+    }
+    // "The company flat-out denied the allegations in a statement": the company that is meant there.
+    const opening = /^\s*(?:\p{L}+\s+){0,4}?(?:the|The)\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s/u.exec(lead);
+    const noun = opening?.[1];
+    if (noun && ORGANIZATION_ANAPHOR_NOUNS.has(noun)) return this.organizationFor({ kind: 'organization', head: noun }, sentence, depth + 1);
+    const pronoun = /^\s*(?:\p{L}+\s+){0,4}?(it|they|It|They)\s/u.exec(lead)?.[1]?.toLowerCase();
+    if (pronoun === 'it') return this.organizationAntecedent(sentence);
+    if (pronoun === 'they') return this.topicOrganization(sentence);
+    return undefined;
   }
 }
+
+/** Person-typed names the article itself treats as things ("… through Big Machine, which was bought out …"). */
+function thingsNamedLikePersons(text: string, mentions: readonly EntityMention[]): Set<Entity> {
+  const which = new Set<Entity>();
+  const who = new Set<Entity>();
+  for (const m of mentions) {
+    if (m.entity.type !== 'person') continue;
+    const after = text.slice(m.end, m.end + 8);
+    if (/^,\s+which\b/.test(after)) which.add(m.entity);
+    else if (/^,?\s+who\b/.test(after)) who.add(m.entity);
+  }
+  for (const e of who) which.delete(e);
+  return which;
+}
+
+/** Words before a name that make it a modifier when a common noun follows ("a Netflix documentary"). */
+const MODIFIER_OPENERS = new Set(['a', 'an', 'her', 'his', 'its', 'their', 'our', 'my', 'your', 'upcoming', 'new', 'separate']);
+
+function isModifierMention(text: string, m: EntityMention): boolean {
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1]?.toLowerCase();
+  return before !== undefined && MODIFIER_OPENERS.has(before) && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3));
+}
+
+/** A name right after a preposition (and an article) is an object, not the topic. */
+const AFTER_PREPOSITION = /\b(?:of|for|to|in|on|at|by|from|with|about|into|over|against|through)\s+(?:the\s+)?$/i;
+
+const DENIAL = /\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed))\b/i;
+/** "accused Braun, Borchetta and Acme of": the accused, up to "of". */
+const ACCUSATION = /\baccus(?:e|es|ed|ing)\s+([^.;!?\n]{1,120}?)\s+of\b/g;
+const ACCUSATION_REACH = 500;
+
+/** Where `name` occurs in `s` as whole words, or -1. */
+function wordIndex(s: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(s)?.index ?? -1;
+}
+
+/** How far back "they" looks for the organisation the sentences before were about. */
+const THEY_REACH = 500;
+
+/** Heads whose organisation's name usually shows them ("the label": "… Records"); preferred, not required. */
+const HEAD_PREFERRED_NAMES: Record<string, RegExp> = {
+  label: /\b(?:records|label|music|recordings)\b/i,
+};

@@ -170,3 +170,119 @@ describe('gender from the words after a name', () => {
     expect(directs(other, both)).toEqual([['I will be back', 'Ondine Vale', 'person:Ondine Vale']]);
   });
 });
+
+describe('organisations as the topic: statements, "the company", "it", "they"', () => {
+  const org = (text: string, name: string): Entity => entityFromForms(text, 'organization', name, [name]);
+
+  it('gives "the statement" to whoever issued the statement introduced last, not the organisation named last', () => {
+    const text = 'On Monday, Quillon Records issued a statement after a singer scolded the label over the Harbor Awards.\n\n' +
+      'The statement, which was obtained by the Daily Ledger, claimed that the label and Harbor Fest had “come to terms on a licensing agreement for every artist.”';
+    const entities = [org(text, 'Quillon Records'), org(text, 'Harbor Awards'), org(text, 'Daily Ledger'), org(text, 'Harbor Fest')];
+    expect(directs(text, entities)).toEqual([['come to terms on a licensing agreement for every artist.', 'Quillon Records', 'organization:Quillon Records']]);
+  });
+
+  it('gives a denial "in a statement" to the organisation accused just before, not one used as a modifier', () => {
+    const text = 'Brindle Pictures said it would talk. On Thursday, Vessa Marr accused Tobin, Aldous and Quillon Records of blocking a Streamflix ' +
+      'documentary about her life.\n\nThe company flat-out denied the allegations in a statement shared to its website.\n\n' +
+      '“We never blocked anything,” the statement read.';
+    const entities = [
+      org(text, 'Brindle Pictures'), org(text, 'Quillon Records'), org(text, 'Streamflix'),
+      entityFromForms(text, 'person', 'Vessa Marr', ['Vessa Marr']),
+    ];
+    expect(directs(text, entities)).toEqual([['We never blocked anything', 'Quillon Records', 'organization:Quillon Records']]);
+  });
+
+  it('gives "the company" to the subject organisation, skipping a name that only modifies a noun', () => {
+    const text = 'Harbor Fest hired a new director. Brindle Pictures, the organiser, welcomed a Streamflix documentary about the event. ' +
+      '“We are thrilled,” the company said.';
+    const entities = [org(text, 'Harbor Fest'), org(text, 'Brindle Pictures'), org(text, 'Streamflix')];
+    expect(directs(text, entities)).toEqual([['We are thrilled', 'Brindle Pictures', 'organization:Brindle Pictures']]);
+  });
+
+  it('gives "it says" to the organisation the paragraph is about, not one after a preposition', () => {
+    const text = 'Quillon Records denied doing anything wrong.\n\nNow it has put out another statement, directly to the organisers of the ' +
+      'Harbor Awards.\n\n“We have agreed to grant all licenses,” it says.';
+    const entities = [org(text, 'Quillon Records'), org(text, 'Harbor Awards')];
+    expect(directs(text, entities)).toEqual([['We have agreed to grant all licenses', 'Quillon Records', 'organization:Quillon Records']]);
+  });
+
+  it('gives "they said" to an organisation that is the subject just before, set off by commas after an opening phrase', () => {
+    const text = 'The firm that runs the Harbor Awards, Brindle Pictures, denies that anything has been agreed.\n\n' +
+      '“We have no further comment,” they said.';
+    const entities = [org(text, 'Harbor Awards'), org(text, 'Brindle Pictures')];
+    expect(directs(text, entities)).toEqual([['We have no further comment', 'Brindle Pictures', 'organization:Brindle Pictures']]);
+  });
+
+  it('lets a letter whose writers have no name speak as itself, not as the organisation it was sent to', () => {
+    const text = 'A group of parents sent a letter to the Harbor Schools Board on Monday. “Our children are thriving,” the letter reads.';
+    const entities = [org(text, 'Harbor Schools Board')];
+    expect(directs(text, entities)).toEqual([['Our children are thriving', 'the letter', null]]);
+  });
+
+  it('gives "the label" to an organisation whose name says it is a label, before a nearer subject company', () => {
+    const text = 'A singer left Quillon Records last year. Brindle Pictures announced a documentary about her.\n\n' +
+      '“We wish her well,” the label said.';
+    const entities = [org(text, 'Quillon Records'), org(text, 'Brindle Pictures')];
+    expect(directs(text, entities)).toEqual([['We wish her well', 'Quillon Records', 'organization:Quillon Records']]);
+  });
+
+  it('leaves "they said" unnamed after people', () => {
+    const text = 'Ada Welk and Mara Quist criticised Brindle Pictures over the merger. “It is a disgrace,” they said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Ada Welk', ['Ada Welk']), entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist']),
+      org(text, 'Brindle Pictures'),
+    ];
+    expect(directs(text, entities)).toEqual([['It is a disgrace', null, null]]);
+  });
+});
+
+describe('who is not a person speaker', () => {
+  it('does not take a name followed by ", which" for the woman a "she" means', () => {
+    const text = 'Her albums were released through Big Lantern, which was bought by a rival.\n\nThen Taylor Grey posted a long message. ' +
+      'She claimed the label had blocked her.\n\n“I just want to play my music,” she said.';
+    // A tagger may type the label's name as a person.
+    const entities = [entityFromForms(text, 'person', 'Big Lantern', ['Big Lantern']), entityFromForms(text, 'person', 'Taylor Grey', ['Taylor Grey'])];
+    expect(directs(text, entities)).toEqual([['I just want to play my music', 'Taylor Grey', 'person:Taylor Grey']]);
+  });
+
+  it('never takes the time phrase opening a sentence ("Last week") for its speaker', () => {
+    const text = 'Last week State Department official Dara Pell revealed one of those calls, saying she recalled it “vividly.”';
+    const entities = [entityFromForms(text, 'person', 'Dara Pell', ['Dara Pell'])];
+    const speakers = findQuotes(text, entities).map((q) => q.speaker?.name ?? null);
+    expect(speakers).not.toContain('Last');
+    expect(speakers).toContain('Dara Pell');
+  });
+});
+
+describe('a pronoun subject after an opening phrase without its comma', () => {
+  it('gives the partial quotes of "In a blog post at the time she described …" to the woman named before', () => {
+    const text = 'Maria Pell sold the firm.\n\nIn a blog post at the time she described this as the "worst case scenario" and accused him of ' +
+      '"incessant, manipulative bullying".';
+    const entities = [entityFromForms(text, 'person', 'Maria Pell', ['Maria Pell'])];
+    expect(directs(text, entities)).toEqual([
+      ['worst case scenario', 'Maria Pell', 'person:Maria Pell'],
+      ['incessant, manipulative bullying', 'Maria Pell', 'person:Maria Pell'],
+    ]);
+  });
+});
+
+describe('a quoted title earlier in the sentence', () => {
+  it('keeps its closing comma, so the name after it still speaks the short quotes later in the sentence', () => {
+    const text = 'The city was calm. In an interview on WKRP\'s "Morning Hour," House Speaker Dana K. Holt (R-Ohio) said the recent ' +
+      'spate of shootings demands that all residents engage in "more listening" and "more learning." "It hurts," Holt said.';
+    const entities = [entityFromForms(text, 'person', 'Dana K. Holt', ['Dana K. Holt', 'Holt'])];
+    expect(directs(text, entities)).toEqual([
+      ['more listening', 'Dana K. Holt', 'person:Dana K. Holt'],
+      ['more learning.', 'Dana K. Holt', 'person:Dana K. Holt'],
+      ['It hurts', 'Dana K. Holt', 'person:Dana K. Holt'],
+    ]);
+  });
+});
+
+describe('headings in capitals', () => {
+  it('does not take a capitalised heading before a dash for a name that speaks', () => {
+    const text = 'CONGRESS HAS QUESTIONED HIM — the doctor appeared at a hearing for saying that the pill was a “magic cure for every body type.”';
+    const speakers = findQuotes(text, []).map((q) => q.speaker?.name ?? null);
+    expect(speakers).not.toContain('CONGRESS HAS QUESTIONED HIM');
+  });
+});
