@@ -117,7 +117,7 @@ export function typeByContext(tokens: Token[], candidates: Candidate[]): Candida
     if (c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const between = tokens.slice(prevEnd + 1, c.first);
-    const continuesList = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
+    const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
     platformList = continuesList || platformListStart(tokens, c.first - 1);
     prevEnd = c.last;
     let type = c.type;
