@@ -3,6 +3,7 @@
 // an outlet, a name one "posted on" is a platform, a name before ", Town, ST" is a venue, a known
 // place used as someone's affiliation ("a former X adviser") is the body that employs them, and a
 // plural acronym ("the XYZs") is an event or award, not a name Lede highlights.
+import { joinWords } from './entities-candidates';
 import { Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName } from './name-heads';
@@ -66,11 +67,38 @@ function platformListStart(tokens: Token[], on: number): boolean {
   return false;
 }
 
-/** "X, Town, ST" or "X, Town, State": a venue written with its address. */
-function beforeAddress(tokens: Token[], last: number): boolean {
-  let i = last + 1;
-  if (tokens[i]?.text !== ',' || tokens[i]!.breakBefore > 0) return false;
-  i++;
+/** Words that may join a venue's name: "BB&T Pavilion", "Music Park at Walnut Creek". */
+const VENUE_JOINERS = new Set(['&', 'at', 'of', 'the', 'on']);
+
+/**
+ * Venues written with their address, as tour dates and event listings do: "Xfinity Center,
+ * Mansfield, MA". The venue is the run of capitalised words (and joiners) before ", Town, ST" back
+ * to a dash or the line's start. Returns [first, last] token spans.
+ */
+function addressVenues(tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let comma = 1; comma < tokens.length; comma++) {
+    if (tokens[comma]!.text !== ',' || tokens[comma]!.breakBefore > 0 || !addressAfter(tokens, comma)) continue;
+    const last = comma - 1;
+    if (!tokens[last]!.isWord || !tokens[last]!.isCap) continue;
+    let first = last;
+    while (first > 0 && tokens[first]!.breakBefore === 0) {
+      const p = tokens[first - 1]!;
+      if (!((p.isWord && p.isCap) || VENUE_JOINERS.has(p.text))) break;
+      first--;
+    }
+    while (first < last && !tokens[first]!.isCap) first++;
+    // It stands alone on its line or after a dash: "June 26 -- PPL Center, Allentown, PA".
+    const before = tokens[first - 1];
+    const set = first === 0 || tokens[first]!.breakBefore > 0 || before?.text === '-' || before?.text === '–' || before?.text === '—';
+    if (set) out.push([first, last]);
+  }
+  return out;
+}
+
+/** ", Town, ST" closing a line or phrase right after the comma at `comma`. */
+function addressAfter(tokens: Token[], comma: number): boolean {
+  let i = comma + 1;
   let words = 0;
   while (tokens[i]?.isCap && tokens[i]!.breakBefore === 0 && words < 4) {
     i++;
@@ -100,7 +128,8 @@ export function isPluralAcronym(word: string): boolean {
   return /^\p{Lu}{2,}s$/u.test(word);
 }
 
-export function typeByContext(tokens: Token[], candidates: Candidate[]): Candidate[] {
+export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
+  const candidates = withVenues(tokens, found);
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(tokens[c.last]!.text);
@@ -109,6 +138,13 @@ export function typeByContext(tokens: Token[], candidates: Candidate[]): Candida
   const personLike = (c: Candidate): boolean => namedPerson(c) || (c.first === c.last && surnames.has(c.text));
   const placeKnown = (c: Candidate): boolean => isWorldPlace(c.text) || gazetteerType(c.text) === 'LOC' || isStateName(c.text);
 
+  // "the Doobies" for "The Doobie Brothers": the plural of an organisation's first word is its short name.
+  const orgOpeners = new Set<string>();
+  for (const c of candidates) {
+    if (c.type !== 'organization' || c.last === c.first) continue;
+    const opener = tokens[c.first]!.text === 'The' ? c.first + 1 : c.first;
+    if (opener < c.last) orgOpeners.add(tokens[opener]!.text);
+  }
   const orgTexts = new Set<string>();
   const out: Candidate[] = [];
   let platformList = false;
@@ -122,13 +158,13 @@ export function typeByContext(tokens: Token[], candidates: Candidate[]): Candida
     prevEnd = c.last;
     let type = c.type;
     let strength = c.strength;
-    if (beforeAddress(tokens, c.last) && !namedPerson(c)) {
-      type = 'place';
-      strength = Strength.Context;
-    } else if ((outletCue(tokens, c.first) || platformList) && !personLike(c) && !placeKnown(c)) {
+    if ((outletCue(tokens, c.first) || platformList) && !personLike(c) && !placeKnown(c)) {
       type = 'organization';
       strength = Strength.Context;
       orgTexts.add(c.text);
+    } else if (c.first === c.last && !c.honorific && c.text.endsWith('s') && orgOpeners.has(c.text.slice(0, -1))) {
+      type = 'organization';
+      strength = Strength.Context;
     } else if (affiliationOf(tokens, c)) {
       type = 'organization';
       strength = Strength.Context;
@@ -139,4 +175,33 @@ export function typeByContext(tokens: Token[], candidates: Candidate[]): Candida
   // What one sentence says of a name holds for the article: the other mentions follow.
   if (orgTexts.size === 0) return out;
   return out.map((c) => (orgTexts.has(c.text) && c.type !== 'organization' && !c.honorific ? { ...c, type: 'organization', strength: Strength.Context } : c));
+}
+
+/** Address venues replace whatever the rules and tagger made of their words. */
+function withVenues(tokens: Token[], found: Candidate[]): Candidate[] {
+  const venues = addressVenues(tokens).filter(([first, last]) => {
+    const text = joinWords(tokens, first, last);
+    // A known place ("Chicago, Tinley Park, IL") or a person ("Jane Roe, Austin, Texas") stays as it is.
+    return !isWorldPlace(text) && !gazetteerType(text) && !isFirstName(tokens[first]!.text);
+  });
+  if (venues.length === 0) return found;
+  const inVenue = (c: Candidate): boolean => venues.some(([first, last]) => c.first <= last && c.last >= first);
+  const added: Candidate[] = venues.map(([first, last]) => ({
+    first,
+    last,
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: writtenText(tokens, first, last),
+    type: 'place',
+    strength: Strength.Context,
+    honorific: false,
+  }));
+  return [...found.filter((c) => !inVenue(c)), ...added].sort((a, b) => a.start - b.start);
+}
+
+/** The words as written: a space only where the text has one ("BB&T Pavilion"). */
+function writtenText(tokens: Token[], first: number, last: number): string {
+  let out = tokens[first]!.text;
+  for (let i = first + 1; i <= last; i++) out += (tokens[i]!.start > tokens[i - 1]!.end ? ' ' : '') + tokens[i]!.text;
+  return out;
 }
