@@ -8,6 +8,7 @@ import { Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName } from './name-heads';
 import type { Token } from './tokens';
+import type { EntityType } from './types';
 
 /** Verbs whose object is the outlet the words went to: "told X", "tells X". */
 const TELL_VERBS = new Set(['told', 'tells', 'telling']);
@@ -123,6 +124,37 @@ function affiliationOf(tokens: Token[], c: Candidate): boolean {
   return role !== 'press' || lowerAt(tokens, i + 1) === 'secretary';
 }
 
+/** "X, which ...": people take "who". */
+function whichAfter(tokens: Token[], last: number): boolean {
+  return tokens[last + 1]?.text === ',' && lowerAt(tokens, last + 2) === 'which';
+}
+
+/** Lower-case nouns after a town's name that serve the town: "X police", "X residents". */
+const TOWN_SERVICES = new Set(['police', 'residents', 'firefighters']);
+
+function townServiceAfter(tokens: Token[], last: number): boolean {
+  const w = lowerAt(tokens, last + 1);
+  return w !== null && TOWN_SERVICES.has(w);
+}
+
+/** Lower-case nouns after an event's name: "the X conference", "the X awards". */
+const EVENT_NOUNS = new Set(['conference', 'summit', 'festival', 'awards', 'ceremony', 'gala', 'expo', 'hackathon']);
+
+/**
+ * Names the article only ever uses before an event noun ("at the Acme Code conference"): the
+ * event's name, not an organisation. A name used elsewhere too ("a Reuters conference", "Reuters
+ * said") stays.
+ */
+function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
+  const before = new Map<string, boolean>();
+  for (const c of candidates) {
+    const w = lowerAt(tokens, c.last + 1);
+    const event = w !== null && EVENT_NOUNS.has(w) && !isWorldPlace(c.text) && !gazetteerType(c.text);
+    before.set(c.text, (before.get(c.text) ?? true) && event);
+  }
+  return new Set([...before].filter(([, only]) => only).map(([text]) => text));
+}
+
 /** "AMAs", "VMAs": an acronym in the plural names an event or prize series, never one body. */
 export function isPluralAcronym(word: string): boolean {
   return /^\p{Lu}{2,}s$/u.test(word);
@@ -145,12 +177,14 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     const opener = tokens[c.first]!.text === 'The' ? c.first + 1 : c.first;
     if (opener < c.last) orgOpeners.add(tokens[opener]!.text);
   }
-  const orgTexts = new Set<string>();
+  // What one sentence says of a name holds for the article: its other mentions follow.
+  const said = new Map<string, EntityType>();
+  const eventNames = eventOnlyNames(tokens, candidates);
   const out: Candidate[] = [];
   let platformList = false;
   let prevEnd = -1;
   for (const c of candidates) {
-    if (c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) continue;
+    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const between = tokens.slice(prevEnd + 1, c.first);
     const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
@@ -161,20 +195,26 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     if ((outletCue(tokens, c.first) || platformList) && !personLike(c) && !placeKnown(c)) {
       type = 'organization';
       strength = Strength.Context;
-      orgTexts.add(c.text);
+      said.set(c.text, 'organization');
     } else if (c.first === c.last && !c.honorific && c.text.endsWith('s') && orgOpeners.has(c.text.slice(0, -1))) {
       type = 'organization';
       strength = Strength.Context;
-    } else if (affiliationOf(tokens, c)) {
+    } else if (affiliationOf(tokens, c) || (c.type === 'person' && !namedPerson(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
       type = 'organization';
       strength = Strength.Context;
-      orgTexts.add(c.text);
+      said.set(c.text, 'organization');
+    } else if (!namedPerson(c) && townServiceAfter(tokens, c.last)) {
+      type = 'place';
+      strength = Strength.Context;
+      said.set(c.text, 'place');
     }
     out.push(type === c.type && strength === c.strength ? c : { ...c, type, strength });
   }
-  // What one sentence says of a name holds for the article: the other mentions follow.
-  if (orgTexts.size === 0) return out;
-  return out.map((c) => (orgTexts.has(c.text) && c.type !== 'organization' && !c.honorific ? { ...c, type: 'organization', strength: Strength.Context } : c));
+  if (said.size === 0) return out;
+  return out.map((c) => {
+    const type = said.get(c.text);
+    return type && c.type !== type && !c.honorific ? { ...c, type, strength: Strength.Context } : c;
+  });
 }
 
 /** Address venues replace whatever the rules and tagger made of their words. */
