@@ -141,15 +141,17 @@ function townServiceAfter(tokens: Token[], last: number): boolean {
 const EVENT_NOUNS = new Set(['conference', 'summit', 'festival', 'awards', 'ceremony', 'gala', 'expo', 'hackathon']);
 
 /**
- * Names the article only ever uses before an event noun ("at the Acme Code conference"): the
- * event's name, not an organisation. A name used elsewhere too ("a Reuters conference", "Reuters
- * said") stays.
+ * Names the article only ever uses before an event noun and after its owner ("at Acme's Code
+ * conference"): the event's name, not an organisation. A name used elsewhere too, or without an
+ * owner ("the Conservative Party conference"), stays.
  */
 function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
   const before = new Map<string, boolean>();
   for (const c of candidates) {
     const w = lowerAt(tokens, c.last + 1);
-    const event = w !== null && EVENT_NOUNS.has(w) && !isWorldPlace(c.text) && !gazetteerType(c.text);
+    const owner = tokens[c.first - 1];
+    const owned = !!owner && owner.breakBefore === 0 && /['’]s$/.test(owner.text) && tokens[c.first]!.breakBefore === 0;
+    const event = owned && w !== null && EVENT_NOUNS.has(w) && !isWorldPlace(c.text) && !gazetteerType(c.text);
     before.set(c.text, (before.get(c.text) ?? true) && event);
   }
   return new Set([...before].filter(([, only]) => only).map(([text]) => text));
@@ -165,8 +167,11 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(tokens[c.last]!.text);
+  // Names the article itself makes people somewhere ("president X", "Mr. X").
+  const personTexts = new Set<string>();
+  for (const c of candidates) if (c.type === 'person' && (c.strength >= Strength.Strong || c.honorific)) personTexts.add(c.text);
   const namedPerson = (c: Candidate): boolean =>
-    c.honorific || (c.type === 'person' && c.strength >= Strength.Context) || gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text);
+    c.honorific || personTexts.has(c.text) || gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text);
   const personLike = (c: Candidate): boolean => namedPerson(c) || (c.first === c.last && surnames.has(c.text));
   const placeKnown = (c: Candidate): boolean => isWorldPlace(c.text) || gazetteerType(c.text) === 'LOC' || isStateName(c.text);
 
@@ -203,7 +208,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
-    } else if (!namedPerson(c) && townServiceAfter(tokens, c.last)) {
+    } else if (c.type !== 'organization' && (c.type !== null || !tokens[c.first]!.sentenceStart) && !c.honorific && !(c.type === 'person' && c.strength >= Strength.Context) && townServiceAfter(tokens, c.last)) {
       type = 'place';
       strength = Strength.Context;
       said.set(c.text, 'place');
