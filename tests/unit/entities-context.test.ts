@@ -1,0 +1,104 @@
+// Types the sentence gives a name: outlets someone told, platforms something was posted on, venues
+// written with their address, places named as an employer, plural acronyms and owned event names.
+// Made-up names and sentences throughout.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../lib/analysis/entities';
+import { isPluralAcronym } from '../../lib/analysis/entities-context';
+import type { Entity } from '../../lib/analysis/types';
+
+function typed(text: string): Map<string, Entity['type']> {
+  const out = new Map<string, Entity['type']>();
+  for (const e of findEntities(text)) for (const m of e.mentions) out.set(text.slice(m.start, m.end), e.type);
+  return out;
+}
+
+describe('outlets', () => {
+  it.each([
+    ['Lanternpost', 'Earlier this year, the singer Jane Roe told Lanternpost the band had been in the studio.'],
+    ['Quarry Lamp', 'The label said in a separate statement to Quarry Lamp that talks had stalled.'],
+    ['Harbinger', 'The statement, which was obtained by Harbinger, said the two sides had reached a deal.'],
+  ])('%s, which someone told or gave a statement to, is an organisation', (name, text) => {
+    expect(typed(text).get(name)).toBe('organization');
+  });
+
+  it('keeps a person the article names as a person when told something', () => {
+    const text = 'The coach, Maren Tollbrook, spoke after the game. Her assistant told Tollbrook the bus was late.';
+    const types = typed(text);
+    expect(types.get('Tollbrook')).toBe('person');
+  });
+});
+
+describe('platforms', () => {
+  it('reads a name someone posted on as an organisation, and so its other mentions', () => {
+    const text = 'Last week Jane Roe posted on Chirpline accusing the label of bullying. Chirpline removed the post.';
+    const types = typed(text);
+    expect([...findEntities(text)].filter((e) => e.name === 'Chirpline').map((e) => e.type)).toEqual(['organization']);
+    expect(types.get('Jane Roe')).toBe('person');
+  });
+
+  it('types a whole list after "posted on"', () => {
+    const text = 'The singer Jane Roe posted on Chirpline, Photogram and Vidtube that the show was off.';
+    const types = typed(text);
+    expect(types.get('Chirpline')).toBe('organization');
+    expect(types.get('Photogram')).toBe('organization');
+    expect(types.get('Vidtube')).toBe('organization');
+  });
+
+  it('reads no names on a promotion line', () => {
+    const text = 'The tour was cancelled on Monday.\n\nFollow Nightbeat on Photogram, Chirpline and Vidtube.\n\nThe singer apologised.';
+    expect(findEntities(text).map((e) => e.name)).not.toContain('Photogram');
+  });
+});
+
+describe('venues with their address', () => {
+  it('reads the whole venue before ", Town, ST" as one place', () => {
+    const text = 'June 26 -- QRX Center, Dallowtown, PA\n\nJune 27 -- KL&M Pavilion, Camberly, NJ\n\nJune 30 -- Northvale Health at Ferris Beach Theater, Wantley, NY';
+    const types = typed(text);
+    expect(types.get('QRX Center')).toBe('place');
+    expect(types.get('KL&M Pavilion')).toBe('place');
+    expect(types.get('Northvale Health at Ferris Beach Theater')).toBe('place');
+    expect(types.has('Ferris')).toBe(false);
+  });
+});
+
+describe('organisations by how the article uses a name', () => {
+  it('reads a known place named as an employer ("a former X adviser") as an organisation throughout', () => {
+    const text = 'The envoy met officials at the White House on Monday. A former White House Russia adviser, Jane Roe, testified.';
+    const types = typed(text);
+    expect(types.get('White House')).toBe('organization');
+  });
+
+  it('reads a name followed by ", which" as no person', () => {
+    const text = 'Her first albums were released through Quorral Vane, which was bought out last year. Quorral Vane denied it.';
+    expect(typed(text).get('Quorral Vane')).not.toBe('person');
+  });
+
+  it('reads a band named with "Brothers" as an organisation, and its plural short name too', () => {
+    const text = 'A half century on, The Tallow Brothers are still touring. Also, the Tallows will play three new songs.';
+    const types = typed(text);
+    expect(types.get('The Tallow Brothers')).toBe('organization');
+    expect(types.get('Tallows')).toBe('organization');
+  });
+
+  it('reads a town before "police" as a place', () => {
+    const text = 'It was around midnight when a tip led Brackley Hill police officers to the motel.';
+    expect(typed(text).get('Brackley Hill')).toBe('place');
+  });
+});
+
+describe('names that are no names', () => {
+  it('drops plural acronyms, which name events and prizes', () => {
+    expect(isPluralAcronym('QMAs')).toBe(true);
+    expect(isPluralAcronym('NATO')).toBe(false);
+    expect(isPluralAcronym('Ms')).toBe(false);
+    const text = 'Jane Roe will perform at the QMAs after all, the organisers of the QMAs said.';
+    expect(findEntities(text).map((e) => e.name)).not.toContain('QMAs');
+  });
+
+  it("drops a name used only for its owner's event", () => {
+    const text = "The chairman spoke on Tuesday at Orvane Media's Quill Media conference in Hollywood.";
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Quill Media');
+    expect(names).toContain('Orvane Media');
+  });
+});
