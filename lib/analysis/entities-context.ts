@@ -5,7 +5,7 @@
 // plural acronym ("the XYZs") is an event or award, not a name Lede highlights.
 import { joinWords } from './entities-candidates';
 import { Strength, type Candidate } from './entities-classify';
-import { gazetteerType, isFirstName, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName } from './name-heads';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
@@ -163,7 +163,7 @@ export function isPluralAcronym(word: string): boolean {
 }
 
 export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
-  const candidates = withVenues(tokens, found);
+  const candidates = typeByList(tokens, withVenues(tokens, found));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(tokens[c.last]!.text);
@@ -249,4 +249,55 @@ function writtenText(tokens: Token[], first: number, last: number): string {
   let out = tokens[first]!.text;
   for (let i = first + 1; i <= last; i++) out += (tokens[i]!.start > tokens[i - 1]!.end ? ' ' : '') + tokens[i]!.text;
   return out;
+}
+
+/** Only separators between two candidates: ", ", "and", ", and". */
+function coordinated(tokens: Token[], a: Candidate, b: Candidate): boolean {
+  if (b.first <= a.last + 1) return false;
+  for (let i = a.last + 1; i < b.first; i++) {
+    const t = tokens[i]!;
+    if (t.breakBefore > 0 || (t.text !== ',' && t.text !== 'and')) return false;
+  }
+  return tokens[b.first]!.breakBefore === 0;
+}
+
+/**
+ * "the likes of Jane Roe, Demi Vantor and Ari Grell": a name the rules could not type, in a list
+ * whose typed names all share one type, has that type too. A single word joins only a list of
+ * organisations or places ("Marvel Entertainment, Quillfilm and BamTech"); people's lone words
+ * are too often something else.
+ */
+function typeByList(tokens: Token[], candidates: Candidate[]): Candidate[] {
+  const out = [...candidates];
+  let start = 0;
+  while (start < out.length) {
+    let end = start;
+    while (end + 1 < out.length && coordinated(tokens, out[end]!, out[end + 1]!)) end++;
+    if (end > start) {
+      const group = out.slice(start, end + 1);
+      const typedMembers = group.filter((c) => c.type !== null);
+      const types = new Set(typedMembers.map((c) => c.type));
+      const [type] = [...types];
+      // People pair up ("Jane Roe and John Doe"); places and organisations need a longer list with
+      // two typed names: "between Tuzla and X", "Portugal and X I" say too little.
+      const enough = type === 'person' ? typedMembers.length >= 1 : group.length >= 3 && typedMembers.length >= 2;
+      if (types.size === 1 && type && enough && typedMembers.some((c) => c.strength >= Strength.Medium)) {
+        for (let k = start; k <= end; k++) {
+          const c = out[k]!;
+          if (c.type !== null || c.ordinary || !listable(tokens, c, type)) continue;
+          out[k] = { ...c, type, strength: Strength.Medium };
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+function listable(tokens: Token[], c: Candidate, type: string): boolean {
+  const first = tokens[c.first]!;
+  if (first.isAllCaps || first.sentenceStart || isVocabularyWord(first.text.toLowerCase())) return false;
+  // A piece of a compound: "Ontario-based".
+  if (tokens[c.last + 1]?.text === '-' && tokens[c.last + 1]!.start === tokens[c.last]!.end) return false;
+  return type !== 'person' || c.last > c.first;
 }

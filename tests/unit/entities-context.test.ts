@@ -102,3 +102,20 @@ describe('names that are no names', () => {
     expect(names).toContain('Orvane Media');
   });
 });
+
+describe('names in a list', () => {
+  it('gives an untyped full name the type of the people it is listed with', () => {
+    const text = 'He reps the likes of Justin Roebury, Demi Lovatto and Ariana Grellin.';
+    expect(typed(text).get('Ariana Grellin')).toBe('person');
+  });
+
+  it('gives an untyped word the type of the organisations it is listed with', () => {
+    const text = 'He led key acquisitions, including Tarnwell Entertainment, Quillfilm and Brannock Studios, over the decade.';
+    expect(typed(text).get('Quillfilm')).toBe('organization');
+  });
+
+  it('leaves a pair of places and a compound alone', () => {
+    const text = 'The troops set up a checkpoint on the road between Tuzla and Mahrovac on Sunday.';
+    expect(typed(text).get('Mahrovac')).not.toBe('organization');
+  });
+});
