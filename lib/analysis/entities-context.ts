@@ -7,6 +7,7 @@ import { joinWords } from './entities-candidates';
 import { Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName } from './name-heads';
+import { TITLE_HEADS } from './entities-lexicon';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
 
@@ -163,7 +164,7 @@ export function isPluralAcronym(word: string): boolean {
 }
 
 export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
-  const candidates = typeByList(tokens, withVenues(tokens, found));
+  const candidates = typeByList(tokens, withJoinedNames(tokens, withVenues(tokens, found)));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(tokens[c.last]!.text);
@@ -300,4 +301,57 @@ function listable(tokens: Token[], c: Candidate, type: string): boolean {
   // A piece of a compound: "Ontario-based".
   if (tokens[c.last + 1]?.text === '-' && tokens[c.last + 1]!.start === tokens[c.last]!.end) return false;
   return type !== 'person' || c.last > c.first;
+}
+
+/**
+ * "Customs and Border Protection", "Securities and Exchange Commission": mid-sentence, a
+ * capitalised common noun (no name on its own), "and", then two to four capitalised words make one
+ * organisation's name. Titles stay apart ("Health and Human Services Secretary Jane Roe").
+ */
+function joinedNames(tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let and = 1; and + 2 < tokens.length; and++) {
+    if (tokens[and]!.text !== 'and' || tokens[and]!.breakBefore > 0) continue;
+    let first = and - 1;
+    while (first > and - 3 && commonCap(tokens, first) && commonCap(tokens, first - 1)) first--;
+    if (!commonCap(tokens, first) || tokens[first]!.sentenceStart) continue;
+    // The common noun opens the run: after a name ("Kansai Electric Power and …") it is a list of two.
+    const before = tokens[first - 1];
+    if (before && before.isWord && before.isCap && before.breakBefore === 0 && tokens[first]!.breakBefore === 0) continue;
+    let last = and;
+    while (last + 1 < tokens.length && last - and < 4 && capWord(tokens, last + 1)) last++;
+    if (last - and < 2 || TITLE_HEADS.has(tokens[last]!.text) || (tokens[last + 1] && capWord(tokens, last + 1))) continue;
+    if (TITLE_HEADS.has(tokens[last + 1]?.text ?? '')) continue;
+    out.push([first, last]);
+    and = last;
+  }
+  return out;
+}
+
+/** A capitalised word on the line that is an ordinary noun: "Customs", "Securities", "Food". */
+function commonCap(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  return !!t && i >= 0 && capWord(tokens, i) && !t.isAllCaps && isVocabularyWord(t.text.toLowerCase()) && !gazetteerType(t.text) && !isWorldPlace(t.text);
+}
+
+function capWord(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return t.isWord && t.isCap && t.breakBefore === 0 && !isFirstName(t.text);
+}
+
+function withJoinedNames(tokens: Token[], found: Candidate[]): Candidate[] {
+  const spans = joinedNames(tokens);
+  if (spans.length === 0) return found;
+  const inSpan = (c: Candidate): boolean => spans.some(([first, last]) => c.first <= last && c.last >= first);
+  const added: Candidate[] = spans.map(([first, last]) => ({
+    first,
+    last,
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: writtenText(tokens, first, last),
+    type: 'organization',
+    strength: Strength.Strong,
+    honorific: false,
+  }));
+  return [...found.filter((c) => !inSpan(c)), ...added].sort((a, b) => a.start - b.start);
 }

@@ -119,3 +119,15 @@ describe('names in a list', () => {
     expect(typed(text).get('Mahrovac')).not.toBe('organization');
   });
 });
+
+describe('names joined by "and"', () => {
+  it('reads a common noun, "and" and more capitalised words as one organisation', () => {
+    const text = 'The figures come from Tariffs and Harbor Inspection, which measures seizures by weight.';
+    expect(typed(text).get('Tariffs and Harbor Inspection')).toBe('organization');
+  });
+
+  it('keeps two names joined by "and" apart', () => {
+    const text = 'Next week Kelvor Electric Power and Brannock International Airport will sell bonds.';
+    expect(typed(text).has('Power and Brannock International Airport')).toBe(false);
+  });
+});
