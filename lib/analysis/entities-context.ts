@@ -6,7 +6,7 @@
 import { joinWords } from './entities-candidates';
 import { Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
-import { isStateCode, isStateName } from './name-heads';
+import { isStateCode, isStateName, isVenueHead } from './name-heads';
 import { TITLE_HEADS } from './entities-lexicon';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
@@ -80,9 +80,12 @@ const VENUE_JOINERS = new Set(['&', 'at', 'of', 'the', 'on']);
 function addressVenues(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let comma = 1; comma < tokens.length; comma++) {
-    if (tokens[comma]!.text !== ',' || tokens[comma]!.breakBefore > 0 || !addressAfter(tokens, comma)) continue;
+    const mark = tokens[comma]!.text;
+    if ((mark !== ',' && mark !== '.') || tokens[comma]!.breakBefore > 0 || !addressAfter(tokens, comma)) continue;
     const last = comma - 1;
     if (!tokens[last]!.isWord || !tokens[last]!.isCap) continue;
+    // A listing's slip of the pen ("X Amphitheatre. Town, ST") only when the name ends as venues do.
+    if (mark === '.' && !isVenueHead(tokens[last]!.text)) continue;
     let first = last;
     while (first > 0 && tokens[first]!.breakBefore === 0) {
       const p = tokens[first - 1]!;
@@ -158,6 +161,12 @@ function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
   return new Set([...before].filter(([, only]) => only).map(([text]) => text));
 }
 
+/** "a four-time X winner": what one wins N times is a prize, not a name Lede highlights. */
+function afterTimes(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  return !!prev && prev.breakBefore === 0 && tokens[first]!.breakBefore === 0 && /^[\p{L}\d]+-times?$/iu.test(prev.text);
+}
+
 /** "AMAs", "VMAs": an acronym in the plural names an event or prize series, never one body. */
 export function isPluralAcronym(word: string): boolean {
   return /^\p{Lu}{2,}s$/u.test(word);
@@ -190,7 +199,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   let platformList = false;
   let prevEnd = -1;
   for (const c of candidates) {
-    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text)) continue;
+    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || afterTimes(tokens, c.first)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const between = tokens.slice(prevEnd + 1, c.first);
     const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
@@ -324,6 +333,14 @@ function joinedNames(tokens: Token[]): Array<[number, number]> {
     if (TITLE_HEADS.has(tokens[last + 1]?.text ?? '')) continue;
     out.push([first, last]);
     and = last;
+  }
+  // "the Rock & Roll Hall of Fame", "the Pro Football Hall of Fame": the institution, not a building.
+  for (let fame = 3; fame < tokens.length; fame++) {
+    if (tokens[fame]!.text !== 'Fame' || tokens[fame - 1]!.text !== 'of' || tokens[fame - 2]!.text !== 'Hall') continue;
+    let first = fame - 2;
+    while (first > 0 && tokens[first]!.breakBefore === 0 && (capWord(tokens, first - 1) || tokens[first - 1]!.text === '&')) first--;
+    while (first < fame - 2 && !tokens[first]!.isCap) first++;
+    if (first < fame - 2 && !out.some(([a, b]) => a <= fame && b >= first)) out.push([first, fame]);
   }
   return out;
 }

@@ -131,3 +131,20 @@ describe('names joined by "and"', () => {
     expect(typed(text).has('Power and Brannock International Airport')).toBe(false);
   });
 });
+
+describe('prizes and halls of fame', () => {
+  it('reads no name in what one wins N times', () => {
+    const text = 'The four-time Quillard winning band will tour again next summer, its manager Jane Roe said.';
+    expect(findEntities(text).map((e) => e.name)).not.toContain('Quillard');
+  });
+
+  it('reads "X Hall of Fame" as one organisation', () => {
+    const text = 'Long considered one of the Jazz & Soul Hall of Fame great slights, the band was finally nominated.';
+    expect(typed(text).get('Jazz & Soul Hall of Fame')).toBe('organization');
+  });
+
+  it('reads a listed venue ending in a venue word before ". Town, ST"', () => {
+    const text = 'Sept. 4 -- Kelbrook Arena, Dallowtown, PA\n\nSept. 5 -- Ashgrove River Amphitheatre. Wantley, WA';
+    expect(typed(text).get('Ashgrove River Amphitheatre')).toBe('place');
+  });
+});
