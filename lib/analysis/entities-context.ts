@@ -146,8 +146,9 @@ const EVENT_NOUNS = new Set(['conference', 'summit', 'festival', 'awards', 'cere
 
 /**
  * Names the article only ever uses before an event noun and after its owner ("at Acme's Code
- * conference"): the event's name, not an organisation. A name used elsewhere too, or without an
- * owner ("the Conservative Party conference"), stays.
+ * conference"), or before a thing noun ("X disease"): the event's or thing's name, not an
+ * organisation. A name used elsewhere too, or an event without an owner ("the Conservative Party
+ * conference"), stays.
  */
 function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
   const before = new Map<string, boolean>();
@@ -155,10 +156,23 @@ function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
     const w = lowerAt(tokens, c.last + 1);
     const owner = tokens[c.first - 1];
     const owned = !!owner && owner.breakBefore === 0 && /['’]s$/.test(owner.text) && tokens[c.first]!.breakBefore === 0;
-    const event = owned && w !== null && EVENT_NOUNS.has(w) && !isWorldPlace(c.text) && !gazetteerType(c.text);
-    before.set(c.text, (before.get(c.text) ?? true) && event);
+    const known = isWorldPlace(c.text) || !!gazetteerType(c.text);
+    const event = owned && w !== null && EVENT_NOUNS.has(w);
+    const thing = thingNounAfter(tokens, c.last);
+    before.set(c.text, (before.get(c.text) ?? true) && !known && (event || thing));
   }
   return new Set([...before].filter(([, only]) => only).map(([text]) => text));
+}
+
+/** Nouns whose capitalised modifiers name a thing, not a body or place: "X disease", "the X Prize". */
+const THING_NOUNS = new Set(['disease', 'syndrome', 'disorder', 'virus', 'vaccine', 'infection', 'prize', 'trophy', 'medal']);
+
+/** The capitalised words after the name, if any, end at a thing noun: "Feather Duvet Lung disease". */
+function thingNounAfter(tokens: Token[], last: number): boolean {
+  let i = last + 1;
+  while (tokens[i] && tokens[i]!.breakBefore === 0 && tokens[i]!.isWord && tokens[i]!.isCap) i++;
+  const w = lowerAt(tokens, i);
+  return w !== null && THING_NOUNS.has(w);
 }
 
 /** "a four-time X winner": what one wins N times is a prize, not a name Lede highlights. */

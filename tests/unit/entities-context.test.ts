@@ -148,3 +148,14 @@ describe('prizes and halls of fame', () => {
     expect(typed(text).get('Ashgrove River Amphitheatre')).toBe('place');
   });
 });
+
+describe('names of things', () => {
+  it('reads no name in a disease named by its capitalised words', () => {
+    const text = 'Doctors found that Jane Roe had Plume Quilt Lung disease.\n\nPlume Quilt Lung disease is rare, said Dr. Amos Keel.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Plume');
+    expect(names).not.toContain('Quilt Lung');
+    expect(names).not.toContain('Plume Quilt Lung');
+    expect(names).toContain('Jane Roe');
+  });
+});
