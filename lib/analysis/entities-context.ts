@@ -133,8 +133,11 @@ function whichAfter(tokens: Token[], last: number): boolean {
   return tokens[last + 1]?.text === ',' && lowerAt(tokens, last + 2) === 'which';
 }
 
-/** Lower-case nouns after a town's name that serve the town: "X police", "X residents". */
-const TOWN_SERVICES = new Set(['police', 'residents', 'firefighters']);
+/**
+ * Lower-case nouns after a place's name: a town's services ("X police", "X residents") and the
+ * kind of building a name is written with ("the X hotel", "the X mall").
+ */
+const TOWN_SERVICES = new Set(['police', 'residents', 'firefighters', 'hotel', 'motel', 'casino', 'mall', 'campground']);
 
 function townServiceAfter(tokens: Token[], last: number): boolean {
   const w = lowerAt(tokens, last + 1);

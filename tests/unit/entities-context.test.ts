@@ -80,6 +80,11 @@ describe('organisations by how the article uses a name', () => {
     expect(types.get('Tallows')).toBe('organization');
   });
 
+  it('reads a name written with "hotel" as a place', () => {
+    const text = "Later he took the child to the Brackley's SnoozeWell Suites hotel, where he held her.";
+    expect(typed(text).get('SnoozeWell Suites')).toBe('place');
+  });
+
   it('reads a town before "police" as a place', () => {
     const text = 'It was around midnight when a tip led Brackley Hill police officers to the motel.';
     expect(typed(text).get('Brackley Hill')).toBe('place');
