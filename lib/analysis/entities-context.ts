@@ -48,6 +48,8 @@ function outletCue(tokens: Token[], first: number): boolean {
   const before = lowerAt(tokens, first - 1);
   if (before === null) return false;
   if (TELL_VERBS.has(before)) return true;
+  // "according to ABC": an acronym as a source is a body ("according to the X" is the rules').
+  if (before === 'to' && tokens[first - 2]?.text.toLowerCase() === 'according' && tokens[first]!.isAllCaps && !tokens[first]!.text.includes('.')) return true;
   const head = lowerAt(tokens, first - 2);
   if (head === null) return false;
   if ((before === 'to' || before === 'with') && TO_OUTLET_HEADS.has(head)) return true;

@@ -21,6 +21,11 @@ describe('outlets', () => {
     expect(typed(text).get(name)).toBe('organization');
   });
 
+  it('reads an acronym given as a source as an organisation', () => {
+    const text = 'Tickets go on sale Friday. According to QRN, fans can expect new songs.';
+    expect(typed(text).get('QRN')).toBe('organization');
+  });
+
   it('keeps a person the article names as a person when told something', () => {
     const text = 'The coach, Maren Tollbrook, spoke after the game. Her assistant told Tollbrook the bus was late.';
     const types = typed(text);
