@@ -192,7 +192,7 @@ export function isPluralAcronym(word: string): boolean {
 }
 
 export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
-  const candidates = typeByList(tokens, withJoinedNames(tokens, withVenues(tokens, found)));
+  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens)], 'organization', Strength.Strong));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(tokens[c.last]!.text);
@@ -251,26 +251,26 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   });
 }
 
-/** Address venues replace whatever the rules and tagger made of their words. */
-function withVenues(tokens: Token[], found: Candidate[]): Candidate[] {
-  const venues = addressVenues(tokens).filter(([first, last]) => {
+/** Spans read as a whole replace whatever the rules and tagger made of their words. */
+function withSpans(tokens: Token[], found: Candidate[], all: Array<[number, number]>, type: EntityType, strength: Strength): Candidate[] {
+  const spans = all.filter(([first, last]) => {
     const text = joinWords(tokens, first, last);
     // A known place ("Chicago, Tinley Park, IL") or a person ("Jane Roe, Austin, Texas") stays as it is.
     return !isWorldPlace(text) && !gazetteerType(text) && !isFirstName(tokens[first]!.text);
   });
-  if (venues.length === 0) return found;
-  const inVenue = (c: Candidate): boolean => venues.some(([first, last]) => c.first <= last && c.last >= first);
-  const added: Candidate[] = venues.map(([first, last]) => ({
+  if (spans.length === 0) return found;
+  const inSpan = (c: Candidate): boolean => spans.some(([first, last]) => c.first <= last && c.last >= first);
+  const added: Candidate[] = spans.map(([first, last]) => ({
     first,
     last,
     start: tokens[first]!.start,
     end: tokens[last]!.end,
     text: writtenText(tokens, first, last),
-    type: 'place',
-    strength: Strength.Context,
+    type,
+    strength,
     honorific: false,
   }));
-  return [...found.filter((c) => !inVenue(c)), ...added].sort((a, b) => a.start - b.start);
+  return [...found.filter((c) => !inSpan(c)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /** The words as written: a space only where the text has one ("BB&T Pavilion"). */
@@ -375,19 +375,26 @@ function capWord(tokens: Token[], i: number): boolean {
   return t.isWord && t.isCap && t.breakBefore === 0 && !isFirstName(t.text);
 }
 
-function withJoinedNames(tokens: Token[], found: Candidate[]): Candidate[] {
-  const spans = joinedNames(tokens);
-  if (spans.length === 0) return found;
-  const inSpan = (c: Candidate): boolean => spans.some(([first, last]) => c.first <= last && c.last >= first);
-  const added: Candidate[] = spans.map(([first, last]) => ({
-    first,
-    last,
-    start: tokens[first]!.start,
-    end: tokens[last]!.end,
-    text: writtenText(tokens, first, last),
-    type: 'organization',
-    strength: Strength.Strong,
-    honorific: false,
-  }));
-  return [...found.filter((c) => !inSpan(c)), ...added].sort((a, b) => a.start - b.start);
+/**
+ * "Acme Tickets … at AcmeTickets.com": capitalised words the page also writes as a web address
+ * ("Name.com") are the name of the organisation behind it.
+ */
+function siteNames(tokens: Token[]): Array<[number, number]> {
+  const stems = new Set<string>();
+  for (const t of tokens) {
+    const m = /^(\p{Lu}[\p{L}\d]+)\.(?:com|org|net)\.?$/u.exec(t.text);
+    if (m && /\p{Ll}\p{Lu}/u.test(m[1]!)) stems.add(m[1]!.toLowerCase());
+  }
+  const out: Array<[number, number]> = [];
+  if (stems.size === 0) return out;
+  for (let first = 0; first < tokens.length; first++) {
+    if (!capWord(tokens, first) && !(tokens[first]!.isWord && tokens[first]!.isCap && tokens[first]!.breakBefore > 0)) continue;
+    let joined = tokens[first]!.text;
+    for (let last = first + 1; last < Math.min(tokens.length, first + 4); last++) {
+      if (!capWord(tokens, last)) break;
+      joined += tokens[last]!.text;
+      if (stems.has(joined.toLowerCase())) out.push([first, last]);
+    }
+  }
+  return out;
 }

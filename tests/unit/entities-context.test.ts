@@ -169,3 +169,10 @@ describe('names of things', () => {
     expect(names).toContain('Jane Roe');
   });
 });
+
+describe('names the page also writes as a web address', () => {
+  it('reads the capitalised words of "NameName.com" as an organisation', () => {
+    const text = 'The band is on the road again.\n\nTicket Harbor is producing the tour, with tickets on sale Friday at TicketHarbor.com.';
+    expect(typed(text).get('Ticket Harbor')).toBe('organization');
+  });
+});
