@@ -186,6 +186,20 @@ function afterTimes(tokens: Token[], first: number): boolean {
   return !!prev && prev.breakBefore === 0 && tokens[first]!.breakBefore === 0 && /^[\p{L}\d]+-times?$/iu.test(prev.text);
 }
 
+/** Nouns for a company that a place name may modify: "the Burbank-style X giant". */
+const COMPANY_NOUNS = new Set(['giant', 'company', 'firm', 'maker', 'startup', 'retailer', 'conglomerate', 'chain', 'manufacturer']);
+
+/** "the X entertainment giant", "the X software company": a lone word there is the company's home town. */
+function homeOfCompany(tokens: Token[], c: Candidate): boolean {
+  if (lowerAt(tokens, c.first - 1) !== 'the') return false;
+  for (let i = c.last + 1; i <= c.last + 3; i++) {
+    const w = lowerAt(tokens, i);
+    if (w === null) return false;
+    if (COMPANY_NOUNS.has(w)) return i > c.last + 1;
+  }
+  return false;
+}
+
 /** "AMAs", "VMAs": an acronym in the plural names an event or prize series, never one body. */
 export function isPluralAcronym(word: string): boolean {
   return /^\p{Lu}{2,}s$/u.test(word);
@@ -211,6 +225,8 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     const opener = tokens[c.first]!.text === 'The' ? c.first + 1 : c.first;
     if (opener < c.last) orgOpeners.add(tokens[opener]!.text);
   }
+  const seen = new Map<string, number>();
+  for (const c of candidates) seen.set(c.text, (seen.get(c.text) ?? 0) + 1);
   // What one sentence says of a name holds for the article: its other mentions follow.
   const said = new Map<string, EntityType>();
   const eventNames = eventOnlyNames(tokens, candidates);
@@ -237,6 +253,9 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
+    } else if (seen.get(c.text) === 1 && c.first === c.last && gazetteerType(c.text) !== 'ORG' && !namedPerson(c) && homeOfCompany(tokens, c)) {
+      type = 'place';
+      strength = Strength.Context;
     } else if (c.type !== 'organization' && (c.type !== null || !tokens[c.first]!.sentenceStart) && !c.honorific && !(c.type === 'person' && c.strength >= Strength.Context) && townServiceAfter(tokens, c.last)) {
       type = 'place';
       strength = Strength.Context;

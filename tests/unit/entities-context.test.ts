@@ -90,6 +90,11 @@ describe('organisations by how the article uses a name', () => {
     expect(typed(text).get('SnoozeWell Suites')).toBe('place');
   });
 
+  it('reads the lone word in "the X entertainment giant" as the home town', () => {
+    const text = 'Problems began last week when the Tarrowby entertainment giant launched its streaming service.';
+    expect(typed(text).get('Tarrowby')).toBe('place');
+  });
+
   it('reads a town before "police" as a place', () => {
     const text = 'It was around midnight when a tip led Brackley Hill police officers to the motel.';
     expect(typed(text).get('Brackley Hill')).toBe('place');
