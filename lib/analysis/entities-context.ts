@@ -175,7 +175,7 @@ const THING_NOUNS = new Set(['disease', 'syndrome', 'disorder', 'virus', 'vaccin
 /** The capitalised words after the name, if any, end at a thing noun: "Feather Duvet Lung disease". */
 function thingNounAfter(tokens: Token[], last: number): boolean {
   let i = last + 1;
-  while (tokens[i] && tokens[i]!.breakBefore === 0 && tokens[i]!.isWord && tokens[i]!.isCap) i++;
+  while (i <= last + 6 && tokens[i] && tokens[i]!.breakBefore === 0 && tokens[i]!.isWord && tokens[i]!.isCap) i++;
   const w = lowerAt(tokens, i);
   return w !== null && THING_NOUNS.has(w);
 }
@@ -278,7 +278,12 @@ function withSpans(tokens: Token[], found: Candidate[], all: Array<[number, numb
     return !isWorldPlace(text) && !gazetteerType(text) && !isFirstName(tokens[first]!.text);
   });
   if (spans.length === 0) return found;
-  const inSpan = (c: Candidate): boolean => spans.some(([first, last]) => c.first <= last && c.last >= first);
+  const covered = new Uint8Array(tokens.length);
+  for (const [first, last] of spans) covered.fill(1, first, last + 1);
+  const inSpan = (c: Candidate): boolean => {
+    for (let i = c.first; i <= c.last; i++) if (covered[i]) return true;
+    return false;
+  };
   const added: Candidate[] = spans.map(([first, last]) => ({
     first,
     last,
@@ -373,12 +378,14 @@ function joinedNames(tokens: Token[]): Array<[number, number]> {
     and = last;
   }
   // "the Rock & Roll Hall of Fame", "the Pro Football Hall of Fame": the institution, not a building.
+  const joined = new Uint8Array(tokens.length);
+  for (const [a, b] of out) joined.fill(1, a, b + 1);
   for (let fame = 3; fame < tokens.length; fame++) {
     if (tokens[fame]!.text !== 'Fame' || tokens[fame - 1]!.text !== 'of' || tokens[fame - 2]!.text !== 'Hall') continue;
     let first = fame - 2;
     while (first > 0 && tokens[first]!.breakBefore === 0 && (capWord(tokens, first - 1) || tokens[first - 1]!.text === '&')) first--;
     while (first < fame - 2 && !tokens[first]!.isCap) first++;
-    if (first < fame - 2 && !out.some(([a, b]) => a <= fame && b >= first)) out.push([first, fame]);
+    if (first < fame - 2 && !joined[first] && !joined[fame]) out.push([first, fame]);
   }
   return out;
 }
