@@ -23,8 +23,20 @@ const BY_OUTLET_HEADS = new Set(['obtained', 'reported', 'published', 'broadcast
 /** Verbs after which "on X" names a platform: "posted on X", "wrote on X", "follow us on X". */
 const POST_VERBS = new Set([
   'posted', 'post', 'posts', 'posting', 'wrote', 'writes', 'writing', 'tweeted', 'shared', 'sharing', 'announced', 'follow',
-  'followed', 'streamed', 'streaming', 'uploaded', 'commented', 'live', 'available', 'trending',
+  'followed', 'streamed', 'streaming', 'uploaded', 'commented', 'live', 'available', 'trending', 'said', 'says', 'wrote',
 ]);
+
+/** "in an X post", "her X account": what a platform holds. */
+const PLATFORM_THINGS = new Set(['post', 'posts', 'account', 'accounts', 'page', 'feed', 'followers', 'livestream', 'handle']);
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+/** "in an X post", "on her X account". */
+function platformThing(tokens: Token[], c: Candidate): boolean {
+  const det = tokens[c.first - 1];
+  const thing = lowerAt(tokens, c.last + 1);
+  return !!det && det.breakBefore === 0 && tokens[c.first]!.breakBefore === 0 && DETERMINERS.has(det.text.toLowerCase()) && thing !== null && PLATFORM_THINGS.has(thing);
+}
 
 /** Role nouns whose affiliation comes right before them: "a former X adviser", "X officials". */
 const AFFILIATION_ROLES = new Set([
@@ -242,7 +254,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     prevEnd = c.last;
     let type = c.type;
     let strength = c.strength;
-    if ((outletCue(tokens, c.first) || platformList) && !personLike(c) && !placeKnown(c)) {
+    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c)) && !personLike(c) && !placeKnown(c)) {
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');

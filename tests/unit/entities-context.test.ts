@@ -49,6 +49,13 @@ describe('platforms', () => {
     expect(types.get('Vidtube')).toBe('organization');
   });
 
+  it('reads a name with a post or an account as a platform', () => {
+    const text = 'In an Instablur post on Sunday, the singer Jane Roe thanked her fans. Her Chirpline account was quiet.';
+    const types = typed(text);
+    expect(types.get('Instablur')).toBe('organization');
+    expect(types.get('Chirpline')).toBe('organization');
+  });
+
   it('reads no names on a promotion line', () => {
     const text = 'The tour was cancelled on Monday.\n\nFollow Nightbeat on Photogram, Chirpline and Vidtube.\n\nThe singer apologised.';
     expect(findEntities(text).map((e) => e.name)).not.toContain('Photogram');
