@@ -221,7 +221,9 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens)], 'organization', Strength.Strong));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
-  for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(tokens[c.last]!.text);
+  for (const c of candidates) {
+    if (c.last > c.first && (c.type === 'person' || (c.type === null && isFirstName(tokens[c.first]!.text)))) surnames.add(tokens[c.last]!.text);
+  }
   // Names the article itself makes people somewhere ("president X", "Mr. X").
   const personTexts = new Set<string>();
   for (const c of candidates) if (c.type === 'person' && (c.strength >= Strength.Strong || c.honorific)) personTexts.add(c.text);
@@ -261,7 +263,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     } else if (c.first === c.last && !c.honorific && c.text.endsWith('s') && orgOpeners.has(c.text.slice(0, -1))) {
       type = 'organization';
       strength = Strength.Context;
-    } else if (affiliationOf(tokens, c) || (c.type === 'person' && !namedPerson(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
+    } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
@@ -345,7 +347,8 @@ function typeByList(tokens: Token[], candidates: Candidate[]): Candidate[] {
       const [type] = [...types];
       // People pair up ("Jane Roe and John Doe"); places and organisations need a longer list with
       // two typed names: "between Tuzla and X", "Portugal and X I" say too little.
-      const enough = type === 'person' ? typedMembers.length >= 1 : group.length >= 3 && typedMembers.length >= 2;
+      // People need one the lists or the article itself makes a person ("Kim Roe" by her given name).
+      const enough = type === 'person' ? typedMembers.some((c) => c.strength >= Strength.Strong) : group.length >= 3 && typedMembers.length >= 2;
       if (types.size === 1 && type && enough && typedMembers.some((c) => c.strength >= Strength.Medium)) {
         for (let k = start; k <= end; k++) {
           const c = out[k]!;
@@ -364,7 +367,11 @@ function listable(tokens: Token[], c: Candidate, type: string): boolean {
   if (first.isAllCaps || first.sentenceStart || isVocabularyWord(first.text.toLowerCase())) return false;
   // A piece of a compound: "Ontario-based".
   if (tokens[c.last + 1]?.text === '-' && tokens[c.last + 1]!.start === tokens[c.last]!.end) return false;
-  return type !== 'person' || c.last > c.first;
+  // People's names are two words or more, none brand-cased ("CarPlay").
+  if (type !== 'person') return true;
+  if (c.last === c.first) return false;
+  for (let i = c.first; i <= c.last; i++) if (/\p{Ll}\p{Lu}/u.test(tokens[i]!.text)) return false;
+  return true;
 }
 
 /**
@@ -374,33 +381,40 @@ function listable(tokens: Token[], c: Candidate, type: string): boolean {
  */
 function joinedNames(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const joined = new Uint8Array(tokens.length);
+  // "the Rock & Roll Hall of Fame", "the Pro Football Hall of Fame": the institution, not a building.
+  for (let fame = 3; fame < tokens.length; fame++) {
+    if (tokens[fame]!.text !== 'Fame' || tokens[fame - 1]!.text !== 'of' || tokens[fame - 2]!.text !== 'Hall') continue;
+    let first = fame - 2;
+    while (first > 0 && tokens[first]!.breakBefore === 0 && (capWord(tokens, first - 1) || ((tokens[first - 1]!.text === '&' || tokens[first - 1]!.text === 'and') && capWord(tokens, first - 2)))) first--;
+    while (first < fame - 2 && !tokens[first]!.isCap) first++;
+    if (first < fame - 2) {
+      out.push([first, fame]);
+      joined.fill(1, first, fame + 1);
+    }
+  }
   for (let and = 1; and + 2 < tokens.length; and++) {
     if (tokens[and]!.text !== 'and' || tokens[and]!.breakBefore > 0) continue;
-    let first = and - 1;
-    while (first > and - 3 && commonCap(tokens, first) && commonCap(tokens, first - 1)) first--;
-    if (!commonCap(tokens, first) || tokens[first]!.sentenceStart) continue;
+    const first = and - 1;
+    if (!commonCap(tokens, first) || tokens[first]!.sentenceStart || joined[first]) continue;
     // The common noun opens the run: after a name ("Kansai Electric Power and …") it is a list of two.
+    // So does a connector after a name ("Office on Drugs and Crime"), and a brand ("iPad Pro and …").
     const before = tokens[first - 1];
-    if (before && before.isWord && before.isCap && before.breakBefore === 0 && tokens[first]!.breakBefore === 0) continue;
+    const joinedBefore = !!before && tokens[first]!.breakBefore === 0 && before.isWord;
+    if (joinedBefore && (/\p{Lu}/u.test(before.text) || CONNECTORS_BEFORE.has(before.text))) continue;
     let last = and;
     while (last + 1 < tokens.length && last - and < 4 && capWord(tokens, last + 1)) last++;
     if (last - and < 2 || TITLE_HEADS.has(tokens[last]!.text) || (tokens[last + 1] && capWord(tokens, last + 1))) continue;
+    // "Acme and Elon Musk": a person's name on the right makes two names.
+    if (gazetteerType(tokens[last]!.text) === 'PER' || gazetteerType(joinWords(tokens, and + 1, last)) === 'PER') continue;
     if (TITLE_HEADS.has(tokens[last + 1]?.text ?? '')) continue;
     out.push([first, last]);
     and = last;
   }
-  // "the Rock & Roll Hall of Fame", "the Pro Football Hall of Fame": the institution, not a building.
-  const joined = new Uint8Array(tokens.length);
-  for (const [a, b] of out) joined.fill(1, a, b + 1);
-  for (let fame = 3; fame < tokens.length; fame++) {
-    if (tokens[fame]!.text !== 'Fame' || tokens[fame - 1]!.text !== 'of' || tokens[fame - 2]!.text !== 'Hall') continue;
-    let first = fame - 2;
-    while (first > 0 && tokens[first]!.breakBefore === 0 && (capWord(tokens, first - 1) || tokens[first - 1]!.text === '&')) first--;
-    while (first < fame - 2 && !tokens[first]!.isCap) first++;
-    if (first < fame - 2 && !joined[first] && !joined[fame]) out.push([first, fame]);
-  }
   return out;
 }
+
+const CONNECTORS_BEFORE = new Set(['of', 'on', 'for', '&']);
 
 /** A capitalised word on the line that is an ordinary noun: "Customs", "Securities", "Food". */
 function commonCap(tokens: Token[], i: number): boolean {

@@ -80,6 +80,11 @@ describe('organisations by how the article uses a name', () => {
     expect(types.get('White House')).toBe('organization');
   });
 
+  it('keeps a person the article names in full before ", which"', () => {
+    const text = 'The chief executive spoke with founder Marc Tenniworth on Tuesday.\n\n"We want more," Cook told Tenniworth, which ultimately meant new software.';
+    expect(typed(text).get('Tenniworth')).toBe('person');
+  });
+
   it('reads a name followed by ", which" as no person', () => {
     const text = 'Her first albums were released through Quorral Vane, which was bought out last year. Quorral Vane denied it.';
     expect(typed(text).get('Quorral Vane')).not.toBe('person');
@@ -146,6 +151,11 @@ describe('names joined by "and"', () => {
   it('reads a common noun, "and" and more capitalised words as one organisation', () => {
     const text = 'The figures come from Tariffs and Harbor Inspection, which measures seizures by weight.';
     expect(typed(text).get('Tariffs and Harbor Inspection')).toBe('organization');
+  });
+
+  it('keeps a company and a person joined by "and" apart', () => {
+    const text = 'The rockets were built by Grey Origin and Elon Tarrow over a decade.';
+    expect(typed(text).has('Grey Origin and Elon Tarrow')).toBe(false);
   });
 
   it('keeps two names joined by "and" apart', () => {
