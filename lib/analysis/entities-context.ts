@@ -252,7 +252,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const between = tokens.slice(prevEnd + 1, c.first);
     const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
-    platformList = continuesList || platformListStart(tokens, c.first - 1);
+    platformList = continuesList || (tokens[c.first]!.breakBefore === 0 && platformListStart(tokens, c.first - 1));
     prevEnd = c.last;
     let type = c.type;
     let strength = c.strength;
@@ -402,6 +402,8 @@ function joinedNames(tokens: Token[]): Array<[number, number]> {
     const before = tokens[first - 1];
     const joinedBefore = !!before && tokens[first]!.breakBefore === 0 && before.isWord;
     if (joinedBefore && (/\p{Lu}/u.test(before.text) || CONNECTORS_BEFORE.has(before.text))) continue;
+    // "has my Complete and Total Support": no one owns an organisation that way.
+    if (joinedBefore && POSSESSIVES.has(before.text)) continue;
     let last = and;
     while (last + 1 < tokens.length && last - and < 4 && capWord(tokens, last + 1)) last++;
     if (last - and < 2 || TITLE_HEADS.has(tokens[last]!.text) || (tokens[last + 1] && capWord(tokens, last + 1))) continue;
@@ -415,6 +417,8 @@ function joinedNames(tokens: Token[]): Array<[number, number]> {
 }
 
 const CONNECTORS_BEFORE = new Set(['of', 'on', 'for', '&']);
+
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'our', 'their']);
 
 /** A capitalised word on the line that is an ordinary noun: "Customs", "Securities", "Food". */
 function commonCap(tokens: Token[], i: number): boolean {
