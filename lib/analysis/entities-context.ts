@@ -107,10 +107,12 @@ function addressVenues(tokens: Token[]): Array<[number, number]> {
       first--;
     }
     while (first < last && !tokens[first]!.isCap) first++;
-    // It stands alone on its line or after a dash: "June 26 -- PPL Center, Allentown, PA".
+    // A listing's entry after a dash ("June 26 -- PPL Center, Allentown, PA"), or a line of its own
+    // ending as venues do; a line "Acme Robotics, Palo Alto, California" lists a company's seat.
     const before = tokens[first - 1];
-    const set = first === 0 || tokens[first]!.breakBefore > 0 || before?.text === '-' || before?.text === '–' || before?.text === '—';
-    if (set) out.push([first, last]);
+    const dashed = before?.text === '-' || before?.text === '–' || before?.text === '—';
+    const ownLine = (first === 0 || tokens[first]!.breakBefore > 0) && isVenueHead(tokens[last]!.text);
+    if (dashed || ownLine) out.push([first, last]);
   }
   return out;
 }
@@ -407,6 +409,8 @@ function joinedNames(tokens: Token[]): Array<[number, number]> {
     let last = and;
     while (last + 1 < tokens.length && last - and < 4 && capWord(tokens, last + 1)) last++;
     if (last - and < 2 || TITLE_HEADS.has(tokens[last]!.text) || (tokens[last + 1] && capWord(tokens, last + 1))) continue;
+    // Street corners: "25th Street and Gladstone Avenue".
+    if (isVenueHead(tokens[last]!.text) || STREET_WORDS.has(tokens[first]!.text)) continue;
     // "Acme and Elon Musk": a person's name on the right makes two names.
     if (gazetteerType(tokens[last]!.text) === 'PER' || gazetteerType(joinWords(tokens, and + 1, last)) === 'PER') continue;
     if (TITLE_HEADS.has(tokens[last + 1]?.text ?? '')) continue;
@@ -417,6 +421,8 @@ function joinedNames(tokens: Token[]): Array<[number, number]> {
 }
 
 const CONNECTORS_BEFORE = new Set(['of', 'on', 'for', '&']);
+
+const STREET_WORDS = new Set(['Street', 'Road', 'Drive', 'Lane', 'Avenue', 'Boulevard', 'Highway', 'Way', 'Place']);
 
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'our', 'their']);
 

@@ -73,6 +73,15 @@ describe('venues with their address', () => {
   });
 });
 
+describe('a company listed with its seat', () => {
+  it('keeps a company on a line of its own with its town and state an organisation', () => {
+    const text = 'The newly selected five are:\n\nTarnwell Robotics, Palo Alto, California\n\nVexmoor Aerospace, Kent, Washington';
+    const types = typed(text);
+    expect(types.get('Tarnwell Robotics')).toBe('organization');
+    expect(types.get('Vexmoor Aerospace')).toBe('organization');
+  });
+});
+
 describe('organisations by how the article uses a name', () => {
   it('reads a known place named as an employer ("a former X adviser") as an organisation throughout', () => {
     const text = 'The envoy met officials at the White House on Monday. A former White House Russia adviser, Jane Roe, testified.';
