@@ -81,7 +81,8 @@ function spanText(tokens: Token[], first: number, last: number, acronyms: Readon
 function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, ruleStarts: Set<number>, ruleCover: Int32Array): TaggedSpan | null {
   let first = span.first;
   while (first <= span.last && (HONORIFICS.has(tokens[first]!.text) || titleCover.has(first))) first++;
-  if (first < span.last && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
+  // Not from an organisation's name, which ordinary words often open ("Live Nation", "General Motors").
+  if (first < span.last && (span.type !== 'ORG' || CLOSED_CLASS.has(tokens[first]!.text.toLowerCase())) && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
   let last = span.last;
   // A dash the tagger carried along at the end ("Jane Roe –").
   while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—')) last--;

@@ -4,6 +4,7 @@
 import { PersonDescriptions } from './descriptions';
 import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
 import { classifyChunks } from './entities-classify';
+import { typeByContext } from './entities-context';
 import { linkCandidates, type ResolvedMention } from './entities-link';
 import { mergeCandidates, oneTypePerName } from './entities-merge';
 import { markPageFurniture, markQuotedTitles } from './page-lines';
@@ -22,7 +23,7 @@ export function findEntities(text: string): Entity[] {
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
-  const mentions = oneTypePerName(tokens, linkCandidates(mergeCandidates(tokens, ruled, tagged, titles)));
+  const mentions = oneTypePerName(tokens, linkCandidates(typeByContext(tokens, mergeCandidates(tokens, ruled, tagged, titles))));
   return buildEntities(text, tokens, titles, mentions);
 }
 

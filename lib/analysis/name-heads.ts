@@ -17,6 +17,8 @@ const COMPANY_HEADS = new Set([
   'College', 'University', 'Commission', 'Committee', 'Council', 'Agency', 'Bureau', 'Department', 'Ministry',
   'Administration', 'Authority', 'Board', 'Court', 'Police', 'Party', 'Union', 'Guard', 'Army', 'Navy', 'Channel',
   'Magazine', 'Records',
+  // Bands and family firms: "Lehman Brothers", "the Jackson Sisters", "the Radio Orchestra".
+  'Brothers', 'Bros', 'Bros.', 'Sisters', 'Band', 'Orchestra', 'Choir', 'Ensemble', 'Quartet',
 ]);
 
 /** Last words of venues: places people go to, not organisations. */

@@ -109,6 +109,22 @@ function creditEnd(tokens: Token[], i: number, end: number): number {
  * Marks tokens of byline, wire, contributor and credit lines (Token.furniture), and the credit at
  * a caption's end. Returns how many tokens were marked.
  */
+/** Calls to action that open a site's promotion line: "Follow us on …", "Listen to … live", "Sign up for …". */
+const PROMO_OPENERS = new Set(['Follow', 'Subscribe', 'Listen', 'Download', 'Sign']);
+
+const MAX_PROMO_WORDS = 16;
+
+/** A short line that opens with a call to action and quotes no one: the site's, not the story's. */
+function isPromoLine(tokens: Token[], first: number, end: number): boolean {
+  if (!PROMO_OPENERS.has(tokens[first]!.text)) return false;
+  const words = wordsOf(tokens, first, end);
+  if (words.length > MAX_PROMO_WORDS) return false;
+  for (let i = first; i < end; i++) if (/^["“”‘’']$/.test(tokens[i]!.text)) return false;
+  // "Follow X on …", "Listen to …", "Sign up for …", "Subscribe to …", "Download the … app".
+  const second = words[1]?.text.toLowerCase() ?? '';
+  return tokens[first]!.text === 'Follow' || tokens[first]!.text === 'Download' ? words.some((w) => w.text === 'on' || w.text === 'app') : second === 'to' || second === 'up';
+}
+
 export function markPageFurniture(tokens: Token[]): number {
   let marked = 0;
   const mark = (from: number, to: number): void => {
@@ -121,7 +137,7 @@ export function markPageFurniture(tokens: Token[]): number {
   while (first < tokens.length) {
     let end = first + 1;
     while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
-    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end)) mark(first, end - 1);
+    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end)) mark(first, end - 1);
     else {
       for (let i = first; i < end; i++) {
         const last = creditEnd(tokens, i, end);
