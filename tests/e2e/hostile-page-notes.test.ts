@@ -17,6 +17,7 @@ import { openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts
 import { seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { artifactPath } from './support/artifacts';
+import { passageRectsIn } from './support/in-page';
 import { evaluateInShadow } from './support/closed-shadow';
 import { meanColour, paintedNoteBoxes, paintedNoteText, type Rgb } from './support/note-paint';
 import { getPageNotes, sendToTab, type PageNoteAnswer } from './support/notes-page';
@@ -102,19 +103,7 @@ function registry(page: Page): Promise<RegistryEntry[]> {
 
 /** Scrolls the passage to the middle of the viewport; its line boxes in viewport coordinates. */
 function passageRects(page: Page, passage: string): Promise<{ left: number; top: number; right: number; bottom: number }[]> {
-  return page.evaluate((passage) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(passage);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + passage.length);
-      return [...range.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
-    }
-    throw new Error(`no "${passage}" on the page`);
-  }, passage);
+  return page.evaluate(passageRectsIn, passage);
 }
 
 /** What elementFromPoint says on a fine grid over the passage: each element by its place in the document. */

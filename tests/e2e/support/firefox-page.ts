@@ -3,7 +3,7 @@
 // isolated sandbox (Xray wrappers), but CSS.highlights is the document's one registry, so what
 // Lede's content script registers is visible here just as in Chromium.
 import type { Page } from 'puppeteer-core';
-import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
+import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, passageRectsIn, pngStatsIn, selectTextIn } from './in-page';
 
 /** Each named highlight's ranges as text (whitespace collapsed), in registry order; [] when missing. */
 export function highlightTexts(page: Page, names: readonly string[]): Promise<Record<string, string[]>> {
@@ -36,20 +36,8 @@ export interface Rgb {
  * the middle, screenshotted, and the PNG decoded in a canvas that is never added to the page.
  */
 export async function passageColour(page: Page, passage: string): Promise<Rgb> {
-  const rect = await page.evaluate((passage) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(passage);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + passage.length);
-      const first = range.getClientRects()[0]!;
-      return { x: first.left, y: first.top, width: first.width, height: first.height };
-    }
-    throw new Error(`no "${passage}" on the page`);
-  }, passage);
+  const first = (await page.evaluate(passageRectsIn, passage))[0]!;
+  const rect = { x: first.left, y: first.top, width: first.right - first.left, height: first.bottom - first.top };
   // The layer follows the scroll on the next frame.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return (await screenStats(page, rect)).mean;
@@ -63,28 +51,7 @@ export async function screenStats(page: Page, clip: { x: number; y: number; widt
   // Puppeteer's Firefox clips in document coordinates.
   const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
   const png = await page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y }, encoding: 'base64' });
-  // Decoded in a canvas that is never added to the page.
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    const sum = { r: 0, g: 0, b: 0 };
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      sum.r += data[i]!;
-      sum.g += data[i + 1]!;
-      sum.b += data[i + 2]!;
-      if (data[i]! + data[i + 1]! + data[i + 2]! < 300) dark++;
-    }
-    const pixels = data.length / 4;
-    return { mean: { r: sum.r / pixels, g: sum.g / pixels, b: sum.b / pixels }, dark };
-  }, png as string);
+  return page.evaluate(pngStatsIn, png as string);
 }
 
 /**

@@ -79,3 +79,44 @@ export const pageCanReadIn = async (needle: string): Promise<string[]> => {
 
 /** The names of the IndexedDB databases of the page's origin. */
 export const pageDatabaseNamesIn = async (): Promise<string[]> => (await indexedDB.databases()).map((db) => db.name ?? '');
+
+/**
+ * A PNG screenshot (base64) decoded in a canvas that is never added to the page: its mean colour
+ * and how many of its pixels are dark (text). No image library needed.
+ */
+export const pngStatsIn = async (base64: string): Promise<{ mean: { r: number; g: number; b: number }; dark: number }> => {
+  const image = new Image();
+  image.src = `data:image/png;base64,${base64}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  const sum = { r: 0, g: 0, b: 0 };
+  let dark = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    sum.r += data[i]!;
+    sum.g += data[i + 1]!;
+    sum.b += data[i + 2]!;
+    if (data[i]! + data[i + 1]! + data[i + 2]! < 300) dark++;
+  }
+  const pixels = data.length / 4;
+  return { mean: { r: sum.r / pixels, g: sum.g / pixels, b: sum.b / pixels }, dark };
+};
+
+/** Scrolls the first text node holding `passage` (in the article, else the body) to the middle; the passage's line boxes in viewport coordinates. */
+export const passageRectsIn = (passage: string): { left: number; top: number; right: number; bottom: number }[] => {
+  const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(passage);
+    if (at < 0) continue;
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + passage.length);
+    return [...range.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+  }
+  throw new Error(`no "${passage}" on the page`);
+};

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
 import { evaluateInShadow } from './closed-shadow';
+import { pngStatsIn } from './in-page';
 
 export const NOTE_LAYER_HOST = 'lede-note-layer';
 /** The layer (same kind, own host) of the brief flash over a span Lede scrolled to. */
@@ -116,25 +117,7 @@ export async function meanColour(browser: ExtensionBrowser, page: Page, clip: { 
   const png = await page.screenshot({ clip });
   const decoder = await browser.context.newPage();
   try {
-    return await decoder.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      const sum = { r: 0, g: 0, b: 0 };
-      for (let i = 0; i < data.length; i += 4) {
-        sum.r += data[i]!;
-        sum.g += data[i + 1]!;
-        sum.b += data[i + 2]!;
-      }
-      const pixels = data.length / 4;
-      return { r: sum.r / pixels, g: sum.g / pixels, b: sum.b / pixels };
-    }, png.toString('base64'));
+    return (await decoder.evaluate(pngStatsIn, png.toString('base64'))).mean;
   } finally {
     await decoder.close();
   }
