@@ -153,7 +153,7 @@ function benchSizes(): ReturnType<typeof measureBuildSizes> {
   if (sizes.background) {
     const { bytes, gzipBytes } = sizes.background;
     console.log(`  background .output/chrome-mv3/background.js (runs the analysis, bundles lib/model): ${kB(bytes)} (${kB(gzipBytes)} gzip)`);
-    console.log(`  budget < ${kB(CONTENT_SCRIPT_BUDGET_BYTES)} (the issue's budget for the script that carries the model): ${verdict(bytes < CONTENT_SCRIPT_BUDGET_BYTES)}`);
+    console.log(`  budget < ${kB(CONTENT_SCRIPT_BUDGET_BYTES)} (the budget for the script that carries the model): ${verdict(bytes < CONTENT_SCRIPT_BUDGET_BYTES)}`);
   }
   console.log(sizes.chromeZip
     ? `  Chrome zip ${sizes.chromeZip.file}: ${kB(sizes.chromeZip.bytes)}`

@@ -1,6 +1,6 @@
 import { SettingSwitch } from './SettingSwitch';
 
-/** The sentence the issue asks the settings to say, word for word. */
+/** What the setting tells the reader leaves the browser; tests check these exact words. */
 export const ENCYCLOPEDIA_PRIVACY =
   'When on, Lede sends only the name of a person, place or organisation to Wikipedia to fetch a short summary. ' +
   'Nothing else from the page leaves your browser.';

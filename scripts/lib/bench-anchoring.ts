@@ -36,7 +36,7 @@ export interface RecoveryRow {
   partial: number;
   orphan: number;
   wrong: number;
-  /** Required share recovered, if the issue sets one. */
+  /** Required share recovered, for the edit kinds that have a target. */
   target: number | null;
   pass: boolean;
   /** What happened in each wrongly placed case, for whoever tunes the engine. */

@@ -1,4 +1,4 @@
-// A realistic, seeded library for the issue-5 bench: ~300 analysed articles (title, site, people,
+// A realistic, seeded library for the library bench: ~300 analysed articles (title, site, people,
 // places, organisations, attributed quotes) and 10,000 notes on them — Unicode and emoji,
 // right-to-left words, quotes of 20–400 characters, notes of 0–2,000 characters, 0–8 tags,
 // all five colours. The same seed gives the same library every run.

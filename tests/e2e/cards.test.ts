@@ -1,4 +1,4 @@
-// Issue 3's context cards, as a reader meets them in the popup on the seed article: who the people
+// The popup's context cards, as a reader meets them in the popup on the seed article: who the people
 // are, what they said, a click that takes the page to it, and "Also in N articles you've read".
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { coverage, normalize } from './support/text-match';
 const gold = loadSeedGold();
 /** score_gold.py's rule: a quote is shown when 80% of its words are covered, in order. */
 const MIN_COVERAGE = 0.8;
-/** The popup's narrowest width the issue asks cards to fit. */
+/** The popup's own width (entrypoints/popup/style.css): cards must fit it without scrolling sideways. */
 const POPUP_WIDTH = 360;
 
 const fixturesDir = path.join(sharedDir, 'fixtures');

@@ -1,4 +1,4 @@
-// Issue 5's library in real Chromium: notes made with the keyboard on two articles (the seed page
+// The notes library in real Chromium: notes made with the keyboard on two articles (the seed page
 // and a BBC page, both analysed, so their people are stored), then the library page lists both
 // articles, finds a note by a word of its body, narrows to the articles that mention a person,
 // exports JSON-LD, CSV and Markdown (the downloads are read and checked), and, after the notes are

@@ -20,7 +20,7 @@ export const DB_HISTORY: readonly FrozenVersion[] = [
   { version: 2, stores: { summaries: 'key, expiresAt' } },
   // 7c6415f "Personal notes": W3C annotations.
   { version: 3, stores: { annotations: '&id, target.source, modified, *tags, color' } },
-  // Issue 7: analyses of recently read pages, so a revisit is instant.
+  // 8a7f88f "Analysis cache": analyses of recently read pages, so a revisit is instant.
   { version: 4, stores: { analyses: 'key, usedAt' } },
 ];
 
