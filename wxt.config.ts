@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 
 // Chrome gets MV3 (the first target); Firefox gets WXT's default MV2 build, on purpose: MV2 grants
 // the content script's <all_urls> match at install (Firefox's MV3 makes host access something the
-// reader may withhold), and the background runs as a persistent page. See README.md, "Firefox".
+// reader may withhold), and the background runs as a persistent page. See docs/firefox.md.
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
 // The marked build (`npm run build:marked`, WXT_LEDE_MARKS=1): the release build plus Lede's
 // performance marks (entrypoints/content/marks.ts), for the e2e tests and the benches. It goes to
@@ -21,7 +21,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Lede',
     description: 'Highlights the people, places, organisations and quotes in news articles.',
-    // Every permission and why: README.md, "Permissions". storage: settings and preferences;
+    // Every permission and why: docs/permissions.md. storage: settings and preferences;
     // contextMenus: "Add a Lede note" on selected text; unlimitedStorage: the notes database must
     // never be evicted or capped; alarms: the automatic backup's daily/weekly timer (it only fires
     // when the reader turned backups on).

@@ -265,8 +265,8 @@ export class PageSession {
   /**
    * The background analyses every text: off the page's main thread, with its analyser already
    * loaded and warm (a content script would load the model on every page), and with a cache of
-   * recent analyses. Measured faster than analysing in the page even for short articles (README,
-   * "Where Lede runs"); and the content script stays small, since it carries no analyser.
+   * recent analyses. Measured faster than analysing in the page even for short articles (docs/development.md,
+   * "How a page is analysed"); and the content script stays small, since it carries no analyser.
    */
   private async analysisOf(text: string): Promise<Analysis> {
     const { analysis } = await sendRequest(toBackground, { type: 'analyzeText', url: location.href, text });
