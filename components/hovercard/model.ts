@@ -2,8 +2,8 @@
 // entity under the pointer or, for a quote, its speaker with that quote marked. Pure.
 
 import type { EntityType, Quote, QuoteKind, Span } from '@/lib/analysis/types';
-import { quoteText } from '@/lib/article-summary';
-import type { EntityCard } from '@/lib/cards';
+import { quoteText } from '@/lib/cards/article-summary';
+import type { EntityCard } from '@/lib/cards/cards';
 
 /** Quotes shown in full on a hover card; the rest are counted. */
 export const MAX_CARD_QUOTES = 2;

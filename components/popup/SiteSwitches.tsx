@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendRequest, type Transport } from '@/lib/messages';
-import { isSiteOn, type SiteSwitches as Switches } from '@/lib/site-switch';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import { isSiteOn, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
 import './site-switches.css';
 
 export interface SiteSwitchesProps {

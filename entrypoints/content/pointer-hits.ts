@@ -2,7 +2,7 @@
 // Where the browser has CSS.highlights.highlightsFromPoint() it says which highlights (and
 // ranges) lie under the point; elsewhere Lede's own rectangle index (lib/hit-test.ts) does.
 
-import { rectAt, RectIndex, shiftRect, type Rect } from '@/lib/hit-test';
+import { rectAt, RectIndex, shiftRect, type Rect } from '@/lib/page/hit-test';
 import type { PaintedTarget } from './painted-targets';
 
 export interface Hit {

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createLedeDB } from '@/lib/db';
-import { sendRequest } from '@/lib/messages';
-import { requestPersistentStorage } from '@/lib/persist-storage';
+import { createLedeDB } from '@/lib/background/db';
+import { sendRequest } from '@/lib/protocol/messages';
+import { requestPersistentStorage } from '@/lib/library/persist-storage';
 import { LibraryApp } from './App';
 import '@/components/library/library.css';
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { editorPortName, parseDraft, tokenOfHash, type EditorOutcome } from '@/lib/note-editor-port';
+import { editorPortName, parseDraft, tokenOfHash, type EditorOutcome } from '@/lib/protocol/note-editor-port';
 import { NoteEditorPage } from './App';
 import '@/components/notes/notes.css';
 

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ApiPermissions } from '@/components/options/BackupSection';
-import type { Transport } from '@/lib/messages';
-import { requestPersistentStorage } from '@/lib/persist-storage';
+import type { Transport } from '@/lib/protocol/messages';
+import { requestPersistentStorage } from '@/lib/library/persist-storage';
 import { OptionsApp, type HostPermissions } from './OptionsApp';
 import './style.css';
 

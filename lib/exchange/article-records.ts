@@ -1,9 +1,9 @@
 // The reading history carried in a Lede backup ("lede:articles"): checked field by field, since
 // the library's people and speaker filters trust these records.
 
-import type { EntitySummary, QuoteSummary } from '../article-summary';
-import type { ArticleRow } from '../db';
-import { isPageUrl } from '../page-url';
+import type { EntitySummary, QuoteSummary } from '../cards/article-summary';
+import type { ArticleRow } from '../background/db';
+import { isPageUrl } from '../shared/page-address';
 import { runSteps, type Steps } from './steps';
 import type { ArticleRecord, RejectedItem } from './types';
 

@@ -7,11 +7,11 @@
 // Replies and page notes have no quoted passage; they are rejected with that reason.
 // Hypothesis's positions count the whole page, so they are kept only as a hint (position-hint.ts).
 
-import { ANNOTATION_SCHEMA_VERSION, type Annotation, type TextQuoteSelector } from '../annotation-types';
-import { ANNOTATION_LIMITS, AnnotationValidationError, hasRealCalendarDate, parseAnnotation } from '../annotation-validation';
-import { motivationFor } from '../annotation-store';
-import { siteOf } from '../settings';
-import { normalizeSourceUrl } from '../url';
+import { ANNOTATION_SCHEMA_VERSION, type Annotation, type TextQuoteSelector } from '../notes/annotation';
+import { ANNOTATION_LIMITS, AnnotationValidationError, hasRealCalendarDate, parseAnnotation } from '../notes/validation';
+import { motivationFor } from '../background/annotation-store';
+import { siteOf } from '../settings/highlight-prefs';
+import { normalizeSourceUrl } from '../notes/source-url';
 import { derivedAnnotationId } from './derived-ids';
 import { capMessage, ImportError } from './import-error';
 import { runSteps, type Steps } from './steps';

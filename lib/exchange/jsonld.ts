@@ -5,10 +5,10 @@
 // The note is a TextualBody with purpose "commenting"; an empty note has no commenting body at all
 // (a TextualBody must have a value), and each tag is a TextualBody with purpose "tagging".
 
-import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation, type Selector } from '../annotation-types';
-import { AnnotationValidationError, parseAnnotation } from '../annotation-validation';
-import { motivationFor } from '../annotation-store';
-import { siteOf } from '../settings';
+import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation, type Selector } from '../notes/annotation';
+import { AnnotationValidationError, parseAnnotation } from '../notes/validation';
+import { motivationFor } from '../background/annotation-store';
+import { siteOf } from '../settings/highlight-prefs';
 import { derivedAnnotationId } from './derived-ids';
 import { capMessage, ImportError, quoted } from './import-error';
 import { runSteps, type Steps } from './steps';

@@ -8,8 +8,8 @@ import {
   restoreAnnotation,
   saveAnnotation,
   updateAnnotation,
-} from '@/lib/annotation-store';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+} from '@/lib/background/annotation-store';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const T1 = Date.parse('2026-03-01T09:00:00.000Z');

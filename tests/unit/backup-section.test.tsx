@@ -7,8 +7,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupSection, formatBackupTime, type ApiPermissions } from '@/components/options/BackupSection';
-import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/backup';
-import type { LedeRequest } from '@/lib/messages';
+import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/settings/backup-settings';
+import type { LedeRequest } from '@/lib/protocol/messages';
 
 const T0 = Date.parse('2026-11-26T09:30:00Z');
 

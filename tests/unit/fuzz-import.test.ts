@@ -5,8 +5,8 @@
 
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/lib/annotation-types';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { exportJsonLd, importAnnotations, IMPORT_BATCH_SIZE, parseImport } from '@/lib/exchange';
 import { assertTarget, databaseSnapshot, FUZZ_TARGETS } from '../../scripts/lib/fuzz-targets';
 import { makeAnnotation, noteId } from './annotation-fixtures';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, rangeFor } from '../../lib/extract/index';
 import type { ExtractedArticle } from '../../lib/extract/types';
-import { compareBoundaryPoints, spanOfRange } from '../../lib/selection-offsets';
+import { compareBoundaryPoints, spanOfRange } from '../../lib/page/selection-offsets';
 
 const PARAGRAPHS = [
   'The minister said on Tuesday that <b>talks</b> would resume in <a href="/x">Geneva</a> next week, after a pause of several months.',

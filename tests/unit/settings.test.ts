@@ -13,7 +13,7 @@ import {
   withAll,
   withType,
   type KeyValueArea,
-} from '@/lib/settings';
+} from '@/lib/settings/highlight-prefs';
 
 const ALL_ON = { person: true, place: true, organization: true, quote: true };
 const NO_QUOTES = { ...ALL_ON, quote: false };

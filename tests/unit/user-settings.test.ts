@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { KeyValueArea } from '@/lib/settings';
+import type { KeyValueArea } from '@/lib/settings/highlight-prefs';
 import {
   applySettingsPatch,
   createMemoryArea,
@@ -13,7 +13,7 @@ import {
   settingsPatchProblem,
   USER_SETTINGS_KEY,
   UserSettingsStore,
-} from '@/lib/user-settings';
+} from '@/lib/settings/user-settings';
 
 describe('defaults', () => {
   it('remembers history and keeps encyclopedia summaries off', () => {
