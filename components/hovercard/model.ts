@@ -1,4 +1,4 @@
-// What the in-page hover card shows: a compact view of a context card (lib/cards.ts), for the
+// What the in-page hover card shows: a compact view of a context card (lib/cards/cards.ts), for the
 // entity under the pointer or, for a quote, its speaker with that quote marked. Pure.
 
 import type { EntityType, Quote, QuoteKind, Span } from '@/lib/analysis/types';

@@ -6,7 +6,7 @@ import './site-switches.css';
 export interface SiteSwitchesProps {
   /** Sends to the background, which stores the switches and tells the open tabs. */
   background: Transport;
-  /** This tab's site (lib/settings.ts siteOf); '' when the page has none. */
+  /** This tab's site (lib/shared/page-address.ts siteOf); '' when the page has none. */
   site: string;
   /** The switches changed and the tabs have followed: show the page as it is now. */
   onChanged?: () => void;

@@ -8,7 +8,8 @@ import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequ
 import { buildEntityCards, type EntityCard } from '@/lib/cards/cards';
 import { countsByType, findHighlightApi, HighlightPainter, type RangesByType } from '@/lib/page/paint';
 import { entityHoverCard, quoteHoverCard, type HoverCardModel } from '@/components/hovercard/model';
-import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings/highlight-prefs';
+import { DEFAULT_PREFS, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings/highlight-prefs';
+import { siteOf } from '@/lib/shared/page-address';
 import { idleMessage, verdictFor, type RunVerdict } from '@/lib/settings/site-switches';
 import type { LegendProps } from '@/components/Legend';
 import { HoverController } from './hover-controller';
@@ -46,7 +47,7 @@ export class PageSession {
   private legend: LegendHandle | null = null;
   private counts: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
   private readonly highlightApi = findHighlightApi(globalThis);
-  /** Entity highlights register only the ranges near the viewport once there are many (lib/highlight-window.ts). */
+  /** Entity highlights register only the ranges near the viewport once there are many (lib/page/highlight-window.ts). */
   private readonly entityHighlights = this.highlightApi && windowedHighlightApi(this.highlightApi, window);
   private readonly site = siteOf(location.href);
   /** Whether Lede may run here on its own (the reader's pause and site switch), from the background. */

@@ -7,7 +7,7 @@ import { LibraryApp } from './App';
 import '@/components/library/library.css';
 
 // An extension page shares the extension's origin, so it opens Lede's own database directly.
-// Writes still go through lib/annotation-store.ts and lib/exchange, each in one transaction.
+// Writes still go through lib/background/annotation-store.ts and lib/exchange, each in one transaction.
 const db = createLedeDB();
 
 // The notes database lives in this origin: ask that the browser never evict it.

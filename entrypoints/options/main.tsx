@@ -20,7 +20,7 @@ const apiPermissions: ApiPermissions = {
   contains: (names) => browser.permissions.contains({ permissions: names as Browser.runtime.ManifestPermission[] }),
 };
 
-// The notes database lives in this origin: ask that the browser never evict it (lib/persist-storage.ts).
+// The notes database lives in this origin: ask that the browser never evict it (lib/library/persist-storage.ts).
 void requestPersistentStorage(navigator.storage);
 
 render(<OptionsApp send={toBackground} permissions={permissions} apiPermissions={apiPermissions} />, document.getElementById('app')!);

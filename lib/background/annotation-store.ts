@@ -1,8 +1,8 @@
 // The reader's notes in Dexie: pure queries over a LedeDB, run only by the background.
-// Callers validate first (lib/annotation-validation.ts); each write here is one transaction, so a
+// Callers validate first (lib/notes/validation.ts); each write here is one transaction, so a
 // read-modify-write never interleaves with another message's write to the same note.
 
-import { compareStoredPosition, type Annotation } from '../notes/annotation';
+import { compareStoredPosition, motivationFor, type Annotation } from '../notes/annotation';
 import type { AnnotationPatch } from '../notes/validation';
 import type { LedeDB } from './db';
 
@@ -12,11 +12,6 @@ export class AnnotationNotFoundError extends Error {
   constructor(readonly id: string) {
     super(`No note with id ${id}`);
   }
-}
-
-/** A bare highlight until it has a note: the model's motivation follows the body. */
-export function motivationFor(body: string): Annotation['motivation'] {
-  return body.trim() === '' ? 'highlighting' : 'commenting';
 }
 
 /**

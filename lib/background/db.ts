@@ -5,7 +5,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Analysis } from '../analysis/types';
 import type { Annotation } from '../notes/annotation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
-import type { SummaryRow } from './summary-cache';
+import type { SummaryResult } from './encyclopedia';
 
 export interface ArticleRow {
   /** Primary key: the page URL without its #fragment. */
@@ -20,7 +20,7 @@ export interface ArticleRow {
   entityNames: string[];
 }
 
-/** A remembered analysis (lib/analysis-store.ts): a revisit after the background restarted is instant. */
+/** A remembered analysis (lib/background/analysis-store.ts): a revisit after the background restarted is instant. */
 export interface AnalysisRow {
   /** `${text fingerprint} ${url}` (AnalysisCache.keyFor). */
   key: string;
@@ -31,15 +31,26 @@ export interface AnalysisRow {
   usedAt: number;
 }
 
+/** A cached encyclopedia answer (lib/background/summary-cache.ts). */
+export interface SummaryRow {
+  /** Primary key: summaryCacheKey(baseUrl, name). */
+  key: string;
+  result: SummaryResult;
+  /** When the answer arrived (ms since epoch). */
+  fetchedAt: number;
+  /** After this (ms since epoch) the answer is stale and is fetched again. */
+  expiresAt: number;
+}
+
 export const DEFAULT_DB_NAME = 'lede';
 
 export class LedeDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'url'>;
-  /** Version 2: cached encyclopedia summaries (lib/summary-cache.ts). */
+  /** Version 2: cached encyclopedia summaries (lib/background/summary-cache.ts). */
   summaries!: EntityTable<SummaryRow, 'key'>;
-  /** Version 3: the reader's notes and highlights (lib/annotation-store.ts). */
+  /** Version 3: the reader's notes and highlights (lib/background/annotation-store.ts). */
   annotations!: EntityTable<Annotation, 'id'>;
-  /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/analysis-store.ts). */
+  /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/background/analysis-store.ts). */
   analyses!: EntityTable<AnalysisRow, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {

@@ -4,6 +4,7 @@
 // cookies, no referrer. `fetch` is passed in, so tests drive this with a stand-in.
 
 import { splitSentenceSpans } from '../analysis/sentences';
+import { isRecord } from '../shared/is-record';
 
 export interface FoundSummary {
   status: 'found';
@@ -166,6 +167,3 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -22,7 +22,8 @@ import { SiteSwitchStore } from '../settings/site-switches';
 import type { SummaryFetch } from './encyclopedia';
 import { SummaryService } from './summary-service';
 import { normalizeSourceUrl } from '../notes/source-url';
-import { createMemoryArea, UserSettingsStore } from '../settings/user-settings';
+import { UserSettingsStore } from '../settings/user-settings';
+import { createMemoryArea } from '../settings/storage-area';
 
 export interface BackgroundDeps {
   db: LedeDB;
@@ -69,7 +70,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     getHighlightPrefs: ({ site }) => deps.prefs.load(site),
     saveHighlightPrefs: ({ scope, site, prefs }) => deps.prefs.save(scope, site, prefs),
     // History off: the cards show none of it (what was kept stays until the reader clears it).
-    // Only Lede's own pages may ask (ALLOWED_SENDERS in lib/messages.ts).
+    // Only Lede's own pages may ask (ALLOWED_SENDERS in lib/protocol/messages.ts).
     getEntityHistory: async ({ names, excludeUrl }) => {
       if (!(await settings.load()).history) return { histories: [] };
       return { histories: await entityHistories(deps.db, names, excludeUrl) };
@@ -100,7 +101,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     deleteAnnotation: async ({ id }) => ({ deleted: await deleteAnnotation(deps.db, id) }),
     restoreAnnotation: async ({ annotation }) => ({ annotation: await restoreAnnotation(deps.db, annotation) }),
     listAnnotations: async ({ source }) => ({ annotations: await listAnnotations(deps.db, source) }),
-    // The page's address is the sender's (lib/sender-page.ts); only its canonical claim is the script's.
+    // The page's address is the sender's (lib/background/sender-page.ts); only its canonical claim is the script's.
     getPageKey: async ({ url, canonical }) => ({ source: normalizeSourceUrl(url, canonical) }),
   };
 }

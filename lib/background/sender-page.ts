@@ -2,17 +2,17 @@
 // the sending frame's address in Chrome MV3 and Firefox MV2 alike), never the page a message names.
 // A compromised page process can make Lede's content script send anything, so every address or
 // site in a content script's message is either checked against that page or replaced by it. Pure:
-// the background's receiveMessage (lib/messages.ts) applies it, as SENDER_PAGE_RULES, before any
+// the background's receiveMessage (lib/protocol/messages.ts) applies it, as SENDER_PAGE_RULES, before any
 // handler runs.
 
 import type { LedeRequest, PageRules } from '../protocol/messages';
-import { siteOf } from '../settings/highlight-prefs';
+import { siteOf } from '../shared/page-address';
 import { isPageKeyFor } from '../notes/source-url';
 
 /**
  * Why a content script on `pageUrl` may not send this request, or null when it may.
  * - notes: the source named (listAnnotations, saveAnnotation, a re-attach target) must be this
- *   page's key, its own address or a canonical link lib/url.ts accepts for it;
+ *   page's key, its own address or a canonical link lib/notes/source-url.ts accepts for it;
  * - updateAnnotation: only a re-attach (a target), never an edit without one; the background also
  *   checks the stored note already belongs to this page, so no note moves between pages;
  * - articleAnalyzed: the article must be this page (fragments aside).

@@ -2,18 +2,8 @@
 // the same card again makes no request. Each answer expires: a found page or a disambiguation
 // after a week, a miss after a day (a page may be written meanwhile). Errors are never cached.
 
-import type { LedeDB } from './db';
+import type { LedeDB, SummaryRow } from './db';
 import { normaliseEntityName, type SummaryResult } from './encyclopedia';
-
-export interface SummaryRow {
-  /** Primary key: summaryCacheKey(baseUrl, name). */
-  key: string;
-  result: SummaryResult;
-  /** When the answer arrived (ms since epoch). */
-  fetchedAt: number;
-  /** After this (ms since epoch) the answer is stale and is fetched again. */
-  expiresAt: number;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -7,8 +7,8 @@
 
 import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation, type Selector } from '../notes/annotation';
 import { AnnotationValidationError, parseAnnotation } from '../notes/validation';
-import { motivationFor } from '../background/annotation-store';
-import { siteOf } from '../settings/highlight-prefs';
+import { motivationFor } from '../notes/annotation';
+import { siteOf } from '../shared/page-address';
 import { derivedAnnotationId } from './derived-ids';
 import { capMessage, ImportError, quoted } from './import-error';
 import { runSteps, type Steps } from './steps';
@@ -16,6 +16,7 @@ import { TextZipper } from './zip';
 import { positionHint } from './position-hint';
 import { parseArticleRecordsSteps } from './article-records';
 import type { ArticleRecord, ParsedImport, RejectedItem } from './types';
+import { isRecord } from '../shared/is-record';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const LEDE_NAMESPACE = 'https://lede.invalid/ns#';
@@ -307,6 +308,3 @@ function articleForExport(article: ArticleRecord): ArticleRecord {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

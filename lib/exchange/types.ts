@@ -4,7 +4,7 @@ import type { Annotation } from '../notes/annotation';
 import type { ArticleRow } from '../background/db';
 
 /**
- * An analysed article as exported with a backup (lib/db.ts ArticleRow without its derived
+ * An analysed article as exported with a backup (lib/background/db.ts ArticleRow without its derived
  * `entityNames` index, which import rebuilds). An ArticleRow is accepted wherever this is.
  */
 export type ArticleRecord = Omit<ArticleRow, 'entityNames'>;

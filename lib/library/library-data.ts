@@ -1,6 +1,6 @@
 // What the library page shows, read from Dexie: every note joined to its article's stored
 // analysis (title, site, when read, who and where it mentions), and every attributed quote
-// grouped by speaker across articles. Reads only; writes go through lib/annotation-store.ts.
+// grouped by speaker across articles. Reads only; writes go through lib/background/annotation-store.ts.
 
 import type { Annotation } from '../notes/annotation';
 import type { QuoteKind } from '../analysis/types';

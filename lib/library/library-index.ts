@@ -5,7 +5,7 @@
 import { positionSelectorOf, quoteSelectorOf, type Annotation, type HighlightColor } from '../notes/annotation';
 import { runSteps, type Steps } from '../exchange/steps';
 
-/** One note with what the library knows about its article (joined in lib/library-data.ts). */
+/** One note with what the library knows about its article (joined in lib/library/library-data.ts). */
 export interface LibraryItem {
   annotation: Annotation;
   /** The note's article key (annotation.target.source). */

@@ -2,7 +2,7 @@
 // (https://www.w3.org/TR/annotation-model/): a target (the page, narrowed by selectors) and a body
 // (the reader's note). This is the stored shape; export (JSON-LD, Markdown, CSV) maps from it.
 
-/** Bump when the stored shape changes, with an upgrade in lib/db.ts. */
+/** Bump when the stored shape changes, with an upgrade in lib/background/db.ts. */
 export const ANNOTATION_SCHEMA_VERSION = 1;
 
 /** The passage's exact text, with a little context either side to tell repeats apart. */
@@ -26,7 +26,7 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 export interface AnnotationTarget {
-  /** The normalised page URL (lib/url.ts): canonical link if any, no tracking parameters, no fragment. */
+  /** The normalised page URL (lib/notes/source-url.ts): canonical link if any, no tracking parameters, no fragment. */
   source: string;
   /** Always one TextQuoteSelector and one TextPositionSelector. */
   selector: Selector[];
@@ -76,4 +76,9 @@ export function compareStoredPosition(a: Annotation, b: Annotation): number {
   if (endA !== endB) return endB - endA;
   if (a.created !== b.created) return a.created < b.created ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A bare highlight until it has a note: the model's motivation follows the body. */
+export function motivationFor(body: string): Annotation['motivation'] {
+  return body.trim() === '' ? 'highlighting' : 'commenting';
 }

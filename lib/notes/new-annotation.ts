@@ -1,4 +1,4 @@
-// A new annotation on a span of the article text, in the stored shape (lib/annotation-types.ts).
+// A new annotation on a span of the article text, in the stored shape (lib/notes/annotation.ts).
 // Pure: the caller passes the id and the time in, so tests can pin them.
 
 import { describeSpan } from '../anchoring';
@@ -11,7 +11,7 @@ export interface NewAnnotationInput {
   text: string;
   start: number;
   end: number;
-  /** The page's normalised URL (lib/url.ts). */
+  /** The page's normalised URL (lib/notes/source-url.ts). */
   source: string;
   color: HighlightColor;
   body: string;

@@ -1,4 +1,4 @@
-// Strict validation of stored annotations (lib/annotation-types.ts). Everything that writes an
+// Strict validation of stored annotations (lib/notes/annotation.ts). Everything that writes an
 // annotation runs it through here first: messages from the content script now, imported files
 // later. Each error names the field at fault, e.g. "annotation.target.selector[1].start must be…".
 

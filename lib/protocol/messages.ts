@@ -26,6 +26,7 @@ import { isHighlightPrefs, isPrefsScope, type HighlightPrefs, type PrefsScope, t
 import { siteProblem, siteSwitchesProblem, type RunVerdict, type SiteSwitches } from '../settings/site-switches';
 import type { SummaryAnswer } from '../background/summary-service';
 import { settingsPatchProblem, type UserSettings, type UserSettingsPatch } from '../settings/user-settings';
+import { isRecord } from '../shared/is-record';
 
 // ---- Requests ---------------------------------------------------------------------------------
 
@@ -203,9 +204,9 @@ export interface ListAnnotationsRequest {
 
 /**
  * Content script -> background: the key this page's notes are stored under, given the canonical
- * link the page claims. The background decides (lib/url.ts, with the public suffix list, which the
+ * link the page claims. The background decides (lib/notes/source-url.ts, with the public suffix list, which the
  * content script does not carry) for the page the browser reports as the sender: `url` is always
- * replaced by the sender's address (lib/sender-page.ts).
+ * replaced by the sender's address (lib/background/sender-page.ts).
  */
 export interface GetPageKeyRequest {
   type: 'getPageKey';
@@ -538,9 +539,6 @@ function annotationField<T>(parse: () => T): T {
   }
 }
 
-function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function onlyKeys(value: Fields, allowed: readonly string[]): void {
   const extra = Object.keys(value).filter((key) => !allowed.includes(key));
@@ -873,7 +871,7 @@ export function senderProblem(request: LedeRequest, from: SenderContext): string
 }
 
 /**
- * How a receiver holds a content script to its own page: the background passes lib/sender-page.ts's
+ * How a receiver holds a content script to its own page: the background passes lib/background/sender-page.ts's
  * SENDER_PAGE_RULES. They are passed in rather than imported so that the content script, which
  * takes no message from a content script, does not carry the public suffix list they need.
  */

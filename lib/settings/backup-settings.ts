@@ -1,9 +1,10 @@
 // Automatic backups of the reader's notes (off by default): the settings model, its validation,
 // and when the next backup is due. Pure: the background's alarm asks isBackupDue() every
-// BACKUP_CHECK_MINUTES and, when due, lib/backup-service.ts writes the JSON-LD export to the
+// BACKUP_CHECK_MINUTES and, when due, lib/background/backup-service.ts writes the JSON-LD export to the
 // downloads folder. Manual full exports from the library count as a backup too.
 
-import type { KeyValueArea } from './highlight-prefs';
+import type { KeyValueArea } from './storage-area';
+import { isRecord } from '../shared/is-record';
 
 export type BackupFrequency = 'off' | 'daily' | 'weekly';
 export const BACKUP_FREQUENCIES: readonly BackupFrequency[] = ['off', 'daily', 'weekly'];
@@ -122,6 +123,3 @@ export class BackupSettingsStore {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

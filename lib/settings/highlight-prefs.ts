@@ -4,6 +4,7 @@
 // module stays free of extension APIs and is testable on its own.
 
 import { HIGHLIGHT_TYPES, type HighlightType } from '../page/highlight-types';
+import type { KeyValueArea } from './storage-area';
 
 export type HighlightPrefs = Record<HighlightType, boolean>;
 
@@ -60,35 +61,12 @@ export function noneEnabled(prefs: HighlightPrefs): boolean {
   return HIGHLIGHT_TYPES.every((type) => !prefs[type]);
 }
 
-/**
- * The site a preference belongs to: the host name without a leading "www.", so that
- * www.bbc.com and bbc.com share one choice. Non-web pages share one key per scheme ("file").
- */
-export function siteOf(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return '';
-  }
-  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
-    return parsed.hostname.toLowerCase().replace(/^www\./, '');
-  }
-  return parsed.protocol.replace(/:$/, '');
-}
 
 /** A site override wins over the global default; anything malformed in storage is ignored. */
 export function resolvePrefs(globalValue: unknown, siteValue: unknown): ResolvedPrefs {
   if (isHighlightPrefs(siteValue)) return { prefs: { ...siteValue }, scope: 'site' };
   if (isHighlightPrefs(globalValue)) return { prefs: { ...globalValue }, scope: 'global' };
   return { prefs: { ...DEFAULT_PREFS }, scope: 'global' };
-}
-
-/** The slice of browser.storage.local that the store needs. */
-export interface KeyValueArea {
-  get(keys: string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
 }
 
 export class PrefsStore {

@@ -2,10 +2,10 @@
 // or switched it off for one site. The model, its validation and its store live here; the
 // background hands over browser.storage.local, so this module stays free of extension APIs.
 //
-// Sites are the keys of lib/settings.ts siteOf(): a host name without "www." ("bbc.co.uk"), or a
+// Sites are the keys of lib/shared/page-address.ts siteOf(): a host name without "www." ("bbc.co.uk"), or a
 // scheme for non-web pages ("file").
 
-import type { KeyValueArea } from './highlight-prefs';
+import type { KeyValueArea } from './storage-area';
 
 export interface SiteSwitches {
   /** Lede runs nowhere on its own while paused ("Analyse this page" still works, once). */

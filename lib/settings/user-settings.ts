@@ -3,7 +3,8 @@
 // key (USER_SETTINGS_KEY) and hands them out through the getSettings / saveSettings messages.
 // The storage area is passed in, so this module stays free of extension APIs.
 
-import type { KeyValueArea } from './highlight-prefs';
+import type { KeyValueArea } from './storage-area';
+import { isRecord } from '../shared/is-record';
 
 export interface UserSettings {
   /** Remember articles Lede analysed, to show "Also in N articles you've read". */
@@ -110,9 +111,6 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads and writes the settings under their one storage key. */
 export class UserSettingsStore {
@@ -129,18 +127,4 @@ export class UserSettingsStore {
     await this.area.set({ [USER_SETTINGS_KEY]: next });
     return next;
   }
-}
-
-/** A storage area held in memory: for contexts (and tests) that have no browser.storage. */
-export function createMemoryArea(): KeyValueArea {
-  const items = new Map<string, unknown>();
-  return {
-    get: async (keys) => Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))])),
-    set: async (values) => {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-    },
-    remove: async (keys) => {
-      for (const key of typeof keys === 'string' ? [keys] : keys) items.delete(key);
-    },
-  };
 }

@@ -6,7 +6,7 @@ import { createRuntimeHandlers } from '@/lib/background/page-handlers';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
 import { fnv1a32, textFingerprint } from '@/lib/shared/text-hash';
-import { createMemoryArea } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 describe('fnv1a32', () => {
   it('matches the published FNV-1a 32-bit values for ASCII', async () => {

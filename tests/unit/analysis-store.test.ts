@@ -8,7 +8,8 @@ import { DexieAnalysisStore } from '@/lib/background/analysis-store';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
-import { createMemoryArea, UserSettingsStore } from '@/lib/settings/user-settings';
+import { UserSettingsStore } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 const TEXT = 'Secretary of State John Kerry met Sergei Lavrov in Geneva. “We are close,” Mr. Kerry said.';
 const URL_A = 'https://news.example/a';

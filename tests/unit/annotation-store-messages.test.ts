@@ -7,7 +7,8 @@ import type { Annotation } from '@/lib/notes/annotation';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createLedeDB } from '@/lib/background/db';
 import { handleIncoming, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/protocol/messages';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings/highlight-prefs';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 describe('parseMessage: note messages', () => {

@@ -1,14 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AnnotationNotFoundError,
-  deleteAnnotation,
-  listAnnotations,
-  motivationFor,
-  restoreAnnotation,
-  saveAnnotation,
-  updateAnnotation,
-} from '@/lib/background/annotation-store';
+import { AnnotationNotFoundError, deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
+import { motivationFor } from '@/lib/notes/annotation';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 

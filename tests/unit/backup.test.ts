@@ -22,7 +22,7 @@ import { BackupService, NothingToBackUpError, backupDataUrl, buildBackup, type B
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { MessageError, parseMessage } from '@/lib/protocol/messages';
 import { parseImport } from '@/lib/exchange';
-import { createMemoryArea } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const HOUR = 60 * 60 * 1000;

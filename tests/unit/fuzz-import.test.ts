@@ -1,7 +1,7 @@
 // The import on random, mutated, truncated and wrong files (Lede JSON-LD, Hypothesis JSON, CSV, zip
 // bytes, garbage): parseImport returns valid notes or throws a clear ImportError, and an import that
 // fails, whether refused up front or aborted inside its transaction, leaves the real Dexie database
-// (lib/db.ts on fake-indexeddb) byte-identical. Shared targets: scripts/lib/fuzz-targets.ts.
+// (lib/background/db.ts on fake-indexeddb) byte-identical. Shared targets: scripts/lib/fuzz-targets.ts.
 
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

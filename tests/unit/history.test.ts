@@ -5,7 +5,8 @@ import type { ArticleSummary, EntitySummary } from '@/lib/cards/article-summary'
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 import { entityHistories, matchingEntity } from '@/lib/background/history';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings/highlight-prefs';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 function article(url: string, entities: EntitySummary[], title = `Story at ${url}`): ArticleSummary {

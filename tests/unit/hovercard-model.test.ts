@@ -1,4 +1,4 @@
-// What the in-page hover card shows, built from the context cards of lib/cards.ts.
+// What the in-page hover card shows, built from the context cards of lib/cards/cards.ts.
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '@/lib/analysis/types';
 import { buildEntityCards, type EntityCard } from '@/lib/cards/cards';

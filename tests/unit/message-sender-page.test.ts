@@ -15,7 +15,7 @@ import { ANALYSIS_BLOCK_SIZE, BLOCKWISE_MIN_LENGTH, createRuntimeHandlers } from
 import { pageProblem, scopedToPage, SENDER_PAGE_RULES } from '@/lib/background/sender-page';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
-import { createMemoryArea } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 
 const SELF: LedeIdentity = { runtimeId: 'lede-id', extensionOrigin: 'chrome-extension://lede-id/' };

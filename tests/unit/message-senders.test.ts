@@ -20,7 +20,7 @@ import {
 } from '@/lib/protocol/messages';
 import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
-import { createMemoryArea } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const SELF: LedeIdentity = { runtimeId: 'lede-id', extensionOrigin: 'chrome-extension://lede-id/' };

@@ -17,7 +17,8 @@ import {
   type Handlers,
   type LedeRequest,
 } from '@/lib/protocol/messages';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings/highlight-prefs';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 
 const ALL_ON = { person: true, place: true, organization: true, quote: true };
 const ARTICLE: ArticleSummary = {

@@ -1,4 +1,4 @@
-// The note layer's geometry (lib/note-boxes.ts): boxes cut to what scrolling boxes leave visible,
+// The note layer's geometry (lib/page/note-boxes.ts): boxes cut to what scrolling boxes leave visible,
 // in the layer's own coordinates, and whether a background is light or dark.
 import { describe, expect, it } from 'vitest';
 import { intersectRects, noteBoxes, toneOfColor } from '@/lib/page/note-boxes';

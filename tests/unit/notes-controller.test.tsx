@@ -34,7 +34,7 @@ function background(message: LedeRequest): Promise<unknown> {
   sent.push(message);
   switch (message.type) {
     case 'getPageKey':
-      // What the background answers (lib/background-handlers.ts); its url is the sender's there.
+      // What the background answers (lib/background/handlers.ts); its url is the sender's there.
       return Promise.resolve({ source: normalizeSourceUrl(message.url, message.canonical) });
     case 'listAnnotations':
       return Promise.resolve({ annotations: stored.filter((a) => a.target.source === message.source) });

@@ -1,4 +1,4 @@
-// The content script's notes requests in lib/messages.ts.
+// The content script's notes requests in lib/protocol/messages.ts.
 import { describe, expect, it } from 'vitest';
 import { MessageError, parseMessage } from '@/lib/protocol/messages';
 import { noteId } from './annotation-fixtures';

@@ -1,4 +1,4 @@
-// "Copy quote": the passage with a text-fragment link back (lib/quote-link.ts).
+// "Copy quote": the passage with a text-fragment link back (lib/notes/quote-link.ts).
 import { describe, expect, it } from 'vitest';
 import { flattenQuote, quoteWithLink, textFragmentUrl } from '@/lib/notes/quote-link';
 

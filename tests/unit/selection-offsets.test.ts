@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// lib/selection-offsets.ts: from a DOM Range back to article-text offsets (the inverse of rangeFor).
+// lib/page/selection-offsets.ts: from a DOM Range back to article-text offsets (the inverse of rangeFor).
 import { describe, expect, it } from 'vitest';
 import { extractArticle, rangeFor } from '../../lib/extract/index';
 import type { ExtractedArticle } from '../../lib/extract/types';

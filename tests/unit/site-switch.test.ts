@@ -13,7 +13,7 @@ import {
   withPaused,
   withSite,
 } from '@/lib/settings/site-switches';
-import { createMemoryArea } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 describe('site switches model', () => {
   const none = { paused: false, offSites: [] };

@@ -10,7 +10,7 @@ import { parseMessage, type LedeRequest, type SiteSwitchesChangedRequest } from 
 import { createRuntimeHandlers } from '@/lib/background/page-handlers';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
-import { createMemoryArea } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 /** The background: real handlers and store; `fail` makes the next change refused. */
 async function fakeBackground(initial: Switches = { paused: false, offSites: [] }) {

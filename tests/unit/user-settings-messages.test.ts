@@ -8,7 +8,8 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import type { SummaryFetch } from '@/lib/background/encyclopedia';
 import { handleIncoming, MAX_SUMMARY_NAME_LENGTH, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/protocol/messages';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings/highlight-prefs';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { USER_SETTINGS_KEY, UserSettingsStore } from '@/lib/settings/user-settings';
 
 describe('parseMessage: settings, history and summaries', () => {
