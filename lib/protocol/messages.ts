@@ -529,7 +529,7 @@ export function parseMessage(value: unknown): LedeRequest {
   }
 }
 
-/** Annotation fields are checked by lib/annotation-validation; its errors reach the sender as MessageErrors. */
+/** Annotation fields are checked by lib/notes/validation.ts; its errors reach the sender as MessageErrors. */
 function annotationField<T>(parse: () => T): T {
   try {
     return parse();
