@@ -1,7 +1,7 @@
 import type { EntityType, Span } from '@/lib/analysis/types';
 import { ENTITY_TYPES } from '@/lib/cards/article-summary';
 import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
-import type { EntityHistory } from '@/lib/background/history';
+import type { EntityHistory } from '@/lib/protocol/messages';
 import { HIGHLIGHT_LABELS } from '@/lib/page/highlight-types';
 import type { Transport } from '@/lib/protocol/messages';
 import { EntityCard } from './EntityCard';

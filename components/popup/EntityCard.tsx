@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Span } from '@/lib/analysis/types';
 import { nextMentionIndex, type CardQuote, type EntityCard as EntityCardModel } from '@/lib/cards/cards';
-import type { EntityHistory } from '@/lib/background/history';
+import type { EntityHistory } from '@/lib/protocol/messages';
 import type { Transport } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
 import { CardHistory } from './CardHistory';

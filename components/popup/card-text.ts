@@ -1,7 +1,7 @@
 // The words a card shows, kept apart from the components so they can be tested on their own.
 
 import type { EntityType } from '@/lib/analysis/types';
-import type { HistoryArticle } from '@/lib/background/history';
+import type { HistoryArticle } from '@/lib/protocol/messages';
 import type { PlaceFacts } from '@/lib/cards/place-facts';
 
 export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {

@@ -1,4 +1,4 @@
-import type { EntityHistory } from '@/lib/background/history';
+import type { EntityHistory } from '@/lib/protocol/messages';
 import { sendRequest, type Transport } from '@/lib/protocol/messages';
 
 /**

@@ -5,7 +5,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Analysis } from '../analysis/types';
 import type { Annotation } from '../notes/annotation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
-import type { SummaryResult } from './encyclopedia';
+import type { SummaryResult } from '../protocol/history';
 
 export interface ArticleRow {
   /** Primary key: the page URL without its #fragment. */

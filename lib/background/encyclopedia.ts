@@ -4,35 +4,8 @@
 // cookies, no referrer. `fetch` is passed in, so tests drive this with a stand-in.
 
 import { splitSentenceSpans } from '../analysis/sentences';
+import type { AmbiguousSummary, FoundSummary, MissingSummary, SummaryError, SummaryResult } from '../protocol/history';
 import { isRecord } from '../shared/is-record';
-
-export interface FoundSummary {
-  status: 'found';
-  /** The page's title, e.g. "John Kerry". */
-  title: string;
-  /** The first sentences of the page's lead, at most MAX_EXTRACT_CHARS. Plain text. */
-  extract: string;
-  /** The page itself, for the "Wikipedia" source link. */
-  url: string;
-}
-
-export interface AmbiguousSummary {
-  status: 'ambiguous';
-  /** The disambiguation page, which lists the pages that match. */
-  url: string;
-}
-
-export interface MissingSummary {
-  status: 'missing';
-}
-
-/** An answer worth caching: the encyclopedia said something definite about the name. */
-export type SummaryResult = FoundSummary | AmbiguousSummary | MissingSummary;
-
-export interface SummaryError {
-  status: 'error';
-  message: string;
-}
 
 export type SummaryLookup = SummaryResult | SummaryError;
 

@@ -3,30 +3,8 @@
 
 import { articleKey, type ArticleRow, type LedeDB } from './db';
 import type { EntitySummary } from '../cards/article-summary';
+import type { EntityHistory, HistoryArticle } from '../protocol/history';
 import { acronymLetters, initialsOf, isAcronymOf, sameFirstName, similarSurname } from '../analysis/name-variants';
-
-/** Another article the reader has seen that mentions the entity. */
-export interface HistoryArticle {
-  url: string;
-  title: string;
-  site: string;
-  /** When the reader last opened it (ms since epoch). */
-  seenAt: number;
-  /** The name that article used (may differ: "John F. Kerry" for "John Kerry"). */
-  name: string;
-  /** That article's own description and role of the entity, when it gave one. */
-  description?: string;
-  role?: string;
-}
-
-export interface EntityHistory {
-  /** The name asked about. */
-  name: string;
-  /** How many other articles mention it; `articles` holds at most HISTORY_LIMIT of them. */
-  total: number;
-  /** Most recently seen first. */
-  articles: HistoryArticle[];
-}
 
 export const HISTORY_LIMIT = 5;
 

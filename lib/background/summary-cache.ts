@@ -3,7 +3,8 @@
 // after a week, a miss after a day (a page may be written meanwhile). Errors are never cached.
 
 import type { LedeDB, SummaryRow } from './db';
-import { normaliseEntityName, type SummaryResult } from './encyclopedia';
+import type { SummaryResult } from '../protocol/history';
+import { normaliseEntityName } from './encyclopedia';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,7 +3,8 @@
 // Every dependency is passed in, so tests run it with fake-indexeddb, a fake fetch and a fixed clock.
 
 import type { LedeDB } from './db';
-import { lookupSummary, normaliseEntityName, type SummaryError, type SummaryFetch, type SummaryResult } from './encyclopedia';
+import type { SummaryAnswer, SummaryResult } from '../protocol/history';
+import { lookupSummary, normaliseEntityName, type SummaryFetch } from './encyclopedia';
 import { pruneExpiredSummaries, readCachedSummary, storeSummary, summaryCacheKey } from './summary-cache';
 import { encyclopediaBaseUrl, isLoopbackBaseUrl, type UserSettings } from '../settings/user-settings';
 
@@ -14,14 +15,6 @@ import { encyclopediaBaseUrl, isLoopbackBaseUrl, type UserSettings } from '../se
  * - permission-needed: the setting is on but the browser has not granted the host permission;
  * - error: the request failed (not cached, so the next view tries again).
  */
-export type SummaryAnswer =
-  | (SummaryResult & { cached: boolean })
-  | { status: 'disabled' }
-  | { status: 'permission-needed' }
-  | SummaryError;
-
-export type SummaryAnswerStatus = SummaryAnswer['status'];
-
 export interface SummaryServiceDeps {
   db: LedeDB;
   loadSettings: () => Promise<UserSettings>;

@@ -9,7 +9,7 @@ import { historyHeading, pieceLabel, placeFactRows, shortDate, siteLabel } from 
 import { App } from '@/entrypoints/popup/App';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
-import type { EntityHistory } from '@/lib/background/history';
+import type { EntityHistory } from '@/lib/protocol/messages';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
 

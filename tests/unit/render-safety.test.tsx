@@ -18,7 +18,7 @@ import type { Annotation } from '@/lib/notes/annotation';
 import { createLedeDB } from '@/lib/background/db';
 import { exportCsv, exportJsonLd, exportMarkdown, importAnnotations, parseImport } from '@/lib/exchange';
 import { inertMarkdown, REMOVED_LINK } from '@/lib/exchange/markdown';
-import type { EntityHistory } from '@/lib/background/history';
+import type { EntityHistory } from '@/lib/protocol/messages';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId } from './annotation-fixtures';

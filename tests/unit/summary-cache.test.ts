@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLedeDB, type ArticleRow, type LedeDB } from '@/lib/background/db';
-import type { FoundSummary, SummaryFetch } from '@/lib/background/encyclopedia';
+import type { SummaryFetch } from '@/lib/background/encyclopedia';
+import type { FoundSummary } from '@/lib/protocol/messages';
 import {
   pruneExpiredSummaries,
   readCachedSummary,
