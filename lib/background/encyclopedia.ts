@@ -4,7 +4,7 @@
 // cookies, no referrer. `fetch` is passed in, so tests drive this with a stand-in.
 
 import { splitSentenceSpans } from '../analysis/sentences';
-import type { AmbiguousSummary, FoundSummary, MissingSummary, SummaryError, SummaryResult } from '../protocol/history';
+import type { SummaryError, SummaryResult } from '../protocol/history';
 import { isRecord } from '../shared/is-record';
 
 export type SummaryLookup = SummaryResult | SummaryError;

@@ -3,7 +3,7 @@
 // Every dependency is passed in, so tests run it with fake-indexeddb, a fake fetch and a fixed clock.
 
 import type { LedeDB } from './db';
-import type { SummaryAnswer, SummaryResult } from '../protocol/history';
+import type { SummaryAnswer } from '../protocol/history';
 import { lookupSummary, normaliseEntityName, type SummaryFetch } from './encyclopedia';
 import { pruneExpiredSummaries, readCachedSummary, storeSummary, summaryCacheKey } from './summary-cache';
 import { encyclopediaBaseUrl, isLoopbackBaseUrl, type UserSettings } from '../settings/user-settings';
