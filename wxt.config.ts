@@ -32,7 +32,7 @@ export default defineConfig({
     // no plugins. The MV3 default, stated so it cannot loosen by accident; WXT writes it as the
     // MV2 string for Firefox. tests/e2e/manifest.test.ts checks the built manifests.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    // Alt+Shift+N opens the note editor on the selection (lib/note-shortcuts.ts).
+    // Alt+Shift+N opens the note editor on the selection (lib/background/note-shortcuts.ts).
     commands: {
       'start-note': {
         suggested_key: { default: 'Alt+Shift+N' },

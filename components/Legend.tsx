@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { HIGHLIGHT_TYPES, type HighlightType } from '@/lib/highlight-types';
-import type { HighlightPrefs, PrefsScope } from '@/lib/settings';
+import { HIGHLIGHT_TYPES, type HighlightType } from '@/lib/page/highlight-types';
+import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
 import { NAV_KEYS } from './hovercard/keys';
 import { TypeToggles } from './TypeToggles';
 

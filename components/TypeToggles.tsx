@@ -1,5 +1,5 @@
-import { HIGHLIGHT_LABELS, HIGHLIGHT_TYPES, type HighlightType } from '@/lib/highlight-types';
-import { allEnabled, noneEnabled, withAll, withType, type HighlightPrefs } from '@/lib/settings';
+import { HIGHLIGHT_LABELS, HIGHLIGHT_TYPES, type HighlightType } from '@/lib/page/highlight-types';
+import { allEnabled, noneEnabled, withAll, withType, type HighlightPrefs } from '@/lib/settings/highlight-prefs';
 
 export interface TypeTogglesProps {
   prefs: HighlightPrefs;

@@ -1,20 +1,21 @@
 import { browser } from 'wxt/browser';
 import { OPEN_LIBRARY_COMMAND, openLibrary } from '@/components/library/open-library';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, BackupSettingsStore, type BackupFrequency } from '@/lib/backup';
-import { BackupService, backupDataUrl, type BackupFile } from '@/lib/backup-service';
-import { createLedeDB } from '@/lib/db';
-import { receiveMessage, type LedeRequest, type Transport } from '@/lib/messages';
-import { NoteEditorRelay } from '@/lib/note-editor-relay';
-import { SENDER_PAGE_RULES } from '@/lib/sender-page';
-import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/note-shortcuts';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings';
-import { SiteSwitchStore } from '@/lib/site-switch';
-import { UserSettingsStore } from '@/lib/user-settings';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, BackupSettingsStore, type BackupFrequency } from '@/lib/settings/backup-settings';
+import { BackupService, backupDataUrl, type BackupFile } from '@/lib/background/backup-service';
+import { createLedeDB } from '@/lib/background/db';
+import { receiveMessage, type LedeRequest, type Transport } from '@/lib/protocol/messages';
+import { NoteEditorRelay } from '@/lib/background/note-editor-relay';
+import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
+import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/background/note-shortcuts';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
+import { SiteSwitchStore } from '@/lib/settings/site-switches';
+import { UserSettingsStore } from '@/lib/settings/user-settings';
 
 // The background owns the database and the stored preferences; content scripts reach both
 // through messages. Every message is validated and must come from Lede itself, from a context
-// allowed to send its type (lib/messages.ts ALLOWED_SENDERS): a web page's content script cannot
+// allowed to send its type (lib/protocol/messages.ts ALLOWED_SENDERS): a web page's content script cannot
 // delete notes or change settings.
 export default defineBackground(() => {
   const db = createLedeDB();

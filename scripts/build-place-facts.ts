@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { CountryFacts, PlaceFactsTable } from '../lib/place-facts';
+import type { CountryFacts, PlaceFactsTable } from '../lib/cards/place-facts';
 
 interface Country {
   name: { common: string; official: string };

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityType, Span } from '@/lib/analysis/types';
-import type { HighlightType } from '@/lib/highlight-types';
-import type { Rect } from '@/lib/hit-test';
+import type { HighlightType } from '@/lib/page/highlight-types';
+import type { Rect } from '@/lib/page/hit-test';
 import type { HoverCardModel, HoverCardQuote } from './model';
 import { placeCard, type Placement } from './placement';
 

@@ -1,9 +1,9 @@
-// What the in-page hover card shows: a compact view of a context card (lib/cards.ts), for the
+// What the in-page hover card shows: a compact view of a context card (lib/cards/cards.ts), for the
 // entity under the pointer or, for a quote, its speaker with that quote marked. Pure.
 
 import type { EntityType, Quote, QuoteKind, Span } from '@/lib/analysis/types';
-import { quoteText } from '@/lib/article-summary';
-import type { EntityCard } from '@/lib/cards';
+import { quoteText } from '@/lib/cards/article-summary';
+import type { EntityCard } from '@/lib/cards/cards';
 
 /** Quotes shown in full on a hover card; the rest are counted. */
 export const MAX_CARD_QUOTES = 2;

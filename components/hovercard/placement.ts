@@ -1,7 +1,7 @@
 // Where the hover card goes: beside the highlighted line box, below it when it fits, above it
 // when it does not, and always inside the viewport. Pure, in viewport (client) coordinates.
 
-import type { Rect } from '@/lib/hit-test';
+import type { Rect } from '@/lib/page/hit-test';
 
 export interface Size {
   width: number;

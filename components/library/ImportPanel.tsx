@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { LedeDB } from '@/lib/db';
+import type { LedeDB } from '@/lib/background/db';
 import { ImportError, importAnnotations, readImport, Slicer, type ImportProgress, type ImportSummary, type ReadImportOptions } from '@/lib/exchange';
 
 /** How the file is read: tests lower the sizes to take the chunked path with a small file. */

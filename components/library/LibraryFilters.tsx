@@ -1,5 +1,5 @@
-import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotation-types';
-import { LIBRARY_SORTS, type LibraryFacets, type LibraryFilters as Filters, type LibrarySort } from '@/lib/library-index';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/notes/annotation';
+import { LIBRARY_SORTS, type LibraryFacets, type LibraryFilters as Filters, type LibrarySort } from '@/lib/library/library-index';
 import { COLOR_LABELS } from '@/components/notes/colors';
 
 export interface LibraryFiltersProps {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { quoteSelectorOf } from '@/lib/annotation-types';
-import type { LibraryGroup, LibraryItem } from '@/lib/library-index';
+import { quoteSelectorOf } from '@/lib/notes/annotation';
+import type { LibraryGroup, LibraryItem } from '@/lib/library/library-index';
 import { COLOR_LABELS } from '@/components/notes/colors';
 import { formatDay, isoDay } from './format';
 

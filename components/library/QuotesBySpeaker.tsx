@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { normalizeText } from '@/lib/library-index';
-import type { SpeakerQuotes } from '@/lib/library-data';
+import { normalizeText } from '@/lib/library/library-index';
+import type { SpeakerQuotes } from '@/lib/library/library-data';
 import { formatDay, isoDay } from './format';
 
 /** How many speakers show before "Show more": a long reading history quotes thousands of people. */

@@ -1,10 +1,10 @@
 // Export in the three formats, as files handed to `save`: the library's buttons, the selection
 // and one article's header all come through here.
 
-import type { Annotation } from '@/lib/annotation-types';
-import type { ArticleRow } from '@/lib/db';
+import type { Annotation } from '@/lib/notes/annotation';
+import type { ArticleRow } from '@/lib/background/db';
 import { exportBackupSteps, exportCsv, exportMarkdown, runSteps, Slicer, zipFiles, type BackupExport } from '@/lib/exchange';
-import { normalizeSourceUrl } from '@/lib/url';
+import { normalizeSourceUrl } from '@/lib/notes/source-url';
 import { exportBaseName, type SaveFile } from './download';
 
 export type ExportFormat = 'jsonld' | 'markdown' | 'csv';

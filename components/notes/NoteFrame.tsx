@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Rect } from '@/lib/hit-test';
+import type { Rect } from '@/lib/page/hit-test';
 import { placeCard } from '@/components/hovercard/placement';
 
 /** The editor frame's size: the note editor's natural size, with its longest passage preview. */

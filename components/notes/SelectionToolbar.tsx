@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotation-types';
-import type { Rect } from '@/lib/hit-test';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/notes/annotation';
+import type { Rect } from '@/lib/page/hit-test';
 import { placeCard, type Placement } from '@/components/hovercard/placement';
 import { COLOR_LABELS } from './colors';
 

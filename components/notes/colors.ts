@@ -1,4 +1,4 @@
-import type { HighlightColor } from '@/lib/annotation-types';
+import type { HighlightColor } from '@/lib/notes/annotation';
 
 /** What a screen reader says for each colour button, and the tooltip. */
 export const COLOR_LABELS: Record<HighlightColor, string> = {

@@ -1,6 +1,6 @@
 // The note editor's tags field: the reader types tags separated by commas.
 
-/** Longest tag the background accepts (lib/annotation-validation's ANNOTATION_LIMITS.tagLength). */
+/** Longest tag the background accepts (lib/notes/validation.ts's ANNOTATION_LIMITS.tagLength). */
 const MAX_TAG_LENGTH = 100;
 const MAX_TAGS = 100;
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { BACKUP_FOLDER, nextBackupAt, type BackupFrequency, type BackupKind, type BackupSettings } from '@/lib/backup';
-import { sendRequest, type Transport } from '@/lib/messages';
+import { BACKUP_FOLDER, nextBackupAt, type BackupFrequency, type BackupKind, type BackupSettings } from '@/lib/settings/backup-settings';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
 
 /** browser.permissions for API permissions (here only `downloads`), passed in so tests can stand in. */
 export interface ApiPermissions {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SettingSwitch } from '@/entrypoints/options/SettingSwitch';
-import { sendRequest, type Transport } from '@/lib/messages';
-import type { SiteSwitches } from '@/lib/site-switch';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import type { SiteSwitches } from '@/lib/settings/site-switches';
 import './sites-section.css';
 
 export interface SitesSectionProps {

@@ -1,9 +1,9 @@
 import type { EntityType, Span } from '@/lib/analysis/types';
-import { ENTITY_TYPES } from '@/lib/article-summary';
-import type { EntityCard as EntityCardModel } from '@/lib/cards';
-import type { EntityHistory } from '@/lib/history';
-import { HIGHLIGHT_LABELS } from '@/lib/highlight-types';
-import type { Transport } from '@/lib/messages';
+import { ENTITY_TYPES } from '@/lib/cards/article-summary';
+import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
+import type { EntityHistory } from '@/lib/protocol/messages';
+import { HIGHLIGHT_LABELS } from '@/lib/page/highlight-types';
+import type { Transport } from '@/lib/protocol/messages';
 import { EntityCard } from './EntityCard';
 
 /** How many cards of each type show their quotes unfolded: the lead person's; the rest fold to one line. */

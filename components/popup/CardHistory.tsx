@@ -1,4 +1,4 @@
-import type { EntityHistory, HistoryArticle } from '@/lib/history';
+import type { EntityHistory, HistoryArticle } from '@/lib/protocol/messages';
 import { historyHeading, otherArticleSays, pieceLabel, shortDate, siteLabel } from './card-text';
 
 export interface CardHistoryProps {

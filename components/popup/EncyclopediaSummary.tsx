@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityType } from '@/lib/analysis/types';
-import { sendRequest, type Transport } from '@/lib/messages';
-import type { SummaryAnswer } from '@/lib/summary-service';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import type { SummaryAnswer } from '@/lib/protocol/messages';
 import './encyclopedia-summary.css';
 
 export interface EncyclopediaSummaryProps {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Span } from '@/lib/analysis/types';
-import { nextMentionIndex, type CardQuote, type EntityCard as EntityCardModel } from '@/lib/cards';
-import type { EntityHistory } from '@/lib/history';
-import type { Transport } from '@/lib/messages';
-import { placeFacts } from '@/lib/place-facts';
+import { nextMentionIndex, type CardQuote, type EntityCard as EntityCardModel } from '@/lib/cards/cards';
+import type { EntityHistory } from '@/lib/protocol/messages';
+import type { Transport } from '@/lib/protocol/messages';
+import { placeFacts } from '@/lib/cards/place-facts';
 import { CardHistory } from './CardHistory';
 import { mentionsLabel, placeFactRows, TYPE_LABELS } from './card-text';
 import { EncyclopediaSummary } from './EncyclopediaSummary';

@@ -1,4 +1,4 @@
-import { groupQuotesBySpeaker, type QuoteSummary } from '@/lib/article-summary';
+import { groupQuotesBySpeaker, type QuoteSummary } from '@/lib/cards/article-summary';
 
 /**
  * Every quote of the article grouped by speaker (unattributed last), each marked direct or

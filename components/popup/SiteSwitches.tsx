@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendRequest, type Transport } from '@/lib/messages';
-import { isSiteOn, type SiteSwitches as Switches } from '@/lib/site-switch';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import { isSiteOn, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
 import './site-switches.css';
 
 export interface SiteSwitchesProps {
   /** Sends to the background, which stores the switches and tells the open tabs. */
   background: Transport;
-  /** This tab's site (lib/settings.ts siteOf); '' when the page has none. */
+  /** This tab's site (lib/shared/page-address.ts siteOf); '' when the page has none. */
   site: string;
   /** The switches changed and the tabs have followed: show the page as it is now. */
   onChanged?: () => void;

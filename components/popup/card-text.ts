@@ -1,8 +1,8 @@
 // The words a card shows, kept apart from the components so they can be tested on their own.
 
 import type { EntityType } from '@/lib/analysis/types';
-import type { HistoryArticle } from '@/lib/history';
-import type { PlaceFacts } from '@/lib/place-facts';
+import type { HistoryArticle } from '@/lib/protocol/messages';
+import type { PlaceFacts } from '@/lib/cards/place-facts';
 
 export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
   person: 'Person',

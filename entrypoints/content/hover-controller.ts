@@ -8,10 +8,10 @@
 import type { ContentScriptContext } from '#imports';
 import { isEditable, keyAction, NAV_KEY_HINT } from '@/components/hovercard/keys';
 import type { HoverCardModel } from '@/components/hovercard/model';
-import type { Rect } from '@/lib/hit-test';
-import type { HighlightType } from '@/lib/highlight-types';
+import type { Rect } from '@/lib/page/hit-test';
+import type { HighlightType } from '@/lib/page/highlight-types';
 import { isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
-import { stepTarget, type Direction } from '@/lib/span-navigation';
+import { stepTarget, type Direction } from '@/lib/page/span-navigation';
 import { HoverCardHost } from './hovercard-ui';
 import { NOTES_HOST } from './notes-ui';
 import type { PaintedTarget } from './painted-targets';

@@ -1,6 +1,6 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage } from '@/lib/messages';
+import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage } from '@/lib/protocol/messages';
 import { mark } from './marks';
 import { PageSession } from './page-session';
 import { yieldToPage as nextTask } from './progressive-paint';

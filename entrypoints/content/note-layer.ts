@@ -7,9 +7,9 @@
 // already there). The boxes follow the text on resize, font loads, scrolling inside scrolling
 // boxes and DOM changes (the controller draws again after those).
 
-import type { HighlightColor } from '@/lib/annotation-types';
-import type { Rect } from '@/lib/hit-test';
-import { intersectRects, noteBoxes, toneOfColor, type NoteTone } from '@/lib/note-boxes';
+import type { HighlightColor } from '@/lib/notes/annotation';
+import type { Rect } from '@/lib/page/hit-test';
+import { intersectRects, noteBoxes, toneOfColor, type NoteTone } from '@/lib/page/note-boxes';
 
 export const NOTE_LAYER_HOST = 'lede-note-layer';
 /** The same kind of layer, a host of its own, for the brief flash over a span Lede scrolled to (reveal.ts). */

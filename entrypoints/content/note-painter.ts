@@ -4,7 +4,7 @@
 // reader noted. Separate from the entity painter, so the entity toggles never hide the reader's
 // own marks. The page's DOM is never modified.
 
-import type { Annotation } from '@/lib/annotation-types';
+import type { Annotation } from '@/lib/notes/annotation';
 import { rangeFor, type TextSegment } from '@/lib/extract';
 import type { NoteSurface } from './note-layer';
 

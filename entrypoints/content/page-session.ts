@@ -1,24 +1,25 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { Analysis } from '@/lib/analysis/types';
-import { summarizeArticle } from '@/lib/article-summary';
+import { summarizeArticle } from '@/lib/cards/article-summary';
 import { extractArticleInSlices, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
-import type { HighlightType } from '@/lib/highlight-types';
-import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest, type PageSetup } from '@/lib/messages';
-import { buildEntityCards, type EntityCard } from '@/lib/cards';
-import { countsByType, findHighlightApi, HighlightPainter, type RangesByType } from '@/lib/paint';
+import type { HighlightType } from '@/lib/page/highlight-types';
+import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest, type PageSetup } from '@/lib/protocol/messages';
+import { buildEntityCards, type EntityCard } from '@/lib/cards/cards';
+import { countsByType, findHighlightApi, HighlightPainter, type RangesByType } from '@/lib/page/paint';
 import { entityHoverCard, quoteHoverCard, type HoverCardModel } from '@/components/hovercard/model';
-import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings';
-import { idleMessage, verdictFor, type RunVerdict } from '@/lib/site-switch';
+import { DEFAULT_PREFS, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings/highlight-prefs';
+import { siteOf } from '@/lib/shared/page-address';
+import { idleMessage, verdictFor, type RunVerdict } from '@/lib/settings/site-switches';
 import type { LegendProps } from '@/components/Legend';
 import { HoverController } from './hover-controller';
 import { mountLegend, type LegendHandle } from './legend-ui';
 import { mark, measure } from './marks';
 import { NotesController } from './notes-controller';
 import { rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
-import { windowedHighlightApi } from '@/lib/highlight-window';
-import { findInsertion, mergeInsertion } from '@/lib/incremental-analysis';
-import { inReadingOrder } from '@/lib/span-navigation';
+import { windowedHighlightApi } from '@/lib/page/highlight-window';
+import { findInsertion, mergeInsertion } from '@/lib/background/incremental-analysis';
+import { inReadingOrder } from '@/lib/page/span-navigation';
 import { mapInSlices, ONE_GO_SPAN_LIMIT, spanItems, targetOf, viewportTextOffset, yieldToPage } from './progressive-paint';
 import { Flasher, revealRange } from './reveal';
 
@@ -46,7 +47,7 @@ export class PageSession {
   private legend: LegendHandle | null = null;
   private counts: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
   private readonly highlightApi = findHighlightApi(globalThis);
-  /** Entity highlights register only the ranges near the viewport once there are many (lib/highlight-window.ts). */
+  /** Entity highlights register only the ranges near the viewport once there are many (lib/page/highlight-window.ts). */
   private readonly entityHighlights = this.highlightApi && windowedHighlightApi(this.highlightApi, window);
   private readonly site = siteOf(location.href);
   /** Whether Lede may run here on its own (the reader's pause and site switch), from the background. */

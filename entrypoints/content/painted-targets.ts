@@ -5,9 +5,9 @@
 
 import type { Analysis, Quote } from '@/lib/analysis/types';
 import { rangeFor, type TextSegment } from '@/lib/extract';
-import type { HighlightType } from '@/lib/highlight-types';
-import type { RangesByType } from '@/lib/paint';
-import { inReadingOrder } from '@/lib/span-navigation';
+import type { HighlightType } from '@/lib/page/highlight-types';
+import type { RangesByType } from '@/lib/page/paint';
+import { inReadingOrder } from '@/lib/page/span-navigation';
 
 interface TargetBase {
   /** Offsets into the analysed text. */

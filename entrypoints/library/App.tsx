@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation } from '@/lib/annotation-types';
-import { deleteAnnotation, restoreAnnotation } from '@/lib/annotation-store';
-import type { LedeDB } from '@/lib/db';
-import { loadLibraryData, type LibraryData } from '@/lib/library-data';
+import type { Annotation } from '@/lib/notes/annotation';
+import { deleteAnnotation, restoreAnnotation } from '@/lib/background/annotation-store';
+import type { LedeDB } from '@/lib/background/db';
+import { loadLibraryData, type LibraryData } from '@/lib/library/library-data';
 import { Slicer } from '@/lib/exchange';
 import {
   buildLibraryIndex,
@@ -17,7 +17,7 @@ import {
   type LibraryGroup,
   type LibraryIndex,
   type LibrarySort,
-} from '@/lib/library-index';
+} from '@/lib/library/library-index';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
 import { exportNotes, type ExportFormat } from '@/components/library/export-notes';
 import { ImportPanel, type ImportReadOptions } from '@/components/library/ImportPanel';

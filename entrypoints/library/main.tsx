@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createLedeDB } from '@/lib/db';
-import { sendRequest } from '@/lib/messages';
-import { requestPersistentStorage } from '@/lib/persist-storage';
+import { createLedeDB } from '@/lib/background/db';
+import { sendRequest } from '@/lib/protocol/messages';
+import { requestPersistentStorage } from '@/lib/library/persist-storage';
 import { LibraryApp } from './App';
 import '@/components/library/library.css';
 
 // An extension page shares the extension's origin, so it opens Lede's own database directly.
-// Writes still go through lib/annotation-store.ts and lib/exchange, each in one transaction.
+// Writes still go through lib/background/annotation-store.ts and lib/exchange, each in one transaction.
 const db = createLedeDB();
 
 // The notes database lives in this origin: ask that the browser never evict it.

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { NoteEditor, type NoteDraft } from '@/components/notes/NoteEditor';
-import { sendRequest, type Transport } from '@/lib/messages';
-import type { EditorOutcome, NoteDraftHandoff } from '@/lib/note-editor-port';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import type { EditorOutcome, NoteDraftHandoff } from '@/lib/protocol/note-editor-port';
 
 export interface NoteEditorPageProps {
   /** The new note the content script handed over, with the passage to show. */

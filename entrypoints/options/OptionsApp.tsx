@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { sendRequest, type Transport } from '@/lib/messages';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import {
   ENCYCLOPEDIA_ORIGINS,
   encyclopediaBaseUrl,
   isLoopbackBaseUrl,
   type UserSettings,
   type UserSettingsPatch,
-} from '@/lib/user-settings';
+} from '@/lib/settings/user-settings';
 import { SitesSection } from '@/components/options/SitesSection';
 import { BackupSection, type ApiPermissions } from '@/components/options/BackupSection';
 import { EncyclopediaSection, type EncyclopediaNotice } from './EncyclopediaSection';

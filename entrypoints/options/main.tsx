@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ApiPermissions } from '@/components/options/BackupSection';
-import type { Transport } from '@/lib/messages';
-import { requestPersistentStorage } from '@/lib/persist-storage';
+import type { Transport } from '@/lib/protocol/messages';
+import { requestPersistentStorage } from '@/lib/library/persist-storage';
 import { OptionsApp, type HostPermissions } from './OptionsApp';
 import './style.css';
 
@@ -20,7 +20,7 @@ const apiPermissions: ApiPermissions = {
   contains: (names) => browser.permissions.contains({ permissions: names as Browser.runtime.ManifestPermission[] }),
 };
 
-// The notes database lives in this origin: ask that the browser never evict it (lib/persist-storage.ts).
+// The notes database lives in this origin: ask that the browser never evict it (lib/library/persist-storage.ts).
 void requestPersistentStorage(navigator.storage);
 
 render(<OptionsApp send={toBackground} permissions={permissions} apiPermissions={apiPermissions} />, document.getElementById('app')!);

@@ -7,11 +7,12 @@ import { SiteSwitches } from '@/components/popup/SiteSwitches';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { TypeToggles } from '@/components/TypeToggles';
 import type { Span } from '@/lib/analysis/types';
-import { summarizeQuotes } from '@/lib/article-summary';
-import { buildEntityCards, type EntityCard } from '@/lib/cards';
-import { sendRequest, type AnalysisReport, type AnalysisStatus, type Transport } from '@/lib/messages';
-import { countsByType } from '@/lib/paint';
-import { siteOf, type HighlightPrefs } from '@/lib/settings';
+import { summarizeQuotes } from '@/lib/cards/article-summary';
+import { buildEntityCards, type EntityCard } from '@/lib/cards/cards';
+import { sendRequest, type AnalysisReport, type AnalysisStatus, type Transport } from '@/lib/protocol/messages';
+import { countsByType } from '@/lib/page/paint';
+import { type HighlightPrefs } from '@/lib/settings/highlight-prefs';
+import { siteOf } from '@/lib/shared/page-address';
 import { fetchEntityHistory, HISTORY_LOADING, NO_HISTORY, type HistoryState } from './entity-history';
 
 /** `unreachable`: no content script answered (browser pages, the web store, tabs opened before install). */

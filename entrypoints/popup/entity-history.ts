@@ -1,5 +1,5 @@
-import type { EntityHistory } from '@/lib/history';
-import { sendRequest, type Transport } from '@/lib/messages';
+import type { EntityHistory } from '@/lib/protocol/messages';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
 
 /**
  * - idle: nothing asked (no article, or no way to reach the background);

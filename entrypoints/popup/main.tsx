@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/swatches.css';
-import type { Transport } from '@/lib/messages';
+import type { Transport } from '@/lib/protocol/messages';
 import { App } from './App';
 import { resolveTargetTab } from './target-tab';
 import './style.css';

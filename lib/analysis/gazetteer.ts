@@ -5,9 +5,9 @@ import gazetteerData from '../model/gazetteer.json';
 import ngramData from '../model/ngrams.json';
 import wordsData from '../model/words.json';
 import { ngramFeatures } from './entities-ngrams';
-import type { TaggerLexicon } from './tagger-features';
+import type { GazType, TaggerLexicon } from './tagger-features';
 
-export type GazType = 'PER' | 'LOC' | 'ORG' | 'MISC';
+export type { GazType };
 
 const gazTypes = new Map<string, GazType>();
 let longestEntry = 1;

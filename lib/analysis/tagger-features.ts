@@ -1,8 +1,10 @@
 // Features of the averaged-perceptron entity tagger, hashed into a fixed number of buckets.
 // Shared by training (scripts/train-tagger.ts) and the runtime tagger (tagger.ts), so both see
 // exactly the same features. Hashing keeps the model a plain weight table: no feature strings ship.
-import type { GazType } from './gazetteer';
 import type { Token } from './tokens';
+
+/** The four CoNLL entity types, as the gazetteer and the tagger name them. */
+export type GazType = 'PER' | 'LOC' | 'ORG' | 'MISC';
 
 /** BIO tags over the four CoNLL types; index 0 is "outside". */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;

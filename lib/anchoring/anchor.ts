@@ -3,7 +3,7 @@
 // 2. exact occurrences of the (typography-normalised) quote, chosen by context;
 // 3. approximate occurrences (approx-string-match), near the old position first, then anywhere.
 // Each step returns exact UTF-16 offsets into the original text; doubt means an orphan.
-import type { AnchorStatus, Selector } from '../annotation-types';
+import type { AnchorStatus, Selector } from '../notes/annotation';
 import { findExactCandidates } from './exact-candidates';
 import { findContextSlots, type ContextSlot } from './context-slot';
 import { approximateSpans, indexedSpans, NEAR_WINDOW, scoreSpans, WHOLE_SEARCH_MAX_TEXT, type Span } from './fuzzy-candidates';

@@ -1,5 +1,5 @@
 // Selectors for a span of the article text: what the note stores so it can find its words again.
-import type { TextPositionSelector, TextQuoteSelector } from '../annotation-types';
+import type { TextPositionSelector, TextQuoteSelector } from '../notes/annotation';
 
 /** Characters of context kept either side of the quote (enough to tell most repeats apart). */
 export const CONTEXT_LENGTH = 32;

@@ -1,5 +1,5 @@
 // Turning stored selectors and the page text into the forms the matcher works on.
-import type { Selector, TextPositionSelector, TextQuoteSelector } from '../annotation-types';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../notes/annotation';
 import { BlockIndex } from './block-index';
 import { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
 import type { PreparedQuote, PreparedText } from './types';

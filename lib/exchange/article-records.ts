@@ -1,11 +1,12 @@
 // The reading history carried in a Lede backup ("lede:articles"): checked field by field, since
 // the library's people and speaker filters trust these records.
 
-import type { EntitySummary, QuoteSummary } from '../article-summary';
-import type { ArticleRow } from '../db';
-import { isPageUrl } from '../page-url';
+import type { EntitySummary, QuoteSummary } from '../cards/article-summary';
+import type { ArticleRow } from '../background/db';
+import { isPageUrl } from '../shared/page-address';
 import { runSteps, type Steps } from './steps';
 import type { ArticleRecord, RejectedItem } from './types';
+import { isRecord } from '../shared/is-record';
 
 const ENTITY_TYPES = new Set(['person', 'place', 'organization']);
 const QUOTE_KINDS = new Set(['direct', 'reported']);
@@ -86,6 +87,3 @@ function copyArticle(article: ArticleRecord): ArticleRecord {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -2,7 +2,7 @@
 // accents and emoji right, CRLF line ends, and cells a spreadsheet would run as a formula
 // neutralised with a leading apostrophe (OWASP "CSV injection").
 
-import { positionSelectorOf, quoteSelectorOf, type Annotation } from '../annotation-types';
+import { positionSelectorOf, quoteSelectorOf, type Annotation } from '../notes/annotation';
 import type { ArticleRecord } from './types';
 
 export const CSV_HEADER = ['id', 'created', 'modified', 'url', 'title', 'site', 'color', 'quote', 'prefix', 'suffix', 'start', 'end', 'note', 'tags'] as const;

@@ -3,20 +3,21 @@
 //
 // Mapping: the id becomes a urn:uuid derived from the Hypothesis id (re-import is a duplicate);
 // text → the note, tags → tags (trimmed, repeats dropped), uri → target source (normalised like
-// Lede's own, lib/url.ts), document.title[0] → page title, the URI's host → site, colour yellow.
+// Lede's own, lib/notes/source-url.ts), document.title[0] → page title, the URI's host → site, colour yellow.
 // Replies and page notes have no quoted passage; they are rejected with that reason.
 // Hypothesis's positions count the whole page, so they are kept only as a hint (position-hint.ts).
 
-import { ANNOTATION_SCHEMA_VERSION, type Annotation, type TextQuoteSelector } from '../annotation-types';
-import { ANNOTATION_LIMITS, AnnotationValidationError, hasRealCalendarDate, parseAnnotation } from '../annotation-validation';
-import { motivationFor } from '../annotation-store';
-import { siteOf } from '../settings';
-import { normalizeSourceUrl } from '../url';
+import { ANNOTATION_SCHEMA_VERSION, type Annotation, type TextQuoteSelector } from '../notes/annotation';
+import { ANNOTATION_LIMITS, AnnotationValidationError, hasRealCalendarDate, parseAnnotation } from '../notes/validation';
+import { motivationFor } from '../notes/annotation';
+import { siteOf } from '../shared/page-address';
+import { normalizeSourceUrl } from '../notes/source-url';
 import { derivedAnnotationId } from './derived-ids';
 import { capMessage, ImportError } from './import-error';
 import { runSteps, type Steps } from './steps';
 import { positionHint } from './position-hint';
 import type { ParsedImport, RejectedItem } from './types';
+import { isRecord } from '../shared/is-record';
 
 /** The list of annotations in any of Hypothesis's export shapes, or null if `value` is none of them. */
 export function hypothesisRows(value: unknown): unknown[] | null {
@@ -134,6 +135,3 @@ function fail(message: string): AnnotationValidationError {
   return new AnnotationValidationError(message);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

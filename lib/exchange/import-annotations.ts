@@ -1,10 +1,10 @@
 // Writes an import: everything validated first, then ONE Dexie transaction over notes and
 // articles, so an import succeeds completely or changes nothing (any error inside aborts it).
 
-import type { Annotation } from '../annotation-types';
-import { AnnotationValidationError, parseAnnotation } from '../annotation-validation';
-import { articleKey, type LedeDB } from '../db';
-import { positionSelectorOf, quoteSelectorOf } from '../annotation-types';
+import type { Annotation } from '../notes/annotation';
+import { AnnotationValidationError, parseAnnotation } from '../notes/validation';
+import { articleKey, type LedeDB } from '../background/db';
+import { positionSelectorOf, quoteSelectorOf } from '../notes/annotation';
 import { articleRowOf } from './article-records';
 import { derivedAnnotationId } from './derived-ids';
 import { capMessage } from './import-error';

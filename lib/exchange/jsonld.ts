@@ -5,10 +5,10 @@
 // The note is a TextualBody with purpose "commenting"; an empty note has no commenting body at all
 // (a TextualBody must have a value), and each tag is a TextualBody with purpose "tagging".
 
-import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation, type Selector } from '../annotation-types';
-import { AnnotationValidationError, parseAnnotation } from '../annotation-validation';
-import { motivationFor } from '../annotation-store';
-import { siteOf } from '../settings';
+import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation, type Selector } from '../notes/annotation';
+import { AnnotationValidationError, parseAnnotation } from '../notes/validation';
+import { motivationFor } from '../notes/annotation';
+import { siteOf } from '../shared/page-address';
 import { derivedAnnotationId } from './derived-ids';
 import { capMessage, ImportError, quoted } from './import-error';
 import { runSteps, type Steps } from './steps';
@@ -16,6 +16,7 @@ import { TextZipper } from './zip';
 import { positionHint } from './position-hint';
 import { parseArticleRecordsSteps } from './article-records';
 import type { ArticleRecord, ParsedImport, RejectedItem } from './types';
+import { isRecord } from '../shared/is-record';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const LEDE_NAMESPACE = 'https://lede.invalid/ns#';
@@ -307,6 +308,3 @@ function articleForExport(article: ArticleRecord): ArticleRecord {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -2,8 +2,8 @@
 // url, site, date, tags, people), then each note in reading order: the quote as a block quote,
 // the note under it, its tags as #hashtags.
 
-import { compareStoredPosition, quoteSelectorOf, type Annotation } from '../annotation-types';
-import { normalizeSourceUrl } from '../url';
+import { compareStoredPosition, quoteSelectorOf, type Annotation } from '../notes/annotation';
+import { normalizeSourceUrl } from '../notes/source-url';
 import type { ArticleRecord, ExportedFile } from './types';
 
 export interface MarkdownExport {

@@ -8,6 +8,7 @@ import { looksLikeJsonLd, parseJsonLdSteps } from './jsonld';
 import { runSteps, type Steps } from './steps';
 import { isZip, unzipBackup } from './zip';
 import type { ParsedImport, ParseImportOptions } from './types';
+import { isRecord } from '../shared/is-record';
 
 const MEGABYTE = 1024 * 1024;
 // Enough of the start of a file to tell text from binary data.
@@ -230,6 +231,3 @@ function sizeText(bytes: number, rounding: 'nearest' | 'up'): string {
   return `${Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1)} ${unit}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

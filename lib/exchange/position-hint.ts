@@ -3,7 +3,7 @@
 // stored position only where the quote and its context sit there verbatim, else it searches for
 // the quote, so a wrong hint never puts a note on the wrong words.
 
-import type { TextPositionSelector } from '../annotation-types';
+import type { TextPositionSelector } from '../notes/annotation';
 
 /**
  * The tool's own position when it is a valid span; otherwise {start: 0, end: quote length}

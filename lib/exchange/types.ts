@@ -1,10 +1,10 @@
 // The shapes that go in and out of lib/exchange: what an import found, and what it did.
 
-import type { Annotation } from '../annotation-types';
-import type { ArticleRow } from '../db';
+import type { Annotation } from '../notes/annotation';
+import type { ArticleRow } from '../background/db';
 
 /**
- * An analysed article as exported with a backup (lib/db.ts ArticleRow without its derived
+ * An analysed article as exported with a backup (lib/background/db.ts ArticleRow without its derived
  * `entityNames` index, which import rebuilds). An ArticleRow is accepted wherever this is.
  */
 export type ArticleRecord = Omit<ArticleRow, 'entityNames'>;

@@ -1,6 +1,6 @@
 // The anchoring suite's cases: for each page and edit kind, seeded passages with the edit applied,
 // and one function that makes the note, re-anchors it on the edited text and judges the result.
-import type { AnchorStatus, Selector } from '../../lib/annotation-types';
+import type { AnchorStatus, Selector } from '../../lib/notes/annotation';
 import type { ArticleText } from './anchoring-corpus';
 import { makeCase, type EditedPage, type EditKind } from './anchoring-edits';
 import { judge, type Verdict } from './anchoring-outcome';

@@ -1,5 +1,5 @@
 // Judging where a note landed against where its words really are after an edit.
-import type { AnchorStatus } from '../../lib/annotation-types';
+import type { AnchorStatus } from '../../lib/notes/annotation';
 import type { Expectation } from './anchoring-edits';
 import type { Span } from './anchoring-text';
 

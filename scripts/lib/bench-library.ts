@@ -11,9 +11,9 @@
 import 'fake-indexeddb/auto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleRow } from '../../lib/db';
-import { LedeDB } from '../../lib/db';
-import { buildLibraryIndex, searchLibrary, type LibraryFilters, type LibraryItem } from '../../lib/library-index';
+import type { ArticleRow } from '../../lib/background/db';
+import { LedeDB } from '../../lib/background/db';
+import { buildLibraryIndex, searchLibrary, type LibraryFilters, type LibraryItem } from '../../lib/library/library-index';
 import { findChromium } from './find-chromium';
 import { launchBrowser } from './launch-browser';
 import type { ExtensionBrowser } from './launch-browser';

@@ -2,7 +2,7 @@
 // list = fine). Shared by tests/unit/fuzz-*.test.ts and scripts/fuzz.ts.
 
 import type { Analysis, Span } from '../../lib/analysis/types';
-import type { AnchorStatus } from '../../lib/annotation-types';
+import type { AnchorStatus } from '../../lib/notes/annotation';
 
 const ENTITY_TYPES = new Set(['person', 'place', 'organization']);
 const QUOTE_KINDS = new Set(['direct', 'reported']);

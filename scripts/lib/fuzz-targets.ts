@@ -7,11 +7,11 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { analyzeText } from '../../lib/analysis/analyze';
 import { anchor, anchorAll, describeSpan } from '../../lib/anchoring';
-import type { AnchorStatus, Annotation, Selector, TextQuoteSelector } from '../../lib/annotation-types';
-import { parseAnnotation } from '../../lib/annotation-validation';
-import { createLedeDB, type LedeDB } from '../../lib/db';
+import type { AnchorStatus, Annotation, Selector, TextQuoteSelector } from '../../lib/notes/annotation';
+import { parseAnnotation } from '../../lib/notes/validation';
+import { createLedeDB, type LedeDB } from '../../lib/background/db';
 import { importAnnotations, ImportError, parseImport, type ParsedImport } from '../../lib/exchange';
-import { MessageError, parseMessage } from '../../lib/messages';
+import { MessageError, parseMessage } from '../../lib/protocol/messages';
 import {
   adversarialText,
   anyArticleText,

@@ -2,9 +2,9 @@
 // places, organisations, attributed quotes) and 10,000 notes on them — Unicode and emoji,
 // right-to-left words, quotes of 20–400 characters, notes of 0–2,000 characters, 0–8 tags,
 // all five colours. The same seed gives the same library every run.
-import type { EntitySummary, QuoteSummary } from '../../lib/article-summary';
-import { HIGHLIGHT_COLORS, ANNOTATION_SCHEMA_VERSION, type Annotation } from '../../lib/annotation-types';
-import type { ArticleRow } from '../../lib/db';
+import type { EntitySummary, QuoteSummary } from '../../lib/cards/article-summary';
+import { HIGHLIGHT_COLORS, ANNOTATION_SCHEMA_VERSION, type Annotation } from '../../lib/notes/annotation';
+import type { ArticleRow } from '../../lib/background/db';
 import { seededRng, type Rng } from './anchoring-prng';
 
 export interface LibraryCorpus {

@@ -6,8 +6,8 @@
 // backups, written above 32 M characters, take the same reader: unit tests and the restore bench.)
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../lib/annotation-types';
-import type { ArticleRow } from '../../lib/db';
+import type { Annotation } from '../../lib/notes/annotation';
+import type { ArticleRow } from '../../lib/background/db';
 import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
 import { libraryCorpus } from '../../scripts/lib/library-corpus';
 import { isZip } from './support/library-files';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisCache } from '@/lib/analysis-cache';
+import { AnalysisCache } from '@/lib/background/analysis-cache';
 import type { Analysis } from '@/lib/analysis/types';
-import { parseMessage } from '@/lib/messages';
-import { createRuntimeHandlers } from '@/lib/runtime-handlers';
-import { PrefsStore } from '@/lib/settings';
-import { SiteSwitchStore } from '@/lib/site-switch';
-import { fnv1a32, textFingerprint } from '@/lib/text-hash';
-import { createMemoryArea } from '@/lib/user-settings';
+import { parseMessage } from '@/lib/protocol/messages';
+import { createRuntimeHandlers } from '@/lib/background/page-handlers';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { SiteSwitchStore } from '@/lib/settings/site-switches';
+import { fnv1a32, textFingerprint } from '@/lib/shared/text-hash';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 describe('fnv1a32', () => {
   it('matches the published FNV-1a 32-bit values for ASCII', async () => {

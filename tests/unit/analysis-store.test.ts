@@ -2,13 +2,14 @@
 // gets the stored analysis; the table stays bounded; the reading-history setting governs it.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnalysisCache } from '@/lib/analysis-cache';
+import { AnalysisCache } from '@/lib/background/analysis-cache';
 import { analyzeText } from '@/lib/analysis/analyze';
-import { DexieAnalysisStore } from '@/lib/analysis-store';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { createLedeDB, type LedeDB } from '@/lib/db';
-import { PrefsStore } from '@/lib/settings';
-import { createMemoryArea, UserSettingsStore } from '@/lib/user-settings';
+import { DexieAnalysisStore } from '@/lib/background/analysis-store';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { UserSettingsStore } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 const TEXT = 'Secretary of State John Kerry met Sergei Lavrov in Geneva. “We are close,” Mr. Kerry said.';
 const URL_A = 'https://news.example/a';

@@ -1,7 +1,7 @@
 // describeSpan's selectors, and anchor's answers on degenerate input (never a throw).
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, CONTEXT_LENGTH, describeSpan } from '../../lib/anchoring';
-import type { Selector } from '../../lib/annotation-types';
+import type { Selector } from '../../lib/notes/annotation';
 
 const TEXT = 'Speaking in Brussels on Tuesday, Secretary of State John Kerry held out the possibility of working with Moscow.';
 

@@ -2,7 +2,7 @@
 // or orphaned, never placed elsewhere.
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeSpan } from '../../lib/anchoring';
-import type { AnchorStatus, Selector } from '../../lib/annotation-types';
+import type { AnchorStatus, Selector } from '../../lib/notes/annotation';
 import { readSeed } from './quotes-fixtures';
 
 /** The seed article's body paragraphs, joined like lib/extract joins blocks. */

@@ -1,7 +1,7 @@
 // Anchoring in long texts, where searches go through the block index rather than a full scan.
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeSpan } from '../../lib/anchoring';
-import type { AnchorStatus, Selector } from '../../lib/annotation-types';
+import type { AnchorStatus, Selector } from '../../lib/notes/annotation';
 
 const VOCABULARY = (
   'the minister said on Monday that talks with officials in Geneva would resume after a long pause ' +

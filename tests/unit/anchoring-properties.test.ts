@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeSpan } from '../../lib/anchoring';
-import type { AnchorStatus, TextQuoteSelector } from '../../lib/annotation-types';
+import type { AnchorStatus, TextQuoteSelector } from '../../lib/notes/annotation';
 
 /** Prose-like text from a small vocabulary: repeats are common, which is what stresses anchoring. */
 const WORDS = ['the', 'talks', 'Kerry', 'said', 'Russia', 'will', 'resume', 'in', 'Syria', 'a', 'cease-fire', '“No,”', 'it’s', 'on', 'Monday'];

@@ -1,6 +1,6 @@
 // Annotations for tests: a valid note with sensible defaults; override any field.
 
-import type { Annotation } from '@/lib/annotation-types';
+import type { Annotation } from '@/lib/notes/annotation';
 
 export const SOURCE = 'https://news.example/story';
 

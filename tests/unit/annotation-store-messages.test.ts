@@ -3,11 +3,12 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Annotation } from '@/lib/annotation-types';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { createLedeDB } from '@/lib/db';
-import { handleIncoming, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/messages';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createLedeDB } from '@/lib/background/db';
+import { handleIncoming, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/protocol/messages';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 describe('parseMessage: note messages', () => {

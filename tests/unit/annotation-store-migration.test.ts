@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { saveAnnotation } from '@/lib/annotation-store';
-import { createLedeDB } from '@/lib/db';
+import { saveAnnotation } from '@/lib/background/annotation-store';
+import { createLedeDB } from '@/lib/background/db';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 
 const ARTICLE = {

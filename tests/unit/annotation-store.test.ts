@@ -1,15 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AnnotationNotFoundError,
-  deleteAnnotation,
-  listAnnotations,
-  motivationFor,
-  restoreAnnotation,
-  saveAnnotation,
-  updateAnnotation,
-} from '@/lib/annotation-store';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import { AnnotationNotFoundError, deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
+import { motivationFor } from '@/lib/notes/annotation';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const T1 = Date.parse('2026-03-01T09:00:00.000Z');

@@ -5,7 +5,7 @@ import {
   parseAnnotation,
   parseAnnotationPatch,
   parseTags,
-} from '@/lib/annotation-validation';
+} from '@/lib/notes/validation';
 import { makeAnnotation, SOURCE } from './annotation-fixtures';
 
 /** A valid annotation as plain JSON, with one path changed (undefined deletes the field). */

@@ -2,13 +2,13 @@
 // The options page's automatic-backup section: off by default; choosing a frequency asks for the
 // optional `downloads` permission first (and changes nothing if refused); off gives it back;
 // "Back up now"; the visible "last exported" line. The background is a stand-in that keeps the
-// settings with the real model (lib/backup.ts).
+// settings with the real model (lib/settings/backup-settings.ts).
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupSection, formatBackupTime, type ApiPermissions } from '@/components/options/BackupSection';
-import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/backup';
-import type { LedeRequest } from '@/lib/messages';
+import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/settings/backup-settings';
+import type { LedeRequest } from '@/lib/protocol/messages';
 
 const T0 = Date.parse('2026-11-26T09:30:00Z');
 

@@ -17,12 +17,12 @@ import {
   recordBackupFailure,
   type BackupFrequency,
   type BackupSettings,
-} from '@/lib/backup';
-import { BackupService, NothingToBackUpError, backupDataUrl, buildBackup, type BackupFile } from '@/lib/backup-service';
-import { createLedeDB, type LedeDB } from '@/lib/db';
-import { MessageError, parseMessage } from '@/lib/messages';
+} from '@/lib/settings/backup-settings';
+import { BackupService, NothingToBackUpError, backupDataUrl, buildBackup, type BackupFile } from '@/lib/background/backup-service';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { MessageError, parseMessage } from '@/lib/protocol/messages';
 import { parseImport } from '@/lib/exchange';
-import { createMemoryArea } from '@/lib/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const HOUR = 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../lib/analysis/analyze';
 import type { Analysis } from '../../lib/analysis/types';
-import { buildEntityCards, nextMentionIndex, prominenceOf } from '../../lib/cards';
+import { buildEntityCards, nextMentionIndex, prominenceOf } from '../../lib/cards/cards';
 
 const SEED = resolve(import.meta.dirname, '../../../shared/fixtures/seed');
 const seedText = readFileSync(resolve(SEED, 'article.txt'), 'utf8');

@@ -1,9 +1,9 @@
 // Every schema Lede's database has ever had, frozen exactly as each release declared it in
-// lib/db.ts (see `git log -p lib/db.ts`). tests/unit/db-migrations.test.ts builds a database at
-// each of these versions with real rows, closes it, and opens it with the current lib/db.ts.
+// lib/background/db.ts (see `git log -p lib/background/db.ts`). tests/unit/db-migrations.test.ts builds a database at
+// each of these versions with real rows, closes it, and opens it with the current lib/background/db.ts.
 //
-// NEVER edit an entry below once released. When lib/db.ts gains a version N:
-//   1. append `{ version: N, stores: { ...exactly what lib/db.ts passes to version(N).stores() } }`;
+// NEVER edit an entry below once released. When lib/background/db.ts gains a version N:
+//   1. append `{ version: N, stores: { ...exactly what lib/background/db.ts passes to version(N).stores() } }`;
 //   2. if N adds a table, add a `rows` writer for it in HISTORY_ROWS (db-migrations.test.ts) and,
 //      if N has an upgrade() that reshapes rows, the expected shape after the upgrade there.
 

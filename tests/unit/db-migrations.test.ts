@@ -1,16 +1,16 @@
 // Durability across releases: a database saved by EVERY earlier Lede version, with real rows (the
 // seed article's analysis, another article with accents and emoji, cached encyclopedia answers,
-// notes with tags and a bare highlight), opens with the current lib/db.ts with every row intact
+// notes with tags and a bare highlight), opens with the current lib/background/db.ts with every row intact
 // and every index answering. The old schemas are frozen in db-history.ts; the test walks all of
-// them, so a new version in lib/db.ts only needs its schema appended there.
+// them, so a new version in lib/background/db.ts only needs its schema appended there.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
-import type { Annotation } from '@/lib/annotation-types';
-import { summarizeArticle } from '@/lib/article-summary';
-import { createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/db';
-import type { SummaryRow } from '@/lib/summary-cache';
+import type { Annotation } from '@/lib/notes/annotation';
+import { summarizeArticle } from '@/lib/cards/article-summary';
+import { createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
+import type { SummaryRow } from '@/lib/background/db';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 import { DB_HISTORY, tablesAt } from './db-history';
 import { readSeed } from './quotes-fixtures';
@@ -90,11 +90,11 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
 
 /**
  * Where a version's upgrade() reshapes stored rows: the rows expected after opening with the
- * current lib/db.ts, per table. Empty while no upgrade has changed data.
+ * current lib/background/db.ts, per table. Empty while no upgrade has changed data.
  */
 const UPGRADED_ROWS: Record<string, (saved: unknown[]) => unknown[]> = {};
 
-/** The versions lib/db.ts declares, with their stores (Dexie keeps them on the instance). */
+/** The versions lib/background/db.ts declares, with their stores (Dexie keeps them on the instance). */
 function declaredVersions(db: Dexie): { version: number; stores: Record<string, string | null> }[] {
   const versions = (db as unknown as { _versions: { _cfg: { version: number; storesSource: Record<string, string | null> } }[] })._versions;
   return versions.map((v) => ({ version: v._cfg.version, stores: { ...v._cfg.storesSource } })).sort((a, b) => a.version - b.version);
@@ -122,11 +122,11 @@ afterEach(async () => {
 });
 
 describe('the frozen history', () => {
-  it('holds every version lib/db.ts declares, exactly as declared', () => {
+  it('holds every version lib/background/db.ts declares, exactly as declared', () => {
     const declared = declaredVersions(new LedeDB('lede-history-check'));
     expect(
       declared.map((d) => d.version),
-      'lib/db.ts declares a version tests/unit/db-history.ts does not freeze: append it there',
+      'lib/background/db.ts declares a version tests/unit/db-history.ts does not freeze: append it there',
     ).toEqual(DB_HISTORY.map((f) => f.version));
     expect(declared).toEqual(DB_HISTORY.map((f) => ({ version: f.version, stores: { ...f.stores } })));
   });
@@ -139,7 +139,7 @@ describe('the frozen history', () => {
 });
 
 describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i', (version) => {
-  it('opens with the current lib/db.ts with every row intact and every index answering', async () => {
+  it('opens with the current lib/background/db.ts with every row intact and every index answering', async () => {
     const name = `lede-migration-from-v${version}`;
     const saved = await saveAtVersion(name, version);
     const db = createLedeDB(name);

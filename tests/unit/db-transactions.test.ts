@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AnnotationNotFoundError, deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/annotation-store';
-import type { Annotation } from '@/lib/annotation-types';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import { AnnotationNotFoundError, deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { exportJsonLd, importAnnotations, IMPORT_BATCH_SIZE, type ArticleRecord } from '@/lib/exchange';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 import { DB_HISTORY } from './db-history';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '@/lib/article-summary';
-import { articleKey, articlesMentioning, createLedeDB, saveArticle, type LedeDB } from '@/lib/db';
+import type { ArticleSummary } from '@/lib/cards/article-summary';
+import { articleKey, articlesMentioning, createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 
 function article(url: string, names: string[], title = 'Title'): ArticleSummary {
   return {

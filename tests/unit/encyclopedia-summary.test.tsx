@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
-import type { LedeRequest } from '@/lib/messages';
-import type { SummaryAnswer } from '@/lib/summary-service';
+import type { LedeRequest } from '@/lib/protocol/messages';
+import type { SummaryAnswer } from '@/lib/protocol/messages';
 
 /** An IntersectionObserver stand-in the test drives: `showAll()` puts every observed element on screen. */
 class TestIntersectionObserver {

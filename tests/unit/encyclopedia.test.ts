@@ -8,7 +8,7 @@ import {
   summaryRequestUrl,
   trimExtract,
   type SummaryFetch,
-} from '@/lib/encyclopedia';
+} from '@/lib/background/encyclopedia';
 
 const BASE = 'https://en.wikipedia.org';
 

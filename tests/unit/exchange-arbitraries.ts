@@ -2,7 +2,7 @@
 // combining marks), newlines, quotation marks, commas, formula starts, empty notes, many tags.
 
 import fc from 'fast-check';
-import { HIGHLIGHT_COLORS, type Annotation, type Selector } from '@/lib/annotation-types';
+import { HIGHLIGHT_COLORS, type Annotation, type Selector } from '@/lib/notes/annotation';
 
 const AWKWARD = ['😀', '👩‍👩‍👧', 'שלום', 'مرحبا بالعالم', '\u200f', '\u202e', 'e\u0301', '\n', '\r\n', '\r', '\t', '"', '""', ',', ';', "'", '=1+1', '+', '-', '@', '\\', '\u0000', '\u2028', ' '];
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { checkImportSize, exportCsv, exportJsonLd, importAnnotations, ImportError, parseImport } from '@/lib/exchange';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 

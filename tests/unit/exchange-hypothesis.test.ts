@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAnnotation } from '@/lib/annotation-validation';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import { parseAnnotation } from '@/lib/notes/validation';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { importAnnotations, parseImport } from '@/lib/exchange';
 
 // Shaped like the Hypothesis client's "Export annotations" JSON (and its API's search rows).

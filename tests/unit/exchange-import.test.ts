@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/lib/annotation-types';
-import { createLedeDB, saveArticle, type ArticleRow, type LedeDB } from '@/lib/db';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createLedeDB, saveArticle, type ArticleRow, type LedeDB } from '@/lib/background/db';
 import { exportJsonLd, importAnnotations, IMPORT_BATCH_SIZE, parseImport, type ArticleRecord, type ParsedImport } from '@/lib/exchange';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 import { annotationSetArbitrary } from './exchange-arbitraries';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '@/lib/annotation-types';
+import type { Annotation } from '@/lib/notes/annotation';
 import { ANNO_CONTEXT, exportJsonLd, ImportError, LEDE_NAMESPACE, parseImport, type ArticleRecord } from '@/lib/exchange';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 import { annotationSetArbitrary } from './exchange-arbitraries';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/lib/annotation-types';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import {
   exportBackup,
   exportJsonLd,

@@ -4,7 +4,7 @@
 // anything else. Shared target: scripts/lib/fuzz-targets.ts.
 
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '@/lib/messages';
+import { parseMessage } from '@/lib/protocol/messages';
 import { assertTarget, FUZZ_TARGETS } from '../../scripts/lib/fuzz-targets';
 import { VALID_MESSAGES } from './fuzz-arbitraries';
 

@@ -1,7 +1,7 @@
 // Entity highlights on a long article register only the ranges near the viewport.
 import { describe, expect, it } from 'vitest';
-import { WINDOW_FROM_RANGES, windowedHighlightApi, type ViewportLike } from '../../lib/highlight-window';
-import type { HighlightApi, HighlightLike } from '../../lib/paint';
+import { WINDOW_FROM_RANGES, windowedHighlightApi, type ViewportLike } from '../../lib/page/highlight-window';
+import type { HighlightApi, HighlightLike } from '../../lib/page/paint';
 
 /** A stand-in for the browser's Highlight: a set of ranges with a priority. */
 class FakeHighlight implements HighlightLike {

@@ -1,6 +1,6 @@
 // The getEntityHistory message: validation in parseMessage.
 import { describe, expect, it } from 'vitest';
-import { MessageError, parseMessage } from '@/lib/messages';
+import { MessageError, parseMessage } from '@/lib/protocol/messages';
 
 describe('parseMessage: getEntityHistory', () => {
   it('accepts names and the URL to leave out', () => {

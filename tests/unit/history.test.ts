@@ -1,11 +1,12 @@
 // "Also in N articles you've read": the query over the stored articles, and its background handler.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleSummary, EntitySummary } from '@/lib/article-summary';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { createLedeDB, saveArticle, type LedeDB } from '@/lib/db';
-import { entityHistories, matchingEntity } from '@/lib/history';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings';
+import type { ArticleSummary, EntitySummary } from '@/lib/cards/article-summary';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
+import { entityHistories, matchingEntity } from '@/lib/background/history';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 function article(url: string, entities: EntitySummary[], title = `Story at ${url}`): ArticleSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPoint, RectIndex, rectAt, shiftRect, type Rect } from '@/lib/hit-test';
+import { containsPoint, RectIndex, rectAt, shiftRect, type Rect } from '@/lib/page/hit-test';
 
 const rect = (left: number, top: number, right: number, bottom: number): Rect => ({ left, top, right, bottom });
 

@@ -1,7 +1,7 @@
-// What the in-page hover card shows, built from the context cards of lib/cards.ts.
+// What the in-page hover card shows, built from the context cards of lib/cards/cards.ts.
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '@/lib/analysis/types';
-import { buildEntityCards, type EntityCard } from '@/lib/cards';
+import { buildEntityCards, type EntityCard } from '@/lib/cards/cards';
 import { entityHoverCard, MAX_QUOTE_CHARS, quoteHoverCard, shorten } from '@/components/hovercard/model';
 
 const TEXT =

@@ -1,7 +1,7 @@
 // Which painted target is under the pointer: CSS.highlights.highlightsFromPoint() where the browser
 // has it (both the shipped and the first shape of its answer), Lede's rectangle index elsewhere.
 import { describe, expect, it } from 'vitest';
-import type { Rect } from '@/lib/hit-test';
+import type { Rect } from '@/lib/page/hit-test';
 import type { PaintedTarget } from '@/entrypoints/content/painted-targets';
 import { PointerHitTester } from '@/entrypoints/content/pointer-hits';
 

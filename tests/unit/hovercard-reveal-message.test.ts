@@ -1,6 +1,6 @@
 // The revealSpan request (popup -> content script): scroll a text span into view and flash it.
 import { describe, expect, it } from 'vitest';
-import { MessageError, parseMessage } from '@/lib/messages';
+import { MessageError, parseMessage } from '@/lib/protocol/messages';
 
 describe('parseMessage: revealSpan', () => {
   it('accepts a span of whole, non-negative offsets', () => {

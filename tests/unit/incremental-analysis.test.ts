@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Analysis, Entity } from '@/lib/analysis/types';
-import { analyzeInBlocks, findInsertion, mergeInsertion, type Insertion } from '@/lib/incremental-analysis';
+import { analyzeInBlocks, findInsertion, mergeInsertion, type Insertion } from '@/lib/background/incremental-analysis';
 import { seedDir } from '../../scripts/lib/paths';
 
 describe('findInsertion', () => {

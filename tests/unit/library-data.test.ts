@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLedeDB, type LedeDB } from '@/lib/db';
-import { joinNotesToArticles, loadLibraryData, quotesBySpeaker } from '@/lib/library-data';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { joinNotesToArticles, loadLibraryData, quotesBySpeaker } from '@/lib/library/library-data';
 import { noteId } from './annotation-fixtures';
 import { ARTICLES, KYIV, NOTES, UNREAD } from './library-fixtures';
 

@@ -1,8 +1,8 @@
 // Library test data: notes on three articles, with analyses that mention people and places.
 
-import type { ArticleRow } from '@/lib/db';
+import type { ArticleRow } from '@/lib/background/db';
 import { makeAnnotation, noteId } from './annotation-fixtures';
-import type { Annotation } from '@/lib/annotation-types';
+import type { Annotation } from '@/lib/notes/annotation';
 
 export const KYIV = 'https://news.example/kyiv-talks';
 export const PARIS = 'https://paper.example/paris-climate';

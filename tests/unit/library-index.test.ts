@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinNotesToArticles } from '@/lib/library-data';
+import { joinNotesToArticles } from '@/lib/library/library-data';
 import {
   buildLibraryIndex,
   groupByArticle,
@@ -11,7 +11,7 @@ import {
   GROUPS_PER_PAGE,
   NOTES_PER_PAGE,
   type LibraryItem,
-} from '@/lib/library-index';
+} from '@/lib/library/library-index';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 import { ARTICLES, KYIV, NOTES, PARIS, UNREAD } from './library-fixtures';
 
@@ -127,7 +127,7 @@ describe('libraryFacets', () => {
 describe('sortedSteps', () => {
   it('sorts like Array#sort, stably, across many runs', async () => {
     const { runSteps } = await import('@/lib/exchange/steps');
-    const { sortedSteps } = await import('@/lib/library-index');
+    const { sortedSteps } = await import('@/lib/library/library-index');
     let seed = 7;
     const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (const size of [0, 1, 2048, 2049, 10_000, 20_483]) {

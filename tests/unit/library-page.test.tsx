@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/entrypoints/library/App';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import type { ImportReadOptions } from '@/components/library/ImportPanel';
 import { exportBackup, exportJsonLd } from '@/lib/exchange';
 import { noteId } from './annotation-fixtures';

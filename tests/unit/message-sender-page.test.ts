@@ -4,18 +4,18 @@
 // background handlers over fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/lib/annotation-types';
-import { createAnnotation, AnnotationLimitError } from '@/lib/annotation-store';
-import type { ArticleSummary } from '@/lib/article-summary';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { createLedeDB, type LedeDB } from '@/lib/db';
-import { AnalysisCache } from '@/lib/analysis-cache';
-import { NO_CONTENT_SCRIPT_SENDERS, parseMessage, receiveMessage, senderOf, type Handlers, type LedeIdentity, type LedeRequest, type MessageSenderInfo } from '@/lib/messages';
-import { ANALYSIS_BLOCK_SIZE, BLOCKWISE_MIN_LENGTH, createRuntimeHandlers } from '@/lib/runtime-handlers';
-import { pageProblem, scopedToPage, SENDER_PAGE_RULES } from '@/lib/sender-page';
-import { PrefsStore } from '@/lib/settings';
-import { SiteSwitchStore } from '@/lib/site-switch';
-import { createMemoryArea } from '@/lib/user-settings';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createAnnotation, AnnotationLimitError } from '@/lib/background/annotation-store';
+import type { ArticleSummary } from '@/lib/cards/article-summary';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { AnalysisCache } from '@/lib/background/analysis-cache';
+import { NO_CONTENT_SCRIPT_SENDERS, parseMessage, receiveMessage, senderOf, type Handlers, type LedeIdentity, type LedeRequest, type MessageSenderInfo } from '@/lib/protocol/messages';
+import { ANALYSIS_BLOCK_SIZE, BLOCKWISE_MIN_LENGTH, createRuntimeHandlers } from '@/lib/background/page-handlers';
+import { pageProblem, scopedToPage, SENDER_PAGE_RULES } from '@/lib/background/sender-page';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { SiteSwitchStore } from '@/lib/settings/site-switches';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 
 const SELF: LedeIdentity = { runtimeId: 'lede-id', extensionOrigin: 'chrome-extension://lede-id/' };

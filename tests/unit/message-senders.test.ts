@@ -4,8 +4,8 @@
 // settings, history housekeeping). Driven through the real background handlers over fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { createLedeDB, type LedeDB } from '@/lib/db';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import {
   ALLOWED_SENDERS,
   MessageError,
@@ -17,10 +17,10 @@ import {
   type LedeRequest,
   type MessageSenderInfo,
   type RequestType,
-} from '@/lib/messages';
-import { SENDER_PAGE_RULES } from '@/lib/sender-page';
-import { PrefsStore } from '@/lib/settings';
-import { createMemoryArea } from '@/lib/user-settings';
+} from '@/lib/protocol/messages';
+import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const SELF: LedeIdentity = { runtimeId: 'lede-id', extensionOrigin: 'chrome-extension://lede-id/' };

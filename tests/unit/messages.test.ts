@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ArticleSummary } from '@/lib/article-summary';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { articlesMentioning, createLedeDB } from '@/lib/db';
+import type { ArticleSummary } from '@/lib/cards/article-summary';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { articlesMentioning, createLedeDB } from '@/lib/background/db';
 import {
   handleIncoming,
   isFromLede,
@@ -16,8 +16,9 @@ import {
   type GetHighlightPrefsRequest,
   type Handlers,
   type LedeRequest,
-} from '@/lib/messages';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings';
+} from '@/lib/protocol/messages';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
 
 const ALL_ON = { person: true, place: true, organization: true, quote: true };
 const ARTICLE: ArticleSummary = {

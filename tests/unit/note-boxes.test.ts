@@ -1,7 +1,7 @@
-// The note layer's geometry (lib/note-boxes.ts): boxes cut to what scrolling boxes leave visible,
+// The note layer's geometry (lib/page/note-boxes.ts): boxes cut to what scrolling boxes leave visible,
 // in the layer's own coordinates, and whether a background is light or dark.
 import { describe, expect, it } from 'vitest';
-import { intersectRects, noteBoxes, toneOfColor } from '@/lib/note-boxes';
+import { intersectRects, noteBoxes, toneOfColor } from '@/lib/page/note-boxes';
 
 describe('noteBoxes', () => {
   it('places one box per text rectangle relative to the layer', () => {

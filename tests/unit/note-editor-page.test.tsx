@@ -5,10 +5,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NoteEditorPage } from '@/entrypoints/note-editor/App';
-import type { Annotation } from '@/lib/annotation-types';
-import type { LedeRequest } from '@/lib/messages';
-import { newAnnotation } from '@/lib/new-annotation';
-import type { EditorOutcome } from '@/lib/note-editor-port';
+import type { Annotation } from '@/lib/notes/annotation';
+import type { LedeRequest } from '@/lib/protocol/messages';
+import { newAnnotation } from '@/lib/notes/new-annotation';
+import type { EditorOutcome } from '@/lib/protocol/note-editor-port';
 import { noteId } from './annotation-fixtures';
 
 const TEXT = 'The minister said on Tuesday that talks would resume in Geneva next week.';

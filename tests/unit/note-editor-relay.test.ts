@@ -1,10 +1,10 @@
-// The note editor channel (lib/note-editor-port.ts) and the background's relay between the page's
-// content script and the editor frame (lib/note-editor-relay.ts): the draft goes once, only to
+// The note editor channel (lib/protocol/note-editor-port.ts) and the background's relay between the page's
+// content script and the editor frame (lib/background/note-editor-relay.ts): the draft goes once, only to
 // Lede's note editor page in the same tab, in whichever order the two ends connect.
 import { describe, expect, it, vi } from 'vitest';
-import { newAnnotation } from '@/lib/new-annotation';
-import { editorPortName, parseDraft, parseEditorPortName, parseOutcome, tokenOfHash } from '@/lib/note-editor-port';
-import { NoteEditorRelay, type RelayPort } from '@/lib/note-editor-relay';
+import { newAnnotation } from '@/lib/notes/new-annotation';
+import { editorPortName, parseDraft, parseEditorPortName, parseOutcome, tokenOfHash } from '@/lib/protocol/note-editor-port';
+import { NoteEditorRelay, type RelayPort } from '@/lib/background/note-editor-relay';
 import { noteId } from './annotation-fixtures';
 
 const RUNTIME_ID = 'lede-test-id';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LedeRequest, Transport } from '@/lib/messages';
-import { NOTE_MENU_ITEM, startNoteInTab } from '@/lib/note-shortcuts';
+import type { LedeRequest, Transport } from '@/lib/protocol/messages';
+import { NOTE_MENU_ITEM, startNoteInTab } from '@/lib/background/note-shortcuts';
 
 function tabs(answer: (tabId: number) => unknown): { sendToTab: (tabId: number) => Transport; sent: Array<[number, LedeRequest]> } {
   const sent: Array<[number, LedeRequest]> = [];

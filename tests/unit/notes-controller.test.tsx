@@ -7,11 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesController, type EditorPort } from '@/entrypoints/content/notes-controller';
-import type { Annotation } from '@/lib/annotation-types';
+import type { Annotation } from '@/lib/notes/annotation';
 import { extractArticle, rangeFor } from '@/lib/extract';
-import type { LedeRequest } from '@/lib/messages';
-import { newAnnotation } from '@/lib/new-annotation';
-import { normalizeSourceUrl } from '@/lib/url';
+import type { LedeRequest } from '@/lib/protocol/messages';
+import { newAnnotation } from '@/lib/notes/new-annotation';
+import { normalizeSourceUrl } from '@/lib/notes/source-url';
 import { noteId } from './annotation-fixtures';
 
 const PAGE_URL = 'https://news.example/story?utm_source=feed';
@@ -34,7 +34,7 @@ function background(message: LedeRequest): Promise<unknown> {
   sent.push(message);
   switch (message.type) {
     case 'getPageKey':
-      // What the background answers (lib/background-handlers.ts); its url is the sender's there.
+      // What the background answers (lib/background/handlers.ts); its url is the sender's there.
       return Promise.resolve({ source: normalizeSourceUrl(message.url, message.canonical) });
     case 'listAnnotations':
       return Promise.resolve({ annotations: stored.filter((a) => a.target.source === message.source) });

@@ -1,6 +1,6 @@
-// The content script's notes requests in lib/messages.ts.
+// The content script's notes requests in lib/protocol/messages.ts.
 import { describe, expect, it } from 'vitest';
-import { MessageError, parseMessage } from '@/lib/messages';
+import { MessageError, parseMessage } from '@/lib/protocol/messages';
 import { noteId } from './annotation-fixtures';
 
 describe('notes content requests', () => {

@@ -1,9 +1,9 @@
 // The notes controller's pure parts: reading order, orphans, anchoring a page's notes, new notes.
 import { describe, expect, it } from 'vitest';
-import type { AnchorStatus, Annotation } from '@/lib/annotation-types';
-import { parseAnnotation } from '@/lib/annotation-validation';
-import { newAnnotation } from '@/lib/new-annotation';
-import { anchoredSpans, anchorPageNotes, notesInReadingOrder, type PageNote } from '@/lib/page-notes';
+import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
+import { parseAnnotation } from '@/lib/notes/validation';
+import { newAnnotation } from '@/lib/notes/new-annotation';
+import { anchoredSpans, anchorPageNotes, notesInReadingOrder, type PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const anchored = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });

@@ -1,6 +1,6 @@
-// "Copy quote": the passage with a text-fragment link back (lib/quote-link.ts).
+// "Copy quote": the passage with a text-fragment link back (lib/notes/quote-link.ts).
 import { describe, expect, it } from 'vitest';
-import { flattenQuote, quoteWithLink, textFragmentUrl } from '@/lib/quote-link';
+import { flattenQuote, quoteWithLink, textFragmentUrl } from '@/lib/notes/quote-link';
 
 describe('textFragmentUrl', () => {
   it('links a short quote whole, replacing any fragment and encoding reserved characters', () => {

@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NoteEditor, type NoteDraft } from '@/components/notes/NoteEditor';
 import { SelectionToolbar } from '@/components/notes/SelectionToolbar';
-import type { HighlightColor } from '@/lib/annotation-types';
+import type { HighlightColor } from '@/lib/notes/annotation';
 
 let root: HTMLElement;
 let events: string[];

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsLink } from '@/components/popup/SettingsLink';
 import { ENCYCLOPEDIA_PRIVACY } from '@/entrypoints/options/EncyclopediaSection';
 import { OptionsApp, type HostPermissions } from '@/entrypoints/options/OptionsApp';
-import type { LedeRequest } from '@/lib/messages';
-import { applySettingsPatch, type UserSettings } from '@/lib/user-settings';
+import type { LedeRequest } from '@/lib/protocol/messages';
+import { applySettingsPatch, type UserSettings } from '@/lib/settings/user-settings';
 
 /** A background stand-in holding settings and a history count, recording every message. */
 function fakeBackground(initial: UserSettings, articles: number) {

@@ -9,7 +9,7 @@ import {
   rangesByType,
   spansByType,
   type HighlightApi,
-} from '@/lib/paint';
+} from '@/lib/page/paint';
 
 const ANALYSIS: Analysis = {
   entities: [

@@ -1,7 +1,7 @@
-// Extension pages ask the browser to keep Lede's storage (lib/persist-storage.ts): asked once,
+// Extension pages ask the browser to keep Lede's storage (lib/library/persist-storage.ts): asked once,
 // not again once granted, and never a failure that reaches the page.
 import { describe, expect, it } from 'vitest';
-import { requestPersistentStorage } from '@/lib/persist-storage';
+import { requestPersistentStorage } from '@/lib/library/persist-storage';
 
 function storage(persisted: boolean, grant: boolean | Error) {
   const calls: string[] = [];

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeFacts, placeFactsSource } from '@/lib/place-facts';
+import { placeFacts, placeFactsSource } from '@/lib/cards/place-facts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 

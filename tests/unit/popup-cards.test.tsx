@@ -8,10 +8,10 @@ import { EntityCard } from '@/components/popup/EntityCard';
 import { historyHeading, pieceLabel, placeFactRows, shortDate, siteLabel } from '@/components/popup/card-text';
 import { App } from '@/entrypoints/popup/App';
 import type { Analysis, Span } from '@/lib/analysis/types';
-import type { EntityCard as EntityCardModel } from '@/lib/cards';
-import type { EntityHistory } from '@/lib/history';
-import type { AnalysisReport, LedeRequest } from '@/lib/messages';
-import { placeFacts } from '@/lib/place-facts';
+import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
+import type { EntityHistory } from '@/lib/protocol/messages';
+import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
+import { placeFacts } from '@/lib/cards/place-facts';
 
 let root: HTMLElement;
 

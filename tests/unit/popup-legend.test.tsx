@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Legend, type LegendProps } from '@/components/Legend';
-import type { HighlightPrefs, PrefsScope } from '@/lib/settings';
+import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
 
 const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true };
 const COUNTS = { person: 3, place: 2, organization: 0, quote: 5 };

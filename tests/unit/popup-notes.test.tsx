@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { bodyPreview, clampText, notesHeading, quotePreview } from '@/components/popup/notes/note-text';
 import { App } from '@/entrypoints/popup/App';
-import type { AnchorStatus, Annotation } from '@/lib/annotation-types';
-import type { AnalysisReport, LedeRequest } from '@/lib/messages';
-import type { PageNote } from '@/lib/page-notes';
+import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
+import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
+import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
 
 const anchoredAt = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import type { Analysis } from '@/lib/analysis/types';
-import { groupQuotesBySpeaker, summarizeQuotes, UNATTRIBUTED } from '@/lib/article-summary';
-import type { AnalysisReport, LedeRequest } from '@/lib/messages';
+import { groupQuotesBySpeaker, summarizeQuotes, UNATTRIBUTED } from '@/lib/cards/article-summary';
+import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 
 const TEXT = 'Kerry met Lavrov in Geneva. “We will talk,” Kerry said. Lavrov said talks were over. “Not so,” Kerry said. NATO and the UN and Geneva and Kerry. “Quiet,” someone said.';
 const at = (word: string, from = 0): { start: number; end: number } => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mapInSlices, nearestFirst, spanItems, targetOf } from '@/entrypoints/content/progressive-paint';
 import type { Analysis } from '@/lib/analysis/types';
 import type { TextSegment } from '@/lib/extract';
-import { HighlightPainter, type HighlightApi, type RangesByType } from '@/lib/paint';
-import { inReadingOrder } from '@/lib/span-navigation';
+import { HighlightPainter, type HighlightApi, type RangesByType } from '@/lib/page/paint';
+import { inReadingOrder } from '@/lib/page/span-navigation';
 
 /** One paragraph per word, the article text their words joined by "\n\n". */
 function page(words: string[]): { text: string; segments: TextSegment[] } {

@@ -14,13 +14,13 @@ import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { NoteEditor } from '@/components/notes/NoteEditor';
 import { LibraryApp } from '@/entrypoints/library/App';
-import type { Annotation } from '@/lib/annotation-types';
-import { createLedeDB } from '@/lib/db';
+import type { Annotation } from '@/lib/notes/annotation';
+import { createLedeDB } from '@/lib/background/db';
 import { exportCsv, exportJsonLd, exportMarkdown, importAnnotations, parseImport } from '@/lib/exchange';
 import { inertMarkdown, REMOVED_LINK } from '@/lib/exchange/markdown';
-import type { EntityHistory } from '@/lib/history';
-import type { LedeRequest } from '@/lib/messages';
-import type { PageNote } from '@/lib/page-notes';
+import type { EntityHistory } from '@/lib/protocol/messages';
+import type { LedeRequest } from '@/lib/protocol/messages';
+import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 
 /** Each sets window.__ledeXss if it ever runs. */

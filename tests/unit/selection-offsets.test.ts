@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-// lib/selection-offsets.ts: from a DOM Range back to article-text offsets (the inverse of rangeFor).
+// lib/page/selection-offsets.ts: from a DOM Range back to article-text offsets (the inverse of rangeFor).
 import { describe, expect, it } from 'vitest';
 import { extractArticle, rangeFor } from '../../lib/extract/index';
 import type { ExtractedArticle } from '../../lib/extract/types';
-import { compareBoundaryPoints, spanOfRange } from '../../lib/selection-offsets';
+import { compareBoundaryPoints, spanOfRange } from '../../lib/page/selection-offsets';
 
 const PARAGRAPHS = [
   'The minister said on Tuesday that <b>talks</b> would resume in <a href="/x">Geneva</a> next week, after a pause of several months.',

@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  allEnabled,
-  DEFAULT_PREFS,
-  GLOBAL_PREFS_KEY,
-  isHighlightPrefs,
-  noneEnabled,
-  PrefsStore,
-  resolvePrefs,
-  siteOf,
-  sitePrefsKey,
-  withAll,
-  withType,
-  type KeyValueArea,
-} from '@/lib/settings';
+import { allEnabled, DEFAULT_PREFS, GLOBAL_PREFS_KEY, isHighlightPrefs, noneEnabled, PrefsStore, resolvePrefs, sitePrefsKey, withAll, withType } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
+import { siteOf } from '@/lib/shared/page-address';
 
 const ALL_ON = { person: true, place: true, organization: true, quote: true };
 const NO_QUOTES = { ...ALL_ON, quote: false };

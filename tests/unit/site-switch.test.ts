@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MessageError, parseMessage, type SiteSwitchesChangedRequest } from '@/lib/messages';
-import { createRuntimeHandlers } from '@/lib/runtime-handlers';
-import { PrefsStore, sitePrefsKey } from '@/lib/settings';
+import { MessageError, parseMessage, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
+import { createRuntimeHandlers } from '@/lib/background/page-handlers';
+import { PrefsStore, sitePrefsKey } from '@/lib/settings/highlight-prefs';
 import {
   idleMessage,
   parseSiteSwitches,
@@ -12,8 +12,8 @@ import {
   verdictFor,
   withPaused,
   withSite,
-} from '@/lib/site-switch';
-import { createMemoryArea } from '@/lib/user-settings';
+} from '@/lib/settings/site-switches';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 describe('site switches model', () => {
   const none = { paused: false, offSites: [] };

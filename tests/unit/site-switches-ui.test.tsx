@@ -6,11 +6,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SiteSwitches } from '@/components/popup/SiteSwitches';
-import { parseMessage, type LedeRequest, type SiteSwitchesChangedRequest } from '@/lib/messages';
-import { createRuntimeHandlers } from '@/lib/runtime-handlers';
-import { PrefsStore } from '@/lib/settings';
-import { SiteSwitchStore, type SiteSwitches as Switches } from '@/lib/site-switch';
-import { createMemoryArea } from '@/lib/user-settings';
+import { parseMessage, type LedeRequest, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
+import { createRuntimeHandlers } from '@/lib/background/page-handlers';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { SiteSwitchStore, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 /** The background: real handlers and store; `fail` makes the next change refused. */
 async function fakeBackground(initial: Switches = { paused: false, offSites: [] }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReadingOrder, inReadingOrder, stepTarget } from '@/lib/span-navigation';
+import { compareReadingOrder, inReadingOrder, stepTarget } from '@/lib/page/span-navigation';
 
 interface Target {
   start: number;

@@ -1,17 +1,18 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLedeDB, type ArticleRow, type LedeDB } from '@/lib/db';
-import type { FoundSummary, SummaryFetch } from '@/lib/encyclopedia';
+import { createLedeDB, type ArticleRow, type LedeDB } from '@/lib/background/db';
+import type { SummaryFetch } from '@/lib/background/encyclopedia';
+import type { FoundSummary } from '@/lib/protocol/messages';
 import {
   pruneExpiredSummaries,
   readCachedSummary,
   storeSummary,
   SUMMARY_TTL_MS,
   summaryCacheKey,
-} from '@/lib/summary-cache';
-import { SummaryService } from '@/lib/summary-service';
-import type { UserSettings } from '@/lib/user-settings';
+} from '@/lib/background/summary-cache';
+import { SummaryService } from '@/lib/background/summary-service';
+import type { UserSettings } from '@/lib/settings/user-settings';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BASE = 'https://en.wikipedia.org';

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HoverCard } from '@/components/hovercard/HoverCard';
 import { Legend } from '@/components/Legend';
 import { blockUntrustedEvents, isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
-import type { HighlightPrefs, PrefsScope } from '@/lib/settings';
+import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
 
 const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true };
 const trustEverything: TrustCheck = () => true;

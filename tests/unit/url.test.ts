@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPageKeyFor, isSameSite, normalizeSourceUrl } from '@/lib/url';
+import { isPageKeyFor, isSameSite, normalizeSourceUrl } from '@/lib/notes/source-url';
 
 describe('normalizeSourceUrl without a canonical link', () => {
   it.each([

@@ -3,13 +3,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ArticleSummary } from '@/lib/article-summary';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
-import { createLedeDB, type LedeDB } from '@/lib/db';
-import type { SummaryFetch } from '@/lib/encyclopedia';
-import { handleIncoming, MAX_SUMMARY_NAME_LENGTH, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/messages';
-import { PrefsStore, type KeyValueArea } from '@/lib/settings';
-import { USER_SETTINGS_KEY, UserSettingsStore } from '@/lib/user-settings';
+import type { ArticleSummary } from '@/lib/cards/article-summary';
+import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import type { SummaryFetch } from '@/lib/background/encyclopedia';
+import { handleIncoming, MAX_SUMMARY_NAME_LENGTH, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/protocol/messages';
+import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
+import { USER_SETTINGS_KEY, UserSettingsStore } from '@/lib/settings/user-settings';
 
 describe('parseMessage: settings, history and summaries', () => {
   it.each([

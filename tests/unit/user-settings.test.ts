@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { KeyValueArea } from '@/lib/settings';
-import {
-  applySettingsPatch,
-  createMemoryArea,
-  DEFAULT_ENCYCLOPEDIA_BASE_URL,
-  DEFAULT_USER_SETTINGS,
-  encyclopediaBaseUrl,
-  isLoopbackBaseUrl,
-  normaliseBaseUrl,
-  parseStoredSettings,
-  settingsPatchProblem,
-  USER_SETTINGS_KEY,
-  UserSettingsStore,
-} from '@/lib/user-settings';
+import type { KeyValueArea } from '@/lib/settings/storage-area';
+import { applySettingsPatch, DEFAULT_ENCYCLOPEDIA_BASE_URL, DEFAULT_USER_SETTINGS, encyclopediaBaseUrl, isLoopbackBaseUrl, normaliseBaseUrl, parseStoredSettings, settingsPatchProblem, USER_SETTINGS_KEY, UserSettingsStore } from '@/lib/settings/user-settings';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 describe('defaults', () => {
   it('remembers history and keeps encyclopedia summaries off', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { COLOR_LABELS } from '@/components/notes/colors';
 import { formatTags, parseTagInput } from '@/components/notes/tags';
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '@/lib/annotation-types';
+import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '@/lib/notes/annotation';
 import type { NoteEdit } from './use-page-notes';
 
 export interface NoteEditFormProps {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { COLOR_LABELS } from '@/components/notes/colors';
-import type { PageNote } from '@/lib/page-notes';
+import type { PageNote } from '@/lib/notes/page-notes';
 import { NoteEditForm } from './NoteEditForm';
 import { bodyPreview, quotePreview } from './note-text';
 import type { PageNotesController } from './use-page-notes';

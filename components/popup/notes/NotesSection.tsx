@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Transport } from '@/lib/messages';
-import type { PageNote } from '@/lib/page-notes';
+import type { Transport } from '@/lib/protocol/messages';
+import type { PageNote } from '@/lib/notes/page-notes';
 import { NoteItem } from './NoteItem';
 import { notesHeading } from './note-text';
 import { UndoBar } from './UndoBar';

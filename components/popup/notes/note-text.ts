@@ -1,6 +1,6 @@
 // Text shown for a note in the popup. Pure, so it is tested without a DOM.
 
-import { quoteSelectorOf, type Annotation } from '@/lib/annotation-types';
+import { quoteSelectorOf, type Annotation } from '@/lib/notes/annotation';
 
 /** Longest stretch of the quoted passage shown for a note. */
 export const QUOTE_PREVIEW_LENGTH = 200;

@@ -3,9 +3,9 @@
 // change; after each change the page is told (notesChanged) so it reloads and repaints.
 
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { HighlightColor } from '@/lib/annotation-types';
-import { sendRequest, type Transport } from '@/lib/messages';
-import type { PageNote, PageNotes } from '@/lib/page-notes';
+import type { HighlightColor } from '@/lib/notes/annotation';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import type { PageNote, PageNotes } from '@/lib/notes/page-notes';
 
 export type NotesLoad =
   | { status: 'loading' }

@@ -1,0 +1,115 @@
+// Lede's IndexedDB, through Dexie. Open it ONLY in the background and in extension pages:
+// IndexedDB opened from a content script belongs to the web page's origin, which could read it.
+
+import Dexie, { type EntityTable } from 'dexie';
+import type { Analysis } from '../analysis/types';
+import type { Annotation } from '../notes/annotation';
+import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
+import type { SummaryResult } from '../protocol/history';
+
+export interface ArticleRow {
+  /** Primary key: the page URL without its #fragment. */
+  url: string;
+  title: string;
+  site: string;
+  /** When the reader last opened the article (ms since epoch). */
+  seenAt: number;
+  entities: EntitySummary[];
+  quotes: QuoteSummary[];
+  /** Canonical entity names, kept as a multi-entry index: "which articles mention X?". */
+  entityNames: string[];
+}
+
+/** A remembered analysis (lib/background/analysis-store.ts): a revisit after the background restarted is instant. */
+export interface AnalysisRow {
+  /** `${text fingerprint} ${url}` (AnalysisCache.keyFor). */
+  key: string;
+  url: string;
+  textLength: number;
+  analysis: Analysis;
+  /** Last read or written (ms since epoch): the least recently used rows go first. */
+  usedAt: number;
+}
+
+/** A cached encyclopedia answer (lib/background/summary-cache.ts). */
+export interface SummaryRow {
+  /** Primary key: summaryCacheKey(baseUrl, name). */
+  key: string;
+  result: SummaryResult;
+  /** When the answer arrived (ms since epoch). */
+  fetchedAt: number;
+  /** After this (ms since epoch) the answer is stale and is fetched again. */
+  expiresAt: number;
+}
+
+export const DEFAULT_DB_NAME = 'lede';
+
+export class LedeDB extends Dexie {
+  articles!: EntityTable<ArticleRow, 'url'>;
+  /** Version 2: cached encyclopedia summaries (lib/background/summary-cache.ts). */
+  summaries!: EntityTable<SummaryRow, 'key'>;
+  /** Version 3: the reader's notes and highlights (lib/background/annotation-store.ts). */
+  annotations!: EntityTable<Annotation, 'id'>;
+  /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/background/analysis-store.ts). */
+  analyses!: EntityTable<AnalysisRow, 'key'>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    // Adding a version N (never edit a released one: readers' databases were built from it):
+    //   1. below the last one, `this.version(N).stores({ newTable: 'key, index', changed: '...' })`
+    //      listing only the tables that are new or whose indexes change (`null` drops a table);
+    //   2. where stored rows change shape, chain `.upgrade((tx) => tx.table('t').toCollection().modify(...))`;
+    //      it runs inside the version-change transaction, so a crash leaves the old version intact;
+    //   3. freeze the same stores() in tests/unit/db-history.ts and give a new table rows there
+    //      (tests/unit/db-migrations.test.ts opens a database saved at every version with this file).
+    // Version 1.
+    this.version(1).stores({
+      articles: 'url, seenAt, site, *entityNames',
+    });
+    // Version 2 adds the summary cache; articles are untouched, so no upgrade() is needed.
+    this.version(2).stores({
+      summaries: 'key, expiresAt',
+    });
+    // Version 3 adds personal notes, looked up by page (target.source); nothing else changes.
+    this.version(3).stores({
+      annotations: '&id, target.source, modified, *tags, color',
+    });
+    // Version 4 adds the analysis cache; nothing else changes.
+    this.version(4).stores({
+      analyses: 'key, usedAt',
+    });
+  }
+}
+
+/** The factory: the background creates the one instance it owns. */
+export function createLedeDB(name: string = DEFAULT_DB_NAME): LedeDB {
+  return new LedeDB(name);
+}
+
+/** The same article reached through #fragments is one article. */
+export function articleKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** Save an article, or refresh it on a revisit (newer analysis, newer seenAt). */
+export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: number): Promise<ArticleRow> {
+  const row: ArticleRow = {
+    url: articleKey(article.url),
+    title: article.title,
+    site: article.site,
+    seenAt,
+    entities: article.entities,
+    quotes: article.quotes,
+    entityNames: [...new Set(article.entities.map((entity) => entity.name))],
+  };
+  await db.articles.put(row);
+  return row;
+}
+
+/** Articles that mention an entity by canonical name (case-insensitive), most recently seen first. */
+export async function articlesMentioning(db: LedeDB, name: string): Promise<ArticleRow[]> {
+  const rows = await db.articles.where('entityNames').equalsIgnoreCase(name).distinct().toArray();
+  return rows.sort((a, b) => b.seenAt - a.seenAt);
+}
+

@@ -1,0 +1,62 @@
+// The reader's choices, answered by the background: highlight preferences (global or for one
+// site; a content script asks for its site's and saves from the legend) and the options page's
+// settings (reading history, encyclopedia summaries).
+
+import type { HighlightPrefs, PrefsScope, ResolvedPrefs } from '../settings/highlight-prefs';
+import { settingsPatchProblem, type UserSettings, type UserSettingsPatch } from '../settings/user-settings';
+import { FIELD_LIMITS, fieldProblem, needBounded, needPrefs, needScope } from './fields';
+import { answer, messageTable, type RequestOf } from './spec';
+
+/** Content script -> background: which types should this site show? */
+export interface GetHighlightPrefsRequest {
+  type: 'getHighlightPrefs';
+  site: string;
+}
+/** Content script -> background: remember these preferences for this site or for all sites. */
+export interface SaveHighlightPrefsRequest {
+  type: 'saveHighlightPrefs';
+  scope: PrefsScope;
+  site: string;
+  prefs: HighlightPrefs;
+}
+/** Options page -> background: the reader's settings (history, encyclopedia summaries). */
+export interface GetSettingsRequest {
+  type: 'getSettings';
+}
+/** Options page -> background: change some settings; the answer is all of them, as stored. */
+export interface SaveSettingsRequest {
+  type: 'saveSettings';
+  settings: UserSettingsPatch;
+}
+
+export const PREFS_MESSAGES = messageTable({
+  getHighlightPrefs: {
+    senders: ['content-script', 'extension-page'],
+    fields: ['site'],
+    parse: (value, type): GetHighlightPrefsRequest => ({ type, site: needBounded(value.site, `${type}.site`, FIELD_LIMITS.site) }),
+    answer: answer<ResolvedPrefs>(),
+  },
+  saveHighlightPrefs: {
+    senders: ['content-script', 'extension-page'],
+    fields: ['scope', 'site', 'prefs'],
+    parse: (value, type): SaveHighlightPrefsRequest => ({
+      type,
+      scope: needScope(value.scope, type),
+      site: needBounded(value.site, `${type}.site`, FIELD_LIMITS.site),
+      prefs: needPrefs(value.prefs, type),
+    }),
+    answer: answer<ResolvedPrefs>(),
+  },
+  getSettings: { senders: ['content-script', 'extension-page'], fields: [], parse: (_, type): GetSettingsRequest => ({ type }), answer: answer<UserSettings>() },
+  saveSettings: {
+    senders: ['extension-page'],
+    fields: ['settings'],
+    parse: (value, type): SaveSettingsRequest => {
+      fieldProblem(settingsPatchProblem(value.settings), `${type}.settings`);
+      return { type, settings: { ...(value.settings as UserSettingsPatch) } };
+    },
+    answer: answer<UserSettings>(),
+  },
+});
+
+export type PrefsRequest = RequestOf<typeof PREFS_MESSAGES>;
