@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { COLOR_LABELS } from '@/components/notes/colors';
 import type { PageNote } from '@/lib/page-notes';
-import { NoteEditForm } from './NoteEditForm';
+import { NoteEditor } from '@/components/notes/NoteEditor';
 import { bodyPreview, quotePreview } from './note-text';
 import type { PageNotesController } from './use-page-notes';
 
@@ -85,9 +85,10 @@ export function NoteItem({ note, domId, actions }: NoteItemProps) {
         </blockquote>
       </div>
       {editing ? (
-        <NoteEditForm
-          annotation={annotation}
-          domId={domId}
+        <NoteEditor
+          initial={annotation}
+          look="popup"
+          idPrefix={domId}
           onSave={async (edit) => {
             await actions.save(annotation.id, edit);
             closeEditor();
