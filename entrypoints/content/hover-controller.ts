@@ -13,10 +13,10 @@ import type { HighlightType } from '@/lib/highlight-types';
 import { isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
 import { stepTarget, type Direction } from '@/lib/span-navigation';
 import { HoverCardHost } from './hovercard-ui';
-import { NOTES_HOST } from './notes-ui';
-import type { PaintedTarget } from './painted-targets';
-import { PointerHitTester, type Hit } from './pointer-hits';
-import { revealRange, type Flasher } from './reveal';
+import { NOTES_HOST } from '@/lib/page/notes/notes-view';
+import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
+import { PointerHitTester, type Hit } from '@/lib/page/hover/pointer-hits';
+import { revealRange, type Flasher } from '@/lib/page/hover/reveal';
 
 /** How long the pointer must rest on a highlight before its card opens (Wikipedia's previews wait about as long). */
 export const INTENT_DELAY_MS = 450;

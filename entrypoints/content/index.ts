@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage } from '@/lib/messages';
 import { mark } from './marks';
 import { PageSession } from './page-session';
-import { yieldToPage as nextTask } from './progressive-paint';
+import { yieldToPage as nextTask } from '@/lib/page/entities/progressive-paint';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -14,13 +14,14 @@ import type { LegendProps } from '@/components/Legend';
 import { HoverController } from './hover-controller';
 import { mountLegend, type LegendHandle } from './legend-ui';
 import { mark, measure } from './marks';
-import { NotesController } from './notes-controller';
-import { rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from './painted-targets';
+import { NotesController } from '@/lib/page/notes/notes-controller';
+import { NotesHost } from './notes-ui';
+import { rangesOfTargets, targetsInReadingOrder, type PaintedTarget } from '@/lib/page/entities/painted-targets';
 import { windowedHighlightApi } from '@/lib/highlight-window';
 import { findInsertion, mergeInsertion } from '@/lib/incremental-analysis';
 import { inReadingOrder } from '@/lib/span-navigation';
-import { mapInSlices, ONE_GO_SPAN_LIMIT, spanItems, targetOf, viewportTextOffset, yieldToPage } from './progressive-paint';
-import { Flasher, revealRange } from './reveal';
+import { mapInSlices, ONE_GO_SPAN_LIMIT, spanItems, targetOf, viewportTextOffset, yieldToPage } from '@/lib/page/entities/progressive-paint';
+import { Flasher, revealRange } from '@/lib/page/hover/reveal';
 
 const toBackground = (message: LedeRequest): Promise<unknown> => browser.runtime.sendMessage(message);
 
@@ -66,9 +67,12 @@ export class PageSession {
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.notes = new NotesController({
-      ctx,
+      lifetime: ctx,
       win: window,
-      highlightApi: this.highlightApi,
+      ui: new NotesHost(ctx),
+      editorUrl: (token) => `${browser.runtime.getURL('/note-editor.html')}#${token}`,
+      connect: (name) => browser.runtime.connect({ name }),
+      watchUrl: (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl.href)),
       send: toBackground,
       site: this.site,
       title: () => this.title(),

@@ -3,7 +3,7 @@
 // ranges) lie under the point; elsewhere Lede's own rectangle index (lib/hit-test.ts) does.
 
 import { rectAt, RectIndex, shiftRect, type Rect } from '@/lib/hit-test';
-import type { PaintedTarget } from './painted-targets';
+import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
 
 export interface Hit {
   target: PaintedTarget;
