@@ -11,7 +11,8 @@ import { entityHoverCard, quoteHoverCard, type HoverCardModel } from '@/componen
 import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings';
 import { idleMessage, verdictFor, type RunVerdict } from '@/lib/site-switch';
 import type { LegendProps } from '@/components/Legend';
-import { HoverController } from './hover-controller';
+import { HoverController } from '@/lib/page/hover/hover-controller';
+import { HoverCardHost } from './hovercard-ui';
 import { mountLegend, type LegendHandle } from './legend-ui';
 import { mark, measure } from './marks';
 import { NotesController } from '@/lib/page/notes/notes-controller';
@@ -380,8 +381,9 @@ export class PageSession {
     this.flasher ??= new Flasher(window);
     try {
       this.hover = new HoverController({
-        ctx: this.ctx,
+        lifetime: this.ctx,
         win: window,
+        ui: new HoverCardHost(this.ctx),
         targets: this.targets,
         flasher: this.flasher,
         isShown: (type) => this.prefs.prefs[type],

@@ -5,27 +5,39 @@
 // scripts can fake a pointer resting on any name it prints, or Alt+Shift+J, and must not get a card
 // for it (the card's footprint is what a page can measure through the closed shadow root).
 
-import type { ContentScriptContext } from '#imports';
+import type { HoverCardProps } from '@/components/hovercard/HoverCard';
 import { isEditable, keyAction, NAV_KEY_HINT } from '@/components/hovercard/keys';
 import type { HoverCardModel } from '@/components/hovercard/model';
 import type { Rect } from '@/lib/hit-test';
 import type { HighlightType } from '@/lib/highlight-types';
+import { giveFocusBack } from '@/lib/page/context/focus';
+import type { PageLifetime } from '@/lib/page/context/page-lifetime';
 import { isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
 import { stepTarget, type Direction } from '@/lib/span-navigation';
-import { HoverCardHost } from './hovercard-ui';
 import { NOTES_HOST } from '@/lib/page/notes/notes-view';
 import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
-import { PointerHitTester, type Hit } from '@/lib/page/hover/pointer-hits';
-import { revealRange, type Flasher } from '@/lib/page/hover/reveal';
+import { PointerHitTester, type Hit } from './pointer-hits';
+import { revealRange, type Flasher } from './reveal';
 
 /** How long the pointer must rest on a highlight before its card opens (Wikipedia's previews wait about as long). */
 export const INTENT_DELAY_MS = 450;
 /** Time to travel from the highlight into the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
 
+/** The hover card's closed shadow root as the controller uses it (entrypoints/content/hovercard-ui.tsx). */
+export interface HoverCardUi {
+  show(props: HoverCardProps): Promise<void>;
+  hide(): void;
+  /** True for the host itself: events from inside its shadow root reach the page retargeted to it. */
+  contains(target: EventTarget | null): boolean;
+  hasFocus(): boolean;
+  remove(): void;
+}
+
 export interface HoverControllerDeps {
-  ctx: ContentScriptContext;
+  lifetime: PageLifetime;
   win: Window;
+  ui: HoverCardUi;
   /** In reading order. */
   targets: readonly PaintedTarget[];
   flasher: Flasher;
@@ -56,7 +68,7 @@ function plainRect(rect: Rect): Rect {
 export class HoverController {
   private readonly abort = new AbortController();
   private readonly hits: PointerHitTester;
-  private readonly ui: HoverCardHost;
+  private readonly ui: HoverCardUi;
   private open: OpenCard | null = null;
   private pending: PaintedTarget | null = null;
   private intentTimer: number | undefined;
@@ -75,8 +87,8 @@ export class HoverController {
 
   constructor(private readonly deps: HoverControllerDeps) {
     this.hits = new PointerHitTester(deps.win, deps.targets);
-    this.ui = new HoverCardHost(deps.ctx);
-    deps.ctx.onInvalidated(() => this.dispose());
+    this.ui = deps.ui;
+    deps.lifetime.onInvalidated(() => this.dispose());
     this.listen();
   }
 
@@ -279,7 +291,7 @@ export class HoverController {
   private async render(): Promise<void> {
     const open = this.open;
     if (!open) return;
-    const props = {
+    const props: HoverCardProps = {
       model: open.model,
       anchor: open.anchor,
       target: { start: open.target.start, end: open.target.end, type: open.target.type },
@@ -295,11 +307,7 @@ export class HoverController {
   close(): void {
     const hadFocus = this.ui.hasFocus();
     this.hideCard();
-    if (hadFocus) {
-      const before = this.focusBefore;
-      if (before instanceof HTMLElement && before.isConnected && before !== before.ownerDocument.body) before.focus({ preventScroll: true });
-      else (this.deps.win.document.activeElement as HTMLElement | null)?.blur?.();
-    }
+    if (hadFocus) giveFocusBack(this.deps.win.document, this.focusBefore);
     this.focusBefore = null;
   }
 
