@@ -3,7 +3,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotation-types';
 import type { Rect } from '@/lib/hit-test';
 import { placeCard, type Placement } from '@/components/hovercard/placement';
 import { COLOR_LABELS } from './colors';
-import { EDITOR_LOOKS, type EditorLook } from './editor-looks';
+import { EDITOR_LOOKS, type EditorClasses, type EditorLook } from './editor-looks';
 import { formatTags, parseTagInput } from './tags';
 
 export interface NoteDraft {
@@ -60,6 +60,32 @@ function usePlacement(form: { current: HTMLFormElement | null }, anchor: Rect | 
   return placement;
 }
 
+/** Beside its anchor once measured (hidden until then); in the flow without an anchor. */
+function floatingStyle(anchor: Rect | undefined, placement: Placement | null) {
+  if (!anchor) return undefined;
+  return placement ? { left: `${placement.left}px`, top: `${placement.top}px` } : { left: '0px', top: '0px', visibility: 'hidden' as const };
+}
+
+/** Saving: Save is disabled while an async save runs; its failure is shown, and the editor stays to retry. */
+function useSaving(onSave: NoteEditorProps['onSave'], read: () => NoteDraft) {
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = async (): Promise<void> => {
+    if (saving) return;
+    const pending = onSave(read());
+    if (!pending) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      await pending;
+    } catch (reason) {
+      setFailure(`Couldn’t save the note: ${reason instanceof Error ? reason.message : String(reason)}`);
+      setSaving(false);
+    }
+  };
+  return { saving, failure, save };
+}
+
 /**
  * The one note editor: a new note on a selected passage (the in-page editor frame) or an existing
  * note edited in the popup's list. The body (plain text or light Markdown, always shown as text),
@@ -74,8 +100,6 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
   const [body, setBody] = useState(initial.body);
   const [tags, setTags] = useState(formatTags(initial.tags));
   const [color, setColor] = useState<HighlightColor>(initial.color);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   const shown = !anchor || placement !== null;
   useLayoutEffect(() => {
@@ -83,25 +107,12 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
     if (shown) bodyRef.current?.focus({ preventScroll: quote !== undefined });
   }, [shown]);
 
-  const save = async (): Promise<void> => {
-    if (saving) return;
-    // Read the fields themselves: a keyboard shortcut can arrive before the last input event's render.
-    const draft: NoteDraft = {
-      body: bodyRef.current?.value ?? body,
-      tags: parseTagInput(ref.current?.querySelector<HTMLInputElement>('input[name="tags"]')?.value ?? tags),
-      color,
-    };
-    const pending = onSave(draft);
-    if (!pending) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      await pending;
-    } catch (reason) {
-      setFailure(`Couldn’t save the note: ${reason instanceof Error ? reason.message : String(reason)}`);
-      setSaving(false);
-    }
-  };
+  // Read the fields themselves: a keyboard shortcut can arrive before the last input event's render.
+  const { saving, failure, save } = useSaving(onSave, () => ({
+    body: bodyRef.current?.value ?? body,
+    tags: parseTagInput(ref.current?.querySelector<HTMLInputElement>('input[name="tags"]')?.value ?? tags),
+    color,
+  }));
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -114,11 +125,6 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
     }
   };
 
-  const style = !anchor
-    ? undefined
-    : placement
-      ? { left: `${placement.left}px`, top: `${placement.top}px` }
-      : { left: '0px', top: '0px', visibility: 'hidden' as const };
   const shownError = failure ?? error;
   const titleId = `${idPrefix}-editor-title`;
 
@@ -126,7 +132,7 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
     <form
       ref={ref}
       class={quote !== undefined && !anchor ? `${css.form} ${css.formPage}` : css.form}
-      style={style}
+      style={floatingStyle(anchor, placement)}
       data-testid="note-editor"
       {...(quote !== undefined
         ? { role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId }
@@ -145,6 +151,32 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
           <blockquote class={css.quote}>{preview(quote)}</blockquote>
         </>
       )}
+      <TextFields css={css} idPrefix={idPrefix} bodyRef={bodyRef} body={body} tags={tags} onBody={setBody} onTags={setTags} />
+      {/* The popup can list several editors at once: each needs its own radio group. */}
+      <ColourChoice css={css} name={look === 'popup' ? `${idPrefix}-color` : 'color'} color={color} onChange={setColor} />
+      {shownError ? (
+        <p class={css.error} role="alert">
+          {shownError}
+        </p>
+      ) : null}
+      <EditorButtons css={css} keysId={`${idPrefix}-keys`} saving={saving} onCancel={onCancel} />
+    </form>
+  );
+}
+
+interface TextFieldsProps {
+  css: EditorClasses;
+  idPrefix: string;
+  bodyRef: { current: HTMLTextAreaElement | null };
+  body: string;
+  tags: string;
+  onBody: (body: string) => void;
+  onTags: (tags: string) => void;
+}
+
+function TextFields({ css, idPrefix, bodyRef, body, tags, onBody, onTags }: TextFieldsProps) {
+  return (
+    <>
       <label class={css.label} for={`${idPrefix}-body`}>
         Note
       </label>
@@ -156,7 +188,7 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
         data-testid="note-editor-body"
         rows={4}
         value={body}
-        onInput={(event) => setBody(event.currentTarget.value)}
+        onInput={(event) => onBody(event.currentTarget.value)}
         aria-describedby={`${idPrefix}-keys`}
       />
       <label class={css.label} for={`${idPrefix}-tags`}>
@@ -170,42 +202,39 @@ export function NoteEditor({ initial, quote, anchor, look = 'page', idPrefix = '
         type="text"
         autoComplete="off"
         value={tags}
-        onInput={(event) => setTags(event.currentTarget.value)}
+        onInput={(event) => onTags(event.currentTarget.value)}
       />
-      <fieldset class={css.colorset}>
-        <legend class={css.label}>Colour</legend>
-        {HIGHLIGHT_COLORS.map((option) => (
-          <label key={option} class={css.colorOption} title={COLOR_LABELS[option]}>
-            <input
-              type="radio"
-              // The popup can list several editors at once: each needs its own radio group.
-              name={look === 'popup' ? `${idPrefix}-color` : 'color'}
-              value={option}
-              checked={color === option}
-              data-testid="note-editor-color"
-              onChange={() => setColor(option)}
-            />
-            <span class={css.swatch(option)} aria-hidden="true" />
-            <span class={css.screenReaderOnly}>{COLOR_LABELS[option]}</span>
-          </label>
-        ))}
-      </fieldset>
-      {shownError ? (
-        <p class={css.error} role="alert">
-          {shownError}
-        </p>
-      ) : null}
-      <div class={css.buttons}>
-        <span class={css.hint} id={`${idPrefix}-keys`}>
-          Ctrl+Enter saves · Esc cancels
-        </span>
-        <button type="button" class={css.action} onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" class={`${css.action} ${css.primary}`} data-testid="note-editor-save" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-    </form>
+    </>
+  );
+}
+
+function ColourChoice({ css, name, color, onChange }: { css: EditorClasses; name: string; color: HighlightColor; onChange: (color: HighlightColor) => void }) {
+  return (
+    <fieldset class={css.colorset}>
+      <legend class={css.label}>Colour</legend>
+      {HIGHLIGHT_COLORS.map((option) => (
+        <label key={option} class={css.colorOption} title={COLOR_LABELS[option]}>
+          <input type="radio" name={name} value={option} checked={color === option} data-testid="note-editor-color" onChange={() => onChange(option)} />
+          <span class={css.swatch(option)} aria-hidden="true" />
+          <span class={css.screenReaderOnly}>{COLOR_LABELS[option]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function EditorButtons({ css, keysId, saving, onCancel }: { css: EditorClasses; keysId: string; saving: boolean; onCancel: () => void }) {
+  return (
+    <div class={css.buttons}>
+      <span class={css.hint} id={keysId}>
+        Ctrl+Enter saves · Esc cancels
+      </span>
+      <button type="button" class={css.action} onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" class={`${css.action} ${css.primary}`} data-testid="note-editor-save" disabled={saving}>
+        {saving ? 'Saving…' : 'Save'}
+      </button>
+    </div>
   );
 }
