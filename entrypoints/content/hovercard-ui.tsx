@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { HoverCard, type HoverCardProps } from '@/components/hovercard/HoverCard';
 import hovercardCss from '@/components/hovercard/hovercard.css?inline';
-import type { HoverCardUi } from '@/lib/page/hover/hover-controller';
+import type { HoverCardUi } from '@/lib/page/hover/hover-card-state';
 import { LazyShadowUi } from './lazy-shadow-ui';
 
 export const HOVERCARD_HOST = 'lede-hovercard';
