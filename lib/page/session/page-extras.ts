@@ -10,7 +10,8 @@ import type { HighlightType } from '@/lib/highlight-types';
 import type { HighlightPrefs } from '@/lib/settings';
 import type { PageLifetime } from '@/lib/page/context/page-lifetime';
 import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
-import { HoverController, type HoverCardUi } from '@/lib/page/hover/hover-controller';
+import type { HoverCardUi } from '@/lib/page/hover/hover-card-state';
+import { HoverController } from '@/lib/page/hover/hover-controller';
 import { Flasher, revealRange } from '@/lib/page/hover/reveal';
 
 export interface LegendHandle {

@@ -9,14 +9,15 @@ import type { Analysis } from '@/lib/analysis/types';
 import { extractArticleInSlices, type ExtractedArticle } from '@/lib/extract';
 import { sendRequest, type AnalysisReport, type AnalysisStatus, type ContentRequest, type Handlers, type LedeRequest } from '@/lib/messages';
 import type { HighlightApi } from '@/lib/paint';
-import { DEFAULT_PREFS, siteOf, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings';
+import { siteOf } from '@/lib/settings';
 import { idleMessage, verdictFor, type RunVerdict } from '@/lib/site-switch';
 import type { PageLifetime } from '@/lib/page/context/page-lifetime';
 import { yieldToPage } from '@/lib/page/entities/progressive-paint';
-import type { HoverCardUi } from '@/lib/page/hover/hover-controller';
+import type { HoverCardUi } from '@/lib/page/hover/hover-card-state';
 import type { NotesController } from '@/lib/page/notes/notes-controller';
 import { ArticleAnalysis } from './article-analysis';
 import { EntityPaint } from './entity-paint';
+import { PagePrefs } from './page-prefs';
 import { PageExtras, type LegendHandle } from './page-extras';
 import { ANALYZE_NOW_MARKS, FIRST_RUN_MARKS, RERUN_MARKS, type Marks, type RunMarks } from './run-marks';
 import { isReadableDocument, sessionReport } from './session-report';
@@ -43,7 +44,6 @@ export class PageSession {
   private status: AnalysisStatus = 'not-article';
   private message: string | undefined;
   private startToPaintMs: number | undefined;
-  private prefs: ResolvedPrefs = { prefs: { ...DEFAULT_PREFS }, scope: 'global' };
   private readonly site: string;
   /** Whether Lede may run here on its own (the reader's pause and site switch), from the background. */
   private verdict: RunVerdict = 'run';
@@ -58,6 +58,7 @@ export class PageSession {
   private readonly paint: EntityPaint;
   private readonly extras: PageExtras;
   private readonly article: ArticleAnalysis;
+  private readonly prefs: PagePrefs;
   /** The reader’s own highlights and notes: their own painter, toolbar and editor. */
   private readonly notes: NotesController;
 
@@ -65,8 +66,10 @@ export class PageSession {
     const { lifetime, win } = deps;
     this.site = siteOf(win.location.href);
     this.paint = new EntityPaint({ win, highlightApi: deps.highlightApi, isInvalid: () => lifetime.isInvalid });
-    this.extras = new PageExtras({ lifetime, win, hoverCardUi: deps.hoverCardUi, mountLegend: deps.mountLegend, prefs: () => this.prefs.prefs });
-    this.article = new ArticleAnalysis({ win, send: deps.send, marks: deps.marks, paint: this.paint, extras: this.extras, prefs: () => this.prefs.prefs });
+    this.extras = new PageExtras({ lifetime, win, hoverCardUi: deps.hoverCardUi, mountLegend: deps.mountLegend, prefs: () => this.prefs.current.prefs });
+    this.article = new ArticleAnalysis({ win, send: deps.send, marks: deps.marks, paint: this.paint, extras: this.extras, prefs: () => this.prefs.current.prefs });
+    const { paint, extras, article } = this;
+    this.prefs = new PagePrefs({ send: deps.send, site: this.site, highlightsSupported: deps.highlightApi !== null, paint, extras, article: () => article });
     this.notes = deps.notes({ site: this.site, title: () => this.title(), onArticleChanged: (extracted) => this.articleChanged(extracted) });
     lifetime.onInvalidated(() => {
       this.paint.dispose();
@@ -94,29 +97,17 @@ export class PageSession {
     },
     setHighlightPrefs: async ({ prefs, scope }) => {
       await this.ready;
-      return this.changePrefs(prefs, scope ?? this.prefs.scope);
+      return this.prefs.change(prefs, scope ?? this.prefs.current.scope);
     },
     revealSpan: async ({ start, end }) => {
       await this.ready;
       return { revealed: this.status === 'analyzed' && (await this.article.reveal(start, end)) };
     },
     // Notes wait for their own first load (which starts once the automatic run has read the page).
-    getPageNotes: async (request) => {
-      await this.ready;
-      return this.notes.handlers.getPageNotes(request);
-    },
-    notesChanged: async (request) => {
-      await this.ready;
-      return this.notes.handlers.notesChanged(request);
-    },
-    reattachAnnotation: async (request) => {
-      await this.ready;
-      return this.notes.handlers.reattachAnnotation(request);
-    },
-    startNote: async (request) => {
-      await this.ready;
-      return this.notes.handlers.startNote(request);
-    },
+    getPageNotes: async (request) => this.ready.then(() => this.notes.handlers.getPageNotes(request)),
+    notesChanged: async (request) => this.ready.then(() => this.notes.handlers.notesChanged(request)),
+    reattachAnnotation: async (request) => this.ready.then(() => this.notes.handlers.reattachAnnotation(request)),
+    startNote: async (request) => this.ready.then(() => this.notes.handlers.startNote(request)),
     siteSwitchesChanged: async ({ switches }) => {
       await this.ready;
       this.ready = this.switchTo(verdictFor(switches, this.site)).catch((error: unknown) => this.fail(error));
@@ -195,7 +186,7 @@ export class PageSession {
   private async loadSetup(): Promise<void> {
     try {
       const setup = await sendRequest(this.deps.send, { type: 'getPageSetup', site: this.site });
-      this.prefs = setup.prefs;
+      this.prefs.current = setup.prefs;
       this.verdict = setup.verdict;
     } catch (error) {
       console.warn('Lede could not load its settings for this page, using defaults:', error);
@@ -242,7 +233,7 @@ export class PageSession {
     if (!(await stillCurrent())) return;
     if (this.paint.painting) this.extras.startHoverCards(this.paint.targets);
     if (!(await stillCurrent())) return;
-    await this.showLegend();
+    await this.prefs.showLegend();
     if (!(await stillCurrent())) return;
     await this.article.store({ title: this.title(), site: this.site });
     mark(marks.settled);
@@ -275,37 +266,8 @@ export class PageSession {
       if (this.paint.painting) this.extras.startHoverCards(this.paint.targets);
       await yieldToPage(this.deps.win);
       if (!current()) return;
-      await this.showLegend();
+      await this.prefs.showLegend();
     })().catch((error: unknown) => console.warn('Lede could not refresh highlights after the page changed:', error));
-  }
-
-  private async showLegend(): Promise<void> {
-    if (this.article.found) await this.extras.showLegend(this.legendProps());
-  }
-
-  private legendProps(): LegendProps {
-    return {
-      counts: this.article.counts,
-      prefs: this.prefs.prefs,
-      scope: this.prefs.scope,
-      highlightsSupported: this.deps.highlightApi !== null,
-      onChange: (prefs, scope) => {
-        this.changePrefs(prefs, scope).catch((error: unknown) => console.warn('Lede:', error));
-      },
-    };
-  }
-
-  /** Apply at once (paint and legend), then ask the background to remember. */
-  private async changePrefs(prefs: HighlightPrefs, scope: PrefsScope): Promise<ResolvedPrefs> {
-    this.prefs = { prefs: { ...prefs }, scope };
-    this.paint.apply(this.prefs.prefs);
-    this.extras.prefsChanged(this.legendProps());
-    try {
-      await sendRequest(this.deps.send, { type: 'saveHighlightPrefs', scope, site: this.site, prefs: this.prefs.prefs });
-    } catch (error) {
-      console.warn('Lede could not save highlight preferences:', error);
-    }
-    return this.prefs;
   }
 
   private fail(error: unknown): void {
@@ -320,10 +282,11 @@ export class PageSession {
   }
 
   private report(): AnalysisReport {
-    const { status, message, startToPaintMs, prefs, idleReason } = this;
+    const { status, message, startToPaintMs, idleReason } = this;
     const { analysis, text } = this.article;
     return sessionReport({
-      status, message, analysis, text, startToPaintMs, prefs, idleReason,
+      status, message, analysis, text, startToPaintMs, idleReason,
+      prefs: this.prefs.current,
       url: this.deps.win.location.href,
       title: this.title(),
       highlightsSupported: this.deps.highlightApi !== null,
