@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { COLOR_LABELS } from '@/components/notes/colors';
+import type { Annotation } from '@/lib/annotation-types';
 import type { PageNote } from '@/lib/page-notes';
 import { NoteEditor } from '@/components/notes/NoteEditor';
 import { bodyPreview, quotePreview } from './note-text';
@@ -22,7 +23,6 @@ type ItemStatus = { text: string; failed: boolean } | null;
 export function NoteItem({ note, domId, actions }: NoteItemProps) {
   const { annotation, anchor } = note;
   const [editing, setEditing] = useState(false);
-  const [expanded, setExpanded] = useState(false);
   const [status, setStatus] = useState<ItemStatus>(null);
   const [busy, setBusy] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -67,8 +67,6 @@ export function NoteItem({ note, domId, actions }: NoteItemProps) {
     setTimeout(() => editButton.current?.focus(), 0);
   };
 
-  const body = expanded ? annotation.body : bodyPreview(annotation.body);
-
   return (
     <li
       class={`note-item note-item-${anchor.status}`}
@@ -97,55 +95,20 @@ export function NoteItem({ note, domId, actions }: NoteItemProps) {
         />
       ) : (
         <>
-          {annotation.body.trim() !== '' && (
-            <p class="note-body" data-testid="note-body">
-              {body}
-            </p>
-          )}
-          {body !== annotation.body || expanded ? (
-            <button type="button" class="note-link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-              {expanded ? 'Show less' : 'Show all of the note'}
-            </button>
-          ) : null}
-          {annotation.tags.length > 0 && (
-            <ul class="note-tags" data-testid="note-tags" aria-label="Tags">
-              {annotation.tags.map((tag) => (
-                <li key={tag} class="note-tag">
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          )}
-          <div class="note-actions">
-            {anchored ? (
-              <>
-                <button type="button" class="note-action" data-testid="note-jump" aria-describedby={quoteId} disabled={busy} onClick={jump}>
-                  Jump
-                </button>
-                <button
-                  type="button"
-                  class="note-action"
-                  data-testid="note-edit"
-                  aria-describedby={quoteId}
-                  ref={editButton}
-                  disabled={busy}
-                  onClick={() => {
-                    setStatus(null);
-                    setEditing(true);
-                  }}
-                >
-                  Edit
-                </button>
-              </>
-            ) : (
-              <button type="button" class="note-action" data-testid="note-reattach" aria-describedby={quoteId} disabled={busy} onClick={reattach}>
-                Re-attach to selection
-              </button>
-            )}
-            <button type="button" class="note-action note-action-danger" data-testid="note-delete" aria-describedby={quoteId} disabled={busy} onClick={remove}>
-              Delete
-            </button>
-          </div>
+          <NoteText annotation={annotation} />
+          <NoteActions
+            anchored={anchored}
+            quoteId={quoteId}
+            busy={busy}
+            editButton={editButton}
+            onJump={jump}
+            onEdit={() => {
+              setStatus(null);
+              setEditing(true);
+            }}
+            onReattach={reattach}
+            onDelete={remove}
+          />
         </>
       )}
       {/* Always rendered so screen readers know the live region before its first message. */}
@@ -153,5 +116,71 @@ export function NoteItem({ note, domId, actions }: NoteItemProps) {
         {status?.text ?? ''}
       </p>
     </li>
+  );
+}
+
+/** The reader's note (shortened until asked for all of it) and its tags. */
+function NoteText({ annotation }: { annotation: Annotation }) {
+  const [expanded, setExpanded] = useState(false);
+  const body = expanded ? annotation.body : bodyPreview(annotation.body);
+  return (
+    <>
+      {annotation.body.trim() !== '' && (
+        <p class="note-body" data-testid="note-body">
+          {body}
+        </p>
+      )}
+      {body !== annotation.body || expanded ? (
+        <button type="button" class="note-link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show less' : 'Show all of the note'}
+        </button>
+      ) : null}
+      {annotation.tags.length > 0 && (
+        <ul class="note-tags" data-testid="note-tags" aria-label="Tags">
+          {annotation.tags.map((tag) => (
+            <li key={tag} class="note-tag">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+interface NoteActionsProps {
+  anchored: boolean;
+  /** The quote's id: every action button is described by the passage it acts on. */
+  quoteId: string;
+  busy: boolean;
+  editButton: { current: HTMLButtonElement | null };
+  onJump: () => void;
+  onEdit: () => void;
+  onReattach: () => void;
+  onDelete: () => void;
+}
+
+/** Jump and Edit for an anchored note, Re-attach for an orphan; Delete for both. */
+function NoteActions({ anchored, quoteId, busy, editButton, onJump, onEdit, onReattach, onDelete }: NoteActionsProps) {
+  return (
+    <div class="note-actions">
+      {anchored ? (
+        <>
+          <button type="button" class="note-action" data-testid="note-jump" aria-describedby={quoteId} disabled={busy} onClick={onJump}>
+            Jump
+          </button>
+          <button type="button" class="note-action" data-testid="note-edit" aria-describedby={quoteId} ref={editButton} disabled={busy} onClick={onEdit}>
+            Edit
+          </button>
+        </>
+      ) : (
+        <button type="button" class="note-action" data-testid="note-reattach" aria-describedby={quoteId} disabled={busy} onClick={onReattach}>
+          Re-attach to selection
+        </button>
+      )}
+      <button type="button" class="note-action note-action-danger" data-testid="note-delete" aria-describedby={quoteId} disabled={busy} onClick={onDelete}>
+        Delete
+      </button>
+    </div>
   );
 }
