@@ -23,43 +23,10 @@ type ItemStatus = { text: string; failed: boolean } | null;
 export function NoteItem({ note, domId, actions }: NoteItemProps) {
   const { annotation, anchor } = note;
   const [editing, setEditing] = useState(false);
-  const [status, setStatus] = useState<ItemStatus>(null);
-  const [busy, setBusy] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const anchored = anchor.status === 'anchored';
   const quoteId = `${domId}-quote`;
-
-  const run = async (action: () => Promise<ItemStatus>, failure: string): Promise<void> => {
-    setBusy(true);
-    try {
-      setStatus(await action());
-    } catch (error) {
-      setStatus({ text: `${failure}: ${error instanceof Error ? error.message : String(error)}`, failed: true });
-    }
-    setBusy(false);
-  };
-
-  const jump = (): void => {
-    if (anchor.status !== 'anchored') return;
-    void run(async () => ((await actions.reveal(anchor.start, anchor.end)) ? null : { text: 'Couldn’t show that passage on the page.', failed: true }), 'Couldn’t show that passage');
-  };
-
-  const reattach = (): void => {
-    void run(async () => {
-      const outcome = await actions.reattach(annotation.id);
-      return outcome === 'no-selection'
-        ? { text: 'Select the new passage in the article first, then open Lede and choose Re-attach again.', failed: true }
-        : null;
-    }, 'Couldn’t re-attach the note');
-  };
-
-  // On success the note leaves the list (the undo bar takes focus), so only failures are shown here.
-  const remove = (): void => {
-    void run(async () => {
-      await actions.remove(annotation.id);
-      return null;
-    }, 'Couldn’t delete the note');
-  };
+  const { status, setStatus, busy, jump, reattach, remove } = useItemActions(note, actions);
 
   const closeEditor = (): void => {
     setEditing(false);
@@ -117,6 +84,44 @@ export function NoteItem({ note, domId, actions }: NoteItemProps) {
       </p>
     </li>
   );
+}
+
+/** Jump, re-attach and delete, one at a time (busy), each saying how it went in the item's status. */
+function useItemActions({ annotation, anchor }: PageNote, actions: NoteItemProps['actions']) {
+  const [status, setStatus] = useState<ItemStatus>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<ItemStatus>, failure: string): Promise<void> => {
+    setBusy(true);
+    try {
+      setStatus(await action());
+    } catch (error) {
+      setStatus({ text: `${failure}: ${error instanceof Error ? error.message : String(error)}`, failed: true });
+    }
+    setBusy(false);
+  };
+
+  const jump = (): void => {
+    if (anchor.status !== 'anchored') return;
+    void run(async () => ((await actions.reveal(anchor.start, anchor.end)) ? null : { text: 'Couldn’t show that passage on the page.', failed: true }), 'Couldn’t show that passage');
+  };
+
+  const reattach = (): void => {
+    void run(async () => {
+      const outcome = await actions.reattach(annotation.id);
+      return outcome === 'no-selection'
+        ? { text: 'Select the new passage in the article first, then open Lede and choose Re-attach again.', failed: true }
+        : null;
+    }, 'Couldn’t re-attach the note');
+  };
+
+  // On success the note leaves the list (the undo bar takes focus), so only failures are shown here.
+  const remove = (): void => {
+    void run(async () => {
+      await actions.remove(annotation.id);
+      return null;
+    }, 'Couldn’t delete the note');
+  };
+  return { status, setStatus, busy, jump, reattach, remove };
 }
 
 /** The reader's note (shortened until asked for all of it) and its tags. */

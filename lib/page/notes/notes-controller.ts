@@ -10,8 +10,7 @@
 // changes), SelectionTracker and Toolbar (the reader's selection), EditorChannel (the editor
 // frame) and NoteMaker (saving). The content script passes in everything that needs the browser.
 
-import type { ExtractedArticle } from '@/lib/extract';
-import { extractArticle } from '@/lib/extract';
+import { extractArticle, type ExtractedArticle } from '@/lib/extract';
 import type { Handlers, NotesContentRequest } from '@/lib/messages';
 import type { EditorOutcome } from '@/lib/note-editor-port';
 import { giveFocusBack } from '@/lib/page/context/focus';
