@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { HoverCard, type HoverCardProps } from '@/components/hovercard/HoverCard';
 import hovercardCss from '@/components/hovercard/hovercard.css?inline';
+import type { HoverCardUi } from '@/lib/page/hover/hover-card-state';
 import { LazyShadowUi } from './lazy-shadow-ui';
 
 export const HOVERCARD_HOST = 'lede-hovercard';
@@ -12,7 +13,7 @@ export const HOVERCARD_HOST = 'lede-hovercard';
  * Closed and deaf to untrusted events (LazyShadowUi); what the card shows depends on the article
  * alone (HoverCard says why).
  */
-export class HoverCardHost extends LazyShadowUi {
+export class HoverCardHost extends LazyShadowUi implements HoverCardUi {
   constructor(ctx: ContentScriptContext) {
     super(ctx, { name: HOVERCARD_HOST, mode: 'closed', css: hovercardCss });
   }

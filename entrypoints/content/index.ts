@@ -1,9 +1,41 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage } from '@/lib/protocol/messages';
-import { mark } from './marks';
-import { PageSession } from './page-session';
-import { yieldToPage as nextTask } from './progressive-paint';
+import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage, type LedeRequest } from '@/lib/protocol/messages';
+import { findHighlightApi } from '@/lib/page/paint';
+import { yieldToPage as nextTask } from '@/lib/page/entities/progressive-paint';
+import { NotesController } from '@/lib/page/notes/notes-controller';
+import { PageSession } from '@/lib/page/session/page-session';
+import { HoverCardHost } from './hovercard-ui';
+import { mountLegend } from './legend-ui';
+import { mark, measure } from './marks';
+import { NotesHost } from './notes-ui';
+import type { ContentScriptContext } from '#imports';
+
+const toBackground = (message: LedeRequest): Promise<unknown> => browser.runtime.sendMessage(message);
+
+/** Lede's life on this page (lib/page/session), given the browser: messages, ports, shadow roots, marks. */
+function createSession(ctx: ContentScriptContext): PageSession {
+  return new PageSession({
+    lifetime: ctx,
+    win: window,
+    send: toBackground,
+    marks: { mark, measure },
+    highlightApi: findHighlightApi(globalThis),
+    hoverCardUi: () => new HoverCardHost(ctx),
+    mountLegend: (props) => mountLegend(ctx, props),
+    notes: (hooks) =>
+      new NotesController({
+        ...hooks,
+        lifetime: ctx,
+        win: window,
+        ui: new NotesHost(ctx),
+        send: toBackground,
+        editorUrl: (token) => `${browser.runtime.getURL('/note-editor.html')}#${token}`,
+        connect: (name) => browser.runtime.connect({ name }),
+        watchUrl: (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl.href)),
+      }),
+  });
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -18,7 +50,7 @@ export default defineContentScript({
       // session is built, and starts, in a task of its own so that one does not become a long task.
       // The listener is there from the start; a message that comes first waits for the session.
       const session = nextTask(window).then(() => {
-        const started = new PageSession(ctx);
+        const started = createSession(ctx);
         started.start();
         return started;
       });

@@ -2,14 +2,12 @@ import type { ContentScriptContext } from '#imports';
 import { Legend, type LegendProps } from '@/components/Legend';
 import legendCss from '@/components/legend.css?inline';
 import swatchesCss from '@/components/swatches.css?inline';
+import type { LegendHandle } from '@/lib/page/session/page-extras';
 import { LazyShadowUi } from './lazy-shadow-ui';
 
 export const LEGEND_HOST = 'lede-legend';
 
-export interface LegendHandle {
-  update(props: LegendProps): void;
-  remove(): void;
-}
+export type { LegendHandle };
 
 /**
  * The legend's shadow root (<lede-legend>, at the end of <body>). Closed, and deaf to untrusted

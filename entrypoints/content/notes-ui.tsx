@@ -1,9 +1,10 @@
-import type { ComponentChild } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import notesCss from '@/components/notes/notes.css?inline';
+import { NotesOverlay } from '@/components/page/NotesOverlay';
+import { NOTES_HOST, type NotesUi, type NotesView } from '@/lib/page/notes/notes-view';
 import { LazyShadowUi } from './lazy-shadow-ui';
 
-export const NOTES_HOST = 'lede-notes';
+export { NOTES_HOST };
 
 /**
  * The selection toolbar's and note editor frame's shadow root (<lede-notes>, at the end of
@@ -11,13 +12,13 @@ export const NOTES_HOST = 'lede-notes';
  * it. The note itself is typed in the editor frame (entrypoints/note-editor), an extension page
  * whose key and input events never reach the page; the toolbar holds buttons only.
  */
-export class NotesHost extends LazyShadowUi {
+export class NotesHost extends LazyShadowUi implements NotesUi {
   constructor(ctx: ContentScriptContext) {
     super(ctx, { name: NOTES_HOST, mode: 'closed', css: notesCss });
   }
 
-  show(content: ComponentChild): Promise<void> {
-    return this.renderContent(content);
+  show(view: NotesView): Promise<void> {
+    return this.renderContent(<NotesOverlay view={view} />);
   }
 
   /** Moves focus to the first button shown (the toolbar's first colour); false when nothing is shown. */

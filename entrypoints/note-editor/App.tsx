@@ -31,8 +31,8 @@ export function NoteEditorPage({ draft, toBackground, onDone }: NoteEditorPagePr
 
   return (
     <NoteEditor
+      initial={{ body: '', tags: [], color: draft.annotation.color }}
       quote={draft.quote}
-      color={draft.annotation.color}
       error={error}
       onSave={(note) => void save(note)}
       onCancel={() => onDone({ type: 'cancelled' })}

@@ -1,4 +1,4 @@
-// Lede's note layer (entrypoints/content/note-layer.ts) on a page unlike the seed's: a dark theme,
+// Lede's note layer (lib/page/notes/note-layer.ts) on a page unlike the seed's: a dark theme,
 // and the noted paragraph in a scrolling box of its own. The reader highlights a passage from the
 // selection toolbar with the keyboard; the box tints it with a translucent veil (multiplying would
 // vanish into the dark background), is

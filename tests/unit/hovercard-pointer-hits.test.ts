@@ -2,8 +2,8 @@
 // has it (both the shipped and the first shape of its answer), Lede's rectangle index elsewhere.
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '@/lib/page/hit-test';
-import type { PaintedTarget } from '@/entrypoints/content/painted-targets';
-import { PointerHitTester } from '@/entrypoints/content/pointer-hits';
+import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
+import { PointerHitTester } from '@/lib/page/hover/pointer-hits';
 
 /** A page scrolled by (scrollX, scrollY); ranges laid out at fixed page coordinates. */
 interface FakeWindow {

@@ -1,8 +1,8 @@
 // Revealing a span: centred scroll (smooth unless the reader prefers reduced motion) and a brief
 // flash in Lede's own layer. Driven with a stand-in window, so the arithmetic is checked exactly.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LayerNote, NoteSurface } from '@/entrypoints/content/note-layer';
-import { FLASH_MS, Flasher, revealRange, scrollRangeIntoView } from '@/entrypoints/content/reveal';
+import type { LayerNote, NoteSurface } from '@/lib/page/notes/note-layer';
+import { FLASH_MS, Flasher, revealRange, scrollRangeIntoView } from '@/lib/page/hover/reveal';
 
 interface ScrollCall {
   top: number;

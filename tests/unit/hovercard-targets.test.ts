@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '@/lib/analysis/types';
 import type { TextSegment } from '@/lib/extract';
-import { paintedTargets, rangesOfTargets, targetsInReadingOrder } from '@/entrypoints/content/painted-targets';
+import { paintedTargets, rangesOfTargets, targetsInReadingOrder } from '@/lib/page/entities/painted-targets';
 
 /** "John Kerry spoke.\n\nSyria." from <p>John <b>Kerry</b> spoke.</p><p>Syria.</p>. */
 function fixture(): TextSegment[] {

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "https://news.example/story?utm_source=feed" }
-// The notes controller (entrypoints/content/notes-controller.tsx) on a small article, with the
+// The notes controller (lib/page/notes/notes-controller.ts) on a small article, with the
 // background played by a stand-in: loading and anchoring, reading order with orphans, reloading
 // on notesChanged, startNote and reattach on the page's selection, and the note editor frame's
 // channel (the draft sent once, the frame's answer closing it).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NotesController, type EditorPort } from '@/entrypoints/content/notes-controller';
+import { NotesHost } from '@/entrypoints/content/notes-ui';
+import type { EditorPort } from '@/lib/page/notes/editor-channel';
+import { NotesController } from '@/lib/page/notes/notes-controller';
 import type { Annotation } from '@/lib/notes/annotation';
 import { extractArticle, rangeFor } from '@/lib/extract';
 import type { LedeRequest } from '@/lib/protocol/messages';
@@ -87,7 +89,8 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 
 function controller(): NotesController {
   return new NotesController({
-    ctx, win: window, send: background, site: 'news.example', title: () => 'Talks to resume',
+    lifetime: ctx, win: window, ui: new NotesHost(ctx), send: background, site: 'news.example', title: () => 'Talks to resume',
+    watchUrl: (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl.href)),
     editorUrl: (token) => {
       editorTokens.push(token);
       return `about:blank#${token}`;

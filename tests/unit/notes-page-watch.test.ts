@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-// Which DOM mutations make the notes controller read the article again (entrypoints/content/page-watch.ts).
+// Which DOM mutations make the notes controller read the article again (lib/page/notes/page-watch.ts).
 import { describe, expect, it } from 'vitest';
-import { isLedeHost, isRelevantMutation } from '@/entrypoints/content/page-watch';
+import { isLedeHost, isRelevantMutation } from '@/lib/page/notes/page-watch';
 
 function record(type: MutationRecordType, target: Node, added: Node[] = [], removed: Node[] = []) {
   const list = (nodes: Node[]) => nodes as unknown as NodeList;

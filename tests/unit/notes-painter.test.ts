@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-// Painting the reader's notes (entrypoints/content/note-painter.ts): spans become ranges on the
+// Painting the reader's notes (lib/page/notes/note-painter.ts): spans become ranges on the
 // page's text, handed with their colours to Lede's own note layer, never to the shared highlight
 // registry; and the layer itself keeps everything in a closed, zero-size, pointer-transparent host.
 import { describe, expect, it } from 'vitest';
-import { NOTE_LAYER_HOST, NoteLayer, type LayerNote, type NoteSurface } from '@/entrypoints/content/note-layer';
-import { NotePainter } from '@/entrypoints/content/note-painter';
+import { NOTE_LAYER_HOST, NoteLayer, type LayerNote, type NoteSurface } from '@/lib/page/notes/note-layer';
+import { NotePainter } from '@/lib/page/notes/note-painter';
 import { extractArticle } from '@/lib/extract';
 import { makeAnnotation, noteId } from './annotation-fixtures';
 

@@ -89,9 +89,9 @@ describe('NoteEditor', () => {
         <NoteEditor
           anchor={ANCHOR}
           quote={'The minister said <b>talks</b>\n\nwould resume'}
-          color="blue"
+          initial={{ body: '', tags: [], color: 'blue' }}
           error={error}
-          onSave={(draft) => saved.push(draft)}
+          onSave={(draft) => void saved.push(draft)}
           onCancel={() => events.push('cancel')}
         />,
         root,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { mapInSlices, nearestFirst, spanItems, targetOf } from '@/entrypoints/content/progressive-paint';
+import { mapInSlices, nearestFirst, spanItems, targetOf } from '@/lib/page/entities/progressive-paint';
 import type { Analysis } from '@/lib/analysis/types';
 import type { TextSegment } from '@/lib/extract';
 import { HighlightPainter, type HighlightApi, type RangesByType } from '@/lib/page/paint';

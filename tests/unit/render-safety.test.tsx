@@ -124,7 +124,7 @@ describe('components show payloads as text', () => {
     // The editor shows a long passage shortened: two payloads at a time, all of them in turn.
     for (let from = 0; from < PAYLOADS.length; from += 2) {
       await expectSafe(
-        (texts) => <NoteEditor anchor={{ left: 10, top: 10, right: 50, bottom: 30 }} quote={texts.slice(from, from + 2).join(' | ')} color="yellow" onSave={() => undefined} onCancel={() => undefined} />,
+        (texts) => <NoteEditor anchor={{ left: 10, top: 10, right: 50, bottom: 30 }} quote={texts.slice(from, from + 2).join(' | ')} initial={{ body: '', tags: [], color: 'yellow' }} onSave={() => undefined} onCancel={() => undefined} />,
         (text) => PAYLOADS.slice(from, from + 2).includes(text as (typeof PAYLOADS)[number]),
       );
       render(null, root);

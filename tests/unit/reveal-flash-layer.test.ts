@@ -3,8 +3,8 @@
 // bare, empty host and nothing in the CSS highlight registry, so it cannot tell which passage the
 // reader jumped to. (The boxes' geometry needs a real browser: tests/e2e/hovercard.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { FLASH_LAYER_HOST, NOTE_LAYER_HOST } from '@/entrypoints/content/note-layer';
-import { Flasher } from '@/entrypoints/content/reveal';
+import { FLASH_LAYER_HOST, NOTE_LAYER_HOST } from '@/lib/page/notes/note-layer';
+import { Flasher } from '@/lib/page/hover/reveal';
 
 afterEach(() => {
   document.body.innerHTML = '';

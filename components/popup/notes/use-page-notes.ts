@@ -3,6 +3,7 @@
 // change; after each change the page is told (notesChanged) so it reloads and repaints.
 
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { NoteDraft } from '@/components/notes/NoteEditor';
 import type { HighlightColor } from '@/lib/notes/annotation';
 import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import type { PageNote, PageNotes } from '@/lib/notes/page-notes';
@@ -19,11 +20,7 @@ export interface PendingUndo {
 }
 
 /** What the inline editor saves. */
-export interface NoteEdit {
-  body: string;
-  tags: string[];
-  color: HighlightColor;
-}
+export type NoteEdit = NoteDraft;
 
 export interface PageNotesController {
   load: NotesLoad;

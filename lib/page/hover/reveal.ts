@@ -3,7 +3,7 @@
 // the page's scripts share: a page must not learn which passage the reader jumped to (a note's,
 // say). Only the scroll position changes; the page's own nodes are never touched.
 
-import { FLASH_LAYER_HOST, NoteLayer, type NoteSurface } from './note-layer';
+import { FLASH_LAYER_HOST, NoteLayer, type NoteSurface } from '@/lib/page/notes/note-layer';
 
 /** Long enough to catch the eye after the scroll lands, short enough not to linger. */
 export const FLASH_MS = 1500;

@@ -1,9 +1,9 @@
 // Which painted target is under the pointer, without wrapping anything in the page's DOM.
 // Where the browser has CSS.highlights.highlightsFromPoint() it says which highlights (and
-// ranges) lie under the point; elsewhere Lede's own rectangle index (lib/page/hit-test.ts) does.
+// ranges) lie under the point; elsewhere Lede's own rectangle index (lib/hit-test.ts) does.
 
 import { rectAt, RectIndex, shiftRect, type Rect } from '@/lib/page/hit-test';
-import type { PaintedTarget } from './painted-targets';
+import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
 
 export interface Hit {
   target: PaintedTarget;

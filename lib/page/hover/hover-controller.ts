@@ -5,27 +5,27 @@
 // scripts can fake a pointer resting on any name it prints, or Alt+Shift+J, and must not get a card
 // for it (the card's footprint is what a page can measure through the closed shadow root).
 
-import type { ContentScriptContext } from '#imports';
-import { isEditable, keyAction, NAV_KEY_HINT } from '@/components/hovercard/keys';
+import { isEditable, keyAction } from '@/components/hovercard/keys';
 import type { HoverCardModel } from '@/components/hovercard/model';
 import type { Rect } from '@/lib/page/hit-test';
 import type { HighlightType } from '@/lib/page/highlight-types';
+import { guardWith } from '@/lib/page/context/guard';
+import type { PageLifetime } from '@/lib/page/context/page-lifetime';
 import { isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
 import { stepTarget, type Direction } from '@/lib/page/span-navigation';
-import { HoverCardHost } from './hovercard-ui';
-import { NOTES_HOST } from './notes-ui';
-import type { PaintedTarget } from './painted-targets';
+import { NOTES_HOST } from '@/lib/page/notes/notes-view';
+import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
+import { HoverCardState, type HoverCardUi, type OpenCard } from './hover-card-state';
 import { PointerHitTester, type Hit } from './pointer-hits';
 import { revealRange, type Flasher } from './reveal';
 
 /** How long the pointer must rest on a highlight before its card opens (Wikipedia's previews wait about as long). */
 export const INTENT_DELAY_MS = 450;
-/** Time to travel from the highlight into the card before it closes. */
-export const CLOSE_GRACE_MS = 300;
 
 export interface HoverControllerDeps {
-  ctx: ContentScriptContext;
+  lifetime: PageLifetime;
   win: Window;
+  ui: HoverCardUi;
   /** In reading order. */
   targets: readonly PaintedTarget[];
   flasher: Flasher;
@@ -37,13 +37,6 @@ export interface HoverControllerDeps {
   trusted?: TrustCheck;
 }
 
-interface OpenCard {
-  target: PaintedTarget;
-  model: HoverCardModel;
-  anchor: Rect;
-  via: 'pointer' | 'keyboard';
-}
-
 const isNotesHost = (target: EventTarget | null): boolean => (target as Element | null)?.localName === NOTES_HOST;
 
 const sameTarget = (a: PaintedTarget | null | undefined, b: PaintedTarget | null | undefined): boolean =>
@@ -53,15 +46,14 @@ function plainRect(rect: Rect): Rect {
   return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
 }
 
+const { guard } = guardWith('Lede hover card:');
+
 export class HoverController {
   private readonly abort = new AbortController();
   private readonly hits: PointerHitTester;
-  private readonly ui: HoverCardHost;
-  private open: OpenCard | null = null;
+  private readonly card: HoverCardState;
   private pending: PaintedTarget | null = null;
   private intentTimer: number | undefined;
-  private closeTimer: number | undefined;
-  private pointerInCard = false;
   private lastPointer: { x: number; y: number } | null = null;
   private frameRequested = false;
   /** Scrolls Lede itself started (keyboard navigation) must not close the card they lead to. */
@@ -70,28 +62,26 @@ export class HoverController {
   private cursor: PaintedTarget | null = null;
   /** Bumped on every navigation step, so a slow earlier step can't show its card over a later one. */
   private step = 0;
-  /** What had focus before keyboard navigation moved it into the card. */
-  private focusBefore: Element | null = null;
 
   constructor(private readonly deps: HoverControllerDeps) {
     this.hits = new PointerHitTester(deps.win, deps.targets);
-    this.ui = new HoverCardHost(deps.ctx);
-    deps.ctx.onInvalidated(() => this.dispose());
+    this.card = new HoverCardState({ win: deps.win, ui: deps.ui, guard, onPointerEnter: () => this.cancelIntent() });
+    deps.lifetime.onInvalidated(() => this.dispose());
     this.listen();
   }
 
   dispose(): void {
     this.abort.abort();
-    this.clearTimers();
+    this.cancelIntent();
     this.deps.flasher.clear();
-    this.ui.remove();
-    this.open = null;
+    this.card.dispose();
   }
 
   /** The highlight preferences changed: hidden types lose their card and their place in navigation. */
   prefsChanged(): void {
     this.hits.invalidate();
-    if (this.open && !this.deps.isShown(this.open.target.type)) this.close();
+    const open = this.card.open;
+    if (open && !this.deps.isShown(open.target.type)) this.close();
     if (this.pending && !this.deps.isShown(this.pending.type)) this.cancelIntent();
   }
 
@@ -100,14 +90,14 @@ export class HoverController {
     const { targets, isShown, win, flasher } = this.deps;
     // Go on from the open card, or from the last target if it is still on screen; after the reader
     // has scrolled elsewhere, start from what they are looking at now.
-    const current = this.open?.target ?? (this.cursor && this.onScreen(this.cursor) ? this.cursor : null);
+    const current = this.card.open?.target ?? (this.cursor && this.onScreen(this.cursor) ? this.cursor : null);
     const from = current ? 0 : this.readersPlace(direction);
     const target = stepTarget(targets, current, direction, (t) => isShown(t.type), from);
     if (!target) return false;
     const step = ++this.step;
     this.cursor = target;
     this.cancelIntent();
-    this.hideCard();
+    this.card.hide();
     this.revealing += 1;
     try {
       await revealRange(win, target.range, flasher);
@@ -125,7 +115,7 @@ export class HoverController {
     const { win } = this.deps;
     const trusted = this.deps.trusted ?? isTrustedEvent;
     /** Only the reader's own events, and never an error thrown into the page. */
-    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => this.guard(() => handler(event)), trusted);
+    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => guard(() => handler(event)), trusted);
     const options = { capture: true, passive: true, signal: this.abort.signal };
     win.addEventListener('pointermove', on((event: PointerEvent) => this.onPointerMove(event)), options);
     win.addEventListener('scroll', on(() => this.onScroll()), options);
@@ -143,14 +133,6 @@ export class HoverController {
     }
   }
 
-  private guard(action: () => void): void {
-    try {
-      action();
-    } catch (error) {
-      console.warn('Lede hover card:', error);
-    }
-  }
-
   // ---- Pointer ---------------------------------------------------------------------------------
 
   private onPointerMove(event: PointerEvent): void {
@@ -158,14 +140,14 @@ export class HoverController {
     // A button held down means selecting or dragging, not reading: no new card for that.
     if (event.buttons !== 0) {
       this.cancelIntent();
-      if (this.open && !this.pointerInCard && !this.ui.contains(event.target)) this.scheduleClose();
+      if (this.card.open && !this.card.pointerInCard && !this.deps.ui.contains(event.target)) this.card.scheduleClose();
       return;
     }
     // Browsers send a synthetic move after a scroll with the pointer standing still: not a move.
     if (this.lastPointer && this.lastPointer.x === event.clientX && this.lastPointer.y === event.clientY) return;
     this.lastPointer = { x: event.clientX, y: event.clientY };
-    if (this.ui.contains(event.target)) {
-      this.enterCard();
+    if (this.deps.ui.contains(event.target)) {
+      this.card.pointerEntered();
       return;
     }
     if (this.frameRequested) return;
@@ -173,7 +155,7 @@ export class HoverController {
     // One hit test per frame, however fast the pointer events come.
     this.deps.win.requestAnimationFrame(() => {
       this.frameRequested = false;
-      this.guard(() => this.evaluatePointer());
+      guard(() => this.evaluatePointer());
     });
   }
 
@@ -181,12 +163,12 @@ export class HoverController {
     const point = this.lastPointer;
     if (!point || this.abort.signal.aborted) return;
     const hit = this.hits.hitAt(point.x, point.y, (t) => this.deps.isShown(t.type));
-    if (hit && sameTarget(hit.target, this.open?.target)) {
-      this.cancelClose();
+    if (hit && sameTarget(hit.target, this.card.open?.target)) {
+      this.card.cancelClose();
       this.cancelIntent();
       return;
     }
-    if (this.open && !this.pointerInCard) this.scheduleClose();
+    if (this.card.open && !this.card.pointerInCard) this.card.scheduleClose();
     if (!hit) {
       this.cancelIntent();
       return;
@@ -197,7 +179,7 @@ export class HoverController {
     this.intentTimer = this.deps.win.setTimeout(() => {
       this.intentTimer = undefined;
       this.pending = null;
-      this.guard(() => void this.showAfterIntent(hit));
+      guard(() => void this.showAfterIntent(hit));
     }, INTENT_DELAY_MS);
   }
 
@@ -211,20 +193,9 @@ export class HoverController {
     await this.show({ target: still.target, rect: plainRect(still.rect) }, 'pointer');
   }
 
-  private enterCard(): void {
-    this.pointerInCard = true;
-    this.cancelClose();
-    this.cancelIntent();
-  }
-
-  private leaveCard(): void {
-    this.pointerInCard = false;
-    this.scheduleClose();
-  }
-
   private onPointerLeftPage(): void {
     this.cancelIntent();
-    if (this.open && !this.pointerInCard) this.scheduleClose();
+    if (this.card.open && !this.card.pointerInCard) this.card.scheduleClose();
   }
 
   // ---- Scroll, resize, keys -------------------------------------------------------------------
@@ -233,12 +204,12 @@ export class HoverController {
     this.hits.invalidate();
     if (this.revealing > 0) return;
     this.cancelIntent();
-    if (this.open) this.close();
+    if (this.card.open) this.close();
   }
 
   private onLayoutChange(): void {
     this.hits.invalidate();
-    if (this.open) this.close();
+    if (this.card.open) this.close();
   }
 
   /**
@@ -249,7 +220,7 @@ export class HoverController {
     const action = keyAction(event);
     if (!action) return;
     if (action === 'close') {
-      if (this.open) this.close();
+      if (this.card.open) this.close();
       return;
     }
     if (isEditable(event.composedPath()[0] ?? event.target)) return;
@@ -266,74 +237,18 @@ export class HoverController {
   private async show(hit: { target: PaintedTarget; rect: Rect }, via: OpenCard['via']): Promise<void> {
     const model = this.deps.modelFor(hit.target);
     if (!model) return;
-    this.cancelClose();
-    // Remember the page's focus once, when the first keyboard card takes it (later steps replace the card).
-    if (via === 'keyboard' && this.focusBefore === null && !this.ui.hasFocus()) {
-      this.focusBefore = this.deps.win.document.activeElement;
-    }
-    this.open = { target: hit.target, model, anchor: hit.rect, via };
-    this.pointerInCard = false;
-    await this.render();
-  }
-
-  private async render(): Promise<void> {
-    const open = this.open;
-    if (!open) return;
-    const props = {
-      model: open.model,
-      anchor: open.anchor,
-      target: { start: open.target.start, end: open.target.end, type: open.target.type },
-      takeFocus: open.via === 'keyboard',
-      keyHint: NAV_KEY_HINT,
-      onPointerEnter: () => this.guard(() => this.enterCard()),
-      onPointerLeave: () => this.guard(() => this.leaveCard()),
-    };
-    await this.ui.show(props);
+    await this.card.show({ target: hit.target, model, anchor: hit.rect, via });
   }
 
   /** Close and, if keyboard navigation had moved focus into the card, give it back. */
   close(): void {
-    const hadFocus = this.ui.hasFocus();
-    this.hideCard();
-    if (hadFocus) {
-      const before = this.focusBefore;
-      if (before instanceof HTMLElement && before.isConnected && before !== before.ownerDocument.body) before.focus({ preventScroll: true });
-      else (this.deps.win.document.activeElement as HTMLElement | null)?.blur?.();
-    }
-    this.focusBefore = null;
-  }
-
-  private hideCard(): void {
-    this.cancelClose();
-    this.open = null;
-    this.pointerInCard = false;
-    this.ui.hide();
-  }
-
-  private scheduleClose(): void {
-    if (this.closeTimer !== undefined) return;
-    this.closeTimer = this.deps.win.setTimeout(() => {
-      this.closeTimer = undefined;
-      this.guard(() => {
-        if (!this.pointerInCard) this.close();
-      });
-    }, CLOSE_GRACE_MS);
-  }
-
-  private cancelClose(): void {
-    if (this.closeTimer !== undefined) this.deps.win.clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
+    this.card.close();
   }
 
   private cancelIntent(): void {
     if (this.intentTimer !== undefined) this.deps.win.clearTimeout(this.intentTimer);
     this.intentTimer = undefined;
     this.pending = null;
-  }
-
-  private clearTimers(): void {
-    this.cancelIntent();
-    this.cancelClose();
   }
 
   private onScreen(target: PaintedTarget): boolean {

@@ -5,12 +5,13 @@
 // subtrees alive on a page that never stops changing.
 //
 // URL changes: a content script runs in an isolated world, so wrapping history.pushState there
-// would never see the page's own calls. WXT's `wxt:locationchange` event covers it: it listens to
-// the Navigation API's `navigate` event (which fires for the page's pushState/replaceState,
-// popstate and hash changes alike) and falls back to polling location.href once a second.
+// would never see the page's own calls. The entrypoint passes in WXT's `wxt:locationchange` event:
+// it listens to the Navigation API's `navigate` event (which fires for the page's
+// pushState/replaceState, popstate and hash changes alike) and falls back to polling location.href
+// once a second.
 
-import type { ContentScriptContext } from '#imports';
 import { ChangeCollector, type ChangeSet } from '@/lib/extract/change-set';
+import type { PageLifetime, UrlWatch } from '@/lib/page/context/page-lifetime';
 
 /** Mutations usually come in bursts (a framework rendering a list): wait for quiet... */
 export const MUTATION_DEBOUNCE_MS = 300;
@@ -40,8 +41,9 @@ export function isRelevantMutation(record: Pick<MutationRecord, 'type' | 'target
 }
 
 export interface PageWatchOptions {
-  ctx: ContentScriptContext;
+  lifetime: PageLifetime;
   win: Window;
+  watchUrl: UrlWatch;
   /** The DOM changed (debounced): what changed, from the records relevant by isRelevantMutation. */
   onMutations: (changes: ChangeSet) => void;
   /** The page's URL changed (fragment-only changes included; the caller compares normalised URLs). */
@@ -55,9 +57,8 @@ export class PageWatch {
   private maxWait: number | undefined;
 
   constructor(private readonly options: PageWatchOptions) {
-    const { ctx, win } = options;
-    ctx.addEventListener(win, 'wxt:locationchange', (event) => this.guard(() => options.onUrlChange(event.newUrl.href)));
-    ctx.onInvalidated(() => this.stop());
+    options.watchUrl((url) => this.guard(() => options.onUrlChange(url)));
+    options.lifetime.onInvalidated(() => this.stop());
   }
 
   /** Starts observing the body (idempotent). */

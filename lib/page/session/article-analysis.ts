@@ -1,0 +1,111 @@
+// The analysis in force on this page and what hangs on it: asking the background to analyse a text
+// (or only the blocks added to it), taking an analysis as the page's and painting it, revealing one
+// of its spans, and storing the article's summary in the reader's history.
+
+import type { Analysis } from '@/lib/analysis/types';
+import { summarizeArticle } from '@/lib/cards/article-summary';
+import { rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
+import type { HighlightType } from '@/lib/page/highlight-types';
+import { findInsertion, mergeInsertion } from '@/lib/background/incremental-analysis';
+import { sendRequest, type LedeRequest } from '@/lib/protocol/messages';
+import { countsByType } from '@/lib/page/paint';
+import type { HighlightPrefs } from '@/lib/settings/highlight-prefs';
+import type { EntityPaint } from './entity-paint';
+import type { PageExtras } from './page-extras';
+import type { Marks } from './run-marks';
+
+export interface ArticleAnalysisDeps {
+  win: Window;
+  send: (message: LedeRequest) => Promise<unknown>;
+  marks: Marks;
+  paint: EntityPaint;
+  extras: PageExtras;
+  prefs: () => HighlightPrefs;
+}
+
+const NO_COUNTS: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
+
+export class ArticleAnalysis {
+  analysis: Analysis | undefined;
+  text: string | undefined;
+  private segments: readonly TextSegment[] = [];
+  /** The extractor's title of the article shown, if it found one. */
+  title: string | null = null;
+  counts: Record<HighlightType, number> = { ...NO_COUNTS };
+
+  constructor(private readonly deps: ArticleAnalysisDeps) {}
+
+  /**
+   * The background analyses every text: off the page's main thread, with its analyser already
+   * loaded and warm (a content script would load the model on every page), and with a cache of
+   * recent analyses. Measured faster than analysing in the page even for short articles (docs/development.md,
+   * "How a page is analysed"); and the content script stays small, since it carries no analyser.
+   */
+  async of(text: string): Promise<Analysis> {
+    const { analysis } = await sendRequest(this.deps.send, { type: 'analyzeText', url: this.deps.win.location.href, text });
+    return analysis;
+  }
+
+  /**
+   * When the new text is the old one with whole blocks added in one place (late paragraphs, "read
+   * more"), only those blocks are analysed and merged into the analysis in force; null otherwise.
+   */
+  async ofWhatIsNew(text: string): Promise<Analysis | null> {
+    const previous = this.analysis;
+    const before = this.text;
+    if (!previous || before === undefined) return null;
+    const insertion = findInsertion(before, text);
+    if (!insertion) return null;
+    const block = await this.of(text.slice(insertion.block.start, insertion.block.end));
+    this.deps.marks.mark('lede-block-analyzed');
+    return mergeInsertion(previous, block, insertion, text);
+  }
+
+  /**
+   * Takes the analysis as the page's and paints it. `firstPaint` runs once the first highlights are
+   * on screen. False when something newer replaced this paint before it finished.
+   */
+  show(extracted: ExtractedArticle, analysis: Analysis, firstPaint?: () => void): Promise<boolean> {
+    this.analysis = analysis;
+    this.text = extracted.text;
+    this.segments = extracted.segments;
+    this.title = extracted.title;
+    this.counts = countsByType(analysis);
+    this.deps.extras.setArticle(analysis, extracted.text);
+    return this.deps.paint.paint(extracted.segments, analysis, this.deps.prefs, firstPaint);
+  }
+
+  /** Whether any entity or quote was found (the legend shows only then). */
+  get found(): boolean {
+    return Object.values(this.counts).some((count) => count > 0);
+  }
+
+  /** Scrolls a span of the text into view and flashes it. False if it maps onto nothing here. */
+  async reveal(start: number, end: number): Promise<boolean> {
+    if (this.text === undefined || end > this.text.length) return false;
+    let range: Range;
+    try {
+      range = rangeFor(this.deps.win.document, this.segments, start, end);
+    } catch {
+      return false;
+    }
+    if (range.collapsed) return false;
+    return this.deps.extras.reveal(range);
+  }
+
+  /** The article's summary for the reader's history (the popup and library read it from there). */
+  async store(page: { title: string; site: string }): Promise<void> {
+    if (!this.analysis || !this.text) return;
+    const article = summarizeArticle({ url: this.deps.win.location.href, ...page }, this.analysis, this.text);
+    await sendRequest(this.deps.send, { type: 'articleAnalyzed', article }).catch((error: unknown) =>
+      console.warn('Lede could not store this article:', error),
+    );
+  }
+
+  /** Lede stands down: no analysis in force, nothing counted. */
+  clear(): void {
+    this.analysis = undefined;
+    this.text = undefined;
+    this.counts = { ...NO_COUNTS };
+  }
+}
