@@ -7,6 +7,8 @@ import { joinWords } from './entities-candidates';
 import { Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName, isVenueHead } from './name-heads';
+import { orgCueAround } from './org-cues';
+import { formalOrgNames } from './org-formal-names';
 import { TITLE_HEADS } from './entities-lexicon';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
@@ -220,7 +222,7 @@ export function isPluralAcronym(word: string): boolean {
 }
 
 export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
-  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens)], 'organization', Strength.Strong));
+  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens), ...formalOrgNames(tokens)], 'organization', Strength.Strong));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) {
@@ -232,6 +234,9 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   const namedPerson = (c: Candidate): boolean =>
     c.honorific || personTexts.has(c.text) || gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text);
   const personLike = (c: Candidate): boolean => namedPerson(c) || (c.first === c.last && surnames.has(c.text));
+  // Last words of longer names no rule could type ("Marta Quillon"): a lone mention may be that person's surname.
+  const untypedEnds = new Set<string>();
+  for (const c of candidates) if (c.last > c.first && c.type === null) untypedEnds.add(tokens[c.last]!.text);
   const placeKnown = (c: Candidate): boolean => isWorldPlace(c.text) || gazetteerType(c.text) === 'LOC' || isStateName(c.text);
 
   // "the Doobies" for "The Doobie Brothers": the plural of an organisation's first word is its short name.
@@ -268,6 +273,11 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
       type = 'organization';
       strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type !== 'organization' && c.strength < Strength.Context && !c.ordinary && !personLike(c) && !untypedEnds.has(c.text) && !placeKnown(c) && orgCueAround(tokens, c.first, c.last)) {
+      // "shares of X", "X filings", "X said in a statement": words news writes around companies and bodies.
+      type = 'organization';
+      strength = Strength.Strong;
       said.set(c.text, 'organization');
     } else if (seen.get(c.text) === 1 && c.first === c.last && gazetteerType(c.text) !== 'ORG' && !namedPerson(c) && homeOfCompany(tokens, c)) {
       type = 'place';
