@@ -364,7 +364,7 @@ export const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
 ]);
 
 /** "WeWork", "MacBook", "iPhone": an inner capital marks a brand, except name prefixes ("McFaul", "DeSantis"). */
-function isBrandCased(word: string): boolean {
+export function isBrandCased(word: string): boolean {
   return /\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}/u.test(word);
 }
 

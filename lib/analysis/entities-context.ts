@@ -4,7 +4,7 @@
 // place used as someone's affiliation ("a former X adviser") is the body that employs them, and a
 // plural acronym ("the XYZs") is an event or award, not a name Lede highlights.
 import { joinWords } from './entities-candidates';
-import { Strength, type Candidate } from './entities-classify';
+import { isBrandCased, Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName, isVenueHead } from './name-heads';
 import { orgCueAround } from './org-cues';
@@ -274,6 +274,11 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
+    } else if (c.type === 'person' && c.first === c.last && c.strength <= Strength.Medium && !c.honorific && isBrandCased(c.text) && !personLike(c)) {
+      // "SoFi", "WeWork": a lone word with an inner capital the lists don't know as a person is a brand.
+      type = 'organization';
+      strength = Strength.Strong;
+      said.set(c.text, 'organization');
     } else if (c.type !== 'organization' && c.strength < Strength.Context && !c.ordinary && !personLike(c) && !untypedEnds.has(c.text) && !placeKnown(c) && orgCueAround(tokens, c.first, c.last)) {
       // "shares of X", "X filings", "X said in a statement": words news writes around companies and bodies.
       type = 'organization';
@@ -289,11 +294,37 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     }
     out.push(type === c.type && strength === c.strength ? c : { ...c, type, strength });
   }
+  orgsInLists(tokens, out, personLike, said);
   if (said.size === 0) return out;
   return out.map((c) => {
     const type = said.get(c.text);
     return type && c.type !== type && !c.honorific ? { ...c, type, strength: Strength.Context } : c;
   });
+}
+
+/**
+ * "Walmart, Kroger and Costco": in a list of three or more with an organisation the article or the lists
+ * know, lone words only the tagger called people (and nothing on the page makes people) are organisations too.
+ */
+function orgsInLists(tokens: Token[], out: Candidate[], personLike: (c: Candidate) => boolean, said: Map<string, EntityType>): void {
+  let start = 0;
+  while (start < out.length) {
+    let end = start;
+    while (end + 1 < out.length && coordinated(tokens, out[end]!, out[end + 1]!)) end++;
+    const group = out.slice(start, end + 1);
+    const sureOrg = group.some((c) => c.type === 'organization' && c.strength >= Strength.Strong);
+    const unsurePerson = (c: Candidate): boolean => c.type === 'person' && c.first === c.last && c.strength <= Strength.Medium && !c.honorific && !personLike(c);
+    // Three names at least: "Rudolph and Garrett" pairs people as often as companies.
+    if (end - start >= 2 && sureOrg && group.every((c) => c.type !== 'person' || unsurePerson(c))) {
+      for (let k = start; k <= end; k++) {
+        const c = out[k]!;
+        if (!unsurePerson(c)) continue;
+        out[k] = { ...c, type: 'organization', strength: Strength.Medium };
+        said.set(c.text, 'organization');
+      }
+    }
+    start = end + 1;
+  }
 }
 
 /** Spans read as a whole replace whatever the rules and tagger made of their words. */

@@ -374,7 +374,7 @@ function plainWords(tokens: Token[], first: number, last: number): boolean {
  */
 function wholeName(tokens: Token[], m: ResolvedMention, fullNames: ReadonlyMap<string, ReadonlyMap<string, string[]>>): ResolvedMention | null {
   const c = m.candidate;
-  if (c.honorific || c.strength >= Strength.Context) return null;
+  if (c.honorific || (c.strength >= Strength.Context && m.type !== 'organization')) return null;
   for (const [name, words] of fullNames.get(tokens[c.last]!.text) ?? []) {
     const mine = c.last - c.first + 1;
     const missing = words.length - mine;

@@ -74,6 +74,7 @@ export function formalOrgNames(tokens: Token[]): Array<[number, number]> {
       const prev = tokens[first - 1]!;
       if (prev.isWord && prev.isCap && !prev.inCapsSentence && !prev.furniture) first--;
       // "the County Sheriff’s Office for …", "the Attorney’s Office for …".
+      // The owner's name is part of it, as labellers write it ("the State University’s Center for …").
       else if (first === head && /^['’]s$/.test(prev.text) && prev.start === tokens[first - 2]?.end && tokens[first - 2]!.isCap) first -= 2;
       // "University of Ruritania School of …": back over "of" to an earlier head.
       else if (prev.text === 'of' && prev.breakBefore === 0 && tokens[first - 2]?.isCap && isHead(tokens[first - 2]!.text)) first -= 2;

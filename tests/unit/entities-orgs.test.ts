@@ -56,6 +56,19 @@ describe('words around a company', () => {
   });
 });
 
+describe('companies the tagger took for people', () => {
+  it('reads lone words only the tagger called people in a list led by a known company as companies', () => {
+    const text = 'The chain competes with rivals such as Walmart, Kroger and Costco for shoppers.';
+    expect(typeOf(text, 'Kroger')).not.toBe('person');
+    expect(typeOf(text, 'Costco')).not.toBe('person');
+  });
+
+  it('keeps people the page names in full people in such a list', () => {
+    const text = 'Sarah Pellam met Tom Vantrel. Walmart, Pellam and Vantrel signed the deal.';
+    expect(typeOf(text, 'Pellam')).toBe('person');
+  });
+});
+
 describe('head words of companies and institutions', () => {
   it.each([
     ['Vendle Research', 'The figures come from Vendle Research, which tracks prices.'],
