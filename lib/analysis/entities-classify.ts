@@ -360,7 +360,8 @@ export const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
   'DIY', 'RSVP', 'ASAP', 'LOL', 'OMG', 'CBD', 'THC', 'BMI', 'PPE', 'STEM', 'HVAC', 'RPG', 'MMO', 'DLC', 'SUVS', 'EVS', 'ESG',
   'DUI', 'DWI', 'SWAT', 'PAC', 'AWOL', 'MPH', 'MPG', 'KPH', 'BTU', 'ROI', 'EPS', 'YOY', 'QOQ', 'TBD', 'TBA', 'ETA',
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'BTC', 'ETH', 'CEOS', 'SMS', 'OTC', 'IOS', 'POV', 'VIP', 'DVD', 'CD', 'MP3', 'JPEG',
-  'PNG', 'GIF', 'AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'RIP',
+  'PNG', 'GIF', 'AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'RIP', 'AWD', 'RWD', 'FWD', 'WLTP', 'JAN', 'FEB', 'MAR', 'JUN', 'JUL',
+  'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN',
 ]);
 
 /** "WeWork", "MacBook", "iPhone": an inner capital marks a brand, except name prefixes ("McFaul", "DeSantis"). */

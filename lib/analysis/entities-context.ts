@@ -222,7 +222,7 @@ export function isPluralAcronym(word: string): boolean {
 }
 
 export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
-  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens), ...formalOrgNames(tokens)], 'organization', Strength.Strong));
+  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens), ...formalOrgNames(tokens).filter((span) => !cutsLonger(found, span))], 'organization', Strength.Strong));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) {
@@ -325,6 +325,11 @@ function orgsInLists(tokens: Token[], out: Candidate[], personLike: (c: Candidat
     }
     start = end + 1;
   }
+}
+
+/** A formal name that would cut a longer name the rules or the tagger read ("Center for Food" of "… and Allergy Research"). */
+function cutsLonger(found: Candidate[], [first, last]: [number, number]): boolean {
+  return found.some((c) => c.first <= last && c.last >= first && (c.first < first || c.last > last));
 }
 
 /** Spans read as a whole replace whatever the rules and tagger made of their words. */

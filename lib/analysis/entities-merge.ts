@@ -5,7 +5,7 @@
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS } from './entities-lexicon';
-import { gazetteerType, isFirstName, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { ResolvedMention } from './entities-link';
@@ -209,6 +209,12 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
       continue;
     }
     const sureOrgOfPlace = c.type === 'place' && c.strength < Strength.Context && hits.some((k) => tagged[k]!.type === 'ORG' && !unsure(tagged[k]!));
+    // An organisation's name inside a longer one the tagger is sure of ("Allergy Research" in "Center for
+    // Food and Allergy Research"): the longer reading stands.
+    if (c.type === 'organization' && c.strength < Strength.Context && hits.length === 1) {
+      const s = tagged[hits[0]!]!;
+      if (s.type === 'ORG' && !unsure(s) && s.first <= c.first && s.last >= c.last && s.last - s.first > c.last - c.first && wordsOnly(tokens, s.first, s.last)) continue;
+    }
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
     if (hits.length === 0 || firm || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
       for (const k of hits) dropped.add(k);
@@ -229,6 +235,12 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Words only, no possessive or punctuation: "Vox Media’s Code Media" is two names. */
+function wordsOnly(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (!tokens[i]!.isWord || /^['’]s$/.test(tokens[i]!.text)) return false;
+  return true;
 }
 
 /** All capitals, opening a line, and followed by a comma, dash, bracket or a date. */
@@ -327,6 +339,9 @@ function withOrgShortForms(tokens: Token[], mentions: ResolvedMention[], personW
     named.set(m.name, m.name.split(' '));
     fullNames.set(lastWord, named);
     const word = tokens[first]!;
+    // Only a name that ends as companies' do ("Orrin Beauty", not a product's "Orrin Move") lends its first word.
+    const head = tokens[last]!.text;
+    if (!(isCompanyHead(head) || isLearnedOrgHead(head) || isOrgSuffix(head))) continue;
     if (!shortFormWord(word.text) || personWords.has(word.text) || word.isAllCaps) continue;
     const owner = owners.get(word.text);
     if (owner === undefined) owners.set(word.text, m.name);

@@ -3,7 +3,8 @@
 // Drugs and Crime". The chunker keeps at most one connector, after a head word the lists know; these names
 // go on past it, and the whole name is one organisation.
 import { connectorHeadType, gazetteerType, isFirstName, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
-import { isCompanyHead } from './name-heads';
+import { TITLE_HEADS } from './entities-lexicon';
+import { isCompanyHead, isStateName } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { Token } from './tokens';
 
@@ -45,19 +46,37 @@ function extend(tokens: Token[], from: number): number {
     if (first.text === 'the') return end;
     // "of the", "for the", "for a" ("Committee for a Balanced Budget").
     const article = tokens[k + 1];
-    if (article && article.breakBefore === 0 && (article.text === 'the' || (article.text === 'a' && first.text === 'for'))) k++;
+    if (article && article.breakBefore === 0 && first.text !== 'and' && (article.text === 'the' || (article.text === 'a' && first.text === 'for'))) k++;
     if (!capOnLine(tokens, k + 1)) return end;
     const viaOf = first.text === 'of';
     if (!viaOf && !commonNoun(tokens, k + 1)) return end;
     if (first.text === 'in' && !commonNoun(tokens, k + 1)) return end;
     let last = k + 1;
-    while (capOnLine(tokens, last + 1) && (viaOf || commonNoun(tokens, last + 1))) last++;
+    while (capOnLine(tokens, last + 1) && (viaOf || commonNoun(tokens, last + 1)) && !TITLE_HEADS.has(tokens[last + 1]!.text)) last++;
     // A long run after the function word is more likely another name ("… and Crime World Drug Report").
     if (last - k > (viaOf || first.text === 'for' ? 3 : 2)) return end;
     // "of" to a person ("the Foundation of Jane Roe") is no part of an institution's name.
     if (viaOf && isFirstName(tokens[k + 1]!.text)) return end;
     end = last;
   }
+}
+
+/**
+ * The owner before "’s" at `owner` is a holder's title ("U.S. Attorney", "County Sheriff"), not a place,
+ * body or person the lists know, alone or with the capitalised words before it ("South Korea").
+ */
+function ownerTitle(tokens: Token[], owner: number): boolean {
+  const word = tokens[owner]!.text;
+  if (isHead(word) || isFirstName(word)) return false;
+  let name = word;
+  for (let i = owner; i >= 0 && owner - i < 4; i--) {
+    if (i < owner) {
+      if (!capOnLine(tokens, i + 1) || !tokens[i]!.isCap) break;
+      name = `${tokens[i]!.text} ${name}`;
+    }
+    if (isWorldPlace(name) || gazetteerType(name) || isStateName(name)) return false;
+  }
+  return true;
 }
 
 /** [first, last] token spans of long formal names that go past what the chunker joins. */
@@ -74,8 +93,9 @@ export function formalOrgNames(tokens: Token[]): Array<[number, number]> {
       const prev = tokens[first - 1]!;
       if (prev.isWord && prev.isCap && !prev.inCapsSentence && !prev.furniture) first--;
       // "the County Sheriff’s Office for …", "the Attorney’s Office for …".
-      // The owner's name is part of it, as labellers write it ("the State University’s Center for …").
-      else if (first === head && /^['’]s$/.test(prev.text) && prev.start === tokens[first - 2]?.end && tokens[first - 2]!.isCap) first -= 2;
+      // "the U.S. Attorney’s Office for …": an office named after its holder's title is one name; a
+      // place's or a body's own office ("Ruritania’s Ministry of …") is not.
+      else if (first === head && /^['’]s$/.test(prev.text) && prev.start === tokens[first - 2]?.end && tokens[first - 2]!.isCap && ownerTitle(tokens, first - 2)) first -= 2;
       // "University of Ruritania School of …": back over "of" to an earlier head.
       else if (prev.text === 'of' && prev.breakBefore === 0 && tokens[first - 2]?.isCap && isHead(tokens[first - 2]!.text)) first -= 2;
       else break;

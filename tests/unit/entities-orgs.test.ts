@@ -90,6 +90,15 @@ describe('long formal names', () => {
     expect(typeOf(text, name)).toBe('organization');
   });
 
+  it('leaves a place’s own ministry, a title after the name and a second body after "and the" apart', () => {
+    const got = read('Norway’s Ministry of Fisheries said so. Harbor Council of Elders Speaker Jane Roe spoke. The Grand Electoral Commission and the Police Service met.');
+    expect(got.get('Ministry of Fisheries')?.type).toBe('organization');
+    expect(got.has('Norway’s Ministry of Fisheries')).toBe(false);
+    expect(got.get('Jane Roe')?.type).toBe('person');
+    expect([...got.keys()].some((k) => k.includes('Speaker'))).toBe(false);
+    expect([...got.keys()].some((k) => k.includes('Commission and the'))).toBe(false);
+  });
+
   it('stops at the head when a person follows', () => {
     const text = 'The Tallow Foundation gave the prize to Jane Roe last year.';
     const got = read(text);
@@ -124,6 +133,11 @@ describe('a company first named in full, then by its first word', () => {
     const names = findEntities(text).filter((e) => e.type === 'organization');
     expect(names.map((e) => e.name)).toEqual(['Home Harbor']);
     expect(names[0]!.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Home Harbor', 'Home Harbor']);
+  });
+
+  it('lends no short form from a name that does not end as a company’s does', () => {
+    const text = 'The new Tessaly Move speaker is small. Tessaly said it would ship in May.';
+    expect(read(text).get('Tessaly')?.name).not.toBe('Tessaly Move');
   });
 
   it('leaves a word shared by two organisations, and a person’s honorific form, alone', () => {
