@@ -7,7 +7,7 @@ import { joinWords } from './entities-candidates';
 import { isBrandCased, Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName, isVenueHead } from './name-heads';
-import { orgCueAround } from './org-cues';
+import { afterAccordingTo, orgCueAround } from './org-cues';
 import { formalOrgNames } from './org-formal-names';
 import { TITLE_HEADS } from './entities-lexicon';
 import type { Token } from './tokens';
@@ -279,7 +279,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       type = 'organization';
       strength = Strength.Strong;
       said.set(c.text, 'organization');
-    } else if (c.type !== 'organization' && c.strength < Strength.Context && !c.ordinary && !personLike(c) && !untypedEnds.has(c.text) && !placeKnown(c) && orgCueAround(tokens, c.first, c.last)) {
+    } else if (c.type !== 'organization' && c.strength < Strength.Context && !c.ordinary && !personLike(c) && !untypedEnds.has(c.text) && !placeKnown(c) && (orgCueAround(tokens, c.first, c.last) || (c.type === null && c.first === c.last && afterAccordingTo(tokens, c.first)))) {
       // "shares of X", "X filings", "X said in a statement": words news writes around companies and bodies.
       type = 'organization';
       strength = Strength.Strong;

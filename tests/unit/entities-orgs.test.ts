@@ -41,6 +41,7 @@ describe('words around a company', () => {
     ['Brelloway', 'Brelloway filings show the loss widened.'],
     ['Tandrel', 'The rival chain Tandrel (NYSE: TDL) cut prices again.'],
     ['Pellucid', 'Pellucid’s stock has slid 9% this year.'],
+    ['Numerix', 'Shoppers spent 4% more this spring, according to Numerix.'],
   ])('%s is an organisation', (name, text) => {
     expect(typeOf(text, name)).toBe('organization');
   });
