@@ -5,6 +5,7 @@ import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './
 import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
 import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isStateCode, isStateName, isVenueHead } from './name-heads';
+import { isLearnedOrgHead } from './org-cues';
 import type { EntityType } from './types';
 import type { Token } from './tokens';
 
@@ -245,7 +246,7 @@ function classifyByName(facts: ChunkFacts): boolean {
   const givenAndOne = last - first === 1 && isFirstName(firstWord);
   // "Harbor Amphitheatre", "Lakeside Arena": venues are places.
   if (multi && isVenueHead(lastWord) && !givenAndOne) return decide('place', Strength.Strong);
-  if (multi && !givenAndOne && (isOrgSuffix(lastWord) || isCompanyHead(lastWord))) return decide('organization', Strength.Strong);
+  if (multi && !givenAndOne && (isOrgSuffix(lastWord) || isCompanyHead(lastWord) || isLearnedOrgHead(lastWord))) return decide('organization', Strength.Strong);
   // "Chapter & Verse", "Procter & Gamble".
   if (text.includes(' & ')) return decide('organization', Strength.Strong);
   const connectorType = connectorInside(tokens, first, last);
@@ -271,7 +272,7 @@ function classifySingleWord(facts: ChunkFacts): void {
   const { tokens, chunk, push, out } = facts;
   const { first, last, text } = chunk;
   const word = tokens[first]!.text;
-  if (isActorAcronym(tokens, first)) return push('organization', Strength.Weak);
+  if (isActorAcronym(tokens, first) || isBareAcronym(tokens[first]!)) return push('organization', Strength.Weak);
   if (isNonEntityCap(word)) return;
   // Ordinary words ("Path", "Model") and words with digits ("Q3") get no guess from spelling or
   // position: headings and product names capitalise them.
@@ -337,6 +338,16 @@ function isActorAcronym(tokens: Token[], first: number): boolean {
   return lowerWordAt(tokens, first - 1) === 'the' && t.breakBefore === 0;
 }
 
+/**
+ * An unknown acronym of three to five capitals in running text ("NPR reported", "a KFF survey"): news
+ * writes bodies that way far more often than anything else, once the things and measures
+ * (NON_ENTITY_ACRONYMS) and places the lists know are set apart. Weak: any sure tag outranks it.
+ */
+function isBareAcronym(t: Token): boolean {
+  if (!t.isAllCaps || t.inCapsSentence || t.furniture || !/^\p{Lu}{3,5}$/u.test(t.text)) return false;
+  return !NON_ENTITY_ACRONYMS.has(t.text) && !isNonEntityCap(t.text) && !isStateCode(t.text) && !isVocabularyWord(t.text.toLowerCase());
+}
+
 /** "-backed", "-led", "-vetted", "-funded", "-run", "-owned", "-sponsored", "-trained". */
 const ACTOR_PARTICIPLE = /^(?:backed|led|vetted|funded|run|owned|sponsored|trained|brokered|supported|allied|aligned|controlled|designated)$/;
 
@@ -345,10 +356,16 @@ export const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
   'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'HIV', 'AIDS', 'DNA', 'RNA', 'MRI', 'IPO', 'ETF', 'VAT', 'USB', 'PDF', 'FAQ', 'API',
   'GPS', 'LED', 'LCD', 'SUV', 'ATM', 'PIN', 'URL', 'HTML', 'CPU', 'GPU', 'RAM', 'VPN', 'TV', 'PC', 'ICU', 'ER', 'OK',
   'GMT', 'EST', 'EDT', 'PST', 'PDT', 'UTC', 'BST', 'CET', 'ADHD', 'PTSD', 'COVID', 'SARS', 'MERS', 'LGBT', 'LGBTQ',
+  'NFT', 'NFTS', 'HDMI', 'FPS', 'SSD', 'HDD', 'OLED', 'LTE', 'WIFI', 'IRA', 'APR', 'CPI', 'PPI', 'GPA', 'MVP', 'RBI', 'ERA',
+  'DIY', 'RSVP', 'ASAP', 'LOL', 'OMG', 'CBD', 'THC', 'BMI', 'PPE', 'STEM', 'HVAC', 'RPG', 'MMO', 'DLC', 'SUVS', 'EVS', 'ESG',
+  'DUI', 'DWI', 'SWAT', 'PAC', 'AWOL', 'MPH', 'MPG', 'KPH', 'BTU', 'ROI', 'EPS', 'YOY', 'QOQ', 'TBD', 'TBA', 'ETA',
+  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'BTC', 'ETH', 'CEOS', 'SMS', 'OTC', 'IOS', 'POV', 'VIP', 'DVD', 'CD', 'MP3', 'JPEG',
+  'PNG', 'GIF', 'AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'RIP', 'AWD', 'RWD', 'FWD', 'WLTP', 'JAN', 'FEB', 'MAR', 'JUN', 'JUL',
+  'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN',
 ]);
 
 /** "WeWork", "MacBook", "iPhone": an inner capital marks a brand, except name prefixes ("McFaul", "DeSantis"). */
-function isBrandCased(word: string): boolean {
+export function isBrandCased(word: string): boolean {
   return /\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}/u.test(word);
 }
 

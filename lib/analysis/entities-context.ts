@@ -4,9 +4,11 @@
 // place used as someone's affiliation ("a former X adviser") is the body that employs them, and a
 // plural acronym ("the XYZs") is an event or award, not a name Lede highlights.
 import { joinWords } from './entities-candidates';
-import { Strength, type Candidate } from './entities-classify';
+import { isBrandCased, Strength, type Candidate } from './entities-classify';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isStateCode, isStateName, isVenueHead } from './name-heads';
+import { afterAccordingTo, orgCueAround } from './org-cues';
+import { formalOrgNames } from './org-formal-names';
 import { TITLE_HEADS } from './entities-lexicon';
 import type { Token } from './tokens';
 import type { EntityType } from './types';
@@ -220,7 +222,7 @@ export function isPluralAcronym(word: string): boolean {
 }
 
 export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] {
-  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens)], 'organization', Strength.Strong));
+  const candidates = typeByList(tokens, withSpans(tokens, withSpans(tokens, found, addressVenues(tokens), 'place', Strength.Context), [...joinedNames(tokens), ...siteNames(tokens), ...formalOrgNames(tokens).filter((span) => !cutsLonger(found, span))], 'organization', Strength.Strong));
   // Surnames of people the article names in full: "told Johnston" is a person, whoever else is told.
   const surnames = new Set<string>();
   for (const c of candidates) {
@@ -232,6 +234,9 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   const namedPerson = (c: Candidate): boolean =>
     c.honorific || personTexts.has(c.text) || gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text);
   const personLike = (c: Candidate): boolean => namedPerson(c) || (c.first === c.last && surnames.has(c.text));
+  // Last words of longer names no rule could type ("Marta Quillon"): a lone mention may be that person's surname.
+  const untypedEnds = new Set<string>();
+  for (const c of candidates) if (c.last > c.first && c.type === null) untypedEnds.add(tokens[c.last]!.text);
   const placeKnown = (c: Candidate): boolean => isWorldPlace(c.text) || gazetteerType(c.text) === 'LOC' || isStateName(c.text);
 
   // "the Doobies" for "The Doobie Brothers": the plural of an organisation's first word is its short name.
@@ -269,6 +274,16 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
+    } else if (c.type === 'person' && c.first === c.last && c.strength <= Strength.Medium && !c.honorific && isBrandCased(c.text) && !personLike(c)) {
+      // "SoFi", "WeWork": a lone word with an inner capital the lists don't know as a person is a brand.
+      type = 'organization';
+      strength = Strength.Strong;
+      said.set(c.text, 'organization');
+    } else if (c.type !== 'organization' && c.strength < Strength.Context && !c.ordinary && !personLike(c) && !untypedEnds.has(c.text) && !placeKnown(c) && (orgCueAround(tokens, c.first, c.last) || (c.type === null && c.first === c.last && afterAccordingTo(tokens, c.first)))) {
+      // "shares of X", "X filings", "X said in a statement": words news writes around companies and bodies.
+      type = 'organization';
+      strength = Strength.Strong;
+      said.set(c.text, 'organization');
     } else if (seen.get(c.text) === 1 && c.first === c.last && gazetteerType(c.text) !== 'ORG' && !namedPerson(c) && homeOfCompany(tokens, c)) {
       type = 'place';
       strength = Strength.Context;
@@ -279,11 +294,42 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     }
     out.push(type === c.type && strength === c.strength ? c : { ...c, type, strength });
   }
+  orgsInLists(tokens, out, personLike, said);
   if (said.size === 0) return out;
   return out.map((c) => {
     const type = said.get(c.text);
     return type && c.type !== type && !c.honorific ? { ...c, type, strength: Strength.Context } : c;
   });
+}
+
+/**
+ * "Walmart, Kroger and Costco": in a list of three or more with an organisation the article or the lists
+ * know, lone words only the tagger called people (and nothing on the page makes people) are organisations too.
+ */
+function orgsInLists(tokens: Token[], out: Candidate[], personLike: (c: Candidate) => boolean, said: Map<string, EntityType>): void {
+  let start = 0;
+  while (start < out.length) {
+    let end = start;
+    while (end + 1 < out.length && coordinated(tokens, out[end]!, out[end + 1]!)) end++;
+    const group = out.slice(start, end + 1);
+    const sureOrg = group.some((c) => c.type === 'organization' && c.strength >= Strength.Strong);
+    const unsurePerson = (c: Candidate): boolean => c.type === 'person' && c.first === c.last && c.strength <= Strength.Medium && !c.honorific && !personLike(c);
+    // Three names at least: "Rudolph and Garrett" pairs people as often as companies.
+    if (end - start >= 2 && sureOrg && group.every((c) => c.type !== 'person' || unsurePerson(c))) {
+      for (let k = start; k <= end; k++) {
+        const c = out[k]!;
+        if (!unsurePerson(c)) continue;
+        out[k] = { ...c, type: 'organization', strength: Strength.Medium };
+        said.set(c.text, 'organization');
+      }
+    }
+    start = end + 1;
+  }
+}
+
+/** A formal name that would cut a longer name the rules or the tagger read ("Center for Food" of "… and Allergy Research"). */
+function cutsLonger(found: Candidate[], [first, last]: [number, number]): boolean {
+  return found.some((c) => c.first <= last && c.last >= first && (c.first < first || c.last > last));
 }
 
 /** Spans read as a whole replace whatever the rules and tagger made of their words. */

@@ -5,8 +5,9 @@
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS } from './entities-lexicon';
-import { gazetteerType, isFirstName, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isVenueHead } from './name-heads';
+import { isLearnedOrgHead } from './org-cues';
 import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
@@ -129,7 +130,7 @@ function headType(tokens: Token[], s: TaggedSpan): EntityType | null {
   const personLike = s.last - s.first === 1 && isFirstName(tokens[s.first]!.text);
   if (personLike) return null;
   if (isVenueHead(head)) return 'place';
-  if (isCompanyHead(head) && s.type === 'PER') return 'organization';
+  if ((isCompanyHead(head) || isLearnedOrgHead(head)) && s.type === 'PER') return 'organization';
   return null;
 }
 
@@ -208,6 +209,12 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
       continue;
     }
     const sureOrgOfPlace = c.type === 'place' && c.strength < Strength.Context && hits.some((k) => tagged[k]!.type === 'ORG' && !unsure(tagged[k]!));
+    // An organisation's name inside a longer one the tagger is sure of ("Allergy Research" in "Center for
+    // Food and Allergy Research"): the longer reading stands.
+    if (c.type === 'organization' && c.strength < Strength.Context && hits.length === 1) {
+      const s = tagged[hits[0]!]!;
+      if (s.type === 'ORG' && !unsure(s) && s.first <= c.first && s.last >= c.last && s.last - s.first > c.last - c.first && wordsOnly(tokens, s.first, s.last)) continue;
+    }
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
     if (hits.length === 0 || firm || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
       for (const k of hits) dropped.add(k);
@@ -228,6 +235,12 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Words only, no possessive or punctuation: "Vox Media’s Code Media" is two names. */
+function wordsOnly(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (!tokens[i]!.isWord || /^['’]s$/.test(tokens[i]!.text)) return false;
+  return true;
 }
 
 /** All capitals, opening a line, and followed by a comma, dash, bracket or a date. */
@@ -300,5 +313,99 @@ export function oneTypePerName(tokens: Token[], mentions: ResolvedMention[]): Re
     if (!orgPrefixes.has(m.candidate.text) || m.candidate.text.split(' ').some((w) => personWords.has(w))) continue;
     retyped.set(m, { type: 'organization', name: m.candidate.text });
   }
-  return retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));
+  const typed = retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));
+  return withOrgShortForms(tokens, typed, personWords);
+}
+
+/**
+ * "Ulta Beauty … Ulta said": an organisation first named in full and then by its first word alone.
+ * The short form joins the full name's entity (same type, same card) wherever the page writes it,
+ * found or not, unless the article makes it a person ("Mr. Ulta") or the word is a place, a given
+ * name, an ordinary word or part of a person's name on the page. A first word shared by two
+ * organisations ("Acme Labs", "Acme Foods") stands for neither.
+ */
+function withOrgShortForms(tokens: Token[], mentions: ResolvedMention[], personWords: ReadonlySet<string>): ResolvedMention[] {
+  const owners = new Map<string, string | null>();
+  /** Where each organisation is first named in full. */
+  const firstFull = new Map<string, number>();
+  const fullNames = new Map<string, Map<string, string[]>>();
+  for (const m of mentions) {
+    const { first, last } = m.candidate;
+    if (m.type !== 'organization' || last === first || last - first > 3 || m.name !== m.candidate.text || !plainWords(tokens, first, last)) continue;
+    if (!firstFull.has(m.name)) firstFull.set(m.name, m.candidate.start);
+    // Indexed by the last word: a mention can only be the tail of names ending as it does.
+    const lastWord = tokens[last]!.text;
+    const named = fullNames.get(lastWord) ?? new Map<string, string[]>();
+    named.set(m.name, m.name.split(' '));
+    fullNames.set(lastWord, named);
+    const word = tokens[first]!;
+    // Only a name that ends as companies' do ("Orrin Beauty", not a product's "Orrin Move") lends its first word.
+    const head = tokens[last]!.text;
+    if (!(isCompanyHead(head) || isLearnedOrgHead(head) || isOrgSuffix(head))) continue;
+    if (!shortFormWord(word.text) || personWords.has(word.text) || word.isAllCaps) continue;
+    const owner = owners.get(word.text);
+    if (owner === undefined) owners.set(word.text, m.name);
+    else if (owner !== m.name) owners.set(word.text, null);
+  }
+  if (fullNames.size === 0) return mentions;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) covered.fill(1, m.candidate.first, m.candidate.last + 1);
+  const out: ResolvedMention[] = mentions.map((m) => {
+    const whole = wholeName(tokens, m, fullNames);
+    if (whole) return whole;
+    const owner = m.candidate.first === m.candidate.last ? owners.get(m.candidate.text) : undefined;
+    if (!owner || m.candidate.start < firstFull.get(owner)! || m.candidate.honorific || (m.type === 'person' && m.candidate.strength >= Strength.Context)) return m;
+    if (m.type === 'place' && m.candidate.strength >= Strength.Context) return m;
+    return { ...m, type: 'organization', name: owner };
+  });
+  let added = false;
+  tokens.forEach((t, i) => {
+    const owner = owners.get(t.text);
+    if (!owner || covered[i] || t.furniture || !t.isWord || t.start < firstFull.get(owner)!) return;
+    // A word of a longer capitalised run is part of another name ("Ulta Labs").
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if ((prev && t.breakBefore === 0 && prev.isWord && prev.isCap) || (next && next.breakBefore === 0 && next.isWord && next.isCap)) return;
+    if (prev && t.breakBefore === 0 && HONORIFICS.has(prev.text)) return;
+    const candidate: Candidate = { first: i, last: i, start: t.start, end: t.end, text: t.text, type: 'organization', strength: Strength.Medium, honorific: false };
+    out.push({ candidate, type: 'organization', name: owner });
+    added = true;
+  });
+  return added ? out.sort((a, b) => a.candidate.start - b.candidate.start) : out;
+}
+
+/** Capitalised words only: no connectors, possessives or punctuation ("Acme Beauty", not "Acme ’s"). */
+function plainWords(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || !t.isCap || t.inCapsSentence || (i > first && t.breakBefore > 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * A mention that is the tail of an organisation's full name written right before it ("Depot" after a
+ * sentence-initial "Home" the rules set apart as an ordinary word): the whole name.
+ */
+function wholeName(tokens: Token[], m: ResolvedMention, fullNames: ReadonlyMap<string, ReadonlyMap<string, string[]>>): ResolvedMention | null {
+  const c = m.candidate;
+  if (c.honorific || (c.strength >= Strength.Context && m.type !== 'organization')) return null;
+  for (const [name, words] of fullNames.get(tokens[c.last]!.text) ?? []) {
+    const mine = c.last - c.first + 1;
+    const missing = words.length - mine;
+    if (missing <= 0 || c.first < missing || tokens[c.first]!.breakBefore > 0) continue;
+    let same = true;
+    for (let k = 0; k < words.length && same; k++) same = tokens[c.first - missing + k]!.text === words[k];
+    for (let k = c.first - missing + 1; k <= c.first && same; k++) same = tokens[k]!.breakBefore === 0;
+    if (!same) continue;
+    const first = c.first - missing;
+    return { candidate: { ...c, first, start: tokens[first]!.start, text: name }, type: 'organization', name };
+  }
+  return null;
+}
+
+/** A word that can stand for an organisation alone: no place, given name, ordinary word or title. */
+function shortFormWord(word: string): boolean {
+  if (word.length < 3 || /[^\p{L}\p{M}'’-]/u.test(word)) return false;
+  return !isWorldPlace(word) && !gazetteerType(word) && !isFirstName(word) && !isVocabularyWord(word.toLowerCase()) && !isNonEntityCap(word) && !HONORIFICS.has(word);
 }
