@@ -59,6 +59,8 @@ export interface Appositive {
   text: string;
   /** Only a "who" clause: it tells what the person did more than who they are ("Gov. Roe, who lost"). */
   weak: boolean;
+  /** Only a party label ("Rep. Roe, D-Minn."): it says who the person is only beside a title. */
+  thin: boolean;
 }
 
 /** The description after the name whose last token is `last`, or undefined. */
@@ -71,7 +73,7 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     i = affiliation.last + 1;
   } else if (tokens[i]?.text === '(') {
     const party = partyAt(tokens, i + 1);
-    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false };
+    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false, thin: true };
   }
   // The longest run of pieces that closes: "Roe, chairman of the party, of Florida’s rift" keeps the first.
   let closed = affiliation ? 1 : 0;
@@ -94,7 +96,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
   const told = kept.filter((p) => p.kind !== 'age');
   if (told.length === 0) return undefined;
   const weak = told.every((p) => p.kind === 'who');
-  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak };
+  const thin = told.every((p) => p.kind === 'party');
+  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin };
 }
 
 /** Does the piece before token i end where an appositive may end? */

@@ -114,7 +114,12 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       s = owner;
       opened = true;
     } else if (mentionStart !== undefined) s = mentionStart;
-    else if (!t.isWord) break;
+    else if (CLOSING_QUOTES.has(t.text)) {
+      // "“Daily Show” host Trevor Noah": a quoted title of a work qualifies the role.
+      const open = quotedTitleStart(tokens, k);
+      if (open === undefined) break;
+      s = open;
+    } else if (!t.isWord) break;
     // "Los Angeles-based", "Pulitzer Prize-winning": the hyphen and the word it joins to come along.
     else if (gluedHyphenBefore(tokens, k)) s = k - 1;
     else if (lower(t) === 'and' && k > 0 && tokens[k - 1]!.isWord && isRoleHead(tokens[k - 1]!.text)) s = k;
@@ -130,10 +135,44 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
       s = k;
     } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    else if (nounInIng(tokens, k, start)) s = k;
     else break;
   }
   if (needDeterminer && !opened) return undefined;
   return s;
+}
+
+/**
+ * "policy planning director", "Fight for $15 organizing director": an -ing noun right before a lower-case head
+ * names a department, when a modifier or an organisation stands before it ("praising spokesman …" does not).
+ */
+function nounInIng(tokens: Token[], k: number, head: number): boolean {
+  const t = tokens[k]!;
+  if (t.isCap || k + 1 !== head || !/^\p{Ll}+ing$/u.test(t.text) || t.text.length < 6) return false;
+  const h = tokens[head]!;
+  if (h.isCap || !isRoleHead(h.text)) return false;
+  const before = tokens[k - 1];
+  if (!before || t.breakBefore > 0) return false;
+  if (before.isCap && before.isWord) return !before.sentenceStart || isAffiliationWord(before);
+  return before.isWord && !isStopWord(before.text) && !PHRASE_DETERMINERS.has(lower(before)) && mayModifyRole(before);
+}
+
+const CLOSING_QUOTES = new Set(['”', '"', '’']);
+const OPENING_QUOTES = new Set(['“', '"', '‘']);
+/** Small words a title-case work title keeps lower-case ("Orange Is the New Black"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'is', 'with', 'by', 'from']);
+
+/** The opening quote of a short title-case work title closed at k ("“Daily Show”"), or undefined. */
+function quotedTitleStart(tokens: Token[], k: number): number | undefined {
+  if (!tokens[k - 1]?.isWord) return undefined;
+  for (let o = k - 1; o >= 0 && k - o <= 8; o--) {
+    const t = tokens[o]!;
+    if (OPENING_QUOTES.has(t.text) && o < k - 1) return tokens[o + 1]!.isCap ? o : undefined;
+    if (t.breakBefore > 0 && o < k - 1) return undefined;
+    if (!t.isWord && t.text !== '’s' && t.text !== "'s") return undefined;
+    if (!t.isCap && !TITLE_SMALL_WORDS.has(lower(t))) return undefined;
+  }
+  return undefined;
 }
 
 /** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier ("according to" is no verb's). */

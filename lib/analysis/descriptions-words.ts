@@ -15,6 +15,13 @@ const MORE_ROLE_HEADS = [
   'singer', 'comedian', 'host', 'anchor', 'chair', 'trustee', 'treasurer', 'clerk', 'administrator', 'coordinator',
   'attorney', 'lawyer', 'solicitor', 'barrister', 'mp', 'legislator', 'councilman', 'councilwoman', 'councillor',
   'rep.', 'sen.', 'gov.', 'lt.', 'col.', 'gen.', 'sgt.', 'capt.', 'adm.', 'maj.', 'prof.', 'dr.', 'col', 'lt',
+  // Occupations and standings of the people news describes by a bare noun ("media mogul", "Cruz constituent").
+  'frontman', 'frontwoman', 'vocalist', 'pianist', 'dancer', 'choreographer', 'magician', 'playwright', 'painter', 'sculptor',
+  'supermodel', 'influencer', 'youtuber', 'celebrity', 'socialite', 'heiress', 'personality', 'athlete', 'swimmer', 'astronaut',
+  'mogul', 'tycoon', 'titan', 'boss', 'philanthropist', 'cofounder', 'cfo', 'coo', 'cto', 'contributor', 'legend', 'dissident',
+  'constituent', 'councilmember', 'freeholder', 'paralegal', 'architect', 'stylist', 'baker', 'rancher', 'dentist',
+  'pharmacist', 'veterinarian', 'therapist', 'psychiatrist', 'neuroscientist', 'chemist', 'epidemiologist', 'virologist',
+  'geologist', 'mathematician', 'programmer',
 ];
 
 /** Human nouns that say nothing about who someone is, or that name a party rather than a role. */

@@ -22,7 +22,9 @@ export interface DescribedMention {
 interface Notes {
   titles: string[];
   appositives: string[];
-  /** "who" clauses and party labels: used when nothing else says who the person is. */
+  /** Party labels: joined to the title when no appositive says who the person is. */
+  thin: string[];
+  /** "who" clauses: used when nothing else says who the person is. */
   weak: string[];
 }
 
@@ -49,7 +51,7 @@ export class PersonDescriptions {
   /** One person mention; call in text order. */
   add(entity: Entity, m: DescribedMention): void {
     let notes = this.notes.get(entity);
-    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], weak: [] }));
+    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], thin: [], weak: [] }));
     const { text, tokens, titles } = this;
     // "GOP presidential candidate Dr. Ben Carson": the title stands before the honorific.
     const first = m.honorific && m.first > 0 ? m.first - 1 : m.first;
@@ -61,7 +63,7 @@ export class PersonDescriptions {
     const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
     if (before) notes.appositives.push(before);
     const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
-    if (after) (after.weak ? notes.weak : notes.appositives).push(after.text);
+    if (after) (after.weak ? notes.weak : after.thin ? notes.thin : notes.appositives).push(after.text);
   }
 
   /** "founding members Tom Johnston, Michael McDonald and John McFee": the list shares the title. */
@@ -74,7 +76,7 @@ export class PersonDescriptions {
   }
 
   /** Everything this entity's mentions said, in text order (for evaluation). */
-  said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; weak: readonly string[] } | undefined {
+  said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; thin: readonly string[]; weak: readonly string[] } | undefined {
     return this.notes.get(entity);
   }
 
@@ -84,7 +86,10 @@ export class PersonDescriptions {
       if (role) entity.role = role;
       // An appositive that names a role ("a hotelier Trump tapped as his ambassador") says more than one that
       // does not ("the most anticipated witness in the inquiry").
-      const description = notes.appositives.find(namesRole) ?? notes.appositives[0] ?? role ?? notes.weak[0];
+      // "U.S. Rep. Jane Roe, D-Minn.": the title and the party label together, as news writes them.
+      const party = notes.thin[0];
+      const titled = role && party ? `${role}, ${party}` : (role ?? party);
+      const description = notes.appositives.find(namesRole) ?? notes.appositives[0] ?? titled ?? notes.weak[0];
       if (description) entity.description = description;
     }
   }

@@ -101,7 +101,7 @@ export function describeEachMention(text: string): Map<number, Found & { end: nu
     const found: Found & { end: number } = { end };
     const said = describer.said(probe);
     const title = said?.titles[0];
-    const appositive = said?.appositives[0] ?? said?.weak[0];
+    const appositive = said?.appositives[0] ?? said?.thin[0] ?? said?.weak[0];
     if (title) found.title = title;
     if (appositive) found.appositive = appositive;
     out.set(start, found);

@@ -56,6 +56,13 @@ describe('titles and roles before the name', () => {
     ['a title before an honorific', 'GOP presidential candidate Dr. Ben Carson said no.', 'Ben Carson', 'GOP presidential candidate'],
     ['a noun ending in -ly as a modifier', 'Family spokesman Bob Gunnell said no.', 'Bob Gunnell', 'Family spokesman'],
     ['a month before a title is not its owner', 'In March President John Smith spoke.', 'John Smith', 'President'],
+    ['a bare occupation of a famous person', 'The crowd cheered when media mogul Jane Roe arrived.', 'Jane Roe', 'media mogul'],
+    ['two coordinated roles', 'The panel included conservative columnist and radio contributor John Smith.', 'John Smith', 'conservative columnist and radio contributor'],
+    ['a quoted title of a show before the role', 'On Monday, “Morning Show” host Jane Roe said no.', 'Jane Roe', '“Morning Show” host'],
+    ['an -ing noun naming a department', 'Former campaign polling director Jane Roe said no.', 'Jane Roe', 'Former campaign polling director'],
+    ['a band’s frontman', 'The crowd sang along with frontman John Smith all night.', 'John Smith', 'frontman'],
+    ['not an -ing verb before the role', 'Critics kept praising spokesman John Smith on Monday.', 'John Smith', 'spokesman'],
+    ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
     expect(p?.role).toBe(role);
@@ -97,10 +104,17 @@ describe('titles and roles before the name', () => {
     expect(person('He saw the dog who bit the child, Michael Webb, on Monday.', 'Michael Webb')?.description).toBeUndefined();
   });
 
-  it('keeps a party label as the description beside a bare title', () => {
+  it('joins a party label to the title it stands beside', () => {
     const p = person('Rep. John Smith, R-Ohio, visited the border.', 'John Smith');
     expect(p?.role).toBe('Rep.');
-    expect(p?.description).toBe('R-Ohio');
+    expect(p?.description).toBe('Rep., R-Ohio');
+    const q = person('A man admitted threatening U.S. Rep. Mary Doe, D-Minn., in March.', 'Mary Doe');
+    expect(q?.role).toBe('U.S. Rep.');
+    expect(q?.description).toBe('U.S. Rep., D-Minn.');
+  });
+
+  it('keeps a party label alone when no title stands before the name', () => {
+    expect(person('Mike Pence, R-Ind., voted no.', 'Mike Pence')?.description).toBe('R-Ind.');
   });
 
   it('reads a title with a hyphenated place adjective, and a role after "according to"', () => {
