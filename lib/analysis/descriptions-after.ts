@@ -8,6 +8,7 @@
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
 import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isHumanNoun, isHumanPlural, NON_HUMAN_NOUNS } from './speech-cues';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their first token: their last token. */
@@ -230,7 +231,41 @@ function nounPhraseAt(tokens: Token[], j: number, dash: boolean): Piece | undefi
   const w = lower(tokens[j]!);
   if (!content && w !== 'a' && w !== 'an') return undefined;
   if (end === j && !isRoleHead(w)) return undefined;
+  if (!namesSomeone(tokens, j, end)) return undefined;
   return { kind: 'np', first: j, last: end };
+}
+
+/** Where the first noun phrase of an appositive ends: its head is the word before. */
+const SEGMENT_ENDS = new Set(['of', 'at', 'for', 'in', 'with', 'from', 'on', 'to', 'who', 'whose', 'which', 'that', 'since', 'until', 'by', 'like', 'than']);
+/** Bodies and things, not agent nouns that may name a person too ("publisher", "policy maker", "letter carrier"). */
+const THING_NOUNS: ReadonlySet<string> = new Set([...NON_HUMAN_NOUNS].filter((w) => !w.endsWith('er')));
+
+/**
+ * "Picasso, the radically deconstructed fashions of Coco Chanel, …" lists things, not who Picasso is: the
+ * first noun phrase of an appositive opened by a determiner must not end in a thing ("the tax returns", "her
+ * former label") — a noun for a body, an abstract noun, or a plural that names no people.
+ */
+function namesSomeone(tokens: Token[], j: number, end: number): boolean {
+  if (!PHRASE_DETERMINERS.has(lower(tokens[j]!)) && !NP_OPENERS.has(lower(tokens[j]!))) return true;
+  let head: Token | undefined;
+  let namedThing = false;
+  for (let k = j; k <= end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && SEGMENT_ENDS.has(lower(t)) && k > j) break;
+    if (t.isWord) {
+      // "her former label Big Machine": a name after a noun for a thing names that thing.
+      if (t.isCap && head && !head.isCap && THING_NOUNS.has(lower(head))) namedThing = true;
+      // "a pediatrician and director", "an Armenian history and … faculty member": any person noun will do.
+      if (isRoleHead(t.text) || isHumanNoun(lower(t)) || isHumanPlural(lower(t))) return true;
+      if (lower(t) !== 'and' && lower(t) !== 'or') head = t;
+    } else if (!isPossessiveMark(t) && t.text !== '-') break;
+  }
+  if (!head || head.isCap) return !namedThing;
+  const w = lower(head);
+  if (THING_NOUNS.has(w)) return false;
+  if (/(?:tion|sion|ment|ness|ity|ism|ence|ance|ship|hood)$/.test(w)) return false;
+  // A plural of no known person noun: "the tax returns", "Adedoyin’s deaths".
+  return !(w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w));
 }
 
 /** Last token of a piece starting at j: to the sentence end or a comma that does not continue it. */

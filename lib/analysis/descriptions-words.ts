@@ -54,6 +54,7 @@ const IRREGULAR_VERBS = [
 const STOPS = new Set([
   'and', 'or', 'but', 'nor', 'of', 'at', 'for', 'to', 'in', 'on', 'with', 'from', 'by', 'as', 'into', 'about', 'over',
   'after', 'before', 'during', 'against', 'between', 'among', 'through', 'under', 'without', 'within', 'including', 'like',
+  'off', 'up', 'out', 'down', 'away', 'around', 'near', 'toward', 'towards', 'upon', 'onto', 'across', 'behind', 'beside',
   'who', 'whom', 'whose', 'which', 'that', 'what', 'when', 'where', 'while', 'why', 'how', 'if', 'because', 'although',
   'though', 'since', 'until', 'unless', 'whether', 'than', 'so', 'then', 'also', 'not', 'is', 'was', 'are', 'were', 'be',
   'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'should',

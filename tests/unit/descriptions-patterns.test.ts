@@ -19,6 +19,7 @@ describe('appositives after the name', () => {
     ['an affiliation with "of"', 'John Doe of the University of Iowa said the data were clear.', 'John Doe', 'of the University of Iowa'],
     ['a party and state', 'Mike Pence, R-Ind., voted no.', 'Mike Pence', 'R-Ind.'],
     ['between dashes after an age', 'John Smith, 38 – who manages several singers – has been trying to reach her.', 'John Smith', '38 – who manages several singers'],
+    ['an occupation the word lists do not know', 'The firm hired Jane Roe, a longtime letter carrier, last year.', 'Jane Roe', 'a longtime letter carrier'],
     ['a larger place inside the appositive', 'Dean Johnson, a salesman from Sumter, South Carolina, said no.', 'Dean Johnson', 'a salesman from Sumter, South Carolina'],
     ['a relative clause that describes', 'Phil Levy, the chief economist at Flexport, which ships goods for companies, said no.', 'Phil Levy', 'the chief economist at Flexport, which ships goods for companies'],
     ['a hometown with no comma after it', 'On Monday, Joy Alessi, 50, of Houston said the line was long.', 'Joy Alessi', '50, of Houston'],
@@ -135,6 +136,9 @@ describe('what is not a description', () => {
     ['a new clause with a verb and "that"', 'After meeting John Smith, the nation learned that the plan was weak.', 'John Smith'],
     ['an appositive that never closes', 'Jane Roe, a lawyer at Acme said the plan was weak.', 'Jane Roe'],
     ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
+    ['a list of things after the name', 'He admired the paintings of John Smith, the bold experiments of Acme, and the music of the age.', 'John Smith'],
+    ['a plural of things after the name', 'The judge asked for the papers of Mary Roe, the tax returns, by Friday.', 'Mary Roe'],
+    ['a company after the name', 'Fans turned on Jane Roe, her former label Big Acme, which owns her songs.', 'Jane Roe'],
   ])('%s', (_, text, name) => {
     const p = person(text, name);
     expect(p).toBeDefined();
