@@ -86,11 +86,16 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     if (!piece) break;
     pieces.push(piece);
     i = piece.last + 1;
-    // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description. A hometown
-    // needs no comma after it ("Roe, 50, of Houston said").
+    // The appositive must close: "After meeting Roe, the lawyer said" is a new clause, not a description. A
+    // hometown needs no comma after it ("Roe, 50, of Houston said"), nor a role ending in a name when the
+    // person opens the sentence and a verb follows ("Roe, a former aide to Sen. Doe was …"): a dropped comma.
     if (closes(tokens, i) || piece.kind === 'hometown') closed = pieces.length;
     else break;
     if (dash) break;
+  }
+  if (closed === 0 && !affiliation) {
+    const unclosed = droppedComma(tokens, last);
+    if (unclosed) return { text: slice(text, tokens, unclosed.first, unclosed.last), weak: false, thin: false };
   }
   const kept = pieces.slice(0, closed);
   // An age alone ("Roe, 55, said") is not who someone is.
@@ -99,6 +104,44 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
   const weak = told.every((p) => p.kind === 'who');
   const thin = told.every((p) => p.kind === 'party');
   return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin };
+}
+
+/**
+ * "Jane Roe, a former aide to Sen. John Doe was the first to cheer": the writer left out the comma after the
+ * appositive's final name. Only for a person who opens the sentence, a role noun in the phrase, and a finite or
+ * speech verb right after that name.
+ */
+function droppedComma(tokens: Token[], last: number): Piece | undefined {
+  const j = last + 2;
+  if (tokens[last + 1]?.text !== ',' || !tokens[j] || !opensNounPhrase(tokens, j)) return undefined;
+  const opens = (t: Token): boolean => t.sentenceStart || t.breakBefore > 0;
+  let first = last;
+  while (first > 0 && !opens(tokens[first]!) && tokens[first - 1]!.isCap && tokens[first - 1]!.isWord) first--;
+  if (first > 0 && !opens(tokens[first]!)) return undefined;
+  let role = false;
+  let segment = true;
+  for (let k = j; k < tokens.length && k - j <= 16; k++) {
+    const t = tokens[k]!;
+    if (t.breakBefore > 0 || (!t.isWord && !isPossessiveMark(t) && t.text !== '.' && t.text !== '-')) return undefined;
+    if (t.text === '.' && !tokens[k - 1]!.isCap) return undefined;
+    if (!t.isWord) continue;
+    const w = lower(t);
+    if (!t.isCap && (FINITE_VERBS.has(w) || isSpeechVerb(w))) {
+      // "Roe, the senator said, is …" says who spoke, not who Roe is.
+      if (!role || !tokens[k - 1]!.isCap || (tokens[k + 1]?.text === ',' && tokens[k + 2]?.isWord)) return undefined;
+      // The final name belongs to the phrase ("aide to Sen. Doe", "director for the Iowa Democratic Party"),
+      // not a title before the name of whoever speaks ("Roe, Acme’s chief economist Tom Smith said").
+      let r = k - 1;
+      while (r > j && (tokens[r - 1]!.isCap || tokens[r - 1]!.text === '.')) r--;
+      const link = lower(tokens[r - 1]!);
+      if (!SEGMENT_ENDS.has(link) && link !== 'the') return undefined;
+      return { kind: 'np', first: j, last: k - 1 };
+    }
+    if (k > j && SEGMENT_ENDS.has(w)) segment = false;
+    // The first noun phrase must hold a role or a person noun: "Roe, the company and Acme said" does not.
+    if (segment && !t.isCap && (isRoleHead(w) || isHumanNoun(w))) role = true;
+  }
+  return undefined;
 }
 
 /** Does the piece before token i end where an appositive may end? */
