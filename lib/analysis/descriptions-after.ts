@@ -187,8 +187,13 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
     return { kind: 'place', first: j, last: end };
   }
   if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
-  if (opensNounPhrase(tokens, j)) return nounPhraseAt(tokens, j, dash);
-  return undefined;
+  if (!opensNounPhrase(tokens, j)) return undefined;
+  if (previous !== 'who') return nounPhraseAt(tokens, j, dash);
+  // After a who clause a noun phrase belongs to it: the appositive of a name that ends it ("who runs L.H.
+  // Meyer, a research firm"), or a list that goes on ("who was known for his drugs, his lifestyle, and …").
+  if (!tokens[j - 2]?.isCap) return undefined;
+  const np = nounPhraseAt(tokens, j, dash);
+  return np && { ...np, kind: 'who' };
 }
 
 /** "R-Texas", "D-Minn.": a party letter and a state. */

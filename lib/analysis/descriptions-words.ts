@@ -21,8 +21,21 @@ const MORE_ROLE_HEADS = [
   'mogul', 'tycoon', 'titan', 'boss', 'philanthropist', 'cofounder', 'cfo', 'coo', 'cto', 'contributor', 'legend', 'dissident',
   'constituent', 'councilmember', 'freeholder', 'paralegal', 'architect', 'stylist', 'baker', 'rancher', 'dentist',
   'pharmacist', 'veterinarian', 'therapist', 'psychiatrist', 'neuroscientist', 'chemist', 'epidemiologist', 'virologist',
-  'geologist', 'mathematician', 'programmer',
+  'geologist', 'mathematician', 'programmer', 'retiree', 'millionaire', 'newspaperman', 'homemaker', 'scholar', 'confidant',
+  'committeewoman', 'technician', 'waitress', 'waiter', 'bartender', 'guru', 'surrogate', 'undersecretary', 'loyalist',
+  'postdoc', 'freshman', 'sophomore', 'janitor', 'electrician', 'plumber', 'mechanic', 'carpenter', 'welder', 'trucker',
+  'cashier', 'accountant', 'librarian', 'homeowner', 'native',
 ];
+
+/** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */
+const OCCUPATION_ENDING = /^\p{Ll}{3,}(?:ologist|ician|ographer|iatrist)$/u;
+/** "-ist" nouns for people ("lobbyist", "columnist"), not the verbs and lists that end so. */
+const IST_NOUN = /^\p{Ll}{4,}ist$/u;
+const IST_NOT_PEOPLE = new Set(['persist', 'consist', 'subsist', 'checklist', 'playlist', 'wishlist', 'shortlist', 'blacklist', 'whitelist', 'waitlist']);
+
+function isOccupationWord(w: string): boolean {
+  return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && !w.endsWith('list') && !IST_NOT_PEOPLE.has(w));
+}
 
 /** Human nouns that say nothing about who someone is, or that name a party rather than a role. */
 const NOT_HEADS = new Set(['person', 'man', 'woman', 'people', 'source', 'witness', 'republican', 'democrat', 'conservative', 'liberal', 'progressive']);
@@ -79,7 +92,7 @@ export function lower(t: Token): string {
 /** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */
 export function isRoleHead(word: string): boolean {
   const w = word.toLowerCase();
-  if (HEADS.has(w)) return true;
+  if (HEADS.has(w) || isOccupationWord(w)) return true;
   // Plurals head list roles: "founding members Tom Johnston, Michael McDonald and …".
   return isPluralRoleHead(w);
 }
@@ -87,7 +100,7 @@ export function isRoleHead(word: string): boolean {
 export function isPluralRoleHead(word: string): boolean {
   const w = word.toLowerCase();
   if (w.length < 4 || !w.endsWith('s')) return false;
-  return HEADS.has(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
+  return HEADS.has(w.slice(0, -1)) || isOccupationWord(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
 }
 
 export function isRoleModifier(word: string): boolean {

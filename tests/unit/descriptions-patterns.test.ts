@@ -40,6 +40,11 @@ describe('appositives after the name', () => {
     expect(person(text, name)?.description).toBe(description);
   });
 
+  it('prefers a title to a who clause whose list runs on', () => {
+    const text = 'Critics blamed the famous occultist John Smith, who was known for his drugs, his lifestyle, and his opinions.';
+    expect(person(text, 'John Smith')?.description).toBe('the famous occultist');
+  });
+
   it('gives each of two described people their own appositive', () => {
     const text = 'Jane Roe, a teacher, and John Smith, a nurse, spoke.';
     expect(person(text, 'Jane Roe')?.description).toBe('a teacher');
@@ -63,6 +68,8 @@ describe('titles and roles before the name', () => {
     ['two coordinated roles', 'The panel included conservative columnist and radio contributor John Smith.', 'John Smith', 'conservative columnist and radio contributor'],
     ['a quoted title of a show before the role', 'On Monday, “Morning Show” host Jane Roe said no.', 'Jane Roe', '“Morning Show” host'],
     ['an -ing noun naming a department', 'Former campaign polling director Jane Roe said no.', 'Jane Roe', 'Former campaign polling director'],
+    ['an occupation known by its ending', 'The risk is low, said oncologist Jane Roe.', 'Jane Roe', 'oncologist'],
+    ['two coordinated occupations at the sentence start', 'Early retiree and self-made millionaire John Smith suggests saving more.', 'John Smith', 'Early retiree and self-made millionaire'],
     ['a band’s frontman', 'The crowd sang along with frontman John Smith all night.', 'John Smith', 'frontman'],
     ['not an -ing verb before the role', 'Critics kept praising spokesman John Smith on Monday.', 'John Smith', 'spokesman'],
     ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
