@@ -44,9 +44,24 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
   if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
   if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
-  const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true);
+  const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
+}
+
+/**
+ * "Veteran Nollywood actress, Kate Henshaw, who …", "an event by media mogul, Debola Lagos.": a role phrase of
+ * two words or more with no determiner, opening the sentence or after a verb or preposition (not a list's
+ * "and", nor another comma).
+ */
+function bareRoleStart(tokens: Token[], first: number): number | undefined {
+  const start = walkBack(tokens, first - 2, first - 1, new Map(), new Map(), false);
+  if (start === undefined || first - 2 - start < 1) return undefined;
+  const s = tokens[start]!;
+  if (s.sentenceStart || s.breakBefore > 0 || start === 0) return start;
+  const before = tokens[start - 1]!;
+  if (!before.isWord || before.isCap || ['and', 'or', 'nor', 'but'].includes(lower(before))) return undefined;
+  return start;
 }
 
 /** Longest relative clause before a name we read back over, in tokens. */

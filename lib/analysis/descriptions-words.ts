@@ -61,6 +61,8 @@ const IRREGULAR_VERBS = [
   'choose', 'join', 'joins', 'thank', 'thanks', 'urge', 'urges', 'ask', 'asks', 'tell', 'tells', 'call', 'calls', 'defeat',
   'endorse', 'back', 'backs', 'support', 'supports', 'attack', 'blame', 'criticize', 'kill', 'elect', 'replace', 'fire',
   'hire', 'invite', 'interview', 'visit', 'visits', 'welcome', 'welcomes', 'accuse', 'accuses', 'sue', 'sues', 'told',
+  // "the cast includes singer Jane Roe".
+  'include', 'includes', 'honor', 'honors', 'honour', 'honours', 'congratulate',
 ];
 
 /** Words a role phrase never runs over: function words, clause openers, speech verbs. */

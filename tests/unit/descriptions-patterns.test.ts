@@ -108,6 +108,13 @@ describe('titles and roles before the name', () => {
     expect(person('Roe’s attorney, Jane Doe, said the case was weak.', 'Jane Doe')?.description).toBe('Roe’s attorney');
   });
 
+  it('reads a role phrase without a determiner before the name in commas', () => {
+    expect(person('Veteran stage actress, Jane Roe, won the award in 2008.', 'Jane Roe')?.description).toBe('Veteran stage actress');
+    expect(person('The guests came to an event hosted by media mogul, John Smith.', 'John Smith')?.description).toBe('media mogul');
+    // A list's "and" before the phrase: the phrase may be a name of its own.
+    expect(person('Smith, Jones and Republican senator, John Doe, spoke.', 'John Doe')?.description).toBeUndefined();
+  });
+
   it('reads a person noun with its who clause before the name', () => {
     expect(person('He said the woman who runs the shop, Mary Smith, was kind.', 'Mary Smith')?.description).toBe('the woman who runs the shop');
     // Not a person noun: nothing.
