@@ -144,6 +144,30 @@ function droppedComma(tokens: Token[], last: number): Piece | undefined {
   return undefined;
 }
 
+const COPULAS = new Set(['is', 'was']);
+
+/**
+ * "Jane Roe is a video game historian living in Leeds.", "Roe was the agency’s deputy chief.": the person opens
+ * the sentence and a copula joins a noun phrase whose first part names a role. `first`/`last` are the mention.
+ */
+export function copularAfter(text: string, tokens: Token[], first: number, last: number): string | undefined {
+  const f = tokens[first]!;
+  if (first > 0 && !f.sentenceStart && f.breakBefore === 0) return undefined;
+  const be = tokens[last + 1];
+  if (!be || be.isCap || !COPULAS.has(lower(be)) || be.breakBefore > 0) return undefined;
+  const j = last + 2;
+  const t = tokens[j];
+  if (!t || t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j)) return undefined;
+  const np = nounPhraseAt(tokens, j, false);
+  if (!np) return undefined;
+  for (let k = j; k <= np.last; k++) {
+    const w = tokens[k]!;
+    if (w.isWord && k > j && SEGMENT_ENDS.has(lower(w))) break;
+    if (w.isWord && !w.isCap && isRoleHead(w.text)) return slice(text, tokens, np.first, np.last);
+  }
+  return undefined;
+}
+
 /** Does the piece before token i end where an appositive may end? */
 function closes(tokens: Token[], i: number): boolean {
   const t = tokens[i];

@@ -45,6 +45,14 @@ describe('appositives after the name', () => {
     expect(person(text, 'John Smith')?.description).toBe('the famous occultist');
   });
 
+  it('reads "Name is a ROLE" when nothing else says who the person is', () => {
+    expect(person('Jane Roe is a video game historian living in Leeds. She writes often.', 'Jane Roe')?.description).toBe('a video game historian living in Leeds');
+    // Not without a role noun, nor when the person does not open the sentence, nor over a title.
+    expect(person('Jane Roe is the only reason we won.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('Later, Jane Roe was a lawyer.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('Senator Jane Roe spoke. Roe is a former lawyer.', 'Jane Roe')?.description).toBe('Senator');
+  });
+
   it('gives each of two described people their own appositive', () => {
     const text = 'Jane Roe, a teacher, and John Smith, a nurse, spoke.';
     expect(person(text, 'Jane Roe')?.description).toBe('a teacher');
