@@ -75,6 +75,7 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
   } else if (tokens[i]?.text === '(') {
     const party = partyAt(tokens, i + 1);
     if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false, thin: true };
+    return bracketed(text, tokens, i);
   }
   // The longest run of pieces that closes: "Roe, chairman of the party, of Florida’s rift" keeps the first.
   let closed = affiliation ? 1 : 0;
@@ -144,6 +145,24 @@ function droppedComma(tokens: Token[], last: number): Piece | undefined {
   return undefined;
 }
 
+/** "Jakob Roe (who now runs his own lab)", "Jane Roe (a former judge)": a description in brackets. */
+function bracketed(text: string, tokens: Token[], open: number): Appositive | undefined {
+  const j = open + 1;
+  const t = tokens[j];
+  if (!t || !t.isWord || t.isCap) return undefined;
+  let close = j;
+  while (tokens[close] && tokens[close]!.text !== ')' && close - j < 30) {
+    if (tokens[close]!.breakBefore > 0 || HARD_STOPS.has(tokens[close]!.text) || SENTENCE_END.has(tokens[close]!.text)) return undefined;
+    close++;
+  }
+  if (tokens[close]?.text !== ')' || close - j < 2) return undefined;
+  const piece = RELATIVES.has(lower(t)) ? whoAt(tokens, j, true) : PHRASE_DETERMINERS.has(lower(t)) && opensNounPhrase(tokens, j) ? nounPhraseAt(tokens, j, true) : undefined;
+  if (!piece || piece.last !== close - 1) return undefined;
+  // "Katherine (the astounding Florence Pugh)" names the actor, not a role.
+  if (piece.kind === 'np' && !roleInFirstPhrase(tokens, j, piece.last)) return undefined;
+  return { text: slice(text, tokens, j, close - 1), weak: piece.kind === 'who', thin: false };
+}
+
 const COPULAS = new Set(['is', 'was']);
 
 /**
@@ -159,13 +178,17 @@ export function copularAfter(text: string, tokens: Token[], first: number, last:
   const t = tokens[j];
   if (!t || t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j)) return undefined;
   const np = nounPhraseAt(tokens, j, false);
-  if (!np) return undefined;
-  for (let k = j; k <= np.last; k++) {
+  return np && roleInFirstPhrase(tokens, j, np.last) ? slice(text, tokens, np.first, np.last) : undefined;
+}
+
+/** A lower-case role noun in the noun phrase from j up to its first preposition or relative ("a historian of"). */
+function roleInFirstPhrase(tokens: Token[], j: number, last: number): boolean {
+  for (let k = j; k <= last; k++) {
     const w = tokens[k]!;
-    if (w.isWord && k > j && SEGMENT_ENDS.has(lower(w))) break;
-    if (w.isWord && !w.isCap && isRoleHead(w.text)) return slice(text, tokens, np.first, np.last);
+    if (w.isWord && k > j && SEGMENT_ENDS.has(lower(w))) return false;
+    if (w.isWord && !w.isCap && isRoleHead(w.text)) return true;
   }
-  return undefined;
+  return false;
 }
 
 /** Does the piece before token i end where an appositive may end? */

@@ -201,7 +201,9 @@ function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
 function gluedHyphenBefore(tokens: Token[], k: number): boolean {
   const hyphen = tokens[k - 1];
   const before = tokens[k - 2];
-  return !!hyphen && !!before && hyphen.text === '-' && hyphen.end === tokens[k]!.start && before.end === hyphen.start && before.isWord;
+  if (!hyphen || !before || hyphen.text !== '-' || hyphen.end !== tokens[k]!.start || before.end !== hyphen.start || !before.isWord) return false;
+  // "re-elected", "pre-ordered": a verb with its prefix, not a compound adjective.
+  return !/^(?:re|pre|co|un|over|out)$/i.test(before.text) || !/ed$/.test(tokens[k]!.text);
 }
 
 /** Not a month, weekday or clause word ("In March President …", "When Senator …"). */

@@ -78,6 +78,7 @@ const STOPS = new Set([
   'just', 'only', 'even', 'still', 'now', 'ago', 'yet', 'again', 'today', 'yesterday', 'tomorrow', 'tonight', 'via', 'per',
   'according', 'including', 'named', 'called', 'dubbed', 'meanwhile', 'however', 'later', 'earlier', 'instead', 'last',
   'next', 'first', 'soon', 'once', 'twice', 'well', 'too', 'either', 'neither', 'such', 'other', 'others', 'said', 'says',
+  'same',
   // Time words: "Last week State Department official David Holmes".
   'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'weekend', 'morning', 'afternoon', 'evening', 'night',
   'time', 'times', 'season',
@@ -121,7 +122,8 @@ export function mayModifyRole(t: Token): boolean {
   if (STOPS.has(w) || PHRASE_DETERMINERS.has(w) || STRONG_CUES.has(w)) return false;
   if (/^\d/.test(w)) return false;
   // Compound adjectives: "award-winning", "Los Angeles-based".
-  if (/\p{L}-\p{L}/u.test(w)) return true;
+  // Not a verb with its prefix: "re-elected", "co-opted".
+  if (/\p{L}-\p{L}/u.test(w)) return !/^(?:re|pre|co|un|over|out)-\p{L}+ed$/u.test(w);
   // "-ly" adverbs ("recently"), not nouns that end so ("family", "assembly": the stem ends in -i or is short).
   const adverb = w.endsWith('ly') && w.length >= 6 && !/(?:i|mb)ly$/.test(w);
   return !adverb && !/(?:ed|ing)$/.test(w) && w.length > 2;

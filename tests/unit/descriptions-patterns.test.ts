@@ -22,6 +22,8 @@ describe('appositives after the name', () => {
     ['an occupation the word lists do not know', 'The firm hired Jane Roe, a longtime letter carrier, last year.', 'Jane Roe', 'a longtime letter carrier'],
     ['a dropped comma before the verb', 'Jane Roe, a former aide to Sen. John Smith was one of the first to cheer.', 'Jane Roe', 'a former aide to Sen. John Smith'],
     ['a dropped comma before a speech verb, at a paragraph start', 'The party answered.\n\nJane Roe, the communications director for the Ohio Democratic Party said in a statement.', 'Jane Roe', 'the communications director for the Ohio Democratic Party'],
+    ['a who clause in brackets', 'Then Jane Roe (who now runs her own lab at Acme) found it.', 'Jane Roe', 'who now runs her own lab at Acme'],
+    ['a role in brackets', 'Then Jane Roe (a former judge) spoke.', 'Jane Roe', 'a former judge'],
     ['a larger place inside the appositive', 'Dean Johnson, a salesman from Sumter, South Carolina, said no.', 'Dean Johnson', 'a salesman from Sumter, South Carolina'],
     ['a relative clause that describes', 'Phil Levy, the chief economist at Flexport, which ships goods for companies, said no.', 'Phil Levy', 'the chief economist at Flexport, which ships goods for companies'],
     ['a hometown with no comma after it', 'On Monday, Joy Alessi, 50, of Houston said the line was long.', 'Joy Alessi', '50, of Houston'],
@@ -80,6 +82,7 @@ describe('titles and roles before the name', () => {
     ['two coordinated occupations at the sentence start', 'Early retiree and self-made millionaire John Smith suggests saving more.', 'John Smith', 'Early retiree and self-made millionaire'],
     ['a band’s frontman', 'The crowd sang along with frontman John Smith all night.', 'John Smith', 'frontman'],
     ['not an -ing verb before the role', 'Critics kept praising spokesman John Smith on Monday.', 'John Smith', 'spokesman'],
+    ['not a prefixed verb before the title', 'Ohio voters re-elected Governor John Smith on Saturday.', 'John Smith', 'Governor'],
     ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
@@ -162,6 +165,7 @@ describe('what is not a description', () => {
     ['a phrase that says who spoke, in commas', 'Jane Roe, the senator from Acme said, is a fraud.', 'Jane Roe'],
     ['a role before the name of whoever speaks', 'Jane Roe, Acme’s chief economist Tom Smith said the plan was weak.', 'Jane Roe'],
     ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
+    ['an actor in brackets after a character', 'The film follows Jane Roe (the astounding Mary Smith) around town.', 'Jane Roe'],
     ['a list of things after the name', 'He admired the paintings of John Smith, the bold experiments of Acme, and the music of the age.', 'John Smith'],
     ['a plural of things after the name', 'The judge asked for the papers of Mary Roe, the tax returns, by Friday.', 'Mary Roe'],
     ['a company after the name', 'Fans turned on Jane Roe, her former label Big Acme, which owns her songs.', 'Jane Roe'],
