@@ -469,8 +469,25 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
     if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
+    if (i > first && presentVerb(tokens, i)) return true;
   }
   return false;
+}
+
+/**
+ * "the philosopher Luis de Miranda weaves a history", "the movie follows Katherine": a lower-case word in -s
+ * after a word and before a determiner or a name, that is no plural of a person noun, is a verb.
+ */
+function presentVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const w = lower(t);
+  if (t.isCap || !t.isWord || !/^\p{Ll}{3,}s$/u.test(w) || /(?:ss|us|is|ics|ous)$/.test(w)) return false;
+  if (isRoleHead(w) || isHumanPlural(w) || isHumanNoun(w)) return false;
+  const prev = tokens[i - 1]!;
+  const next = tokens[i + 1];
+  if (!prev.isWord || PHRASE_DETERMINERS.has(lower(prev)) || lower(prev) === 'and' || !next || !next.isWord) return false;
+  if (!prev.isCap && (isRoleModifier(lower(prev)) || /(?:ing|ed)$/.test(lower(prev)))) return false;
+  return ['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(lower(next)) || (next.isCap && !isStopWord(lower(next)));
 }
 
 

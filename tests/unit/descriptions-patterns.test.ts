@@ -165,6 +165,7 @@ describe('what is not a description', () => {
     ['a phrase that says who spoke, in commas', 'Jane Roe, the senator from Acme said, is a fraud.', 'Jane Roe'],
     ['a role before the name of whoever speaks', 'Jane Roe, Acme’s chief economist Tom Smith said the plan was weak.', 'Jane Roe'],
     ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
+    ['a new clause with a present-tense verb', 'His guide was John Smith, the philosopher Mary Roe weaves a history of light.', 'John Smith'],
     ['an actor in brackets after a character', 'The film follows Jane Roe (the astounding Mary Smith) around town.', 'Jane Roe'],
     ['a list of things after the name', 'He admired the paintings of John Smith, the bold experiments of Acme, and the music of the age.', 'John Smith'],
     ['a plural of things after the name', 'The judge asked for the papers of Mary Roe, the tax returns, by Friday.', 'Mary Roe'],
