@@ -193,7 +193,7 @@ function quotedTitleStart(tokens: Token[], k: number): number | undefined {
 /** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier ("according to" is no verb's). */
 function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1];
-  if (!before || !before.isWord || !/^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text)) return false;
+  if (!before || !before.isWord || !/^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|\p{L}*n’t|\p{L}*n't)$/iu.test(before.text)) return false;
   return !(lower(before) === 'to' && tokens[k - 2] && /^(?:according|next|close|due|thanks)$/i.test(tokens[k - 2]!.text));
 }
 

@@ -49,6 +49,9 @@ const MODIFIERS: ReadonlySet<string> = new Set([
   ...Object.keys(roleModel.modifiers),
   ...[...TITLE_MODIFIERS].map((w) => w.toLowerCase()),
   'founding', 'managing', 'acting', 'retired', 'ruling', 'leading', 'governing', 'elected', 'appointed', 'then',
+  // Adjectives with a verb's or an adverb's ending: "Famed fight doctor", "nightly news anchor", "Likely nominee".
+  'famed', 'renowned', 'acclaimed', 'beloved', 'embattled', 'disgraced', 'alleged', 'presumed', 'legendary', 'likely',
+  'nightly', 'weekly', 'daily', 'monthly', 'elderly',
 ]);
 
 /** Common verbs without a regular ending that take a person as object ("heard President Trump") or make a
@@ -121,6 +124,8 @@ export function mayModifyRole(t: Token): boolean {
   if (MODIFIERS.has(w) || HEADS.has(w)) return true;
   if (STOPS.has(w) || PHRASE_DETERMINERS.has(w) || STRONG_CUES.has(w)) return false;
   if (/^\d/.test(w)) return false;
+  // "doesn’t", "can't": a verb's contraction.
+  if (/n[’']t$/.test(w)) return false;
   // Compound adjectives: "award-winning", "Los Angeles-based".
   // Not a verb with its prefix: "re-elected", "co-opted".
   if (/\p{L}-\p{L}/u.test(w)) return !/^(?:re|pre|co|un|over|out)-\p{L}+ed$/u.test(w);

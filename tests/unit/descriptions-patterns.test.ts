@@ -82,6 +82,9 @@ describe('titles and roles before the name', () => {
     ['two coordinated occupations at the sentence start', 'Early retiree and self-made millionaire John Smith suggests saving more.', 'John Smith', 'Early retiree and self-made millionaire'],
     ['a band’s frontman', 'The crowd sang along with frontman John Smith all night.', 'John Smith', 'frontman'],
     ['not an -ing verb before the role', 'Critics kept praising spokesman John Smith on Monday.', 'John Smith', 'spokesman'],
+    ['an adjective with a verb’s ending at the sentence start', 'Famed fight doctor John Smith died on Monday.', 'John Smith', 'Famed fight doctor'],
+    ['an adjective in -ly', 'It was the network’s nightly news anchor Jane Roe who asked.', 'Jane Roe', 'the network’s nightly news anchor'],
+    ['not over a contracted verb', 'The surge doesn’t surprise Republican pollster John Smith.', 'John Smith', 'Republican pollster'],
     ['not a prefixed verb before the title', 'Ohio voters re-elected Governor John Smith on Saturday.', 'John Smith', 'Governor'],
     ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
   ])('%s', (_, text, name, role) => {
