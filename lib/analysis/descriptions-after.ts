@@ -8,6 +8,7 @@
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
 import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isHumanNoun, isHumanPlural, NON_HUMAN_NOUNS } from './speech-cues';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their first token: their last token. */
@@ -59,6 +60,8 @@ export interface Appositive {
   text: string;
   /** Only a "who" clause: it tells what the person did more than who they are ("Gov. Roe, who lost"). */
   weak: boolean;
+  /** Only a party label ("Rep. Roe, D-Minn."): it says who the person is only beside a title. */
+  thin: boolean;
 }
 
 /** The description after the name whose last token is `last`, or undefined. */
@@ -71,7 +74,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     i = affiliation.last + 1;
   } else if (tokens[i]?.text === '(') {
     const party = partyAt(tokens, i + 1);
-    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false };
+    if (party && tokens[party.last + 1]?.text === ')') return { text: slice(text, tokens, party.first, party.last), weak: false, thin: true };
+    return bracketed(text, tokens, i);
   }
   // The longest run of pieces that closes: "Roe, chairman of the party, of Florida’s rift" keeps the first.
   let closed = affiliation ? 1 : 0;
@@ -83,18 +87,108 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     if (!piece) break;
     pieces.push(piece);
     i = piece.last + 1;
-    // The appositive must close: "Roe, a lawyer at Acme said" is a misparse, not a description. A hometown
-    // needs no comma after it ("Roe, 50, of Houston said").
+    // The appositive must close: "After meeting Roe, the lawyer said" is a new clause, not a description. A
+    // hometown needs no comma after it ("Roe, 50, of Houston said"), nor a role ending in a name when the
+    // person opens the sentence and a verb follows ("Roe, a former aide to Sen. Doe was …"): a dropped comma.
     if (closes(tokens, i) || piece.kind === 'hometown') closed = pieces.length;
     else break;
     if (dash) break;
+  }
+  if (closed === 0 && !affiliation) {
+    const unclosed = droppedComma(tokens, last);
+    if (unclosed) return { text: slice(text, tokens, unclosed.first, unclosed.last), weak: false, thin: false };
   }
   const kept = pieces.slice(0, closed);
   // An age alone ("Roe, 55, said") is not who someone is.
   const told = kept.filter((p) => p.kind !== 'age');
   if (told.length === 0) return undefined;
   const weak = told.every((p) => p.kind === 'who');
-  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak };
+  const thin = told.every((p) => p.kind === 'party');
+  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin };
+}
+
+/**
+ * "Jane Roe, a former aide to Sen. John Doe was the first to cheer": the writer left out the comma after the
+ * appositive's final name. Only for a person who opens the sentence, a role noun in the phrase, and a finite or
+ * speech verb right after that name.
+ */
+function droppedComma(tokens: Token[], last: number): Piece | undefined {
+  const j = last + 2;
+  if (tokens[last + 1]?.text !== ',' || !tokens[j] || !opensNounPhrase(tokens, j)) return undefined;
+  const opens = (t: Token): boolean => t.sentenceStart || t.breakBefore > 0;
+  let first = last;
+  while (first > 0 && !opens(tokens[first]!) && tokens[first - 1]!.isCap && tokens[first - 1]!.isWord) first--;
+  if (first > 0 && !opens(tokens[first]!)) return undefined;
+  let role = false;
+  let segment = true;
+  for (let k = j; k < tokens.length && k - j <= 16; k++) {
+    const t = tokens[k]!;
+    if (t.breakBefore > 0 || (!t.isWord && !isPossessiveMark(t) && t.text !== '.' && t.text !== '-')) return undefined;
+    if (t.text === '.' && !tokens[k - 1]!.isCap) return undefined;
+    if (!t.isWord) continue;
+    const w = lower(t);
+    if (!t.isCap && (FINITE_VERBS.has(w) || isSpeechVerb(w))) {
+      // "Roe, the senator said, is …" says who spoke, not who Roe is.
+      if (!role || !tokens[k - 1]!.isCap || (tokens[k + 1]?.text === ',' && tokens[k + 2]?.isWord)) return undefined;
+      // The final name belongs to the phrase ("aide to Sen. Doe", "director for the Iowa Democratic Party"),
+      // not a title before the name of whoever speaks ("Roe, Acme’s chief economist Tom Smith said").
+      let r = k - 1;
+      while (r > j && (tokens[r - 1]!.isCap || tokens[r - 1]!.text === '.')) r--;
+      const link = lower(tokens[r - 1]!);
+      if (!SEGMENT_ENDS.has(link) && link !== 'the') return undefined;
+      return { kind: 'np', first: j, last: k - 1 };
+    }
+    if (k > j && SEGMENT_ENDS.has(w)) segment = false;
+    // The first noun phrase must hold a role or a person noun: "Roe, the company and Acme said" does not.
+    if (segment && !t.isCap && (isRoleHead(w) || isHumanNoun(w))) role = true;
+  }
+  return undefined;
+}
+
+/** "Jakob Roe (who now runs his own lab)", "Jane Roe (a former judge)": a description in brackets. */
+function bracketed(text: string, tokens: Token[], open: number): Appositive | undefined {
+  const j = open + 1;
+  const t = tokens[j];
+  if (!t || !t.isWord || t.isCap) return undefined;
+  let close = j;
+  while (tokens[close] && tokens[close]!.text !== ')' && close - j < 30) {
+    if (tokens[close]!.breakBefore > 0 || HARD_STOPS.has(tokens[close]!.text) || SENTENCE_END.has(tokens[close]!.text)) return undefined;
+    close++;
+  }
+  if (tokens[close]?.text !== ')' || close - j < 2) return undefined;
+  const piece = RELATIVES.has(lower(t)) ? whoAt(tokens, j, true) : PHRASE_DETERMINERS.has(lower(t)) && opensNounPhrase(tokens, j) ? nounPhraseAt(tokens, j, true) : undefined;
+  if (!piece || piece.last !== close - 1) return undefined;
+  // "Katherine (the astounding Florence Pugh)" names the actor, not a role.
+  if (piece.kind === 'np' && !roleInFirstPhrase(tokens, j, piece.last)) return undefined;
+  return { text: slice(text, tokens, j, close - 1), weak: piece.kind === 'who', thin: false };
+}
+
+const COPULAS = new Set(['is', 'was']);
+
+/**
+ * "Jane Roe is a video game historian living in Leeds.", "Roe was the agency’s deputy chief.": the person opens
+ * the sentence and a copula joins a noun phrase whose first part names a role. `first`/`last` are the mention.
+ */
+export function copularAfter(text: string, tokens: Token[], first: number, last: number): string | undefined {
+  const f = tokens[first]!;
+  if (first > 0 && !f.sentenceStart && f.breakBefore === 0) return undefined;
+  const be = tokens[last + 1];
+  if (!be || be.isCap || !COPULAS.has(lower(be)) || be.breakBefore > 0) return undefined;
+  const j = last + 2;
+  const t = tokens[j];
+  if (!t || t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j)) return undefined;
+  const np = nounPhraseAt(tokens, j, false);
+  return np && roleInFirstPhrase(tokens, j, np.last) ? slice(text, tokens, np.first, np.last) : undefined;
+}
+
+/** A lower-case role noun in the noun phrase from j up to its first preposition or relative ("a historian of"). */
+function roleInFirstPhrase(tokens: Token[], j: number, last: number): boolean {
+  for (let k = j; k <= last; k++) {
+    const w = tokens[k]!;
+    if (w.isWord && k > j && SEGMENT_ENDS.has(lower(w))) return false;
+    if (w.isWord && !w.isCap && isRoleHead(w.text)) return true;
+  }
+  return false;
 }
 
 /** Does the piece before token i end where an appositive may end? */
@@ -140,8 +234,13 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
     return { kind: 'place', first: j, last: end };
   }
   if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
-  if (opensNounPhrase(tokens, j)) return nounPhraseAt(tokens, j, dash);
-  return undefined;
+  if (!opensNounPhrase(tokens, j)) return undefined;
+  if (previous !== 'who') return nounPhraseAt(tokens, j, dash);
+  // After a who clause a noun phrase belongs to it: the appositive of a name that ends it ("who runs L.H.
+  // Meyer, a research firm"), or a list that goes on ("who was known for his drugs, his lifestyle, and …").
+  if (!tokens[j - 2]?.isCap) return undefined;
+  const np = nounPhraseAt(tokens, j, dash);
+  return np && { ...np, kind: 'who' };
 }
 
 /** "R-Texas", "D-Minn.": a party letter and a state. */
@@ -227,7 +326,41 @@ function nounPhraseAt(tokens: Token[], j: number, dash: boolean): Piece | undefi
   const w = lower(tokens[j]!);
   if (!content && w !== 'a' && w !== 'an') return undefined;
   if (end === j && !isRoleHead(w)) return undefined;
+  if (!namesSomeone(tokens, j, end)) return undefined;
   return { kind: 'np', first: j, last: end };
+}
+
+/** Where the first noun phrase of an appositive ends: its head is the word before. */
+const SEGMENT_ENDS = new Set(['of', 'at', 'for', 'in', 'with', 'from', 'on', 'to', 'who', 'whose', 'which', 'that', 'since', 'until', 'by', 'like', 'than']);
+/** Bodies and things, not agent nouns that may name a person too ("publisher", "policy maker", "letter carrier"). */
+const THING_NOUNS: ReadonlySet<string> = new Set([...NON_HUMAN_NOUNS].filter((w) => !w.endsWith('er')));
+
+/**
+ * "Picasso, the radically deconstructed fashions of Coco Chanel, …" lists things, not who Picasso is: the
+ * first noun phrase of an appositive opened by a determiner must not end in a thing ("the tax returns", "her
+ * former label") — a noun for a body, an abstract noun, or a plural that names no people.
+ */
+function namesSomeone(tokens: Token[], j: number, end: number): boolean {
+  if (!PHRASE_DETERMINERS.has(lower(tokens[j]!)) && !NP_OPENERS.has(lower(tokens[j]!))) return true;
+  let head: Token | undefined;
+  let namedThing = false;
+  for (let k = j; k <= end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && SEGMENT_ENDS.has(lower(t)) && k > j) break;
+    if (t.isWord) {
+      // "her former label Big Machine": a name after a noun for a thing names that thing.
+      if (t.isCap && head && !head.isCap && THING_NOUNS.has(lower(head))) namedThing = true;
+      // "a pediatrician and director", "an Armenian history and … faculty member": any person noun will do.
+      if (isRoleHead(t.text) || isHumanNoun(lower(t)) || isHumanPlural(lower(t))) return true;
+      if (lower(t) !== 'and' && lower(t) !== 'or') head = t;
+    } else if (!isPossessiveMark(t) && t.text !== '-') break;
+  }
+  if (!head || head.isCap) return !namedThing;
+  const w = lower(head);
+  if (THING_NOUNS.has(w)) return false;
+  if (/(?:tion|sion|ment|ness|ity|ism|ence|ance|ship|hood)$/.test(w)) return false;
+  // A plural of no known person noun: "the tax returns", "Adedoyin’s deaths".
+  return !(w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w));
 }
 
 /** Last token of a piece starting at j: to the sentence end or a comma that does not continue it. */
@@ -336,8 +469,25 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
     if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
+    if (i > first && presentVerb(tokens, i)) return true;
   }
   return false;
+}
+
+/**
+ * "the philosopher Luis de Miranda weaves a history", "the movie follows Katherine": a lower-case word in -s
+ * after a word and before a determiner or a name, that is no plural of a person noun, is a verb.
+ */
+function presentVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const w = lower(t);
+  if (t.isCap || !t.isWord || !/^\p{Ll}{3,}s$/u.test(w) || /(?:ss|us|is|ics|ous)$/.test(w)) return false;
+  if (isRoleHead(w) || isHumanPlural(w) || isHumanNoun(w)) return false;
+  const prev = tokens[i - 1]!;
+  const next = tokens[i + 1];
+  if (!prev.isWord || PHRASE_DETERMINERS.has(lower(prev)) || lower(prev) === 'and' || !next || !next.isWord) return false;
+  if (!prev.isCap && (isRoleModifier(lower(prev)) || /(?:ing|ed)$/.test(lower(prev)))) return false;
+  return ['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(lower(next)) || (next.isCap && !isStopWord(lower(next)));
 }
 
 

@@ -44,9 +44,24 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
   if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
   if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
-  const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true);
+  const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
+}
+
+/**
+ * "Veteran Nollywood actress, Kate Henshaw, who …", "an event by media mogul, Debola Lagos.": a role phrase of
+ * two words or more with no determiner, opening the sentence or after a verb or preposition (not a list's
+ * "and", nor another comma).
+ */
+function bareRoleStart(tokens: Token[], first: number): number | undefined {
+  const start = walkBack(tokens, first - 2, first - 1, new Map(), new Map(), false);
+  if (start === undefined || first - 2 - start < 1) return undefined;
+  const s = tokens[start]!;
+  if (s.sentenceStart || s.breakBefore > 0 || start === 0) return start;
+  const before = tokens[start - 1]!;
+  if (!before.isWord || before.isCap || ['and', 'or', 'nor', 'but'].includes(lower(before))) return undefined;
+  return start;
 }
 
 /** Longest relative clause before a name we read back over, in tokens. */
@@ -114,7 +129,12 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       s = owner;
       opened = true;
     } else if (mentionStart !== undefined) s = mentionStart;
-    else if (!t.isWord) break;
+    else if (CLOSING_QUOTES.has(t.text)) {
+      // "“Daily Show” host Trevor Noah": a quoted title of a work qualifies the role.
+      const open = quotedTitleStart(tokens, k);
+      if (open === undefined) break;
+      s = open;
+    } else if (!t.isWord) break;
     // "Los Angeles-based", "Pulitzer Prize-winning": the hyphen and the word it joins to come along.
     else if (gluedHyphenBefore(tokens, k)) s = k - 1;
     else if (lower(t) === 'and' && k > 0 && tokens[k - 1]!.isWord && isRoleHead(tokens[k - 1]!.text)) s = k;
@@ -130,16 +150,50 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
       s = k;
     } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    else if (nounInIng(tokens, k, start)) s = k;
     else break;
   }
   if (needDeterminer && !opened) return undefined;
   return s;
 }
 
+/**
+ * "policy planning director", "Fight for $15 organizing director": an -ing noun right before a lower-case head
+ * names a department, when a modifier or an organisation stands before it ("praising spokesman …" does not).
+ */
+function nounInIng(tokens: Token[], k: number, head: number): boolean {
+  const t = tokens[k]!;
+  if (t.isCap || k + 1 !== head || !/^\p{Ll}+ing$/u.test(t.text) || t.text.length < 6) return false;
+  const h = tokens[head]!;
+  if (h.isCap || !isRoleHead(h.text)) return false;
+  const before = tokens[k - 1];
+  if (!before || t.breakBefore > 0) return false;
+  if (before.isCap && before.isWord) return !before.sentenceStart || isAffiliationWord(before);
+  return before.isWord && !isStopWord(before.text) && !PHRASE_DETERMINERS.has(lower(before)) && mayModifyRole(before);
+}
+
+const CLOSING_QUOTES = new Set(['”', '"', '’']);
+const OPENING_QUOTES = new Set(['“', '"', '‘']);
+/** Small words a title-case work title keeps lower-case ("Orange Is the New Black"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'is', 'with', 'by', 'from']);
+
+/** The opening quote of a short title-case work title closed at k ("“Daily Show”"), or undefined. */
+function quotedTitleStart(tokens: Token[], k: number): number | undefined {
+  if (!tokens[k - 1]?.isWord) return undefined;
+  for (let o = k - 1; o >= 0 && k - o <= 8; o--) {
+    const t = tokens[o]!;
+    if (OPENING_QUOTES.has(t.text) && o < k - 1) return tokens[o + 1]!.isCap ? o : undefined;
+    if (t.breakBefore > 0 && o < k - 1) return undefined;
+    if (!t.isWord && t.text !== '’s' && t.text !== "'s") return undefined;
+    if (!t.isCap && !TITLE_SMALL_WORDS.has(lower(t))) return undefined;
+  }
+  return undefined;
+}
+
 /** "to investigate political rival Joe Biden", "will kill": a verb, not a modifier ("according to" is no verb's). */
 function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1];
-  if (!before || !before.isWord || !/^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|n’t|n't)$/i.test(before.text)) return false;
+  if (!before || !before.isWord || !/^(?:to|will|would|can|could|should|must|may|might|did|does|do|not|\p{L}*n’t|\p{L}*n't)$/iu.test(before.text)) return false;
   return !(lower(before) === 'to' && tokens[k - 2] && /^(?:according|next|close|due|thanks)$/i.test(tokens[k - 2]!.text));
 }
 
@@ -147,7 +201,9 @@ function afterInfinitiveMarker(tokens: Token[], k: number): boolean {
 function gluedHyphenBefore(tokens: Token[], k: number): boolean {
   const hyphen = tokens[k - 1];
   const before = tokens[k - 2];
-  return !!hyphen && !!before && hyphen.text === '-' && hyphen.end === tokens[k]!.start && before.end === hyphen.start && before.isWord;
+  if (!hyphen || !before || hyphen.text !== '-' || hyphen.end !== tokens[k]!.start || before.end !== hyphen.start || !before.isWord) return false;
+  // "re-elected", "pre-ordered": a verb with its prefix, not a compound adjective.
+  return !/^(?:re|pre|co|un|over|out)$/i.test(before.text) || !/ed$/.test(tokens[k]!.text);
 }
 
 /** Not a month, weekday or clause word ("In March President …", "When Senator …"). */

@@ -15,7 +15,27 @@ const MORE_ROLE_HEADS = [
   'singer', 'comedian', 'host', 'anchor', 'chair', 'trustee', 'treasurer', 'clerk', 'administrator', 'coordinator',
   'attorney', 'lawyer', 'solicitor', 'barrister', 'mp', 'legislator', 'councilman', 'councilwoman', 'councillor',
   'rep.', 'sen.', 'gov.', 'lt.', 'col.', 'gen.', 'sgt.', 'capt.', 'adm.', 'maj.', 'prof.', 'dr.', 'col', 'lt',
+  // Occupations and standings of the people news describes by a bare noun ("media mogul", "Cruz constituent").
+  'frontman', 'frontwoman', 'vocalist', 'pianist', 'dancer', 'choreographer', 'magician', 'playwright', 'painter', 'sculptor',
+  'supermodel', 'influencer', 'youtuber', 'celebrity', 'socialite', 'heiress', 'personality', 'athlete', 'swimmer', 'astronaut',
+  'mogul', 'tycoon', 'titan', 'boss', 'philanthropist', 'cofounder', 'cfo', 'coo', 'cto', 'contributor', 'legend', 'dissident',
+  'constituent', 'councilmember', 'freeholder', 'paralegal', 'architect', 'stylist', 'baker', 'rancher', 'dentist',
+  'pharmacist', 'veterinarian', 'therapist', 'psychiatrist', 'neuroscientist', 'chemist', 'epidemiologist', 'virologist',
+  'geologist', 'mathematician', 'programmer', 'retiree', 'millionaire', 'newspaperman', 'homemaker', 'scholar', 'confidant',
+  'committeewoman', 'technician', 'waitress', 'waiter', 'bartender', 'guru', 'surrogate', 'undersecretary', 'loyalist',
+  'postdoc', 'freshman', 'sophomore', 'janitor', 'electrician', 'plumber', 'mechanic', 'carpenter', 'welder', 'trucker',
+  'cashier', 'accountant', 'librarian', 'homeowner', 'native',
 ];
+
+/** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */
+const OCCUPATION_ENDING = /^\p{Ll}{3,}(?:ologist|ician|ographer|iatrist)$/u;
+/** "-ist" nouns for people ("lobbyist", "columnist"), not the verbs and lists that end so. */
+const IST_NOUN = /^\p{Ll}{4,}ist$/u;
+const IST_NOT_PEOPLE = new Set(['persist', 'consist', 'subsist', 'checklist', 'playlist', 'wishlist', 'shortlist', 'blacklist', 'whitelist', 'waitlist']);
+
+function isOccupationWord(w: string): boolean {
+  return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && !w.endsWith('list') && !IST_NOT_PEOPLE.has(w));
+}
 
 /** Human nouns that say nothing about who someone is, or that name a party rather than a role. */
 const NOT_HEADS = new Set(['person', 'man', 'woman', 'people', 'source', 'witness', 'republican', 'democrat', 'conservative', 'liberal', 'progressive']);
@@ -29,6 +49,9 @@ const MODIFIERS: ReadonlySet<string> = new Set([
   ...Object.keys(roleModel.modifiers),
   ...[...TITLE_MODIFIERS].map((w) => w.toLowerCase()),
   'founding', 'managing', 'acting', 'retired', 'ruling', 'leading', 'governing', 'elected', 'appointed', 'then',
+  // Adjectives with a verb's or an adverb's ending: "Famed fight doctor", "nightly news anchor", "Likely nominee".
+  'famed', 'renowned', 'acclaimed', 'beloved', 'embattled', 'disgraced', 'alleged', 'presumed', 'legendary', 'likely',
+  'nightly', 'weekly', 'daily', 'monthly', 'elderly',
 ]);
 
 /** Common verbs without a regular ending that take a person as object ("heard President Trump") or make a
@@ -41,12 +64,15 @@ const IRREGULAR_VERBS = [
   'choose', 'join', 'joins', 'thank', 'thanks', 'urge', 'urges', 'ask', 'asks', 'tell', 'tells', 'call', 'calls', 'defeat',
   'endorse', 'back', 'backs', 'support', 'supports', 'attack', 'blame', 'criticize', 'kill', 'elect', 'replace', 'fire',
   'hire', 'invite', 'interview', 'visit', 'visits', 'welcome', 'welcomes', 'accuse', 'accuses', 'sue', 'sues', 'told',
+  // "the cast includes singer Jane Roe".
+  'include', 'includes', 'honor', 'honors', 'honour', 'honours', 'congratulate',
 ];
 
 /** Words a role phrase never runs over: function words, clause openers, speech verbs. */
 const STOPS = new Set([
   'and', 'or', 'but', 'nor', 'of', 'at', 'for', 'to', 'in', 'on', 'with', 'from', 'by', 'as', 'into', 'about', 'over',
   'after', 'before', 'during', 'against', 'between', 'among', 'through', 'under', 'without', 'within', 'including', 'like',
+  'off', 'up', 'out', 'down', 'away', 'around', 'near', 'toward', 'towards', 'upon', 'onto', 'across', 'behind', 'beside',
   'who', 'whom', 'whose', 'which', 'that', 'what', 'when', 'where', 'while', 'why', 'how', 'if', 'because', 'although',
   'though', 'since', 'until', 'unless', 'whether', 'than', 'so', 'then', 'also', 'not', 'is', 'was', 'are', 'were', 'be',
   'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'should',
@@ -55,6 +81,7 @@ const STOPS = new Set([
   'just', 'only', 'even', 'still', 'now', 'ago', 'yet', 'again', 'today', 'yesterday', 'tomorrow', 'tonight', 'via', 'per',
   'according', 'including', 'named', 'called', 'dubbed', 'meanwhile', 'however', 'later', 'earlier', 'instead', 'last',
   'next', 'first', 'soon', 'once', 'twice', 'well', 'too', 'either', 'neither', 'such', 'other', 'others', 'said', 'says',
+  'same',
   // Time words: "Last week State Department official David Holmes".
   'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'weekend', 'morning', 'afternoon', 'evening', 'night',
   'time', 'times', 'season',
@@ -71,7 +98,7 @@ export function lower(t: Token): string {
 /** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */
 export function isRoleHead(word: string): boolean {
   const w = word.toLowerCase();
-  if (HEADS.has(w)) return true;
+  if (HEADS.has(w) || isOccupationWord(w)) return true;
   // Plurals head list roles: "founding members Tom Johnston, Michael McDonald and …".
   return isPluralRoleHead(w);
 }
@@ -79,7 +106,7 @@ export function isRoleHead(word: string): boolean {
 export function isPluralRoleHead(word: string): boolean {
   const w = word.toLowerCase();
   if (w.length < 4 || !w.endsWith('s')) return false;
-  return HEADS.has(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
+  return HEADS.has(w.slice(0, -1)) || isOccupationWord(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
 }
 
 export function isRoleModifier(word: string): boolean {
@@ -97,8 +124,11 @@ export function mayModifyRole(t: Token): boolean {
   if (MODIFIERS.has(w) || HEADS.has(w)) return true;
   if (STOPS.has(w) || PHRASE_DETERMINERS.has(w) || STRONG_CUES.has(w)) return false;
   if (/^\d/.test(w)) return false;
+  // "doesn’t", "can't": a verb's contraction.
+  if (/n[’']t$/.test(w)) return false;
   // Compound adjectives: "award-winning", "Los Angeles-based".
-  if (/\p{L}-\p{L}/u.test(w)) return true;
+  // Not a verb with its prefix: "re-elected", "co-opted".
+  if (/\p{L}-\p{L}/u.test(w)) return !/^(?:re|pre|co|un|over|out)-\p{L}+ed$/u.test(w);
   // "-ly" adverbs ("recently"), not nouns that end so ("family", "assembly": the stem ends in -i or is short).
   const adverb = w.endsWith('ly') && w.length >= 6 && !/(?:i|mb)ly$/.test(w);
   return !adverb && !/(?:ed|ing)$/.test(w) && w.length > 2;

@@ -3,7 +3,7 @@
 // clause or affiliation after it ("Stephen Sestanovich, a former State Department official, now ...",
 // descriptions-after.ts). An entity gets `role` = the first title the article gives (in its fullest
 // form), and `description` = the first appositive, or else the title, or else a "who" clause.
-import { appositiveAfter, type MentionStarts } from './descriptions-after';
+import { appositiveAfter, copularAfter, type MentionStarts } from './descriptions-after';
 import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
 import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
@@ -22,7 +22,11 @@ export interface DescribedMention {
 interface Notes {
   titles: string[];
   appositives: string[];
-  /** "who" clauses and party labels: used when nothing else says who the person is. */
+  /** Party labels: joined to the title when no appositive says who the person is. */
+  thin: string[];
+  /** "Roe is a historian …": used when no appositive or title says who the person is. */
+  copular: string[];
+  /** "who" clauses: used when nothing else says who the person is. */
   weak: string[];
 }
 
@@ -49,7 +53,7 @@ export class PersonDescriptions {
   /** One person mention; call in text order. */
   add(entity: Entity, m: DescribedMention): void {
     let notes = this.notes.get(entity);
-    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], weak: [] }));
+    if (!notes) this.notes.set(entity, (notes = { titles: [], appositives: [], thin: [], copular: [], weak: [] }));
     const { text, tokens, titles } = this;
     // "GOP presidential candidate Dr. Ben Carson": the title stands before the honorific.
     const first = m.honorific && m.first > 0 ? m.first - 1 : m.first;
@@ -61,7 +65,11 @@ export class PersonDescriptions {
     const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
     if (before) notes.appositives.push(before);
     const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
-    if (after) (after.weak ? notes.weak : notes.appositives).push(after.text);
+    if (after) (after.weak ? notes.weak : after.thin ? notes.thin : notes.appositives).push(after.text);
+    else {
+      const copular = copularAfter(text, tokens, first, m.last);
+      if (copular) notes.copular.push(copular);
+    }
   }
 
   /** "founding members Tom Johnston, Michael McDonald and John McFee": the list shares the title. */
@@ -74,7 +82,7 @@ export class PersonDescriptions {
   }
 
   /** Everything this entity's mentions said, in text order (for evaluation). */
-  said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; weak: readonly string[] } | undefined {
+  said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; thin: readonly string[]; copular: readonly string[]; weak: readonly string[] } | undefined {
     return this.notes.get(entity);
   }
 
@@ -84,7 +92,10 @@ export class PersonDescriptions {
       if (role) entity.role = role;
       // An appositive that names a role ("a hotelier Trump tapped as his ambassador") says more than one that
       // does not ("the most anticipated witness in the inquiry").
-      const description = notes.appositives.find(namesRole) ?? notes.appositives[0] ?? role ?? notes.weak[0];
+      // "U.S. Rep. Jane Roe, D-Minn.": the title and the party label together, as news writes them.
+      const party = notes.thin[0];
+      const titled = role && party ? `${role}, ${party}` : (role ?? party);
+      const description = notes.appositives.find(namesRole) ?? notes.appositives[0] ?? titled ?? notes.copular[0] ?? notes.weak[0];
       if (description) entity.description = description;
     }
   }

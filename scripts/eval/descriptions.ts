@@ -101,7 +101,7 @@ export function describeEachMention(text: string): Map<number, Found & { end: nu
     const found: Found & { end: number } = { end };
     const said = describer.said(probe);
     const title = said?.titles[0];
-    const appositive = said?.appositives[0] ?? said?.weak[0];
+    const appositive = said?.appositives[0] ?? said?.thin[0] ?? said?.weak[0];
     if (title) found.title = title;
     if (appositive) found.appositive = appositive;
     out.set(start, found);
@@ -124,13 +124,15 @@ interface Tally {
   gold: number;
   personFound: number;
   right: number;
+  /** Mentions where Lede gave a phrase of this kind at all: precision = right / said. */
+  said: number;
   baseline: number;
 }
 
 export function descriptionsTable(articles: PolnearArticle[], misses: string[] = []): string[] {
   const tallies: Record<'appositive' | 'title', Tally> = {
-    appositive: { gold: 0, personFound: 0, right: 0, baseline: 0 },
-    title: { gold: 0, personFound: 0, right: 0, baseline: 0 },
+    appositive: { gold: 0, personFound: 0, right: 0, said: 0, baseline: 0 },
+    title: { gold: 0, personFound: 0, right: 0, said: 0, baseline: 0 },
   };
   let bare = 0;
   let bareFound = 0;
@@ -157,19 +159,21 @@ export function descriptionsTable(articles: PolnearArticle[], misses: string[] =
       t.gold++;
       if (f) t.personFound++;
       const got = g.kind === 'appositive' ? f?.appositive : f?.title;
+      if (got) t.said++;
       if (matches(g.phrase, got)) t.right++;
       else misses.push(`${g.kind} ${f ? '' : '(no person) '}${JSON.stringify(article.text.slice(g.nameStart, g.nameEnd))}: ${JSON.stringify(g.phrase)} got ${JSON.stringify(got ?? null)}`);
       if (g.kind === 'appositive' && matches(g.phrase, determinerOnlyAppositive(article.text, g.nameEnd))) t.baseline++;
     }
   }
   const pct = (a: number, b: number): string => `${a}/${b} ${b ? ((100 * a) / b).toFixed(1) : '-'}%`.padStart(18);
-  const lines = ['phrases              gold   name found as person         lede       determiner-only rule'];
+  const lines = ['phrases              gold   name found as person         lede       determiner-only rule     lede precision'];
   for (const kind of ['appositive', 'title'] as const) {
     const t = tallies[kind];
-    lines.push(`${`${kind}s`.padEnd(18)}${String(t.gold).padStart(6)}${pct(t.personFound, t.gold)}   ${pct(t.right, t.gold)}   ${kind === 'title' ? '(none)'.padStart(18) : pct(t.baseline, t.gold)}`);
+    lines.push(`${`${kind}s`.padEnd(18)}${String(t.gold).padStart(6)}${pct(t.personFound, t.gold)}   ${pct(t.right, t.gold)}   ${kind === 'title' ? '(none)'.padStart(18) : pct(t.baseline, t.gold)}   ${pct(t.right, t.said)}`);
   }
   lines.push(`bare-name sources given an appositive at that mention: ${bareDescribed}/${bareFound} found as a person (${bare} sources; lower is better,`);
   lines.push(' though many are right: annotators often leave a "who" clause out of the Source span)');
-  lines.push('(a phrase is right when the mention\'s description holds >= 80% of its words in order and is at most twice as long)');
+  lines.push('(a phrase is right when the mention\'s description holds >= 80% of its words in order and is at most twice as long;');
+  lines.push(' precision = right / mentions where Lede gave a phrase of that kind)');
   return lines;
 }

@@ -19,6 +19,11 @@ describe('appositives after the name', () => {
     ['an affiliation with "of"', 'John Doe of the University of Iowa said the data were clear.', 'John Doe', 'of the University of Iowa'],
     ['a party and state', 'Mike Pence, R-Ind., voted no.', 'Mike Pence', 'R-Ind.'],
     ['between dashes after an age', 'John Smith, 38 – who manages several singers – has been trying to reach her.', 'John Smith', '38 – who manages several singers'],
+    ['an occupation the word lists do not know', 'The firm hired Jane Roe, a longtime letter carrier, last year.', 'Jane Roe', 'a longtime letter carrier'],
+    ['a dropped comma before the verb', 'Jane Roe, a former aide to Sen. John Smith was one of the first to cheer.', 'Jane Roe', 'a former aide to Sen. John Smith'],
+    ['a dropped comma before a speech verb, at a paragraph start', 'The party answered.\n\nJane Roe, the communications director for the Ohio Democratic Party said in a statement.', 'Jane Roe', 'the communications director for the Ohio Democratic Party'],
+    ['a who clause in brackets', 'Then Jane Roe (who now runs her own lab at Acme) found it.', 'Jane Roe', 'who now runs her own lab at Acme'],
+    ['a role in brackets', 'Then Jane Roe (a former judge) spoke.', 'Jane Roe', 'a former judge'],
     ['a larger place inside the appositive', 'Dean Johnson, a salesman from Sumter, South Carolina, said no.', 'Dean Johnson', 'a salesman from Sumter, South Carolina'],
     ['a relative clause that describes', 'Phil Levy, the chief economist at Flexport, which ships goods for companies, said no.', 'Phil Levy', 'the chief economist at Flexport, which ships goods for companies'],
     ['a hometown with no comma after it', 'On Monday, Joy Alessi, 50, of Houston said the line was long.', 'Joy Alessi', '50, of Houston'],
@@ -35,6 +40,19 @@ describe('appositives after the name', () => {
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
+  });
+
+  it('prefers a title to a who clause whose list runs on', () => {
+    const text = 'Critics blamed the famous occultist John Smith, who was known for his drugs, his lifestyle, and his opinions.';
+    expect(person(text, 'John Smith')?.description).toBe('the famous occultist');
+  });
+
+  it('reads "Name is a ROLE" when nothing else says who the person is', () => {
+    expect(person('Jane Roe is a video game historian living in Leeds. She writes often.', 'Jane Roe')?.description).toBe('a video game historian living in Leeds');
+    // Not without a role noun, nor when the person does not open the sentence, nor over a title.
+    expect(person('Jane Roe is the only reason we won.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('Later, Jane Roe was a lawyer.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('Senator Jane Roe spoke. Roe is a former lawyer.', 'Jane Roe')?.description).toBe('Senator');
   });
 
   it('gives each of two described people their own appositive', () => {
@@ -56,6 +74,19 @@ describe('titles and roles before the name', () => {
     ['a title before an honorific', 'GOP presidential candidate Dr. Ben Carson said no.', 'Ben Carson', 'GOP presidential candidate'],
     ['a noun ending in -ly as a modifier', 'Family spokesman Bob Gunnell said no.', 'Bob Gunnell', 'Family spokesman'],
     ['a month before a title is not its owner', 'In March President John Smith spoke.', 'John Smith', 'President'],
+    ['a bare occupation of a famous person', 'The crowd cheered when media mogul Jane Roe arrived.', 'Jane Roe', 'media mogul'],
+    ['two coordinated roles', 'The panel included conservative columnist and radio contributor John Smith.', 'John Smith', 'conservative columnist and radio contributor'],
+    ['a quoted title of a show before the role', 'On Monday, “Morning Show” host Jane Roe said no.', 'Jane Roe', '“Morning Show” host'],
+    ['an -ing noun naming a department', 'Former campaign polling director Jane Roe said no.', 'Jane Roe', 'Former campaign polling director'],
+    ['an occupation known by its ending', 'The risk is low, said oncologist Jane Roe.', 'Jane Roe', 'oncologist'],
+    ['two coordinated occupations at the sentence start', 'Early retiree and self-made millionaire John Smith suggests saving more.', 'John Smith', 'Early retiree and self-made millionaire'],
+    ['a band’s frontman', 'The crowd sang along with frontman John Smith all night.', 'John Smith', 'frontman'],
+    ['not an -ing verb before the role', 'Critics kept praising spokesman John Smith on Monday.', 'John Smith', 'spokesman'],
+    ['an adjective with a verb’s ending at the sentence start', 'Famed fight doctor John Smith died on Monday.', 'John Smith', 'Famed fight doctor'],
+    ['an adjective in -ly', 'It was the network’s nightly news anchor Jane Roe who asked.', 'Jane Roe', 'the network’s nightly news anchor'],
+    ['not over a contracted verb', 'The surge doesn’t surprise Republican pollster John Smith.', 'John Smith', 'Republican pollster'],
+    ['not a prefixed verb before the title', 'Ohio voters re-elected Governor John Smith on Saturday.', 'John Smith', 'Governor'],
+    ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
     expect(p?.role).toBe(role);
@@ -91,16 +122,30 @@ describe('titles and roles before the name', () => {
     expect(person('Roe’s attorney, Jane Doe, said the case was weak.', 'Jane Doe')?.description).toBe('Roe’s attorney');
   });
 
+  it('reads a role phrase without a determiner before the name in commas', () => {
+    expect(person('Veteran stage actress, Jane Roe, won the award in 2008.', 'Jane Roe')?.description).toBe('Veteran stage actress');
+    expect(person('The guests came to an event hosted by media mogul, John Smith.', 'John Smith')?.description).toBe('media mogul');
+    // A list's "and" before the phrase: the phrase may be a name of its own.
+    expect(person('Smith, Jones and Republican senator, John Doe, spoke.', 'John Doe')?.description).toBeUndefined();
+  });
+
   it('reads a person noun with its who clause before the name', () => {
     expect(person('He said the woman who runs the shop, Mary Smith, was kind.', 'Mary Smith')?.description).toBe('the woman who runs the shop');
     // Not a person noun: nothing.
     expect(person('He saw the dog who bit the child, Michael Webb, on Monday.', 'Michael Webb')?.description).toBeUndefined();
   });
 
-  it('keeps a party label as the description beside a bare title', () => {
+  it('joins a party label to the title it stands beside', () => {
     const p = person('Rep. John Smith, R-Ohio, visited the border.', 'John Smith');
     expect(p?.role).toBe('Rep.');
-    expect(p?.description).toBe('R-Ohio');
+    expect(p?.description).toBe('Rep., R-Ohio');
+    const q = person('A man admitted threatening U.S. Rep. Mary Doe, D-Minn., in March.', 'Mary Doe');
+    expect(q?.role).toBe('U.S. Rep.');
+    expect(q?.description).toBe('U.S. Rep., D-Minn.');
+  });
+
+  it('keeps a party label alone when no title stands before the name', () => {
+    expect(person('Mike Pence, R-Ind., voted no.', 'Mike Pence')?.description).toBe('R-Ind.');
   });
 
   it('reads a title with a hyphenated place adjective, and a role after "according to"', () => {
@@ -119,8 +164,15 @@ describe('what is not a description', () => {
     ['where the person was', 'Donald Trump, at the White House, said no.', 'Donald Trump'],
     ['a who clause with no verb or noun', 'Kate Henshaw, who in 2008, won a prize, said no.', 'Kate Henshaw'],
     ['a new clause with a verb and "that"', 'After meeting John Smith, the nation learned that the plan was weak.', 'John Smith'],
-    ['an appositive that never closes', 'Jane Roe, a lawyer at Acme said the plan was weak.', 'Jane Roe'],
+    ['an appositive that never closes, after a clause opener', 'After meeting Jane Roe, the lawyer for Acme said the plan was weak.', 'Jane Roe'],
+    ['a phrase that says who spoke, in commas', 'Jane Roe, the senator from Acme said, is a fraud.', 'Jane Roe'],
+    ['a role before the name of whoever speaks', 'Jane Roe, Acme’s chief economist Tom Smith said the plan was weak.', 'Jane Roe'],
     ['a who clause that reports speech', 'Jane Roe, who said the plan was weak, left early.', 'Jane Roe'],
+    ['a new clause with a present-tense verb', 'His guide was John Smith, the philosopher Mary Roe weaves a history of light.', 'John Smith'],
+    ['an actor in brackets after a character', 'The film follows Jane Roe (the astounding Mary Smith) around town.', 'Jane Roe'],
+    ['a list of things after the name', 'He admired the paintings of John Smith, the bold experiments of Acme, and the music of the age.', 'John Smith'],
+    ['a plural of things after the name', 'The judge asked for the papers of Mary Roe, the tax returns, by Friday.', 'Mary Roe'],
+    ['a company after the name', 'Fans turned on Jane Roe, her former label Big Acme, which owns her songs.', 'Jane Roe'],
   ])('%s', (_, text, name) => {
     const p = person(text, name);
     expect(p).toBeDefined();
