@@ -1,0 +1,103 @@
+// Names that are ordinary words the article itself uses as ordinary words. A capital at a
+// sentence's start or on a title-case heading line says nothing, so a one-word "name" seen only
+// there ("Neon signs exist today", a subhead "Hibernation") is a common noun when the article
+// also writes it in lower case ("neon", "hibernation"), or when it is a word the lists know as an
+// ordinary word. A name the article also capitalises mid-sentence, puts after "Mr." or a title,
+// or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
+import type { ResolvedMention } from './entities-link';
+import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import type { Token } from './tokens';
+
+/** Words that never end a name: a tagger span that runs on over an initial's period ("Group D. The day"). */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'if', 'when', 'while', 'with', 'as', 'but', 'and', 'or', 'so', 'then', 'there', 'here', 'this',
+  'that', 'these', 'those', 'it', 'its', 'he', 'she', 'we', 'they', 'you', 'his', 'her', 'their', 'our', 'in', 'on',
+  'at', 'of', 'for', 'to', 'by', 'from', 'after', 'before', 'since', 'because', 'although', 'though', 'what', 'who',
+  'how', 'why', 'where', 'which', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'also', 'still', 'yet',
+]);
+
+/** The token's capital says nothing: it opens a sentence, a line or a quotation, or sits on a heading line. */
+function weakPosition(t: Token): boolean {
+  return t.sentenceStart || t.breakBefore > 0 || t.inCapsSentence;
+}
+
+interface ArticleCasing {
+  /** Lower-case word forms written in the article (its ordinary vocabulary). */
+  lower: Set<string>;
+  /** Words capitalised where a capital means something (mid-sentence), standing alone. */
+  alone: Set<string>;
+  /** The same inside a run of capitalised words ("the Neon Museum"). */
+  inRun: Set<string>;
+}
+
+function capitalWord(t: Token | undefined): boolean {
+  return !!t && t.isWord && t.isCap;
+}
+
+function articleCasing(tokens: Token[]): ArticleCasing {
+  const casing: ArticleCasing = { lower: new Set(), alone: new Set(), inRun: new Set() };
+  tokens.forEach((t, i) => {
+    if (!t.isWord) return;
+    if (!t.isCap) casing.lower.add(t.text);
+    else if (!weakPosition(t)) {
+      const next = tokens[i + 1];
+      const run = capitalWord(tokens[i - 1]) || (capitalWord(next) && next!.breakBefore === 0);
+      (run ? casing.inRun : casing.alone).add(t.text);
+    }
+  });
+  return casing;
+}
+
+/**
+ * Is this one-word name an ordinary word here? Written in lower case by the article, it must stand
+ * alone capitalised mid-sentence somewhere to be a name (inside "the Neon Museum" it is that
+ * museum's word); known only as an ordinary word of the lists, any capital mid-sentence will do.
+ */
+function ordinaryWord(name: string, casing: ArticleCasing): boolean {
+  if (casing.alone.has(name)) return false;
+  const w = name.toLowerCase();
+  if (casing.lower.has(w)) return true;
+  return isVocabularyWord(w) && !casing.inRun.has(name);
+}
+
+/** A span that runs on over an initial's period into the next sentence's first word: "Group D. The". */
+function endsInFunctionWord(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const t = tokens[last]!;
+  return last > first && !t.isAllCaps && FUNCTION_WORDS.has(t.text.toLowerCase()) && tokens[last - 1]!.text.endsWith('.');
+}
+
+function knownName(name: string): boolean {
+  const type = gazetteerType(name);
+  return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
+}
+
+/**
+ * Drops mentions of one-word names the article only capitalises where capitals say nothing and
+ * otherwise uses as an ordinary word, and mentions whose last word is a function word.
+ */
+export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
+  const byName = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    const key = `${m.type}:${m.name}`;
+    const group = byName.get(key);
+    if (group) group.push(m);
+    else byName.set(key, [m]);
+  }
+  let casing: ArticleCasing | null = null;
+  const drop = new Set<ResolvedMention>();
+  for (const group of byName.values()) {
+    const name = group[0]!.name;
+    // The entity was named by the glued span; its lone "The" mentions go with it.
+    if (group.some((m) => endsInFunctionWord(tokens, m))) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    if (name.includes(' ') || !/^\p{Lu}\p{Ll}/u.test(name) || knownName(name)) continue;
+    const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && weakPosition(tokens[m.candidate.first]!));
+    if (!onlyWeak) continue;
+    casing ??= articleCasing(tokens);
+    if (ordinaryWord(name, casing)) for (const m of group) drop.add(m);
+  }
+  return drop.size === 0 ? mentions : mentions.filter((m) => !drop.has(m));
+}
