@@ -4,6 +4,7 @@
 // also writes it in lower case ("neon", "hibernation"), or when it is a word the lists know as an
 // ordinary word. A name the article also capitalises mid-sentence, puts after "Mr." or a title,
 // or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
+import ordinaryData from '../model/ordinary.json';
 import type { ResolvedMention } from './entities-link';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import type { Token } from './tokens';
@@ -15,6 +16,20 @@ const FUNCTION_WORDS = new Set([
   'at', 'of', 'for', 'to', 'by', 'from', 'after', 'before', 'since', 'because', 'although', 'though', 'what', 'who',
   'how', 'why', 'where', 'which', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'also', 'still', 'yet',
 ]);
+
+/** English words usually written in lower case (scripts/train-ordinary.ts). */
+const ordinaryWords = new Set<string>(ordinaryData.words.split(' '));
+
+/** A word of the lists' ordinary vocabulary, from news or from everyday English. */
+function listedWord(lower: string): boolean {
+  return isVocabularyWord(lower) || ordinaryWords.has(lower);
+}
+
+/** "Hurricanes 4, Blackhawks 2": a team's name on a results line, however ordinary the word. */
+function beforeScore(tokens: Token[], m: ResolvedMention): boolean {
+  const next = tokens[m.candidate.last + 1];
+  return !!next && next.breakBefore === 0 && /^\d+$/.test(next.text) && tokens[m.candidate.last + 2]?.text === ',';
+}
 
 /** The token's capital says nothing: it opens a sentence, a line or a quotation, or sits on a heading line. */
 function weakPosition(t: Token): boolean {
@@ -57,7 +72,7 @@ function ordinaryWord(name: string, casing: ArticleCasing): boolean {
   if (casing.alone.has(name)) return false;
   const w = name.toLowerCase();
   if (casing.lower.has(w)) return true;
-  return isVocabularyWord(w) && !casing.inRun.has(name);
+  return listedWord(w) && !casing.inRun.has(name);
 }
 
 /** A span that runs on over an initial's period into the next sentence's first word: "Group D. The". */
@@ -94,7 +109,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       continue;
     }
     if (name.includes(' ') || !/^\p{Lu}\p{Ll}/u.test(name) || knownName(name)) continue;
-    const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && weakPosition(tokens[m.candidate.first]!));
+    const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && weakPosition(tokens[m.candidate.first]!) && !beforeScore(tokens, m));
     if (!onlyWeak) continue;
     casing ??= articleCasing(tokens);
     if (ordinaryWord(name, casing)) for (const m of group) drop.add(m);
