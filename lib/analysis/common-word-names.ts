@@ -87,6 +87,55 @@ function knownName(name: string): boolean {
   return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
 }
 
+// Contractions are never names: "We'll", "Don't".
+const CONTRACTION = /['’](?:t|re|ve|ll|d|m|s)$/i;
+
+const MAX_SUBHEAD_WORDS = 10;
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+/**
+ * Tokens first..last open a heading: a title-case heading line (markHeadingLines) or a short line
+ * with no sentence end, at its start or after its label's colon ("Part Three: The New Empires").
+ * Sentence starts don't count ("Blue Origin's lander"), nor names inside listing lines.
+ */
+function opensHeading(tokens: Token[], first: number, last: number): boolean {
+  let start = first;
+  while (start > 0 && tokens[start]!.breakBefore === 0) start--;
+  let k = first - 1;
+  while (k >= start && /^(?:The|A|An)$/.test(tokens[k]!.text)) k--;
+  if (k >= start && !(tokens[k]!.text === ':' && k - start <= 4)) return false;
+  let heading = true;
+  for (let i = first; i <= last; i++) if (!tokens[i]!.inCapsSentence || tokens[i]!.isAllCaps) heading = false;
+  if (heading) return true;
+  let words = 0;
+  let end = start;
+  for (; end < tokens.length && (end === start || tokens[end]!.breakBefore === 0); end++) {
+    if (tokens[end]!.isWord && ++words > MAX_SUBHEAD_WORDS) return false;
+  }
+  return !SENTENCE_END.has(tokens[end - 1]!.text);
+}
+
+/**
+ * A phrase of ordinary words seen on headings only ("Life Support Systems", "The Birth of Chaos"):
+ * a heading's words, not a name (sentence starts don't count: "Blue Origin's lander"). Every capitalised word must
+ * be an ordinary word of the lists or of the article, and none a first name.
+ */
+function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (m.candidate.honorific || !opensHeading(tokens, first, last)) return false;
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i]!;
+      if (!t.isWord) return false;
+      if (!t.isCap) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isFirstName(t.text)) return false;
+      const w = t.text.toLowerCase();
+      if (!casing.lower.has(w) && !listedWord(w)) return false;
+    }
+    return true;
+  });
+}
+
 /**
  * Drops mentions of one-word names the article only capitalises where capitals say nothing and
  * otherwise uses as an ordinary word, and mentions whose last word is a function word.
@@ -108,8 +157,18 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       for (const m of group) drop.add(m);
       continue;
     }
-    if (name.includes(' ') || !/^\p{Lu}\p{Ll}/u.test(name) || knownName(name)) continue;
-    const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && weakPosition(tokens[m.candidate.first]!) && !beforeScore(tokens, m));
+    if (knownName(name)) continue;
+    if (name.includes(' ')) {
+      casing ??= articleCasing(tokens);
+      if (ordinaryPhrase(tokens, group, casing)) for (const m of group) drop.add(m);
+      continue;
+    }
+    if (CONTRACTION.test(name)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    if (!/^\p{Lu}\p{Ll}/u.test(name)) continue;
+    const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && (weakPosition(tokens[m.candidate.first]!) || opensHeading(tokens, m.candidate.first, m.candidate.last)) && !beforeScore(tokens, m));
     if (!onlyWeak) continue;
     casing ??= articleCasing(tokens);
     if (ordinaryWord(name, casing)) for (const m of group) drop.add(m);

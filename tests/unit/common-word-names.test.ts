@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ordinary from '../../lib/model/ordinary.json';
+import { dropCommonWordNames } from '../../lib/analysis/common-word-names';
+import { markHeadingLines } from '../../lib/analysis/entities-candidates';
+import { Strength } from '../../lib/analysis/entities-classify';
 import { findEntities } from '../../lib/analysis/entities';
+import type { ResolvedMention } from '../../lib/analysis/entities-link';
+import { tokenize } from '../../lib/analysis/tokens';
+import type { EntityType } from '../../lib/analysis/types';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -35,6 +41,10 @@ describe('ordinary words capitalised only where capitals say nothing', () => {
     expect(names('Hurricanes 4, Blackhawks 2: Nino Patek had a goal and an assist.')).toContain('organization:Hurricanes');
   });
 
+  it('drops a one-word subhead after "The"', () => {
+    expect(names('Part Two: The Frozen Kingdoms\n\nThe Settlers\n\nOn the planet Vell, the settlers built farms, wrote Ilse Marrow.')).toEqual(['person:Ilse Marrow']);
+  });
+
   it('keeps the real names beside them', () => {
     const found = names('Hibernation\n\nScientists want astronauts to sleep through long trips. Hibernation would cut the food a crew needs, said Lena Ortmann of the Vantor Institute. Bears use hibernation every winter.');
     expect(found).toContain('person:Lena Ortmann');
@@ -53,6 +63,39 @@ describe('ordinary words capitalised only where capitals say nothing', () => {
     const found = findEntities(text).filter((e) => e.type === 'person');
     expect(found.map((e) => e.name)).toEqual(['Rosa Baker']);
     expect(found[0]!.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Rosa Baker', 'Baker']);
+  });
+});
+
+/** Mentions of `phrase` wherever it is written, as the linker would hand them over, and which of them survive. */
+function kept(text: string, phrase: string, type: EntityType = 'organization'): string[] {
+  const tokens = tokenize(text);
+  markHeadingLines(tokens);
+  const n = phrase.split(' ').length;
+  const mentions: ResolvedMention[] = [];
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (tokens.slice(i, i + n).map((t) => t.text).join(' ') !== phrase) continue;
+    const candidate = { first: i, last: i + n - 1, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, text: phrase, type, strength: Strength.Medium, honorific: false };
+    mentions.push({ candidate, type, name: phrase });
+  }
+  return dropCommonWordNames(tokens, mentions).map((m) => text.slice(0, m.candidate.start).split('\n').length.toString());
+}
+
+describe('phrases of ordinary words on headings', () => {
+  it('drops a subhead after its label\'s colon and a short subhead line', () => {
+    expect(kept('Part Three: The Frozen Kingdoms\n\nThe settlers built farms in the north.', 'Frozen Kingdoms')).toEqual([]);
+    expect(kept('Hidden Costs\n\nThe town paid more than it planned, the report said.', 'Hidden Costs')).toEqual([]);
+  });
+
+  it('keeps the phrase when a sentence, not a heading, opens with it', () => {
+    expect(kept('Blue Horizon built the lander. Blue Horizon said it would fly in May.', 'Blue Horizon')).toHaveLength(2);
+  });
+
+  it('keeps it when the article also writes it mid-sentence', () => {
+    expect(kept('Frozen Kingdoms\n\nFans of Frozen Kingdoms lined up for the game on Friday.', 'Frozen Kingdoms')).toHaveLength(2);
+  });
+
+  it('drops contractions however they were typed', () => {
+    expect(kept('We’ll see what happens next, he said.', 'We’ll', 'person')).toEqual([]);
   });
 });
 
