@@ -87,6 +87,25 @@ function knownName(name: string): boolean {
   return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
 }
 
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted']);
+
+/**
+ * A plural of an ordinary word or of a nationality is a group, not a person ("Gophers", "Paramedics",
+ * "Ukrainians"), unless a mention says it is one: "Mr. Banks", "Banks said".
+ */
+function groupNoun(tokens: Token[], name: string, group: ResolvedMention[]): boolean {
+  if (!/\p{Ll}s$/u.test(name) || name.endsWith('ss')) return false;
+  const singular = name.slice(0, -1);
+  const demonym = gazetteerType(singular) === 'MISC';
+  const lower = name.toLowerCase();
+  if (!demonym && !(listedWord(lower) && listedWord(singular.toLowerCase()))) return false;
+  return group.every((m) => {
+    const next = tokens[m.candidate.last + 1];
+    // A nationality's plural is never one person, whatever follows it ("Ukrainians said").
+    return m.candidate.first === m.candidate.last && !m.candidate.honorific && (demonym || !(next && SPEECH_VERBS.has(next.text)));
+  });
+}
+
 // Contractions are never names: "We'll", "Don't".
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m|s)$/i;
 
@@ -168,6 +187,10 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       continue;
     }
     if (!/^\p{Lu}\p{Ll}/u.test(name)) continue;
+    if (group[0]!.type === 'person' && groupNoun(tokens, name, group)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && (weakPosition(tokens[m.candidate.first]!) || opensHeading(tokens, m.candidate.first, m.candidate.last)) && !beforeScore(tokens, m));
     if (!onlyWeak) continue;
     casing ??= articleCasing(tokens);

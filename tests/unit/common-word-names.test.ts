@@ -99,6 +99,21 @@ describe('phrases of ordinary words on headings', () => {
   });
 });
 
+describe('groups are not people', () => {
+  it('drops a nationality\'s plural and an ordinary plural typed as a person', () => {
+    expect(kept('In Lviv, many Ukrainians said the war had changed them.', 'Ukrainians', 'person')).toEqual([]);
+    expect(kept('On Saturday the Gophers beat the Badgers at home.', 'Gophers', 'person')).toEqual([]);
+  });
+
+  it('keeps a surname that is a plural word when the article has the person speak', () => {
+    expect(kept('Reporters asked about the deal, and Banks said the price was fair.', 'Banks', 'person')).toHaveLength(1);
+  });
+
+  it('keeps the same plural as an organisation (a team)', () => {
+    expect(kept('On Saturday the Gophers beat the Badgers at home.', 'Gophers', 'organization')).toHaveLength(1);
+  });
+});
+
 describe('a span glued over an initial\'s period into the next sentence', () => {
   it('drops "D. The"', () => {
     const found = names('Switzerland beat Gibraltar 6-0 to win Group D. The day before, Portugal made it through, said coach Anton Brevik.');
