@@ -1,6 +1,7 @@
 // Page furniture inside article text: bylines ("By Jane Roe and John Doe", "Jane Roe Associated
 // Press"), wire and contributor lines ("PTI, Washington,", "Associated Press writers … contributed"),
-// and photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters"). Names there are
+// photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters") and the author's
+// contact or syndication note at the end ("Email Jane Roe at jroe@example.com"). Names there are
 // the page's, not the story's: their tokens are marked and no name is read from them.
 // Lines are judged by their words only, so this works the same on extracted pages and plain text.
 // Titles of works in quotation marks are set apart the same way (markQuotedTitles).
@@ -125,6 +126,47 @@ function isPromoLine(tokens: Token[], first: number, end: number): boolean {
   return tokens[first]!.text === 'Follow' || tokens[first]!.text === 'Download' ? words.some((w) => w.text === 'on' || w.text === 'app') : second === 'to' || second === 'up';
 }
 
+/** Words that make a line with an address or handle the author's contact line. */
+const CONTACT_CUES = new Set(['follow', 'email', 'e-mail', 'reached', 'contact', 'tip', 'tips']);
+
+const MAX_CONTACT_WORDS = 60;
+/** An e-mail address alone makes a contact line when the line is this short. */
+const MAX_ADDRESS_LINE_WORDS = 40;
+
+/**
+ * The author's note at a story's end: "Email Jane Roe at jroe@example.com or follow her @janeroe",
+ * "Jane Roe (jroe@example.com) is the editor of …", and the syndication note "Originally published
+ * on Example News." A short line with an e-mail address or a handle and a contact word, or one that
+ * says where the story first ran.
+ */
+function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean {
+  if (end - first > 3 * MAX_CONTACT_WORDS) return false;
+  let handle = false;
+  let address = false;
+  let cue = false;
+  let originally = false;
+  let words = 0;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.isWord) {
+      words++;
+      const w = t.text.toLowerCase();
+      if (CONTACT_CUES.has(w)) cue = true;
+      if (w === 'originally' && tokens[i + 1]?.text === 'published' && /^(?:on|by|in)$/.test(tokens[i + 2]?.text ?? '')) originally = true;
+    } else if (t.text === '@') {
+      // "@handle" or "name@example.com": the sign touches the word after it (and before it, in an address).
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      if (next && i + 1 < end && next.isWord && next.start === t.end) {
+        handle = true;
+        if (prev && i > first && prev.isWord && prev.end === t.start && next.text.includes('.')) address = true;
+      }
+    }
+  }
+  if (words > MAX_CONTACT_WORDS) return false;
+  return (handle && cue) || (address && words <= MAX_ADDRESS_LINE_WORDS) || (originally && words <= 12);
+}
+
 export function markPageFurniture(tokens: Token[]): number {
   let marked = 0;
   const mark = (from: number, to: number): void => {
@@ -137,7 +179,7 @@ export function markPageFurniture(tokens: Token[]): number {
   while (first < tokens.length) {
     let end = first + 1;
     while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
-    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end)) mark(first, end - 1);
+    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end)) mark(first, end - 1);
     else {
       for (let i = first; i < end; i++) {
         const last = creditEnd(tokens, i, end);

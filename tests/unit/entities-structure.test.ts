@@ -63,6 +63,24 @@ describe('contributor lines and credits', () => {
   });
 });
 
+describe("the author's note at a story's end", () => {
+  it.each([
+    ['Email Harriet Quell at hquell@example.com or follow her @hquell. Follow us on Twitter @DenverDaily.'],
+    ['Harriet Quell (hquell@example.com) is the editor of the Denver Daily Review and writes about city budgets.'],
+    ['Have a tip? Harriet Quell may be reached at hquell@example.com. Follow her on Twitter @hquell.'],
+    ['Originally published on Denver Daily.'],
+  ])('%s', (note) => {
+    const found = names(`${BODY}\n\n${note}`);
+    expect(found.filter((n) => /Harriet|Quell|Denver Daily/.test(n))).toEqual([]);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('keeps a story line that quotes an account by its handle', () => {
+    const text = 'The Senate shared the vote on the Twitter account of Senator Harriet Quell, @hquell, on Monday.';
+    expect(furniture(text)).toEqual([]);
+  });
+});
+
 describe('blocks bound names', () => {
   it('never joins words across a line or block break', () => {
     const text = 'Budget vote delayed at City Hall\n\nAlice Brennan said the vote would wait.';
