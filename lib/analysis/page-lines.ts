@@ -167,6 +167,27 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
   return (handle && cue) || (address && words <= MAX_ADDRESS_LINE_WORDS) || (originally && words <= 12);
 }
 
+const MAX_CITATION_WORDS = 120;
+
+/**
+ * A science story's reference to the paper: "More information: Jane Roe et al. Title, Journal (2019).
+ * DOI: 10.1000/xyz", "Journal Reference: …", "Citation: Title (2019) retrieved … from …". The
+ * paper's authors and journal are the reference's, not the story's.
+ */
+function isCitationLine(tokens: Token[], first: number, end: number): boolean {
+  if (end - first > 3 * MAX_CITATION_WORDS) return false;
+  const a = tokens[first]!.text;
+  const b = tokens[first + 1]?.text ?? '';
+  const c = tokens[first + 2]?.text ?? '';
+  if ((a === 'More' && b === 'information' && c === ':') || (a === 'Journal' && /^[Rr]eference$/.test(b) && c === ':')) return true;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!.text;
+    if (/^(?:DOI|doi)$/.test(t) && tokens[i + 1]?.text === ':') return true;
+    if (t === 'retrieved' && a === 'Citation') return true;
+  }
+  return false;
+}
+
 export function markPageFurniture(tokens: Token[]): number {
   let marked = 0;
   const mark = (from: number, to: number): void => {
@@ -179,7 +200,7 @@ export function markPageFurniture(tokens: Token[]): number {
   while (first < tokens.length) {
     let end = first + 1;
     while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
-    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end)) mark(first, end - 1);
+    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end) || isCitationLine(tokens, first, end)) mark(first, end - 1);
     else {
       for (let i = first; i < end; i++) {
         const last = creditEnd(tokens, i, end);

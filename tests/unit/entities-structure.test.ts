@@ -81,6 +81,18 @@ describe("the author's note at a story's end", () => {
   });
 });
 
+describe("a science story's reference to the paper", () => {
+  it.each([
+    ['More information: Harriet Quell et al. Reading the river, Journal of Denver Hydrology (2019). DOI: 10.1000/jdh.2019.17'],
+    ['Journal Reference: Harriet Quell, Tomas Ferrow. Reading the river. Denver Hydrology Letters, 2019; 12 (4): 33'],
+    ['Harriet Quell, Tomas Ferrow. Reading the river. Denver Hydrology Letters (2019). DOI: 10.1000/dhl.2019.4'],
+  ])('%s', (reference) => {
+    const found = names(`${BODY}\n\n${reference}`);
+    expect(found.filter((n) => /Harriet|Quell|Tomas|Ferrow|Hydrology/.test(n))).toEqual([]);
+    expect(found).toContain('person:Alice Brennan');
+  });
+});
+
 describe('blocks bound names', () => {
   it('never joins words across a line or block break', () => {
     const text = 'Budget vote delayed at City Hall\n\nAlice Brennan said the vote would wait.';
