@@ -87,6 +87,31 @@ function knownName(name: string): boolean {
   return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
 }
 
+/** Nouns a thing's name stands before: "the Europa Clipper mission", "the Hazel Hen supercomputer". */
+const THING_NOUNS = new Set([
+  'mission', 'missions', 'spacecraft', 'rover', 'probe', 'telescope', 'supercomputer', 'satellite', 'satellites', 'lander',
+  'orbiter', 'rocket', 'capsule', 'app', 'apps', 'smartphone', 'phone', 'console', 'chip', 'processor', 'vaccine', 'drug',
+  'device', 'headphones', 'laptop', 'game', 'games', 'franchise', 'software',
+]);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'this', 'that', 'other', 'any', 'every', '’s', "'s"]);
+
+/**
+ * A person's name does not stand before "mission" or "supercomputer": the mention names a thing.
+ * One that opens with a given name counts only after a determiner ("the Hazel Hen supercomputer") or
+ * another capitalised word: "Jane Roe mission" is not how news writes a person.
+ */
+function namesAThing(tokens: Token[], group: ResolvedMention[]): boolean {
+  return group.some((m) => {
+    const { first, last } = m.candidate;
+    const next = tokens[last + 1];
+    if (m.candidate.honorific || !next || next.breakBefore > 0 || !THING_NOUNS.has(next.text)) return false;
+    const before = tokens[first - 1];
+    // After a determiner, or as the tail of a longer capitalised name ("Europa Clipper"), or not a given name.
+    return (!!before && (DETERMINERS.has(before.text.toLowerCase()) || (before.isWord && before.isCap && before.end < tokens[first]!.start))) || !isFirstName(tokens[first]!.text);
+  }) && group.every((m) => !m.candidate.honorific);
+}
+
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted']);
 
 /**
@@ -177,6 +202,10 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       continue;
     }
     if (knownName(name)) continue;
+    if (group[0]!.type === 'person' && namesAThing(tokens, group)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     if (name.includes(' ')) {
       casing ??= articleCasing(tokens);
       if (ordinaryPhrase(tokens, group, casing)) for (const m of group) drop.add(m);

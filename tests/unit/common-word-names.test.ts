@@ -114,6 +114,18 @@ describe('groups are not people', () => {
   });
 });
 
+describe('things named like people', () => {
+  it('drops a person before "mission" or "supercomputer"', () => {
+    expect(kept('The simulation ran on the Linda Fenwick supercomputer in Lyon for a month.', 'Linda Fenwick', 'person')).toEqual([]);
+    expect(kept('NASA’s upcoming Vesta Courier mission will look closer. Courier could fly by in 2031.', 'Courier', 'person')).toEqual([]);
+  });
+
+  it('keeps a person whose name merely stands before such a word in a sentence', () => {
+    expect(kept('Reporters asked Linda Fenwick about the game on Friday, and Fenwick said it was fair.', 'Linda Fenwick', 'person')).toHaveLength(1);
+    expect(kept('After the match Linda Fenwick game plans were on every screen.', 'Linda Fenwick', 'person')).toHaveLength(1);
+  });
+});
+
 describe('a span glued over an initial\'s period into the next sentence', () => {
   it('drops "D. The"', () => {
     const found = names('Switzerland beat Gibraltar 6-0 to win Group D. The day before, Portugal made it through, said coach Anton Brevik.');
