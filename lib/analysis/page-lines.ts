@@ -5,6 +5,8 @@
 // the page's, not the story's: their tokens are marked and no name is read from them.
 // Lines are judged by their words only, so this works the same on extracted pages and plain text.
 // Titles of works in quotation marks are set apart the same way (markQuotedTitles).
+import { isFirstName } from './gazetteer';
+import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
 /** News agencies and the outlets whose name closes a byline. */
@@ -29,9 +31,13 @@ const PHOTO_AGENCIES = new Set(['Getty', 'AP', 'Reuters', 'AFP', 'EPA', 'Shutter
 
 const MAX_BYLINE_WORDS = 24;
 
+/** The line's words; a social handle ("@janeroe") is no word of the line. */
 function wordsOf(tokens: Token[], first: number, end: number): Token[] {
   const out: Token[] = [];
-  for (let i = first; i < end; i++) if (tokens[i]!.isWord) out.push(tokens[i]!);
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.isWord && !(i > first && tokens[i - 1]!.text === '@' && tokens[i - 1]!.end === t.start)) out.push(t);
+  }
   return out;
 }
 
@@ -46,10 +52,46 @@ function onlyBylineWords(words: Token[]): boolean {
   return words.every((t) => t.isCap || /^\d/.test(t.text) || BYLINE_WORDS.has(t.text.toLowerCase()));
 }
 
-const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published)$/i;
+const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published|posted)$/i;
 
 function isDateWord(word: string): boolean {
   return DATE_WORD.test(word);
+}
+
+const RELATIVE_TIME = /^(?:ago|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|read)$/i;
+
+/** "Jane Roe 1 day ago", "Jane Roe 5 min read": a name and how long ago the page was written. */
+function isNameWithTime(words: Token[]): boolean {
+  if (words.length < 3 || words.length > 8 || !/^ago|read$/i.test(words[words.length - 1]!.text)) return false;
+  let names = 0;
+  let k = 0;
+  while (k < words.length && words[k]!.isCap && !/^\d/.test(words[k]!.text)) {
+    names++;
+    k++;
+  }
+  if (names < 1 || names > 4) return false;
+  for (; k < words.length; k++) if (!/^\d+$/.test(words[k]!.text) && !RELATIVE_TIME.test(words[k]!.text) && !/^an?$/i.test(words[k]!.text)) return false;
+  return true;
+}
+
+/**
+ * "JANE ROE, EXAMPLE NEWS": a short line in capitals, a given name and a surname, a comma and the
+ * outlet. Not a dateline, which has one place before its comma and the story after it.
+ */
+function isCapsNameAndOutlet(tokens: Token[], first: number, end: number, words: Token[]): boolean {
+  if (words.length < 3 || words.length > 6 || !words.every((t) => t.isAllCaps || /^\d/.test(t.text))) return false;
+  let comma = -1;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!.text;
+    if (t === ',' && comma < 0) comma = i;
+    else if (t === '—' || t === '–' || t === '-' || t === '(') return false;
+  }
+  if (comma < 0) return false;
+  const before = words.filter((t) => t.end <= tokens[comma]!.start);
+  const given = before[0]!.text.charAt(0) + before[0]!.text.slice(1).toLowerCase();
+  // A given name and a surname, perhaps with an initial between: "JANE Q. ROE".
+  const nameLike = before.length === 2 || (before.length === 3 && /^\p{Lu}\.?$/u.test(before[1]!.text));
+  return nameLike && (isFirstName(given) || firstNameGender(given) !== 'unknown');
 }
 
 function isBylineLine(tokens: Token[], first: number, end: number): boolean {
@@ -62,6 +104,7 @@ function isBylineLine(tokens: Token[], first: number, end: number): boolean {
   let by = 0;
   while (by < words.length && by < 6 && isDateWord(words[by]!.text)) by++;
   if (by < words.length - 1 && /^by$/i.test(words[by]!.text) && words[by + 1]!.isCap && lastText !== '?' && onlyBylineWords(words.slice(by + 1))) return true;
+  if (isNameWithTime(words) || isCapsNameAndOutlet(tokens, first, end, words)) return true;
   if (!onlyBylineWords(words) || words.length > 10) return false;
   // "Jane Roe Associated Press", "Jane Roe, CNN", "PTI, Washington,": an agency opens or closes a short line of names.
   for (let n = 1; n <= 4 && n <= words.length; n++) {

@@ -28,10 +28,15 @@ describe('bylines are not read for names', () => {
     ['PTI, Denver,'],
     ['11/19/2019 by Harriet Quell'],
     ['Associated Press'],
+    ['Harriet Quell 1 day ago'],
+    ['Harriet Quell 5 min read'],
+    ['Posted by Harriet Quell on November 19, 2019, 6:21 AM EST'],
+    ['By Harriet Quell@hquell Updated Jul 24, 2019'],
+    ['HARRIET QUELL, DENVER DAILY'],
   ])('%s', (byline) => {
     const text = `City opens two libraries\n\n${byline}\n\n${BODY}`;
     const found = names(text);
-    expect(found.some((n) => /Harriet|Quell|Tomas|Ferrow|Oskar|HARRIET|CNN|PTI|Associated/.test(n))).toBe(false);
+    expect(found.some((n) => /Harriet|Quell|Tomas|Ferrow|Oskar|HARRIET|QUELL|DENVER|CNN|PTI|Associated|Updated/.test(n))).toBe(false);
     // The story's own names are still read.
     expect(found).toContain('person:Alice Brennan');
     expect(found).toContain('place:Denver');
@@ -60,6 +65,14 @@ describe('contributor lines and credits', () => {
     const found = names(text);
     expect(found).toContain('person:Alice Brennan');
     expect(found.some((n) => /Harriet|Quell|Photo/.test(n))).toBe(false);
+  });
+});
+
+describe('lines that only look like bylines', () => {
+  it('keeps a dateline in capitals and a sentence that ends in "ago"', () => {
+    expect(furniture('DENVER, Colo.')).toEqual([]);
+    expect(furniture('Alice Brennan left the city council two years ago')).toEqual([]);
+    expect(furniture('ALICE BRENNAN WINS, CITY CHEERS')).toEqual([]);
   });
 });
 
