@@ -7,6 +7,7 @@
 import ordinaryData from '../model/ordinary.json';
 import type { ResolvedMention } from './entities-link';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
 /** Words that never end a name: a tagger span that runs on over an initial's period ("Group D. The day"). */
@@ -110,6 +111,21 @@ function namesAThing(tokens: Token[], group: ResolvedMention[]): boolean {
     // After a determiner, or as the tail of a longer capitalised name ("Europa Clipper"), or not a given name.
     return (!!before && (DETERMINERS.has(before.text.toLowerCase()) || (before.isWord && before.isCap && before.end < tokens[first]!.start))) || !isFirstName(tokens[first]!.text);
   }) && group.every((m) => !m.candidate.honorific);
+}
+
+/** A page's time stamp opens with these: "Updated: Tue., Nov. 19", "Published 11:11 PM". */
+const STAMP_WORDS = new Set(['Updated', 'Published', 'Posted']);
+
+/**
+ * "Additionally, …", "Sadly, …": an adverb in -ly opening a sentence, set off by a comma; or a time
+ * stamp's first word. Given names that end so ("Emily, …") are names.
+ */
+function openingAdverb(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const t = tokens[first]!;
+  if (first !== last || m.candidate.honorific || !weakPosition(t)) return false;
+  if (STAMP_WORDS.has(t.text)) return true;
+  return /\p{Ll}ly$/u.test(t.text) && tokens[first + 1]?.text === ',' && !isFirstName(t.text) && firstNameGender(t.text) === 'unknown';
 }
 
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted']);
@@ -216,6 +232,10 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       continue;
     }
     if (!/^\p{Lu}\p{Ll}/u.test(name)) continue;
+    if (group.every((m) => openingAdverb(tokens, m))) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     if (group[0]!.type === 'person' && groupNoun(tokens, name, group)) {
       for (const m of group) drop.add(m);
       continue;

@@ -114,6 +114,13 @@ describe('groups are not people', () => {
   });
 });
 
+describe('sentence openers', () => {
+  it('drops an adverb in -ly set off by a comma, and keeps a given name so set off', () => {
+    expect(kept('The vote passed. Additionally, the council cut fees.', 'Additionally', 'person')).toEqual([]);
+    expect(kept('The vote passed. Emily, the clerk, read the count.', 'Emily', 'person')).toHaveLength(1);
+  });
+});
+
 describe('things named like people', () => {
   it('drops a person before "mission" or "supercomputer"', () => {
     expect(kept('The simulation ran on the Linda Fenwick supercomputer in Lyon for a month.', 'Linda Fenwick', 'person')).toEqual([]);
