@@ -151,6 +151,8 @@ function groupNoun(tokens: Token[], name: string, group: ResolvedMention[]): boo
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m|s)$/i;
 
 const MAX_SUBHEAD_WORDS = 10;
+/** "Part Three: The": a heading's label and article before the name, in tokens. */
+const MAX_LABEL_TOKENS = 8;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
 /**
@@ -159,8 +161,10 @@ const SENTENCE_END = new Set(['.', '!', '?', '…']);
  * Sentence starts don't count ("Blue Origin's lander"), nor names inside listing lines.
  */
 function opensHeading(tokens: Token[], first: number, last: number): boolean {
+  // The line's start, looked for a few tokens back only: a heading's label is short.
   let start = first;
-  while (start > 0 && tokens[start]!.breakBefore === 0) start--;
+  while (start > 0 && tokens[start]!.breakBefore === 0 && first - start < MAX_LABEL_TOKENS) start--;
+  if (start > 0 && tokens[start]!.breakBefore === 0) return false;
   let k = first - 1;
   while (k >= start && /^(?:The|A|An)$/.test(tokens[k]!.text)) k--;
   if (k >= start && !(tokens[k]!.text === ':' && k - start <= 4)) return false;
