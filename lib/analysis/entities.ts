@@ -1,6 +1,7 @@
 // Named entities in plain text: tokens -> rule candidates (chunks, typed) and the learned
 // tagger's spans -> merged (entities-merge.ts) -> document-level linking -> entities with
 // mentions, roles and descriptions.
+import { dropCommonWordNames } from './common-word-names';
 import { PersonDescriptions } from './descriptions';
 import { findChunks, findTitles, markHeadingLines } from './entities-candidates';
 import { classifyChunks } from './entities-classify';
@@ -23,7 +24,7 @@ export function findEntities(text: string): Entity[] {
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
-  const mentions = oneTypePerName(tokens, linkCandidates(typeByContext(tokens, mergeCandidates(tokens, ruled, tagged, titles))));
+  const mentions = dropCommonWordNames(tokens, oneTypePerName(tokens, linkCandidates(typeByContext(tokens, mergeCandidates(tokens, ruled, tagged, titles)))));
   return buildEntities(text, tokens, titles, mentions);
 }
 

@@ -1,9 +1,12 @@
 // Page furniture inside article text: bylines ("By Jane Roe and John Doe", "Jane Roe Associated
 // Press"), wire and contributor lines ("PTI, Washington,", "Associated Press writers … contributed"),
-// and photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters"). Names there are
+// photo credits ("© Getty", "(AP Photo/Jane Roe)", "Photo: Jane Roe/Reuters") and the author's
+// contact or syndication note at the end ("Email Jane Roe at jroe@example.com"). Names there are
 // the page's, not the story's: their tokens are marked and no name is read from them.
 // Lines are judged by their words only, so this works the same on extracted pages and plain text.
 // Titles of works in quotation marks are set apart the same way (markQuotedTitles).
+import { isFirstName } from './gazetteer';
+import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
 /** News agencies and the outlets whose name closes a byline. */
@@ -28,9 +31,13 @@ const PHOTO_AGENCIES = new Set(['Getty', 'AP', 'Reuters', 'AFP', 'EPA', 'Shutter
 
 const MAX_BYLINE_WORDS = 24;
 
+/** The line's words; a social handle ("@janeroe") is no word of the line. */
 function wordsOf(tokens: Token[], first: number, end: number): Token[] {
   const out: Token[] = [];
-  for (let i = first; i < end; i++) if (tokens[i]!.isWord) out.push(tokens[i]!);
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.isWord && !(i > first && tokens[i - 1]!.text === '@' && tokens[i - 1]!.end === t.start)) out.push(t);
+  }
   return out;
 }
 
@@ -45,10 +52,46 @@ function onlyBylineWords(words: Token[]): boolean {
   return words.every((t) => t.isCap || /^\d/.test(t.text) || BYLINE_WORDS.has(t.text.toLowerCase()));
 }
 
-const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published)$/i;
+const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published|posted)$/i;
 
 function isDateWord(word: string): boolean {
   return DATE_WORD.test(word);
+}
+
+const RELATIVE_TIME = /^(?:ago|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|read)$/i;
+
+/** "Jane Roe 1 day ago", "Jane Roe 5 min read": a name and how long ago the page was written. */
+function isNameWithTime(words: Token[]): boolean {
+  if (words.length < 3 || words.length > 8 || !/^ago|read$/i.test(words[words.length - 1]!.text)) return false;
+  let names = 0;
+  let k = 0;
+  while (k < words.length && words[k]!.isCap && !/^\d/.test(words[k]!.text)) {
+    names++;
+    k++;
+  }
+  if (names < 1 || names > 4) return false;
+  for (; k < words.length; k++) if (!/^\d+$/.test(words[k]!.text) && !RELATIVE_TIME.test(words[k]!.text) && !/^an?$/i.test(words[k]!.text)) return false;
+  return true;
+}
+
+/**
+ * "JANE ROE, EXAMPLE NEWS": a short line in capitals, a given name and a surname, a comma and the
+ * outlet. Not a dateline, which has one place before its comma and the story after it.
+ */
+function isCapsNameAndOutlet(tokens: Token[], first: number, end: number, words: Token[]): boolean {
+  if (words.length < 3 || words.length > 6 || !words.every((t) => t.isAllCaps || /^\d/.test(t.text))) return false;
+  let comma = -1;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!.text;
+    if (t === ',' && comma < 0) comma = i;
+    else if (t === '—' || t === '–' || t === '-' || t === '(') return false;
+  }
+  if (comma < 0) return false;
+  const before = words.filter((t) => t.end <= tokens[comma]!.start);
+  const given = before[0]!.text.charAt(0) + before[0]!.text.slice(1).toLowerCase();
+  // A given name and a surname, perhaps with an initial between: "JANE Q. ROE".
+  const nameLike = before.length === 2 || (before.length === 3 && /^\p{Lu}\.?$/u.test(before[1]!.text));
+  return nameLike && (isFirstName(given) || firstNameGender(given) !== 'unknown');
 }
 
 function isBylineLine(tokens: Token[], first: number, end: number): boolean {
@@ -61,6 +104,7 @@ function isBylineLine(tokens: Token[], first: number, end: number): boolean {
   let by = 0;
   while (by < words.length && by < 6 && isDateWord(words[by]!.text)) by++;
   if (by < words.length - 1 && /^by$/i.test(words[by]!.text) && words[by + 1]!.isCap && lastText !== '?' && onlyBylineWords(words.slice(by + 1))) return true;
+  if (isNameWithTime(words) || isCapsNameAndOutlet(tokens, first, end, words)) return true;
   if (!onlyBylineWords(words) || words.length > 10) return false;
   // "Jane Roe Associated Press", "Jane Roe, CNN", "PTI, Washington,": an agency opens or closes a short line of names.
   for (let n = 1; n <= 4 && n <= words.length; n++) {
@@ -125,6 +169,68 @@ function isPromoLine(tokens: Token[], first: number, end: number): boolean {
   return tokens[first]!.text === 'Follow' || tokens[first]!.text === 'Download' ? words.some((w) => w.text === 'on' || w.text === 'app') : second === 'to' || second === 'up';
 }
 
+/** Words that make a line with an address or handle the author's contact line. */
+const CONTACT_CUES = new Set(['follow', 'email', 'e-mail', 'reached', 'contact', 'tip', 'tips']);
+
+const MAX_CONTACT_WORDS = 60;
+/** An e-mail address alone makes a contact line when the line is this short. */
+const MAX_ADDRESS_LINE_WORDS = 40;
+
+/**
+ * The author's note at a story's end: "Email Jane Roe at jroe@example.com or follow her @janeroe",
+ * "Jane Roe (jroe@example.com) is the editor of …", and the syndication note "Originally published
+ * on Example News." A short line with an e-mail address or a handle and a contact word, or one that
+ * says where the story first ran.
+ */
+function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean {
+  if (end - first > 3 * MAX_CONTACT_WORDS) return false;
+  let handle = false;
+  let address = false;
+  let cue = false;
+  let originally = false;
+  let words = 0;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.isWord) {
+      words++;
+      const w = t.text.toLowerCase();
+      if (CONTACT_CUES.has(w)) cue = true;
+      if (w === 'originally' && tokens[i + 1]?.text === 'published' && /^(?:on|by|in)$/.test(tokens[i + 2]?.text ?? '')) originally = true;
+    } else if (t.text === '@') {
+      // "@handle" or "name@example.com": the sign touches the word after it (and before it, in an address).
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      if (next && i + 1 < end && next.isWord && next.start === t.end) {
+        handle = true;
+        if (prev && i > first && prev.isWord && prev.end === t.start && next.text.includes('.')) address = true;
+      }
+    }
+  }
+  if (words > MAX_CONTACT_WORDS) return false;
+  return (handle && cue) || (address && words <= MAX_ADDRESS_LINE_WORDS) || (originally && words <= 12);
+}
+
+const MAX_CITATION_WORDS = 120;
+
+/**
+ * A science story's reference to the paper: "More information: Jane Roe et al. Title, Journal (2019).
+ * DOI: 10.1000/xyz", "Journal Reference: …", "Citation: Title (2019) retrieved … from …". The
+ * paper's authors and journal are the reference's, not the story's.
+ */
+function isCitationLine(tokens: Token[], first: number, end: number): boolean {
+  if (end - first > 3 * MAX_CITATION_WORDS) return false;
+  const a = tokens[first]!.text;
+  const b = tokens[first + 1]?.text ?? '';
+  const c = tokens[first + 2]?.text ?? '';
+  if ((a === 'More' && b === 'information' && c === ':') || (a === 'Journal' && /^[Rr]eference$/.test(b) && c === ':')) return true;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!.text;
+    if (/^(?:DOI|doi)$/.test(t) && tokens[i + 1]?.text === ':') return true;
+    if (t === 'retrieved' && a === 'Citation') return true;
+  }
+  return false;
+}
+
 export function markPageFurniture(tokens: Token[]): number {
   let marked = 0;
   const mark = (from: number, to: number): void => {
@@ -137,7 +243,7 @@ export function markPageFurniture(tokens: Token[]): number {
   while (first < tokens.length) {
     let end = first + 1;
     while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
-    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end)) mark(first, end - 1);
+    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end) || isCitationLine(tokens, first, end)) mark(first, end - 1);
     else {
       for (let i = first; i < end; i++) {
         const last = creditEnd(tokens, i, end);

@@ -28,10 +28,15 @@ describe('bylines are not read for names', () => {
     ['PTI, Denver,'],
     ['11/19/2019 by Harriet Quell'],
     ['Associated Press'],
+    ['Harriet Quell 1 day ago'],
+    ['Harriet Quell 5 min read'],
+    ['Posted by Harriet Quell on November 19, 2019, 6:21 AM EST'],
+    ['By Harriet Quell@hquell Updated Jul 24, 2019'],
+    ['HARRIET QUELL, DENVER DAILY'],
   ])('%s', (byline) => {
     const text = `City opens two libraries\n\n${byline}\n\n${BODY}`;
     const found = names(text);
-    expect(found.some((n) => /Harriet|Quell|Tomas|Ferrow|Oskar|HARRIET|CNN|PTI|Associated/.test(n))).toBe(false);
+    expect(found.some((n) => /Harriet|Quell|Tomas|Ferrow|Oskar|HARRIET|QUELL|DENVER|CNN|PTI|Associated|Updated/.test(n))).toBe(false);
     // The story's own names are still read.
     expect(found).toContain('person:Alice Brennan');
     expect(found).toContain('place:Denver');
@@ -60,6 +65,44 @@ describe('contributor lines and credits', () => {
     const found = names(text);
     expect(found).toContain('person:Alice Brennan');
     expect(found.some((n) => /Harriet|Quell|Photo/.test(n))).toBe(false);
+  });
+});
+
+describe('lines that only look like bylines', () => {
+  it('keeps a dateline in capitals and a sentence that ends in "ago"', () => {
+    expect(furniture('DENVER, Colo.')).toEqual([]);
+    expect(furniture('Alice Brennan left the city council two years ago')).toEqual([]);
+    expect(furniture('ALICE BRENNAN WINS, CITY CHEERS')).toEqual([]);
+  });
+});
+
+describe("the author's note at a story's end", () => {
+  it.each([
+    ['Email Harriet Quell at hquell@example.com or follow her @hquell. Follow us on Twitter @DenverDaily.'],
+    ['Harriet Quell (hquell@example.com) is the editor of the Denver Daily Review and writes about city budgets.'],
+    ['Have a tip? Harriet Quell may be reached at hquell@example.com. Follow her on Twitter @hquell.'],
+    ['Originally published on Denver Daily.'],
+  ])('%s', (note) => {
+    const found = names(`${BODY}\n\n${note}`);
+    expect(found.filter((n) => /Harriet|Quell|Denver Daily/.test(n))).toEqual([]);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('keeps a story line that quotes an account by its handle', () => {
+    const text = 'The Senate shared the vote on the Twitter account of Senator Harriet Quell, @hquell, on Monday.';
+    expect(furniture(text)).toEqual([]);
+  });
+});
+
+describe("a science story's reference to the paper", () => {
+  it.each([
+    ['More information: Harriet Quell et al. Reading the river, Journal of Denver Hydrology (2019). DOI: 10.1000/jdh.2019.17'],
+    ['Journal Reference: Harriet Quell, Tomas Ferrow. Reading the river. Denver Hydrology Letters, 2019; 12 (4): 33'],
+    ['Harriet Quell, Tomas Ferrow. Reading the river. Denver Hydrology Letters (2019). DOI: 10.1000/dhl.2019.4'],
+  ])('%s', (reference) => {
+    const found = names(`${BODY}\n\n${reference}`);
+    expect(found.filter((n) => /Harriet|Quell|Tomas|Ferrow|Hydrology/.test(n))).toEqual([]);
+    expect(found).toContain('person:Alice Brennan');
   });
 });
 

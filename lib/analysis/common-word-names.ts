@@ -1,0 +1,253 @@
+// Names that are ordinary words the article itself uses as ordinary words. A capital at a
+// sentence's start or on a title-case heading line says nothing, so a one-word "name" seen only
+// there ("Neon signs exist today", a subhead "Hibernation") is a common noun when the article
+// also writes it in lower case ("neon", "hibernation"), or when it is a word the lists know as an
+// ordinary word. A name the article also capitalises mid-sentence, puts after "Mr." or a title,
+// or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
+import ordinaryData from '../model/ordinary.json';
+import type { ResolvedMention } from './entities-link';
+import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { firstNameGender } from './name-gender';
+import type { Token } from './tokens';
+
+/** Words that never end a name: a tagger span that runs on over an initial's period ("Group D. The day"). */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'if', 'when', 'while', 'with', 'as', 'but', 'and', 'or', 'so', 'then', 'there', 'here', 'this',
+  'that', 'these', 'those', 'it', 'its', 'he', 'she', 'we', 'they', 'you', 'his', 'her', 'their', 'our', 'in', 'on',
+  'at', 'of', 'for', 'to', 'by', 'from', 'after', 'before', 'since', 'because', 'although', 'though', 'what', 'who',
+  'how', 'why', 'where', 'which', 'not', 'no', 'yes', 'all', 'some', 'many', 'most', 'also', 'still', 'yet',
+]);
+
+/** English words usually written in lower case (scripts/train-ordinary.ts). */
+const ordinaryWords = new Set<string>(ordinaryData.words.split(' '));
+
+/** A word of the lists' ordinary vocabulary, from news or from everyday English. */
+function listedWord(lower: string): boolean {
+  return isVocabularyWord(lower) || ordinaryWords.has(lower);
+}
+
+/** "Hurricanes 4, Blackhawks 2": a team's name on a results line, however ordinary the word. */
+function beforeScore(tokens: Token[], m: ResolvedMention): boolean {
+  const next = tokens[m.candidate.last + 1];
+  return !!next && next.breakBefore === 0 && /^\d+$/.test(next.text) && tokens[m.candidate.last + 2]?.text === ',';
+}
+
+/** The token's capital says nothing: it opens a sentence, a line or a quotation, or sits on a heading line. */
+function weakPosition(t: Token): boolean {
+  return t.sentenceStart || t.breakBefore > 0 || t.inCapsSentence;
+}
+
+interface ArticleCasing {
+  /** Lower-case word forms written in the article (its ordinary vocabulary). */
+  lower: Set<string>;
+  /** Words capitalised where a capital means something (mid-sentence), standing alone. */
+  alone: Set<string>;
+  /** The same inside a run of capitalised words ("the Neon Museum"). */
+  inRun: Set<string>;
+}
+
+function capitalWord(t: Token | undefined): boolean {
+  return !!t && t.isWord && t.isCap;
+}
+
+function articleCasing(tokens: Token[]): ArticleCasing {
+  const casing: ArticleCasing = { lower: new Set(), alone: new Set(), inRun: new Set() };
+  tokens.forEach((t, i) => {
+    if (!t.isWord) return;
+    if (!t.isCap) casing.lower.add(t.text);
+    else if (!weakPosition(t)) {
+      const next = tokens[i + 1];
+      const run = capitalWord(tokens[i - 1]) || (capitalWord(next) && next!.breakBefore === 0);
+      (run ? casing.inRun : casing.alone).add(t.text);
+    }
+  });
+  return casing;
+}
+
+/**
+ * Is this one-word name an ordinary word here? Written in lower case by the article, it must stand
+ * alone capitalised mid-sentence somewhere to be a name (inside "the Neon Museum" it is that
+ * museum's word); known only as an ordinary word of the lists, any capital mid-sentence will do.
+ */
+function ordinaryWord(name: string, casing: ArticleCasing): boolean {
+  if (casing.alone.has(name)) return false;
+  const w = name.toLowerCase();
+  if (casing.lower.has(w)) return true;
+  return listedWord(w) && !casing.inRun.has(name);
+}
+
+/** A span that runs on over an initial's period into the next sentence's first word: "Group D. The". */
+function endsInFunctionWord(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const t = tokens[last]!;
+  return last > first && !t.isAllCaps && FUNCTION_WORDS.has(t.text.toLowerCase()) && tokens[last - 1]!.text.endsWith('.');
+}
+
+function knownName(name: string): boolean {
+  const type = gazetteerType(name);
+  return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
+}
+
+/** Nouns a thing's name stands before: "the Europa Clipper mission", "the Hazel Hen supercomputer". */
+const THING_NOUNS = new Set([
+  'mission', 'missions', 'spacecraft', 'rover', 'probe', 'telescope', 'supercomputer', 'satellite', 'satellites', 'lander',
+  'orbiter', 'rocket', 'capsule', 'app', 'apps', 'smartphone', 'phone', 'console', 'chip', 'processor', 'vaccine', 'drug',
+  'device', 'headphones', 'laptop', 'game', 'games', 'franchise', 'software',
+]);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'this', 'that', 'other', 'any', 'every', '’s', "'s"]);
+
+/**
+ * A person's name does not stand before "mission" or "supercomputer": the mention names a thing.
+ * One that opens with a given name counts only after a determiner ("the Hazel Hen supercomputer") or
+ * another capitalised word: "Jane Roe mission" is not how news writes a person.
+ */
+function namesAThing(tokens: Token[], group: ResolvedMention[]): boolean {
+  return group.some((m) => {
+    const { first, last } = m.candidate;
+    const next = tokens[last + 1];
+    if (m.candidate.honorific || !next || next.breakBefore > 0 || !THING_NOUNS.has(next.text)) return false;
+    const before = tokens[first - 1];
+    // After a determiner, or as the tail of a longer capitalised name ("Europa Clipper"), or not a given name.
+    return (!!before && (DETERMINERS.has(before.text.toLowerCase()) || (before.isWord && before.isCap && before.end < tokens[first]!.start))) || !isFirstName(tokens[first]!.text);
+  }) && group.every((m) => !m.candidate.honorific);
+}
+
+/** A page's time stamp opens with these: "Updated: Tue., Nov. 19", "Published 11:11 PM". */
+const STAMP_WORDS = new Set(['Updated', 'Published', 'Posted']);
+
+/**
+ * "Additionally, …", "Sadly, …": an adverb in -ly opening a sentence, set off by a comma; or a time
+ * stamp's first word. Given names that end so ("Emily, …") are names.
+ */
+function openingAdverb(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const t = tokens[first]!;
+  if (first !== last || m.candidate.honorific || !weakPosition(t)) return false;
+  if (STAMP_WORDS.has(t.text)) return true;
+  return /\p{Ll}ly$/u.test(t.text) && tokens[first + 1]?.text === ',' && !isFirstName(t.text) && firstNameGender(t.text) === 'unknown';
+}
+
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted']);
+
+/**
+ * A plural of an ordinary word or of a nationality is a group, not a person ("Gophers", "Paramedics",
+ * "Ukrainians"), unless a mention says it is one: "Mr. Banks", "Banks said".
+ */
+function groupNoun(tokens: Token[], name: string, group: ResolvedMention[]): boolean {
+  if (!/\p{Ll}s$/u.test(name) || name.endsWith('ss')) return false;
+  const singular = name.slice(0, -1);
+  const demonym = gazetteerType(singular) === 'MISC';
+  const lower = name.toLowerCase();
+  if (!demonym && !(listedWord(lower) && listedWord(singular.toLowerCase()))) return false;
+  return group.every((m) => {
+    const next = tokens[m.candidate.last + 1];
+    // A nationality's plural is never one person, whatever follows it ("Ukrainians said").
+    return m.candidate.first === m.candidate.last && !m.candidate.honorific && (demonym || !(next && SPEECH_VERBS.has(next.text)));
+  });
+}
+
+// Contractions are never names: "We'll", "Don't".
+const CONTRACTION = /['’](?:t|re|ve|ll|d|m|s)$/i;
+
+const MAX_SUBHEAD_WORDS = 10;
+/** "Part Three: The": a heading's label and article before the name, in tokens. */
+const MAX_LABEL_TOKENS = 8;
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+/**
+ * Tokens first..last open a heading: a title-case heading line (markHeadingLines) or a short line
+ * with no sentence end, at its start or after its label's colon ("Part Three: The New Empires").
+ * Sentence starts don't count ("Blue Origin's lander"), nor names inside listing lines.
+ */
+function opensHeading(tokens: Token[], first: number, last: number): boolean {
+  // The line's start, looked for a few tokens back only: a heading's label is short.
+  let start = first;
+  while (start > 0 && tokens[start]!.breakBefore === 0 && first - start < MAX_LABEL_TOKENS) start--;
+  if (start > 0 && tokens[start]!.breakBefore === 0) return false;
+  let k = first - 1;
+  while (k >= start && /^(?:The|A|An)$/.test(tokens[k]!.text)) k--;
+  if (k >= start && !(tokens[k]!.text === ':' && k - start <= 4)) return false;
+  let heading = true;
+  for (let i = first; i <= last; i++) if (!tokens[i]!.inCapsSentence || tokens[i]!.isAllCaps) heading = false;
+  if (heading) return true;
+  let words = 0;
+  let end = start;
+  for (; end < tokens.length && (end === start || tokens[end]!.breakBefore === 0); end++) {
+    if (tokens[end]!.isWord && ++words > MAX_SUBHEAD_WORDS) return false;
+  }
+  return !SENTENCE_END.has(tokens[end - 1]!.text);
+}
+
+/**
+ * A phrase of ordinary words seen on headings only ("Life Support Systems", "The Birth of Chaos"):
+ * a heading's words, not a name (sentence starts don't count: "Blue Origin's lander"). Every capitalised word must
+ * be an ordinary word of the lists or of the article, and none a first name.
+ */
+function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (m.candidate.honorific || !opensHeading(tokens, first, last)) return false;
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i]!;
+      if (!t.isWord) return false;
+      if (!t.isCap) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isFirstName(t.text)) return false;
+      const w = t.text.toLowerCase();
+      if (!casing.lower.has(w) && !listedWord(w)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Drops mentions of one-word names the article only capitalises where capitals say nothing and
+ * otherwise uses as an ordinary word, and mentions whose last word is a function word.
+ */
+export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
+  const byName = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    const key = `${m.type}:${m.name}`;
+    const group = byName.get(key);
+    if (group) group.push(m);
+    else byName.set(key, [m]);
+  }
+  let casing: ArticleCasing | null = null;
+  const drop = new Set<ResolvedMention>();
+  for (const group of byName.values()) {
+    const name = group[0]!.name;
+    // The entity was named by the glued span; its lone "The" mentions go with it.
+    if (group.some((m) => endsInFunctionWord(tokens, m))) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    if (knownName(name)) continue;
+    if (group[0]!.type === 'person' && namesAThing(tokens, group)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    if (name.includes(' ')) {
+      casing ??= articleCasing(tokens);
+      if (ordinaryPhrase(tokens, group, casing)) for (const m of group) drop.add(m);
+      continue;
+    }
+    if (CONTRACTION.test(name)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    if (!/^\p{Lu}\p{Ll}/u.test(name)) continue;
+    if (group.every((m) => openingAdverb(tokens, m))) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    if (group[0]!.type === 'person' && groupNoun(tokens, name, group)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
+    const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && (weakPosition(tokens[m.candidate.first]!) || opensHeading(tokens, m.candidate.first, m.candidate.last)) && !beforeScore(tokens, m));
+    if (!onlyWeak) continue;
+    casing ??= articleCasing(tokens);
+    if (ordinaryWord(name, casing)) for (const m of group) drop.add(m);
+  }
+  return drop.size === 0 ? mentions : mentions.filter((m) => !drop.has(m));
+}
