@@ -534,11 +534,12 @@ function openingSubject(text: string, tokens: readonly Token[], c: number, limit
   return null;
 }
 
-/** The person who opens a sentence ("In July, Gingrich dismissed Estonia as …"), for a quote in it that has no
+/** The person (or one described person) who opens a sentence ("In July, Gingrich dismissed Estonia as …"), for a quote in it that has no
  * attribution of its own: the quote is most likely the subject's words. Tokens are the sentence's, up to the quote. */
 export function sentenceOpeningSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   const slot = openingSubject(text, tokens, -1, tokens.length, mentions);
-  return slot && slot.ref.kind !== 'phrase' ? slot : null;
+  // "The Ohio senator took a heckler in stride, saying …": one described person speaks too; a group does not.
+  return slot && (slot.ref.kind !== 'phrase' || slot.ref.singular) ? slot : null;
 }
 
 /** Find the attribution structure of one sentence (tokens of that sentence only). */

@@ -286,6 +286,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const { candidates: fromMarks, kept } = markedCandidates(text, paragraphs, marked, mentions);
   const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
   candidates.sort((a, b) => a.start - b.start);
+  adoptReportingAttribution(candidates);
 
   // Names inside direct quotes are the speaker's own words; names in reported speech are narration and may be
   // what a later "he" or "the company" means.
@@ -309,6 +310,26 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/** "Walsh referred to Brandt as “a bright, charismatic leader”": a marked quote with no attribution of its own that
+ * lies inside the content of a reported-speech sentence is the words of that sentence's speaker. Candidates are
+ * sorted by start; a reported content starts before the marks it holds. */
+function adoptReportingAttribution(candidates: Candidate[]): void {
+  let reporting: Candidate | null = null;
+  for (const c of candidates) {
+    if (c.kind === 'reported') {
+      reporting = c.ref ? c : null;
+      continue;
+    }
+    if (!reporting || c.start >= reporting.end) continue;
+    if (c.ref || c.inherits || c.end > reporting.end) continue;
+    c.ref = reporting.ref;
+    c.cue = reporting.cue;
+    if (reporting.cueSpan) c.cueSpan = reporting.cueSpan;
+    if (reporting.sourceSpan) c.sourceSpan = reporting.sourceSpan;
+    delete c.opensUnattributed;
+  }
 }
 
 /** How far an attribution may sit before the unattributed quote that goes on with it ("…, Schiff said. “…”"). */
