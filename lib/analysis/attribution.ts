@@ -520,6 +520,13 @@ function openingSubject(text: string, tokens: readonly Token[], c: number, limit
     // A run of capitalised words ("Sen. Elizabeth Warren") holding a person mention.
     let end = start;
     while (end < limit && end - start < 5 && tokens[end]?.isWord && isCapitalized(tokens[end] as Token)) end++;
+    // "Republican front-runner Dale Hunt is …": a lowercase title before the name belongs to the run.
+    let titled = end;
+    while (titled < limit && titled - start < 4 && tokens[titled]?.isWord && isTitleWord(tokens[titled] as Token)) titled++;
+    if (titled > end && tokens[titled]?.isWord && isCapitalized(tokens[titled] as Token)) {
+      end = titled;
+      while (end < limit && end - titled < 4 && tokens[end]?.isWord && isCapitalized(tokens[end] as Token)) end++;
+    }
     // "Clinton’s campaign is …": the subject is the campaign, not Clinton.
     if (end > start && /['\u2019]s$/.test((tokens[end - 1] as Token).text)) continue;
     for (let i = end - 1; i >= start; i--) {
@@ -532,6 +539,11 @@ function openingSubject(text: string, tokens: readonly Token[], c: number, limit
     }
   }
   return null;
+}
+
+/** A lowercase word of a title before a name: a human noun ("spokeswoman") or a hyphened one ("front-runner"). */
+function isTitleWord(t: Token): boolean {
+  return !isCapitalized(t) && (isHumanNoun(t.lower) || /^\p{Ll}+-\p{Ll}+$/u.test(t.lower));
 }
 
 /** The person (or one described person) who opens a sentence ("In July, Gingrich dismissed Estonia as …"), for a quote in it that has no
