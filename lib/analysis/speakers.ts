@@ -59,10 +59,12 @@ function pronounCounts(text: string, from: number, to: number, counts: [number, 
 const FEMALE_NOUNS = new Set([
   'woman', 'women', 'mother', 'wife', 'daughter', 'sister', 'actress', 'congresswoman', 'chairwoman', 'spokeswoman',
   'businesswoman', 'queen', 'girl', 'grandmother', 'widow', 'princess', 'aunt', 'niece', 'sportswoman',
+  'councilwoman', 'assemblywoman', 'alderwoman', 'anchorwoman', 'policewoman', 'stepmother', 'granddaughter', 'girlfriend',
 ]);
 const MALE_NOUNS = new Set([
   'man', 'men', 'father', 'husband', 'son', 'brother', 'actor', 'congressman', 'chairman', 'spokesman',
   'businessman', 'king', 'boy', 'grandfather', 'widower', 'prince', 'uncle', 'nephew', 'sportsman',
+  'councilman', 'assemblyman', 'alderman', 'anchorman', 'policeman', 'stepfather', 'grandson', 'boyfriend',
 ]);
 
 /** Adds the gender of a noun in an appositive or after "is"/"was" right after a name to counts [male, female]. */
@@ -202,13 +204,17 @@ export class MentionIndex {
     }
   }
 
-  /** An honorific just before a mention ("Mr. Kerry") tells the person's gender. */
+  /** An honorific just before a mention ("Mr. Kerry") tells the person's gender, and so does a gendered title
+   * ("Councilwoman Dana Whitfield", "his wife, Mary"). */
   private noteGender(text: string, m: EntityMention): void {
     const before = /\b(mr|mrs|ms|miss|sir|lady|dame|lord)\.?\s*$/i.exec(text.slice(Math.max(0, m.start - 7), m.start));
     const inside = /^(mr|mrs|ms|miss|sir|lady|dame|lord)\b/i.exec(text.slice(m.start, Math.min(m.end, m.start + 6)));
     const honorific = (before?.[1] ?? inside?.[1])?.toLowerCase();
-    if (!honorific) return;
-    const gender: Gender = MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown';
+    let gender: Gender = honorific ? (MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown') : 'unknown';
+    if (gender === 'unknown') {
+      const title = (/(\p{L}+),?\s+$/u.exec(text.slice(Math.max(0, m.start - 24), m.start))?.[1] ?? /^(\p{L}+)\s/u.exec(text.slice(m.start, m.end))?.[1])?.toLowerCase();
+      gender = title === undefined ? 'unknown' : MALE_NOUNS.has(title) ? 'male' : FEMALE_NOUNS.has(title) ? 'female' : 'unknown';
+    }
     if (gender !== 'unknown') this.honorificGenders.set(m.entity.id, gender);
   }
 

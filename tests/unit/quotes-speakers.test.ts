@@ -286,3 +286,39 @@ describe('headings in capitals', () => {
     expect(speakers).not.toContain('CONGRESS HAS QUESTIONED HIM');
   });
 });
+
+describe('partial quotes inside a sentence that names its speaker', () => {
+  it('gives quotes inside reported speech to that sentence’s speaker', () => {
+    const text = 'On Sunday in Iowa, which hosts the first contest next week, Walsh referred to Brandt as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”';
+    const entities = [entityFromForms(text, 'person', 'Ray Walsh', ['Walsh']), entityFromForms(text, 'person', 'Tom Brandt', ['Brandt'])];
+    expect(directs(text, entities)).toEqual([
+      ['a bright, charismatic leader', 'Ray Walsh', 'person:Ray Walsh'],
+      ['work in progress.', 'Ray Walsh', 'person:Ray Walsh'],
+    ]);
+  });
+
+  it('gives a partial quote to one described person opening the sentence, not to a group', () => {
+    const text = 'The Ohio senator took a heckler in stride, joking the man would “feel better in the morning.” Local officials took a tour and saw the “worst flooding in decades.”';
+    expect(directs(text, [])).toEqual([
+      ['feel better in the morning.', 'The Ohio senator', null],
+      ['worst flooding in decades.', null, null],
+    ]);
+  });
+
+  it('reads a lowercase title before the name that opens the sentence', () => {
+    const text = 'Republican front-runner Dale Hunt is insisting that he has “expanded the party,” claiming that he is responsible for higher turnout.';
+    const entities = [entityFromForms(text, 'person', 'Dale Hunt', ['Dale Hunt'])];
+    expect(directs(text, entities)).toEqual([['expanded the party', 'Dale Hunt', 'person:Dale Hunt']]);
+  });
+});
+
+describe('gender from a title before a name', () => {
+  it('skips a councilman for "she said"', () => {
+    const text = '“We had no choice,” said Councilwoman Dana Whitfield.\n\nWhitfield said repairs would cost millions. Councilman Ortiz voted against the plan on Tuesday.\n\n“This is the heart of our neighborhood,” she said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield', 'Whitfield']),
+      entityFromForms(text, 'person', 'Councilman Ortiz', ['Councilman Ortiz']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Dana Whitfield', 'Dana Whitfield']);
+  });
+});
