@@ -346,6 +346,12 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   }
   // A place in capitals is a dateline ("WASHINGTON —"), never who spoke.
   if (mention?.entity.type === 'place' && isDateline(text, mention)) return null;
+  // "A study published in the journal Cell Metabolism": a name after a participle and its preposition belongs to
+  // the modifier; the phrase before the participle is the speaker.
+  // ("published Wednesday in": a time word may come between.)
+  const objectAfter = (i: number): boolean => [1, 2].some((k) => SLOT_PREPOSITIONS.has(words[i + k]?.lower ?? '') && (words[i + k] as Token).start < (mention as EntityMention).start);
+  const participle = mention ? words.findIndex((w, i) => i > 0 && /^\p{Ll}+ed$/u.test(w.text) && objectAfter(i)) : -1;
+  if (participle > 0) return classifySpeaker(text, words.slice(0, participle), mentions, atSentenceStart);
 
   if (words.length <= 2 && (MALE_PRONOUNS.has(last.lower) || FEMALE_PRONOUNS.has(last.lower))) {
     return { kind: 'pronoun', gender: MALE_PRONOUNS.has(last.lower) ? 'male' : 'female', at: last.start };

@@ -322,3 +322,32 @@ describe('gender from a title before a name', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Dana Whitfield', 'Dana Whitfield']);
   });
 });
+
+describe('research news', () => {
+  it('gives the team’s words to the named person who leads it', () => {
+    const text = '“We suggest that the outgassing occurs at lower levels than estimated,” Ruiz and his team wrote in the paper.';
+    const entities = [entityFromForms(text, 'person', 'Tomas Ruiz', ['Ruiz'])];
+    expect(directs(text, entities)).toEqual([['We suggest that the outgassing occurs at lower levels than estimated', 'Tomas Ruiz', 'person:Tomas Ruiz']]);
+  });
+
+  it('does not make the journal a study was published in its speaker', () => {
+    const text = 'A study published Wednesday in the journal Plant Metabolism found fasting was “no better than counting calories.”';
+    const entities = [entityFromForms(text, 'organization', 'Plant Metabolism', ['Plant Metabolism'])];
+    expect(directs(text, entities)).toEqual([['no better than counting calories.', 'A study', null]]);
+  });
+
+  it('keeps a person after a preposition who speaks ("footage of X asking")', () => {
+    const text = 'The ad uses footage of Nora Quill asking, “Why aren’t I fifty points ahead?”';
+    const entities = [entityFromForms(text, 'person', 'Nora Quill', ['Nora Quill'])];
+    expect(directs(text, entities)).toEqual([['Why aren’t I fifty points ahead?', 'Nora Quill', 'person:Nora Quill']]);
+  });
+
+  it('reads "in X’s words" and "in the words of X"', () => {
+    const text = 'In Dr. Kate Shadlen’s words, “Could the moment be tied to awareness?”\n\nIn the words of Mayor Ben Ortiz, “This city does not quit.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Kate Shadlen', ['Kate Shadlen']),
+      entityFromForms(text, 'person', 'Ben Ortiz', ['Ben Ortiz']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Kate Shadlen', 'Ben Ortiz']);
+  });
+});
