@@ -294,9 +294,12 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const quotes: Quote[] = [];
   let previousSpeaker: Speaker | null = null;
   let previous: { candidate: Candidate; setSpeaker: boolean } | null = null;
+  let lastDirect = null as { attributed: boolean; speaker: Speaker | null } | null;
   for (const c of candidates) {
     let speaker: Speaker | null;
-    if (c.inherits) speaker = previousSpeaker;
+    // A quote that goes on from one whose own attribution named nobody we know ("“…,” they said. “…”") is theirs too,
+    // not the last person's.
+    if (c.inherits) speaker = lastDirect?.attributed && lastDirect.speaker === null ? null : previousSpeaker;
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
@@ -307,6 +310,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     quotes.push(quote);
     const setSpeaker = speaker !== null && (c.kind === 'direct' || isSingularHuman(c.ref));
     if (setSpeaker) previousSpeaker = speaker;
+    if (c.kind === 'direct') lastDirect = { attributed: c.ref !== null, speaker };
     previous = { candidate: c, setSpeaker };
   }
   return quotes;

@@ -160,6 +160,8 @@ export class MentionIndex {
   readonly text: string;
   private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
+  /** Persons whose gender comes from their first name alone. */
+  private readonly guessedGenders = new Set<string>();
   /** Person mentions that are their sentence's subject (more likely what a later "he"/"she" means). */
   private readonly subjects = new Set<EntityMention>();
 
@@ -200,7 +202,12 @@ export class MentionIndex {
       const id = m.entity.id;
       if (this.genders.has(id)) continue;
       const lexicon = lexiconGender(m.entity.name);
-      this.genders.set(id, this.honorificGenders.get(id) ?? documentGender(evidence.get(id), lexicon) ?? lexicon);
+      const firm = this.honorificGenders.get(id) ?? documentGender(evidence.get(id), lexicon);
+      this.genders.set(id, firm ?? lexicon);
+      // The article's own he/she agreeing with the first name confirms it.
+      const [he, she] = evidence.get(id) ?? [0, 0];
+      const confirmed = (lexicon === 'male' && he > 0 && she === 0) || (lexicon === 'female' && she > 0 && he === 0);
+      if (firm === undefined && !confirmed) this.guessedGenders.add(id);
     }
   }
 
@@ -221,6 +228,11 @@ export class MentionIndex {
   /** The person's gender: an honorific, else how the article refers back to them, else their first name. */
   genderOf(entity: Entity): Gender {
     return this.genders.get(entity.id) ?? 'unknown';
+  }
+
+  /** Is the person's gender only their first name's usual one (names like "Alex" are given to either)? */
+  genderIsGuessed(entity: Entity): boolean {
+    return this.guessedGenders.has(entity.id);
   }
 
   isSubject(m: EntityMention): boolean {
@@ -604,15 +616,26 @@ export class SpeakerResolver {
   lastPersonBefore(pos: number, gender: Gender): Entity | undefined {
     const lo = lastEndingBefore(this.eligible, pos) + 1;
     let fallback: Entity | undefined;
+    // "“…,” said Alex Rivera. … “…,” she said.": with nobody else to mean, a person whose gender is only guessed
+    // from the first name, nearest first, preferring the one who spoke last.
+    let guessed: Entity | undefined;
     for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
       const m = this.eligible[i] as EntityMention;
       const known = this.mentions.genderOf(m.entity);
-      if (gender !== 'unknown' && known !== 'unknown' && known !== gender) continue;
+      if (gender !== 'unknown' && known !== 'unknown' && known !== gender) {
+        if (!guessed && pos - m.end <= PRONOUN_REACH && this.mentions.genderIsGuessed(m.entity) && this.spokeLast(m.entity)) guessed = m.entity;
+        continue;
+      }
       if (gender === 'unknown' || known === gender || this.mentions.isSubject(m)) return m.entity;
       if (pos - m.end > PRONOUN_REACH) break;
       fallback ??= m.entity;
     }
-    return fallback;
+    return fallback ?? guessed;
+  }
+
+  /** Is `entity` the speaker of the last quote resolved so far? */
+  private spokeLast(entity: Entity): boolean {
+    return this.spoken.at(-1)?.entity === entity;
   }
 
   /** Person mentions by each lowercased word of their entity's name, built on first use. */

@@ -351,3 +351,23 @@ describe('research news', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Kate Shadlen', 'Ben Ortiz']);
   });
 });
+
+describe('quotes that go on from the one before', () => {
+  it('go on with a speaker we could not name rather than an earlier person', () => {
+    const text = 'Mara Lind accused the label of blocking her songs.\n\nThe label has denied it twice.\n\n“At no point did we block her songs,” they said in a statement.\n\n“In fact, we do not have the right to keep her from performing.”';
+    const entities = [entityFromForms(text, 'person', 'Mara Lind', ['Mara Lind'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual([null, null]);
+  });
+
+  it('give "she said" to the last speaker when only the first name’s usual gender clashes', () => {
+    const text = '“The clinic cannot keep up,” said Alex Rivera, a nurse.\n\nRivera has worked at the clinic since 2010.\n\n“We see twice as many patients as last year,” she said.';
+    const entities = [entityFromForms(text, 'person', 'Alex Rivera', ['Alex Rivera', 'Rivera'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Alex Rivera', 'Alex Rivera']);
+  });
+
+  it('but not to a man the article calls "he"', () => {
+    const text = '“The clinic cannot keep up,” said Alex Rivera, a nurse.\n\nRivera said he has worked at the clinic since 2010.\n\n“We see twice as many patients as last year,” she said.';
+    const entities = [entityFromForms(text, 'person', 'Alex Rivera', ['Alex Rivera', 'Rivera'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Alex Rivera', null]);
+  });
+});
