@@ -195,7 +195,11 @@ function markedCandidates(
     // "“…,” comments Johnston in a statement, “…”": the second part of a quote split by its attribution.
     const resumes = previous !== null && previous.attributed && q.openAt > previous.closeEnd && q.openAt - previous.closeEnd <= MAX_ATTRIBUTION_GAP &&
       !/[.!?\n]/.test(text.slice(previous.closeEnd, q.openAt)) && /,\s*$/.test(text.slice(previous.closeEnd, q.openAt));
-    const inherits = !slot && ((opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1) || resumes);
+    // "“…,” Howitt says. Just because scientists found it first, “that doesn’t mean …”": a quote of a few words in
+    // the sentence right after an attributed one, in the same paragraph, goes on with that speaker.
+    const followsAttributed = previous !== null && previous.attributed && q.firstParagraph === previous.paragraph && words > MIN_FOLLOWING_WORDS &&
+      sentenceEnds(text, previous.closeEnd, q.openAt) <= 1;
+    const inherits = !slot && ((opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1) || resumes || followsAttributed);
     const candidate: Candidate = { start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits, ...slotSpans(slot) };
     if (!slot && !inherits && opensSentence) candidate.opensUnattributed = true;
     out.push(candidate);
@@ -314,6 +318,14 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/** Words a mid-sentence quote needs to go on with the previous speaker (fewer: a scare quote or a term). */
+const MIN_FOLLOWING_WORDS = 4;
+
+/** Sentence ends ([.!?] then a space) in [from, to). */
+function sentenceEnds(text: string, from: number, to: number): number {
+  return text.slice(from, to).match(/[.!?]["\u201d\u2019']?\s/g)?.length ?? 0;
 }
 
 /** "Walsh referred to Brandt as “a bright, charismatic leader”": a marked quote with no attribution of its own that

@@ -371,3 +371,17 @@ describe('quotes that go on from the one before', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Alex Rivera', null]);
   });
 });
+
+describe('a quote in the sentence right after an attributed one', () => {
+  it('goes on with that speaker', () => {
+    const text = '“They can overreact,” Vega said. Just because biologists became aware of the cells in the gut first, “that doesn’t mean that’s the order in which they evolved.”';
+    const entities = [entityFromForms(text, 'person', 'Ines Vega', ['Vega'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Ines Vega', 'Ines Vega']);
+  });
+
+  it('but a term of a few words does not', () => {
+    const text = '“They can overreact,” Vega said. The condition is known as “gut lung.”';
+    const entities = [entityFromForms(text, 'person', 'Ines Vega', ['Vega'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Ines Vega']);
+  });
+});
