@@ -428,7 +428,18 @@ function appositiveSlot(text: string, tokens: readonly Token[], c: number, menti
   if (firstComma <= 0 || firstComma === c - 1 || c - firstComma > 60) return null;
   const ref = classifySpeaker(text, tokens.slice(0, firstComma), mentions);
   if (!ref || ref.kind === 'pronoun') return null;
+  const named = ref.kind === 'phrase' && !ref.entity ? appositiveName(text, tokens, firstComma + 1, c - 1, mentions) : null;
+  if (named) return makeSlot(tokens, named, c, firstComma + 1, c - 2);
   return makeSlot(tokens, ref, c, 0, firstComma - 1);
+}
+
+/** "the chairman, Paul Adler, said": the person named in the appositive [from, to) after a description, who is the
+ * speaker's fullest name. */
+function appositiveName(text: string, tokens: readonly Token[], from: number, to: number, mentions: MentionIndex): SpeakerRef | null {
+  const words = tokens.slice(from, to);
+  if (words.length === 0 || words.length > 5 || !words.every((t) => t.isWord && isCapitalized(t))) return null;
+  const ref = classifySpeaker(text, words, mentions);
+  return ref && (ref.kind === 'entity' ? ref.entity.type === 'person' : ref.kind === 'name' || ref.kind === 'surname') ? ref : null;
 }
 
 /** After an attribution set inside a sentence: a few tail words ("told The Washington Post"), a comma, and at
@@ -749,8 +760,12 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
 function appositiveAfter(text: string, tokens: readonly Token[], from: number, comma: number, mentions: MentionIndex): SpeakerSlot | null {
   for (let c = comma + 1; c < tokens.length && c <= comma + MAX_APPOSITIVE_TOKENS; c++) {
     if (!isCue(tokens, c)) continue;
-    if (!isPunct(tokens[c - 1], ',') || !isAttributionTail(tokens, c + 1)) return null;
+    // "…,” the chairman, Paul Adler, told The Associated Press.": an outlet told ends the attribution too.
+    const toldOutlet = (tokens[c] as Token).lower === 'told' && isCapitalized(tokens[c + 1]);
+    if (!isPunct(tokens[c - 1], ',') || !(isAttributionTail(tokens, c + 1) || toldOutlet)) return null;
     const ref = classifySpeaker(text, tokens.slice(from, comma), mentions);
+    const named = ref?.kind === 'phrase' && !ref.entity ? appositiveName(text, tokens, comma + 1, c - 1, mentions) : null;
+    if (named) return makeSlot(tokens, named, c, comma + 1, c - 2);
     return ref && ref.kind !== 'pronoun' ? makeSlot(tokens, ref, c, from, comma - 1) : null;
   }
   return null;

@@ -385,3 +385,15 @@ describe('a quote in the sentence right after an attributed one', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Ines Vega']);
   });
 });
+
+describe('a description and then the name', () => {
+  it('gives the quote to the name set off after the description, also when an outlet is told', () => {
+    const text = '“We had no other option,” the chairman, Paul Adler, told The Associated Press.\n\n“We will rebuild,” the plant’s manager, Rosa Imhof, said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Paul Adler', ['Paul Adler']),
+      entityFromForms(text, 'person', 'Rosa Imhof', ['Rosa Imhof']),
+      entityFromForms(text, 'organization', 'Associated Press', ['Associated Press']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Paul Adler', 'Rosa Imhof']);
+  });
+});
