@@ -397,3 +397,11 @@ describe('a description and then the name', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Paul Adler', 'Rosa Imhof']);
   });
 });
+
+describe('people named by what they do', () => {
+  it('keeps "one user on a platform" a person, not the platform', () => {
+    const text = 'According to AFP, one user on Qwibo posted: “How did these two get to the capital?”';
+    const entities = [entityFromForms(text, 'organization', 'Qwibo', ['Qwibo']), entityFromForms(text, 'organization', 'AFP', ['AFP'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['one user on Qwibo']);
+  });
+});
