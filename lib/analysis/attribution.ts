@@ -591,6 +591,16 @@ export function sentenceOpeningSubject(text: string, tokens: readonly Token[], m
   return slot && (slot.ref.kind !== 'phrase' || slot.ref.singular) ? slot : null;
 }
 
+/** "Cruz continued: “…", "Then he leaned in and boomed: “…": a sentence whose words lead up to a colon right before
+ * the quote introduces its subject's words; any named subject speaks there. Tokens end at the opening mark. */
+export function colonSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  if (!isPunct(tokens[tokens.length - 1], ':') || tokens.length < 3) return null;
+  const slot = openingSubject(text, tokens, -1, tokens.length - 1, mentions);
+  if (!slot) return null;
+  // A person, a named body or one described person; not "Local residents had one request:".
+  return slot.ref.kind !== 'phrase' || slot.ref.singular || slot.ref.entity ? slot : null;
+}
+
 /** Find the attribution structure of one sentence (tokens of that sentence only). */
 export function analyzeSentence(
   text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex,

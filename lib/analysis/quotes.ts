@@ -11,7 +11,7 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
@@ -185,6 +185,7 @@ function markedCandidates(
     }
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
     slot ??= colonIntroSource(text, before, mentions);
+    slot ??= colonSubject(text, before, mentions);
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
     // A short Title Case span not set off by its own cue ("said on “Fox News Sunday” that …", "told “CBS Evening
     // News”") is a show, book or heading; "“Make America Great Again,” he said" is attached to its cue and stays.

@@ -405,3 +405,16 @@ describe('people named by what they do', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['one user on Qwibo']);
   });
 });
+
+describe('a quote after a colon that ends its subject’s sentence', () => {
+  it('is the subject’s, whatever the verb', () => {
+    const text = 'The mayor paused as the crowd shouted. Harlan Voss leaned in and boomed: “We are going to win this.”';
+    const entities = [entityFromForms(text, 'person', 'Harlan Voss', ['Harlan Voss'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Harlan Voss']);
+  });
+
+  it('but a group opening the sentence is no speaker', () => {
+    const text = 'Local residents were fed up by then: “fix the roads before the winter comes.”';
+    expect(directs(text, []).map((d) => d[1])).toEqual([null]);
+  });
+});
