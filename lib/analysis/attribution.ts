@@ -145,9 +145,28 @@ export function slotBefore(
   if (count === 0) return null;
   const ref = count > MAX_SLOT_WORDS ? null : classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
   if (!ref) return nameRightBefore(text, tokens, c, last, Math.max(floor, j + 1), mentions);
+  const lead = ref.kind === 'phrase' && !ref.singular ? leaderOfTeam(text, tokens, j, last, floor, mentions) : null;
+  if (lead) return { slot: makeSlot(tokens, lead.ref, c, lead.first, last), boundary: lead.first - 1 };
   const cue = (tokens[c] as Token).lower;
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
   return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
+}
+
+/** Who works under a named lead: "Paganini and his team", "Anna Voss and her colleagues". */
+const TEAM_NOUNS = new Set(['team', 'colleagues', 'co-authors', 'coauthors', 'collaborators', 'students', 'researchers', 'group', 'lab']);
+
+/** "Paganini and his team wrote": the slot [and + 1, last] is "his/her team" and the named person before "and" leads
+ * it, so speaks for it. `and` is the index of the word before the slot. */
+function leaderOfTeam(
+  text: string, tokens: readonly Token[], and: number, last: number, floor: number, mentions: MentionIndex,
+): { ref: SpeakerRef; first: number } | null {
+  const owner = tokens[and + 1]?.lower;
+  if (tokens[and]?.lower !== 'and' || (owner !== 'his' && owner !== 'her') || !TEAM_NOUNS.has((tokens[last] as Token).lower)) return null;
+  let first = and;
+  while (first - 1 >= floor && and - first < 4 && isCapitalized(tokens[first - 1])) first--;
+  if (first === and) return null;
+  const ref = classifySpeaker(text, tokens.slice(first, and), mentions, first === 0);
+  return ref && (ref.kind === 'entity' ? ref.entity.type === 'person' : ref.kind === 'surname' || ref.kind === 'name') ? { ref, first } : null;
 }
 
 /** Time words that may stand between a subject and its cue ("Clinton now says …", "has already said"). */
@@ -171,9 +190,16 @@ function nameRightBefore(
   if (!isCapitalized(tokens[first]) || first <= floor || !before?.isWord || isCapitalized(before) || DETERMINERS.has(before.lower)) return null;
   if (/['\u2019]s$/.test((tokens[last] as Token).text)) return null;
   const ref = classifySpeaker(text, tokens.slice(first, last + 1), mentions);
+  // "A study published in the journal Cell Metabolism found …": an organisation after a preposition is its object
+  // (a person there still speaks: "footage of Clinton asking").
+  const afterPreposition = NAME_OBJECT_PREPOSITIONS.has(before.lower) || (DETERMINERS.has(tokens[first - 2]?.lower ?? '') && NAME_OBJECT_PREPOSITIONS.has(tokens[first - 3]?.lower ?? ''));
+  if (afterPreposition && ref?.kind === 'phrase') return null;
   const named = ref && (ref.kind === 'entity' || ref.kind === 'surname' || ref.kind === 'name' || (ref.kind === 'phrase' && ref.entity?.type === 'organization'));
   return named ? { slot: makeSlot(tokens, ref, c, first, last), boundary: first - 1 } : null;
 }
+
+/** Prepositions whose object a name right before a cue may be ("published in Nature found"). */
+const NAME_OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'by', 'from', 'with', 'to', 'for', 'on', 'into', 'about', 'against']);
 
 /** The speaker slot right after token `c` ("said a senior Arab official,"), ending at punctuation or a preposition. */
 export function slotAfter(
@@ -402,7 +428,18 @@ function appositiveSlot(text: string, tokens: readonly Token[], c: number, menti
   if (firstComma <= 0 || firstComma === c - 1 || c - firstComma > 60) return null;
   const ref = classifySpeaker(text, tokens.slice(0, firstComma), mentions);
   if (!ref || ref.kind === 'pronoun') return null;
+  const named = ref.kind === 'phrase' && !ref.entity ? appositiveName(text, tokens, firstComma + 1, c - 1, mentions) : null;
+  if (named) return makeSlot(tokens, named, c, firstComma + 1, c - 2);
   return makeSlot(tokens, ref, c, 0, firstComma - 1);
+}
+
+/** "the chairman, Paul Adler, said": the person named in the appositive [from, to) after a description, who is the
+ * speaker's fullest name. */
+function appositiveName(text: string, tokens: readonly Token[], from: number, to: number, mentions: MentionIndex): SpeakerRef | null {
+  const words = tokens.slice(from, to);
+  if (words.length === 0 || words.length > 5 || !words.every((t) => t.isWord && isCapitalized(t))) return null;
+  const ref = classifySpeaker(text, words, mentions);
+  return ref && (ref.kind === 'entity' ? ref.entity.type === 'person' : ref.kind === 'name' || ref.kind === 'surname') ? ref : null;
 }
 
 /** After an attribution set inside a sentence: a few tail words ("told The Washington Post"), a comma, and at
@@ -520,6 +557,13 @@ function openingSubject(text: string, tokens: readonly Token[], c: number, limit
     // A run of capitalised words ("Sen. Elizabeth Warren") holding a person mention.
     let end = start;
     while (end < limit && end - start < 5 && tokens[end]?.isWord && isCapitalized(tokens[end] as Token)) end++;
+    // "Republican front-runner Dale Hunt is …": a lowercase title before the name belongs to the run.
+    let titled = end;
+    while (titled < limit && titled - start < 4 && tokens[titled]?.isWord && isTitleWord(tokens[titled] as Token)) titled++;
+    if (titled > end && tokens[titled]?.isWord && isCapitalized(tokens[titled] as Token)) {
+      end = titled;
+      while (end < limit && end - titled < 4 && tokens[end]?.isWord && isCapitalized(tokens[end] as Token)) end++;
+    }
     // "Clinton’s campaign is …": the subject is the campaign, not Clinton.
     if (end > start && /['\u2019]s$/.test((tokens[end - 1] as Token).text)) continue;
     for (let i = end - 1; i >= start; i--) {
@@ -534,11 +578,27 @@ function openingSubject(text: string, tokens: readonly Token[], c: number, limit
   return null;
 }
 
-/** The person who opens a sentence ("In July, Gingrich dismissed Estonia as …"), for a quote in it that has no
+/** A lowercase word of a title before a name: a human noun ("spokeswoman") or a hyphened one ("front-runner"). */
+function isTitleWord(t: Token): boolean {
+  return !isCapitalized(t) && (isHumanNoun(t.lower) || /^\p{Ll}+-\p{Ll}+$/u.test(t.lower));
+}
+
+/** The person (or one described person) who opens a sentence ("In July, Gingrich dismissed Estonia as …"), for a quote in it that has no
  * attribution of its own: the quote is most likely the subject's words. Tokens are the sentence's, up to the quote. */
 export function sentenceOpeningSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   const slot = openingSubject(text, tokens, -1, tokens.length, mentions);
-  return slot && slot.ref.kind !== 'phrase' ? slot : null;
+  // "The Ohio senator took a heckler in stride, saying …": one described person speaks too; a group does not.
+  return slot && (slot.ref.kind !== 'phrase' || slot.ref.singular) ? slot : null;
+}
+
+/** "Cruz continued: “…", "Then he leaned in and boomed: “…": a sentence whose words lead up to a colon right before
+ * the quote introduces its subject's words; any named subject speaks there. Tokens end at the opening mark. */
+export function colonSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  if (!isPunct(tokens[tokens.length - 1], ':') || tokens.length < 3) return null;
+  const slot = openingSubject(text, tokens, -1, tokens.length - 1, mentions);
+  if (!slot) return null;
+  // A person, a named body or one described person; not "Local residents had one request:".
+  return slot.ref.kind !== 'phrase' || slot.ref.singular || slot.ref.entity ? slot : null;
 }
 
 /** Find the attribution structure of one sentence (tokens of that sentence only). */
@@ -710,8 +770,12 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
 function appositiveAfter(text: string, tokens: readonly Token[], from: number, comma: number, mentions: MentionIndex): SpeakerSlot | null {
   for (let c = comma + 1; c < tokens.length && c <= comma + MAX_APPOSITIVE_TOKENS; c++) {
     if (!isCue(tokens, c)) continue;
-    if (!isPunct(tokens[c - 1], ',') || !isAttributionTail(tokens, c + 1)) return null;
+    // "…,” the chairman, Paul Adler, told The Associated Press.": an outlet told ends the attribution too.
+    const toldOutlet = (tokens[c] as Token).lower === 'told' && isCapitalized(tokens[c + 1]);
+    if (!isPunct(tokens[c - 1], ',') || !(isAttributionTail(tokens, c + 1) || toldOutlet)) return null;
     const ref = classifySpeaker(text, tokens.slice(from, comma), mentions);
+    const named = ref?.kind === 'phrase' && !ref.entity ? appositiveName(text, tokens, comma + 1, c - 1, mentions) : null;
+    if (named) return makeSlot(tokens, named, c, comma + 1, c - 2);
     return ref && ref.kind !== 'pronoun' ? makeSlot(tokens, ref, c, from, comma - 1) : null;
   }
   return null;
@@ -774,6 +838,8 @@ function isParticipleCue(tokens: readonly Token[], c: number): boolean {
 
 /** Attribution just before an opening mark, at the end of `tokens`: `He added: “` / `Smith said, “` / `according to X, “`. */
 export function attributionBefore(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const inWords = inTheWordsOf(text, tokens, mentions);
+  if (inWords) return inWords;
   // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that").
   for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6; c--) {
     if (isParticipleCue(tokens, c)) return sentenceSubject(tokens, c, mentions);
@@ -801,6 +867,34 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
     return null;
   }
   return null;
+}
+
+/** "In Dr. Shadlen's words, “…" / "In the words of one official: “…": the words' owner speaks. Tokens end at the
+ * opening mark. */
+function inTheWordsOf(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const n = tokens.length;
+  if (!isPunct(tokens[n - 1], ',:')) return null;
+  // "… in the words of X, “"
+  for (let k = Math.max(0, n - 12); k + 4 < n; k++) {
+    if (tokens[k]?.lower === 'in' && tokens[k + 1]?.lower === 'the' && tokens[k + 2]?.lower === 'words' && tokens[k + 3]?.lower === 'of') {
+      const words = tokens.slice(k + 4, n - 1);
+      const ref = words.every((t) => t.isWord) ? classifySpeaker(text, words, mentions) : null;
+      return ref ? makeSlot(tokens, ref, -1, k + 4, n - 2) : null;
+    }
+  }
+  // "… in X's words, “"
+  if (tokens[n - 2]?.lower !== 'words') return null;
+  const owner = tokens[n - 3];
+  if ((owner?.lower === 'his' || owner?.lower === 'her') && tokens[n - 4]?.lower === 'in') {
+    return makeSlot(tokens, { kind: 'pronoun', gender: owner.lower === 'his' ? 'male' : 'female', at: owner.start }, -1, n - 3, n - 3);
+  }
+  if (!owner?.isWord || !/['\u2019]s?$/.test(owner.text) && tokens[n - 4]?.text !== '\u2019') return null;
+  let first = n - 3;
+  while (first - 1 >= 0 && n - 3 - first < 4 && tokens[first - 1]?.isWord && tokens[first - 1]?.lower !== 'in') first--;
+  if (tokens[first - 1]?.lower !== 'in') return null;
+  const words = tokens.slice(first, n - 2);
+  const ref = classifySpeaker(text, words, mentions);
+  return ref && ref.kind !== 'pronoun' ? makeSlot(tokens, ref, -1, first, n - 3) : null;
 }
 
 /** Does the attribution end right at the opening mark: "he said, “" / "Smith added: “"? */

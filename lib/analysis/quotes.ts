@@ -11,7 +11,7 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
@@ -185,6 +185,7 @@ function markedCandidates(
     }
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
     slot ??= colonIntroSource(text, before, mentions);
+    slot ??= colonSubject(text, before, mentions);
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
     // A short Title Case span not set off by its own cue ("said on “Fox News Sunday” that …", "told “CBS Evening
     // News”") is a show, book or heading; "“Make America Great Again,” he said" is attached to its cue and stays.
@@ -195,7 +196,11 @@ function markedCandidates(
     // "“…,” comments Johnston in a statement, “…”": the second part of a quote split by its attribution.
     const resumes = previous !== null && previous.attributed && q.openAt > previous.closeEnd && q.openAt - previous.closeEnd <= MAX_ATTRIBUTION_GAP &&
       !/[.!?\n]/.test(text.slice(previous.closeEnd, q.openAt)) && /,\s*$/.test(text.slice(previous.closeEnd, q.openAt));
-    const inherits = !slot && ((opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1) || resumes);
+    // "“…,” Howitt says. Just because scientists found it first, “that doesn’t mean …”": a quote of a few words in
+    // the sentence right after an attributed one, in the same paragraph, goes on with that speaker.
+    const followsAttributed = previous !== null && previous.attributed && q.firstParagraph === previous.paragraph && words > MIN_FOLLOWING_WORDS &&
+      sentenceEnds(text, previous.closeEnd, q.openAt) <= 1;
+    const inherits = !slot && ((opensSentence && previous !== null && q.firstParagraph - previous.paragraph <= 1) || resumes || followsAttributed);
     const candidate: Candidate = { start: q.start, end: q.end, kind: 'direct', ref: slot?.ref ?? null, cue: slot?.cue ?? '', inherits, ...slotSpans(slot) };
     if (!slot && !inherits && opensSentence) candidate.opensUnattributed = true;
     out.push(candidate);
@@ -286,6 +291,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const { candidates: fromMarks, kept } = markedCandidates(text, paragraphs, marked, mentions);
   const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
   candidates.sort((a, b) => a.start - b.start);
+  adoptReportingAttribution(candidates);
 
   // Names inside direct quotes are the speaker's own words; names in reported speech are narration and may be
   // what a later "he" or "the company" means.
@@ -293,9 +299,12 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const quotes: Quote[] = [];
   let previousSpeaker: Speaker | null = null;
   let previous: { candidate: Candidate; setSpeaker: boolean } | null = null;
+  let lastDirect = null as { attributed: boolean; speaker: Speaker | null } | null;
   for (const c of candidates) {
     let speaker: Speaker | null;
-    if (c.inherits) speaker = previousSpeaker;
+    // A quote that goes on from one whose own attribution named nobody we know ("“…,” they said. “…”") is theirs too,
+    // not the last person's.
+    if (c.inherits) speaker = lastDirect?.attributed && lastDirect.speaker === null ? null : previousSpeaker;
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
@@ -306,9 +315,38 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     quotes.push(quote);
     const setSpeaker = speaker !== null && (c.kind === 'direct' || isSingularHuman(c.ref));
     if (setSpeaker) previousSpeaker = speaker;
+    if (c.kind === 'direct') lastDirect = { attributed: c.ref !== null, speaker };
     previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/** Words a mid-sentence quote needs to go on with the previous speaker (fewer: a scare quote or a term). */
+const MIN_FOLLOWING_WORDS = 4;
+
+/** Sentence ends ([.!?] then a space) in [from, to). */
+function sentenceEnds(text: string, from: number, to: number): number {
+  return text.slice(from, to).match(/[.!?]["\u201d\u2019']?\s/g)?.length ?? 0;
+}
+
+/** "Walsh referred to Brandt as “a bright, charismatic leader”": a marked quote with no attribution of its own that
+ * lies inside the content of a reported-speech sentence is the words of that sentence's speaker. Candidates are
+ * sorted by start; a reported content starts before the marks it holds. */
+function adoptReportingAttribution(candidates: Candidate[]): void {
+  let reporting: Candidate | null = null;
+  for (const c of candidates) {
+    if (c.kind === 'reported') {
+      reporting = c.ref ? c : null;
+      continue;
+    }
+    if (!reporting || c.start >= reporting.end) continue;
+    if (c.ref || c.inherits || c.end > reporting.end) continue;
+    c.ref = reporting.ref;
+    c.cue = reporting.cue;
+    if (reporting.cueSpan) c.cueSpan = reporting.cueSpan;
+    if (reporting.sourceSpan) c.sourceSpan = reporting.sourceSpan;
+    delete c.opensUnattributed;
+  }
 }
 
 /** How far an attribution may sit before the unattributed quote that goes on with it ("…, Schiff said. “…”"). */

@@ -59,10 +59,12 @@ function pronounCounts(text: string, from: number, to: number, counts: [number, 
 const FEMALE_NOUNS = new Set([
   'woman', 'women', 'mother', 'wife', 'daughter', 'sister', 'actress', 'congresswoman', 'chairwoman', 'spokeswoman',
   'businesswoman', 'queen', 'girl', 'grandmother', 'widow', 'princess', 'aunt', 'niece', 'sportswoman',
+  'councilwoman', 'assemblywoman', 'alderwoman', 'anchorwoman', 'policewoman', 'stepmother', 'granddaughter', 'girlfriend',
 ]);
 const MALE_NOUNS = new Set([
   'man', 'men', 'father', 'husband', 'son', 'brother', 'actor', 'congressman', 'chairman', 'spokesman',
   'businessman', 'king', 'boy', 'grandfather', 'widower', 'prince', 'uncle', 'nephew', 'sportsman',
+  'councilman', 'assemblyman', 'alderman', 'anchorman', 'policeman', 'stepfather', 'grandson', 'boyfriend',
 ]);
 
 /** Adds the gender of a noun in an appositive or after "is"/"was" right after a name to counts [male, female]. */
@@ -158,6 +160,8 @@ export class MentionIndex {
   readonly text: string;
   private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
+  /** Persons whose gender comes from their first name alone. */
+  private readonly guessedGenders = new Set<string>();
   /** Person mentions that are their sentence's subject (more likely what a later "he"/"she" means). */
   private readonly subjects = new Set<EntityMention>();
 
@@ -198,23 +202,37 @@ export class MentionIndex {
       const id = m.entity.id;
       if (this.genders.has(id)) continue;
       const lexicon = lexiconGender(m.entity.name);
-      this.genders.set(id, this.honorificGenders.get(id) ?? documentGender(evidence.get(id), lexicon) ?? lexicon);
+      const firm = this.honorificGenders.get(id) ?? documentGender(evidence.get(id), lexicon);
+      this.genders.set(id, firm ?? lexicon);
+      // The article's own he/she agreeing with the first name confirms it.
+      const [he, she] = evidence.get(id) ?? [0, 0];
+      const confirmed = (lexicon === 'male' && he > 0 && she === 0) || (lexicon === 'female' && she > 0 && he === 0);
+      if (firm === undefined && !confirmed) this.guessedGenders.add(id);
     }
   }
 
-  /** An honorific just before a mention ("Mr. Kerry") tells the person's gender. */
+  /** An honorific just before a mention ("Mr. Kerry") tells the person's gender, and so does a gendered title
+   * ("Councilwoman Dana Whitfield", "his wife, Mary"). */
   private noteGender(text: string, m: EntityMention): void {
     const before = /\b(mr|mrs|ms|miss|sir|lady|dame|lord)\.?\s*$/i.exec(text.slice(Math.max(0, m.start - 7), m.start));
     const inside = /^(mr|mrs|ms|miss|sir|lady|dame|lord)\b/i.exec(text.slice(m.start, Math.min(m.end, m.start + 6)));
     const honorific = (before?.[1] ?? inside?.[1])?.toLowerCase();
-    if (!honorific) return;
-    const gender: Gender = MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown';
+    let gender: Gender = honorific ? (MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown') : 'unknown';
+    if (gender === 'unknown') {
+      const title = (/(\p{L}+),?\s+$/u.exec(text.slice(Math.max(0, m.start - 24), m.start))?.[1] ?? /^(\p{L}+)\s/u.exec(text.slice(m.start, m.end))?.[1])?.toLowerCase();
+      gender = title === undefined ? 'unknown' : MALE_NOUNS.has(title) ? 'male' : FEMALE_NOUNS.has(title) ? 'female' : 'unknown';
+    }
     if (gender !== 'unknown') this.honorificGenders.set(m.entity.id, gender);
   }
 
   /** The person's gender: an honorific, else how the article refers back to them, else their first name. */
   genderOf(entity: Entity): Gender {
     return this.genders.get(entity.id) ?? 'unknown';
+  }
+
+  /** Is the person's gender only their first name's usual one (names like "Alex" are given to either)? */
+  genderIsGuessed(entity: Entity): boolean {
+    return this.guessedGenders.has(entity.id);
   }
 
   isSubject(m: EntityMention): boolean {
@@ -340,6 +358,12 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   }
   // A place in capitals is a dateline ("WASHINGTON —"), never who spoke.
   if (mention?.entity.type === 'place' && isDateline(text, mention)) return null;
+  // "A study published in the journal Cell Metabolism": a name after a participle and its preposition belongs to
+  // the modifier; the phrase before the participle is the speaker.
+  // ("published Wednesday in": a time word may come between.)
+  const objectAfter = (i: number): boolean => [1, 2].some((k) => SLOT_PREPOSITIONS.has(words[i + k]?.lower ?? '') && (words[i + k] as Token).start < (mention as EntityMention).start);
+  const participle = mention ? words.findIndex((w, i) => i > 0 && /^\p{Ll}+ed$/u.test(w.text) && objectAfter(i)) : -1;
+  if (participle > 0) return classifySpeaker(text, words.slice(0, participle), mentions, atSentenceStart);
 
   if (words.length <= 2 && (MALE_PRONOUNS.has(last.lower) || FEMALE_PRONOUNS.has(last.lower))) {
     return { kind: 'pronoun', gender: MALE_PRONOUNS.has(last.lower) ? 'male' : 'female', at: last.start };
@@ -592,15 +616,26 @@ export class SpeakerResolver {
   lastPersonBefore(pos: number, gender: Gender): Entity | undefined {
     const lo = lastEndingBefore(this.eligible, pos) + 1;
     let fallback: Entity | undefined;
+    // "“…,” said Alex Rivera. … “…,” she said.": with nobody else to mean, a person whose gender is only guessed
+    // from the first name, nearest first, preferring the one who spoke last.
+    let guessed: Entity | undefined;
     for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
       const m = this.eligible[i] as EntityMention;
       const known = this.mentions.genderOf(m.entity);
-      if (gender !== 'unknown' && known !== 'unknown' && known !== gender) continue;
+      if (gender !== 'unknown' && known !== 'unknown' && known !== gender) {
+        if (!guessed && pos - m.end <= PRONOUN_REACH && this.mentions.genderIsGuessed(m.entity) && this.spokeLast(m.entity)) guessed = m.entity;
+        continue;
+      }
       if (gender === 'unknown' || known === gender || this.mentions.isSubject(m)) return m.entity;
       if (pos - m.end > PRONOUN_REACH) break;
       fallback ??= m.entity;
     }
-    return fallback;
+    return fallback ?? guessed;
+  }
+
+  /** Is `entity` the speaker of the last quote resolved so far? */
+  private spokeLast(entity: Entity): boolean {
+    return this.spoken.at(-1)?.entity === entity;
   }
 
   /** Person mentions by each lowercased word of their entity's name, built on first use. */

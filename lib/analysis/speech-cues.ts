@@ -82,6 +82,8 @@ export const HUMAN_NOUNS = new Set([
   'delegate', 'mom', 'dad', 'wife', 'husband', 'sister', 'brother', 'girl', 'boy', 'citizen', 'farmer',
   'shopkeeper', 'driver', 'pilot', 'firefighter', 'sheriff', 'trooper', 'republican', 'democrat',
   'conservative', 'liberal', 'progressive', 'staffer', 'volunteer', 'organiser',
+  'user', 'singer', 'guitarist', 'drummer', 'musician', 'actor', 'actress', 'artist', 'rapper', 'comedian',
+  'passenger', 'customer', 'athlete',
 ]);
 
 const HUMAN_PLURAL_IRREGULAR = new Set(['people', 'men', 'women', 'chiefs', 'staff', 'police', 'children', 'spokesmen', 'spokeswomen', 'businessmen', 'congressmen']);

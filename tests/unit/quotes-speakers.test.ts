@@ -286,3 +286,135 @@ describe('headings in capitals', () => {
     expect(speakers).not.toContain('CONGRESS HAS QUESTIONED HIM');
   });
 });
+
+describe('partial quotes inside a sentence that names its speaker', () => {
+  it('gives quotes inside reported speech to that sentence’s speaker', () => {
+    const text = 'On Sunday in Iowa, which hosts the first contest next week, Walsh referred to Brandt as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”';
+    const entities = [entityFromForms(text, 'person', 'Ray Walsh', ['Walsh']), entityFromForms(text, 'person', 'Tom Brandt', ['Brandt'])];
+    expect(directs(text, entities)).toEqual([
+      ['a bright, charismatic leader', 'Ray Walsh', 'person:Ray Walsh'],
+      ['work in progress.', 'Ray Walsh', 'person:Ray Walsh'],
+    ]);
+  });
+
+  it('gives a partial quote to one described person opening the sentence, not to a group', () => {
+    const text = 'The Ohio senator took a heckler in stride, joking the man would “feel better in the morning.” Local officials took a tour and saw the “worst flooding in decades.”';
+    expect(directs(text, [])).toEqual([
+      ['feel better in the morning.', 'The Ohio senator', null],
+      ['worst flooding in decades.', null, null],
+    ]);
+  });
+
+  it('reads a lowercase title before the name that opens the sentence', () => {
+    const text = 'Republican front-runner Dale Hunt is insisting that he has “expanded the party,” claiming that he is responsible for higher turnout.';
+    const entities = [entityFromForms(text, 'person', 'Dale Hunt', ['Dale Hunt'])];
+    expect(directs(text, entities)).toEqual([['expanded the party', 'Dale Hunt', 'person:Dale Hunt']]);
+  });
+});
+
+describe('gender from a title before a name', () => {
+  it('skips a councilman for "she said"', () => {
+    const text = '“We had no choice,” said Councilwoman Dana Whitfield.\n\nWhitfield said repairs would cost millions. Councilman Ortiz voted against the plan on Tuesday.\n\n“This is the heart of our neighborhood,” she said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield', 'Whitfield']),
+      entityFromForms(text, 'person', 'Councilman Ortiz', ['Councilman Ortiz']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Dana Whitfield', 'Dana Whitfield']);
+  });
+});
+
+describe('research news', () => {
+  it('gives the team’s words to the named person who leads it', () => {
+    const text = '“We suggest that the outgassing occurs at lower levels than estimated,” Ruiz and his team wrote in the paper.';
+    const entities = [entityFromForms(text, 'person', 'Tomas Ruiz', ['Ruiz'])];
+    expect(directs(text, entities)).toEqual([['We suggest that the outgassing occurs at lower levels than estimated', 'Tomas Ruiz', 'person:Tomas Ruiz']]);
+  });
+
+  it('does not make the journal a study was published in its speaker', () => {
+    const text = 'A study published Wednesday in the journal Plant Metabolism found fasting was “no better than counting calories.”';
+    const entities = [entityFromForms(text, 'organization', 'Plant Metabolism', ['Plant Metabolism'])];
+    expect(directs(text, entities)).toEqual([['no better than counting calories.', 'A study', null]]);
+  });
+
+  it('keeps a person after a preposition who speaks ("footage of X asking")', () => {
+    const text = 'The ad uses footage of Nora Quill asking, “Why aren’t I fifty points ahead?”';
+    const entities = [entityFromForms(text, 'person', 'Nora Quill', ['Nora Quill'])];
+    expect(directs(text, entities)).toEqual([['Why aren’t I fifty points ahead?', 'Nora Quill', 'person:Nora Quill']]);
+  });
+
+  it('reads "in X’s words" and "in the words of X"', () => {
+    const text = 'In Dr. Kate Shadlen’s words, “Could the moment be tied to awareness?”\n\nIn the words of Mayor Ben Ortiz, “This city does not quit.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Kate Shadlen', ['Kate Shadlen']),
+      entityFromForms(text, 'person', 'Ben Ortiz', ['Ben Ortiz']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Kate Shadlen', 'Ben Ortiz']);
+  });
+});
+
+describe('quotes that go on from the one before', () => {
+  it('go on with a speaker we could not name rather than an earlier person', () => {
+    const text = 'Mara Lind accused the label of blocking her songs.\n\nThe label has denied it twice.\n\n“At no point did we block her songs,” they said in a statement.\n\n“In fact, we do not have the right to keep her from performing.”';
+    const entities = [entityFromForms(text, 'person', 'Mara Lind', ['Mara Lind'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual([null, null]);
+  });
+
+  it('give "she said" to the last speaker when only the first name’s usual gender clashes', () => {
+    const text = '“The clinic cannot keep up,” said Alex Rivera, a nurse.\n\nRivera has worked at the clinic since 2010.\n\n“We see twice as many patients as last year,” she said.';
+    const entities = [entityFromForms(text, 'person', 'Alex Rivera', ['Alex Rivera', 'Rivera'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Alex Rivera', 'Alex Rivera']);
+  });
+
+  it('but not to a man the article calls "he"', () => {
+    const text = '“The clinic cannot keep up,” said Alex Rivera, a nurse.\n\nRivera said he has worked at the clinic since 2010.\n\n“We see twice as many patients as last year,” she said.';
+    const entities = [entityFromForms(text, 'person', 'Alex Rivera', ['Alex Rivera', 'Rivera'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Alex Rivera', null]);
+  });
+});
+
+describe('a quote in the sentence right after an attributed one', () => {
+  it('goes on with that speaker', () => {
+    const text = '“They can overreact,” Vega said. Just because biologists became aware of the cells in the gut first, “that doesn’t mean that’s the order in which they evolved.”';
+    const entities = [entityFromForms(text, 'person', 'Ines Vega', ['Vega'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Ines Vega', 'Ines Vega']);
+  });
+
+  it('but a term of a few words does not', () => {
+    const text = '“They can overreact,” Vega said. The condition is known as “gut lung.”';
+    const entities = [entityFromForms(text, 'person', 'Ines Vega', ['Vega'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Ines Vega']);
+  });
+});
+
+describe('a description and then the name', () => {
+  it('gives the quote to the name set off after the description, also when an outlet is told', () => {
+    const text = '“We had no other option,” the chairman, Paul Adler, told The Associated Press.\n\n“We will rebuild,” the plant’s manager, Rosa Imhof, said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Paul Adler', ['Paul Adler']),
+      entityFromForms(text, 'person', 'Rosa Imhof', ['Rosa Imhof']),
+      entityFromForms(text, 'organization', 'Associated Press', ['Associated Press']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Paul Adler', 'Rosa Imhof']);
+  });
+});
+
+describe('people named by what they do', () => {
+  it('keeps "one user on a platform" a person, not the platform', () => {
+    const text = 'According to AFP, one user on Qwibo posted: “How did these two get to the capital?”';
+    const entities = [entityFromForms(text, 'organization', 'Qwibo', ['Qwibo']), entityFromForms(text, 'organization', 'AFP', ['AFP'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['one user on Qwibo']);
+  });
+});
+
+describe('a quote after a colon that ends its subject’s sentence', () => {
+  it('is the subject’s, whatever the verb', () => {
+    const text = 'The mayor paused as the crowd shouted. Harlan Voss leaned in and boomed: “We are going to win this.”';
+    const entities = [entityFromForms(text, 'person', 'Harlan Voss', ['Harlan Voss'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Harlan Voss']);
+  });
+
+  it('but a group opening the sentence is no speaker', () => {
+    const text = 'Local residents were fed up by then: “fix the roads before the winter comes.”';
+    expect(directs(text, []).map((d) => d[1])).toEqual([null]);
+  });
+});
