@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { paintedNoteTexts } from './support/note-paint';
-import { getPageNotes } from './support/notes-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { paintedNoteTexts } from '../../testing/e2e/note-paint';
+import { getPageNotes } from '../../testing/e2e/notes-page';
 
 const VICTIM = 'https://victim.github.io/story';
 const ATTACKER = 'https://attacker.github.io/story';

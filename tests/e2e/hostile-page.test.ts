@@ -12,12 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { paintedNoteTexts } from './support/note-paint';
-import { getPageNotes, pageCanRead, sendToTab } from './support/notes-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { paintedNoteTexts } from '../../testing/e2e/note-paint';
+import { getPageNotes, pageCanRead, sendToTab } from '../../testing/e2e/notes-page';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 /** Words that appear nowhere on the seed page: finding them anywhere the page can read is a leak. */

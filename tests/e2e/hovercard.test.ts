@@ -2,17 +2,17 @@
 // highlights, and the popup's revealSpan request (scroll to a span and flash it).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, waitForAnswer, waitForLede, type HighlightName, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
-import { loadSeedGold } from './support/gold';
-import { compareWithServedHtml } from './support/page-dom';
-import { storedArticleUrls } from './support/stored-articles';
-import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from './support/reveal';
-import { coverage } from './support/text-match';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, waitForAnswer, waitForLede, type HighlightName, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { clickInShadow, evaluateInShadow } from '../../testing/e2e/closed-shadow';
+import { loadSeedGold } from '../../testing/e2e/gold';
+import { compareWithServedHtml } from '../../testing/e2e/page-dom';
+import { storedArticleUrls } from '../../testing/e2e/stored-articles';
+import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
+import { coverage } from '../../testing/e2e/text-match';
 
 const gold = loadSeedGold();
 

@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
-import { ARTICLES, NOTES } from './library-fixtures';
+import { ARTICLES, NOTES } from '../../testing/fixtures/library-fixtures';
 
 let db: LedeDB;
 let root: HTMLElement;

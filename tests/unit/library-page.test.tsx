@@ -7,8 +7,8 @@ import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import type { ImportReadOptions } from '@/components/library/ImportPanel';
 import { exportBackup, exportJsonLd } from '@/lib/exchange';
-import { noteId } from './annotation-fixtures';
-import { ARTICLES, KYIV, NOTES } from './library-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
+import { ARTICLES, KYIV, NOTES } from '../../testing/fixtures/library-fixtures';
 
 interface Saved {
   name: string;

@@ -12,7 +12,7 @@ import { extractArticle, rangeFor } from '@/lib/extract';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import { normalizeSourceUrl } from '@/lib/notes/source-url';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const PAGE_URL = 'https://news.example/story?utm_source=feed';
 const SOURCE = 'https://news.example/story';

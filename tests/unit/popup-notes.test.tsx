@@ -8,7 +8,7 @@ import { App } from '@/entrypoints/popup/App';
 import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 const anchoredAt = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });
 const ORPHAN: AnchorStatus = { status: 'orphan', reason: 'passage not found' };

@@ -21,7 +21,7 @@ import { inertMarkdown, REMOVED_LINK } from '@/lib/exchange/markdown';
 import type { EntityHistory } from '@/lib/protocol/messages';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 /** Each sets window.__ledeXss if it ever runs. */
 export const PAYLOADS = [
