@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SiteSwitches } from '@/components/popup/SiteSwitches';
-import { parseMessage, type LedeRequest, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
+import { parseMessage, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
 import { createRuntimeHandlers } from '@/lib/background/page-handlers';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
