@@ -55,3 +55,12 @@ export function byTestId(root: ParentNode, id: string): HTMLElement | null {
 export function clickTestId(root: HTMLElement, id: string): Promise<void> {
   return click(byTestId(root, id), root);
 }
+
+/** Turns of the event loop under act() until `condition()` holds (a component's own timer, say). */
+export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('waitFor: the condition never held');
+    await turn();
+  }
+}

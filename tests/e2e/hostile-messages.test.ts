@@ -14,6 +14,7 @@ import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../testi
 import { seedDir } from '../../testing/harness/paths';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { getPageNotes } from '../../testing/e2e/notes-page';
+import { waitUntil } from '../../testing/harness/wait';
 
 const VICTIM = 'https://victim.github.io/story';
 const ATTACKER = 'https://attacker.github.io/story';
@@ -115,13 +116,13 @@ async function storedRows<T>(store: 'annotations' | 'articles'): Promise<T[]> {
 }
 
 async function pageNotesOf(opened: OpenedPage): Promise<{ source: string; notes: unknown[] }> {
-  const deadline = Date.now() + POLL.timeout;
-  for (;;) {
-    const answer = (await getPageNotes(browser, opened.tabId)) as { source?: string; notes?: unknown[] } | undefined;
-    if (answer?.source !== undefined) return { source: answer.source, notes: answer.notes ?? [] };
-    if (Date.now() > deadline) throw new Error('the page never answered getPageNotes');
-    await new Promise((resolve) => setTimeout(resolve, POLL.interval));
-  }
+  const answer = await waitUntil(
+    async () => (await getPageNotes(browser, opened.tabId)) as { source?: string; notes?: unknown[] } | undefined,
+    (answer) => answer?.source !== undefined,
+    { timeoutMs: POLL.timeout, intervalMs: POLL.interval },
+  );
+  if (answer?.source === undefined) throw new Error('the page never answered getPageNotes');
+  return { source: answer.source, notes: answer.notes ?? [] };
 }
 
 beforeAll(async () => {
@@ -179,9 +180,8 @@ describe('canonical links', () => {
     const www = await openPage(browser, WWW_PAGE);
     expect(await waitForLede(browser, www, 30_000)).toBe(true);
     expect((await pageNotesOf(www)).source).toBe(WWW_CANONICAL);
-    const deadline = Date.now() + POLL.timeout;
-    while (!(await paintedNoteTexts(www.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
-    expect(await paintedNoteTexts(www.page)).toContain(PASSAGE);
+    const painted = await waitUntil(() => paintedNoteTexts(www.page), (texts) => texts.includes(PASSAGE), { timeoutMs: POLL.timeout, intervalMs: POLL.interval });
+    expect(painted).toContain(PASSAGE);
     await www.page.close();
   });
 

@@ -13,6 +13,7 @@ import { compareWithServedHtml } from '../../testing/e2e/page-dom';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
 import { coverage } from '../../testing/e2e/text-match';
+import { waitUntil } from '../../testing/harness/wait';
 
 const gold = loadSeedGold();
 
@@ -52,8 +53,8 @@ beforeAll(async () => {
   // The same article read before at another address: its people are in the reading history.
   const earlier = await openPage(browser, server.url('page-stripped.html'));
   expect(await waitForLede(browser, earlier)).toBe(true);
-  const deadline = Date.now() + 15_000;
-  while ((await storedArticleUrls(browser)).length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  // Stored in the reading history: the next visit's cards can say it was read before.
+  await waitUntil(() => storedArticleUrls(browser), (urls) => urls.length >= 1, { timeoutMs: 15_000 });
   await earlier.page.close();
   opened = await openPage(browser, server.url('page-restored.html'));
   page = opened.page;

@@ -9,7 +9,7 @@ import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
-import { click, settle } from '../../testing/preact';
+import { click, settle, waitFor } from '../../testing/preact';
 import { channel, fakeBackground, type FakeChannel } from '../../testing/fakes/background';
 
 const anchoredAt = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });
@@ -255,11 +255,9 @@ describe('the popup notes section', () => {
     await show(fakeTab(), background, 20);
     await click(item(1).querySelector('[data-testid="note-delete"]'));
     expect(root.querySelector('[data-testid="note-undo"]')).not.toBeNull();
-    for (let i = 0; i < 50 && root.querySelector('[data-testid="note-undo"]'); i += 1) {
-      await act(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      });
-    }
+    // The undo offer lapses on its own timer (20 ms here).
+    await waitFor(() => root.querySelector('[data-testid="note-undo"]') === null);
+    await settle();
     expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
     expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(2), noteId(3)]);
     expect(background.sent.map((m) => m.type)).toEqual(['deleteAnnotation']);
