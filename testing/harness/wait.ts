@@ -9,6 +9,11 @@ export interface WaitOptions {
   intervalMs?: number;
 }
 
+/** Waits until `check()` holds; throws "Timed out waiting until <what>" after timeoutMs (for hooks, where expect.poll is not allowed). */
+export async function waitFor(what: string, check: () => Promise<boolean>, options: WaitOptions = {}): Promise<void> {
+  if (!(await waitUntil(check, (held) => held, options))) throw new Error(`Timed out waiting until ${what}.`);
+}
+
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Probes until `done(value)`; returns the value that met it, or the last one at the timeout. */
