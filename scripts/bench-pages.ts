@@ -7,13 +7,13 @@
 // measures a loaded machine, not Lede on a page.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, waitForLede } from './lib/lede-page';
-import { repoRoot } from './lib/paths';
-import { loadNewsPages, pagePath } from './lib/pages-fixtures';
-import { measurePages, type PageMeasurement } from './lib/pages-measure';
+import { openPage, waitForLede } from '../testing/harness/lede-page';
+import { repoRoot } from '../testing/harness/paths';
+import { loadNewsPages, pagePath } from '../testing/pages/pages-fixtures';
+import { measurePages, type PageMeasurement } from '../testing/pages/pages-measure';
 import { writeReport } from './lib/pages-report';
 import { acceptanceFigures, formatFigures, slowestToHighlights, worstPages } from './lib/pages-verdicts';
-import { openPagesHarness } from './lib/pages-harness';
+import { openPagesHarness } from '../testing/pages/pages-harness';
 
 const outDir = path.join(repoRoot, 'bench-output/pages');
 const WORST_SHOWN = 3;

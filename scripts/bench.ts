@@ -23,10 +23,10 @@ import { measureBuildSizes } from './lib/bench-sizes';
 import { measureHeap, measureModelFiles, measureModelLoad, type HeapUse, type ModelFiles, type ModelLoad } from './lib/bench-model';
 import { measureThroughput, timeSingleAnalyses, type SeedTiming, type Throughput } from './lib/bench-throughput';
 import { measureTimeToHighlights, type PaintTimings } from './lib/bench-time-to-highlights';
-import { findChromium, CHROMIUM_INSTALL_HINT } from './lib/find-chromium';
-import { launchBrowser } from './lib/launch-browser';
-import { repoRoot, seedDir } from './lib/paths';
-import { serveDirectory } from './lib/static-server';
+import { findChromium, CHROMIUM_INSTALL_HINT } from '../testing/harness/find-chromium';
+import { launchBrowser } from '../testing/harness/launch-browser';
+import { repoRoot, seedDir } from '../testing/harness/paths';
+import { serveDirectory } from '../testing/harness/static-server';
 import { median, p95 } from './lib/stats';
 
 const RELOADS = 15;

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtmlDocument } from '../lib/extract/node-dom';
 import { extractArticle } from '../lib/extract/index';
+import { tokenOverlap } from '../testing/pages/token-overlap';
 
 export interface PageResult {
   dir: string;
@@ -35,31 +36,6 @@ export interface EvalSummary {
   medianF1: number | null;
   p10F1: number | null;
   slowest: { dir: string; ms: number } | null;
-}
-
-/** Lower-case word tokens (letters and digits). */
-export function wordTokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Bag-of-words (multiset) overlap of predicted vs reference tokens. */
-export function tokenOverlap(predicted: string, reference: string): { precision: number; recall: number; f1: number } {
-  const counts = new Map<string, number>();
-  const ref = wordTokens(reference);
-  for (const t of ref) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const pred = wordTokens(predicted);
-  let shared = 0;
-  for (const t of pred) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(t, n - 1);
-    }
-  }
-  const precision = pred.length ? shared / pred.length : 0;
-  const recall = ref.length ? shared / ref.length : 0;
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
 }
 
 /** The q-quantile (0..1) of a list, nearest-rank on the sorted values. */

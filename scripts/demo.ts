@@ -3,14 +3,14 @@
 // runs headless and writes screenshots of the pages and popups to demo-output/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildExtension } from './lib/build-output';
-import { requireChromium } from './lib/find-chromium';
-import { launchBrowser, type ExtensionBrowser } from './lib/launch-browser';
-import { openPage, openPopup } from './lib/lede-page';
-import { repoRoot, seedDir } from './lib/paths';
-import { visitAsReader } from './lib/reader-view';
-import { SEED_PAGES } from './lib/seed-pages';
-import { serveDirectory, type StaticServer } from './lib/static-server';
+import { buildExtension } from '../testing/harness/build-output';
+import { requireChromium } from '../testing/harness/find-chromium';
+import { launchBrowser, type ExtensionBrowser } from '../testing/harness/launch-browser';
+import { openPage, openPopup } from '../testing/harness/lede-page';
+import { repoRoot, seedDir } from '../testing/harness/paths';
+import { visitAsReader } from '../testing/harness/reader-view';
+import { SEED_PAGES } from '../testing/harness/seed-pages';
+import { serveDirectory, type StaticServer } from '../testing/harness/static-server';
 import { summarizeView } from './lib/view-summary';
 
 const outputDir = path.join(repoRoot, 'demo-output');

@@ -1,6 +1,6 @@
 // `npm run fuzz [-- --runs N --seed S --target TEXT --sizes 25000,50000,100000,200000 --rounds R
 //   --no-linearity --no-campaign]`: long fuzz campaigns over the analysis, the anchoring, the import
-// parser and the message validator (scripts/lib/fuzz-targets.ts), then a linearity check of every
+// parser and the message validator (testing/arbitraries/fuzz-targets.ts), then a linearity check of every
 // trap family (scripts/lib/fuzz-linearity.ts). Prints cases per target, each failure with its shrunk
 // counterexample and the seed to replay it, and the timing table. Exits 1 on any failure or
 // super-linear growth. The unit tests (tests/unit/fuzz-*.test.ts) run the same targets briefly.
@@ -11,10 +11,10 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { analyzeText } from '../lib/analysis/analyze';
 import { anchorAll, describeSpan } from '../lib/anchoring';
-import { manyParagraphs } from '../tests/unit/fuzz-arbitraries';
-import { analysisProblems } from './lib/fuzz-checks';
+import { manyParagraphs } from '../testing/arbitraries/fuzz-arbitraries';
+import { analysisProblems } from '../testing/arbitraries/fuzz-checks';
 import { formatHeader, formatRow, measureLinearity, NOISE_FLOOR_MS, SUPER_LINEAR_RATIO } from './lib/fuzz-linearity';
-import { errorText, FUZZ_TARGETS } from './lib/fuzz-targets';
+import { errorText, FUZZ_TARGETS } from '../testing/arbitraries/fuzz-targets';
 
 const { values } = parseArgs({
   options: {

@@ -60,7 +60,7 @@ export class LedeDB extends Dexie {
     //      listing only the tables that are new or whose indexes change (`null` drops a table);
     //   2. where stored rows change shape, chain `.upgrade((tx) => tx.table('t').toCollection().modify(...))`;
     //      it runs inside the version-change transaction, so a crash leaves the old version intact;
-    //   3. freeze the same stores() in tests/unit/db-history.ts and give a new table rows there
+    //   3. freeze the same stores() in testing/fixtures/db-history.ts and give a new table rows there
     //      (tests/unit/db-migrations.test.ts opens a database saved at every version with this file).
     // Version 1.
     this.version(1).stores({

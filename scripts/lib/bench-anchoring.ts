@@ -5,12 +5,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchor, anchorAll, describeSpan } from '../../lib/anchoring/index';
-import { newsArticleTexts, type ArticleText } from './anchoring-corpus';
-import { explainCase, generateCases, runCase } from './anchoring-cases';
-import { EDIT_KINDS } from './anchoring-edits';
-import { judge, isRecovered, type Verdict } from './anchoring-outcome';
-import { seededRng } from './anchoring-prng';
-import { applySplices, paragraphBlocks, pickPassage, wordsIn, type Span, type Splice } from './anchoring-text';
+import { newsArticleTexts, type ArticleText } from '../../testing/anchoring/anchoring-corpus';
+import { explainCase, generateCases, runCase } from '../../testing/anchoring/anchoring-cases';
+import { EDIT_KINDS } from '../../testing/anchoring/anchoring-edits';
+import { judge, isRecovered, type Verdict } from '../../testing/anchoring/anchoring-outcome';
+import { seededRng } from '../../testing/anchoring/anchoring-prng';
+import { applySplices, paragraphBlocks, pickPassage, wordsIn, type Span, type Splice } from '../../testing/anchoring/anchoring-text';
 import { median } from './stats';
 
 /** Share re-anchored on the right words that each kind must reach. */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../../lib/extract/index';
 import { parseHtmlDocument } from '../../lib/extract/node-dom';
-import { newsPagesDir, seedDir } from './paths';
+import { newsPagesDir, seedDir } from '../../testing/harness/paths';
 
 export interface BenchText {
   name: string;

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from './launch-browser';
+import { launchBrowser } from '../../testing/harness/launch-browser';
 
 /** The page's paragraphs per second, added 10 at a time. */
 const PARAGRAPHS_PER_SECOND = 100;

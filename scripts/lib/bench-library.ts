@@ -1,4 +1,4 @@
-// The library bench: with 10,000 notes on 300 analysed articles (scripts/lib/library-corpus.ts),
+// The library bench: with 10,000 notes on 300 analysed articles (testing/fixtures/library-corpus.ts),
 // export to JSON-LD (the backup as the library writes it: compact, zipped when large), Markdown
 // (+ zip) and CSV (each < 1 s), read + import into an empty database (< 3 s; in Node on
 // fake-indexeddb, a pure-JS IndexedDB, so only a guide; with --chromium also in real Chromium
@@ -14,11 +14,11 @@ import { fileURLToPath } from 'node:url';
 import type { ArticleRow } from '../../lib/background/db';
 import { LedeDB } from '../../lib/background/db';
 import { buildLibraryIndex, searchLibrary, type LibraryFilters, type LibraryItem } from '../../lib/library/library-index';
-import { findChromium } from './find-chromium';
-import { launchBrowser } from './launch-browser';
-import type { ExtensionBrowser } from './launch-browser';
+import { findChromium } from '../../testing/harness/find-chromium';
+import { launchBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { measureChromiumImport, measureChromiumRestore, type BackupFileForBench, type ChromiumRestore } from './library-chromium-import';
-import { libraryCorpus, type LibraryCorpus } from './library-corpus';
+import { libraryCorpus, type LibraryCorpus } from '../../testing/fixtures/library-corpus';
 import { median, p95 } from './stats';
 
 const NOTES = 10_000;
@@ -272,7 +272,7 @@ function printRestore(step: RestoreStep): void {
 export async function runLibraryBench(options: { runs?: number; chromium?: boolean; restore?: boolean; restoreNotes?: number; chromiumImport?: boolean } = {}): Promise<LibraryBench> {
   const runs = options.runs ?? DEFAULT_RUNS;
   const corpus = libraryCorpus({ notes: NOTES, articles: ARTICLES });
-  console.log(`  corpus: ${corpus.annotations.length.toLocaleString('en-US')} notes on ${corpus.articles.length} articles (seeded, scripts/lib/library-corpus.ts)`);
+  console.log(`  corpus: ${corpus.annotations.length.toLocaleString('en-US')} notes on ${corpus.articles.length} articles (seeded, testing/fixtures/library-corpus.ts)`);
   const skipped: string[] = [];
   let exports: TimedStep[] = [];
   let importStep: TimedStep | null = null;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseTaggerModel, type TaggerModel, type TaggerModelFile } from '../../lib/analysis/tagger-model';
-import { repoRoot } from './paths';
+import { repoRoot } from '../../testing/harness/paths';
 import { median } from './stats';
 
 const modelDir = path.join(repoRoot, 'lib/model');

@@ -3,9 +3,9 @@
 // popup's own 'lede-popup-cards' mark when it sets one, else to the moment a MutationObserver
 // the bench injects sees data-cards-ready="true" on the popup root.
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './launch-browser';
-import { openPage, waitForLede } from './lede-page';
-import { waitForCards } from './popup-cards';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, waitForLede } from '../../testing/harness/lede-page';
+import { waitForCards } from '../../testing/harness/popup-cards';
 
 export const POPUP_CARDS_MARK = 'lede-popup-cards';
 const OBSERVED_MARK = 'lede-bench-cards-ready';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { contentScriptPath, repoRoot } from './paths';
+import { contentScriptPath, repoRoot } from '../../testing/harness/paths';
 
 export interface BuildSizes {
   contentScript: { bytes: number; gzipBytes: number } | null;

@@ -1,6 +1,6 @@
 // Bench (a): how long the content script takes from its start to painted highlights, over reloads.
-import type { ExtensionBrowser } from './launch-browser';
-import { getAnalysis, openPage, timeToHighlightsMs, waitForLede } from './lede-page';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, timeToHighlightsMs, waitForLede } from '../../testing/harness/lede-page';
 
 export interface PaintTimings {
   samples: number[];

@@ -5,8 +5,8 @@
 import { analyzeText } from '../../lib/analysis/analyze';
 import { anchorAll, describeSpan } from '../../lib/anchoring';
 import { exportJsonLd, ImportError, parseImport } from '../../lib/exchange';
-import { TRAP_FAMILIES } from '../../tests/unit/fuzz-arbitraries';
-import { analysisProblems, anchoredExactlyProblems } from './fuzz-checks';
+import { TRAP_FAMILIES } from '../../testing/arbitraries/fuzz-arbitraries';
+import { analysisProblems, anchoredExactlyProblems } from '../../testing/arbitraries/fuzz-checks';
 
 /** Worse than this per doubling, in two series in a row, is flagged (linear is 2; n log n about 2.2; quadratic 4). */
 export const SUPER_LINEAR_RATIO = 2.5;

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 
 export interface BackupFileForBench {
   name: string;

@@ -1,7 +1,7 @@
 // Writes the page suite's report folder: index.html with the figures and a per-page table.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PageMeasurement } from './pages-measure';
+import type { PageMeasurement } from '../../testing/pages/pages-measure';
 import { domChanged, layoutChanged, problemsOf, type Figure } from './pages-verdicts';
 
 const escapeHtml = (s: string): string =>

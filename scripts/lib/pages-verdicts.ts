@@ -1,7 +1,7 @@
 // The page suite's acceptance figures and verdicts, and which pages are worst and why.
 import { quantile } from '../body-eval';
-import type { PageMeasurement } from './pages-measure';
-import { LEDE_PHASES } from './pages-probe';
+import type { PageMeasurement } from '../../testing/pages/pages-measure';
+import { LEDE_PHASES } from '../../testing/pages/pages-probe';
 
 export interface Figure {
   name: string;

@@ -1,5 +1,5 @@
 // A few lines that say what Lede found on a page, as the reader sees it (highlights and popup).
-import type { ReaderView } from './reader-view';
+import type { ReaderView } from '../../testing/harness/reader-view';
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   const counts = new Map<string, number>();

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { watchErrors } from '../../scripts/lib/lede-page';
-import { chromeExtensionDir } from '../../scripts/lib/paths';
-import { downloadFrom, importFile, openLibrary } from './support/library-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { watchErrors } from '../../testing/harness/lede-page';
+import { chromeExtensionDir } from '../../testing/harness/paths';
+import { downloadFrom, importFile, openLibrary } from '../../testing/e2e/library-page';
 
 let browser: ExtensionBrowser;
 

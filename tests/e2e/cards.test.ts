@@ -3,16 +3,16 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir, sharedDir } from '../../scripts/lib/paths';
-import { cardLocator, readCards, waitForCards, type EntityCardView } from '../../scripts/lib/popup-cards';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { loadSeedGold, type GoldPerson } from './support/gold';
-import { rangeOnScreen, scrollYOf } from './support/reveal';
-import { storedArticleUrls } from './support/stored-articles';
-import { coverage, normalize } from './support/text-match';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir, sharedDir } from '../../testing/harness/paths';
+import { cardLocator, readCards, waitForCards, type EntityCardView } from '../../testing/harness/popup-cards';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { loadSeedGold, type GoldPerson } from '../../testing/e2e/gold';
+import { rangeOnScreen, scrollYOf } from '../../testing/e2e/reveal';
+import { storedArticleUrls } from '../../testing/e2e/stored-articles';
+import { coverage, normalize } from '../../testing/e2e/text-match';
 
 const gold = loadSeedGold();
 /** score_gold.py's rule: a quote is shown when 80% of its words are covered, in order. */

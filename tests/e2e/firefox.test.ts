@@ -15,14 +15,14 @@ import { extractArticle } from '../../lib/extract';
 import { parseHtmlDocument } from '../../lib/extract/node-dom';
 import { HIGHLIGHT_TYPES, highlightName } from '../../lib/page/highlight-types';
 import { spansByType } from '../../lib/page/paint';
-import { launchFirefox, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox-browser';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
+import { launchFirefox, type FirefoxExtensionBrowser } from '../../testing/harness/firefox-browser';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
 import {
   activeElementName, editorShownBelowSelection, highlightTexts, noteHighlightsInRegistry, pageCanRead, pageDatabaseNames, passageColour, selectText,
   watchPageErrors, type Rgb,
-} from './support/firefox-page';
+} from '../../testing/e2e/firefox-page';
 
 const SEED_FILE = 'page-restored.html';
 const GECKO_ID = 'lede@lede.invalid';

@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { paintedNoteTexts } from './support/note-paint';
-import { getPageNotes } from './support/notes-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { paintedNoteTexts } from '../../testing/e2e/note-paint';
+import { getPageNotes } from '../../testing/e2e/notes-page';
+import { waitFor, waitUntil } from '../../testing/harness/wait';
 
 const VICTIM = 'https://victim.github.io/story';
 const ATTACKER = 'https://attacker.github.io/story';
@@ -93,6 +94,36 @@ function sendFromExtensionPage(message: unknown): Promise<unknown> {
   }, message);
 }
 
+/**
+ * How many messages of `type` have reached the background so far, counted by a listener this test
+ * adds in the service worker (it answers nothing; a page cannot see it).
+ */
+async function arrivals(type: string): Promise<number> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate((wanted) => {
+    type Listener = (message: unknown) => undefined;
+    const g = globalThis as unknown as { ledeTestArrivals?: string[]; chrome: { runtime: { onMessage: { addListener(listener: Listener): void } } } };
+    if (!g.ledeTestArrivals) {
+      const seen: string[] = [];
+      g.ledeTestArrivals = seen;
+      g.chrome.runtime.onMessage.addListener((message) => {
+        const kind = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+        seen.push(typeof kind === 'string' ? kind : '');
+        return undefined;
+      });
+    }
+    return g.ledeTestArrivals.filter((kind) => kind === wanted).length;
+  }, type);
+}
+
+/** Sends `build`'s message from the page and resolves once the background has received it (the send still runs). */
+async function sendAndWaitForArrival(type: string, build: string): Promise<{ sent: Promise<Outcome[]> }> {
+  const before = await arrivals(type);
+  const sent = sendFromContentScript(attackerWorld, build);
+  await waitFor(`the page's ${type} reached the background`, async () => (await arrivals(type)) > before, { timeoutMs: POLL.timeout, intervalMs: POLL.interval });
+  return { sent };
+}
+
 /** Everything in one of the background's object stores, read in the service worker. */
 async function storedRows<T>(store: 'annotations' | 'articles'): Promise<T[]> {
   const worker = await browser.serviceWorker();
@@ -115,13 +146,13 @@ async function storedRows<T>(store: 'annotations' | 'articles'): Promise<T[]> {
 }
 
 async function pageNotesOf(opened: OpenedPage): Promise<{ source: string; notes: unknown[] }> {
-  const deadline = Date.now() + POLL.timeout;
-  for (;;) {
-    const answer = (await getPageNotes(browser, opened.tabId)) as { source?: string; notes?: unknown[] } | undefined;
-    if (answer?.source !== undefined) return { source: answer.source, notes: answer.notes ?? [] };
-    if (Date.now() > deadline) throw new Error('the page never answered getPageNotes');
-    await new Promise((resolve) => setTimeout(resolve, POLL.interval));
-  }
+  const answer = await waitUntil(
+    async () => (await getPageNotes(browser, opened.tabId)) as { source?: string; notes?: unknown[] } | undefined,
+    (answer) => answer?.source !== undefined,
+    { timeoutMs: POLL.timeout, intervalMs: POLL.interval },
+  );
+  if (answer?.source === undefined) throw new Error('the page never answered getPageNotes');
+  return { source: answer.source, notes: answer.notes ?? [] };
 }
 
 beforeAll(async () => {
@@ -179,9 +210,8 @@ describe('canonical links', () => {
     const www = await openPage(browser, WWW_PAGE);
     expect(await waitForLede(browser, www, 30_000)).toBe(true);
     expect((await pageNotesOf(www)).source).toBe(WWW_CANONICAL);
-    const deadline = Date.now() + POLL.timeout;
-    while (!(await paintedNoteTexts(www.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
-    expect(await paintedNoteTexts(www.page)).toContain(PASSAGE);
+    const painted = await waitUntil(() => paintedNoteTexts(www.page), (texts) => texts.includes(PASSAGE), { timeoutMs: POLL.timeout, intervalMs: POLL.interval });
+    expect(painted).toContain(PASSAGE);
     await www.page.close();
   });
 
@@ -197,13 +227,13 @@ describe('canonical links', () => {
   it('a user’s page on a shared host (attacker.blogspot.com) cannot borrow the host’s own notes', async () => {
     const claimer = await openPage(browser, PARENT_CLAIMER);
     expect(await waitForLede(browser, claimer, 30_000)).toBe(true);
+    // The page's notes answer comes once its notes are loaded, anchored and painted: a borrowed
+    // note would be listed here, and painted by now.
     const notes = await pageNotesOf(claimer);
-    // Give a borrowed note the same time to be painted as the same-site one above takes.
-    const deadline = Date.now() + 3_000;
-    while (!(await paintedNoteTexts(claimer.page)).includes(PASSAGE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
     const painted = await paintedNoteTexts(claimer.page);
     console.log(`[hostile-messages] attacker.blogspot.com claiming blogspot.com: note key ${notes.source}; painted note passages: ${painted.length}`);
     expect(notes.source).toBe(PARENT_CLAIMER);
+    expect(notes.notes).toEqual([]);
     expect(painted).not.toContain(PASSAGE);
     await claimer.page.close();
   });
@@ -256,10 +286,9 @@ describe('messages from a subverted content script', () => {
 });
 
 describe('one slow request never blocks Lede’s pages', () => {
-  /** Sends `build`'s message from the page, then (once it has had time to arrive) getSettings from an extension page. */
-  async function besideGetSettings(build: string): Promise<{ outcome: Outcome; settings: unknown; settingsMs: number }> {
-    const page = sendFromContentScript(attackerWorld, build);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  /** Sends `build`'s message (of `type`) from the page, then, once it has reached the background, getSettings from an extension page. */
+  async function besideGetSettings(type: string, build: string): Promise<{ outcome: Outcome; settings: unknown; settingsMs: number }> {
+    const page = (await sendAndWaitForArrival(type, build)).sent;
     const started = performance.now();
     const settings = await sendFromExtensionPage({ type: 'getSettings' });
     const settingsMs = Math.round(performance.now() - started);
@@ -268,7 +297,7 @@ describe('one slow request never blocks Lede’s pages', () => {
   }
 
   it('answers an extension page’s getSettings while a page sends a million-name history request', async () => {
-    const { outcome, settings, settingsMs } = await besideGetSettings(`() => ({ type: 'getEntityHistory', names: new Array(1000000).fill('Zq Name'), excludeUrl: '' })`);
+    const { outcome, settings, settingsMs } = await besideGetSettings('getEntityHistory', `() => ({ type: 'getEntityHistory', names: new Array(1000000).fill('Zq Name'), excludeUrl: '' })`);
     console.log(`[hostile-messages] getSettings beside a 1M-name getEntityHistory: answered after ${settingsMs} ms; history: ${JSON.stringify(outcome).slice(0, 120)}`);
     expect(settings).toMatchObject({ history: expect.any(Boolean) });
     expect(outcome).toMatchObject({ error: expect.stringMatching(/more than 2000 names|may not come from a content-script/) });
@@ -278,7 +307,7 @@ describe('one slow request never blocks Lede’s pages', () => {
   });
 
   it('answers getSettings beside an analyzeText of one enormous paragraph, which is refused', async () => {
-    const { outcome, settings, settingsMs } = await besideGetSettings(`() => ({ type: 'analyzeText', url: '', text: 'Zq ' + Math.random() + ' John Kerry met Sergei Lavrov. '.repeat(40000) })`);
+    const { outcome, settings, settingsMs } = await besideGetSettings('analyzeText', `() => ({ type: 'analyzeText', url: '', text: 'Zq ' + Math.random() + ' John Kerry met Sergei Lavrov. '.repeat(40000) })`);
     console.log(`[hostile-messages] getSettings beside a one-paragraph 1.2M-character analyzeText: answered after ${settingsMs} ms; analyzeText: ${JSON.stringify(outcome).slice(0, 120)}`);
     expect(settings).toMatchObject({ history: expect.any(Boolean) });
     expect(outcome).toMatchObject({ error: expect.stringMatching(/paragraph longer than 250000 characters/) });
@@ -291,12 +320,11 @@ describe('one slow request never blocks Lede’s pages', () => {
       return { type: 'analyzeText', url: '', text: new Array(1500).fill(paragraph).join('\\n\\n') };
     }`;
     const settled: string[] = [];
-    const analysis = sendFromContentScript(attackerWorld, build).then((outcomes) => {
+    // The page's request reaches the background first.
+    const analysis = (await sendAndWaitForArrival('analyzeText', build)).sent.then((outcomes) => {
       settled.push('analyzeText');
       return outcomes[0];
     });
-    // Let the page's request reach the background and start first.
-    await new Promise((resolve) => setTimeout(resolve, 500));
     const started = performance.now();
     await sendFromExtensionPage({ type: 'getSettings' }).then(() => settled.push('getSettings'));
     const settingsMs = Math.round(performance.now() - started);

@@ -12,16 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { passageRectsIn } from './support/in-page';
-import { evaluateInShadow } from './support/closed-shadow';
-import { meanColour, paintedNoteBoxes, paintedNoteText, type Rgb } from './support/note-paint';
-import { getPageNotes, sendToTab, type PageNoteAnswer } from './support/notes-page';
-import { flashedText, pageSawInRegistry, watchRegistryFor } from './support/reveal';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { passageRectsIn } from '../../testing/e2e/in-page';
+import { evaluateInShadow } from '../../testing/e2e/closed-shadow';
+import { meanColour, paintedNoteBoxes, paintedNoteText, type Rgb } from '../../testing/e2e/note-paint';
+import { getPageNotes, sendToTab, type PageNoteAnswer } from '../../testing/e2e/notes-page';
+import { flashedText, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 /** A second passage, for the editor that is opened and closed with Escape. */

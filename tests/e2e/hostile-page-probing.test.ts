@@ -9,13 +9,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { highlightSizes, openPage, type HighlightName, type OpenedPage } from '../../scripts/lib/lede-page';
-import { chromeExtensionDir, markedChromeExtensionDir, repoRoot, seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
-import { footprintIn, ledePerformanceEntriesIn, legendAttackIn, syntheticHoverIn, type Footprint, type LegendAttack } from './support/page-probes';
-import { storedArticleUrls } from './support/stored-articles';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { highlightSizes, openPage, type HighlightName, type OpenedPage } from '../../testing/harness/lede-page';
+import { chromeExtensionDir, markedChromeExtensionDir, repoRoot, seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { clickInShadow, evaluateInShadow } from '../../testing/e2e/closed-shadow';
+import { footprintIn, ledePerformanceEntriesIn, legendAttackIn, syntheticHoverIn, type Footprint, type LegendAttack } from '../../testing/e2e/page-probes';
+import { storedArticleUrls } from '../../testing/e2e/stored-articles';
+import { waitFor } from '../../testing/harness/wait';
 
 /** Past the hover card's intent delay (450 ms), with room for a busy machine. */
 const HOVER_WAIT_MS = 1_200;
@@ -51,13 +52,9 @@ async function storedPrefs(browser: ExtensionBrowser): Promise<Record<string, un
   });
 }
 
-/** Polls `check` until it holds (for hooks, where expect.poll is not allowed); throws after 15 s. */
-async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + POLL.timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, POLL.interval));
-  }
+/** Waits until `check` holds (for hooks, where expect.poll is not allowed); throws after 15 s. */
+function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
+  return waitFor(what, check, { timeoutMs: POLL.timeout, intervalMs: POLL.interval });
 }
 
 /** Painted and settled without relying on performance marks (the release build has none): highlights and the legend are there. */

@@ -12,12 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { paintedNoteTexts } from './support/note-paint';
-import { getPageNotes, pageCanRead, sendToTab } from './support/notes-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { paintedNoteTexts } from '../../testing/e2e/note-paint';
+import { getPageNotes, pageCanRead, sendToTab } from '../../testing/e2e/notes-page';
+import { waitUntil } from '../../testing/harness/wait';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 /** Words that appear nowhere on the seed page: finding them anywhere the page can read is a leak. */
@@ -188,8 +189,7 @@ beforeAll(async () => {
   // The visit under test: the hostile script is in place before Lede starts.
   await opened.page.reload({ waitUntil: 'load' });
   expect(await waitForLede(browser, opened, 30_000), 'Lede never painted after the reload').toBe(true);
-  const deadline = Date.now() + POLL.timeout;
-  while ((await paintedNoteTexts(opened.page)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL.interval));
+  await waitUntil(() => paintedNoteTexts(opened.page), (texts) => texts.length > 0, { timeoutMs: POLL.timeout, intervalMs: POLL.interval });
 }, 240_000);
 
 afterAll(async () => {

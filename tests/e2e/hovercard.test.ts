@@ -2,17 +2,18 @@
 // highlights, and the popup's revealSpan request (scroll to a span and flash it).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, waitForAnswer, waitForLede, type HighlightName, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
-import { loadSeedGold } from './support/gold';
-import { compareWithServedHtml } from './support/page-dom';
-import { storedArticleUrls } from './support/stored-articles';
-import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from './support/reveal';
-import { coverage } from './support/text-match';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, waitForAnswer, waitForLede, type HighlightName, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { clickInShadow, evaluateInShadow } from '../../testing/e2e/closed-shadow';
+import { loadSeedGold } from '../../testing/e2e/gold';
+import { compareWithServedHtml } from '../../testing/e2e/page-dom';
+import { storedArticleUrls } from '../../testing/e2e/stored-articles';
+import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
+import { coverage } from '../../testing/e2e/text-match';
+import { waitUntil } from '../../testing/harness/wait';
 
 const gold = loadSeedGold();
 
@@ -52,8 +53,8 @@ beforeAll(async () => {
   // The same article read before at another address: its people are in the reading history.
   const earlier = await openPage(browser, server.url('page-stripped.html'));
   expect(await waitForLede(browser, earlier)).toBe(true);
-  const deadline = Date.now() + 15_000;
-  while ((await storedArticleUrls(browser)).length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  // Stored in the reading history: the next visit's cards can say it was read before.
+  await waitUntil(() => storedArticleUrls(browser), (urls) => urls.length >= 1, { timeoutMs: 15_000 });
   await earlier.page.close();
   opened = await openPage(browser, server.url('page-restored.html'));
   page = opened.page;

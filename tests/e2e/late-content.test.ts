@@ -2,10 +2,11 @@
 // their own, merged into what was found before, and painted (a later "Kerry" is John Kerry).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { waitUntil } from '../../testing/harness/wait';
 
 const ADDED = [
   'Later on Wednesday, Kerry spoke by telephone with German Chancellor Angela Merkel about Aleppo.',
@@ -22,16 +23,8 @@ interface Report {
   analysis?: Analysis;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function reportWhen(done: (report: Report) => boolean, timeoutMs = 15_000): Promise<Report> {
-  const deadline = Date.now() + timeoutMs;
-  let report = (await getAnalysis(browser, article.tabId)) as Report;
-  while (!done(report) && Date.now() < deadline) {
-    await sleep(200);
-    report = (await getAnalysis(browser, article.tabId)) as Report;
-  }
-  return report;
+function reportWhen(done: (report: Report) => boolean, timeoutMs = 15_000): Promise<Report> {
+  return waitUntil(async () => (await getAnalysis(browser, article.tabId)) as Report, done, { timeoutMs, intervalMs: 200 });
 }
 
 beforeAll(async () => {
@@ -78,11 +71,10 @@ describe('late content', () => {
     expect(kerry.mentions.slice(0, kerryBefore.mentions.length)).toEqual(kerryBefore.mentions);
 
     // Painted: the new names are among the highlights.
-    let highlights = await readHighlights(article.page);
-    for (let i = 0; i < 20 && !highlights['lede-person'].includes('Angela Merkel'); i++) {
-      await sleep(200);
-      highlights = await readHighlights(article.page);
-    }
+    const highlights = await waitUntil(() => readHighlights(article.page), (painted) => painted['lede-person'].includes('Angela Merkel'), {
+      timeoutMs: 4_000,
+      intervalMs: 200,
+    });
     expect(highlights['lede-person']).toContain('Angela Merkel');
     const kerrys = highlights['lede-person'].filter((name) => name === 'Kerry').length;
     expect(kerrys).toBeGreaterThanOrEqual(2);

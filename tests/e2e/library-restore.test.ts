@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../lib/notes/annotation';
 import type { ArticleRow } from '../../lib/background/db';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { libraryCorpus } from '../../scripts/lib/library-corpus';
-import { isZip } from './support/library-files';
-import { downloadFrom, importFile, openLibrary, textOf } from './support/library-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { libraryCorpus } from '../../testing/fixtures/library-corpus';
+import { isZip } from '../../testing/e2e/library-files';
+import { downloadFrom, importFile, openLibrary, textOf } from '../../testing/e2e/library-page';
 
 const NOTES = 7_000;
 const corpus = libraryCorpus({ notes: NOTES, articles: 200, seed: 7 });

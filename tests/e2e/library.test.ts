@@ -7,18 +7,18 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir, sharedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { collectionItems, isZip, parseCsv, unzipText, type JsonLdItem } from './support/library-files';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir, sharedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { collectionItems, isZip, parseCsv, unzipText, type JsonLdItem } from '../../testing/e2e/library-files';
 import {
   chooseExportScope, clearStoredNotes, downloadFrom, importFile, libraryGroupSources, libraryNoteIds,
   libraryNoteText, openLibrary, storedNoteCount, textOf, type OpenedLibrary,
-} from './support/library-page';
-import { paintedNoteTexts } from './support/note-paint';
-import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from './support/notes-page';
+} from '../../testing/e2e/library-page';
+import { paintedNoteTexts } from '../../testing/e2e/note-paint';
+import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from '../../testing/e2e/notes-page';
 
 const fixturesDir = path.join(sharedDir, 'fixtures');
 const POLL = { timeout: 15_000, interval: 100 };

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { chromeExtensionDir, repoRoot } from '../../scripts/lib/paths';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { chromeExtensionDir, repoRoot } from '../../testing/harness/paths';
 
 const STRICT_CSP = "script-src 'self'; object-src 'self'";
 const REQUIRED = ['alarms', 'contextMenus', 'storage', 'unlimitedStorage'];

@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, waitForAnswer } from '../../scripts/lib/lede-page';
-import { newsPagesDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, waitForAnswer } from '../../testing/harness/lede-page';
+import { newsPagesDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
 
 interface IndexEntry {
   dir: string;

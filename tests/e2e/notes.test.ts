@@ -6,22 +6,22 @@
 // whose words were rewritten is listed as an orphan and can be re-attached to a new selection;
 // a deleted note stays gone after a reload. The page itself can never read the note's text: the
 // note is typed in Lede's extension frame and painted in Lede's closed layer (what is painted is
-// read from that layer's boxes and the words under them: support/note-paint.ts).
+// read from that layer's boxes and the words under them: testing/e2e/note-paint.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { paintedNoteText, paintedNoteTexts, scrollToPaintedNote } from './support/note-paint';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { paintedNoteText, paintedNoteTexts, scrollToPaintedNote } from '../../testing/e2e/note-paint';
 import {
   extensionFrames, getPageNotes, noteHighlightsInRegistry, pageCanRead, pageDatabaseNames, selectText, sendToTab,
   waitForEditorFrame, type PageNoteAnswer,
-} from './support/notes-page';
+} from '../../testing/e2e/notes-page';
 
 /** The first clause of Stephen Sestanovich's quote. */
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';

@@ -3,9 +3,9 @@
 // non-articles as expected, and must find the article body. No timing budgets here: those are
 // the benchmark's job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPagesHarness, type OpenHarness } from '../../scripts/lib/pages-harness';
-import { expectedJudgement, loadNewsPages } from '../../scripts/lib/pages-fixtures';
-import { measurePage } from '../../scripts/lib/pages-measure';
+import { openPagesHarness, type OpenHarness } from '../../testing/pages/pages-harness';
+import { expectedJudgement, loadNewsPages } from '../../testing/pages/pages-fixtures';
+import { measurePage } from '../../testing/pages/pages-measure';
 
 /** A mix of sites and shapes: core news pages, a 1.4 MB page, a long feature, a shopping page, a listicle. */
 const SUBSET = [

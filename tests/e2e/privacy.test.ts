@@ -6,16 +6,16 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEncyclopediaStub, type EncyclopediaStub } from '../../scripts/lib/encyclopedia-stub';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, openPopup, waitForAnswer, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir, sharedDir } from '../../scripts/lib/paths';
-import { cardLocator, waitForCards } from '../../scripts/lib/popup-cards';
-import { collectPageRequests, ExtensionRequestRecorder } from '../../scripts/lib/request-recorder';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { storedArticleUrls } from './support/stored-articles';
-import { readStoredUserSettings, writeUserSettings } from './support/user-settings';
+import { startEncyclopediaStub, type EncyclopediaStub } from '../../testing/harness/encyclopedia-stub';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, openPopup, waitForAnswer, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir, sharedDir } from '../../testing/harness/paths';
+import { cardLocator, waitForCards } from '../../testing/harness/popup-cards';
+import { collectPageRequests, ExtensionRequestRecorder } from '../../testing/harness/request-recorder';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { storedArticleUrls } from '../../testing/e2e/stored-articles';
+import { readStoredUserSettings, writeUserSettings } from '../../testing/e2e/user-settings';
 
 const fixturesDir = path.join(sharedDir, 'fixtures');
 const SEED_PAGE = `${path.relative(fixturesDir, seedDir)}/page-restored.html`;

@@ -5,13 +5,13 @@
 // shown literally, and no page logs an error or a CSP violation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, openPage, openPopup, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { importFile, openLibrary, textOf, type OpenedLibrary } from './support/library-page';
-import { paintedNoteTexts } from './support/note-paint';
-import { getPageNotes, sendToTab } from './support/notes-page';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { importFile, openLibrary, textOf, type OpenedLibrary } from '../../testing/e2e/library-page';
+import { paintedNoteTexts } from '../../testing/e2e/note-paint';
+import { getPageNotes, sendToTab } from '../../testing/e2e/notes-page';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 const NOTE_ID = 'urn:uuid:5afe5afe-0000-4000-8000-000000000001';

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { openPage, waitForAnswer } from '../../scripts/lib/lede-page';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { artifactPath } from './support/artifacts';
-import { writeStressPages } from './support/stress-pages';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPage, waitForAnswer } from '../../testing/harness/lede-page';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { writeStressPages } from '../../testing/e2e/stress-pages';
 
 const pagesDir = mkdtempSync(path.join(os.tmpdir(), 'lede-stress-'));
 const stressPages = writeStressPages(pagesDir);

@@ -1,15 +1,15 @@
 // The seed article, as a reader sees it with Lede loaded: highlights, popup, legend, page intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { HIGHLIGHT_NAMES, highlightSizes, type HighlightName } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { SEED_PAGES } from '../../scripts/lib/seed-pages';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { clickInShadow } from './support/closed-shadow';
-import { loadSeedGold } from './support/gold';
-import { rangesOutside, rangesSplittingWords } from './support/page-dom';
-import { loadSeedView, type SeedView } from './support/seed-view';
-import { coverage, normalize, sameName } from './support/text-match';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { HIGHLIGHT_NAMES, highlightSizes, type HighlightName } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { SEED_PAGES } from '../../testing/harness/seed-pages';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { clickInShadow } from '../../testing/e2e/closed-shadow';
+import { loadSeedGold } from '../../testing/e2e/gold';
+import { rangesOutside, rangesSplittingWords } from '../../testing/e2e/page-dom';
+import { loadSeedView, type SeedView } from '../../testing/e2e/seed-view';
+import { coverage, normalize, sameName } from '../../testing/e2e/text-match';
 
 const gold = loadSeedGold();
 const ENTITY_HIGHLIGHTS = ['lede-person', 'lede-place', 'lede-organization'] as const;

@@ -2,31 +2,24 @@
 // open tab at once and keep Lede idle after a reload, while "Analyse this page" still works once.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../scripts/lib/launch-browser';
-import { getAnalysis, highlightSizes, openPage, openPopup, popupStatus, waitForLede, type OpenedPage } from '../../scripts/lib/lede-page';
-import { seedDir } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
+import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, highlightSizes, openPage, openPopup, popupStatus, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { seedDir } from '../../testing/harness/paths';
+import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import { waitUntil } from '../../testing/harness/wait';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
 let article: OpenedPage;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function paintedRanges(page: Page): Promise<number> {
   const sizes = await highlightSizes(page);
   return Object.values(sizes).reduce((sum, size) => sum + size, 0);
 }
 
-/** Polls until the page's Lede highlights hold some ranges (or none), within timeoutMs. */
-async function waitForRanges(page: Page, wanted: 'some' | 'none', timeoutMs = 10_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let count = await paintedRanges(page);
-  while ((wanted === 'some' ? count === 0 : count > 0) && Date.now() < deadline) {
-    await sleep(100);
-    count = await paintedRanges(page);
-  }
-  return count;
+/** Waits until the page's Lede highlights hold some ranges (or none), within timeoutMs. */
+function waitForRanges(page: Page, wanted: 'some' | 'none', timeoutMs = 10_000): Promise<number> {
+  return waitUntil(() => paintedRanges(page), (count) => (wanted === 'some' ? count > 0 : count === 0), { timeoutMs });
 }
 
 const hasLegend = (page: Page): Promise<boolean> => page.evaluate(() => document.querySelector('lede-legend') !== null);
@@ -57,6 +50,15 @@ async function flipInPopup(testId: 'site-switch' | 'pause-switch', expectChecked
 async function reloadArticle(): Promise<void> {
   await article.page.reload({ waitUntil: 'load' });
   await waitForLede(browser, article);
+}
+
+/**
+ * Lede's decision on the reloaded page: the content script answers getAnalysis only once its
+ * automatic run is over (it waits for it), so the answer means Lede has decided and, if it stayed
+ * idle, will paint nothing later. Asked through the service worker: the page cannot see it.
+ */
+function decision(): Promise<unknown> {
+  return getAnalysis(browser, article.tabId);
 }
 
 async function analyseFromPopup(): Promise<void> {
@@ -90,11 +92,10 @@ describe('where Lede runs', () => {
     expect(await waitForRanges(article.page, 'none')).toBe(0);
     expect(await hasLegend(article.page)).toBe(false);
     await reloadArticle();
-    await sleep(300);
-    expect(await paintedRanges(article.page)).toBe(0);
-    const report = await getAnalysis(browser, article.tabId);
+    const report = await decision();
     expect(field(report, 'status')).toBe('not-article');
     expect(field(report, 'idleReason')).toBe('site-off');
+    expect(await paintedRanges(article.page)).toBe(0);
     expect(await article.page.evaluate(() => performance.getEntriesByName('lede-painted').length)).toBe(0);
   });
 
@@ -102,7 +103,7 @@ describe('where Lede runs', () => {
     await analyseFromPopup();
     expect(await waitForRanges(article.page, 'some')).toBeGreaterThan(0);
     await reloadArticle();
-    await sleep(300);
+    expect(field(await decision(), 'idleReason')).toBe('site-off');
     expect(await paintedRanges(article.page)).toBe(0);
   });
 
@@ -116,9 +117,8 @@ describe('where Lede runs', () => {
     await flipInPopup('pause-switch', true);
     expect(await waitForRanges(article.page, 'none')).toBe(0);
     await reloadArticle();
-    await sleep(300);
+    expect(field(await decision(), 'idleReason')).toBe('paused');
     expect(await paintedRanges(article.page)).toBe(0);
-    expect(field(await getAnalysis(browser, article.tabId), 'idleReason')).toBe('paused');
     await analyseFromPopup();
     expect(await waitForRanges(article.page, 'some')).toBeGreaterThan(0);
   });

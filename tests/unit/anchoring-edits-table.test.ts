@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeSpan } from '../../lib/anchoring';
 import type { AnchorStatus, Selector } from '../../lib/notes/annotation';
-import { readSeed } from './quotes-fixtures';
+import { readSeed } from '../../testing/fixtures/quotes-fixtures';
 
 /** The seed article's body paragraphs, joined like lib/extract joins blocks. */
 function seedBody(): string {

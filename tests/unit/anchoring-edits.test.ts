@@ -4,10 +4,10 @@
 // own words (computed from the edit), never anywhere else.
 import { describe, expect, it } from 'vitest';
 import { anchor, describeSpan } from '../../lib/anchoring/index';
-import { newsArticleTexts, seedArticleText } from '../../scripts/lib/anchoring-corpus';
-import { explainCase, generateCases, runCase, type AnchoringApi } from '../../scripts/lib/anchoring-cases';
-import { EDIT_KINDS } from '../../scripts/lib/anchoring-edits';
-import { ALLOWED, isRecovered } from '../../scripts/lib/anchoring-outcome';
+import { newsArticleTexts, seedArticleText } from '../../testing/anchoring/anchoring-corpus';
+import { explainCase, generateCases, runCase, type AnchoringApi } from '../../testing/anchoring/anchoring-cases';
+import { EDIT_KINDS } from '../../testing/anchoring/anchoring-edits';
+import { ALLOWED, isRecovered } from '../../testing/anchoring/anchoring-outcome';
 
 const api: AnchoringApi = { describeSpan, anchor };
 /** Eight core pages and the seed article, four passages per page and kind: 36 cases per kind. */

@@ -9,7 +9,7 @@ import { createLedeDB } from '@/lib/background/db';
 import { handleIncoming, MessageError, parseMessage, sendRequest, type LedeRequest } from '@/lib/protocol/messages';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import type { KeyValueArea } from '@/lib/settings/storage-area';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 describe('parseMessage: note messages', () => {
   const note = makeAnnotation();

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { saveAnnotation } from '@/lib/background/annotation-store';
 import { createLedeDB } from '@/lib/background/db';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const ARTICLE = {
   url: 'https://news.example/story',

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationNotFoundError, deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
 import { motivationFor } from '@/lib/notes/annotation';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 const T1 = Date.parse('2026-03-01T09:00:00.000Z');
 const T2 = Date.parse('2026-03-02T09:00:00.000Z');

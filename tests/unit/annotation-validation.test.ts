@@ -6,7 +6,7 @@ import {
   parseAnnotationPatch,
   parseTags,
 } from '@/lib/notes/validation';
-import { makeAnnotation, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 /** A valid annotation as plain JSON, with one path changed (undefined deletes the field). */
 function withField(path: string, value: unknown): Record<string, unknown> {

@@ -7,7 +7,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
-import { ARTICLES, NOTES } from './library-fixtures';
+import { ARTICLES, NOTES } from '../../testing/fixtures/library-fixtures';
+import { clickTestId } from '../../testing/preact';
 
 let db: LedeDB;
 let root: HTMLElement;
@@ -34,12 +35,6 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function click(testId: string): Promise<void> {
-  await act(async () => {
-    root.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!.click();
-  });
-}
-
 async function search(words: string): Promise<void> {
   const input = root.querySelector<HTMLInputElement>('[data-testid="library-search"]')!;
   await act(async () => {
@@ -50,14 +45,14 @@ async function search(words: string): Promise<void> {
 
 describe('the library’s exports and the last backup', () => {
   it('every note as JSON-LD is recorded as a backup', async () => {
-    await click('export-jsonld');
+    await clickTestId(root, 'export-jsonld');
     expect(saved).toHaveLength(1);
     expect(backups).toBe(1);
   });
 
   it('CSV and Markdown of every note are not backups', async () => {
-    await click('export-csv');
-    await click('export-markdown');
+    await clickTestId(root, 'export-csv');
+    await clickTestId(root, 'export-markdown');
     expect(saved).toHaveLength(2);
     expect(backups).toBe(0);
   });
@@ -70,7 +65,7 @@ describe('the library’s exports and the last backup', () => {
       scope.value = 'results';
       scope.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await click('export-jsonld');
+    await clickTestId(root, 'export-jsonld');
     expect(saved).toHaveLength(1);
     expect(backups).toBe(0);
   });

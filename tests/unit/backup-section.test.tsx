@@ -4,34 +4,39 @@
 // "Back up now"; the visible "last exported" line. The background is a stand-in that keeps the
 // settings with the real model (lib/settings/backup-settings.ts).
 import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupSection, formatBackupTime, type ApiPermissions } from '@/components/options/BackupSection';
 import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/settings/backup-settings';
 import type { LedeRequest } from '@/lib/protocol/messages';
+import { clickTestId, settle } from '../../testing/preact';
+import { fakeBackground } from '../../testing/fakes/background';
 
 const T0 = Date.parse('2026-11-26T09:30:00Z');
 
-function fakeBackground(initial: BackupSettings = DEFAULT_BACKUP_SETTINGS, backupFails: string | null = null) {
+function backupBackground(initial: BackupSettings = DEFAULT_BACKUP_SETTINGS, backupFails: string | null = null) {
   const state = { settings: { ...initial } };
-  const sent: string[] = [];
-  const send = async (message: LedeRequest): Promise<unknown> => {
-    sent.push(message.type === 'saveBackupSettings' ? `saveBackupSettings ${message.settings.frequency}` : message.type);
-    switch (message.type) {
-      case 'getBackupStatus':
-        return { ...state.settings };
-      case 'saveBackupSettings':
+  const background = fakeBackground(
+    {
+      getBackupStatus: () => ({ ...state.settings }),
+      saveBackupSettings: (message) => {
         state.settings = { ...state.settings, frequency: message.settings.frequency };
         return { ...state.settings };
-      case 'backupNow':
-        if (backupFails) throw new Error(backupFails);
+      },
+      backupNow: () => {
         state.settings = recordBackup(state.settings, 'now', T0);
         return { ...state.settings };
-      default:
-        throw new Error(`unexpected ${message.type}`);
-    }
+      },
+    },
+    { refuse: (message) => (message.type === 'backupNow' ? backupFails : null) },
+  );
+  return {
+    state,
+    send: background.send,
+    /** What was sent, with the frequency asked for. */
+    get sent(): string[] {
+      return background.sent.map((m) => (m.type === 'saveBackupSettings' ? `saveBackupSettings ${m.settings.frequency}` : m.type));
+    },
   };
-  return { state, sent, send };
 }
 
 function fakePermissions(grant: boolean) {
@@ -52,20 +57,7 @@ function fakePermissions(grant: boolean) {
 
 let root: HTMLElement;
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
-
-async function click(id: string): Promise<void> {
-  act(() => byTestId(id)!.click());
-  await settle();
-}
 
 beforeEach(() => {
   root = document.createElement('div');
@@ -79,7 +71,7 @@ afterEach(() => {
 
 describe('automatic backup settings', () => {
   it('is off by default, says it has never exported, and every choice is a labelled radio', async () => {
-    const bg = fakeBackground();
+    const bg = backupBackground();
     render(<BackupSection send={bg.send} permissions={fakePermissions(true).permissions} now={() => T0} />, root);
     expect(byTestId('backup-section')!.textContent).toContain('Loading backup settings');
     await settle();
@@ -92,21 +84,21 @@ describe('automatic backup settings', () => {
   });
 
   it('asks for the downloads permission when turned on, then saves the frequency', async () => {
-    const bg = fakeBackground();
+    const bg = backupBackground();
     const perms = fakePermissions(true);
     render(<BackupSection send={bg.send} permissions={perms.permissions} now={() => T0} />, root);
     await settle();
-    await click('backup-weekly');
+    await clickTestId(root, 'backup-weekly');
     expect(perms.calls).toEqual(['request downloads']);
     expect(bg.sent).toEqual(['getBackupStatus', 'saveBackupSettings weekly']);
     expect(byTestId<HTMLInputElement>('backup-weekly')!.checked).toBe(true);
   });
 
   it('changes nothing when the reader refuses the permission, and says why', async () => {
-    const bg = fakeBackground();
+    const bg = backupBackground();
     render(<BackupSection send={bg.send} permissions={fakePermissions(false).permissions} now={() => T0} />, root);
     await settle();
-    await click('backup-daily');
+    await clickTestId(root, 'backup-daily');
     expect(bg.sent).toEqual(['getBackupStatus']);
     expect(bg.state.settings.frequency).toBe('off');
     expect(byTestId<HTMLInputElement>('backup-off')!.checked).toBe(true);
@@ -114,18 +106,18 @@ describe('automatic backup settings', () => {
   });
 
   it('turning it off saves off and gives the permission back', async () => {
-    const bg = fakeBackground({ ...DEFAULT_BACKUP_SETTINGS, frequency: 'daily' });
+    const bg = backupBackground({ ...DEFAULT_BACKUP_SETTINGS, frequency: 'daily' });
     const perms = fakePermissions(true);
     render(<BackupSection send={bg.send} permissions={perms.permissions} now={() => T0} />, root);
     await settle();
-    await click('backup-off');
+    await clickTestId(root, 'backup-off');
     expect(bg.sent).toContain('saveBackupSettings off');
     expect(perms.calls).toEqual(['remove downloads']);
   });
 
   it('shows when and how the notes were last exported, and when the next backup is', async () => {
     const last = recordBackup({ ...DEFAULT_BACKUP_SETTINGS, frequency: 'daily' }, 'library', T0);
-    render(<BackupSection send={fakeBackground(last).send} permissions={fakePermissions(true).permissions} now={() => T0 + 1000} />, root);
+    render(<BackupSection send={backupBackground(last).send} permissions={fakePermissions(true).permissions} now={() => T0 + 1000} />, root);
     await settle();
     const line = byTestId('backup-last')!.textContent!;
     expect(line).toContain(`Last exported: ${formatBackupTime(T0)} (export from the library).`);
@@ -133,11 +125,11 @@ describe('automatic backup settings', () => {
   });
 
   it('"Back up now" saves at once and updates the last-exported line', async () => {
-    const bg = fakeBackground();
+    const bg = backupBackground();
     const perms = fakePermissions(true);
     render(<BackupSection send={bg.send} permissions={perms.permissions} now={() => T0} />, root);
     await settle();
-    await click('backup-now');
+    await clickTestId(root, 'backup-now');
     expect(bg.sent).toEqual(['getBackupStatus', 'backupNow']);
     expect(byTestId('backup-last')!.textContent).toBe(`Last exported: ${formatBackupTime(T0)} (“Back up now”).`);
     expect(byTestId('backup-result')!.textContent).toBe(`Backed up at ${formatBackupTime(T0)}.`);
@@ -147,10 +139,10 @@ describe('automatic backup settings', () => {
 
   it('says why a backup failed: now, and the last automatic one', async () => {
     const failing = { ...DEFAULT_BACKUP_SETTINGS, frequency: 'weekly' as const, lastError: 'Download failed' };
-    render(<BackupSection send={fakeBackground(failing, 'disk full').send} permissions={fakePermissions(true).permissions} now={() => T0} />, root);
+    render(<BackupSection send={backupBackground(failing, 'disk full').send} permissions={fakePermissions(true).permissions} now={() => T0} />, root);
     await settle();
     expect(byTestId('backup-last-error')!.textContent).toBe('The last automatic backup failed: Download failed');
-    await click('backup-now');
+    await clickTestId(root, 'backup-now');
     expect(byTestId('backup-result')!.textContent).toBe('Lede couldn’t back up: disk full');
   });
 

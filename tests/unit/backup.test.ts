@@ -23,7 +23,7 @@ import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { MessageError, parseMessage } from '@/lib/protocol/messages';
 import { parseImport } from '@/lib/exchange';
 import { createMemoryArea } from '@/lib/settings/storage-area';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

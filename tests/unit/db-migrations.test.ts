@@ -11,9 +11,9 @@ import type { Annotation } from '@/lib/notes/annotation';
 import { summarizeArticle } from '@/lib/cards/article-summary';
 import { createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
 import type { SummaryRow } from '@/lib/background/db';
-import { makeAnnotation, noteId } from './annotation-fixtures';
-import { DB_HISTORY, tablesAt } from './db-history';
-import { readSeed } from './quotes-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { DB_HISTORY, tablesAt } from '../../testing/fixtures/db-history';
+import { readSeed } from '../../testing/fixtures/quotes-fixtures';
 
 const SEED_URL = 'https://www.nytimes.com/2013/10/04/world/europe/us-seeks-to-redraw-ties-with-russia.html';
 
@@ -126,7 +126,7 @@ describe('the frozen history', () => {
     const declared = declaredVersions(new LedeDB('lede-history-check'));
     expect(
       declared.map((d) => d.version),
-      'lib/background/db.ts declares a version tests/unit/db-history.ts does not freeze: append it there',
+      'lib/background/db.ts declares a version testing/fixtures/db-history.ts does not freeze: append it there',
     ).toEqual(DB_HISTORY.map((f) => f.version));
     expect(declared).toEqual(DB_HISTORY.map((f) => ({ version: f.version, stores: { ...f.stores } })));
   });

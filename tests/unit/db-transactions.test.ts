@@ -9,8 +9,8 @@ import { AnnotationNotFoundError, deleteAnnotation, saveAnnotation, updateAnnota
 import type { Annotation } from '@/lib/notes/annotation';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { exportJsonLd, importAnnotations, IMPORT_BATCH_SIZE, type ArticleRecord } from '@/lib/exchange';
-import { makeAnnotation, noteId } from './annotation-fixtures';
-import { DB_HISTORY } from './db-history';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { DB_HISTORY } from '../../testing/fixtures/db-history';
 
 let db: LedeDB;
 let count = 0;

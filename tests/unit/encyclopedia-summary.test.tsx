@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { SummaryAnswer } from '@/lib/protocol/messages';
+import { settle } from '../../testing/preact';
 
 /** An IntersectionObserver stand-in the test drives: `showAll()` puts every observed element on screen. */
 class TestIntersectionObserver {
@@ -46,14 +47,6 @@ afterEach(() => {
   root.remove();
   globalThis.IntersectionObserver = originalObserver;
 });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
 
 function background(answer: (message: LedeRequest) => Promise<SummaryAnswer>): { send: (m: LedeRequest) => Promise<unknown>; sent: LedeRequest[] } {
   const sent: LedeRequest[] = [];

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { checkImportSize, exportCsv, exportJsonLd, importAnnotations, ImportError, parseImport } from '@/lib/exchange';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 let db: LedeDB;
 let dbCount = 0;

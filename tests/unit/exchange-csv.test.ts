@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, exportCsv } from '@/lib/exchange';
 import { csvCell } from '@/lib/exchange/csv';
-import { makeAnnotation, noteId } from './annotation-fixtures';
-import { annotationSetArbitrary } from './exchange-arbitraries';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { annotationSetArbitrary } from '../../testing/arbitraries/exchange-arbitraries';
 
 /** A strict RFC 4180 reader (CRLF records, quoted fields with doubled quotes) for checking the export. */
 function readCsv(text: string): string[][] {

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '@/lib/notes/annotation';
 import { createLedeDB, saveArticle, type ArticleRow, type LedeDB } from '@/lib/background/db';
 import { exportJsonLd, importAnnotations, IMPORT_BATCH_SIZE, parseImport, type ArticleRecord, type ParsedImport } from '@/lib/exchange';
-import { makeAnnotation, noteId } from './annotation-fixtures';
-import { annotationSetArbitrary } from './exchange-arbitraries';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { annotationSetArbitrary } from '../../testing/arbitraries/exchange-arbitraries';
 
 let db: LedeDB;
 let dbCount = 0;

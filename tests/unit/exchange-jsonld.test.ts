@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@/lib/notes/annotation';
 import { ANNO_CONTEXT, exportJsonLd, ImportError, LEDE_NAMESPACE, parseImport, type ArticleRecord } from '@/lib/exchange';
-import { makeAnnotation, noteId } from './annotation-fixtures';
-import { annotationSetArbitrary } from './exchange-arbitraries';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { annotationSetArbitrary } from '../../testing/arbitraries/exchange-arbitraries';
 
 const GENERATED = '2026-02-01T12:00:00.000Z';
 

@@ -17,7 +17,7 @@ import {
   type ParsedImport,
 } from '@/lib/exchange';
 import { JsonSplitter, reassemble } from '@/lib/exchange/json-splitter';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const ARTICLE: ArticleRecord = {
   url: 'https://news.example/story',

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown, zipFiles, type ArticleRecord } from '@/lib/exchange';
 import { blockQuote, hashtagName, uniqueFileName, yamlString } from '@/lib/exchange/markdown';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
-import { awkwardText } from './exchange-arbitraries';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
+import { awkwardText } from '../../testing/arbitraries/exchange-arbitraries';
 
 /**
  * The front matter exportMarkdown writes, read back by a tiny YAML reader for exactly its subset:

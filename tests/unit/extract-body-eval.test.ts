@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBodyFinding, quantile, summarize, tokenOverlap, wordTokens } from '../../scripts/body-eval';
+import { evaluateBodyFinding, quantile, summarize } from '../../scripts/body-eval';
+import { tokenOverlap, wordTokens } from '../../testing/pages/token-overlap';
 
 const PAGES = '../shared/fixtures/news-pages';
 

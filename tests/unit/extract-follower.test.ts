@@ -38,17 +38,35 @@ interface Harness {
   stopped: () => boolean;
   /** Resolves when the follower has reported `count` articles. */
   reported: (count: number) => Promise<void>;
+  /** Resolves once every timer the follower set has fired (and what it ran is done) or was cleared. */
+  timersDone: () => Promise<void>;
 }
 
 function follow(overrides: Partial<ArticleFollowerDeps> = {}): Harness {
   const seen: Array<ExtractedArticle | null> = [];
   let stopped = false;
   const waiters: Array<() => void> = [];
+  const pending = new Set<number>();
+  const timerWaiters: Array<() => void> = [];
+  const timerGone = (id: number): void => {
+    pending.delete(id);
+    if (pending.size === 0) for (const wake of timerWaiters.splice(0)) wake();
+  };
   const follower = new ArticleFollower({
     doc: document,
     now: () => performance.now(),
-    setTimer: (run, ms) => setTimeout(run, ms) as unknown as number,
-    clearTimer: (id) => clearTimeout(id),
+    setTimer: (run, ms) => {
+      const id = setTimeout(() => {
+        run();
+        timerGone(id);
+      }, ms) as unknown as number;
+      pending.add(id);
+      return id;
+    },
+    clearTimer: (id) => {
+      clearTimeout(id);
+      timerGone(id);
+    },
     yieldToPage: () => Promise.resolve(),
     onChanged: (article) => {
       seen.push(article);
@@ -64,7 +82,13 @@ function follow(overrides: Partial<ArticleFollowerDeps> = {}): Harness {
   const reported = async (count: number): Promise<void> => {
     while (seen.length < count) await new Promise<void>((resolve) => waiters.push(resolve));
   };
-  return { follower, seen, stopped: () => stopped, reported };
+  const timersDone = async (): Promise<void> => {
+    while (pending.size > 0) await new Promise<void>((resolve) => timerWaiters.push(resolve));
+    // What a timer started runs on in promises: one task later, those have all run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (pending.size > 0) await timersDone();
+  };
+  return { follower, seen, stopped: () => stopped, reported, timersDone };
 }
 
 describe('ArticleFollower', () => {
@@ -128,7 +152,7 @@ describe('ArticleFollower', () => {
     h.follower.changed(changesOf(append(story, 'A second paragraph, still waiting for its turn when the view changes.')));
     expect(h.follower.state).toBe('waiting');
     h.follower.reset(null);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await h.timersDone();
     expect(h.seen).toHaveLength(1);
   });
 });

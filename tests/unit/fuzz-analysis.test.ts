@@ -1,14 +1,14 @@
-// The analysis on adversarial input (tests/unit/fuzz-arbitraries.ts): regex traps, thousands of
+// The analysis on adversarial input (testing/arbitraries/fuzz-arbitraries.ts): regex traps, thousands of
 // unmatched or nested quotation marks, invalid UTF-16, invisible and bidi characters, 10,000
 // paragraphs. Whatever the text, analyzeText returns and its output keeps the contract checked by
-// analysisProblems (scripts/lib/fuzz-checks.ts). Fixed seeds; `npm run fuzz` runs the long campaigns
+// analysisProblems (testing/arbitraries/fuzz-checks.ts). Fixed seeds; `npm run fuzz` runs the long campaigns
 // and the timing (linearity) check, which unit tests never assert.
 
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
-import { analysisProblems } from '../../scripts/lib/fuzz-checks';
-import { assertTarget, FUZZ_TARGETS } from '../../scripts/lib/fuzz-targets';
-import { manyParagraphs, TRAP_FAMILIES, TRAP_NAMES } from './fuzz-arbitraries';
+import { analysisProblems } from '../../testing/arbitraries/fuzz-checks';
+import { assertTarget, FUZZ_TARGETS } from '../../testing/arbitraries/fuzz-targets';
+import { manyParagraphs, TRAP_FAMILIES, TRAP_NAMES } from '../../testing/arbitraries/fuzz-arbitraries';
 
 /** Not a time budget (those live in `npm run fuzz`): room for a few hundred cases on a busy 2-core machine. */
 const LOADED_MACHINE_TIMEOUT = 60_000;

@@ -2,12 +2,12 @@
 // prose from a small vocabulary): invisible and bidi characters, lone surrogates, CRLF and U+2028,
 // trap texts of 100,000 characters. Unchanged text: every span comes back exactly. Edited text or
 // a stale position: the right place, a place no selector can tell apart, or an orphan; never an
-// internal failure. Shared targets: scripts/lib/fuzz-targets.ts.
+// internal failure. Shared targets: testing/arbitraries/fuzz-targets.ts.
 
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeSpan } from '@/lib/anchoring';
-import { assertTarget, FUZZ_TARGETS } from '../../scripts/lib/fuzz-targets';
-import { TRAP_FAMILIES, TRAP_NAMES } from './fuzz-arbitraries';
+import { assertTarget, FUZZ_TARGETS } from '../../testing/arbitraries/fuzz-targets';
+import { TRAP_FAMILIES, TRAP_NAMES } from '../../testing/arbitraries/fuzz-arbitraries';
 
 /** Not a time budget (those live in `npm run fuzz`): room for a few hundred cases on a busy 2-core machine. */
 const LOADED_MACHINE_TIMEOUT = 60_000;

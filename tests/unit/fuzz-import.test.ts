@@ -1,15 +1,15 @@
 // The import on random, mutated, truncated and wrong files (Lede JSON-LD, Hypothesis JSON, CSV, zip
 // bytes, garbage): parseImport returns valid notes or throws a clear ImportError, and an import that
 // fails, whether refused up front or aborted inside its transaction, leaves the real Dexie database
-// (lib/background/db.ts on fake-indexeddb) byte-identical. Shared targets: scripts/lib/fuzz-targets.ts.
+// (lib/background/db.ts on fake-indexeddb) byte-identical. Shared targets: testing/arbitraries/fuzz-targets.ts.
 
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '@/lib/notes/annotation';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { exportJsonLd, importAnnotations, IMPORT_BATCH_SIZE, parseImport } from '@/lib/exchange';
-import { assertTarget, databaseSnapshot, FUZZ_TARGETS } from '../../scripts/lib/fuzz-targets';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { assertTarget, databaseSnapshot, FUZZ_TARGETS } from '../../testing/arbitraries/fuzz-targets';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 /** Not a time budget (those live in `npm run fuzz`): room for a few hundred cases on a busy 2-core machine. */
 const LOADED_MACHINE_TIMEOUT = 60_000;

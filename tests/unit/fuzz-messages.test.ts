@@ -1,12 +1,12 @@
 // The message validator on anything a sender could post: valid messages with one field replaced,
 // removed or added, random JSON, null-prototype objects, Maps, typed arrays. parseMessage rejects
 // with a MessageError, or accepts plain data that validates again unchanged; it never throws
-// anything else. Shared target: scripts/lib/fuzz-targets.ts.
+// anything else. Shared target: testing/arbitraries/fuzz-targets.ts.
 
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '@/lib/protocol/messages';
-import { assertTarget, FUZZ_TARGETS } from '../../scripts/lib/fuzz-targets';
-import { VALID_MESSAGES } from './fuzz-arbitraries';
+import { assertTarget, FUZZ_TARGETS } from '../../testing/arbitraries/fuzz-targets';
+import { VALID_MESSAGES } from '../../testing/arbitraries/fuzz-arbitraries';
 
 /** Not a time budget (those live in `npm run fuzz`): room for a few hundred cases on a busy 2-core machine. */
 const LOADED_MACHINE_TIMEOUT = 60_000;

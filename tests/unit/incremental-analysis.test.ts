@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Analysis, Entity } from '@/lib/analysis/types';
 import { analyzeInBlocks, findInsertion, mergeInsertion, type Insertion } from '@/lib/background/incremental-analysis';
-import { seedDir } from '../../scripts/lib/paths';
+import { seedDir } from '../../testing/harness/paths';
 
 describe('findInsertion', () => {
   it('finds whole blocks appended, prepended or inserted between blocks', () => {

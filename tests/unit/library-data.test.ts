@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { joinNotesToArticles, loadLibraryData, quotesBySpeaker } from '@/lib/library/library-data';
-import { noteId } from './annotation-fixtures';
-import { ARTICLES, KYIV, NOTES, UNREAD } from './library-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
+import { ARTICLES, KYIV, NOTES, UNREAD } from '../../testing/fixtures/library-fixtures';
 
 describe('joinNotesToArticles', () => {
   const items = joinNotesToArticles(NOTES, ARTICLES);

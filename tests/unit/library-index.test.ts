@@ -12,8 +12,8 @@ import {
   NOTES_PER_PAGE,
   type LibraryItem,
 } from '@/lib/library/library-index';
-import { makeAnnotation, noteId } from './annotation-fixtures';
-import { ARTICLES, KYIV, NOTES, PARIS, UNREAD } from './library-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { ARTICLES, KYIV, NOTES, PARIS, UNREAD } from '../../testing/fixtures/library-fixtures';
 
 const items = joinNotesToArticles(NOTES, ARTICLES);
 const index = buildLibraryIndex(items);

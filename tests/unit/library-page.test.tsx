@@ -7,8 +7,9 @@ import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import type { ImportReadOptions } from '@/components/library/ImportPanel';
 import { exportBackup, exportJsonLd } from '@/lib/exchange';
-import { noteId } from './annotation-fixtures';
-import { ARTICLES, KYIV, NOTES } from './library-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
+import { ARTICLES, KYIV, NOTES } from '../../testing/fixtures/library-fixtures';
+import { click } from '../../testing/preact';
 
 interface Saved {
   name: string;
@@ -47,13 +48,6 @@ async function choose(selector: string, value: string): Promise<void> {
   await act(async () => {
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-async function click(el: Element | null): Promise<void> {
-  expect(el).not.toBeNull();
-  await act(async () => {
-    (el as HTMLElement).click();
   });
 }
 

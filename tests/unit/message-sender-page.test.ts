@@ -16,7 +16,7 @@ import { pageProblem, scopedToPage, SENDER_PAGE_RULES } from '@/lib/background/s
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
 import { createMemoryArea } from '@/lib/settings/storage-area';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const SELF: LedeIdentity = { runtimeId: 'lede-id', extensionOrigin: 'chrome-extension://lede-id/' };
 const POPUP: MessageSenderInfo = { id: 'lede-id', url: 'chrome-extension://lede-id/popup.html' };

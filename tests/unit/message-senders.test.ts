@@ -21,7 +21,7 @@ import {
 import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { createMemoryArea } from '@/lib/settings/storage-area';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 const SELF: LedeIdentity = { runtimeId: 'lede-id', extensionOrigin: 'chrome-extension://lede-id/' };
 const POPUP: MessageSenderInfo = { id: 'lede-id', url: 'chrome-extension://lede-id/popup.html' };

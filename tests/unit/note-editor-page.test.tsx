@@ -9,7 +9,7 @@ import type { Annotation } from '@/lib/notes/annotation';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import type { EditorOutcome } from '@/lib/protocol/note-editor-port';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const TEXT = 'The minister said on Tuesday that talks would resume in Geneva next week.';
 const DRAFT: Annotation = newAnnotation({

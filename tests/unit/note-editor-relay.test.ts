@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import { editorPortName, parseDraft, parseEditorPortName, parseOutcome, tokenOfHash } from '@/lib/protocol/note-editor-port';
 import { NoteEditorRelay, type RelayPort } from '@/lib/background/note-editor-relay';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const RUNTIME_ID = 'lede-test-id';
 const TOKEN = '0b6f7a4e-3c2d-4e1f-9a8b-7c6d5e4f3a2b';

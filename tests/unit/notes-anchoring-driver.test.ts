@@ -11,7 +11,7 @@ import { AnchoringDriver } from '@/lib/page/notes/anchoring-driver';
 import type { LayerNote, NoteSurface } from '@/lib/page/notes/note-layer';
 import { NotePainter } from '@/lib/page/notes/note-painter';
 import { NotesClient } from '@/lib/page/notes/notes-client';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const SOURCE = 'https://news.example/story';
 

@@ -8,7 +8,7 @@ import type { LedeRequest } from '@/lib/protocol/messages';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import { NotesClient } from '@/lib/page/notes/notes-client';
 import { currentClaim } from '@/lib/page/notes/page-claim';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
 
 const TEXT = 'The minister said on Tuesday that talks would resume in Geneva next week.';
 

@@ -14,7 +14,8 @@ import { extractArticle, rangeFor } from '@/lib/extract';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import { normalizeSourceUrl } from '@/lib/notes/source-url';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
+import { settle } from '../../testing/preact';
 
 const PAGE_URL = 'https://news.example/story?utm_source=feed';
 const SOURCE = 'https://news.example/story';
@@ -84,8 +85,6 @@ class FakePort implements EditorPort {
   }
 }
 let ports: FakePort[];
-
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function controller(): NotesController {
   return new NotesController({

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EditorOutcome, NoteDraftHandoff } from '@/lib/protocol/note-editor-port';
 import { editorPortName } from '@/lib/protocol/note-editor-port';
 import { EditorChannel, type EditorPort } from '@/lib/page/notes/editor-channel';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 class RecordingPort implements EditorPort {
   posted: unknown[] = [];

@@ -1,7 +1,7 @@
 // The content script's notes requests in lib/protocol/messages.ts.
 import { describe, expect, it } from 'vitest';
 import { MessageError, parseMessage } from '@/lib/protocol/messages';
-import { noteId } from './annotation-fixtures';
+import { noteId } from '../../testing/fixtures/annotation-fixtures';
 
 describe('notes content requests', () => {
   it.each(['getPageNotes', 'notesChanged', 'startNote'] as const)('accepts %s with no fields and refuses extras', (type) => {

@@ -4,7 +4,7 @@ import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
 import { parseAnnotation } from '@/lib/notes/validation';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import { anchoredSpans, anchorPageNotes, notesInReadingOrder, type PageNote } from '@/lib/notes/page-notes';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 
 const anchored = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });
 const orphan: AnchorStatus = { status: 'orphan', reason: 'passage gone' };

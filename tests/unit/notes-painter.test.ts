@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTE_LAYER_HOST, NoteLayer, type LayerNote, type NoteSurface } from '@/lib/page/notes/note-layer';
 import { NotePainter } from '@/lib/page/notes/note-painter';
 import { extractArticle } from '@/lib/extract';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 
 /** Records what the painter draws (the layer's geometry needs a real browser: tests/e2e). */
 function recordingSurface(): NoteSurface & { drawn: Array<Array<{ text: string; color: string }>>; cleared: number; disposed: number } {

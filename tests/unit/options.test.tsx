@@ -7,30 +7,25 @@ import { ENCYCLOPEDIA_PRIVACY } from '@/entrypoints/options/EncyclopediaSection'
 import { OptionsApp, type HostPermissions } from '@/entrypoints/options/OptionsApp';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import { applySettingsPatch, type UserSettings } from '@/lib/settings/user-settings';
+import { clickTestId, settle } from '../../testing/preact';
+import { fakeBackground } from '../../testing/fakes/background';
 
 /** A background stand-in holding settings and a history count, recording every message. */
-function fakeBackground(initial: UserSettings, articles: number) {
+function settingsBackground(initial: UserSettings, articles: number) {
   const state = { settings: { ...initial }, articles };
-  const sent: LedeRequest[] = [];
-  const send = async (message: LedeRequest): Promise<unknown> => {
-    sent.push(message);
-    switch (message.type) {
-      case 'getSettings':
-        return { ...state.settings };
-      case 'saveSettings':
-        state.settings = applySettingsPatch(state.settings, message.settings);
-        return { ...state.settings };
-      case 'getHistoryCount':
-        return { count: state.articles };
-      case 'clearHistory': {
-        const cleared = state.articles;
-        state.articles = 0;
-        return { cleared };
-      }
-      default:
-        throw new Error(`unexpected ${message.type}`);
-    }
-  };
+  const { sent, send } = fakeBackground({
+    getSettings: () => ({ ...state.settings }),
+    saveSettings: (message) => {
+      state.settings = applySettingsPatch(state.settings, message.settings);
+      return { ...state.settings };
+    },
+    getHistoryCount: () => ({ count: state.articles }),
+    clearHistory: () => {
+      const cleared = state.articles;
+      state.articles = 0;
+      return { cleared };
+    },
+  });
   return { state, sent, send };
 }
 
@@ -56,20 +51,7 @@ function fakePermissions(grant: boolean, held = false) {
 
 let root: HTMLElement;
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
-
-async function click(id: string): Promise<void> {
-  act(() => byTestId(id)!.click());
-  await settle();
-}
 
 beforeEach(() => {
   root = document.createElement('div');
@@ -83,7 +65,7 @@ afterEach(() => {
 
 describe('options page', () => {
   it('shows both sections with the stored settings, the count and the privacy sentence', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: false }, 3);
+    const bg = settingsBackground({ history: true, encyclopedia: false }, 3);
     render(<OptionsApp send={bg.send} permissions={fakePermissions(true).permissions} />, root);
     await settle();
     expect(byTestId('options')).not.toBeNull();
@@ -111,31 +93,31 @@ describe('options page', () => {
   });
 
   it('turns history off and says it is not recording', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: false }, 1);
+    const bg = settingsBackground({ history: true, encyclopedia: false }, 1);
     render(<OptionsApp send={bg.send} permissions={fakePermissions(true).permissions} />, root);
     await settle();
-    await click('setting-history');
+    await clickTestId(root, 'setting-history');
     expect(bg.state.settings.history).toBe(false);
     expect(byTestId<HTMLInputElement>('setting-history')!.checked).toBe(false);
     expect(byTestId('history-count')!.textContent).toBe('Lede remembers 1 article. It isn’t recording new ones.');
   });
 
   it('clears the history only after the confirm step, and reports the result', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: false }, 4);
+    const bg = settingsBackground({ history: true, encyclopedia: false }, 4);
     render(<OptionsApp send={bg.send} permissions={fakePermissions(true).permissions} />, root);
     await settle();
 
-    await click('clear-history');
+    await clickTestId(root, 'clear-history');
     expect(bg.sent.some((m) => m.type === 'clearHistory')).toBe(false);
     expect(root.textContent).toContain('Forget all 4 articles? This can’t be undone.');
     expect(document.activeElement).toBe(byTestId('clear-history-confirm'));
 
-    await click('clear-history-cancel');
+    await clickTestId(root, 'clear-history-cancel');
     expect(bg.state.articles).toBe(4);
     expect(document.activeElement).toBe(byTestId('clear-history'));
 
-    await click('clear-history');
-    await click('clear-history-confirm');
+    await clickTestId(root, 'clear-history');
+    await clickTestId(root, 'clear-history-confirm');
     expect(bg.state.articles).toBe(0);
     expect(byTestId('history-result')!.textContent).toBe('Reading history cleared: forgot 4 articles.');
     expect(byTestId('history-count')!.textContent).toBe('Lede remembers no articles.');
@@ -143,26 +125,26 @@ describe('options page', () => {
   });
 
   it('asks for the Wikipedia permission when summaries are turned on, then saves', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: false }, 0);
+    const bg = settingsBackground({ history: true, encyclopedia: false }, 0);
     const perms = fakePermissions(true);
     render(<OptionsApp send={bg.send} permissions={perms.permissions} />, root);
     await settle();
-    await click('setting-encyclopedia');
+    await clickTestId(root, 'setting-encyclopedia');
     expect(perms.calls).toEqual(['request https://*.wikipedia.org/*']);
     expect(bg.state.settings.encyclopedia).toBe(true);
     expect(byTestId<HTMLInputElement>('setting-encyclopedia')!.checked).toBe(true);
 
-    await click('setting-encyclopedia');
+    await clickTestId(root, 'setting-encyclopedia');
     expect(bg.state.settings.encyclopedia).toBe(false);
     expect(perms.calls).toEqual(['request https://*.wikipedia.org/*', 'remove https://*.wikipedia.org/*']);
   });
 
   it('keeps summaries off with a clear message when the permission is refused', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: false }, 0);
+    const bg = settingsBackground({ history: true, encyclopedia: false }, 0);
     const perms = fakePermissions(false);
     render(<OptionsApp send={bg.send} permissions={perms.permissions} />, root);
     await settle();
-    await click('setting-encyclopedia');
+    await clickTestId(root, 'setting-encyclopedia');
     expect(bg.sent.some((m) => m.type === 'saveSettings')).toBe(false);
     expect(bg.state.settings.encyclopedia).toBe(false);
     expect(byTestId<HTMLInputElement>('setting-encyclopedia')!.checked).toBe(false);
@@ -171,17 +153,17 @@ describe('options page', () => {
   });
 
   it('asks no permission for a loopback test server', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: false, encyclopediaBaseUrl: 'http://127.0.0.1:8123' }, 0);
+    const bg = settingsBackground({ history: true, encyclopedia: false, encyclopediaBaseUrl: 'http://127.0.0.1:8123' }, 0);
     const perms = fakePermissions(false);
     render(<OptionsApp send={bg.send} permissions={perms.permissions} />, root);
     await settle();
-    await click('setting-encyclopedia');
+    await clickTestId(root, 'setting-encyclopedia');
     expect(perms.calls).toEqual([]);
     expect(bg.state.settings.encyclopedia).toBe(true);
   });
 
   it('warns when summaries are on but the permission was taken back', async () => {
-    const bg = fakeBackground({ history: true, encyclopedia: true }, 0);
+    const bg = settingsBackground({ history: true, encyclopedia: true }, 0);
     render(<OptionsApp send={bg.send} permissions={fakePermissions(true, false).permissions} />, root);
     await settle();
     expect(byTestId('encyclopedia-result')!.dataset.notice).toBe('permission-lost');

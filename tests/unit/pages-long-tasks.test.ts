@@ -1,6 +1,6 @@
-// Which long tasks the page suite counts as Lede's (scripts/lib/pages-probe.ts).
+// Which long tasks the page suite counts as Lede's (testing/pages/pages-probe.ts).
 import { describe, expect, it } from 'vitest';
-import { longTasksInWindow, phaseOf, runSteps, type LongTask } from '../../scripts/lib/pages-probe';
+import { longTasksInWindow, phaseOf, runSteps, type LongTask } from '../../testing/pages/pages-probe';
 
 const timeline = { start: 100, end: 400, waiting: [150, 300] as [number, number], painted: 320 };
 

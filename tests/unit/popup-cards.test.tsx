@@ -12,6 +12,7 @@ import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
 import type { EntityHistory } from '@/lib/protocol/messages';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
+import { settle } from '../../testing/preact';
 
 let root: HTMLElement;
 
@@ -24,14 +25,6 @@ afterEach(() => {
   render(null, root);
   root.remove();
 });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
 
 const KERRY: EntityCardModel = {
   id: 'person:John Kerry',
@@ -251,6 +244,7 @@ describe('popup cards', () => {
     };
     const background = channel((message) => {
       if (message.type === 'getEntityHistory') return new Promise((resolve) => (answer = resolve));
+      if (message.type === 'getSiteSwitches') return { paused: false, offSites: [] };
       return { status: 'disabled' };
     });
     render(<App send={channel(() => REPORT).send} background={background.send} />, root);
@@ -273,6 +267,7 @@ describe('popup cards', () => {
   it('shows the cards without history when the background fails', async () => {
     const background = channel((message) => {
       if (message.type === 'getEntityHistory') throw new Error('no background');
+      if (message.type === 'getSiteSwitches') return { paused: false, offSites: [] };
       return { status: 'disabled' };
     });
     render(<App send={channel(() => REPORT).send} background={background.send} />, root);

@@ -8,7 +8,9 @@ import { App } from '@/entrypoints/popup/App';
 import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
-import { makeAnnotation, noteId, SOURCE } from './annotation-fixtures';
+import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
+import { click, settle, waitFor } from '../../testing/preact';
+import { channel, fakeBackground, type FakeChannel } from '../../testing/fakes/background';
 
 const anchoredAt = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });
 const ORPHAN: AnchorStatus = { status: 'orphan', reason: 'passage not found' };
@@ -21,22 +23,7 @@ function pageNotes(): PageNote[] {
   ];
 }
 
-interface Channel {
-  send: (message: LedeRequest) => Promise<unknown>;
-  sent: LedeRequest[];
-}
-
-/** A stand-in for a tab or the background: records what the popup sent and answers from a script. */
-function channel(answer: (message: LedeRequest) => unknown): Channel {
-  const sent: LedeRequest[] = [];
-  return {
-    sent,
-    send: async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-  };
-}
+type Channel = FakeChannel;
 
 /** The content script: answers getPageNotes from `notes()`, acknowledges the rest. */
 function fakeTab(notes: () => PageNote[] = pageNotes, extra: (message: LedeRequest) => unknown = () => undefined): Channel {
@@ -54,53 +41,36 @@ function fakeTab(notes: () => PageNote[] = pageNotes, extra: (message: LedeReque
   });
 }
 
-/** The background: a tiny store over the fixture notes. */
-function fakeBackground(fail?: string): Channel {
+/** The background: a tiny store over the fixture notes; `fail` names a message it refuses. */
+function notesBackground(fail?: string): Channel {
   const stored = new Map(pageNotes().map((note) => [note.annotation.id, note.annotation]));
-  return channel((message) => {
-    if (fail && message.type === fail) throw new Error('the database is closed');
-    switch (message.type) {
-      case 'updateAnnotation': {
+  return fakeBackground(
+    {
+      updateAnnotation: (message) => {
         const annotation: Annotation = { ...stored.get(message.id)!, ...message.patch, modified: '2026-05-01T00:00:00.000Z' };
         stored.set(message.id, annotation);
         return { annotation };
-      }
-      case 'deleteAnnotation': {
+      },
+      deleteAnnotation: (message) => {
         const deleted = stored.get(message.id)!;
         stored.delete(message.id);
         return { deleted };
-      }
-      case 'restoreAnnotation':
+      },
+      restoreAnnotation: (message) => {
         stored.set(message.annotation.id, message.annotation);
         return { annotation: message.annotation };
-      default:
-        throw new Error(`unexpected ${message.type}`);
-    }
-  });
+      },
+    },
+    { refuse: (message) => (message.type === fail ? 'the database is closed' : null) },
+  );
 }
 
 let root: HTMLElement;
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
 
 const section = (): HTMLElement => root.querySelector('[data-testid="notes"]')!;
 const items = (): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('[data-testid="note"]')];
 const item = (n: number): HTMLElement => items().find((el) => el.dataset.noteId === noteId(n))!;
 const text = (el: Element | null | undefined): string => el?.textContent?.trim() ?? '';
-
-async function click(el: Element | null | undefined): Promise<void> {
-  expect(el).toBeTruthy();
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
-  await settle();
-}
 
 async function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
   await act(async () => {
@@ -127,7 +97,7 @@ afterEach(() => {
 describe('the popup notes section', () => {
   it('lists the page’s notes in reading order, orphans in their own list', async () => {
     const tab = fakeTab();
-    await show(tab, fakeBackground());
+    await show(tab, notesBackground());
     expect(tab.sent).toEqual([{ type: 'getPageNotes' }]);
     expect(section().dataset.state).toBe('ready');
     expect(text(section().querySelector('h2'))).toBe('Your notes (3)');
@@ -161,7 +131,7 @@ describe('the popup notes section', () => {
   });
 
   it('says how to make a note when the page has none', async () => {
-    await show(fakeTab(() => []), fakeBackground());
+    await show(fakeTab(() => []), notesBackground());
     expect(text(section().querySelector('h2'))).toBe('Your notes (0)');
     expect(text(root.querySelector('[data-testid="notes-empty"]'))).toBe('Select text in the article to highlight it or add a note.');
     expect(items()).toEqual([]);
@@ -172,17 +142,17 @@ describe('the popup notes section', () => {
       channel(() => {
         throw new Error('Receiving end does not exist');
       }),
-      fakeBackground(),
+      notesBackground(),
     );
     expect(section().dataset.state).toBe('error');
     expect(text(section())).toContain('Your notes for this page couldn’t be loaded.');
-    await show(channel(() => ({ status: 'analyzed' })), fakeBackground());
+    await show(channel(() => ({ status: 'analyzed' })), notesBackground());
     expect(section().dataset.state).toBe('error');
   });
 
   it('renders note bodies and quotes as text, never HTML', async () => {
     const evil = '<img src=x onerror="alert(1)"><b>bold</b>';
-    await show(fakeTab(() => [{ annotation: makeAnnotation({ body: evil, exact: '<script>x</script>' }), anchor: anchoredAt(10, 27) }]), fakeBackground());
+    await show(fakeTab(() => [{ annotation: makeAnnotation({ body: evil, exact: '<script>x</script>' }), anchor: anchoredAt(10, 27) }]), notesBackground());
     expect(root.querySelector('img, b, script')).toBeNull();
     expect(text(root.querySelector('[data-testid="note-body"]'))).toBe(evil);
     expect(text(root.querySelector('[data-testid="note-quote"]'))).toBe('<script>x</script>');
@@ -193,7 +163,7 @@ describe('the popup notes section', () => {
     const tab = fakeTab(pageNotes, () => undefined);
     const send = tab.send;
     tab.send = async (message) => (message.type === 'revealSpan' ? (tab.sent.push(message), { revealed }) : send(message));
-    await show(tab, fakeBackground());
+    await show(tab, notesBackground());
     await click(item(2).querySelector('[data-testid="note-jump"]'));
     expect(tab.sent.at(-1)).toEqual({ type: 'revealSpan', start: 52, end: 61 });
     expect(text(item(2).querySelector('[data-testid="note-status"]'))).toBe('');
@@ -204,7 +174,7 @@ describe('the popup notes section', () => {
 
   it('edits a note inline: body, tags and colour, saved to the background, then the page is told', async () => {
     const tab = fakeTab();
-    const background = fakeBackground();
+    const background = notesBackground();
     await show(tab, background);
     await click(item(1).querySelector('[data-testid="note-edit"]'));
 
@@ -240,7 +210,7 @@ describe('the popup notes section', () => {
 
   it('keeps the editor open with the reason when saving fails, and Escape cancels', async () => {
     const tab = fakeTab();
-    await show(tab, fakeBackground('updateAnnotation'));
+    await show(tab, notesBackground('updateAnnotation'));
     await click(item(1).querySelector('[data-testid="note-edit"]'));
     await type(item(1).querySelector<HTMLTextAreaElement>('[data-testid="note-editor-body"]')!, 'Changed');
     await click(item(1).querySelector('[data-testid="note-editor-save"]'));
@@ -259,7 +229,7 @@ describe('the popup notes section', () => {
 
   it('deletes a note with an undo bar; Undo puts it back in its place', async () => {
     const tab = fakeTab();
-    const background = fakeBackground();
+    const background = notesBackground();
     await show(tab, background);
     await click(item(2).querySelector('[data-testid="note-delete"]'));
 
@@ -281,16 +251,13 @@ describe('the popup notes section', () => {
   });
 
   it('lets the undo offer lapse, leaving the note deleted', async () => {
-    const background = fakeBackground();
+    const background = notesBackground();
     await show(fakeTab(), background, 20);
     await click(item(1).querySelector('[data-testid="note-delete"]'));
     // The offer itself is checked by the undo test; with a 20 ms window a busy machine may already
-    // have let it lapse here, so this waits (up to ~10 s) for it to be gone instead of seeing it first.
-    for (let i = 0; i < 1000 && root.querySelector('[data-testid="note-undo"]'); i += 1) {
-      await act(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      });
-    }
+    // have let it lapse here, so this only waits for it to be gone.
+    await waitFor(() => root.querySelector('[data-testid="note-undo"]') === null);
+    await settle();
     expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
     expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(2), noteId(3)]);
     expect(background.sent.map((m) => m.type)).toEqual(['deleteAnnotation']);
@@ -298,7 +265,7 @@ describe('the popup notes section', () => {
   });
 
   it('says why a delete failed and keeps the note', async () => {
-    await show(fakeTab(), fakeBackground('deleteAnnotation'));
+    await show(fakeTab(), notesBackground('deleteAnnotation'));
     await click(item(3).querySelector('[data-testid="note-delete"]'));
     expect(items()).toHaveLength(3);
     expect(text(item(3).querySelector('[data-testid="note-status"]'))).toBe('Couldn’t delete the note: the database is closed');
@@ -319,7 +286,7 @@ describe('the popup notes section', () => {
       reattached = true;
       return { status: 'reattached', annotation: pageNotes()[2]!.annotation };
     });
-    await show(tab, fakeBackground());
+    await show(tab, notesBackground());
 
     await click(item(3).querySelector('[data-testid="note-reattach"]'));
     expect(tab.sent.at(-1)).toEqual({ type: 'reattachAnnotation', id: noteId(3) });
@@ -349,7 +316,11 @@ describe('the notes section in the popup', () => {
 
   it('comes above the cards when the popup can reach the background', async () => {
     const tab = fakeTab(pageNotes, (message) => (message.type === 'getAnalysis' ? REPORT : undefined));
-    const background = channel((message) => (message.type === 'getEntityHistory' ? { histories: [] } : undefined));
+    const background = channel((message) => {
+      if (message.type === 'getEntityHistory') return { histories: [] };
+      if (message.type === 'getSiteSwitches') return { paused: false, offSites: [] };
+      return undefined;
+    });
     render(<App send={tab.send} background={background.send} />, root);
     await settle();
     const notes = section();
@@ -367,7 +338,7 @@ describe('the notes section in the popup', () => {
     const unreachable = channel(() => {
       throw new Error('no content script');
     });
-    render(<App send={unreachable.send} background={fakeBackground().send} />, root);
+    render(<App send={unreachable.send} background={notesBackground().send} />, root);
     await settle();
     expect(root.querySelector('[data-testid="notes"]')).toBeNull();
     expect(unreachable.sent.map((m) => m.type)).toEqual(['getAnalysis']);

@@ -7,6 +7,7 @@ import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import type { Analysis } from '@/lib/analysis/types';
 import { groupQuotesBySpeaker, summarizeQuotes, UNATTRIBUTED } from '@/lib/cards/article-summary';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
+import { settle } from '../../testing/preact';
 
 const TEXT = 'Kerry met Lavrov in Geneva. “We will talk,” Kerry said. Lavrov said talks were over. “Not so,” Kerry said. NATO and the UN and Geneva and Kerry. “Quiet,” someone said.';
 const at = (word: string, from = 0): { start: number; end: number } => {
@@ -59,14 +60,6 @@ function fakeTab(answer: (message: LedeRequest) => unknown): { send: (m: LedeReq
 }
 
 let root: HTMLElement;
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
 
 const popup = (): HTMLElement => root.querySelector('[data-testid="popup"]')!;
 

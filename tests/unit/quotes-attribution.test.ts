@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../lib/analysis/quotes';
 import type { QuoteKind } from '../../lib/analysis/types';
-import { entityFromForms } from './quotes-fixtures';
+import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
 
 interface Seen {
   kind: QuoteKind;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../lib/analysis/quotes';
 import { splitParagraphs } from '../../lib/analysis/sentences';
 import type { Quote } from '../../lib/analysis/types';
-import { readSeed, seedEntities } from './quotes-fixtures';
+import { readSeed, seedEntities } from '../../testing/fixtures/quotes-fixtures';
 
 /** Every quote lies inside the text, is non-empty, and they are sorted by start. */
 function expectWellFormed(text: string, quotes: Quote[]): void {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../lib/analysis/quotes';
 import type { Quote } from '../../lib/analysis/types';
-import { readSeed, seedEntities, seedPageText } from './quotes-fixtures';
+import { readSeed, seedEntities, seedPageText } from '../../testing/fixtures/quotes-fixtures';
 
 interface GoldItem {
   speaker: string;

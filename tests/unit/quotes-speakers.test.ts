@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../lib/analysis/quotes';
 import { firstNameGender } from '../../lib/analysis/name-gender';
 import type { Entity } from '../../lib/analysis/types';
-import { entityFromForms } from './quotes-fixtures';
+import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
 
 /** Direct quotes as [words, speaker name or null, entity id or null]. */
 function directs(text: string, entities: Entity[]): [string, string | null, string | null][] {

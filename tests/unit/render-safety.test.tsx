@@ -7,7 +7,6 @@
 // The exports must keep them inert too (Markdown viewers render HTML; spreadsheets run formulas).
 import 'fake-indexeddb/auto';
 import { render, type ComponentChild } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardHistory } from '@/components/popup/CardHistory';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
@@ -21,7 +20,8 @@ import { inertMarkdown, REMOVED_LINK } from '@/lib/exchange/markdown';
 import type { EntityHistory } from '@/lib/protocol/messages';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
-import { makeAnnotation, noteId } from './annotation-fixtures';
+import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
+import { settle } from '../../testing/preact';
 
 /** Each sets window.__ledeXss if it ever runs. */
 export const PAYLOADS = [
@@ -56,14 +56,6 @@ afterEach(() => {
   render(null, root);
   root.remove();
 });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
 
 /** The elements built, by tag, in document order, with their attribute names. */
 function structure(): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitParagraphSpans, splitSentenceSpans } from '../../lib/analysis/sentences';
-import { readSeed } from './quotes-fixtures';
+import { readSeed } from '../../testing/fixtures/quotes-fixtures';
 
 function sentences(text: string): string[] {
   return splitSentenceSpans(text).map((s) => text.slice(s.start, s.end));

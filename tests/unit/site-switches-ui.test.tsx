@@ -2,59 +2,40 @@
 // The popup's "Lede on this site" / "Pause Lede" switches and the options page's site list, each
 // against a background stand-in that runs the real runtime handlers on an in-memory store.
 import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SiteSwitches } from '@/components/popup/SiteSwitches';
-import { parseMessage, type LedeRequest, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
+import { parseMessage, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
 import { createRuntimeHandlers } from '@/lib/background/page-handlers';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
 import { createMemoryArea } from '@/lib/settings/storage-area';
+import { click, settle } from '../../testing/preact';
+import { fakeBackground } from '../../testing/fakes/background';
 
 /** The background: real handlers and store; `fail` makes the next change refused. */
-async function fakeBackground(initial: Switches = { paused: false, offSites: [] }) {
+async function switchesBackground(initial: Switches = { paused: false, offSites: [] }) {
   const area = createMemoryArea();
   const store = new SiteSwitchStore(area);
   for (const site of initial.offSites) await store.setSite(site, false);
   await store.setPaused(initial.paused);
   const told: SiteSwitchesChangedRequest[] = [];
   const handlers = createRuntimeHandlers({ prefs: new PrefsStore(area), switches: store, broadcast: async (m) => void told.push(m) });
-  const state = { fail: false, sent: [] as LedeRequest[] };
-  const send = async (raw: LedeRequest): Promise<unknown> => {
-    const message = parseMessage(raw);
-    state.sent.push(message);
-    if (state.fail && message.type !== 'getSiteSwitches') throw new Error('storage is full');
-    switch (message.type) {
-      case 'getSiteSwitches':
-        return handlers.getSiteSwitches(message);
-      case 'setPaused':
-        return handlers.setPaused(message);
-      case 'setSiteEnabled':
-        return handlers.setSiteEnabled(message);
-      default:
-        throw new Error(`unexpected ${message.type}`);
-    }
-  };
-  return { store, told, state, send };
+  const state = { fail: false };
+  const { send, sent } = fakeBackground(
+    {
+      getSiteSwitches: (message) => handlers.getSiteSwitches(message),
+      setPaused: (message) => handlers.setPaused(message),
+      setSiteEnabled: (message) => handlers.setSiteEnabled(message),
+    },
+    { parse: parseMessage, refuse: (message) => (state.fail && message.type !== 'getSiteSwitches' ? 'storage is full' : null) },
+  );
+  return { store, told, state, sent, send };
 }
 
 let root: HTMLElement;
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
-
-async function click(element: HTMLElement): Promise<void> {
-  act(() => element.click());
-  await settle();
-}
 
 beforeEach(() => {
   root = document.createElement('div');
@@ -68,7 +49,7 @@ afterEach(() => {
 
 describe('popup: where Lede runs', () => {
   it('shows this site on and Lede not paused by default; switching the site off stores it and tells the tabs', async () => {
-    const background = await fakeBackground();
+    const background = await switchesBackground();
     let changed = 0;
     render(<SiteSwitches background={background.send} site="bbc.co.uk" onChanged={() => (changed += 1)} />, root);
     await settle();
@@ -90,7 +71,7 @@ describe('popup: where Lede runs', () => {
   });
 
   it('pauses and resumes Lede everywhere', async () => {
-    const background = await fakeBackground({ paused: false, offSites: ['zeit.de'] });
+    const background = await switchesBackground({ paused: false, offSites: ['zeit.de'] });
     render(<SiteSwitches background={background.send} site="zeit.de" />, root);
     await settle();
     expect(byTestId<HTMLInputElement>('site-switch')!.checked).toBe(false);
@@ -102,7 +83,7 @@ describe('popup: where Lede runs', () => {
   });
 
   it('puts the switch back and says why when the background refuses', async () => {
-    const background = await fakeBackground();
+    const background = await switchesBackground();
     render(<SiteSwitches background={background.send} site="bbc.co.uk" />, root);
     await settle();
     background.state.fail = true;
@@ -112,7 +93,7 @@ describe('popup: where Lede runs', () => {
   });
 
   it('offers only the pause on a page with no site', async () => {
-    const background = await fakeBackground();
+    const background = await switchesBackground();
     render(<SiteSwitches background={background.send} site="" />, root);
     await settle();
     expect(byTestId('site-switch')).toBeNull();
@@ -122,7 +103,7 @@ describe('popup: where Lede runs', () => {
 
 describe('options: where Lede runs', () => {
   it('says so when no site is switched off', async () => {
-    const background = await fakeBackground();
+    const background = await switchesBackground();
     render(<SitesSection send={background.send} />, root);
     await settle();
     expect(byTestId('off-sites-empty')?.textContent).toContain('None');
@@ -130,7 +111,7 @@ describe('options: where Lede runs', () => {
   });
 
   it('lists the switched-off sites and switches one back on', async () => {
-    const background = await fakeBackground({ paused: false, offSites: ['zeit.de', 'bbc.co.uk'] });
+    const background = await switchesBackground({ paused: false, offSites: ['zeit.de', 'bbc.co.uk'] });
     render(<SitesSection send={background.send} />, root);
     await settle();
     const items = () => [...root.querySelectorAll('[data-testid="off-sites"] li')].map((li) => li.getAttribute('data-site'));
@@ -145,7 +126,7 @@ describe('options: where Lede runs', () => {
   });
 
   it('pauses Lede from the settings page, and shows a refused change as an error', async () => {
-    const background = await fakeBackground();
+    const background = await switchesBackground();
     render(<SitesSection send={background.send} />, root);
     await settle();
     await click(byTestId('setting-paused')!);

@@ -1,8 +1,8 @@
 // Driving Lede's notes from a test: select words in the article, ask the content script to open
 // the note editor (as Alt+Shift+N and the context menu do), wait for its frame, read the page's
-// notes, and search everything a page can read for a string. What is painted: support/note-paint.ts.
+// notes, and search everything a page can read for a string. What is painted: note-paint.ts.
 import type { Frame, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
+import type { ExtensionBrowser } from '../harness/launch-browser';
 import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
 
 interface ChromeInWorker {
@@ -33,7 +33,7 @@ export function selectText(page: Page, container: string, snippet: string): Prom
 /**
  * Every `lede-note-<colour>` highlight in the registry the page shares, by name, as range texts:
  * what a page could read of the notes if Lede painted them there. Lede paints notes in its own
- * closed layer (support/note-paint.ts reads it), so this must stay empty.
+ * closed layer (note-paint.ts reads it), so this must stay empty.
  */
 export function noteHighlightsInRegistry(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(noteHighlightsIn);

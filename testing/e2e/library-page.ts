@@ -3,8 +3,8 @@
 // notes table behind its back (as a reader starting on a new machine would have it).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
-import { watchErrors } from '../../../scripts/lib/lede-page';
+import type { ExtensionBrowser } from '../harness/launch-browser';
+import { watchErrors } from '../harness/lede-page';
 
 export interface OpenedLibrary {
   page: Page;

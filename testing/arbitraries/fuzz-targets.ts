@@ -22,7 +22,7 @@ import {
   trapText,
   VALID_MESSAGES,
   withSpan,
-} from '../../tests/unit/fuzz-arbitraries';
+} from './fuzz-arbitraries';
 import { analysisProblems, anchoredExactlyProblems, assertNoProblems } from './fuzz-checks';
 
 export type FuzzArea = 'analysis' | 'anchoring' | 'import' | 'messages';

@@ -1,7 +1,7 @@
 // Pages built to stress the content script: nothing, a lot, one huge line, and broken quotation marks.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDir } from '../../../scripts/lib/paths';
+import { seedDir } from '../harness/paths';
 
 export interface StressPage {
   file: string;

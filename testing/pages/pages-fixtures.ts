@@ -1,7 +1,7 @@
 // The real news pages of ../shared/fixtures/news-pages: which pages there are, and what we know of each.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newsPagesDir } from './paths';
+import { newsPagesDir } from '../harness/paths';
 
 export interface NewsPageFixture {
   dir: string;

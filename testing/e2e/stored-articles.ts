@@ -1,6 +1,6 @@
 // What Lede has stored in its own IndexedDB (the Dexie 'lede' database), read from its service
 // worker with the plain IndexedDB API so the test does not depend on Dexie's internals.
-import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
+import type { ExtensionBrowser } from '../harness/launch-browser';
 
 /** URLs (primary keys) of the articles table; [] while the database does not exist yet. */
 export async function storedArticleUrls(browser: ExtensionBrowser): Promise<string[]> {

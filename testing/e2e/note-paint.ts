@@ -2,7 +2,7 @@
 // (inside Lede's CLOSED shadow root, reached through the DevTools protocol as closed-shadow.ts
 // does) and the page's words those boxes cover. Also the mean colour of a stretch of the screen.
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
+import type { ExtensionBrowser } from '../harness/launch-browser';
 import { evaluateInShadow } from './closed-shadow';
 import { pngStatsIn } from './in-page';
 

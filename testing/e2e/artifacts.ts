@@ -1,7 +1,7 @@
 // Screenshots and other files the e2e run leaves for people to look at (gitignored).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../../scripts/lib/paths';
+import { repoRoot } from '../harness/paths';
 
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 

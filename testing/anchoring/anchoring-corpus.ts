@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../../lib/extract/index';
 import { parseHtmlDocument } from '../../lib/extract/node-dom';
-import { newsPagesDir, seedDir } from './paths';
+import { newsPagesDir, seedDir } from '../harness/paths';
 
 export interface ArticleText {
   /** The fixture folder's name (or 'seed'). */

@@ -1,6 +1,6 @@
 // Loads one seed page with Lede as a reader would, and also compares its DOM with the served HTML.
-import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
-import { visitAsReader, type ReaderView } from '../../../scripts/lib/reader-view';
+import type { ExtensionBrowser } from '../harness/launch-browser';
+import { visitAsReader, type ReaderView } from '../harness/reader-view';
 import { artifactPath } from './artifacts';
 import { compareWithServedHtml, type DomDifference } from './page-dom';
 

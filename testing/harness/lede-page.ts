@@ -1,6 +1,7 @@
 // Drives one page with Lede loaded: its tab id, the content script's answers, its highlights, its popup.
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './launch-browser';
+import { waitUntil } from './wait';
 
 export const HIGHLIGHT_NAMES = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote'] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
@@ -87,18 +88,9 @@ function answered(response: unknown): boolean {
   return typeof response === 'object' && response !== null && !('harnessError' in response);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls getAnalysis until the content script answers; returns the answer, or the last failure. */
 export async function waitForAnswer(browser: ExtensionBrowser, tabId: number, timeoutMs = 15_000): Promise<unknown> {
-  const deadline = Date.now() + timeoutMs;
-  let response: unknown;
-  do {
-    response = await getAnalysis(browser, tabId);
-    if (answered(response)) return response;
-    await sleep(100);
-  } while (Date.now() < deadline);
-  return response;
+  return waitUntil(() => getAnalysis(browser, tabId), answered, { timeoutMs });
 }
 
 /** True once the content script has marked 'lede-painted' (visible from the page's main world). */
@@ -125,14 +117,17 @@ function statusOf(report: unknown): string | null {
  * Returns whether it painted, so callers can report instead of hanging.
  */
 export async function waitForLede(browser: ExtensionBrowser, opened: OpenedPage, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await hasPainted(opened.page)) return true;
-    const status = statusOf(await getAnalysis(browser, opened.tabId));
-    if (status !== null && status !== 'analyzed') return false;
-    await sleep(100);
-  }
-  return false;
+  // Painted, or the content script answered that it will not paint (its answer waits for the run).
+  const outcome = await waitUntil(
+    async (): Promise<'painted' | 'idle' | 'waiting'> => {
+      if (await hasPainted(opened.page)) return 'painted';
+      const status = statusOf(await getAnalysis(browser, opened.tabId));
+      return status !== null && status !== 'analyzed' ? 'idle' : 'waiting';
+    },
+    (state) => state !== 'waiting',
+    { timeoutMs },
+  );
+  return outcome === 'painted';
 }
 
 export function readHighlights(page: Page): Promise<HighlightTexts> {

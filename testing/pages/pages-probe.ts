@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { repoRoot } from './paths';
+import { repoRoot } from '../harness/paths';
 
 /** [startTime, duration] in the page's performance timeline. */
 export type LongTask = [start: number, duration: number];

@@ -2,16 +2,16 @@
 // judged, how well it found the body, how fast it painted, what it cost, and whether it changed
 // the page. Shared by scripts/bench-pages.ts and tests/e2e/pages-suite.test.ts.
 import type { Page } from 'playwright-core';
-import { tokenOverlap } from '../body-eval';
-import type { ExtensionBrowser } from './launch-browser';
-import { waitForAnswer, waitForLede, watchErrors } from './lede-page';
+import { tokenOverlap } from './token-overlap';
+import type { ExtensionBrowser } from '../harness/launch-browser';
+import { waitForAnswer, waitForLede, watchErrors } from '../harness/lede-page';
 import { expectedJudgement, pagePath, type ExpectedJudgement, type NewsPageFixture } from './pages-fixtures';
 import {
   LONG_TASK_RECORDER, longTasksInWindow, phaseOf, readTimeline, runSteps, settle, timeLedeSteps, usedHeapBytes,
   type LedePhase, type LongTask, type RunBreakdown, type RunSteps,
 } from './pages-probe';
 import { compareSnapshots, takeSnapshot, type PageSnapshot, type SnapshotDiff } from './pages-snapshot';
-import type { StaticServer } from './static-server';
+import type { StaticServer } from '../harness/static-server';
 
 export interface BodyScore {
   precision: number;

@@ -1,7 +1,7 @@
 // Where the article page is scrolled, and whether a painted range is on screen: what a reader
 // sees after asking the popup to reveal a quote or a mention.
 import type { Page } from 'playwright-core';
-import type { HighlightName } from '../../../scripts/lib/lede-page';
+import type { HighlightName } from '../harness/lede-page';
 import { FLASH_LAYER_HOST, paintedNoteText } from './note-paint';
 
 export interface RangeOnScreen {

@@ -1,7 +1,7 @@
 // What Lede may change in a page: only its own shadow hosts (the legend, the hover card, the note layer and the notes toolbar once
 // shown). These read the page from the test.
 import type { Page } from 'playwright-core';
-import type { HighlightName } from '../../../scripts/lib/lede-page';
+import type { HighlightName } from '../harness/lede-page';
 
 export interface DomDifference {
   /** The live body (without lede-legend and lede-hovercard hosts) serialises exactly like the served HTML's body. */

@@ -1,9 +1,9 @@
 // The page suite's setup: the fixture server, one Chromium with Lede and one without, both
 // serving pages with their own scripts switched off so that the two loads are comparable.
-import { launchBrowser, type ExtensionBrowser } from './launch-browser';
-import { newsPagesDir } from './paths';
+import { launchBrowser, type ExtensionBrowser } from '../harness/launch-browser';
+import { newsPagesDir } from '../harness/paths';
 import type { PagesHarness } from './pages-measure';
-import { serveDirectory, type StaticServer } from './static-server';
+import { serveDirectory, type StaticServer } from '../harness/static-server';
 
 /**
  * The saved pages still carry inline scripts (lazy loaders, ad-block probes with random ids,

@@ -1,7 +1,7 @@
 // The reader's settings (lib/settings/user-settings.ts), read and written straight in chrome.storage.local
 // from the extension's service worker: the only way to set the test-only encyclopediaBaseUrl.
-import type { ExtensionBrowser } from '../../../scripts/lib/launch-browser';
-import { USER_SETTINGS_KEY, type UserSettings } from '../../../lib/settings/user-settings';
+import type { ExtensionBrowser } from '../harness/launch-browser';
+import { USER_SETTINGS_KEY, type UserSettings } from '../../lib/settings/user-settings';
 
 interface StorageInWorker {
   chrome: {

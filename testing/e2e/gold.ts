@@ -1,7 +1,7 @@
 // The seed article's hand-made reference annotations (../shared/fixtures/seed/gold.json).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDir } from '../../../scripts/lib/paths';
+import { seedDir } from '../harness/paths';
 
 export interface GoldPerson {
   name: string;
