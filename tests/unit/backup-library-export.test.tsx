@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { ARTICLES, NOTES } from './library-fixtures';
+import { inProcessLibraryRuntime } from './library-runtime';
 
 let db: LedeDB;
 let root: HTMLElement;
@@ -23,7 +24,7 @@ beforeEach(async () => {
   backups = 0;
   saved = [];
   await act(async () => {
-    render(<LibraryApp db={db} debounceMs={0} saveFile={(name) => saved.push(name)} onFullBackup={() => (backups += 1)} />, root);
+    render(<LibraryApp runtime={inProcessLibraryRuntime(db)} debounceMs={0} saveFile={(name) => saved.push(name)} onFullBackup={() => (backups += 1)} />, root);
   });
   await vi.waitFor(() => expect(root.querySelector('[data-testid="library-count"]')).not.toBeNull());
 });

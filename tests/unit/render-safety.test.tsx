@@ -22,6 +22,7 @@ import type { EntityHistory } from '@/lib/protocol/messages';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId } from './annotation-fixtures';
+import { inProcessLibraryRuntime } from './library-runtime';
 
 /** Each sets window.__ledeXss if it ever runs. */
 export const PAYLOADS = [
@@ -57,8 +58,9 @@ afterEach(() => {
   root.remove();
 });
 
+/** Enough turns for every view to finish loading (the library's comes over a port, message by message). */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
+  for (let i = 0; i < 20; i += 1) {
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
@@ -193,7 +195,7 @@ describe('components show payloads as text', () => {
       );
       const summary = await importAnnotations(db, hypothesis);
       expect(summary.added).toBe(3);
-      return <LibraryApp db={db} debounceMs={0} saveFile={() => undefined} />;
+      return <LibraryApp runtime={inProcessLibraryRuntime(db)} debounceMs={0} saveFile={() => undefined} />;
     });
     await vi.waitFor(() => expect(root.querySelector('[data-testid="library-note"]')).not.toBeNull());
   });
