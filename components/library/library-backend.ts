@@ -9,11 +9,12 @@ import type { ImportSummary, ParsedImport } from '@/lib/exchange/types';
 import {
   chunksOf,
   CHUNK_MAX_ITEMS,
+  jsonChunksOf,
   LIBRARY_IMPORT_PORT,
   LIBRARY_LOAD_PORT,
   parseImportReply,
   parseLoadMessage,
-  type ImportUpload,
+  type ImportWireUpload,
   type LibraryPortName,
 } from '@/lib/protocol/library-ports';
 import { MESSAGE_LIMITS, sendRequest, type Transport } from '@/lib/protocol/messages';
@@ -115,11 +116,11 @@ export function uploadImport(runtime: LibraryRuntime, parsed: ParsedImport, onPr
         finish(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    const post = (message: ImportUpload): void => port.postMessage(message);
+    const post = (message: ImportWireUpload): void => port.postMessage(message);
     try {
       post({ type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length });
-      for (const annotations of chunksOf(parsed.annotations)) post({ type: 'notes', annotations });
-      for (const articles of chunksOf(parsed.articles)) post({ type: 'articles', articles });
+      for (const json of jsonChunksOf(parsed.annotations)) post({ type: 'notes', json });
+      for (const json of jsonChunksOf(parsed.articles)) post({ type: 'articles', json });
       post({ type: 'commit' });
     } catch (error) {
       finish(error instanceof Error ? error : new Error(String(error)));

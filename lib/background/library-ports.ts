@@ -11,13 +11,13 @@ import { runSteps } from '../exchange/steps';
 import type { ArticleRecord, ImportFormat, RejectedItem } from '../exchange/types';
 import { senderContextOf, type LedeIdentity, type MessageSenderInfo } from '../protocol/messages';
 import {
-  chunksOf,
   isLibraryPortName,
+  jsonChunksOf,
   LIBRARY_LOAD_PORT,
   parseImportUpload,
   parseLoadStart,
   type ImportReply,
-  type LoadMessage,
+  type LoadWireMessage,
 } from '../protocol/library-ports';
 import { isRecord } from '../shared/is-record';
 import type { ChangeNotices } from './change-notifier';
@@ -54,7 +54,7 @@ export function acceptLibraryPort(port: LibraryPort, deps: LibraryPortDeps): boo
 }
 
 function serveLoad(port: LibraryPort, db: LedeDB): void {
-  const post = (message: LoadMessage): void => port.postMessage(message);
+  const post = (message: LoadWireMessage): void => port.postMessage(message);
   let started = false;
   port.onMessage.addListener((raw) => {
     if (started) return;
@@ -80,17 +80,17 @@ function serveLoad(port: LibraryPort, db: LedeDB): void {
 const READ_PAGE = 2_000;
 
 /** Every note and article, as one consistent read: posting is synchronous, so it fits inside the transaction. */
-export async function streamLibrary(db: LedeDB, post: (message: LoadMessage) => void): Promise<void> {
+export async function streamLibrary(db: LedeDB, post: (message: LoadWireMessage) => void): Promise<void> {
   await db.transaction('r', db.annotations, db.articles, async () => {
     const [notes, articles] = await Promise.all([db.annotations.count(), db.articles.count()]);
     post({ type: 'started', notes, articles });
     let page = await db.annotations.orderBy(':id').limit(READ_PAGE).toArray();
     for (;;) {
-      for (const annotations of chunksOf(page)) post({ type: 'notes', annotations });
+      for (const json of jsonChunksOf(page)) post({ type: 'notes', json });
       if (page.length < READ_PAGE) break;
       page = await db.annotations.where(':id').above(page.at(-1)!.id).limit(READ_PAGE).toArray();
     }
-    for (const rows of chunksOf(await db.articles.toArray())) post({ type: 'articles', articles: rows });
+    for (const json of jsonChunksOf(await db.articles.toArray())) post({ type: 'articles', json });
   });
   post({ type: 'loaded' });
 }

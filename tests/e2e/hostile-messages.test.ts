@@ -250,7 +250,7 @@ describe('messages from a subverted content script', () => {
       note.target = ${JSON.stringify(passageTarget(VICTIM))};
       return [
         await open('lede-library-load', [{ type: 'load' }]),
-        await open('lede-library-import', [{ type: 'begin', format: 'lede-jsonld', notes: 1, articles: 0 }, { type: 'notes', annotations: [note] }, { type: 'commit' }]),
+        await open('lede-library-import', [{ type: 'begin', format: 'lede-jsonld', notes: 1, articles: 0 }, { type: 'notes', json: JSON.stringify([note]) }, { type: 'commit' }]),
       ];
     })()`;
     const { result, exceptionDetails } = await attackerWorld.cdp.send('Runtime.evaluate', { expression, contextId: attackerWorld.contextId, awaitPromise: true, returnByValue: true });

@@ -15,6 +15,7 @@ import {
   CHUNK_MAX_CHARS,
   CHUNK_MAX_ITEMS,
   chunksOf,
+  jsonChunksOf,
   jsonSize,
   LIBRARY_IMPORT_PORT,
   LIBRARY_LOAD_PORT,
@@ -75,6 +76,13 @@ function notes(n: number, body = (i: number) => `note ${i}`): Annotation[] {
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The notes chunks the background posted, read as the page reads them. */
+function noteChunks(seen: unknown[]): { annotations: Annotation[] }[] {
+  return seen.map(parseLoadMessage).filter((m): m is Extract<ReturnType<typeof parseLoadMessage>, { type: 'notes' }> => m.type === 'notes');
+}
+
+const json = (items: unknown[]): string => JSON.stringify(items);
+
 describe('loading the library over a port', () => {
   it('sends every note and article in chunks within the limits, notes in id order', async () => {
     const stored = notes(2_500);
@@ -85,7 +93,7 @@ describe('loading the library over a port', () => {
     const loaded = await loadLibrary(runtime, (done, total) => progress.push([done, total]));
     expect(loaded.annotations).toEqual([...stored].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(loaded.articles.map((a) => a.url).sort()).toEqual(ARTICLES.map((a) => a.url).sort());
-    const chunks = runtime.seen.filter((m) => (m as { type: string }).type === 'notes') as { annotations: unknown[] }[];
+    const chunks = noteChunks(runtime.seen);
     expect(chunks.length).toBeGreaterThanOrEqual(3);
     for (const chunk of chunks) expect(chunk.annotations.length).toBeLessThanOrEqual(CHUNK_MAX_ITEMS);
     expect(progress[0]).toEqual([0, 2_500]);
@@ -98,10 +106,9 @@ describe('loading the library over a port', () => {
     const runtime = runtimeOver();
     const loaded = await loadLibrary(runtime);
     expect(loaded.annotations).toHaveLength(30);
-    const chunks = runtime.seen.filter((m) => (m as { type: string }).type === 'notes') as { annotations: Annotation[] }[];
-    for (const chunk of chunks) {
-      if (chunk.annotations.some((a) => a.body === big)) expect(chunk.annotations).toHaveLength(1);
-      else expect(jsonSize(chunk.annotations)).toBeLessThanOrEqual(CHUNK_MAX_CHARS);
+    for (const message of runtime.seen.filter((m) => (m as { type: string }).type === 'notes') as { json: string }[]) {
+      if (message.json.includes(big)) expect(JSON.parse(message.json)).toHaveLength(1);
+      else expect(message.json.length).toBeLessThanOrEqual(CHUNK_MAX_CHARS);
     }
   });
 
@@ -141,7 +148,7 @@ describe('importing over a port', () => {
     const runtime = runtimeOver();
     const page = runtime.connect(LIBRARY_IMPORT_PORT);
     page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 });
-    page.postMessage({ type: 'notes', annotations: notes(2) });
+    page.postMessage({ type: 'notes', json: json(notes(2)) });
     await wait(20);
     expect(await db.annotations.count()).toBe(0);
     page.disconnect();
@@ -151,17 +158,18 @@ describe('importing over a port', () => {
 
   it('refuses more notes than announced, or a commit before all arrived, and writes nothing', async () => {
     for (const messages of [
-      [{ type: 'begin', format: 'lede-jsonld', notes: 1, articles: 0 }, { type: 'notes', annotations: notes(2) }, { type: 'commit' }],
-      [{ type: 'begin', format: 'lede-jsonld', notes: 3, articles: 0 }, { type: 'notes', annotations: notes(2) }, { type: 'commit' }],
-      [{ type: 'notes', annotations: notes(2) }, { type: 'commit' }],
-      [{ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 }, { type: 'notes', annotations: notes(2), extra: 1 }, { type: 'commit' }],
+      [{ type: 'begin', format: 'lede-jsonld', notes: 1, articles: 0 }, { type: 'notes', json: json(notes(2)) }, { type: 'commit' }],
+      [{ type: 'begin', format: 'lede-jsonld', notes: 3, articles: 0 }, { type: 'notes', json: json(notes(2)) }, { type: 'commit' }],
+      [{ type: 'notes', json: json(notes(2)) }, { type: 'commit' }],
+      [{ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 }, { type: 'notes', json: json(notes(2)), extra: 1 }, { type: 'commit' }],
+      [{ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 }, { type: 'notes', annotations: notes(2) }, { type: 'commit' }],
+      [{ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 }, { type: 'notes', json: '[{"id":' }, { type: 'commit' }],
     ]) {
       const runtime = runtimeOver();
       const page = runtime.connect(LIBRARY_IMPORT_PORT);
       for (const message of messages) page.postMessage(message);
-      await wait(30);
-      expect(runtime.seen).toHaveLength(1);
-      expect(runtime.seen[0]).toMatchObject({ type: 'failed' });
+      await expect.poll(() => runtime.seen, { timeout: 5_000 }).toHaveLength(1);
+      expect(runtime.seen[0], JSON.stringify(messages).slice(0, 200)).toMatchObject({ type: 'failed' });
       expect(await db.annotations.count()).toBe(0);
     }
   });
@@ -173,8 +181,8 @@ describe('importing over a port', () => {
     const runtime = runtimeOver();
     const page = runtime.connect(LIBRARY_IMPORT_PORT);
     page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 3, articles: 2 });
-    page.postMessage({ type: 'notes', annotations: [...good, bad] });
-    page.postMessage({ type: 'articles', articles: [ARTICLES[1], badArticle] });
+    page.postMessage({ type: 'notes', json: json([...good, bad]) });
+    page.postMessage({ type: 'articles', json: json([ARTICLES[1], badArticle]) });
     page.postMessage({ type: 'commit' });
     await expect.poll(() => runtime.seen.at(-1), { timeout: 5_000 }).toMatchObject({ type: 'imported' });
     const { summary } = runtime.seen.at(-1) as { summary: { added: number; rejected: { item: string; index: number }[]; articlesAdded: number } };
@@ -204,6 +212,18 @@ describe('importing over a port', () => {
 });
 
 describe('the port messages', () => {
+  it('writes JSON chunks by count and by exact size, each a JSON array of its items', () => {
+    const items = Array.from({ length: 2_500 }, (_, i) => ({ i }));
+    const chunks = [...jsonChunksOf(items)];
+    expect(chunks.map((c) => (JSON.parse(c) as unknown[]).length)).toEqual([1_000, 1_000, 500]);
+    expect(chunks.flatMap((c) => JSON.parse(c) as unknown[])).toEqual(items);
+    const big = ['a'.repeat(60), 'b'.repeat(60), 'c'.repeat(10), 'd'.repeat(10)];
+    const sized = [...jsonChunksOf(big, 10, 100)];
+    expect(sized.map((c) => (JSON.parse(c) as unknown[]).length)).toEqual([1, 3]);
+    expect(sized[1]!.length).toBeLessThanOrEqual(100);
+    expect([...jsonChunksOf([])]).toEqual([]);
+  });
+
   it('chunks by count and by size', () => {
     const items = Array.from({ length: 2_500 }, (_, i) => ({ i }));
     expect([...chunksOf(items)].map((c) => c.length)).toEqual([1_000, 1_000, 500]);
@@ -223,14 +243,16 @@ describe('the port messages', () => {
   it.each([
     ['a load start with extras', () => parseLoadStart({ type: 'load', all: true })],
     ['a load start of another type', () => parseLoadStart({ type: 'begin' })],
-    ['an upload chunk over the item limit', () => parseImportUpload({ type: 'notes', annotations: new Array(CHUNK_MAX_ITEMS + 1).fill({}) })],
-    ['an upload chunk that is not a list', () => parseImportUpload({ type: 'articles', articles: {} })],
+    ['an upload chunk over the item limit', () => parseImportUpload({ type: 'notes', json: JSON.stringify(new Array(CHUNK_MAX_ITEMS + 1).fill({})) })],
+    ['an upload chunk that is not a list', () => parseImportUpload({ type: 'articles', json: '{}' })],
+    ['an upload chunk that is not JSON', () => parseImportUpload({ type: 'articles', json: '[1,' })],
+    ['an upload chunk as objects, not JSON text', () => parseImportUpload({ type: 'notes', annotations: [] })],
     ['an upload of an unknown format', () => parseImportUpload({ type: 'begin', format: 'csv', notes: 1, articles: 0 })],
     ['a negative count', () => parseImportUpload({ type: 'begin', format: 'hypothesis', notes: -1, articles: 0 })],
     ['an unknown upload message', () => parseImportUpload({ type: 'write' })],
     ['a reply summary without rejections', () => parseImportReply({ type: 'imported', summary: { added: 1, skipped: 0, articlesAdded: 0 } })],
     ['progress with a fraction', () => parseImportReply({ type: 'progress', done: 0.5, total: 1 })],
-    ['a load chunk that is not a list', () => parseLoadMessage({ type: 'notes', annotations: 'all' })],
+    ['a load chunk that is not a list', () => parseLoadMessage({ type: 'notes', json: '"all"' })],
     ['a load message of another type', () => parseLoadMessage({ type: 'commit' })],
   ])('refuses %s', (_, parse) => {
     expect(parse).toThrow(PortMessageError);
