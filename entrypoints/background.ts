@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { OPEN_LIBRARY_COMMAND, openLibrary } from '@/components/library/open-library';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { ChangeNotifier } from '@/lib/background/change-notifier';
+import { acceptLibraryPort } from '@/lib/background/library-ports';
+import { NoteWatchers, type WatchedFrame } from '@/lib/background/note-watchers';
 import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, BackupSettingsStore, type BackupFrequency } from '@/lib/settings/backup-settings';
 import { BackupService, backupDataUrl, type BackupFile } from '@/lib/background/backup-service';
 import { createLedeDB } from '@/lib/background/db';
@@ -9,7 +12,7 @@ import { NoteEditorRelay } from '@/lib/background/note-editor-relay';
 import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
 import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/background/note-shortcuts';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
-import type { KeyValueArea } from '@/lib/settings/storage-area';
+import { createMemoryArea, type KeyValueArea } from '@/lib/settings/storage-area';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
 import { UserSettingsStore } from '@/lib/settings/user-settings';
 
@@ -19,6 +22,14 @@ import { UserSettingsStore } from '@/lib/settings/user-settings';
 // delete notes or change settings.
 export default defineBackground(() => {
   const db = createLedeDB();
+  // Which frames paint which page's notes, kept for the browser session (a woken worker still knows).
+  const session = (browser.storage as { session?: KeyValueArea }).session;
+  const watchers = new NoteWatchers(session ?? createMemoryArea());
+  const notices = new ChangeNotifier({
+    watchers,
+    toFrame: tellFrame,
+    toPages: (message) => browser.runtime.sendMessage(message),
+  });
   const backups = new BackupService({
     db,
     store: new BackupSettingsStore(browser.storage.local as KeyValueArea),
@@ -37,6 +48,8 @@ export default defineBackground(() => {
     switches: new SiteSwitchStore(browser.storage.local as KeyValueArea),
     broadcast: tellEveryTab,
     backups,
+    watchers,
+    notices,
   });
 
   // Registered synchronously so a service worker woken by a message still hears it.
@@ -50,7 +63,11 @@ export default defineBackground(() => {
 
   // The note editor frame gets its draft from the page's content script through here.
   const editors = new NoteEditorRelay({ runtimeId: browser.runtime.id, editorPath: '/note-editor.html' });
-  browser.runtime.onConnect.addListener((port) => void editors.accept(port));
+  // The library's long reads and imports come over ports of their own (Lede's pages only).
+  browser.runtime.onConnect.addListener((port) => {
+    if (!acceptLibraryPort(port, { db, self, notices })) editors.accept(port);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void watchers.forgetTab(tabId));
 
   wireNoteShortcuts();
   wireBackups(backups);
@@ -100,6 +117,12 @@ async function saveToDownloads(file: BackupFile): Promise<void> {
  * content script checks whether it concerns its own site). Tabs without one (browser pages, tabs
  * opened before install) refuse; that is expected and ignored.
  */
+/** One frame's content script; in Chrome that very document, so a page loaded since in the frame hears nothing. */
+function tellFrame(frame: WatchedFrame, message: LedeRequest): Promise<unknown> {
+  const options = frame.documentId ? { documentId: frame.documentId } : { frameId: frame.frameId };
+  return browser.tabs.sendMessage(frame.tabId, message, options as { frameId?: number });
+}
+
 async function tellEveryTab(message: LedeRequest): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, message)])));

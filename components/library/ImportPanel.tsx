@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { LedeDB } from '@/lib/background/db';
-import { ImportError, importAnnotations, readImport, Slicer, type ImportProgress, type ImportSummary, type ReadImportOptions } from '@/lib/exchange';
+import { ImportError } from '@/lib/exchange/import-error';
+import { readImport, type ImportProgress, type ReadImportOptions } from '@/lib/exchange/read-import';
+import { Slicer } from '@/lib/exchange/steps';
+import type { ImportSummary, ParsedImport } from '@/lib/exchange/types';
 
 /** How the file is read: tests lower the sizes to take the chunked path with a small file. */
 export type ImportReadOptions = Pick<ReadImportOptions, 'chunkBytes' | 'wholeFileBytes' | 'maxBytes'>;
 
 export interface ImportPanelProps {
-  db: LedeDB;
+  /** Hands the checked file to the background, which writes it all or nothing; progress in notes written. */
+  upload: (parsed: ParsedImport, onProgress: (done: number, total: number) => void) => Promise<ImportSummary>;
   /** Called after a successful import so the list shows the new notes. */
   onImported: () => void;
   readOptions?: ImportReadOptions;
@@ -36,7 +39,7 @@ const PHASE_SPANS: Record<ImportProgress['phase'], [number, number]> = {
  * Import a Lede backup (JSON-LD, plain or zipped, any size) or a Hypothesis export: read and
  * check in slices that keep the page responsive, then write all or nothing.
  */
-export function ImportPanel({ db, onImported, readOptions }: ImportPanelProps) {
+export function ImportPanel({ upload, onImported, readOptions }: ImportPanelProps) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const busy = state.kind === 'working';
 
@@ -49,7 +52,7 @@ export function ImportPanel({ db, onImported, readOptions }: ImportPanelProps) {
       const total = parsed.annotations.length;
       show({ phase: 'writing', done: 0, total });
       await slicer.pause(); // let the bar show before the write starts
-      const summary = await importAnnotations(db, parsed, (done, all) => show({ phase: 'writing', done, total: all }), { slicer });
+      const summary = await upload(parsed, (done, all) => show({ phase: 'writing', done, total: all }));
       setState({ kind: 'done', summary });
       onImported();
     } catch (error) {

@@ -3,7 +3,11 @@
 
 import type { Annotation } from '@/lib/notes/annotation';
 import type { ArticleRow } from '@/lib/background/db';
-import { exportBackupSteps, exportCsv, exportMarkdown, runSteps, Slicer, zipFiles, type BackupExport } from '@/lib/exchange';
+import { exportCsv } from '@/lib/exchange/csv';
+import { exportBackupSteps, type BackupExport } from '@/lib/exchange/jsonld';
+import { exportMarkdown } from '@/lib/exchange/markdown';
+import { runSteps, Slicer } from '@/lib/exchange/steps';
+import { zipFiles } from '@/lib/exchange/zip';
 import { normalizeSourceUrl } from '@/lib/notes/source-url';
 import { exportBaseName, type SaveFile } from './download';
 

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/annotation';
-import { deleteAnnotation, restoreAnnotation } from '@/lib/background/annotation-store';
-import type { LedeDB } from '@/lib/background/db';
-import { loadLibraryData, type LibraryData } from '@/lib/library/library-data';
-import { Slicer } from '@/lib/exchange';
+import { libraryDataOf, type LibraryData } from '@/lib/library/library-data';
+import { Slicer } from '@/lib/exchange/steps';
+import { deleteNotes, loadLibrary, restoreNotes, uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
 import {
   buildLibraryIndex,
   buildLibraryIndexSteps,
@@ -26,7 +25,8 @@ import { NoteGroups, TriStateCheckbox } from '@/components/library/NoteGroups';
 import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
 
 export interface LibraryAppProps {
-  db: LedeDB;
+  /** How the page reaches the background, which owns the notes (components/library/library-backend.ts). */
+  runtime: LibraryRuntime;
   /** Hands an export to the browser; tests pass a recorder. */
   saveFile?: SaveFile;
   /** Search waits this long after the last keystroke. */
@@ -49,7 +49,7 @@ const NO_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
-export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
+export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('notes');
@@ -62,27 +62,46 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
   const [scope, setScope] = useState<Scope>('all');
   const [undo, setUndo] = useState<Annotation[] | null>(null);
   const [actionMessage, setActionMessage] = useState<string | null>(null);
+  const [loadProgress, setLoadProgress] = useState<{ done: number; total: number } | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout>>();
+  /** One load at a time; a change told during a load means one more load after it. */
+  const loading = useRef({ running: false, again: false });
 
   const reload = useCallback(async (): Promise<void> => {
-    try {
-      const loaded = await loadLibraryData(db, new Slicer());
-      setData(loaded);
-      setLoadError(null);
-      // Drop selected notes that no longer exist (a set of every id only when something is selected).
-      setSelected((current) => {
-        if (current.size === 0) return current;
-        const ids = new Set(loaded.annotations.map((a) => a.id));
-        return new Set([...current].filter((id) => ids.has(id)));
-      });
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+    if (loading.current.running) {
+      loading.current.again = true;
+      return;
     }
-  }, [db]);
+    loading.current.running = true;
+    try {
+      do {
+        loading.current.again = false;
+        try {
+          const { annotations, articles } = await loadLibrary(runtime, (done, total) => setLoadProgress({ done, total }));
+          const loaded = await libraryDataOf(annotations, articles, new Slicer());
+          setData(loaded);
+          setLoadError(null);
+          // Drop selected notes that no longer exist (a set of every id only when something is selected).
+          setSelected((current) => {
+            if (current.size === 0) return current;
+            const ids = new Set(loaded.annotations.map((a) => a.id));
+            return new Set([...current].filter((id) => ids.has(id)));
+          });
+        } catch (error) {
+          setLoadError(error instanceof Error ? error.message : String(error));
+        }
+      } while (loading.current.again);
+    } finally {
+      loading.current.running = false;
+    }
+  }, [runtime]);
 
+  // Read everything now, and again whenever the background says notes or the reading history
+  // changed (here, in the popup, in a page, by an import).
   useEffect(() => {
     void reload();
-  }, [reload]);
+    return runtime.listen(() => void reload());
+  }, [reload, runtime]);
 
   // Results follow typing, but a fast typist does not search on every key.
   useEffect(() => {
@@ -178,12 +197,8 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
     const ids = [...selected];
     if (ids.length === 0) return;
     try {
-      // One transaction: every selected note goes, or none does.
-      const removed = await db.transaction('rw', db.annotations, async () => {
-        const gone: Annotation[] = [];
-        for (const id of ids) gone.push(await deleteAnnotation(db, id));
-        return gone;
-      });
+      // The background deletes them, all or none (in messages of up to a thousand notes).
+      const removed = await deleteNotes(runtime, ids);
       setSelected(new Set());
       setUndo(removed);
       setActionMessage(null);
@@ -201,9 +216,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
     clearTimeout(undoTimer.current);
     setUndo(null);
     try {
-      await db.transaction('rw', db.annotations, async () => {
-        for (const note of notes) await restoreAnnotation(db, note);
-      });
+      await restoreNotes(runtime, notes);
       setActionMessage(`Restored ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}.`);
     } catch (error) {
       setActionMessage(`Could not restore the notes: ${error instanceof Error ? error.message : String(error)}`);
@@ -240,7 +253,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
       )}
       {!data && !loadError && (
         <p class="library-muted" role="status">
-          Loading your notes…
+          Loading your notes…{loadProgress && loadProgress.total > 0 && ` ${loadProgress.done.toLocaleString('en-US')} of ${loadProgress.total.toLocaleString('en-US')}`}
         </p>
       )}
 
@@ -362,7 +375,7 @@ export function LibraryApp({ db, saveFile = defaultSaveFile, debounceMs = 100, u
               </div>
               <p class="library-hint">JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several); CSV opens in a spreadsheet.</p>
             </section>
-            <ImportPanel db={db} onImported={() => void reload()} readOptions={importOptions} />
+            <ImportPanel upload={(parsed, onProgress) => uploadImport(runtime, parsed, onProgress)} onImported={() => void reload()} readOptions={importOptions} />
           </aside>
         </div>
       )}

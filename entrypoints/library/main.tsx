@@ -1,23 +1,40 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createLedeDB } from '@/lib/background/db';
-import { sendRequest } from '@/lib/protocol/messages';
+import type { LibraryRuntime } from '@/components/library/library-backend';
+import { sendRequest, type Transport } from '@/lib/protocol/messages';
+import { pageListener } from '@/lib/protocol/page-listener';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
 import { LibraryApp } from './App';
 import '@/components/library/library.css';
 
-// An extension page shares the extension's origin, so it opens Lede's own database directly.
-// Writes still go through lib/background/annotation-store.ts and lib/exchange, each in one transaction.
-const db = createLedeDB();
+// The library never opens the database: the background owns it and answers over messages and
+// ports (components/library/library-backend.ts), and says when anything changed.
 
 // The notes database lives in this origin: ask that the browser never evict it.
 void requestPersistentStorage(navigator.storage);
 
+const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+const toBackground: Transport = (message) => browser.runtime.sendMessage(message);
+
+const runtime: LibraryRuntime = {
+  connect: (name) => browser.runtime.connect({ name }),
+  send: toBackground,
+  listen: (onChange) => {
+    const changed = async (): Promise<{ ok: true }> => {
+      onChange();
+      return { ok: true };
+    };
+    const listener = pageListener(self, { notesChanged: changed, historyChanged: changed });
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  },
+};
+
 /** A full JSON-LD export is a backup: the background notes it for the options page's "last exported". */
 const recordBackup = (): void => {
-  sendRequest((message) => browser.runtime.sendMessage(message), { type: 'recordLibraryExport' }).catch((error: unknown) =>
+  sendRequest(toBackground, { type: 'recordLibraryExport' }).catch((error: unknown) =>
     console.warn('Lede could not record the export as a backup:', error),
   );
 };
 
-render(<LibraryApp db={db} onFullBackup={recordBackup} />, document.getElementById('app')!);
+render(<LibraryApp runtime={runtime} onFullBackup={recordBackup} />, document.getElementById('app')!);

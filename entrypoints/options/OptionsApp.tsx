@@ -26,13 +26,15 @@ export interface OptionsAppProps {
   permissions: HostPermissions;
   /** For the optional `downloads` permission (automatic backup); absent, the backup section is left out. */
   apiPermissions?: ApiPermissions;
+  /** The background's notices that the reading history or the settings changed (elsewhere too); returns how to stop. */
+  notices?: (on: { historyChanged: () => void; settingsChanged: () => void }) => () => void;
 }
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; settings: UserSettings };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function OptionsApp({ send, permissions, apiPermissions }: OptionsAppProps) {
+export function OptionsApp({ send, permissions, apiPermissions, notices }: OptionsAppProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [count, setCount] = useState<number | null>(null);
   const [saving, setSaving] = useState<{ history: boolean; encyclopedia: boolean }>({ history: false, encyclopedia: false });
@@ -69,6 +71,18 @@ export function OptionsApp({ send, permissions, apiPermissions }: OptionsAppProp
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [send, permissions, refreshCount]);
+
+  // Changed in another window, or history cleared or imported in the library: show it as it now is.
+  useEffect(() => {
+    if (!notices) return undefined;
+    return notices({
+      historyChanged: () => void refreshCount(),
+      settingsChanged: () =>
+        void sendRequest(send, { type: 'getSettings' })
+          .then((settings) => setState({ status: 'ready', settings }))
+          .catch(() => {}),
+    });
+  }, [notices, send, refreshCount]);
 
   if (state.status === 'loading') {
     return (

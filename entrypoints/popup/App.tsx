@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CardGroups } from '@/components/popup/CardGroups';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
+import type { NotesNotices } from '@/components/popup/notes/use-page-notes';
 import { QuoteGroups } from '@/components/popup/QuoteGroups';
 import { SettingsLink } from '@/components/popup/SettingsLink';
 import { SiteSwitches } from '@/components/popup/SiteSwitches';
@@ -29,9 +30,11 @@ export interface AppProps {
   send: Transport;
   /** Sends to the background (reading history, encyclopedia summaries); without it cards show neither. */
   background?: Transport;
+  /** The background's notesChanged notices, so the notes list follows changes made anywhere. */
+  notices?: NotesNotices;
 }
 
-export function App({ send, background }: AppProps) {
+export function App({ send, background, notices }: AppProps) {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
@@ -126,7 +129,7 @@ export function App({ send, background }: AppProps) {
         {'report' in state && <h1 class="title">{state.report.title}</h1>}
       </header>
       {/* The reader's notes come first; they need the background, which stores them. */}
-      {background && hasPageNotes(state.status) && <NotesSection tab={send} background={background} />}
+      {background && hasPageNotes(state.status) && <NotesSection tab={send} background={background} notices={notices} />}
       <Body
         state={state}
         busy={busy}

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/swatches.css';
+import type { NotesNotices } from '@/components/popup/notes/use-page-notes';
 import type { Transport } from '@/lib/protocol/messages';
+import { pageListener } from '@/lib/protocol/page-listener';
 import { App } from './App';
 import { resolveTargetTab } from './target-tab';
 import './style.css';
@@ -19,4 +21,16 @@ const sendToTab: Transport = async (message) => {
 
 const toBackground: Transport = (message) => browser.runtime.sendMessage(message);
 
-render(<App send={sendToTab} background={toBackground} />, document.getElementById('app')!);
+const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+const notices: NotesNotices = (onChange) => {
+  const listener = pageListener(self, {
+    notesChanged: async ({ sources }) => {
+      onChange(sources);
+      return { ok: true };
+    },
+  });
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+};
+
+render(<App send={sendToTab} background={toBackground} notices={notices} />, document.getElementById('app')!);

@@ -112,6 +112,26 @@ export async function restoreAnnotation(db: LedeDB, annotation: Annotation): Pro
   });
 }
 
+/** Delete several notes in one transaction: all of them, or (one is gone: AnnotationNotFoundError) none. */
+export async function deleteAnnotations(db: LedeDB, ids: readonly string[]): Promise<Annotation[]> {
+  const unique = [...new Set(ids)];
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = await db.annotations.bulkGet(unique);
+    const missing = unique.findIndex((_, i) => existing[i] === undefined);
+    if (missing !== -1) throw new AnnotationNotFoundError(unique[missing]!);
+    await db.annotations.bulkDelete(unique);
+    return existing as Annotation[];
+  });
+}
+
+/** Undo a delete of several notes: every one back exactly as it was, in one transaction. */
+export async function restoreAnnotations(db: LedeDB, annotations: readonly Annotation[]): Promise<Annotation[]> {
+  return db.transaction('rw', db.annotations, async () => {
+    await db.annotations.bulkPut([...annotations]);
+    return [...annotations];
+  });
+}
+
 /** One page's notes in reading order of their stored positions (ties: longer first, then older). */
 export async function listAnnotations(db: LedeDB, source: string): Promise<Annotation[]> {
   const rows = await db.annotations.where('target.source').equals(source).toArray();

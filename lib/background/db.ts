@@ -1,5 +1,8 @@
-// Lede's IndexedDB, through Dexie. Open it ONLY in the background and in extension pages:
-// IndexedDB opened from a content script belongs to the web page's origin, which could read it.
+// Lede's IndexedDB, through Dexie. Opened ONLY by the background, the one writer: extension pages
+// and content scripts ask it through the message protocol and the library's ports (lib/protocol),
+// and it tells every open tab and page what changed (tests/unit/db-owner.test.ts checks that no
+// other entrypoint loads this module). A content script could not anyway: IndexedDB opened there
+// belongs to the web page's origin, which could read it.
 
 import Dexie, { type EntityTable } from 'dexie';
 import type { Analysis } from '../analysis/types';

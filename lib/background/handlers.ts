@@ -4,13 +4,18 @@
 import {
   createAnnotation,
   deleteAnnotation,
+  deleteAnnotations,
   listAnnotations,
   MAX_NOTES_PER_PAGE,
   restoreAnnotation,
+  restoreAnnotations,
   saveAnnotation,
   updateAnnotation,
 } from './annotation-store';
 import type { BackupService } from './backup-service';
+import type { ChangeNotices } from './change-notifier';
+import type { NoteWatchers } from './note-watchers';
+import type { Annotation } from '../notes/annotation';
 import { AnalysisCache } from './analysis-cache';
 import { DexieAnalysisStore } from './analysis-store';
 import { saveArticle, type LedeDB } from './db';
@@ -41,6 +46,10 @@ export interface BackgroundDeps {
   broadcast?: RuntimeDeps['broadcast'];
   /** Automatic backups (downloads and alarms wired by the entrypoint); absent, backups are unavailable. */
   backups?: BackupService;
+  /** Which frames show which page's notes (a content script's listAnnotations); absent, none is remembered. */
+  watchers?: NoteWatchers;
+  /** Tells the frames and extension pages what a write changed; absent, nobody is told. */
+  notices?: ChangeNotices;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
@@ -52,6 +61,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     hasHostPermission: deps.hasHostPermission ?? (async () => false),
     now: deps.now,
   });
+  // Every write is told once it is stored; the writer's answer does not wait for the others to repaint.
+  const tell = (notice: (notices: ChangeNotices) => Promise<void>): void => {
+    if (deps.notices) void notice(deps.notices).catch((error: unknown) => console.warn('Lede could not tell the open pages:', error));
+  };
+  const notesOf = <T>(written: T, notes: readonly Annotation[]): T => {
+    tell((notices) => notices.notesChanged(notes.map((note) => note.target.source)));
+    return written;
+  };
   return {
     ...createRuntimeHandlers({
       prefs: deps.prefs,
@@ -76,31 +93,66 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       return { histories: await entityHistories(deps.db, names, excludeUrl) };
     },
     getSettings: () => settings.load(),
-    saveSettings: ({ settings: patch }) => settings.save(patch),
+    saveSettings: async ({ settings: patch }) => {
+      const saved = await settings.save(patch);
+      tell((notices) => notices.settingsChanged());
+      return saved;
+    },
     getHistoryCount: async () => ({ count: await deps.db.articles.count() }),
     getBackupStatus: () => needBackups(deps).status(),
-    saveBackupSettings: ({ settings: patch }) => needBackups(deps).setFrequency(patch.frequency),
+    saveBackupSettings: async ({ settings: patch }) => {
+      const saved = await needBackups(deps).setFrequency(patch.frequency);
+      tell((notices) => notices.settingsChanged());
+      return saved;
+    },
     backupNow: () => needBackups(deps).runNow(),
     recordLibraryExport: () => needBackups(deps).recordLibraryExport(deps.now()),
-    clearHistory: async () => ({ cleared: await clearReadingHistory(deps.db) }),
+    clearHistory: async () => {
+      const cleared = await clearReadingHistory(deps.db);
+      tell((notices) => notices.historyChanged());
+      return { cleared };
+    },
     getSummary: ({ name }) => summaries.get(name),
     // Personal notes: parseMessage has validated them; each store call is one transaction.
     // A content script may only create, on its own page (receiveMessage checked the source), and
     // up to MAX_NOTES_PER_PAGE there: replacing a stored note is for Lede's own pages.
-    saveAnnotation: async ({ annotation }, from) => ({
-      annotation:
+    saveAnnotation: async ({ annotation }, from) => {
+      const saved =
         from?.context === 'content-script'
           ? await createAnnotation(deps.db, annotation, deps.now(), MAX_NOTES_PER_PAGE)
-          : await saveAnnotation(deps.db, annotation, deps.now()),
-    }),
+          : await saveAnnotation(deps.db, annotation, deps.now());
+      return notesOf({ annotation: saved }, [saved]);
+    },
     // A content script re-attaches a note of its own page within that page: the stored note's
     // source must already be the (checked) source of the new target, so no note changes pages.
-    updateAnnotation: async ({ id, patch }, from) => ({
-      annotation: await updateAnnotation(deps.db, id, patch, deps.now(), from?.context === 'content-script' ? patch.target?.source ?? '' : undefined),
-    }),
-    deleteAnnotation: async ({ id }) => ({ deleted: await deleteAnnotation(deps.db, id) }),
-    restoreAnnotation: async ({ annotation }) => ({ annotation: await restoreAnnotation(deps.db, annotation) }),
-    listAnnotations: async ({ source }) => ({ annotations: await listAnnotations(deps.db, source) }),
+    updateAnnotation: async ({ id, patch }, from) => {
+      // A re-attach from a Lede page may move a note: its old page is told too.
+      const before = patch.target ? await deps.db.annotations.get(id) : undefined;
+      const annotation = await updateAnnotation(deps.db, id, patch, deps.now(), from?.context === 'content-script' ? patch.target?.source ?? '' : undefined);
+      return notesOf({ annotation }, before ? [before, annotation] : [annotation]);
+    },
+    deleteAnnotation: async ({ id }) => {
+      const deleted = await deleteAnnotation(deps.db, id);
+      return notesOf({ deleted }, [deleted]);
+    },
+    restoreAnnotation: async ({ annotation }) => {
+      const restored = await restoreAnnotation(deps.db, annotation);
+      return notesOf({ annotation: restored }, [restored]);
+    },
+    deleteAnnotations: async ({ ids }) => {
+      const deleted = await deleteAnnotations(deps.db, ids);
+      return notesOf({ deleted }, deleted);
+    },
+    restoreAnnotations: async ({ annotations }) => {
+      const restored = await restoreAnnotations(deps.db, annotations);
+      return notesOf({ annotations: restored }, restored);
+    },
+    // A content script lists its own page's notes (receiveMessage checked the source): from now
+    // on its frame is told when they change, and of no other page's.
+    listAnnotations: async ({ source }, from) => {
+      if (from?.context === 'content-script' && from.frame) await deps.watchers?.watch(from.frame, source);
+      return { annotations: await listAnnotations(deps.db, source) };
+    },
     // The page's address is the sender's (lib/background/sender-page.ts); only its canonical claim is the script's.
     getPageKey: async ({ url, canonical }) => ({ source: normalizeSourceUrl(url, canonical) }),
   };

@@ -1,6 +1,7 @@
-// What the library page shows, read from Dexie: every note joined to its article's stored
-// analysis (title, site, when read, who and where it mentions), and every attributed quote
-// grouped by speaker across articles. Reads only; writes go through lib/background/annotation-store.ts.
+// What the library page shows: every note joined to its article's stored analysis (title, site,
+// when read, who and where it mentions), and every attributed quote grouped by speaker across
+// articles. The page gets the rows from the background (lib/protocol/library-ports.ts) and joins
+// them here (libraryDataOf); loadLibraryData reads them from Dexie, for the background and tests.
 
 import type { Annotation } from '../notes/annotation';
 import type { QuoteKind } from '../analysis/types';
@@ -107,6 +108,11 @@ export async function loadLibraryData(db: LedeDB, slicer?: Slicer): Promise<Libr
   const [annotations, articles] = await db.transaction('r', db.annotations, db.articles, () =>
     Promise.all([allAnnotations(db), db.articles.toArray()]),
   );
+  return libraryDataOf(annotations, articles, slicer);
+}
+
+/** The library's view of these notes and articles. */
+export async function libraryDataOf(annotations: Annotation[], articles: ArticleRow[], slicer?: Slicer): Promise<LibraryData> {
   // With a slicer (the page), the join hands the thread back now and then: 100,000 notes take a while.
   const items = slicer ? await slicer.run(joinNotesToArticlesSteps(annotations, articles)) : joinNotesToArticles(annotations, articles);
   return { annotations, articles, items, speakers: quotesBySpeaker(articles) };

@@ -18,7 +18,8 @@ import { isRecord } from '../shared/is-record';
 import { BACKUP_MESSAGES } from './backup';
 import { FIELD_LIMITS, MessageError, onlyKeys } from './fields';
 import { HISTORY_MESSAGES } from './history';
-import { NOTE_MESSAGES, NOTE_PAGE_COMMANDS } from './notes';
+import { NOTE_MESSAGES, NOTE_PAGE_COMMANDS, type NotesChangedRequest } from './notes';
+import { PAGE_NOTICES, type PageNoticeRequest } from './notices';
 import { PAGE_COMMANDS } from './page';
 import { PREFS_MESSAGES } from './prefs';
 import { RUN_MESSAGES } from './run';
@@ -27,6 +28,7 @@ import type { AnswersOf, Fields, LimitsOf, RequestOf, SenderContext } from './sp
 export * from './backup';
 export * from './history';
 export * from './notes';
+export * from './notices';
 export * from './page';
 export * from './prefs';
 export * from './run';
@@ -37,12 +39,15 @@ export type { SenderContext } from './spec';
 
 const TO_CONTENT_SCRIPT = joinTables(PAGE_COMMANDS, NOTE_PAGE_COMMANDS);
 const TO_BACKGROUND = joinTables(HISTORY_MESSAGES, PREFS_MESSAGES, NOTE_MESSAGES, RUN_MESSAGES, BACKUP_MESSAGES);
+const TO_EXTENSION_PAGES = joinTables(PAGE_NOTICES);
 /** Every message Lede sends, by type. */
-export const MESSAGES = joinTables(TO_CONTENT_SCRIPT, TO_BACKGROUND);
+export const MESSAGES = joinTables(TO_CONTENT_SCRIPT, TO_BACKGROUND, TO_EXTENSION_PAGES);
 
 export type ContentRequest = RequestOf<typeof TO_CONTENT_SCRIPT>;
 export type BackgroundRequest = RequestOf<typeof TO_BACKGROUND>;
-export type LedeRequest = ContentRequest | BackgroundRequest;
+export type LedeRequest = ContentRequest | BackgroundRequest | PageNoticeRequest;
+/** What the background tells extension pages after a write (notesChanged also goes to the content scripts showing those notes). */
+export type ChangeRequest = NotesChangedRequest | PageNoticeRequest;
 export type RequestType = LedeRequest['type'];
 
 /** What the receiver of each request type answers. */
@@ -164,12 +169,21 @@ function dispatch<R extends LedeRequest>(request: LedeRequest, from: Sender, han
  * (runtime.MessageSender.url: the sending frame's address, in Chrome MV3 and Firefox MV2), never
  * what its message says.
  */
-export type Sender = { context: 'extension-page' } | { context: 'content-script'; pageUrl: string };
+export type Sender = { context: 'extension-page' } | { context: 'content-script'; pageUrl: string; frame?: SenderFrame };
+
+/** Where a content script runs: its tab and frame, and in Chrome the very document (so a later page in that frame is not it). */
+export interface SenderFrame {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+}
 
 /** The fields of runtime.MessageSender that Lede reads. */
 export interface MessageSenderInfo {
   id?: string;
   url?: string;
+  frameId?: number;
+  documentId?: string;
   tab?: unknown;
 }
 
@@ -194,8 +208,17 @@ export function senderContextOf(sender: MessageSenderInfo | undefined, self: Led
 /** senderContextOf, with a content script's page address. */
 export function senderOf(sender: MessageSenderInfo | undefined, self: LedeIdentity): Sender | null {
   const context = senderContextOf(sender, self);
-  if (context === 'content-script') return { context, pageUrl: sender!.url! };
+  if (context === 'content-script') {
+    const frame = frameOf(sender!);
+    return frame ? { context, pageUrl: sender!.url!, frame } : { context, pageUrl: sender!.url! };
+  }
   return context === null ? null : { context };
+}
+
+function frameOf(sender: MessageSenderInfo): SenderFrame | null {
+  const tabId = isRecord(sender.tab) ? sender.tab.id : undefined;
+  if (typeof tabId !== 'number' || typeof sender.frameId !== 'number') return null;
+  return typeof sender.documentId === 'string' ? { tabId, frameId: sender.frameId, documentId: sender.documentId } : { tabId, frameId: sender.frameId };
 }
 
 /** Why `from` may not send this request, or null when it may. */

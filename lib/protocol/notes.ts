@@ -19,9 +19,14 @@ import { answer, messageTable, type RequestOf } from './spec';
 export interface GetPageNotesRequest {
   type: 'getPageNotes';
 }
-/** Popup -> content script: notes changed elsewhere (edit, delete, undo); reload them and repaint. */
+/**
+ * Background -> content scripts and extension pages, after every write to notes: the notes of
+ * these pages changed; read them again (a content script reloads and repaints). A content script
+ * is told only its own page; no `sources` means any page's may have changed.
+ */
 export interface NotesChangedRequest {
   type: 'notesChanged';
+  sources?: string[];
 }
 /** Popup -> content script: move this note onto the reader's current selection in the article. */
 export interface ReattachAnnotationRequest {
@@ -54,6 +59,16 @@ export interface RestoreAnnotationRequest {
   type: 'restoreAnnotation';
   annotation: Annotation;
 }
+/** Library -> background: delete these notes, all or none; the answer is the deleted notes, for undo. */
+export interface DeleteAnnotationsRequest {
+  type: 'deleteAnnotations';
+  ids: string[];
+}
+/** Library -> background: undo a delete of several notes, putting them back exactly as they were, all or none. */
+export interface RestoreAnnotationsRequest {
+  type: 'restoreAnnotations';
+  annotations: Annotation[];
+}
 /** Content script -> background: the notes on one page (normalised URL), in stored reading order. */
 export interface ListAnnotationsRequest {
   type: 'listAnnotations';
@@ -78,6 +93,10 @@ export interface AnnotationAnswer {
 
 export interface DeletedAnnotation {
   deleted: Annotation;
+}
+
+export interface DeletedAnnotations {
+  deleted: Annotation[];
 }
 
 /** Ordered by the stored position (TextPositionSelector start). */
@@ -111,12 +130,35 @@ function needNoteBody(body: string, where: string): void {
   if (body.length > NOTE_BODY_LIMITS.noteBody) throw new MessageError(`${where} is longer than ${NOTE_BODY_LIMITS.noteBody} characters`);
 }
 
+/** Pages named in one notesChanged (past this the background names none: "any may have changed"). */
+const NOTICE_LIMITS = { noticeSources: 500 } as const;
+/** Notes in one deleteAnnotations or restoreAnnotations (the library sends a larger selection in several). */
+const BULK_LIMITS = { bulkNotes: 1_000 } as const;
+
+/** An array of at most `max` items, counted before any item is read. */
+function needList(value: unknown, where: string, max: number): unknown[] {
+  if (!Array.isArray(value)) throw new MessageError(`${where} must be an array`);
+  if (value.length > max) throw new MessageError(`${where} has more than ${max} items`);
+  return value;
+}
+
 const toPage = ['extension-page'] as const;
 
 /** To the content script's notes controller. */
 export const NOTE_PAGE_COMMANDS = messageTable({
   getPageNotes: { senders: toPage, fields: [], parse: (_, type): GetPageNotesRequest => ({ type }), answer: answer<PageNotes>() },
-  notesChanged: { senders: toPage, fields: [], parse: (_, type): NotesChangedRequest => ({ type }), answer: answer<{ ok: true }>() },
+  // Sent by the background, to content scripts (their own page only) and to extension pages.
+  notesChanged: {
+    senders: toPage,
+    fields: ['sources'],
+    limits: NOTICE_LIMITS,
+    parse: (value, type): NotesChangedRequest => {
+      if (value.sources === undefined) return { type };
+      const sources = needList(value.sources, `${type}.sources`, NOTICE_LIMITS.noticeSources);
+      return { type, sources: sources.map((source, i) => annotationField(() => parseSourceUrl(source, `${type}.sources[${i}]`))) };
+    },
+    answer: answer<{ ok: true }>(),
+  },
   reattachAnnotation: {
     senders: toPage,
     fields: ['id'],
@@ -163,6 +205,29 @@ export const NOTE_MESSAGES = messageTable({
     fields: ['annotation'],
     parse: (value, type): RestoreAnnotationRequest => ({ type, annotation: annotationField(() => parseAnnotation(value.annotation, `${type}.annotation`)) }),
     answer: answer<AnnotationAnswer>(),
+  },
+  deleteAnnotations: {
+    senders: ['extension-page'],
+    fields: ['ids'],
+    limits: BULK_LIMITS,
+    parse: (value, type): DeleteAnnotationsRequest => ({
+      type,
+      ids: needList(value.ids, `${type}.ids`, BULK_LIMITS.bulkNotes).map((id, i) => annotationField(() => parseAnnotationId(id, `${type}.ids[${i}]`))),
+    }),
+    answer: answer<DeletedAnnotations>(),
+  },
+  // As restoreAnnotation: exactly what was stored comes back, so only the stored limits apply.
+  restoreAnnotations: {
+    senders: ['extension-page'],
+    fields: ['annotations'],
+    limits: BULK_LIMITS,
+    parse: (value, type): RestoreAnnotationsRequest => ({
+      type,
+      annotations: needList(value.annotations, `${type}.annotations`, BULK_LIMITS.bulkNotes).map((annotation, i) =>
+        annotationField(() => parseAnnotation(annotation, `${type}.annotations[${i}]`)),
+      ),
+    }),
+    answer: answer<AnnotationList>(),
   },
   listAnnotations: {
     senders: ['content-script', 'extension-page'],

@@ -262,6 +262,36 @@ describe('messages from a subverted content script', () => {
     expect(after).toEqual(before);
   });
 
+  it('cannot open the library’s ports: no notes read, nothing imported', async () => {
+    const before = await storedRows<{ id: string }>('annotations');
+    const expression = `(async () => {
+      const open = (name, messages) => new Promise((resolve) => {
+        const port = chrome.runtime.connect({ name });
+        const heard = [];
+        port.onMessage.addListener((message) => heard.push(message));
+        port.onDisconnect.addListener(() => resolve({ disconnected: true, heard }));
+        try {
+          for (const message of messages) port.postMessage(message);
+        } catch (error) {
+          resolve({ disconnected: true, heard, error: String(error) });
+        }
+      });
+      const note = ${JSON.stringify({ id: 'urn:uuid:7e57aaaa-bbbb-4ccc-8ddd-00000000000e', type: 'Annotation', schemaVersion: 1, motivation: 'commenting', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', body: 'imported by a page', tags: [], color: 'yellow', page: { title: 't', site: 's' } })};
+      note.target = ${JSON.stringify(passageTarget(VICTIM))};
+      return [
+        await open('lede-library-load', [{ type: 'load' }]),
+        await open('lede-library-import', [{ type: 'begin', format: 'lede-jsonld', notes: 1, articles: 0 }, { type: 'notes', json: JSON.stringify([note]) }, { type: 'commit' }]),
+      ];
+    })()`;
+    const { result, exceptionDetails } = await attackerWorld.cdp.send('Runtime.evaluate', { expression, contextId: attackerWorld.contextId, awaitPromise: true, returnByValue: true });
+    expect(exceptionDetails).toBeUndefined();
+    const [load, upload] = result.value as { disconnected: boolean; heard: unknown[] }[];
+    expect(load).toMatchObject({ disconnected: true, heard: [] });
+    expect(upload).toMatchObject({ disconnected: true, heard: [] });
+    expect(JSON.stringify(result.value)).not.toContain(SECRET);
+    expect(await storedRows<{ id: string }>('annotations')).toEqual(before);
+  });
+
   it('records no article for an address other than its own', async () => {
     const fake = { url: 'https://bank.example/statement', title: 'Planted', site: 'bank.example', entities: [{ type: 'person', name: 'Zq Planted', mentions: 1 }], quotes: [] };
     const [outcome] = await sendFromContentScript(attackerWorld, `() => ({ type: 'articleAnalyzed', article: ${JSON.stringify(fake)} })`);

@@ -9,6 +9,7 @@ import { LibraryApp } from '@/entrypoints/library/App';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { ARTICLES, NOTES } from '../../testing/fixtures/library-fixtures';
 import { clickTestId } from '../../testing/preact';
+import { inProcessLibraryRuntime } from '../../testing/fakes/library-runtime';
 
 let db: LedeDB;
 let root: HTMLElement;
@@ -24,7 +25,7 @@ beforeEach(async () => {
   backups = 0;
   saved = [];
   await act(async () => {
-    render(<LibraryApp db={db} debounceMs={0} saveFile={(name) => saved.push(name)} onFullBackup={() => (backups += 1)} />, root);
+    render(<LibraryApp runtime={inProcessLibraryRuntime(db)} debounceMs={0} saveFile={(name) => saved.push(name)} onFullBackup={() => (backups += 1)} />, root);
   });
   await vi.waitFor(() => expect(root.querySelector('[data-testid="library-count"]')).not.toBeNull());
 });

@@ -10,6 +10,7 @@ import { exportBackup, exportJsonLd } from '@/lib/exchange';
 import { noteId } from '../../testing/fixtures/annotation-fixtures';
 import { ARTICLES, KYIV, NOTES } from '../../testing/fixtures/library-fixtures';
 import { click } from '../../testing/preact';
+import { inProcessLibraryRuntime, type TestLibraryRuntime } from '../../testing/fakes/library-runtime';
 
 interface Saved {
   name: string;
@@ -18,13 +19,14 @@ interface Saved {
 }
 
 let db: LedeDB;
+let runtime: TestLibraryRuntime;
 let root: HTMLElement;
 let saved: Saved[];
 
 async function mount(importOptions?: ImportReadOptions): Promise<void> {
   await act(async () => {
     render(
-      <LibraryApp db={db} debounceMs={0} importOptions={importOptions} saveFile={(name, content, mimeType) => saved.push({ name, content, mimeType })} />,
+      <LibraryApp runtime={runtime} debounceMs={0} importOptions={importOptions} saveFile={(name, content, mimeType) => saved.push({ name, content, mimeType })} />,
       root,
     );
   });
@@ -55,6 +57,7 @@ beforeEach(async () => {
   db = createLedeDB(`library-page-${Math.random()}`);
   await db.articles.bulkPut(ARTICLES);
   await db.annotations.bulkPut(NOTES);
+  runtime = inProcessLibraryRuntime(db);
   root = document.createElement('div');
   document.body.append(root);
   saved = [];
@@ -117,6 +120,25 @@ describe('the library page', () => {
     await click(q('[data-testid="library-undo-button"]'));
     await vi.waitFor(() => expect(shownIds()).toHaveLength(4));
     expect(await db.annotations.get(noteId(1))).toEqual(NOTES[0]);
+  });
+
+  it('has the background delete and restore, which tells the pages showing those notes', async () => {
+    await mount();
+    await click(q(`[data-testid="library-article"][data-source="${KYIV}"]`)!.querySelector('input[type="checkbox"]'));
+    await click(q('[data-testid="delete-selected"]'));
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(2));
+    expect(runtime.notices).toContainEqual({ type: 'notesChanged', sources: [KYIV] });
+    await click(q('[data-testid="library-undo-button"]'));
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(4));
+    expect(runtime.notices.filter((notice) => notice.type === 'notesChanged')).toHaveLength(2);
+  });
+
+  it('follows changes made elsewhere without a reload: a note deleted and one edited from the popup', async () => {
+    await mount();
+    await runtime.send({ type: 'deleteAnnotation', id: noteId(4) });
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(3));
+    await runtime.send({ type: 'updateAnnotation', id: noteId(3), patch: { body: 'Edited in the popup' } });
+    await vi.waitFor(() => expect(root.textContent).toContain('Edited in the popup'));
   });
 
   it('keeps a chosen person listed after their notes are deleted, so the filter can be unset', async () => {

@@ -60,7 +60,17 @@ describe('senderContextOf', () => {
 });
 
 describe('ALLOWED_SENDERS', () => {
-  const contentOnlyDenied: RequestType[] = ['deleteAnnotation', 'restoreAnnotation', 'saveSettings', 'clearHistory', 'getHistoryCount'];
+  const contentOnlyDenied: RequestType[] = [
+    'deleteAnnotation',
+    'restoreAnnotation',
+    'deleteAnnotations',
+    'restoreAnnotations',
+    'saveSettings',
+    'clearHistory',
+    'getHistoryCount',
+    'historyChanged',
+    'settingsChanged',
+  ];
   const toContentScript: RequestType[] = ['getAnalysis', 'analyzeNow', 'setHighlightPrefs', 'revealSpan', 'getPageNotes', 'notesChanged', 'reattachAnnotation', 'startNote'];
 
   it('keeps destructive and housekeeping requests away from content scripts', () => {
@@ -102,6 +112,8 @@ describe('receiveMessage over the background handlers', () => {
 
   it.each<[string, LedeRequest]>([
     ['deleteAnnotation', { type: 'deleteAnnotation', id: noteId(1) }],
+    ['deleteAnnotations', { type: 'deleteAnnotations', ids: [noteId(1)] }],
+    ['restoreAnnotations', { type: 'restoreAnnotations', annotations: [{ ...note, body: 'replaced' }] }],
     ['restoreAnnotation', { type: 'restoreAnnotation', annotation: { ...note, body: 'replaced' } }],
     ['clearHistory', { type: 'clearHistory' }],
     ['saveSettings', { type: 'saveSettings', settings: { history: false } }],

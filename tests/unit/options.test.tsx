@@ -64,6 +64,29 @@ afterEach(() => {
 });
 
 describe('options page', () => {
+  it('follows the background’s notices: history imported or cleared elsewhere, settings changed in another window', async () => {
+    const bg = settingsBackground({ history: true, encyclopedia: false }, 3);
+    let on: { historyChanged: () => void; settingsChanged: () => void } | null = null;
+    const notices = (handlers: { historyChanged: () => void; settingsChanged: () => void }): (() => void) => {
+      on = handlers;
+      return () => (on = null);
+    };
+    render(<OptionsApp send={bg.send} permissions={fakePermissions(true).permissions} notices={notices} />, root);
+    await settle();
+    expect(byTestId('history-count')!.textContent).toBe('Lede remembers 3 articles.');
+    bg.state.articles = 5;
+    bg.state.settings = { ...bg.state.settings, history: false };
+    await act(async () => on!.historyChanged());
+    await settle();
+    expect(byTestId('history-count')!.textContent).toBe('Lede remembers 5 articles.');
+    expect(byTestId<HTMLInputElement>('setting-history')!.checked).toBe(true);
+    await act(async () => on!.settingsChanged());
+    await settle();
+    expect(byTestId<HTMLInputElement>('setting-history')!.checked).toBe(false);
+    render(null, root);
+    expect(on).toBeNull();
+  });
+
   it('shows both sections with the stored settings, the count and the privacy sentence', async () => {
     const bg = settingsBackground({ history: true, encyclopedia: false }, 3);
     render(<OptionsApp send={bg.send} permissions={fakePermissions(true).permissions} />, root);

@@ -201,7 +201,8 @@ describe('the popup notes section', () => {
     expect(background.sent).toEqual([
       { type: 'updateAnnotation', id: noteId(1), patch: { body: 'Rewritten <i>note</i>', tags: ['diplomacy', 'geneva'], color: 'blue' } },
     ]);
-    expect(tab.sent.at(-1)).toEqual({ type: 'notesChanged' });
+    // The background tells the page (and then the popup); the popup relays nothing.
+    expect(tab.sent.map((m) => m.type)).not.toContain('notesChanged');
     expect(item(1).querySelector('[data-testid="note-editor-body"]')).toBeNull();
     expect(text(item(1).querySelector('[data-testid="note-body"]'))).toBe('Rewritten <i>note</i>');
     expect([...item(1).querySelectorAll('[data-testid="note-tags"] li')].map(text)).toEqual(['diplomacy', 'geneva']);
@@ -234,7 +235,6 @@ describe('the popup notes section', () => {
     await click(item(2).querySelector('[data-testid="note-delete"]'));
 
     expect(background.sent).toEqual([{ type: 'deleteAnnotation', id: noteId(2) }]);
-    expect(tab.sent.at(-1)).toEqual({ type: 'notesChanged' });
     expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(1), noteId(3)]);
     expect(text(section().querySelector('h2'))).toBe('Your notes (2)');
     const bar = root.querySelector('[data-testid="note-undo"]')!;
@@ -244,7 +244,7 @@ describe('the popup notes section', () => {
     await click(bar.querySelector('button'));
     const deleted = pageNotes()[1]!.annotation;
     expect(background.sent.at(-1)).toEqual({ type: 'restoreAnnotation', annotation: deleted });
-    expect(tab.sent.filter((m) => m.type === 'notesChanged')).toHaveLength(2);
+    expect(tab.sent.map((m) => m.type)).not.toContain('notesChanged');
     expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(1), noteId(2), noteId(3)]);
     expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
     expect(document.activeElement).toBe(item(2));
@@ -270,6 +270,40 @@ describe('the popup notes section', () => {
     expect(items()).toHaveLength(3);
     expect(text(item(3).querySelector('[data-testid="note-status"]'))).toBe('Couldn’t delete the note: the database is closed');
     expect(root.querySelector('[data-testid="note-undo"]')).toBeNull();
+  });
+
+  it('reads the page’s notes again when the background says this page’s notes changed, and only then', async () => {
+    let notes = pageNotes();
+    const tab = fakeTab(() => notes);
+    let notify: ((sources?: readonly string[]) => void) | null = null;
+    const notices = (onChange: (sources?: readonly string[]) => void): (() => void) => {
+      notify = onChange;
+      return () => (notify = null);
+    };
+    render(<NotesSection tab={tab.send} background={notesBackground().send} notices={notices} />, root);
+    await settle();
+    expect(items()).toHaveLength(3);
+    const asked = (): number => tab.sent.filter((m) => m.type === 'getPageNotes').length;
+    expect(asked()).toBe(1);
+
+    // Deleted in the library: the page has repainted; the popup follows.
+    notes = notes.slice(1);
+    await act(async () => notify!([SOURCE]));
+    await settle();
+    expect(asked()).toBe(2);
+    expect(items().map((el) => el.dataset.noteId)).toEqual([noteId(2), noteId(3)]);
+
+    // Another page's notes: nothing to read again.
+    await act(async () => notify!(['https://other.example/page']));
+    await settle();
+    expect(asked()).toBe(2);
+    // No page named: any may have changed.
+    await act(async () => notify!());
+    await settle();
+    expect(asked()).toBe(3);
+
+    render(null, root);
+    expect(notify).toBeNull();
   });
 
   it('re-attaches an orphan to the selection, or explains to select text first', async () => {

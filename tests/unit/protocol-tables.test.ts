@@ -26,6 +26,8 @@ describe('the message tables', () => {
       entityDescription: 2_000,
       entityRole: 500,
       noteBody: 100_000,
+      noticeSources: 500,
+      bulkNotes: 1_000,
     });
   });
 

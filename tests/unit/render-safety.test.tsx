@@ -22,6 +22,7 @@ import type { LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 import { settle } from '../../testing/preact';
+import { inProcessLibraryRuntime } from '../../testing/fakes/library-runtime';
 
 /** Each sets window.__ledeXss if it ever runs. */
 export const PAYLOADS = [
@@ -185,7 +186,7 @@ describe('components show payloads as text', () => {
       );
       const summary = await importAnnotations(db, hypothesis);
       expect(summary.added).toBe(3);
-      return <LibraryApp db={db} debounceMs={0} saveFile={() => undefined} />;
+      return <LibraryApp runtime={inProcessLibraryRuntime(db)} debounceMs={0} saveFile={() => undefined} />;
     });
     await vi.waitFor(() => expect(root.querySelector('[data-testid="library-note"]')).not.toBeNull());
   });

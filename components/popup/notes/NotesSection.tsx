@@ -4,7 +4,7 @@ import type { PageNote } from '@/lib/notes/page-notes';
 import { NoteItem } from './NoteItem';
 import { notesHeading } from './note-text';
 import { UndoBar } from './UndoBar';
-import { usePageNotes, UNDO_MS } from './use-page-notes';
+import { usePageNotes, UNDO_MS, type NotesNotices } from './use-page-notes';
 import './notes.css';
 
 export interface NotesSectionProps {
@@ -14,14 +14,16 @@ export interface NotesSectionProps {
   background: Transport;
   /** How long a deleted note can be brought back (tests shorten it). */
   undoMs?: number;
+  /** The background's notesChanged notices; absent, the list is read once. */
+  notices?: NotesNotices;
 }
 
 /**
  * "Your notes": the reader's notes on this page in reading order, then those whose passage could
  * not be found (orphans) in a list of their own.
  */
-export function NotesSection({ tab, background, undoMs = UNDO_MS }: NotesSectionProps) {
-  const notes = usePageNotes(tab, background, undoMs);
+export function NotesSection({ tab, background, undoMs = UNDO_MS, notices }: NotesSectionProps) {
+  const notes = usePageNotes(tab, background, undoMs, notices);
   const sectionRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [undoBusy, setUndoBusy] = useState(false);

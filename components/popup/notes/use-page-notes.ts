@@ -1,6 +1,7 @@
 // The popup's view of this page's notes and what the reader can do to them. The content script
 // says which notes the page has and where they landed (getPageNotes); the background stores every
-// change; after each change the page is told (notesChanged) so it reloads and repaints.
+// change and tells the page (which reloads and repaints) and then the popup (notesChanged), which
+// asks the page again.
 
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteDraft } from '@/components/notes/NoteEditor';
@@ -37,11 +38,16 @@ export interface PageNotesController {
 /** How long a deleted note can be brought back. */
 export const UNDO_MS = 6000;
 
-export function usePageNotes(tab: Transport, background: Transport, undoMs: number = UNDO_MS): PageNotesController {
+/** Calls back whenever the background says notes changed (on these pages; none named: any); returns how to stop. */
+export type NotesNotices = (onChange: (sources?: readonly string[]) => void) => () => void;
+
+export function usePageNotes(tab: Transport, background: Transport, undoMs: number = UNDO_MS, notices?: NotesNotices): PageNotesController {
   const [load, setLoad] = useState<NotesLoad>({ status: 'loading' });
   const [undo, setUndo] = useState<PendingUndo | null>(null);
   // The latest list, for actions that start from it (state in a closure could be stale).
   const notesRef = useRef<PageNote[]>([]);
+  /** The page's notes key, from its last answer. */
+  const sourceRef = useRef<string | null>(null);
 
   const setNotes = useCallback((notes: PageNote[]): void => {
     notesRef.current = notes;
@@ -50,7 +56,9 @@ export function usePageNotes(tab: Transport, background: Transport, undoMs: numb
 
   const fetchNotes = useCallback(async (): Promise<void> => {
     try {
-      setNotes(checkPageNotes(await sendRequest(tab, { type: 'getPageNotes' })).notes);
+      const answer = checkPageNotes(await sendRequest(tab, { type: 'getPageNotes' }));
+      sourceRef.current = answer.source;
+      setNotes(answer.notes);
     } catch (error) {
       setLoad({ status: 'error', message: messageOf(error) });
     }
@@ -60,6 +68,15 @@ export function usePageNotes(tab: Transport, background: Transport, undoMs: numb
     void fetchNotes();
   }, [fetchNotes]);
 
+  // A change anywhere (here, in the library, in another window): the page has repainted by the
+  // time the background tells the popup, so its answer is current.
+  useEffect(() => {
+    if (!notices) return undefined;
+    return notices((sources) => {
+      if (!sources || sourceRef.current === null || sources.includes(sourceRef.current)) void fetchNotes();
+    });
+  }, [notices, fetchNotes]);
+
   // The undo offer lapses after undoMs; the note then stays deleted.
   useEffect(() => {
     if (!undo) return undefined;
@@ -67,22 +84,12 @@ export function usePageNotes(tab: Transport, background: Transport, undoMs: numb
     return () => clearTimeout(timer);
   }, [undo, undoMs]);
 
-  /** The page repaints from the background; if it can't be reached the change is still stored. */
-  const tellPage = useCallback(async (): Promise<void> => {
-    try {
-      await sendRequest(tab, { type: 'notesChanged' });
-    } catch {
-      // Nothing to repaint in a page that no longer answers.
-    }
-  }, [tab]);
-
   const save = useCallback(
     async (id: string, edit: NoteEdit): Promise<void> => {
       const { annotation } = await sendRequest(background, { type: 'updateAnnotation', id, patch: edit });
       setNotes(notesRef.current.map((note) => (note.annotation.id === id ? { ...note, annotation } : note)));
-      await tellPage();
     },
-    [background, setNotes, tellPage],
+    [background, setNotes],
   );
 
   const remove = useCallback(
@@ -92,9 +99,8 @@ export function usePageNotes(tab: Transport, background: Transport, undoMs: numb
       const removed = notesRef.current[index];
       setNotes(notesRef.current.filter((note) => note.annotation.id !== id));
       if (removed) setUndo({ note: { ...removed, annotation: deleted }, index });
-      await tellPage();
     },
-    [background, setNotes, tellPage],
+    [background, setNotes],
   );
 
   const undoDelete = useCallback(async (): Promise<void> => {
@@ -104,8 +110,7 @@ export function usePageNotes(tab: Transport, background: Transport, undoMs: numb
     notes.splice(Math.min(undo.index, notes.length), 0, { ...undo.note, annotation });
     setNotes(notes);
     setUndo(null);
-    await tellPage();
-  }, [background, undo, setNotes, tellPage]);
+  }, [background, undo, setNotes]);
 
   const dismissUndo = useCallback((): void => setUndo(null), []);
 

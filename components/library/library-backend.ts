@@ -1,0 +1,149 @@
+// How the library page reaches Lede's data: only through the background, which owns the
+// database. Loading and importing run over a port each (lib/protocol/library-ports.ts), in chunks
+// with progress; deleting and restoring are messages; the background's change notices
+// (notesChanged, historyChanged) tell the page to read again.
+
+import type { Annotation } from '@/lib/notes/annotation';
+import type { ArticleRow } from '@/lib/background/db';
+import type { ImportSummary, ParsedImport } from '@/lib/exchange/types';
+import {
+  chunksOf,
+  CHUNK_MAX_ITEMS,
+  jsonChunksOf,
+  LIBRARY_IMPORT_PORT,
+  LIBRARY_LOAD_PORT,
+  parseImportReply,
+  parseLoadMessage,
+  type ImportWireUpload,
+  type LibraryPortName,
+} from '@/lib/protocol/library-ports';
+import { MESSAGE_LIMITS, sendRequest, type Transport } from '@/lib/protocol/messages';
+
+/** The page's end of a runtime.Port. */
+export interface PagePort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** What the library needs of the extension runtime; tests wire it to the background's code in-process. */
+export interface LibraryRuntime {
+  connect(name: LibraryPortName): PagePort;
+  /** To the background. */
+  send: Transport;
+  /** Calls `onChange` whenever the background says notes or the reading history changed; returns how to stop. */
+  listen(onChange: () => void): () => void;
+}
+
+export interface LoadedLibrary {
+  annotations: Annotation[];
+  articles: ArticleRow[];
+}
+
+/** Every note and article, read by the background and sent in chunks; `onProgress` counts the notes received. */
+export function loadLibrary(runtime: LibraryRuntime, onProgress?: (done: number, total: number) => void): Promise<LoadedLibrary> {
+  return new Promise((resolve, reject) => {
+    const port = runtime.connect(LIBRARY_LOAD_PORT);
+    const annotations: Annotation[] = [];
+    const articles: ArticleRow[] = [];
+    let total = 0;
+    let settled = false;
+    const finish = (error: Error | null): void => {
+      if (settled) return;
+      settled = true;
+      port.disconnect();
+      if (error) reject(error);
+      else resolve({ annotations, articles });
+    };
+    port.onDisconnect.addListener(() => finish(new Error('Lede’s background stopped answering')));
+    port.onMessage.addListener((raw) => {
+      try {
+        const message = parseLoadMessage(raw);
+        switch (message.type) {
+          case 'started':
+            total = message.notes;
+            onProgress?.(0, total);
+            return;
+          case 'notes':
+            for (const note of message.annotations) annotations.push(note);
+            onProgress?.(annotations.length, total);
+            return;
+          case 'articles':
+            for (const row of message.articles) articles.push(row);
+            return;
+          case 'loaded':
+            return finish(null);
+          case 'failed':
+            return finish(new Error(message.message));
+        }
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    try {
+      port.postMessage({ type: 'load' });
+    } catch (error) {
+      finish(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
+/**
+ * Hands a checked import to the background in chunks; it writes everything or nothing once all
+ * arrived, and reports its progress (`onProgress(done, total)` in notes written). The summary's
+ * rejections are the file's (found while reading it here) followed by any the background found.
+ */
+export function uploadImport(runtime: LibraryRuntime, parsed: ParsedImport, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+  return new Promise((resolve, reject) => {
+    const port = runtime.connect(LIBRARY_IMPORT_PORT);
+    let settled = false;
+    const finish = (result: ImportSummary | Error): void => {
+      if (settled) return;
+      settled = true;
+      port.disconnect();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    port.onDisconnect.addListener(() => finish(new Error('Nothing was imported: Lede’s background stopped answering')));
+    port.onMessage.addListener((raw) => {
+      try {
+        const reply = parseImportReply(raw);
+        if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
+        else if (reply.type === 'failed') finish(new Error(reply.message));
+        else finish({ ...reply.summary, rejected: [...parsed.rejected, ...reply.summary.rejected] });
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    const post = (message: ImportWireUpload): void => port.postMessage(message);
+    try {
+      post({ type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length });
+      for (const json of jsonChunksOf(parsed.annotations)) post({ type: 'notes', json });
+      for (const json of jsonChunksOf(parsed.articles)) post({ type: 'articles', json });
+      post({ type: 'commit' });
+    } catch (error) {
+      finish(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
+/**
+ * Deletes these notes through the background and hands them back (for undo). Up to
+ * MESSAGE_LIMITS.bulkNotes go in one message, each message all or nothing.
+ */
+export async function deleteNotes(runtime: LibraryRuntime, ids: readonly string[]): Promise<Annotation[]> {
+  const deleted: Annotation[] = [];
+  for (let from = 0; from < ids.length; from += MESSAGE_LIMITS.bulkNotes) {
+    const answer = await sendRequest(runtime.send, { type: 'deleteAnnotations', ids: ids.slice(from, from + MESSAGE_LIMITS.bulkNotes) });
+    for (const note of answer.deleted) deleted.push(note);
+  }
+  return deleted;
+}
+
+/** Puts deleted notes back exactly as they were (undo), in chunks sized as for an import. */
+export async function restoreNotes(runtime: LibraryRuntime, notes: readonly Annotation[]): Promise<void> {
+  for (const chunk of chunksOf(notes, Math.min(CHUNK_MAX_ITEMS, MESSAGE_LIMITS.bulkNotes))) {
+    await sendRequest(runtime.send, { type: 'restoreAnnotations', annotations: chunk });
+  }
+}

@@ -1,0 +1,195 @@
+// The background's end of the library's ports (lib/protocol/library-ports.ts): it streams the
+// whole library to the page a chunk at a time from one read transaction, and takes an import's
+// notes in chunks, writing them only once all have arrived, in one transaction (all or nothing),
+// reporting progress as it goes. Only Lede's extension pages may open these ports. No extension
+// APIs: the entrypoint passes its ports in.
+
+import type { Annotation } from '../notes/annotation';
+import { parseArticleRecordsSteps } from '../exchange/article-records';
+import { importAnnotations } from '../exchange/import-annotations';
+import { runSteps } from '../exchange/steps';
+import type { ArticleRecord, ImportFormat, RejectedItem } from '../exchange/types';
+import { senderContextOf, type LedeIdentity, type MessageSenderInfo } from '../protocol/messages';
+import {
+  isLibraryPortName,
+  jsonChunksOf,
+  LIBRARY_LOAD_PORT,
+  parseImportUpload,
+  parseLoadStart,
+  type ImportReply,
+  type LoadWireMessage,
+} from '../protocol/library-ports';
+import { isRecord } from '../shared/is-record';
+import type { ChangeNotices } from './change-notifier';
+import type { LedeDB } from './db';
+
+/** The fields of runtime.Port the background uses. */
+export interface LibraryPort {
+  readonly name: string;
+  readonly sender?: MessageSenderInfo;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface LibraryPortDeps {
+  db: LedeDB;
+  self: LedeIdentity;
+  /** Told what an import wrote; absent, nobody is told. */
+  notices?: ChangeNotices;
+}
+
+/** Takes a newly connected port if it is one of the library's; false for any other port. */
+export function acceptLibraryPort(port: LibraryPort, deps: LibraryPortDeps): boolean {
+  if (!isLibraryPortName(port.name)) return false;
+  if (senderContextOf(port.sender, deps.self) !== 'extension-page') {
+    console.warn(`Lede refused a ${port.name} connection that did not come from its own pages`);
+    port.disconnect();
+    return true;
+  }
+  if (port.name === LIBRARY_LOAD_PORT) serveLoad(port, deps.db);
+  else serveImport(port, deps);
+  return true;
+}
+
+function serveLoad(port: LibraryPort, db: LedeDB): void {
+  const post = (message: LoadWireMessage): void => port.postMessage(message);
+  let started = false;
+  port.onMessage.addListener((raw) => {
+    if (started) return;
+    started = true;
+    try {
+      parseLoadStart(raw);
+    } catch (error) {
+      post({ type: 'failed', message: messageOf(error) });
+      return;
+    }
+    streamLibrary(db, post).catch((error: unknown) => {
+      // A page closed mid-load cannot be told; anyone else hears why.
+      try {
+        post({ type: 'failed', message: messageOf(error) });
+      } catch {
+        // The port is gone.
+      }
+    });
+  });
+}
+
+/** Notes read per step, in id order: each page is chunked and posted before the next is read. */
+const READ_PAGE = 2_000;
+
+/** Every note and article, as one consistent read: posting is synchronous, so it fits inside the transaction. */
+export async function streamLibrary(db: LedeDB, post: (message: LoadWireMessage) => void): Promise<void> {
+  await db.transaction('r', db.annotations, db.articles, async () => {
+    const [notes, articles] = await Promise.all([db.annotations.count(), db.articles.count()]);
+    post({ type: 'started', notes, articles });
+    let page = await db.annotations.orderBy(':id').limit(READ_PAGE).toArray();
+    for (;;) {
+      for (const json of jsonChunksOf(page)) post({ type: 'notes', json });
+      if (page.length < READ_PAGE) break;
+      page = await db.annotations.where(':id').above(page.at(-1)!.id).limit(READ_PAGE).toArray();
+    }
+    for (const json of jsonChunksOf(await db.articles.toArray())) post({ type: 'articles', json });
+  });
+  post({ type: 'loaded' });
+}
+
+interface Upload {
+  format: ImportFormat;
+  notes: number;
+  articles: number;
+  received: unknown[];
+  records: ArticleRecord[];
+  rejected: RejectedItem[];
+  articlesSeen: number;
+}
+
+function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
+  const reply = (message: ImportReply): void => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The page went away; what was written stays written.
+    }
+  };
+  let upload: Upload | null = null;
+  let done = false;
+  // The page hears why and closes the port; anything it still sends is ignored.
+  const fail = (message: string): void => {
+    done = true;
+    upload = null;
+    reply({ type: 'failed', message });
+  };
+  port.onDisconnect.addListener(() => {
+    // Not committed: nothing was written, and nothing will be.
+    upload = null;
+    done = true;
+  });
+  port.onMessage.addListener((raw) => {
+    if (done) return;
+    let message;
+    try {
+      message = parseImportUpload(raw);
+    } catch (error) {
+      fail(messageOf(error));
+      return;
+    }
+    switch (message.type) {
+      case 'begin':
+        if (upload) return fail('the import began twice');
+        upload = { format: message.format, notes: message.notes, articles: message.articles, received: [], records: [], rejected: [], articlesSeen: 0 };
+        return;
+      case 'notes':
+        if (!upload || upload.received.length + message.annotations.length > upload.notes) return fail('more notes arrived than announced');
+        for (const item of message.annotations) upload.received.push(item);
+        return;
+      case 'articles': {
+        if (!upload || upload.articlesSeen + message.articles.length > upload.articles) return fail('more articles arrived than announced');
+        // Checked here: the import trusts its article records (the notes it checks itself).
+        const checked = runSteps(parseArticleRecordsSteps(message.articles));
+        for (const record of checked.articles) upload.records.push(record);
+        for (const item of checked.rejected) upload.rejected.push({ ...item, index: item.index + upload.articlesSeen });
+        upload.articlesSeen += message.articles.length;
+        return;
+      }
+      case 'commit': {
+        const ready = upload;
+        if (!ready || ready.received.length !== ready.notes || ready.articlesSeen !== ready.articles) {
+          return fail('the file’s notes did not all arrive');
+        }
+        done = true;
+        upload = null;
+        void commit(ready, deps, reply);
+        return;
+      }
+    }
+  });
+}
+
+async function commit(upload: Upload, deps: LibraryPortDeps, reply: (message: ImportReply) => void): Promise<void> {
+  try {
+    // Not a checked parse result, so importAnnotations validates every note again before writing.
+    const parsed = { format: upload.format, annotations: upload.received as Annotation[], rejected: upload.rejected, articles: upload.records };
+    const summary = await importAnnotations(deps.db, parsed, (done, total) => reply({ type: 'progress', done, total }));
+    reply({ type: 'imported', summary });
+    if (summary.added > 0) await deps.notices?.notesChanged(sourcesOf(upload.received));
+    if (summary.articlesAdded > 0) await deps.notices?.historyChanged();
+  } catch (error) {
+    reply({ type: 'failed', message: messageOf(error) });
+  }
+}
+
+/** The pages the uploaded notes are on (the invalid ones' too: telling a page too much costs a reload). */
+function sourcesOf(items: readonly unknown[]): string[] {
+  const sources = new Set<string>();
+  for (const item of items) {
+    const target = isRecord(item) ? item.target : undefined;
+    if (isRecord(target) && typeof target.source === 'string') sources.add(target.source);
+  }
+  return [...sources];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
