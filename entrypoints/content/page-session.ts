@@ -180,8 +180,9 @@ export class PageSession {
     // compilation and evaluation, and adding the first extraction slice made it a long task.
     await yieldToPage(window);
     // The setup's round trip to the background overlaps the extraction, which hands the thread
-    // back to the page every few milliseconds so a huge page never sees one long task.
-    const extracted = await extractArticleInSlices(document);
+    // back to the page every few milliseconds so a huge page never sees one long task. Between
+    // slices it resumes ahead of other queued tasks (scheduler.yield), with no timer clamping.
+    const extracted = await extractArticleInSlices(document, { yieldToPage: () => yieldToPage(window) });
     mark('lede-extracted');
     // Most pages are not articles: stay idle there, apart from asking whether the reader has notes here.
     if (!extracted?.isArticle) {
@@ -221,7 +222,7 @@ export class PageSession {
     }
     mark('lede-analyze-now');
     // force: skip the extractor's cheap "not an article" exit; the reader asked for this page.
-    const extracted = await extractArticleInSlices(document, { force: true });
+    const extracted = await extractArticleInSlices(document, { force: true, yieldToPage: () => yieldToPage(window) });
     if (!extracted || extracted.text.trim() === '') {
       this.status = 'not-article';
       this.message = 'Lede found no readable text on this page.';
