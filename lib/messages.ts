@@ -169,6 +169,8 @@ export interface AnalyzeTextRequest {
   type: 'analyzeText';
   url: string;
   text: string;
+  /** The opening of a longer text, analysed first for the first highlights: not kept in the cache. */
+  preview?: boolean;
 }
 
 /** Where Lede runs and the work it does off the page, answered by the background. */
@@ -493,12 +495,13 @@ export function parseMessage(value: unknown): LedeRequest {
       onlyKeys(value, ['type', 'site', 'enabled']);
       return { type, site: needSite(value.site, `${type}.site`), enabled: needBoolean(value.enabled, `${type}.enabled`) };
     case 'analyzeText': {
-      onlyKeys(value, ['type', 'url', 'text']);
+      onlyKeys(value, ['type', 'url', 'text', 'preview']);
       const text = needBounded(value.text, `${type}.text`, MAX_ANALYZE_TEXT_LENGTH);
       if (longestParagraph(text) > MESSAGE_LIMITS.analyzeParagraph) {
         throw new MessageError(`${type}.text has a paragraph longer than ${MESSAGE_LIMITS.analyzeParagraph} characters`);
       }
-      return { type, url: needBounded(value.url, `${type}.url`, MESSAGE_LIMITS.url), text };
+      const url = needBounded(value.url, `${type}.url`, MESSAGE_LIMITS.url);
+      return value.preview === undefined ? { type, url, text } : { type, url, text, preview: needBoolean(value.preview, `${type}.preview`) };
     }
     case 'listAnnotations':
       onlyKeys(value, ['type', 'source']);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { Analysis } from '@/lib/analysis/types';
+import { showProgressively } from '@/lib/analysis-preview';
 import { summarizeArticle } from '@/lib/article-summary';
 import { extractArticleInSlices, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { HighlightType } from '@/lib/highlight-types';
@@ -59,6 +60,8 @@ export class PageSession {
   private paintGeneration = 0;
   /** Settles once the page setup (preferences and verdict) arrived, or failed and defaults stand. */
   private setupLoaded: Promise<void> = Promise.resolve();
+  /** Settles once the whole text's analysis (not only a preview of its opening) is shown, or failed. */
+  private wholeShown: Promise<void> = Promise.resolve();
   /** Settles when the first automatic run is over; requests wait for it. */
   private ready: Promise<void> = Promise.resolve();
   /** The reader’s own highlights and notes: their own painter, toolbar and editor. */
@@ -238,14 +241,35 @@ export class PageSession {
     });
   }
 
-  /** Analyse, paint with the stored preferences, time it, then show the legend and store the article. */
+  /**
+   * Analyse, paint with the stored preferences, time it, then show the legend and store the
+   * article. A long article's opening is analysed first and painted at once (lib/analysis-preview.ts);
+   * the whole text's analysis then replaces it, and everything after painting uses only the whole.
+   */
   private async analyzeAndPaint(extracted: ExtractedArticle, marks: RunMarks): Promise<void> {
-    const analysis = await this.analysisOf(extracted.text);
-    mark('lede-analyzed');
-    const shown = await this.show(extracted, analysis, () => {
+    const firstPaint = (): void => {
       mark(marks.painted);
       this.startToPaintMs = measure(marks.measure, marks.from, marks.painted);
-    });
+    };
+    let wholeDone!: () => void;
+    this.wholeShown = new Promise((resolve) => (wholeDone = resolve));
+    let analyzed = false;
+    let painted = false;
+    let shown: boolean;
+    try {
+      shown = await showProgressively(extracted.text, {
+        analyze: (text, preview) => this.analysisOf(text, preview),
+        show: async (analysis) => {
+          if (!analyzed) mark('lede-analyzed');
+          analyzed = true;
+          const ok = await this.show(extracted, analysis, painted ? undefined : firstPaint);
+          painted ||= ok;
+          return ok;
+        },
+      });
+    } finally {
+      wholeDone();
+    }
     // After the mark: hover cards, the legend and storing the article are not part of getting
     // highlights on screen. Each goes in a task of its own, so none adds to the painting task.
     if (!shown) return;
@@ -269,8 +293,9 @@ export class PageSession {
    * recent analyses. Measured faster than analysing in the page even for short articles (README,
    * "Where Lede runs"); and the content script stays small, since it carries no analyser.
    */
-  private async analysisOf(text: string): Promise<Analysis> {
-    const { analysis } = await sendRequest(toBackground, { type: 'analyzeText', url: location.href, text });
+  private async analysisOf(text: string, preview = false): Promise<Analysis> {
+    const request = { type: 'analyzeText', url: location.href, text } as const;
+    const { analysis } = await sendRequest(toBackground, preview ? { ...request, preview } : request);
     return analysis;
   }
 
@@ -338,6 +363,8 @@ export class PageSession {
     if (this.status !== 'analyzed' || this.ctx.isInvalid) return;
     const change = ++this.changes;
     void (async () => {
+      // A preview is on screen: what is new is measured against the whole text's analysis, once shown.
+      await this.wholeShown;
       const analysis = (await this.analyzeWhatIsNew(extracted.text)) ?? (await this.analysisOf(extracted.text));
       // Stood down, or a later change came, while the analysis ran: the latest change wins.
       if (change !== this.changes || this.status !== 'analyzed' || this.ctx.isInvalid) return;

@@ -102,6 +102,18 @@ describe('analyzeText message', () => {
     const again = await handlers.analyzeText(request);
     expect(again).toEqual({ analysis: first.analysis, cached: true });
   });
+
+  it('analyses a preview (an article’s opening) without keeping it', async () => {
+    const area = createMemoryArea();
+    const cache = new AnalysisCache();
+    const handlers = createRuntimeHandlers({ prefs: new PrefsStore(area), switches: new SiteSwitchStore(area), cache });
+    const request = { type: 'analyzeText', url: 'https://news.example/a', text: 'John Kerry arrived in Geneva.', preview: true } as const;
+    const first = await handlers.analyzeText(request);
+    expect(first.cached).toBe(false);
+    expect(first.analysis.entities.map((entity) => entity.name)).toContain('John Kerry');
+    expect((await handlers.analyzeText(request)).cached).toBe(false);
+    expect(cache.size).toBe(0);
+  });
 });
 
 /** A store that records what it is asked, and whose writes finish only when `finishWrites` is called. */
