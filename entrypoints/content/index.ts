@@ -2,7 +2,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage } from '@/lib/messages';
 import { mark } from './marks';
-import { PageSession } from './page-session';
+import { isReadableDocument, PageSession, requestPageSetup } from './page-session';
 import { yieldToPage as nextTask } from './progressive-paint';
 
 export default defineContentScript({
@@ -17,8 +17,11 @@ export default defineContentScript({
       // The task that runs main() already carries the script's compilation and evaluation: the
       // session is built, and starts, in a task of its own so that one does not become a long task.
       // The listener is there from the start; a message that comes first waits for the session.
+      // The page setup is asked for at once: its round trip runs while the session starts and reads the page.
+      const setup = isReadableDocument(document) ? requestPageSetup() : undefined;
+      setup?.catch(() => undefined); // the session reports a failure when it reads the setup
       const session = nextTask(window).then(() => {
-        const started = new PageSession(ctx);
+        const started = new PageSession(ctx, setup);
         started.start();
         return started;
       });

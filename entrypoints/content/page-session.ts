@@ -67,7 +67,14 @@ export class PageSession {
   /** The reader’s own highlights and notes: their own painter, toolbar and editor. */
   private readonly notes: NotesController;
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  /**
+   * `setup`: the page setup request, sent when the script started (requestPageSetup), so its round
+   * trip overlaps the session's start as well as the extraction; else it is sent on the first run.
+   */
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly setup?: Promise<PageSetup>,
+  ) {
     this.notes = new NotesController({
       ctx,
       win: window,
@@ -209,7 +216,7 @@ export class PageSession {
   /** Preferences and the run verdict in one round trip; on failure, the defaults (run, all types). */
   private async loadSetup(): Promise<void> {
     try {
-      const setup: PageSetup = await sendRequest(toBackground, { type: 'getPageSetup', site: this.site });
+      const setup = await (this.setup ?? requestPageSetup());
       this.prefs = setup.prefs;
       this.verdict = setup.verdict;
     } catch (error) {
@@ -539,7 +546,12 @@ const FIRST_RUN_MARKS: RunMarks = { from: 'lede-start', painted: 'lede-painted',
 /** Running again after the reader switched Lede back on here. */
 const RERUN_MARKS: RunMarks = { from: 'lede-rerun', painted: 'lede-rerun-painted', measure: 'lede-rerun-to-highlights', settled: 'lede-rerun-settled' };
 
+/** Asks the background for this page's preferences and whether Lede runs here. */
+export function requestPageSetup(): Promise<PageSetup> {
+  return sendRequest(toBackground, { type: 'getPageSetup', site: siteOf(location.href) });
+}
+
 /** Lede reads HTML documents with a body; images, XML and plain text are left alone. */
-function isReadableDocument(doc: Document): boolean {
+export function isReadableDocument(doc: Document): boolean {
   return doc.body !== null && /^(text\/html|application\/xhtml\+xml)$/.test(doc.contentType);
 }
