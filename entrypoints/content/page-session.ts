@@ -266,8 +266,10 @@ export class PageSession {
     try {
       shown = await showProgressively(extracted.text, {
         analyze: (text, preview) => this.analysisOf(text, preview),
-        show: async (analysis) => {
+        show: async (analysis, kind) => {
           if (!analyzed) mark('lede-analyzed');
+          // The opening is painted: the benches tell the wait for the whole from Lede's own work.
+          else if (kind === 'whole') mark('lede-whole-analyzed');
           analyzed = true;
           const ok = await this.show(extracted, analysis, painted ? undefined : firstPaint);
           painted ||= ok;
