@@ -4,7 +4,9 @@ import { NO_CONTENT_SCRIPT_SENDERS, receiveMessage, type LedeRequest } from '@/l
 import { findHighlightApi } from '@/lib/page/paint';
 import { yieldToPage as nextTask } from '@/lib/page/entities/progressive-paint';
 import { NotesController } from '@/lib/page/notes/notes-controller';
-import { PageSession } from '@/lib/page/session/page-session';
+import { PageSession, requestPageSetup } from '@/lib/page/session/page-session';
+import { isReadableDocument } from '@/lib/page/session/session-report';
+import type { PageSetup } from '@/lib/protocol/run';
 import { HoverCardHost } from './hovercard-ui';
 import { mountLegend } from './legend-ui';
 import { mark, measure } from './marks';
@@ -14,8 +16,9 @@ import type { ContentScriptContext } from '#imports';
 const toBackground = (message: LedeRequest): Promise<unknown> => browser.runtime.sendMessage(message);
 
 /** Lede's life on this page (lib/page/session), given the browser: messages, ports, shadow roots, marks. */
-function createSession(ctx: ContentScriptContext): PageSession {
+function createSession(ctx: ContentScriptContext, setup: Promise<PageSetup> | undefined): PageSession {
   return new PageSession({
+    setup,
     lifetime: ctx,
     win: window,
     send: toBackground,
@@ -49,8 +52,11 @@ export default defineContentScript({
       // The task that runs main() already carries the script's compilation and evaluation: the
       // session is built, and starts, in a task of its own so that one does not become a long task.
       // The listener is there from the start; a message that comes first waits for the session.
+      // The page setup is asked for at once: its round trip runs while the session starts and reads the page.
+      const setup = isReadableDocument(document) ? requestPageSetup(toBackground, location.href) : undefined;
+      setup?.catch(() => undefined); // the session reports a failure when it reads the setup
       const session = nextTask(window).then(() => {
-        const started = createSession(ctx);
+        const started = createSession(ctx, setup);
         started.start();
         return started;
       });

@@ -47,9 +47,13 @@ function mix(h: number, n: number): number {
   return Math.imul(h ^ (n >>> 24), FNV_PRIME);
 }
 
+/** mix(FNV_OFFSET, template) for every template number in use (below 64), computed once. */
+const TEMPLATE_SEEDS = Int32Array.from({ length: 64 }, (_, template) => mix(FNV_OFFSET, template));
+
 /** A feature: a template number and up to three values (numbers or string hashes). */
 function feat(template: number, a: number, b = 0, c = 0): number {
-  return mix(mix(mix(mix(FNV_OFFSET, template), a), b), c) & HASH_BITS;
+  const seed = template < 64 ? TEMPLATE_SEEDS[template]! : mix(FNV_OFFSET, template);
+  return mix(mix(mix(seed, a), b), c) & HASH_BITS;
 }
 
 /** The hash of a string value, to combine into features. */

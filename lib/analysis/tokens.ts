@@ -41,8 +41,20 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
 // Characters that open a sentence-like unit: what follows them is in sentence-initial position.
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', '*', '#', '•', '>', '|', '/']);
 
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** ASCII letters and digits by code (the common case), anything else by its Unicode class. */
 function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{M}\p{N}]/u.test(ch);
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(ch);
+}
+
+/** UPPER_START.test(word[0]) (the first UTF-16 unit, as before), with ASCII decided by code. */
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER_START.test(word[0]!);
 }
 
 /** Splits text into word and punctuation tokens, UTF-16 offsets into `text`. */
@@ -138,11 +150,24 @@ function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): 
 function pushToken(tokens: Token[], text: string, start: number, end: number, word: string, isWord: boolean, lastEnd: number): void {
   let breaks = 0;
   for (let i = lastEnd; i < start && breaks < 2; i++) if (text.charCodeAt(i) === 10) breaks++;
-  const first = word[0]!;
-  const isCap = isWord && (UPPER_START.test(first) || ARABIC_PARTICLE.test(word));
+  const isCap = isWord && (startsUpper(word) || ARABIC_PARTICLE.test(word));
+  // Letters up to the first lower-case one; ASCII by code, the rest by code point and Unicode class.
   let letters = 0;
   let lower = false;
-  for (const ch of word) {
+  for (let i = 0; i < word.length; ) {
+    const code = word.charCodeAt(i);
+    if (code < 128) {
+      i++;
+      if (code >= 97 && code <= 122) {
+        letters++;
+        lower = true;
+        break;
+      }
+      if (code >= 65 && code <= 90) letters++;
+      continue;
+    }
+    const ch = String.fromCodePoint(word.codePointAt(i)!);
+    i += ch.length;
     if (LETTER.test(ch)) {
       letters++;
       if (LOWER.test(ch)) {

@@ -31,11 +31,19 @@ export class AnalysisCache {
   private readonly maxEntries: number;
   private readonly maxTextLength: number;
   private readonly backing: AnalysisBacking | undefined;
+  /**
+   * The keys the store holds, read once when the cache is made (a restarted background reads them
+   * while the page is still being extracted), then kept up to date by this cache's own writes; null
+   * when the store cannot list them (then every miss asks it).
+   */
+  private readonly storedKeys: Promise<Set<string> | null> | undefined;
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(options: AnalysisCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
     this.backing = options.backing;
+    this.storedKeys = this.backing?.keys?.().then((keys) => new Set(keys), () => null);
   }
 
   static keyFor(url: string, text: string): string {
@@ -59,16 +67,41 @@ export class AnalysisCache {
       this.entries.set(key, hit);
       return { analysis: hit.analysis, cached: true };
     }
-    const stored = await this.backing?.get(key).catch(() => undefined);
+    const stored = await this.lookUp(key);
     if (stored) {
       this.remember(key, { analysis: stored, textLength: text.length });
       return { analysis: stored, cached: true };
     }
     const analysis = await analyze(text);
     this.remember(key, { analysis, textLength: text.length });
-    // A failed write only costs a later re-analysis; the reader gets this one either way.
-    await this.backing?.put(key, url, text.length, analysis).catch((error: unknown) => console.warn('Lede could not keep this analysis:', error));
+    this.keep(key, url, text.length, analysis);
     return { analysis, cached: false };
+  }
+
+  /** Settles once every analysis handed to the store so far is written (or its write failed). */
+  writesDone(): Promise<void> {
+    return this.writes;
+  }
+
+  /** The stored analysis, asking the store only when it may hold the key (a read costs milliseconds). */
+  private async lookUp(key: string): Promise<Analysis | undefined> {
+    if (!this.backing) return undefined;
+    const keys = await this.storedKeys;
+    if (keys && !keys.has(key)) return undefined;
+    return this.backing.get(key).catch(() => undefined);
+  }
+
+  /**
+   * Writes after the answer has gone: the reader waits for the analysis, not for IndexedDB. Writes
+   * stay in order, and a failed one only costs a later re-analysis.
+   */
+  private keep(key: string, url: string, textLength: number, analysis: Analysis): void {
+    const backing = this.backing;
+    if (!backing) return;
+    void this.storedKeys?.then((keys) => keys?.add(key));
+    this.writes = this.writes
+      .then(() => backing.put(key, url, textLength, analysis))
+      .catch((error: unknown) => console.warn('Lede could not keep this analysis:', error));
   }
 
   clear(): void {

@@ -10,6 +10,8 @@ import type { LedeDB } from './db';
 export interface AnalysisBacking {
   get(key: string): Promise<Analysis | undefined>;
   put(key: string, url: string, textLength: number, analysis: Analysis): Promise<void>;
+  /** Every key held (optional): lets the cache skip a read for a text it never stored. */
+  keys?(): Promise<string[]>;
 }
 
 /** Enough for a reader's recent tabs and back-and-forth; a row is a few kB for a normal article. */
@@ -35,6 +37,11 @@ export class DexieAnalysisStore implements AnalysisBacking {
     if (!row) return undefined;
     await this.db.analyses.update(key, { usedAt: this.now });
     return row.analysis;
+  }
+
+  async keys(): Promise<string[]> {
+    if (!(await this.enabled())) return [];
+    return (await this.db.analyses.toCollection().primaryKeys()) as string[];
   }
 
   async put(key: string, url: string, textLength: number, analysis: Analysis): Promise<void> {

@@ -34,7 +34,9 @@ export function createRuntimeHandlers(deps: RuntimeDeps): Handlers<RuntimeReques
     getSiteSwitches: () => deps.switches.load(),
     setPaused: async ({ paused }) => told(await deps.switches.setPaused(paused)),
     setSiteEnabled: async ({ site, enabled }) => told(await deps.switches.setSite(site, enabled)),
-    analyzeText: ({ url, text }) => cache.getOrAnalyze(url, text, analyzeLongText),
+    // A preview (an article's opening, replaced moments later by the whole) is not worth keeping.
+    analyzeText: async ({ url, text, preview }) =>
+      preview ? { analysis: await analyzeLongText(text), cached: false } : cache.getOrAnalyze(url, text, analyzeLongText),
   };
 }
 

@@ -38,6 +38,8 @@ export interface AnalyzeTextRequest {
   type: 'analyzeText';
   url: string;
   text: string;
+  /** The opening of a longer text, analysed first for the first highlights: not kept in the cache. */
+  preview?: boolean;
 }
 
 /** The answer to getPageSetup. */
@@ -109,14 +111,15 @@ export const RUN_MESSAGES = messageTable({
   },
   analyzeText: {
     senders: ['content-script', 'extension-page'],
-    fields: ['url', 'text'],
+    fields: ['url', 'text', 'preview'],
     limits: ANALYZE_LIMITS,
     parse: (value, type): AnalyzeTextRequest => {
       const text = needBounded(value.text, `${type}.text`, MAX_ANALYZE_TEXT_LENGTH);
       if (longestParagraph(text) > ANALYZE_LIMITS.analyzeParagraph) {
         throw new MessageError(`${type}.text has a paragraph longer than ${ANALYZE_LIMITS.analyzeParagraph} characters`);
       }
-      return { type, url: needBounded(value.url, `${type}.url`, FIELD_LIMITS.url), text };
+      const url = needBounded(value.url, `${type}.url`, FIELD_LIMITS.url);
+      return value.preview === undefined ? { type, url, text } : { type, url, text, preview: needBoolean(value.preview, `${type}.preview`) };
     },
     answer: answer<AnalyzedText>(),
   },

@@ -41,6 +41,11 @@ export interface LedeTimeline {
    * mutation watch). Null when either mark is missing.
    */
   waiting: [start: number, end: number] | null;
+  /**
+   * [lede-painted, lede-whole-analyzed] on a long article, whose opening was painted first: Lede
+   * waits again, for the whole text's analysis (null when there was no such second wait).
+   */
+  wholeWaiting?: [start: number, end: number] | null;
   /** The 'lede-painted' mark: the first highlights are on screen. */
   painted: number | null;
   /** performance.now() of 'lede-extracted' and 'lede-analyzed' (null when missing). */
@@ -58,12 +63,14 @@ export function readTimeline(page: Page): Promise<LedeTimeline> {
     const settled = entries.find((e) => e.name === 'lede-settled');
     const extracted = entries.find((e) => e.name === 'lede-extracted');
     const analyzed = entries.find((e) => e.name === 'lede-analyzed');
+    const wholeAnalyzed = entries.find((e) => e.name === 'lede-whole-analyzed');
     const measure = performance.getEntriesByName('lede-time-to-highlights', 'measure');
     const lastEnd = entries.reduce((m, e) => Math.max(m, e.startTime + e.duration), start ? start.startTime : 0);
     return {
       start: start ? start.startTime : null,
       end: settled ? settled.startTime : painted ? painted.startTime : start ? lastEnd : null,
       waiting: extracted && analyzed ? [extracted.startTime, analyzed.startTime] : null,
+      wholeWaiting: painted && wholeAnalyzed ? [painted.startTime, wholeAnalyzed.startTime] : null,
       painted: painted ? painted.startTime : null,
       extracted: extracted ? extracted.startTime : null,
       analyzed: analyzed ? analyzed.startTime : null,
@@ -77,12 +84,12 @@ export function readTimeline(page: Page): Promise<LedeTimeline> {
  * Long tasks that overlap Lede's run window [start, end], except those that lie wholly inside the
  * wait for the background's analysis: those are the page's own (its layout, its iframes loading).
  */
-export function longTasksInWindow(tasks: readonly LongTask[], timeline: Pick<LedeTimeline, 'start' | 'end' | 'waiting'>): LongTask[] {
+export function longTasksInWindow(tasks: readonly LongTask[], timeline: Pick<LedeTimeline, 'start' | 'end' | 'waiting' | 'wholeWaiting'>): LongTask[] {
   if (timeline.start === null) return [];
   const end = timeline.end ?? timeline.start;
-  const waiting = timeline.waiting;
+  const waits = [timeline.waiting, timeline.wholeWaiting ?? null];
   const duringWait = ([start, duration]: LongTask): boolean =>
-    waiting !== null && start >= waiting[0] && start + duration <= waiting[1];
+    waits.some((wait) => wait !== null && start >= wait[0] && start + duration <= wait[1]);
   return tasks.filter((task) => task[0] <= end && task[0] + task[1] >= timeline.start! && !duringWait(task));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache } from '@/lib/background/analysis-cache';
 import type { Analysis } from '@/lib/analysis/types';
+import type { AnalysisBacking } from '@/lib/background/analysis-store';
 import { parseMessage } from '@/lib/protocol/messages';
 import { createRuntimeHandlers } from '@/lib/background/page-handlers';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
@@ -100,5 +101,66 @@ describe('analyzeText message', () => {
     expect(first.analysis.entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(['John Kerry', 'Geneva']));
     const again = await handlers.analyzeText(request);
     expect(again).toEqual({ analysis: first.analysis, cached: true });
+  });
+
+  it('analyses a preview (an article’s opening) without keeping it', async () => {
+    const area = createMemoryArea();
+    const cache = new AnalysisCache();
+    const handlers = createRuntimeHandlers({ prefs: new PrefsStore(area), switches: new SiteSwitchStore(area), cache });
+    const request = { type: 'analyzeText', url: 'https://news.example/a', text: 'John Kerry arrived in Geneva.', preview: true } as const;
+    const first = await handlers.analyzeText(request);
+    expect(first.cached).toBe(false);
+    expect(first.analysis.entities.map((entity) => entity.name)).toContain('John Kerry');
+    expect((await handlers.analyzeText(request)).cached).toBe(false);
+    expect(cache.size).toBe(0);
+  });
+});
+
+/** A store that records what it is asked, and whose writes finish only when `finishWrites` is called. */
+function heldStore(held: string[] = []) {
+  const rows = new Map<string, Analysis>();
+  const reads: string[] = [];
+  let finishWrites: () => void = () => undefined;
+  const writing = new Promise<void>((resolve) => (finishWrites = resolve));
+  const backing: AnalysisBacking = {
+    get: async (key) => (reads.push(key), rows.get(key)),
+    put: async (key, _url, _length, analysis) => {
+      await writing;
+      rows.set(key, analysis);
+    },
+    keys: async () => [...held, ...rows.keys()],
+  };
+  return { backing, rows, reads, finishWrites: () => finishWrites() };
+}
+
+describe('AnalysisCache with a store behind it', () => {
+  it('answers before the store has written the analysis, and writes it afterwards', async () => {
+    const store = heldStore();
+    const cache = new AnalysisCache({ backing: store.backing });
+    const { analyze } = countingAnalyzer();
+    const answer = await cache.getOrAnalyze('u', 'Kerry', analyze);
+    expect(answer.cached).toBe(false);
+    expect(store.rows.size).toBe(0);
+    store.finishWrites();
+    await cache.writesDone();
+    expect(store.rows.get(AnalysisCache.keyFor('u', 'Kerry'))).toEqual(answer.analysis);
+  });
+
+  it('reads the store only for keys it holds', async () => {
+    const storedKey = AnalysisCache.keyFor('u', 'Lavrov');
+    const store = heldStore([storedKey]);
+    const cache = new AnalysisCache({ backing: store.backing });
+    const { analyze } = countingAnalyzer();
+    await cache.getOrAnalyze('u', 'Kerry', analyze);
+    expect(store.reads).toEqual([]);
+    await cache.getOrAnalyze('u', 'Lavrov', analyze);
+    expect(store.reads).toEqual([storedKey]);
+  });
+
+  it('asks the store on every miss when it cannot list its keys', async () => {
+    const store = heldStore();
+    const cache = new AnalysisCache({ backing: { get: store.backing.get, put: store.backing.put } });
+    await cache.getOrAnalyze('u', 'Kerry', countingAnalyzer().analyze);
+    expect(store.reads).toEqual([AnalysisCache.keyFor('u', 'Kerry')]);
   });
 });

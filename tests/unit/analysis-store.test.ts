@@ -1,7 +1,7 @@
 // The analysis cache's IndexedDB tier: a revisit after the background restarted (its memory gone)
 // gets the stored analysis; the table stays bounded; the reading-history setting governs it.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnalysisCache } from '@/lib/background/analysis-cache';
 import { analyzeText } from '@/lib/analysis/analyze';
 import { DexieAnalysisStore } from '@/lib/background/analysis-store';
@@ -34,9 +34,11 @@ describe('DexieAnalysisStore behind AnalysisCache', () => {
   it('a new cache (a restarted background) gets the stored analysis without analysing', async () => {
     const db = freshDb();
     const first = countingAnalyze();
-    const before = await new AnalysisCache({ backing: new DexieAnalysisStore(db) }).getOrAnalyze(URL_A, TEXT, first.analyze);
+    const firstCache = new AnalysisCache({ backing: new DexieAnalysisStore(db) });
+    const before = await firstCache.getOrAnalyze(URL_A, TEXT, first.analyze);
     expect(before.cached).toBe(false);
     expect(first.calls()).toBe(1);
+    await firstCache.writesDone();
 
     const second = countingAnalyze();
     const after = await new AnalysisCache({ backing: new DexieAnalysisStore(db) }).getOrAnalyze(URL_A, TEXT, second.analyze);
@@ -87,7 +89,8 @@ describe('the background', () => {
     const handlers = await background(db, true);
     const answer = await handlers.analyzeText({ type: 'analyzeText', url: URL_A, text: TEXT }, { context: 'content-script', pageUrl: URL_A });
     expect(answer.cached).toBe(false);
-    expect(await db.analyses.count()).toBe(1);
+    // Written just after the answer went out.
+    await vi.waitFor(async () => expect(await db.analyses.count()).toBe(1));
     await handlers.clearHistory({ type: 'clearHistory' }, { context: 'extension-page' });
     expect(await db.analyses.count()).toBe(0);
   });

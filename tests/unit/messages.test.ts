@@ -201,6 +201,7 @@ describe('message limits', () => {
     ['a long excludeUrl', { type: 'getEntityHistory', names: [], excludeUrl: 'x'.repeat(8_193) }, /excludeUrl is longer/],
     ['an over-long analyzeText', { type: 'analyzeText', url: 'https://n.example/', text: 'x\n\n'.repeat(MAX_ANALYZE_TEXT_LENGTH / 3 + 1) }, /text is longer than 8000000/],
     ['one enormous paragraph', { type: 'analyzeText', url: 'https://n.example/', text: `${'p\n\n'.repeat(10)}${'x'.repeat(250_001)}` }, /paragraph longer than 250000/],
+    ['a preview flag that is not a boolean', { type: 'analyzeText', url: 'https://n.example/', text: 't', preview: 'yes' }, /preview must be a boolean/],
     ['a long site', { type: 'getPageSetup', site: 'x'.repeat(501) }, /site is longer than 500/],
     ['a 1 MB note body', { type: 'saveAnnotation', annotation: { ...note, body: 'x'.repeat(1_000_000) } }, /annotation.body is longer than 100000/],
     ['an over-long body patch', { type: 'updateAnnotation', id: note.id, patch: { body: 'x'.repeat(100_001) } }, /patch.body is longer than 100000/],
@@ -214,6 +215,11 @@ describe('message limits', () => {
   ])('refuses %s with a clear error', (_name, message, error) => {
     expect(() => parseMessage(message)).toThrow(MessageError);
     expect(() => parseMessage(message)).toThrow(error);
+  });
+
+  it('keeps an analyzeText preview flag, and adds none when absent', () => {
+    expect(parseMessage({ type: 'analyzeText', url: 'https://n.example/', text: 't', preview: true })).toEqual({ type: 'analyzeText', url: 'https://n.example/', text: 't', preview: true });
+    expect(parseMessage({ type: 'analyzeText', url: 'https://n.example/', text: 't' })).toEqual({ type: 'analyzeText', url: 'https://n.example/', text: 't' });
   });
 
   it('accepts the most a real page sends: the 5 MB stress page’s text, quotes and entities', () => {

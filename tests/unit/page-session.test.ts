@@ -14,7 +14,9 @@ import { analyzeText } from '@/lib/analysis/analyze';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { HoverCardUi } from '@/lib/page/hover/hover-card-state';
 import { NotesController } from '@/lib/page/notes/notes-controller';
+import { previewEnd } from '@/lib/page/session/analysis-preview';
 import { PageSession } from '@/lib/page/session/page-session';
+import type { PageSetup } from '@/lib/protocol/run';
 import { DEFAULT_PREFS } from '@/lib/settings/highlight-prefs';
 import type { RunVerdict } from '@/lib/settings/site-switches';
 
@@ -48,9 +50,10 @@ function background(verdict: RunVerdict) {
 
 const hoverCardUi = (): HoverCardUi => ({ show: async () => undefined, hide: () => undefined, contains: () => false, hasFocus: () => false, remove: () => undefined });
 
-function session(verdict: RunVerdict = 'run'): PageSession {
+function session(verdict: RunVerdict = 'run', setup?: Promise<PageSetup>): PageSession {
   const send = background(verdict);
   const started = new PageSession({
+    setup,
     lifetime: ctx,
     win: window,
     send,
@@ -95,10 +98,21 @@ describe('PageSession', () => {
     expect(report.analysis!.entities.length).toBeGreaterThan(0);
     expect(report.highlightsSupported).toBe(false);
     const types = sent.map((m) => m.type);
-    expect(types.filter((t) => t !== 'getPageKey' && t !== 'listAnnotations')).toEqual(['getPageSetup', 'analyzeText', 'articleAnalyzed']);
-    expect(marks).toEqual(['lede-extracted', 'lede-analyzed', 'lede-painted', 'lede-settled']);
+    expect(types.filter((t) => t !== 'getPageKey' && t !== 'listAnnotations')).toEqual(['getPageSetup', 'analyzeText', 'analyzeText', 'articleAnalyzed']);
+    // A long article: its opening is asked for (and painted) first, then the whole text, which stays.
+    const analyses = sent.filter((m) => m.type === 'analyzeText');
+    expect(analyses.map((m) => [m.text.length, m.preview])).toEqual([[previewEnd(report.text!), true], [report.text!.length, undefined]]);
+    expect(report.analysis).toEqual(analyzeText(report.text!));
+    expect(marks).toEqual(['lede-extracted', 'lede-analyzed', 'lede-painted', 'lede-whole-analyzed', 'lede-settled']);
     expect(legends).toHaveLength(1);
     expect(legends[0]!.counts.person).toBeGreaterThan(0);
+  });
+
+  it('uses the page setup the script asked for as it started, without asking again', async () => {
+    const page = session('run', Promise.resolve({ prefs: { prefs: { ...DEFAULT_PREFS }, scope: 'global' }, verdict: 'paused' }));
+    const report = await page.handlers.getAnalysis({ type: 'getAnalysis' });
+    expect(report.idleReason).toBe('paused');
+    expect(sent.some((m) => m.type === 'getPageSetup' || m.type === 'analyzeText')).toBe(false);
   });
 
   it('stays idle while paused, and runs once switched back on', async () => {

@@ -19,6 +19,13 @@ describe('longTasksInWindow', () => {
     expect(longTasksInWindow([[160, 120]], timeline)).toEqual([]);
   });
 
+  it('leaves out the page’s own tasks wholly inside the second wait, for the whole text after its opening was painted', () => {
+    const twoWaits = { ...timeline, end: 500, wholeWaiting: [320, 450] as [number, number] };
+    expect(longTasksInWindow([[330, 100]], twoWaits)).toEqual([]);
+    expect(longTasksInWindow([[330, 100]], timeline)).toEqual([[330, 100]]);
+    expect(longTasksInWindow([[440, 60]], twoWaits)).toEqual([[440, 60]]);
+  });
+
   it('counts a task that straddles either edge of the wait', () => {
     const tasks: LongTask[] = [[120, 60], [280, 60]];
     expect(longTasksInWindow(tasks, timeline)).toEqual(tasks);

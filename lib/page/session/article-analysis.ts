@@ -40,9 +40,11 @@ export class ArticleAnalysis {
    * loaded and warm (a content script would load the model on every page), and with a cache of
    * recent analyses. Measured faster than analysing in the page even for short articles (docs/development.md,
    * "How a page is analysed"); and the content script stays small, since it carries no analyser.
+   * `preview`: the text is a long article's opening, analysed ahead of the whole and not cached.
    */
-  async of(text: string): Promise<Analysis> {
-    const { analysis } = await sendRequest(this.deps.send, { type: 'analyzeText', url: this.deps.win.location.href, text });
+  async of(text: string, preview = false): Promise<Analysis> {
+    const request = { type: 'analyzeText', url: this.deps.win.location.href, text } as const;
+    const { analysis } = await sendRequest(this.deps.send, preview ? { ...request, preview } : request);
     return analysis;
   }
 

@@ -15,6 +15,8 @@ import type { PageLifetime } from '@/lib/page/context/page-lifetime';
 import { yieldToPage } from '@/lib/page/entities/progressive-paint';
 import type { HoverCardUi } from '@/lib/page/hover/hover-card-state';
 import type { NotesController } from '@/lib/page/notes/notes-controller';
+import type { PageSetup } from '@/lib/protocol/run';
+import { showProgressively } from './analysis-preview';
 import { ArticleAnalysis } from './article-analysis';
 import { EntityPaint } from './entity-paint';
 import { PagePrefs } from './page-prefs';
@@ -38,6 +40,11 @@ export interface PageSessionDeps {
   hoverCardUi: () => HoverCardUi;
   mountLegend: (props: LegendProps) => Promise<LegendHandle>;
   notes: (hooks: NotesHooks) => NotesController;
+  /**
+   * The page setup request, sent when the script started (requestPageSetup), so its round trip
+   * overlaps the session's start as well as the extraction; else it is sent on the first run.
+   */
+  setup?: Promise<PageSetup>;
 }
 
 export class PageSession {
@@ -53,6 +60,8 @@ export class PageSession {
   private changes = 0;
   /** Settles once the page setup (preferences and verdict) arrived, or failed and defaults stand. */
   private setupLoaded: Promise<void> = Promise.resolve();
+  /** Settles once the whole text's analysis (not only a preview of its opening) is shown, or failed. */
+  private wholeShown: Promise<void> = Promise.resolve();
   /** Settles when the first automatic run is over; requests wait for it. */
   private ready: Promise<void> = Promise.resolve();
   private readonly paint: EntityPaint;
@@ -155,8 +164,9 @@ export class PageSession {
     // compilation and evaluation, and adding the first extraction slice made it a long task.
     await yieldToPage(win);
     // The setup's round trip to the background overlaps the extraction, which hands the thread
-    // back to the page every few milliseconds so a huge page never sees one long task.
-    const extracted = await extractArticleInSlices(win.document);
+    // back to the page every few milliseconds so a huge page never sees one long task. Between
+    // slices it resumes ahead of other queued tasks (scheduler.yield), with no timer clamping.
+    const extracted = await extractArticleInSlices(win.document, { yieldToPage: () => yieldToPage(win) });
     this.deps.marks.mark('lede-extracted');
     await this.runOn(extracted?.isArticle ? extracted : null, marks, firstRun);
   }
@@ -185,7 +195,7 @@ export class PageSession {
   /** Preferences and the run verdict in one round trip; on failure, the defaults (run, all types). */
   private async loadSetup(): Promise<void> {
     try {
-      const setup = await sendRequest(this.deps.send, { type: 'getPageSetup', site: this.site });
+      const setup = await (this.deps.setup ?? requestPageSetup(this.deps.send, this.deps.win.location.href));
       this.prefs.current = setup.prefs;
       this.verdict = setup.verdict;
     } catch (error) {
@@ -202,7 +212,7 @@ export class PageSession {
     }
     this.deps.marks.mark(ANALYZE_NOW_MARKS.from);
     // force: skip the extractor's cheap "not an article" exit; the reader asked for this page.
-    const extracted = await extractArticleInSlices(doc, { force: true });
+    const extracted = await extractArticleInSlices(doc, { force: true, yieldToPage: () => yieldToPage(this.deps.win) });
     if (!extracted || extracted.text.trim() === '') {
       this.status = 'not-article';
       this.message = 'Lede found no readable text on this page.';
@@ -213,15 +223,38 @@ export class PageSession {
     await this.analyzeAndPaint(extracted, ANALYZE_NOW_MARKS);
   }
 
-  /** Analyse, paint with the stored preferences, time it, then show the legend and store the article. */
+  /**
+   * Analyse, paint with the stored preferences, time it, then show the legend and store the
+   * article. A long article's opening is analysed first and painted at once (analysis-preview.ts);
+   * the whole text's analysis then replaces it, and everything after painting uses only the whole.
+   */
   private async analyzeAndPaint(extracted: ExtractedArticle, marks: RunMarks): Promise<void> {
     const { mark, measure } = this.deps.marks;
-    const analysis = await this.article.of(extracted.text);
-    mark('lede-analyzed');
-    const shown = await this.show(extracted, analysis, () => {
+    const firstPaint = (): void => {
       mark(marks.painted);
       this.startToPaintMs = measure(marks.measure, marks.from, marks.painted);
-    });
+    };
+    let wholeDone!: () => void;
+    this.wholeShown = new Promise((resolve) => (wholeDone = resolve));
+    let analyzed = false;
+    let painted = false;
+    let shown: boolean;
+    try {
+      shown = await showProgressively(extracted.text, {
+        analyze: (text, preview) => this.article.of(text, preview),
+        show: async (analysis, kind) => {
+          if (!analyzed) mark('lede-analyzed');
+          // The opening is painted: the benches tell the wait for the whole from Lede's own work.
+          else if (kind === 'whole') mark('lede-whole-analyzed');
+          analyzed = true;
+          const ok = await this.show(extracted, analysis, painted ? undefined : firstPaint);
+          painted ||= ok;
+          return ok;
+        },
+      });
+    } finally {
+      wholeDone();
+    }
     // After the mark: hover cards, the legend and storing the article are not part of getting
     // highlights on screen. Each goes in a task of its own, so none adds to the painting task.
     if (!shown) return;
@@ -256,6 +289,8 @@ export class PageSession {
     const change = ++this.changes;
     const current = (): boolean => change === this.changes && this.status === 'analyzed' && !this.deps.lifetime.isInvalid;
     void (async () => {
+      // A preview is on screen: what is new is measured against the whole text's analysis, once shown.
+      await this.wholeShown;
       const analysis = (await this.article.ofWhatIsNew(extracted.text)) ?? (await this.article.of(extracted.text));
       // Stood down, or a later change came, while the analysis ran: the latest change wins.
       if (!current()) return;
@@ -292,4 +327,9 @@ export class PageSession {
       highlightsSupported: this.deps.highlightApi !== null,
     });
   }
+}
+
+/** Asks the background for this page's preferences and whether Lede runs here. */
+export function requestPageSetup(send: (message: LedeRequest) => Promise<unknown>, pageUrl: string): Promise<PageSetup> {
+  return sendRequest(send, { type: 'getPageSetup', site: siteOf(pageUrl) });
 }
