@@ -109,6 +109,23 @@ export class AnalysisCache {
     this.textLength = 0;
   }
 
+  /**
+   * Clears the store with `clearStore` once the writes queued so far have run, and before any
+   * later one, then forgets what memory holds: an analysis answered just before the reader cleared
+   * their history is never written after the clear.
+   */
+  async clearWith<T>(clearStore: () => Promise<T>): Promise<T> {
+    const cleared = this.writes.then(clearStore);
+    this.writes = cleared.then(
+      () => undefined,
+      () => undefined,
+    );
+    const result = await cleared;
+    this.clear();
+    (await this.storedKeys)?.clear();
+    return result;
+  }
+
   private remember(key: string, entry: Entry): void {
     // A text bigger than the whole budget is analysed but never kept.
     if (entry.textLength > this.maxTextLength || this.maxEntries < 1) return;

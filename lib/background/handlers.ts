@@ -69,14 +69,15 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     tell((notices) => notices.notesChanged(notes.map((note) => note.target.source)));
     return written;
   };
+  const analyses = new AnalysisCache({
+    backing: new DexieAnalysisStore(deps.db, { now: deps.now, enabled: async () => (await settings.load()).history }),
+  });
   return {
     ...createRuntimeHandlers({
       prefs: deps.prefs,
       switches: deps.switches ?? new SiteSwitchStore(createMemoryArea()),
       broadcast: deps.broadcast,
-      cache: new AnalysisCache({
-        backing: new DexieAnalysisStore(deps.db, { now: deps.now, enabled: async () => (await settings.load()).history }),
-      }),
+      cache: analyses,
     }),
     articleAnalyzed: async ({ article }) => {
       // With reading history off, Lede keeps no record of what the reader opened.
@@ -108,7 +109,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     backupNow: () => needBackups(deps).runNow(),
     recordLibraryExport: () => needBackups(deps).recordLibraryExport(deps.now()),
     clearHistory: async () => {
-      const cleared = await clearReadingHistory(deps.db);
+      // The analyses cache writes after answering: the clear waits for writes already queued.
+      const cleared = await analyses.clearWith(() => clearReadingHistory(deps.db));
       tell((notices) => notices.historyChanged());
       return { cleared };
     },

@@ -157,6 +157,22 @@ describe('AnalysisCache with a store behind it', () => {
     expect(store.reads).toEqual([storedKey]);
   });
 
+  it('clears the store only after the writes already queued, so none lands after the clear', async () => {
+    const store = heldStore();
+    const cache = new AnalysisCache({ backing: store.backing });
+    await cache.getOrAnalyze('u', 'Kerry', countingAnalyzer().analyze);
+    const clearing = cache.clearWith(async () => {
+      const count = store.rows.size;
+      store.rows.clear();
+      return count;
+    });
+    store.finishWrites();
+    expect(await clearing).toBe(1);
+    await cache.writesDone();
+    expect(store.rows.size).toBe(0);
+    expect(cache.size).toBe(0);
+  });
+
   it('asks the store on every miss when it cannot list its keys', async () => {
     const store = heldStore();
     const cache = new AnalysisCache({ backing: { get: store.backing.get, put: store.backing.put } });
