@@ -18,6 +18,7 @@ const LEGEND_TOGGLES: Record<HighlightName, string> = {
   'lede-place': 'place',
   'lede-organization': 'organization',
   'lede-quote': 'quote',
+  'lede-reported': 'reported',
 };
 /** score_gold.py's rule: a quote or description counts as shown when 80% of its words are covered, in order. */
 const MIN_COVERAGE = 0.8;
@@ -164,7 +165,7 @@ describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
     const all = { click: () => clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-all"]') };
     await all.click();
     await expect.poll(() => highlightSizes(page)).toEqual({
-      'lede-person': 0, 'lede-place': 0, 'lede-organization': 0, 'lede-quote': 0,
+      'lede-person': 0, 'lede-place': 0, 'lede-organization': 0, 'lede-quote': 0, 'lede-reported': 0,
     });
     await all.click();
     await expect.poll(() => highlightSizes(page)).toEqual(before);

@@ -128,7 +128,7 @@ describe('PageSession', () => {
   it('applies new highlight preferences to the legend, then asks the background to remember them', async () => {
     const page = session();
     await page.handlers.getAnalysis({ type: 'getAnalysis' });
-    const prefs = { ...DEFAULT_PREFS, quote: false };
+    const prefs = { ...DEFAULT_PREFS, quote: false, reported: false };
     const answer = await page.handlers.setHighlightPrefs({ type: 'setHighlightPrefs', prefs, scope: 'site' });
     expect(answer).toEqual({ prefs, scope: 'site' });
     expect(legends.at(-1)!.prefs).toEqual(prefs);

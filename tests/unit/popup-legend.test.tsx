@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Legend, type LegendProps } from '@/components/Legend';
 import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
 
-const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true };
-const COUNTS = { person: 3, place: 2, organization: 0, quote: 5 };
+const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true, reported: true };
+const COUNTS = { person: 3, place: 2, organization: 0, quote: 5, reported: 4 };
 
 let root: HTMLElement;
 let changes: Array<[HighlightPrefs, PrefsScope]>;
@@ -43,11 +43,11 @@ describe('Legend', () => {
   it('shows a labelled toggle with a count for each type', () => {
     show();
     const rows = [...root.querySelectorAll('.lede-toggle:not(.lede-toggle-all)')].map((row) => row.textContent);
-    expect(rows).toEqual(['People3', 'Places2', 'Organisations0', 'Quotes5']);
-    for (const type of ['person', 'place', 'organization', 'quote', 'all']) {
+    expect(rows).toEqual(['People3', 'Places2', 'Organisations0', 'Direct quotes5', 'Reported speech4']);
+    for (const type of ['person', 'place', 'organization', 'quote', 'reported', 'all']) {
       expect(byTestId(`legend-toggle-${type}`)?.checked).toBe(true);
     }
-    expect(root.textContent).toContain('10 found');
+    expect(root.textContent).toContain('14 found');
   });
 
   it('turns one type off, keeping the current scope', () => {
@@ -59,11 +59,11 @@ describe('Legend', () => {
   it('turns everything off when all are on, and everything on otherwise', () => {
     show();
     act(() => byTestId('legend-toggle-all')!.click());
-    show({ prefs: { ...ALL_ON, quote: false } });
+    show({ prefs: { ...ALL_ON, quote: false, reported: false } });
     expect(byTestId('legend-toggle-all')!.indeterminate).toBe(true);
     act(() => byTestId('legend-toggle-all')!.click());
     expect(changes).toEqual([
-      [{ person: false, place: false, organization: false, quote: false }, 'global'],
+      [{ person: false, place: false, organization: false, quote: false, reported: false }, 'global'],
       [ALL_ON, 'global'],
     ]);
   });

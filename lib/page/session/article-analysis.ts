@@ -23,7 +23,7 @@ export interface ArticleAnalysisDeps {
   prefs: () => HighlightPrefs;
 }
 
-const NO_COUNTS: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
+const NO_COUNTS: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0, reported: 0 };
 
 export class ArticleAnalysis {
   analysis: Analysis | undefined;
