@@ -32,6 +32,8 @@ export const DEFAULT_PREFS: Readonly<HighlightPrefs> = {
 const ADDED_TYPES: Readonly<Partial<HighlightPrefs>> = { reported: true };
 
 export const GLOBAL_PREFS_KEY = 'prefs:global';
+/** Whether the reader left the in-page legend open (true) or as its pill (false, the default). */
+export const LEGEND_OPEN_KEY = 'legend:open';
 
 export function sitePrefsKey(site: string): string {
   return `prefs:site:${site}`;
@@ -96,6 +98,17 @@ export class PrefsStore {
     const siteKey = sitePrefsKey(site);
     const stored = await this.area.get([GLOBAL_PREFS_KEY, siteKey]);
     return resolvePrefs(stored[GLOBAL_PREFS_KEY], stored[siteKey]);
+  }
+
+  /** The legend starts as a pill until the reader opens it; then it stays open on every page until closed. */
+  async loadLegendOpen(): Promise<boolean> {
+    const stored = await this.area.get([LEGEND_OPEN_KEY]);
+    return stored[LEGEND_OPEN_KEY] === true;
+  }
+
+  async saveLegendOpen(open: boolean): Promise<boolean> {
+    await this.area.set({ [LEGEND_OPEN_KEY]: open });
+    return open;
   }
 
   /**

@@ -128,13 +128,13 @@ describe('the background over the fake browser', () => {
       prefs: new PrefsStore(fakeBrowser.storage.local as unknown as KeyValueArea),
       now: () => now,
     });
-    fakeBrowser.runtime.onMessage.addListener((message, sender) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
   }
 
   // The fake browser's sendMessage only relays sendResponse-style answers; the polyfill relays the
   // listener's Promise, so deliver the message the way the polyfill does and take that Promise.
   async function deliver(message: unknown, senderId: string = fakeBrowser.runtime.id): Promise<unknown> {
-    const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: senderId }, () => undefined);
+    const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: senderId });
     return response;
   }
 

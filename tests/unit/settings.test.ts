@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allEnabled, DEFAULT_PREFS, GLOBAL_PREFS_KEY, isHighlightPrefs, migrateHighlightPrefs, noneEnabled, PrefsStore, resolvePrefs, sitePrefsKey, withAll, withType } from '@/lib/settings/highlight-prefs';
+import { allEnabled, DEFAULT_PREFS, GLOBAL_PREFS_KEY, isHighlightPrefs, LEGEND_OPEN_KEY, migrateHighlightPrefs, noneEnabled, PrefsStore, resolvePrefs, sitePrefsKey, withAll, withType } from '@/lib/settings/highlight-prefs';
 import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { siteOf } from '@/lib/shared/page-address';
 
@@ -113,6 +113,15 @@ describe('PrefsStore over browser.storage.local', () => {
     await store.save('global', 'bbc.com', NO_QUOTES);
     expect(await store.load('bbc.com')).toEqual({ prefs: NO_QUOTES, scope: 'global' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ [GLOBAL_PREFS_KEY]: NO_QUOTES });
+  });
+
+  it('remembers the legend closed (its pill) until the reader opens it, for every site', async () => {
+    expect(await store.loadLegendOpen()).toBe(false);
+    await store.saveLegendOpen(true);
+    expect(await store.loadLegendOpen()).toBe(true);
+    expect(await fakeBrowser.storage.local.get(LEGEND_OPEN_KEY)).toEqual({ [LEGEND_OPEN_KEY]: true });
+    await store.saveLegendOpen(false);
+    expect(await store.loadLegendOpen()).toBe(false);
   });
 
   it('stores under readable keys', async () => {

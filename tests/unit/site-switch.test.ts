@@ -133,6 +133,7 @@ describe('runtime handlers: page setup and switches', () => {
     await area.set({ [sitePrefsKey('bbc.co.uk')]: onlyPeople });
     expect(await handlers.getPageSetup({ type: 'getPageSetup', site: 'bbc.co.uk' })).toEqual({
       prefs: { prefs: onlyPeople, scope: 'site' },
+      legendOpen: false,
       verdict: 'run',
     });
     await handlers.setSiteEnabled({ type: 'setSiteEnabled', site: 'bbc.co.uk', enabled: false });

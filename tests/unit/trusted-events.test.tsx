@@ -30,6 +30,7 @@ function mountLegend(trusted: TrustCheck): void {
         prefs={ALL_ON}
         scope="global"
         highlightsSupported
+        open
         onChange={(prefs, scope) => changes.push([prefs, scope])}
       />,
       container,

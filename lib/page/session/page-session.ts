@@ -187,6 +187,7 @@ export class PageSession {
     try {
       const setup = await sendRequest(this.deps.send, { type: 'getPageSetup', site: this.site });
       this.prefs.current = setup.prefs;
+      this.prefs.legendOpen = setup.legendOpen;
       this.verdict = setup.verdict;
     } catch (error) {
       console.warn('Lede could not load its settings for this page, using defaults:', error);
