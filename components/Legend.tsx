@@ -76,6 +76,18 @@ export function Legend({ counts, prefs, scope, highlightsSupported, open: openPr
       data-placement={placement}
       data-open={String(open)}
     >
+      {/* Above the head: the pill grows upwards from the bottom edge, so the head stays under the pointer. */}
+      {!open && (
+        <ul class="lede-legend-peek" data-testid="legend-peek">
+          {HIGHLIGHT_TYPES.map((type) => (
+            <li key={type}>
+              <span class={`lede-swatch lede-swatch-${type}`} aria-hidden="true" />
+              <span class="lede-toggle-label">{HIGHLIGHT_LABELS[type]}</span>
+              <span class="lede-count">{counts[type]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <button
         type="button"
         class="lede-legend-head"
@@ -88,17 +100,6 @@ export function Legend({ counts, prefs, scope, highlightsSupported, open: openPr
         <span class="lede-legend-total">{open ? `${total} found` : total}</span>
         <span class="lede-legend-chevron" aria-hidden="true">{open ? '▾' : '▴'}</span>
       </button>
-      {!open && (
-        <ul class="lede-legend-peek" data-testid="legend-peek">
-          {HIGHLIGHT_TYPES.map((type) => (
-            <li key={type}>
-              <span class={`lede-swatch lede-swatch-${type}`} aria-hidden="true" />
-              <span class="lede-toggle-label">{HIGHLIGHT_LABELS[type]}</span>
-              <span class="lede-count">{counts[type]}</span>
-            </li>
-          ))}
-        </ul>
-      )}
       {open && (
         <div id="lede-legend-body" class="lede-legend-body">
           {!highlightsSupported && (
