@@ -14,6 +14,7 @@ import { highlightSizes, openPage, type HighlightName, type OpenedPage } from '.
 import { chromeExtensionDir, markedChromeExtensionDir, repoRoot, seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
+import { openLegend } from './support/legend';
 import { footprintIn, ledePerformanceEntriesIn, legendAttackIn, syntheticHoverIn, type Footprint, type LegendAttack } from './support/page-probes';
 import { storedArticleUrls } from './support/stored-articles';
 
@@ -149,6 +150,8 @@ describe.each([
   });
 
   it('cannot change the legend: clicks, keys and focus on it change no highlight and no stored preference', async () => {
+    // Opened by the reader (a real click), so every switch is there for the page to try.
+    await openLegend(page);
     const prefsBefore = await storedPrefs(browser);
     const sizesBefore = await highlightSizes(page);
     found.legend = await page.evaluate(legendAttackIn, { step: LEGEND_STEP });

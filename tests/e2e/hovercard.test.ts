@@ -8,6 +8,7 @@ import { seedDir } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { artifactPath } from './support/artifacts';
 import { clickInShadow, evaluateInShadow } from './support/closed-shadow';
+import { openLegend } from './support/legend';
 import { loadSeedGold } from './support/gold';
 import { compareWithServedHtml } from './support/page-dom';
 import { storedArticleUrls } from './support/stored-articles';
@@ -305,6 +306,7 @@ describe('keyboard navigation', () => {
 
   it('skips hidden highlight types, and hidden highlights open no card on hover', async () => {
     await reset();
+    await openLegend(page);
     // The legend's root is closed: a real click at the box DevTools reports.
     const toggle = { click: () => clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-person"]') };
     await toggle.click();

@@ -6,6 +6,7 @@ import { seedDir } from '../../scripts/lib/paths';
 import { SEED_PAGES } from '../../scripts/lib/seed-pages';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { clickInShadow } from './support/closed-shadow';
+import { openLegend } from './support/legend';
 import { loadSeedGold } from './support/gold';
 import { rangesOutside, rangesSplittingWords } from './support/page-dom';
 import { loadSeedView, type SeedView } from './support/seed-view';
@@ -152,6 +153,7 @@ describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
   it('legend toggles remove and restore each highlight type', async () => {
     const { page } = view.opened;
     await page.bringToFront(); // the popup tab opened after it; background tabs get no animation frames
+    await openLegend(page);
     const before = await highlightSizes(page);
     for (const name of HIGHLIGHT_NAMES) expect(before[name], `${name} is empty before toggling`).toBeGreaterThan(0);
     for (const name of HIGHLIGHT_NAMES) {
