@@ -238,7 +238,7 @@ describe('keyboard navigation', () => {
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
     // It starts from what the reader sees: the first painted range on screen, in reading order.
     const firstOnScreen = await page.evaluate(() => {
-      const ranges = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote']
+      const ranges = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote', 'lede-reported']
         .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
         .filter((r): r is Range => r instanceof Range)
         .filter((r) => {
@@ -268,7 +268,7 @@ describe('keyboard navigation', () => {
     const order = await page.evaluate(
       ([a, b]) => {
         const find = (text: string): Range | undefined =>
-          ['lede-person', 'lede-place', 'lede-organization', 'lede-quote']
+          ['lede-person', 'lede-place', 'lede-organization', 'lede-quote', 'lede-reported']
             .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
             .find((r): r is Range => r instanceof Range && r.toString() === text);
         const ra = find(a!);
