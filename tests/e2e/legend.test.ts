@@ -99,25 +99,36 @@ describe('legend', () => {
     await third.page.close();
   });
 
-  it('keeps off the article text, on a wide page and on one as narrow as a phone', async () => {
+  it('keeps off the article text: in its column, and on a full-width page, wide or as narrow as a phone', async () => {
     const opened = await openSeed();
     const { page } = opened;
-    for (const size of [{ width: 1280, height: 800 }, { width: 420, height: 760 }]) {
-      await page.setViewportSize(size);
-      for (const y of [0, 600, 1800]) {
-        await page.evaluate((top) => window.scrollTo(0, top), y);
-        // Placement follows scroll and resize on the next frame: poll until the legend is clear.
-        await expect
-          .poll(async () => {
-            const state = await legendState(page);
-            return state ? coversText(page, state.box) : true;
-          }, { timeout: 10_000 })
-          .toBe(false);
-      }
-    }
+    await expectClearOfText(page);
+    // The same article across the whole page with 32 px gutters: no corner is clear of its text.
+    await page.addStyleTag({
+      content: 'main { display: block !important; max-width: none !important; margin: 0 !important; padding: 0 32px !important; } main > aside { display: none !important; }',
+    });
+    await expectClearOfText(page);
+    expect((await legendState(page))!.placement).toBe('tucked');
     await page.close();
   });
 });
+
+/** At two viewport sizes and three scroll positions, the legend's box covers none of the article's text. */
+async function expectClearOfText(page: Page): Promise<void> {
+  for (const size of [{ width: 1280, height: 800 }, { width: 420, height: 760 }]) {
+    await page.setViewportSize(size);
+    for (const y of [0, 600, 1800]) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      // Placement follows scroll and resize on the next frame: poll until the legend is clear.
+      await expect
+        .poll(async () => {
+          const state = await legendState(page);
+          return state ? coversText(page, state.box) : true;
+        }, { timeout: 10_000 })
+        .toBe(false);
+    }
+  }
+}
 
 describe('direct quotes and reported speech', () => {
   it('are painted under their own highlight names', async () => {
