@@ -87,6 +87,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     },
     getHighlightPrefs: ({ site }) => deps.prefs.load(site),
     saveHighlightPrefs: ({ scope, site, prefs }) => deps.prefs.save(scope, site, prefs),
+    saveLegendOpen: async ({ open }) => ({ open: await deps.prefs.saveLegendOpen(open) }),
     // History off: the cards show none of it (what was kept stays until the reader clears it).
     // Only Lede's own pages may ask (ALLOWED_SENDERS in lib/protocol/messages.ts).
     getEntityHistory: async ({ names, excludeUrl }) => {

@@ -28,8 +28,8 @@ export function createRuntimeHandlers(deps: RuntimeDeps): Handlers<RuntimeReques
   };
   return {
     getPageSetup: async ({ site }) => {
-      const [prefs, switches] = await Promise.all([deps.prefs.load(site), deps.switches.load()]);
-      return { prefs, verdict: verdictFor(switches, site) };
+      const [prefs, switches, legendOpen] = await Promise.all([deps.prefs.load(site), deps.switches.load(), deps.prefs.loadLegendOpen()]);
+      return { prefs, legendOpen, verdict: verdictFor(switches, site) };
     },
     getSiteSwitches: () => deps.switches.load(),
     setPaused: async ({ paused }) => told(await deps.switches.setPaused(paused)),

@@ -10,8 +10,8 @@ import type { LibraryItem } from './library-index';
 import { runSteps, type Slicer, type Steps } from '../exchange/steps';
 import { normalizeSourceUrl } from '../notes/source-url';
 
-/** Entity types the library's "mentions" filter offers: the reader asks about people and places. */
-const FILTERABLE_ENTITY_TYPES = new Set(['person', 'place']);
+/** Entity types the library's "mentions" filter offers: a person, place or organisation. */
+const FILTERABLE_ENTITY_TYPES = new Set(['person', 'place', 'organization']);
 
 /** Articles keyed the way notes are (normalised URL); the most recently read wins a tie. */
 export function articlesBySource(articles: ArticleRow[]): Map<string, ArticleRow> {

@@ -4,25 +4,26 @@
 
 import type { Analysis, Span } from '../analysis/types';
 import { rangeFor, type TextSegment } from '../extract';
-import { HIGHLIGHT_TYPES, highlightName, type HighlightType } from './highlight-types';
+import { HIGHLIGHT_TYPES, emptyByType, highlightName, quoteHighlightType, type HighlightType } from './highlight-types';
 import type { HighlightPrefs } from '../settings/highlight-prefs';
 
 export type SpansByType = Record<HighlightType, Span[]>;
 export type RangesByType = Record<HighlightType, Range[]>;
 
-/** Every entity mention under its entity's type; each quote spans its quoted words. */
+/** Every entity mention under its entity's type; each quote spans its words, under its kind. */
 export function spansByType(analysis: Analysis): SpansByType {
-  const spans: SpansByType = { person: [], place: [], organization: [], quote: [] };
+  const spans: SpansByType = emptyByType<Span>();
   for (const entity of analysis.entities) {
     for (const mention of entity.mentions) spans[entity.type].push({ start: mention.start, end: mention.end });
   }
-  for (const quote of analysis.quotes) spans.quote.push({ start: quote.start, end: quote.end });
+  for (const quote of analysis.quotes) spans[quoteHighlightType(quote.kind)].push({ start: quote.start, end: quote.end });
   return spans;
 }
 
 export function countsByType(analysis: Analysis): Record<HighlightType, number> {
-  const counts: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: analysis.quotes.length };
+  const counts: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0, reported: 0 };
   for (const entity of analysis.entities) counts[entity.type] += 1;
+  for (const quote of analysis.quotes) counts[quoteHighlightType(quote.kind)] += 1;
   return counts;
 }
 
@@ -31,7 +32,7 @@ export function countsByType(analysis: Analysis): Record<HighlightType, number> 
  * (setStart throws on an offset past a shrunken node), is skipped; the rest still paint.
  */
 export function rangesByType(doc: Document, segments: readonly TextSegment[], spans: SpansByType): RangesByType {
-  const ranges: RangesByType = { person: [], place: [], organization: [], quote: [] };
+  const ranges: RangesByType = emptyByType<Range>();
   for (const type of HIGHLIGHT_TYPES) {
     for (const span of spans[type]) {
       try {
@@ -76,9 +77,9 @@ export function findHighlightApi(scope: typeof globalThis): HighlightApi | null 
  * Entities paint above quotes: a quote is an underline and a name inside it keeps its tint.
  * (Highlights of equal priority stack in registration order, which is not something to rely on.)
  */
-const PRIORITY: Record<HighlightType, number> = { quote: 0, person: 1, place: 1, organization: 1 };
+const PRIORITY: Record<HighlightType, number> = { reported: 0, quote: 0, person: 1, place: 1, organization: 1 };
 
-/** Owns Lede's four registry entries on one page. */
+/** Owns Lede's registry entries on one page, one per highlight type. */
 export class HighlightPainter {
   /** The highlights registered now, by type (disabled types have none). */
   private readonly live = new Map<HighlightType, HighlightLike>();

@@ -4,7 +4,7 @@
 
 import type { HighlightPrefs, PrefsScope, ResolvedPrefs } from '../settings/highlight-prefs';
 import { settingsPatchProblem, type UserSettings, type UserSettingsPatch } from '../settings/user-settings';
-import { FIELD_LIMITS, fieldProblem, needBounded, needPrefs, needScope } from './fields';
+import { FIELD_LIMITS, fieldProblem, needBoolean, needBounded, needPrefs, needScope } from './fields';
 import { answer, messageTable, type RequestOf } from './spec';
 
 /** Content script -> background: which types should this site show? */
@@ -18,6 +18,11 @@ export interface SaveHighlightPrefsRequest {
   scope: PrefsScope;
   site: string;
   prefs: HighlightPrefs;
+}
+/** Content script -> background: the reader opened or closed the in-page legend; remembered for every page. */
+export interface SaveLegendOpenRequest {
+  type: 'saveLegendOpen';
+  open: boolean;
 }
 /** Options page -> background: the reader's settings (history, encyclopedia summaries). */
 export interface GetSettingsRequest {
@@ -46,6 +51,12 @@ export const PREFS_MESSAGES = messageTable({
       prefs: needPrefs(value.prefs, type),
     }),
     answer: answer<ResolvedPrefs>(),
+  },
+  saveLegendOpen: {
+    senders: ['content-script', 'extension-page'],
+    fields: ['open'],
+    parse: (value, type): SaveLegendOpenRequest => ({ type, open: needBoolean(value.open, `${type}.open`) }),
+    answer: answer<{ open: boolean }>(),
   },
   getSettings: { senders: ['content-script', 'extension-page'], fields: [], parse: (_, type): GetSettingsRequest => ({ type }), answer: answer<UserSettings>() },
   saveSettings: {

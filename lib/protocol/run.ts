@@ -45,6 +45,8 @@ export interface AnalyzeTextRequest {
 /** The answer to getPageSetup. */
 export interface PageSetup {
   prefs: ResolvedPrefs;
+  /** The in-page legend open (true) or as its pill. */
+  legendOpen: boolean;
   verdict: RunVerdict;
 }
 

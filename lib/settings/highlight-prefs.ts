@@ -1,4 +1,4 @@
-// Highlight preferences: which of the four types are painted. A global default applies
+// Highlight preferences: which of the highlight types are painted. A global default applies
 // everywhere unless the reader chose "remember for this site", which stores a per-site override.
 // The storage itself is passed in (the background hands over browser.storage.local), so this
 // module stays free of extension APIs and is testable on its own.
@@ -22,9 +22,18 @@ export const DEFAULT_PREFS: Readonly<HighlightPrefs> = {
   place: true,
   organization: true,
   quote: true,
+  reported: true,
 };
 
+/**
+ * Types added after prefs were first saved, with the value an older saved choice gets for them.
+ * Reported speech used to paint with the quotes; it starts on, as it always showed.
+ */
+const ADDED_TYPES: Readonly<Partial<HighlightPrefs>> = { reported: true };
+
 export const GLOBAL_PREFS_KEY = 'prefs:global';
+/** Whether the reader left the in-page legend open (true) or as its pill (false, the default). */
+export const LEGEND_OPEN_KEY = 'legend:open';
 
 export function sitePrefsKey(site: string): string {
   return `prefs:site:${site}`;
@@ -34,7 +43,7 @@ export function isPrefsScope(value: unknown): value is PrefsScope {
   return value === 'global' || value === 'site';
 }
 
-/** Exactly the four types, each a boolean. Extra keys are refused so storage never fills with junk. */
+/** Exactly the current types, each a boolean. Extra keys are refused so storage never fills with junk. */
 export function isHighlightPrefs(value: unknown): value is HighlightPrefs {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -45,12 +54,23 @@ export function isHighlightPrefs(value: unknown): value is HighlightPrefs {
   );
 }
 
+/**
+ * Stored prefs as the current shape: current prefs as they are, prefs saved before a type was added
+ * with that type at its default. Anything else (junk, unknown keys, non-booleans) is null.
+ */
+export function migrateHighlightPrefs(value: unknown): HighlightPrefs | null {
+  if (isHighlightPrefs(value)) return { ...value };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const filled = { ...ADDED_TYPES, ...(value as Record<string, unknown>) };
+  return isHighlightPrefs(filled) ? { ...filled } : null;
+}
+
 export function withType(prefs: HighlightPrefs, type: HighlightType, enabled: boolean): HighlightPrefs {
   return { ...prefs, [type]: enabled };
 }
 
 export function withAll(enabled: boolean): HighlightPrefs {
-  return { person: enabled, place: enabled, organization: enabled, quote: enabled };
+  return { person: enabled, place: enabled, organization: enabled, quote: enabled, reported: enabled };
 }
 
 export function allEnabled(prefs: HighlightPrefs): boolean {
@@ -62,10 +82,12 @@ export function noneEnabled(prefs: HighlightPrefs): boolean {
 }
 
 
-/** A site override wins over the global default; anything malformed in storage is ignored. */
+/** A site override wins over the global default; older saved prefs are migrated, anything malformed is ignored. */
 export function resolvePrefs(globalValue: unknown, siteValue: unknown): ResolvedPrefs {
-  if (isHighlightPrefs(siteValue)) return { prefs: { ...siteValue }, scope: 'site' };
-  if (isHighlightPrefs(globalValue)) return { prefs: { ...globalValue }, scope: 'global' };
+  const site = migrateHighlightPrefs(siteValue);
+  if (site) return { prefs: site, scope: 'site' };
+  const global = migrateHighlightPrefs(globalValue);
+  if (global) return { prefs: global, scope: 'global' };
   return { prefs: { ...DEFAULT_PREFS }, scope: 'global' };
 }
 
@@ -76,6 +98,17 @@ export class PrefsStore {
     const siteKey = sitePrefsKey(site);
     const stored = await this.area.get([GLOBAL_PREFS_KEY, siteKey]);
     return resolvePrefs(stored[GLOBAL_PREFS_KEY], stored[siteKey]);
+  }
+
+  /** The legend starts as a pill until the reader opens it; then it stays open on every page until closed. */
+  async loadLegendOpen(): Promise<boolean> {
+    const stored = await this.area.get([LEGEND_OPEN_KEY]);
+    return stored[LEGEND_OPEN_KEY] === true;
+  }
+
+  async saveLegendOpen(open: boolean): Promise<boolean> {
+    await this.area.set({ [LEGEND_OPEN_KEY]: open });
+    return open;
   }
 
   /**

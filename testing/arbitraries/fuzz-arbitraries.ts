@@ -289,7 +289,7 @@ export const importFileArbitrary: fc.Arbitrary<{ label: string; file: string | U
 
 // ---- Protocol messages -----------------------------------------------------------------------
 
-const ALL_ON = { person: true, place: true, organization: true, quote: true };
+const ALL_ON = { person: true, place: true, organization: true, quote: true, reported: true };
 
 /** One well-formed message of every type (the mutations start from these). */
 export const VALID_MESSAGES: readonly Record<string, unknown>[] = [

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './launch-browser';
 import { waitUntil } from './wait';
 
-export const HIGHLIGHT_NAMES = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote'] as const;
+export const HIGHLIGHT_NAMES = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote', 'lede-reported'] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
 /** The text of every range in each Lede highlight, in registry order. Missing highlights read as []. */
 export type HighlightTexts = Record<HighlightName, string[]>;

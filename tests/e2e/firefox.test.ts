@@ -30,7 +30,7 @@ const GECKO_ID = 'lede@lede.invalid';
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 /** Words the seed page does not contain, so finding them anywhere the page can read would be a leak. */
 const NOTE_BODY = 'Lede-firefox-note: a talker, not a door-slammer';
-/** lede-person, lede-place, lede-organization, lede-quote. */
+/** lede-person, lede-place, lede-organization, lede-quote, lede-reported. */
 const LEDE_HIGHLIGHTS = HIGHLIGHT_TYPES.map(highlightName);
 const WAIT_MS = 30_000;
 const POLL = { timeout: 10_000, interval: 100 };

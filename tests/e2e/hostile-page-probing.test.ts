@@ -17,6 +17,7 @@ import { clickInShadow, evaluateInShadow } from '../../testing/e2e/closed-shadow
 import { footprintIn, ledePerformanceEntriesIn, legendAttackIn, syntheticHoverIn, type Footprint, type LegendAttack } from '../../testing/e2e/page-probes';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { waitFor } from '../../testing/harness/wait';
+import { openLegend } from '../../testing/e2e/legend';
 
 /** Past the hover card's intent delay (450 ms), with room for a busy machine. */
 const HOVER_WAIT_MS = 1_200;
@@ -146,6 +147,8 @@ describe.each([
   });
 
   it('cannot change the legend: clicks, keys and focus on it change no highlight and no stored preference', async () => {
+    // Opened by the reader (a real click), so every switch is there for the page to try.
+    await openLegend(page);
     const prefsBefore = await storedPrefs(browser);
     const sizesBefore = await highlightSizes(page);
     found.legend = await page.evaluate(legendAttackIn, { step: LEGEND_STEP });

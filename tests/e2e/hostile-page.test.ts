@@ -371,7 +371,7 @@ describe('a hostile page', () => {
   it('sees only Lede’s fixed entity highlight names, and nothing of the note in the registry', async () => {
     const names = await opened.page.evaluate(() => [...CSS.highlights.keys()]);
     expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect(name).toMatch(/^lede-(person|place|organization|quote)$/);
+    for (const name of names) expect(name).toMatch(/^lede-(person|place|organization|quote|reported)$/);
     // The note is painted in Lede's closed layer: no range in the registry is the noted passage.
     const onPassage = await opened.page.evaluate((passage) => {
       let found = 0;

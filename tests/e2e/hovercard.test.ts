@@ -14,6 +14,7 @@ import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
 import { coverage } from '../../testing/e2e/text-match';
 import { waitUntil } from '../../testing/harness/wait';
+import { openLegend } from '../../testing/e2e/legend';
 
 const gold = loadSeedGold();
 
@@ -238,7 +239,7 @@ describe('keyboard navigation', () => {
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
     // It starts from what the reader sees: the first painted range on screen, in reading order.
     const firstOnScreen = await page.evaluate(() => {
-      const ranges = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote']
+      const ranges = ['lede-person', 'lede-place', 'lede-organization', 'lede-quote', 'lede-reported']
         .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
         .filter((r): r is Range => r instanceof Range)
         .filter((r) => {
@@ -268,7 +269,7 @@ describe('keyboard navigation', () => {
     const order = await page.evaluate(
       ([a, b]) => {
         const find = (text: string): Range | undefined =>
-          ['lede-person', 'lede-place', 'lede-organization', 'lede-quote']
+          ['lede-person', 'lede-place', 'lede-organization', 'lede-quote', 'lede-reported']
             .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
             .find((r): r is Range => r instanceof Range && r.toString() === text);
         const ra = find(a!);
@@ -306,6 +307,7 @@ describe('keyboard navigation', () => {
 
   it('skips hidden highlight types, and hidden highlights open no card on hover', async () => {
     await reset();
+    await openLegend(page);
     // The legend's root is closed: a real click at the box DevTools reports.
     const toggle = { click: () => clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-person"]') };
     await toggle.click();

@@ -27,9 +27,9 @@ afterAll(async () => {
 
 /** The texts an analysis would paint, by highlight name. */
 function expectedHighlights(analysis: Analysis, text: string): HighlightTexts {
-  const texts: HighlightTexts = { 'lede-person': [], 'lede-place': [], 'lede-organization': [], 'lede-quote': [] };
+  const texts: HighlightTexts = { 'lede-person': [], 'lede-place': [], 'lede-organization': [], 'lede-quote': [], 'lede-reported': [] };
   for (const entity of analysis.entities) for (const m of entity.mentions) texts[`lede-${entity.type}`].push(text.slice(m.start, m.end));
-  for (const quote of analysis.quotes) texts['lede-quote'].push(text.slice(quote.start, quote.end));
+  for (const quote of analysis.quotes) texts[quote.kind === 'direct' ? 'lede-quote' : 'lede-reported'].push(text.slice(quote.start, quote.end));
   return texts;
 }
 

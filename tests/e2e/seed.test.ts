@@ -10,6 +10,7 @@ import { loadSeedGold } from '../../testing/e2e/gold';
 import { rangesOutside, rangesSplittingWords } from '../../testing/e2e/page-dom';
 import { loadSeedView, type SeedView } from '../../testing/e2e/seed-view';
 import { coverage, normalize, sameName } from '../../testing/e2e/text-match';
+import { openLegend } from '../../testing/e2e/legend';
 
 const gold = loadSeedGold();
 const ENTITY_HIGHLIGHTS = ['lede-person', 'lede-place', 'lede-organization'] as const;
@@ -18,6 +19,7 @@ const LEGEND_TOGGLES: Record<HighlightName, string> = {
   'lede-place': 'place',
   'lede-organization': 'organization',
   'lede-quote': 'quote',
+  'lede-reported': 'reported',
 };
 /** score_gold.py's rule: a quote or description counts as shown when 80% of its words are covered, in order. */
 const MIN_COVERAGE = 0.8;
@@ -151,6 +153,7 @@ describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
   it('legend toggles remove and restore each highlight type', async () => {
     const { page } = view.opened;
     await page.bringToFront(); // the popup tab opened after it; background tabs get no animation frames
+    await openLegend(page);
     const before = await highlightSizes(page);
     for (const name of HIGHLIGHT_NAMES) expect(before[name], `${name} is empty before toggling`).toBeGreaterThan(0);
     for (const name of HIGHLIGHT_NAMES) {
@@ -164,7 +167,7 @@ describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
     const all = { click: () => clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-all"]') };
     await all.click();
     await expect.poll(() => highlightSizes(page)).toEqual({
-      'lede-person': 0, 'lede-place': 0, 'lede-organization': 0, 'lede-quote': 0,
+      'lede-person': 0, 'lede-place': 0, 'lede-organization': 0, 'lede-quote': 0, 'lede-reported': 0,
     });
     await all.click();
     await expect.poll(() => highlightSizes(page)).toEqual(before);

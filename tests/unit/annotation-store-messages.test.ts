@@ -55,10 +55,10 @@ describe('the background answers note messages', () => {
       prefs: new PrefsStore(fakeBrowser.storage.local as unknown as KeyValueArea),
       now: () => now,
     });
-    fakeBrowser.runtime.onMessage.addListener((message, sender) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
     // The polyfill relays the listener's Promise; take it from the trigger as the sender would.
     send = async (message) => {
-      const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, () => undefined);
+      const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id });
       return response;
     };
   });

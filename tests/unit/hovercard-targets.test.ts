@@ -32,7 +32,7 @@ describe('paintedTargets', () => {
       ['mention', 'place', 'Syria'],
       ['mention', 'person', 'John Kerry'],
       ['mention', 'person', 'Kerry'],
-      ['quote', 'quote', 'Kerry spoke.'],
+      ['quote', 'reported', 'Kerry spoke.'],
     ]);
     expect(targets[1]).toMatchObject({ entityId: 'person:John Kerry', start: 0, end: 10 });
     expect(targets[3]).toMatchObject({ quote: ANALYSIS.quotes[0] });
@@ -53,7 +53,8 @@ describe('paintedTargets', () => {
     const ranges = rangesOfTargets(targets);
     expect(ranges.person).toEqual([targets[1]!.range, targets[2]!.range]);
     expect(ranges.place).toEqual([targets[0]!.range]);
-    expect(ranges.quote).toEqual([targets[3]!.range]);
+    expect(ranges.reported).toEqual([targets[3]!.range]);
+    expect(ranges.quote).toEqual([]);
     expect(ranges.organization).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ describe('joinNotesToArticles', () => {
     const kyiv = items.find((i) => i.annotation.id === noteId(1))!;
     expect(kyiv.source).toBe(KYIV);
     expect(kyiv.readAt).toBe(Date.parse('2026-03-02T08:00:00Z'));
-    expect(kyiv.entities).toEqual(['Michael McFaul', 'John Kerry', 'Kyiv']);
+    expect(kyiv.entities).toEqual(['Michael McFaul', 'John Kerry', 'Kyiv', 'United Nations']);
   });
 
   it('keeps the note’s own page title and site when no analysis is stored', () => {

@@ -166,7 +166,7 @@ describe('a content script speaks only for its own page', () => {
   });
 
   it('keeps preferences to the sending page’s own site', async () => {
-    const prefs = { person: false, place: false, organization: false, quote: false };
+    const prefs = { person: false, place: false, organization: false, quote: false, reported: false };
     await deliver({ type: 'saveHighlightPrefs', scope: 'site', site: 'victim.example', prefs }, ON_A);
     await expect(deliver({ type: 'getHighlightPrefs', site: 'victim.example' }, POPUP)).resolves.toMatchObject({ prefs: { person: true }, scope: 'global' });
     await expect(deliver({ type: 'getHighlightPrefs', site: 'attacker.example' }, POPUP)).resolves.toMatchObject({ prefs, scope: 'site' });

@@ -20,7 +20,7 @@ import {
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import type { KeyValueArea } from '@/lib/settings/storage-area';
 
-const ALL_ON = { person: true, place: true, organization: true, quote: true };
+const ALL_ON = { person: true, place: true, organization: true, quote: true, reported: true };
 const ARTICLE: ArticleSummary = {
   url: 'https://news.example/a#top',
   title: 'A headline',
@@ -128,13 +128,13 @@ describe('the background over the fake browser', () => {
       prefs: new PrefsStore(fakeBrowser.storage.local as unknown as KeyValueArea),
       now: () => now,
     });
-    fakeBrowser.runtime.onMessage.addListener((message, sender) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
   }
 
   // The fake browser's sendMessage only relays sendResponse-style answers; the polyfill relays the
   // listener's Promise, so deliver the message the way the polyfill does and take that Promise.
   async function deliver(message: unknown, senderId: string = fakeBrowser.runtime.id): Promise<unknown> {
-    const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: senderId }, () => undefined);
+    const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: senderId });
     return response;
   }
 
@@ -147,7 +147,7 @@ describe('the background over the fake browser', () => {
     expect(rows.map((row) => [row.url, row.seenAt])).toEqual([['https://news.example/a', 1234]]);
 
     await expect(sendRequest(send, { type: 'getHighlightPrefs', site: 'bbc.com' })).resolves.toEqual({ prefs: ALL_ON, scope: 'global' });
-    const quotesOff = { ...ALL_ON, quote: false };
+    const quotesOff = { ...ALL_ON, quote: false, reported: false };
     await sendRequest(send, { type: 'saveHighlightPrefs', scope: 'site', site: 'bbc.com', prefs: quotesOff });
     await expect(sendRequest(send, { type: 'getHighlightPrefs', site: 'bbc.com' })).resolves.toEqual({ prefs: quotesOff, scope: 'site' });
     await expect(sendRequest(send, { type: 'getHighlightPrefs', site: 'cnn.com' })).resolves.toEqual({ prefs: ALL_ON, scope: 'global' });

@@ -109,7 +109,7 @@ describe('PageSession', () => {
   });
 
   it('uses the page setup the script asked for as it started, without asking again', async () => {
-    const page = session('run', Promise.resolve({ prefs: { prefs: { ...DEFAULT_PREFS }, scope: 'global' }, verdict: 'paused' }));
+    const page = session('run', Promise.resolve({ prefs: { prefs: { ...DEFAULT_PREFS }, scope: 'global' }, verdict: 'paused', legendOpen: false }));
     const report = await page.handlers.getAnalysis({ type: 'getAnalysis' });
     expect(report.idleReason).toBe('paused');
     expect(sent.some((m) => m.type === 'getPageSetup' || m.type === 'analyzeText')).toBe(false);
@@ -142,7 +142,7 @@ describe('PageSession', () => {
   it('applies new highlight preferences to the legend, then asks the background to remember them', async () => {
     const page = session();
     await page.handlers.getAnalysis({ type: 'getAnalysis' });
-    const prefs = { ...DEFAULT_PREFS, quote: false };
+    const prefs = { ...DEFAULT_PREFS, quote: false, reported: false };
     const answer = await page.handlers.setHighlightPrefs({ type: 'setHighlightPrefs', prefs, scope: 'site' });
     expect(answer).toEqual({ prefs, scope: 'site' });
     expect(legends.at(-1)!.prefs).toEqual(prefs);

@@ -17,7 +17,10 @@ const ANALYSIS: Analysis = {
     { id: 'place:Syria', type: 'place', name: 'Syria', mentions: [{ start: 20, end: 25 }] },
     { id: 'organization:NATO', type: 'organization', name: 'NATO', mentions: [] },
   ],
-  quotes: [{ start: 30, end: 50, kind: 'direct', speaker: { name: 'John Kerry', entityId: 'person:John Kerry' } }],
+  quotes: [
+    { start: 30, end: 50, kind: 'direct', speaker: { name: 'John Kerry', entityId: 'person:John Kerry' } },
+    { start: 52, end: 60, kind: 'reported', speaker: null },
+  ],
 };
 
 /**
@@ -41,17 +44,18 @@ function fixture(): { segments: TextSegment[]; nodes: Text[] } {
 }
 
 describe('spansByType and countsByType', () => {
-  it('puts every mention under its type and each quote under quote', () => {
+  it('puts every mention under its type, a direct quote under quote and reported speech under reported', () => {
     expect(spansByType(ANALYSIS)).toEqual({
       person: [{ start: 0, end: 10 }, { start: 40, end: 45 }],
       place: [{ start: 20, end: 25 }],
       organization: [],
       quote: [{ start: 30, end: 50 }],
+      reported: [{ start: 52, end: 60 }],
     });
   });
 
-  it('counts distinct entities per type and quotes', () => {
-    expect(countsByType(ANALYSIS)).toEqual({ person: 1, place: 1, organization: 1, quote: 1 });
+  it('counts distinct entities per type, and quotes by kind', () => {
+    expect(countsByType(ANALYSIS)).toEqual({ person: 1, place: 1, organization: 1, quote: 1, reported: 1 });
   });
 });
 
@@ -63,11 +67,13 @@ describe('rangesByType', () => {
       place: [{ start: 19, end: 24 }],
       organization: [{ start: 5, end: 16 }],
       quote: [{ start: 11, end: 24 }],
+      reported: [{ start: 0, end: 4 }],
     });
     expect(ranges.person.map(String)).toEqual(['John Kerry']);
     expect(ranges.place.map(String)).toEqual(['Syria']);
     expect(ranges.organization.map(String)).toEqual(['Kerry spoke']);
     expect(ranges.quote.map(String)).toEqual(['spoke.Syria']);
+    expect(ranges.reported.map(String)).toEqual(['John']);
   });
 
   it('skips an empty span, a span wholly in a gap, and a span whose node changed since extraction', () => {
@@ -78,8 +84,9 @@ describe('rangesByType', () => {
       place: [{ start: 19, end: 24 }],
       organization: [{ start: 17, end: 19 }],
       quote: [{ start: 0, end: 4 }],
+      reported: [],
     });
-    expect(ranges).toEqual({ person: [], place: [], organization: [], quote: [expect.anything()] });
+    expect(ranges).toEqual({ person: [], place: [], organization: [], quote: [expect.anything()], reported: [] });
     expect(ranges.quote.map(String)).toEqual(['John']);
   });
 });
@@ -102,8 +109,8 @@ describe('HighlightPainter', () => {
     const { segments } = fixture();
     const { api, registry } = fakeApi();
     const ranges = rangesByType(document, segments, spansByType(ANALYSIS));
-    new HighlightPainter(api, ranges).apply({ person: true, place: true, organization: true, quote: true });
-    expect([...registry.keys()].sort()).toEqual(['lede-organization', 'lede-person', 'lede-place', 'lede-quote']);
+    new HighlightPainter(api, ranges).apply({ person: true, place: true, organization: true, quote: true, reported: true });
+    expect([...registry.keys()].sort()).toEqual(['lede-organization', 'lede-person', 'lede-place', 'lede-quote', 'lede-reported']);
     expect(registry.get('lede-person')!.ranges.map(String)).toEqual(['John Kerry']);
     expect(registry.get('lede-organization')!.ranges).toEqual([]);
     expect(registry.get('lede-person')!.priority).toBeGreaterThan(registry.get('lede-quote')!.priority);
@@ -113,11 +120,15 @@ describe('HighlightPainter', () => {
     const { segments } = fixture();
     const { api, registry } = fakeApi();
     const painter = new HighlightPainter(api, rangesByType(document, segments, spansByType(ANALYSIS)));
-    painter.apply({ person: true, place: true, organization: true, quote: true });
-    painter.apply({ person: false, place: true, organization: true, quote: false });
+    painter.apply({ person: true, place: true, organization: true, quote: true, reported: true });
+    painter.apply({ person: false, place: true, organization: true, quote: false, reported: false });
     expect([...registry.keys()].sort()).toEqual(['lede-organization', 'lede-place']);
-    painter.apply({ person: true, place: true, organization: true, quote: false });
+    painter.apply({ person: true, place: true, organization: true, quote: false, reported: false });
     expect(registry.get('lede-person')!.ranges.map(String)).toEqual(['John Kerry']);
+    // Reported speech switches on and off without the direct quotes.
+    painter.apply({ person: true, place: true, organization: true, quote: false, reported: true });
+    expect(registry.has('lede-reported')).toBe(true);
+    expect(registry.has('lede-quote')).toBe(false);
     painter.clear();
     expect(registry.size).toBe(0);
   });

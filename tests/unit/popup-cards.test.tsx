@@ -202,7 +202,7 @@ const REPORT: AnalysisReport = {
   text: TEXT,
   timings: {},
   highlightsSupported: true,
-  highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true }, scope: 'global' },
+  highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true, reported: true }, scope: 'global' },
 };
 
 interface Channel {

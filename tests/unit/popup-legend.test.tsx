@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Legend, type LegendProps } from '@/components/Legend';
 import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
 
-const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true };
-const COUNTS = { person: 3, place: 2, organization: 0, quote: 5 };
+const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true, reported: true };
+const COUNTS = { person: 3, place: 2, organization: 0, quote: 5, reported: 4 };
 
 let root: HTMLElement;
 let changes: Array<[HighlightPrefs, PrefsScope]>;
+let opened: boolean[];
 
 function show(overrides: Partial<LegendProps> = {}): void {
   render(
@@ -19,7 +20,9 @@ function show(overrides: Partial<LegendProps> = {}): void {
       prefs={ALL_ON}
       scope="global"
       highlightsSupported
+      open
       onChange={(prefs, scope) => changes.push([prefs, scope])}
+      onOpenChange={(open) => opened.push(open)}
       {...overrides}
     />,
     root,
@@ -32,6 +35,7 @@ beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
   changes = [];
+  opened = [];
 });
 
 afterEach(() => {
@@ -43,11 +47,11 @@ describe('Legend', () => {
   it('shows a labelled toggle with a count for each type', () => {
     show();
     const rows = [...root.querySelectorAll('.lede-toggle:not(.lede-toggle-all)')].map((row) => row.textContent);
-    expect(rows).toEqual(['People3', 'Places2', 'Organisations0', 'Quotes5']);
-    for (const type of ['person', 'place', 'organization', 'quote', 'all']) {
+    expect(rows).toEqual(['People3', 'Places2', 'Organisations0', 'Direct quotes5', 'Reported speech4']);
+    for (const type of ['person', 'place', 'organization', 'quote', 'reported', 'all']) {
       expect(byTestId(`legend-toggle-${type}`)?.checked).toBe(true);
     }
-    expect(root.textContent).toContain('10 found');
+    expect(root.textContent).toContain('14 found');
   });
 
   it('turns one type off, keeping the current scope', () => {
@@ -59,11 +63,11 @@ describe('Legend', () => {
   it('turns everything off when all are on, and everything on otherwise', () => {
     show();
     act(() => byTestId('legend-toggle-all')!.click());
-    show({ prefs: { ...ALL_ON, quote: false } });
+    show({ prefs: { ...ALL_ON, quote: false, reported: false } });
     expect(byTestId('legend-toggle-all')!.indeterminate).toBe(true);
     act(() => byTestId('legend-toggle-all')!.click());
     expect(changes).toEqual([
-      [{ person: false, place: false, organization: false, quote: false }, 'global'],
+      [{ person: false, place: false, organization: false, quote: false, reported: false }, 'global'],
       [ALL_ON, 'global'],
     ]);
   });
@@ -75,7 +79,7 @@ describe('Legend', () => {
     expect(changes).toEqual([[{ ...ALL_ON, person: false }, 'site']]);
   });
 
-  it('collapses to its header and expands again, announcing the state', () => {
+  it('collapses to its pill and expands again, announcing the state and telling whoever remembers it', () => {
     show();
     const head = byTestId<HTMLButtonElement>('legend-collapse')!;
     expect(head.getAttribute('aria-expanded')).toBe('true');
@@ -83,6 +87,22 @@ describe('Legend', () => {
     expect(head.getAttribute('aria-expanded')).toBe('false');
     expect(byTestId('legend-toggle-person')).toBeNull();
     act(() => head.click());
+    expect(byTestId('legend-toggle-person')).not.toBeNull();
+    expect(opened).toEqual([false, true]);
+  });
+
+  it('starts as a pill when the reader left it closed, with the counts by type for hover and focus', () => {
+    show({ open: false });
+    expect(byTestId<HTMLButtonElement>('legend-collapse')!.getAttribute('aria-expanded')).toBe('false');
+    expect(byTestId('legend-toggle-person')).toBeNull();
+    expect(root.querySelector('.lede-legend-collapsed')).not.toBeNull();
+    const peek = [...root.querySelectorAll('[data-testid="legend-peek"] li')].map((row) => row.textContent);
+    expect(peek).toEqual(['People3', 'Places2', 'Organisations0', 'Direct quotes5', 'Reported speech4']);
+  });
+
+  it('follows a new open state from its owner', () => {
+    show({ open: false });
+    show({ open: true });
     expect(byTestId('legend-toggle-person')).not.toBeNull();
   });
 

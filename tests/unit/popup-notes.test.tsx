@@ -345,7 +345,7 @@ describe('the notes section in the popup', () => {
     text: 'Kerry spoke.',
     timings: {},
     highlightsSupported: true,
-    highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true }, scope: 'global' },
+    highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true, reported: true }, scope: 'global' },
   };
 
   it('comes above the cards when the popup can reach the background', async () => {

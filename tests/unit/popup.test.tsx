@@ -31,7 +31,7 @@ const ANALYSIS: Analysis = {
   ],
 };
 
-const ALL_ON = { person: true, place: true, organization: true, quote: true };
+const ALL_ON = { person: true, place: true, organization: true, quote: true, reported: true };
 
 function report(overrides: Partial<AnalysisReport> = {}): AnalysisReport {
   return {

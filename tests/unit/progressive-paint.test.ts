@@ -116,8 +116,8 @@ describe('HighlightPainter.add', () => {
       return range;
     });
   };
-  const empty = (): RangesByType => ({ person: [], place: [], organization: [], quote: [] });
-  const ALL = { person: true, place: true, organization: true, quote: false };
+  const empty = (): RangesByType => ({ person: [], place: [], organization: [], quote: [], reported: [] });
+  const ALL = { person: true, place: true, organization: true, quote: false, reported: false };
 
   it('adds ranges to the live highlights without creating new ones', () => {
     const [a, b, c] = rangesOf(['Kerry', 'Geneva', 'Lavrov']);

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allEnabled, DEFAULT_PREFS, GLOBAL_PREFS_KEY, isHighlightPrefs, noneEnabled, PrefsStore, resolvePrefs, sitePrefsKey, withAll, withType } from '@/lib/settings/highlight-prefs';
+import { allEnabled, DEFAULT_PREFS, GLOBAL_PREFS_KEY, isHighlightPrefs, LEGEND_OPEN_KEY, migrateHighlightPrefs, noneEnabled, PrefsStore, resolvePrefs, sitePrefsKey, withAll, withType } from '@/lib/settings/highlight-prefs';
 import type { KeyValueArea } from '@/lib/settings/storage-area';
 import { siteOf } from '@/lib/shared/page-address';
 
-const ALL_ON = { person: true, place: true, organization: true, quote: true };
-const NO_QUOTES = { ...ALL_ON, quote: false };
-const PEOPLE_ONLY = { person: true, place: false, organization: false, quote: false };
+const ALL_ON = { person: true, place: true, organization: true, quote: true, reported: true };
+const NO_QUOTES = { ...ALL_ON, quote: false, reported: false };
+const PEOPLE_ONLY = { person: true, place: false, organization: false, quote: false, reported: false };
 
 describe('siteOf', () => {
   it.each([
@@ -38,7 +38,7 @@ describe('resolvePrefs', () => {
 });
 
 describe('pref helpers', () => {
-  it('validates exactly four booleans', () => {
+  it('validates exactly one boolean per type', () => {
     expect(isHighlightPrefs(ALL_ON)).toBe(true);
     expect(isHighlightPrefs({ ...ALL_ON, extra: true })).toBe(false);
     expect(isHighlightPrefs({ person: true })).toBe(false);
@@ -52,6 +52,37 @@ describe('pref helpers', () => {
     expect(noneEnabled(withAll(false))).toBe(true);
     expect(allEnabled(withAll(true))).toBe(true);
     expect(allEnabled(NO_QUOTES) || noneEnabled(NO_QUOTES)).toBe(false);
+  });
+});
+
+describe('prefs saved before reported speech had its own switch', () => {
+  /** What a reader saved when quotes were one type: four keys, no `reported`. */
+  const OLD_PEOPLE_ONLY = { person: true, place: false, organization: false, quote: false };
+
+  it('load with reported speech on and every saved choice kept', () => {
+    expect(migrateHighlightPrefs(OLD_PEOPLE_ONLY)).toEqual({ ...OLD_PEOPLE_ONLY, reported: true });
+    expect(resolvePrefs(OLD_PEOPLE_ONLY, undefined)).toEqual({ prefs: { ...OLD_PEOPLE_ONLY, reported: true }, scope: 'global' });
+    expect(resolvePrefs(NO_QUOTES, OLD_PEOPLE_ONLY)).toEqual({ prefs: { ...OLD_PEOPLE_ONLY, reported: true }, scope: 'site' });
+  });
+
+  it('keeps current prefs as saved and still refuses junk', () => {
+    expect(migrateHighlightPrefs(PEOPLE_ONLY)).toEqual(PEOPLE_ONLY);
+    expect(migrateHighlightPrefs({ person: true, place: true, organization: true })).toBeNull();
+    expect(migrateHighlightPrefs({ ...OLD_PEOPLE_ONLY, extra: true })).toBeNull();
+    expect(migrateHighlightPrefs({ ...OLD_PEOPLE_ONLY, quote: 'no' })).toBeNull();
+    expect(migrateHighlightPrefs([true, true, true, true])).toBeNull();
+    expect(migrateHighlightPrefs(null)).toBeNull();
+  });
+
+  it('come back from storage through the store, and are saved in the new shape', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [GLOBAL_PREFS_KEY]: OLD_PEOPLE_ONLY, [sitePrefsKey('bbc.com')]: { ...OLD_PEOPLE_ONLY, person: false } });
+    const store = new PrefsStore(fakeBrowser.storage.local as unknown as KeyValueArea);
+    expect(await store.load('cnn.com')).toEqual({ prefs: { ...OLD_PEOPLE_ONLY, reported: true }, scope: 'global' });
+    expect(await store.load('bbc.com')).toEqual({ prefs: { ...OLD_PEOPLE_ONLY, person: false, reported: true }, scope: 'site' });
+    const loaded = await store.load('cnn.com');
+    await store.save('global', 'cnn.com', { ...loaded.prefs, reported: false });
+    expect(await fakeBrowser.storage.local.get(GLOBAL_PREFS_KEY)).toEqual({ [GLOBAL_PREFS_KEY]: { ...OLD_PEOPLE_ONLY, reported: false } });
   });
 });
 
@@ -82,6 +113,15 @@ describe('PrefsStore over browser.storage.local', () => {
     await store.save('global', 'bbc.com', NO_QUOTES);
     expect(await store.load('bbc.com')).toEqual({ prefs: NO_QUOTES, scope: 'global' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ [GLOBAL_PREFS_KEY]: NO_QUOTES });
+  });
+
+  it('remembers the legend closed (its pill) until the reader opens it, for every site', async () => {
+    expect(await store.loadLegendOpen()).toBe(false);
+    await store.saveLegendOpen(true);
+    expect(await store.loadLegendOpen()).toBe(true);
+    expect(await fakeBrowser.storage.local.get(LEGEND_OPEN_KEY)).toEqual({ [LEGEND_OPEN_KEY]: true });
+    await store.saveLegendOpen(false);
+    expect(await store.loadLegendOpen()).toBe(false);
   });
 
   it('stores under readable keys', async () => {

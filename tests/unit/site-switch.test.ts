@@ -129,10 +129,11 @@ describe('runtime handlers: page setup and switches', () => {
 
   it('answers prefs and the verdict in one reply', async () => {
     const { area, handlers } = setup();
-    const onlyPeople = { person: true, place: false, organization: false, quote: false };
+    const onlyPeople = { person: true, place: false, organization: false, quote: false, reported: false };
     await area.set({ [sitePrefsKey('bbc.co.uk')]: onlyPeople });
     expect(await handlers.getPageSetup({ type: 'getPageSetup', site: 'bbc.co.uk' })).toEqual({
       prefs: { prefs: onlyPeople, scope: 'site' },
+      legendOpen: false,
       verdict: 'run',
     });
     await handlers.setSiteEnabled({ type: 'setSiteEnabled', site: 'bbc.co.uk', enabled: false });

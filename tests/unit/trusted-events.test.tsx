@@ -11,7 +11,7 @@ import { Legend } from '@/components/Legend';
 import { blockUntrustedEvents, isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
 import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
 
-const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true };
+const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true, reported: true };
 const trustEverything: TrustCheck = () => true;
 
 let host: HTMLElement;
@@ -26,10 +26,11 @@ function mountLegend(trusted: TrustCheck): void {
   act(() => {
     render(
       <Legend
-        counts={{ person: 3, place: 2, organization: 1, quote: 5 }}
+        counts={{ person: 3, place: 2, organization: 1, quote: 5, reported: 4 }}
         prefs={ALL_ON}
         scope="global"
         highlightsSupported
+        open
         onChange={(prefs, scope) => changes.push([prefs, scope])}
       />,
       container,

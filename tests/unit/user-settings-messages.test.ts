@@ -87,7 +87,7 @@ describe('the background: settings, history and summaries', () => {
       hasHostPermission: async () => false,
       now: () => 5000,
     });
-    fakeBrowser.runtime.onMessage.addListener((message, sender) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => handleIncoming(message, sender, fakeBrowser.runtime.id, handlers));
   });
 
   afterEach(async () => {
@@ -96,7 +96,7 @@ describe('the background: settings, history and summaries', () => {
 
   // Delivered the way webextension-polyfill does: the listener's Promise is the answer.
   async function send(message: LedeRequest): Promise<unknown> {
-    const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, () => undefined);
+    const [response] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id });
     return response;
   }
 

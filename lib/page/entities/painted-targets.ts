@@ -5,7 +5,7 @@
 
 import type { Analysis, Quote } from '@/lib/analysis/types';
 import { rangeFor, type TextSegment } from '@/lib/extract';
-import type { HighlightType } from '@/lib/page/highlight-types';
+import { emptyByType, quoteHighlightType, type HighlightType } from '@/lib/page/highlight-types';
 import type { RangesByType } from '@/lib/page/paint';
 import { inReadingOrder } from '@/lib/page/span-navigation';
 
@@ -24,7 +24,8 @@ export interface MentionTarget extends TargetBase {
 
 export interface QuoteTarget extends TargetBase {
   kind: 'quote';
-  type: 'quote';
+  /** `quote` for a direct quote, `reported` for reported speech. */
+  type: 'quote' | 'reported';
   quote: Quote;
 }
 
@@ -53,13 +54,13 @@ export function paintedTargets(doc: Document, segments: readonly TextSegment[], 
   }
   for (const quote of analysis.quotes) {
     const range = rangeOrNull(quote.start, quote.end);
-    if (range) targets.push({ kind: 'quote', type: 'quote', quote, start: quote.start, end: quote.end, range });
+    if (range) targets.push({ kind: 'quote', type: quoteHighlightType(quote.kind), quote, start: quote.start, end: quote.end, range });
   }
   return targets;
 }
 
 export function rangesOfTargets(targets: readonly PaintedTarget[]): RangesByType {
-  const ranges: RangesByType = { person: [], place: [], organization: [], quote: [] };
+  const ranges: RangesByType = emptyByType<Range>();
   for (const target of targets) ranges[target.type].push(target.range);
   return ranges;
 }

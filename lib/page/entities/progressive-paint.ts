@@ -5,6 +5,7 @@
 
 import type { Analysis, Quote } from '@/lib/analysis/types';
 import { rangeFor, type TextSegment } from '@/lib/extract';
+import { quoteHighlightType } from '@/lib/page/highlight-types';
 import type { PaintedTarget } from './painted-targets';
 
 /** Up to this many spans are mapped in one go. */
@@ -37,7 +38,7 @@ export function targetOf(doc: Document, segments: readonly TextSegment[], item: 
   if (range.collapsed) return null;
   return item.kind === 'mention'
     ? { kind: 'mention', type: item.type, entityId: item.entityId, start: item.start, end: item.end, range }
-    : { kind: 'quote', type: 'quote', quote: item.quote, start: item.start, end: item.end, range };
+    : { kind: 'quote', type: quoteHighlightType(item.quote.kind), quote: item.quote, start: item.start, end: item.end, range };
 }
 
 /**

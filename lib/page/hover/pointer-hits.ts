@@ -32,6 +32,7 @@ const TYPE_OF_NAME: Record<string, PaintedTarget['type']> = {
   'lede-place': 'place',
   'lede-organization': 'organization',
   'lede-quote': 'quote',
+  'lede-reported': 'reported',
 };
 
 /** Names and mentions before quotes, then the smallest line box: a name inside a quote wins over the quote. */

@@ -9,6 +9,7 @@ import type { HighlightType } from '@/lib/page/highlight-types';
 import { findInsertion, mergeInsertion } from '@/lib/background/incremental-analysis';
 import { sendRequest, type LedeRequest } from '@/lib/protocol/messages';
 import { countsByType } from '@/lib/page/paint';
+import type { Box } from '@/lib/page/legend-placement';
 import type { HighlightPrefs } from '@/lib/settings/highlight-prefs';
 import type { EntityPaint } from './entity-paint';
 import type { PageExtras } from './page-extras';
@@ -23,7 +24,7 @@ export interface ArticleAnalysisDeps {
   prefs: () => HighlightPrefs;
 }
 
-const NO_COUNTS: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0 };
+const NO_COUNTS: Record<HighlightType, number> = { person: 0, place: 0, organization: 0, quote: 0, reported: 0 };
 
 export class ArticleAnalysis {
   analysis: Analysis | undefined;
@@ -34,6 +35,22 @@ export class ArticleAnalysis {
   counts: Record<HighlightType, number> = { ...NO_COUNTS };
 
   constructor(private readonly deps: ArticleAnalysisDeps) {}
+
+  /**
+   * The box, in the viewport, of the element holding the article's text (from its first to its
+   * last text node), so the legend can keep off it; null before anything was extracted.
+   */
+  bodyBox(): Box | null {
+    const first = this.segments[0]?.node;
+    const last = this.segments.at(-1)?.node;
+    if (!first?.isConnected || !last?.isConnected) return null;
+    const range = first.ownerDocument.createRange();
+    range.setStartBefore(first);
+    range.setEndAfter(last);
+    const container = range.commonAncestorContainer;
+    const element = container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement;
+    return element?.getBoundingClientRect() ?? null;
+  }
 
   /**
    * The background analyses every text: off the page's main thread, with its analyser already

@@ -5,6 +5,7 @@
 import type { LegendProps } from '@/components/Legend';
 import { sendRequest, type LedeRequest } from '@/lib/protocol/messages';
 import { DEFAULT_PREFS, type HighlightPrefs, type PrefsScope, type ResolvedPrefs } from '@/lib/settings/highlight-prefs';
+import type { Box } from '@/lib/page/legend-placement';
 import type { ArticleAnalysis } from './article-analysis';
 import type { EntityPaint } from './entity-paint';
 import type { PageExtras } from './page-extras';
@@ -21,6 +22,8 @@ export interface PagePrefsDeps {
 export class PagePrefs {
   /** The defaults (every type, global) until the page setup arrives. */
   current: ResolvedPrefs = { prefs: { ...DEFAULT_PREFS }, scope: 'global' };
+  /** The legend starts as its pill unless the reader left it open (told by the page setup). */
+  legendOpen = false;
 
   constructor(private readonly deps: PagePrefsDeps) {}
 
@@ -42,12 +45,29 @@ export class PagePrefs {
     return this.current;
   }
 
+  /** The reader opened or closed the legend: the background remembers it for the next page. */
+  private async openChanged(open: boolean): Promise<void> {
+    this.legendOpen = open;
+    try {
+      await sendRequest(this.deps.send, { type: 'saveLegendOpen', open });
+    } catch (error) {
+      console.warn('Lede could not remember the legend open or closed:', error);
+    }
+  }
+
+  private readonly articleBox = (): Box | null => this.deps.article().bodyBox();
+
   private legendProps(): LegendProps {
     return {
       counts: this.deps.article().counts,
       prefs: this.current.prefs,
       scope: this.current.scope,
       highlightsSupported: this.deps.highlightsSupported,
+      open: this.legendOpen,
+      articleBox: this.articleBox,
+      onOpenChange: (open) => {
+        this.openChanged(open).catch((error: unknown) => console.warn('Lede:', error));
+      },
       onChange: (prefs, scope) => {
         this.change(prefs, scope).catch((error: unknown) => console.warn('Lede:', error));
       },

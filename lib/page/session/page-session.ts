@@ -197,6 +197,7 @@ export class PageSession {
     try {
       const setup = await (this.deps.setup ?? requestPageSetup(this.deps.send, this.deps.win.location.href));
       this.prefs.current = setup.prefs;
+      this.prefs.legendOpen = setup.legendOpen;
       this.verdict = setup.verdict;
     } catch (error) {
       console.warn('Lede could not load its settings for this page, using defaults:', error);
