@@ -4,7 +4,7 @@ import type { LibraryRuntime } from '@/components/library/library-backend';
 import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
-import { LibraryApp } from './App';
+import { LibraryApp } from '@/components/library/LibraryApp';
 import '@/components/library/library.css';
 
 // The library never opens the database: the background owns it and answers over messages and
