@@ -1,28 +1,20 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/annotation';
-import { libraryDataOf, type LibraryData } from '@/lib/library/library-data';
-import { Slicer } from '@/lib/exchange/steps';
-import { deleteNotes, loadLibrary, restoreNotes, uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
-import {
-  buildLibraryIndex,
-  buildLibraryIndexSteps,
-  groupByArticle,
-  libraryFacets,
-  libraryFacetsSteps,
-  pageOfGroups,
-  searchLibrary,
-  type LibraryFilters as Filters,
-  type LibraryFacets,
-  type LibraryGroup,
-  type LibraryIndex,
-  type LibrarySort,
-} from '@/lib/library/library-index';
+import type { LibraryGroup } from '@/lib/library/library-index';
+import { uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
-import { exportNotes, type ExportFormat } from '@/components/library/export-notes';
+import type { ExportFormat } from '@/components/library/export-notes';
 import { ImportPanel, type ImportReadOptions } from '@/components/library/ImportPanel';
 import { LibraryFilters } from '@/components/library/LibraryFilters';
 import { NoteGroups, TriStateCheckbox } from '@/components/library/NoteGroups';
 import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
+import { useActionMessage } from '@/components/library/use-action-message';
+import { useLibraryData } from '@/components/library/use-library-data';
+import { useLibraryExport } from '@/components/library/use-library-export';
+import { useLibraryIndex } from '@/components/library/use-library-index';
+import { useLibrarySearch } from '@/components/library/use-library-search';
+import { useSelection } from '@/components/library/use-selection';
+import { useUndoDelete } from '@/components/library/use-undo-delete';
 
 export interface LibraryAppProps {
   /** How the page reaches the background, which owns the notes (components/library/library-backend.ts). */
@@ -42,143 +34,24 @@ export interface LibraryAppProps {
 type Tab = 'notes' | 'quotes';
 type Scope = 'all' | 'results' | 'selection';
 
-/** Libraries up to this many notes are indexed in one go; larger ones in slices. */
-const SLICED_INDEX_NOTES = 5_000;
-const NO_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
-
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
 export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
-  const [data, setData] = useState<LibraryData | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('notes');
-  const [input, setInput] = useState('');
-  const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<Filters>({});
-  const [sort, setSort] = useState<LibrarySort>('newest');
-  const [pages, setPages] = useState(1);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [scope, setScope] = useState<Scope>('all');
-  const [undo, setUndo] = useState<Annotation[] | null>(null);
-  const [actionMessage, setActionMessage] = useState<string | null>(null);
-  const [loadProgress, setLoadProgress] = useState<{ done: number; total: number } | null>(null);
-  const undoTimer = useRef<ReturnType<typeof setTimeout>>();
-  /** One load at a time; a change told during a load means one more load after it. */
-  const loading = useRef({ running: false, again: false });
-
-  const reload = useCallback(async (): Promise<void> => {
-    if (loading.current.running) {
-      loading.current.again = true;
-      return;
-    }
-    loading.current.running = true;
-    try {
-      do {
-        loading.current.again = false;
-        try {
-          const { annotations, articles } = await loadLibrary(runtime, (done, total) => setLoadProgress({ done, total }));
-          const loaded = await libraryDataOf(annotations, articles, new Slicer());
-          setData(loaded);
-          setLoadError(null);
-          // Drop selected notes that no longer exist (a set of every id only when something is selected).
-          setSelected((current) => {
-            if (current.size === 0) return current;
-            const ids = new Set(loaded.annotations.map((a) => a.id));
-            return new Set([...current].filter((id) => ids.has(id)));
-          });
-        } catch (error) {
-          setLoadError(error instanceof Error ? error.message : String(error));
-        }
-      } while (loading.current.again);
-    } finally {
-      loading.current.running = false;
-    }
-  }, [runtime]);
-
-  // Read everything now, and again whenever the background says notes or the reading history
-  // changed (here, in the popup, in a page, by an import).
-  useEffect(() => {
-    void reload();
-    return runtime.listen(() => void reload());
-  }, [reload, runtime]);
-
-  // Results follow typing, but a fast typist does not search on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(input), debounceMs);
-    return () => clearTimeout(timer);
-  }, [input, debounceMs]);
-
-  useEffect(() => setPages(1), [query, filters, sort]);
-  useEffect(() => () => clearTimeout(undoTimer.current), []);
-  // Confirmations fade after a few seconds; they are also announced as a status.
-  useEffect(() => {
-    if (!actionMessage) return;
-    const timer = setTimeout(() => setActionMessage(null), 6000);
-    return () => clearTimeout(timer);
-  }, [actionMessage]);
-
-  // A small library is indexed at once; a large one in slices (the page stays responsive), showing
-  // the previous index, if any, until the new one is ready.
-  const quick = useMemo(
-    () => (data && data.items.length <= SLICED_INDEX_NOTES ? { index: buildLibraryIndex(data.items), facets: libraryFacets(data.items) } : null),
-    [data],
-  );
-  const [sliced, setSliced] = useState<{ data: LibraryData; index: LibraryIndex; facets: LibraryFacets } | null>(null);
-  useEffect(() => {
-    if (!data || data.items.length <= SLICED_INDEX_NOTES) return;
-    const run = { cancelled: false };
-    const steps = function* (items: LibraryData['items']) {
-      const index = yield* buildLibraryIndexSteps(items);
-      const facets = yield* libraryFacetsSteps(items);
-      return { index, facets };
-    };
-    void new Slicer()
-      .run(steps(data.items), undefined, run)
-      .then((built) => {
-        if (!run.cancelled) setSliced({ data, ...built });
-      })
-      .catch((error: unknown) => {
-        if (!run.cancelled) setLoadError(error instanceof Error ? error.message : String(error));
-      });
-    return () => {
-      run.cancelled = true;
-    };
-  }, [data]);
-  const index = quick?.index ?? sliced?.index ?? null;
-  const facets = quick?.facets ?? sliced?.facets ?? NO_FACETS;
-  const indexing = data !== null && quick === null && sliced?.data !== data;
-  const results = useMemo(() => (index ? searchLibrary(index, query, filters, sort) : []), [index, query, filters, sort]);
-  const groups = useMemo(() => groupByArticle(results), [results]);
-  const page = useMemo(() => pageOfGroups(groups, pages), [groups, pages]);
-
-  const toggle = (ids: string[], select: boolean): void => {
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of ids) {
-        if (select) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
-  };
+  const [actionMessage, setActionMessage] = useActionMessage();
+  const { selected, toggle, clear: clearSelection, keepExisting } = useSelection();
+  const { data, loadError, loadProgress, reload, reportError } = useLibraryData(runtime, keepExisting);
+  const { index, facets, indexing } = useLibraryIndex(data, reportError);
+  const { input, setInput, filters, setFilters, sort, setSort, results, groups, page, showMore, clear: clearFilters } = useLibrarySearch(index, debounceMs);
+  const runExport = useLibraryExport({ data, saveFile, onFullBackup, say: setActionMessage });
+  const { undo, remove, undoDelete } = useUndoDelete({ runtime, undoMs, reload, onDeleted: clearSelection, say: setActionMessage });
 
   const resultIds = useMemo(() => results.map((item) => item.annotation.id), [results]);
   const selectedInResults = resultIds.filter((id) => selected.has(id)).length;
 
   const annotationsIn = (ids: ReadonlySet<string>): Annotation[] => (data?.annotations ?? []).filter((a) => ids.has(a.id));
-
-  const runExport = async (format: ExportFormat, annotations: Annotation[]): Promise<void> => {
-    if (!data) return;
-    try {
-      const name = await exportNotes(format, annotations, data.articles, saveFile, new Date());
-      // Every note as JSON-LD is a complete backup: the settings' "last exported" follows it.
-      if (name && format === 'jsonld' && annotations.length === data.annotations.length) onFullBackup?.();
-      setActionMessage(name ? `Exported ${annotations.length} ${annotations.length === 1 ? 'note' : 'notes'} as ${name}.` : 'Nothing to export.');
-    } catch (error) {
-      setActionMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
 
   const scoped = (): Annotation[] => {
     if (!data) return [];
@@ -193,42 +66,7 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
     void runExport('markdown', full.items.map((item) => item.annotation));
   };
 
-  const deleteSelected = async (): Promise<void> => {
-    const ids = [...selected];
-    if (ids.length === 0) return;
-    try {
-      // The background deletes them, all or none (in messages of up to a thousand notes).
-      const removed = await deleteNotes(runtime, ids);
-      setSelected(new Set());
-      setUndo(removed);
-      setActionMessage(null);
-      clearTimeout(undoTimer.current);
-      undoTimer.current = setTimeout(() => setUndo(null), undoMs);
-    } catch (error) {
-      setActionMessage(`Nothing was deleted: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    await reload();
-  };
-
-  const undoDelete = async (): Promise<void> => {
-    if (!undo) return;
-    const notes = undo;
-    clearTimeout(undoTimer.current);
-    setUndo(null);
-    try {
-      await restoreNotes(runtime, notes);
-      setActionMessage(`Restored ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}.`);
-    } catch (error) {
-      setActionMessage(`Could not restore the notes: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    await reload();
-  };
-
-  const clearFilters = (): void => {
-    setInput('');
-    setQuery('');
-    setFilters({});
-  };
+  const deleteSelected = (): Promise<void> => remove([...selected]);
 
   const total = data?.annotations.length ?? 0;
   const scopeCount = scope === 'all' ? total : scope === 'results' ? results.length : selected.size;
@@ -305,7 +143,7 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
                   <button type="button" class="library-button" data-testid="export-selection" onClick={() => void runExport('jsonld', annotationsIn(selected))}>
                     Export selection
                   </button>
-                  <button type="button" class="library-button library-button-quiet" onClick={() => setSelected(new Set())}>
+                  <button type="button" class="library-button library-button-quiet" onClick={clearSelection}>
                     Clear selection
                   </button>
                 </div>
@@ -334,7 +172,7 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
                 <NoteGroups groups={page.groups} selected={selected} onToggle={toggle} onExportArticle={exportArticle} />
                 {page.shownNotes < results.length && (
                   <div class="library-more">
-                    <button type="button" class="library-button" data-testid="library-show-more" onClick={() => setPages(pages + 1)}>
+                    <button type="button" class="library-button" data-testid="library-show-more" onClick={showMore}>
                       Show more
                     </button>
                     <span class="library-muted">
