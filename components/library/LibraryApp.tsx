@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { Annotation } from '@/lib/notes/annotation';
-import type { LibraryGroup } from '@/lib/library/library-index';
-import { uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
+// The library page: every note across articles, searchable, filterable, exportable; and quotes by
+// speaker. State lives in the use-* hooks beside this file; the views below only show it.
+
+import { useState } from 'preact/hooks';
+import type { LibraryRuntime } from '@/components/library/library-backend';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
-import type { ExportFormat } from '@/components/library/export-notes';
-import { ImportPanel, type ImportReadOptions } from '@/components/library/ImportPanel';
-import { LibraryFilters } from '@/components/library/LibraryFilters';
-import { NoteGroups, TriStateCheckbox } from '@/components/library/NoteGroups';
+import type { Scope } from '@/components/library/ExportPanel';
+import type { ImportReadOptions } from '@/components/library/ImportPanel';
+import { LibraryHeader, type Tab } from '@/components/library/LibraryHeader';
+import { LibraryNotesPanel } from '@/components/library/LibraryNotesPanel';
+import { LibraryNotices } from '@/components/library/LibraryNotices';
 import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
 import { useActionMessage } from '@/components/library/use-action-message';
 import { useLibraryData } from '@/components/library/use-library-data';
@@ -31,58 +33,21 @@ export interface LibraryAppProps {
   importOptions?: ImportReadOptions;
 }
 
-type Tab = 'notes' | 'quotes';
-type Scope = 'all' | 'results' | 'selection';
-
-const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
-
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
 export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
   const [tab, setTab] = useState<Tab>('notes');
   const [scope, setScope] = useState<Scope>('all');
   const [actionMessage, setActionMessage] = useActionMessage();
-  const { selected, toggle, clear: clearSelection, keepExisting } = useSelection();
-  const { data, loadError, loadProgress, reload, reportError } = useLibraryData(runtime, keepExisting);
-  const { index, facets, indexing } = useLibraryIndex(data, reportError);
-  const { input, setInput, filters, setFilters, sort, setSort, results, groups, page, showMore, clear: clearFilters } = useLibrarySearch(index, debounceMs);
+  const selection = useSelection();
+  const { data, loadError, loadProgress, reload, reportError } = useLibraryData(runtime, selection.keepExisting);
+  const indexState = useLibraryIndex(data, reportError);
+  const search = useLibrarySearch(indexState.index, debounceMs);
   const runExport = useLibraryExport({ data, saveFile, onFullBackup, say: setActionMessage });
-  const { undo, remove, undoDelete } = useUndoDelete({ runtime, undoMs, reload, onDeleted: clearSelection, say: setActionMessage });
-
-  const resultIds = useMemo(() => results.map((item) => item.annotation.id), [results]);
-  const selectedInResults = resultIds.filter((id) => selected.has(id)).length;
-
-  const annotationsIn = (ids: ReadonlySet<string>): Annotation[] => (data?.annotations ?? []).filter((a) => ids.has(a.id));
-
-  const scoped = (): Annotation[] => {
-    if (!data) return [];
-    if (scope === 'all') return data.annotations;
-    if (scope === 'results') return results.map((item) => item.annotation);
-    return annotationsIn(selected);
-  };
-
-  const exportArticle = (group: LibraryGroup): void => {
-    // The header exports the whole article's results, not just the rows shown on this page.
-    const full = groups.find((g) => g.source === group.source) ?? group;
-    void runExport('markdown', full.items.map((item) => item.annotation));
-  };
-
-  const deleteSelected = (): Promise<void> => remove([...selected]);
-
-  const total = data?.annotations.length ?? 0;
-  const scopeCount = scope === 'all' ? total : scope === 'results' ? results.length : selected.size;
+  const { undo, remove, undoDelete } = useUndoDelete({ runtime, undoMs, reload, onDeleted: selection.clear, say: setActionMessage });
 
   return (
     <div class="library">
-      <header class="library-header">
-        <div>
-          <div class="brand">Lede</div>
-          <h1>Library</h1>
-        </div>
-        <div class="library-tabs" role="tablist" aria-label="Library views">
-          <TabButton id="notes" current={tab} onSelect={setTab} label={`Notes${data ? ` (${total})` : ''}`} />
-          <TabButton id="quotes" current={tab} onSelect={setTab} label="Quotes by speaker" />
-        </div>
-      </header>
+      <LibraryHeader tab={tab} onTab={setTab} total={data ? data.annotations.length : null} />
 
       {loadError && (
         <p class="library-error" role="alert">
@@ -102,164 +67,22 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
       )}
 
       {data && tab === 'notes' && (
-        <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" class="library-layout">
-          <main class="library-main">
-            <LibraryFilters
-              query={input}
-              filters={filters}
-              sort={sort}
-              facets={facets}
-              onQuery={setInput}
-              onFilters={setFilters}
-              onSort={setSort}
-            />
-            <div class="library-toolbar">
-              {results.length > 0 && (
-                <label class="library-select-all">
-                  <TriStateCheckbox
-                    testId="select-all"
-                    checked={selectedInResults === results.length}
-                    indeterminate={selectedInResults > 0 && selectedInResults < results.length}
-                    label={`Select all ${results.length} results`}
-                    onChange={(checked) => toggle(resultIds, checked)}
-                  />
-                  <span aria-hidden="true">All</span>
-                </label>
-              )}
-              {index && (
-                <p class="library-count" role="status" data-testid="library-count">
-                  {results.length === total
-                    ? `${total} ${total === 1 ? 'note' : 'notes'}`
-                    : `${results.length} of ${total} notes`}
-                  {groups.length > 0 && ` in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`}
-                  {selected.size > 0 && ` · ${selected.size} selected`}
-                </p>
-              )}
-              {selected.size > 0 && (
-                <div class="library-selection-actions">
-                  <button type="button" class="library-button library-button-danger" data-testid="delete-selected" onClick={() => void deleteSelected()}>
-                    Delete {selected.size}
-                  </button>
-                  <button type="button" class="library-button" data-testid="export-selection" onClick={() => void runExport('jsonld', annotationsIn(selected))}>
-                    Export selection
-                  </button>
-                  <button type="button" class="library-button library-button-quiet" onClick={clearSelection}>
-                    Clear selection
-                  </button>
-                </div>
-              )}
-            </div>
-
-            {indexing && (
-              <p class="library-muted" role="status" data-testid="library-indexing">
-                Indexing {total.toLocaleString('en-US')} notes for search…
-              </p>
-            )}
-            {!index ? null : total === 0 ? (
-              <div class="library-empty" data-testid="library-empty">
-                <p>No notes yet.</p>
-                <p>Select text in an article to highlight it or add a note; your notes appear here.</p>
-              </div>
-            ) : results.length === 0 ? (
-              <div class="library-empty" data-testid="library-no-results">
-                <p>No notes match your search and filters.</p>
-                <button type="button" class="library-button" data-testid="clear-filters" onClick={clearFilters}>
-                  Clear search and filters
-                </button>
-              </div>
-            ) : (
-              <>
-                <NoteGroups groups={page.groups} selected={selected} onToggle={toggle} onExportArticle={exportArticle} />
-                {page.shownNotes < results.length && (
-                  <div class="library-more">
-                    <button type="button" class="library-button" data-testid="library-show-more" onClick={showMore}>
-                      Show more
-                    </button>
-                    <span class="library-muted">
-                      Showing {page.shownNotes} of {results.length}
-                    </span>
-                  </div>
-                )}
-              </>
-            )}
-          </main>
-
-          <aside class="library-side" aria-label="Export and import">
-            <section class="library-export" aria-labelledby="export-heading">
-              <h2 id="export-heading" class="library-section-title">
-                Export
-              </h2>
-              <label class="library-field library-field-wide">
-                <span>Which notes</span>
-                <select data-testid="export-scope" value={scope} onChange={(event) => setScope(event.currentTarget.value as Scope)}>
-                  <option value="all">All notes ({total})</option>
-                  <option value="results">Current results ({results.length})</option>
-                  <option value="selection">Selection ({selected.size})</option>
-                </select>
-              </label>
-              <div class="library-export-buttons">
-                {(['jsonld', 'markdown', 'csv'] as const).map((format) => (
-                  <button
-                    type="button"
-                    key={format}
-                    class="library-button"
-                    data-testid={`export-${format}`}
-                    disabled={scopeCount === 0}
-                    onClick={() => void runExport(format, scoped())}
-                  >
-                    {EXPORT_LABELS[format]}
-                  </button>
-                ))}
-              </div>
-              <p class="library-hint">JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several); CSV opens in a spreadsheet.</p>
-            </section>
-            <ImportPanel upload={(parsed, onProgress) => uploadImport(runtime, parsed, onProgress)} onImported={() => void reload()} readOptions={importOptions} />
-          </aside>
-        </div>
+        <LibraryNotesPanel
+          data={data}
+          indexState={indexState}
+          search={search}
+          selection={selection}
+          scope={scope}
+          onScope={setScope}
+          runExport={runExport}
+          onDeleteSelected={() => void remove([...selection.selected])}
+          runtime={runtime}
+          onImported={() => void reload()}
+          importOptions={importOptions}
+        />
       )}
 
-      {actionMessage && (
-        <p class="library-message" role="status">
-          {actionMessage}
-        </p>
-      )}
-      {undo && (
-        <div class="library-undo" role="status" data-testid="library-undo">
-          <span>
-            Deleted {undo.length} {undo.length === 1 ? 'note' : 'notes'}.
-          </span>
-          <button type="button" class="library-button" data-testid="library-undo-button" onClick={() => void undoDelete()}>
-            Undo
-          </button>
-        </div>
-      )}
+      <LibraryNotices message={actionMessage} undo={undo} onUndo={() => void undoDelete()} />
     </div>
-  );
-}
-
-function TabButton({ id, current, onSelect, label }: { id: Tab; current: Tab; onSelect: (tab: Tab) => void; label: string }) {
-  const active = id === current;
-  return (
-    <button
-      type="button"
-      role="tab"
-      id={`tab-${id}`}
-      aria-selected={active}
-      aria-controls={`panel-${id}`}
-      tabIndex={active ? 0 : -1}
-      data-testid={`library-tab-${id}`}
-      class="library-tab"
-      onClick={() => onSelect(id)}
-      onKeyDown={(event) => {
-        // Arrow keys move between the two tabs, as in any tab list.
-        if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-          const next: Tab = id === 'notes' ? 'quotes' : 'notes';
-          onSelect(next);
-          (document.getElementById(`tab-${next}`) as HTMLElement | null)?.focus();
-        }
-      }}
-    >
-      {label}
-    </button>
   );
 }
