@@ -57,6 +57,8 @@ export interface SyncMetaRow {
   deleted: boolean;
   /** The server file, once the engine has filed the record. */
   file?: string;
+  /** A record from the server this version can't store (a later Lede's note shape): kept as it came, so rewriting its file keeps it. */
+  raw?: unknown;
 }
 
 /** Version 5: a record changed on this device and not yet confirmed by the server. */

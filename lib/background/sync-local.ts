@@ -77,6 +77,10 @@ function articleRow(payload: ArticlePayload): ArticleRow {
   return { ...articlePayload(payload), entityNames: [...new Set(payload.entities.map((entity) => entity.name))] };
 }
 
+function isArticlePayload(value: ArticlePayload, url: string): boolean {
+  return value.url === url && typeof value.title === 'string' && typeof value.site === 'string' && Number.isFinite(value.seenAt) && Array.isArray(value.entities) && value.entities.every((e) => typeof e?.name === 'string') && Array.isArray(value.quotes);
+}
+
 /** A note from the server as a stored row, or null when it isn't a valid note. */
 function noteRow(payload: unknown, id: string): Annotation | null {
   try {
@@ -135,7 +139,9 @@ export class DexieLocalStore implements LocalStore {
     const records = new Map<RecordKey, SyncRecord>();
     for (const { meta, kind, id } of parts) {
       const base = { id, ...versionOf(meta) };
-      if (meta.deleted) {
+      if (meta.raw !== undefined) {
+        records.set(meta.key, meta.raw as SyncRecord);
+      } else if (meta.deleted) {
         records.set(meta.key, { ...base, kind, deleted: true, payload: null } as SyncRecord);
       } else if (kind === 'note' && noteById.has(id)) {
         records.set(meta.key, { ...base, kind, deleted: false, payload: noteById.get(id)! });
@@ -165,16 +171,20 @@ export class DexieLocalStore implements LocalStore {
       const metas: SyncMetaRow[] = [];
       for (const { record, file } of records) {
         clock.receive(record.hlc);
+        const meta: SyncMetaRow = { key: recordKey(record.kind, record.id), ...versionOf(record as SyncMetaRow & SyncRecord), deleted: record.deleted, file };
         if (record.kind === 'note') {
           const row = record.payload && noteRow(record.payload, record.id);
-          if (record.payload && !row) continue; // not a note Lede can store: keep the local version
+          // A note this version can't store: the local row goes (a newer version replaced it) and
+          // the record is kept as it came, for the file and for a later Lede.
+          if (record.payload && !row) meta.raw = structuredClone(record);
           if (row) await db.annotations.put(row);
           else await db.annotations.delete(record.id);
         } else if (record.kind === 'article') {
-          if (record.payload) await db.articles.put(articleRow(record.payload));
+          const valid = record.payload !== null && isArticlePayload(record.payload, record.id);
+          if (record.payload && !valid) meta.raw = structuredClone(record);
+          if (valid) await db.articles.put(articleRow(record.payload!));
           else await db.articles.delete(record.id);
         }
-        const meta: SyncMetaRow = { key: recordKey(record.kind, record.id), ...versionOf(record as SyncMetaRow & SyncRecord), deleted: record.deleted, file };
         metas.push(meta);
       }
       await db.syncMeta.bulkPut(metas);

@@ -100,3 +100,13 @@ describe('sync encryption', () => {
     expect(KEYINFO_NAME).toBe('lede-keyinfo.json');
   });
 });
+
+describe('shard files', () => {
+  it('leaves records of a kind it does not know out, and refuses a malformed record', async () => {
+    const { keys } = await createKeyInfo('right', FAST.iterations);
+    const later = { ...record, kind: 'bookmark' } as unknown as SyncRecord;
+    expect(await openShard(keys, 'f', await sealShard(keys, 'f', [later, record]))).toEqual([record]);
+    const broken = { ...record, life: 1 } as SyncRecord; // odd life, not deleted
+    await expect(openShard(keys, 'f', await sealShard(keys, 'f', [broken]))).rejects.toThrow(DamagedFileError);
+  });
+});

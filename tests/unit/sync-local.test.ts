@@ -179,3 +179,16 @@ describe('syncing two browsers through their databases', () => {
     }
   });
 });
+
+describe('records this version cannot store', () => {
+  it('keeps a note it cannot read as it came, so rewriting its file keeps it', async () => {
+    const db = newDb();
+    await startSyncTracking(db);
+    const local = new DexieLocalStore(db, memoryArea());
+    const future = { kind: 'note', id: noteId(8), hlc: '000009000000000000-0000-other', life: 0, seen: { other: 1 }, deleted: false, payload: { ...makeAnnotation({ id: noteId(8) }), schemaVersion: 2, ink: 'gold' } } as unknown as SyncRecord;
+    const known: SyncRecord = { kind: 'note', id: noteId(9), hlc: '000009000000000001-0000-other', life: 0, seen: { other: 1 }, deleted: false, payload: makeAnnotation({ id: noteId(9) }) };
+    await local.write([{ record: future, file: 'f' }, { record: known, file: 'f' }], false);
+    expect(await db.annotations.get(noteId(8))).toBeUndefined();
+    expect((await local.readFile('f')).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([future, known]);
+  });
+});
