@@ -17,6 +17,17 @@ import { RemoteStoreError, type RemoteStore } from './remote-store';
 import { SHARDS, openShard, sealShard } from './shard-file';
 import type { LocalStore, PendingChange, SyncState } from './local-store';
 
+/** The names of the files the engine writes (lib/sync/crypto.ts shardFileName); anything else in the folder is left alone. */
+const SHARD_NAME = /^[0-9a-f]{32}\.lede$/;
+
+/** The folder on the server holds no Lede library (its key file is gone): sync must be set up again. */
+export class LibraryMissingError extends Error {
+  override name = 'LibraryMissingError';
+  constructor() {
+    super('the server holds no Lede library');
+  }
+}
+
 /** How often one file is re-read and re-written when other devices keep changing it. */
 const MAX_WRITE_ATTEMPTS = 5;
 
@@ -95,9 +106,9 @@ class Round {
     }
     const listed = await this.remote.list();
     const keyinfo = listed.find((entry) => entry.name === KEYINFO_NAME);
-    if (!keyinfo) throw new WrongPassphraseError();
+    if (!keyinfo) throw new LibraryMissingError();
     if (keyinfo.etag !== this.state.etags[KEYINFO_NAME]) await this.checkKeyInfo();
-    const files = listed.filter((entry) => entry.name !== KEYINFO_NAME);
+    const files = listed.filter((entry) => SHARD_NAME.test(entry.name));
     const listedNames = new Set(files.map((entry) => entry.name));
     // A file this device wrote that is gone from the server: write it again from local records.
     for (const name of Object.keys(this.state.etags)) {
@@ -117,7 +128,7 @@ class Round {
 
   private async checkKeyInfo(): Promise<void> {
     const file = await this.remote.get(KEYINFO_NAME);
-    if (!file) throw new WrongPassphraseError();
+    if (!file) throw new LibraryMissingError();
     let info: KeyInfo;
     try {
       info = parseKeyInfo(file.body, this.deps.minIterations);
@@ -220,6 +231,7 @@ class Round {
 /** The words the settings page shows for a failed round. */
 export function syncErrorMessage(error: unknown): string {
   if (error instanceof WrongPassphraseError) return 'wrong passphrase';
+  if (error instanceof LibraryMissingError) return 'the server holds no Lede library any more: set up sync again';
   if (error instanceof DamagedFileError) return `a file on the server is damaged or not Lede's (${error.file})`;
   if (error instanceof RemoteStoreError) {
     const failure = error.failure;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLibrary, syncErrorMessage, syncRound, type SyncDeps } from '@/lib/sync/engine';
+import { LibraryMissingError, openLibrary, syncErrorMessage, syncRound, type SyncDeps, type SyncProgress } from '@/lib/sync/engine';
 import { DamagedFileError, KEYINFO_NAME, WrongPassphraseError, type SyncKeys } from '@/lib/sync/crypto';
 import { openShard } from '@/lib/sync/shard-file';
 import { RemoteStoreError, type RemoteStore } from '@/lib/sync/remote-store';
@@ -232,6 +232,27 @@ describe('sync engine', () => {
     expect(syncErrorMessage(error)).toBe('wrong passphrase');
     expect(folder.requests.filter((r) => r.method === 'put').length).toBe(writes);
     expect(a.local.outbox.size).toBe(1);
+  });
+
+  it('reports progress, leaves foreign files alone, and says so when the library is gone', async () => {
+    const folder = new MemoryFolder();
+    const a = await device('a', folder);
+    const b = await device('b', folder);
+    for (let n = 0; n < 20; n++) a.local.edit('note', note(n, 'x').id, note(n, `note ${n}`));
+    await a.sync();
+    folder.files.set('README.txt', { body: new TextEncoder().encode('my own file'), etag: folder.freshEtag() });
+    const seen: SyncProgress[] = [];
+    await syncRound({ remote: b.remote, local: b.local, keys: b.keys, minIterations: FAST.minIterations, onProgress: (p) => seen.push(p) });
+    expect(b.local.records.size).toBe(20);
+    const pulls = seen.filter((p) => p.phase === 'pull');
+    expect(pulls.length).toBeGreaterThan(1);
+    expect(pulls.every((p) => p.total === pulls[0]!.total && p.done < p.total)).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ phase: 'push', done: 0, total: 0 });
+    expect(new TextDecoder().decode(folder.files.get('README.txt')!.body)).toBe('my own file');
+    folder.files.clear();
+    const error = await a.sync().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibraryMissingError);
+    expect(syncErrorMessage(error)).toContain('set up sync again');
   });
 
   it('puts failures in words for the settings page', () => {
