@@ -76,7 +76,10 @@ export async function openLibrary(remote: RemoteStore, passphrase: string, optio
   return keys;
 }
 
-/** Runs one round. Throws (RemoteStoreError, WrongPassphraseError, DamagedFileError) with nothing lost. */
+/**
+ * Runs one round. Throws (RemoteStoreError, WrongPassphraseError, LibraryMissingError,
+ * DamagedFileError) with nothing lost. One round at a time per device: the caller serialises them.
+ */
 export async function syncRound(deps: SyncDeps): Promise<SyncReport> {
   return new Round(deps).run();
 }
@@ -90,6 +93,8 @@ class Round {
   private readonly report: SyncReport = { pulled: 0, pushed: 0, confirmed: 0, received: 0 };
   /** Files whose server copy holds an older version of some record than this device. */
   private readonly stale = new Set<string>();
+  /** The versions each file read this round holds, by record key ("life hlc"). */
+  private readonly onServer = new Map<string, Map<RecordKey, string>>();
 
   constructor(private readonly deps: SyncDeps) {
     this.remote = deps.remote;
@@ -160,6 +165,7 @@ class Round {
     const local = await this.local.read(incoming.map(keyOf));
     const { changed, localWins } = mergeBatch(local, incoming);
     const incomingKeys = new Set(incoming.map(keyOf));
+    this.onServer.set(name, new Map(incoming.map((record) => [keyOf(record), versionTag(record)])));
     const fromServer = changed.filter((record) => incomingKeys.has(keyOf(record))).map((record) => ({ record, file: name }));
     // Conflict copies are new records of this device's making: filed where their own id belongs, and queued.
     const copies = await Promise.all(changed.filter((record) => !incomingKeys.has(keyOf(record))).map(async (record) => ({ record, file: await this.fileOf(keyOf(record)) })));
@@ -183,7 +189,8 @@ class Round {
     let done = 0;
     for (const [name, changes] of byFile) {
       this.deps.onProgress?.({ phase: 'push', done: done++, total: byFile.size });
-      await this.write(name, changes);
+      if (await this.alreadyOnServer(name, changes)) await this.local.confirm(changes);
+      else await this.write(name, changes);
     }
     this.deps.onProgress?.({ phase: 'push', done, total: byFile.size });
   }
@@ -209,6 +216,20 @@ class Round {
     }
   }
 
+  /**
+   * Whether the file as read this round already holds the local version of every change queued
+   * for it: a write whose reply was lost last round. Then there is nothing to write again.
+   */
+  private async alreadyOnServer(name: string, changes: readonly PendingChange[]): Promise<boolean> {
+    const held = this.onServer.get(name);
+    if (!held || this.stale.has(name) || changes.length === 0) return false;
+    const local = await this.local.read(changes.map((change) => change.key));
+    return changes.every((change) => {
+      const record = local.get(change.key);
+      return record !== undefined && held.get(change.key) === versionTag(record);
+    });
+  }
+
   private forgetEtag(name: string): void {
     const { [name]: _gone, ...rest } = this.state.etags;
     this.state.etags = rest;
@@ -226,6 +247,10 @@ class Round {
     }
     return name;
   }
+}
+
+function versionTag(record: SyncRecord): string {
+  return `${record.life} ${record.hlc}`;
 }
 
 /** The words the settings page shows for a failed round. */

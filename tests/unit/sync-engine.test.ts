@@ -264,3 +264,19 @@ describe('sync engine', () => {
     expect(syncErrorMessage(new DamagedFileError('f.lede', 'bad'))).toContain('damaged');
   });
 });
+
+describe('a write whose reply was lost', () => {
+  it('is confirmed by the next round without writing the file again', async () => {
+    const folder = new MemoryFolder();
+    const a = await device('a', folder);
+    a.local.edit('note', note(1, '').id, note(1, 'one'));
+    a.remote.fault = (method) => (method === 'put' ? { when: 'afterWrite', error: networkError() } : null);
+    await expect(a.sync()).rejects.toThrow("can't reach the server");
+    a.remote.fault = null;
+    expect(a.local.outbox.size).toBe(1);
+    const before = folder.requests.length;
+    await a.sync();
+    expect(folder.requests.slice(before).map((r) => r.method)).toEqual(['list', 'get']);
+    expect(a.local.outbox.size).toBe(0);
+  });
+});
