@@ -4,6 +4,8 @@ import { openLibrary } from '@/lib/sync/engine';
 import { openShard, sealShard } from '@/lib/sync/shard-file';
 import { MemoryFolder, MemoryRemoteStore } from '@/testing/fakes/memory-remote-store';
 import type { SyncRecord } from '@/lib/sync/records';
+import { SESSION_KEY_NAME, forgetSessionKey, keepSessionKey, sessionKeys } from '@/lib/sync/session-key';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 
@@ -108,5 +110,22 @@ describe('shard files', () => {
     expect(await openShard(keys, 'f', await sealShard(keys, 'f', [later, record]))).toEqual([record]);
     const broken = { ...record, life: 1 } as SyncRecord; // odd life, not deleted
     await expect(openShard(keys, 'f', await sealShard(keys, 'f', [broken]))).rejects.toThrow(DamagedFileError);
+  });
+});
+
+describe('the key kept for the browser session', () => {
+  it('gives the same keys back, never holds the passphrase, and can be forgotten', async () => {
+    const session = createMemoryArea();
+    expect(await sessionKeys(session)).toBeNull();
+    const { keys } = await createKeyInfo('a passphrase nobody stores', FAST.iterations);
+    await keepSessionKey(session, keys);
+    const kept = JSON.stringify(await session.get([SESSION_KEY_NAME]));
+    expect(kept).not.toContain('passphrase');
+    const back = await sessionKeys(session);
+    expect(await shardFileName(back!, 'note', 1)).toBe(await shardFileName(keys, 'note', 1));
+    await forgetSessionKey(session);
+    expect(await sessionKeys(session)).toBeNull();
+    await session.set({ [SESSION_KEY_NAME]: 'not base64 at all!' });
+    expect(await sessionKeys(session)).toBeNull();
   });
 });
