@@ -182,7 +182,9 @@ class Round {
     for (const change of pending) {
       const file = await this.fileOf(change.key);
       filed.push({ key: change.key, file });
-      byFile.set(file, [...(byFile.get(file) ?? []), change]);
+      const group = byFile.get(file);
+      if (group) group.push(change);
+      else byFile.set(file, [change]);
     }
     if (filed.length > 0) await this.local.assign(filed);
     for (const name of this.stale) if (!byFile.has(name)) byFile.set(name, []);
