@@ -93,6 +93,19 @@ describe('tracking local writes for sync', () => {
     expect(await db.syncMeta.get(noteKey(3))).toBeUndefined();
   });
 
+  it('queues only the rows a partly failing bulk add stored', async () => {
+    const db = newDb();
+    await startSyncTracking(db);
+    await saveAnnotation(db, makeAnnotation({ id: noteId(1) }), 1);
+    const seq = (await db.outbox.get(noteKey(1)))!.seq;
+    await db.transaction('rw', db.annotations, async () => {
+      await db.annotations.bulkAdd([makeAnnotation({ id: noteId(1), body: 'duplicate' }), makeAnnotation({ id: noteId(2) })]).catch(() => undefined);
+    });
+    expect((await db.annotations.get(noteId(1)))?.body).toBe('My note');
+    expect((await db.outbox.get(noteKey(1)))!.seq).toBe(seq);
+    expect(await db.outbox.get(noteKey(2))).toBeDefined();
+  });
+
   it('queues synced settings through the tracked area, and not the others', async () => {
     const db = newDb();
     await startSyncTracking(db);
