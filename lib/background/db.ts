@@ -9,6 +9,7 @@ import type { Analysis } from '../analysis/types';
 import type { Annotation } from '../notes/annotation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
 import type { SummaryResult } from '../protocol/history';
+import { syncTracking } from './sync-tracking';
 
 export interface ArticleRow {
   /** Primary key: the page URL without its #fragment. */
@@ -45,6 +46,38 @@ export interface SummaryRow {
   expiresAt: number;
 }
 
+/** Version 5: sync's view of one record (lib/sync/records.ts): its version, and the server file it lives in. Tombstones live only here. */
+export interface SyncMetaRow {
+  /** recordKey(kind, id). */
+  key: string;
+  hlc: string;
+  life: number;
+  seen: Record<string, number>;
+  bodyEdit?: { device: string; n: number };
+  deleted: boolean;
+  /** The server file, once the engine has filed the record. */
+  file?: string;
+  /** A record from the server this version can't store (a later Lede's note shape): kept as it came, so rewriting its file keeps it. */
+  raw?: unknown;
+}
+
+/** Version 5: a record changed on this device and not yet confirmed by the server. */
+export interface OutboxRow {
+  key: string;
+  seq: number;
+}
+
+/** Version 5: the one row of sync's device state (lib/background/sync-tracking.ts). */
+export interface SyncStateRow {
+  name: 'state';
+  device: string;
+  /** The greatest clock stamp issued or seen (lib/sync/hlc.ts). */
+  clock: string;
+  nextSeq: number;
+  etags: Record<string, string>;
+  seeded: boolean;
+}
+
 export const DEFAULT_DB_NAME = 'lede';
 
 export class LedeDB extends Dexie {
@@ -55,6 +88,10 @@ export class LedeDB extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/background/analysis-store.ts). */
   analyses!: EntityTable<AnalysisRow, 'key'>;
+  /** Version 5: sync (lib/background/sync-tracking.ts, lib/background/sync-local.ts). */
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'name'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -81,6 +118,14 @@ export class LedeDB extends Dexie {
     this.version(4).stores({
       analyses: 'key, usedAt',
     });
+    // Version 5 adds sync's record versions, outbox and device state; nothing else changes.
+    this.version(5).stores({
+      syncMeta: 'key, file',
+      outbox: 'key, seq',
+      syncState: 'name',
+    });
+    // Every write to notes and reading history also stamps a version and queues the record while sync is on.
+    this.use(syncTracking);
   }
 }
 

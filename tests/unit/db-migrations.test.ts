@@ -86,6 +86,12 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
   summaries: () => SUMMARIES,
   annotations: () => NOTES,
   analyses: analysisRows,
+  syncMeta: () => [
+    { key: `note\u0000${noteId(1)}`, hlc: '000001764000000000-0000-0a1b2c3d4e5f6071', life: 0, seen: { '0a1b2c3d4e5f6071': 2 }, bodyEdit: { device: '0a1b2c3d4e5f6071', n: 1 }, deleted: false, file: '00112233445566778899aabbccddeeff.lede' },
+    { key: `note\u0000${noteId(3)}`, hlc: '000001764000000001-0000-0a1b2c3d4e5f6071', life: 1, seen: { '0a1b2c3d4e5f6071': 2 }, deleted: true },
+  ],
+  outbox: () => [{ key: `note\u0000${noteId(3)}`, seq: 7 }],
+  syncState: () => [{ name: 'state', device: '0a1b2c3d4e5f6071', clock: '000001764000000001-0000-0a1b2c3d4e5f6071', nextSeq: 8, etags: { 'lede-keyinfo.json': '"e1"' }, seeded: true }],
 };
 
 /**
