@@ -7,7 +7,7 @@
 import { compareStoredPosition, quoteSelectorOf, type Annotation } from '../notes/annotation';
 import { normalizeSourceUrl } from '../notes/source-url';
 import { articleExportId, articleFileName, noteBlockId } from './markdown-names';
-import { passageLink } from './text-fragment';
+import { passageLinkBase, passageLinkFrom } from './text-fragment';
 import type { ArticleRecord, ExportedFile } from './types';
 
 export interface MarkdownExport {
@@ -36,12 +36,12 @@ export function exportMarkdown(annotations: readonly Annotation[], articles: rea
 
 function articleMarkdown(source: string, notes: Annotation[], article: ArticleRecord | undefined): string {
   const ordered = [...notes].sort(compareStoredPosition);
-  // The oldest note's page title when the history has no record: the same whichever notes are exported with it.
-  const oldest = [...notes].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
-  const title = article?.title || oldest.find((n) => n.page.title !== '')?.page.title || article?.site || oldest[0]!.page.site || 'Untitled';
+  // Without a history record, the oldest note's page title and time: the same whichever notes are exported with it.
+  const oldest = oldestOf(notes)!;
+  const title = article?.title || oldestOf(notes.filter((n) => n.page.title !== ''))?.page.title || article?.site || oldest.page.site || 'Untitled';
   const tags = [...new Set(ordered.flatMap((note) => note.tags.map(hashtagName)))];
   const people = article ? article.entities.filter((entity) => entity.type === 'person').map((entity) => entity.name) : [];
-  const read = article ? new Date(article.seenAt).toISOString() : oldest[0]!.created;
+  const read = article ? new Date(article.seenAt).toISOString() : oldest.created;
   const frontMatter = [
     '---',
     `title: ${yamlString(title)}`,
@@ -56,8 +56,18 @@ function articleMarkdown(source: string, notes: Annotation[], article: ArticleRe
     ...yamlList('people', people),
     '---',
   ];
-  const sections = ordered.map((note) => noteMarkdown(source, note));
+  const linkBase = passageLinkBase(source);
+  const sections = ordered.map((note) => noteMarkdown(linkBase, note));
   return `${frontMatter.join('\n')}\n\n# ${inertMarkdown(title.replace(/\s+/g, ' ').trim())}\n\n${sections.join('\n\n')}\n`;
+}
+
+/** The note made first (ties: the smaller id), or undefined for none. */
+function oldestOf(notes: readonly Annotation[]): Annotation | undefined {
+  let oldest: Annotation | undefined;
+  for (const note of notes) {
+    if (!oldest || note.created < oldest.created || (note.created === oldest.created && note.id < oldest.id)) oldest = note;
+  }
+  return oldest;
 }
 
 /**
@@ -65,10 +75,10 @@ function articleMarkdown(source: string, notes: Annotation[], article: ArticleRe
  * passage, the note and its tags. Nothing in it depends on the export's date, so an unchanged note
  * reads the same in every export.
  */
-function noteMarkdown(source: string, note: Annotation): string {
+function noteMarkdown(linkBase: string | null, note: Annotation): string {
   const quote = quoteSelectorOf(note.target);
   const parts = [blockQuote(inertMarkdown(quote?.exact ?? '')), `^${noteBlockId(note.id)}`];
-  const link = quote ? passageLink(source, quote) : null;
+  const link = quote ? passageLinkFrom(linkBase, quote) : null;
   if (link) parts.push(`[Open the passage](${link})`);
   if (note.body.trim() !== '') parts.push(inertMarkdown(note.body.replace(/\r\n?/g, '\n').trimEnd()));
   if (note.tags.length > 0) parts.push(note.tags.map((tag) => `#${hashtagName(tag)}`).join(' '));

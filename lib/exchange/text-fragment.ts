@@ -25,19 +25,41 @@ export interface TextDirective {
 
 const words = (text: string): string[] => text.split(/\s+/).filter((word) => word !== '');
 
-/** The directive for a stored quote; null when the quote has no words. */
+/** A UTF-16 surrogate without its other half: no URL can encode it, and no link could match it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const encodable = (term: string | null): string | null => (term !== null && /[\uD800-\uDFFF]/.test(term) && LONE_SURROGATE.test(term) ? null : term);
+
+/** The directive for a stored quote; null when the quote has no words, or words no URL can carry. */
 export function textDirectiveFor(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): TextDirective | null {
-  const lines = quote.exact.split('\n').map(words).filter((line) => line.length > 0);
-  const first = lines[0];
-  const last = lines[lines.length - 1];
-  if (!first || !last) return null;
-  const whole = lines.length === 1 && first.length <= WHOLE_QUOTE_WORDS;
-  return {
-    prefix: prefixTerm(quote.prefix),
-    start: (whole ? first : first.slice(0, END_WORDS)).join(' '),
-    end: whole ? null : last.slice(-END_WORDS).join(' '),
-    suffix: suffixTerm(quote.suffix),
-  };
+  // Only the first and last few words are needed: a long quote is never split into all of its words.
+  const firstBreak = quote.exact.search(/\S/);
+  if (firstBreak < 0) return null;
+  const lastLine = quote.exact.slice(quote.exact.lastIndexOf('\n', quote.exact.trimEnd().length - 1) + 1);
+  const firstLine = quote.exact.slice(firstBreak).split('\n', 1)[0]!;
+  const opening = firstWords(firstLine, WHOLE_QUOTE_WORDS + 1);
+  const whole = firstLine.length === quote.exact.trim().length && opening.length <= WHOLE_QUOTE_WORDS;
+  const start = (whole ? opening : opening.slice(0, END_WORDS)).join(' ');
+  const end = whole ? null : lastWords(lastLine, END_WORDS).join(' ');
+  if (encodable(start) === null || encodable(end) !== end) return null;
+  return { prefix: encodable(prefixTerm(quote.prefix)), start, end, suffix: encodable(suffixTerm(quote.suffix)) };
+}
+
+function firstWords(text: string, count: number): string[] {
+  const found: string[] = [];
+  const word = /\S+/g;
+  for (let match = word.exec(text); match && found.length < count; match = word.exec(text)) found.push(match[0]);
+  return found;
+}
+
+/** The last `count` words, read from a tail of the text that is widened until it holds them. */
+function lastWords(text: string, count: number): string[] {
+  for (let window = 64; ; window *= 4) {
+    const tail = text.slice(-window);
+    const found = words(tail);
+    // A window that starts inside the text may cut its first word: take only words after it.
+    if (tail.length === text.length) return found.slice(-count);
+    if (found.length > count) return found.slice(-count);
+  }
 }
 
 /** The last whole words of the context before the quote, in the quote's block. */
@@ -80,16 +102,25 @@ export function formatTextDirective(directive: TextDirective): string {
 }
 
 /**
- * The page address with a text fragment to the quote, safe as a Markdown link destination; null
- * for an address that is not http(s) or a quote with no words.
+ * The page address a passage link starts from: http(s) only, without a fragment, parentheses
+ * encoded (they would end a Markdown link destination early); null for any other address.
  */
-export function passageLink(source: string, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string | null {
+export function passageLinkBase(source: string): string | null {
   if (!URL.canParse(source)) return null;
   const url = new URL(source);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const directive = textDirectiveFor(quote);
-  if (!directive) return null;
   url.hash = '';
-  // Parentheses would end a Markdown link destination early.
-  return `${url.href}#:~:${formatTextDirective(directive)}`.replace(/[()]/g, (ch) => (ch === '(' ? '%28' : '%29'));
+  return url.href.replace(/[()]/g, (ch) => (ch === '(' ? '%28' : '%29'));
+}
+
+/** The page address with a text fragment to the quote, safe as a Markdown link destination; null when either is missing. */
+export function passageLink(source: string, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string | null {
+  return passageLinkFrom(passageLinkBase(source), quote);
+}
+
+/** passageLink from an address passageLinkBase already checked: one check per article, not per note. */
+export function passageLinkFrom(base: string | null, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string | null {
+  const directive = base === null ? null : textDirectiveFor(quote);
+  // The terms are percent-encoded, their parentheses too.
+  return base !== null && directive ? `${base}#:~:${formatTextDirective(directive)}` : null;
 }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeTextTerm, formatTextDirective, passageLink, textDirectiveFor } from '@/lib/exchange/text-fragment';
 import { describeSpan } from '@/lib/anchoring/describe';
+import { awkwardText } from '../../testing/arbitraries/exchange-arbitraries';
 
 /** The directive a browser reads: split on commas, each part percent-decoded (WICG Text Fragments, parsing). */
 function parseDirective(link: string): string[] {
@@ -54,5 +56,16 @@ describe('text fragment terms', () => {
     expect(passageLink('https://n.example/a', { exact: 'x', prefix: '', suffix: ' - and more' })).toBe('https://n.example/a#:~:text=x,-%2D%20and%20more');
     expect(passageLink('javascript:alert(1)', { exact: 'x', prefix: '', suffix: '' })).toBeNull();
     expect(passageLink('not a url', { exact: 'x', prefix: '', suffix: '' })).toBeNull();
+  });
+
+  it('never throws, and gives no link whose quote no URL can carry (a lone surrogate)', () => {
+    expect(passageLink('https://n.example/a', { exact: 'bad \uD800 word', prefix: '', suffix: '' })).toBeNull();
+    expect(textDirectiveFor({ exact: 'fine words', prefix: 'odd \uDC00', suffix: '\uD83D tail' })).toEqual({ prefix: null, start: 'fine words', end: null, suffix: null });
+    fc.assert(
+      fc.property(awkwardText(), awkwardText(3), awkwardText(3), (exact, prefix, suffix) => {
+        const link = passageLink('https://n.example/a', { exact, prefix, suffix });
+        if (link !== null) expect(link).toMatch(/^https:\/\/n\.example\/a#:~:text=[A-Za-z0-9%._~,-]+$/);
+      }),
+    );
   });
 });
