@@ -42,7 +42,10 @@ export function ExportPanel({ scope, onScope, counts, onExport }: ExportPanelPro
           </button>
         ))}
       </div>
-      <p class="library-hint">JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several); CSV opens in a spreadsheet.</p>
+      <p class="library-hint">
+        JSON-LD is a complete backup Lede can import again. Markdown gives one file per article (a .zip for several), named the same on every
+        export, so unzipping it into a note vault again updates those files; CSV opens in a spreadsheet.
+      </p>
     </section>
   );
 }

@@ -18,6 +18,8 @@ export interface ArticleRow {
   site: string;
   /** When the reader last opened the article (ms since epoch). */
   seenAt: number;
+  /** When the page says it was first published (ArticleSummary.published); not indexed, so no new version. */
+  published?: string;
   entities: EntitySummary[];
   quotes: QuoteSummary[];
   /** Canonical entity names, kept as a multi-entry index: "which articles mention X?". */
@@ -151,6 +153,7 @@ export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: n
     quotes: article.quotes,
     entityNames: [...new Set(article.entities.map((entity) => entity.name))],
   };
+  if (article.published) row.published = article.published;
   await db.articles.put(row);
   return row;
 }

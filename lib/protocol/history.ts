@@ -3,7 +3,7 @@
 // or clear the history, and ask for an entity's summary.
 
 import type { EntityType } from '../analysis/types';
-import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
+import { isPublishedDate, type ArticleSummary, type EntitySummary, type QuoteSummary } from '../cards/article-summary';
 import { isPageUrl } from '../shared/page-address';
 import { isRecord } from '../shared/is-record';
 import { FIELD_LIMITS, MAX_SUMMARY_NAME_LENGTH, MessageError, needBounded, needString } from './fields';
@@ -163,13 +163,18 @@ function needArticle(value: unknown): ArticleSummary {
   if (quoteChars > ARTICLE_LIMITS.articleQuoteChars) {
     throw new MessageError(`articleAnalyzed.article.quotes hold more than ${ARTICLE_LIMITS.articleQuoteChars} characters`);
   }
-  return {
+  const article: ArticleSummary = {
     url,
     title: needBounded(value.title, 'articleAnalyzed.article.title', FIELD_LIMITS.title),
     site: needBounded(value.site, 'articleAnalyzed.article.site', FIELD_LIMITS.site),
     entities: value.entities.map((entity, i) => needEntity(entity, `articleAnalyzed.article.entities[${i}]`)),
     quotes,
   };
+  if (value.published !== undefined) {
+    if (!isPublishedDate(value.published)) throw new MessageError('articleAnalyzed.article.published must be an ISO 8601 date or UTC time');
+    article.published = value.published;
+  }
+  return article;
 }
 
 function needEntity(value: unknown, where: string): EntitySummary {
