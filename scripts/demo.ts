@@ -1,12 +1,15 @@
 // `npm run demo`: build Lede, serve the seed article, and show it in Chromium with Lede loaded.
 // With a display (and not in CI) the browser opens headed and stays until Ctrl-C; otherwise it
-// runs headless and writes screenshots of the pages and popups to demo-output/.
+// runs headless and writes screenshots of the pages and popups to demo-output/: each popup at its
+// real size, one picture per screen (first screen, a card unfolded, the Notes tab).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildExtension } from '../testing/harness/build-output';
 import { requireChromium } from '../testing/harness/find-chromium';
 import { launchBrowser, type ExtensionBrowser } from '../testing/harness/launch-browser';
 import { openPage, openPopup } from '../testing/harness/lede-page';
+import { waitForCards } from '../testing/harness/popup-cards';
+import { screenshotPopupScreens, type PopupScreenFiles } from '../testing/harness/popup-screens';
 import { repoRoot, seedDir } from '../testing/harness/paths';
 import { visitAsReader } from '../testing/harness/reader-view';
 import { SEED_PAGES } from '../testing/harness/seed-pages';
@@ -18,14 +21,21 @@ const outputDir = path.join(repoRoot, 'demo-output');
 async function runHeadless(browser: ExtensionBrowser, server: StaticServer): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
   for (const { file, label } of SEED_PAGES) {
-    const shots = {
-      page: path.join(outputDir, `page-${label}.png`),
-      popup: path.join(outputDir, `popup-${label}.png`),
+    const page = path.join(outputDir, `page-${label}.png`);
+    const popup: Required<PopupScreenFiles> = {
+      first: path.join(outputDir, `popup-${label}-1.png`),
+      card: path.join(outputDir, `popup-${label}-2.png`),
+      notes: path.join(outputDir, `popup-${label}-3.png`),
     };
-    const view = await visitAsReader(browser, server.url(file), shots);
+    const view = await visitAsReader(browser, server.url(file));
+    await view.opened.page.screenshot({ path: page, fullPage: true });
+    if (await waitForCards(view.popupPage)) await screenshotPopupScreens(view.popupPage, popup);
     console.log(`\n${file}`);
     for (const line of summarizeView(view)) console.log(`  ${line}`);
-    console.log(`  screenshots: ${path.relative(repoRoot, shots.page)}, ${path.relative(repoRoot, shots.popup)}`);
+    const shots = [page, popup.first, popup.card, popup.notes].map((shot) => path.relative(repoRoot, shot));
+    console.log(`  screenshots: ${shots.join(', ')}`);
+    await view.popupPage.close();
+    await view.opened.page.close();
   }
 }
 
