@@ -138,13 +138,14 @@ export function EntityCard({ card, domId, history, expanded, look = 'row', onRev
       </div>
       <div class="card-details" id={detailsId} hidden={!open}>
         {look === 'chip' && (
-          <p class="card-meta">
-            <span class="card-type">{TYPE_LABELS[card.type]}</span>
-            {who && <span aria-hidden="true"> · </span>}
-            {who}
-          </p>
+          <div class="chip-meta-row">
+            <p class="card-meta">
+              <span class="card-type">{TYPE_LABELS[card.type]}</span>
+              {who}
+            </p>
+            {mentionsButton}
+          </div>
         )}
-        {look === 'chip' && mentionsButton && <p class="card-actions-row">{mentionsButton}</p>}
         {facts && (
           <dl class="card-facts" data-testid="card-place-facts" aria-label={`Facts about ${card.name}`}>
             {placeFactRows(facts, card.name).map(([label, value]) => (

@@ -13,8 +13,11 @@ export interface PopupPrefs {
   collapsed: PopupSection[];
 }
 
-/** The page toggles are what the in-page legend already offers: folded until the reader opens them. */
-export const DEFAULT_POPUP_PREFS: Readonly<PopupPrefs> = { collapsed: ['highlights'] };
+/**
+ * Folded until the reader opens them: every quote by speaker (each person's card has theirs) and
+ * the page toggles (what the in-page legend already offers).
+ */
+export const DEFAULT_POPUP_PREFS: Readonly<PopupPrefs> = { collapsed: ['quotes', 'highlights'] };
 
 export const POPUP_PREFS_KEY = 'popup:prefs';
 

@@ -20,9 +20,9 @@ describe('the popup prefs model', () => {
     expect(withSectionCollapsed(places, 'highlights', false)).toEqual({ collapsed: ['places'] });
   });
 
-  it('starts with only the page toggles folded', () => {
-    expect(DEFAULT_POPUP_PREFS).toEqual({ collapsed: ['highlights'] });
-    expect(resolvePopupPrefs(undefined)).toEqual({ collapsed: ['highlights'] });
+  it('starts with the list of every quote and the page toggles folded', () => {
+    expect(DEFAULT_POPUP_PREFS).toEqual({ collapsed: ['quotes', 'highlights'] });
+    expect(resolvePopupPrefs(undefined)).toEqual({ collapsed: ['quotes', 'highlights'] });
   });
 
   it.each([
@@ -83,7 +83,7 @@ describe('the background answers the popup prefs', () => {
   });
 
   it('remembers a folded section for the next popup', async () => {
-    expect(await deliver({ type: 'getPopupPrefs' }, POPUP)).toEqual({ collapsed: ['highlights'] });
+    expect(await deliver({ type: 'getPopupPrefs' }, POPUP)).toEqual({ collapsed: ['quotes', 'highlights'] });
     expect(await deliver({ type: 'savePopupPrefs', prefs: { collapsed: ['places'] } }, POPUP)).toEqual({ collapsed: ['places'] });
     expect(await deliver({ type: 'getPopupPrefs' }, POPUP)).toEqual({ collapsed: ['places'] });
   });
