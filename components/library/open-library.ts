@@ -24,6 +24,12 @@ export function entityLibraryPath(entityName: string): string {
   return `/library.html?entity=${encodeURIComponent(entityName)}`;
 }
 
+/** The entity a library address names (entityLibraryPath's ?entity=), or null. */
+export function entityFromLibrarySearch(search: string): string | null {
+  const entity = new URLSearchParams(search).get('entity')?.trim();
+  return entity ? entity : null;
+}
+
 /**
  * Opens what Lede knows about one entity, from a popup card. For now that is the library with
  * its Mentions filter set to the entity; an entity page of its own can take over this one call.

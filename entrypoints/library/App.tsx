@@ -37,6 +37,8 @@ export interface LibraryAppProps {
   onFullBackup?: () => void;
   /** How the import panel reads files (tests lower its sizes). */
   importOptions?: ImportReadOptions;
+  /** The filters the library opens with (a popup card opens it narrowed to one entity). */
+  initialFilters?: Filters;
 }
 
 type Tab = 'notes' | 'quotes';
@@ -49,13 +51,13 @@ const NO_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
 const EXPORT_LABELS: Record<ExportFormat, string> = { jsonld: 'JSON-LD', markdown: 'Markdown', csv: 'CSV' };
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
-export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
+export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions, initialFilters }: LibraryAppProps) {
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('notes');
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(() => initialFilters ?? {});
   const [sort, setSort] = useState<LibrarySort>('newest');
   const [pages, setPages] = useState(1);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entityFromLibrarySearch, entityLibraryPath } from '@/components/library/open-library';
 import { App } from '@/entrypoints/popup/App';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
@@ -177,6 +178,18 @@ describe('the first screen', () => {
     await click(q('[data-name="Geneva"] [data-testid="card-toggle"]'));
     await click(q('[data-name="Geneva"] [data-testid="card-open-entity"]'));
     expect(opened).toEqual(['Geneva']);
+  });
+});
+
+describe('the library address a card opens', () => {
+  it('names the entity, and the library reads the same name back', () => {
+    for (const name of ['Barack Obama', 'AT&T', 'São Paulo', 'a=b?c#d']) {
+      const path = entityLibraryPath(name);
+      expect(path.startsWith('/library.html?entity=')).toBe(true);
+      expect(entityFromLibrarySearch(path.slice(path.indexOf('?')))).toBe(name);
+    }
+    expect(entityFromLibrarySearch('')).toBeNull();
+    expect(entityFromLibrarySearch('?entity=%20')).toBeNull();
   });
 });
 
