@@ -155,6 +155,22 @@ describe('the popup at a glance on the seed article', () => {
     await popup.close();
   });
 
+  it('unfolds a card from the keyboard to its quotes, and folds it again', async () => {
+    const popup = await openSeedPopup();
+    const kerry = popup.locator('[data-testid="entity-card"][data-name="John Kerry"]');
+    const toggle = kerry.locator('[data-testid="card-toggle"]');
+    expect(await kerry.locator('[data-testid="card-quote"]').first().isVisible()).toBe(false);
+    await toggle.focus();
+    await popup.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await kerry.locator('[data-testid="card-quote"][data-kind="direct"]').count()).toBe(5);
+    expect(await kerry.locator('[data-testid="card-quote"]').first().isVisible()).toBe(true);
+    await popup.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await kerry.locator('[data-testid="card-quote"]').first().isVisible()).toBe(false);
+    await popup.close();
+  });
+
   it('keeps a section folded when the popup opens again', async () => {
     const first = await openSeedPopup();
     await first.click('[data-testid="fold-places"]');
