@@ -3,8 +3,8 @@ import { useRef } from 'preact/hooks';
 
 export interface PopupTab<Id extends string> {
   id: Id;
+  /** What the tab says, a count included ("Notes 3"). */
   label: ComponentChildren;
-  /** Read out with the label ("Notes, 3"); the visible count sits in the label. */
   testId: string;
 }
 

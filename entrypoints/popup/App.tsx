@@ -106,8 +106,9 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
   const text = report?.text;
   // Keyed on the analysis itself, so a change of highlight toggles doesn't rebuild the cards.
   const cards = useMemo(() => (analysis ? buildEntityCards(analysis, text ?? '') : null), [analysis, text]);
-  // Ready once the cards are rendered; their history lines fill in when the background answers
-  // (data-history on the root says when), so a slow history query never holds the cards back.
+  // Ready once the cards are rendered (which waits for the folded sections, so nothing jumps);
+  // their history lines fill in when the background answers (data-history on the root says when),
+  // so a slow history query never holds the cards back.
   const cardsReady = report !== null && sections.settled;
 
   // The bench (scripts/lib/bench-popup.ts) reads this mark: popup opened -> cards shown.
@@ -124,14 +125,14 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
   );
 
   const showTabs = background !== undefined && hasPageNotes(state.status);
-  const peopleCount = cards?.length;
+  const cardCount = cards?.length;
   const tabs = [
     {
       id: 'people' as const,
       testId: 'tab-people',
       label: (
         <>
-          People &amp; places{peopleCount !== undefined && <span class="tab-count">{peopleCount}</span>}
+          People &amp; places{cardCount !== undefined && <span class="tab-count">{cardCount}</span>}
         </>
       ),
     },
