@@ -63,6 +63,7 @@ export function CardGroups({ cards, histories, query, collapsed, onToggleSection
             title={title}
             count={count}
             collapsed={isCollapsed}
+            locked={filtering}
             onToggle={onToggleSection}
             testId="entity-group"
             dataType={type}

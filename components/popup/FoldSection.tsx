@@ -9,6 +9,8 @@ export interface FoldSectionProps {
   /** A swatch class for the heading (lede-swatch-person …); none when omitted. */
   swatch?: string;
   collapsed: boolean;
+  /** Shown open and not foldable for now (while the reader filters the cards, every match shows). */
+  locked?: boolean;
   onToggle: (section: PopupSection, collapsed: boolean) => void;
   /** Extra attributes for the section (the entity groups' data-testid/data-type contract). */
   testId?: string;
@@ -21,7 +23,7 @@ export interface FoldSectionProps {
  * holding a button with aria-expanded). Folded content stays in the DOM, hidden, so what the
  * section holds is still there for the next unfold without rebuilding it.
  */
-export function FoldSection({ section, title, count, swatch, collapsed, onToggle, testId, dataType, children }: FoldSectionProps) {
+export function FoldSection({ section, title, count, swatch, collapsed, locked = false, onToggle, testId, dataType, children }: FoldSectionProps) {
   const bodyId = `section-${section}`;
   const headingId = `section-${section}-heading`;
   return (
@@ -41,6 +43,8 @@ export function FoldSection({ section, title, count, swatch, collapsed, onToggle
           data-testid={`fold-${section}`}
           aria-expanded={!collapsed}
           aria-controls={bodyId}
+          disabled={locked}
+          title={locked ? 'Clear the filter to fold this section' : undefined}
           onClick={() => onToggle(section, !collapsed)}
         >
           <span class="fold-chevron" aria-hidden="true" />

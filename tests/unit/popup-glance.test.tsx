@@ -222,9 +222,12 @@ describe('the filter', () => {
     expect(shownNames('place')).toEqual([]);
     await type('gene');
     expect(shownNames('place')).toEqual(['Geneva']);
+    // Folding waits until the filter is cleared: every match shows meanwhile.
+    expect(q<HTMLButtonElement>('[data-testid="fold-places"]').disabled).toBe(true);
     await key(q('[data-testid="card-filter"]'), 'Escape');
     expect(q<HTMLInputElement>('[data-testid="card-filter"]').value).toBe('');
     expect(shownNames('place')).toEqual([]);
+    expect(q<HTMLButtonElement>('[data-testid="fold-places"]').disabled).toBe(false);
   });
 });
 
