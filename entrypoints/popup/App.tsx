@@ -195,8 +195,9 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
           <div class="panel" role="tabpanel" id={panelDomId('people')} aria-labelledby={tabDomId('people')} hidden={tab !== 'people'}>
             {body}
           </div>
-          {/* The reader's notes; they need the background, which stores them. */}
-          <div class="panel" role="tabpanel" id={panelDomId('notes')} aria-labelledby={tabDomId('notes')} hidden={tab !== 'notes'}>
+          {/* The reader's notes; they need the background, which stores them. The panel takes focus
+              itself (it may hold no button), as the tabs pattern asks. */}
+          <div class="panel" role="tabpanel" id={panelDomId('notes')} aria-labelledby={tabDomId('notes')} hidden={tab !== 'notes'} tabIndex={0}>
             <NotesSection tab={send} background={background} notices={notices} onCount={setNotesCount} />
           </div>
         </>
