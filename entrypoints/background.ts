@@ -12,6 +12,7 @@ import { NoteEditorRelay } from '@/lib/background/note-editor-relay';
 import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
 import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/background/note-shortcuts';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { PopupPrefsStore } from '@/lib/settings/popup-prefs';
 import { createMemoryArea, type KeyValueArea } from '@/lib/settings/storage-area';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
 import { trackSettings } from '@/lib/background/sync-local';
@@ -45,6 +46,7 @@ export default defineBackground(() => {
     prefs: new PrefsStore(syncedSettings),
     now: () => Date.now(),
     settings: new UserSettingsStore(browser.storage.local as KeyValueArea),
+    popupPrefs: new PopupPrefsStore(browser.storage.local as KeyValueArea),
     // Used only for encyclopedia summaries, which are off until the reader turns them on.
     fetchSummary: (url, init) => fetch(url, init),
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),

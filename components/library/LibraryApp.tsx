@@ -12,6 +12,7 @@ import { LibraryNotices } from '@/components/library/LibraryNotices';
 import { QuotesBySpeaker } from '@/components/library/QuotesBySpeaker';
 import { useActionMessage } from '@/components/library/use-action-message';
 import { useLibraryData } from '@/components/library/use-library-data';
+import type { LibraryFilters as SearchFilters } from '@/lib/library/library-index';
 import { useLibraryExport } from '@/components/library/use-library-export';
 import { useLibraryIndex } from '@/components/library/use-library-index';
 import { useLibrarySearch } from '@/components/library/use-library-search';
@@ -31,17 +32,19 @@ export interface LibraryAppProps {
   onFullBackup?: () => void;
   /** How the import panel reads files (tests lower its sizes). */
   importOptions?: ImportReadOptions;
+  /** The filters the library opens with (a popup card opens it narrowed to one entity). */
+  initialFilters?: SearchFilters;
 }
 
 /** The library: every note across articles, searchable, filterable, exportable; and quotes by speaker. */
-export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions }: LibraryAppProps) {
+export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 100, undoMs = 8000, onFullBackup, importOptions, initialFilters }: LibraryAppProps) {
   const [tab, setTab] = useState<Tab>('notes');
   const [scope, setScope] = useState<Scope>('all');
   const [actionMessage, setActionMessage] = useActionMessage();
   const selection = useSelection();
   const { data, loadError, loadProgress, reload, reportError } = useLibraryData(runtime, selection.keepExisting);
   const indexState = useLibraryIndex(data, reportError);
-  const search = useLibrarySearch(indexState.index, debounceMs);
+  const search = useLibrarySearch(indexState.index, debounceMs, initialFilters);
   const runExport = useLibraryExport({ data, saveFile, onFullBackup, say: setActionMessage });
   const { undo, remove, undoDelete } = useUndoDelete({ runtime, undoMs, reload, onDeleted: selection.clear, say: setActionMessage });
 

@@ -18,3 +18,22 @@ export async function openLibrary(): Promise<void> {
   }
   await browser.tabs.create({ url });
 }
+
+/** The library's address narrowed to the notes on articles that mention one entity (its Mentions filter). */
+export function entityLibraryPath(entityName: string): string {
+  return `/library.html?entity=${encodeURIComponent(entityName)}`;
+}
+
+/** The entity a library address names (entityLibraryPath's ?entity=), or null. */
+export function entityFromLibrarySearch(search: string): string | null {
+  const entity = new URLSearchParams(search).get('entity')?.trim();
+  return entity ? entity : null;
+}
+
+/**
+ * Opens what Lede knows about one entity, from a popup card. For now that is the library with
+ * its Mentions filter set to the entity; an entity page of its own can take over this one call.
+ */
+export async function openEntityPage(entityName: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(entityLibraryPath(entityName) as '/library.html') });
+}

@@ -28,10 +28,10 @@ export interface LibrarySearch {
   clear: () => void;
 }
 
-export function useLibrarySearch(index: LibraryIndex | null, debounceMs: number): LibrarySearch {
+export function useLibrarySearch(index: LibraryIndex | null, debounceMs: number, initialFilters?: LibraryFilters): LibrarySearch {
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<LibraryFilters>({});
+  const [filters, setFilters] = useState<LibraryFilters>(() => initialFilters ?? {});
   const [sort, setSort] = useState<LibrarySort>('newest');
   const [pages, setPages] = useState(1);
 
