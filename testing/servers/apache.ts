@@ -57,11 +57,24 @@ export async function startApache(options: { user?: string; password?: string } 
   let child: ChildProcess | null = null;
   let exited = true;
   const start = async (): Promise<void> => {
-    const proc = spawn(APACHE_BIN, ['-f', join(root, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so a kill takes the workers down with the parent.
+    const proc = spawn(APACHE_BIN, ['-f', join(root, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     exited = false;
-    proc.once('exit', () => (exited = true));
+    // If the test process ends without closing the server, take Apache down with it.
+    const killOnExit = (): void => {
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    process.once('exit', killOnExit);
+    proc.once('exit', () => {
+      exited = true;
+      process.removeListener('exit', killOnExit);
+    });
     child = proc;
     try {
       await waitForPort(port, () => !exited);
@@ -74,10 +87,14 @@ export async function startApache(options: { user?: string; password?: string } 
     const proc = child;
     if (!proc || exited) return;
     const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGKILL');
+    try {
+      process.kill(-proc.pid!, 'SIGKILL');
+    } catch {
+      proc.kill('SIGKILL');
+    }
     await gone;
-    // Workers die with their parent's pipe; wait until the port is free again.
     child = null;
+    await waitForGroupGone(proc.pid!);
   };
   try {
     await start();
@@ -132,4 +149,17 @@ function config(root: string, dataDir: string, port: number, asRoot: boolean): s
     '</Directory>',
     '',
   ].join('\n');
+}
+
+/** Waits until no process of the group is left (the workers hold the port until they exit). */
+async function waitForGroupGone(pgid: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Apache's processes (group ${pgid}) did not exit`);
 }
