@@ -39,7 +39,18 @@ export function requireApache(): void {
   }
 }
 
-export async function startApache(options: { user?: string; password?: string } = {}): Promise<ApacheServer> {
+export interface ApacheOptions {
+  user?: string;
+  password?: string;
+  /**
+   * 'digest' (FileETag Digest): strong content-hash ETags, what docs/sync.md recommends.
+   * 'default': Apache's own mtime-and-size ETags, weak during the second after a change, when
+   * If-Match can't succeed (the sync engine waits and retries).
+   */
+  etags?: 'digest' | 'default';
+}
+
+export async function startApache(options: ApacheOptions = {}): Promise<ApacheServer> {
   requireApache();
   const user = options.user ?? 'reader';
   const password = options.password ?? 'a reader password';
@@ -51,7 +62,7 @@ export async function startApache(options: { user?: string; password?: string } 
   if (made.status !== 0) throw new Error(`htpasswd failed: ${made.stderr}`);
   const port = await freePort();
   const asRoot = process.getuid?.() === 0;
-  writeFileSync(join(root, 'httpd.conf'), config(root, dataDir, port, asRoot));
+  writeFileSync(join(root, 'httpd.conf'), config(root, dataDir, port, asRoot, options.etags ?? 'digest'));
   if (asRoot) spawnSync('chown', ['-R', 'www-data:www-data', root]);
 
   let child: ChildProcess | null = null;
@@ -119,7 +130,7 @@ export async function startApache(options: { user?: string; password?: string } 
   };
 }
 
-function config(root: string, dataDir: string, port: number, asRoot: boolean): string {
+function config(root: string, dataDir: string, port: number, asRoot: boolean, etags: 'digest' | 'default'): string {
   return [
     `ServerRoot "${root}"`,
     `ServerName 127.0.0.1`,
@@ -137,7 +148,7 @@ function config(root: string, dataDir: string, port: number, asRoot: boolean): s
     'ThreadsPerChild 8',
     'MaxRequestWorkers 8',
     'KeepAlive On',
-    'FileETag Digest',
+    ...(etags === 'digest' ? ['FileETag Digest'] : []),
     `DavLockDB "${root}/run/davlock"`,
     `DocumentRoot "${root}/www"`,
     `<Directory "${dataDir}">`,
