@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForPort } from './free-port';
+import { freePort, startOnFreePort, waitForPort } from './free-port';
 
 export const APACHE_BIN = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
@@ -60,10 +60,13 @@ export async function startApache(options: ApacheOptions = {}): Promise<ApacheSe
   mkdirSync(join(root, 'run'));
   const made = spawnSync('/usr/bin/htpasswd', ['-b', '-c', '-B', join(root, 'htpasswd'), user, password], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`htpasswd failed: ${made.stderr}`);
-  const port = await freePort();
+  let port = 0;
   const asRoot = process.getuid?.() === 0;
-  writeFileSync(join(root, 'httpd.conf'), config(root, dataDir, port, asRoot, options.etags ?? 'digest'));
-  if (asRoot) spawnSync('chown', ['-R', 'www-data:www-data', root]);
+  const configure = async (): Promise<void> => {
+    port = await freePort();
+    writeFileSync(join(root, 'httpd.conf'), config(root, dataDir, port, asRoot, options.etags ?? 'digest'));
+    if (asRoot) spawnSync('chown', ['-R', 'www-data:www-data', root]);
+  };
 
   let child: ChildProcess | null = null;
   let exited = true;
@@ -108,7 +111,7 @@ export async function startApache(options: ApacheOptions = {}): Promise<ApacheSe
     await waitForGroupGone(proc.pid!);
   };
   try {
-    await start();
+    await startOnFreePort(configure, start);
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
