@@ -12,6 +12,21 @@ import { failureOf, normalizeEtag, basicAuth } from '@/lib/sync/remote/http';
 import { openRemoteStore, parseRemoteConnection } from '@/lib/sync/remote/open-store';
 import { RemoteStoreError } from '@/lib/sync/remote-store';
 import { freePort } from '@/testing/servers/free-port';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A broken server on 127.0.0.1: every answer says 200/207 with a long body, then the connection drops halfway. */
+async function cuttingServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const status = req.method === 'PROPFIND' ? 207 : 200;
+    const start = status === 207 ? '<?xml version="1.0"?><d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/lede/a.lede</d:href>' : '{"@context":"http://remotestorage.io/spec/folder-description","items":{"a.lede":{"ETag":"1"}';
+    res.writeHead(status, { 'content-length': String(start.length + 10_000), 'content-type': 'application/octet-stream' });
+    res.write(start, () => setTimeout(() => res.socket?.destroy(), 20));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 
@@ -177,6 +192,21 @@ describe('HTTP details', () => {
       const error = await store.list().then(() => null, (e: unknown) => e);
       expect(error).toBeInstanceOf(RemoteStoreError);
       expect((error as RemoteStoreError).failure.kind).toBe('network');
+    }
+  });
+});
+
+describe('a listing cut off mid-way', () => {
+  it('is a network failure, never a shorter folder, for both clients', async () => {
+    const server = await cuttingServer();
+    try {
+      for (const store of [new WebDavStore({ url: `${server.origin}/dav`, user: 'a', password: 'b' }), new RemoteStorageStore({ storageRoot: `${server.origin}/storage/a`, token: 't' })]) {
+        const error = await store.list().then(() => null, (e: unknown) => e);
+        expect(error).toBeInstanceOf(RemoteStoreError);
+        expect((error as RemoteStoreError).failure.kind).toBe('network');
+      }
+    } finally {
+      await server.close();
     }
   });
 });
