@@ -234,6 +234,8 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
     return { kind: 'place', first: j, last: end };
   }
   if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
+  const known = knownAt(tokens, j, dash);
+  if (known) return known;
   if (!opensNounPhrase(tokens, j)) return undefined;
   if (previous !== 'who') return nounPhraseAt(tokens, j, dash);
   // After a who clause a noun phrase belongs to it: the appositive of a name that ends it ("who runs L.H.
@@ -288,6 +290,23 @@ function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
   }
   if (!content) return undefined;
   return { kind: 'who', first: j, last: end };
+}
+
+/** Adverbs before "known": "best known for", "widely known as", "perhaps best known as". */
+const KNOWN_ADVERBS = new Set(['best', 'better', 'widely', 'well', 'perhaps', 'also', 'most', 'internationally', 'nationally', 'locally', 'popularly', 'affectionately', 'mostly', 'probably']);
+
+/** "best known for her role in …", "known as the father of …": what someone is famous for, to the next comma. */
+function knownAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
+  let k = j;
+  while (k - j < 2 && tokens[k]?.isWord && !tokens[k]!.isCap && KNOWN_ADVERBS.has(lower(tokens[k]!))) k++;
+  const known = tokens[k];
+  if (!known || known.isCap || lower(known) !== 'known') return undefined;
+  const prep = tokens[k + 1];
+  if (!prep || !['as', 'for'].includes(lower(prep))) return undefined;
+  // From the preposition, so that a quoted title right after it is read whole ("known for “The Long Road,”").
+  const end = runEnd(tokens, k + 1, dash, true);
+  if (end === undefined || end === k + 1) return undefined;
+  return { kind: 'np', first: j, last: end };
 }
 
 function opensNounPhrase(tokens: Token[], j: number): boolean {

@@ -25,6 +25,11 @@ const MORE_ROLE_HEADS = [
   'committeewoman', 'technician', 'waitress', 'waiter', 'bartender', 'guru', 'surrogate', 'undersecretary', 'loyalist',
   'postdoc', 'freshman', 'sophomore', 'janitor', 'electrician', 'plumber', 'mechanic', 'carpenter', 'welder', 'trucker',
   'cashier', 'accountant', 'librarian', 'homeowner', 'native',
+  // Public figures news names by what they do: "disgraced financier", "pop superstar", "TV presenter".
+  'financier', 'heir', 'superstar', 'comedienne', 'broadcaster', 'presenter', 'pundit', 'rocker', 'crooner', 'diva',
+  'starlet', 'sportsman', 'sportswoman', 'footballer', 'cricketer', 'golfer', 'wrestler', 'sprinter', 'skater', 'dealmaker',
+  'showrunner', 'newsreader', 'podcaster', 'vlogger', 'explorer', 'mountaineer', 'preacher', 'evangelist', 'televangelist',
+  'warlord', 'strongman', 'fraudster', 'ballerina',
 ];
 
 /** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */

@@ -38,6 +38,9 @@ describe('appositives after the name', () => {
     ['a capitalised role without a determiner', 'Jane Roe, CEO of Acme, said no.', 'Jane Roe', 'CEO of Acme'],
     ['an acronym role with a determiner', 'Jane Roe, the CEO, said no.', 'Jane Roe', 'the CEO'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
+    ['"best known for"', 'Jane Roe, best known for her role in the series, said she was thrilled.', 'Jane Roe', 'best known for her role in the series'],
+    ['"known as"', 'The prize went to John Doe, known as the father of the modern bicycle, on Monday.', 'John Doe', 'known as the father of the modern bicycle'],
+    ['"widely known for" with a quoted title', 'Mary Roe, widely known for “The Long Road,” spoke.', 'Mary Roe', 'widely known for “The Long Road,”'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
   });
@@ -72,6 +75,8 @@ describe('titles and roles before the name', () => {
     ['a role noun after "to" + verb', 'They voted to investigate political rival John Smith.', 'John Smith', 'political rival'],
     ['a lower-case department after "of"', 'He met former secretary of state Hillary Clinton.', 'Hillary Clinton', 'former secretary of state'],
     ['a title before an honorific', 'GOP presidential candidate Dr. Ben Carson said no.', 'Ben Carson', 'GOP presidential candidate'],
+    ['a public figure by what they do', 'Police said disgraced financier John Doe had been held in the jail.', 'John Doe', 'disgraced financier'],
+    ['a sports figure', 'The club signed veteran footballer John Doe last week.', 'John Doe', 'veteran footballer'],
     ['a noun ending in -ly as a modifier', 'Family spokesman Bob Gunnell said no.', 'Bob Gunnell', 'Family spokesman'],
     ['a month before a title is not its owner', 'In March President John Smith spoke.', 'John Smith', 'President'],
     ['a bare occupation of a famous person', 'The crowd cheered when media mogul Jane Roe arrived.', 'Jane Roe', 'media mogul'],
@@ -155,6 +160,10 @@ describe('titles and roles before the name', () => {
 });
 
 describe('what is not a description', () => {
+  it('reads "known" only before "as" or "for"', () => {
+    expect(person('Jane Roe, known to few outside the town, spoke on Monday.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
   it.each([
     ['a speech verb after the comma', 'Jane Roe, said the agent, was not there.', 'Jane Roe'],
     ['an adverb after the comma', 'Jane Roe, however, said the case was weak.', 'Jane Roe'],
