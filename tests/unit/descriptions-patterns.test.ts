@@ -159,6 +159,65 @@ describe('titles and roles before the name', () => {
   });
 });
 
+describe('an epithet that takes up the person named before it', () => {
+  it.each([
+    ['in the next sentence', 'Jane Roe arrived late. The 61-year-old royal said nothing.', 'Jane Roe', 'The 61-year-old royal'],
+    ['with a who clause', 'Police found John Doe in his cell. The financier, who died in 2019, had been held for a month.', 'John Doe', 'The financier'],
+    ['two heads joined, after an opening clause and a quoted title', 'John Doe teased the tour on Monday.\n\nAfter playing “Long Road,” the singer and guitarist told the crowd it was good.', 'John Doe', 'the singer and guitarist'],
+    ['a modified office title', 'Mary Roe won the vote in Ohio. The first-term senator has won three states.', 'Mary Roe', 'The first-term senator'],
+    ['a quoted work as a modifier', 'Jane Roe did not reply. Since then, the “Long Road” actress has spoken out.', 'Jane Roe', 'the “Long Road” actress'],
+  ])('%s', (_, text, name, description) => {
+    expect(person(text, name)?.description).toBe(description);
+  });
+
+  it('an appositive or a title says who the person is before an epithet does', () => {
+    const text = 'Acme chairman John Doe spoke. The billionaire investor left early.';
+    expect(person(text, 'John Doe')?.description).toBe('Acme chairman');
+  });
+
+  it('beats a title the person shares with a list of names', () => {
+    const text = 'Founding members John Doe and Peter Poe will tour.\n\nDoe teased the tour. The singer and guitarist told the crowd it was good.';
+    expect(person(text, 'John Doe')?.role).toBe('Founding members');
+    expect(person(text, 'John Doe')?.description).toBe('The singer and guitarist');
+  });
+
+  it.each([
+    ['two people named before it', 'John Doe met Peter Poe. The billionaire investor said nothing.', 'John Doe'],
+    ['a bare office title, which may mean someone unnamed', 'Jane Roe spoke first. The president said the plan was weak.', 'Jane Roe'],
+    ['a noun that often means someone else', 'Police arrested John Doe. The victim was taken to hospital.', 'John Doe'],
+    ['an object, not a subject', 'John Doe spoke. He met the billionaire investor on Monday.', 'John Doe'],
+    ['the name in quoted words', '“John Doe has embarrassed us all,” the presumptive nominee wrote.', 'John Doe'],
+    ['the name in the words before a speaker', 'Mary Roe spoke. John Doe has a plan, the columnist suggested on Monday.', 'John Doe'],
+    ['a name of the other sex', 'John Doe spoke first. The actress said the plan was weak.', 'John Doe'],
+    ['a name too far back', 'John Doe spoke first. The room was quiet. The billionaire investor said nothing.', 'John Doe'],
+  ])('not with %s', (_, text, name) => {
+    expect(person(text, name)?.description).toBeUndefined();
+  });
+
+  it('a head of one sex picks out the one person of that sex', () => {
+    const text = 'Peter Poe called Jane Roe, 29, however the pop songstress has not replied.';
+    expect(person(text, 'Jane Roe')?.description).toBe('the pop songstress');
+    expect(person(text, 'Peter Poe')?.description).toBeUndefined();
+  });
+});
+
+describe('a headline’s title', () => {
+  it('gives way to the title the article itself gives', () => {
+    const text = 'Acme partner John Doe quits amid feud\n\nJane Roe is unhappy with the way her business partner John Doe has handled the feud.';
+    expect(person(text, 'John Doe')?.role).toBe('her business partner');
+  });
+
+  it('fills out a shorter title the article gives', () => {
+    const text = 'Acme chairman John Doe announces layoffs\n\nIn an email, chairman John Doe told staff that layoffs will begin.';
+    expect(person(text, 'John Doe')?.role).toBe('Acme chairman');
+  });
+
+  it('stands when the article gives no title', () => {
+    const text = 'Acme chairman John Doe announces layoffs\n\nIn an email, Doe told staff that layoffs will begin.';
+    expect(person(text, 'John Doe')?.role).toBe('Acme chairman');
+  });
+});
+
 describe('what is not a description', () => {
   it('reads "known" only before "as" or "for"', () => {
     expect(person('Jane Roe, known to few outside the town, spoke on Monday.', 'Jane Roe')?.description).toBeUndefined();
