@@ -156,6 +156,24 @@ export function quotedTokens(tokens: Token[]): boolean[] {
   return out;
 }
 
+/** "“…,” the moderator said": the epithet names whoever said the quotation, as likely someone just introduced
+ * as the person named before it. */
+export function isQuoteSpeaker(tokens: Token[], found: DefiniteDescription): boolean {
+  const close = found.first - 1;
+  const prev = tokens[close];
+  if (!prev || prev.breakBefore > 0 || !QUOTES_CLOSE.has(prev.text) || !isSpeakerAfterContent(tokens, found)) return false;
+  // Speech opens its own sentence; a quoted title sits inside one ("After playing “Long Road,” the singer told").
+  for (let k = close - 1; k >= 0 && close - k <= 200; k--) {
+    const t = tokens[k]!;
+    if (QUOTES_OPEN.has(t.text) && (t.text !== '"' || !tokens[k + 1] || tokens[k + 1]!.start === t.end)) {
+      const before = tokens[k - 1];
+      return k === 0 || t.breakBefore > 0 || !before || ['.', '!', '?', ':'].includes(before.text);
+    }
+    if (t.breakBefore > 0) return true;
+  }
+  return false;
+}
+
 /** "…, the columnist suggested": the epithet names who said the words before it, which may name others. */
 export function isSpeakerAfterContent(tokens: Token[], found: DefiniteDescription): boolean {
   const prev = tokens[found.first - 1];

@@ -4,7 +4,7 @@
 // descriptions-after.ts). An entity gets `role` = the first title the article gives (in its fullest
 // form), and `description` = the first appositive, or else the title, or else a "who" clause.
 import { appositiveAfter, copularAfter, type MentionStarts } from './descriptions-after';
-import { definiteDescriptionAt, isSpeakerAfterContent, quotedTokens } from './descriptions-anaphora';
+import { definiteDescriptionAt, isQuoteSpeaker, isSpeakerAfterContent, quotedTokens } from './descriptions-anaphora';
 import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
 import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
@@ -132,7 +132,7 @@ export class PersonDescriptions {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.text !== 'the' && tokens[i]!.text !== 'The') continue;
       const found = definiteDescriptionAt(this.text, tokens, i, this.mentionStarts, this.mentionEnds);
-      if (!found || quoted[i]) continue;
+      if (!found || quoted[i] || isQuoteSpeaker(tokens, found)) continue;
       const own = sentence[i]!;
       const from = own > 0 ? sentence[own - 1]! : own;
       // Everyone named in the window counts against a clear choice, but a name in quoted words, or in the words
@@ -162,7 +162,7 @@ function sentenceStarts(tokens: Token[]): number[] {
   let start = 0;
   for (let i = 0; i < tokens.length; i++) {
     const prev = tokens[i - 1];
-    if (i > 0 && (tokens[i]!.breakBefore > 0 || ['.', '!', '?'].includes(prev!.text) || (/^[”"’]$/.test(prev!.text) && ['.', '!', '?'].includes(tokens[i - 2]?.text ?? '')))) start = i;
+    if (i > 0 && (tokens[i]!.breakBefore > 0 || ['.', '!', '?'].includes(prev!.text) || (/^[”"’]$/.test(prev!.text) && prev!.breakBefore === 0 && ['.', '!', '?'].includes(tokens[i - 2]?.text ?? '')))) start = i;
     out.push(start);
   }
   return out;

@@ -190,6 +190,7 @@ describe('an epithet that takes up the person named before it', () => {
     ['the name in the words before a speaker', 'Mary Roe spoke. John Doe has a plan, the columnist suggested on Monday.', 'John Doe'],
     ['a name of the other sex', 'John Doe spoke first. The actress said the plan was weak.', 'John Doe'],
     ['a name too far back', 'John Doe spoke first. The room was quiet. The billionaire investor said nothing.', 'John Doe'],
+    ['a speaker after a quotation, who may be someone new', 'John Doe took the first question.\n\n“The plan is weak,” the longtime moderator said.', 'John Doe'],
   ])('not with %s', (_, text, name) => {
     expect(person(text, name)?.description).toBeUndefined();
   });
