@@ -29,6 +29,8 @@ const WHO_SPEECH_VERBS = new Set([
   'declined', 'replied', 'responded', 'answered', 'acknowledged', 'conceded', 'predicted', 'suggested', 'contended',
 ]);
 const HOMETOWN_WORDS = new Set(['of', 'from']);
+/** Degrees written after a name, without their periods. */
+const DEGREES = new Set(['PhD', 'MD', 'JD', 'DDS', 'DVM', 'RN', 'MPH', 'MBA', 'DO', 'Esq', 'EdD', 'DPhil', 'MSc', 'DrPH', 'PharmD', 'FACS']);
 const OPENING_QUOTES = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
 /** Words after a comma that continue a noun-phrase appositive ("…official, now a professor"). */
@@ -49,7 +51,7 @@ const IRREGULAR_PAST = new Set([
 const CLAUSE_FILLERS = new Set(['in', 'on', 'at', 'for', 'with', 'from', 'by', 'of', 'to', 'the', 'a', 'an', 'and', 'or', 'also', 'then', 'now']);
 const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
 
-type Kind = 'age' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
+type Kind = 'age' | 'degree' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
 interface Piece {
   kind: Kind;
   first: number;
@@ -99,8 +101,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     if (unclosed) return { text: slice(text, tokens, unclosed.first, unclosed.last), weak: false, thin: false };
   }
   const kept = pieces.slice(0, closed);
-  // An age alone ("Roe, 55, said") is not who someone is.
-  const told = kept.filter((p) => p.kind !== 'age');
+  // An age or a degree alone ("Roe, 55, said", "Roe, Ph.D., said") is not who someone is.
+  const told = kept.filter((p) => p.kind !== 'age' && p.kind !== 'degree');
   if (told.length === 0) return undefined;
   const weak = told.every((p) => p.kind === 'who');
   const thin = told.every((p) => p.kind === 'party');
@@ -213,6 +215,13 @@ function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts)
   return { kind: 'affiliation', first: i, last: mentionStarts.get(j) ?? capRun(tokens, j) };
 }
 
+/** A lower-case past tense or finite verb: "summed", "gave", "is". */
+function isClauseVerb(t: Token | undefined): boolean {
+  if (!t || !t.isWord || t.isCap) return false;
+  const w = lower(t);
+  return FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || (/^\p{Ll}{3,}ed$/u.test(w) && !isRoleModifier(w));
+}
+
 function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | undefined, mentionStarts: MentionStarts): Piece | undefined {
   const t = tokens[j];
   if (!t || !t.isWord || t.breakBefore > 0) return undefined;
@@ -221,6 +230,11 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
   if (/^\d{1,3}$/.test(t.text) && Number(t.text) <= 120 && previous === undefined) {
     const next = tokens[j + 1];
     return next && CLOSERS.has(next.text) ? { kind: 'age', first: j, last: j } : undefined;
+  }
+  // A degree: "Roe, Ph.D., of Acme University", "Roe, MD, a surgeon".
+  if (previous === undefined && DEGREES.has(t.text.replace(/\./g, ''))) {
+    const last = tokens[j + 1]?.text === '.' && tokens[j + 1]!.start === t.end ? j + 1 : j;
+    return tokens[last + 1] && CLOSERS.has(tokens[last + 1]!.text) ? { kind: 'degree', first: j, last } : undefined;
   }
   const party = partyAt(tokens, j);
   if (party) return party;
@@ -464,7 +478,8 @@ function continuesNounPhrase(tokens: Token[], i: number): boolean {
     const after = tokens[i + 2];
     return !!after && after.isWord && !after.isCap && (COORDINATED_OPENERS.has(lower(after)) || isRoleHead(after.text) || isRoleModifier(after.text));
   }
-  return true;
+  // "…, once summed up the danger": a verb after the adverb makes a new clause.
+  return !isClauseVerb(tokens[i + 2]);
 }
 
 /** From token j to the next comma or sentence end there is no finite verb ("the network’s funding arm,"). */

@@ -44,6 +44,8 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
   if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
   if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
+  // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
+  if (isPluralRoleHead(head.text)) return undefined;
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);

@@ -29,7 +29,7 @@ const MORE_ROLE_HEADS = [
   'financier', 'heir', 'superstar', 'comedienne', 'broadcaster', 'presenter', 'pundit', 'rocker', 'crooner', 'diva',
   'starlet', 'sportsman', 'sportswoman', 'footballer', 'cricketer', 'golfer', 'wrestler', 'sprinter', 'skater', 'dealmaker',
   'showrunner', 'newsreader', 'podcaster', 'vlogger', 'explorer', 'mountaineer', 'preacher', 'evangelist', 'televangelist',
-  'warlord', 'strongman', 'fraudster', 'ballerina',
+  'warlord', 'strongman', 'fraudster', 'ballerina', 'rookie', 'junior',
 ];
 
 /** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */
