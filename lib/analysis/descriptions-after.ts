@@ -64,6 +64,8 @@ export interface Appositive {
   weak: boolean;
   /** Only a party label ("Rep. Roe, D-Minn."): it says who the person is only beside a title. */
   thin: boolean;
+  /** Only where the person is from or works ("Sen. Roe of Kentucky", "Roe, 55, of Addison"): a title says more. */
+  slight?: boolean;
 }
 
 /** The description after the name whose last token is `last`, or undefined. */
@@ -106,7 +108,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
   if (told.length === 0) return undefined;
   const weak = told.every((p) => p.kind === 'who');
   const thin = told.every((p) => p.kind === 'party');
-  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin };
+  const slight = told.every((p) => p.kind === 'hometown' || p.kind === 'affiliation' || p.kind === 'place');
+  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin, slight };
 }
 
 /**

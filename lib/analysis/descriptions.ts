@@ -1,8 +1,11 @@
 // What the article says a person is, gathered over every mention: the role placed before the name
 // ("Kremlin spokesman Dmitry Peskov", descriptions-before.ts) and the appositive, age, hometown, "who"
 // clause or affiliation after it ("Stephen Sestanovich, a former State Department official, now ...",
-// descriptions-after.ts). An entity gets `role` = the first title the article gives (in its fullest
-// form), and `description` = the first appositive, or else the title, or else a "who" clause.
+// descriptions-after.ts), and an epithet that takes the person up ("… The singer and guitarist told",
+// descriptions-anaphora.ts). An entity gets `role` = the first title the article's body gives (in its fullest
+// form; a headline's or a list's title only when there is none), and `description` = the first appositive,
+// or else the title (with where the person is from: "Senator, of Kentucky"), "Name is a …", an epithet, a
+// list's title, or a "who" clause.
 import { appositiveAfter, copularAfter, type MentionStarts } from './descriptions-after';
 import { definiteDescriptionAt, isQuoteSpeaker, isSpeakerAfterContent, quotedTokens } from './descriptions-anaphora';
 import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
@@ -33,6 +36,8 @@ interface Notes {
   appositives: string[];
   /** Party labels: joined to the title when no appositive says who the person is. */
   thin: string[];
+  /** Where the person is from or works ("of Kentucky"): joined to the title, or used alone when there is none. */
+  slight: string[];
   /** "Roe is a historian …": used when no appositive or title says who the person is. */
   copular: string[];
   /** "who" clauses: used when nothing else says who the person is. */
@@ -67,7 +72,7 @@ export class PersonDescriptions {
   /** One person mention; call in text order. */
   add(entity: Entity, m: DescribedMention): void {
     let notes = this.notes.get(entity);
-    if (!notes) this.notes.set(entity, (notes = { titles: [], headlineTitles: [], sharedTitles: [], epithets: [], appositives: [], thin: [], copular: [], weak: [] }));
+    if (!notes) this.notes.set(entity, (notes = { titles: [], headlineTitles: [], sharedTitles: [], epithets: [], appositives: [], thin: [], slight: [], copular: [], weak: [] }));
     const { text, tokens, titles } = this;
     this.mentions.push({ entity, first: m.first, last: m.last });
     // "GOP presidential candidate Dr. Ben Carson": the title stands before the honorific.
@@ -80,7 +85,7 @@ export class PersonDescriptions {
     const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
     if (before) notes.appositives.push(before);
     const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
-    if (after) (after.weak ? notes.weak : after.thin ? notes.thin : notes.appositives).push(after.text);
+    if (after) (after.weak ? notes.weak : after.thin ? notes.thin : after.slight ? notes.slight : notes.appositives).push(after.text);
     else {
       const copular = copularAfter(text, tokens, first, m.last);
       if (copular) notes.copular.push(copular);
@@ -99,7 +104,7 @@ export class PersonDescriptions {
   /** Everything this entity's mentions said, in text order (for evaluation). */
   said(entity: Entity): { titles: readonly string[]; appositives: readonly string[]; thin: readonly string[]; copular: readonly string[]; weak: readonly string[] } | undefined {
     const notes = this.notes.get(entity);
-    return notes && { ...notes, titles: [...notes.titles, ...notes.headlineTitles, ...notes.sharedTitles] };
+    return notes && { ...notes, titles: [...notes.titles, ...notes.headlineTitles, ...notes.sharedTitles], appositives: [...notes.appositives, ...notes.slight] };
   }
 
   finish(): void {
@@ -112,7 +117,9 @@ export class PersonDescriptions {
       // does not ("the most anticipated witness in the inquiry").
       // "U.S. Rep. Jane Roe, D-Minn.": the title and the party label together, as news writes them.
       const party = notes.thin[0];
-      const titled = (t: string | undefined): string | undefined => (t && party ? `${t}, ${party}` : (t ?? party));
+      // "Senator, of Kentucky": where the person is from or works goes beside the title, as the party label does.
+      const beside = party ?? notes.slight[0];
+      const titled = (t: string | undefined): string | undefined => (t && beside ? `${t}, ${beside}` : (t ?? beside));
       const description =
         notes.appositives.find(namesRole) ?? notes.appositives[0] ?? titled(own) ?? notes.copular[0] ?? notes.epithets[0] ?? titled(role) ?? notes.weak[0];
       if (description) entity.description = description;

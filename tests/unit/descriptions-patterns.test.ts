@@ -210,6 +210,20 @@ describe('an epithet that takes up the person named before it', () => {
   });
 });
 
+describe('the title and where the person is from, together', () => {
+  it.each([
+    ['an affiliation after a title', 'Senator Jane Roe of Kentucky said the bill would pass.', 'Jane Roe', 'Senator, of Kentucky'],
+    ['a hometown after a title', 'Acme President Jane Roe, 55, of Addison, spoke first.', 'Jane Roe', 'Acme President, 55, of Addison'],
+  ])('%s', (_, text, name, description) => {
+    const p = person(text, name);
+    expect(p?.description).toBe(description);
+  });
+
+  it('a role in the appositive needs no title beside it', () => {
+    expect(person('Acme President Jane Roe, a former judge, spoke first.', 'Jane Roe')?.description).toBe('a former judge');
+  });
+});
+
 describe('a headline’s title', () => {
   it('gives way to the title the article itself gives', () => {
     const text = 'Acme partner John Doe quits amid feud\n\nJane Roe is unhappy with the way her business partner John Doe has handled the feud.';
