@@ -215,7 +215,7 @@ function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts)
   if (tokens[j] && lower(tokens[j]!) === 'the') j++;
   const t = tokens[j];
   if (!t || !t.isCap || !t.isWord || t.breakBefore > 0) return undefined;
-  return { kind: 'affiliation', first: i, last: mentionStarts.get(j) ?? capRun(tokens, j) };
+  return { kind: 'affiliation', first: i, last: ownedRun(tokens, mentionStarts.get(j) ?? capRun(tokens, j)) };
 }
 
 /** A lower-case past tense or finite verb: "summed", "gave", "is". */
@@ -275,7 +275,24 @@ function partyAt(tokens: Token[], j: number): Piece | undefined {
 /** "of Addison", "from Manchester" ("at the White House" is where, not who). */
 function hometownAt(tokens: Token[], j: number, k: number, mentionStarts: MentionStarts): Piece {
   const mentionEnd = mentionStarts.get(k + 1);
-  return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, k + 1) };
+  return { kind: 'hometown', first: j, last: ownedRun(tokens, mentionEnd ?? capRun(tokens, k + 1)) };
+}
+
+/** "of Acme University’s Mind Brain Behavior Institute": a name's possessive and the unit it owns. */
+function ownedRun(tokens: Token[], end: number): number {
+  if (!isPossessiveMark(tokens[end + 1]) || !tokens[end + 2]?.isCap || !tokens[end + 2]!.isWord) return end;
+  let k = end + 2;
+  const limit = k + 8;
+  for (;;) {
+    const next = tokens[k + 1];
+    // An initial inside the name: "Mortimer B. Zuckerman".
+    if (next?.text === '.' && /^\p{Lu}$/u.test(tokens[k]!.text) && next.start === tokens[k]!.end && tokens[k + 2]?.isCap) {
+      k += 2;
+      continue;
+    }
+    if (!next || !next.isCap || !next.isWord || next.breakBefore > 0 || k + 1 > limit) return k;
+    k++;
+  }
 }
 
 /** A run of adjacent capitalised words (and a final abbreviation period: "Ind."). */
