@@ -252,6 +252,7 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
   }
   if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
   const known = knownAt(tokens, j, dash);
+  if (known === 'alias') return undefined;
   if (known) return known;
   if (!opensNounPhrase(tokens, j)) return undefined;
   if (previous !== 'who') return nounPhraseAt(tokens, j, dash);
@@ -330,13 +331,16 @@ function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
 const KNOWN_ADVERBS = new Set(['best', 'better', 'widely', 'well', 'perhaps', 'also', 'most', 'internationally', 'nationally', 'locally', 'popularly', 'affectionately', 'mostly', 'probably']);
 
 /** "best known for her role in …", "known as the father of …": what someone is famous for, to the next comma. */
-function knownAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
+function knownAt(tokens: Token[], j: number, dash: boolean): Piece | 'alias' | undefined {
   let k = j;
   while (k - j < 2 && tokens[k]?.isWord && !tokens[k]!.isCap && KNOWN_ADVERBS.has(lower(tokens[k]!))) k++;
   const known = tokens[k];
   if (!known || known.isCap || lower(known) !== 'known') return undefined;
   const prep = tokens[k + 1];
   if (!prep || !['as', 'for'].includes(lower(prep))) return undefined;
+  // "Abigail Roe, also known as Jane Doe": another name for the person, not who they are.
+  const named = tokens[k + 2];
+  if (lower(prep) === 'as' && named?.isCap && named.isWord && lower(named) !== 'the') return 'alias';
   // From the preposition, so that a quoted title right after it is read whole ("known for “The Long Road,”").
   const end = runEnd(tokens, k + 1, dash, true);
   if (end === undefined || end === k + 1) return undefined;

@@ -248,6 +248,10 @@ describe('what is not a description', () => {
     expect(person('Jane Roe, known to few outside the town, spoke on Monday.', 'Jane Roe')?.description).toBeUndefined();
   });
 
+  it('"known as" another name is not a description', () => {
+    expect(person('The column is written by Abigail Roe, also known as Jane Doe, and was founded by her mother.', 'Abigail Roe')?.description).toBeUndefined();
+  });
+
   it.each([
     ['a speech verb after the comma', 'Jane Roe, said the agent, was not there.', 'Jane Roe'],
     ['an adverb after the comma', 'Jane Roe, however, said the case was weak.', 'Jane Roe'],
