@@ -42,7 +42,10 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const head = tokens[first - 2];
   const after = tokens[last + 1];
   if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
-  if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
+  // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
+  const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
+  const affiliated = after?.text === 'of' && owner?.isCap === true;
+  if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated) return undefined;
   if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
   // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
   if (isPluralRoleHead(head.text)) return undefined;

@@ -41,6 +41,7 @@ describe('appositives after the name', () => {
     ['an affiliation with a unit its name owns', 'The study was led by Jane Roe of Acme University’s Mind Brain Behavior Institute, and the findings were published.', 'Jane Roe', 'of Acme University’s Mind Brain Behavior Institute'],
     ['a degree before the affiliation', 'The scientists were led by Jane Roe, Ph.D., of Acme University, and the findings were published.', 'Jane Roe', 'Ph.D., of Acme University'],
     ['an appositive that ends before a clause opened by an adverb', 'John Doe, chairman of the council in the Smith administration, once summed up the danger with a metaphor.', 'John Doe', 'chairman of the council in the Smith administration'],
+    ['a role before the name and its party', 'It lifted the hopes of Acme’s incumbent president, Jane Roe of the Democratic Progressive party, as she faces an election.', 'Jane Roe', 'Acme’s incumbent president'],
     ['a role before the name when a group is named first', 'He sought advice from one of the study authors, Owen Doe, a chest doctor at the Acme Infirmary.', 'Owen Doe', 'a chest doctor at the Acme Infirmary'],
     ['"best known for"', 'Jane Roe, best known for her role in the series, said she was thrilled.', 'Jane Roe', 'best known for her role in the series'],
     ['"known as"', 'The prize went to John Doe, known as the father of the modern bicycle, on Monday.', 'John Doe', 'known as the father of the modern bicycle'],
