@@ -11,6 +11,7 @@ import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from '../../testing/e2e/notes-page';
 import { readSyncTables, turnOnSyncTracking } from '../../testing/e2e/sync-tables';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
+import { showNotesTab } from '../../testing/harness/popup-cards';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 const DEVICE = 'e2e0000000000001';
@@ -71,6 +72,7 @@ describe('sync tracking in the browser', () => {
     const before = (await readSyncTables(browser)).outbox.find((row) => row.key === key)!.seq;
     const { page: popup, errors } = await openPopup(browser, opened.tabId);
     try {
+      await showNotesTab(popup);
       await popup.waitForSelector('[data-testid="notes"][data-state="ready"]', { timeout: 15_000 });
       await popup.click(`[data-note-id="${noteId}"] [data-testid="note-delete"]`);
       await expect.poll(async () => (await readSyncTables(browser)).meta.find((row) => row.key === key)?.deleted, POLL).toBe(true);
