@@ -10,6 +10,7 @@ import { KEYINFO_NAME, parseKeyInfo, unlock, type SyncKeys } from '../sync/crypt
 import { LibraryMissingError, openLibrary, syncErrorMessage, syncRound, type SyncProgress } from '../sync/engine';
 import type { FiledRecord, LocalStore } from '../sync/local-store';
 import type { RemoteStore } from '../sync/remote-store';
+import { parseRemoteConnection } from '../sync/remote/open-store';
 import { forgetSessionKey, keepSessionKey, sessionKeys } from '../sync/session-key';
 import type { ConflictChoice, SyncServerInfo, SyncServerInput, SyncSetupResult, SyncStatus } from '../protocol/sync';
 import type { KeyValueArea } from '../settings/storage-area';
@@ -17,6 +18,7 @@ import { isRecord } from '../shared/is-record';
 import { AnnotationNotFoundError, deleteAnnotation, updateAnnotation } from './annotation-store';
 import type { ChangeNotices } from './change-notifier';
 import type { LedeDB } from './db';
+import Dexie from 'dexie';
 import { DexieLocalStore, startSyncTracking, stopSyncTracking, type SettingsArea } from './sync-local';
 
 /** Where the server and its credentials are kept (storage.local; never synced). */
@@ -246,8 +248,7 @@ export class SyncService {
   }
 
   private async connection(): Promise<SyncServerInput | null> {
-    const stored = (await this.deps.store.get([SYNC_CONNECTION_KEY]))[SYNC_CONNECTION_KEY];
-    return isRecord(stored) && (stored.kind === 'webdav' || stored.kind === 'remotestorage') ? (stored as unknown as SyncServerInput) : null;
+    return parseRemoteConnection((await this.deps.store.get([SYNC_CONNECTION_KEY]))[SYNC_CONNECTION_KEY]);
   }
 
   private async result(): Promise<SyncResult> {
@@ -260,8 +261,22 @@ export class SyncService {
   }
 }
 
+/**
+ * Calls `onWrite` after every committed write to the notes or the reading history, whoever made
+ * it (the stores, import, clearing history, sync itself: a round's own writes queue nothing, and
+ * the debounced check skips a round when the outbox is empty). Returns how to stop.
+ */
+export function watchLocalWrites(db: LedeDB, onWrite: () => void): () => void {
+  const tracked = ['annotations', 'articles'].map((table) => `idb://${db.name}/${table}/`);
+  const listener = (parts: Record<string, unknown>): void => {
+    if (Object.keys(parts).some((part) => tracked.some((prefix) => part.startsWith(prefix)))) onWrite();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
+
 function serverInfo(server: SyncServerInput): SyncServerInfo {
-  return server.kind === 'webdav' ? { kind: 'webdav', url: server.url, user: server.user } : { kind: 'remotestorage', userAddress: server.userAddress };
+  return server.kind === 'webdav' ? { kind: 'webdav', url: server.url, user: server.user } : { kind: 'remotestorage', address: server.address, storageRoot: server.storageRoot };
 }
 
 /** The device's records, noting what a round wrote: which pages' notes, whether history or settings. */

@@ -5,14 +5,13 @@
 import { isRecord } from '../shared/is-record';
 import { MessageError, needBoolean, needBounded, needString } from './fields';
 import { answer, messageTable, type RequestOf } from './spec';
+import type { RemoteConnection } from '../sync/remote/open-store';
 
-/** Where the reader's library is kept, as the settings page enters it. */
-export type SyncServerInput =
-  | { kind: 'webdav'; url: string; user: string; password: string }
-  | { kind: 'remotestorage'; userAddress: string; storageUrl: string; token: string };
+/** Where the reader's library is kept, as the settings page enters it (and the background stores it). */
+export type SyncServerInput = RemoteConnection;
 
 /** The server as the settings page shows it (no password or token). */
-export type SyncServerInfo = { kind: 'webdav'; url: string; user: string } | { kind: 'remotestorage'; userAddress: string };
+export type SyncServerInfo = { kind: 'webdav'; url: string; user: string } | { kind: 'remotestorage'; address: string; storageRoot: string };
 
 export interface SyncProgressInfo {
   phase: 'pull' | 'push';
@@ -84,8 +83,8 @@ function needServer(value: unknown, where: string): SyncServerInput {
     return { kind: 'webdav', url: needHttpUrl(field('url'), `${where}.url`), user: field('user'), password: field('password') };
   }
   if (value.kind === 'remotestorage') {
-    only(['kind', 'userAddress', 'storageUrl', 'token']);
-    return { kind: 'remotestorage', userAddress: field('userAddress'), storageUrl: needHttpUrl(field('storageUrl'), `${where}.storageUrl`), token: field('token') };
+    only(['kind', 'address', 'storageRoot', 'token']);
+    return { kind: 'remotestorage', address: field('address'), storageRoot: needHttpUrl(field('storageRoot'), `${where}.storageRoot`), token: field('token') };
   }
   throw new MessageError(`${where}.kind must be "webdav" or "remotestorage"`);
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
-import { SYNC_CONNECTION_KEY, SyncService } from '@/lib/background/sync-service';
+import { SYNC_CONNECTION_KEY, SyncService, watchLocalWrites } from '@/lib/background/sync-service';
 import type { SettingsArea } from '@/lib/background/sync-local';
 import { KEYINFO_NAME } from '@/lib/sync/crypto';
 import { RemoteStoreError } from '@/lib/sync/remote-store';
@@ -309,5 +309,23 @@ describe('turning sync off', () => {
     // Local writes are no longer queued.
     await saveAnnotation(a.db, makeAnnotation({ id: noteId(2) }), 2);
     expect(await a.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('watching local writes', () => {
+  it('hears writes to the notes and the history of its own database only', async () => {
+    let heard = 0;
+    const stop = watchLocalWrites(a.db, () => (heard += 1));
+    try {
+      await saveAnnotation(a.db, makeAnnotation({ id: noteId(1) }), 1);
+      await vi.waitFor(() => expect(heard).toBeGreaterThan(0));
+      const afterNote = heard;
+      await saveAnnotation(b.db, makeAnnotation({ id: noteId(1) }), 1);
+      await a.db.summaries.put({ key: 'x', name: 'x', fetchedAt: 1 } as never);
+      await deleteAnnotation(a.db, noteId(1));
+      await vi.waitFor(() => expect(heard).toBe(afterNote + 1));
+    } finally {
+      stop();
+    }
   });
 });
