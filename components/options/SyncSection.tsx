@@ -49,6 +49,8 @@ export function SyncSection({ send, permissions, libraryUrl, auth, now = Date.no
   const [notice, setNotice] = useState<Notice>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
   const [, setTick] = useState(0);
+  /** Requests to the background finished (set up, unlock, sync now, turn off): tests wait on it. */
+  const [finished, setFinished] = useState(0);
 
   const load = useCallback(async (): Promise<SyncStatus | null> => {
     try {
@@ -89,7 +91,7 @@ export function SyncSection({ send, permissions, libraryUrl, auth, now = Date.no
 
   if (status === null) {
     return (
-      <Card>
+      <Card finished={finished}>
         {loadError !== null ? (
           <p class="message error" role="alert">
             Lede couldn’t load the sync settings: {loadError}
@@ -117,6 +119,7 @@ export function SyncSection({ send, permissions, libraryUrl, auth, now = Date.no
       clearInterval(timer);
       setBusy(false);
       await load();
+      setFinished((n) => n + 1);
     }
   };
 
@@ -132,7 +135,7 @@ export function SyncSection({ send, permissions, libraryUrl, auth, now = Date.no
 
   if (status.state === 'off') {
     return (
-      <Card>
+      <Card finished={finished}>
         <SetupForm
           busy={busy}
           libraryUrl={libraryUrl}
@@ -173,7 +176,7 @@ export function SyncSection({ send, permissions, libraryUrl, auth, now = Date.no
   };
 
   return (
-    <Card>
+    <Card finished={finished}>
       <p class="sync-server" data-testid="sync-server">
         {serverLine(status.server)}
       </p>
@@ -454,9 +457,9 @@ function SetupForm({ busy, libraryUrl, auth, permissions, onSetUp, onNotice }: S
   );
 }
 
-function Card({ children }: { children: ComponentChildren }) {
+function Card({ finished, children }: { finished: number; children: ComponentChildren }) {
   return (
-    <section class="card" aria-labelledby="sync-title" data-testid="sync-section">
+    <section class="card" aria-labelledby="sync-title" data-testid="sync-section" data-finished={finished}>
       <h2 id="sync-title">Sync</h2>
       {children}
     </section>
