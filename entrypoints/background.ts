@@ -47,6 +47,9 @@ export default defineBackground(() => {
     remove: (keys) => local.remove(keys),
     getAll: () => browser.storage.local.get(null),
   };
+  // Highlight and site settings reach sync's outbox (lib/background/sync-local.ts) while sync is on.
+  const syncedSettings = afterWrites(trackSettings(local, db), () => sync.localChange());
+  const switches = new SiteSwitchStore(syncedSettings);
   const sync = new SyncService({
     db,
     settings: settingsArea,
@@ -54,11 +57,11 @@ export default defineBackground(() => {
     session: session ?? createMemoryArea(),
     openStore: (connection) => openRemoteStore(connection),
     notices,
+    // Site switches from another browser: every tab applies them, as when they change here.
+    settingsArrived: async () => tellEveryTab({ type: 'siteSwitchesChanged', switches: await switches.load() }),
     now: () => Date.now(),
     schedule: scheduleSync,
   });
-  // Highlight and site settings reach sync's outbox (lib/background/sync-local.ts) while sync is on.
-  const syncedSettings = afterWrites(trackSettings(local, db), () => sync.localChange());
   watchLocalWrites(db, () => sync.localChange());
   const handlers = createBackgroundHandlers({
     db,
@@ -68,7 +71,7 @@ export default defineBackground(() => {
     // Used only for encyclopedia summaries, which are off until the reader turns them on.
     fetchSummary: (url, init) => fetch(url, init),
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),
-    switches: new SiteSwitchStore(syncedSettings),
+    switches,
     broadcast: tellEveryTab,
     backups,
     sync,

@@ -41,6 +41,8 @@ export interface SyncServiceDeps {
   /** A client for the reader's server (lib/sync/remote). */
   openStore: (server: SyncServerInput) => RemoteStore;
   notices: ChangeNotices;
+  /** Synced settings arrived: the open tabs apply them (site switches); absent, only pages are told. */
+  settingsArrived?: () => Promise<void>;
   now: () => number;
   /** Starts (true) or stops (false) the periodic alarm. */
   schedule: (on: boolean) => Promise<void>;
@@ -227,7 +229,7 @@ export class SyncService {
     }
     // Sync may have been turned off while the round ran: then there's nothing to record.
     if (await this.connection()) await this.deps.store.set({ [SYNC_RESULT_KEY]: result });
-    await local.tell(this.deps.notices).catch((error: unknown) => console.warn('Lede could not tell the open pages:', error));
+    await local.tell(this.deps.notices, this.deps.settingsArrived).catch((error: unknown) => console.warn('Lede could not tell the open pages:', error));
   }
 
   private async unlockExisting(remote: RemoteStore, passphrase: string): Promise<SyncKeys> {
@@ -311,9 +313,12 @@ class NoticingLocalStore implements LocalStore {
     await this.inner.write(records, queue);
   }
 
-  async tell(notices: ChangeNotices): Promise<void> {
+  async tell(notices: ChangeNotices, settingsArrived?: () => Promise<void>): Promise<void> {
     if (this.sources.size > 0) await notices.notesChanged(this.sources);
     if (this.history) await notices.historyChanged();
-    if (this.settings) await notices.settingsChanged();
+    if (this.settings) {
+      await notices.settingsChanged();
+      await settingsArrived?.();
+    }
   }
 }

@@ -3,7 +3,9 @@
 // seconds after local changes (fake timers), errors in words, turning off, and conflict copies.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
+import { trackSettings } from '@/lib/background/sync-local';
+import { DEFAULT_PREFS, GLOBAL_PREFS_KEY } from '@/lib/settings/highlight-prefs';
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
 import { SYNC_CONNECTION_KEY, SyncService, watchLocalWrites } from '@/lib/background/sync-service';
@@ -45,6 +47,8 @@ interface Told {
   notes: string[][];
   history: number;
   settings: number;
+  /** Times the open tabs were told to apply synced settings. */
+  tabs: number;
 }
 
 /** One browser: its database, storage areas, the server views it opens, and what it told the pages. */
@@ -53,7 +57,7 @@ class Device {
   readonly store: KeyValueArea = createMemoryArea();
   session: KeyValueArea = createMemoryArea();
   readonly settings = settingsArea();
-  readonly told: Told = { notes: [], history: 0, settings: 0 };
+  readonly told: Told = { notes: [], history: 0, settings: 0, tabs: 0 };
   readonly remote: MemoryRemoteStore;
   alarm = false;
   service: SyncService;
@@ -80,6 +84,7 @@ class Device {
       session: this.session,
       openStore: () => this.remote,
       notices,
+      settingsArrived: async () => void (told.tabs += 1),
       now: () => Date.UTC(2026, 11, 7, 12),
       schedule: async (on) => {
         this.alarm = on;
@@ -228,6 +233,19 @@ describe('rounds', () => {
     await b.service.syncNow();
     expect(await a.db.annotations.get(noteId(1))).toBeUndefined();
     expect(await b.db.annotations.get(noteId(1))).toBeUndefined();
+  });
+
+  it('tells pages and tabs when synced settings arrive, and the pages when history does', async () => {
+    await setUpBoth();
+    await trackSettings(a.settings, a.db).set({ [GLOBAL_PREFS_KEY]: { ...DEFAULT_PREFS, quote: false } });
+    await saveArticle(a.db, { url: 'https://news.example/a', title: 'Talks', site: 'news.example', entities: [], quotes: [] }, 5);
+    await a.service.syncNow();
+    const before = { ...b.told };
+    await b.service.syncNow();
+    expect(await b.settings.get([GLOBAL_PREFS_KEY])).toEqual({ [GLOBAL_PREFS_KEY]: { ...DEFAULT_PREFS, quote: false } });
+    expect(b.told.settings).toBe(before.settings + 1);
+    expect(b.told.tabs).toBe(before.tabs + 1);
+    expect(b.told.history).toBe(before.history + 1);
   });
 
   it('keeps changes queued and says "can\'t reach the server" while it is down, then catches up', async () => {
