@@ -5,7 +5,9 @@
 // and never back; edited on both while the server is down, both texts survive (one as a conflict
 // copy, settled from the library); and the server's files hold no note text, address or name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
@@ -180,6 +182,34 @@ describe('sync between two browsers through a WebDAV server', () => {
     expect(await libraryNoteText(onA.library.page, kept!)).toContain(copyText);
     expect(await onA.library.page.$$('[data-testid="conflict-copy"]')).toHaveLength(0);
     await onA.library.page.close();
+  });
+
+  it('after a browser restart is locked until the passphrase is entered again', async () => {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'lede-sync-profile-'));
+    let c: ExtensionBrowser | null = null;
+    try {
+      c = await launchBrowser({ extensionDir, userDataDir: profile });
+      let settings = await openSyncSettings(c);
+      await submitSetup(settings.page, form(PASSPHRASE, true));
+      await expect.poll(() => textOf(settings.page, 'sync-state'), POLL).toMatch(/^Last synced just now/);
+      expect((await notesIn(c)).ids).toHaveLength(1);
+      await c.close();
+
+      c = await launchBrowser({ extensionDir, userDataDir: profile });
+      settings = await openSyncSettings(c);
+      await expect.poll(() => textOf(settings.page, 'sync-state'), POLL).toMatch(/^Locked: enter your passphrase/);
+      expect(await settings.page.isVisible('[data-testid="sync-now"]')).toBe(false);
+      await settings.page.fill('[data-testid="sync-unlock-passphrase"]', 'not the passphrase');
+      await settings.page.click('[data-testid="sync-unlock"]');
+      await expect.poll(() => textOf(settings.page, 'sync-result'), POLL).toBe('wrong passphrase');
+      await settings.page.fill('[data-testid="sync-unlock-passphrase"]', PASSPHRASE);
+      await settings.page.click('[data-testid="sync-unlock"]');
+      await expect.poll(() => textOf(settings.page, 'sync-state'), POLL).toMatch(/^Last synced just now/);
+      expect(settings.errors).toEqual([]);
+    } finally {
+      await c?.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('leaves no note text, page address or name in the server’s files', () => {

@@ -4,8 +4,8 @@
 // nothing was set up or sync is turned off, the locked state, and the on state's words. The
 // background is a stand-in answering from the test's table.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncSection, type SyncPermissions } from '@/components/options/SyncSection';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SyncSection, type AuthFlow, type SyncPermissions } from '@/components/options/SyncSection';
 import { lastSyncedLine, originPattern, pendingLine, progressLine, relativeTime } from '@/components/options/sync-view';
 import type { SyncSetupResult, SyncStatus } from '@/lib/protocol/sync';
 import { act } from 'preact/test-utils';
@@ -39,13 +39,14 @@ beforeEach(() => {
 afterEach(() => {
   render(null, root);
   root.remove();
+  vi.unstubAllGlobals();
 });
 
-async function show(answers: FakeAnswers, grant = true) {
+async function show(answers: FakeAnswers, grant = true, auth?: AuthFlow) {
   const background = fakeBackground(answers);
   const perms = fakePermissions(grant);
   await act(async () => {
-    render(<SyncSection send={background.send} permissions={perms.permissions} libraryUrl="chrome-extension://lede/library.html" now={() => NOW} />, root);
+    render(<SyncSection send={background.send} permissions={perms.permissions} libraryUrl="chrome-extension://lede/library.html" auth={auth} now={() => NOW} />, root);
   });
   await settle(root);
   return { background, perms };
@@ -134,6 +135,76 @@ describe('the setup form', () => {
     await type('sync-passphrase-again', 'p');
     await clickTestId(root, 'sync-start');
     expect(text('sync-result')).toMatch(/Without access to the server, Lede can’t sync/);
+    expect(background.sent.map((m) => m.type)).toEqual(['getSyncStatus']);
+  });
+});
+
+describe('remoteStorage', () => {
+  it('finds the storage, signs in for a token, then asks for the storage’s origin and sets sync up', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      return new Response(
+        JSON.stringify({
+          links: [
+            {
+              rel: 'http://tools.ietf.org/id/draft-dejong-remotestorage',
+              href: 'https://storage.example.org/ada',
+              properties: { 'http://tools.ietf.org/html/rfc6749#section-4.2': 'https://example.org/oauth/ada' },
+            },
+          ],
+        }),
+        { status: 200, headers: { 'content-type': 'application/jrd+json' } },
+      );
+    });
+    const launched: string[] = [];
+    const auth: AuthFlow = {
+      redirectUrl: () => 'https://lede.chromiumapp.org/',
+      launch: async (url) => {
+        launched.push(url);
+        return `https://lede.chromiumapp.org/#access_token=the-token&token_type=bearer&state=${new URL(url).searchParams.get('state')}`;
+      },
+    };
+    const { background, perms } = await show({ getSyncStatus: () => ({ state: 'off' }), setUpSync: (): SyncSetupResult => ({ ok: true, status: { state: 'off' } }) }, true, auth);
+    await clickTestId(root, 'sync-kind-remotestorage');
+    await type('sync-address', 'ada@example.org');
+    await clickTestId(root, 'sync-connect');
+    expect(perms.calls).toEqual(['request https://example.org/* identity']);
+    expect(fetched).toEqual(['https://example.org/.well-known/webfinger?resource=acct%3Aada%40example.org']);
+    const asked = new URL(launched[0]!);
+    expect(`${asked.origin}${asked.pathname}`).toBe('https://example.org/oauth/ada');
+    expect(asked.searchParams.get('scope')).toBe('lede:rw');
+    expect(text('sync-result')).toMatch(/^Connected to https:\/\/storage\.example\.org\/ada/);
+
+    await type('sync-passphrase', 'correct horse');
+    await type('sync-passphrase-again', 'correct horse');
+    await clickTestId(root, 'sync-start');
+    expect(perms.calls[1]).toBe('request https://storage.example.org/*');
+    expect(background.sent.find((m) => m.type === 'setUpSync')).toEqual({
+      type: 'setUpSync',
+      server: { kind: 'remotestorage', address: 'ada@example.org', storageRoot: 'https://storage.example.org/ada', token: 'the-token' },
+      passphrase: 'correct horse',
+      join: false,
+    });
+  });
+
+  it('says so when the sign-in is refused, and sets nothing up', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ links: [{ rel: 'remotestorage', href: 'https://example.org/s/ada', properties: { 'http://tools.ietf.org/html/rfc6749#section-4.2': 'https://example.org/oauth' } }] }), { status: 200 }),
+    );
+    const auth: AuthFlow = {
+      redirectUrl: () => 'https://lede.chromiumapp.org/',
+      launch: async (url) => `https://lede.chromiumapp.org/#error=access_denied&state=${new URL(url).searchParams.get('state')}`,
+    };
+    const { background } = await show({ getSyncStatus: () => ({ state: 'off' }) }, true, auth);
+    await clickTestId(root, 'sync-kind-remotestorage');
+    await type('sync-address', 'ada@example.org');
+    await clickTestId(root, 'sync-connect');
+    expect(text('sync-result')).toBe('The sign-in didn’t give access: access_denied');
+    await type('sync-passphrase', 'p');
+    await type('sync-passphrase-again', 'p');
+    await clickTestId(root, 'sync-start');
+    expect(text('sync-problem')).toBe('Connect to your remoteStorage first');
     expect(background.sent.map((m) => m.type)).toEqual(['getSyncStatus']);
   });
 });
