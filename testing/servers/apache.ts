@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForPort } from './free-port';
+import { freePort, startOnFreePort, waitForPort } from './free-port';
 
 export const APACHE_BIN = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
@@ -39,7 +39,18 @@ export function requireApache(): void {
   }
 }
 
-export async function startApache(options: { user?: string; password?: string } = {}): Promise<ApacheServer> {
+export interface ApacheOptions {
+  user?: string;
+  password?: string;
+  /**
+   * 'digest' (FileETag Digest): strong content-hash ETags, what docs/sync.md recommends.
+   * 'default': Apache's own mtime-and-size ETags, weak during the second after a change, when
+   * If-Match can't succeed (the sync engine waits and retries).
+   */
+  etags?: 'digest' | 'default';
+}
+
+export async function startApache(options: ApacheOptions = {}): Promise<ApacheServer> {
   requireApache();
   const user = options.user ?? 'reader';
   const password = options.password ?? 'a reader password';
@@ -49,10 +60,13 @@ export async function startApache(options: { user?: string; password?: string } 
   mkdirSync(join(root, 'run'));
   const made = spawnSync('/usr/bin/htpasswd', ['-b', '-c', '-B', join(root, 'htpasswd'), user, password], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`htpasswd failed: ${made.stderr}`);
-  const port = await freePort();
+  let port = 0;
   const asRoot = process.getuid?.() === 0;
-  writeFileSync(join(root, 'httpd.conf'), config(root, dataDir, port, asRoot));
-  if (asRoot) spawnSync('chown', ['-R', 'www-data:www-data', root]);
+  const configure = async (): Promise<void> => {
+    port = await freePort();
+    writeFileSync(join(root, 'httpd.conf'), config(root, dataDir, port, asRoot, options.etags ?? 'digest'));
+    if (asRoot) spawnSync('chown', ['-R', 'www-data:www-data', root]);
+  };
 
   let child: ChildProcess | null = null;
   let exited = true;
@@ -97,7 +111,7 @@ export async function startApache(options: { user?: string; password?: string } 
     await waitForGroupGone(proc.pid!);
   };
   try {
-    await start();
+    await startOnFreePort(configure, start);
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
@@ -119,7 +133,7 @@ export async function startApache(options: { user?: string; password?: string } 
   };
 }
 
-function config(root: string, dataDir: string, port: number, asRoot: boolean): string {
+function config(root: string, dataDir: string, port: number, asRoot: boolean, etags: 'digest' | 'default'): string {
   return [
     `ServerRoot "${root}"`,
     `ServerName 127.0.0.1`,
@@ -137,7 +151,7 @@ function config(root: string, dataDir: string, port: number, asRoot: boolean): s
     'ThreadsPerChild 8',
     'MaxRequestWorkers 8',
     'KeepAlive On',
-    'FileETag Digest',
+    ...(etags === 'digest' ? ['FileETag Digest'] : []),
     `DavLockDB "${root}/run/davlock"`,
     `DocumentRoot "${root}/www"`,
     `<Directory "${dataDir}">`,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildAuthUrl, newState, parseRedirect } from '../../lib/sync/remote/oauth';
 import { discover } from '../../lib/sync/remote/webfinger';
-import { freePort, waitForPort } from './free-port';
+import { freePort, startOnFreePort, waitForPort } from './free-port';
 
 export interface ArmadiettoServer {
   /** http://127.0.0.1:PORT */
@@ -38,16 +38,19 @@ export async function startArmadietto(): Promise<ArmadiettoServer> {
   const bin = join(dirname(createRequire(import.meta.url).resolve('armadietto/package.json')), 'bin', 'armadietto.js');
   const root = mkdtempSync(join(tmpdir(), 'lede-armadietto-'));
   const dataDir = join(root, 'storage');
-  const port = await freePort();
-  const conf = {
-    allow_signup: true,
-    storage_path: dataDir,
-    cache_views: true,
-    http: { host: '127.0.0.1', port },
-    logging: { log_dir: root, stdout: [], log_files: ['error'] },
-    basePath: '',
+  let port = 0;
+  const configure = async (): Promise<void> => {
+    port = await freePort();
+    const conf = {
+      allow_signup: true,
+      storage_path: dataDir,
+      cache_views: true,
+      http: { host: '127.0.0.1', port },
+      logging: { log_dir: root, stdout: [], log_files: ['error'] },
+      basePath: '',
+    };
+    writeFileSync(join(root, 'conf.json'), JSON.stringify(conf));
   };
-  writeFileSync(join(root, 'conf.json'), JSON.stringify(conf));
 
   let child: ChildProcess | null = null;
   let exited = true;
@@ -79,7 +82,7 @@ export async function startArmadietto(): Promise<ArmadiettoServer> {
     await gone;
   };
   try {
-    await start();
+    await startOnFreePort(configure, start);
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;

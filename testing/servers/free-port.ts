@@ -30,3 +30,19 @@ export async function waitForPort(port: number, isAlive: () => boolean, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Picks a free port and starts a server on it; if the server exits while starting (another
+ * process took the port in between), tries again with a new port.
+ */
+export async function startOnFreePort(configure: () => Promise<void>, start: () => Promise<void>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await configure();
+    try {
+      await start();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}

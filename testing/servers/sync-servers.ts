@@ -4,7 +4,7 @@
 
 import { openRemoteStore, type RemoteConnection } from '../../lib/sync/remote/open-store';
 import type { RemoteStore } from '../../lib/sync/remote-store';
-import { startApache, type ApacheServer } from './apache';
+import { startApache, type ApacheOptions, type ApacheServer } from './apache';
 import { createAccount, startArmadietto, type ArmadiettoServer } from './armadietto';
 
 export type ServerKind = 'webdav' | 'remotestorage';
@@ -22,8 +22,8 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-export async function startSyncServer(kind: ServerKind): Promise<SyncServer> {
-  return kind === 'webdav' ? webdav(await startApache()) : remoteStorage(await startArmadietto());
+export async function startSyncServer(kind: ServerKind, apache: ApacheOptions = {}): Promise<SyncServer> {
+  return kind === 'webdav' ? webdav(await startApache(apache)) : remoteStorage(await startArmadietto());
 }
 
 export function storeFor(connection: RemoteConnection): RemoteStore {

@@ -39,13 +39,16 @@ export async function send(fetchFn: FetchLike, url: string, init: RequestInit, t
   }
 }
 
-/** Reads a body to the end; a connection lost while reading is a network failure too. */
+/**
+ * Reads a body to the end; a connection lost while reading is a network failure too (a listing
+ * cut short must never read as a folder with fewer files).
+ */
 export async function readBytes(response: Response, url: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RemoteStoreError({ kind: 'network', message: `GET ${url}: ${reason}` });
+    throw new RemoteStoreError({ kind: 'network', message: `reading ${url}: ${reason}` });
   }
 }
 

@@ -4,7 +4,7 @@
 // documents are read and written with a bearer token, writes conditional on If-Match /
 // If-None-Match: *, so a stale write gets 412.
 
-import type { RemoteEntry, RemoteStore } from '../remote-store';
+import { RemoteStoreError, type RemoteEntry, type RemoteStore } from '../remote-store';
 import { DEFAULT_TIMEOUT_MS, discard, folderUrl, normalizeEtag, readBytes, send, statusError, unknownEtag, type FetchLike, type HttpOptions } from './http';
 
 /** The folder under the storage root, matching the scope Lede asks for. */
@@ -41,7 +41,14 @@ export class RemoteStorageStore implements RemoteStore {
       await discard(response);
       throw statusError(response, 'listing the sync folder');
     }
-    return parseFolderListing(await response.json().catch(() => null));
+    const text = new TextDecoder().decode(await readBytes(response, this.folder));
+    let listing: unknown;
+    try {
+      listing = JSON.parse(text);
+    } catch {
+      throw new RemoteStoreError({ kind: 'server', status: response.status, message: 'the server sent a folder listing that is not JSON' });
+    }
+    return parseFolderListing(listing);
   }
 
   async get(name: string): Promise<{ body: Uint8Array; etag: string } | null> {

@@ -50,7 +50,8 @@ export class WebDavStore implements RemoteStore {
       await discard(response);
       throw statusError(response, 'listing the sync folder');
     }
-    return parseMultistatus(await response.text(), new URL(this.folder).pathname);
+    const xml = new TextDecoder().decode(await readBytes(response, this.folder));
+    return parseMultistatus(xml, new URL(this.folder).pathname);
   }
 
   async get(name: string): Promise<{ body: Uint8Array; etag: string } | null> {
