@@ -1,9 +1,11 @@
 // Sync as a reader turns it on, in two real Chromium profiles (two browsers) with the built
 // extension, both syncing through a real WebDAV server (Apache mod_dav) started by the test:
 // set up on A with a passphrase, a wrong passphrase on B refused with nothing written, B joins;
-// a note made on A reaches B's library and B's open tab after "Sync now"; deleted on A, gone on B
+// a note made on A goes to the server by itself a few seconds later, and reaches B's library and
+// B's open tab after "Sync now"; deleted on A, gone on B
 // and never back; edited on both while the server is down, both texts survive (one as a conflict
-// copy, settled from the library); and the server's files hold no note text, address or name.
+// copy, settled from the library); locked after a browser restart until the passphrase is entered;
+// and the server's files hold no note text, address or name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -103,6 +105,9 @@ describe('sync between two browsers through a WebDAV server', () => {
     const answer = await getPageNotes(a, tabA.tabId);
     if ('harnessError' in answer) throw new Error(answer.harnessError);
     made = answer.notes[0]!.annotation as Annotation;
+    // Without "Sync now": a round runs a few seconds after the change and empties the outbox.
+    expect((await readSyncTables(a)).outbox.map((row) => row.key)).toContain(`note\u0000${made.id}`);
+    await expect.poll(async () => (await readSyncTables(a)).outbox, POLL).toEqual([]);
 
     await settingsA.page.bringToFront();
     await syncNow(settingsA.page);
