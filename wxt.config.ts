@@ -8,6 +8,9 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
 // The marked build (`npm run build:marked`, WXT_LEDE_MARKS=1): the release build plus Lede's
 // performance marks (entrypoints/content/marks.ts), for the e2e tests and the benches. It goes to
 // .output/<browser>-mv<N>-marked, so it never overwrites what `npm run build` makes.
+/** Where a sync server may be: any https origin, plain http only on this machine (requested one origin at a time). */
+const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 const MARKED = process.env.WXT_LEDE_MARKS === '1';
 
 export default defineConfig({
@@ -27,7 +30,8 @@ export default defineConfig({
     // when the reader turned backups on).
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
     // Automatic backups save a file to the downloads folder: asked for only when turned on.
-    optional_permissions: ['downloads'],
+    // identity: remoteStorage's sign-in window, asked for only when the reader connects one.
+    optional_permissions: ['downloads', 'identity'],
     // Extension pages run only Lede's own packaged scripts: no eval, no inline or remote code,
     // no plugins. The MV3 default, stated so it cannot loosen by accident; WXT writes it as the
     // MV2 string for Firefox. tests/e2e/manifest.test.ts checks the built manifests.
@@ -47,7 +51,8 @@ export default defineConfig({
     // Encyclopedia summaries (off by default) need Wikipedia; the options page asks for it only
     // when the reader turns them on. MV3 keeps host origins apart; Firefox's MV2 build lists them
     // among optional_permissions (WXT drops optional_host_permissions from MV2 manifests).
-    optional_host_permissions: ['https://*.wikipedia.org/*'],
+    // Sync asks for exactly the reader's server when it is set up (https; plain http only on this machine).
+    optional_host_permissions: ['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS],
     // The note editor opens as a frame inside the page (so the page never hears the reader type):
     // the one page a web page may load. Chrome serves it only under a per-session id (use_dynamic_url),
     // so a page cannot probe whether Lede is installed; Firefox's MV2 list is plain paths (its
@@ -58,7 +63,7 @@ export default defineConfig({
         : [{ resources: ['note-editor.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
-          optional_permissions: ['https://*.wikipedia.org/*', 'downloads'],
+          optional_permissions: ['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS, 'downloads', 'identity'],
           browser_specific_settings: {
             gecko: {
               id: 'lede@lede.invalid',

@@ -15,7 +15,9 @@ import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { PopupPrefsStore } from '@/lib/settings/popup-prefs';
 import { createMemoryArea, type KeyValueArea } from '@/lib/settings/storage-area';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
-import { trackSettings } from '@/lib/background/sync-local';
+import { trackSettings, type SettingsArea } from '@/lib/background/sync-local';
+import { SYNC_ALARM_MINUTES, SyncService, watchLocalWrites } from '@/lib/background/sync-service';
+import { openRemoteStore } from '@/lib/sync/remote/open-store';
 import { UserSettingsStore } from '@/lib/settings/user-settings';
 
 // The background owns the database and the stored preferences; content scripts reach both
@@ -39,8 +41,29 @@ export default defineBackground(() => {
     download: saveToDownloads,
     schedule: scheduleBackupCheck,
   });
+  const local = browser.storage.local as KeyValueArea;
+  const settingsArea: SettingsArea = {
+    get: (keys) => local.get(keys),
+    set: (items) => local.set(items),
+    remove: (keys) => local.remove(keys),
+    getAll: () => browser.storage.local.get(null),
+  };
   // Highlight and site settings reach sync's outbox (lib/background/sync-local.ts) while sync is on.
-  const syncedSettings = trackSettings(browser.storage.local as KeyValueArea, db);
+  const syncedSettings = afterWrites(trackSettings(local, db), () => sync.localChange());
+  const switches = new SiteSwitchStore(syncedSettings);
+  const sync = new SyncService({
+    db,
+    settings: settingsArea,
+    store: local,
+    session: session ?? createMemoryArea(),
+    openStore: (connection) => openRemoteStore(connection),
+    notices,
+    // Site switches from another browser: every tab applies them, as when they change here.
+    settingsArrived: async () => tellEveryTab({ type: 'siteSwitchesChanged', switches: await switches.load() }),
+    now: () => Date.now(),
+    schedule: scheduleSync,
+  });
+  watchLocalWrites(db, () => sync.localChange());
   const handlers = createBackgroundHandlers({
     db,
     prefs: new PrefsStore(syncedSettings),
@@ -50,9 +73,10 @@ export default defineBackground(() => {
     // Used only for encyclopedia summaries, which are off until the reader turns them on.
     fetchSummary: (url, init) => fetch(url, init),
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),
-    switches: new SiteSwitchStore(syncedSettings),
+    switches,
     broadcast: tellEveryTab,
     backups,
+    sync,
     watchers,
     notices,
   });
@@ -76,7 +100,43 @@ export default defineBackground(() => {
 
   wireNoteShortcuts();
   wireBackups(backups);
+  wireSync(sync);
 });
+
+const SYNC_ALARM = 'lede-sync';
+
+/** Rounds on the alarm and at browser start; the alarm kept in step with whether sync is on. */
+function wireSync(sync: SyncService): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.wake();
+  });
+  const restore = (): void => void sync.restoreSchedule().catch((error: unknown) => console.warn('Lede could not schedule sync:', error));
+  browser.runtime.onInstalled.addListener(restore);
+  browser.runtime.onStartup.addListener(() => {
+    restore();
+    void sync.wake();
+  });
+}
+
+async function scheduleSync(on: boolean): Promise<void> {
+  if (on) await browser.alarms.create(SYNC_ALARM, { delayInMinutes: SYNC_ALARM_MINUTES, periodInMinutes: SYNC_ALARM_MINUTES });
+  else await browser.alarms.clear(SYNC_ALARM);
+}
+
+/** The area, calling `changed` after each write. */
+function afterWrites(area: KeyValueArea, changed: () => void): KeyValueArea {
+  return {
+    get: (keys) => area.get(keys),
+    set: async (items) => {
+      await area.set(items);
+      changed();
+    },
+    remove: async (keys) => {
+      await area.remove(keys);
+      changed();
+    },
+  };
+}
 
 /** The periodic check: registered at once (an alarm wakes the worker), kept in step with the setting. */
 function wireBackups(backups: BackupService): void {

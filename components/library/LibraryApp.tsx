@@ -1,7 +1,9 @@
 // The library page: every note across articles, searchable, filterable, exportable; and quotes by
 // speaker. State lives in the use-* hooks beside this file; the views below only show it.
 
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { sendRequest } from '@/lib/protocol/messages';
+import type { ConflictActions } from '@/components/library/NoteGroups';
 import type { LibraryRuntime } from '@/components/library/library-backend';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
 import type { Scope } from '@/components/library/ExportPanel';
@@ -47,6 +49,18 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
   const search = useLibrarySearch(indexState.index, debounceMs, initialFilters);
   const runExport = useLibraryExport({ data, saveFile, onFullBackup, say: setActionMessage });
   const { undo, remove, undoDelete } = useUndoDelete({ runtime, undoMs, reload, onDeleted: selection.clear, say: setActionMessage });
+  // Sync's conflict copies are settled by the background; its change notice reloads the notes.
+  const conflicts = useMemo((): ConflictActions | undefined => {
+    if (!data) return undefined;
+    const byId = new Map(data.annotations.map((note) => [note.id, note]));
+    return {
+      originalOf: (id) => byId.get(id),
+      resolve: (copy, keep) =>
+        void sendRequest(runtime.send, { type: 'resolveConflict', id: copy.id, keep })
+          .then(() => setActionMessage(keep === 'copy' ? 'Kept this text; the conflict copy is gone.' : 'Kept the other text; the conflict copy is gone.'))
+          .catch((error: unknown) => setActionMessage(`Lede couldn’t settle the conflict: ${error instanceof Error ? error.message : String(error)}`)),
+    };
+  }, [data, runtime, setActionMessage]);
 
   return (
     <div class="library">
@@ -82,6 +96,7 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
           runtime={runtime}
           onImported={() => void reload()}
           importOptions={importOptions}
+          conflicts={conflicts}
         />
       )}
 

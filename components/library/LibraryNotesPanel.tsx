@@ -9,6 +9,7 @@ import { ImportPanel, type ImportReadOptions } from '@/components/library/Import
 import { uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
 import { LibraryFilters } from '@/components/library/LibraryFilters';
 import { LibraryResults } from '@/components/library/LibraryResults';
+import type { ConflictActions } from '@/components/library/NoteGroups';
 import { LibraryToolbar } from '@/components/library/LibraryToolbar';
 import type { RunExport } from '@/components/library/use-library-export';
 import type { LibraryIndexState } from '@/components/library/use-library-index';
@@ -28,6 +29,7 @@ export interface LibraryNotesPanelProps {
   runtime: LibraryRuntime;
   onImported: () => void;
   importOptions?: ImportReadOptions;
+  conflicts?: ConflictActions;
 }
 
 export function LibraryNotesPanel(props: LibraryNotesPanelProps) {
@@ -83,6 +85,7 @@ export function LibraryNotesPanel(props: LibraryNotesPanelProps) {
           onExportArticle={exportArticle}
           onClearFilters={search.clear}
           onShowMore={search.showMore}
+          conflicts={props.conflicts}
         />
       </main>
 

@@ -1,7 +1,7 @@
 // The notes that match, grouped by article and shown a page at a time; or why there are none.
 
 import type { LibraryGroup } from '@/lib/library/library-index';
-import { NoteGroups } from '@/components/library/NoteGroups';
+import { NoteGroups, type ConflictActions } from '@/components/library/NoteGroups';
 
 export interface LibraryResultsProps {
   /** A large library's index is being built. */
@@ -19,6 +19,7 @@ export interface LibraryResultsProps {
   onExportArticle: (group: LibraryGroup) => void;
   onClearFilters: () => void;
   onShowMore: () => void;
+  conflicts?: ConflictActions;
 }
 
 export function LibraryResults(props: LibraryResultsProps) {
@@ -44,7 +45,7 @@ export function LibraryResults(props: LibraryResultsProps) {
         </div>
       ) : (
         <>
-          <NoteGroups groups={page.groups} selected={props.selected} onToggle={props.onToggle} onExportArticle={props.onExportArticle} />
+          <NoteGroups groups={page.groups} selected={props.selected} onToggle={props.onToggle} onExportArticle={props.onExportArticle} conflicts={props.conflicts} />
           {page.shownNotes < matches && (
             <div class="library-more">
               <button type="button" class="library-button" data-testid="library-show-more" onClick={props.onShowMore}>

@@ -2,27 +2,36 @@ import { useEffect, useRef } from 'preact/hooks';
 import { quoteSelectorOf } from '@/lib/notes/annotation';
 import type { LibraryGroup, LibraryItem } from '@/lib/library/library-index';
 import { COLOR_LABELS } from '@/components/notes/colors';
+import type { Annotation } from '@/lib/notes/annotation';
+import type { ConflictChoice } from '@/lib/protocol/sync';
 import { formatDay, isoDay } from './format';
+
+/** Sync's conflict copies: the note each is a copy of, and settling one (through the background). */
+export interface ConflictActions {
+  originalOf: (id: string) => Annotation | undefined;
+  resolve: (copy: Annotation, keep: ConflictChoice) => void;
+}
 
 export interface NoteGroupsProps {
   groups: LibraryGroup[];
   selected: ReadonlySet<string>;
   onToggle: (ids: string[], select: boolean) => void;
   onExportArticle: (group: LibraryGroup) => void;
+  conflicts?: ConflictActions;
 }
 
 /** Results grouped by article: a header per article, its notes under it, each selectable. */
-export function NoteGroups({ groups, selected, onToggle, onExportArticle }: NoteGroupsProps) {
+export function NoteGroups({ groups, selected, onToggle, onExportArticle, conflicts }: NoteGroupsProps) {
   return (
     <ol class="library-groups">
       {groups.map((group) => (
-        <ArticleGroup key={group.source} group={group} selected={selected} onToggle={onToggle} onExportArticle={onExportArticle} />
+        <ArticleGroup key={group.source} group={group} selected={selected} onToggle={onToggle} onExportArticle={onExportArticle} conflicts={conflicts} />
       ))}
     </ol>
   );
 }
 
-function ArticleGroup({ group, selected, onToggle, onExportArticle }: { group: LibraryGroup } & Omit<NoteGroupsProps, 'groups'>) {
+function ArticleGroup({ group, selected, onToggle, onExportArticle, conflicts }: { group: LibraryGroup } & Omit<NoteGroupsProps, 'groups'>) {
   const ids = group.items.map((item) => item.annotation.id);
   const chosen = ids.filter((id) => selected.has(id)).length;
   const titleId = `group-${hashId(group.source)}`;
@@ -58,18 +67,18 @@ function ArticleGroup({ group, selected, onToggle, onExportArticle }: { group: L
       </header>
       <ul class="library-notes">
         {group.items.map((item) => (
-          <NoteRow key={item.annotation.id} item={item} checked={selected.has(item.annotation.id)} onToggle={onToggle} />
+          <NoteRow key={item.annotation.id} item={item} checked={selected.has(item.annotation.id)} onToggle={onToggle} conflicts={conflicts} />
         ))}
       </ul>
     </li>
   );
 }
 
-function NoteRow({ item, checked, onToggle }: { item: LibraryItem; checked: boolean; onToggle: NoteGroupsProps['onToggle'] }) {
+function NoteRow({ item, checked, onToggle, conflicts }: { item: LibraryItem; checked: boolean; onToggle: NoteGroupsProps['onToggle']; conflicts?: ConflictActions }) {
   const note = item.annotation;
   const quote = quoteSelectorOf(note.target)?.exact ?? '';
   return (
-    <li class="library-note" data-testid="library-note" data-note-id={note.id}>
+    <li class={note.conflictOf ? 'library-note library-conflict' : 'library-note'} data-testid="library-note" data-note-id={note.id} data-conflict-of={note.conflictOf}>
       <input
         type="checkbox"
         class="library-check"
@@ -93,8 +102,30 @@ function NoteRow({ item, checked, onToggle }: { item: LibraryItem; checked: bool
           )}
           <time dateTime={note.created}>{formatDay(note.created)}</time>
         </p>
+        {note.conflictOf && conflicts && <ConflictBar copy={note} conflicts={conflicts} />}
       </div>
     </li>
+  );
+}
+
+/** "Conflict copy of …": sync kept this text because two browsers changed the note at once. */
+function ConflictBar({ copy, conflicts }: { copy: Annotation; conflicts: ConflictActions }) {
+  const original = conflicts.originalOf(copy.conflictOf!);
+  const label = original ? `“${truncate(original.body || quoteSelectorOf(original.target)?.exact || 'a note', 60)}”` : 'a note since deleted';
+  return (
+    <div class="library-conflict-bar" role="group" aria-label="Sync conflict" data-testid="conflict-copy">
+      <p class="library-conflict-text">
+        Conflict copy of {label}: two browsers changed this note at the same time, and sync kept both texts.
+      </p>
+      <div class="library-conflict-actions">
+        <button type="button" class="library-button library-button-small" data-testid="conflict-keep-copy" onClick={() => conflicts.resolve(copy, 'copy')}>
+          Keep this one
+        </button>
+        <button type="button" class="library-button library-button-small" data-testid="conflict-keep-other" onClick={() => conflicts.resolve(copy, 'original')}>
+          {original ? 'Keep the other' : 'Delete this copy'}
+        </button>
+      </div>
+    </div>
   );
 }
 

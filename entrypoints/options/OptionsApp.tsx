@@ -10,6 +10,7 @@ import {
 } from '@/lib/settings/user-settings';
 import { SitesSection } from '@/components/options/SitesSection';
 import { BackupSection, type ApiPermissions } from '@/components/options/BackupSection';
+import { SyncSection, type SyncSectionProps } from '@/components/options/SyncSection';
 import { EncyclopediaSection, type EncyclopediaNotice } from './EncyclopediaSection';
 import { HistorySection } from './HistorySection';
 
@@ -26,6 +27,8 @@ export interface OptionsAppProps {
   permissions: HostPermissions;
   /** For the optional `downloads` permission (automatic backup); absent, the backup section is left out. */
   apiPermissions?: ApiPermissions;
+  /** Sync's browser parts (permissions, the library's address, remoteStorage's sign-in); absent, the sync section is left out. */
+  sync?: Pick<SyncSectionProps, 'permissions' | 'libraryUrl' | 'auth'>;
   /** The background's notices that the reading history or the settings changed (elsewhere too); returns how to stop. */
   notices?: (on: { historyChanged: () => void; settingsChanged: () => void }) => () => void;
 }
@@ -34,7 +37,7 @@ type LoadState = { status: 'loading' } | { status: 'error'; message: string } | 
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function OptionsApp({ send, permissions, apiPermissions, notices }: OptionsAppProps) {
+export function OptionsApp({ send, permissions, apiPermissions, sync, notices }: OptionsAppProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [count, setCount] = useState<number | null>(null);
   const [saving, setSaving] = useState<{ history: boolean; encyclopedia: boolean }>({ history: false, encyclopedia: false });
@@ -179,6 +182,7 @@ export function OptionsApp({ send, permissions, apiPermissions, notices }: Optio
         onToggle={toggleEncyclopedia}
       />
       {apiPermissions && <BackupSection send={send} permissions={apiPermissions} />}
+      {sync && <SyncSection send={send} {...sync} />}
     </Shell>
   );
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ApiPermissions } from '@/components/options/BackupSection';
+import type { SyncSectionProps } from '@/components/options/SyncSection';
 import type { Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
@@ -19,6 +20,24 @@ const apiPermissions: ApiPermissions = {
   request: (names) => browser.permissions.request({ permissions: names as Browser.runtime.ManifestPermission[] }),
   remove: (names) => browser.permissions.remove({ permissions: names as Browser.runtime.ManifestPermission[] }),
   contains: (names) => browser.permissions.contains({ permissions: names as Browser.runtime.ManifestPermission[] }),
+};
+
+// Sync asks for exactly its server's origin when set up, and for `identity` for remoteStorage's sign-in.
+const sync: OptionsAppProps['sync'] = {
+  permissions: {
+    request: (origins, names = []) => browser.permissions.request({ origins, permissions: names as Browser.runtime.ManifestPermission[] }),
+    remove: (origins) => browser.permissions.remove({ origins }),
+  },
+  libraryUrl: browser.runtime.getURL('/library.html'),
+  // browser.identity appears once the optional `identity` permission is granted.
+  auth: {
+    redirectUrl: () => browser.identity.getRedirectURL(),
+    launch: async (url) => {
+      const answer = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!answer) throw new Error('the sign-in window closed without an answer');
+      return answer;
+    },
+  } satisfies SyncSectionProps['auth'],
 };
 
 // The notes database lives in this origin: ask that the browser never evict it (lib/library/persist-storage.ts).
@@ -40,4 +59,4 @@ const notices: OptionsAppProps['notices'] = (on) => {
   return () => browser.runtime.onMessage.removeListener(listener);
 };
 
-render(<OptionsApp send={toBackground} permissions={permissions} apiPermissions={apiPermissions} notices={notices} />, document.getElementById('app')!);
+render(<OptionsApp send={toBackground} permissions={permissions} apiPermissions={apiPermissions} sync={sync} notices={notices} />, document.getElementById('app')!);

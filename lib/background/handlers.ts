@@ -13,6 +13,7 @@ import {
   updateAnnotation,
 } from './annotation-store';
 import type { BackupService } from './backup-service';
+import type { SyncService } from './sync-service';
 import type { ChangeNotices } from './change-notifier';
 import type { NoteWatchers } from './note-watchers';
 import type { Annotation } from '../notes/annotation';
@@ -49,6 +50,8 @@ export interface BackgroundDeps {
   broadcast?: RuntimeDeps['broadcast'];
   /** Automatic backups (downloads and alarms wired by the entrypoint); absent, backups are unavailable. */
   backups?: BackupService;
+  /** Sync with the reader's server (lib/background/sync-service.ts); absent, sync is unavailable. */
+  sync?: SyncService;
   /** Which frames show which page's notes (a content script's listAnnotations); absent, none is remembered. */
   watchers?: NoteWatchers;
   /** Tells the frames and extension pages what a write changed; absent, nobody is told. */
@@ -115,6 +118,15 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     },
     backupNow: () => needBackups(deps).runNow(),
     recordLibraryExport: () => needBackups(deps).recordLibraryExport(deps.now()),
+    getSyncStatus: () => needSync(deps).status(),
+    setUpSync: ({ server, passphrase, join }) => needSync(deps).setUp(server, passphrase, join),
+    unlockSync: ({ passphrase }) => needSync(deps).unlock(passphrase),
+    syncNow: () => needSync(deps).syncNow(),
+    turnOffSync: () => needSync(deps).turnOff(),
+    resolveConflict: async ({ id, keep }) => {
+      await needSync(deps).resolveConflict(id, keep);
+      return { ok: true };
+    },
     clearHistory: async () => {
       // The analyses cache writes after answering: the clear waits for writes already queued.
       const cleared = await analyses.clearWith(() => clearReadingHistory(deps.db));
@@ -165,6 +177,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     // The page's address is the sender's (lib/background/sender-page.ts); only its canonical claim is the script's.
     getPageKey: async ({ url, canonical }) => ({ source: normalizeSourceUrl(url, canonical) }),
   };
+}
+
+function needSync(deps: BackgroundDeps): SyncService {
+  if (!deps.sync) throw new Error('Sync is not available here');
+  return deps.sync;
 }
 
 function needBackups(deps: BackgroundDeps): BackupService {

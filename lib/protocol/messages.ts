@@ -1,5 +1,5 @@
 // Lede's one message protocol. Every message is a request with a `type`, listed once in its
-// family's table (page.ts, notes.ts, run.ts, prefs.ts, history.ts, backup.ts): who may send it,
+// family's table (page.ts, notes.ts, run.ts, prefs.ts, history.ts, backup.ts, sync.ts): who may send it,
 // its fields and parser, its size limits and its response type (spec.ts). Everything else here is
 // derived from the tables: the request unions, ResponseMap, ALLOWED_SENDERS, MESSAGE_LIMITS and
 // parseMessage. A new message is one entry in its family's table; the compiler then asks for its
@@ -23,6 +23,7 @@ import { PAGE_NOTICES, type PageNoticeRequest } from './notices';
 import { PAGE_COMMANDS } from './page';
 import { PREFS_MESSAGES } from './prefs';
 import { RUN_MESSAGES } from './run';
+import { SYNC_MESSAGES } from './sync';
 import type { AnswersOf, Fields, LimitsOf, RequestOf, SenderContext } from './spec';
 
 export * from './backup';
@@ -32,13 +33,14 @@ export * from './notices';
 export * from './page';
 export * from './prefs';
 export * from './run';
+export * from './sync';
 export { MAX_SUMMARY_NAME_LENGTH, MessageError } from './fields';
 export type { SenderContext } from './spec';
 
 // ---- The tables, by receiver ------------------------------------------------------------------
 
 const TO_CONTENT_SCRIPT = joinTables(PAGE_COMMANDS, NOTE_PAGE_COMMANDS);
-const TO_BACKGROUND = joinTables(HISTORY_MESSAGES, PREFS_MESSAGES, NOTE_MESSAGES, RUN_MESSAGES, BACKUP_MESSAGES);
+const TO_BACKGROUND = joinTables(HISTORY_MESSAGES, PREFS_MESSAGES, NOTE_MESSAGES, RUN_MESSAGES, BACKUP_MESSAGES, SYNC_MESSAGES);
 const TO_EXTENSION_PAGES = joinTables(PAGE_NOTICES);
 /** Every message Lede sends, by type. */
 export const MESSAGES = joinTables(TO_CONTENT_SCRIPT, TO_BACKGROUND, TO_EXTENSION_PAGES);

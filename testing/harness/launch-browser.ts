@@ -11,6 +11,8 @@ export interface LaunchOptions {
   extensionDir?: string | null;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** A profile folder to use and keep (a browser restarted on the same profile); by default a fresh one, deleted on close. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -68,7 +70,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
 
 async function launchAttempt(options: LaunchOptions, serviceWorkerWaitMs: number): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir === null ? null : requireChromeBuild(options.extensionDir);
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'lede-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lede-chromium-'));
+  const ownProfile = options.userDataDir === undefined;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireChromium(),
     headless: options.headless ?? true,
@@ -89,7 +92,7 @@ async function launchAttempt(options: LaunchOptions, serviceWorkerWaitMs: number
       extensionId = new URL((await findServiceWorker(context, serviceWorkerWaitMs)).url()).host;
     } catch (error) {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
       throw new ServiceWorkerMissing(`The extension's service worker never started (${String(error)}).`);
     }
   }
@@ -100,7 +103,7 @@ async function launchAttempt(options: LaunchOptions, serviceWorkerWaitMs: number
     serviceWorker: () => findServiceWorker(context),
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -51,6 +51,9 @@ function expectNoOpenDoors(manifest: Manifest, browser: 'chrome' | 'firefox'): v
   }
 }
 
+/** Sync servers: any https origin, plain http only on this machine; one origin asked for when sync is set up. */
+const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 describe('Chrome MV3 manifest', () => {
   const manifest = readManifest(chromeExtensionDir);
 
@@ -59,9 +62,9 @@ describe('Chrome MV3 manifest', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(REQUIRED);
   });
 
-  it('keeps downloads (automatic backup) and Wikipedia (summaries) optional', () => {
-    expect(manifest.optional_permissions).toEqual(['downloads']);
-    expect(manifest.optional_host_permissions).toEqual(['https://*.wikipedia.org/*']);
+  it('keeps downloads (automatic backup), identity (remoteStorage sign-in), Wikipedia (summaries) and sync servers optional', () => {
+    expect(manifest.optional_permissions).toEqual(['downloads', 'identity']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS]);
   });
 
   it('states a strict CSP for extension pages', () => {
@@ -81,10 +84,10 @@ const firefoxDir = path.join(repoRoot, '.output/firefox-mv2');
 describe('Firefox MV2 manifest', () => {
   const manifest = readManifest(firefoxDir);
 
-  it('asks for the same permissions, with Wikipedia and downloads optional', () => {
+  it('asks for the same permissions, with Wikipedia, sync servers, identity and downloads optional', () => {
     expect(manifest.manifest_version).toBe(2);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(REQUIRED);
-    expect([...(manifest.optional_permissions ?? [])].sort()).toEqual(['downloads', 'https://*.wikipedia.org/*']);
+    expect([...(manifest.optional_permissions ?? [])].sort()).toEqual(['downloads', 'https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS, 'identity'].sort());
   });
 
   it('states the same strict CSP (MV2 string form)', () => {

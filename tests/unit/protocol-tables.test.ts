@@ -28,6 +28,8 @@ describe('the message tables', () => {
       noteBody: 100_000,
       noticeSources: 500,
       bulkNotes: 1_000,
+      syncField: 2_000,
+      passphrase: 1_000,
     });
   });
 
