@@ -8,7 +8,11 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Analysis } from '../analysis/types';
 import type { Annotation } from '../notes/annotation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
+import { normalizeSourceUrl } from '../notes/source-url';
 import type { SummaryResult } from '../protocol/history';
+import { articleEntityTerms } from '../cards/entity-key';
+import { articleIdentity, withoutAmp } from '../notes/article-identity';
+import { mergeDuplicateArticles } from './article-merge';
 
 export interface ArticleRow {
   /** Primary key: the page URL without its #fragment. */
@@ -21,6 +25,15 @@ export interface ArticleRow {
   quotes: QuoteSummary[];
   /** Canonical entity names, kept as a multi-entry index: "which articles mention X?". */
   entityNames: string[];
+  /**
+   * Version 5: every address the article was read at, cleaned, and each without its AMP markers
+   * (lib/notes/article-identity.ts); a multi-entry index. One article read at several addresses is one row.
+   */
+  aliases?: string[];
+  /** Version 5: the fingerprint of the body text (bodyFingerprint), when the page sent one; indexed. */
+  textHash?: string;
+  /** Version 5: entity keys and their lookup handles (lib/cards/entity-key.ts), a multi-entry index for entity pages. */
+  entityKeys?: string[];
 }
 
 /** A remembered analysis (lib/background/analysis-store.ts): a revisit after the background restarted is instant. */
@@ -81,6 +94,20 @@ export class LedeDB extends Dexie {
     this.version(4).stores({
       analyses: 'key, usedAt',
     });
+    // Version 5 counts articles, not addresses: each row gets its aliases and entity keys, and rows
+    // that are one article (the same address once cleaned, or a reprint on the same site with the
+    // same title and names) are merged into one; nothing else changes.
+    this.version(5)
+      .stores({
+        articles: 'url, seenAt, site, *entityNames, *aliases, textHash, *entityKeys',
+      })
+      .upgrade(async (tx) => {
+        const table = tx.table<ArticleRow, string>('articles');
+        const rows = (await table.toArray()).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }));
+        const { kept, dropped } = mergeDuplicateArticles(rows);
+        await table.bulkPut(kept);
+        await table.bulkDelete(dropped);
+      });
   }
 }
 
@@ -95,19 +122,60 @@ export function articleKey(url: string): string {
   return hash === -1 ? url : url.slice(0, hash);
 }
 
-/** Save an article, or refresh it on a revisit (newer analysis, newer seenAt). */
-export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: number): Promise<ArticleRow> {
-  const row: ArticleRow = {
-    url: articleKey(article.url),
-    title: article.title,
-    site: article.site,
-    seenAt,
-    entities: article.entities,
-    quotes: article.quotes,
-    entityNames: [...new Set(article.entities.map((entity) => entity.name))],
+/** The derived, indexed fields of a row for an article kept under `url`. */
+export function articleIndexes(url: string, entities: readonly EntitySummary[]): Required<Pick<ArticleRow, 'aliases' | 'entityKeys' | 'entityNames'>> {
+  const aliases = new Set(articleIdentity({ url }).aliases);
+  aliases.add(url);
+  aliases.add(withoutAmp(url));
+  return {
+    aliases: [...aliases],
+    entityKeys: articleEntityTerms(entities),
+    entityNames: [...new Set(entities.map((entity) => entity.name))],
   };
-  await db.articles.put(row);
-  return row;
+}
+
+/** Is `row` the article read at `address` (the address as the browser shows it)? */
+export function isArticleAt(row: ArticleRow, address: string): boolean {
+  if (row.url === articleKey(address)) return true;
+  const aliases = new Set(row.aliases ?? []);
+  return articleIdentity({ url: address }).aliases.some((alias) => aliases.has(alias));
+}
+
+/**
+ * Save an article, or refresh it on a revisit (newer analysis, newer seenAt). The same article
+ * read at another address (canonical link, AMP, tracking parameters) or with the same body text
+ * is the same row: the stored rows it matches are merged into one, which keeps every alias; it
+ * stays under the address it was first kept under unless the page names a canonical one.
+ */
+export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: number): Promise<ArticleRow> {
+  const identity = articleIdentity({ url: article.url, canonical: article.canonical, amphtml: article.amphtml });
+  const forms = [...new Set([...identity.aliases, articleKey(article.url)])];
+  return db.transaction('rw', db.articles, async () => {
+    const byAlias = await db.articles.where('aliases').anyOf(forms).toArray();
+    const byText = article.textHash ? await db.articles.where('textHash').equals(article.textHash).toArray() : [];
+    const matches = new Map([...byAlias, ...byText].map((row) => [row.url, row] as const));
+    const oldest = [...matches.values()].sort((a, b) => a.seenAt - b.seenAt || a.url.localeCompare(b.url))[0];
+    const named = Boolean(article.canonical) && identity.key !== normalizeSourceUrl(article.url);
+    const url = matches.has(identity.key) || named || !oldest ? identity.key : oldest.url;
+    const aliases = new Set(identity.aliases);
+    for (const row of matches.values()) for (const alias of row.aliases ?? [row.url]) aliases.add(alias);
+    aliases.add(url);
+    const textHash = article.textHash ?? [...matches.values()].find((row) => row.textHash)?.textHash;
+    const row: ArticleRow = {
+      url,
+      title: article.title,
+      site: article.site,
+      seenAt,
+      entities: article.entities,
+      quotes: article.quotes,
+      ...articleIndexes(url, article.entities),
+    };
+    row.aliases = [...new Set([...(row.aliases ?? []), ...aliases])];
+    if (textHash) row.textHash = textHash;
+    await db.articles.bulkDelete([...matches.keys()].filter((key) => key !== url));
+    await db.articles.put(row);
+    return row;
+  });
 }
 
 /** Articles that mention an entity by canonical name (case-insensitive), most recently seen first. */

@@ -20,6 +20,7 @@ import { AnalysisCache } from './analysis-cache';
 import { DexieAnalysisStore } from './analysis-store';
 import { saveArticle, type LedeDB } from './db';
 import { entityHistories } from './history';
+import { entityPage } from './entity-page';
 import type { BackgroundRequest, Handlers } from '../protocol/messages';
 import { createRuntimeHandlers, type RuntimeDeps } from './page-handlers';
 import type { PrefsStore } from '../settings/highlight-prefs';
@@ -94,6 +95,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       if (!(await settings.load()).history) return { histories: [] };
       return { histories: await entityHistories(deps.db, names, excludeUrl) };
     },
+    // An entity's page in the library: with history off, only the reader's notes that name it.
+    getEntityPage: async ({ key }) => entityPage(deps.db, key, (await settings.load()).history),
     getSettings: () => settings.load(),
     saveSettings: async ({ settings: patch }) => {
       const saved = await settings.save(patch);

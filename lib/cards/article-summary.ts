@@ -27,6 +27,11 @@ export interface ArticleSummary {
   site: string;
   entities: EntitySummary[];
   quotes: QuoteSummary[];
+  /** The page's `<link rel=canonical>` and `<link rel=amphtml>`, as written: other addresses of this article. */
+  canonical?: string;
+  amphtml?: string;
+  /** The body text's fingerprint (lib/notes/article-identity.ts): the same article read elsewhere has the same. */
+  textHash?: string;
 }
 
 export interface SpeakerGroup {

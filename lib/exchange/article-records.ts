@@ -2,7 +2,7 @@
 // the library's people and speaker filters trust these records.
 
 import type { EntitySummary, QuoteSummary } from '../cards/article-summary';
-import type { ArticleRow } from '../background/db';
+import { articleIndexes, type ArticleRow } from '../background/db';
 import { isPageUrl } from '../shared/page-address';
 import { runSteps, type Steps } from './steps';
 import type { ArticleRecord, RejectedItem } from './types';
@@ -36,7 +36,7 @@ export function* parseArticleRecordsSteps(value: unknown): Steps<{ articles: Art
 
 /** The stored row for a record, with the entity-name index the DB looks articles up by. */
 export function articleRowOf(article: ArticleRecord): ArticleRow {
-  return { ...copyArticle(article), entityNames: [...new Set(article.entities.map((entity) => entity.name))] };
+  return { ...copyArticle(article), ...articleIndexes(article.url, article.entities) };
 }
 
 function articleProblem(raw: unknown): string | null {

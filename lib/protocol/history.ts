@@ -2,9 +2,10 @@
 // reports the article it analysed; Lede's pages ask which other articles mention an entity, count
 // or clear the history, and ask for an entity's summary.
 
-import type { EntityType } from '../analysis/types';
+import type { EntityType, QuoteKind } from '../analysis/types';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
 import { isPageUrl } from '../shared/page-address';
+import { parseEntityKey } from '../cards/entity-key';
 import { isRecord } from '../shared/is-record';
 import { FIELD_LIMITS, MAX_SUMMARY_NAME_LENGTH, MessageError, needBounded, needString } from './fields';
 import { MAX_ANALYZE_TEXT_LENGTH } from './run';
@@ -21,6 +22,12 @@ export interface GetEntityHistoryRequest {
   names: readonly string[];
   /** The current article, left out of its own history. */
   excludeUrl: string;
+}
+/** Library -> background: everything the reader has read about one entity (its page in the library). */
+export interface GetEntityPageRequest {
+  type: 'getEntityPage';
+  /** lib/cards/entity-key.ts: `${type}:${folded name}`. */
+  key: string;
 }
 /** Options page -> background: how many articles the reading history holds. */
 export interface GetHistoryCountRequest {
@@ -77,6 +84,72 @@ export interface EntityHistory {
 /** One history per requested name, in request order; empty when history is off or cleared. */
 export interface EntityHistoryResponse {
   histories: EntityHistory[];
+}
+
+/** An article that mentions the entity. */
+export interface EntityArticle {
+  url: string;
+  title: string;
+  site: string;
+  seenAt: number;
+  /** The name that article used. */
+  name: string;
+  mentions: number;
+}
+
+/** Where something was said: the article and when the reader read it. */
+export interface EntitySource {
+  url: string;
+  title: string;
+  site: string;
+  seenAt: number;
+}
+
+/** One way the press has described the entity, given once however many articles gave it. */
+export interface EntityDescription {
+  text: string;
+  /** A description ("the former senator") or a role ("Secretary of State"). */
+  kind: 'description' | 'role';
+  /** The first article (by reading time) that gave it. */
+  first: EntitySource;
+  /** How many articles gave it. */
+  count: number;
+}
+
+/** A quote of theirs, with a link that opens the article at its words. */
+export interface EntityQuote {
+  text: string;
+  kind: QuoteKind;
+  source: EntitySource;
+  /** The article's address with a text fragment (lib/notes/quote-link.ts). */
+  link: string;
+}
+
+/** One of the reader's notes that mentions the entity. */
+export interface EntityNote {
+  id: string;
+  exact: string;
+  body: string;
+  tags: string[];
+  modified: string;
+  source: EntitySource;
+  link: string;
+}
+
+/** The answer to getEntityPage; lists newest first. */
+export interface EntityPageData {
+  key: string;
+  type: EntityType;
+  /** The name to show: the fullest the articles used. */
+  name: string;
+  /** Every name the articles used for it. */
+  names: string[];
+  /** False when reading history is off: no articles, descriptions or quotes are shown. */
+  historyOn: boolean;
+  articles: EntityArticle[];
+  descriptions: EntityDescription[];
+  quotes: EntityQuote[];
+  notes: EntityNote[];
 }
 
 export interface FoundSummary {
@@ -163,13 +236,23 @@ function needArticle(value: unknown): ArticleSummary {
   if (quoteChars > ARTICLE_LIMITS.articleQuoteChars) {
     throw new MessageError(`articleAnalyzed.article.quotes hold more than ${ARTICLE_LIMITS.articleQuoteChars} characters`);
   }
-  return {
+  const article: ArticleSummary = {
     url,
     title: needBounded(value.title, 'articleAnalyzed.article.title', FIELD_LIMITS.title),
     site: needBounded(value.site, 'articleAnalyzed.article.site', FIELD_LIMITS.site),
     entities: value.entities.map((entity, i) => needEntity(entity, `articleAnalyzed.article.entities[${i}]`)),
     quotes,
   };
+  // Other addresses of the article: the background keeps only those on the page's own site.
+  for (const field of ['canonical', 'amphtml'] as const) {
+    if (value[field] !== undefined) article[field] = needBounded(value[field], `articleAnalyzed.article.${field}`, FIELD_LIMITS.url);
+  }
+  if (value.textHash !== undefined) {
+    const textHash = needBounded(value.textHash, 'articleAnalyzed.article.textHash', 40);
+    if (!/^\d+:[0-9a-f]{16}$/.test(textHash)) throw new MessageError('articleAnalyzed.article.textHash is not a body fingerprint');
+    article.textHash = textHash;
+  }
+  return article;
 }
 
 function needEntity(value: unknown, where: string): EntitySummary {
@@ -225,6 +308,16 @@ export const HISTORY_MESSAGES = messageTable({
       return { type, names, excludeUrl: needBounded(value.excludeUrl, `${type}.excludeUrl`, FIELD_LIMITS.url) };
     },
     answer: answer<EntityHistoryResponse>(),
+  },
+  getEntityPage: {
+    senders: fromPages,
+    fields: ['key'],
+    parse: (value, type): GetEntityPageRequest => {
+      const key = needBounded(value.key, `${type}.key`, MAX_SUMMARY_NAME_LENGTH + 20);
+      if (!parseEntityKey(key)) throw new MessageError(`${type}.key must be type:name`);
+      return { type, key };
+    },
+    answer: answer<EntityPageData>(),
   },
   getHistoryCount: { senders: fromPages, fields: [], parse: (_, type): GetHistoryCountRequest => ({ type }), answer: answer<HistoryCount>() },
   clearHistory: { senders: fromPages, fields: [], parse: (_, type): ClearHistoryRequest => ({ type }), answer: answer<HistoryCleared>() },
