@@ -124,9 +124,10 @@ export function articleKey(url: string): string {
 
 /** The derived, indexed fields of a row for an article kept under `url`. */
 export function articleIndexes(url: string, entities: readonly EntitySummary[]): Required<Pick<ArticleRow, 'aliases' | 'entityKeys' | 'entityNames'>> {
-  const aliases = new Set(articleIdentity({ url }).aliases);
-  aliases.add(url);
-  aliases.add(withoutAmp(url));
+  const key = articleKey(url);
+  const aliases = new Set(articleIdentity({ url: key }).aliases);
+  aliases.add(key);
+  aliases.add(withoutAmp(key));
   return {
     aliases: [...aliases],
     entityKeys: articleEntityTerms(entities),

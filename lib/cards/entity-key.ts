@@ -73,15 +73,15 @@ export function acronymTerm(type: EntityType, letters: string): string {
 
 /**
  * What an article is indexed under for one of its entities (a Dexie multi-entry index): the
- * entity's key, and the handles by which other spellings find it: a person's surname, a long
- * form's initials, an acronym's letters.
+ * entity's key, and the handles by which other spellings find it: a person's surname; a place's or
+ * organisation's initials (long form) or letters (acronym).
  */
 export function entityIndexTerms(type: EntityType, name: string): string[] {
   const key = entityKey(type, name);
   if (key === null) return [];
   const terms = [key];
   const words = nameForm(name).words;
-  if (type === 'person') terms.push(surnameTerm(type, words[words.length - 1] as string));
+  if (type === 'person') return [...terms, surnameTerm(type, words[words.length - 1] as string)];
   const initials = initialsOf(name.trim());
   if (initials) terms.push(initialsTerm(type, initials));
   const letters = acronymLetters(name.trim());

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Annotation } from '@/lib/notes/annotation';
 import { summarizeArticle } from '@/lib/cards/article-summary';
-import { createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
+import { articleIndexes, createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
 import type { SummaryRow } from '@/lib/background/db';
 import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 import { DB_HISTORY, tablesAt } from '../../testing/fixtures/db-history';
@@ -92,7 +92,10 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
  * Where a version's upgrade() reshapes stored rows: the rows expected after opening with the
  * current lib/background/db.ts, per table. Empty while no upgrade has changed data.
  */
-const UPGRADED_ROWS: Record<string, (saved: unknown[]) => unknown[]> = {};
+const UPGRADED_ROWS: Record<string, (saved: unknown[], savedAt: number) => unknown[]> = {
+  // Version 5: each article gains its aliases and entity keys (duplicates merging: article-identity-migration.test.ts).
+  articles: (saved, savedAt) => (savedAt >= 5 ? saved : (saved as ArticleRow[]).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }))),
+};
 
 /** The versions lib/background/db.ts declares, with their stores (Dexie keeps them on the instance). */
 function declaredVersions(db: Dexie): { version: number; stores: Record<string, string | null> }[] {
@@ -149,7 +152,7 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
 
     for (const table of db.tables) {
       const before = saved[table.name];
-      const expected = before === undefined ? [] : (UPGRADED_ROWS[table.name]?.(before) ?? before);
+      const expected = before === undefined ? [] : (UPGRADED_ROWS[table.name]?.(before, version) ?? before);
       const rows = await table.toArray();
       const key = table.schema.primKey.keyPath as string;
       const byKey = (a: unknown, b: unknown): number => String((a as Record<string, unknown>)[key]).localeCompare(String((b as Record<string, unknown>)[key]));
@@ -162,6 +165,10 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
       expect(await db.articles.where('entityNames').equals('Zürich').primaryKeys()).toEqual([ZURICH.url]);
       expect(await db.articles.orderBy('seenAt').primaryKeys()).toEqual([SEED_URL, ZURICH.url]);
       expect(await db.articles.where('site').equals('www.nytimes.com').count()).toBe(1);
+      if (version < 5) {
+        expect(await db.articles.where('entityKeys').equals('person:john kerry').primaryKeys()).toEqual([SEED_URL, ZURICH.url].sort());
+        expect(await db.articles.where('aliases').equals(ZURICH.url).primaryKeys()).toEqual([ZURICH.url]);
+      }
     }
     if (saved.summaries) {
       expect(await db.summaries.where('expiresAt').below(100_000_000).primaryKeys()).toEqual(['https://en.wikipedia.org|Nobody Known']);

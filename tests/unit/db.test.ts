@@ -26,15 +26,18 @@ describe('LedeDB', () => {
     await db.delete();
   });
 
-  it('declares the articles table with the url key and the query indexes (schema now at version 4)', async () => {
+  it('declares the articles table with the url key and the query indexes (schema now at version 5)', async () => {
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const schema = db.articles.schema;
     expect(schema.primKey.name).toBe('url');
     expect(schema.indexes.map((index) => [index.name, index.multi])).toEqual([
       ['seenAt', false],
       ['site', false],
       ['entityNames', true],
+      ['aliases', true],
+      ['textHash', false],
+      ['entityKeys', true],
     ]);
   });
 

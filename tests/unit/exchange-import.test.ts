@@ -125,7 +125,13 @@ describe('importAnnotations', () => {
     const summary = await importAnnotations(db, exportJsonLd([makeAnnotation()], [ARTICLE, older]));
     expect(summary.articlesAdded).toBe(1);
     const stored = (await db.articles.get('https://news.example/story')) as ArticleRow;
-    expect(stored).toEqual({ ...ARTICLE, url: 'https://news.example/story', entityNames: ['Michael McFaul'] });
+    expect(stored).toEqual({
+      ...ARTICLE,
+      url: 'https://news.example/story',
+      entityNames: ['Michael McFaul'],
+      aliases: ['https://news.example/story'],
+      entityKeys: ['person:michael mcfaul', 'person~s:mcfaul'],
+    });
     expect((await db.articles.get('https://news.example/older'))?.title).toBe('Stored title');
   });
 });
