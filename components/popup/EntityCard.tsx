@@ -5,6 +5,7 @@ import type { EntityHistory } from '@/lib/protocol/messages';
 import type { Transport } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
 import { CardHistory } from './CardHistory';
+import { EntityPageLink } from './EntityPageLink';
 import { mentionsLabel, placeFactRows, TYPE_LABELS } from './card-text';
 import { EncyclopediaSummary } from './EncyclopediaSummary';
 import './cards.css';
@@ -109,6 +110,7 @@ export function EntityCard({ card, domId, history, expanded, onReveal, backgroun
       </p>
       {card.quotes.length > 0 && <CardQuotes quotes={card.quotes} name={card.name} open={expanded} onReveal={reveal} />}
       {history && history.total > 0 && <CardHistory history={history} current={card} />}
+      <EntityPageLink type={card.type} name={card.name} />
       {/* The encyclopedia summary (components/popup/EncyclopediaSummary.tsx); it renders nothing while summaries are off. */}
       {background && <EncyclopediaSummary name={card.name} type={card.type} send={background} />}
     </article>
