@@ -1,11 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityType } from '@/lib/analysis/types';
 import type { EntityPageData, EntitySource } from '@/lib/protocol/history';
 import { formatDay, isoDay } from './format';
 import type { EntityPageState } from './use-entity-page';
 
 const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
+
+/** Items of each list shown at first; the rest behind "Show all" (a long history names someone in thousands of articles). */
+export const FIRST_SHOWN = 25;
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -53,6 +56,7 @@ export function EntityPage({ state, backHref }: EntityPageProps) {
 
 function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { current: HTMLHeadingElement | null } }) {
   const others = data.names.filter((name) => name !== data.name);
+  const shown = useShown(data.key);
   const summary = [count(data.articles.length, 'article'), count(data.quotes.length, 'quote'), count(data.notes.length, 'note')].join(' · ');
   return (
     <main class="entity-main" aria-labelledby="entity-name">
@@ -81,7 +85,7 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
       {data.articles.length > 0 && (
         <Section id="entity-articles" title={`Articles (${data.articles.length})`}>
           <ol class="entity-list" data-testid="entity-articles">
-            {data.articles.map((article) => (
+            {shown.articles(data.articles).map((article) => (
               <li key={article.url} class="entity-item" data-testid="entity-article">
                 <SourceLink source={article} />
                 <p class="entity-source-meta">
@@ -92,13 +96,14 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               </li>
             ))}
           </ol>
+          <ShowAll list="articles" total={data.articles.length} shown={shown} />
         </Section>
       )}
 
       {data.descriptions.length > 0 && (
         <Section id="entity-descriptions" title="How the press described them">
           <ul class="entity-list" data-testid="entity-descriptions">
-            {data.descriptions.map((description) => (
+            {shown.descriptions(data.descriptions).map((description) => (
               <li key={`${description.kind}:${description.text}`} class="entity-item" data-testid="entity-description">
                 <p class="entity-description">
                   {description.text}
@@ -111,13 +116,14 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               </li>
             ))}
           </ul>
+          <ShowAll list="descriptions" total={data.descriptions.length} shown={shown} />
         </Section>
       )}
 
       {data.quotes.length > 0 && (
         <Section id="entity-quotes" title={`What ${data.name} said`}>
           <ul class="entity-list" data-testid="entity-quotes">
-            {data.quotes.map((quote, i) => (
+            {shown.quotes(data.quotes).map((quote, i) => (
               <li key={i} class="entity-item" data-testid="entity-quote">
                 <blockquote class="library-quote">{quote.kind === 'direct' ? `“${quote.text.replace(/^[“"]|[”"]$/g, '')}”` : quote.text}</blockquote>
                 <p class="entity-source-meta">
@@ -131,13 +137,14 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               </li>
             ))}
           </ul>
+          <ShowAll list="quotes" total={data.quotes.length} shown={shown} />
         </Section>
       )}
 
       {data.notes.length > 0 && (
         <Section id="entity-notes" title="Your notes">
           <ul class="entity-list" data-testid="entity-notes">
-            {data.notes.map((note) => (
+            {shown.notes(data.notes).map((note) => (
               <li key={note.id} class="entity-item" data-testid="entity-note">
                 {note.exact && <blockquote class="library-quote">{note.exact}</blockquote>}
                 {note.body && <p class="entity-note-body">{note.body}</p>}
@@ -151,9 +158,45 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               </li>
             ))}
           </ul>
+          <ShowAll list="notes" total={data.notes.length} shown={shown} />
         </Section>
       )}
     </main>
+  );
+}
+
+type ListName = 'articles' | 'descriptions' | 'quotes' | 'notes';
+
+interface Shown {
+  all: ReadonlySet<ListName>;
+  showAll: (list: ListName) => void;
+  articles: <T>(items: readonly T[]) => readonly T[];
+  descriptions: <T>(items: readonly T[]) => readonly T[];
+  quotes: <T>(items: readonly T[]) => readonly T[];
+  notes: <T>(items: readonly T[]) => readonly T[];
+}
+
+/** Which lists the reader opened in full; back to the first FIRST_SHOWN of each for another entity. */
+function useShown(key: string): Shown {
+  const [all, setAll] = useState<{ key: string; lists: ReadonlySet<ListName> }>({ key, lists: new Set() });
+  const lists = all.key === key ? all.lists : new Set<ListName>();
+  const cut = (list: ListName) => <T,>(items: readonly T[]): readonly T[] => (lists.has(list) ? items : items.slice(0, FIRST_SHOWN));
+  return {
+    all: lists,
+    showAll: (list) => setAll({ key, lists: new Set([...lists, list]) }),
+    articles: cut('articles'),
+    descriptions: cut('descriptions'),
+    quotes: cut('quotes'),
+    notes: cut('notes'),
+  };
+}
+
+function ShowAll({ list, total, shown }: { list: ListName; total: number; shown: Shown }) {
+  if (total <= FIRST_SHOWN || shown.all.has(list)) return null;
+  return (
+    <button type="button" class="library-button entity-show-all" data-testid={`entity-show-all-${list}`} onClick={() => shown.showAll(list)}>
+      Show all {total.toLocaleString('en-US')}
+    </button>
   );
 }
 

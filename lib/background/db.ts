@@ -5,12 +5,12 @@
 // belongs to the web page's origin, which could read it.
 
 import Dexie, { type EntityTable } from 'dexie';
-import type { Analysis } from '../analysis/types';
+import type { Analysis, EntityType, QuoteKind } from '../analysis/types';
 import type { Annotation } from '../notes/annotation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
 import { normalizeSourceUrl } from '../notes/source-url';
 import type { SummaryResult } from '../protocol/history';
-import { articleEntityTerms } from '../cards/entity-key';
+import { entityIndexTerms } from '../cards/entity-key';
 import { articleIdentity, withoutAmp } from '../notes/article-identity';
 import { mergeDuplicateArticles } from './article-merge';
 
@@ -32,8 +32,32 @@ export interface ArticleRow {
   aliases?: string[];
   /** Version 5: the fingerprint of the body text (bodyFingerprint), when the page sent one; indexed. */
   textHash?: string;
-  /** Version 5: entity keys and their lookup handles (lib/cards/entity-key.ts), a multi-entry index for entity pages. */
-  entityKeys?: string[];
+}
+
+/**
+ * Version 5: one entity of one stored article, as its page in the library shows it
+ * (lib/background/entity-page.ts): small rows, so an entity named in a thousand articles is read
+ * without reading those articles. Written and deleted with their article (writeMentions).
+ */
+export interface MentionRow {
+  /** `${url}\n${key}`. */
+  id: string;
+  /** The article's row (ArticleRow.url). */
+  url: string;
+  /** The entity's key and the handles other spellings find it by (entityIndexTerms), a multi-entry index. */
+  terms: string[];
+  type: EntityType;
+  name: string;
+  mentions: number;
+  description?: string;
+  role?: string;
+  /** The quotes that article attributes to it (speaker = its name there). */
+  quotes: { text: string; kind: QuoteKind }[];
+  title: string;
+  site: string;
+  seenAt: number;
+  /** The article's addresses, where the reader's notes on it are kept. */
+  aliases: string[];
 }
 
 /** A remembered analysis (lib/background/analysis-store.ts): a revisit after the background restarted is instant. */
@@ -68,6 +92,8 @@ export class LedeDB extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/background/analysis-store.ts). */
   analyses!: EntityTable<AnalysisRow, 'key'>;
+  /** Version 5: each stored article's entities, for entity pages (MentionRow). */
+  mentions!: EntityTable<MentionRow, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -94,12 +120,13 @@ export class LedeDB extends Dexie {
     this.version(4).stores({
       analyses: 'key, usedAt',
     });
-    // Version 5 counts articles, not addresses: each row gets its aliases and entity keys, and rows
-    // that are one article (the same address once cleaned, or a reprint on the same site with the
-    // same title and names) are merged into one; nothing else changes.
+    // Version 5 counts articles, not addresses: each row gets its aliases, rows that are one article
+    // (the same address once cleaned, or a reprint on the same site with the same title and names)
+    // are merged into one, and each article's entities are listed in `mentions` for entity pages.
     this.version(5)
       .stores({
-        articles: 'url, seenAt, site, *entityNames, *aliases, textHash, *entityKeys',
+        articles: 'url, seenAt, site, *entityNames, *aliases, textHash',
+        mentions: 'id, url, *terms',
       })
       .upgrade(async (tx) => {
         const table = tx.table<ArticleRow, string>('articles');
@@ -107,6 +134,7 @@ export class LedeDB extends Dexie {
         const { kept, dropped } = mergeDuplicateArticles(rows);
         await table.bulkPut(kept);
         await table.bulkDelete(dropped);
+        await tx.table<MentionRow, string>('mentions').bulkPut(kept.flatMap(mentionRowsOf));
       });
   }
 }
@@ -123,16 +151,49 @@ export function articleKey(url: string): string {
 }
 
 /** The derived, indexed fields of a row for an article kept under `url`. */
-export function articleIndexes(url: string, entities: readonly EntitySummary[]): Required<Pick<ArticleRow, 'aliases' | 'entityKeys' | 'entityNames'>> {
+export function articleIndexes(url: string, entities: readonly EntitySummary[]): Required<Pick<ArticleRow, 'aliases' | 'entityNames'>> {
   const key = articleKey(url);
   const aliases = new Set(articleIdentity({ url: key }).aliases);
   aliases.add(key);
   aliases.add(withoutAmp(key));
   return {
     aliases: [...aliases],
-    entityKeys: articleEntityTerms(entities),
     entityNames: [...new Set(entities.map((entity) => entity.name))],
   };
+}
+
+/** The mention rows of one stored article: one per entity with a key, with the quotes attributed to it. */
+export function mentionRowsOf(row: ArticleRow): MentionRow[] {
+  const mentions = new Map<string, MentionRow>();
+  for (const entity of row.entities) {
+    const terms = entityIndexTerms(entity.type, entity.name);
+    const id = `${row.url}\n${terms[0]}`;
+    if (terms.length === 0 || mentions.has(id)) continue;
+    const mention: MentionRow = {
+      id,
+      url: row.url,
+      terms,
+      type: entity.type,
+      name: entity.name,
+      mentions: entity.mentions,
+      quotes: row.quotes.filter((quote) => quote.speaker === entity.name).map((quote) => ({ text: quote.text, kind: quote.kind })),
+      title: row.title,
+      site: row.site,
+      seenAt: row.seenAt,
+      aliases: row.aliases ?? [row.url],
+    };
+    if (entity.description !== undefined) mention.description = entity.description;
+    if (entity.role !== undefined) mention.role = entity.role;
+    mentions.set(id, mention);
+  }
+  return [...mentions.values()];
+}
+
+/** Replaces the mention rows of these articles (urls) with those of `rows`; inside a transaction on mentions. */
+export async function writeMentions(db: LedeDB, urls: readonly string[], rows: readonly ArticleRow[]): Promise<void> {
+  const old = (await Promise.all(urls.map((url) => db.mentions.where('url').equals(url).primaryKeys()))).flat();
+  await db.mentions.bulkDelete(old);
+  await db.mentions.bulkPut(rows.flatMap(mentionRowsOf));
 }
 
 /** Is `row` the article read at `address` (the address as the browser shows it)? */
@@ -151,8 +212,9 @@ export function isArticleAt(row: ArticleRow, address: string): boolean {
 export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: number): Promise<ArticleRow> {
   const identity = articleIdentity({ url: article.url, canonical: article.canonical, amphtml: article.amphtml });
   const forms = [...new Set([...identity.aliases, articleKey(article.url)])];
-  return db.transaction('rw', db.articles, async () => {
-    const byAlias = await db.articles.where('aliases').anyOf(forms).toArray();
+  return db.transaction('rw', db.articles, db.mentions, async () => {
+    // One equals() range per address: anyOf() walks the index with cursor jumps, far slower in some IndexedDBs.
+    const byAlias = (await Promise.all(forms.map((form) => db.articles.where('aliases').equals(form).toArray()))).flat();
     const byText = article.textHash ? await db.articles.where('textHash').equals(article.textHash).toArray() : [];
     const matches = new Map([...byAlias, ...byText].map((row) => [row.url, row] as const));
     const oldest = [...matches.values()].sort((a, b) => a.seenAt - b.seenAt || a.url.localeCompare(b.url))[0];
@@ -175,6 +237,7 @@ export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: n
     if (textHash) row.textHash = textHash;
     await db.articles.bulkDelete([...matches.keys()].filter((key) => key !== url));
     await db.articles.put(row);
+    await writeMentions(db, [...new Set([...matches.keys(), url])], [row]);
     return row;
   });
 }

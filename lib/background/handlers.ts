@@ -171,9 +171,10 @@ function needBackups(deps: BackgroundDeps): BackupService {
 
 /** Deletes every remembered article (and the analyses kept of read pages); returns how many articles there were. */
 async function clearReadingHistory(db: LedeDB): Promise<number> {
-  return db.transaction('rw', db.articles, db.analyses, async () => {
+  return db.transaction('rw', db.articles, db.analyses, db.mentions, async () => {
     const count = await db.articles.count();
     await db.articles.clear();
+    await db.mentions.clear();
     await db.analyses.clear();
     return count;
   });

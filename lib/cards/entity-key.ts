@@ -56,9 +56,27 @@ export function parseEntityKey(key: string): { type: EntityType; folded: string 
   return { type, folded };
 }
 
-/** A person's surname handle: all persons whose surname begins with these letters share a prefix. */
+/** A person's surname handle: every article naming someone of that surname has it. */
 export function surnameTerm(type: EntityType, surname: string): string {
   return `${type}~s:${surname}`;
+}
+
+/** Surnames shorter than this have no spelling handle (similarSurname never joins them). */
+const MIN_SPELLING_LETTERS = 7;
+
+/**
+ * A long surname's spelling handle: its first two letters, then its consonants without h, y, w and
+ * doubled letters ("zelensky" and "zelenskiy" -> ze:lnsk, "gaddafi" and "gadhafi" -> ga:df). Two
+ * spellings similarSurname joins mostly share it, so they are found by one exact lookup, never by
+ * scanning every surname; similarSurname then decides.
+ */
+export function spellingTerm(type: EntityType, surname: string): string | null {
+  if (surname.length < MIN_SPELLING_LETTERS) return null;
+  const skeleton = surname
+    .slice(2)
+    .replace(/[aeiouyhw]/g, '')
+    .replace(/(.)\1+/g, '$1');
+  return `${type}~k:${surname.slice(0, 2)}:${skeleton}`;
 }
 
 /** The initials of a long form ("United Nations" -> un), met by the acronym "U.N.". */
@@ -73,7 +91,7 @@ export function acronymTerm(type: EntityType, letters: string): string {
 
 /**
  * What an article is indexed under for one of its entities (a Dexie multi-entry index): the
- * entity's key, and the handles by which other spellings find it: a person's surname; a place's or
+ * entity's key, and the handles by which other spellings find it: a person's surname and its spelling; a place's or
  * organisation's initials (long form) or letters (acronym).
  */
 export function entityIndexTerms(type: EntityType, name: string): string[] {
@@ -81,7 +99,11 @@ export function entityIndexTerms(type: EntityType, name: string): string[] {
   if (key === null) return [];
   const terms = [key];
   const words = nameForm(name).words;
-  if (type === 'person') return [...terms, surnameTerm(type, words[words.length - 1] as string)];
+  if (type === 'person') {
+    const surname = words[words.length - 1] as string;
+    const spelling = spellingTerm(type, surname);
+    return spelling ? [...terms, surnameTerm(type, surname), spelling] : [...terms, surnameTerm(type, surname)];
+  }
   const initials = initialsOf(name.trim());
   if (initials) terms.push(initialsTerm(type, initials));
   const letters = acronymLetters(name.trim());

@@ -75,8 +75,9 @@ describe('the version 5 upgrade', () => {
     const seed = rows[1]!;
     expect(seed.seenAt).toBe(500);
     expect(isArticleAt(seed, 'http://127.0.0.1:8080/seed/page-stripped.html')).toBe(true);
-    // Every row is indexed by its entity keys and aliases.
-    expect(await db.articles.where('entityKeys').equals('person:john kerry').count()).toBe(4);
+    // Every article is indexed by its aliases, and its entities listed for entity pages.
+    expect(await db.mentions.where('terms').equals('person:john kerry').count()).toBe(4);
+    expect(await db.mentions.where('url').equals('https://news.example/story').count()).toBe(3);
     expect(await db.articles.where('aliases').equals('https://news.example/story/amp').primaryKeys()).toEqual(['https://news.example/story']);
   });
 
@@ -84,7 +85,7 @@ describe('the version 5 upgrade', () => {
     const distinct = [V4_ROWS[0]!, V4_ROWS[5]!, V4_ROWS[6]!, V4_ROWS[7]!];
     const db = await savedAtVersion4('lede-identity-upgrade-distinct', distinct);
     const rows = await db.articles.orderBy('seenAt').toArray();
-    expect(rows.map(({ aliases: _a, entityKeys: _k, ...rest }) => rest)).toEqual(distinct);
+    expect(rows.map(({ aliases: _a, ...rest }) => rest)).toEqual(distinct);
   });
 });
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Annotation } from '@/lib/notes/annotation';
 import { summarizeArticle } from '@/lib/cards/article-summary';
-import { articleIndexes, createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
+import { articleIndexes, createLedeDB, mentionRowsOf, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
 import type { SummaryRow } from '@/lib/background/db';
 import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 import { DB_HISTORY, tablesAt } from '../../testing/fixtures/db-history';
@@ -86,6 +86,7 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
   summaries: () => SUMMARIES,
   annotations: () => NOTES,
   analyses: analysisRows,
+  mentions: () => [seedArticle(), ZURICH].flatMap((row) => mentionRowsOf({ ...row, ...articleIndexes(row.url, row.entities) })),
 };
 
 /**
@@ -95,6 +96,11 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
 const UPGRADED_ROWS: Record<string, (saved: unknown[], savedAt: number) => unknown[]> = {
   // Version 5: each article gains its aliases and entity keys (duplicates merging: article-identity-migration.test.ts).
   articles: (saved, savedAt) => (savedAt >= 5 ? saved : (saved as ArticleRow[]).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }))),
+};
+
+/** Tables a version's upgrade fills from other tables: their rows expected after opening a database saved before it. */
+const DERIVED_ROWS: Record<string, (saved: Record<string, unknown[]>) => unknown[]> = {
+  mentions: (saved) => (UPGRADED_ROWS.articles!(saved.articles ?? [], 0) as ArticleRow[]).flatMap(mentionRowsOf),
 };
 
 /** The versions lib/background/db.ts declares, with their stores (Dexie keeps them on the instance). */
@@ -152,7 +158,7 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
 
     for (const table of db.tables) {
       const before = saved[table.name];
-      const expected = before === undefined ? [] : (UPGRADED_ROWS[table.name]?.(before, version) ?? before);
+      const expected = before === undefined ? (DERIVED_ROWS[table.name]?.(saved) ?? []) : (UPGRADED_ROWS[table.name]?.(before, version) ?? before);
       const rows = await table.toArray();
       const key = table.schema.primKey.keyPath as string;
       const byKey = (a: unknown, b: unknown): number => String((a as Record<string, unknown>)[key]).localeCompare(String((b as Record<string, unknown>)[key]));
@@ -166,7 +172,7 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
       expect(await db.articles.orderBy('seenAt').primaryKeys()).toEqual([SEED_URL, ZURICH.url]);
       expect(await db.articles.where('site').equals('www.nytimes.com').count()).toBe(1);
       if (version < 5) {
-        expect(await db.articles.where('entityKeys').equals('person:john kerry').primaryKeys()).toEqual([SEED_URL, ZURICH.url].sort());
+        expect(await db.mentions.where('terms').equals('person:john kerry').primaryKeys()).toEqual([`${SEED_URL}\nperson:john kerry`, `${ZURICH.url}\nperson:john kerry`].sort());
         expect(await db.articles.where('aliases').equals(ZURICH.url).primaryKeys()).toEqual([ZURICH.url]);
       }
     }

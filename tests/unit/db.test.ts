@@ -37,7 +37,10 @@ describe('LedeDB', () => {
       ['entityNames', true],
       ['aliases', true],
       ['textHash', false],
-      ['entityKeys', true],
+    ]);
+    expect(db.mentions.schema.indexes.map((index) => [index.name, index.multi])).toEqual([
+      ['url', false],
+      ['terms', true],
     ]);
   });
 

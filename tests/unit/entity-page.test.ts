@@ -55,6 +55,14 @@ describe('entityPage', () => {
     expect(bySurname.articles.map((a) => a.url)).toEqual(expect.arrayContaining(['https://a.example/1', 'https://b.example/2', 'https://c.example/3']));
   });
 
+  it('meets another spelling of a long surname, and keeps a different surname out', async () => {
+    await saveArticle(db, article('https://a.example/1', [person('Volodymyr Zelensky')]), 100);
+    await saveArticle(db, article('https://b.example/2', [person('Volodymyr Zelenskiy')]), 200);
+    await saveArticle(db, article('https://c.example/3', [person('Volodymyr Zelenko')]), 300);
+    const page = await entityPage(db, 'person:volodymyr zelensky', true);
+    expect(page.articles.map((a) => a.name)).toEqual(['Volodymyr Zelenskiy', 'Volodymyr Zelensky']);
+  });
+
   it('gives each description once, with the first article that gave it and how many did', async () => {
     await saveArticle(db, article('https://a.example/1', [person('Michael McFaul', { description: 'a former U.S. ambassador to Russia' })]), 100);
     await saveArticle(db, article('https://b.example/2', [person('Michael McFaul', { description: 'A former U.S. ambassador to Russia.' })]), 200);
