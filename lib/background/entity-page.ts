@@ -14,6 +14,8 @@ import type { LedeDB, MentionRow } from './db';
 /** Quotes and notes listed at most (newest first); articles are all listed. */
 export const ENTITY_PAGE_QUOTES = 300;
 export const ENTITY_PAGE_NOTES = 300;
+/** Notes that one index lookup costs about as much as reading (measured in scripts/lib/bench-entity.ts). */
+const NOTES_PER_LOOKUP = 8;
 
 /** One article's mention of the entity (a MentionRow: the article's title, site, date and addresses come with it). */
 type Found = MentionRow;
@@ -71,16 +73,27 @@ async function matchingMentions(db: LedeDB, type: EntityType, key: string, folde
     const initials = initialsOf(name);
     if (initials) terms.add(acronymTerm(type, initials));
   }
-  // One equals() range per term: anyOf() walks the index with cursor jumps, far slower in some IndexedDBs.
-  const more = (await Promise.all([...terms].map((term) => db.mentions.where('terms').equals(term).toArray()))).flat();
+  // Handles first as keys only (an index read): a person's other mentions are told apart by the
+  // key inside their id, so only the mentions that are theirs are read. One equals() range per
+  // term: anyOf() walks the index with cursor jumps, far slower in some IndexedDBs.
   const asked = nameForm(folded);
   const byArticle = new Map<string, Found>();
   for (const mention of exact) byArticle.set(mention.url, mention);
-  for (const mention of more) {
-    if (byArticle.has(mention.url) || mention.type !== type) continue;
+  const ids = new Set((await Promise.all([...terms].map((term) => db.mentions.where('terms').equals(term).primaryKeys()))).flat());
+  const wanted: string[] = [];
+  for (const id of ids) {
+    const cut = id.lastIndexOf('\n');
+    const url = id.slice(0, cut);
+    const other = parseEntityKey(id.slice(cut + 1));
+    if (byArticle.has(url) || !other || other.type !== type) continue;
+    // A person's folded name is enough for the person rules; acronyms need the name as written.
+    if (type === 'person' && !formsMatch(asked, nameForm(other.folded), true)) continue;
+    wanted.push(id);
+  }
+  for (const mention of await db.mentions.bulkGet(wanted)) {
+    if (!mention || byArticle.has(mention.url)) continue;
     const same =
-      [...raw].some((name) => isAcronymOf(name, mention.name) || isAcronymOf(mention.name, name)) ||
-      (type === 'person' && formsMatch(asked, nameForm(mention.name), true));
+      type === 'person' || [...raw].some((name) => isAcronymOf(name, mention.name) || isAcronymOf(mention.name, name));
     if (same) byArticle.set(mention.url, mention);
   }
   return [...byArticle.values()];
@@ -142,9 +155,13 @@ async function notesMentioning(db: LedeDB, found: readonly Found[], names: reado
   for (const mention of found) for (const alias of [mention.url, ...mention.aliases]) if (!rowBySource.has(alias)) rowBySource.set(alias, mention);
   if (rowBySource.size === 0) return [];
   const sources = [...rowBySource.keys()];
-  const notes = await db.transaction('r', db.annotations, async () =>
-    (await Promise.all(sources.map((source) => db.annotations.where('target.source').equals(source).toArray()))).flat(),
-  );
+  const notes = await db.transaction('r', db.annotations, async () => {
+    // Someone in a third of the history: reading every note once beats a lookup per article.
+    if (sources.length * NOTES_PER_LOOKUP > (await db.annotations.count())) {
+      return (await db.annotations.toArray()).filter((note) => rowBySource.has(note.target.source));
+    }
+    return (await Promise.all(sources.map((source) => db.annotations.where('target.source').equals(source).toArray()))).flat();
+  });
   const words = new Set(names.map((name) => name.trim()).filter((name) => name !== ''));
   if (type === 'person') for (const name of names) words.add(nameForm(name).raw.split(/\s+/).at(-1)!);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...words].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
