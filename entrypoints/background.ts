@@ -12,8 +12,10 @@ import { NoteEditorRelay } from '@/lib/background/note-editor-relay';
 import { SENDER_PAGE_RULES } from '@/lib/background/sender-page';
 import { NOTE_MENU_ITEM, START_NOTE_COMMAND, startNoteInTab } from '@/lib/background/note-shortcuts';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { PopupPrefsStore } from '@/lib/settings/popup-prefs';
 import { createMemoryArea, type KeyValueArea } from '@/lib/settings/storage-area';
 import { SiteSwitchStore } from '@/lib/settings/site-switches';
+import { trackSettings } from '@/lib/background/sync-local';
 import { UserSettingsStore } from '@/lib/settings/user-settings';
 
 // The background owns the database and the stored preferences; content scripts reach both
@@ -37,15 +39,18 @@ export default defineBackground(() => {
     download: saveToDownloads,
     schedule: scheduleBackupCheck,
   });
+  // Highlight and site settings reach sync's outbox (lib/background/sync-local.ts) while sync is on.
+  const syncedSettings = trackSettings(browser.storage.local as KeyValueArea, db);
   const handlers = createBackgroundHandlers({
     db,
-    prefs: new PrefsStore(browser.storage.local as KeyValueArea),
+    prefs: new PrefsStore(syncedSettings),
     now: () => Date.now(),
     settings: new UserSettingsStore(browser.storage.local as KeyValueArea),
+    popupPrefs: new PopupPrefsStore(browser.storage.local as KeyValueArea),
     // Used only for encyclopedia summaries, which are off until the reader turns them on.
     fetchSummary: (url, init) => fetch(url, init),
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),
-    switches: new SiteSwitchStore(browser.storage.local as KeyValueArea),
+    switches: new SiteSwitchStore(syncedSettings),
     broadcast: tellEveryTab,
     backups,
     watchers,

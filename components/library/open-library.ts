@@ -38,3 +38,14 @@ export async function openLibrary(view?: string): Promise<void> {
   }
   await browser.tabs.create({ url });
 }
+
+/** The library's address narrowed to the notes on articles that mention one entity (its Mentions filter). */
+export function entityLibraryPath(entityName: string): string {
+  return `/library.html?entity=${encodeURIComponent(entityName)}`;
+}
+
+/** The entity a library address names (entityLibraryPath's ?entity=), or null. */
+export function entityFromLibrarySearch(search: string): string | null {
+  const entity = new URLSearchParams(search).get('entity')?.trim();
+  return entity ? entity : null;
+}

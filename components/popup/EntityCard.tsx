@@ -5,10 +5,13 @@ import type { EntityHistory } from '@/lib/protocol/messages';
 import type { Transport } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
 import { CardHistory } from './CardHistory';
-import { EntityPageLink } from './EntityPageLink';
-import { mentionsLabel, placeFactRows, TYPE_LABELS } from './card-text';
+import { entityKey } from '@/lib/cards/entity-key';
+import { mentionsLabel, placeFactRows, plural, TYPE_LABELS } from './card-text';
 import { EncyclopediaSummary } from './EncyclopediaSummary';
 import './cards.css';
+
+/** A row (people: name and who they are on the first screen) or a chip (places, organisations: the name only). */
+export type CardLook = 'row' | 'chip';
 
 export interface EntityCardProps {
   card: EntityCardModel;
@@ -16,22 +19,32 @@ export interface EntityCardProps {
   domId: string;
   /** Other articles that mention the entity; undefined while unknown or when history is off. */
   history?: EntityHistory;
-  /** Show the quotes open (the top cards); the rest start folded. */
+  /** Whether the card starts unfolded (its mentions, quotes and history shown). */
   expanded: boolean;
+  look?: CardLook;
   /** Asks the page to scroll to a span and flash it; resolves false when the page could not. */
   onReveal: (span: Span) => Promise<boolean>;
   /** Reaches the background; without it the card shows no encyclopedia summary. */
   background?: Transport;
+  /** Opens the entity's page in the library by its key (lib/cards/entity-key.ts, openEntityPage); no button without it. */
+  onOpenEntity?: (key: string) => void;
 }
 
 /** What the last reveal did, said politely to screen readers and shown beside the mentions button. */
 type RevealStatus = { text: string; failed: boolean } | null;
 
-/** One entity of the article: who or what it is, how often and where it appears, what it said, where else the reader met it. */
-export function EntityCard({ card, domId, history, expanded, onReveal, background }: EntityCardProps) {
+/**
+ * One entity of the article. Folded, it says who or what it is in a line (a chip for places and
+ * organisations); unfolded (its name is a button with aria-expanded), its mentions in the page,
+ * what it said, where else the reader met it and, when the reader turned them on, an encyclopedia
+ * summary. Folded details stay in the DOM, hidden.
+ */
+export function EntityCard({ card, domId, history, expanded, look = 'row', onReveal, background, onOpenEntity }: EntityCardProps) {
+  const [open, setOpen] = useState(expanded);
   const [mentionIndex, setMentionIndex] = useState<number | null>(null);
   const [status, setStatus] = useState<RevealStatus>(null);
   const nameId = `${domId}-name`;
+  const detailsId = `${domId}-details`;
 
   const reveal = async (span: Span, shown: string): Promise<void> => {
     let revealed = false;
@@ -51,68 +64,112 @@ export function EntityCard({ card, domId, history, expanded, onReveal, backgroun
   };
 
   const facts = card.type === 'place' ? placeFacts(card.name) : null;
+  const historyCount = history?.total ?? 0;
+  const who = (card.role || card.description) && (
+    <span class="card-line">
+      {card.role && (
+        <span class="card-role" data-testid="card-role">
+          {card.role}
+        </span>
+      )}
+      {card.role && card.description && <span aria-hidden="true"> · </span>}
+      {card.description && (
+        <span class="card-description" data-testid="card-description">
+          {card.description}
+        </span>
+      )}
+    </span>
+  );
+  const mentionsButton = card.mentionCount > 0 && (
+    <button
+      type="button"
+      class="card-mentions"
+      data-testid="card-mentions"
+      aria-label={`${mentionsLabel(card.mentionCount)} of ${card.name}: show the next in the page`}
+      title="Show the next mention in the page"
+      onClick={revealNextMention}
+    >
+      {mentionsLabel(card.mentionCount)}
+    </button>
+  );
 
   return (
     <article
-      class={`card card-${card.type}`}
+      class={`card card-${look} card-${card.type}${open ? ' is-open' : ''}`}
       data-testid="entity-card"
       data-entity-id={card.id}
       data-type={card.type}
       data-name={card.name}
+      data-expanded={open ? 'true' : 'false'}
       aria-labelledby={nameId}
     >
       <div class="card-head">
-        <span class={`lede-swatch lede-swatch-${card.type}`} aria-hidden="true" />
-        <h3 class="card-name" id={nameId}>
-          {card.name}
-        </h3>
-        {card.mentionCount > 0 && (
+        <h3 class="card-heading">
           <button
             type="button"
-            class="card-mentions"
-            data-testid="card-mentions"
-            aria-label={`${mentionsLabel(card.mentionCount)} of ${card.name}: show the next in the page`}
-            title="Show the next mention in the page"
-            onClick={revealNextMention}
+            class="card-toggle"
+            data-testid="card-toggle"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            onClick={() => setOpen(!open)}
           >
-            {mentionsLabel(card.mentionCount)}
+            <span class={`lede-swatch lede-swatch-${card.type}`} aria-hidden="true" />
+            <span class="card-title">
+              <span class="card-name-line">
+                <span class="card-name" id={nameId}>
+                  {card.name}
+                </span>
+                {look === 'row' && card.quotes.length > 0 && (
+                  <span class="card-quote-count" aria-label={plural(card.quotes.length, 'quote')} title={plural(card.quotes.length, 'quote')}>
+                    <span aria-hidden="true">❝</span>
+                    {card.quotes.length}
+                  </span>
+                )}
+              </span>
+              {look === 'row' && who}
+            </span>
+            {look === 'chip' && (
+              <span class="chip-count" aria-label={mentionsLabel(card.mentionCount)}>
+                {card.mentionCount}
+              </span>
+            )}
+          </button>
+        </h3>
+        {look === 'row' && mentionsButton}
+      </div>
+      <div class="card-details" id={detailsId} hidden={!open}>
+        {look === 'chip' && (
+          <div class="chip-meta-row">
+            <p class="card-meta">
+              <span class="card-type">{TYPE_LABELS[card.type]}</span>
+              {who}
+            </p>
+            {mentionsButton}
+          </div>
+        )}
+        {facts && (
+          <dl class="card-facts" data-testid="card-place-facts" aria-label={`Facts about ${card.name}`}>
+            {placeFactRows(facts, card.name).map(([label, value]) => (
+              <div class="card-fact" key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        <p class={`card-status${status?.failed ? ' card-status-failed' : ''}`} role="status">
+          {status?.text ?? ''}
+        </p>
+        {history && historyCount > 0 && <CardHistory history={history} current={card} />}
+        {card.quotes.length > 0 && <CardQuotes quotes={card.quotes} name={card.name} open={open} onReveal={reveal} />}
+        {/* Asked for only once the card is open: the summary renders nothing while summaries are off. */}
+        {background && open && <EncyclopediaSummary name={card.name} type={card.type} send={background} />}
+        {onOpenEntity && (
+          <button type="button" class="card-open-entity" data-testid="card-open-entity" onClick={() => onOpenEntity(entityKey(card.type, card.name) ?? card.name)}>
+            All about {card.name}
           </button>
         )}
       </div>
-      <p class="card-meta">
-        <span class="card-type">{TYPE_LABELS[card.type]}</span>
-        {card.role && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <span class="card-role" data-testid="card-role">
-              {card.role}
-            </span>
-          </>
-        )}
-      </p>
-      {card.description && (
-        <p class="card-description" data-testid="card-description">
-          {card.description}
-        </p>
-      )}
-      {facts && (
-        <dl class="card-facts" data-testid="card-place-facts" aria-label={`Facts about ${card.name}`}>
-          {placeFactRows(facts, card.name).map(([label, value]) => (
-            <div class="card-fact" key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <p class={`card-status${status?.failed ? ' card-status-failed' : ''}`} role="status">
-        {status?.text ?? ''}
-      </p>
-      {card.quotes.length > 0 && <CardQuotes quotes={card.quotes} name={card.name} open={expanded} onReveal={reveal} />}
-      {history && history.total > 0 && <CardHistory history={history} current={card} />}
-      <EntityPageLink type={card.type} name={card.name} />
-      {/* The encyclopedia summary (components/popup/EncyclopediaSummary.tsx); it renders nothing while summaries are off. */}
-      {background && <EncyclopediaSummary name={card.name} type={card.type} send={background} />}
     </article>
   );
 }

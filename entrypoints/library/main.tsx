@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { LibraryRuntime } from '@/components/library/library-backend';
+import { entityFromLibrarySearch } from '@/components/library/open-library';
 import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
-import { LibraryApp } from './App';
+import { LibraryApp } from '@/components/library/LibraryApp';
 import '@/components/library/library.css';
 
 // The library never opens the database: the background owns it and answers over messages and
@@ -37,4 +38,6 @@ const recordBackup = (): void => {
   );
 };
 
-render(<LibraryApp runtime={runtime} onFullBackup={recordBackup} />, document.getElementById('app')!);
+// library.html?entity=<name>: opened from a popup card, narrowed to the articles that mention it.
+const entity = entityFromLibrarySearch(location.search);
+render(<LibraryApp runtime={runtime} onFullBackup={recordBackup} initialFilters={entity ? { entity } : undefined} />, document.getElementById('app')!);

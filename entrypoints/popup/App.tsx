@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CardGroups } from '@/components/popup/CardGroups';
+import { FoldSection } from '@/components/popup/FoldSection';
+import { panelDomId, PopupTabs, tabDomId } from '@/components/popup/PopupTabs';
+import { usePopupPrefs, type PopupPrefsState } from '@/components/popup/use-popup-prefs';
+import { openEntityPage } from '@/components/library/open-library';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import type { NotesNotices } from '@/components/popup/notes/use-page-notes';
 import { QuoteGroups } from '@/components/popup/QuoteGroups';
@@ -32,10 +36,20 @@ export interface AppProps {
   background?: Transport;
   /** The background's notesChanged notices, so the notes list follows changes made anywhere. */
   notices?: NotesNotices;
+  /** Opens an entity's page by its key, from its card; defaults to openEntityPage (the library's entity view). */
+  openEntity?: (name: string) => void;
 }
 
-export function App({ send, background, notices }: AppProps) {
+type PopupTabId = 'people' | 'notes';
+
+const openEntityInLibrary = (key: string): void => void openEntityPage(key);
+
+export function App({ send, background, notices, openEntity = openEntityInLibrary }: AppProps) {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const [tab, setTab] = useState<PopupTabId>('people');
+  const [notesCount, setNotesCount] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const sections = usePopupPrefs(background);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
   /** Counts refreshes, so a late history answer for an earlier analysis is dropped. */
@@ -92,9 +106,10 @@ export function App({ send, background, notices }: AppProps) {
   const text = report?.text;
   // Keyed on the analysis itself, so a change of highlight toggles doesn't rebuild the cards.
   const cards = useMemo(() => (analysis ? buildEntityCards(analysis, text ?? '') : null), [analysis, text]);
-  // Ready once the cards are rendered; their history lines fill in when the background answers
-  // (data-history on the root says when), so a slow history query never holds the cards back.
-  const cardsReady = report !== null;
+  // Ready once the cards are rendered (which waits for the folded sections, so nothing jumps);
+  // their history lines fill in when the background answers (data-history on the root says when),
+  // so a slow history query never holds the cards back.
+  const cardsReady = report !== null && sections.settled;
 
   // The bench (scripts/lib/bench-popup.ts) reads this mark: popup opened -> cards shown.
   const marked = useRef(false);
@@ -109,6 +124,49 @@ export function App({ send, background, notices }: AppProps) {
     [send],
   );
 
+  const showTabs = background !== undefined && hasPageNotes(state.status);
+  const cardCount = cards?.length;
+  const tabs = [
+    {
+      id: 'people' as const,
+      testId: 'tab-people',
+      label: (
+        <>
+          People &amp; places{cardCount !== undefined && <span class="tab-count">{cardCount}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'notes' as const,
+      testId: 'tab-notes',
+      label: <>Notes{notesCount !== null && <span class="tab-count">{notesCount}</span>}</>,
+    },
+  ];
+
+  const links = (
+    <span class="popup-header-links">
+      <LibraryLink />
+      <SettingsLink />
+    </span>
+  );
+
+  const body = (
+    <Body
+      state={state}
+      busy={busy}
+      onAnalyzeNow={analyzeNow}
+      onPrefsChange={changePrefs}
+      cards={cards ?? []}
+      history={history}
+      onReveal={reveal}
+      background={background}
+      sections={sections}
+      query={query}
+      onQuery={setQuery}
+      onOpenEntity={openEntity}
+    />
+  );
+
   return (
     <main
       class="popup"
@@ -119,27 +177,33 @@ export function App({ send, background, notices }: AppProps) {
       aria-busy={state.status === 'loading' || busy}
     >
       <header class="popup-header">
-        <div class="popup-header-row">
-          <span class="brand">Lede</span>
-          <span class="popup-header-links">
-            <LibraryLink />
-            <SettingsLink />
-          </span>
-        </div>
-        {'report' in state && <h1 class="title">{state.report.title}</h1>}
+        {/* With tabs, Library and Settings sit at the tab row's end; the title takes the top. */}
+        {!showTabs && (
+          <div class="popup-header-row">
+            <span class="brand">Lede</span>
+            {links}
+          </div>
+        )}
+        {'report' in state && state.report.title.trim() !== '' && <h1 class="title">{state.report.title}</h1>}
       </header>
-      {/* The reader's notes come first; they need the background, which stores them. */}
-      {background && hasPageNotes(state.status) && <NotesSection tab={send} background={background} notices={notices} />}
-      <Body
-        state={state}
-        busy={busy}
-        onAnalyzeNow={analyzeNow}
-        onPrefsChange={changePrefs}
-        cards={cards ?? []}
-        history={history}
-        onReveal={reveal}
-        background={background}
-      />
+      {showTabs ? (
+        <>
+          <div class="tabs-bar">
+            <PopupTabs tabs={tabs} selected={tab} onSelect={setTab} label="What Lede shows" />
+            {links}
+          </div>
+          <div class="panel" role="tabpanel" id={panelDomId('people')} aria-labelledby={tabDomId('people')} hidden={tab !== 'people'}>
+            {body}
+          </div>
+          {/* The reader's notes; they need the background, which stores them. The panel takes focus
+              itself (it may hold no button), as the tabs pattern asks. */}
+          <div class="panel" role="tabpanel" id={panelDomId('notes')} aria-labelledby={tabDomId('notes')} hidden={tab !== 'notes'} tabIndex={0}>
+            <NotesSection tab={send} background={background} notices={notices} onCount={setNotesCount} />
+          </div>
+        </>
+      ) : (
+        body
+      )}
       {/* Where Lede runs on its own: this site, or anywhere (the background stores it and tells the tabs). */}
       {background && 'report' in state && state.status !== 'unsupported' && (
         <SiteSwitches background={background} site={siteOf(state.report.url)} onChanged={() => void refresh()} />
@@ -165,25 +229,38 @@ interface CardsProps {
   history: HistoryState;
   onReveal: (span: Span) => Promise<boolean>;
   background?: Transport;
+  sections: PopupPrefsState;
+  query: string;
+  onQuery: (query: string) => void;
+  onOpenEntity?: (key: string) => void;
 }
 
 function Body({ state, busy, onAnalyzeNow, onPrefsChange, ...cards }: BodyProps) {
   switch (state.status) {
     case 'loading':
-      return <p class="message" role="status">Reading this page…</p>;
+      return <Loading />;
     case 'unreachable':
       return (
-        <p class="message" role="status">
-          Lede can’t read this page. Browser pages and extension stores are off limits; for a tab opened before Lede was
-          installed or updated, reload the page.
-        </p>
+        <div class="message" role="status">
+          <h2 class="message-title">Lede can’t read this page</h2>
+          <p>
+            Browser pages and extension stores are off limits; for a tab opened before Lede was installed or updated, reload the
+            page.
+          </p>
+        </div>
       );
     case 'unsupported':
-      return <p class="message" role="status">Lede reads web pages; this kind of document isn’t one it can read.</p>;
+      return (
+        <div class="message" role="status">
+          <h2 class="message-title">No article found on this page</h2>
+          <p>Lede reads web pages; this kind of document isn’t one it can read.</p>
+        </div>
+      );
     case 'not-article':
     case 'error':
       return (
         <div class="message" role="status">
+          <h2 class="message-title">{state.status === 'error' ? 'Something went wrong' : 'No article found on this page'}</h2>
           <p>
             {state.status === 'error'
               ? `Something went wrong reading this page${state.report.message ? `: ${state.report.message}` : '.'}`
@@ -195,8 +272,28 @@ function Body({ state, busy, onAnalyzeNow, onPrefsChange, ...cards }: BodyProps)
         </div>
       );
     case 'analyzed':
-      return <Results report={state.report} onPrefsChange={onPrefsChange} {...cards} />;
+      // The folded sections come from the background: wait for them so nothing jumps once shown.
+      return cards.sections.settled ? <Results report={state.report} onPrefsChange={onPrefsChange} {...cards} /> : <Loading />;
   }
+}
+
+/** "Reading this page…" over the shape of the cards to come. */
+function Loading() {
+  return (
+    <div class="loading" data-testid="popup-loading">
+      <p class="message" role="status">
+        Reading this page…
+      </p>
+      <div class="skeleton" aria-hidden="true">
+        {[0, 1, 2, 3].map((row) => (
+          <div class="skeleton-row" key={row}>
+            <span class="skeleton-line skeleton-name" />
+            <span class="skeleton-line skeleton-desc" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
 }
 
 interface ResultsProps extends CardsProps {
@@ -204,19 +301,47 @@ interface ResultsProps extends CardsProps {
   onPrefsChange: (prefs: HighlightPrefs) => void;
 }
 
-function Results({ report, onPrefsChange, cards, history, onReveal, background }: ResultsProps) {
+function Results({ report, onPrefsChange, cards, history, onReveal, background, sections, query, onQuery, onOpenEntity }: ResultsProps) {
   const analysis = report.analysis ?? { entities: [], quotes: [] };
   if (analysis.entities.length === 0 && analysis.quotes.length === 0) {
     return (
-      <p class="message" role="status" data-testid="nothing-found">
-        Lede found no people, places, organisations or quotes here.
-      </p>
+      <div class="message" role="status" data-testid="nothing-found">
+        <h2 class="message-title">No people found</h2>
+        <p>Lede found no people, places, organisations or quotes here.</p>
+      </div>
     );
   }
   const quotes = summarizeQuotes(analysis, report.text ?? '');
+  const toggle = sections.setCollapsed;
   return (
     <>
-      <section class="highlights" aria-label="Highlights on the page">
+      {cards.length > 0 && <CardFilter query={query} onQuery={onQuery} />}
+      <CardGroups
+        cards={cards}
+        histories={history.byName}
+        query={query}
+        collapsed={sections.collapsed}
+        onToggleSection={toggle}
+        onReveal={onReveal}
+        background={background}
+        onOpenEntity={onOpenEntity}
+      />
+      <FoldSection
+        section="quotes"
+        title="Quotes by speaker"
+        swatch="lede-swatch-quote"
+        count={String(quotes.length)}
+        collapsed={sections.collapsed.has('quotes')}
+        onToggle={toggle}
+      >
+        <QuoteGroups quotes={quotes} />
+      </FoldSection>
+      <FoldSection
+        section="highlights"
+        title="Highlights on the page"
+        collapsed={sections.collapsed.has('highlights')}
+        onToggle={toggle}
+      >
         <TypeToggles
           prefs={report.highlightPrefs.prefs}
           counts={countsByType(analysis)}
@@ -225,9 +350,30 @@ function Results({ report, onPrefsChange, cards, history, onReveal, background }
           onChange={onPrefsChange}
         />
         {!report.highlightsSupported && <p class="note">This browser can’t paint highlights on the page.</p>}
-      </section>
-      <CardGroups cards={cards} histories={history.byName} onReveal={onReveal} background={background} />
-      <QuoteGroups quotes={quotes} />
+      </FoldSection>
     </>
+  );
+}
+
+/** Narrows the cards as the reader types: by name, role, description or type. */
+function CardFilter({ query, onQuery }: { query: string; onQuery: (query: string) => void }) {
+  return (
+    <div class="filter">
+      <input
+        type="search"
+        class="filter-input"
+        data-testid="card-filter"
+        placeholder="Filter by name, role or type"
+        aria-label="Filter people, places and organisations by name, role or type"
+        value={query}
+        onInput={(event) => onQuery(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && query !== '') {
+            event.preventDefault();
+            onQuery('');
+          }
+        }}
+      />
+    </div>
   );
 }

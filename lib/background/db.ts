@@ -13,6 +13,7 @@ import type { SummaryResult } from '../protocol/history';
 import { entityIndexTerms } from '../cards/entity-key';
 import { articleIdentity, withoutAmp } from '../notes/article-identity';
 import { mergeDuplicateArticles } from './article-merge';
+import { applyingSync, syncTracking } from './sync-tracking';
 
 export interface ArticleRow {
   /** Primary key: the page URL without its #fragment. */
@@ -21,21 +22,23 @@ export interface ArticleRow {
   site: string;
   /** When the reader last opened the article (ms since epoch). */
   seenAt: number;
+  /** When the page says it was first published (ArticleSummary.published); not indexed, so no new version. */
+  published?: string;
   entities: EntitySummary[];
   quotes: QuoteSummary[];
   /** Canonical entity names, kept as a multi-entry index: "which articles mention X?". */
   entityNames: string[];
   /**
-   * Version 5: every address the article was read at, cleaned, and each without its AMP markers
+   * Version 6: every address the article was read at, cleaned, and each without its AMP markers
    * (lib/notes/article-identity.ts); a multi-entry index. One article read at several addresses is one row.
    */
   aliases?: string[];
-  /** Version 5: the fingerprint of the body text (bodyFingerprint), when the page sent one; indexed. */
+  /** Version 6: the fingerprint of the body text (bodyFingerprint), when the page sent one; indexed. */
   textHash?: string;
 }
 
 /**
- * Version 5: one entity of one stored article, as its page in the library shows it
+ * Version 6: one entity of one stored article, as its page in the library shows it
  * (lib/background/entity-page.ts): small rows, so an entity named in a thousand articles is read
  * without reading those articles. Written and deleted with their article (writeMentions).
  */
@@ -82,6 +85,38 @@ export interface SummaryRow {
   expiresAt: number;
 }
 
+/** Version 5: sync's view of one record (lib/sync/records.ts): its version, and the server file it lives in. Tombstones live only here. */
+export interface SyncMetaRow {
+  /** recordKey(kind, id). */
+  key: string;
+  hlc: string;
+  life: number;
+  seen: Record<string, number>;
+  bodyEdit?: { device: string; n: number };
+  deleted: boolean;
+  /** The server file, once the engine has filed the record. */
+  file?: string;
+  /** A record from the server this version can't store (a later Lede's note shape): kept as it came, so rewriting its file keeps it. */
+  raw?: unknown;
+}
+
+/** Version 5: a record changed on this device and not yet confirmed by the server. */
+export interface OutboxRow {
+  key: string;
+  seq: number;
+}
+
+/** Version 5: the one row of sync's device state (lib/background/sync-tracking.ts). */
+export interface SyncStateRow {
+  name: 'state';
+  device: string;
+  /** The greatest clock stamp issued or seen (lib/sync/hlc.ts). */
+  clock: string;
+  nextSeq: number;
+  etags: Record<string, string>;
+  seeded: boolean;
+}
+
 export const DEFAULT_DB_NAME = 'lede';
 
 export class LedeDB extends Dexie {
@@ -92,7 +127,11 @@ export class LedeDB extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   /** Version 4: analyses of recently read pages, by URL and text fingerprint (lib/background/analysis-store.ts). */
   analyses!: EntityTable<AnalysisRow, 'key'>;
-  /** Version 5: each stored article's entities, for entity pages (MentionRow). */
+  /** Version 5: sync (lib/background/sync-tracking.ts, lib/background/sync-local.ts). */
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'name'>;
+  /** Version 6: each stored article's entities, for entity pages (MentionRow). */
   mentions!: EntityTable<MentionRow, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
@@ -120,15 +159,24 @@ export class LedeDB extends Dexie {
     this.version(4).stores({
       analyses: 'key, usedAt',
     });
-    // Version 5 counts articles, not addresses: each row gets its aliases, rows that are one article
+    // Version 5 adds sync's record versions, outbox and device state; nothing else changes.
+    this.version(5).stores({
+      syncMeta: 'key, file',
+      outbox: 'key, seq',
+      syncState: 'name',
+    });
+    // Version 6 counts articles, not addresses: each row gets its aliases, rows that are one article
     // (the same address once cleaned, or a reprint on the same site with the same title and names)
     // are merged into one, and each article's entities are listed in `mentions` for entity pages.
-    this.version(5)
+    this.version(6)
       .stores({
         articles: 'url, seenAt, site, *entityNames, *aliases, textHash',
         mentions: 'id, url, *terms',
       })
       .upgrade(async (tx) => {
+        // Re-indexing, not the reader's writes: sync does not queue these rows again (merged duplicates
+        // stay on the server and other devices until they upgrade too).
+        applyingSync(tx.idbtrans);
         const table = tx.table<ArticleRow, string>('articles');
         const rows = (await table.toArray()).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }));
         const { kept, dropped } = mergeDuplicateArticles(rows);
@@ -136,6 +184,8 @@ export class LedeDB extends Dexie {
         await table.bulkDelete(dropped);
         await tx.table<MentionRow, string>('mentions').bulkPut(kept.flatMap(mentionRowsOf));
       });
+    // Every write to notes and reading history also stamps a version and queues the record while sync is on.
+    this.use(syncTracking);
   }
 }
 
@@ -235,6 +285,8 @@ export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: n
     };
     row.aliases = [...new Set([...(row.aliases ?? []), ...aliases])];
     if (textHash) row.textHash = textHash;
+    const published = article.published ?? [...matches.values()].find((match) => match.published)?.published;
+    if (published) row.published = published;
     await db.articles.bulkDelete([...matches.keys()].filter((key) => key !== url));
     await db.articles.put(row);
     await writeMentions(db, [...new Set([...matches.keys(), url])], [row]);

@@ -29,12 +29,15 @@ import type { SummaryFetch } from './encyclopedia';
 import { SummaryService } from './summary-service';
 import { normalizeSourceUrl } from '../notes/source-url';
 import { UserSettingsStore } from '../settings/user-settings';
+import { PopupPrefsStore } from '../settings/popup-prefs';
 import { createMemoryArea } from '../settings/storage-area';
 
 export interface BackgroundDeps {
   db: LedeDB;
   prefs: PrefsStore;
   now: () => number;
+  /** The popup's folded sections; absent (in tests), an in-memory store with the defaults. */
+  popupPrefs?: PopupPrefsStore;
   /** The reader's settings; absent (in tests), an in-memory store with the defaults. */
   settings?: UserSettingsStore;
   /** How encyclopedia summaries are fetched; absent, every request fails (nothing leaves). */
@@ -55,6 +58,7 @@ export interface BackgroundDeps {
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
   const settings = deps.settings ?? new UserSettingsStore(createMemoryArea());
+  const popupPrefs = deps.popupPrefs ?? new PopupPrefsStore(createMemoryArea());
   const summaries = new SummaryService({
     db: deps.db,
     loadSettings: () => settings.load(),
@@ -89,6 +93,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     getHighlightPrefs: ({ site }) => deps.prefs.load(site),
     saveHighlightPrefs: ({ scope, site, prefs }) => deps.prefs.save(scope, site, prefs),
     saveLegendOpen: async ({ open }) => ({ open: await deps.prefs.saveLegendOpen(open) }),
+    getPopupPrefs: () => popupPrefs.load(),
+    savePopupPrefs: ({ prefs }) => popupPrefs.save(prefs),
     // History off: the cards show none of it (what was kept stays until the reader clears it).
     // Only Lede's own pages may ask (ALLOWED_SENDERS in lib/protocol/messages.ts).
     getEntityHistory: async ({ names, excludeUrl }) => {

@@ -25,6 +25,8 @@ export interface ArticleSummary {
   url: string;
   title: string;
   site: string;
+  /** When the page says it was first published (ISO 8601 date or UTC time); absent when it does not say. */
+  published?: string;
   entities: EntitySummary[];
   quotes: QuoteSummary[];
   /** The page's `<link rel=canonical>` and `<link rel=amphtml>`, as written: other addresses of this article. */
@@ -32,6 +34,11 @@ export interface ArticleSummary {
   amphtml?: string;
   /** The body text's fingerprint (lib/notes/article-identity.ts): the same article read elsewhere has the same. */
   textHash?: string;
+}
+
+/** ArticleSummary.published as lib/extract writes it: "YYYY-MM-DD" or a UTC time with milliseconds. */
+export function isPublishedDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/.test(value);
 }
 
 export interface SpeakerGroup {
@@ -106,17 +113,19 @@ export function groupQuotesBySpeaker(quotes: readonly QuoteSummary[]): SpeakerGr
 }
 
 export function summarizeArticle(
-  page: { url: string; title: string; site: string },
+  page: { url: string; title: string; site: string; published?: string | null },
   analysis: Analysis,
   text: string,
 ): ArticleSummary {
-  return {
+  const summary: ArticleSummary = {
     url: page.url,
     title: page.title,
     site: page.site,
     entities: summarizeEntities(analysis),
     quotes: summarizeQuotes(analysis, text),
   };
+  if (page.published) summary.published = page.published;
+  return summary;
 }
 
 function byMentionsThenName(a: EntitySummary, b: EntitySummary): number {

@@ -1,7 +1,7 @@
 // The reading history carried in a Lede backup ("lede:articles"): checked field by field, since
 // the library's people and speaker filters trust these records.
 
-import type { EntitySummary, QuoteSummary } from '../cards/article-summary';
+import { isPublishedDate, type EntitySummary, type QuoteSummary } from '../cards/article-summary';
 import { articleIndexes, type ArticleRow } from '../background/db';
 import { isPageUrl } from '../shared/page-address';
 import { runSteps, type Steps } from './steps';
@@ -46,6 +46,7 @@ function articleProblem(raw: unknown): string | null {
   if (typeof raw.title !== 'string') return 'title must be a string';
   if (typeof raw.site !== 'string') return 'site must be a string';
   if (typeof raw.seenAt !== 'number' || !Number.isFinite(raw.seenAt)) return 'seenAt must be a time in milliseconds';
+  if (raw.published !== undefined && !isPublishedDate(raw.published)) return 'published must be an ISO 8601 date or UTC time';
   if (!Array.isArray(raw.entities) || !raw.entities.every(isEntity)) return 'entities must be a list of {type, name, mentions}';
   if (!Array.isArray(raw.quotes) || !raw.quotes.every(isQuote)) return 'quotes must be a list of {text, kind, speaker}';
   return null;
@@ -72,7 +73,7 @@ function isQuote(value: unknown): value is QuoteSummary {
 }
 
 function copyArticle(article: ArticleRecord): ArticleRecord {
-  return {
+  const copy: ArticleRecord = {
     url: article.url,
     title: article.title,
     site: article.site,
@@ -85,5 +86,7 @@ function copyArticle(article: ArticleRecord): ArticleRecord {
     }),
     quotes: article.quotes.map((quote) => ({ text: quote.text, kind: quote.kind, speaker: quote.speaker })),
   };
+  if (article.published !== undefined) copy.published = article.published;
+  return copy;
 }
 

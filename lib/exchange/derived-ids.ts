@@ -1,5 +1,7 @@
-// Ids for notes that come from another tool. Derived from the tool's own id, so importing the same
-// export twice gives the same urn:uuid, and the second import is a duplicate rather than a copy.
+// Ids derived from something stable rather than drawn at random. Notes that come from another tool
+// get a urn:uuid from the tool's own id, so importing the same export twice gives the same ids and
+// the second import is a duplicate rather than a copy; a Markdown export names each article by a
+// short hash of its address, so a second export lands on the same file.
 
 /**
  * A urn:uuid computed from `seed` (128 bits from four independently seeded 32-bit FNV-1a hashes,
@@ -11,6 +13,12 @@ export function derivedAnnotationId(seed: string): string {
   const version = `8${hex.slice(13, 16)}`;
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16) + hex.slice(17, 20);
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${version}-${variant}-${hex.slice(20, 32)}`;
+}
+
+/** `length` hex digits (at most 16) hashed from `seed`: a short id that is the same on every export. */
+export function stableHexId(seed: string, length = 12): string {
+  const words = [0x811c9dc5, 0x9e3779b9].map((start, lane) => hashLane(seed, start ^ lane));
+  return words.map((word) => word.toString(16).padStart(8, '0')).join('').slice(0, Math.min(length, 16));
 }
 
 function hashLane(text: string, start: number): number {

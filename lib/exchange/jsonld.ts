@@ -298,7 +298,7 @@ function copySelector(selector: Selector): Selector {
 
 function articleForExport(article: ArticleRecord): ArticleRecord {
   // Only the record's own fields: an ArticleRow's derived entityNames index is rebuilt on import.
-  return {
+  const record: ArticleRecord = {
     url: article.url,
     title: article.title,
     site: article.site,
@@ -306,5 +306,7 @@ function articleForExport(article: ArticleRecord): ArticleRecord {
     entities: article.entities,
     quotes: article.quotes,
   };
+  if (article.published !== undefined) record.published = article.published;
+  return record;
 }
 

@@ -1,18 +1,18 @@
-// Markdown export for Obsidian and similar tools: one file per article, YAML front matter (title,
-// url, site, date, tags, people), then each note in reading order: the quote as a block quote,
-// the note under it, its tags as #hashtags.
+// Markdown export for Obsidian and similar note vaults: one file per article, named after its
+// address so that a second export replaces the same file (lib/exchange/markdown-names.ts). YAML
+// front matter (title, url, site, published and read dates, ids, tags, people), then each note in
+// reading order: the quote as a block quote with the note's block id under it (`^lede-<uuid>`), a
+// link back to the passage (a text fragment), the note, its tags as #hashtags.
 
 import { compareStoredPosition, quoteSelectorOf, type Annotation } from '../notes/annotation';
 import { normalizeSourceUrl } from '../notes/source-url';
+import { articleExportId, articleFileName, noteBlockId } from './markdown-names';
+import { passageLinkBase, passageLinkFrom } from './text-fragment';
 import type { ArticleRecord, ExportedFile } from './types';
 
 export interface MarkdownExport {
   files: ExportedFile[];
 }
-
-const MAX_NAME_LENGTH = 100;
-// Names Windows refuses whatever the extension.
-const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /** One file per article (target source), articles in the order their first note appears. */
 export function exportMarkdown(annotations: readonly Annotation[], articles: readonly ArticleRecord[] = []): MarkdownExport {
@@ -27,38 +27,59 @@ export function exportMarkdown(annotations: readonly Annotation[], articles: rea
     if (group) group.push(annotation);
     else groups.set(annotation.target.source, [annotation]);
   }
-  const usedNames = new Set<string>();
   const files: ExportedFile[] = [];
   for (const [source, notes] of groups) {
-    const article = articleBySource.get(source);
-    const title = article?.title || notes.find((n) => n.page.title !== '')?.page.title || article?.site || notes[0]!.page.site || 'Untitled';
-    files.push({ name: uniqueFileName(title, usedNames), content: articleMarkdown(source, title, notes, article) });
+    files.push({ name: articleFileName(source), content: articleMarkdown(source, notes, articleBySource.get(source)) });
   }
   return { files };
 }
 
-function articleMarkdown(source: string, title: string, notes: Annotation[], article: ArticleRecord | undefined): string {
+function articleMarkdown(source: string, notes: Annotation[], article: ArticleRecord | undefined): string {
   const ordered = [...notes].sort(compareStoredPosition);
+  // Without a history record, the oldest note's page title and time: the same whichever notes are exported with it.
+  const oldest = oldestOf(notes)!;
+  const title = article?.title || oldestOf(notes.filter((n) => n.page.title !== ''))?.page.title || article?.site || oldest.page.site || 'Untitled';
   const tags = [...new Set(ordered.flatMap((note) => note.tags.map(hashtagName)))];
   const people = article ? article.entities.filter((entity) => entity.type === 'person').map((entity) => entity.name) : [];
-  const date = article ? new Date(article.seenAt).toISOString() : ordered.map((note) => note.created).sort()[0]!;
+  const read = article ? new Date(article.seenAt).toISOString() : oldest.created;
   const frontMatter = [
     '---',
     `title: ${yamlString(title)}`,
+    ...yamlList('aliases', [title]),
     `url: ${yamlString(source)}`,
     `site: ${yamlString(article?.site || ordered[0]!.page.site)}`,
-    `date: ${date}`,
+    ...(article?.published ? [`published: ${article.published}`] : []),
+    `read: ${read}`,
+    `lede-id: ${yamlString(articleExportId(source))}`,
+    ...yamlList('lede-notes', ordered.map((note) => note.id)),
     ...yamlList('tags', tags),
     ...yamlList('people', people),
     '---',
   ];
-  const sections = ordered.map(noteMarkdown);
+  const linkBase = passageLinkBase(source);
+  const sections = ordered.map((note) => noteMarkdown(linkBase, note));
   return `${frontMatter.join('\n')}\n\n# ${inertMarkdown(title.replace(/\s+/g, ' ').trim())}\n\n${sections.join('\n\n')}\n`;
 }
 
-function noteMarkdown(note: Annotation): string {
-  const exact = quoteSelectorOf(note.target)?.exact ?? '';
-  const parts = [blockQuote(inertMarkdown(exact))];
+/** The note made first (ties: the smaller id), or undefined for none. */
+function oldestOf(notes: readonly Annotation[]): Annotation | undefined {
+  let oldest: Annotation | undefined;
+  for (const note of notes) {
+    if (!oldest || note.created < oldest.created || (note.created === oldest.created && note.id < oldest.id)) oldest = note;
+  }
+  return oldest;
+}
+
+/**
+ * The quote, its block id on a line of its own (how Obsidian names a quote block), the link to the
+ * passage, the note and its tags. Nothing in it depends on the export's date, so an unchanged note
+ * reads the same in every export.
+ */
+function noteMarkdown(linkBase: string | null, note: Annotation): string {
+  const quote = quoteSelectorOf(note.target);
+  const parts = [blockQuote(inertMarkdown(quote?.exact ?? '')), `^${noteBlockId(note.id)}`];
+  const link = quote ? passageLinkFrom(linkBase, quote) : null;
+  if (link) parts.push(`[Open the passage](${link})`);
   if (note.body.trim() !== '') parts.push(inertMarkdown(note.body.replace(/\r\n?/g, '\n').trimEnd()));
   if (note.tags.length > 0) parts.push(note.tags.map((tag) => `#${hashtagName(tag)}`).join(' '));
   return parts.join('\n\n');
@@ -127,21 +148,3 @@ function yamlList(key: string, values: readonly string[]): string[] {
   if (values.length === 0) return [`${key}: []`];
   return [`${key}:`, ...values.map((value) => `  - ${yamlString(value)}`)];
 }
-
-/** A file name from the title: characters file systems and Obsidian links refuse removed, unique ignoring case. */
-export function uniqueFileName(title: string, used: Set<string>): string {
-  let base = title
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*#^[\]]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  if (base.length > MAX_NAME_LENGTH) base = Array.from(base).slice(0, MAX_NAME_LENGTH).join('').trim();
-  if (base === '') base = 'Untitled';
-  if (RESERVED_NAMES.test(base)) base = `_${base}`;
-  let name = `${base}.md`;
-  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base} (${n}).md`;
-  used.add(name.toLowerCase());
-  return name;
-}
-

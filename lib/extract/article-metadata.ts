@@ -68,3 +68,80 @@ export function countLongParagraphs(doc: Document, minChars: number, enough: num
   }
   return count;
 }
+
+/** Where pages state when they were first published, most explicit first (meta tags, then microdata). */
+const PUBLISHED_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:article:published_time"]',
+  'meta[itemprop~="datePublished"]',
+];
+/** A <time> that says it is the publication date; a bare <time> is as often a comment's or a related story's. */
+const PUBLISHED_TIME_SELECTORS = ['time[itemprop~="datePublished"][datetime]', 'time[pubdate][datetime]', 'article time[datetime]'];
+
+/**
+ * When the page says it was first published, as an ISO 8601 date ("2024-03-05") or UTC time
+ * ("2024-03-05T09:30:00.000Z"): article:published_time, then JSON-LD's datePublished on an
+ * Article, then microdata and <time datetime>. Null when the page states none that parses.
+ */
+export function declaredPublished(doc: Document): string | null {
+  for (const selector of PUBLISHED_SELECTORS) {
+    const date = publishedDate(metaContent(doc, selector));
+    if (date) return date;
+  }
+  const fromJsonLd = jsonLdPublished(doc);
+  if (fromJsonLd) return fromJsonLd;
+  for (const selector of PUBLISHED_TIME_SELECTORS) {
+    const date = publishedDate(doc.querySelector(selector)?.getAttribute('datetime') ?? null);
+    if (date) return date;
+  }
+  return null;
+}
+
+function jsonLdPublished(doc: Document): string | null {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const raw = script.textContent ?? '';
+    if (raw.length > 200_000) continue;
+    try {
+      // Some sites wrap the JSON in <![CDATA[ … ]]> (with or without // before each marker).
+      const date = articleDatePublished(JSON.parse(raw.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '')));
+      if (date) return date;
+    } catch {
+      // Malformed JSON-LD: the other sources may still say.
+    }
+  }
+  return null;
+}
+
+/** datePublished of the first Article-typed node (in @graph, arrays and mainEntity, as hasArticleType walks them). */
+function articleDatePublished(value: unknown, depth = 0): string | null {
+  if (depth > 6 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const date = articleDatePublished(item, depth + 1);
+      if (date) return date;
+    }
+    return null;
+  }
+  const obj = value as Record<string, unknown>;
+  const types = Array.isArray(obj['@type']) ? obj['@type'] : [obj['@type']];
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)) && typeof obj['datePublished'] === 'string') {
+    const date = publishedDate(obj['datePublished']);
+    if (date) return date;
+  }
+  return articleDatePublished(obj['@graph'], depth + 1) ?? articleDatePublished(obj['mainEntity'], depth + 1);
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// Publication dates before the web or far in the future are template placeholders, not dates.
+const EARLIEST_PUBLISHED = Date.UTC(1990, 0, 1);
+const LATEST_PUBLISHED = Date.UTC(2200, 0, 1);
+
+/** A stated date as "YYYY-MM-DD" (when only a day is given) or a UTC ISO time; null if it does not parse. */
+export function publishedDate(value: string | null): string | null {
+  const text = value?.trim();
+  if (!text || text.length > 64) return null;
+  const time = Date.parse(text);
+  if (!Number.isFinite(time) || time < EARLIEST_PUBLISHED || time >= LATEST_PUBLISHED) return null;
+  return DATE_ONLY.test(text) ? text : new Date(time).toISOString();
+}

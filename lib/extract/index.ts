@@ -14,6 +14,7 @@ import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
 
 export type { DomPoint, ExtractedArticle, TextSegment } from './types';
 export { locateOffset, rangeFor } from './offsets';
+export { declaredPublished } from './article-metadata';
 export type { SliceOptions } from './slices';
 
 export interface ExtractOptions {

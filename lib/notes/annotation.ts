@@ -49,6 +49,8 @@ export interface Annotation {
   color: HighlightColor;
   /** About the page when the note was made, for the library and export. */
   page: { title: string; site: string };
+  /** Set on a conflict copy that sync made (lib/sync/merge.ts): the id of the note whose text was edited on two devices at once. */
+  conflictOf?: string;
 }
 
 /** Where a stored annotation landed on the page this time. */

@@ -42,7 +42,7 @@ export interface AnnotationPatch {
   target?: AnnotationTarget;
 }
 
-const ANNOTATION_KEYS = ['id', 'type', 'schemaVersion', 'motivation', 'created', 'modified', 'target', 'body', 'tags', 'color', 'page'] as const;
+const ANNOTATION_KEYS = ['id', 'type', 'schemaVersion', 'motivation', 'created', 'modified', 'target', 'body', 'tags', 'color', 'page', 'conflictOf'] as const;
 const PATCH_KEYS = ['body', 'tags', 'color', 'target'] as const;
 
 // `urn:uuid:` and an RFC 4122 UUID (crypto.randomUUID()), so ids survive export and import.
@@ -59,7 +59,7 @@ export function parseAnnotation(value: unknown, where = 'annotation'): Annotatio
   if (motivation !== 'highlighting' && motivation !== 'commenting') {
     throw fail(`${where}.motivation must be "highlighting" or "commenting"`);
   }
-  return {
+  const annotation: Annotation = {
     id: parseAnnotationId(record.id, `${where}.id`),
     type: 'Annotation',
     schemaVersion: needSchemaVersion(record.schemaVersion, `${where}.schemaVersion`),
@@ -72,6 +72,9 @@ export function parseAnnotation(value: unknown, where = 'annotation'): Annotatio
     color: needColor(record.color, `${where}.color`),
     page: needPage(record.page, `${where}.page`),
   };
+  // Only on a conflict copy that sync made (lib/sync/merge.ts).
+  if (record.conflictOf !== undefined) annotation.conflictOf = parseAnnotationId(record.conflictOf, `${where}.conflictOf`);
+  return annotation;
 }
 
 /** A validated patch for updateAnnotation: any of body, tags, color, target; nothing else. */

@@ -3,7 +3,7 @@
 // or clear the history, and ask for an entity's summary.
 
 import type { EntityType, QuoteKind } from '../analysis/types';
-import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
+import { isPublishedDate, type ArticleSummary, type EntitySummary, type QuoteSummary } from '../cards/article-summary';
 import { isPageUrl } from '../shared/page-address';
 import { parseEntityKey } from '../cards/entity-key';
 import { isRecord } from '../shared/is-record';
@@ -251,6 +251,10 @@ function needArticle(value: unknown): ArticleSummary {
     const textHash = needBounded(value.textHash, 'articleAnalyzed.article.textHash', 40);
     if (!/^\d+:[0-9a-f]{16}$/.test(textHash)) throw new MessageError('articleAnalyzed.article.textHash is not a body fingerprint');
     article.textHash = textHash;
+  }
+  if (value.published !== undefined) {
+    if (!isPublishedDate(value.published)) throw new MessageError('articleAnalyzed.article.published must be an ISO 8601 date or UTC time');
+    article.published = value.published;
   }
   return article;
 }

@@ -3,6 +3,7 @@
 // settings (reading history, encyclopedia summaries).
 
 import type { HighlightPrefs, PrefsScope, ResolvedPrefs } from '../settings/highlight-prefs';
+import { popupPrefsProblem, type PopupPrefs } from '../settings/popup-prefs';
 import { settingsPatchProblem, type UserSettings, type UserSettingsPatch } from '../settings/user-settings';
 import { FIELD_LIMITS, fieldProblem, needBoolean, needBounded, needPrefs, needScope } from './fields';
 import { answer, messageTable, type RequestOf } from './spec';
@@ -23,6 +24,15 @@ export interface SaveHighlightPrefsRequest {
 export interface SaveLegendOpenRequest {
   type: 'saveLegendOpen';
   open: boolean;
+}
+/** Popup -> background: which popup sections the reader folded away. */
+export interface GetPopupPrefsRequest {
+  type: 'getPopupPrefs';
+}
+/** Popup -> background: remember the folded sections for every popup from now on. */
+export interface SavePopupPrefsRequest {
+  type: 'savePopupPrefs';
+  prefs: PopupPrefs;
 }
 /** Options page -> background: the reader's settings (history, encyclopedia summaries). */
 export interface GetSettingsRequest {
@@ -57,6 +67,16 @@ export const PREFS_MESSAGES = messageTable({
     fields: ['open'],
     parse: (value, type): SaveLegendOpenRequest => ({ type, open: needBoolean(value.open, `${type}.open`) }),
     answer: answer<{ open: boolean }>(),
+  },
+  getPopupPrefs: { senders: ['extension-page'], fields: [], parse: (_, type): GetPopupPrefsRequest => ({ type }), answer: answer<PopupPrefs>() },
+  savePopupPrefs: {
+    senders: ['extension-page'],
+    fields: ['prefs'],
+    parse: (value, type): SavePopupPrefsRequest => {
+      fieldProblem(popupPrefsProblem(value.prefs), `${type}.prefs`);
+      return { type, prefs: { collapsed: [...(value.prefs as PopupPrefs).collapsed] } };
+    },
+    answer: answer<PopupPrefs>(),
   },
   getSettings: { senders: ['content-script', 'extension-page'], fields: [], parse: (_, type): GetSettingsRequest => ({ type }), answer: answer<UserSettings>() },
   saveSettings: {

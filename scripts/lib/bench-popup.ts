@@ -4,7 +4,7 @@
 // the bench injects sees data-cards-ready="true" on the popup root.
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
-import { openPage, waitForLede } from '../../testing/harness/lede-page';
+import { openPage, POPUP_SIZE, waitForLede } from '../../testing/harness/lede-page';
 import { waitForCards } from '../../testing/harness/popup-cards';
 
 export const POPUP_CARDS_MARK = 'lede-popup-cards';
@@ -69,7 +69,7 @@ export async function measurePopupCards(browser: ExtensionBrowser, url: string, 
     const popupUrl = `chrome-extension://${browser.extensionId}/popup.html?tab=${opened.tabId}`;
     for (let i = -1; i < opens; i++) {
       const popup = await browser.context.newPage();
-      await popup.setViewportSize({ width: 360, height: 600 });
+      await popup.setViewportSize(POPUP_SIZE);
       await popup.addInitScript({ content: markCardsReadyScript(OBSERVED_MARK) });
       await popup.goto(popupUrl);
       const shown = await waitForCards(popup, 10_000);

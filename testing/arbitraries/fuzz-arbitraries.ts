@@ -315,6 +315,8 @@ export const VALID_MESSAGES: readonly Record<string, unknown>[] = [
   { type: 'saveHighlightPrefs', scope: 'global', site: 'news.example', prefs: ALL_ON },
   { type: 'getEntityHistory', names: ['John Kerry'], excludeUrl: 'https://news.example/a' },
   { type: 'getSettings' },
+  { type: 'getPopupPrefs' },
+  { type: 'savePopupPrefs', prefs: { collapsed: ['places', 'highlights'] } },
   { type: 'saveSettings', settings: { history: false } },
   { type: 'getHistoryCount' },
   { type: 'clearHistory' },

@@ -150,11 +150,14 @@ export function highlightSizes(page: Page): Promise<Record<HighlightName, number
   }, [...HIGHLIGHT_NAMES]);
 }
 
-/** Opens the popup for an article tab as a page of its own (popup.html?tab=<id>). */
+/** The popup's real size: its width (entrypoints/popup/style.css) and the tallest a browser shows it. */
+export const POPUP_SIZE = { width: 400, height: 600 } as const;
+
+/** Opens the popup for an article tab as a page of its own (popup.html?tab=<id>), at the popup's real size. */
 export async function openPopup(browser: ExtensionBrowser, tabId: number): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await page.setViewportSize({ width: 420, height: 800 });
+  await page.setViewportSize(POPUP_SIZE);
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   return { page, errors };
 }

@@ -91,3 +91,25 @@ export function readCards(popup: Page): Promise<EntityCardView[]> {
 export function cardLocator(popup: Page, name: string): Locator {
   return popup.locator(`[data-testid="entity-card"][data-name="${name.replace(/"/g, '\\"')}"]`);
 }
+
+/**
+ * Makes one card visible and unfolded, as a reader would: "Show N more people" when it is past
+ * the first few, then its name (a button with aria-expanded). Returns the card.
+ */
+export async function expandCard(popup: Page, name: string): Promise<Locator> {
+  const card = cardLocator(popup, name);
+  if (!(await card.isVisible())) {
+    const more = popup.locator('[data-testid="show-all-people"]');
+    if (await more.isVisible()) await more.click();
+  }
+  const toggle = card.locator('[data-testid="card-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await card.locator('[data-testid="card-toggle"][aria-expanded="true"]').waitFor();
+  return card;
+}
+
+/** Shows the popup's Notes tab (the reader's notes on the page). */
+export async function showNotesTab(popup: Page): Promise<void> {
+  await popup.click('[data-testid="tab-notes"]');
+  await popup.waitForSelector('[data-testid="tab-notes"][aria-selected="true"]');
+}

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
-import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { openPage, openPopup, POPUP_SIZE, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
 import { seedDir, sharedDir } from '../../testing/harness/paths';
-import { cardLocator, readCards, waitForCards, type EntityCardView } from '../../testing/harness/popup-cards';
+import { cardLocator, expandCard, readCards, waitForCards, type EntityCardView } from '../../testing/harness/popup-cards';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
 import { loadSeedGold, type GoldPerson } from '../../testing/e2e/gold';
@@ -18,7 +18,7 @@ const gold = loadSeedGold();
 /** score_gold.py's rule: a quote is shown when 80% of its words are covered, in order. */
 const MIN_COVERAGE = 0.8;
 /** The popup's own width (entrypoints/popup/style.css): cards must fit it without scrolling sideways. */
-const POPUP_WIDTH = 360;
+const POPUP_WIDTH = POPUP_SIZE.width;
 
 const fixturesDir = path.join(sharedDir, 'fixtures');
 const SEED_PAGE = `${path.relative(fixturesDir, seedDir)}/page-restored.html`;
@@ -54,12 +54,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens a page, lets Lede paint it, opens its popup at the popup's narrowest width and waits for cards. */
+/** Opens a page, lets Lede paint it, opens its popup at the popup's own size and waits for cards. */
 async function openWithCards(browser: ExtensionBrowser, url: string): Promise<{ opened: OpenedPage; popup: Page; popupErrors: string[]; cards: EntityCardView[] }> {
   const opened = await openPage(browser, url);
   await waitForLede(browser, opened);
   const { page: popup, errors: popupErrors } = await openPopup(browser, opened.tabId);
-  await popup.setViewportSize({ width: POPUP_WIDTH, height: 800 });
   await waitForCards(popup);
   return { opened, popup, popupErrors, cards: await readCards(popup) };
 }
@@ -131,6 +130,7 @@ describe('cards on the seed article', () => {
     const before = await rangeOnScreen(page, 'lede-quote', snippet);
     expect(before.text, 'the quote is not painted on the page').not.toBeNull();
     expect(before.inViewport, 'the quote is already on screen before the click').toBe(false);
+    await expandCard(popup, 'John Kerry');
     const quote = cardLocator(popup, 'John Kerry').locator('[data-testid="card-quote"][data-kind="direct"]', { hasText: 'Together, the Syrian regime' });
     await quote.click();
     // The reader goes back to the article; a background tab gets no animation frames for a smooth scroll.
@@ -145,6 +145,7 @@ describe('cards on the seed article', () => {
     const before = await rangeOnScreen(page, 'lede-person', 'Michael McFaul');
     expect(before.inViewport, 'McFaul is already on screen at the top of the page').toBe(false);
     await popup.bringToFront();
+    await expandCard(popup, 'Michael McFaul');
     await cardLocator(popup, 'Michael McFaul').locator('[data-testid="card-mentions"]').click();
     await page.bringToFront();
     await expect.poll(() => rangeOnScreen(page, 'lede-person', 'Michael McFaul'), { timeout: 10_000 }).toMatchObject({ inViewport: true });

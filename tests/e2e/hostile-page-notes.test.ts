@@ -14,6 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { showNotesTab } from '../../testing/harness/popup-cards';
 import { seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
@@ -326,6 +327,7 @@ describe('a note made on a hostile page', () => {
     await watchRegistryFor(page, PASSAGE, 4);
     const { page: popup, errors } = await openPopup(browser, opened.tabId);
     try {
+      await showNotesTab(popup);
       await popup.locator('[data-testid="note-jump"]').click();
       await page.bringToFront();
       await expect.poll(() => flashedText(page), POLL).toBe(PASSAGE);

@@ -29,6 +29,8 @@ interface NoteSpec {
   passage: string;
   body: string;
   tags: string[];
+  /** The publication date the page states (its article:published_time, JSON-LD or <time>). */
+  published: string;
 }
 
 /** Each body has a word found nowhere else (zeppelin, marmalade), and commas and quotation marks for the CSV. */
@@ -38,6 +40,7 @@ const SEED: NoteSpec = {
   passage: 'Kerry is a congenial, keep-communicating kind of guy',
   body: 'Lede-library-e2e: zeppelin diplomacy, "a talker", not a door-slammer',
   tags: ['kerry-watch', 'europe-angle'],
+  published: '2016-10-05',
 };
 const BBC: NoteSpec = {
   page: 'news-pages/bbc-news-bbc-1/page.html',
@@ -45,6 +48,7 @@ const BBC: NoteSpec = {
   passage: 'a gunman opened fire at a cinema in the US state of Louisiana',
   body: 'Lede-library-e2e: marmalade, check the Louisiana follow-up',
   tags: ['guns', 'obama-interview'],
+  published: '2015-07-24T04:36:09.000Z',
 };
 /** Named on the seed page only (the seed's Russia experts); the BBC page is about Obama and guns. */
 const SEED_ONLY_PERSON = 'Michael McFaul';
@@ -203,6 +207,11 @@ describe('the library', () => {
       expect(text).toContain(note.source);
       expect(text).toContain(`> ${note.spec.passage}`);
       expect(text.indexOf(note.spec.body)).toBeGreaterThan(text.indexOf(`> ${note.spec.passage}`));
+      // The date the page states came through the reading history; the names and ids are stable ones.
+      expect(text).toMatch(new RegExp(`^published: ${note.spec.published.replace(/\./g, '\\.')}$`, 'm'));
+      expect(found![0]).toMatch(/ [0-9a-f]{12}\.md$/);
+      expect(text).toContain(`\n^lede-${note.id.replace('urn:uuid:', '')}\n`);
+      expect(text).toMatch(/^\[Open the passage\]\(http:\/\/127\.0\.0\.1:\d+\/[^)\s]+#:~:text=[^)\s]+\)$/m);
     }
   });
 

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { showNotesTab } from '../../testing/harness/popup-cards';
 import { seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
@@ -100,6 +101,7 @@ async function popupNotes(popup: Page): Promise<PopupNote[]> {
 async function withPopup<T>(use: (popup: Page) => Promise<T>): Promise<T> {
   const { page: popup, errors } = await openPopup(browser, opened.tabId);
   try {
+    await showNotesTab(popup);
     const result = await use(popup);
     expect(errors).toEqual([]);
     return result;

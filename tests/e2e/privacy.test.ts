@@ -10,7 +10,7 @@ import { startEncyclopediaStub, type EncyclopediaStub } from '../../testing/harn
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, openPopup, waitForAnswer, type OpenedPage } from '../../testing/harness/lede-page';
 import { seedDir, sharedDir } from '../../testing/harness/paths';
-import { cardLocator, waitForCards } from '../../testing/harness/popup-cards';
+import { cardLocator, expandCard, waitForCards } from '../../testing/harness/popup-cards';
 import { collectPageRequests, ExtensionRequestRecorder } from '../../testing/harness/request-recorder';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
@@ -146,14 +146,13 @@ describe('with encyclopedia summaries on, against a local stub', () => {
   /** Opens the seed article's popup and waits for its cards. */
   async function openSeedPopup(): Promise<Page> {
     const { page: popup } = await openPopup(browser, opened.tabId);
-    await popup.setViewportSize({ width: 360, height: 800 });
     expect(await waitForCards(popup), 'the popup never set data-cards-ready').toBe(true);
     return popup;
   }
 
-  /** Scrolls a card into view (the popup asks for summaries lazily, as cards come on screen) and waits for its summary. */
+  /** Unfolds a card and scrolls it into view (the popup asks for summaries lazily, for open cards on screen) and waits for its summary. */
   async function summaryOf(popup: Page, name: string, status: string): Promise<Locator> {
-    const card = cardLocator(popup, name);
+    const card = await expandCard(popup, name);
     await card.scrollIntoViewIfNeeded();
     const summary = card.locator(`[data-testid="card-summary"][data-status="${status}"]`);
     await summary.waitFor({ timeout: 10_000 });

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { getAnalysis, openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { showNotesTab } from '../../testing/harness/popup-cards';
 import { seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { importFile, openLibrary, textOf, type OpenedLibrary } from '../../testing/e2e/library-page';
@@ -140,6 +141,7 @@ describe('an imported note full of script payloads', () => {
 
     const { page: popup, errors } = await openPopup(browser, article.tabId);
     try {
+      await showNotesTab(popup);
       await popup.waitForSelector('[data-testid="notes"][data-state="ready"]', { timeout: 15_000 });
       const shown = await inspect(popup, '[data-testid="notes"]');
       expect(shown.flag).toBeNull();

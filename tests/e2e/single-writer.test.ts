@@ -12,6 +12,7 @@ import { exportJsonLd } from '../../lib/exchange/jsonld';
 import type { Annotation } from '../../lib/notes/annotation';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import { showNotesTab } from '../../testing/harness/popup-cards';
 import { seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
@@ -94,6 +95,7 @@ describe('the background tells every tab and page after each write', () => {
   it('an edit in the popup shows up in the library', async () => {
     const { page: popup, errors } = await openPopup(browser, tabs[0]!.tabId);
     try {
+      await showNotesTab(popup);
       await popup.waitForSelector('[data-testid="notes"][data-state="ready"]', { timeout: 15_000 });
       await popup.click(`[data-testid="note"][data-note-id="${note.id}"] [data-testid="note-edit"]`);
       await popup.fill('[data-testid="note-editor-body"]', EDITED);

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LibraryApp } from '@/entrypoints/library/App';
+import { LibraryApp } from '@/components/library/LibraryApp';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { ARTICLES, NOTES } from '../../testing/fixtures/library-fixtures';
 import { clickTestId } from '../../testing/preact';

@@ -87,6 +87,12 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
   annotations: () => NOTES,
   analyses: analysisRows,
   mentions: () => [seedArticle(), ZURICH].flatMap((row) => mentionRowsOf({ ...row, ...articleIndexes(row.url, row.entities) })),
+  syncMeta: () => [
+    { key: `note\u0000${noteId(1)}`, hlc: '000001764000000000-0000-0a1b2c3d4e5f6071', life: 0, seen: { '0a1b2c3d4e5f6071': 2 }, bodyEdit: { device: '0a1b2c3d4e5f6071', n: 1 }, deleted: false, file: '00112233445566778899aabbccddeeff.lede' },
+    { key: `note\u0000${noteId(3)}`, hlc: '000001764000000001-0000-0a1b2c3d4e5f6071', life: 1, seen: { '0a1b2c3d4e5f6071': 2 }, deleted: true },
+  ],
+  outbox: () => [{ key: `note\u0000${noteId(3)}`, seq: 7 }],
+  syncState: () => [{ name: 'state', device: '0a1b2c3d4e5f6071', clock: '000001764000000001-0000-0a1b2c3d4e5f6071', nextSeq: 8, etags: { 'lede-keyinfo.json': '"e1"' }, seeded: true }],
 };
 
 /**
@@ -94,8 +100,8 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
  * current lib/background/db.ts, per table. Empty while no upgrade has changed data.
  */
 const UPGRADED_ROWS: Record<string, (saved: unknown[], savedAt: number) => unknown[]> = {
-  // Version 5: each article gains its aliases and entity keys (duplicates merging: article-identity-migration.test.ts).
-  articles: (saved, savedAt) => (savedAt >= 5 ? saved : (saved as ArticleRow[]).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }))),
+  // Version 6: each article gains its aliases and entity keys (duplicates merging: article-identity-migration.test.ts).
+  articles: (saved, savedAt) => (savedAt >= 6 ? saved : (saved as ArticleRow[]).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }))),
 };
 
 /** Tables a version's upgrade fills from other tables: their rows expected after opening a database saved before it. */
@@ -171,7 +177,7 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
       expect(await db.articles.where('entityNames').equals('Zürich').primaryKeys()).toEqual([ZURICH.url]);
       expect(await db.articles.orderBy('seenAt').primaryKeys()).toEqual([SEED_URL, ZURICH.url]);
       expect(await db.articles.where('site').equals('www.nytimes.com').count()).toBe(1);
-      if (version < 5) {
+      if (version < 6) {
         expect(await db.mentions.where('terms').equals('person:john kerry').primaryKeys()).toEqual([`${SEED_URL}\nperson:john kerry`, `${ZURICH.url}\nperson:john kerry`].sort());
         expect(await db.articles.where('aliases').equals(ZURICH.url).primaryKeys()).toEqual([ZURICH.url]);
       }

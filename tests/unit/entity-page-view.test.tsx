@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The entity page as the reader sees it: the name, the articles with site and date, descriptions,
 // quotes with a link to their words, notes, long lists behind "Show all", the empty state, the
-// history-off notice; the route from the library's address; and the popup card's "All about X" link.
+// history-off notice; the route from the library's address; and the popup card's "All about X".
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EntityPage, FIRST_SHOWN } from '@/components/library/EntityPage';
 import { routeOf } from '@/components/library/entity-route';
 import { entityView, openEntityPage } from '@/components/library/open-library';
-import { EntityPageLink } from '@/components/popup/EntityPageLink';
+import { EntityCard } from '@/components/popup/EntityCard';
+import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
 import type { EntityPageData, EntitySource } from '@/lib/protocol/history';
 
 const source = (n: number): EntitySource => ({ url: `https://news${n}.example/story`, title: `Story ${n}`, site: `news${n}.example`, seenAt: Date.UTC(2026, 10, n) });
@@ -106,15 +107,15 @@ describe('the library route', () => {
 });
 
 describe('"All about X" on a popup card', () => {
-  it('is a link to the entity’s page that opens it through openEntityPage', async () => {
+  it('opens the entity’s page by its key (type and folded name)', async () => {
     const root = document.createElement('div');
     roots.push(root);
     const open = vi.fn();
-    await act(async () => render(<EntityPageLink type="person" name="Mr. John Kerry" open={open} />, root));
-    const link = root.querySelector<HTMLAnchorElement>('[data-testid="card-entity-page"]')!;
-    expect(text(link)).toBe('All about Mr. John Kerry');
-    expect(link.getAttribute('href')).toBe('/library.html#entity=person%3Ajohn%20kerry');
-    await act(async () => link.click());
+    const card: EntityCardModel = { id: 'person:0', type: 'person', name: 'Mr. John Kerry', mentions: [], mentionCount: 0, quotes: [], prominence: 1 };
+    await act(async () => render(<EntityCard card={card} domId="c" expanded onReveal={async () => true} onOpenEntity={open} />, root));
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="card-open-entity"]')!;
+    expect(text(button)).toBe('All about Mr. John Kerry');
+    await act(async () => button.click());
     expect(open).toHaveBeenCalledWith('person:john kerry');
   });
 

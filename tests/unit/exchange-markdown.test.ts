@@ -2,7 +2,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown, zipFiles, type ArticleRecord } from '@/lib/exchange';
-import { blockQuote, hashtagName, uniqueFileName, yamlString } from '@/lib/exchange/markdown';
+import { blockQuote, hashtagName, yamlString } from '@/lib/exchange/markdown';
+import { articleExportId, articleFileName } from '@/lib/exchange/markdown-names';
 import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
 import { awkwardText } from '../../testing/arbitraries/exchange-arbitraries';
 
@@ -24,7 +25,7 @@ function readFrontMatter(markdown: string): { data: Record<string, unknown>; res
       list!.push(JSON.parse(item[1]!));
       continue;
     }
-    const pair = /^([a-z]+):(?: (.*))?$/.exec(line);
+    const pair = /^([a-z-]+):(?: (.*))?$/.exec(line);
     expect(pair, `front matter line ${JSON.stringify(line)}`).not.toBeNull();
     const [, key, value] = pair!;
     if (value === undefined) data[key!] = list = [];
@@ -39,6 +40,7 @@ const ARTICLE: ArticleRecord = {
   title: 'Talks: "collapse" in Geneva?',
   site: 'news.example',
   seenAt: Date.parse('2026-01-02T08:00:00.000Z'),
+  published: '2025-12-31T22:15:00.000Z',
   entities: [
     { type: 'person', name: 'Michael McFaul', mentions: 4 },
     { type: 'place', name: 'Geneva', mentions: 2 },
@@ -55,13 +57,19 @@ describe('exportMarkdown', () => {
       makeAnnotation({ id: noteId(3), target: { source: 'https://other.example/b', selector: makeAnnotation().target.selector }, page: { title: '', site: 'other.example' }, tags: [] }),
     ];
     const { files } = exportMarkdown(notes, [ARTICLE]);
-    expect(files.map((f) => f.name)).toEqual(['Talks collapse in Geneva.md', 'other.example.md']);
+    const id = articleExportId(SOURCE);
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(files.map((f) => f.name)).toEqual([`story ${id}.md`, `b ${articleExportId('https://other.example/b')}.md`]);
     const { data, rest } = readFrontMatter(files[0]!.content);
     expect(data).toEqual({
       title: 'Talks: "collapse" in Geneva?',
+      aliases: ['Talks: "collapse" in Geneva?'],
       url: SOURCE,
       site: 'news.example',
-      date: '2026-01-02T08:00:00.000Z',
+      published: '2025-12-31T22:15:00.000Z',
+      read: '2026-01-02T08:00:00.000Z',
+      'lede-id': id,
+      'lede-notes': [noteId(2), noteId(1)],
       tags: ['russia', 'foreign-policy'],
       people: ['Michael McFaul', 'John Kerry'],
     });
@@ -75,12 +83,20 @@ describe('exportMarkdown', () => {
         '>',
         '> new paragraph',
         '',
+        `^lede-${noteId(2).slice('urn:uuid:'.length)}`,
+        '',
+        `[Open the passage](${SOURCE}#:~:text=before-,first%20line,new%20paragraph,-after)`,
+        '',
         'First note',
         'over two lines',
         '',
         '#russia',
         '',
         '> later words',
+        '',
+        `^lede-${noteId(1).slice('urn:uuid:'.length)}`,
+        '',
+        `[Open the passage](${SOURCE}#:~:text=before-,later%20words,-after)`,
         '',
         'Second note',
         '',
@@ -89,7 +105,8 @@ describe('exportMarkdown', () => {
       ].join('\n'),
     );
     const other = readFrontMatter(files[1]!.content).data;
-    expect(other).toMatchObject({ title: 'other.example', date: '2026-01-01T10:00:00.000Z', tags: [], people: [] });
+    expect(other).toMatchObject({ title: 'other.example', read: '2026-01-01T10:00:00.000Z', tags: [], people: [] });
+    expect(other).not.toHaveProperty('published');
   });
 
   it('front matter reads back exactly for any title, site and tags', () => {
@@ -111,15 +128,21 @@ describe('exportMarkdown', () => {
     expect(hashtagName(' New  York #1 ')).toBe('New-York-1');
   });
 
-  it('makes safe, unique file names', () => {
-    const used = new Set<string>();
-    expect(uniqueFileName('What/now? <A> "B" | C: d*e', used)).toBe('What now A B C d e.md');
-    expect(uniqueFileName('Same', used)).toBe('Same.md');
-    expect(uniqueFileName('same', used)).toBe('same (2).md');
-    expect(uniqueFileName('SAME', used)).toBe('SAME (3).md');
-    expect(uniqueFileName('...', used)).toBe('Untitled.md');
-    expect(uniqueFileName('CON', used)).toBe('_CON.md');
-    expect(uniqueFileName('😀'.repeat(150), used)).toBe(`${'😀'.repeat(100)}.md`);
+  it('names files after the address: its telling last segment, then the article id', () => {
+    const name = (url: string): string => articleFileName(url).replace(/ [0-9a-f]{12}\.md$/, '');
+    expect(name('https://www.bbc.com/news/newsbeat-50470672')).toBe('newsbeat-50470672');
+    expect(name('https://n.example/2024/03/05/talks-collapse/index.html')).toBe('talks-collapse');
+    expect(name('https://n.example/world/ceasefire-holds.html?id=7')).toBe('ceasefire-holds');
+    expect(name('https://www.n.example/')).toBe('n.example');
+    expect(name('https://n.example/2024/03/05/12345')).toBe('n.example');
+    expect(name('https://n.example/a/What%2Fnow%3F%20%3CA%3E%20%22B%22%20%7C%20C%3A%20d*e')).toBe('What now A B C d e');
+    expect(name('https://n.example/%E2%80%A6/CON')).toBe('_CON');
+    expect(name(`https://n.example/${'%F0%9F%98%80'.repeat(150)}`)).toBe('😀'.repeat(80));
+    expect(name('https://n.example/bad%E0%A4%A')).toBe('bad%E0%A4%A');
+    // The query tells apart articles that share a path, through the id.
+    expect(articleFileName('https://n.example/article.php?id=1')).not.toBe(articleFileName('https://n.example/article.php?id=2'));
+    // Tracking parameters and the fragment are no part of the article: same id, same file.
+    expect(articleFileName('https://n.example/a-story?utm_source=x#top')).toBe(articleFileName('https://n.example/a-story'));
   });
 });
 

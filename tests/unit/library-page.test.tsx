@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LibraryApp } from '@/entrypoints/library/App';
+import { LibraryApp } from '@/components/library/LibraryApp';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import type { ImportReadOptions } from '@/components/library/ImportPanel';
 import { exportBackup, exportJsonLd } from '@/lib/exchange';

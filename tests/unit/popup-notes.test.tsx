@@ -348,7 +348,7 @@ describe('the notes section in the popup', () => {
     highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true, reported: true }, scope: 'global' },
   };
 
-  it('comes above the cards when the popup can reach the background', async () => {
+  it('has a tab of its own beside the cards, with its count, when the popup can reach the background', async () => {
     const tab = fakeTab(pageNotes, (message) => (message.type === 'getAnalysis' ? REPORT : undefined));
     const background = channel((message) => {
       if (message.type === 'getEntityHistory') return { histories: [] };
@@ -357,10 +357,21 @@ describe('the notes section in the popup', () => {
     });
     render(<App send={tab.send} background={background.send} />, root);
     await settle();
-    const notes = section();
-    const cards = root.querySelector('[data-testid="entity-group"]')!;
-    expect(notes).not.toBeNull();
-    expect(notes.compareDocumentPosition(cards) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const notesTab = root.querySelector<HTMLElement>('[data-testid="tab-notes"]')!;
+    const peopleTab = root.querySelector<HTMLElement>('[data-testid="tab-people"]')!;
+    const panelOf = (tabElement: HTMLElement): HTMLElement => root.querySelector<HTMLElement>(`#${tabElement.getAttribute('aria-controls')}`)!;
+    expect(notesTab.getAttribute('role')).toBe('tab');
+    expect(notesTab.textContent).toBe('Notes3');
+    // The cards' tab is the one shown; the notes are there, in the other panel.
+    expect(peopleTab.getAttribute('aria-selected')).toBe('true');
+    expect(panelOf(peopleTab).contains(root.querySelector('[data-testid="entity-group"]'))).toBe(true);
+    expect(panelOf(notesTab).contains(section())).toBe(true);
+    expect(panelOf(notesTab).hidden).toBe(true);
+
+    await click(notesTab);
+    expect(notesTab.getAttribute('aria-selected')).toBe('true');
+    expect(panelOf(notesTab).hidden).toBe(false);
+    expect(panelOf(peopleTab).hidden).toBe(true);
     expect(items()).toHaveLength(3);
   });
 

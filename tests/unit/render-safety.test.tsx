@@ -12,7 +12,7 @@ import { CardHistory } from '@/components/popup/CardHistory';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { NoteEditor } from '@/components/notes/NoteEditor';
-import { LibraryApp } from '@/entrypoints/library/App';
+import { LibraryApp } from '@/components/library/LibraryApp';
 import type { Annotation } from '@/lib/notes/annotation';
 import { createLedeDB } from '@/lib/background/db';
 import { exportCsv, exportJsonLd, exportMarkdown, importAnnotations, parseImport } from '@/lib/exchange';

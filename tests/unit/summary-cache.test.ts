@@ -56,8 +56,8 @@ describe('schema version 2', () => {
     const upgraded = createLedeDB(name);
     try {
       await upgraded.open();
-      expect(upgraded.verno).toBe(4); // the current version
-      expect(upgraded.tables.map((table) => table.name).sort()).toEqual(['analyses', 'annotations', 'articles', 'summaries']);
+      expect(upgraded.verno).toBe(5); // the current version
+      expect(upgraded.tables.map((table) => table.name).sort()).toEqual(['analyses', 'annotations', 'articles', 'summaries', 'syncMeta', 'syncState', 'outbox'].sort());
       expect(await upgraded.articles.get(article.url)).toEqual(article);
       expect(await upgraded.articles.where('entityNames').equals('John Kerry').count()).toBe(1);
       expect(await upgraded.summaries.count()).toBe(0);

@@ -16,13 +16,15 @@ export interface NotesSectionProps {
   undoMs?: number;
   /** The background's notesChanged notices; absent, the list is read once. */
   notices?: NotesNotices;
+  /** Told how many notes the page has once they are read (null while unknown), for the popup's Notes tab. */
+  onCount?: (count: number | null) => void;
 }
 
 /**
  * "Your notes": the reader's notes on this page in reading order, then those whose passage could
  * not be found (orphans) in a list of their own.
  */
-export function NotesSection({ tab, background, undoMs = UNDO_MS, notices }: NotesSectionProps) {
+export function NotesSection({ tab, background, undoMs = UNDO_MS, notices, onCount }: NotesSectionProps) {
   const notes = usePageNotes(tab, background, undoMs, notices);
   const sectionRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -59,6 +61,8 @@ export function NotesSection({ tab, background, undoMs = UNDO_MS, notices }: Not
   };
 
   const list = notes.load.status === 'ready' ? notes.load.notes : [];
+  const count = notes.load.status === 'ready' ? list.length : null;
+  useEffect(() => onCount?.(count), [count, onCount]);
   const anchored = list.filter((note) => note.anchor.status === 'anchored');
   const orphans = list.filter((note) => note.anchor.status !== 'anchored');
 

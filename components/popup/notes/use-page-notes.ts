@@ -42,9 +42,69 @@ export const UNDO_MS = 6000;
 export type NotesNotices = (onChange: (sources?: readonly string[]) => void) => () => void;
 
 export function usePageNotes(tab: Transport, background: Transport, undoMs: number = UNDO_MS, notices?: NotesNotices): PageNotesController {
+  const { load, notesRef, setNotes, fetchNotes } = useNotesList(tab, notices);
+  const [undo, setUndo] = usePendingUndo(undoMs);
+
+  const save = useCallback(
+    async (id: string, edit: NoteEdit): Promise<void> => {
+      const { annotation } = await sendRequest(background, { type: 'updateAnnotation', id, patch: edit });
+      setNotes(notesRef.current.map((note) => (note.annotation.id === id ? { ...note, annotation } : note)));
+    },
+    [background, notesRef, setNotes],
+  );
+
+  const remove = useCallback(
+    async (id: string): Promise<void> => {
+      const { deleted } = await sendRequest(background, { type: 'deleteAnnotation', id });
+      const index = notesRef.current.findIndex((note) => note.annotation.id === id);
+      const removed = notesRef.current[index];
+      setNotes(notesRef.current.filter((note) => note.annotation.id !== id));
+      if (removed) setUndo({ note: { ...removed, annotation: deleted }, index });
+    },
+    [background, notesRef, setNotes, setUndo],
+  );
+
+  const undoDelete = useCallback(async (): Promise<void> => {
+    if (!undo) return;
+    const { annotation } = await sendRequest(background, { type: 'restoreAnnotation', annotation: undo.note.annotation });
+    const notes = notesRef.current.filter((note) => note.annotation.id !== annotation.id);
+    notes.splice(Math.min(undo.index, notes.length), 0, { ...undo.note, annotation });
+    setNotes(notes);
+    setUndo(null);
+  }, [background, undo, notesRef, setNotes, setUndo]);
+
+  const dismissUndo = useCallback((): void => setUndo(null), [setUndo]);
+
+  const reattach = useCallback(
+    async (id: string): Promise<'reattached' | 'no-selection'> => {
+      const answer = await sendRequest(tab, { type: 'reattachAnnotation', id });
+      // The page saved the new target and re-anchored; ask it where the note now is.
+      if (answer.status === 'reattached') await fetchNotes();
+      return answer.status;
+    },
+    [tab, fetchNotes],
+  );
+
+  const reveal = useCallback(
+    async (start: number, end: number): Promise<boolean> => (await sendRequest(tab, { type: 'revealSpan', start, end })).revealed === true,
+    [tab],
+  );
+
+  return { load, undo, save, remove, undoDelete, dismissUndo, reattach, reveal };
+}
+
+interface NotesList {
+  load: NotesLoad;
+  /** The latest list, for actions that start from it (state in a closure could be stale). */
+  notesRef: { readonly current: PageNote[] };
+  setNotes: (notes: PageNote[]) => void;
+  /** Asks the page again for its notes and where they landed. */
+  fetchNotes: () => Promise<void>;
+}
+
+/** The page's notes as the content script last told them, asked again whenever they may have changed. */
+function useNotesList(tab: Transport, notices?: NotesNotices): NotesList {
   const [load, setLoad] = useState<NotesLoad>({ status: 'loading' });
-  const [undo, setUndo] = useState<PendingUndo | null>(null);
-  // The latest list, for actions that start from it (state in a closure could be stale).
   const notesRef = useRef<PageNote[]>([]);
   /** The page's notes key, from its last answer. */
   const sourceRef = useRef<string | null>(null);
@@ -77,59 +137,18 @@ export function usePageNotes(tab: Transport, background: Transport, undoMs: numb
     });
   }, [notices, fetchNotes]);
 
-  // The undo offer lapses after undoMs; the note then stays deleted.
+  return { load, notesRef, setNotes, fetchNotes };
+}
+
+/** The last deleted note while it can be brought back: the offer lapses after undoMs, and the note stays deleted. */
+function usePendingUndo(undoMs: number): [PendingUndo | null, (undo: PendingUndo | null) => void] {
+  const [undo, setUndo] = useState<PendingUndo | null>(null);
   useEffect(() => {
     if (!undo) return undefined;
     const timer = setTimeout(() => setUndo(null), undoMs);
     return () => clearTimeout(timer);
   }, [undo, undoMs]);
-
-  const save = useCallback(
-    async (id: string, edit: NoteEdit): Promise<void> => {
-      const { annotation } = await sendRequest(background, { type: 'updateAnnotation', id, patch: edit });
-      setNotes(notesRef.current.map((note) => (note.annotation.id === id ? { ...note, annotation } : note)));
-    },
-    [background, setNotes],
-  );
-
-  const remove = useCallback(
-    async (id: string): Promise<void> => {
-      const { deleted } = await sendRequest(background, { type: 'deleteAnnotation', id });
-      const index = notesRef.current.findIndex((note) => note.annotation.id === id);
-      const removed = notesRef.current[index];
-      setNotes(notesRef.current.filter((note) => note.annotation.id !== id));
-      if (removed) setUndo({ note: { ...removed, annotation: deleted }, index });
-    },
-    [background, setNotes],
-  );
-
-  const undoDelete = useCallback(async (): Promise<void> => {
-    if (!undo) return;
-    const { annotation } = await sendRequest(background, { type: 'restoreAnnotation', annotation: undo.note.annotation });
-    const notes = notesRef.current.filter((note) => note.annotation.id !== annotation.id);
-    notes.splice(Math.min(undo.index, notes.length), 0, { ...undo.note, annotation });
-    setNotes(notes);
-    setUndo(null);
-  }, [background, undo, setNotes]);
-
-  const dismissUndo = useCallback((): void => setUndo(null), []);
-
-  const reattach = useCallback(
-    async (id: string): Promise<'reattached' | 'no-selection'> => {
-      const answer = await sendRequest(tab, { type: 'reattachAnnotation', id });
-      // The page saved the new target and re-anchored; ask it where the note now is.
-      if (answer.status === 'reattached') await fetchNotes();
-      return answer.status;
-    },
-    [tab, fetchNotes],
-  );
-
-  const reveal = useCallback(
-    async (start: number, end: number): Promise<boolean> => (await sendRequest(tab, { type: 'revealSpan', start, end })).revealed === true,
-    [tab],
-  );
-
-  return { load, undo, save, remove, undoDelete, dismissUndo, reattach, reveal };
+  return [undo, setUndo];
 }
 
 /** The content script's answer, checked enough to render: a content script from an older build answers differently. */

@@ -5,7 +5,7 @@
 import type { Analysis } from '@/lib/analysis/types';
 import { summarizeArticle } from '@/lib/cards/article-summary';
 import { bodyFingerprint } from '@/lib/notes/body-fingerprint';
-import { rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
+import { declaredPublished, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { HighlightType } from '@/lib/page/highlight-types';
 import { findInsertion, mergeInsertion } from '@/lib/background/incremental-analysis';
 import { sendRequest, type LedeRequest } from '@/lib/protocol/messages';
@@ -116,7 +116,8 @@ export class ArticleAnalysis {
   /** The article's summary for the reader's history (the popup and library read it from there). */
   async store(page: { title: string; site: string }): Promise<void> {
     if (!this.analysis || !this.text) return;
-    const article = summarizeArticle({ url: this.deps.win.location.href, ...page }, this.analysis, this.text);
+    const published = declaredPublished(this.deps.win.document);
+    const article = summarizeArticle({ url: this.deps.win.location.href, ...page, published }, this.analysis, this.text);
     // What else names this article (the background keeps only links within the page's site).
     const link = (rel: string): string | undefined =>
       this.deps.win.document.querySelector<HTMLLinkElement>(`link[rel~="${rel}"][href]`)?.href || undefined;
