@@ -114,19 +114,22 @@ function sourceOf(mention: Found): EntitySource {
 
 /** Each distinct description or role once (case, spacing and a closing stop aside), with the first article that gave it; newest first. */
 function descriptionsOf(found: readonly Found[]): EntityDescription[] {
-  const byText = new Map<string, EntityDescription>();
+  const byText = new Map<string, { description: EntityDescription; articles: Set<string> }>();
   const oldestFirst = [...found].reverse();
   for (const mention of oldestFirst) {
     for (const kind of ['description', 'role'] as const) {
       const text = mention[kind]?.replace(/\s+/g, ' ').trim();
       if (!text) continue;
+      // A role and a description in the same words ("President") are said once.
       const same = text.toLowerCase().replace(/[.,;]+$/, '');
       const known = byText.get(same);
-      if (known) known.count += 1;
-      else byText.set(same, { text, kind, first: sourceOf(mention), count: 1 });
+      if (known) known.articles.add(mention.url);
+      else byText.set(same, { description: { text, kind, first: sourceOf(mention), count: 0 }, articles: new Set([mention.url]) });
     }
   }
-  return [...byText.values()].sort((a, b) => b.first.seenAt - a.first.seenAt || a.text.localeCompare(b.text));
+  return [...byText.values()]
+    .map(({ description, articles }) => ({ ...description, count: articles.size }))
+    .sort((a, b) => b.first.seenAt - a.first.seenAt || a.text.localeCompare(b.text));
 }
 
 /** The entity's quotes in each article (attributed by the article's name for it), newest article first. */

@@ -67,11 +67,13 @@ describe('entityPage', () => {
     await saveArticle(db, article('https://a.example/1', [person('Michael McFaul', { description: 'a former U.S. ambassador to Russia' })]), 100);
     await saveArticle(db, article('https://b.example/2', [person('Michael McFaul', { description: 'A former U.S. ambassador to Russia.' })]), 200);
     await saveArticle(db, article('https://c.example/3', [person('Michael McFaul', { description: 'a Stanford professor', role: 'Ambassador' })]), 300);
+    await saveArticle(db, article('https://d.example/4', [person('Michael McFaul', { description: 'Ambassador', role: 'Ambassador' })]), 50);
     const page = await entityPage(db, 'person:michael mcfaul', true);
     expect(page.descriptions.map((d) => [d.text, d.kind, d.first.url, d.count])).toEqual([
       ['a Stanford professor', 'description', 'https://c.example/3', 1],
-      ['Ambassador', 'role', 'https://c.example/3', 1],
       ['a former U.S. ambassador to Russia', 'description', 'https://a.example/1', 2],
+      // The same words as a description and a title: once, counted by articles.
+      ['Ambassador', 'description', 'https://d.example/4', 2],
     ]);
   });
 
