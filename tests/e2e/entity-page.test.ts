@@ -112,7 +112,7 @@ describe('a page for everyone read about', () => {
     const { popup, errors } = await popupCards(nyt.tabId);
     const card = await expandCard(popup, 'Obama');
     const button = card.locator('[data-testid="card-open-entity"]');
-    expect(normalize((await button.textContent()) ?? "")).toBe('All about Obama');
+    expect(normalize((await button.textContent()) ?? '')).toBe('All about Obama');
     const opening = browser.context.waitForEvent('page');
     await button.click();
     entityPage = await opening;
@@ -120,8 +120,8 @@ describe('a page for everyone read about', () => {
     expect(new URL(entityPage.url()).hash).toBe('#entity=person%3Aobama');
 
     // The fullest name the articles used, and the other one.
-    expect(normalize((await entityPage.textContent('[data-testid="entity-name"]')) ?? "")).toBe('All about Barack Obama');
-    expect(normalize((await entityPage.textContent('[data-testid="entity-names"]')) ?? "")).toContain('Obama');
+    expect(normalize((await entityPage.textContent('[data-testid="entity-name"]')) ?? '')).toBe('All about Barack Obama');
+    expect(normalize((await entityPage.textContent('[data-testid="entity-names"]')) ?? '')).toContain('Obama');
     // Every article that mentions him, newest first, with site and date; the seed article once.
     const articles = await entityPage.$$eval('[data-testid="entity-article"]', (items) =>
       items.map((li) => ({ href: li.querySelector('a')!.href, meta: li.querySelector('.entity-source-meta')!.textContent ?? '', date: li.querySelector('time')?.getAttribute('datetime') ?? '' })),
@@ -143,7 +143,7 @@ describe('a page for everyone read about', () => {
     for (const quote of quotes) {
       expect(quote.link.startsWith(`${server.url(BBC)}#:~:text=`), quote.link).toBe(true);
     }
-    expect(normalize((await entityPage.textContent('[data-testid="entity-page"]')) ?? "")).not.toMatch(/havent read about/);
+    expect(normalize((await entityPage.textContent('[data-testid="entity-page"]')) ?? '')).not.toMatch(/havent read about/);
     expect([...nyt.errors.filter(fromLede), ...errors]).toEqual([]);
     await popup.close();
   });
@@ -170,7 +170,7 @@ describe('a page for everyone read about', () => {
     const lonely = await browser.context.newPage();
     await lonely.goto(`chrome-extension://${browser.extensionId}/library.html#entity=${encodeURIComponent('person:jon sopel')}`);
     await lonely.waitForSelector('[data-testid="entity-empty"]', { timeout: 15_000 });
-    expect(normalize((await lonely.textContent('[data-testid="entity-empty"]')) ?? "")).toMatch(/You havent read about Jon Sopel elsewhere yet/);
+    expect(normalize((await lonely.textContent('[data-testid="entity-empty"]')) ?? '')).toMatch(/You havent read about Jon Sopel elsewhere yet/);
     await lonely.close();
   });
 });
