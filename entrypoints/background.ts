@@ -55,6 +55,7 @@ export default defineBackground(() => {
     backups,
     watchers,
     notices,
+    openLibrary,
   });
 
   // Registered synchronously so a service worker woken by a message still hears it.

@@ -52,6 +52,8 @@ export interface BackgroundDeps {
   backups?: BackupService;
   /** Which frames show which page's notes (a content script's listAnnotations); absent, none is remembered. */
   watchers?: NoteWatchers;
+  /** Opens (or brings forward) the library tab at a view (`entity=<key>`); absent, it cannot be opened. */
+  openLibrary?: (view: string) => Promise<void>;
   /** Tells the frames and extension pages what a write changed; absent, nobody is told. */
   notices?: ChangeNotices;
 }
@@ -102,6 +104,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       return { histories: await entityHistories(deps.db, names, excludeUrl) };
     },
     // An entity's page in the library: with history off, only the reader's notes that name it.
+    openEntityPage: async ({ key }) => {
+      await needOpenLibrary(deps)(`entity=${encodeURIComponent(key)}`);
+      return { ok: true };
+    },
     getEntityPage: async ({ key }) => entityPage(deps.db, key, (await settings.load()).history),
     getSettings: () => settings.load(),
     saveSettings: async ({ settings: patch }) => {
@@ -168,6 +174,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     // The page's address is the sender's (lib/background/sender-page.ts); only its canonical claim is the script's.
     getPageKey: async ({ url, canonical }) => ({ source: normalizeSourceUrl(url, canonical) }),
   };
+}
+
+function needOpenLibrary(deps: BackgroundDeps): NonNullable<BackgroundDeps['openLibrary']> {
+  if (!deps.openLibrary) throw new Error('The library cannot be opened from here');
+  return deps.openLibrary;
 }
 
 function needBackups(deps: BackgroundDeps): BackupService {

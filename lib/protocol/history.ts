@@ -29,6 +29,11 @@ export interface GetEntityPageRequest {
   /** lib/cards/entity-key.ts: `${type}:${folded name}`. */
   key: string;
 }
+/** Content script (the hover card's "All about X") -> background: open the library at this entity's page. */
+export interface OpenEntityPageRequest {
+  type: 'openEntityPage';
+  key: string;
+}
 /** Options page -> background: how many articles the reading history holds. */
 export interface GetHistoryCountRequest {
   type: 'getHistoryCount';
@@ -211,6 +216,12 @@ function needEntityName(value: unknown, where: string): string {
   return name;
 }
 
+function needEntityKey(value: unknown, where: string): string {
+  const key = needBounded(value, where, MAX_SUMMARY_NAME_LENGTH + 20);
+  if (!parseEntityKey(key)) throw new MessageError(`${where} must be type:name`);
+  return key;
+}
+
 function needEntityType(value: unknown, where: string): EntityType {
   if (value !== 'person' && value !== 'place' && value !== 'organization') {
     throw new MessageError(`${where} must be person, place or organization`);
@@ -313,14 +324,17 @@ export const HISTORY_MESSAGES = messageTable({
     },
     answer: answer<EntityHistoryResponse>(),
   },
+  // The in-page card asks only that the page be opened: it learns nothing back (the page can see it).
+  openEntityPage: {
+    senders: ['content-script'],
+    fields: ['key'],
+    parse: (value, type): OpenEntityPageRequest => ({ type, key: needEntityKey(value.key, `${type}.key`) }),
+    answer: answer<{ ok: true }>(),
+  },
   getEntityPage: {
     senders: fromPages,
     fields: ['key'],
-    parse: (value, type): GetEntityPageRequest => {
-      const key = needBounded(value.key, `${type}.key`, MAX_SUMMARY_NAME_LENGTH + 20);
-      if (!parseEntityKey(key)) throw new MessageError(`${type}.key must be type:name`);
-      return { type, key };
-    },
+    parse: (value, type): GetEntityPageRequest => ({ type, key: needEntityKey(value.key, `${type}.key`) }),
     answer: answer<EntityPageData>(),
   },
   getHistoryCount: { senders: fromPages, fields: [], parse: (_, type): GetHistoryCountRequest => ({ type }), answer: answer<HistoryCount>() },

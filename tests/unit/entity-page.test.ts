@@ -119,6 +119,15 @@ describe('entityPage', () => {
   });
 });
 
+describe('the openEntityPage message (the hover card’s "All about X")', () => {
+  it('has the background open the library at the entity’s page, and answers nothing about it', async () => {
+    const views: string[] = [];
+    const handlers = createBackgroundHandlers({ db, prefs: new PrefsStore(createMemoryArea()), now: () => 1, openLibrary: async (view) => void views.push(view) });
+    expect(await handlers.openEntityPage(parseMessage({ type: 'openEntityPage', key: 'place:são paulo' }) as never)).toEqual({ ok: true });
+    expect(views).toEqual(['entity=place%3As%C3%A3o%20paulo']);
+  });
+});
+
 describe('the getEntityPage message', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -135,6 +144,7 @@ describe('the getEntityPage message', () => {
     const page = await handlers.getEntityPage({ type: 'getEntityPage', key: 'person:john kerry' });
     expect(page.articles.map((a) => a.url)).toEqual(['https://a.example/1']);
     expect(() => parseMessage({ type: 'getEntityPage', key: 'john kerry' })).toThrow(/type:name/);
+    expect(() => parseMessage({ type: 'openEntityPage', key: 'person:' })).toThrow(/type:name/);
     expect(() => parseMessage({ type: 'getEntityPage', key: 'alien:john kerry' })).toThrow(/type:name/);
   });
 });
