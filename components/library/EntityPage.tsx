@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityType } from '@/lib/analysis/types';
 import type { EntityPageData, EntitySource } from '@/lib/protocol/history';
+import { quotationLink, textFragmentUrl } from '@/lib/notes/quote-link';
 import { formatDay, isoDay } from './format';
 import type { EntityPageState } from './use-entity-page';
 
@@ -127,7 +128,7 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               <li key={i} class="entity-item" data-testid="entity-quote">
                 <blockquote class="library-quote">{quote.kind === 'direct' ? `“${quote.text.replace(/^[“"]|[”"]$/g, '')}”` : quote.text}</blockquote>
                 <p class="entity-source-meta">
-                  <a href={quote.link} target="_blank" rel="noopener noreferrer" data-testid="entity-quote-link">
+                  <a href={quotationLink(quote.source.url, quote.text)} target="_blank" rel="noopener noreferrer" data-testid="entity-quote-link">
                     Go to the passage<span class="visually-hidden"> in {quote.source.title || quote.source.url} (opens in a new tab)</span>
                   </a>
                   {' · '}
@@ -149,7 +150,7 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
                 {note.exact && <blockquote class="library-quote">{note.exact}</blockquote>}
                 {note.body && <p class="entity-note-body">{note.body}</p>}
                 <p class="entity-source-meta">
-                  <a href={note.link} target="_blank" rel="noopener noreferrer">
+                  <a href={textFragmentUrl(note.source.url, note.exact)} target="_blank" rel="noopener noreferrer">
                     Go to the passage<span class="visually-hidden"> (opens in a new tab)</span>
                   </a>
                   {' · '}

@@ -7,7 +7,6 @@ import type { EntityType } from '../analysis/types';
 import { acronymLetters, initialsOf, isAcronymOf } from '../analysis/name-variants';
 import { acronymTerm, formsMatch, initialsTerm, nameForm, parseEntityKey, spellingTerm, surnameTerm } from '../cards/entity-key';
 import { quoteSelectorOf, type Annotation } from '../notes/annotation';
-import { textFragmentUrl } from '../notes/quote-link';
 import type { EntityArticle, EntityDescription, EntityNote, EntityPageData, EntityQuote, EntitySource } from '../protocol/history';
 import type { LedeDB, MentionRow } from './db';
 
@@ -137,16 +136,11 @@ function quotesOf(found: readonly Found[]): EntityQuote[] {
   const quotes: EntityQuote[] = [];
   for (const mention of found) {
     for (const quote of mention.quotes) {
-      quotes.push({ text: quote.text, kind: quote.kind, source: sourceOf(mention), link: textFragmentUrl(mention.url, unquoted(quote.text)) });
+      quotes.push({ text: quote.text, kind: quote.kind, source: sourceOf(mention) });
       if (quotes.length >= ENTITY_PAGE_QUOTES) return quotes;
     }
   }
   return quotes;
-}
-
-/** The quoted words without the quotation marks around them: a text fragment must match the page's own characters. */
-function unquoted(text: string): string {
-  return text.replace(/^[\s"'“”‘’«»„]+|[\s"'“”‘’«»„]+$/g, '');
 }
 
 /**
@@ -180,7 +174,6 @@ async function notesMentioning(db: LedeDB, found: readonly Found[], names: reado
       tags: note.tags,
       modified: note.modified,
       source: { ...sourceOf(row), url: note.target.source },
-      link: textFragmentUrl(note.target.source, exact),
     });
     if (matched.length >= ENTITY_PAGE_NOTES) break;
   }

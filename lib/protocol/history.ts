@@ -121,13 +121,11 @@ export interface EntityDescription {
   count: number;
 }
 
-/** A quote of theirs, with a link that opens the article at its words. */
+/** A quote of theirs (the page links to its words: quotationLink in lib/notes/quote-link.ts). */
 export interface EntityQuote {
   text: string;
   kind: QuoteKind;
   source: EntitySource;
-  /** The article's address with a text fragment (lib/notes/quote-link.ts). */
-  link: string;
 }
 
 /** One of the reader's notes that mentions the entity. */
@@ -137,8 +135,8 @@ export interface EntityNote {
   body: string;
   tags: string[];
   modified: string;
+  /** The article, at the address the note is kept under. */
   source: EntitySource;
-  link: string;
 }
 
 /** The answer to getEntityPage; lists newest first. */

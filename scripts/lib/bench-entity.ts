@@ -11,7 +11,7 @@ import 'fake-indexeddb/auto';
 import { cpus, loadavg } from 'node:os';
 import { Window } from 'happy-dom';
 import { h, render } from 'preact';
-import { createLedeDB, saveArticle } from '../../lib/background/db';
+import { createLedeDB, saveArticle, type LedeDB } from '../../lib/background/db';
 import { entityPage } from '../../lib/background/entity-page';
 import { saveAnnotation } from '../../lib/background/annotation-store';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../../lib/cards/article-summary';
@@ -102,6 +102,18 @@ function note(i: number, source: string): Annotation {
   };
 }
 
+/** The bench's reading history: `count` articles and NOTES notes, through the real stores. */
+export async function buildHistory(db: LedeDB, count: number): Promise<void> {
+  const next = random(42);
+  const sources: string[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const article = buildArticle(n, next);
+    sources.push(article.url);
+    await saveArticle(db, article, Date.UTC(2026, 0, 1) + n * 3_600_000);
+  }
+  for (let i = 0; i < NOTES; i += 1) await saveAnnotation(db, note(i, sources[(i * 37) % sources.length]!), 1_000 + i);
+}
+
 export interface EntityBenchRow {
   key: string;
   articles: number;
@@ -120,15 +132,8 @@ export async function runEntityBench(options: { articles?: number; runs?: number
   const count = options.articles ?? DEFAULT_ARTICLES;
   const runs = options.runs ?? DEFAULT_RUNS;
   const db = createLedeDB(`lede-bench-entity-${Date.now()}`);
-  const next = random(42);
   const built = performance.now();
-  const sources: string[] = [];
-  for (let n = 0; n < count; n += 1) {
-    const article = buildArticle(n, next);
-    sources.push(article.url);
-    await saveArticle(db, article, Date.UTC(2026, 0, 1) + n * 3_600_000);
-  }
-  for (let i = 0; i < NOTES; i += 1) await saveAnnotation(db, note(i, sources[(i * 37) % sources.length]!), 1_000 + i);
+  await buildHistory(db, count);
   const buildMs = performance.now() - built;
 
   const window = new Window();

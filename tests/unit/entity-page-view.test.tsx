@@ -27,8 +27,8 @@ function pageData(extra: Partial<EntityPageData> = {}): EntityPageData {
       { ...source(1), name: 'John Kerry', mentions: 4 },
     ],
     descriptions: [{ text: 'the secretary of state', kind: 'description', first: source(1), count: 2 }],
-    quotes: [{ text: 'We are not there yet,', kind: 'direct', source: source(1), link: 'https://news1.example/story#:~:text=We%20are%20not%20there%20yet%2C' }],
-    notes: [{ id: 'n1', exact: 'Kerry flew to Geneva', body: 'check the date', tags: [], modified: '2026-11-02T10:00:00.000Z', source: source(1), link: 'https://news1.example/story#:~:text=Kerry%20flew%20to%20Geneva' }],
+    quotes: [{ text: 'We are not there yet,', kind: 'direct', source: source(1) }],
+    notes: [{ id: 'n1', exact: 'Kerry flew to Geneva', body: 'check the date', tags: [], modified: '2026-11-02T10:00:00.000Z', source: source(1) }],
     ...extra,
   };
 }
@@ -70,6 +70,7 @@ describe('EntityPage', () => {
     expect(text(quote.querySelector('blockquote'))).toBe('“We are not there yet,”');
     expect(quote.querySelector('[data-testid="entity-quote-link"]')!.getAttribute('href')).toBe('https://news1.example/story#:~:text=We%20are%20not%20there%20yet%2C');
     expect(text(all(root, 'entity-note')[0])).toMatch(/Kerry flew to Geneva.*check the date/);
+    expect(all(root, 'entity-note')[0]!.querySelector('a')!.getAttribute('href')).toBe('https://news1.example/story#:~:text=Kerry%20flew%20to%20Geneva');
   });
 
   it('shows the first of a long list and the rest on "Show all"', async () => {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '@/lib/cards/article-summary';
 import { entityKey } from '@/lib/cards/entity-key';
+import { quotationLink } from '@/lib/notes/quote-link';
 import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 import { entityPage } from '@/lib/background/entity-page';
 import { saveAnnotation } from '@/lib/background/annotation-store';
@@ -85,7 +86,7 @@ describe('entityPage', () => {
       ['“Talks go on”', 'https://b.example/2'],
       ['“We are not there yet,”', 'https://a.example/1'],
     ]);
-    expect(page.quotes[1]!.link).toBe('https://a.example/1#:~:text=We%20are%20not%20there%20yet%2C');
+    expect(quotationLink(page.quotes[1]!.source.url, page.quotes[1]!.text)).toBe('https://a.example/1#:~:text=We%20are%20not%20there%20yet%2C');
   });
 
   it('finds an organisation by its acronym and its long form', async () => {
@@ -107,7 +108,8 @@ describe('entityPage', () => {
     await on(3, 'https://b.example/2', 'talks in Geneva', 'Aleppo again?');
     const page = await entityPage(db, 'place:aleppo', true);
     expect(page.notes.map((n) => n.id)).toEqual([noteId(1)]);
-    expect(page.notes[0]!.link).toBe('https://a.example/1#:~:text=the%20siege%20of%20Aleppo%20ended');
+    expect(page.notes[0]!.source.url).toBe('https://a.example/1');
+    expect(page.notes[0]!.exact).toBe('the siege of Aleppo ended');
   });
 
   it('shows nothing from the reading history when it is off, and an empty page for someone never read about', async () => {
