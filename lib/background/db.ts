@@ -11,7 +11,7 @@ import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/artic
 import { normalizeSourceUrl } from '../notes/source-url';
 import type { SummaryResult } from '../protocol/history';
 import { entityIndexTerms } from '../cards/entity-key';
-import { articleIdentity, withoutAmp } from '../notes/article-identity';
+import { articleIdentity, storedAliases } from '../notes/article-identity';
 import { mergeDuplicateArticles } from './article-merge';
 import { applyingSync, syncTracking } from './sync-tracking';
 
@@ -202,12 +202,8 @@ export function articleKey(url: string): string {
 
 /** The derived, indexed fields of a row for an article kept under `url`. */
 export function articleIndexes(url: string, entities: readonly EntitySummary[]): Required<Pick<ArticleRow, 'aliases' | 'entityNames'>> {
-  const key = articleKey(url);
-  const aliases = new Set(articleIdentity({ url: key }).aliases);
-  aliases.add(key);
-  aliases.add(withoutAmp(key));
   return {
-    aliases: [...aliases],
+    aliases: storedAliases(url),
     entityNames: [...new Set(entities.map((entity) => entity.name))],
   };
 }

@@ -45,6 +45,13 @@ export function articleIdentity(claim: ArticleClaim): ArticleIdentity {
   return { key, aliases: [...aliases] };
 }
 
+/** The aliases a stored article kept under `url` starts with: its cleaned and AMP-free addresses, and `url` itself (fragment aside). */
+export function storedAliases(url: string): string[] {
+  const hash = url.indexOf('#');
+  const key = hash === -1 ? url : url.slice(0, hash);
+  return [...new Set([...articleIdentity({ url: key }).aliases, key, withoutAmp(key)])];
+}
+
 /** `linked` resolved against `page` and cleaned, when it is on the page's own site; else null. */
 function sameSiteAddress(page: string, linked: string): string | null {
   let pageUrl: URL;
