@@ -15,6 +15,7 @@ import { seedDir, sharedDir } from '../../testing/harness/paths';
 import { expandCard, readCards, waitForCards } from '../../testing/harness/popup-cards';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
+import { evaluateInShadow } from '../../testing/e2e/closed-shadow';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { normalize } from '../../testing/e2e/text-match';
 
@@ -164,6 +165,30 @@ describe('a page for everyone read about', () => {
     await entityPage.screenshot({ path: artifactPath('entity-page-dark.png'), fullPage: true });
     const darkBg = await entityPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(darkBg).not.toBe(lightBg);
+  });
+
+  it('opens from the in-page hover card too, by keyboard (Alt+Shift+J, Tab, Enter)', async () => {
+    const opened = await openPage(browser, server.url(BBC));
+    await opened.page.bringToFront(); // a background tab gets no animation frames
+    expect(await waitForLede(browser, opened)).toBe(true);
+    await opened.page.keyboard.press('Alt+Shift+KeyJ');
+    await expect
+      .poll(() => evaluateInShadow(opened.page, 'lede-hovercard', (root) => root.querySelector('[data-testid="hovercard-open-entity"]')?.textContent ?? null), { timeout: 10_000 })
+      .toMatch(/^All about /);
+    const name = (await evaluateInShadow(opened.page, 'lede-hovercard', (root) => root.querySelector('[data-testid="hovercard-name"]')?.textContent ?? ''))!;
+    await opened.page.keyboard.press('Tab');
+    expect(await evaluateInShadow(opened.page, 'lede-hovercard', (root) => root.activeElement?.getAttribute('data-testid'))).toBe('hovercard-open-entity');
+    const libraryPages = (): Page[] => browser.context.pages().filter((p) => p.url().includes('/library.html'));
+    const before = new Map(libraryPages().map((p) => [p, p.url()] as const));
+    await opened.page.keyboard.press('Enter');
+    // The library tab already open (the previous test's) moves to the entity's page; else a new one opens.
+    await expect
+      .poll(() => libraryPages().find((p) => p.url().includes('#entity=') && before.get(p) !== p.url()) ?? null, { timeout: 15_000 })
+      .not.toBeNull();
+    const library = libraryPages().find((p) => p.url().includes('#entity=') && before.get(p) !== p.url())!;
+    const surname = normalize(name.split(' ').at(-1)!);
+    await expect.poll(async () => normalize((await library.textContent('[data-testid="entity-name"]').catch(() => null)) ?? ''), { timeout: 15_000 }).toContain(surname);
+    await opened.page.close();
   });
 
   it('says when the reader has read about someone nowhere else', async () => {
