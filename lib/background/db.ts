@@ -8,7 +8,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Analysis, EntityType, QuoteKind } from '../analysis/types';
 import type { Annotation } from '../notes/annotation';
 import type { ArticleSummary, EntitySummary, QuoteSummary } from '../cards/article-summary';
-import { normalizeSourceUrl } from '../notes/source-url';
+import { isSameSite, normalizeSourceUrl } from '../notes/source-url';
 import type { SummaryResult } from '../protocol/history';
 import { entityIndexTerms } from '../cards/entity-key';
 import { articleIdentity, storedAliases } from '../notes/article-identity';
@@ -261,7 +261,8 @@ export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: n
   return db.transaction('rw', db.articles, db.mentions, async () => {
     // One equals() range per address: anyOf() walks the index with cursor jumps, far slower in some IndexedDBs.
     const byAlias = (await Promise.all(forms.map((form) => db.articles.where('aliases').equals(form).toArray()))).flat();
-    const byText = article.textHash ? await db.articles.where('textHash').equals(article.textHash).toArray() : [];
+    // The same body counts only on the page's own site: a page elsewhere cannot take over an article's row.
+    const byText = article.textHash ? (await db.articles.where('textHash').equals(article.textHash).toArray()).filter((row) => sameSite(row.url, article.url)) : [];
     const matches = new Map([...byAlias, ...byText].map((row) => [row.url, row] as const));
     const oldest = [...matches.values()].sort((a, b) => a.seenAt - b.seenAt || a.url.localeCompare(b.url))[0];
     const named = Boolean(article.canonical) && identity.key !== normalizeSourceUrl(article.url);
@@ -273,7 +274,8 @@ export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: n
     const row: ArticleRow = {
       url,
       title: article.title,
-      site: article.site,
+      // The site shown is the kept address's.
+      site: matches.get(url)?.site ?? article.site,
       seenAt,
       entities: article.entities,
       quotes: article.quotes,
@@ -288,6 +290,14 @@ export async function saveArticle(db: LedeDB, article: ArticleSummary, seenAt: n
     await writeMentions(db, [...new Set([...matches.keys(), url])], [row]);
     return row;
   });
+}
+
+function sameSite(a: string, b: string): boolean {
+  try {
+    return isSameSite(new URL(a).hostname, new URL(b).hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** Articles that mention an entity by canonical name (case-insensitive), most recently seen first. */

@@ -121,6 +121,17 @@ describe('saveArticle and the history, by article', () => {
     expect(isArticleAt(rows[0]!, 'http://127.0.0.1/seed/page-stripped.html#x')).toBe(true);
   });
 
+  it('joins the same body only on the page’s own site: a page elsewhere cannot take over an article’s row', async () => {
+    const hash = bodyFingerprint('The same article body, word for word. '.repeat(20))!;
+    await saveArticle(db, article('https://news.example/story', [person('John Kerry')], { textHash: hash }), 100);
+    await saveArticle(db, article('https://evil.example/copy', [person('Someone Else')], { textHash: hash, title: 'Spoofed' }), 200);
+    const rows = await db.articles.orderBy('seenAt').toArray();
+    expect(rows.map((row) => [row.url, row.title])).toEqual([
+      ['https://news.example/story', 'Story at https://news.example/story'],
+      ['https://evil.example/copy', 'Spoofed'],
+    ]);
+  });
+
   it('does not offer the article being read, at another address, as "also in", but counts a different article', async () => {
     const hash = bodyFingerprint('The same article body, word for word. '.repeat(20))!;
     await saveArticle(db, article('http://127.0.0.1/seed/page-restored.html', [person('John Kerry')], { textHash: hash }), 100);
