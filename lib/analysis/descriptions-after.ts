@@ -29,6 +29,8 @@ const WHO_SPEECH_VERBS = new Set([
   'declined', 'replied', 'responded', 'answered', 'acknowledged', 'conceded', 'predicted', 'suggested', 'contended',
 ]);
 const HOMETOWN_WORDS = new Set(['of', 'from']);
+/** Degrees written after a name, without their periods. */
+const DEGREES = new Set(['PhD', 'MD', 'JD', 'DDS', 'DVM', 'RN', 'MPH', 'MBA', 'DO', 'Esq', 'EdD', 'DPhil', 'MSc', 'DrPH', 'PharmD', 'FACS']);
 const OPENING_QUOTES = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
 /** Words after a comma that continue a noun-phrase appositive ("…official, now a professor"). */
@@ -49,7 +51,7 @@ const IRREGULAR_PAST = new Set([
 const CLAUSE_FILLERS = new Set(['in', 'on', 'at', 'for', 'with', 'from', 'by', 'of', 'to', 'the', 'a', 'an', 'and', 'or', 'also', 'then', 'now']);
 const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
 
-type Kind = 'age' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
+type Kind = 'age' | 'degree' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
 interface Piece {
   kind: Kind;
   first: number;
@@ -62,6 +64,8 @@ export interface Appositive {
   weak: boolean;
   /** Only a party label ("Rep. Roe, D-Minn."): it says who the person is only beside a title. */
   thin: boolean;
+  /** Only where the person is from or works ("Sen. Roe of Kentucky", "Roe, 55, of Addison"): a title says more. */
+  slight?: boolean;
 }
 
 /** The description after the name whose last token is `last`, or undefined. */
@@ -99,12 +103,13 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     if (unclosed) return { text: slice(text, tokens, unclosed.first, unclosed.last), weak: false, thin: false };
   }
   const kept = pieces.slice(0, closed);
-  // An age alone ("Roe, 55, said") is not who someone is.
-  const told = kept.filter((p) => p.kind !== 'age');
+  // An age or a degree alone ("Roe, 55, said", "Roe, Ph.D., said") is not who someone is.
+  const told = kept.filter((p) => p.kind !== 'age' && p.kind !== 'degree');
   if (told.length === 0) return undefined;
   const weak = told.every((p) => p.kind === 'who');
   const thin = told.every((p) => p.kind === 'party');
-  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin };
+  const slight = told.every((p) => p.kind === 'hometown' || p.kind === 'affiliation' || p.kind === 'place');
+  return { text: slice(text, tokens, kept[0]!.first, kept[kept.length - 1]!.last), weak, thin, slight };
 }
 
 /**
@@ -210,7 +215,14 @@ function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts)
   if (tokens[j] && lower(tokens[j]!) === 'the') j++;
   const t = tokens[j];
   if (!t || !t.isCap || !t.isWord || t.breakBefore > 0) return undefined;
-  return { kind: 'affiliation', first: i, last: mentionStarts.get(j) ?? capRun(tokens, j) };
+  return { kind: 'affiliation', first: i, last: ownedRun(tokens, mentionStarts.get(j) ?? capRun(tokens, j)) };
+}
+
+/** A lower-case past tense or finite verb: "summed", "gave", "is". */
+function isClauseVerb(t: Token | undefined): boolean {
+  if (!t || !t.isWord || t.isCap) return false;
+  const w = lower(t);
+  return FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || (/^\p{Ll}{3,}ed$/u.test(w) && !isRoleModifier(w));
 }
 
 function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | undefined, mentionStarts: MentionStarts): Piece | undefined {
@@ -221,6 +233,11 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
   if (/^\d{1,3}$/.test(t.text) && Number(t.text) <= 120 && previous === undefined) {
     const next = tokens[j + 1];
     return next && CLOSERS.has(next.text) ? { kind: 'age', first: j, last: j } : undefined;
+  }
+  // A degree: "Roe, Ph.D., of Acme University", "Roe, MD, a surgeon".
+  if (previous === undefined && DEGREES.has(t.text.replace(/\./g, ''))) {
+    const last = tokens[j + 1]?.text === '.' && tokens[j + 1]!.start === t.end ? j + 1 : j;
+    return tokens[last + 1] && CLOSERS.has(tokens[last + 1]!.text) ? { kind: 'degree', first: j, last } : undefined;
   }
   const party = partyAt(tokens, j);
   if (party) return party;
@@ -234,6 +251,9 @@ function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | und
     return { kind: 'place', first: j, last: end };
   }
   if (RELATIVES.has(w)) return whoAt(tokens, j, dash);
+  const known = knownAt(tokens, j, dash);
+  if (known === 'alias') return undefined;
+  if (known) return known;
   if (!opensNounPhrase(tokens, j)) return undefined;
   if (previous !== 'who') return nounPhraseAt(tokens, j, dash);
   // After a who clause a noun phrase belongs to it: the appositive of a name that ends it ("who runs L.H.
@@ -256,7 +276,24 @@ function partyAt(tokens: Token[], j: number): Piece | undefined {
 /** "of Addison", "from Manchester" ("at the White House" is where, not who). */
 function hometownAt(tokens: Token[], j: number, k: number, mentionStarts: MentionStarts): Piece {
   const mentionEnd = mentionStarts.get(k + 1);
-  return { kind: 'hometown', first: j, last: mentionEnd ?? capRun(tokens, k + 1) };
+  return { kind: 'hometown', first: j, last: ownedRun(tokens, mentionEnd ?? capRun(tokens, k + 1)) };
+}
+
+/** "of Acme University’s Mind Brain Behavior Institute": a name's possessive and the unit it owns. */
+function ownedRun(tokens: Token[], end: number): number {
+  if (!isPossessiveMark(tokens[end + 1]) || !tokens[end + 2]?.isCap || !tokens[end + 2]!.isWord) return end;
+  let k = end + 2;
+  const limit = k + 8;
+  for (;;) {
+    const next = tokens[k + 1];
+    // An initial inside the name: "Mortimer B. Zuckerman".
+    if (next?.text === '.' && /^\p{Lu}$/u.test(tokens[k]!.text) && next.start === tokens[k]!.end && tokens[k + 2]?.isCap) {
+      k += 2;
+      continue;
+    }
+    if (!next || !next.isCap || !next.isWord || next.breakBefore > 0 || k + 1 > limit) return k;
+    k++;
+  }
 }
 
 /** A run of adjacent capitalised words (and a final abbreviation period: "Ind."). */
@@ -288,6 +325,26 @@ function whoAt(tokens: Token[], j: number, dash: boolean): Piece | undefined {
   }
   if (!content) return undefined;
   return { kind: 'who', first: j, last: end };
+}
+
+/** Adverbs before "known": "best known for", "widely known as", "perhaps best known as". */
+const KNOWN_ADVERBS = new Set(['best', 'better', 'widely', 'well', 'perhaps', 'also', 'most', 'internationally', 'nationally', 'locally', 'popularly', 'affectionately', 'mostly', 'probably']);
+
+/** "best known for her role in …", "known as the father of …": what someone is famous for, to the next comma. */
+function knownAt(tokens: Token[], j: number, dash: boolean): Piece | 'alias' | undefined {
+  let k = j;
+  while (k - j < 2 && tokens[k]?.isWord && !tokens[k]!.isCap && KNOWN_ADVERBS.has(lower(tokens[k]!))) k++;
+  const known = tokens[k];
+  if (!known || known.isCap || lower(known) !== 'known') return undefined;
+  const prep = tokens[k + 1];
+  if (!prep || !['as', 'for'].includes(lower(prep))) return undefined;
+  // "Abigail Roe, also known as Jane Doe": another name for the person, not who they are.
+  const named = tokens[k + 2];
+  if (lower(prep) === 'as' && named?.isCap && named.isWord && lower(named) !== 'the') return 'alias';
+  // From the preposition, so that a quoted title right after it is read whole ("known for “The Long Road,”").
+  const end = runEnd(tokens, k + 1, dash, true);
+  if (end === undefined || end === k + 1) return undefined;
+  return { kind: 'np', first: j, last: end };
 }
 
 function opensNounPhrase(tokens: Token[], j: number): boolean {
@@ -445,7 +502,8 @@ function continuesNounPhrase(tokens: Token[], i: number): boolean {
     const after = tokens[i + 2];
     return !!after && after.isWord && !after.isCap && (COORDINATED_OPENERS.has(lower(after)) || isRoleHead(after.text) || isRoleModifier(after.text));
   }
-  return true;
+  // "…, once summed up the danger": a verb after the adverb makes a new clause.
+  return !isClauseVerb(tokens[i + 2]);
 }
 
 /** From token j to the next comma or sentence end there is no finite verb ("the network’s funding arm,"). */

@@ -6,7 +6,7 @@
 import type { TitleEnds } from './entities-candidates';
 import { gazetteerType, isNonEntityCap } from './gazetteer';
 import { isHumanNoun } from './speech-cues';
-import { isPossessiveMark, isPluralRoleHead, isRoleHead, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isPossessiveMark, isPluralRoleHead, isRoleHead, isRoleModifier, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import type { Token } from './tokens';
 
 /** Names already recognised, by their last token: their first token and whether they name a person. */
@@ -42,8 +42,13 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const head = tokens[first - 2];
   const after = tokens[last + 1];
   if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
-  if (after && ![',', '.', ';', '!', '?'].includes(after.text)) return undefined;
+  // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
+  const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
+  const affiliated = after?.text === 'of' && owner?.isCap === true;
+  if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated) return undefined;
   if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
+  // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
+  if (isPluralRoleHead(head.text)) return undefined;
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
@@ -124,7 +129,11 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
     if (titleStart !== undefined) s = titleStart;
     else if (isPossessiveMark(t) && k > 0) {
       // "North Korea’s leader", "the president’s lawyer": the owner joins the phrase.
-      const owner = mentionEnds.get(k - 1) ?? k - 1;
+      let owner = mentionEnds.get(k - 1) ?? k - 1;
+      // "the Prime Minister’s national security adviser": a capitalised title owns the role, all its words.
+      if (owner === k - 1 && tokens[owner]!.isCap && isRoleHead(tokens[owner]!.text)) {
+        while (owner > 0 && k - owner < 4 && tokens[owner - 1]!.isCap && tokens[owner - 1]!.isWord && tokens[owner]!.breakBefore === 0 && (isRoleHead(tokens[owner - 1]!.text) || isRoleModifier(tokens[owner - 1]!.text))) owner--;
+      }
       if (!tokens[k - 1]!.isWord) break;
       s = owner;
       opened = true;

@@ -25,6 +25,12 @@ const MORE_ROLE_HEADS = [
   'committeewoman', 'technician', 'waitress', 'waiter', 'bartender', 'guru', 'surrogate', 'undersecretary', 'loyalist',
   'postdoc', 'freshman', 'sophomore', 'janitor', 'electrician', 'plumber', 'mechanic', 'carpenter', 'welder', 'trucker',
   'cashier', 'accountant', 'librarian', 'homeowner', 'native',
+  // Public figures news names by what they do: "disgraced financier", "pop superstar", "TV presenter".
+  'financier', 'heir', 'superstar', 'comedienne', 'broadcaster', 'presenter', 'pundit', 'rocker', 'crooner', 'diva',
+  'starlet', 'sportsman', 'sportswoman', 'footballer', 'cricketer', 'golfer', 'wrestler', 'sprinter', 'skater', 'dealmaker',
+  'showrunner', 'newsreader', 'podcaster', 'vlogger', 'explorer', 'mountaineer', 'preacher', 'evangelist', 'televangelist',
+  'warlord', 'strongman', 'fraudster', 'ballerina', 'rookie', 'junior', 'winner', 'laureate', 'model', 'offender', 'royal',
+  'finalist', 'medalist', 'medallist', 'olympian',
 ];
 
 /** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */
@@ -52,6 +58,8 @@ const MODIFIERS: ReadonlySet<string> = new Set([
   // Adjectives with a verb's or an adverb's ending: "Famed fight doctor", "nightly news anchor", "Likely nominee".
   'famed', 'renowned', 'acclaimed', 'beloved', 'embattled', 'disgraced', 'alleged', 'presumed', 'legendary', 'likely',
   'nightly', 'weekly', 'daily', 'monthly', 'elderly',
+  // What befell a public figure: "convicted sex offender", "jailed financier", "deposed president".
+  'convicted', 'jailed', 'exiled', 'slain', 'deposed',
 ]);
 
 /** Common verbs without a regular ending that take a person as object ("heard President Trump") or make a

@@ -31,6 +31,13 @@ export class LibraryMissingError extends Error {
 /** How often one file is re-read and re-written when other devices keep changing it. */
 const MAX_WRITE_ATTEMPTS = 5;
 
+/**
+ * The waits before each write after a 412. Another device may be writing the same file right
+ * now; and Apache mod_dav with its default ETags refuses every conditional write during the second
+ * after a change (the file's ETag is weak then), so retrying at once would fail all five times.
+ */
+export const RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000];
+
 export interface SyncProgress {
   phase: 'pull' | 'push';
   done: number;
@@ -55,6 +62,8 @@ export interface SyncDeps {
   /** Minimum PBKDF2 iterations accepted when the key file changed (tests lower it). */
   minIterations?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /** Waits before writing a file again after a 412 (tests pass zeros); RETRY_DELAYS_MS by default. */
+  retryDelaysMs?: readonly number[];
 }
 
 /**
@@ -214,6 +223,9 @@ class Round {
         const stale = error instanceof RemoteStoreError && error.failure.kind === 'precondition';
         if (!stale || attempt >= MAX_WRITE_ATTEMPTS) throw error;
       }
+      const delays = this.deps.retryDelaysMs ?? RETRY_DELAYS_MS;
+      const wait = delays[Math.min(attempt, delays.length) - 1] ?? 0;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       await this.pull(name);
     }
   }

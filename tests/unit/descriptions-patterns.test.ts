@@ -38,6 +38,14 @@ describe('appositives after the name', () => {
     ['a capitalised role without a determiner', 'Jane Roe, CEO of Acme, said no.', 'Jane Roe', 'CEO of Acme'],
     ['an acronym role with a determiner', 'Jane Roe, the CEO, said no.', 'Jane Roe', 'the CEO'],
     ['at a later mention', 'Mary Smith spoke first. Later, Smith, the agency’s deputy chief, said the plan would work.', 'Mary Smith', 'the agency’s deputy chief'],
+    ['an affiliation with a unit its name owns', 'The study was led by Jane Roe of Acme University’s Mind Brain Behavior Institute, and the findings were published.', 'Jane Roe', 'of Acme University’s Mind Brain Behavior Institute'],
+    ['a degree before the affiliation', 'The scientists were led by Jane Roe, Ph.D., of Acme University, and the findings were published.', 'Jane Roe', 'Ph.D., of Acme University'],
+    ['an appositive that ends before a clause opened by an adverb', 'John Doe, chairman of the council in the Smith administration, once summed up the danger with a metaphor.', 'John Doe', 'chairman of the council in the Smith administration'],
+    ['a role before the name and its party', 'It lifted the hopes of Acme’s incumbent president, Jane Roe of the Democratic Progressive party, as she faces an election.', 'Jane Roe', 'Acme’s incumbent president'],
+    ['a role before the name when a group is named first', 'He sought advice from one of the study authors, Owen Doe, a chest doctor at the Acme Infirmary.', 'Owen Doe', 'a chest doctor at the Acme Infirmary'],
+    ['"best known for"', 'Jane Roe, best known for her role in the series, said she was thrilled.', 'Jane Roe', 'best known for her role in the series'],
+    ['"known as"', 'The prize went to John Doe, known as the father of the modern bicycle, on Monday.', 'John Doe', 'known as the father of the modern bicycle'],
+    ['"widely known for" with a quoted title', 'Mary Roe, widely known for “The Long Road,” spoke.', 'Mary Roe', 'widely known for “The Long Road,”'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
   });
@@ -72,6 +80,14 @@ describe('titles and roles before the name', () => {
     ['a role noun after "to" + verb', 'They voted to investigate political rival John Smith.', 'John Smith', 'political rival'],
     ['a lower-case department after "of"', 'He met former secretary of state Hillary Clinton.', 'Hillary Clinton', 'former secretary of state'],
     ['a title before an honorific', 'GOP presidential candidate Dr. Ben Carson said no.', 'Ben Carson', 'GOP presidential candidate'],
+    ['a public figure by what they do', 'Police said disgraced financier John Doe had been held in the jail.', 'John Doe', 'disgraced financier'],
+    ['a sports figure', 'The club signed veteran footballer John Doe last week.', 'John Doe', 'veteran footballer'],
+    ['a rookie', 'On Monday, rookie John Doe added a goal.', 'John Doe', 'rookie'],
+    ['a role a capitalised title owns', 'The plan came from the Prime Minister’s national security adviser John Doe last year.', 'John Doe', 'the Prime Minister’s national security adviser'],
+    ['a prize winner', 'The crowd cheered when Oscar winner Jane Roe arrived.', 'Jane Roe', 'Oscar winner'],
+    ['what befell the person', 'The court heard from convicted sex offender John Doe on Monday.', 'John Doe', 'convicted sex offender'],
+    ['a royal', 'The crowd cheered when British royal Jane Roe arrived.', 'Jane Roe', 'British royal'],
+    ['a school year', 'Acme Academy junior John Doe won the title.', 'John Doe', 'Acme Academy junior'],
     ['a noun ending in -ly as a modifier', 'Family spokesman Bob Gunnell said no.', 'Bob Gunnell', 'Family spokesman'],
     ['a month before a title is not its owner', 'In March President John Smith spoke.', 'John Smith', 'President'],
     ['a bare occupation of a famous person', 'The crowd cheered when media mogul Jane Roe arrived.', 'Jane Roe', 'media mogul'],
@@ -154,11 +170,95 @@ describe('titles and roles before the name', () => {
   });
 });
 
+describe('an epithet that takes up the person named before it', () => {
+  it.each([
+    ['in the next sentence', 'Jane Roe arrived late. The 61-year-old royal said nothing.', 'Jane Roe', 'The 61-year-old royal'],
+    ['with a who clause', 'Police found John Doe in his cell. The financier, who died in 2019, had been held for a month.', 'John Doe', 'The financier'],
+    ['two heads joined, after an opening clause and a quoted title', 'John Doe teased the tour on Monday.\n\nAfter playing “Long Road,” the singer and guitarist told the crowd it was good.', 'John Doe', 'the singer and guitarist'],
+    ['a modified office title', 'Mary Roe won the vote in Ohio. The first-term senator has won three states.', 'Mary Roe', 'The first-term senator'],
+    ['a quoted work as a modifier', 'Jane Roe did not reply. Since then, the “Long Road” actress has spoken out.', 'Jane Roe', 'the “Long Road” actress'],
+  ])('%s', (_, text, name, description) => {
+    expect(person(text, name)?.description).toBe(description);
+  });
+
+  it('an appositive or a title says who the person is before an epithet does', () => {
+    const text = 'Acme chairman John Doe spoke. The billionaire investor left early.';
+    expect(person(text, 'John Doe')?.description).toBe('Acme chairman');
+  });
+
+  it('beats a title the person shares with a list of names', () => {
+    const text = 'Founding members John Doe and Peter Poe will tour.\n\nDoe teased the tour. The singer and guitarist told the crowd it was good.';
+    expect(person(text, 'John Doe')?.role).toBe('Founding members');
+    expect(person(text, 'John Doe')?.description).toBe('The singer and guitarist');
+  });
+
+  it.each([
+    ['two people named before it', 'John Doe met Peter Poe. The billionaire investor said nothing.', 'John Doe'],
+    ['a bare office title, which may mean someone unnamed', 'Jane Roe spoke first. The president said the plan was weak.', 'Jane Roe'],
+    ['a noun that often means someone else', 'Police arrested John Doe. The victim was taken to hospital.', 'John Doe'],
+    ['an object, not a subject', 'John Doe spoke. He met the billionaire investor on Monday.', 'John Doe'],
+    ['the name in quoted words', '“John Doe has embarrassed us all,” the presumptive nominee wrote.', 'John Doe'],
+    ['the name in the words before a speaker', 'Mary Roe spoke. John Doe has a plan, the columnist suggested on Monday.', 'John Doe'],
+    ['a name of the other sex', 'John Doe spoke first. The actress said the plan was weak.', 'John Doe'],
+    ['a name too far back', 'John Doe spoke first. The room was quiet. The billionaire investor said nothing.', 'John Doe'],
+    ['a speaker after a quotation, who may be someone new', 'John Doe took the first question.\n\n“The plan is weak,” the longtime moderator said.', 'John Doe'],
+  ])('not with %s', (_, text, name) => {
+    expect(person(text, name)?.description).toBeUndefined();
+  });
+
+  it('a head of one sex picks out the one person of that sex', () => {
+    const text = 'Peter Poe called Jane Roe, 29, however the pop songstress has not replied.';
+    expect(person(text, 'Jane Roe')?.description).toBe('the pop songstress');
+    expect(person(text, 'Peter Poe')?.description).toBeUndefined();
+  });
+});
+
+describe('the title and where the person is from, together', () => {
+  it.each([
+    ['an affiliation after a title', 'Senator Jane Roe of Kentucky said the bill would pass.', 'Jane Roe', 'Senator, of Kentucky'],
+    ['a hometown after a title', 'Acme President Jane Roe, 55, of Addison, spoke first.', 'Jane Roe', 'Acme President, 55, of Addison'],
+  ])('%s', (_, text, name, description) => {
+    const p = person(text, name);
+    expect(p?.description).toBe(description);
+  });
+
+  it('a role in the appositive needs no title beside it', () => {
+    expect(person('Acme President Jane Roe, a former judge, spoke first.', 'Jane Roe')?.description).toBe('a former judge');
+  });
+});
+
+describe('a headline’s title', () => {
+  it('gives way to the title the article itself gives', () => {
+    const text = 'Acme partner John Doe quits amid feud\n\nJane Roe is unhappy with the way her business partner John Doe has handled the feud.';
+    expect(person(text, 'John Doe')?.role).toBe('her business partner');
+  });
+
+  it('fills out a shorter title the article gives', () => {
+    const text = 'Acme chairman John Doe announces layoffs\n\nIn an email, chairman John Doe told staff that layoffs will begin.';
+    expect(person(text, 'John Doe')?.role).toBe('Acme chairman');
+  });
+
+  it('stands when the article gives no title', () => {
+    const text = 'Acme chairman John Doe announces layoffs\n\nIn an email, Doe told staff that layoffs will begin.';
+    expect(person(text, 'John Doe')?.role).toBe('Acme chairman');
+  });
+});
+
 describe('what is not a description', () => {
+  it('reads "known" only before "as" or "for"', () => {
+    expect(person('Jane Roe, known to few outside the town, spoke on Monday.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('"known as" another name is not a description', () => {
+    expect(person('The column is written by Abigail Roe, also known as Jane Doe, and was founded by her mother.', 'Abigail Roe')?.description).toBeUndefined();
+  });
+
   it.each([
     ['a speech verb after the comma', 'Jane Roe, said the agent, was not there.', 'Jane Roe'],
     ['an adverb after the comma', 'Jane Roe, however, said the case was weak.', 'Jane Roe'],
     ['an age alone', 'Jane Roe, 55, said the case was weak.', 'Jane Roe'],
+    ['a degree alone', 'Jane Roe, MD, said the case was weak.', 'Jane Roe'],
+    ['a group the person belongs to', 'He sought advice from one of the study authors, Owen Doe.', 'Owen Doe'],
     ['a new clause', 'The plan came from John Smith, the front-runners said.', 'John Smith'],
     ['a new clause with an irregular past tense', 'In 1909, Alfred Stieglitz, the photographer (and eventual husband of Georgia O’Keefe) gave Smith her own show.', 'Alfred Stieglitz'],
     ['where the person was', 'Donald Trump, at the White House, said no.', 'Donald Trump'],
