@@ -99,7 +99,7 @@ describe('one article at two addresses', () => {
     expect(withHistory.history).not.toBeNull();
     expect(normalize(withHistory.history!.text)).toMatch(/Also in 1 article youve read/);
     expect(withHistory.history!.links.map((link) => link.href)).toEqual([server.url(BBC)]);
-    await again.popup.screenshot({ path: artifactPath('entity-history-one-article.png'), fullPage: true });
+    await (await expandCard(again.popup, 'Barack Obama')).screenshot({ path: artifactPath('entity-history-one-article.png') });
     expect([...restored.errors, ...stripped.errors, ...errors, ...again.errors]).toEqual([]);
     await again.popup.close();
   });
