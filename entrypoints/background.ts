@@ -79,6 +79,7 @@ export default defineBackground(() => {
     sync,
     watchers,
     notices,
+    openLibrary,
   });
 
   // Registered synchronously so a service worker woken by a message still hears it.

@@ -17,6 +17,7 @@ import { compromiseAnalysis } from './eval/compromise-baseline';
 import { runAnchoringBench, type AnchoringBench } from './lib/bench-anchoring';
 import { coreNewsTexts, seedText, type BenchText } from './lib/bench-corpus';
 import { runLibraryBench, type LibraryBench } from './lib/bench-library';
+import { printEntityBench, runEntityBench } from './lib/bench-entity';
 import { lateSecondsArg, runLateContentBench, type LateContentBench } from './lib/bench-late-content';
 import { measurePopupCards, type PopupCardsTimings } from './lib/bench-popup';
 import { measureBuildSizes } from './lib/bench-sizes';
@@ -180,6 +181,13 @@ async function benchLateContent(): Promise<LateContentBench | null> {
   return runLateContentBench(lateSecondsArg(process.argv, '--late-seconds', 30));
 }
 
+async function benchEntityPage(): Promise<Awaited<ReturnType<typeof runEntityBench>>> {
+  console.log('\n(h) Entity pages: query + first render with 5,000 articles of history (scripts/lib/bench-entity.ts)');
+  const result = await runEntityBench();
+  printEntityBench(result);
+  return result;
+}
+
 async function main(): Promise<void> {
   const timeToHighlights = NODE_ONLY ? null : await benchTimeToHighlights();
   const throughput = benchThroughput();
@@ -189,10 +197,11 @@ async function main(): Promise<void> {
   const anchoring = benchAnchoring();
   const library = NODE_ONLY ? null : await benchLibrary();
   const lateContent = NODE_ONLY ? null : await benchLateContent();
+  const entityPage = await benchEntityPage();
   const outputDir = path.join(repoRoot, 'bench-output');
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, entityModel, sizes, popupCards, anchoring, library, lateContent }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), timeToHighlights, throughput, entityModel, sizes, popupCards, anchoring, library, lateContent, entityPage }, null, 2));
   console.log(`\nResults written to ${path.relative(repoRoot, file)}`);
 }
 

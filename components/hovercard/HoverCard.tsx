@@ -3,6 +3,7 @@ import type { EntityType, Span } from '@/lib/analysis/types';
 import type { HighlightType } from '@/lib/page/highlight-types';
 import type { Rect } from '@/lib/page/hit-test';
 import type { HoverCardModel, HoverCardQuote } from './model';
+import { entityKey } from '@/lib/cards/entity-key';
 import { placeCard, type Placement } from './placement';
 
 export interface HoverCardProps {
@@ -17,6 +18,8 @@ export interface HoverCardProps {
   keyHint: string;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** Opens the library at the entity's page (by key); without it the card has no "All about" link. */
+  onOpenEntity?: (key: string) => void;
 }
 
 const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
@@ -33,7 +36,7 @@ const plural = (count: number, one: string, many: string = `${one}s`): string =>
  * whether the reader has read about the person it names. "Also in N articles you've read" is in
  * the toolbar popup, which no page can see.
  */
-export function HoverCard({ model, anchor, target, takeFocus, keyHint, onPointerEnter, onPointerLeave }: HoverCardProps) {
+export function HoverCard({ model, anchor, target, takeFocus, keyHint, onPointerEnter, onPointerLeave, onOpenEntity }: HoverCardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [placement, setPlacement] = useState<Placement | null>(null);
 
@@ -109,10 +112,25 @@ export function HoverCard({ model, anchor, target, takeFocus, keyHint, onPointer
           {others > 0 && <li class="lede-hovercard-more">and {plural(others, 'more quote')} in the popup</li>}
         </ul>
       )}
+      {onOpenEntity && model.type && <OpenEntity type={model.type} name={model.name} open={onOpenEntity} />}
       <p class="lede-hovercard-keys" aria-hidden="true">
         {keyHint} · Esc closes
       </p>
     </div>
+  );
+}
+
+/**
+ * "All about X": always shown for an entity, whatever the reader has read (the link says nothing
+ * about the history: the library opens in its own tab, which the page cannot see).
+ */
+function OpenEntity({ type, name, open }: { type: EntityType; name: string; open: (key: string) => void }) {
+  const key = entityKey(type, name);
+  if (key === null) return null;
+  return (
+    <button type="button" class="lede-hovercard-open" data-testid="hovercard-open-entity" onClick={() => open(key)}>
+      All about {name}
+    </button>
   );
 }
 

@@ -17,7 +17,7 @@ export interface CardGroupsProps {
   onToggleSection: (section: PopupSection, collapsed: boolean) => void;
   onReveal: (span: Span) => Promise<boolean>;
   background?: Transport;
-  onOpenEntity?: (name: string) => void;
+  onOpenEntity?: (key: string) => void;
 }
 
 interface Group {

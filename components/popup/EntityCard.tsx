@@ -5,6 +5,7 @@ import type { EntityHistory } from '@/lib/protocol/messages';
 import type { Transport } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
 import { CardHistory } from './CardHistory';
+import { entityKey } from '@/lib/cards/entity-key';
 import { mentionsLabel, placeFactRows, plural, TYPE_LABELS } from './card-text';
 import { EncyclopediaSummary } from './EncyclopediaSummary';
 import './cards.css';
@@ -25,8 +26,8 @@ export interface EntityCardProps {
   onReveal: (span: Span) => Promise<boolean>;
   /** Reaches the background; without it the card shows no encyclopedia summary. */
   background?: Transport;
-  /** Opens everything Lede knows about this entity (components/library/open-library.ts); no button without it. */
-  onOpenEntity?: (name: string) => void;
+  /** Opens the entity's page in the library by its key (lib/cards/entity-key.ts, openEntityPage); no button without it. */
+  onOpenEntity?: (key: string) => void;
 }
 
 /** What the last reveal did, said politely to screen readers and shown beside the mentions button. */
@@ -164,8 +165,8 @@ export function EntityCard({ card, domId, history, expanded, look = 'row', onRev
         {/* Asked for only once the card is open: the summary renders nothing while summaries are off. */}
         {background && open && <EncyclopediaSummary name={card.name} type={card.type} send={background} />}
         {onOpenEntity && (
-          <button type="button" class="card-open-entity" data-testid="card-open-entity" onClick={() => onOpenEntity(card.name)}>
-            Everything about {card.name} in your library
+          <button type="button" class="card-open-entity" data-testid="card-open-entity" onClick={() => onOpenEntity(entityKey(card.type, card.name) ?? card.name)}>
+            All about {card.name}
           </button>
         )}
       </div>

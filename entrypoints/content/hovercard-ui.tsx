@@ -14,11 +14,15 @@ export const HOVERCARD_HOST = 'lede-hovercard';
  * alone (HoverCard says why).
  */
 export class HoverCardHost extends LazyShadowUi implements HoverCardUi {
-  constructor(ctx: ContentScriptContext) {
+  /** `openEntity` asks the background to open the library at an entity's page ("All about X"). */
+  constructor(
+    ctx: ContentScriptContext,
+    private readonly openEntity?: (key: string) => void,
+  ) {
     super(ctx, { name: HOVERCARD_HOST, mode: 'closed', css: hovercardCss });
   }
 
   show(props: HoverCardProps): Promise<void> {
-    return this.renderContent(<HoverCard {...props} />);
+    return this.renderContent(<HoverCard {...props} onOpenEntity={this.openEntity} />);
   }
 }

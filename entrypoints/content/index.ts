@@ -24,7 +24,10 @@ function createSession(ctx: ContentScriptContext, setup: Promise<PageSetup> | un
     send: toBackground,
     marks: { mark, measure },
     highlightApi: findHighlightApi(globalThis),
-    hoverCardUi: () => new HoverCardHost(ctx),
+    hoverCardUi: () =>
+      new HoverCardHost(ctx, (key) => {
+        void toBackground({ type: 'openEntityPage', key }).catch((error: unknown) => console.warn('Lede could not open the library:', error));
+      }),
     mountLegend: (props) => mountLegend(ctx, props),
     notes: (hooks) =>
       new NotesController({

@@ -5,7 +5,7 @@ import { entityFromLibrarySearch } from '@/components/library/open-library';
 import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
-import { LibraryApp } from '@/components/library/LibraryApp';
+import { LibraryRouter } from '@/components/library/LibraryRouter';
 import '@/components/library/library.css';
 
 // The library never opens the database: the background owns it and answers over messages and
@@ -38,6 +38,7 @@ const recordBackup = (): void => {
   );
 };
 
-// library.html?entity=<name>: opened from a popup card, narrowed to the articles that mention it.
+// library.html?entity=<name>: the notes narrowed to the articles that mention it;
+// library.html#entity=<key>: that entity's own page (what a popup card's "All about X" opens).
 const entity = entityFromLibrarySearch(location.search);
-render(<LibraryApp runtime={runtime} onFullBackup={recordBackup} initialFilters={entity ? { entity } : undefined} />, document.getElementById('app')!);
+render(<LibraryRouter runtime={runtime} onFullBackup={recordBackup} initialFilters={entity ? { entity } : undefined} />, document.getElementById('app')!);

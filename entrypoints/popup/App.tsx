@@ -36,13 +36,13 @@ export interface AppProps {
   background?: Transport;
   /** The background's notesChanged notices, so the notes list follows changes made anywhere. */
   notices?: NotesNotices;
-  /** Opens what Lede knows about an entity, from its card; defaults to openEntityPage (the library, filtered). */
+  /** Opens an entity's page by its key, from its card; defaults to openEntityPage (the library's entity view). */
   openEntity?: (name: string) => void;
 }
 
 type PopupTabId = 'people' | 'notes';
 
-const openEntityInLibrary = (name: string): void => void openEntityPage(name);
+const openEntityInLibrary = (key: string): void => void openEntityPage(key);
 
 export function App({ send, background, notices, openEntity = openEntityInLibrary }: AppProps) {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
@@ -232,7 +232,7 @@ interface CardsProps {
   sections: PopupPrefsState;
   query: string;
   onQuery: (query: string) => void;
-  onOpenEntity?: (name: string) => void;
+  onOpenEntity?: (key: string) => void;
 }
 
 function Body({ state, busy, onAnalyzeNow, onPrefsChange, ...cards }: BodyProps) {

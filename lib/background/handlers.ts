@@ -21,6 +21,7 @@ import { AnalysisCache } from './analysis-cache';
 import { DexieAnalysisStore } from './analysis-store';
 import { saveArticle, type LedeDB } from './db';
 import { entityHistories } from './history';
+import { entityPage } from './entity-page';
 import type { BackgroundRequest, Handlers } from '../protocol/messages';
 import { createRuntimeHandlers, type RuntimeDeps } from './page-handlers';
 import type { PrefsStore } from '../settings/highlight-prefs';
@@ -54,6 +55,8 @@ export interface BackgroundDeps {
   sync?: SyncService;
   /** Which frames show which page's notes (a content script's listAnnotations); absent, none is remembered. */
   watchers?: NoteWatchers;
+  /** Opens (or brings forward) the library tab at a view (`entity=<key>`); absent, it cannot be opened. */
+  openLibrary?: (view: string) => Promise<void>;
   /** Tells the frames and extension pages what a write changed; absent, nobody is told. */
   notices?: ChangeNotices;
 }
@@ -103,6 +106,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       if (!(await settings.load()).history) return { histories: [] };
       return { histories: await entityHistories(deps.db, names, excludeUrl) };
     },
+    // An entity's page in the library: with history off, only the reader's notes that name it.
+    openEntityPage: async ({ key }) => {
+      await needOpenLibrary(deps)(`entity=${encodeURIComponent(key)}`);
+      return { ok: true };
+    },
+    getEntityPage: async ({ key }) => entityPage(deps.db, key, (await settings.load()).history),
     getSettings: () => settings.load(),
     saveSettings: async ({ settings: patch }) => {
       const saved = await settings.save(patch);
@@ -184,6 +193,11 @@ function needSync(deps: BackgroundDeps): SyncService {
   return deps.sync;
 }
 
+function needOpenLibrary(deps: BackgroundDeps): NonNullable<BackgroundDeps['openLibrary']> {
+  if (!deps.openLibrary) throw new Error('The library cannot be opened from here');
+  return deps.openLibrary;
+}
+
 function needBackups(deps: BackgroundDeps): BackupService {
   if (!deps.backups) throw new Error('Automatic backups are not available here');
   return deps.backups;
@@ -191,9 +205,10 @@ function needBackups(deps: BackgroundDeps): BackupService {
 
 /** Deletes every remembered article (and the analyses kept of read pages); returns how many articles there were. */
 async function clearReadingHistory(db: LedeDB): Promise<number> {
-  return db.transaction('rw', db.articles, db.analyses, async () => {
+  return db.transaction('rw', db.articles, db.analyses, db.mentions, async () => {
     const count = await db.articles.count();
     await db.articles.clear();
+    await db.mentions.clear();
     await db.analyses.clear();
     return count;
   });

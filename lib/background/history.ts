@@ -1,10 +1,11 @@
 // "Also in N articles you've read": which other stored articles mention the same entity, and what
 // those articles said about it. Pure over a LedeDB, so it runs under fake-indexeddb in tests.
 
-import { articleKey, type ArticleRow, type LedeDB } from './db';
+import { isArticleAt, type ArticleRow, type LedeDB } from './db';
 import type { EntitySummary } from '../cards/article-summary';
 import type { EntityHistory, HistoryArticle } from '../protocol/history';
-import { acronymLetters, initialsOf, isAcronymOf, sameFirstName, similarSurname } from '../analysis/name-variants';
+import { acronymLetters, initialsOf } from '../analysis/name-variants';
+import { formsMatch, nameForm, type NameForm } from '../cards/entity-key';
 
 export const HISTORY_LIMIT = 5;
 
@@ -22,13 +23,13 @@ export async function entityHistories(
   excludeUrl: string,
   limit: number = HISTORY_LIMIT,
 ): Promise<EntityHistory[]> {
-  const exclude = articleKey(excludeUrl);
   // All names' index queries in one read transaction: the popup asks about every entity at once.
   const candidates = await candidateRows(db, names);
   const histories: EntityHistory[] = [];
   for (const [i, name] of names.entries()) {
     if (i > 0 && i % NAMES_PER_STEP === 0) await pause();
-    const rows = (candidates.get(name.trim()) ?? []).filter((row) => row.url !== exclude);
+    // The current article at any of its addresses is not "another article".
+    const rows = (candidates.get(name.trim()) ?? []).filter((row) => !isArticleAt(row, excludeUrl));
     histories.push(historyFrom(rows, name, limit));
   }
   return histories;
@@ -117,35 +118,4 @@ export function matchingEntity(entities: readonly EntitySummary[], name: string)
   if (exact) return exact;
   const asked = nameForm(name);
   return entities.find((entity) => formsMatch(asked, nameForm(entity.name), entity.type === 'person'));
-}
-
-/** A name as compared across articles: its raw text and its words, folded (case, accents, dots, honorifics). */
-interface NameForm {
-  raw: string;
-  words: string[];
-}
-
-const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'jr', 'sr', 'president', 'sen', 'senator', 'rep', 'gov', 'governor']);
-
-function nameForm(name: string): NameForm {
-  const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]s$/, '');
-  // "U.N." -> "un"; other punctuation separates words.
-  const words = folded.replace(/\.(?=\S)/g, '').replace(/\./g, ' ').split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
-  const core = words.filter((w) => !NAME_TITLES.has(w));
-  return { raw: name.trim(), words: core.length > 0 ? core : words };
-}
-
-/** Are two names the same entity's: equal once folded, an acronym and its long form, or (for a person) the same
- * surname, spelled alike, with a first name the same or a nickname of it, or missing on one side. */
-function formsMatch(a: NameForm, b: NameForm, person: boolean): boolean {
-  if (a.words.length === 0 || b.words.length === 0) return false;
-  if (a.words.join(' ') === b.words.join(' ')) return true;
-  if (isAcronymOf(a.raw, b.raw) || isAcronymOf(b.raw, a.raw)) return true;
-  if (!person) return false;
-  const lastA = a.words[a.words.length - 1] as string;
-  const lastB = b.words[b.words.length - 1] as string;
-  if (!similarSurname(lastA, lastB) && lastA !== lastB) return false;
-  // "Trump" / "Donald Trump": a surname alone meets the full name.
-  if (a.words.length === 1 || b.words.length === 1) return a.words.length !== b.words.length;
-  return sameFirstName(a.words[0] as string, b.words[0] as string);
 }

@@ -13,7 +13,7 @@ import { GLOBAL_PREFS_KEY } from '../settings/highlight-prefs';
 import { SITE_SWITCHES_KEY } from '../settings/site-switches';
 import type { KeyValueArea } from '../settings/storage-area';
 import { applyingSync, planStamps, SYNC_TABLES } from './sync-tracking';
-import type { ArticleRow, LedeDB, SyncMetaRow, SyncStateRow } from './db';
+import { articleIndexes, writeMentions, type ArticleRow, type LedeDB, type SyncMetaRow, type SyncStateRow } from './db';
 
 /** The settings area, able to list its keys (browser.storage.local.get(null)). */
 export interface SettingsArea extends KeyValueArea {
@@ -74,7 +74,8 @@ function articlePayload(row: ArticlePayload): ArticlePayload {
 }
 
 function articleRow(payload: ArticlePayload): ArticleRow {
-  return { ...articlePayload(payload), entityNames: [...new Set(payload.entities.map((entity) => entity.name))] };
+  const row = articlePayload(payload);
+  return { ...row, ...articleIndexes(row.url, row.entities) };
 }
 
 function isArticlePayload(value: ArticlePayload, url: string): boolean {
@@ -163,7 +164,7 @@ export class DexieLocalStore implements LocalStore {
     if (Object.keys(setItems).length > 0) await this.settings.set(setItems);
     if (removed.length > 0) await this.settings.remove(removed);
     const db = this.db;
-    await db.transaction('rw', [db.annotations, db.articles, ...SYNC_TABLES.map((name) => db.table(name))], async (tx) => {
+    await db.transaction('rw', [db.annotations, db.articles, db.mentions, ...SYNC_TABLES.map((name) => db.table(name))], async (tx) => {
       applyingSync(tx.idbtrans);
       const state = await this.state();
       const clock = new HlcClock(state.device, state.clock);
@@ -182,8 +183,11 @@ export class DexieLocalStore implements LocalStore {
         } else if (record.kind === 'article') {
           const valid = record.payload !== null && isArticlePayload(record.payload, record.id);
           if (record.payload && !valid) meta.raw = structuredClone(record);
-          if (valid) await db.articles.put(articleRow(record.payload!));
+          // Its entities are listed for entity pages with it (writeMentions).
+          const row = valid ? articleRow(record.payload!) : null;
+          if (row) await db.articles.put(row);
           else await db.articles.delete(record.id);
+          await writeMentions(db, [record.id], row ? [row] : []);
         }
         metas.push(meta);
       }

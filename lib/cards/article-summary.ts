@@ -29,6 +29,11 @@ export interface ArticleSummary {
   published?: string;
   entities: EntitySummary[];
   quotes: QuoteSummary[];
+  /** The page's `<link rel=canonical>` and `<link rel=amphtml>`, as written: other addresses of this article. */
+  canonical?: string;
+  amphtml?: string;
+  /** The body text's fingerprint (lib/notes/article-identity.ts): the same article read elsewhere has the same. */
+  textHash?: string;
 }
 
 /** ArticleSummary.published as lib/extract writes it: "YYYY-MM-DD" or a UTC time with milliseconds. */

@@ -3,6 +3,7 @@
 
 import { isPublishedDate, type EntitySummary, type QuoteSummary } from '../cards/article-summary';
 import type { ArticleRow } from '../background/db';
+import { storedAliases } from '../notes/article-identity';
 import { isPageUrl } from '../shared/page-address';
 import { runSteps, type Steps } from './steps';
 import type { ArticleRecord, RejectedItem } from './types';
@@ -36,7 +37,7 @@ export function* parseArticleRecordsSteps(value: unknown): Steps<{ articles: Art
 
 /** The stored row for a record, with the entity-name index the DB looks articles up by. */
 export function articleRowOf(article: ArticleRecord): ArticleRow {
-  return { ...copyArticle(article), entityNames: [...new Set(article.entities.map((entity) => entity.name))] };
+  return { ...copyArticle(article), aliases: storedAliases(article.url), entityNames: [...new Set(article.entities.map((entity) => entity.name))] };
 }
 
 function articleProblem(raw: unknown): string | null {

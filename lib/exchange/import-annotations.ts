@@ -3,7 +3,7 @@
 
 import type { Annotation } from '../notes/annotation';
 import { AnnotationValidationError, parseAnnotation } from '../notes/validation';
-import { articleKey, type LedeDB } from '../background/db';
+import { articleKey, mentionRowsOf, type LedeDB } from '../background/db';
 import { positionSelectorOf, quoteSelectorOf } from '../notes/annotation';
 import { articleRowOf } from './article-records';
 import { derivedAnnotationId } from './derived-ids';
@@ -48,7 +48,7 @@ export async function importAnnotations(
   let added = 0;
   let skipped = 0;
   let articlesAdded = 0;
-  await db.transaction('rw', [db.annotations, db.articles], async () => {
+  await db.transaction('rw', [db.annotations, db.articles, db.mentions], async () => {
     const storedIds = await storedIdsAmong(db, annotations);
     const storedKeys = await storedContentKeys(db, annotations.filter((a) => !storedIds.has(a.id)));
     // A few batches in flight at once: the database works on one while the next is handed over,
@@ -155,7 +155,9 @@ async function addMissingArticles(db: LedeDB, input: ParsedImport): Promise<numb
   const stored = await db.articles.bulkGet(keys);
   const missing = keys.filter((_, i) => stored[i] === undefined);
   for (let from = 0; from < missing.length; from += ARTICLE_BATCH_SIZE) {
-    await db.articles.bulkAdd(missing.slice(from, from + ARTICLE_BATCH_SIZE).map((key) => ({ ...articleRowOf(rows.get(key)!), url: key })));
+    const batch = missing.slice(from, from + ARTICLE_BATCH_SIZE).map((key) => ({ ...articleRowOf(rows.get(key)!), url: key }));
+    await db.articles.bulkAdd(batch);
+    await db.mentions.bulkPut(batch.flatMap(mentionRowsOf));
   }
   return missing.length;
 }

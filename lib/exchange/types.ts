@@ -7,7 +7,7 @@ import type { ArticleRow } from '../background/db';
  * An analysed article as exported with a backup (lib/background/db.ts ArticleRow without its derived
  * `entityNames` index, which import rebuilds). An ArticleRow is accepted wherever this is.
  */
-export type ArticleRecord = Omit<ArticleRow, 'entityNames'>;
+export type ArticleRecord = Omit<ArticleRow, 'entityNames' | 'aliases' | 'textHash'>;
 
 export type ImportFormat = 'lede-jsonld' | 'hypothesis';
 

@@ -13,13 +13,14 @@ import { normalizeSourceUrl } from '../notes/source-url';
 /** Entity types the library's "mentions" filter offers: a person, place or organisation. */
 const FILTERABLE_ENTITY_TYPES = new Set(['person', 'place', 'organization']);
 
-/** Articles keyed the way notes are (normalised URL); the most recently read wins a tie. */
+/** Articles keyed the way notes are (normalised URL), under every address they were read at; the most recently read wins a tie. */
 export function articlesBySource(articles: ArticleRow[]): Map<string, ArticleRow> {
   const bySource = new Map<string, ArticleRow>();
   for (const article of articles) {
-    const key = normalizeSourceUrl(article.url);
-    const known = bySource.get(key);
-    if (!known || known.seenAt < article.seenAt) bySource.set(key, article);
+    for (const key of new Set([normalizeSourceUrl(article.url), ...(article.aliases ?? [])])) {
+      const known = bySource.get(key);
+      if (!known || known.seenAt < article.seenAt) bySource.set(key, article);
+    }
   }
   return bySource;
 }

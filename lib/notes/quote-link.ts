@@ -35,3 +35,8 @@ export function quoteWithLink(exact: string, title: string, url: string): string
   const by = cleanTitle ? ` — ${cleanTitle}` : '';
   return `“${flattenQuote(exact)}”${by} <${textFragmentUrl(url, exact)}>`;
 }
+
+/** A link to a quotation's words: its quotation marks left out, since the page may write other ones. */
+export function quotationLink(url: string, quoted: string): string {
+  return textFragmentUrl(url, quoted.replace(/^[\s"'“”‘’«»„]+|[\s"'“”‘’«»„]+$/g, ''));
+}

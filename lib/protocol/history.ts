@@ -2,9 +2,10 @@
 // reports the article it analysed; Lede's pages ask which other articles mention an entity, count
 // or clear the history, and ask for an entity's summary.
 
-import type { EntityType } from '../analysis/types';
+import type { EntityType, QuoteKind } from '../analysis/types';
 import { isPublishedDate, type ArticleSummary, type EntitySummary, type QuoteSummary } from '../cards/article-summary';
 import { isPageUrl } from '../shared/page-address';
+import { parseEntityKey } from '../cards/entity-key';
 import { isRecord } from '../shared/is-record';
 import { FIELD_LIMITS, MAX_SUMMARY_NAME_LENGTH, MessageError, needBounded, needString } from './fields';
 import { MAX_ANALYZE_TEXT_LENGTH } from './run';
@@ -21,6 +22,17 @@ export interface GetEntityHistoryRequest {
   names: readonly string[];
   /** The current article, left out of its own history. */
   excludeUrl: string;
+}
+/** Library -> background: everything the reader has read about one entity (its page in the library). */
+export interface GetEntityPageRequest {
+  type: 'getEntityPage';
+  /** lib/cards/entity-key.ts: `${type}:${folded name}`. */
+  key: string;
+}
+/** Content script (the hover card's "All about X") -> background: open the library at this entity's page. */
+export interface OpenEntityPageRequest {
+  type: 'openEntityPage';
+  key: string;
 }
 /** Options page -> background: how many articles the reading history holds. */
 export interface GetHistoryCountRequest {
@@ -77,6 +89,70 @@ export interface EntityHistory {
 /** One history per requested name, in request order; empty when history is off or cleared. */
 export interface EntityHistoryResponse {
   histories: EntityHistory[];
+}
+
+/** An article that mentions the entity. */
+export interface EntityArticle {
+  url: string;
+  title: string;
+  site: string;
+  seenAt: number;
+  /** The name that article used. */
+  name: string;
+  mentions: number;
+}
+
+/** Where something was said: the article and when the reader read it. */
+export interface EntitySource {
+  url: string;
+  title: string;
+  site: string;
+  seenAt: number;
+}
+
+/** One way the press has described the entity, given once however many articles gave it. */
+export interface EntityDescription {
+  text: string;
+  /** A description ("the former senator") or a role ("Secretary of State"). */
+  kind: 'description' | 'role';
+  /** The first article (by reading time) that gave it. */
+  first: EntitySource;
+  /** How many articles gave it. */
+  count: number;
+}
+
+/** A quote of theirs (the page links to its words: quotationLink in lib/notes/quote-link.ts). */
+export interface EntityQuote {
+  text: string;
+  kind: QuoteKind;
+  source: EntitySource;
+}
+
+/** One of the reader's notes that mentions the entity. */
+export interface EntityNote {
+  id: string;
+  exact: string;
+  body: string;
+  tags: string[];
+  modified: string;
+  /** The article, at the address the note is kept under. */
+  source: EntitySource;
+}
+
+/** The answer to getEntityPage; lists newest first. */
+export interface EntityPageData {
+  key: string;
+  type: EntityType;
+  /** The name to show: the fullest the articles used. */
+  name: string;
+  /** Every name the articles used for it. */
+  names: string[];
+  /** False when reading history is off: no articles, descriptions or quotes are shown. */
+  historyOn: boolean;
+  articles: EntityArticle[];
+  descriptions: EntityDescription[];
+  quotes: EntityQuote[];
+  notes: EntityNote[];
 }
 
 export interface FoundSummary {
@@ -138,6 +214,12 @@ function needEntityName(value: unknown, where: string): string {
   return name;
 }
 
+function needEntityKey(value: unknown, where: string): string {
+  const key = needBounded(value, where, MAX_SUMMARY_NAME_LENGTH + 20);
+  if (!parseEntityKey(key)) throw new MessageError(`${where} must be type:name`);
+  return key;
+}
+
 function needEntityType(value: unknown, where: string): EntityType {
   if (value !== 'person' && value !== 'place' && value !== 'organization') {
     throw new MessageError(`${where} must be person, place or organization`);
@@ -170,6 +252,15 @@ function needArticle(value: unknown): ArticleSummary {
     entities: value.entities.map((entity, i) => needEntity(entity, `articleAnalyzed.article.entities[${i}]`)),
     quotes,
   };
+  // Other addresses of the article: the background keeps only those on the page's own site.
+  for (const field of ['canonical', 'amphtml'] as const) {
+    if (value[field] !== undefined) article[field] = needBounded(value[field], `articleAnalyzed.article.${field}`, FIELD_LIMITS.url);
+  }
+  if (value.textHash !== undefined) {
+    const textHash = needBounded(value.textHash, 'articleAnalyzed.article.textHash', 40);
+    if (!/^\d+:[0-9a-f]{16}$/.test(textHash)) throw new MessageError('articleAnalyzed.article.textHash is not a body fingerprint');
+    article.textHash = textHash;
+  }
   if (value.published !== undefined) {
     if (!isPublishedDate(value.published)) throw new MessageError('articleAnalyzed.article.published must be an ISO 8601 date or UTC time');
     article.published = value.published;
@@ -230,6 +321,19 @@ export const HISTORY_MESSAGES = messageTable({
       return { type, names, excludeUrl: needBounded(value.excludeUrl, `${type}.excludeUrl`, FIELD_LIMITS.url) };
     },
     answer: answer<EntityHistoryResponse>(),
+  },
+  // The in-page card asks only that the page be opened: it learns nothing back (the page can see it).
+  openEntityPage: {
+    senders: ['content-script'],
+    fields: ['key'],
+    parse: (value, type): OpenEntityPageRequest => ({ type, key: needEntityKey(value.key, `${type}.key`) }),
+    answer: answer<{ ok: true }>(),
+  },
+  getEntityPage: {
+    senders: fromPages,
+    fields: ['key'],
+    parse: (value, type): GetEntityPageRequest => ({ type, key: needEntityKey(value.key, `${type}.key`) }),
+    answer: answer<EntityPageData>(),
   },
   getHistoryCount: { senders: fromPages, fields: [], parse: (_, type): GetHistoryCountRequest => ({ type }), answer: answer<HistoryCount>() },
   clearHistory: { senders: fromPages, fields: [], parse: (_, type): ClearHistoryRequest => ({ type }), answer: answer<HistoryCleared>() },

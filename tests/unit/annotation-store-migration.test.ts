@@ -33,7 +33,7 @@ describe('LedeDB version 3', () => {
   it('declares the annotations table with its indexes', async () => {
     const db = createLedeDB('lede-v3-schema');
     await db.open();
-    expect(db.verno).toBe(5); // the current version: 3 added annotations, 4 the analysis cache, 5 sync
+    expect(db.verno).toBe(6); // the current version: 3 added annotations, 4 the analysis cache, 5 sync, 6 article aliases and mentions
     const schema = db.annotations.schema;
     expect(schema.primKey.name).toBe('id');
     expect(schema.primKey.unique).toBe(true);
@@ -50,8 +50,8 @@ describe('LedeDB version 3', () => {
     await createVersion2('lede-v2-to-v3');
     const db = createLedeDB('lede-v2-to-v3');
     await db.open();
-    expect(db.verno).toBe(5); // the current version: 3 added annotations, 4 the analysis cache, 5 sync
-    expect(await db.articles.toArray()).toEqual([ARTICLE]);
+    expect(db.verno).toBe(6); // the current version: 3 added annotations, 4 the analysis cache, 5 sync, 6 article aliases and mentions
+    expect(await db.articles.toArray()).toEqual([{ ...ARTICLE, aliases: [ARTICLE.url] }]);
     expect(await db.summaries.toArray()).toEqual([SUMMARY]);
     expect(await db.articles.where('entityNames').equals('John Kerry').count()).toBe(1);
     expect(await db.annotations.count()).toBe(0);

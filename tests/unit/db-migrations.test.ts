@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/analysis/analyze';
 import type { Annotation } from '@/lib/notes/annotation';
 import { summarizeArticle } from '@/lib/cards/article-summary';
-import { createLedeDB, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
+import { articleIndexes, createLedeDB, mentionRowsOf, LedeDB, type AnalysisRow, type ArticleRow } from '@/lib/background/db';
 import type { SummaryRow } from '@/lib/background/db';
 import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
 import { DB_HISTORY, tablesAt } from '../../testing/fixtures/db-history';
@@ -86,6 +86,7 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
   summaries: () => SUMMARIES,
   annotations: () => NOTES,
   analyses: analysisRows,
+  mentions: () => [seedArticle(), ZURICH].flatMap((row) => mentionRowsOf({ ...row, ...articleIndexes(row.url, row.entities) })),
   syncMeta: () => [
     { key: `note\u0000${noteId(1)}`, hlc: '000001764000000000-0000-0a1b2c3d4e5f6071', life: 0, seen: { '0a1b2c3d4e5f6071': 2 }, bodyEdit: { device: '0a1b2c3d4e5f6071', n: 1 }, deleted: false, file: '00112233445566778899aabbccddeeff.lede' },
     { key: `note\u0000${noteId(3)}`, hlc: '000001764000000001-0000-0a1b2c3d4e5f6071', life: 1, seen: { '0a1b2c3d4e5f6071': 2 }, deleted: true },
@@ -98,7 +99,15 @@ const HISTORY_ROWS: Record<string, () => unknown[]> = {
  * Where a version's upgrade() reshapes stored rows: the rows expected after opening with the
  * current lib/background/db.ts, per table. Empty while no upgrade has changed data.
  */
-const UPGRADED_ROWS: Record<string, (saved: unknown[]) => unknown[]> = {};
+const UPGRADED_ROWS: Record<string, (saved: unknown[], savedAt: number) => unknown[]> = {
+  // Version 6: each article gains its aliases and entity keys (duplicates merging: article-identity-migration.test.ts).
+  articles: (saved, savedAt) => (savedAt >= 6 ? saved : (saved as ArticleRow[]).map((row) => ({ ...row, ...articleIndexes(row.url, row.entities) }))),
+};
+
+/** Tables a version's upgrade fills from other tables: their rows expected after opening a database saved before it. */
+const DERIVED_ROWS: Record<string, (saved: Record<string, unknown[]>) => unknown[]> = {
+  mentions: (saved) => (UPGRADED_ROWS.articles!(saved.articles ?? [], 0) as ArticleRow[]).flatMap(mentionRowsOf),
+};
 
 /** The versions lib/background/db.ts declares, with their stores (Dexie keeps them on the instance). */
 function declaredVersions(db: Dexie): { version: number; stores: Record<string, string | null> }[] {
@@ -155,7 +164,7 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
 
     for (const table of db.tables) {
       const before = saved[table.name];
-      const expected = before === undefined ? [] : (UPGRADED_ROWS[table.name]?.(before) ?? before);
+      const expected = before === undefined ? (DERIVED_ROWS[table.name]?.(saved) ?? []) : (UPGRADED_ROWS[table.name]?.(before, version) ?? before);
       const rows = await table.toArray();
       const key = table.schema.primKey.keyPath as string;
       const byKey = (a: unknown, b: unknown): number => String((a as Record<string, unknown>)[key]).localeCompare(String((b as Record<string, unknown>)[key]));
@@ -168,6 +177,10 @@ describe.each(DB_HISTORY.map((f) => f.version))('a database saved at version %i'
       expect(await db.articles.where('entityNames').equals('Zürich').primaryKeys()).toEqual([ZURICH.url]);
       expect(await db.articles.orderBy('seenAt').primaryKeys()).toEqual([SEED_URL, ZURICH.url]);
       expect(await db.articles.where('site').equals('www.nytimes.com').count()).toBe(1);
+      if (version < 6) {
+        expect(await db.mentions.where('terms').equals('person:john kerry').primaryKeys()).toEqual([`${SEED_URL}\nperson:john kerry`, `${ZURICH.url}\nperson:john kerry`].sort());
+        expect(await db.articles.where('aliases').equals(ZURICH.url).primaryKeys()).toEqual([ZURICH.url]);
+      }
     }
     if (saved.summaries) {
       expect(await db.summaries.where('expiresAt').below(100_000_000).primaryKeys()).toEqual(['https://en.wikipedia.org|Nobody Known']);

@@ -26,15 +26,21 @@ describe('LedeDB', () => {
     await db.delete();
   });
 
-  it('declares the articles table with the url key and the query indexes (schema now at version 5)', async () => {
+  it('declares the articles table with the url key and the query indexes (schema now at version 6)', async () => {
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const schema = db.articles.schema;
     expect(schema.primKey.name).toBe('url');
     expect(schema.indexes.map((index) => [index.name, index.multi])).toEqual([
       ['seenAt', false],
       ['site', false],
       ['entityNames', true],
+      ['aliases', true],
+      ['textHash', false],
+    ]);
+    expect(db.mentions.schema.indexes.map((index) => [index.name, index.multi])).toEqual([
+      ['url', false],
+      ['terms', true],
     ]);
   });
 

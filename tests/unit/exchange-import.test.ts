@@ -125,7 +125,13 @@ describe('importAnnotations', () => {
     const summary = await importAnnotations(db, exportJsonLd([makeAnnotation()], [ARTICLE, older]));
     expect(summary.articlesAdded).toBe(1);
     const stored = (await db.articles.get('https://news.example/story')) as ArticleRow;
-    expect(stored).toEqual({ ...ARTICLE, url: 'https://news.example/story', entityNames: ['Michael McFaul'] });
+    expect(stored).toEqual({
+      ...ARTICLE,
+      url: 'https://news.example/story',
+      entityNames: ['Michael McFaul'],
+      aliases: ['https://news.example/story'],
+    });
+    expect(await db.mentions.where('terms').equals('person:michael mcfaul').primaryKeys()).toEqual(['https://news.example/story\nperson:michael mcfaul']);
     expect((await db.articles.get('https://news.example/older'))?.title).toBe('Stored title');
   });
 });

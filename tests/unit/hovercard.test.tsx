@@ -143,3 +143,20 @@ describe('HoverCard', () => {
     expect(events).toEqual(['enter', 'leave']);
   });
 });
+
+describe('"All about X" on the hover card', () => {
+  it('opens the entity’s page by its key, and is there whatever the reader has read', () => {
+    const opened: string[] = [];
+    const card = show({ onOpenEntity: (key) => opened.push(key) });
+    const button = card.querySelector<HTMLButtonElement>('[data-testid="hovercard-open-entity"]')!;
+    expect(button.textContent).toBe('All about Stephen Sestanovich');
+    act(() => button.click());
+    expect(opened).toEqual(['person:stephen sestanovich']);
+  });
+
+  it('is left out without a way to open the library, and for a speaker the article names only by a phrase', () => {
+    expect(show().querySelector('[data-testid="hovercard-open-entity"]')).toBeNull();
+    const speaker = show({ model: { ...SESTANOVICH, entityId: null, type: null, name: 'a senior Arab official' }, onOpenEntity: () => undefined });
+    expect(speaker.querySelector('[data-testid="hovercard-open-entity"]')).toBeNull();
+  });
+});

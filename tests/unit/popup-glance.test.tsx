@@ -177,7 +177,7 @@ describe('the first screen', () => {
     await show({ openEntity: (name) => opened.push(name) });
     await click(q('[data-name="Geneva"] [data-testid="card-toggle"]'));
     await click(q('[data-name="Geneva"] [data-testid="card-open-entity"]'));
-    expect(opened).toEqual(['Geneva']);
+    expect(opened).toEqual(['place:geneva']);
   });
 });
 

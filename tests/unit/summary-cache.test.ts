@@ -56,9 +56,10 @@ describe('schema version 2', () => {
     const upgraded = createLedeDB(name);
     try {
       await upgraded.open();
-      expect(upgraded.verno).toBe(5); // the current version
-      expect(upgraded.tables.map((table) => table.name).sort()).toEqual(['analyses', 'annotations', 'articles', 'summaries', 'syncMeta', 'syncState', 'outbox'].sort());
-      expect(await upgraded.articles.get(article.url)).toEqual(article);
+      expect(upgraded.verno).toBe(6); // the current version
+      expect(upgraded.tables.map((table) => table.name).sort()).toEqual(['analyses', 'annotations', 'articles', 'summaries', 'syncMeta', 'syncState', 'outbox', 'mentions'].sort());
+      // Version 6 adds the article's addresses (its aliases).
+      expect(await upgraded.articles.get(article.url)).toEqual({ ...article, aliases: [article.url] });
       expect(await upgraded.articles.where('entityNames').equals('John Kerry').count()).toBe(1);
       expect(await upgraded.summaries.count()).toBe(0);
       expect(upgraded.summaries.schema.primKey.name).toBe('key');

@@ -4,6 +4,7 @@
 
 import type { Analysis } from '@/lib/analysis/types';
 import { summarizeArticle } from '@/lib/cards/article-summary';
+import { bodyFingerprint } from '@/lib/notes/body-fingerprint';
 import { declaredPublished, rangeFor, type ExtractedArticle, type TextSegment } from '@/lib/extract';
 import type { HighlightType } from '@/lib/page/highlight-types';
 import { findInsertion, mergeInsertion } from '@/lib/background/incremental-analysis';
@@ -117,6 +118,15 @@ export class ArticleAnalysis {
     if (!this.analysis || !this.text) return;
     const published = declaredPublished(this.deps.win.document);
     const article = summarizeArticle({ url: this.deps.win.location.href, ...page, published }, this.analysis, this.text);
+    // What else names this article (the background keeps only links within the page's site).
+    const link = (rel: string): string | undefined =>
+      this.deps.win.document.querySelector<HTMLLinkElement>(`link[rel~="${rel}"][href]`)?.href || undefined;
+    const canonical = link('canonical');
+    const amphtml = link('amphtml');
+    const textHash = bodyFingerprint(this.text);
+    if (canonical) article.canonical = canonical;
+    if (amphtml) article.amphtml = amphtml;
+    if (textHash) article.textHash = textHash;
     await sendRequest(this.deps.send, { type: 'articleAnalyzed', article }).catch((error: unknown) =>
       console.warn('Lede could not store this article:', error),
     );
