@@ -9,6 +9,7 @@
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
 import type { Entity, Span } from './types';
+import { learnedContentEnd, learnedCue } from './attribution-model';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
   AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
@@ -979,4 +980,28 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
 
 export function isContinuingCue(cue: string): boolean {
   return CONTINUING_CUES.has(cue);
+}
+
+/**
+ * Reported speech found by the learned cue model (attribution-model.ts) in a sentence without quotation marks
+ * that the patterns above leave alone: "Donald Trump is defending his early-morning tweets", "The FBI decided not
+ * to recommend charges". The speaker is the subject before the cue (as for a leading pattern), else the sentence's
+ * opening subject; the content runs from the cue to the sentence end, or to a semicolon or ", but did …".
+ */
+export function learnedAttribution(
+  text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex,
+): Extract<SentenceAttribution, { type: 'leading' }> | null {
+  const cue = learnedCue(tokens);
+  if (!cue) return null;
+  const slot = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
+  if (!slot) return null;
+  const last = tokens[cue.last] as Token;
+  const first = tokens[cue.first] as Token;
+  const learnedSlot: SpeakerSlot = { ...slot, cue: last.lower, cueSpan: { start: first.start, end: last.end } };
+  const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));
+  const endToken = learnedContentEnd(tokens, cue.content, last.lower);
+  const end = endToken < tokens.length ? Math.min(limit, (tokens[endToken - 1] as Token).end) : limit;
+  const start = (tokens[cue.content] as Token).start;
+  if (end <= start) return null;
+  return { type: 'leading', slot: learnedSlot, contentStart: start, contentEnd: end, contentToken: cue.content };
 }

@@ -11,7 +11,7 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, learnedAttribution, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
@@ -254,6 +254,10 @@ function sentenceCandidates(
       const found = analyzeSentence(text, tokens, s.end, mentions);
       if (!found) {
         if (continuing) out.push({ start: s.start, end: s.end, kind: 'direct', ref: null, cue: '', inherits: true });
+        else {
+          const learned = learnedAttribution(text, tokens, s.end, mentions);
+          if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) });
+        }
         continue;
       }
       continuing = false;

@@ -1,0 +1,103 @@
+// The learned attribution-cue model (lib/model/attribution.json, trained on PolNeAR train by
+// scripts/train-attribution.ts): for a sentence with no quotation marks that the hand patterns of
+// attribution.ts leave alone, which token ends a cue whose content follows it ("is defending",
+// "questioned", "called for", "warned … that"), and where the cue begins. Two logistic models over the
+// features of attribution-features.ts.
+import model from '../model/attribution.json';
+import { cueFeatures, endFeatures, isEndCandidate, wordsAfterEach } from './attribution-features';
+import type { Token } from './quote-tokens';
+
+const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
+const INSIDE: ReadonlyMap<string, number> = new Map(Object.entries(model.inside));
+const END: ReadonlyMap<string, number> = new Map(Object.entries(model.end));
+
+/** The probability a cue needs (the decision threshold, chosen on PolNeAR dev: scripts/eval/attribution-sweep.ts). */
+export const CUE_THRESHOLD = 0.5;
+/** The threshold in use; only the dev sweep changes it. */
+export const cueModelSettings = { threshold: CUE_THRESHOLD };
+/** A cue's earlier words ("has", "is", "called" before "for") are read back at most this far. */
+const MAX_CUE_WORDS = 4;
+/** Content shorter than this is no reported speech ("said so"). */
+const MIN_CONTENT_WORDS = 2;
+
+function score(weights: ReadonlyMap<string, number>, feats: readonly string[]): number {
+  let z = 0;
+  for (const f of feats) z += weights.get(f) ?? 0;
+  return z;
+}
+
+function probability(weights: ReadonlyMap<string, number>, feats: readonly string[]): number {
+  return 1 / (1 + Math.exp(-score(weights, feats)));
+}
+
+/** Quotation marks in text[start, end): the model only reads sentences without them (as it was trained). */
+export function hasQuoteMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === '\u201c' || ch === '\u201d' || ch === '\u201e' || ch === '\u00ab' || ch === '\u00bb') return true;
+    if (ch === "'" && text[i + 1] === "'") return true;
+  }
+  return false;
+}
+
+export interface LearnedCue {
+  /** Token indexes of the cue's first and last word. */
+  first: number;
+  last: number;
+  /** The first token of the content. */
+  content: number;
+  probability: number;
+}
+
+/** The most probable cue of a sentence's tokens whose content follows it, when it clears `threshold`. */
+export function learnedCue(tokens: readonly Token[], threshold = cueModelSettings.threshold): LearnedCue | null {
+  const after = wordsAfterEach(tokens);
+  let best = -1;
+  let bestP = threshold;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(tokens[i] as Token).isWord || (after[i] as number) < MIN_CONTENT_WORDS) continue;
+    const p = probability(LAST, cueFeatures(tokens, i, after[i] as number));
+    if (p >= bestP) {
+      best = i;
+      bestP = p;
+    }
+  }
+  if (best < 0) return null;
+  let first = best;
+  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, after[first - 1] as number)) >= 0.5) first--;
+  let content = best + 1;
+  if (tokens[content]?.text === ',') content++;
+  // "told reporters on Monday that …": the content starts after "that".
+  for (let k = content; k < tokens.length && k <= best + 7; k++) {
+    const u = tokens[k] as Token;
+    if (u.lower === 'that') {
+      content = k + 1;
+      break;
+    }
+    if (!u.isWord && u.text !== ',') break;
+  }
+  if (tokens[content]?.text === ',') content++;
+  let words = 0;
+  for (let k = content; k < tokens.length && words < MIN_CONTENT_WORDS; k++) if ((tokens[k] as Token).isWord) words++;
+  return words >= MIN_CONTENT_WORDS ? { first, last: best, content, probability: bestP } : null;
+}
+
+/**
+ * Where a content that starts at token `from` (after cue word `cue`) most probably ends: the index of the token it
+ * ends before (a comma, "but", "on" …), or `tokens.length` for the sentence end. Candidates are read up to `limit`
+ * (a token index: the end the patterns allow).
+ */
+export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, limit = tokens.length): number {
+  // A ranking model: the candidate with the highest score wins (the scores are not probabilities).
+  let best = limit;
+  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue));
+  for (let j = from + 1; j < limit; j++) {
+    if (!isEndCandidate(tokens, j)) continue;
+    const z = score(END, endFeatures(tokens, from, j, cue));
+    if (z > bestScore) {
+      best = j;
+      bestScore = z;
+    }
+  }
+  return best;
+}
