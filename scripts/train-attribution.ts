@@ -12,13 +12,15 @@ import { resolve } from 'node:path';
 import { readPolnear, trimSpan, type PolnearArticle } from './eval/polnear';
 import { splitParagraphs } from '../lib/analysis/sentences';
 import { tokenize, withoutParentheticals, type Token } from '../lib/analysis/quote-tokens';
-import { cueFeatures, endFeatures, isEndCandidate, wordsAfterEach } from '../lib/analysis/attribution-features';
+import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, startFeatures, wordsAfterEach } from '../lib/analysis/attribution-features';
 import { hasQuoteMark } from '../lib/analysis/attribution-model';
+import { findEntities } from '../lib/analysis/entities';
+import { MentionIndex } from '../lib/analysis/speakers';
 
 const root = resolve(import.meta.dirname, '..');
 const maxFeatures = Number(process.argv.find((a) => a.startsWith('--max-features='))?.split('=')[1] ?? 1500);
 const EPOCHS = 6;
-const L2 = 1e-6;
+const RATE = Number(process.argv.find((a) => a.startsWith('--rate='))?.split('=')[1] ?? 0.1);
 const MIN_COUNT = 2;
 
 interface Example {
@@ -46,6 +48,9 @@ function examples(articles: readonly PolnearArticle[], grow: boolean): Example[]
   for (const article of articles) {
     const { text } = article;
     const cues = article.attributions.flatMap((a) => (a.cueSpan ? [{ cue: a.cueSpan, content: a.content }] : []));
+    // The entity types Lede itself finds, as the model will see them.
+    const mentions = new MentionIndex(text, findEntities(text));
+    const typeOf = (t: Token): string => mentions.overlapping(t.start, t.end)?.entity.type ?? '';
     for (const paragraph of splitParagraphs(text)) {
       for (const s of paragraph.sentences) {
         if (hasQuoteMark(text, s.start, s.end)) continue;
@@ -58,7 +63,7 @@ function examples(articles: readonly PolnearArticle[], grow: boolean): Example[]
           const next = tokens[i + 1];
           const lastOfCue = holder !== undefined && !(next?.isWord && next.end <= holder.cue.end);
           const last = lastOfCue && holder.content.start >= t.end && holder.content.start < s.end;
-          out.push({ feats: featureIds(cueFeatures(tokens, i, after[i] as number), grow), last, inside: holder !== undefined });
+          out.push({ feats: featureIds(cueFeatures(tokens, i, after[i] as number, typeOf), grow), last, inside: holder !== undefined });
         }
       }
     }
@@ -68,7 +73,7 @@ function examples(articles: readonly PolnearArticle[], grow: boolean): Example[]
 
 /** Where contents that follow their cue end: one example per end candidate (attribution-features.ts), labelled
  * with whether the gold content (trimmed as the scorer trims it) ends there. */
-function endExamples(articles: readonly PolnearArticle[], grow: boolean): Example[][] {
+function endExamples(articles: readonly PolnearArticle[], grow: boolean, startGroups: Example[][] = []): Example[][] {
   const out: Example[][] = [];
   for (const article of articles) {
     const { text } = article;
@@ -93,6 +98,16 @@ function endExamples(articles: readonly PolnearArticle[], grow: boolean): Exampl
             candidates.push({ feats: featureIds(endFeatures(tokens, from, j, cue), grow), last: right, inside: false });
           }
           if (candidates.some((c) => c.last)) out.push(candidates);
+          // Where it starts: each word up to MAX_START_OFFSET after the cue's last word.
+          const c = tokens.indexOf(cueWords[cueWords.length - 1] as Token);
+          const starts: Example[] = [];
+          for (let k = c + 1; k < tokens.length && k <= c + 1 + MAX_START_OFFSET; k++) {
+            if (!(tokens[k] as Token).isWord) continue;
+            // "that" opens the content or stands before it: both count (the scorer's 80% leaves one word either way).
+            const right = (tokens[k] as Token).start === content.start || ((tokens[k - 1] as Token).lower === 'that' && (tokens[k - 1] as Token).start === content.start);
+            starts.push({ feats: featureIds(startFeatures(tokens, c, k), grow), last: right, inside: false });
+          }
+          if (starts.some((e) => e.last)) startGroups.push(starts);
         }
       }
     }
@@ -128,7 +143,7 @@ function trainRanker(groups: readonly Example[][]): Float64Array {
 }
 
 /** Share of groups whose best-scored candidate is the right one. */
-function reportRanker(groups: readonly Example[][], weights: Record<string, number>): void {
+function reportRanker(name: string, groups: readonly Example[][], weights: Record<string, number>): void {
   const ws = [...index.keys()].map((n) => weights[n] ?? 0);
   let right = 0;
   for (const group of groups) {
@@ -143,32 +158,42 @@ function reportRanker(groups: readonly Example[][], weights: Record<string, numb
     }
     if (best.last) right++;
   }
-  console.log(`end: right end chosen for ${(100 * right / groups.length).toFixed(1)}% of ${groups.length} dev contents`);
+  console.log(`${name}: right one chosen for ${(100 * right / groups.length).toFixed(1)}% of ${groups.length} dev contents`);
 }
 
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/** Logistic regression by stochastic gradient steps, with the weights averaged over all steps (steadier than
+ * the last step's: the usual averaged-perceptron trick, kept lazily with a second table). */
 function train(data: readonly Example[], label: (e: Example) => boolean): Float64Array {
   const w = new Float64Array(index.size);
+  const u = new Float64Array(index.size);
   const order = data.map((_, i) => i);
   let seed = 7;
   const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let step = 1;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    const rate = 0.2 / (1 + epoch);
     for (const k of order) {
       const e = data[k] as Example;
       let z = 0;
       for (const f of e.feats) z += w[f] as number;
-      const g = (label(e) ? 1 : 0) - sigmoid(z);
-      for (const f of e.feats) w[f] = (w[f] as number) * (1 - rate * L2) + rate * g;
+      const g = RATE * ((label(e) ? 1 : 0) - sigmoid(z));
+      if (g !== 0) {
+        for (const f of e.feats) {
+          w[f] = (w[f] as number) + g;
+          u[f] = (u[f] as number) + step * g;
+        }
+      }
+      step++;
     }
   }
+  for (let f = 0; f < w.length; f++) w[f] = (w[f] as number) - (u[f] as number) / step;
   return w;
 }
 
@@ -216,10 +241,14 @@ const last = prune(lastFull, maxFeatures);
 const inside = prune(train(trainData, (e) => e.inside), Math.round(maxFeatures / 2));
 report('last', devData, last, (e) => e.last);
 report('inside', devData, inside, (e) => e.inside);
-const trainEnds = endExamples(readPolnear(resolve(root, '../shared/datasets/polnear/train')), true);
-const devEnds = endExamples(readPolnear(resolve(root, '../shared/datasets/polnear/dev')), false);
+const trainStarts: Example[][] = [];
+const devStarts: Example[][] = [];
+const trainEnds = endExamples(readPolnear(resolve(root, '../shared/datasets/polnear/train')), true, trainStarts);
+const devEnds = endExamples(readPolnear(resolve(root, '../shared/datasets/polnear/dev')), false, devStarts);
 const end = prune(trainRanker(trainEnds), Math.round(maxFeatures / 2));
-reportRanker(devEnds, end);
+reportRanker('end', devEnds, end);
+const start = prune(trainRanker(trainStarts), Math.round(maxFeatures / 4));
+reportRanker('start', devStarts, start);
 const out = resolve(root, 'lib/model/attribution.json');
-writeFileSync(out, `${JSON.stringify({ last, inside, end })}\n`);
-console.log(`wrote ${out}: ${Object.keys(last).length} + ${Object.keys(inside).length} + ${Object.keys(end).length} weights`);
+writeFileSync(out, `${JSON.stringify({ last, inside, end, start })}\n`);
+console.log(`wrote ${out}: ${Object.keys(last).length} + ${Object.keys(inside).length} + ${Object.keys(end).length} + ${Object.keys(start).length} weights`);

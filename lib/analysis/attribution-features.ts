@@ -55,7 +55,7 @@ function norm(t: Token | undefined, edge: string): string {
  * The features of token `i` of a sentence's `tokens` (as strings; the model maps them to weights). `wordsAfter`
  * is the number of word tokens after `i` in the sentence (the caller counts them once per sentence).
  */
-export function cueFeatures(tokens: readonly Token[], i: number, wordsAfter: number): string[] {
+export function cueFeatures(tokens: readonly Token[], i: number, wordsAfter: number, typeOf: EntityTypeOf = () => ''): string[] {
   const t = tokens[i] as Token;
   const w = norm(t, '');
   const p = norm(tokens[i - 1], '<s>');
@@ -71,6 +71,9 @@ export function cueFeatures(tokens: readonly Token[], i: number, wordsAfter: num
   const nc = wordClass(tokens[i + 1]);
   const pc = wordClass(tokens[i - 1]);
   out.push(`l=${lem}`, `ln=${lem}|${nc}`, `pl=${pc}|${lem}`, `pln=${pc}|${lem}|${nc}`, `cls=${pc}|${wordClass(t)}|${nc}`, `lnn=${lem}|${nc}|${wordClass(tokens[i + 2])}`);
+  const subject = subjectBefore(tokens, i);
+  const subjectType = !subject ? '<s>' : !subject.isWord ? subject.text : SUBJECT_PRONOUNS.has(subject.lower) ? 'pro' : typeOf(subject) || (isCapitalized(subject) ? 'C' : 'l');
+  out.push(`st=${subjectType}`, `stl=${subjectType}|${stem(w)}`, `sw=${subject?.isWord && !isCapitalized(subject) ? subject.lower : subjectType}`);
   // "that" a few words on with nothing but words and commas between ("told reporters on Monday that").
   for (let k = i + 1; k < tokens.length && k <= i + 7; k++) {
     const u = tokens[k] as Token;
@@ -90,6 +93,19 @@ export function cueFeatures(tokens: readonly Token[], i: number, wordsAfter: num
     }
   }
   return out;
+}
+
+/** The type of the named entity a token belongs to ('person', 'organization', 'place'), or '' for none. */
+export type EntityTypeOf = (t: Token) => string;
+
+/** Fillers between a subject and its verb ("has also said", "now says"). */
+const SUBJECT_FILLERS = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'also', 'will', 'would', 'did', 'does', 'not', 'now', 'then', 'again', 'already', 'still', 'been', 'being', 'just', 'even', 'repeatedly', 'later']);
+
+/** The word that most probably is the subject of the verb at `i`: the word before it, fillers and -ly adverbs skipped. */
+function subjectBefore(tokens: readonly Token[], i: number): Token | undefined {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 4 && tokens[k]?.isWord && (SUBJECT_FILLERS.has((tokens[k] as Token).lower) || /ly$/.test((tokens[k] as Token).lower))) k--;
+  return tokens[k];
 }
 
 /** Word tokens after each index: `after[i]` counts the words in tokens (i, end). */
@@ -131,5 +147,29 @@ export function endFeatures(tokens: readonly Token[], from: number, j: number, c
     'b', `w=${w}`, `wn=${w}|${nw}`, `wnc=${w}|${wordClass(next)}`, `pw=${prev}|${w}`, `pcw=${wordClass(tokens[j - 1])}|${w}`,
     `len=${bucket(j - from)}`, `left=${bucket(words)}`, `wleft=${w}|${bucket(words)}`, `ning=${w}|${nw.endsWith('ing')}`,
     `cw=${stem(cue)}|${w}`, `wlen=${w}|${bucket(j - from)}`,
+  ];
+}
+
+/** How far after its cue a content may start ("told reporters on Monday in Ohio that …"). */
+export const MAX_START_OFFSET = 10;
+
+/** Features of a content that starts at token `k`, after a cue whose last word is token `c`. */
+export function startFeatures(tokens: readonly Token[], c: number, k: number): string[] {
+  const cue = stem(norm(tokens[c], ''));
+  const w = norm(tokens[k], '');
+  const p = norm(tokens[k - 1], '<s>');
+  const between: string[] = [];
+  let that = false;
+  let punct = false;
+  for (let i = c + 1; i < k; i++) {
+    const t = tokens[i] as Token;
+    if (t.lower === 'that') that = true;
+    if (!t.isWord) punct = true;
+    between.push(wordClass(t));
+  }
+  const d = bucket(k - c - 1);
+  return [
+    'b', `d=${d}`, `w=${w}`, `p=${p}`, `pw=${p}|${wordClass(tokens[k])}`, `cd=${cue}|${d}`, `cp=${cue}|${p}`, `cw=${cue}|${wordClass(tokens[k])}`,
+    `that=${that}|${d}`, `punct=${punct}`, `btw=${between.slice(0, 4).join('.')}`, `wc=${wordClass(tokens[k])}|${d}`,
   ];
 }

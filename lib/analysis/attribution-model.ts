@@ -4,17 +4,18 @@
 // "questioned", "called for", "warned … that"), and where the cue begins. Two logistic models over the
 // features of attribution-features.ts.
 import model from '../model/attribution.json';
-import { cueFeatures, endFeatures, isEndCandidate, wordsAfterEach } from './attribution-features';
+import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, startFeatures, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import type { Token } from './quote-tokens';
 
 const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
 const INSIDE: ReadonlyMap<string, number> = new Map(Object.entries(model.inside));
 const END: ReadonlyMap<string, number> = new Map(Object.entries(model.end));
+const START: ReadonlyMap<string, number> = new Map(Object.entries(model.start));
 
 /** The probability a cue needs (the decision threshold, chosen on PolNeAR dev: scripts/eval/attribution-sweep.ts). */
 export const CUE_THRESHOLD = 0.5;
 /** The threshold in use; only the dev sweep changes it. */
-export const cueModelSettings = { threshold: CUE_THRESHOLD };
+export const cueModelSettings = { threshold: CUE_THRESHOLD, endMargin: Number(process.env.END_MARGIN ?? 0), patternMargin: Number(process.env.PATTERN_MARGIN ?? 0), withoutSpeaker: process.env.NO_SPK === '1', marked: process.env.MARKED !== '0' };
 /** A cue's earlier words ("has", "is", "called" before "for") are read back at most this far. */
 const MAX_CUE_WORDS = 4;
 /** Content shorter than this is no reported speech ("said so"). */
@@ -50,13 +51,13 @@ export interface LearnedCue {
 }
 
 /** The most probable cue of a sentence's tokens whose content follows it, when it clears `threshold`. */
-export function learnedCue(tokens: readonly Token[], threshold = cueModelSettings.threshold): LearnedCue | null {
+export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, threshold = cueModelSettings.threshold): LearnedCue | null {
   const after = wordsAfterEach(tokens);
   let best = -1;
   let bestP = threshold;
   for (let i = 0; i < tokens.length; i++) {
     if (!(tokens[i] as Token).isWord || (after[i] as number) < MIN_CONTENT_WORDS) continue;
-    const p = probability(LAST, cueFeatures(tokens, i, after[i] as number));
+    const p = probability(LAST, cueFeatures(tokens, i, after[i] as number, typeOf));
     if (p >= bestP) {
       best = i;
       bestP = p;
@@ -64,19 +65,9 @@ export function learnedCue(tokens: readonly Token[], threshold = cueModelSetting
   }
   if (best < 0) return null;
   let first = best;
-  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, after[first - 1] as number)) >= 0.5) first--;
-  let content = best + 1;
-  if (tokens[content]?.text === ',') content++;
-  // "told reporters on Monday that …": the content starts after "that".
-  for (let k = content; k < tokens.length && k <= best + 7; k++) {
-    const u = tokens[k] as Token;
-    if (u.lower === 'that') {
-      content = k + 1;
-      break;
-    }
-    if (!u.isWord && u.text !== ',') break;
-  }
-  if (tokens[content]?.text === ',') content++;
+  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, after[first - 1] as number, typeOf)) >= 0.5) first--;
+  const content = learnedContentStart(tokens, best);
+  if (content < 0) return null;
   let words = 0;
   for (let k = content; k < tokens.length && words < MIN_CONTENT_WORDS; k++) if ((tokens[k] as Token).isWord) words++;
   return words >= MIN_CONTENT_WORDS ? { first, last: best, content, probability: bestP } : null;
@@ -87,15 +78,31 @@ export function learnedCue(tokens: readonly Token[], threshold = cueModelSetting
  * ends before (a comma, "but", "on" …), or `tokens.length` for the sentence end. Candidates are read up to `limit`
  * (a token index: the end the patterns allow).
  */
-export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, limit = tokens.length): number {
+export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, margin = cueModelSettings.endMargin, limit = tokens.length): number {
   // A ranking model: the candidate with the highest score wins (the scores are not probabilities).
   let best = limit;
-  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue));
+  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue)) + margin;
   for (let j = from + 1; j < limit; j++) {
     if (!isEndCandidate(tokens, j)) continue;
     const z = score(END, endFeatures(tokens, from, j, cue));
     if (z > bestScore) {
       best = j;
+      bestScore = z;
+    }
+  }
+  return best;
+}
+
+/** Where the content after a cue whose last word is token `c` most probably starts ("told reporters Monday that
+ * [the plan …]", "urged [supporters to …]"): a word token index, or -1 when no word follows. */
+export function learnedContentStart(tokens: readonly Token[], c: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = c + 1; k < tokens.length && k <= c + 1 + MAX_START_OFFSET; k++) {
+    if (!(tokens[k] as Token).isWord) continue;
+    const z = score(START, startFeatures(tokens, c, k));
+    if (z > bestScore) {
+      best = k;
       bestScore = z;
     }
   }

@@ -9,7 +9,8 @@
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
 import type { Entity, Span } from './types';
-import { learnedContentEnd, learnedCue } from './attribution-model';
+import { cueModelSettings, learnedContentEnd, learnedCue } from './attribution-model';
+const LEARNED_END_ON_PATTERNS = true;
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
   AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
@@ -710,6 +711,10 @@ export function analyzeSentence(
     // Mouse, wrote a host of new songs") is part of what X said.
     if (trailing && trailing.contentEnd > leading.contentStart && closesSentence(tokens, trailing.contentEnd)) end = Math.min(end, trailing.contentEnd);
     end = reportedContentEnd(tokens, leading.contentToken, end);
+    if (LEARNED_END_ON_PATTERNS) {
+      const endToken = learnedContentEnd(tokens, leading.contentToken, leading.slot.cue, cueModelSettings.patternMargin);
+      if (endToken < tokens.length) end = Math.min(end, (tokens[endToken - 1] as Token).end);
+    }
     return { ...leading, contentEnd: end };
   }
   return trailing;
@@ -988,20 +993,28 @@ export function isContinuingCue(cue: string): boolean {
  * to recommend charges". The speaker is the subject before the cue (as for a leading pattern), else the sentence's
  * opening subject; the content runs from the cue to the sentence end, or to a semicolon or ", but did …".
  */
-export function learnedAttribution(
-  text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex,
-): Extract<SentenceAttribution, { type: 'leading' }> | null {
-  const cue = learnedCue(tokens);
+export interface LearnedAttribution {
+  /** The speaker before the cue; null when none reads as one (the content is still reported speech). */
+  slot: SpeakerSlot | null;
+  cue: string;
+  cueSpan: Span;
+  contentStart: number;
+  contentEnd: number;
+}
+
+export function learnedAttribution(text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex): LearnedAttribution | null {
+  const cue = learnedCue(tokens, (t) => mentions.overlapping(t.start, t.end)?.entity.type ?? '');
   if (!cue) return null;
-  const slot = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
-  if (!slot) return null;
+  const found = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
+  if (!found && !cueModelSettings.withoutSpeaker) return null;
   const last = tokens[cue.last] as Token;
   const first = tokens[cue.first] as Token;
-  const learnedSlot: SpeakerSlot = { ...slot, cue: last.lower, cueSpan: { start: first.start, end: last.end } };
+  const cueSpan = { start: first.start, end: last.end };
+  const slot: SpeakerSlot | null = found ? { ...found, cue: last.lower, cueSpan } : null;
   const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));
   const endToken = learnedContentEnd(tokens, cue.content, last.lower);
   const end = endToken < tokens.length ? Math.min(limit, (tokens[endToken - 1] as Token).end) : limit;
   const start = (tokens[cue.content] as Token).start;
   if (end <= start) return null;
-  return { type: 'leading', slot: learnedSlot, contentStart: start, contentEnd: end, contentToken: cue.content };
+  return { slot, cue: last.lower, cueSpan, contentStart: start, contentEnd: end };
 }

@@ -15,6 +15,7 @@ import {
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
+import { cueModelSettings } from './attribution-model';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -232,6 +233,17 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
   };
 }
 
+/** Reported speech that quotes some of its words, found by the learned cue model ("Trump is once again questioning
+ * the integrity of the voting system, encouraging … to make sure everything is “on the up and up.”"): as for the
+ * patterns, the cue and some words of the content come before the first mark. */
+function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
+  const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+  const learned = learnedAttribution(text, tokens, s.end, mentions);
+  if (!learned?.slot || learned.cueSpan.end > q.openAt || learned.contentStart >= q.openAt) return null;
+  if (countWords(text, learned.contentStart, q.openAt, 1) < 1) return null;
+  return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.cue, inherits: false, ...slotSpans(learned.slot) };
+}
+
 function sentenceCandidates(
   text: string, paragraphs: Paragraph[], kept: MarkedQuote[], usesMarks: boolean, mentions: MentionIndex,
 ): Candidate[] {
@@ -244,7 +256,7 @@ function sentenceCandidates(
       const q = kept[k];
       if (q && q.openAt < s.end) {
         continuing = false;
-        const reported = reportedAroundMarks(text, s, q, mentions);
+        const reported = reportedAroundMarks(text, s, q, mentions) ?? (cueModelSettings.marked ? learnedAroundMarks(text, s, q, mentions) : null);
         // It holds marked words whole: a sentence end inside the marks ("… a plan.”") must not cut them.
         for (let j = k; reported && j < kept.length && (kept[j] as MarkedQuote).openAt < reported.end; j++) reported.end = Math.max(reported.end, (kept[j] as MarkedQuote).end);
         if (reported) out.push(reported);
@@ -256,7 +268,10 @@ function sentenceCandidates(
         if (continuing) out.push({ start: s.start, end: s.end, kind: 'direct', ref: null, cue: '', inherits: true });
         else {
           const learned = learnedAttribution(text, tokens, s.end, mentions);
-          if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) });
+          if (learned) {
+            const spans = learned.slot ? slotSpans(learned.slot) : { cueSpan: learned.cueSpan };
+            out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot?.ref ?? null, cue: learned.cue, inherits: false, ...spans });
+          }
         }
         continue;
       }
