@@ -126,6 +126,9 @@ const END_WORDS = new Set([
   'for', 'to', 'from', 'by', 'than', 'or', 'over', 'about', 'via', 'through', 'without', 'even', 'instead', 'following',
 ]);
 
+/** Words that open a subordinate clause. */
+const SUBORDINATORS = new Set(['if', 'when', 'while', 'although', 'though', 'as', 'because', 'after', 'before', 'once', 'unless', 'until', 'since', 'whether']);
+
 /** Can the content end before token `j` (a punctuation mark, or a word that opens a new clause or phrase)? */
 export function isEndCandidate(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j] as Token;
@@ -143,7 +146,12 @@ export function endFeatures(tokens: readonly Token[], from: number, j: number, c
   const prev = norm(tokens[j - 1], '<s>');
   let words = 0;
   for (let k = j; k < tokens.length; k++) if ((tokens[k] as Token).isWord) words++;
+  // "if elected, he would …": a content that opens with a subordinate clause goes on past its first comma.
+  let commas = 0;
+  for (let k = from; k < j; k++) if ((tokens[k] as Token).text === ',') commas++;
+  const opener = SUBORDINATORS.has(norm(tokens[from], '')) ? 'sub' : wordClass(tokens[from]);
   return [
+    `open=${opener}|${w}|${Math.min(commas, 2)}`,
     'b', `w=${w}`, `wn=${w}|${nw}`, `wnc=${w}|${wordClass(next)}`, `pw=${prev}|${w}`, `pcw=${wordClass(tokens[j - 1])}|${w}`,
     `len=${bucket(j - from)}`, `left=${bucket(words)}`, `wleft=${w}|${bucket(words)}`, `ning=${w}|${nw.endsWith('ing')}`,
     `cw=${stem(cue)}|${w}`, `wlen=${w}|${bucket(j - from)}`,

@@ -15,7 +15,7 @@ const START: ReadonlyMap<string, number> = new Map(Object.entries(model.start));
 /** The probability a cue needs (the decision threshold, chosen on PolNeAR dev: scripts/eval/attribution-sweep.ts). */
 export const CUE_THRESHOLD = 0.5;
 /** The threshold in use; only the dev sweep changes it. */
-export const cueModelSettings = { threshold: CUE_THRESHOLD, endMargin: Number(process.env.END_MARGIN ?? 0), patternMargin: Number(process.env.PATTERN_MARGIN ?? 0), withoutSpeaker: process.env.NO_SPK === '1', marked: process.env.MARKED !== '0' };
+export const cueModelSettings = { threshold: CUE_THRESHOLD };
 /** A cue's earlier words ("has", "is", "called" before "for") are read back at most this far. */
 const MAX_CUE_WORDS = 4;
 /** Content shorter than this is no reported speech ("said so"). */
@@ -78,10 +78,10 @@ export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, thres
  * ends before (a comma, "but", "on" …), or `tokens.length` for the sentence end. Candidates are read up to `limit`
  * (a token index: the end the patterns allow).
  */
-export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, margin = cueModelSettings.endMargin, limit = tokens.length): number {
+export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, limit = tokens.length): number {
   // A ranking model: the candidate with the highest score wins (the scores are not probabilities).
   let best = limit;
-  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue)) + margin;
+  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue));
   for (let j = from + 1; j < limit; j++) {
     if (!isEndCandidate(tokens, j)) continue;
     const z = score(END, endFeatures(tokens, from, j, cue));

@@ -9,8 +9,7 @@
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
 import type { Entity, Span } from './types';
-import { cueModelSettings, learnedContentEnd, learnedCue } from './attribution-model';
-const LEARNED_END_ON_PATTERNS = true;
+import { learnedContentEnd, learnedCue } from './attribution-model';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
   AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
@@ -711,10 +710,6 @@ export function analyzeSentence(
     // Mouse, wrote a host of new songs") is part of what X said.
     if (trailing && trailing.contentEnd > leading.contentStart && closesSentence(tokens, trailing.contentEnd)) end = Math.min(end, trailing.contentEnd);
     end = reportedContentEnd(tokens, leading.contentToken, end);
-    if (LEARNED_END_ON_PATTERNS) {
-      const endToken = learnedContentEnd(tokens, leading.contentToken, leading.slot.cue, cueModelSettings.patternMargin);
-      if (endToken < tokens.length) end = Math.min(end, (tokens[endToken - 1] as Token).end);
-    }
     return { ...leading, contentEnd: end };
   }
   return trailing;
@@ -987,34 +982,46 @@ export function isContinuingCue(cue: string): boolean {
   return CONTINUING_CUES.has(cue);
 }
 
-/**
- * Reported speech found by the learned cue model (attribution-model.ts) in a sentence without quotation marks
- * that the patterns above leave alone: "Donald Trump is defending his early-morning tweets", "The FBI decided not
- * to recommend charges". The speaker is the subject before the cue (as for a leading pattern), else the sentence's
- * opening subject; the content runs from the cue to the sentence end, or to a semicolon or ", but did …".
- */
 export interface LearnedAttribution {
-  /** The speaker before the cue; null when none reads as one (the content is still reported speech). */
-  slot: SpeakerSlot | null;
-  cue: string;
-  cueSpan: Span;
+  /** The speaker before the cue, with the learned cue as its cue ("is defending", "called for"). */
+  slot: SpeakerSlot;
   contentStart: number;
   contentEnd: number;
 }
 
+/**
+ * Reported speech found by the learned cue model (attribution-model.ts) in a sentence the patterns above leave
+ * alone: "Donald Trump is defending his early-morning tweets", "The FBI decided not to recommend charges". The
+ * speaker is the subject before the cue (as for a leading pattern), else the sentence's opening subject; the
+ * content starts and ends where the model's rankers put it, never past a semicolon or ", but did …".
+ */
 export function learnedAttribution(text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex): LearnedAttribution | null {
   const cue = learnedCue(tokens, (t) => mentions.overlapping(t.start, t.end)?.entity.type ?? '');
   if (!cue) return null;
+  if (patternsTurnDown(tokens, cue.last, cue.content)) return null;
   const found = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
-  if (!found && !cueModelSettings.withoutSpeaker) return null;
+  // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show.
+  if (!found) return null;
   const last = tokens[cue.last] as Token;
-  const first = tokens[cue.first] as Token;
-  const cueSpan = { start: first.start, end: last.end };
-  const slot: SpeakerSlot | null = found ? { ...found, cue: last.lower, cueSpan } : null;
+  const slot: SpeakerSlot = { ...found, cue: last.lower, cueSpan: { start: (tokens[cue.first] as Token).start, end: last.end } };
   const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));
   const endToken = learnedContentEnd(tokens, cue.content, last.lower);
   const end = endToken < tokens.length ? Math.min(limit, (tokens[endToken - 1] as Token).end) : limit;
   const start = (tokens[cue.content] as Token).start;
-  if (end <= start) return null;
-  return { slot, cue: last.lower, cueSpan, contentStart: start, contentEnd: end };
+  return end > start ? { slot, contentStart: start, contentEnd: end } : null;
+}
+
+/**
+ * Uses of a cue that the patterns turn down on purpose, which the model must not bring back: naming verbs and claim
+ * nouns ("called it a failure", "emphasized what he called"), cues that need an explicit "that" ("revealed the plan
+ * to the board"), orders ("told Jane Doe to quiet down", "warned officials to boost security") and the plain object
+ * of a speech verb ("added a note of caution"). The model adds the cues and shapes they don't know.
+ */
+function patternsTurnDown(tokens: readonly Token[], c: number, content: number): boolean {
+  const word = (tokens[c] as Token).lower;
+  if (NAMING_CUES.has(word) || CLAIM_NOUNS.has(word) || PARTICIPLE_CUES.has(word) || NOUN_LIKE_CUES.has(word)) return true;
+  const afterThat = tokens[content - 1]?.lower === 'that';
+  if ((THAT_ONLY_CUES.has(word) || LEARNED_THAT_CUES.has(word)) && !afterThat) return true;
+  if (isOrder(tokens, content)) return true;
+  return STRONG_CUES.has(word) && !afterThat && !looksLikeClause(tokens, content) && !opensBareClause(tokens, content);
 }

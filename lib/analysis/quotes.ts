@@ -15,7 +15,6 @@ import {
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
-import { cueModelSettings } from './attribution-model';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -238,10 +237,14 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
  * patterns, the cue and some words of the content come before the first mark. */
 function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
   const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+  // Only where the patterns find no attribution at all (reportedAroundMarks also turns some down on purpose).
+  if (analyzeSentence(text, tokens, s.end, mentions)) return null;
   const learned = learnedAttribution(text, tokens, s.end, mentions);
-  if (!learned?.slot || learned.cueSpan.end > q.openAt || learned.contentStart >= q.openAt) return null;
-  if (countWords(text, learned.contentStart, q.openAt, 1) < 1) return null;
-  return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.cue, inherits: false, ...slotSpans(learned.slot) };
+  if (!learned || (learned.slot.cueSpan?.end ?? q.openAt) > q.openAt || learned.contentStart >= q.openAt) return null;
+  // "said that “…”" is the direct quote alone: the content needs words of its own before the mark.
+  const from = /^that\b/i.test(text.slice(learned.contentStart, learned.contentStart + 5)) ? learned.contentStart + 4 : learned.contentStart;
+  if (countWords(text, from, q.openAt, 1) < 1) return null;
+  return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) };
 }
 
 function sentenceCandidates(
@@ -256,7 +259,7 @@ function sentenceCandidates(
       const q = kept[k];
       if (q && q.openAt < s.end) {
         continuing = false;
-        const reported = reportedAroundMarks(text, s, q, mentions) ?? (cueModelSettings.marked ? learnedAroundMarks(text, s, q, mentions) : null);
+        const reported = reportedAroundMarks(text, s, q, mentions) ?? learnedAroundMarks(text, s, q, mentions);
         // It holds marked words whole: a sentence end inside the marks ("… a plan.”") must not cut them.
         for (let j = k; reported && j < kept.length && (kept[j] as MarkedQuote).openAt < reported.end; j++) reported.end = Math.max(reported.end, (kept[j] as MarkedQuote).end);
         if (reported) out.push(reported);
@@ -268,10 +271,7 @@ function sentenceCandidates(
         if (continuing) out.push({ start: s.start, end: s.end, kind: 'direct', ref: null, cue: '', inherits: true });
         else {
           const learned = learnedAttribution(text, tokens, s.end, mentions);
-          if (learned) {
-            const spans = learned.slot ? slotSpans(learned.slot) : { cueSpan: learned.cueSpan };
-            out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot?.ref ?? null, cue: learned.cue, inherits: false, ...spans });
-          }
+          if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) });
         }
         continue;
       }

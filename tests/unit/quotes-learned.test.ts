@@ -1,0 +1,89 @@
+// Reported speech found by the learned attribution-cue model (lib/analysis/attribution-model.ts, trained on
+// PolNeAR train): cues no hand list knows, where their content starts and ends, and the uses the patterns turn
+// down on purpose, which the model must not bring back. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../lib/analysis/quotes';
+import { hasQuoteMark, learnedContentEnd, learnedContentStart, learnedCue } from '../../lib/analysis/attribution-model';
+import { tokenize, type Token } from '../../lib/analysis/quote-tokens';
+import type { QuoteKind } from '../../lib/analysis/types';
+import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
+
+interface Seen {
+  kind: QuoteKind;
+  speaker: string | null;
+  text: string;
+  cue?: string;
+}
+
+/** findQuotes with two known people (Jane Doe, John Smith), as readable words. */
+function quotesIn(text: string): Seen[] {
+  const entities = [
+    entityFromForms(text, 'person', 'Jane Doe', ['Jane Doe', 'Ms. Doe']),
+    entityFromForms(text, 'person', 'John Smith', ['John Smith', 'Mr. Smith']),
+  ];
+  return findQuotes(text, entities).map((q) => {
+    const seen: Seen = { kind: q.kind, speaker: q.speaker?.name ?? null, text: text.slice(q.start, q.end) };
+    if (q.cue) seen.cue = text.slice(q.cue.start, q.cue.end);
+    return seen;
+  });
+}
+
+function words(tokens: readonly Token[], from: number, to: number): string {
+  return tokens.slice(from, to).map((t) => t.text).join(' ');
+}
+
+describe('reported speech from the learned cue model', () => {
+  it('finds a cue no hand list has, with the speaker before it', () => {
+    expect(quotesIn('Jane Doe is defending her posts about what she calls the “rigged” council vote.')).toMatchObject([
+      { kind: 'reported', speaker: 'Jane Doe', text: 'her posts about what she calls the “rigged” council vote' },
+    ]);
+  });
+
+  it('ends the content where the speaker’s own narration starts', () => {
+    expect(quotesIn('John Smith is defending his record on the harbor, but offered no apology.')).toMatchObject([
+      { kind: 'reported', speaker: 'John Smith', text: 'his record on the harbor' },
+    ]);
+  });
+
+  it('does not bring back what the patterns turn down on purpose', () => {
+    // An order, a naming verb, and a cue that needs "that": no reported speech, with or without the model.
+    expect(quotesIn('John Smith told Jane Doe to quiet down during the exchange.')).toEqual([]);
+    expect(quotesIn('Critics called the new stadium a burden on the city budget.')).toEqual([]);
+    expect(quotesIn('Jane Doe revealed the plan to the board on Monday.')).toEqual([]);
+  });
+
+  it('finds nothing in a sentence without an attribution', () => {
+    expect(quotesIn('The weather was mild on Tuesday and the trains ran on time.')).toEqual([]);
+  });
+});
+
+describe('the model on its own', () => {
+  it('scores a speech verb with a "that" clause as a cue, and starts the content after the hearer and "that"', () => {
+    const text = 'Officials told reporters on Friday that the bridge would reopen.';
+    const tokens = tokenize(text, 0, text.length);
+    const cue = learnedCue(tokens, () => '');
+    expect(cue).not.toBeNull();
+    expect(tokens[cue!.last]!.text).toBe('told');
+    expect(words(tokens, cue!.content, cue!.content + 3)).toBe('the bridge would');
+    expect(learnedContentStart(tokens, cue!.last)).toBe(cue!.content);
+  });
+
+  it('gives no cue to a sentence of plain narration', () => {
+    const text = 'The weather was mild on Tuesday and the trains ran on time.';
+    expect(learnedCue(tokenize(text, 0, text.length), () => '')).toBeNull();
+  });
+
+  it('ends a content before a clause of its own rather than at the sentence end', () => {
+    const text = 'He estimates the plan would cost $4 billion, while the council puts it at $6 billion.';
+    const tokens = tokenize(text, 0, text.length);
+    const from = tokens.findIndex((t) => t.text === 'the');
+    const end = learnedContentEnd(tokens, from, 'estimates');
+    expect(text.slice(tokens[from]!.start, tokens[end - 1]!.end)).toBe('the plan would cost $4 billion');
+  });
+
+  it('reads only sentences without quotation marks as it was trained', () => {
+    expect(hasQuoteMark('He called it “a disaster.”', 0, 26)).toBe(true);
+    expect(hasQuoteMark("He called it ''a disaster.''", 0, 28)).toBe(true);
+    expect(hasQuoteMark('He didn’t say so.', 0, 17)).toBe(false);
+  });
+});
