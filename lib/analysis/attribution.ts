@@ -791,7 +791,14 @@ function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionI
       return makeSlot(tokens, { kind: 'pronoun', gender: t.lower === 'he' ? 'male' : 'female', at: t.start }, c, j, j);
     }
     const m = mentions.overlapping(t.start, t.end);
-    if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
+    if (m?.entity.type !== 'person') continue;
+    // "Clinton’s campaign manager Robby Mook said …, arguing": the owner is not the subject; look on.
+    const owner = tokens.findIndex((u, k) => k >= j && u.end >= m.end);
+    if (owner >= 0 && /['\u2019]s$/.test((tokens[owner] as Token).text)) {
+      j = owner;
+      continue;
+    }
+    return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
   }
   return null;
 }
@@ -837,12 +844,28 @@ function isParticipleCue(tokens: readonly Token[], c: number): boolean {
   return t !== undefined && t.isWord && (PARTICIPLE_CUES.has(t.lower) || LEARNED_PARTICIPLE_CUES.has(t.lower)) && isPunct(tokens[c - 1], ',');
 }
 
+/** Words a cue's tail may have beyond the usual few before an opening mark. */
+const MAX_EXTRA_TAIL = 4;
+
+/** Is everything after cue `c` a tail that ends at the comma or colon before the mark: a preposition or time word,
+ * then words only ("said in an interview last week, “")? */
+function isTailToMark(tokens: readonly Token[], c: number): boolean {
+  const n = tokens.length;
+  if (!isPunct(tokens[n - 1], ',:')) return false;
+  const first = tokens[c + 1];
+  if (!first?.isWord || !(TAIL_PREPOSITIONS.has(first.lower) || CUE_FILLERS.has(first.lower))) return false;
+  for (let k = c + 1; k < n - 1; k++) if (!(tokens[k] as Token).isWord) return false;
+  return true;
+}
+
 /** Attribution just before an opening mark, at the end of `tokens`: `He added: “` / `Smith said, “` / `according to X, “`. */
 export function attributionBefore(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   const inWords = inTheWordsOf(text, tokens, mentions);
   if (inWords) return inWords;
-  // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that").
-  for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6; c--) {
+  // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that"), or before a
+  // longer tail that leads to the mark ("saying during the debate last week, “…").
+  for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6 - MAX_EXTRA_TAIL; c--) {
+    if (c < tokens.length - 6 && !isTailToMark(tokens, c)) continue;
     if (isParticipleCue(tokens, c)) return sentenceSubject(tokens, c, mentions);
     const showing = participleAfterName(text, tokens, c, mentions);
     if (showing) return showing;

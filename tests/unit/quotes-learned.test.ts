@@ -87,3 +87,21 @@ describe('the model on its own', () => {
     expect(hasQuoteMark('He didn’t say so.', 0, 17)).toBe(false);
   });
 });
+
+describe('speakers of direct quotes', () => {
+  it('does not take the owner in "X’s campaign manager Y …, arguing" for the speaker', () => {
+    const quotes = quotesIn('Jane Doe’s campaign manager John Smith said as much in an interview on Thursday, arguing that the senator “lashed out at our generals when asked for details.”');
+    expect(quotes.find((q) => q.kind === 'direct')).toMatchObject({ speaker: 'John Smith', text: 'lashed out at our generals when asked for details.' });
+  });
+
+  it('reads a speaker phrase with a date written with a slash ("9/11 widow")', () => {
+    expect(quotesIn('“The rationales don’t hold weight,” said 9/11 widow Jane Doe.')).toMatchObject([
+      { kind: 'direct', speaker: 'Jane Doe', text: 'The rationales don’t hold weight' },
+    ]);
+  });
+
+  it('reaches a cue before a longer tail that leads to the mark', () => {
+    const quotes = quotesIn('The spot ends with footage of John Smith saying during the debate last week, “That makes me smart,” when Jane Doe pressed him on his taxes.');
+    expect(quotes).toMatchObject([{ kind: 'direct', speaker: 'John Smith', text: 'That makes me smart' }]);
+  });
+});
