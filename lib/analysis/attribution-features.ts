@@ -9,7 +9,7 @@ const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', '
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'for', 'of', 'about', 'with', 'by', 'from', 'to', 'during', 'over', 'after', 'before', 'against']);
 
 /** The word with a regular inflection cut off ("warned", "warns", "warning" -> "warn"): one cue, many forms. */
-function stem(w: string): string {
+export function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -47,8 +47,9 @@ function bucket(n: number): string {
 }
 
 /** Normalised word: curly apostrophes straightened, so "don’t" and "don't" are one feature. */
-function norm(t: Token | undefined, edge: string): string {
-  return t ? t.lower.replace(/\u2019/g, "'") : edge;
+export function norm(t: Token | undefined, edge: string): string {
+  if (!t) return edge;
+  return t.lower.includes('\u2019') ? t.lower.replace(/\u2019/g, "'") : t.lower;
 }
 
 /**

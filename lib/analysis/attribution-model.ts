@@ -1,16 +1,26 @@
-// The learned attribution-cue model (lib/model/attribution.json, trained on PolNeAR train by
-// scripts/train-attribution.ts): for a sentence with no quotation marks that the hand patterns of
-// attribution.ts leave alone, which token ends a cue whose content follows it ("is defending",
-// "questioned", "called for", "warned … that"), and where the cue begins. Two logistic models over the
-// features of attribution-features.ts.
+// The learned attribution model (lib/model/attribution.json, trained on PolNeAR train by
+// scripts/train-attribution.ts), for sentences the hand patterns of attribution.ts leave alone:
+//   last:   which token ends a cue whose content follows it ("is defending", "questioned", "called for");
+//   inside: where that cue begins (so the speaker is read before "has", "is" …);
+//   start / end: rankers for where the content starts (after a hearer, "that") and ends (", while …").
+// Logistic models over the string features of attribution-features.ts; only words the model favours are scored.
 import model from '../model/attribution.json';
-import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, startFeatures, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, startFeatures, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import type { Token } from './quote-tokens';
 
 const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
 const INSIDE: ReadonlyMap<string, number> = new Map(Object.entries(model.inside));
 const END: ReadonlyMap<string, number> = new Map(Object.entries(model.end));
 const START: ReadonlyMap<string, number> = new Map(Object.entries(model.start));
+
+/** Words (and stems) the cue model weighs in favour of as a cue's last word: only these are scored, so a sentence
+ * costs a few lookups per word rather than every feature of every word. */
+const CANDIDATES: ReadonlySet<string> = new Set(
+  [...LAST].flatMap(([name, weight]) => {
+    const m = /^(?:w|l)=([^|]+)$/.exec(name);
+    return weight > 0 && m ? [m[1] as string] : [];
+  }),
+);
 
 /** The probability a cue needs (the decision threshold, chosen on PolNeAR dev: scripts/eval/attribution-sweep.ts). */
 export const CUE_THRESHOLD = 0.5;
@@ -41,6 +51,23 @@ export function hasQuoteMark(text: string, start: number, end: number): boolean 
   return false;
 }
 
+/** Prepositions that end a cue only after a cue word ("called for", "according to", "talked about"). */
+const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'about', 'over', 'against', 'with', 'from', 'into', 'out']);
+
+function isCandidateWord(t: Token | undefined): boolean {
+  if (!t?.isWord) return false;
+  const w = norm(t, '');
+  return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+}
+
+/** Is token `i` worth scoring: a word the model favours as a cue's end, a preposition only right after one. */
+function isCandidate(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!t.isWord) return false;
+  if (CUE_PREPOSITIONS.has(t.lower)) return isCandidateWord(tokens[i - 1]) && !CUE_PREPOSITIONS.has((tokens[i - 1] as Token).lower);
+  return isCandidateWord(t);
+}
+
 export interface LearnedCue {
   /** Token indexes of the cue's first and last word. */
   first: number;
@@ -52,11 +79,16 @@ export interface LearnedCue {
 
 /** The most probable cue of a sentence's tokens whose content follows it, when it clears `threshold`. */
 export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, threshold = cueModelSettings.threshold): LearnedCue | null {
-  const after = wordsAfterEach(tokens);
+  if (threshold > 1) return null; // the model switched off (the dev sweep's baseline)
+  let after: Int32Array | null = null;
   let best = -1;
   let bestP = threshold;
   for (let i = 0; i < tokens.length; i++) {
-    if (!(tokens[i] as Token).isWord || (after[i] as number) < MIN_CONTENT_WORDS) continue;
+    const t = tokens[i] as Token;
+    if (!t.isWord) continue;
+    if (!isCandidate(tokens, i)) continue;
+    after ??= wordsAfterEach(tokens);
+    if ((after[i] as number) < MIN_CONTENT_WORDS) continue;
     const p = probability(LAST, cueFeatures(tokens, i, after[i] as number, typeOf));
     if (p >= bestP) {
       best = i;
@@ -65,7 +97,8 @@ export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, thres
   }
   if (best < 0) return null;
   let first = best;
-  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, after[first - 1] as number, typeOf)) >= 0.5) first--;
+  const wordsAfter = after as Int32Array;
+  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, wordsAfter[first - 1] as number, typeOf)) >= 0.5) first--;
   const content = learnedContentStart(tokens, best);
   if (content < 0) return null;
   let words = 0;

@@ -237,13 +237,14 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
  * patterns, the cue and some words of the content come before the first mark. */
 function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
   const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
-  // Only where the patterns find no attribution at all (reportedAroundMarks also turns some down on purpose).
-  if (analyzeSentence(text, tokens, s.end, mentions)) return null;
   const learned = learnedAttribution(text, tokens, s.end, mentions);
   if (!learned || (learned.slot.cueSpan?.end ?? q.openAt) > q.openAt || learned.contentStart >= q.openAt) return null;
   // "said that “…”" is the direct quote alone: the content needs words of its own before the mark.
   const from = /^that\b/i.test(text.slice(learned.contentStart, learned.contentStart + 5)) ? learned.contentStart + 4 : learned.contentStart;
   if (countWords(text, from, q.openAt, 1) < 1) return null;
+  // Only where the patterns find no attribution at all (reportedAroundMarks also turns some down on purpose); asked
+  // last, as it costs most.
+  if (analyzeSentence(text, tokens, s.end, mentions)) return null;
   return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) };
 }
 
