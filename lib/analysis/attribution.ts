@@ -1023,8 +1023,9 @@ export function learnedAttribution(text: string, tokens: readonly Token[], sente
   if (!cue) return null;
   if (patternsTurnDown(tokens, cue.last, cue.content)) return null;
   const found = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
-  // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show.
-  if (!found) return null;
+  // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show; nor is it after a
+  // capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed "we"/"you".
+  if (!found || found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return null;
   const last = tokens[cue.last] as Token;
   const slot: SpeakerSlot = { ...found, cue: last.lower, cueSpan: { start: (tokens[cue.first] as Token).start, end: last.end } };
   const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));

@@ -24,6 +24,8 @@ interface Candidate extends Span {
   inherits: boolean;
   /** A marked quote with no attribution that opens its sentence ("Schiff said. “The other factor …”"). */
   opensUnattributed?: boolean;
+  /** Found by the learned cue model: shown only with a speaker. */
+  learned?: boolean;
   /** The slot's cue and speaker phrase as written, when the quote has an attribution of its own. */
   cueSpan?: Span;
   sourceSpan?: Span;
@@ -245,7 +247,7 @@ function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Men
   // Only where the patterns find no attribution at all (reportedAroundMarks also turns some down on purpose); asked
   // last, as it costs most.
   if (analyzeSentence(text, tokens, s.end, mentions)) return null;
-  return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) };
+  return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) };
 }
 
 function sentenceCandidates(
@@ -272,7 +274,7 @@ function sentenceCandidates(
         if (continuing) out.push({ start: s.start, end: s.end, kind: 'direct', ref: null, cue: '', inherits: true });
         else {
           const learned = learnedAttribution(text, tokens, s.end, mentions);
-          if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, ...slotSpans(learned.slot) });
+          if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) });
         }
         continue;
       }
@@ -328,6 +330,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
+    // A learned cue whose speaker resolves to no one ("he" with nobody before it) is too unsure to show.
+    if (c.learned && speaker === null) continue;
     resolver.noteSpeaker(speaker, c.start);
     const quote: Quote = { start: c.start, end: c.end, kind: c.kind, speaker };
     if (c.cueSpan) quote.cue = c.cueSpan;
