@@ -3,7 +3,7 @@
 // down on purpose, which the model must not bring back. Sentences written for these tests.
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../lib/analysis/quotes';
-import { hasQuoteMark, learnedContentEnd, learnedContentStart, learnedCue } from '../../lib/analysis/attribution-model';
+import { CUE_THRESHOLD, cueModelSettings, hasQuoteMark, learnedContentEnd, learnedContentStart, learnedCue } from '../../lib/analysis/attribution-model';
 import { tokenize, type Token } from '../../lib/analysis/quote-tokens';
 import type { QuoteKind } from '../../lib/analysis/types';
 import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
@@ -34,15 +34,19 @@ function words(tokens: readonly Token[], from: number, to: number): string {
 
 describe('reported speech from the learned cue model', () => {
   it('finds a cue no hand list has, with the speaker before it', () => {
-    expect(quotesIn('Jane Doe is defending her posts about what she calls the “rigged” council vote.')).toMatchObject([
-      { kind: 'reported', speaker: 'Jane Doe', text: 'her posts about what she calls the “rigged” council vote' },
-    ]);
+    const text = 'Jane Doe believes the harbor contracts were rigged from the start.';
+    expect(quotesIn(text)).toMatchObject([{ kind: 'reported', speaker: 'Jane Doe', text: 'the harbor contracts were rigged from the start', cue: 'believes' }]);
+    // The patterns alone do not read it.
+    cueModelSettings.threshold = 2;
+    try {
+      expect(quotesIn(text)).toEqual([]);
+    } finally {
+      cueModelSettings.threshold = CUE_THRESHOLD;
+    }
   });
 
-  it('ends the content where the speaker’s own narration starts', () => {
-    expect(quotesIn('John Smith is defending his record on the harbor, but offered no apology.')).toMatchObject([
-      { kind: 'reported', speaker: 'John Smith', text: 'his record on the harbor' },
-    ]);
+  it('shows nothing when the speaker resolves to no one', () => {
+    expect(quotesIn('He believes the harbor contracts were rigged from the start.')).toEqual([]);
   });
 
   it('does not bring back what the patterns turn down on purpose', () => {
