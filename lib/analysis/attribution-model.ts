@@ -23,7 +23,7 @@ const CANDIDATES: ReadonlySet<string> = new Set(
 );
 
 /** The probability a cue needs (the decision threshold, chosen on PolNeAR dev: scripts/eval/attribution-sweep.ts). */
-export const CUE_THRESHOLD = 0.4;
+export const CUE_THRESHOLD = 0.5;
 /** The threshold in use; only the dev sweep changes it. */
 export const cueModelSettings = { threshold: CUE_THRESHOLD };
 /** A cue's earlier words ("has", "is", "called" before "for") are read back at most this far. */
