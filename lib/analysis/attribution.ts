@@ -1026,6 +1026,10 @@ export function learnedAttribution(text: string, tokens: readonly Token[], sente
   // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show; nor is it after a
   // capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed "we"/"you".
   if (!found || found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return null;
+  // Nor after one capitalised word that opens the sentence and names nothing known ("Take calls …", "Recent studies"
+  // cut short); a plural there is a group that speaks ("Analysts expect …", "Polls show …").
+  const lone = found.ref.kind === 'phrase' && !found.ref.entity && found.first === 0 && found.last === 0;
+  if (lone && !/s$/.test((tokens[0] as Token).lower)) return null;
   const last = tokens[cue.last] as Token;
   const slot: SpeakerSlot = { ...found, cue: last.lower, cueSpan: { start: (tokens[cue.first] as Token).start, end: last.end } };
   const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));

@@ -49,6 +49,13 @@ describe('reported speech from the learned cue model', () => {
     expect(quotesIn('He believes the harbor contracts were rigged from the start.')).toEqual([]);
   });
 
+  it('takes a plural group that opens the sentence for a speaker, not a lone capitalised word', () => {
+    expect(quotesIn('Analysts expect the number of electric buses for sale in the state to triple by 2030.')).toMatchObject([
+      { kind: 'reported', speaker: 'Analysts', text: 'the number of electric buses for sale in the state to triple by 2030' },
+    ]);
+    expect(quotesIn('Take calls, control your music and activate the assistant with the controls on the cord.')).toEqual([]);
+  });
+
   it('does not bring back what the patterns turn down on purpose', () => {
     // An order, a naming verb, and a cue that needs "that": no reported speech, with or without the model.
     expect(quotesIn('John Smith told Jane Doe to quiet down during the exchange.')).toEqual([]);
