@@ -9,6 +9,7 @@
 // Every function looks at a bounded window of tokens around a cue, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
 import type { Entity, Span } from './types';
+import { learnedContentEnd, learnedCue } from './attribution-model';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
   AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
@@ -790,7 +791,14 @@ function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionI
       return makeSlot(tokens, { kind: 'pronoun', gender: t.lower === 'he' ? 'male' : 'female', at: t.start }, c, j, j);
     }
     const m = mentions.overlapping(t.start, t.end);
-    if (m?.entity.type === 'person') return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
+    if (m?.entity.type !== 'person') continue;
+    // "Clinton’s campaign manager Robby Mook said …, arguing": the owner is not the subject; look on.
+    const owner = tokens.findIndex((u, k) => k >= j && u.end >= m.end);
+    if (owner >= 0 && /['\u2019]s$/.test((tokens[owner] as Token).text)) {
+      j = owner;
+      continue;
+    }
+    return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
   }
   return null;
 }
@@ -836,12 +844,28 @@ function isParticipleCue(tokens: readonly Token[], c: number): boolean {
   return t !== undefined && t.isWord && (PARTICIPLE_CUES.has(t.lower) || LEARNED_PARTICIPLE_CUES.has(t.lower)) && isPunct(tokens[c - 1], ',');
 }
 
+/** Words a cue's tail may have beyond the usual few before an opening mark. */
+const MAX_EXTRA_TAIL = 4;
+
+/** Is everything after cue `c` a tail that ends at the comma or colon before the mark: a preposition or time word,
+ * then words only ("said in an interview last week, “")? */
+function isTailToMark(tokens: readonly Token[], c: number): boolean {
+  const n = tokens.length;
+  if (!isPunct(tokens[n - 1], ',:')) return false;
+  const first = tokens[c + 1];
+  if (!first?.isWord || !(TAIL_PREPOSITIONS.has(first.lower) || CUE_FILLERS.has(first.lower))) return false;
+  for (let k = c + 1; k < n - 1; k++) if (!(tokens[k] as Token).isWord) return false;
+  return true;
+}
+
 /** Attribution just before an opening mark, at the end of `tokens`: `He added: “` / `Smith said, “` / `according to X, “`. */
 export function attributionBefore(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   const inWords = inTheWordsOf(text, tokens, mentions);
   if (inWords) return inWords;
-  // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that").
-  for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6; c--) {
+  // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that"), or before a
+  // longer tail that leads to the mark ("saying during the debate last week, “…").
+  for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6 - MAX_EXTRA_TAIL; c--) {
+    if (c < tokens.length - 6 && !isTailToMark(tokens, c)) continue;
     if (isParticipleCue(tokens, c)) return sentenceSubject(tokens, c, mentions);
     const showing = participleAfterName(text, tokens, c, mentions);
     if (showing) return showing;
@@ -979,4 +1003,53 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
 
 export function isContinuingCue(cue: string): boolean {
   return CONTINUING_CUES.has(cue);
+}
+
+export interface LearnedAttribution {
+  /** The speaker before the cue, with the learned cue as its cue ("is defending", "called for"). */
+  slot: SpeakerSlot;
+  contentStart: number;
+  contentEnd: number;
+}
+
+/**
+ * Reported speech found by the learned cue model (attribution-model.ts) in a sentence the patterns above leave
+ * alone: "Donald Trump is defending his early-morning tweets", "The FBI decided not to recommend charges". The
+ * speaker is the subject before the cue (as for a leading pattern), else the sentence's opening subject; the
+ * content starts and ends where the model's rankers put it, never past a semicolon or ", but did …".
+ */
+export function learnedAttribution(text: string, tokens: readonly Token[], sentenceEnd: number, mentions: MentionIndex): LearnedAttribution | null {
+  const cue = learnedCue(tokens, (t) => mentions.overlapping(t.start, t.end)?.entity.type ?? '');
+  if (!cue) return null;
+  if (patternsTurnDown(tokens, cue.last, cue.content)) return null;
+  const found = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
+  // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show; nor is it after a
+  // capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed "we"/"you".
+  if (!found || found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return null;
+  // Nor after one capitalised word that opens the sentence and names nothing known ("Take calls …", "Recent studies"
+  // cut short); a plural there is a group that speaks ("Analysts expect …", "Polls show …").
+  const lone = found.ref.kind === 'phrase' && !found.ref.entity && found.first === 0 && found.last === 0;
+  if (lone && !/s$/.test((tokens[0] as Token).lower)) return null;
+  const last = tokens[cue.last] as Token;
+  const slot: SpeakerSlot = { ...found, cue: last.lower, cueSpan: { start: (tokens[cue.first] as Token).start, end: last.end } };
+  const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));
+  const endToken = learnedContentEnd(tokens, cue.content, last.lower);
+  const end = endToken < tokens.length ? Math.min(limit, (tokens[endToken - 1] as Token).end) : limit;
+  const start = (tokens[cue.content] as Token).start;
+  return end > start ? { slot, contentStart: start, contentEnd: end } : null;
+}
+
+/**
+ * Uses of a cue that the patterns turn down on purpose, which the model must not bring back: naming verbs and claim
+ * nouns ("called it a failure", "emphasized what he called"), cues that need an explicit "that" ("revealed the plan
+ * to the board"), orders ("told Jane Doe to quiet down", "warned officials to boost security") and the plain object
+ * of a speech verb ("added a note of caution"). The model adds the cues and shapes they don't know.
+ */
+function patternsTurnDown(tokens: readonly Token[], c: number, content: number): boolean {
+  const word = (tokens[c] as Token).lower;
+  if (NAMING_CUES.has(word) || CLAIM_NOUNS.has(word) || PARTICIPLE_CUES.has(word) || NOUN_LIKE_CUES.has(word)) return true;
+  const afterThat = tokens[content - 1]?.lower === 'that';
+  if ((THAT_ONLY_CUES.has(word) || LEARNED_THAT_CUES.has(word)) && !afterThat) return true;
+  if (isOrder(tokens, content)) return true;
+  return STRONG_CUES.has(word) && !afterThat && !looksLikeClause(tokens, content) && !opensBareClause(tokens, content);
 }

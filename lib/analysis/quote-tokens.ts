@@ -43,7 +43,9 @@ export function tokenize(text: string, start: number, end: number, limit = Numbe
     let hasInnerDot = false;
     for (;;) {
       while (j < end && isWordChar(text[j])) j++;
-      if (j + 1 < end && INNER_JOINERS.has(text[j] as string) && isWordChar(text[j + 1])) {
+      // "9/11", "24/7": a slash between digits is inside the word.
+      const slashed = text[j] === '/' && isDigit(text[j - 1]) && isDigit(text[j + 1]);
+      if (j + 1 < end && (INNER_JOINERS.has(text[j] as string) || slashed) && isWordChar(text[j + 1])) {
         if (text[j] === '.') hasInnerDot = true;
         j += 2;
         continue;

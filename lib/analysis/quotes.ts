@@ -11,7 +11,7 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, learnedAttribution, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
@@ -24,6 +24,8 @@ interface Candidate extends Span {
   inherits: boolean;
   /** A marked quote with no attribution that opens its sentence ("Schiff said. “The other factor …”"). */
   opensUnattributed?: boolean;
+  /** Found by the learned cue model: shown only with a speaker. */
+  learned?: boolean;
   /** The slot's cue and speaker phrase as written, when the quote has an attribution of its own. */
   cueSpan?: Span;
   sourceSpan?: Span;
@@ -232,6 +234,22 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
   };
 }
 
+/** Reported speech that quotes some of its words, found by the learned cue model ("Trump is once again questioning
+ * the integrity of the voting system, encouraging … to make sure everything is “on the up and up.”"): as for the
+ * patterns, the cue and some words of the content come before the first mark. */
+function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
+  const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+  const learned = learnedAttribution(text, tokens, s.end, mentions);
+  if (!learned || (learned.slot.cueSpan?.end ?? q.openAt) > q.openAt || learned.contentStart >= q.openAt) return null;
+  // "said that “…”" is the direct quote alone: the content needs words of its own before the mark.
+  const from = /^that\b/i.test(text.slice(learned.contentStart, learned.contentStart + 5)) ? learned.contentStart + 4 : learned.contentStart;
+  if (countWords(text, from, q.openAt, 1) < 1) return null;
+  // Only where the patterns find no attribution at all (reportedAroundMarks also turns some down on purpose); asked
+  // last, as it costs most.
+  if (analyzeSentence(text, tokens, s.end, mentions)) return null;
+  return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) };
+}
+
 function sentenceCandidates(
   text: string, paragraphs: Paragraph[], kept: MarkedQuote[], usesMarks: boolean, mentions: MentionIndex,
 ): Candidate[] {
@@ -244,7 +262,7 @@ function sentenceCandidates(
       const q = kept[k];
       if (q && q.openAt < s.end) {
         continuing = false;
-        const reported = reportedAroundMarks(text, s, q, mentions);
+        const reported = reportedAroundMarks(text, s, q, mentions) ?? learnedAroundMarks(text, s, q, mentions);
         // It holds marked words whole: a sentence end inside the marks ("… a plan.”") must not cut them.
         for (let j = k; reported && j < kept.length && (kept[j] as MarkedQuote).openAt < reported.end; j++) reported.end = Math.max(reported.end, (kept[j] as MarkedQuote).end);
         if (reported) out.push(reported);
@@ -254,6 +272,10 @@ function sentenceCandidates(
       const found = analyzeSentence(text, tokens, s.end, mentions);
       if (!found) {
         if (continuing) out.push({ start: s.start, end: s.end, kind: 'direct', ref: null, cue: '', inherits: true });
+        else {
+          const learned = learnedAttribution(text, tokens, s.end, mentions);
+          if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) });
+        }
         continue;
       }
       continuing = false;
@@ -308,6 +330,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
+    // A learned cue whose speaker resolves to no one ("he" with nobody before it) is too unsure to show.
+    if (c.learned && speaker === null) continue;
     resolver.noteSpeaker(speaker, c.start);
     const quote: Quote = { start: c.start, end: c.end, kind: c.kind, speaker };
     if (c.cueSpan) quote.cue = c.cueSpan;

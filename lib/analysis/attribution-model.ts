@@ -1,0 +1,143 @@
+// The learned attribution model (lib/model/attribution.json, trained on PolNeAR train by
+// scripts/train-attribution.ts), for sentences the hand patterns of attribution.ts leave alone:
+//   last:   which token ends a cue whose content follows it ("is defending", "questioned", "called for");
+//   inside: where that cue begins (so the speaker is read before "has", "is" …);
+//   start / end: rankers for where the content starts (after a hearer, "that") and ends (", while …").
+// Logistic models over the string features of attribution-features.ts; only words the model favours are scored.
+import model from '../model/attribution.json';
+import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, startFeatures, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import type { Token } from './quote-tokens';
+
+const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
+const INSIDE: ReadonlyMap<string, number> = new Map(Object.entries(model.inside));
+const END: ReadonlyMap<string, number> = new Map(Object.entries(model.end));
+const START: ReadonlyMap<string, number> = new Map(Object.entries(model.start));
+
+/** Words (and stems) the cue model weighs in favour of as a cue's last word: only these are scored, so a sentence
+ * costs a few lookups per word rather than every feature of every word. */
+const CANDIDATES: ReadonlySet<string> = new Set(
+  [...LAST].flatMap(([name, weight]) => {
+    const m = /^(?:w|l)=([^|]+)$/.exec(name);
+    return weight > 0 && m ? [m[1] as string] : [];
+  }),
+);
+
+/** The probability a cue needs (the decision threshold, chosen on PolNeAR dev: scripts/eval/attribution-sweep.ts). */
+export const CUE_THRESHOLD = 0.5;
+/** The threshold in use; only the dev sweep changes it. */
+export const cueModelSettings = { threshold: CUE_THRESHOLD };
+/** A cue's earlier words ("has", "is", "called" before "for") are read back at most this far. */
+const MAX_CUE_WORDS = 4;
+/** Content shorter than this is no reported speech ("said so"). */
+const MIN_CONTENT_WORDS = 2;
+
+function score(weights: ReadonlyMap<string, number>, feats: readonly string[]): number {
+  let z = 0;
+  for (const f of feats) z += weights.get(f) ?? 0;
+  return z;
+}
+
+function probability(weights: ReadonlyMap<string, number>, feats: readonly string[]): number {
+  return 1 / (1 + Math.exp(-score(weights, feats)));
+}
+
+/** Quotation marks in text[start, end): the model only reads sentences without them (as it was trained). */
+export function hasQuoteMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === '\u201c' || ch === '\u201d' || ch === '\u201e' || ch === '\u00ab' || ch === '\u00bb') return true;
+    if (ch === "'" && text[i + 1] === "'") return true;
+  }
+  return false;
+}
+
+/** Prepositions that end a cue only after a cue word ("called for", "according to", "talked about"). */
+const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'about', 'over', 'against', 'with', 'from', 'into', 'out']);
+
+function isCandidateWord(t: Token | undefined): boolean {
+  if (!t?.isWord) return false;
+  const w = norm(t, '');
+  return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+}
+
+/** Is token `i` worth scoring: a word the model favours as a cue's end, a preposition only right after one. */
+function isCandidate(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!t.isWord) return false;
+  if (CUE_PREPOSITIONS.has(t.lower)) return isCandidateWord(tokens[i - 1]) && !CUE_PREPOSITIONS.has((tokens[i - 1] as Token).lower);
+  return isCandidateWord(t);
+}
+
+export interface LearnedCue {
+  /** Token indexes of the cue's first and last word. */
+  first: number;
+  last: number;
+  /** The first token of the content. */
+  content: number;
+  probability: number;
+}
+
+/** The most probable cue of a sentence's tokens whose content follows it, when it clears `threshold`. */
+export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, threshold = cueModelSettings.threshold): LearnedCue | null {
+  if (threshold > 1) return null; // the model switched off (the dev sweep's baseline)
+  let after: Int32Array | null = null;
+  let best = -1;
+  let bestP = threshold;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!t.isWord) continue;
+    if (!isCandidate(tokens, i)) continue;
+    after ??= wordsAfterEach(tokens);
+    if ((after[i] as number) < MIN_CONTENT_WORDS) continue;
+    const p = probability(LAST, cueFeatures(tokens, i, after[i] as number, typeOf));
+    if (p >= bestP) {
+      best = i;
+      bestP = p;
+    }
+  }
+  if (best < 0) return null;
+  let first = best;
+  const wordsAfter = after as Int32Array;
+  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, wordsAfter[first - 1] as number, typeOf)) >= 0.5) first--;
+  const content = learnedContentStart(tokens, best);
+  if (content < 0) return null;
+  let words = 0;
+  for (let k = content; k < tokens.length && words < MIN_CONTENT_WORDS; k++) if ((tokens[k] as Token).isWord) words++;
+  return words >= MIN_CONTENT_WORDS ? { first, last: best, content, probability: bestP } : null;
+}
+
+/**
+ * Where a content that starts at token `from` (after cue word `cue`) most probably ends: the index of the token it
+ * ends before (a comma, "but", "on" …), or `tokens.length` for the sentence end. Candidates are read up to `limit`
+ * (a token index: the end the patterns allow).
+ */
+export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, limit = tokens.length): number {
+  // A ranking model: the candidate with the highest score wins (the scores are not probabilities).
+  let best = limit;
+  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue));
+  for (let j = from + 1; j < limit; j++) {
+    if (!isEndCandidate(tokens, j)) continue;
+    const z = score(END, endFeatures(tokens, from, j, cue));
+    if (z > bestScore) {
+      best = j;
+      bestScore = z;
+    }
+  }
+  return best;
+}
+
+/** Where the content after a cue whose last word is token `c` most probably starts ("told reporters Monday that
+ * [the plan …]", "urged [supporters to …]"): a word token index, or -1 when no word follows. */
+export function learnedContentStart(tokens: readonly Token[], c: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = c + 1; k < tokens.length && k <= c + 1 + MAX_START_OFFSET; k++) {
+    if (!(tokens[k] as Token).isWord) continue;
+    const z = score(START, startFeatures(tokens, c, k));
+    if (z > bestScore) {
+      best = k;
+      bestScore = z;
+    }
+  }
+  return best;
+}
