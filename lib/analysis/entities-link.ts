@@ -147,7 +147,7 @@ type PeopleIndex = Map<string, PersonName[]>;
 function collectPeople(candidates: Candidate[]): PeopleIndex {
   const byName = new Map<string, PersonName>();
   for (const c of candidates) {
-    if (c.type !== 'person' || c.honorific || c.strength < Strength.Medium) continue;
+    if (c.type !== 'person' || c.strength < Strength.Medium) continue;
     const words = c.text.split(' ');
     if (words.length < 2) continue;
     let p = byName.get(c.text);

@@ -55,3 +55,17 @@ describe('linking in an article', () => {
     expect(found['person:Mary Roe']).toEqual(['Mary Roe']);
   });
 });
+
+describe('a full name written after an honorific', () => {
+  it('takes in the bare surname used later', () => {
+    const found = cards('It was a long week. Dr. Oyelaran Bakare told reporters the vaccine worked. Bakare added that more trials were needed.');
+    expect(found['person:Oyelaran Bakare']).toEqual(['Oyelaran Bakare', 'Bakare']);
+    expect(found['person:Bakare']).toBeUndefined();
+  });
+
+  it('does so for Dame and Prof. too', () => {
+    const found = cards('Ministers met Dame Lyndall Okoro on Friday. Okoro said it went well. Prof. Tamsin Vare disagreed, and Vare said so.');
+    expect(found['person:Lyndall Okoro']).toEqual(['Lyndall Okoro', 'Okoro']);
+    expect(found['person:Tamsin Vare']).toEqual(['Tamsin Vare', 'Vare']);
+  });
+});
