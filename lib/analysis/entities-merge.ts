@@ -230,12 +230,16 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     const text = spanText(tokens, s.first, s.last, acronyms);
     // The gazetteer's MISC words ("Democrat", "Syrian") are no names in Lede's sense.
     if (gazetteerType(text) === 'MISC') return;
+    // CoNLL splits "We 've": a word with a contraction ("We’ve", "I’d") is outside what the tagger learned.
+    for (let i = s.first; i <= s.last; i++) if (CONTRACTION.test(tokens[i]!.text)) return;
     const first = tokens[s.first]!;
     const last = tokens[s.last]!;
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
 }
+
+const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/i;
 
 /** Words only, no possessive or punctuation: "Vox Media’s Code Media" is two names. */
 function wordsOnly(tokens: Token[], first: number, last: number): boolean {

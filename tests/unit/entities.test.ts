@@ -136,6 +136,26 @@ describe('possessives', () => {
   });
 });
 
+describe('apostrophes', () => {
+  it('reads a name with a curly apostrophe as it reads the straight one', () => {
+    for (const text of [
+      'Voters rallied behind the little-known Declan O’Shaughnessy on Tuesday.',
+      'The museum acquired a painting by Brigid O’Keeffe last year.',
+    ]) {
+      const people = findEntities(text).filter((e) => e.type === 'person');
+      expect(people.map((e) => surfaces(text, e)[0])).toEqual([text.match(/\p{Lu}\p{Ll}+ O’\p{Lu}\p{Ll}+/u)![0]]);
+    }
+  });
+
+  it('takes no contraction for a name', () => {
+    for (const q of ['“', '"']) {
+      const text = `Lena Marsh hinted that sales were good.\n\n${q}We${q === '"' ? "'" : '’'}ve never had demand like that${q === '"' ? '"' : '”'} Marsh said.`;
+      const names = findEntities(text).map((e) => e.name);
+      expect(names).toEqual(['Lena Marsh']);
+    }
+  });
+});
+
 describe('generic news sentences (not from the seed)', () => {
   it('finds people, places and organisations with their roles', () => {
     const text = 'German Chancellor Angela Merkel met Mr. Macron in Paris on Monday. Merkel later flew to Berlin, a spokesman for the Social Democratic Party said.';
