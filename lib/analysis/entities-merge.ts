@@ -216,7 +216,16 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
       if (s.type === 'ORG' && !unsure(s) && s.first <= c.first && s.last >= c.last && s.last - s.first > c.last - c.first && wordsOnly(tokens, s.first, s.last)) continue;
     }
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
-    if (hits.length === 0 || firm || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
+    // "Kwame Bonsu said": a name the rules could not type, whose surname alone the tagger calls a person.
+    if (c.type === null && !c.ordinary && !c.honorific && speechVerbAfter(tokens, c.last)) {
+      const asPerson: Candidate = { ...c, type: 'person', strength: Strength.Medium };
+      if (splitPersonName(tokens, asPerson, hits.map((k) => tagged[k]!))) {
+        for (const k of hits) dropped.add(k);
+        kept.push(asPerson);
+        continue;
+      }
+    }
+    if (hits.length === 0 || firm || splitPersonName(tokens, c, hits.map((k) => tagged[k]!)) || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
       for (const k of hits) dropped.add(k);
       kept.push(c);
     }
@@ -237,6 +246,30 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A two- or three-word name the rules read as a person, of which the tagger calls only the surname a
+ * person, leaving the unknown given name out or typing it alone ("Ciaran" LOC + "O’Rourke" PER): one person.
+ */
+function splitPersonName(tokens: Token[], c: Candidate, hits: TaggedSpan[]): boolean {
+  if (c.type !== 'person' || c.strength < Strength.Medium || hits.length === 0 || c.last - c.first > 2) return false;
+  const sorted = [...hits].sort((a, b) => a.first - b.first);
+  const surname = sorted[sorted.length - 1]!;
+  if (surname.type !== 'PER' || surname.last !== c.last || surname.first <= c.first || sorted[0]!.first < c.first) return false;
+  return sorted.slice(0, -1).every((s) => {
+    if (s.type === 'PER' || s.first !== s.last) return false;
+    const w = tokens[s.first]!.text;
+    return !gazetteerType(w) && !isWorldPlace(w);
+  });
+}
+
+// Verbs of a person speaking, as written right after the speaker's name.
+const PERSON_SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'adds', 'explained', 'wrote', 'recalled', 'recalls']);
+
+function speechVerbAfter(tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return !!next && next.breakBefore === 0 && PERSON_SPEECH_VERBS.has(next.text);
 }
 
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/i;

@@ -147,6 +147,16 @@ describe('apostrophes', () => {
     }
   });
 
+  it('keeps an unknown given name with the surname the tagger calls a person', () => {
+    const text = 'The region will go the way of the embattled Ciaran O’Rourke until someone steps in.';
+    expect(findEntities(text).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Ciaran O’Rourke']);
+  });
+
+  it('reads two unknown words before "said" as a person when the tagger calls the surname one', () => {
+    const text = 'Kwame Bonsu said the talks failed on Monday in the capital.';
+    expect(findEntities(text).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Kwame Bonsu']);
+  });
+
   it('takes no contraction for a name', () => {
     for (const q of ['“', '"']) {
       const text = `Lena Marsh hinted that sales were good.\n\n${q}We${q === '"' ? "'" : '’'}ve never had demand like that${q === '"' ? '"' : '”'} Marsh said.`;
