@@ -239,8 +239,9 @@ function extendRun(tokens: Token[], start: number, titles: TitleEnds, titleCover
       const allowed = (orgHead && NAME_CONNECTORS.has(next.text)) || NAME_PARTICLES.has(next.text);
       if (allowed) {
         let k = end + 1;
-        // "of the": at most two connector words in a row.
+        // "of the": at most two connector words in a row; so do two particles ("van der Sar", "de la Cruz").
         if (orgHead && next.text === 'of' && tokens[k + 1]?.text === 'the') k++;
+        else if (NAME_PARTICLES.has(next.text) && NAME_PARTICLES.has(tokens[k + 1]?.text ?? '') && adjacent(tokens, k + 1)) k++;
         const after = tokens[k + 1];
         if (isNameWord(after) && adjacent(tokens, k + 1) && !isNonEntityCap(after.text) && gazetteerType(after.text) !== 'MISC') {
           end = k + 1;

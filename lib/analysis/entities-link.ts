@@ -176,7 +176,14 @@ function collectPeople(candidates: Candidate[]): PeopleIndex {
 function endsWithWords(longer: string[], shorter: string[]): boolean {
   if (shorter.length > longer.length) return false;
   const offset = longer.length - shorter.length;
-  return shorter.every((w, i) => longer[offset + i] === w);
+  return shorter.every((w, i) => sameNameWord(longer[offset + i]!, w));
+}
+
+/** "De Miranda" opening a sentence is the "de Miranda" of "Luis de Miranda". */
+function sameNameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const lower = a.toLowerCase();
+  return PARTICLES.has(lower) && lower === b.toLowerCase();
 }
 
 /** The person a (partial) name refers to: its words end the full name, or it is one of its words. */

@@ -166,6 +166,20 @@ describe('apostrophes', () => {
   });
 });
 
+describe('surnames with particles', () => {
+  it('keeps one or two particles inside a name that opens with a given name', () => {
+    const text = 'It rained. The goalkeeper Edwin van der Holt made a save. The critic Luis de Marano praised him.';
+    const people = findEntities(text).filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toEqual(['Edwin van der Holt', 'Luis de Marano']);
+  });
+
+  it('links a later "De Marano" that opens a sentence', () => {
+    const text = 'It rained. The critic Luis de Marano wrote a history of neon. De Marano evokes the 1900s.';
+    const luis = findEntities(text).find((e) => e.name === 'Luis de Marano');
+    expect(surfaces(text, luis)).toEqual(['Luis de Marano', 'De Marano']);
+  });
+});
+
 describe('generic news sentences (not from the seed)', () => {
   it('finds people, places and organisations with their roles', () => {
     const text = 'German Chancellor Angela Merkel met Mr. Macron in Paris on Monday. Merkel later flew to Berlin, a spokesman for the Social Democratic Party said.';
