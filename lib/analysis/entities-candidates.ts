@@ -289,7 +289,10 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
       i = last + 1;
       continue;
     }
-    if (gazLen === 0 && (isNonEntityCap(w) || gazetteerType(w) === 'MISC') && !(named && i === start)) {
+    // "Chief Executive Daniel Levy", "Former Oriole Jamie Moyer": an ordinary word before a given name and a
+    // surname is a role, not part of the name.
+    const role = i + 2 <= end && roleBeforeGivenName(tokens, i);
+    if ((role || (gazLen === 0 && (isNonEntityCap(w) || gazetteerType(w) === 'MISC'))) && !(named && i === start)) {
       i++;
       continue;
     }
@@ -324,6 +327,11 @@ function orgSuffixEnd(tokens: Token[], start: number, end: number): number {
     if (isNonEntityCap(w) || gazetteerType(w) === 'MISC') return -1;
   }
   return -1;
+}
+
+function roleBeforeGivenName(tokens: Token[], i: number): boolean {
+  const w = tokens[i]!.text;
+  return isVocabularyWord(w.toLowerCase()) && !isFirstName(w) && isFirstName(tokens[i + 1]!.text) && longestGazetteerMatch(tokens, i, i + 1) === 0;
 }
 
 function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean {

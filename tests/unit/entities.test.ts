@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../lib/analysis/entities';
+import { findChunks, findTitles } from '../../lib/analysis/entities-candidates';
+import { tokenize } from '../../lib/analysis/tokens';
 import type { Entity } from '../../lib/analysis/types';
 
 const SEED = resolve(import.meta.dirname, '../../../shared/fixtures/seed');
@@ -163,6 +165,20 @@ describe('apostrophes', () => {
       const names = findEntities(text).map((e) => e.name);
       expect(names).toEqual(['Lena Marsh']);
     }
+  });
+});
+
+describe('a role word before a given name', () => {
+  it('leaves an ordinary capitalised word before a given name and surname out of the name', () => {
+    const tokens = tokenize('It rained. The firm’s Chief Executive Helen Craig said sales grew.');
+    const chunks = findChunks(tokens, findTitles(tokens)).map((c) => c.text);
+    expect(chunks).toContain('Helen Craig');
+    expect(chunks.some((c) => c.includes('Executive'))).toBe(false);
+  });
+
+  it('keeps a given name that is also a word when no given name follows it', () => {
+    const text = 'Officials said Grace Okafor left early.';
+    expect(findEntities(text).map((e) => e.name)).toEqual(['Grace Okafor']);
   });
 });
 
