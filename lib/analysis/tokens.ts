@@ -37,6 +37,8 @@ const UPPER_START = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|bin)-\p{Lu}/u;
+/** One romanised Korean or Chinese syllable: consonants, a vowel group, an n/ng/m/k/l/p ending. */
+const GIVEN_NAME_SYLLABLE = /^(?:[bcdghjklmnprstwy][hwy]?)?(?:a|e|i|o|u|ae|eo|eu|oe|ui|oo|ou|ee|ai|ao|ia|ie|io|iu|ua|uo)(?:ng|n|m|k|l|p)?$/;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
 // Characters that open a sentence-like unit: what follows them is in sentence-initial position.
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', '*', '#', '•', '>', '|', '/']);
@@ -132,6 +134,8 @@ function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): 
   if (!rightLower) return false; // "Rolls-Royce", "Al-Qaeda"
   // Lower-case right side: "CIA-vetted", "Assad-regime", "Kremlin-backed"; but not "Ki-moon", "Jong-un".
   const acronym = !LOWER.test(left);
+  // A romanised given name's second syllable ("Jae-myung", "Hsien-loong") is no separate word.
+  if (!acronym && left.length <= 5 && GIVEN_NAME_SYLLABLE.test(right)) return false;
   return acronym || right.endsWith('ed') || right.length >= 5;
 }
 

@@ -279,6 +279,13 @@ describe('generic news sentences (not from the seed)', () => {
   });
 });
 
+describe('romanised given names', () => {
+  it('keeps a hyphenated given name whole', () => {
+    const people = findEntities('Opposition leader Park Jae-myung met Lee Hsien-loong in Seoul.').filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toEqual(['Park Jae-myung', 'Lee Hsien-loong']);
+  });
+});
+
 describe('hostile inputs', () => {
   it('returns nothing for empty or blank text', () => {
     expect(findEntities('')).toEqual([]);
