@@ -259,6 +259,13 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
   const prev = tokens[start - 1];
   const named = tokens[start]!.breakBefore === 0 && !!prev && (HONORIFICS.has(prev.text) || titles.has(start - 1));
   let first = start;
+  // "Australian-born Jane Roe", "New York-born Roe": the words up to a hyphenated modifier describe the name.
+  for (let k = end; k >= start; k--) {
+    if (isHyphenModifier(tokens[k]!.text)) {
+      first = k + 1;
+      break;
+    }
+  }
   // Sentence-initial ordinary words: "Speaking in", "While he", "The Obama administration".
   while (first <= end && startsAsOrdinaryWord(tokens, first, end)) first++;
   if (first > end) {
@@ -327,6 +334,14 @@ function orgSuffixEnd(tokens: Token[], start: number, end: number): number {
     if (isNonEntityCap(w) || gazetteerType(w) === 'MISC') return -1;
   }
   return -1;
+}
+
+/** Hyphenated words that describe a name rather than belong to it ("Australian-born", "Trump-era", "Oslo-based"). */
+const MODIFIER_HEADS = new Set(['born', 'bred', 'raised', 'educated', 'trained', 'based', 'era', 'run', 'led', 'made', 'held', 'owned', 'backed', 'funded', 'style', 'like', 'wide']);
+
+function isHyphenModifier(word: string): boolean {
+  const cut = word.lastIndexOf('-');
+  return cut > 0 && MODIFIER_HEADS.has(word.slice(cut + 1));
 }
 
 function roleBeforeGivenName(tokens: Token[], i: number): boolean {

@@ -279,6 +279,18 @@ describe('generic news sentences (not from the seed)', () => {
   });
 });
 
+describe('words around a name that are not part of it', () => {
+  const people = (text: string): string[] => findEntities(text).filter((e) => e.type === 'person').map((e) => e.name);
+
+  it('leaves out a hyphenated modifier before the name', () => {
+    const text = 'Julia Brenner was charged in 2019. Australian-born Brenner denies it. New York-born Oscar Vale testified.';
+    const found = findEntities(text);
+    const brenner = found.find((e) => e.name === 'Julia Brenner');
+    expect(brenner?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Julia Brenner', 'Brenner']);
+    expect(people(text)).toContain('Oscar Vale');
+  });
+});
+
 describe('romanised given names', () => {
   it('keeps a hyphenated given name whole', () => {
     const people = findEntities('Opposition leader Park Jae-myung met Lee Hsien-loong in Seoul.').filter((e) => e.type === 'person').map((e) => e.name);
