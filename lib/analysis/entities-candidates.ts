@@ -315,6 +315,8 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
       const next = tokens[j + 1]!.text;
       const blocked = (isNonEntityCap(next) || gazetteerType(next) === 'MISC') && !isFirstName(tokens[j]!.text) && !(named && i === start);
       if (blocked) break;
+      // "CBS Sports Insider Jane Roe": a role word between a name and a full name ends the first one.
+      if (j + 3 <= end && j + 1 > Math.max(i, i + gazLen - 1) && !isFirstName(tokens[j]!.text) && roleBeforeGivenName(tokens, j + 1)) break;
       j++;
     }
     // A lone ordinary word inside a longer capitalised phrase ("Black Friday", "Matte Black") is

@@ -4,7 +4,7 @@
 // names the tagger left out. Every choice here was measured on CoNLL-2003 eng.testa.
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
-import { HONORIFICS } from './entities-lexicon';
+import { HONORIFICS, TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
@@ -87,12 +87,23 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   let last = span.last;
   // A dash the tagger carried along at the end ("Jane Roe –").
   while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—')) last--;
+  // A role word between an organisation and a person's full name is neither's ("Fox News Host Jane Roe"); a title's
+  // head stays the office's ("US Trade Representative").
+  if (span.type === 'ORG' && last > first && roleBeforeName(tokens, last)) last--;
   // A line in capitals: ordinary words at the edges are the headline's, not the name's ("NASA LAUNCHES").
   if (inCapsLine(tokens, first, last) && !knownName(tokens, first, last)) {
     while (last > first && isVocabularyWord(tokens[last]!.text.toLowerCase()) && !knownName(tokens, first, last)) last--;
     while (first < last && isVocabularyWord(tokens[first]!.text.toLowerCase()) && !knownName(tokens, first, last)) first++;
   }
   return first > last ? null : { ...span, first, last };
+}
+
+function roleBeforeName(tokens: Token[], i: number): boolean {
+  const w = tokens[i]!;
+  const given = tokens[i + 1];
+  const surname = tokens[i + 2];
+  return !!given && !!surname && given.breakBefore === 0 && surname.breakBefore === 0 && given.isCap && surname.isCap && !w.inCapsSentence &&
+    isVocabularyWord(w.text.toLowerCase()) && !isFirstName(w.text) && isFirstName(given.text) && !gazetteerType(w.text) && !TITLE_HEADS.has(w.text);
 }
 
 function inCapsLine(tokens: Token[], first: number, last: number): boolean {

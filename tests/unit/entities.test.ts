@@ -289,6 +289,15 @@ describe('words around a name that are not part of it', () => {
     expect(brenner?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Julia Brenner', 'Brenner']);
     expect(people(text)).toContain('Oscar Vale');
   });
+
+  it('reads a role word between an organisation and a full name as neither', () => {
+    const text = 'Harbor Sports Insider Jason Melloy reported that the league will act. Fox News Host Dana Querry agreed.';
+    const names = findEntities(text).map((e) => `${e.type}:${e.name}`);
+    expect(names).toContain('person:Jason Melloy');
+    expect(names).toContain('person:Dana Querry');
+    expect(names).toContain('organization:Fox News');
+    expect(names.some((n) => /Insider|Host/.test(n))).toBe(false);
+  });
 });
 
 describe('romanised given names', () => {
