@@ -351,6 +351,17 @@ function roleBeforeGivenName(tokens: Token[], i: number): boolean {
   return isVocabularyWord(w.toLowerCase()) && !isFirstName(w) && isFirstName(tokens[i + 1]!.text) && longestGazetteerMatch(tokens, i, i + 1) === 0;
 }
 
+/** Verbs that open a question and are also given names. */
+const QUESTION_VERBS = new Set(['Will', 'Can', 'May']);
+
+/** Does the sentence that starts at token i end with a question mark (a closing quote may follow)? */
+function endsWithQuestionMark(tokens: Token[], i: number): boolean {
+  let j = i + 1;
+  while (j < tokens.length && !tokens[j]!.sentenceStart && j - i < 80) j++;
+  for (let k = j - 1; k > i && k >= j - 2; k--) if (tokens[k]!.text === '?') return true;
+  return false;
+}
+
 function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
@@ -358,6 +369,8 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
   const afterAbbreviation = !!prev && prev.isWord && prev.text.endsWith('.') && prev.text.length > 2 &&
     !HONORIFICS.has(prev.text) && !TITLE_HEADS.has(prev.text);
   if (!t.sentenceStart && !afterAbbreviation) return false;
+  // "Will Roe run again?": a question's opening verb, though "Will" is a given name too.
+  if (QUESTION_VERBS.has(t.text) && i < end && endsWithQuestionMark(tokens, i)) return true;
   const lower = t.text.toLowerCase();
   const gazLen = longestGazetteerMatch(tokens, i, end);
   // "The Hague" and other names that begin with a common word stay whole.

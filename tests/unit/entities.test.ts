@@ -298,6 +298,11 @@ describe('words around a name that are not part of it', () => {
     expect(names).toContain('organization:Fox News');
     expect(names.some((n) => /Insider|Host/.test(n))).toBe(false);
   });
+
+  it('reads "Will" opening a question as the verb, not a given name', () => {
+    const text = 'Susan Warrender led the field on Monday. Will Warrender continue to face the heat, or will her rivals? Will Farrow, a voter, was unsure.';
+    expect(people(text)).toEqual(['Susan Warrender', 'Will Farrow']);
+  });
 });
 
 describe('romanised given names', () => {
