@@ -210,7 +210,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   const dropped = new Set<number>();
   const rescued = new Set<number>();
   const kept: Candidate[] = [];
-  for (const c of rules) {
+  for (const c of personWithPlaceSurname(tokens, rules, tagged, cover)) {
     if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
     // A rule that could not type its words ("Kanye West", "U.S. Attorney Jane Roe") leaves them to
@@ -225,6 +225,12 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     if (c.type === 'organization' && c.strength < Strength.Context && hits.length === 1) {
       const s = tagged[hits[0]!]!;
       if (s.type === 'ORG' && !unsure(s) && s.first <= c.first && s.last >= c.last && s.last - s.first > c.last - c.first && wordsOnly(tokens, s.first, s.last)) continue;
+    }
+    const person = miscBeforePerson(tokens, c, hits.map((k) => tagged[k]!));
+    if (person) {
+      for (const k of hits) dropped.add(k);
+      kept.push(person);
+      continue;
     }
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
     // "Kwame Bonsu said": a name the rules could not type, whose surname alone the tagger calls a person.
@@ -273,6 +279,40 @@ function splitPersonName(tokens: Token[], c: Candidate, hits: TaggedSpan[]): boo
     const w = tokens[s.first]!.text;
     return !gazetteerType(w) && !isWorldPlace(w);
   });
+}
+
+/**
+ * "Lewis Hamilton": the lists know the first word as a person's name and the second as a town's, and the tagger is
+ * sure the two are one person's name. One person (a headline's "Lebed Chechnya" gets no such tag; "Stewart Island"
+ * ends in an ordinary word).
+ */
+function personWithPlaceSurname(tokens: Token[], rules: Candidate[], tagged: TaggedSpan[], cover: Int32Array): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n + 1 < rules.length; n++) {
+    const a = rules[n]!;
+    const b = rules[n + 1]!;
+    if (a.type !== 'person' || b.type !== 'place' || a.first !== a.last || b.first !== a.last + 1 || b.last !== b.first) continue;
+    if (tokens[b.first]!.breakBefore > 0 || tokens[a.first]!.inCapsSentence || a.honorific || isVocabularyWord(b.text.toLowerCase())) continue;
+    const k = cover[a.first]!;
+    const span = tagged[k];
+    if (!span || cover[b.first] !== k || span.type !== 'PER' || span.first !== a.first || span.last !== b.last || span.margin < UNSURE_MARGIN) continue;
+    out ??= [...rules];
+    out.splice(out.indexOf(a), 2, { ...a, last: b.last, end: b.end, text: joinWords(tokens, a.first, b.last), strength: Strength.Medium });
+  }
+  return out ?? rules;
+}
+
+/**
+ * "Englishman Gavin Roe", "former Oriole Jamie Roe": a rule's run whose first word the tagger calls MISC (a
+ * nationality, a team's player) and the rest, a given name and a surname, a person it is sure of: that person.
+ */
+function miscBeforePerson(tokens: Token[], c: Candidate, hits: TaggedSpan[]): Candidate | null {
+  if ((c.type !== null && c.type !== 'person') || c.honorific || hits.length !== 2) return null;
+  const [misc, per] = [...hits].sort((a, b) => a.first - b.first) as [TaggedSpan, TaggedSpan];
+  if (misc.type !== 'MISC' || misc.first !== c.first || per.type !== 'PER' || per.first !== misc.last + 1 || per.last !== c.last) return null;
+  if (per.margin < UNSURE_MARGIN || per.last === per.first || !isFirstName(tokens[per.first]!.text)) return null;
+  const first = tokens[per.first]!;
+  return { ...c, first: per.first, start: first.start, text: joinWords(tokens, per.first, per.last), type: 'person', strength: Strength.Medium };
 }
 
 // Verbs of a person speaking, as written right after the speaker's name.

@@ -303,6 +303,16 @@ describe('words around a name that are not part of it', () => {
     const text = 'Susan Warrender led the field on Monday. Will Warrender continue to face the heat, or will her rivals? Will Farrow, a voter, was unsure.';
     expect(people(text)).toEqual(['Susan Warrender', 'Will Farrow']);
   });
+
+  it('leaves out a nationality or a team word the tagger sets apart before a full name', () => {
+    expect(people('The club signed Englishman Gavin Thornbury on Monday. Former Oriole Jamie Parkwood pitched well on Sunday.')).toEqual(['Gavin Thornbury', 'Jamie Parkwood']);
+  });
+
+  it('reads a known given name and a town as one person', () => {
+    const text = 'Midfielder Lewis Kingston scored twice on Saturday. Kingston said it was hard.';
+    const found = findEntities(text).map((e) => `${e.type}:${e.name}:${e.mentions.length}`);
+    expect(found).toEqual(['person:Lewis Kingston:2']);
+  });
 });
 
 describe('romanised given names', () => {
