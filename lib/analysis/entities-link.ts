@@ -25,7 +25,7 @@ const GENERATION_SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 /** A given name written as its initial: "B." */
 const INITIAL = /^\p{Lu}\.$/u;
 
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das']);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'del', 'della', 'di', 'ter', 'ten']);
 
 export function linkCandidates(found: Candidate[]): ResolvedMention[] {
   const candidates = foldPossessives(found);

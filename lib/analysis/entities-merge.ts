@@ -4,7 +4,7 @@
 // names the tagger left out. Every choice here was measured on CoNLL-2003 eng.testa.
 import { joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
-import { HONORIFICS, TITLE_HEADS } from './entities-lexicon';
+import { HONORIFICS, NAME_PARTICLES, TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
@@ -262,7 +262,28 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     const last = tokens[s.last]!;
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.map((c) => withLeadingParticles(tokens, c)).sort((a, b) => a.start - b.start);
+}
+
+/** Particles that may open a surname written without its given name ("de Klerk", "van der Sar", "bin Salman"). */
+const LEADING_PARTICLES = new Set(['de', 'der', 'den', 'del', 'della', 'di', 'du', 'ter', 'ten', 'bin', 'ibn']);
+
+/** A person's surname with the lower-case particles written right before it: "de Klerk", "van der Sar". */
+function withLeadingParticles(tokens: Token[], c: Candidate): Candidate {
+  if (c.type !== 'person' || c.honorific) return c;
+  let first = c.first;
+  while (first > 0 && c.first - first < 2 && tokens[first]!.breakBefore === 0) {
+    const w = tokens[first - 1]!.text;
+    // "van" alone may be the vehicle; "van der", "van den" may not.
+    if (!LEADING_PARTICLES.has(w) && !(w === 'van' && first < c.first)) break;
+    first--;
+  }
+  if (first === c.first || !NAME_PARTICLES.has(tokens[c.first - 1]!.text)) return c;
+  // After a capitalised word the particle sits inside a longer name the rules split ("Joaquin del Olmo"): leave it.
+  const before = tokens[first - 1];
+  if (before && tokens[first]!.breakBefore === 0 && before.isWord && before.isCap && !before.sentenceStart) return c;
+  const text = joinWords(tokens, first, c.first - 1) + ' ' + c.text;
+  return { ...c, first, start: tokens[first]!.start, text };
 }
 
 /**

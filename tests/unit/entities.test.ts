@@ -315,6 +315,27 @@ describe('words around a name that are not part of it', () => {
   });
 });
 
+describe('name particles', () => {
+  const cards = (text: string): string[] =>
+    findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+
+  it('reads del, di and ten inside a full name', () => {
+    expect(cards('The film was made by Luis del Castello. Later Maria di Venanzo and Peter ten Hoorn joined.')).toEqual([
+      'Luis del Castello: Luis del Castello',
+      'Maria di Venanzo: Maria di Venanzo',
+      'Peter ten Hoorn: Peter ten Hoorn',
+    ]);
+  });
+
+  it('keeps the particles written before a surname used alone', () => {
+    expect(cards('Pieter van der Walt led the talks. Critics said van der Walt gave too much, but de Walt was another man. Hassan bin Tariq agreed, and bin Tariq signed.')).toEqual([
+      'Pieter van der Walt: Pieter van der Walt | van der Walt',
+      'de Walt: de Walt',
+      'Hassan bin Tariq: Hassan bin Tariq | bin Tariq',
+    ]);
+  });
+});
+
 describe('romanised given names', () => {
   it('keeps a hyphenated given name whole', () => {
     const people = findEntities('Opposition leader Park Jae-myung met Lee Hsien-loong in Seoul.').filter((e) => e.type === 'person').map((e) => e.name);
