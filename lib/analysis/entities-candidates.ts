@@ -77,7 +77,7 @@ export function findTitles(tokens: Token[]): TitleEnds {
   const titles: TitleEnds = new Map();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!isNameWord(t) || !(TITLE_HEADS.has(t.text) || TITLE_MODIFIERS.has(t.text))) continue;
+    if (!isNameWord(t) || !(isTitleHead(t.text) || TITLE_MODIFIERS.has(t.text))) continue;
     if (longestGazetteerMatch(tokens, i, tokens.length - 1) >= 2) continue; // "General Motors"
     // After a given name, a title word is a surname: "Kevin King", "John Major".
     const prev = tokens[i - 1];
@@ -86,7 +86,7 @@ export function findTitles(tokens: Token[]): TitleEnds {
     let head = -1;
     while (j < tokens.length && isNameWord(tokens[j]) && (j === i || adjacent(tokens, j))) {
       const w = tokens[j]!.text;
-      if (TITLE_HEADS.has(w)) head = j;
+      if (isTitleHead(w)) head = j;
       else if (!TITLE_MODIFIERS.has(w)) break;
       j++;
     }
@@ -110,6 +110,13 @@ export function findTitles(tokens: Token[]): TitleEnds {
     i = end;
   }
   return titles;
+}
+
+/** A title's head word, or one joined with hyphens ("Lieutenant-Colonel", "Major-General"). */
+function isTitleHead(word: string): boolean {
+  if (TITLE_HEADS.has(word)) return true;
+  const parts = word.split('-');
+  return parts.length === 2 && TITLE_HEADS.has(parts[1]!) && (TITLE_HEADS.has(parts[0]!) || TITLE_MODIFIERS.has(parts[0]!) || parts[0] === 'Major');
 }
 
 function isTitleToken(titles: TitleEnds, titleCover: Set<number>, i: number): boolean {
@@ -313,7 +320,8 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
     // follows a first name ("Theresa May").
     while (j + 1 <= end) {
       const next = tokens[j + 1]!.text;
-      const blocked = (isNonEntityCap(next) || gazetteerType(next) === 'MISC') && !isFirstName(tokens[j]!.text) && !(named && i === start);
+      // A weekday is never part of a name ("Foreign Minister Ann Roe Monday").
+      const blocked = WEEKDAYS.has(next) || ((isNonEntityCap(next) || gazetteerType(next) === 'MISC') && !isFirstName(tokens[j]!.text) && !(named && i === start));
       if (blocked) break;
       // "CBS Sports Insider Jane Roe": a role word between a name and a full name ends the first one.
       if (j + 3 <= end && j + 1 > Math.max(i, i + gazLen - 1) && !isFirstName(tokens[j]!.text) && roleBeforeGivenName(tokens, j + 1)) break;
@@ -337,6 +345,8 @@ function orgSuffixEnd(tokens: Token[], start: number, end: number): number {
   }
   return -1;
 }
+
+export const WEEKDAYS: ReadonlySet<string> = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 
 /** Hyphenated words that describe a name rather than belong to it ("Australian-born", "Trump-era", "Oslo-based"). */
 const MODIFIER_HEADS = new Set(['born', 'bred', 'raised', 'educated', 'trained', 'based', 'era', 'run', 'led', 'made', 'held', 'owned', 'backed', 'funded', 'style', 'like', 'wide']);

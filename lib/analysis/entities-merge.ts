@@ -2,7 +2,7 @@
 // spans and types; the rules keep what they know better: the article's own statements ("Mr. X",
 // "spokesman X", "X officials", titles), learned-list names, words they know are no names, and
 // names the tagger left out. Every choice here was measured on CoNLL-2003 eng.testa.
-import { joinWords, type TitleEnds } from './entities-candidates';
+import { WEEKDAYS, joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS, NAME_PARTICLES, TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
@@ -85,8 +85,8 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   // Not from an organisation's name, which ordinary words often open ("Live Nation", "General Motors").
   if (first < span.last && (span.type !== 'ORG' || CLOSED_CLASS.has(tokens[first]!.text.toLowerCase())) && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
   let last = span.last;
-  // A dash the tagger carried along at the end ("Jane Roe –").
-  while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—')) last--;
+  // A dash the tagger carried along at the end ("Jane Roe –"), or a weekday ("Ann Roe Monday").
+  while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—' || WEEKDAYS.has(tokens[last]!.text))) last--;
   // A role word between an organisation and a person's full name is neither's ("Fox News Host Jane Roe"); a title's
   // head stays the office's ("US Trade Representative").
   if (span.type === 'ORG' && last > first && roleBeforeName(tokens, last)) last--;

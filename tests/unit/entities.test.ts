@@ -313,6 +313,12 @@ describe('words around a name that are not part of it', () => {
     const found = findEntities(text).map((e) => `${e.type}:${e.name}:${e.mentions.length}`);
     expect(found).toEqual(['person:Lewis Kingston:2']);
   });
+
+  it('ends a name before a weekday, and reads a hyphenated rank as a title', () => {
+    const text = 'The envoy will meet Foreign Minister Jose Alberto Quintela Monday. Army spokesman Lieutenant-Colonel Max Darrow said so, and Darrow left.';
+    const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['Jose Alberto Quintela: Jose Alberto Quintela', 'Max Darrow: Max Darrow | Darrow']);
+  });
 });
 
 describe('name particles', () => {
