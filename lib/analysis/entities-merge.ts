@@ -262,7 +262,40 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     const last = tokens[s.last]!;
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
-  return kept.map((c) => withLeadingParticles(tokens, c)).sort((a, b) => a.start - b.start);
+  return withQuotedNicknames(tokens, kept.map((c) => withLeadingParticles(tokens, c)).sort((a, b) => a.start - b.start));
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '‘', "'"]);
+const CLOSE_QUOTES = new Set(['"', '”', '’', "'"]);
+
+/**
+ * "Roberto “Hands of Stone” Duran", "Joaquin 'El Chapo' Ruiz": a given name, a nickname in quotation marks and a
+ * surname are one person, named by the given name and the surname; whatever was found inside the quotes goes.
+ */
+function withQuotedNicknames(tokens: Token[], sorted: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < sorted.length; n++) {
+    const given = sorted[n]!;
+    const open = given.last + 1;
+    const word = tokens[given.first]!.text;
+    if ((given.type !== 'person' && given.type !== null) || given.first !== given.last || given.honorific || isVocabularyWord(word.toLowerCase())) continue;
+    if (!OPEN_QUOTES.has(tokens[open]?.text ?? '') || tokens[open]!.breakBefore > 0) continue;
+    let close = open + 1;
+    while (close < tokens.length && close - open <= 5 && tokens[close]!.isWord && tokens[close]!.breakBefore === 0) close++;
+    const inside = close - open - 1;
+    if (inside < 1 || inside > 4 || !CLOSE_QUOTES.has(tokens[close]?.text ?? '') || !tokens[open + 1]!.isCap) continue;
+    const k = sorted.findIndex((c, m) => m > n && c.first === close + 1);
+    const surname = sorted[k];
+    if (!surname || tokens[close + 1]!.breakBefore > 0 || (surname.type !== null && surname.type !== 'person') || surname.honorific) continue;
+    // One of the two must be known as a person's: a given name, or a surname the article types.
+    if (given.type !== 'person' && !isFirstName(word) && surname.type !== 'person') continue;
+    const whole: Candidate = { ...given, last: surname.last, end: surname.end, text: `${given.text} ${surname.text}`, type: 'person', strength: given.strength >= Strength.Medium ? given.strength : Strength.Medium };
+    out ??= [...sorted];
+    const drop = new Set(sorted.slice(n, k + 1));
+    out = out.filter((c) => !drop.has(c));
+    out.push(whole);
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : sorted;
 }
 
 /** Particles that may open a surname written without its given name ("de Klerk", "van der Sar", "bin Salman"). */

@@ -319,6 +319,12 @@ describe('words around a name that are not part of it', () => {
     const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
     expect(found).toEqual(['Jose Alberto Quintela: Jose Alberto Quintela', 'Max Darrow: Max Darrow | Darrow']);
   });
+
+  it('reads a nickname in quotation marks between a given name and a surname as part of one person', () => {
+    const text = 'The boxer Roberto “Hands of Granite” Dellaro won again on Saturday. Dellaro said he felt young.';
+    const found = findEntities(text).map((e) => `${e.type}:${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['person:Roberto Dellaro: Roberto “Hands of Granite” Dellaro | Dellaro']);
+  });
 });
 
 describe('name particles', () => {
