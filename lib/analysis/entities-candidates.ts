@@ -386,7 +386,9 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
   // "The Hague" and other names that begin with a common word stay whole.
   if (isCommonWord(lower)) return gazLen < 2;
   // Other ordinary words ("Stocks", "Day-by-day") too, unless the gazetteer knows them as names.
-  const ordinary = isVocabularyWord(lower) || (lower.includes('-') && lower.split('-').every((p) => p.length <= 3 || isVocabularyWord(p) || isCommonWord(p)));
+  // A sentence adverb before a comma ("Sadly, …", "Additionally, …") too.
+  const adverb = lower.length >= 5 && lower.endsWith('ly') && tokens[i + 1]?.text === ',' && !gazetteerType(t.text);
+  const ordinary = adverb || isVocabularyWord(lower) || (lower.includes('-') && lower.split('-').every((p) => p.length <= 3 || isVocabularyWord(p) || isCommonWord(p)));
   return ordinary && gazLen === 0 && !isFirstName(t.text);
 }
 

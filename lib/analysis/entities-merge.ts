@@ -207,6 +207,9 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   // article's own statements), except that a sure "organisation" beats a known place's name (teams:
   // "Atlanta beat Chicago"); and always over MISC, which CoNLL gives to whole hyphenated words that Lede
   // splits ("CIA-vetted"). Rules no tag touches are kept as they are.
+  // Words the article capitalises inside sentences, where the capital says something.
+  const capitalisedInside = new Set<string>();
+  for (const t of tokens) if (t.isCap && !t.sentenceStart && !t.inCapsSentence && !t.furniture) capitalisedInside.add(t.text);
   const dropped = new Set<number>();
   const rescued = new Set<number>();
   const kept: Candidate[] = [];
@@ -225,6 +228,14 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     if (c.type === 'organization' && c.strength < Strength.Context && hits.length === 1) {
       const s = tagged[hits[0]!]!;
       if (s.type === 'ORG' && !unsure(s) && s.first <= c.first && s.last >= c.last && s.last - s.first > c.last - c.first && wordsOnly(tokens, s.first, s.last)) continue;
+    }
+    // "Sadly, …", "Paramedics could not …": an ordinary word opening a sentence, which the article never writes
+    // capitalised elsewhere, is no name whatever the tagger says; only document-level linking may still make it one.
+    if (c.ordinary && c.first === c.last && tokens[c.first]!.sentenceStart && hits.length === 1 && tagged[hits[0]!]!.first === c.first &&
+      tagged[hits[0]!]!.last === c.last && !capitalisedInside.has(tokens[c.first]!.text)) {
+      dropped.add(hits[0]!);
+      kept.push(c);
+      continue;
     }
     const person = miscBeforePerson(tokens, c, hits.map((k) => tagged[k]!));
     if (person) {

@@ -325,6 +325,11 @@ describe('words around a name that are not part of it', () => {
     const found = findEntities(text).map((e) => `${e.type}:${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
     expect(found).toEqual(['person:Roberto Dellaro: Roberto “Hands of Granite” Dellaro | Dellaro']);
   });
+
+  it('reads an ordinary word opening a sentence as no name, unless the article capitalises it elsewhere', () => {
+    const text = 'The storm closed the roads. Sadly, the bridge fell. Paramedics could not reach the town. Instead, boats came. Guy keeps calling.';
+    expect(findEntities(text).filter((e) => e.type === 'person')).toEqual([]);
+  });
 });
 
 describe('name particles', () => {
