@@ -23,7 +23,7 @@ import {
   isWorldPlace,
 } from './gazetteer';
 import { isStateCode } from './name-heads';
-import type { Token } from './tokens';
+import { isRomanisedGivenName, type Token } from './tokens';
 
 export interface Chunk {
   /** First and last token index, inclusive. */
@@ -379,6 +379,8 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
   const afterAbbreviation = !!prev && prev.isWord && prev.text.endsWith('.') && prev.text.length > 2 &&
     !HONORIFICS.has(prev.text) && !TITLE_HEADS.has(prev.text);
   if (!t.sentenceStart && !afterAbbreviation) return false;
+  // "Moon Jae-in", "Ban Ki-moon": a surname before a romanised given name, however ordinary it looks.
+  if (i < end && isRomanisedGivenName(tokens[i + 1]!.text)) return false;
   // "Will Roe run again?": a question's opening verb, though "Will" is a given name too.
   if (QUESTION_VERBS.has(t.text) && i < end && endsWithQuestionMark(tokens, i)) return true;
   const lower = t.text.toLowerCase();

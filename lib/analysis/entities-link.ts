@@ -4,6 +4,7 @@
 import { Strength, type Candidate } from './entities-classify';
 import type { EntityType } from './types';
 import { acronymLetters, initialsOf, sameFirstName, similarSurname } from './name-variants';
+import { isRomanisedGivenName } from './tokens';
 
 export interface ResolvedMention {
   candidate: Candidate;
@@ -33,7 +34,7 @@ export function linkCandidates(found: Candidate[]): ResolvedMention[] {
   const best = bestTypeByString(candidates);
   const out: ResolvedMention[] = [];
   for (const c of candidates) {
-    const words = c.text.split(' ');
+    const words = nameWords(c.text);
     const known = best.get(c.text);
     // A surname of someone the article names in full outweighs the gazetteer ("Ian Hamilton" ...
     // "Hamilton said"), but not what the context says ("Washington officials").
@@ -175,7 +176,7 @@ function collectPeople(candidates: Candidate[]): PeopleIndex {
   const byName = new Map<string, PersonName>();
   for (const c of candidates) {
     if (c.type !== 'person' || c.strength < Strength.Medium) continue;
-    const words = c.text.split(' ');
+    const words = nameWords(c.text);
     if (words.length < 2) continue;
     let p = byName.get(c.text);
     if (!p) byName.set(c.text, (p = { name: c.text, words, starts: [] }));
@@ -200,6 +201,11 @@ function collectPeople(candidates: Candidate[]): PeopleIndex {
   return index;
 }
 
+/** A name's words for matching, with curly apostrophes read as straight ones ("O’Rourke" is "O'Rourke"). */
+function nameWords(text: string): string[] {
+  return text.replace(/’/g, "'").split(' ');
+}
+
 function endsWithWords(longer: string[], shorter: string[]): boolean {
   if (shorter.length > longer.length) return false;
   const offset = longer.length - shorter.length;
@@ -219,8 +225,10 @@ function findPerson(people: PeopleIndex, words: string[], at: number, surnameOnl
   const ending = [...pool].filter((p) => endsWithWords(p.words, words));
   // A full name that ends with these words wins; else "Mr. Ban" -> "Ban Ki-moon" (but a sentence-initial "Mark" is
   // no reference to "Mark Esper", and a name inside a headline run together as one name is no surname).
+  // "Moon Jae-in" writes the surname first: a lone "Moon" is its surname.
+  const surnameFirst = (p: PersonName): boolean => p.words.length === 2 && p.words[0] === words[0] && isRomanisedGivenName(p.words[1]!);
   const matches = ending.length > 0 ? ending : [...pool].filter((p) =>
-    !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!));
+    words.length === 1 && (surnameFirst(p) || (!surnameOnly && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!))));
   if (matches.length <= 1) return matches[0] ?? null;
   // Shared surname: the person last named in full before this mention, else the first named after.
   const before = (p: PersonName): number => lastAtOrBefore(p.starts, at);

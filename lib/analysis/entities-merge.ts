@@ -11,7 +11,7 @@ import { isLearnedOrgHead } from './org-cues';
 import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
-import type { Token } from './tokens';
+import { isRomanisedGivenName, type Token } from './tokens';
 import type { EntityType } from './types';
 
 const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -164,10 +164,19 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     ruleStarts.add(c.first);
     for (let i = c.first; i <= c.last; i++) ruleCover[i] = k;
   });
+  // Words the article capitalises inside sentences, where the capital says something.
+  const capitalisedInside = new Set<string>();
+  for (const t of tokens) if (t.isCap && !t.sentenceStart && !t.inCapsSentence && !t.furniture) capitalisedInside.add(t.text);
+  // "Actress Ann Roe arrived": an ordinary word opening a sentence right before a name the rules found is a role.
+  const roleOpening = (s: TaggedSpan): boolean => {
+    const t = tokens[s.first]!;
+    return s.first === s.last && t.sentenceStart && ruleCover[s.first]! < 0 && ruleStarts.has(s.first + 1) && tokens[s.first + 1]!.breakBefore === 0 &&
+      isVocabularyWord(t.text.toLowerCase()) && !capitalisedInside.has(t.text) && !gazetteerType(t.text) && !isWorldPlace(t.text);
+  };
   const spans: TaggedSpan[] = [];
   for (const span of taggedSpans) {
     const s = trimmed(tokens, span, titleCover, ruleStarts, ruleCover);
-    if (s && !touchesFurniture(tokens, s.first, s.last) && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN)) spans.push(s);
+    if (s && !touchesFurniture(tokens, s.first, s.last) && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN) && !roleOpening(s)) spans.push(s);
   }
   // Document-level confidence: a string's mean margin over its mentions (-Infinity when its types
   // disagree). The mean, not the least: one unsure mention of "Arbil" among many sure ones should not
@@ -207,13 +216,10 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   // article's own statements), except that a sure "organisation" beats a known place's name (teams:
   // "Atlanta beat Chicago"); and always over MISC, which CoNLL gives to whole hyphenated words that Lede
   // splits ("CIA-vetted"). Rules no tag touches are kept as they are.
-  // Words the article capitalises inside sentences, where the capital says something.
-  const capitalisedInside = new Set<string>();
-  for (const t of tokens) if (t.isCap && !t.sentenceStart && !t.inCapsSentence && !t.furniture) capitalisedInside.add(t.text);
   const dropped = new Set<number>();
   const rescued = new Set<number>();
   const kept: Candidate[] = [];
-  for (const c of personWithPlaceSurname(tokens, rules, tagged, cover)) {
+  for (const c of personWithPlaceSurname(tokens, rules.map((r) => withRomanisedGivenName(tokens, r)), tagged, cover)) {
     if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
     // A rule that could not type its words ("Kanye West", "U.S. Attorney Jane Roe") leaves them to
@@ -344,6 +350,14 @@ function splitPersonName(tokens: Token[], c: Candidate, hits: TaggedSpan[]): boo
     const w = tokens[s.first]!.text;
     return !gazetteerType(w) && !isWorldPlace(w);
   });
+}
+
+/** "Moon Jae-in", "Ban Ki-moon": a word and a romanised two-syllable given name the rules could not type are a person. */
+function withRomanisedGivenName(tokens: Token[], c: Candidate): Candidate {
+  if (c.type !== null || c.ordinary || c.last !== c.first + 1) return c;
+  const given = tokens[c.last]!.text;
+  if (!isRomanisedGivenName(given) || isVocabularyWord(given.toLowerCase())) return c;
+  return { ...c, type: 'person', strength: Strength.Medium };
 }
 
 /**

@@ -123,6 +123,13 @@ function splitWord(word: string): Piece[] {
   return out.filter((p) => p.text.length > 0);
 }
 
+/** A romanised two-syllable given name joined by a hyphen: "Jae-in", "Ki-moon", "Jong-un". */
+export function isRomanisedGivenName(word: string): boolean {
+  const m = /^(\p{Lu}[a-z]{0,4})-([a-z]{1,5})$/u.exec(word);
+  // A final p is rare in given names and common in words ("Co-op").
+  return !!m && GIVEN_NAME_SYLLABLE.test(m[1]!.toLowerCase()) && GIVEN_NAME_SYLLABLE.test(m[2]!) && !m[2]!.endsWith('p');
+}
+
 function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): boolean {
   if (!left || !right) return false;
   const leftLower = !UPPER_START.test(left);

@@ -330,6 +330,17 @@ describe('words around a name that are not part of it', () => {
     const text = 'The storm closed the roads. Sadly, the bridge fell. Paramedics could not reach the town. Instead, boats came. Guy keeps calling.';
     expect(findEntities(text).filter((e) => e.type === 'person')).toEqual([]);
   });
+
+  it('reads a role word opening a sentence before a full name as no organisation', () => {
+    const text = 'Actress Catherine Wellbrook arrived on Monday. Wellbrook waved.';
+    expect(findEntities(text).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Catherine Wellbrook']);
+  });
+
+  it('links a surname written with a straight and a curly apostrophe', () => {
+    const text = 'Rep. Beto O’Rourke spoke on Monday, and O’Rourke smiled. Later Mr. O\'Rourke waved.';
+    const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['Beto O’Rourke: Beto O’Rourke | O’Rourke | O\'Rourke']);
+  });
 });
 
 describe('name particles', () => {
@@ -357,6 +368,12 @@ describe('romanised given names', () => {
   it('keeps a hyphenated given name whole', () => {
     const people = findEntities('Opposition leader Park Jae-myung met Lee Hsien-loong in Seoul.').filter((e) => e.type === 'person').map((e) => e.name);
     expect(people).toEqual(['Park Jae-myung', 'Lee Hsien-loong']);
+  });
+
+  it('reads a surname before a romanised given name as a person, even an ordinary word opening a sentence', () => {
+    const text = 'Moon Jae-in met the envoy on Monday. Later Ban Ki-moon joined them, and Moon said yes. The Green Co-op opened.';
+    const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['Moon Jae-in: Moon Jae-in | Moon', 'Ban Ki-moon: Ban Ki-moon']);
   });
 });
 
