@@ -407,6 +407,8 @@ function connectorInside(tokens: Token[], first: number, last: number): string |
   for (let i = first + 1; i < last; i++) {
     const t = tokens[i]!;
     if (t.isCap) continue;
+    // "Antoine Court de Gébelin": a given name, then a surname with its particles, whatever word precedes them.
+    if (NAME_PARTICLES.has(t.text) && isFirstName(tokens[first]!.text) && last - first <= 4) return 'PER';
     const head = tokens[i - 1]!.text;
     const type = connectorHeadType(head) ?? (isOrgSuffix(head) ? 'ORG' : undefined);
     if (type) return type;

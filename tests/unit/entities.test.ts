@@ -355,6 +355,10 @@ describe('name particles', () => {
     ]);
   });
 
+  it('reads a given name, a word and a particle as a person, not an organisation\'s head ("Court of …")', () => {
+    expect(cards('In 1781, Antoine Court de Valmont wrote the book.')).toEqual(['Antoine Court de Valmont: Antoine Court de Valmont']);
+  });
+
   it('keeps the particles written before a surname used alone', () => {
     expect(cards('Pieter van der Walt led the talks. Critics said van der Walt gave too much, but de Walt was another man. Hassan bin Tariq agreed, and bin Tariq signed.')).toEqual([
       'Pieter van der Walt: Pieter van der Walt | van der Walt',
