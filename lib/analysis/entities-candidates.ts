@@ -364,11 +364,13 @@ function roleBeforeGivenName(tokens: Token[], i: number): boolean {
 /** Verbs that open a question and are also given names. */
 const QUESTION_VERBS = new Set(['Will', 'Can', 'May']);
 
-/** Does the sentence that starts at token i end with a question mark (a closing quote may follow)? */
+/** Does the sentence that starts at token i end with a question mark, on the same line? */
 function endsWithQuestionMark(tokens: Token[], i: number): boolean {
-  let j = i + 1;
-  while (j < tokens.length && !tokens[j]!.sentenceStart && j - i < 80) j++;
-  for (let k = j - 1; k > i && k >= j - 2; k--) if (tokens[k]!.text === '?') return true;
+  for (let j = i + 1; j < tokens.length && j - i < 80; j++) {
+    const t = tokens[j]!;
+    if (t.breakBefore > 0 || t.text === '.' || t.text === '!') return false;
+    if (t.text === '?') return true;
+  }
   return false;
 }
 

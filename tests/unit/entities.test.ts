@@ -304,6 +304,11 @@ describe('words around a name that are not part of it', () => {
     expect(people(text)).toEqual(['Susan Warrender', 'Will Farrow']);
   });
 
+  it('reads "Will" opening a question as the verb when a rule line follows the question', () => {
+    const text = 'Susan Warrender led the field on Monday. Will Warrender keep the lead, or will her rivals catch up?\n\n___\n\nWHAT COMES NEXT';
+    expect(people(text)).toEqual(['Susan Warrender']);
+  });
+
   it('leaves out a nationality or a team word the tagger sets apart before a full name', () => {
     expect(people('The club signed Englishman Gavin Thornbury on Monday. Former Oriole Jamie Parkwood pitched well on Sunday.')).toEqual(['Gavin Thornbury', 'Jamie Parkwood']);
   });
