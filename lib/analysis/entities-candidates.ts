@@ -23,7 +23,7 @@ import {
   isWorldPlace,
 } from './gazetteer';
 import { isStateCode } from './name-heads';
-import type { Token } from './tokens';
+import { isRomanisedGivenName, type Token } from './tokens';
 
 export interface Chunk {
   /** First and last token index, inclusive. */
@@ -77,7 +77,7 @@ export function findTitles(tokens: Token[]): TitleEnds {
   const titles: TitleEnds = new Map();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!isNameWord(t) || !(TITLE_HEADS.has(t.text) || TITLE_MODIFIERS.has(t.text))) continue;
+    if (!isNameWord(t) || !(isTitleHead(t.text) || TITLE_MODIFIERS.has(t.text))) continue;
     if (longestGazetteerMatch(tokens, i, tokens.length - 1) >= 2) continue; // "General Motors"
     // After a given name, a title word is a surname: "Kevin King", "John Major".
     const prev = tokens[i - 1];
@@ -86,7 +86,7 @@ export function findTitles(tokens: Token[]): TitleEnds {
     let head = -1;
     while (j < tokens.length && isNameWord(tokens[j]) && (j === i || adjacent(tokens, j))) {
       const w = tokens[j]!.text;
-      if (TITLE_HEADS.has(w)) head = j;
+      if (isTitleHead(w)) head = j;
       else if (!TITLE_MODIFIERS.has(w)) break;
       j++;
     }
@@ -110,6 +110,13 @@ export function findTitles(tokens: Token[]): TitleEnds {
     i = end;
   }
   return titles;
+}
+
+/** A title's head word, or one joined with hyphens ("Lieutenant-Colonel", "Major-General"). */
+function isTitleHead(word: string): boolean {
+  if (TITLE_HEADS.has(word)) return true;
+  const parts = word.split('-');
+  return parts.length === 2 && TITLE_HEADS.has(parts[1]!) && (TITLE_HEADS.has(parts[0]!) || TITLE_MODIFIERS.has(parts[0]!) || parts[0] === 'Major');
 }
 
 function isTitleToken(titles: TitleEnds, titleCover: Set<number>, i: number): boolean {
@@ -239,8 +246,9 @@ function extendRun(tokens: Token[], start: number, titles: TitleEnds, titleCover
       const allowed = (orgHead && NAME_CONNECTORS.has(next.text)) || NAME_PARTICLES.has(next.text);
       if (allowed) {
         let k = end + 1;
-        // "of the": at most two connector words in a row.
+        // "of the": at most two connector words in a row; so do two particles ("van der Sar", "de la Cruz").
         if (orgHead && next.text === 'of' && tokens[k + 1]?.text === 'the') k++;
+        else if (NAME_PARTICLES.has(next.text) && NAME_PARTICLES.has(tokens[k + 1]?.text ?? '') && adjacent(tokens, k + 1)) k++;
         const after = tokens[k + 1];
         if (isNameWord(after) && adjacent(tokens, k + 1) && !isNonEntityCap(after.text) && gazetteerType(after.text) !== 'MISC') {
           end = k + 1;
@@ -258,6 +266,13 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
   const prev = tokens[start - 1];
   const named = tokens[start]!.breakBefore === 0 && !!prev && (HONORIFICS.has(prev.text) || titles.has(start - 1));
   let first = start;
+  // "Australian-born Jane Roe", "New York-born Roe": the words up to a hyphenated modifier describe the name.
+  for (let k = end; k >= start; k--) {
+    if (isHyphenModifier(tokens[k]!.text)) {
+      first = k + 1;
+      break;
+    }
+  }
   // Sentence-initial ordinary words: "Speaking in", "While he", "The Obama administration".
   while (first <= end && startsAsOrdinaryWord(tokens, first, end)) first++;
   if (first > end) {
@@ -288,7 +303,10 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
       i = last + 1;
       continue;
     }
-    if (gazLen === 0 && (isNonEntityCap(w) || gazetteerType(w) === 'MISC') && !(named && i === start)) {
+    // "Chief Executive Daniel Levy", "Former Oriole Jamie Moyer": an ordinary word before a given name and a
+    // surname is a role, not part of the name.
+    const role = i + 2 <= end && roleBeforeGivenName(tokens, i);
+    if ((role || (gazLen === 0 && (isNonEntityCap(w) || gazetteerType(w) === 'MISC'))) && !(named && i === start)) {
       i++;
       continue;
     }
@@ -302,8 +320,11 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
     // follows a first name ("Theresa May").
     while (j + 1 <= end) {
       const next = tokens[j + 1]!.text;
-      const blocked = (isNonEntityCap(next) || gazetteerType(next) === 'MISC') && !isFirstName(tokens[j]!.text) && !(named && i === start);
+      // A weekday is never part of a name ("Foreign Minister Ann Roe Monday").
+      const blocked = WEEKDAYS.has(next) || ((isNonEntityCap(next) || gazetteerType(next) === 'MISC') && !isFirstName(tokens[j]!.text) && !(named && i === start));
       if (blocked) break;
+      // "CBS Sports Insider Jane Roe": a role word between a name and a full name ends the first one.
+      if (j + 3 <= end && j + 1 > Math.max(i, i + gazLen - 1) && !isFirstName(tokens[j]!.text) && roleBeforeGivenName(tokens, j + 1)) break;
       j++;
     }
     // A lone ordinary word inside a longer capitalised phrase ("Black Friday", "Matte Black") is
@@ -325,6 +346,34 @@ function orgSuffixEnd(tokens: Token[], start: number, end: number): number {
   return -1;
 }
 
+export const WEEKDAYS: ReadonlySet<string> = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+
+/** Hyphenated words that describe a name rather than belong to it ("Australian-born", "Trump-era", "Oslo-based"). */
+const MODIFIER_HEADS = new Set(['born', 'bred', 'raised', 'educated', 'trained', 'based', 'era', 'run', 'led', 'made', 'held', 'owned', 'backed', 'funded', 'style', 'like', 'wide']);
+
+function isHyphenModifier(word: string): boolean {
+  const cut = word.lastIndexOf('-');
+  return cut > 0 && MODIFIER_HEADS.has(word.slice(cut + 1));
+}
+
+function roleBeforeGivenName(tokens: Token[], i: number): boolean {
+  const w = tokens[i]!.text;
+  return isVocabularyWord(w.toLowerCase()) && !isFirstName(w) && isFirstName(tokens[i + 1]!.text) && longestGazetteerMatch(tokens, i, i + 1) === 0;
+}
+
+/** Verbs that open a question and are also given names. */
+const QUESTION_VERBS = new Set(['Will', 'Can', 'May']);
+
+/** Does the sentence that starts at token i end with a question mark, on the same line? */
+function endsWithQuestionMark(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j - i < 80; j++) {
+    const t = tokens[j]!;
+    if (t.breakBefore > 0 || t.text === '.' || t.text === '!') return false;
+    if (t.text === '?') return true;
+  }
+  return false;
+}
+
 function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
@@ -332,12 +381,18 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
   const afterAbbreviation = !!prev && prev.isWord && prev.text.endsWith('.') && prev.text.length > 2 &&
     !HONORIFICS.has(prev.text) && !TITLE_HEADS.has(prev.text);
   if (!t.sentenceStart && !afterAbbreviation) return false;
+  // "Moon Jae-in", "Ban Ki-moon": a surname before a romanised given name, however ordinary it looks.
+  if (i < end && isRomanisedGivenName(tokens[i + 1]!.text)) return false;
+  // "Will Roe run again?": a question's opening verb, though "Will" is a given name too.
+  if (QUESTION_VERBS.has(t.text) && i < end && endsWithQuestionMark(tokens, i)) return true;
   const lower = t.text.toLowerCase();
   const gazLen = longestGazetteerMatch(tokens, i, end);
   // "The Hague" and other names that begin with a common word stay whole.
   if (isCommonWord(lower)) return gazLen < 2;
   // Other ordinary words ("Stocks", "Day-by-day") too, unless the gazetteer knows them as names.
-  const ordinary = isVocabularyWord(lower) || (lower.includes('-') && lower.split('-').every((p) => p.length <= 3 || isVocabularyWord(p) || isCommonWord(p)));
+  // A sentence adverb before a comma ("Sadly, …", "Additionally, …") too.
+  const adverb = lower.length >= 5 && lower.endsWith('ly') && tokens[i + 1]?.text === ',' && !gazetteerType(t.text);
+  const ordinary = adverb || isVocabularyWord(lower) || (lower.includes('-') && lower.split('-').every((p) => p.length <= 3 || isVocabularyWord(p) || isCommonWord(p)));
   return ordinary && gazLen === 0 && !isFirstName(t.text);
 }
 

@@ -2,7 +2,7 @@
 // spelling) and where they stand (honorific or title before, "spokesman" after, "over X").
 // Context rules come first: they are the article's own statement about the name.
 import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
-import { HONORIFICS, LOCATIVE_PREPOSITIONS, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
+import { HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
 import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isStateCode, isStateName, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
@@ -407,8 +407,13 @@ function connectorInside(tokens: Token[], first: number, last: number): string |
   for (let i = first + 1; i < last; i++) {
     const t = tokens[i]!;
     if (t.isCap) continue;
+    // "Antoine Court de Gébelin": a given name, then a surname with its particles, whatever word precedes them.
+    if (NAME_PARTICLES.has(t.text) && isFirstName(tokens[first]!.text) && last - first <= 4) return 'PER';
     const head = tokens[i - 1]!.text;
-    return connectorHeadType(head) ?? (isOrgSuffix(head) ? 'ORG' : 'NONE');
+    const type = connectorHeadType(head) ?? (isOrgSuffix(head) ? 'ORG' : undefined);
+    if (type) return type;
+    // "Luis de Miranda", "Edwin van der Sar": a given name, then a surname with its particles.
+    return NAME_PARTICLES.has(t.text) && isFirstName(tokens[first]!.text) ? 'PER' : 'NONE';
   }
   return undefined;
 }

@@ -94,7 +94,7 @@ export const PLACE_NOUNS_BEFORE_OF: ReadonlySet<string> = new Set([
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'on', 'for', 'the', 'de', 'du', 'la', 'del', 'di']);
 
 /** Name particles allowed between two capitalised parts of a person's name ("Charles de Gaulle"). */
-export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'dos', 'das', 'le', 'la']);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'dos', 'das', 'le', 'la', 'del', 'della', 'di', 'ter', 'ten']);
 
 /** Words that continue an appositive after a comma ("…official, now a professor"). */
 export const APPOSITIVE_CONTINUERS: ReadonlySet<string> = new Set([

@@ -4,6 +4,7 @@
 import { Strength, type Candidate } from './entities-classify';
 import type { EntityType } from './types';
 import { acronymLetters, initialsOf, sameFirstName, similarSurname } from './name-variants';
+import { isRomanisedGivenName } from './tokens';
 
 export interface ResolvedMention {
   candidate: Candidate;
@@ -19,7 +20,13 @@ interface PersonName {
   starts: number[];
 }
 
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das']);
+/** "Jr.", "Sr.", "III": after the surname, not the surname. */
+const GENERATION_SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+
+/** A given name written as its initial: "B." */
+const INITIAL = /^\p{Lu}\.$/u;
+
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'du', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'del', 'della', 'di', 'ter', 'ten']);
 
 export function linkCandidates(found: Candidate[]): ResolvedMention[] {
   const candidates = foldPossessives(found);
@@ -27,7 +34,7 @@ export function linkCandidates(found: Candidate[]): ResolvedMention[] {
   const best = bestTypeByString(candidates);
   const out: ResolvedMention[] = [];
   for (const c of candidates) {
-    const words = c.text.split(' ');
+    const words = nameWords(c.text);
     const known = best.get(c.text);
     // A surname of someone the article names in full outweighs the gazetteer ("Ian Hamilton" ...
     // "Hamilton said"), but not what the context says ("Washington officials").
@@ -65,29 +72,48 @@ function unifyVariants(mentions: ResolvedMention[]): void {
     return [...seen];
   };
   const split = (name: string): string[] => name.split(' ');
+  // The surname is the last word before a generational suffix ("Patrick Roe Jr." -> "Roe").
+  const surnameOf = (words: string[]): string => (words.length > 2 && GENERATION_SUFFIX.test(words.at(-1)!) ? words.at(-2)! : words.at(-1)!);
   // Full names: the same or a similar surname, and first names that may be one ("Josh" / "Joshua").
-  const full = firstSeen('person', (n) => split(n).length >= 2);
+  const full = firstSeen('person', (n) => split(n).length >= 2 && !GENERATION_SUFFIX.test(surnameOf(split(n))));
   // Similar surnames share their first two letters: compare within those buckets only.
   const bucketOf = (word: string): string => word.slice(0, 2).toLowerCase();
   const bySurname = new Map<string, string[]>();
+  const initialled: string[] = [];
   for (const name of full) {
-    const key = bucketOf(split(name).at(-1) as string);
-    const earlier = bySurname.get(key) ?? [];
     const b = split(name);
+    const key = bucketOf(surnameOf(b));
+    const earlier = bySurname.get(key) ?? [];
+    if (INITIAL.test(b[0]!)) initialled.push(name);
     for (const other of earlier) {
       const a = split(other);
-      if (!similarSurname(a[a.length - 1] as string, b[b.length - 1] as string) || !sameFirstName(a[0] as string, b[0] as string)) continue;
+      if (!similarSurname(surnameOf(a), surnameOf(b)) || !sameFirstName(a[0] as string, b[0] as string)) continue;
       rename.set(name, rename.get(other) ?? { name: other, type: 'person' });
       break;
     }
     earlier.push(name);
     bySurname.set(key, earlier);
   }
+  // An initial for the given name ("B. U. Roe") is the one person of that surname whose given name it begins
+  // ("Benjamin Roe"), who then names the card; two candidates ("Ben Roe", "Bea Roe") leave it alone.
+  for (const name of initialled) {
+    if (rename.has(name)) continue;
+    const b = split(name);
+    const letter = b[0]!.charAt(0);
+    const pool = bySurname.get(bucketOf(surnameOf(b))) ?? [];
+    const owners = new Set(pool.filter((f) => {
+      const a = split(f);
+      return !INITIAL.test(a[0]!) && a[0]!.startsWith(letter) && similarSurname(surnameOf(a), surnameOf(b));
+    }).map((f) => rename.get(f)?.name ?? f));
+    if (owners.size !== 1) continue;
+    const owner = [...owners][0]!;
+    rename.set(name, { name: owner, type: 'person' });
+  }
   // A lone surname spelled like exactly one full name's surname ("Zelensky" / "Volodymyr Zelenskiy").
   const fullWords = new Set(full.flatMap(split));
   for (const single of firstSeen('person', (n) => !n.includes(' ') && !fullWords.has(n))) {
     const pool = bySurname.get(bucketOf(single)) ?? [];
-    const owners = new Set(pool.filter((f) => similarSurname(single, split(f).at(-1) as string)).map((f) => rename.get(f)?.name ?? f));
+    const owners = new Set(pool.filter((f) => similarSurname(single, surnameOf(split(f)))).map((f) => rename.get(f)?.name ?? f));
     if (owners.size === 1) rename.set(single, { name: [...owners][0] as string, type: 'person' });
   }
   // Acronyms: the long form in the article whose capitalised words' initials they spell, else an earlier
@@ -118,7 +144,9 @@ function unifyVariants(mentions: ResolvedMention[]): void {
   }
   if (rename.size === 0) return;
   for (const m of mentions) {
-    const to = rename.get(m.name);
+    let to = rename.get(m.name);
+    // Follow a chain ("B. Roe" -> "B. U. Roe" -> "Benjamin Roe") to its end; names only ever point to earlier ones or owners.
+    for (let hops = 0; to && rename.has(to.name) && rename.get(to.name)!.name !== to.name && hops < 4; hops++) to = rename.get(to.name);
     if (!to || (m.type === 'person') !== (to.type === 'person')) continue;
     m.name = to.name;
     m.type = to.type;
@@ -147,8 +175,8 @@ type PeopleIndex = Map<string, PersonName[]>;
 function collectPeople(candidates: Candidate[]): PeopleIndex {
   const byName = new Map<string, PersonName>();
   for (const c of candidates) {
-    if (c.type !== 'person' || c.honorific || c.strength < Strength.Medium) continue;
-    const words = c.text.split(' ');
+    if (c.type !== 'person' || c.strength < Strength.Medium) continue;
+    const words = nameWords(c.text);
     if (words.length < 2) continue;
     let p = byName.get(c.text);
     if (!p) byName.set(c.text, (p = { name: c.text, words, starts: [] }));
@@ -173,10 +201,22 @@ function collectPeople(candidates: Candidate[]): PeopleIndex {
   return index;
 }
 
+/** A name's words for matching, with curly apostrophes read as straight ones ("O’Rourke" is "O'Rourke"). */
+function nameWords(text: string): string[] {
+  return text.replace(/’/g, "'").split(' ');
+}
+
 function endsWithWords(longer: string[], shorter: string[]): boolean {
   if (shorter.length > longer.length) return false;
   const offset = longer.length - shorter.length;
-  return shorter.every((w, i) => longer[offset + i] === w);
+  return shorter.every((w, i) => sameNameWord(longer[offset + i]!, w));
+}
+
+/** "De Miranda" opening a sentence is the "de Miranda" of "Luis de Miranda". */
+function sameNameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const lower = a.toLowerCase();
+  return PARTICLES.has(lower) && lower === b.toLowerCase();
 }
 
 /** The person a (partial) name refers to: its words end the full name, or it is one of its words. */
@@ -185,8 +225,10 @@ function findPerson(people: PeopleIndex, words: string[], at: number, surnameOnl
   const ending = [...pool].filter((p) => endsWithWords(p.words, words));
   // A full name that ends with these words wins; else "Mr. Ban" -> "Ban Ki-moon" (but a sentence-initial "Mark" is
   // no reference to "Mark Esper", and a name inside a headline run together as one name is no surname).
+  // "Moon Jae-in" writes the surname first: a lone "Moon" is its surname.
+  const surnameFirst = (p: PersonName): boolean => p.words.length === 2 && p.words[0] === words[0] && isRomanisedGivenName(p.words[1]!);
   const matches = ending.length > 0 ? ending : [...pool].filter((p) =>
-    !surnameOnly && words.length === 1 && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!));
+    words.length === 1 && (surnameFirst(p) || (!surnameOnly && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!))));
   if (matches.length <= 1) return matches[0] ?? null;
   // Shared surname: the person last named in full before this mention, else the first named after.
   const before = (p: PersonName): number => lastAtOrBefore(p.starts, at);

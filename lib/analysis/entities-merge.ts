@@ -2,16 +2,16 @@
 // spans and types; the rules keep what they know better: the article's own statements ("Mr. X",
 // "spokesman X", "X officials", titles), learned-list names, words they know are no names, and
 // names the tagger left out. Every choice here was measured on CoNLL-2003 eng.testa.
-import { joinWords, type TitleEnds } from './entities-candidates';
+import { WEEKDAYS, joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
-import { HONORIFICS } from './entities-lexicon';
+import { HONORIFICS, NAME_PARTICLES, TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
-import type { Token } from './tokens';
+import { isRomanisedGivenName, type Token } from './tokens';
 import type { EntityType } from './types';
 
 const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -85,14 +85,25 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   // Not from an organisation's name, which ordinary words often open ("Live Nation", "General Motors").
   if (first < span.last && (span.type !== 'ORG' || CLOSED_CLASS.has(tokens[first]!.text.toLowerCase())) && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
   let last = span.last;
-  // A dash the tagger carried along at the end ("Jane Roe –").
-  while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—')) last--;
+  // A dash the tagger carried along at the end ("Jane Roe –"), or a weekday ("Ann Roe Monday").
+  while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—' || WEEKDAYS.has(tokens[last]!.text))) last--;
+  // A role word between an organisation and a person's full name is neither's ("Fox News Host Jane Roe"); a title's
+  // head stays the office's ("US Trade Representative").
+  if (span.type === 'ORG' && last > first && roleBeforeName(tokens, last)) last--;
   // A line in capitals: ordinary words at the edges are the headline's, not the name's ("NASA LAUNCHES").
   if (inCapsLine(tokens, first, last) && !knownName(tokens, first, last)) {
     while (last > first && isVocabularyWord(tokens[last]!.text.toLowerCase()) && !knownName(tokens, first, last)) last--;
     while (first < last && isVocabularyWord(tokens[first]!.text.toLowerCase()) && !knownName(tokens, first, last)) first++;
   }
   return first > last ? null : { ...span, first, last };
+}
+
+function roleBeforeName(tokens: Token[], i: number): boolean {
+  const w = tokens[i]!;
+  const given = tokens[i + 1];
+  const surname = tokens[i + 2];
+  return !!given && !!surname && given.breakBefore === 0 && surname.breakBefore === 0 && given.isCap && surname.isCap && !w.inCapsSentence &&
+    isVocabularyWord(w.text.toLowerCase()) && !isFirstName(w.text) && isFirstName(given.text) && !gazetteerType(w.text) && !TITLE_HEADS.has(w.text);
 }
 
 function inCapsLine(tokens: Token[], first: number, last: number): boolean {
@@ -153,10 +164,19 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     ruleStarts.add(c.first);
     for (let i = c.first; i <= c.last; i++) ruleCover[i] = k;
   });
+  // Words the article capitalises inside sentences, where the capital says something.
+  const capitalisedInside = new Set<string>();
+  for (const t of tokens) if (t.isCap && !t.sentenceStart && !t.inCapsSentence && !t.furniture) capitalisedInside.add(t.text);
+  // "Actress Ann Roe arrived": an ordinary word opening a sentence right before a name the rules found is a role.
+  const roleOpening = (s: TaggedSpan): boolean => {
+    const t = tokens[s.first]!;
+    return s.first === s.last && t.sentenceStart && ruleCover[s.first]! < 0 && ruleStarts.has(s.first + 1) && tokens[s.first + 1]!.breakBefore === 0 &&
+      isVocabularyWord(t.text.toLowerCase()) && !capitalisedInside.has(t.text) && !gazetteerType(t.text) && !isWorldPlace(t.text);
+  };
   const spans: TaggedSpan[] = [];
   for (const span of taggedSpans) {
     const s = trimmed(tokens, span, titleCover, ruleStarts, ruleCover);
-    if (s && !touchesFurniture(tokens, s.first, s.last) && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN)) spans.push(s);
+    if (s && !touchesFurniture(tokens, s.first, s.last) && !knownNonEntity(tokens, s) && !(inTitleCaseHeading(tokens, s) && s.margin < HEADING_MARGIN) && !roleOpening(s)) spans.push(s);
   }
   // Document-level confidence: a string's mean margin over its mentions (-Infinity when its types
   // disagree). The mean, not the least: one unsure mention of "Arbil" among many sure ones should not
@@ -199,7 +219,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   const dropped = new Set<number>();
   const rescued = new Set<number>();
   const kept: Candidate[] = [];
-  for (const c of rules) {
+  for (const c of personWithPlaceSurname(tokens, rules.map((r) => withRomanisedGivenName(tokens, r)), tagged, cover)) {
     if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
     // A rule that could not type its words ("Kanye West", "U.S. Attorney Jane Roe") leaves them to
@@ -215,8 +235,31 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
       const s = tagged[hits[0]!]!;
       if (s.type === 'ORG' && !unsure(s) && s.first <= c.first && s.last >= c.last && s.last - s.first > c.last - c.first && wordsOnly(tokens, s.first, s.last)) continue;
     }
+    // "Sadly, …", "Paramedics could not …": an ordinary word opening a sentence, which the article never writes
+    // capitalised elsewhere, is no name whatever the tagger says; only document-level linking may still make it one.
+    if (c.ordinary && c.first === c.last && tokens[c.first]!.sentenceStart && hits.length === 1 && tagged[hits[0]!]!.first === c.first &&
+      tagged[hits[0]!]!.last === c.last && !capitalisedInside.has(tokens[c.first]!.text)) {
+      dropped.add(hits[0]!);
+      kept.push(c);
+      continue;
+    }
+    const person = miscBeforePerson(tokens, c, hits.map((k) => tagged[k]!));
+    if (person) {
+      for (const k of hits) dropped.add(k);
+      kept.push(person);
+      continue;
+    }
     const firm = (c.strength >= Strength.Strong || c.honorific) && !!c.type && !sureOrgOfPlace;
-    if (hits.length === 0 || firm || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
+    // "Kwame Bonsu said": a name the rules could not type, whose surname alone the tagger calls a person.
+    if (c.type === null && !c.ordinary && !c.honorific && speechVerbAfter(tokens, c.last)) {
+      const asPerson: Candidate = { ...c, type: 'person', strength: Strength.Medium };
+      if (splitPersonName(tokens, asPerson, hits.map((k) => tagged[k]!))) {
+        for (const k of hits) dropped.add(k);
+        kept.push(asPerson);
+        continue;
+      }
+    }
+    if (hits.length === 0 || firm || splitPersonName(tokens, c, hits.map((k) => tagged[k]!)) || hits.some((k) => tagged[k]!.type === 'MISC' || unsure(tagged[k]!))) {
       for (const k of hits) dropped.add(k);
       kept.push(c);
     }
@@ -230,12 +273,136 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     const text = spanText(tokens, s.first, s.last, acronyms);
     // The gazetteer's MISC words ("Democrat", "Syrian") are no names in Lede's sense.
     if (gazetteerType(text) === 'MISC') return;
+    // CoNLL splits "We 've": a word with a contraction ("We’ve", "I’d") is outside what the tagger learned.
+    for (let i = s.first; i <= s.last; i++) if (CONTRACTION.test(tokens[i]!.text)) return;
     const first = tokens[s.first]!;
     const last = tokens[s.last]!;
     kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
   });
-  return kept.sort((a, b) => a.start - b.start);
+  return withQuotedNicknames(tokens, kept.map((c) => withLeadingParticles(tokens, c)).sort((a, b) => a.start - b.start));
 }
+
+const OPEN_QUOTES = new Set(['"', '“', '‘', "'"]);
+const CLOSE_QUOTES = new Set(['"', '”', '’', "'"]);
+
+/**
+ * "Roberto “Hands of Stone” Duran", "Joaquin 'El Chapo' Ruiz": a given name, a nickname in quotation marks and a
+ * surname are one person, named by the given name and the surname; whatever was found inside the quotes goes.
+ */
+function withQuotedNicknames(tokens: Token[], sorted: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < sorted.length; n++) {
+    const given = sorted[n]!;
+    const open = given.last + 1;
+    const word = tokens[given.first]!.text;
+    if ((given.type !== 'person' && given.type !== null) || given.first !== given.last || given.honorific || isVocabularyWord(word.toLowerCase())) continue;
+    if (!OPEN_QUOTES.has(tokens[open]?.text ?? '') || tokens[open]!.breakBefore > 0) continue;
+    let close = open + 1;
+    while (close < tokens.length && close - open <= 5 && tokens[close]!.isWord && tokens[close]!.breakBefore === 0) close++;
+    const inside = close - open - 1;
+    if (inside < 1 || inside > 4 || !CLOSE_QUOTES.has(tokens[close]?.text ?? '') || !tokens[open + 1]!.isCap) continue;
+    const k = sorted.findIndex((c, m) => m > n && c.first === close + 1);
+    const surname = sorted[k];
+    if (!surname || tokens[close + 1]!.breakBefore > 0 || (surname.type !== null && surname.type !== 'person') || surname.honorific) continue;
+    // One of the two must be known as a person's: a given name, or a surname the article types.
+    if (given.type !== 'person' && !isFirstName(word) && surname.type !== 'person') continue;
+    const whole: Candidate = { ...given, last: surname.last, end: surname.end, text: `${given.text} ${surname.text}`, type: 'person', strength: given.strength >= Strength.Medium ? given.strength : Strength.Medium };
+    out ??= [...sorted];
+    const drop = new Set(sorted.slice(n, k + 1));
+    out = out.filter((c) => !drop.has(c));
+    out.push(whole);
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : sorted;
+}
+
+/** Particles that may open a surname written without its given name ("de Klerk", "van der Sar", "bin Salman"). */
+const LEADING_PARTICLES = new Set(['de', 'der', 'den', 'del', 'della', 'di', 'du', 'ter', 'ten', 'bin', 'ibn']);
+
+/** A person's surname with the lower-case particles written right before it: "de Klerk", "van der Sar". */
+function withLeadingParticles(tokens: Token[], c: Candidate): Candidate {
+  if (c.type !== 'person' || c.honorific) return c;
+  let first = c.first;
+  while (first > 0 && c.first - first < 2 && tokens[first]!.breakBefore === 0) {
+    const w = tokens[first - 1]!.text;
+    // "van" alone may be the vehicle; "van der", "van den" may not.
+    if (!LEADING_PARTICLES.has(w) && !(w === 'van' && first < c.first)) break;
+    first--;
+  }
+  if (first === c.first || !NAME_PARTICLES.has(tokens[c.first - 1]!.text)) return c;
+  // After a capitalised word the particle sits inside a longer name the rules split ("Joaquin del Olmo"): leave it.
+  const before = tokens[first - 1];
+  if (before && tokens[first]!.breakBefore === 0 && before.isWord && before.isCap && !before.sentenceStart) return c;
+  const text = joinWords(tokens, first, c.first - 1) + ' ' + c.text;
+  return { ...c, first, start: tokens[first]!.start, text };
+}
+
+/**
+ * A two- or three-word name the rules read as a person, of which the tagger calls only the surname a
+ * person, leaving the unknown given name out or typing it alone ("Ciaran" LOC + "O’Rourke" PER): one person.
+ */
+function splitPersonName(tokens: Token[], c: Candidate, hits: TaggedSpan[]): boolean {
+  if (c.type !== 'person' || c.strength < Strength.Medium || hits.length === 0 || c.last - c.first > 2) return false;
+  const sorted = [...hits].sort((a, b) => a.first - b.first);
+  const surname = sorted[sorted.length - 1]!;
+  if (surname.type !== 'PER' || surname.last !== c.last || surname.first <= c.first || sorted[0]!.first < c.first) return false;
+  return sorted.slice(0, -1).every((s) => {
+    if (s.type === 'PER' || s.first !== s.last) return false;
+    const w = tokens[s.first]!.text;
+    return !gazetteerType(w) && !isWorldPlace(w);
+  });
+}
+
+/** "Moon Jae-in", "Ban Ki-moon": a word and a romanised two-syllable given name the rules could not type are a person. */
+function withRomanisedGivenName(tokens: Token[], c: Candidate): Candidate {
+  if (c.type !== null || c.ordinary || c.last !== c.first + 1) return c;
+  const given = tokens[c.last]!.text;
+  if (!isRomanisedGivenName(given) || isVocabularyWord(given.toLowerCase())) return c;
+  return { ...c, type: 'person', strength: Strength.Medium };
+}
+
+/**
+ * "Lewis Hamilton": the lists know the first word as a person's name and the second as a town's, and the tagger is
+ * sure the two are one person's name. One person (a headline's "Lebed Chechnya" gets no such tag; "Stewart Island"
+ * ends in an ordinary word).
+ */
+function personWithPlaceSurname(tokens: Token[], rules: Candidate[], tagged: TaggedSpan[], cover: Int32Array): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n + 1 < rules.length; n++) {
+    const a = rules[n]!;
+    const b = rules[n + 1]!;
+    if (a.type !== 'person' || b.type !== 'place' || a.first !== a.last || b.first !== a.last + 1 || b.last !== b.first) continue;
+    if (tokens[b.first]!.breakBefore > 0 || tokens[a.first]!.inCapsSentence || a.honorific || isVocabularyWord(b.text.toLowerCase())) continue;
+    const k = cover[a.first]!;
+    const span = tagged[k];
+    if (!span || cover[b.first] !== k || span.type !== 'PER' || span.first !== a.first || span.last !== b.last || span.margin < UNSURE_MARGIN) continue;
+    out ??= [...rules];
+    out.splice(out.indexOf(a), 2, { ...a, last: b.last, end: b.end, text: joinWords(tokens, a.first, b.last), strength: Strength.Medium });
+  }
+  return out ?? rules;
+}
+
+/**
+ * "Englishman Gavin Roe", "former Oriole Jamie Roe": a rule's run whose first word the tagger calls MISC (a
+ * nationality, a team's player) and the rest, a given name and a surname, a person it is sure of: that person.
+ */
+function miscBeforePerson(tokens: Token[], c: Candidate, hits: TaggedSpan[]): Candidate | null {
+  if ((c.type !== null && c.type !== 'person') || c.honorific || hits.length !== 2) return null;
+  const [misc, per] = [...hits].sort((a, b) => a.first - b.first) as [TaggedSpan, TaggedSpan];
+  if (misc.type !== 'MISC' || misc.first !== c.first || per.type !== 'PER' || per.first !== misc.last + 1 || per.last !== c.last) return null;
+  if (per.margin < UNSURE_MARGIN || per.last === per.first || !isFirstName(tokens[per.first]!.text)) return null;
+  const first = tokens[per.first]!;
+  return { ...c, first: per.first, start: first.start, text: joinWords(tokens, per.first, per.last), type: 'person', strength: Strength.Medium };
+}
+
+// Verbs of a person speaking, as written right after the speaker's name.
+const PERSON_SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'adds', 'explained', 'wrote', 'recalled', 'recalls']);
+
+function speechVerbAfter(tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return !!next && next.breakBefore === 0 && PERSON_SPEECH_VERBS.has(next.text);
+}
+
+const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/i;
 
 /** Words only, no possessive or punctuation: "Vox Media’s Code Media" is two names. */
 function wordsOnly(tokens: Token[], first: number, last: number): boolean {

@@ -33,14 +33,24 @@ const nonEntityCaps = new Set<string>(words(wordsData.nonEntityCaps));
 const commonWords = new Set<string>(words(wordsData.commonWords));
 const lowercaseWords = new Set<string>(words(wordsData.vocabulary));
 
+/** The lists were learned from text with straight apostrophes: "O’Neill" is looked up as "O'Neill". */
+function straightApostrophes(s: string): string | null {
+  return s.includes('’') ? s.replace(/’/g, "'") : null;
+}
+
 /** The usual type of an exact entity string ("Interfax" -> ORG, "Syrian" -> MISC). */
 export function gazetteerType(name: string): GazType | undefined {
-  return gazTypes.get(name);
+  const type = gazTypes.get(name);
+  if (type) return type;
+  const straight = straightApostrophes(name);
+  return straight ? gazTypes.get(straight) : undefined;
 }
 
 /** Countries, capitals and regions: context never re-types these ("U.S. officials" stay a place). */
 export function isWorldPlace(name: string): boolean {
-  return worldPlaces.has(name);
+  if (worldPlaces.has(name)) return true;
+  const straight = straightApostrophes(name);
+  return straight ? worldPlaces.has(straight) : false;
 }
 
 export function isFirstName(word: string): boolean {
@@ -86,7 +96,7 @@ export interface TypeGuess {
 
 /** Guesses the type of an unseen capitalised word from its spelling ("Sestanovich" -> PER). */
 export function guessWordType(word: string): TypeGuess | null {
-  const feats = ngramFeatures(word).filter((f) => f in features);
+  const feats = ngramFeatures(straightApostrophes(word) ?? word).filter((f) => f in features);
   if (feats.length < 2) return null;
   const scores = classes.map((_, k) => {
     let s = logPrior[k]!;

@@ -75,6 +75,7 @@ export function wordShapeHash(word: string): number {
     else if (code >= 65 && code <= 90) c = 88; // 'X'
     else if (code >= 97 && code <= 122) c = 120; // 'x'
     else if (code < 128) c = code;
+    else if (code === 0x2019) c = 39; // a curly apostrophe is shaped like the straight one CoNLL uses
     else {
       const ch = word[i]!;
       c = ch.toLowerCase() !== ch ? 88 : ch.toUpperCase() !== ch ? 120 : code;
@@ -208,6 +209,11 @@ export interface FeatureDocument {
   facts: DocumentFacts;
 }
 
+/** "O’Rourke" -> "O'Rourke": the tagger learned from text with straight apostrophes only. */
+function plainApostrophes(word: string): string {
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
+}
+
 export function featureDocument(tokens: Token[], lexicon: TaggerLexicon): FeatureDocument {
   const n = tokens.length;
   const lower = new Array<string>(n);
@@ -219,7 +225,7 @@ export function featureDocument(tokens: Token[], lexicon: TaggerLexicon): Featur
     const t = tokens[i]!;
     if (t.breakBefore > 0) l++;
     line[i] = l;
-    lower[i] = t.text.toLowerCase();
+    lower[i] = plainApostrophes(t.text).toLowerCase();
     // Numbers differ in digits only ("2", "3", "1996"): one hash per shape of digits.
     lowerHash[i] = hashString(hasDigit(t.text) ? lower[i]!.replace(/\d/g, '0') : lower[i]!);
     shapeHash[i] = wordShapeHash(t.text);
@@ -255,7 +261,7 @@ export function tokenFeatures(doc: FeatureDocument, i: number, out: number[]): v
   const { tokens, lexicon, lowerHash, shapeHash, cover } = doc;
   const n = tokens.length;
   const t = tokens[i]!;
-  const w = t.text;
+  const w = plainApostrophes(t.text);
   const lw = doc.lower[i]!;
   const lh = lowerHash[i]!;
   const shape = shapeHash[i]!;

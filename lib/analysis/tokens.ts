@@ -37,6 +37,8 @@ const UPPER_START = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|bin)-\p{Lu}/u;
+/** One romanised Korean or Chinese syllable: consonants, a vowel group, an n/ng/m/k/l/p ending. */
+const GIVEN_NAME_SYLLABLE = /^(?:[bcdghjklmnprstwy][hwy]?)?(?:a|e|i|o|u|ae|eo|eu|oe|ui|oo|ou|ee|ai|ao|ia|ie|io|iu|ua|uo)(?:ng|n|m|k|l|p)?$/;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
 // Characters that open a sentence-like unit: what follows them is in sentence-initial position.
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', '*', '#', '•', '>', '|', '/']);
@@ -133,6 +135,13 @@ function splitWord(word: string): Piece[] {
   return out.filter((p) => p.text.length > 0);
 }
 
+/** A romanised two-syllable given name joined by a hyphen: "Jae-in", "Ki-moon", "Jong-un". */
+export function isRomanisedGivenName(word: string): boolean {
+  const m = /^(\p{Lu}[a-z]{0,4})-([a-z]{1,5})$/u.exec(word);
+  // A final p is rare in given names and common in words ("Co-op").
+  return !!m && GIVEN_NAME_SYLLABLE.test(m[1]!.toLowerCase()) && GIVEN_NAME_SYLLABLE.test(m[2]!) && !m[2]!.endsWith('p');
+}
+
 function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): boolean {
   if (!left || !right) return false;
   const leftLower = !UPPER_START.test(left);
@@ -144,6 +153,8 @@ function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): 
   if (!rightLower) return false; // "Rolls-Royce", "Al-Qaeda"
   // Lower-case right side: "CIA-vetted", "Assad-regime", "Kremlin-backed"; but not "Ki-moon", "Jong-un".
   const acronym = !LOWER.test(left);
+  // A romanised given name's second syllable ("Jae-myung", "Hsien-loong") is no separate word.
+  if (!acronym && left.length <= 5 && GIVEN_NAME_SYLLABLE.test(right)) return false;
   return acronym || right.endsWith('ed') || right.length >= 5;
 }
 

@@ -16,6 +16,7 @@ describe('tokenize', () => {
     ['Ban Ki-moon and Bashar al-Assad', ['Ban', 'Ki-moon', 'and', 'Bashar', 'al-Assad']],
     ['a long-suffering land', ['a', 'long-suffering', 'land']],
     ['Assad-regime targets', ['Assad', '-', 'regime', 'targets']],
+    ['Lee Jae-myung and Gaza-bound ships', ['Lee', 'Jae-myung', 'and', 'Gaza', '-', 'bound', 'ships']],
     ['Moscow’s influence and Russia\'s', ['Moscow', '’s', 'influence', 'and', 'Russia', "'s"]],
     ['George W. Bush', ['George', 'W.', 'Bush']],
   ])('splits %j', (text, expected) => {

@@ -55,3 +55,35 @@ describe('linking in an article', () => {
     expect(found['person:Mary Roe']).toEqual(['Mary Roe']);
   });
 });
+
+describe('a full name written after an honorific', () => {
+  it('takes in the bare surname used later', () => {
+    const found = cards('It was a long week. Dr. Oyelaran Bakare told reporters the vaccine worked. Bakare added that more trials were needed.');
+    expect(found['person:Oyelaran Bakare']).toEqual(['Oyelaran Bakare', 'Bakare']);
+    expect(found['person:Bakare']).toBeUndefined();
+  });
+
+  it('does so for Dame and Prof. too', () => {
+    const found = cards('Ministers met Dame Lyndall Okoro on Friday. Okoro said it went well. Prof. Tamsin Vare disagreed, and Vare said so.');
+    expect(found['person:Lyndall Okoro']).toEqual(['Lyndall Okoro', 'Okoro']);
+    expect(found['person:Tamsin Vare']).toEqual(['Tamsin Vare', 'Vare']);
+  });
+});
+
+describe('a full name written with a suffix or an initial', () => {
+  it('links "Jr." and a nickname to one card', () => {
+    const found = cards('Patrick Dunleavy Jr., 55, was sentenced on Monday. Pat Dunleavy is passionate about politics, his lawyer said. Dunleavy was arrested in April.');
+    expect(found['person:Patrick Dunleavy Jr.']).toEqual(['Patrick Dunleavy Jr.', 'Pat Dunleavy', 'Dunleavy']);
+  });
+
+  it('links an initial to the one given name it begins, and keeps another initial apart', () => {
+    const found = cards('The speaker, Benedict Okonjo, died on Sunday. Tributes came for B. U. Okonjo from every party. C. Okonjo, his cousin, spoke too.');
+    expect(found['person:Benedict Okonjo']).toEqual(['Benedict Okonjo', 'B. U. Okonjo']);
+    expect(found['person:C. Okonjo']).toEqual(['C. Okonjo']);
+  });
+
+  it('leaves an initial alone when two given names begin with it', () => {
+    const found = cards('Anna Okonjo and her brother Adam Okonjo spoke on Sunday. Later A. Okonjo wrote a letter.');
+    expect(found['person:A. Okonjo']).toEqual(['A. Okonjo']);
+  });
+});

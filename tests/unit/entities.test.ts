@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../lib/analysis/entities';
+import { findChunks, findTitles } from '../../lib/analysis/entities-candidates';
+import { tokenize } from '../../lib/analysis/tokens';
 import type { Entity } from '../../lib/analysis/types';
 
 const SEED = resolve(import.meta.dirname, '../../../shared/fixtures/seed');
@@ -136,6 +138,64 @@ describe('possessives', () => {
   });
 });
 
+describe('apostrophes', () => {
+  it('reads a name with a curly apostrophe as it reads the straight one', () => {
+    for (const text of [
+      'Voters rallied behind the little-known Declan O’Shaughnessy on Tuesday.',
+      'The museum acquired a painting by Brigid O’Keeffe last year.',
+    ]) {
+      const people = findEntities(text).filter((e) => e.type === 'person');
+      expect(people.map((e) => surfaces(text, e)[0])).toEqual([text.match(/\p{Lu}\p{Ll}+ O’\p{Lu}\p{Ll}+/u)![0]]);
+    }
+  });
+
+  it('keeps an unknown given name with the surname the tagger calls a person', () => {
+    const text = 'The region will go the way of the embattled Ciaran O’Rourke until someone steps in.';
+    expect(findEntities(text).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Ciaran O’Rourke']);
+  });
+
+  it('reads two unknown words before "said" as a person when the tagger calls the surname one', () => {
+    const text = 'Kwame Bonsu said the talks failed on Monday in the capital.';
+    expect(findEntities(text).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Kwame Bonsu']);
+  });
+
+  it('takes no contraction for a name', () => {
+    for (const q of ['“', '"']) {
+      const text = `Lena Marsh hinted that sales were good.\n\n${q}We${q === '"' ? "'" : '’'}ve never had demand like that${q === '"' ? '"' : '”'} Marsh said.`;
+      const names = findEntities(text).map((e) => e.name);
+      expect(names).toEqual(['Lena Marsh']);
+    }
+  });
+});
+
+describe('a role word before a given name', () => {
+  it('leaves an ordinary capitalised word before a given name and surname out of the name', () => {
+    const tokens = tokenize('It rained. The firm’s Chief Executive Helen Craig said sales grew.');
+    const chunks = findChunks(tokens, findTitles(tokens)).map((c) => c.text);
+    expect(chunks).toContain('Helen Craig');
+    expect(chunks.some((c) => c.includes('Executive'))).toBe(false);
+  });
+
+  it('keeps a given name that is also a word when no given name follows it', () => {
+    const text = 'Officials said Grace Okafor left early.';
+    expect(findEntities(text).map((e) => e.name)).toEqual(['Grace Okafor']);
+  });
+});
+
+describe('surnames with particles', () => {
+  it('keeps one or two particles inside a name that opens with a given name', () => {
+    const text = 'It rained. The goalkeeper Edwin van der Holt made a save. The critic Luis de Marano praised him.';
+    const people = findEntities(text).filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toEqual(['Edwin van der Holt', 'Luis de Marano']);
+  });
+
+  it('links a later "De Marano" that opens a sentence', () => {
+    const text = 'It rained. The critic Luis de Marano wrote a history of neon. De Marano evokes the 1900s.';
+    const luis = findEntities(text).find((e) => e.name === 'Luis de Marano');
+    expect(surfaces(text, luis)).toEqual(['Luis de Marano', 'De Marano']);
+  });
+});
+
 describe('generic news sentences (not from the seed)', () => {
   it('finds people, places and organisations with their roles', () => {
     const text = 'German Chancellor Angela Merkel met Mr. Macron in Paris on Monday. Merkel later flew to Berlin, a spokesman for the Social Democratic Party said.';
@@ -216,6 +276,113 @@ describe('generic news sentences (not from the seed)', () => {
     const names = findEntities(text).map((e) => `${e.type}:${e.name}`);
     expect(names).toContain('place:Russia');
     expect(names.some((n) => /SEEKS|SYRIAN|Syrian|CONFLICT/.test(n))).toBe(false);
+  });
+});
+
+describe('words around a name that are not part of it', () => {
+  const people = (text: string): string[] => findEntities(text).filter((e) => e.type === 'person').map((e) => e.name);
+
+  it('leaves out a hyphenated modifier before the name', () => {
+    const text = 'Julia Brenner was charged in 2019. Australian-born Brenner denies it. New York-born Oscar Vale testified.';
+    const found = findEntities(text);
+    const brenner = found.find((e) => e.name === 'Julia Brenner');
+    expect(brenner?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Julia Brenner', 'Brenner']);
+    expect(people(text)).toContain('Oscar Vale');
+  });
+
+  it('reads a role word between an organisation and a full name as neither', () => {
+    const text = 'Harbor Sports Insider Jason Melloy reported that the league will act. Fox News Host Dana Querry agreed.';
+    const names = findEntities(text).map((e) => `${e.type}:${e.name}`);
+    expect(names).toContain('person:Jason Melloy');
+    expect(names).toContain('person:Dana Querry');
+    expect(names).toContain('organization:Fox News');
+    expect(names.some((n) => /Insider|Host/.test(n))).toBe(false);
+  });
+
+  it('reads "Will" opening a question as the verb, not a given name', () => {
+    const text = 'Susan Warrender led the field on Monday. Will Warrender continue to face the heat, or will her rivals? Will Farrow, a voter, was unsure.';
+    expect(people(text)).toEqual(['Susan Warrender', 'Will Farrow']);
+  });
+
+  it('reads "Will" opening a question as the verb when a rule line follows the question', () => {
+    const text = 'Susan Warrender led the field on Monday. Will Warrender keep the lead, or will her rivals catch up?\n\n___\n\nWHAT COMES NEXT';
+    expect(people(text)).toEqual(['Susan Warrender']);
+  });
+
+  it('leaves out a nationality or a team word the tagger sets apart before a full name', () => {
+    expect(people('The club signed Englishman Gavin Thornbury on Monday. Former Oriole Jamie Parkwood pitched well on Sunday.')).toEqual(['Gavin Thornbury', 'Jamie Parkwood']);
+  });
+
+  it('reads a known given name and a town as one person', () => {
+    const text = 'Midfielder Lewis Kingston scored twice on Saturday. Kingston said it was hard.';
+    const found = findEntities(text).map((e) => `${e.type}:${e.name}:${e.mentions.length}`);
+    expect(found).toEqual(['person:Lewis Kingston:2']);
+  });
+
+  it('ends a name before a weekday, and reads a hyphenated rank as a title', () => {
+    const text = 'The envoy will meet Foreign Minister Jose Alberto Quintela Monday. Army spokesman Lieutenant-Colonel Max Darrow said so, and Darrow left.';
+    const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['Jose Alberto Quintela: Jose Alberto Quintela', 'Max Darrow: Max Darrow | Darrow']);
+  });
+
+  it('reads a nickname in quotation marks between a given name and a surname as part of one person', () => {
+    const text = 'The boxer Roberto “Hands of Granite” Dellaro won again on Saturday. Dellaro said he felt young.';
+    const found = findEntities(text).map((e) => `${e.type}:${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['person:Roberto Dellaro: Roberto “Hands of Granite” Dellaro | Dellaro']);
+  });
+
+  it('reads an ordinary word opening a sentence as no name, unless the article capitalises it elsewhere', () => {
+    const text = 'The storm closed the roads. Sadly, the bridge fell. Paramedics could not reach the town. Instead, boats came. Guy keeps calling.';
+    expect(findEntities(text).filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('reads a role word opening a sentence before a full name as no organisation', () => {
+    const text = 'Actress Catherine Wellbrook arrived on Monday. Wellbrook waved.';
+    expect(findEntities(text).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Catherine Wellbrook']);
+  });
+
+  it('links a surname written with a straight and a curly apostrophe', () => {
+    const text = 'Rep. Beto O’Rourke spoke on Monday, and O’Rourke smiled. Later Mr. O\'Rourke waved.';
+    const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['Beto O’Rourke: Beto O’Rourke | O’Rourke | O\'Rourke']);
+  });
+});
+
+describe('name particles', () => {
+  const cards = (text: string): string[] =>
+    findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+
+  it('reads del, di and ten inside a full name', () => {
+    expect(cards('The film was made by Luis del Castello. Later Maria di Venanzo and Peter ten Hoorn joined.')).toEqual([
+      'Luis del Castello: Luis del Castello',
+      'Maria di Venanzo: Maria di Venanzo',
+      'Peter ten Hoorn: Peter ten Hoorn',
+    ]);
+  });
+
+  it('reads a given name, a word and a particle as a person, not an organisation\'s head ("Court of …")', () => {
+    expect(cards('In 1781, Antoine Court de Valmont wrote the book.')).toEqual(['Antoine Court de Valmont: Antoine Court de Valmont']);
+  });
+
+  it('keeps the particles written before a surname used alone', () => {
+    expect(cards('Pieter van der Walt led the talks. Critics said van der Walt gave too much, but de Walt was another man. Hassan bin Tariq agreed, and bin Tariq signed.')).toEqual([
+      'Pieter van der Walt: Pieter van der Walt | van der Walt',
+      'de Walt: de Walt',
+      'Hassan bin Tariq: Hassan bin Tariq | bin Tariq',
+    ]);
+  });
+});
+
+describe('romanised given names', () => {
+  it('keeps a hyphenated given name whole', () => {
+    const people = findEntities('Opposition leader Park Jae-myung met Lee Hsien-loong in Seoul.').filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toEqual(['Park Jae-myung', 'Lee Hsien-loong']);
+  });
+
+  it('reads a surname before a romanised given name as a person, even an ordinary word opening a sentence', () => {
+    const text = 'Moon Jae-in met the envoy on Monday. Later Ban Ki-moon joined them, and Moon said yes. The Green Co-op opened.';
+    const found = findEntities(text).filter((e) => e.type === 'person').map((e) => `${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+    expect(found).toEqual(['Moon Jae-in: Moon Jae-in | Moon', 'Ban Ki-moon: Ban Ki-moon']);
   });
 });
 
