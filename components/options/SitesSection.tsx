@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SettingSwitch } from '@/entrypoints/options/SettingSwitch';
+import { SettingSwitch } from '@/components/options/SettingSwitch';
 import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import type { SiteSwitches } from '@/lib/settings/site-switches';
 import './sites-section.css';

@@ -5,7 +5,7 @@ import type { SyncSectionProps } from '@/components/options/SyncSection';
 import type { Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
-import { OptionsApp, type HostPermissions, type OptionsAppProps } from './OptionsApp';
+import { OptionsApp, type HostPermissions, type OptionsAppProps } from '@/components/options/OptionsApp';
 import './style.css';
 
 const toBackground: Transport = (message) => browser.runtime.sendMessage(message);

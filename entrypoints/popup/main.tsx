@@ -4,7 +4,7 @@ import '@/components/swatches.css';
 import type { NotesNotices } from '@/components/popup/notes/use-page-notes';
 import type { Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
-import { App } from './App';
+import { App } from '@/components/popup/PopupApp';
 import { resolveTargetTab } from './target-tab';
 import './style.css';
 

@@ -10,6 +10,8 @@ import { serveDirectory, type StaticServer } from '../../testing/harness/static-
 import { clickInShadow, evaluateInShadow } from '../../testing/e2e/closed-shadow';
 import { loadSeedGold } from '../../testing/e2e/gold';
 import { coverage } from '../../testing/e2e/text-match';
+import { artifactPath } from '../../testing/e2e/artifacts';
+import { HIGHLIGHT_PALETTE, type TintStyle } from '../../lib/page/highlight-palette';
 
 const gold = loadSeedGold();
 
@@ -165,6 +167,37 @@ describe('direct quotes and reported speech', () => {
     await expect.poll(() => highlightSizes(page)).toEqual({ ...before, 'lede-quote': 0 });
     await clickInShadow(page, 'lede-legend', '[data-testid="legend-toggle-quote"]');
     await expect.poll(() => highlightSizes(page)).toEqual(before);
+    await page.close();
+  });
+});
+
+describe('colour scheme', () => {
+  /** The tint a highlight name paints on the article's paragraphs, as the browser computes it. */
+  function tintOf(page: Page, name: string): Promise<string> {
+    return page.evaluate((highlight) => {
+      const paragraph = document.querySelector('article p') ?? document.querySelector('p')!;
+      return getComputedStyle(paragraph, `::highlight(${highlight})`).backgroundColor;
+    }, name);
+  }
+
+  /** '#rrggbb' as the browser writes a computed colour. */
+  function rgb(hex: string): string {
+    const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+    return `rgb(${r}, ${g}, ${b})`;
+  }
+
+  it('paints with the light palette on a light page and the dark one on a dark page (screenshots of both)', async () => {
+    const { page } = await openSeed();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => tintOf(page, 'lede-person')).toBe(rgb((HIGHLIGHT_PALETTE.light.person as TintStyle).background));
+    await page.screenshot({ path: artifactPath('page-light.png') });
+
+    // A site with its own dark mode: the page goes dark with the reader's setting, and so do Lede's tints.
+    await page.addStyleTag({ content: '@media (prefers-color-scheme: dark) { html, body, article, main { background: #121212 !important; color: #e8e8e8 !important; } a { color: #8ab4f8 !important; } }' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => tintOf(page, 'lede-person')).toBe(rgb((HIGHLIGHT_PALETTE.dark.person as TintStyle).background));
+    expect(await tintOf(page, 'lede-place')).toBe(rgb((HIGHLIGHT_PALETTE.dark.place as TintStyle).background));
+    await page.screenshot({ path: artifactPath('page-dark.png') });
     await page.close();
   });
 });

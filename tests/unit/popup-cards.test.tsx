@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EntityCard } from '@/components/popup/EntityCard';
 import { historyHeading, pieceLabel, placeFactRows, shortDate, siteLabel } from '@/components/popup/card-text';
-import { App } from '@/entrypoints/popup/App';
+import { App } from '@/components/popup/PopupApp';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
 import type { EntityHistory } from '@/lib/protocol/messages';

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityFromLibrarySearch, entityLibraryPath } from '@/components/library/open-library';
-import { App } from '@/entrypoints/popup/App';
+import { App } from '@/components/popup/PopupApp';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PopupPrefs } from '@/lib/settings/popup-prefs';

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { bodyPreview, clampText, notesHeading, quotePreview } from '@/components/popup/notes/note-text';
-import { App } from '@/entrypoints/popup/App';
+import { App } from '@/components/popup/PopupApp';
 import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '@/entrypoints/popup/App';
+import { App } from '@/components/popup/PopupApp';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import type { Analysis } from '@/lib/analysis/types';
 import { groupQuotesBySpeaker, summarizeQuotes, UNATTRIBUTED } from '@/lib/cards/article-summary';
