@@ -1,7 +1,7 @@
 // Which stored articles are one article, and the one row they become: for the version 5 upgrade,
 // which turns a history of addresses into a history of articles. Pure.
 
-import type { ArticleRow } from './db';
+import type { ArticleRow } from './db-rows';
 
 /** Titles shorter than this ("Live", "Opinion") are too common to join two rows on. */
 const MIN_SHARED_TITLE = 20;

@@ -7,7 +7,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { HlcClock } from '../sync/hlc';
 import { nextVersion, recordKey, type RecordKind } from '../sync/records';
-import type { OutboxRow, SyncMetaRow, SyncStateRow } from './db';
+import type { OutboxRow, SyncMetaRow, SyncStateRow } from './db-rows';
 
 /** The tables whose rows are sync records, and the kind each holds. */
 export const TRACKED_TABLES: Readonly<Record<string, RecordKind>> = { annotations: 'note', articles: 'article' };
