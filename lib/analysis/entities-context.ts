@@ -185,6 +185,39 @@ function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
   return new Set([...before].filter(([, only]) => only).map(([text]) => text));
 }
 
+/** Words before a common noun that people's names do not take: "the X", "an X" ("the Rev." is an honorific). */
+const THING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'your', 'our', 'every', 'each']);
+
+/** A size or model number written before a product: "16-inch", "12.9-inch", "787-9". */
+const MEASURE = /^\d[\d.,]*-(?:\d+|\p{L}+)$/u;
+
+/** The mention stands right after a determiner or a measure on its line ("the Velox Pro", "a 15-inch Orbix"). */
+function afterDeterminer(tokens: Token[], first: number): boolean {
+  const det = tokens[first - 1];
+  if (!det || det.breakBefore > 0 || tokens[first]!.breakBefore > 0) return false;
+  return (det.isWord && THING_DETERMINERS.has(det.text.toLowerCase())) || MEASURE.test(det.text);
+}
+
+/**
+ * Names read as people that the article writes after "the" or "a" at least half the time ("the
+ * Velox Pro", "a Skyrunner 9"): products, vehicles, works and models, which news calls by a common
+ * noun's grammar ("the 16-inch X"), unlike people. Names the lists or the page make people stay.
+ */
+function thingNames(tokens: Token[], candidates: Candidate[], personLike: (c: Candidate) => boolean): Set<string> {
+  const counts = new Map<string, { det: number; all: number; person: boolean; kept: boolean }>();
+  for (const c of candidates) {
+    let n = counts.get(c.text);
+    if (!n) counts.set(c.text, (n = { det: 0, all: 0, person: false, kept: false }));
+    n.all++;
+    if (afterDeterminer(tokens, c.first)) n.det++;
+    if (c.type === 'person') n.person = true;
+    if (c.honorific || c.type === 'place' || c.type === 'organization' || personLike(c)) n.kept = true;
+  }
+  const out = new Set<string>();
+  for (const [text, n] of counts) if (n.person && !n.kept && n.det * 2 >= n.all) out.add(text);
+  return out;
+}
+
 /** Nouns whose capitalised modifiers name a thing, not a body or place: "X disease", "the X Prize". */
 const THING_NOUNS = new Set(['disease', 'syndrome', 'disorder', 'virus', 'vaccine', 'infection', 'prize', 'trophy', 'medal']);
 
@@ -251,11 +284,12 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   // What one sentence says of a name holds for the article: its other mentions follow.
   const said = new Map<string, EntityType>();
   const eventNames = eventOnlyNames(tokens, candidates);
+  const things = thingNames(tokens, candidates, personLike);
   const out: Candidate[] = [];
   let platformList = false;
   let prevEnd = -1;
   for (const c of candidates) {
-    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || afterTimes(tokens, c.first)) continue;
+    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || things.has(c.text) || afterTimes(tokens, c.first)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const between = tokens.slice(prevEnd + 1, c.first);
     const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));

@@ -207,3 +207,19 @@ describe('names the page also writes as a web address', () => {
     expect(typed(text).get('Ticket Harbor')).toBe('organization');
   });
 });
+
+describe('products written with a common noun\'s grammar', () => {
+  it('reads no person in a name the article writes after "the" or a size', () => {
+    const text =
+      'The new 14-inch Velmora Pro arrives next month, said Jane Roe, who leads design at Quillware.\n\n' +
+      'The Velmora Pro has a brighter screen than the old 13-inch Velmora Pro, Roe said.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Velmora Pro');
+    expect(names).toContain('Jane Roe');
+  });
+
+  it('keeps a person the article also names with a title', () => {
+    const text = 'Dr. Tobin Arkwright spoke first. The Tobin Arkwright who founded the clinic was his father.';
+    expect(typed(text).get('Tobin Arkwright')).toBe('person');
+  });
+});
