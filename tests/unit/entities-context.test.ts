@@ -218,6 +218,13 @@ describe('products written with a common noun\'s grammar', () => {
     expect(names).toContain('Jane Roe');
   });
 
+  it('reads no person in a title after "her novel" or "the film"', () => {
+    const text = 'Critics praised her debut novel Marrow Lane, said Jane Roe, who reviewed it.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Marrow Lane');
+    expect(names).toContain('Jane Roe');
+  });
+
   it('keeps a person the article also names with a title', () => {
     const text = 'Dr. Tobin Arkwright spoke first. The Tobin Arkwright who founded the clinic was his father.';
     expect(typed(text).get('Tobin Arkwright')).toBe('person');
