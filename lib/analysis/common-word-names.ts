@@ -5,6 +5,7 @@
 // ordinary word. A name the article also capitalises mid-sentence, puts after "Mr." or a title,
 // or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
 import ordinaryData from '../model/ordinary.json';
+import { commonAcronyms } from './acronym-nouns';
 import type { ResolvedMention } from './entities-link';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
@@ -214,8 +215,14 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
   }
   let casing: ArticleCasing | null = null;
   const drop = new Set<ResolvedMention>();
+  const acronyms = commonAcronyms(tokens);
   for (const group of byName.values()) {
     const name = group[0]!.name;
+    // "hypersensitivity pneumonitis, or HP", "11:21 pm CST", "2 TFL": capitals that name no one.
+    if (acronyms.has(name)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     // The entity was named by the glued span; its lone "The" mentions go with it.
     if (group.some((m) => endsInFunctionWord(tokens, m))) {
       for (const m of group) drop.add(m);
