@@ -5,6 +5,7 @@
 // ordinary word. A name the article also capitalises mid-sentence, puts after "Mr." or a title,
 // or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
 import ordinaryData from '../model/ordinary.json';
+import { commonAcronyms } from './acronym-nouns';
 import type { ResolvedMention } from './entities-link';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
@@ -200,6 +201,57 @@ function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: Artic
   });
 }
 
+/** Lower-case words a title-case line keeps besides its capitalised ones. */
+const TITLE_LINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'up', 'off', 'out', 'is', 'are', 'its']);
+
+/** Capitalised words inside a name that only glue across a headline: "X Unite With Y", "X Is". */
+const GLUE_WORDS = new Set(['With', 'Is', 'Are', 'Was', 'To', 'For', 'On', 'At', 'In', 'From', 'Into', 'After', 'Over', 'Says', 'Will', 'Might', 'Could', 'Would', 'Can']);
+
+/**
+ * Per token, whether its line is written in title case: three capitalised words at least and no
+ * lower-case word but small ones, whatever ends it ("X Stock Is Falling After Its Release.").
+ */
+function titleCaseLines(tokens: Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let first = 0;
+  while (first < tokens.length) {
+    let end = first + 1;
+    while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
+    let caps = 0;
+    let title = true;
+    for (let i = first; i < end && title; i++) {
+      const t = tokens[i]!;
+      if (!t.isWord || !/^\p{L}/u.test(t.text)) continue;
+      if (t.isCap) caps++;
+      else if (!TITLE_LINE_SMALL_WORDS.has(t.text)) title = false;
+    }
+    if (title && caps >= 3) out.fill(1, first, end);
+    first = end;
+  }
+  return out;
+}
+
+/**
+ * A name of several words seen only on title-case lines, with a word inside it that only glues a
+ * headline ("X Unite With", "X Is"), or for a person one the article writes in lower case ("X Stock"):
+ * the headline's words run together, not a name. The names inside it come back in the body.
+ */
+function headlineGlue(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing, titleLines: Uint8Array): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (m.candidate.honorific || last === first) return false;
+    for (let i = first; i <= last; i++) if (!titleLines[i]) return false;
+    for (let i = first + 1; i <= last; i++) {
+      const t = tokens[i]!;
+      if (!t.isWord || !t.isCap || t.isAllCaps) continue;
+      if (GLUE_WORDS.has(t.text)) return true;
+      // A person's name holds no word the article writes in lower case ("X Stock"); a company's may ("X Music Center").
+      if (m.type === 'person' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && casing.lower.has(t.text.toLowerCase()) && !isFirstName(t.text)) return true;
+    }
+    return false;
+  });
+}
+
 /**
  * Drops mentions of one-word names the article only capitalises where capitals say nothing and
  * otherwise uses as an ordinary word, and mentions whose last word is a function word.
@@ -213,9 +265,16 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     else byName.set(key, [m]);
   }
   let casing: ArticleCasing | null = null;
+  let titleLines: Uint8Array | null = null;
   const drop = new Set<ResolvedMention>();
+  const acronyms = commonAcronyms(tokens);
   for (const group of byName.values()) {
     const name = group[0]!.name;
+    // "hypersensitivity pneumonitis, or HP", "11:21 pm CST", "2 TFL": capitals that name no one.
+    if (acronyms.has(name)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     // The entity was named by the glued span; its lone "The" mentions go with it.
     if (group.some((m) => endsInFunctionWord(tokens, m))) {
       for (const m of group) drop.add(m);
@@ -228,7 +287,8 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     }
     if (name.includes(' ')) {
       casing ??= articleCasing(tokens);
-      if (ordinaryPhrase(tokens, group, casing)) for (const m of group) drop.add(m);
+      titleLines ??= titleCaseLines(tokens);
+      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines)) for (const m of group) drop.add(m);
       continue;
     }
     if (CONTRACTION.test(name)) {

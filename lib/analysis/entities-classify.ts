@@ -3,7 +3,7 @@
 // Context rules come first: they are the article's own statement about the name.
 import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
 import { HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
-import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
+import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNewsSurname, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
 import { isCompanyHead, isStateCode, isStateName, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { EntityType } from './types';
@@ -238,6 +238,8 @@ function classifyByName(facts: ChunkFacts): boolean {
   if (world) return decide('place', Strength.Strong);
   if (gaz === 'MISC') return true;
   if (gaz) return decide(TYPE_OF[gaz] ?? null, Strength.Strong);
+  // A surname today's news writes alone for a person, which the 1996 lists and tagger took for a company.
+  if (first === last && isNewsSurname(text)) return decide('person', Strength.Strong);
 
   const lastWord = tokens[last]!.text;
   const firstWord = tokens[first]!.text;

@@ -185,6 +185,129 @@ function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
   return new Set([...before].filter(([, only]) => only).map(([text]) => text));
 }
 
+/** "Mother's Day", "Veterans Day", "Christmas Eve": an ordinary word before these names a holiday. */
+const HOLIDAY_HEADS = new Set(['Day', 'Eve', 'Weekend']);
+
+const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+
+/**
+ * Words that make a weekday a holiday or a sale ("Black Friday", "Cyber Monday", "Giving Tuesday");
+ * a closed list, since news dates anything by its weekday ("posted on Acme Tuesday").
+ */
+const WEEKDAY_HOLIDAY_WORDS = new Set(['Black', 'Cyber', 'Giving', 'Super', 'Good', 'Ash', 'Holy', 'Easter', 'Palm', 'Fat', 'Shrove', 'Maundy', 'Bloody', 'Travel']);
+
+/**
+ * A lone capitalised word that names a day with the day word after it ("Black Friday", "Cyber
+ * Monday", "Mother's Day", "Veterans Day"): a holiday or a sale, not a name Lede highlights.
+ */
+function holidayWord(tokens: Token[], c: Candidate, personLike: (c: Candidate) => boolean): boolean {
+  if (c.first !== c.last || c.honorific || personLike(c)) return false;
+  let i = c.last + 1;
+  if (/^['’]s?$/.test(tokens[i]?.text ?? '') && tokens[i]!.breakBefore === 0) i++;
+  const day = tokens[i];
+  if (!day || day.breakBefore > 0) return false;
+  const word = tokens[c.first]!.text;
+  if (WEEKDAYS.has(day.text)) return i === c.last + 1 && WEEKDAY_HOLIDAY_WORDS.has(word);
+  const lower = word.toLowerCase();
+  return HOLIDAY_HEADS.has(day.text) && (isVocabularyWord(lower) || isVocabularyWord(lower.replace(/s$/, '')));
+}
+
+/** Nouns after a brand's name that no place or person takes: "the X browser", "an X device", "X's app". */
+const BRAND_THINGS = new Set([
+  'app', 'apps', 'browser', 'device', 'devices', 'subscription', 'subscribers', 'users', 'platform', 'smartphone', 'smartphones',
+  'console', 'consoles', 'headset', 'earbuds', 'laptop', 'laptops', 'software', 'chatbot', 'assistant', 'speaker', 'speakers',
+]);
+
+function brandThingAfter(tokens: Token[], last: number): boolean {
+  let i = last + 1;
+  if (/^['’]s$/.test(tokens[i]?.text ?? '') && tokens[i]!.breakBefore === 0) i++;
+  const w = lowerAt(tokens, i);
+  return w !== null && BRAND_THINGS.has(w) && tokens[last + 1]!.breakBefore === 0;
+}
+
+/** What a shop does, a few words after its name: "X offers", "X is also offering", "X founder". */
+const OWNED_BY_SHOPS = new Set(['website', 'app', 'stores', 'founder', 'ceo', 'headquarters', 'warehouses', 'warehouse', 'customers']);
+
+const SHOP_VERBS = new Set(['offers', 'offering', 'sells', 'selling', 'ships', 'shipping', 'founder', 'ceo', 'shoppers', 'sellers', 'prime']);
+
+/**
+ * A lone name the lists know as a place, but not a country, capital, region or state ("Amazon"),
+ * that the page uses as a shop: "X offers", "X is also offering", "X founder", "X's website".
+ * A known place written with "the" ("the Amazon") stays the place.
+ */
+function shopOfKnownPlace(tokens: Token[], c: Candidate): boolean {
+  if (c.first !== c.last || c.honorific || gazetteerType(c.text) !== 'LOC' || isWorldPlace(c.text) || isStateName(c.text)) return false;
+  if (lowerAt(tokens, c.first - 1) === 'the') return false;
+  // "X's website": what a company owns ("X shares" also follows regions: "Asia shares").
+  if (/^['’]s$/.test(tokens[c.last + 1]?.text ?? '') && OWNED_BY_SHOPS.has(lowerAt(tokens, c.last + 2) ?? '')) return true;
+  return shopVerbAfter(tokens, c.last);
+}
+
+/** "X offers", "X is also offering", "X founder": within three lower-case words after the name. */
+function shopVerbAfter(tokens: Token[], last: number): boolean {
+  for (let i = last + 1; i <= last + 3; i++) {
+    const w = lowerAt(tokens, i);
+    if (w === null) return false;
+    if (SHOP_VERBS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Words before a common noun that people's names do not take: "the X", "an X" ("the Rev." is an honorific). */
+const THING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'your', 'our', 'every', 'each']);
+
+/** A size or model number written before a product: "16-inch", "12.9-inch", "787-9". */
+const MEASURE = /^\d[\d.,]*-(?:\d+|\p{L}+)$/u;
+
+/** The mention stands right after a determiner or a measure on its line ("the Velox Pro", "a 15-inch Orbix"). */
+function afterDeterminer(tokens: Token[], first: number): boolean {
+  const det = tokens[first - 1];
+  if (!det || det.breakBefore > 0 || tokens[first]!.breakBefore > 0) return false;
+  return (det.isWord && THING_DETERMINERS.has(det.text.toLowerCase())) || MEASURE.test(det.text);
+}
+
+/**
+ * Names read as people that the article writes after "the" or "a" at least half the time ("the
+ * Velox Pro", "a Skyrunner 9"): products, vehicles, works and models, which news calls by a common
+ * noun's grammar ("the 16-inch X"), unlike people. Names the lists or the page make people stay.
+ */
+function thingNames(tokens: Token[], candidates: Candidate[], personLike: (c: Candidate) => boolean): Set<string> {
+  const counts = new Map<string, { det: number; all: number; person: boolean; kept: boolean; work: boolean; sure: boolean }>();
+  for (const c of candidates) {
+    let n = counts.get(c.text);
+    if (!n) counts.set(c.text, (n = { det: 0, all: 0, person: false, kept: false, work: false, sure: false }));
+    n.all++;
+    if (afterDeterminer(tokens, c.first)) n.det++;
+    if (afterWorkNoun(tokens, c.first)) n.work = true;
+    if (c.type === 'person') n.person = true;
+    const named = c.honorific || c.type === 'place' || personLike(c);
+    if (named || c.type === 'organization') n.kept = true;
+    if (named || (c.type === 'organization' && c.strength >= Strength.Strong) || gazetteerType(c.text) === 'ORG') n.sure = true;
+  }
+  const out = new Set<string>();
+  for (const [text, n] of counts) if ((n.person && !n.kept && n.det * 2 >= n.all) || (n.work && !n.sure)) out.add(text);
+  return out;
+}
+
+/** Kinds of work whose title may follow them: "the film X", "her debut novel X". */
+const WORK_NOUNS = new Set([
+  'film', 'films', 'movie', 'movies', 'novel', 'novels', 'book', 'books', 'memoir', 'album', 'albums', 'song', 'songs', 'single',
+  'series', 'sitcom', 'documentary', 'docuseries', 'musical', 'opera', 'painting', 'poem', 'podcast', 'franchise', 'game', 'games',
+  'video', 'comedy', 'drama', 'thriller', 'play', 'show', 'miniseries', 'anthology', 'sequel', 'prequel', 'remake', 'festival',
+]);
+
+/** "the film X", "his new novel X": a work noun after a determiner (one word may stand between) right before the name. */
+function afterWorkNoun(tokens: Token[], first: number): boolean {
+  const noun = lowerAt(tokens, first - 1);
+  if (noun === null || !WORK_NOUNS.has(noun) || tokens[first]!.breakBefore > 0) return false;
+  for (let i = first - 2; i >= Math.max(0, first - 3); i--) {
+    const w = lowerAt(tokens, i);
+    if (w === null) return false;
+    if (DETERMINERS.has(w)) return true;
+  }
+  return false;
+}
+
 /** Nouns whose capitalised modifiers name a thing, not a body or place: "X disease", "the X Prize". */
 const THING_NOUNS = new Set(['disease', 'syndrome', 'disorder', 'virus', 'vaccine', 'infection', 'prize', 'trophy', 'medal']);
 
@@ -251,11 +374,14 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   // What one sentence says of a name holds for the article: its other mentions follow.
   const said = new Map<string, EntityType>();
   const eventNames = eventOnlyNames(tokens, candidates);
+  const things = thingNames(tokens, candidates, personLike);
+  const typedTexts = new Set<string>();
+  for (const c of candidates) if (c.type === 'place' || c.type === 'person') typedTexts.add(c.text);
   const out: Candidate[] = [];
   let platformList = false;
   let prevEnd = -1;
   for (const c of candidates) {
-    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || afterTimes(tokens, c.first)) continue;
+    if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || things.has(c.text) || afterTimes(tokens, c.first) || holidayWord(tokens, c, personLike)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const between = tokens.slice(prevEnd + 1, c.first);
     const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
@@ -270,6 +396,15 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     } else if (c.first === c.last && !c.honorific && c.text.endsWith('s') && orgOpeners.has(c.text.slice(0, -1))) {
       type = 'organization';
       strength = Strength.Context;
+    } else if (
+      (c.type !== 'organization' && (c.type !== null || typedTexts.has(c.text)) && brandThingAfter(tokens, c.last) && !placeKnown(c) && !personLike(c) && !(c.type === 'person' && c.strength >= Strength.Strong)) ||
+      shopOfKnownPlace(tokens, c) ||
+      (c.type === 'person' && c.first === c.last && c.strength <= Strength.Medium && !c.honorific && !personLike(c) && !untypedEnds.has(c.text) && shopVerbAfter(tokens, c.last))
+    ) {
+      // "the Zentro browser", "Hollo's app", "Marketon offers …": a brand, not a place or person.
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
     } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
       type = 'organization';
       strength = Strength.Context;

@@ -3,6 +3,7 @@
 // character n-gram naive Bayes for words the gazetteer has never seen.
 import gazetteerData from '../model/gazetteer.json';
 import ngramData from '../model/ngrams.json';
+import surnamesData from '../model/surnames.json';
 import wordsData from '../model/words.json';
 import { ngramFeatures } from './entities-ngrams';
 import type { GazType, TaggerLexicon } from './tagger-features';
@@ -55,6 +56,13 @@ export function isWorldPlace(name: string): boolean {
 
 export function isFirstName(word: string): boolean {
   return firstNames.has(word);
+}
+
+const newsSurnames = new Set<string>(words(surnamesData.surnames));
+
+/** Surnames today's news writes alone for a person ("Trump"), learned by scripts/train-surnames.ts. */
+export function isNewsSurname(word: string): boolean {
+  return newsSurnames.has(word);
 }
 
 /** Last words that mark organisations ("University", "Agency", "Council"). */

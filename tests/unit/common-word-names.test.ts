@@ -94,6 +94,18 @@ describe('phrases of ordinary words on headings', () => {
     expect(kept('Frozen Kingdoms\n\nFans of Frozen Kingdoms lined up for the game on Friday.', 'Frozen Kingdoms')).toHaveLength(2);
   });
 
+  it('drops names glued across a title-case headline by a small word or, for people, a word the body writes in lower case', () => {
+    const band = 'The Velmora Brothers Unite With Jane Roe for 50th Anniversary Tour\n\nThe band will tour with Jane Roe next year.';
+    expect(kept(band, 'Brothers Unite With')).toEqual([]);
+    const shares = 'Quillware Stock Is Falling After Its Earnings Release.\n\nThe stock fell 5% on Tuesday.';
+    expect(kept(shares, 'Quillware Stock', 'person')).toEqual([]);
+  });
+
+  it('keeps a name on a title-case listing line, and one the body writes too', () => {
+    expect(kept('June 19 – Charlotte, NC @ Velmora Music Pavilion\n\nThe music starts at eight.', 'Velmora Music Pavilion')).toHaveLength(1);
+    expect(kept('Quillware Stock Is Falling After Its Release.\n\nThe stock of Quillware Stock fell.', 'Quillware Stock', 'person')).toHaveLength(2);
+  });
+
   it('drops contractions however they were typed', () => {
     expect(kept('We’ll see what happens next, he said.', 'We’ll', 'person')).toEqual([]);
   });

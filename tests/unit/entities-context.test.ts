@@ -207,3 +207,59 @@ describe('names the page also writes as a web address', () => {
     expect(typed(text).get('Ticket Harbor')).toBe('organization');
   });
 });
+
+describe('products written with a common noun\'s grammar', () => {
+  it('reads no person in a name the article writes after "the" or a size', () => {
+    const text =
+      'The new 14-inch Velmora Pro arrives next month, said Jane Roe, who leads design at Quillware.\n\n' +
+      'The Velmora Pro has a brighter screen than the old 13-inch Velmora Pro, Roe said.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Velmora Pro');
+    expect(names).toContain('Jane Roe');
+  });
+
+  it('reads no person in a title after "her novel" or "the film"', () => {
+    const text = 'Critics praised her debut novel Marrow Lane, said Jane Roe, who reviewed it.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Marrow Lane');
+    expect(names).toContain('Jane Roe');
+  });
+
+  it('keeps a person the article also names with a title', () => {
+    const text = 'Dr. Tobin Arkwright spoke first. The Tobin Arkwright who founded the clinic was his father.';
+    expect(typed(text).get('Tobin Arkwright')).toBe('person');
+  });
+});
+
+describe('holidays, brands and shops', () => {
+  it('reads no name in a holiday or sale named by an ordinary word and a day', () => {
+    const text = 'Prices on the Velmora tablet drop for Black Friday, and again on Cyber Monday.\n\nShops expect crowds before Mothers Day, said Jane Roe.';
+    const names = findEntities(text).map((e) => e.name);
+    expect(names).not.toContain('Black');
+    expect(names).not.toContain('Cyber');
+    expect(names).not.toContain('Mothers');
+    expect(names).toContain('Jane Roe');
+  });
+
+  it('keeps a name dated by its weekday', () => {
+    const text = 'The mayor, Jane Roe, wrote in a letter posted on Chirpline Tuesday that the vote would go ahead.';
+    expect(typed(text).get('Chirpline')).toBe('organization');
+  });
+
+  it('reads a name before a device or browser noun as a brand, not a place', () => {
+    const text = 'The port runs smoothly in Zentrix, where the Zentrix browser shows stutters, said Jane Roe.';
+    expect(typed(text).get('Zentrix')).toBe('organization');
+  });
+
+  it('reads a lone unknown name that offers or sells things as a company', () => {
+    const text = 'The Velmora tablet costs $700 at most shops, and Marketon is selling it for less.';
+    expect(typed(text).get('Marketon')).toBe('organization');
+  });
+
+  it('reads a listed place name used as a shop as an organisation, and keeps "the" place', () => {
+    const shop = 'Today only, Amazon offers the Velmora tablet for $700. Free shipping is available.';
+    expect(typed(shop).get('Amazon')).toBe('organization');
+    const river = 'The expedition travelled up the Amazon for three weeks, said Jane Roe.';
+    expect(typed(river).get('Amazon')).toBe('place');
+  });
+});

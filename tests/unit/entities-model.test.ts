@@ -12,9 +12,12 @@ import {
   isCommonWord,
   isFirstName,
   isNonEntityCap,
+  isNewsSurname,
   isOrgSuffix,
   isWorldPlace,
 } from '../../lib/analysis/gazetteer';
+import { findEntities } from '../../lib/analysis/entities';
+import surnamesData from '../../lib/model/surnames.json';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const modelDir = join(repoRoot, 'lib/model');
@@ -78,4 +81,32 @@ describe('npm run train', () => {
     const small = JSON.parse(slice.toString('utf8')) as typeof shipped;
     expect([shipped.format, shipped.bucketBits, shipped.weights.length]).toEqual([small.format, small.bucketBits, small.weights.length]);
   }, 180_000);
+});
+
+describe('surnames of today\'s news (lib/model/surnames.json)', () => {
+  const surnames = surnamesData.surnames.split(' ');
+
+  it('holds capitalised words the 1996 lists do not know, and no places or companies', () => {
+    expect(surnames.length).toBeGreaterThan(10);
+    for (const w of surnames) {
+      expect(w).toMatch(/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u);
+      expect(isWorldPlace(w)).toBe(false);
+    }
+    expect(surnames).not.toContain('Washington');
+    expect(surnames).not.toContain('Apple');
+  });
+
+  it('is exactly what scripts/train-surnames.ts writes today', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-surnames-')), 'surnames.json');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train-surnames.ts'), '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(modelDir, 'surnames.json'), 'utf8'));
+  }, 60_000);
+
+  it('reads each of them standing alone as a person', () => {
+    for (const w of surnames.filter((_, i) => i % 3 === 0)) {
+      expect(isNewsSurname(w)).toBe(true);
+      const types = findEntities(`Investors were unsure whether ${w} would back the plan.`).filter((e) => e.name === w).map((e) => e.type);
+      expect(types).toEqual(['person']);
+    }
+  });
 });
