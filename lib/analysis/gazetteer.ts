@@ -26,6 +26,14 @@ for (const type of ['PER', 'LOC', 'ORG', 'MISC'] as const) {
 export const MAX_GAZ_WORDS: number = Math.min(longestEntry, 8);
 
 const worldPlaces = new Set<string>(names(gazetteerData.world));
+
+// Every entry's leading words ("New", "New York" for "New York City"), of gazTypes and
+// worldPlaces: a longest-match loop stops once its words begin no entry.
+const entryPrefixes = new Set<string>();
+for (const entry of [...gazTypes.keys(), ...worldPlaces]) {
+  const parts = entry.split(' ');
+  for (let k = 1; k < parts.length; k++) entryPrefixes.add(parts.slice(0, k).join(' '));
+}
 const firstNames = new Set<string>(words(wordsData.firstNames));
 const orgSuffixes = new Set<string>(words(wordsData.orgSuffixes));
 const connectorHeads = new Map<string, string>(Object.entries(wordsData.connectorHeads));
@@ -36,6 +44,11 @@ const lowercaseWords = new Set<string>(words(wordsData.vocabulary));
 /** The usual type of an exact entity string ("Interfax" -> ORG, "Syrian" -> MISC). */
 export function gazetteerType(name: string): GazType | undefined {
   return gazTypes.get(name);
+}
+
+/** Does some gazetteer or world-place entry start with `words` and a space (so a longer match may follow)? */
+export function mayExtendGazetteerName(words: string): boolean {
+  return entryPrefixes.has(words);
 }
 
 /** Countries, capitals and regions: context never re-types these ("U.S. officials" stay a place). */
@@ -110,4 +123,5 @@ export const gazetteerLexicon: TaggerLexicon = {
   isNonEntityCap,
   isVocabularyWord,
   maxWords: MAX_GAZ_WORDS,
+  mayExtend: mayExtendGazetteerName,
 };

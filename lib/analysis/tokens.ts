@@ -5,6 +5,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** text.toLowerCase(), computed once here and shared by every stage (and its Set lookups). */
+  lower: string;
   /** A word (letters/digits, possibly with inner . ' ’ -) or a single punctuation character. */
   isWord: boolean;
   /** Starts with an upper-case letter ("Kerry", "CIA", "U.N.", "al-Assad"). */
@@ -180,6 +182,7 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, wo
     start,
     end,
     text: word,
+    lower: word.toLowerCase(),
     isWord,
     isCap,
     isAllCaps: isWord && !lower && letters >= 2,

@@ -14,6 +14,7 @@ import {
   isNonEntityCap,
   isOrgSuffix,
   isWorldPlace,
+  mayExtendGazetteerName,
 } from '../../lib/analysis/gazetteer';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -31,6 +32,14 @@ describe('learned gazetteer', () => {
   it('knows countries, capitals, regions and the forms news writes them in', () => {
     for (const place of ['Syria', 'Saudi Arabia', 'Brussels', 'Europe', 'U.S.', 'United Arab Emirates']) expect(isWorldPlace(place)).toBe(true);
     expect(isWorldPlace('Kremlin')).toBe(false);
+  });
+
+  it('knows which words begin a longer entry, so longest-match loops can stop early', () => {
+    expect(mayExtendGazetteerName('United')).toBe(true); // "United Arab Emirates"
+    expect(mayExtendGazetteerName('United Arab')).toBe(true);
+    expect(mayExtendGazetteerName('United Arab Emirates')).toBe(false);
+    expect(mayExtendGazetteerName('Saudi')).toBe(true);
+    expect(mayExtendGazetteerName('Tuesday')).toBe(false);
   });
 
   it('knows first names, organisation head words, non-entity capitals and common words', () => {
