@@ -11,7 +11,7 @@ import { isCapitalized, type Token } from './quote-tokens';
 import type { Entity, Span } from './types';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
-  AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
+  AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, OBJECT_CUE_PAIR_HEADS, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
   SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS, THAT_ONLY_CUES,
 } from './speech-cues';
 
@@ -100,7 +100,7 @@ function objectEnd(tokens: readonly Token[], from: number, limit: number): numbe
 function objectCueLength(tokens: readonly Token[], i: number): number {
   const t = tokens[i] as Token;
   const next = tokens[i + 1];
-  if (next?.isWord && OBJECT_CUES.has(`${t.lower} ${next.lower}`)) return 2;
+  if (next?.isWord && OBJECT_CUE_PAIR_HEADS.has(t.lower) && OBJECT_CUES.has(`${t.lower} ${next.lower}`)) return 2;
   // Verbs whose object is rarely what was said ("added a note of caution", "asked him", "wrote a book") keep their own rules.
   return OBJECT_CUES.has(t.lower) && !NO_OBJECT_CONTENT.has(t.lower) && !PARTICIPLE_CUES.has(t.lower) ? 1 : 0;
 }

@@ -490,6 +490,7 @@ function capWord(tokens: Token[], i: number): boolean {
 function siteNames(tokens: Token[]): Array<[number, number]> {
   const stems = new Set<string>();
   for (const t of tokens) {
+    if (t.text.length < 6 || !t.text.includes('.')) continue; // "Ab.com" at the shortest
     const m = /^(\p{Lu}[\p{L}\d]+)\.(?:com|org|net)\.?$/u.exec(t.text);
     if (m && /\p{Ll}\p{Lu}/u.test(m[1]!)) stems.add(m[1]!.toLowerCase());
   }
