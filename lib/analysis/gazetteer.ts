@@ -97,8 +97,21 @@ export interface TypeGuess {
   probability: number;
 }
 
-/** Guesses the type of an unseen capitalised word from its spelling ("Sestanovich" -> PER). */
+// Guesses by word: an article repeats its names, and the guess depends on the spelling alone.
+const guesses = new Map<string, TypeGuess | null>();
+const MAX_GUESSES = 20_000;
+
+/** Guesses the type of an unseen capitalised word from its spelling ("Sestanovich" -> PER). Callers share the result: read only. */
 export function guessWordType(word: string): TypeGuess | null {
+  let guess = guesses.get(word);
+  if (guess === undefined) {
+    if (guesses.size >= MAX_GUESSES) guesses.clear();
+    guesses.set(word, (guess = spellingGuess(word)));
+  }
+  return guess;
+}
+
+function spellingGuess(word: string): TypeGuess | null {
   const feats = ngramFeatures(word).filter((f) => f in features);
   if (feats.length < 2) return null;
   const scores = classes.map((_, k) => {
