@@ -257,8 +257,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   for (const c of candidates) {
     if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || afterTimes(tokens, c.first)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
-    const between = tokens.slice(prevEnd + 1, c.first);
-    const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
+    const continuesList: boolean = platformList && c.first > prevEnd + 1 && tokens.slice(prevEnd + 1, c.first).every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
     platformList = continuesList || (tokens[c.first]!.breakBefore === 0 && platformListStart(tokens, c.first - 1));
     prevEnd = c.last;
     let type = c.type;
