@@ -76,10 +76,10 @@ function blankLineBlocks(text: string): Span[] {
   let blockStart = 0;
   let i = 0;
   while (i < text.length) {
-    if (text[i] !== '\n') {
-      i++;
-      continue;
-    }
+    // Jump to the next newline (indexOf scans natively).
+    const newline = text.indexOf('\n', i);
+    if (newline < 0) break;
+    i = newline;
     // Look past spaces for a second newline: that is a paragraph break.
     let j = i + 1;
     while (j < text.length && text[j] !== '\n' && isWhitespace(text[j])) j++;
