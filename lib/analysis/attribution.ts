@@ -59,6 +59,9 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
 /** After ", but" these words show the speaker's own next action, which ends the reported content. */
 const SPEAKER_ACTION_AFTER_BUT = new Set(['did', 'didnt', "didn't", 'didn\u2019t', 'declined', 'refused', 'would', 'wouldnt', "wouldn't", 'wouldn\u2019t', 'gave', 'offered', 'said', 'stopped']);
 
+/** The one-word cues isCue accepts on the word alone, in one set (it runs on every word of every sentence). */
+const WORD_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, ...NOUN_LIKE_CUES, ...LEARNED_THAT_CUES, ...LEARNED_CLAUSE_CUES]);
+
 /** Is token `i` a cue? Learned object cues ("criticized", "talked about") count only with `objects`: they introduce
  * reported content in a sentence, but are too loose to credit a quotation-marked quote near them. */
 export function isCue(tokens: readonly Token[], i: number, objects = false): boolean {
@@ -66,7 +69,7 @@ export function isCue(tokens: readonly Token[], i: number, objects = false): boo
   if (!t?.isWord) return false;
   // A capitalised cue word inside a sentence is part of a name ("United States", "Reports Desk").
   if (i > 0 && isCapitalized(t)) return false;
-  if (STRONG_CUES.has(t.lower) || NOUN_LIKE_CUES.has(t.lower) || LEARNED_THAT_CUES.has(t.lower) || LEARNED_CLAUSE_CUES.has(t.lower)) return true;
+  if (WORD_CUES.has(t.lower)) return true;
   if (objects && objectCueLength(tokens, i) > 0) return true;
   return t.lower === 'according' && tokens[i + 1]?.lower === 'to';
 }
