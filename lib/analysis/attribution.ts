@@ -12,7 +12,7 @@ import type { Entity, Span } from './types';
 import { learnedContentEnd, learnedCue } from './attribution-model';
 import { classifySpeaker, isSingularHuman, type MentionIndex, type SpeakerRef } from './speakers';
 import {
-  AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
+  AFTER_QUOTE_CUES, DOCUMENT_NOUNS, ORGANIZATION_DOCUMENT_NOUNS, CLAUSE_WORDS, CONTINUING_CUES, CUE_FILLERS, DETERMINERS, INVERTIBLE_CUES, isHumanNoun, isHumanPlural, OBJECT_CUES, OBJECT_CUE_PAIR_HEADS, LEARNED_CLAUSE_CUES, LEARNED_PARTICIPLE_CUES, LEARNED_THAT_CUES, NAMING_CUES, NOUN_LIKE_CUES, PARTICIPLE_CUES, STRONG_CUES,
   SUBJECT_CUE_FILLERS, TAIL_PREPOSITIONS, THAT_ONLY_CUES,
 } from './speech-cues';
 
@@ -60,6 +60,9 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
 /** After ", but" these words show the speaker's own next action, which ends the reported content. */
 const SPEAKER_ACTION_AFTER_BUT = new Set(['did', 'didnt', "didn't", 'didn\u2019t', 'declined', 'refused', 'would', 'wouldnt', "wouldn't", 'wouldn\u2019t', 'gave', 'offered', 'said', 'stopped']);
 
+/** The one-word cues isCue accepts on the word alone, in one set (it runs on every word of every sentence). */
+const WORD_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, ...NOUN_LIKE_CUES, ...LEARNED_THAT_CUES, ...LEARNED_CLAUSE_CUES]);
+
 /** Is token `i` a cue? Learned object cues ("criticized", "talked about") count only with `objects`: they introduce
  * reported content in a sentence, but are too loose to credit a quotation-marked quote near them. */
 export function isCue(tokens: readonly Token[], i: number, objects = false): boolean {
@@ -67,7 +70,7 @@ export function isCue(tokens: readonly Token[], i: number, objects = false): boo
   if (!t?.isWord) return false;
   // A capitalised cue word inside a sentence is part of a name ("United States", "Reports Desk").
   if (i > 0 && isCapitalized(t)) return false;
-  if (STRONG_CUES.has(t.lower) || NOUN_LIKE_CUES.has(t.lower) || LEARNED_THAT_CUES.has(t.lower) || LEARNED_CLAUSE_CUES.has(t.lower)) return true;
+  if (WORD_CUES.has(t.lower)) return true;
   if (objects && objectCueLength(tokens, i) > 0) return true;
   return t.lower === 'according' && tokens[i + 1]?.lower === 'to';
 }
@@ -101,7 +104,7 @@ function objectEnd(tokens: readonly Token[], from: number, limit: number): numbe
 function objectCueLength(tokens: readonly Token[], i: number): number {
   const t = tokens[i] as Token;
   const next = tokens[i + 1];
-  if (next?.isWord && OBJECT_CUES.has(`${t.lower} ${next.lower}`)) return 2;
+  if (next?.isWord && OBJECT_CUE_PAIR_HEADS.has(t.lower) && OBJECT_CUES.has(`${t.lower} ${next.lower}`)) return 2;
   // Verbs whose object is rarely what was said ("added a note of caution", "asked him", "wrote a book") keep their own rules.
   return OBJECT_CUES.has(t.lower) && !NO_OBJECT_CONTENT.has(t.lower) && !PARTICIPLE_CUES.has(t.lower) ? 1 : 0;
 }

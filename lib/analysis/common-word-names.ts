@@ -81,7 +81,7 @@ function ordinaryWord(name: string, casing: ArticleCasing): boolean {
 function endsInFunctionWord(tokens: Token[], m: ResolvedMention): boolean {
   const { first, last } = m.candidate;
   const t = tokens[last]!;
-  return last > first && !t.isAllCaps && FUNCTION_WORDS.has(t.text.toLowerCase()) && tokens[last - 1]!.text.endsWith('.');
+  return last > first && !t.isAllCaps && FUNCTION_WORDS.has(t.lower) && tokens[last - 1]!.text.endsWith('.');
 }
 
 function knownName(name: string): boolean {
@@ -110,7 +110,7 @@ function namesAThing(tokens: Token[], group: ResolvedMention[]): boolean {
     if (m.candidate.honorific || !next || next.breakBefore > 0 || !THING_NOUNS.has(next.text)) return false;
     const before = tokens[first - 1];
     // After a determiner, or as the tail of a longer capitalised name ("Europa Clipper"), or not a given name.
-    return (!!before && (DETERMINERS.has(before.text.toLowerCase()) || (before.isWord && before.isCap && before.end < tokens[first]!.start))) || !isFirstName(tokens[first]!.text);
+    return (!!before && (DETERMINERS.has(before.lower) || (before.isWord && before.isCap && before.end < tokens[first]!.start))) || !isFirstName(tokens[first]!.text);
   }) && group.every((m) => !m.candidate.honorific);
 }
 
@@ -194,7 +194,7 @@ function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: Artic
       if (!t.isWord) return false;
       if (!t.isCap) continue;
       if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isFirstName(t.text)) return false;
-      const w = t.text.toLowerCase();
+      const w = t.lower;
       if (!casing.lower.has(w) && !listedWord(w)) return false;
     }
     return true;

@@ -100,7 +100,7 @@ const STOPS = new Set([
 export const PHRASE_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'another', 'one']);
 
 export function lower(t: Token): string {
-  return t.text.toLowerCase();
+  return t.lower;
 }
 
 /** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */

@@ -15,6 +15,7 @@ import {
   MAX_GAZ_WORDS,
   connectorHeadType,
   gazetteerType,
+  mayExtendGazetteerName,
   isCommonWord,
   isFirstName,
   isNonEntityCap,
@@ -68,6 +69,7 @@ export function longestGazetteerMatch(tokens: Token[], i: number, limit: number,
     if (j > i && !adjacent(tokens, j)) break;
     text += (j > i ? ' ' : '') + mapWord(tokens[j]!.text);
     if (gazetteerType(text) || isWorldPlace(text)) best = j - i + 1;
+    if (!mayExtendGazetteerName(text)) break;
   }
   return best;
 }
@@ -131,9 +133,9 @@ export function orgContextAfter(tokens: Token[], last: number): boolean {
   const next = tokens[last + 1];
   if (next && next.isCap && adjacent(tokens, last + 1) && SPOKESPERSON_TITLES.has(next.text)) return true;
   if (!next || !next.isWord || next.isCap || !adjacent(tokens, last + 1)) return false;
-  const w = next.text.toLowerCase();
+  const w = next.lower;
   if (ORG_CONTEXT_AFTER.has(w)) return true;
-  return w === 'press' && ORG_CONTEXT_PRESS_HEADS.has(tokens[last + 2]?.text.toLowerCase() ?? '');
+  return w === 'press' && ORG_CONTEXT_PRESS_HEADS.has(tokens[last + 2]?.lower ?? '');
 }
 
 // Lower-case words a title-case heading keeps ("Path to Euro 2020", "War of the Worlds").
@@ -164,7 +166,7 @@ export function markHeadingLines(tokens: Token[]): void {
       }
       if (t.text.length < 3) continue;
       capitalised++;
-      const lower = t.text.toLowerCase();
+      const lower = t.lower;
       if (isVocabularyWord(lower) || isCommonWord(lower)) ordinary++;
     }
     const heading = capitalised >= 3 && lowerContent === 0 && ordinary >= 2 && ordinary * 3 >= capitalised && tokens[end - 1]!.text !== '.';
@@ -385,7 +387,7 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
   if (i < end && isRomanisedGivenName(tokens[i + 1]!.text)) return false;
   // "Will Roe run again?": a question's opening verb, though "Will" is a given name too.
   if (QUESTION_VERBS.has(t.text) && i < end && endsWithQuestionMark(tokens, i)) return true;
-  const lower = t.text.toLowerCase();
+  const lower = t.lower;
   const gazLen = longestGazetteerMatch(tokens, i, end);
   // "The Hague" and other names that begin with a common word stay whole.
   if (isCommonWord(lower)) return gazLen < 2;

@@ -56,7 +56,7 @@ function candidate(tokens: Token[], first: number, last: number, text: string, t
 
 function lowerWordAt(tokens: Token[], i: number): string | null {
   const t = tokens[i];
-  return t && t.isWord && !t.isCap ? t.text.toLowerCase() : null;
+  return t && t.isWord && !t.isCap ? t.lower : null;
 }
 
 /** What the pipeline knows about one chunk while typing it. */
@@ -347,7 +347,7 @@ function isActorAcronym(tokens: Token[], first: number): boolean {
  */
 function isBareAcronym(t: Token): boolean {
   if (!t.isAllCaps || t.inCapsSentence || t.furniture || !/^\p{Lu}{3,5}$/u.test(t.text)) return false;
-  return !NON_ENTITY_ACRONYMS.has(t.text) && !isNonEntityCap(t.text) && !isStateCode(t.text) && !isVocabularyWord(t.text.toLowerCase());
+  return !NON_ENTITY_ACRONYMS.has(t.text) && !isNonEntityCap(t.text) && !isStateCode(t.text) && !isVocabularyWord(t.lower);
 }
 
 /** "-backed", "-led", "-vetted", "-funded", "-run", "-owned", "-sponsored", "-trained". */

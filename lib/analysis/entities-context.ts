@@ -37,7 +37,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'my
 function platformThing(tokens: Token[], c: Candidate): boolean {
   const det = tokens[c.first - 1];
   const thing = lowerAt(tokens, c.last + 1);
-  return !!det && det.breakBefore === 0 && tokens[c.first]!.breakBefore === 0 && DETERMINERS.has(det.text.toLowerCase()) && thing !== null && PLATFORM_THINGS.has(thing);
+  return !!det && det.breakBefore === 0 && tokens[c.first]!.breakBefore === 0 && DETERMINERS.has(det.lower) && thing !== null && PLATFORM_THINGS.has(thing);
 }
 
 /** Role nouns whose affiliation comes right before them: "a former X adviser", "X officials". */
@@ -48,7 +48,7 @@ const AFFILIATION_ROLES = new Set([
 
 function lowerAt(tokens: Token[], i: number): string | null {
   const t = tokens[i];
-  return t && t.isWord && !t.isCap && t.breakBefore === 0 ? t.text.toLowerCase() : null;
+  return t && t.isWord && !t.isCap && t.breakBefore === 0 ? t.lower : null;
 }
 
 /** A token on the same line as the one before it, so cues never reach across a paragraph. */
@@ -63,7 +63,7 @@ function outletCue(tokens: Token[], first: number): boolean {
   if (before === null) return false;
   if (TELL_VERBS.has(before)) return true;
   // "according to ABC": an acronym as a source is a body ("according to the X" is the rules').
-  if (before === 'to' && tokens[first - 2]?.text.toLowerCase() === 'according' && tokens[first]!.isAllCaps && !tokens[first]!.text.includes('.')) return true;
+  if (before === 'to' && tokens[first - 2]?.lower === 'according' && tokens[first]!.isAllCaps && !tokens[first]!.text.includes('.')) return true;
   const head = lowerAt(tokens, first - 2);
   if (head === null) return false;
   if ((before === 'to' || before === 'with') && TO_OUTLET_HEADS.has(head)) return true;
@@ -79,7 +79,7 @@ function platformListStart(tokens: Token[], on: number): boolean {
   for (let k = on - 1; k >= Math.max(0, on - 3); k--) {
     const t = tokens[k]!;
     // The verb may open the sentence: "Follow Y on X".
-    if (POST_VERBS.has(t.text.toLowerCase())) return true;
+    if (POST_VERBS.has(t.lower)) return true;
     if (!t.isWord || !t.isCap || t.breakBefore > 0) return false;
   }
   return false;
@@ -383,8 +383,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   for (const c of candidates) {
     if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || things.has(c.text) || afterTimes(tokens, c.first) || holidayWord(tokens, c, personLike)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
-    const between = tokens.slice(prevEnd + 1, c.first);
-    const continuesList: boolean = platformList && between.length > 0 && between.every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
+    const continuesList: boolean = platformList && c.first > prevEnd + 1 && tokens.slice(prevEnd + 1, c.first).every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
     platformList = continuesList || (tokens[c.first]!.breakBefore === 0 && platformListStart(tokens, c.first - 1));
     prevEnd = c.last;
     let type = c.type;
@@ -547,7 +546,7 @@ function typeByList(tokens: Token[], candidates: Candidate[]): Candidate[] {
 
 function listable(tokens: Token[], c: Candidate, type: string): boolean {
   const first = tokens[c.first]!;
-  if (first.isAllCaps || first.sentenceStart || isVocabularyWord(first.text.toLowerCase())) return false;
+  if (first.isAllCaps || first.sentenceStart || isVocabularyWord(first.lower)) return false;
   // A piece of a compound: "Ontario-based".
   if (tokens[c.last + 1]?.text === '-' && tokens[c.last + 1]!.start === tokens[c.last]!.end) return false;
   // People's names are two words or more, none brand-cased ("CarPlay").
@@ -610,7 +609,7 @@ const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'our', 'their']);
 /** A capitalised word on the line that is an ordinary noun: "Customs", "Securities", "Food". */
 function commonCap(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  return !!t && i >= 0 && capWord(tokens, i) && !t.isAllCaps && isVocabularyWord(t.text.toLowerCase()) && !gazetteerType(t.text) && !isWorldPlace(t.text);
+  return !!t && i >= 0 && capWord(tokens, i) && !t.isAllCaps && isVocabularyWord(t.lower) && !gazetteerType(t.text) && !isWorldPlace(t.text);
 }
 
 function capWord(tokens: Token[], i: number): boolean {
@@ -625,6 +624,7 @@ function capWord(tokens: Token[], i: number): boolean {
 function siteNames(tokens: Token[]): Array<[number, number]> {
   const stems = new Set<string>();
   for (const t of tokens) {
+    if (t.text.length < 6 || !t.text.includes('.')) continue; // "Ab.com" at the shortest
     const m = /^(\p{Lu}[\p{L}\d]+)\.(?:com|org|net)\.?$/u.exec(t.text);
     if (m && /\p{Ll}\p{Lu}/u.test(m[1]!)) stems.add(m[1]!.toLowerCase());
   }

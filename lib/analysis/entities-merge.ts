@@ -40,7 +40,7 @@ function rescuable(tokens: Token[], s: TaggedSpan): boolean {
     const t = tokens[i]!;
     if (!t.isWord || !t.isCap || t.inCapsSentence || t.isAllCaps) return false;
   }
-  return !isVocabularyWord(tokens[s.first]!.text.toLowerCase());
+  return !isVocabularyWord(tokens[s.first]!.lower);
 }
 
 /**
@@ -83,7 +83,7 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   let first = span.first;
   while (first <= span.last && (HONORIFICS.has(tokens[first]!.text) || titleCover.has(first))) first++;
   // Not from an organisation's name, which ordinary words often open ("Live Nation", "General Motors").
-  if (first < span.last && (span.type !== 'ORG' || CLOSED_CLASS.has(tokens[first]!.text.toLowerCase())) && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
+  if (first < span.last && (span.type !== 'ORG' || CLOSED_CLASS.has(tokens[first]!.lower)) && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
   let last = span.last;
   // A dash the tagger carried along at the end ("Jane Roe –"), or a weekday ("Ann Roe Monday").
   while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—' || WEEKDAYS.has(tokens[last]!.text))) last--;
@@ -92,8 +92,8 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   if (span.type === 'ORG' && last > first && roleBeforeName(tokens, last)) last--;
   // A line in capitals: ordinary words at the edges are the headline's, not the name's ("NASA LAUNCHES").
   if (inCapsLine(tokens, first, last) && !knownName(tokens, first, last)) {
-    while (last > first && isVocabularyWord(tokens[last]!.text.toLowerCase()) && !knownName(tokens, first, last)) last--;
-    while (first < last && isVocabularyWord(tokens[first]!.text.toLowerCase()) && !knownName(tokens, first, last)) first++;
+    while (last > first && isVocabularyWord(tokens[last]!.lower) && !knownName(tokens, first, last)) last--;
+    while (first < last && isVocabularyWord(tokens[first]!.lower) && !knownName(tokens, first, last)) first++;
   }
   return first > last ? null : { ...span, first, last };
 }

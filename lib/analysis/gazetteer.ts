@@ -27,6 +27,14 @@ for (const type of ['PER', 'LOC', 'ORG', 'MISC'] as const) {
 export const MAX_GAZ_WORDS: number = Math.min(longestEntry, 8);
 
 const worldPlaces = new Set<string>(names(gazetteerData.world));
+
+// Every entry's leading words ("New", "New York" for "New York City"), of gazTypes and
+// worldPlaces: a longest-match loop stops once its words begin no entry.
+const entryPrefixes = new Set<string>();
+for (const entry of [...gazTypes.keys(), ...worldPlaces]) {
+  const parts = entry.split(' ');
+  for (let k = 1; k < parts.length; k++) entryPrefixes.add(parts.slice(0, k).join(' '));
+}
 const firstNames = new Set<string>(words(wordsData.firstNames));
 const orgSuffixes = new Set<string>(words(wordsData.orgSuffixes));
 const connectorHeads = new Map<string, string>(Object.entries(wordsData.connectorHeads));
@@ -45,6 +53,11 @@ export function gazetteerType(name: string): GazType | undefined {
   if (type) return type;
   const straight = straightApostrophes(name);
   return straight ? gazTypes.get(straight) : undefined;
+}
+
+/** Does some gazetteer or world-place entry start with `words` and a space (so a longer match may follow)? */
+export function mayExtendGazetteerName(words: string): boolean {
+  return entryPrefixes.has(words);
 }
 
 /** Countries, capitals and regions: context never re-types these ("U.S. officials" stay a place). */
@@ -102,8 +115,21 @@ export interface TypeGuess {
   probability: number;
 }
 
-/** Guesses the type of an unseen capitalised word from its spelling ("Sestanovich" -> PER). */
+// Guesses by word: an article repeats its names, and the guess depends on the spelling alone.
+const guesses = new Map<string, TypeGuess | null>();
+const MAX_GUESSES = 20_000;
+
+/** Guesses the type of an unseen capitalised word from its spelling ("Sestanovich" -> PER). Callers share the result: read only. */
 export function guessWordType(word: string): TypeGuess | null {
+  let guess = guesses.get(word);
+  if (guess === undefined) {
+    if (guesses.size >= MAX_GUESSES) guesses.clear();
+    guesses.set(word, (guess = spellingGuess(word)));
+  }
+  return guess;
+}
+
+function spellingGuess(word: string): TypeGuess | null {
   const feats = ngramFeatures(straightApostrophes(word) ?? word).filter((f) => f in features);
   if (feats.length < 2) return null;
   const scores = classes.map((_, k) => {
@@ -128,4 +154,5 @@ export const gazetteerLexicon: TaggerLexicon = {
   isNonEntityCap,
   isVocabularyWord,
   maxWords: MAX_GAZ_WORDS,
+  mayExtend: mayExtendGazetteerName,
 };

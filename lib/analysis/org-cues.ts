@@ -45,15 +45,15 @@ function tickerAt(tokens: Token[], i: number): boolean {
 
 function lowerAt(tokens: Token[], i: number): string | null {
   const t = tokens[i];
-  return t && t.isWord && !t.isCap && t.breakBefore === 0 ? t.text.toLowerCase() : null;
+  return t && t.isWord && !t.isCap && t.breakBefore === 0 ? t.lower : null;
 }
 
 /** A lower-case word, or one capitalised only because it opens the sentence ("Shares of X"). */
 function cueWordAt(tokens: Token[], i: number): string | null {
   const t = tokens[i];
   if (!t || !t.isWord || t.isAllCaps) return null;
-  if (!t.isCap) return t.text.toLowerCase();
-  return t.sentenceStart ? t.text.toLowerCase() : null;
+  if (!t.isCap) return t.lower;
+  return t.sentenceStart ? t.lower : null;
 }
 
 /** The words around tokens first..last say they name an organisation. */

@@ -29,7 +29,7 @@ function capOnLine(tokens: Token[], i: number): boolean {
 /** A capitalised common noun, the stuff of formal names ("Prevention", "Public", "Health"). */
 function commonNoun(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  return isVocabularyWord(t.text.toLowerCase()) && !isFirstName(t.text) && !isWorldPlace(t.text) && gazetteerType(t.text) !== 'PER';
+  return isVocabularyWord(t.lower) && !isFirstName(t.text) && !isWorldPlace(t.text) && gazetteerType(t.text) !== 'PER';
 }
 
 /**

@@ -49,7 +49,7 @@ function isAgencyPhrase(words: Token[], from: number, to: number): boolean {
 
 /** Every lower-case word is one a byline holds (names, outlets, dates and times otherwise). */
 function onlyBylineWords(words: Token[]): boolean {
-  return words.every((t) => t.isCap || /^\d/.test(t.text) || BYLINE_WORDS.has(t.text.toLowerCase()));
+  return words.every((t) => t.isCap || /^\d/.test(t.text) || BYLINE_WORDS.has(t.lower));
 }
 
 const DATE_WORD = /^(?:\d[\d:.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|updated|published|posted)$/i;
@@ -123,7 +123,7 @@ function isContributorLine(tokens: Token[], first: number, end: number): boolean
   if (!cue) return false;
   const words = wordsOf(tokens, first, end);
   if (words.length === 0 || words.length > 60) return false;
-  const lower = words.map((t) => t.text.toLowerCase());
+  const lower = words.map((t) => t.lower);
   const at = lower.indexOf('contributed');
   if (at > 0 && (lower[at + 1] === 'reporting' || lower[at + 1] === 'to' || lower[at + 1] === 'research' || lower[at + 1] === 'this')) return true;
   // Reuters' sign-off: "Reporting by Jane Roe; Editing by John Doe".
@@ -138,9 +138,9 @@ function creditEnd(tokens: Token[], i: number, end: number): number {
   const next = tokens[i + 1];
   const opensCredit =
     t.text === '©' ||
-    (t.isWord && CREDIT_OPENERS.has(t.text.toLowerCase()) && t.isCap && !!next &&
-      (next.text === ':' || next.text === '/' || (next.text.toLowerCase() === 'by' && tokens[i + 2]?.isCap === true) ||
-        (next.text.toLowerCase() === 'credit' && tokens[i + 2]?.text === ':'))) ||
+    (t.isWord && CREDIT_OPENERS.has(t.lower) && t.isCap && !!next &&
+      (next.text === ':' || next.text === '/' || (next.lower === 'by' && tokens[i + 2]?.isCap === true) ||
+        (next.lower === 'credit' && tokens[i + 2]?.text === ':'))) ||
     (t.isWord && PHOTO_AGENCIES.has(t.text) && next?.isWord === true && /^(Photos?|Images)$/.test(next.text));
   if (!opensCredit) return -1;
   const inBracket = tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === '[';
@@ -165,7 +165,7 @@ function isPromoLine(tokens: Token[], first: number, end: number): boolean {
   if (words.length > MAX_PROMO_WORDS) return false;
   for (let i = first; i < end; i++) if (/^["“”‘’']$/.test(tokens[i]!.text)) return false;
   // "Follow X on …", "Listen to …", "Sign up for …", "Subscribe to …", "Download the … app".
-  const second = words[1]?.text.toLowerCase() ?? '';
+  const second = words[1]?.lower ?? '';
   return tokens[first]!.text === 'Follow' || tokens[first]!.text === 'Download' ? words.some((w) => w.text === 'on' || w.text === 'app') : second === 'to' || second === 'up';
 }
 
@@ -193,7 +193,7 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
     const t = tokens[i]!;
     if (t.isWord) {
       words++;
-      const w = t.text.toLowerCase();
+      const w = t.lower;
       if (CONTACT_CUES.has(w)) cue = true;
       if (w === 'originally' && tokens[i + 1]?.text === 'published' && /^(?:on|by|in)$/.test(tokens[i + 2]?.text ?? '')) originally = true;
     } else if (t.text === '@') {

@@ -35,6 +35,9 @@ interface Mark {
 
 /** The quotation mark starting at `i`, if any. Single ‘ ’ ' are apostrophes unless doubled. */
 function markAt(text: string, i: number): Mark | null {
+  // Most characters are no mark: rule them out by code first (a superset of the cases below).
+  const c = text.charCodeAt(i);
+  if (c < 128 ? c !== 34 && c !== 39 && c !== 96 : c !== 0xab && c !== 0xbb && c !== 0xff02 && (c < 0x2018 || c > 0x201f)) return null;
   const ch = text[i];
   const next = text[i + 1];
   switch (ch) {

@@ -24,17 +24,31 @@ function isWordChar(ch: string | undefined): boolean {
   return isLetter(ch) || isDigit(ch);
 }
 
+/** isWordChar(text[i]) with ASCII decided by code (the scan's per-character test). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return isWordChar(text[i]);
+}
+
+/** isWhitespace(text[i]) by code for ASCII. */
+function isWhitespaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return isWhitespace(text[i]);
+}
+
 /** Tokens of text[start, end). At most `limit` tokens (the scan stops there). */
 export function tokenize(text: string, start: number, end: number, limit = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
   let i = start;
   while (i < end && tokens.length < limit) {
-    const ch = text[i];
-    if (isWhitespace(ch)) {
+    if (isWhitespaceAt(text, i)) {
       i++;
       continue;
     }
-    if (!isWordChar(ch)) {
+    const ch = text[i];
+    if (!isWordCharAt(text, i)) {
       tokens.push({ start: i, end: i + 1, text: ch as string, lower: ch as string, isWord: false });
       i++;
       continue;
@@ -42,10 +56,10 @@ export function tokenize(text: string, start: number, end: number, limit = Numbe
     let j = i + 1;
     let hasInnerDot = false;
     for (;;) {
-      while (j < end && isWordChar(text[j])) j++;
+      while (j < end && isWordCharAt(text, j)) j++;
       // "9/11", "24/7": a slash between digits is inside the word.
       const slashed = text[j] === '/' && isDigit(text[j - 1]) && isDigit(text[j + 1]);
-      if (j + 1 < end && (INNER_JOINERS.has(text[j] as string) || slashed) && isWordChar(text[j + 1])) {
+      if (j + 1 < end && (INNER_JOINERS.has(text[j] as string) || slashed) && isWordCharAt(text, j + 1)) {
         if (text[j] === '.') hasInnerDot = true;
         j += 2;
         continue;

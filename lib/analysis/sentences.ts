@@ -31,6 +31,11 @@ const SENTENCE_OPENERS = new Set([
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', '\u00bb', '\u203a', ')', ']', '}']);
 const TERMINATORS = new Set(['.', '!', '?', '\u2026']);
 
+/** TERMINATORS.has(ch) by character code: the sentence scan's per-character test. */
+function isTerminatorCode(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
 export function isWhitespace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\u00a0' ||
     ch === '\u2028' || ch === '\u2029' || ch === '\u202f' || ch === '\u2009' || ch === '\u200a' || ch === '\u3000';
@@ -71,10 +76,10 @@ function blankLineBlocks(text: string): Span[] {
   let blockStart = 0;
   let i = 0;
   while (i < text.length) {
-    if (text[i] !== '\n') {
-      i++;
-      continue;
-    }
+    // Jump to the next newline (indexOf scans natively).
+    const newline = text.indexOf('\n', i);
+    if (newline < 0) break;
+    i = newline;
     // Look past spaces for a second newline: that is a paragraph break.
     let j = i + 1;
     while (j < text.length && text[j] !== '\n' && isWhitespace(text[j])) j++;
@@ -174,11 +179,11 @@ export function splitSentenceSpans(text: string, start = 0, end = text.length): 
   let sentenceStart = start;
   let i = start;
   while (i < end) {
-    const ch = text[i] as string;
-    if (!TERMINATORS.has(ch)) {
+    if (!isTerminatorCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
+    const ch = text[i] as string;
     let j = i + 1;
     while (j < end && (TERMINATORS.has(text[j] as string) || CLOSERS.has(text[j] as string))) j++;
     if (j >= end) break;

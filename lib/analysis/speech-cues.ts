@@ -209,3 +209,6 @@ export const LEARNED_SOURCE_HEADS: ReadonlySet<string> = new Set(Object.keys(cue
 /** Cues learned with what follows them as content, clause or not: "criticized the plan", "talked about the plan",
  * "called for an inquiry". Keys are a word or "word preposition". */
 export const OBJECT_CUES: ReadonlySet<string> = new Set(Object.keys(cueModel.objectCues));
+
+/** First words of the multi-word OBJECT_CUES ("talked" of "talked about"): only they need the pair looked up. */
+export const OBJECT_CUE_PAIR_HEADS: ReadonlySet<string> = new Set([...OBJECT_CUES].filter((c) => c.includes(' ')).map((c) => c.slice(0, c.indexOf(' '))));

@@ -25,6 +25,8 @@ export interface TaggerLexicon {
   isVocabularyWord(lowerWord: string): boolean;
   /** Longest entry in words. */
   maxWords: number;
+  /** False when no entry starts with these words and a space: lets the longest-match loop stop early. */
+  mayExtend?(words: string): boolean;
 }
 
 // ---------- hashing (FNV-1a, 32-bit) ----------
@@ -142,6 +144,7 @@ function gazetteerCover(tokens: Token[], lexicon: TaggerLexicon): Int8Array {
         bestLen = j - i + 1;
         bestType = type;
       }
+      if (lexicon.mayExtend && !lexicon.mayExtend(text)) break;
     }
     if (!bestType) {
       i++;
@@ -225,7 +228,7 @@ export function featureDocument(tokens: Token[], lexicon: TaggerLexicon): Featur
     const t = tokens[i]!;
     if (t.breakBefore > 0) l++;
     line[i] = l;
-    lower[i] = plainApostrophes(t.text).toLowerCase();
+    lower[i] = t.lower.includes('’') ? plainApostrophes(t.lower) : t.lower;
     // Numbers differ in digits only ("2", "3", "1996"): one hash per shape of digits.
     lowerHash[i] = hashString(hasDigit(t.text) ? lower[i]!.replace(/\d/g, '0') : lower[i]!);
     shapeHash[i] = wordShapeHash(t.text);

@@ -5,6 +5,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** text.toLowerCase(), computed once here and shared by every stage (and its Set lookups). */
+  lower: string;
   /** A word (letters/digits, possibly with inner . ' ’ -) or a single punctuation character. */
   isWord: boolean;
   /** Starts with an upper-case letter ("Kerry", "CIA", "U.N.", "al-Assad"). */
@@ -66,7 +68,7 @@ export function tokenize(text: string): Token[] {
   let lastEnd = 0;
   while (pos < text.length) {
     const code = text.charCodeAt(pos);
-    if (code === 32 || code === 10 || code === 13 || code === 9 || /\s/.test(text[pos]!)) {
+    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(text[pos]!)) {
       pos++;
       continue;
     }
@@ -81,10 +83,15 @@ export function tokenize(text: string): Token[] {
       end++;
       word += '.';
     }
-    for (const piece of isWord ? splitWord(word) : [{ text: word, offset: 0 }]) {
-      const start = pos + piece.offset;
-      pushToken(tokens, text, start, start + piece.text.length, piece.text, isWord, lastEnd);
-      lastEnd = start + piece.text.length;
+    if (!isWord || !mayNeedSplit(word)) {
+      pushToken(tokens, text, pos, end, word, isWord, lastEnd);
+      lastEnd = end;
+    } else {
+      for (const piece of splitWord(word)) {
+        const start = pos + piece.offset;
+        pushToken(tokens, text, start, start + piece.text.length, piece.text, isWord, lastEnd);
+        lastEnd = start + piece.text.length;
+      }
     }
     pos = end;
   }
@@ -96,6 +103,16 @@ function keepsPeriod(word: string): boolean {
   if (word.includes('.')) return true; // U.S, U.N -> U.S., U.N.
   if (ABBREVIATIONS.has(word)) return true;
   return word.length === 1 && UPPER_START.test(word); // initials: "George W. Bush"
+}
+
+/** splitWord only changes words with a hyphen or ending in an apostrophe and s (most words have neither). */
+function mayNeedSplit(word: string): boolean {
+  if (word.includes('-')) return true;
+  const n = word.length;
+  if (n < 3) return false;
+  const last = word.charCodeAt(n - 1);
+  const before = word.charCodeAt(n - 2);
+  return (last === 115 || last === 83) && (before === 39 || before === 0x2019);
 }
 
 interface Piece {
@@ -161,7 +178,7 @@ function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): 
 function pushToken(tokens: Token[], text: string, start: number, end: number, word: string, isWord: boolean, lastEnd: number): void {
   let breaks = 0;
   for (let i = lastEnd; i < start && breaks < 2; i++) if (text.charCodeAt(i) === 10) breaks++;
-  const isCap = isWord && (startsUpper(word) || ARABIC_PARTICLE.test(word));
+  const isCap = isWord && (startsUpper(word) || (word.includes('-') && ARABIC_PARTICLE.test(word)));
   // Letters up to the first lower-case one; ASCII by code, the rest by code point and Unicode class.
   let letters = 0;
   let lower = false;
@@ -191,6 +208,7 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, wo
     start,
     end,
     text: word,
+    lower: word.toLowerCase(),
     isWord,
     isCap,
     isAllCaps: isWord && !lower && letters >= 2,
@@ -198,6 +216,12 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, wo
     breakBefore: breaks,
     inCapsSentence: false,
   });
+}
+
+/** LETTER.test(word), with an ASCII first letter decided by code. */
+function hasLetter(word: string): boolean {
+  const code = word.charCodeAt(0) | 32;
+  return (code >= 97 && code <= 122) || LETTER.test(word);
 }
 
 /** Marks sentence starts and sentences set in capitals. */
@@ -210,7 +234,7 @@ function markSentences(tokens: Token[]): void {
     let caps = 0;
     for (let i = sentenceFirst; i < endExclusive; i++) {
       const t = tokens[i]!;
-      if (!t.isWord || t.text.length < 2 || !LETTER.test(t.text)) continue;
+      if (!t.isWord || t.text.length < 2 || !hasLetter(t.text)) continue;
       words++;
       if (t.isAllCaps) caps++;
     }

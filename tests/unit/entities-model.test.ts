@@ -15,6 +15,7 @@ import {
   isNewsSurname,
   isOrgSuffix,
   isWorldPlace,
+  mayExtendGazetteerName,
 } from '../../lib/analysis/gazetteer';
 import { findEntities } from '../../lib/analysis/entities';
 import surnamesData from '../../lib/model/surnames.json';
@@ -34,6 +35,14 @@ describe('learned gazetteer', () => {
   it('knows countries, capitals, regions and the forms news writes them in', () => {
     for (const place of ['Syria', 'Saudi Arabia', 'Brussels', 'Europe', 'U.S.', 'United Arab Emirates']) expect(isWorldPlace(place)).toBe(true);
     expect(isWorldPlace('Kremlin')).toBe(false);
+  });
+
+  it('knows which words begin a longer entry, so longest-match loops can stop early', () => {
+    expect(mayExtendGazetteerName('United')).toBe(true); // "United Arab Emirates"
+    expect(mayExtendGazetteerName('United Arab')).toBe(true);
+    expect(mayExtendGazetteerName('United Arab Emirates')).toBe(false);
+    expect(mayExtendGazetteerName('Saudi')).toBe(true);
+    expect(mayExtendGazetteerName('Tuesday')).toBe(false);
   });
 
   it('knows first names, organisation head words, non-entity capitals and common words', () => {

@@ -23,6 +23,12 @@ describe('tokenize', () => {
     expect(words(text)).toEqual(expected);
   });
 
+  it('carries each token in lower case for the later stages', () => {
+    const text = 'ÖSEL and the U.S. said İstanbul’s CIA-vetted';
+    for (const t of tokenize(text)) expect(t.lower).toBe(t.text.toLowerCase());
+    expect(tokenize('KERRY Said')[1]!.lower).toBe('said');
+  });
+
   it('gives UTF-16 offsets that slice back to each token', () => {
     const text = '“Were largely” — said Ms. Ösel in Zürich, 😀 Kaynak/Source:';
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
