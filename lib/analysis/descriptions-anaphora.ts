@@ -4,7 +4,7 @@
 // say who the person is when no appositive or title does. This module finds the phrases; descriptions.ts
 // decides whom each one takes up (the one person named in the sentence before it or earlier in its own).
 import type { NameGender } from './name-gender';
-import { isPluralRoleHead, isRoleHead, isSpeechVerb, isStopWord, lower, mayModifyRole } from './descriptions-words';
+import { isListedRoleHead, isPluralRoleHead, isRoleHead, isSpeechVerb, isStopWord, lower, mayModifyRole } from './descriptions-words';
 import type { Token } from './tokens';
 
 export interface DefiniteDescription {
@@ -75,7 +75,7 @@ function isEpithetHead(t: Token): boolean {
   if (!t.isWord || t.isCap) return false;
   const w = lower(t);
   if (MORE_EPITHETS.has(w)) return true;
-  return isRoleHead(w) && !isPluralRoleHead(w) && !NOT_EPITHETS.has(w);
+  return isListedRoleHead(w) && !isPluralRoleHead(w) && !NOT_EPITHETS.has(w);
 }
 
 /** An epithet's head may also be one of the bare office titles when a modifier stands before it. */

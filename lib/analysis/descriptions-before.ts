@@ -46,7 +46,10 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
   const affiliated = after?.text === 'of' && owner?.isCap === true;
   if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated) return undefined;
-  if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
+  // "the man who kidnapped the child, Michael Webb,": the role is the noun before the who clause, not its object.
+  // In "the dog who bit the child, Michael Webb," which of the two the name is stays unclear: nothing.
+  const relative = relativeBefore(text, tokens, first, after?.text === ',');
+  if (relative || !isRoleHead(head.text) || insideRelative(tokens, first)) return relative;
   // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
   if (isPluralRoleHead(head.text)) return undefined;
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
@@ -71,6 +74,16 @@ function bareRoleStart(tokens: Token[], first: number): number | undefined {
 
 /** Longest relative clause before a name we read back over, in tokens. */
 const MAX_RELATIVE_TOKENS = 10;
+
+/** A "who" a few words before the comma at first - 1, in the same clause: the noun phrase is that clause's object. */
+function insideRelative(tokens: Token[], first: number): boolean {
+  for (let k = first - 3; k >= 0 && first - k <= MAX_RELATIVE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return false;
+    if (lower(t) === 'who') return true;
+  }
+  return false;
+}
 
 /**
  * "the man who kidnapped the child, Michael Webb, was sentenced": a determiner, a noun for a person, a "who"

@@ -103,6 +103,10 @@ describe('titles and roles before the name', () => {
     ['not over a contracted verb', 'The surge doesn’t surprise Republican pollster John Smith.', 'John Smith', 'Republican pollster'],
     ['not a prefixed verb before the title', 'Ohio voters re-elected Governor John Smith on Saturday.', 'John Smith', 'Governor'],
     ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
+    ['a relation to another person, a WordNet person noun', 'On Monday, Doe accuser Jane Roe spoke to reporters.', 'Jane Roe', 'Doe accuser'],
+    ['a sports position, a WordNet person noun', 'The fight involved Acme pass rusher John Smith on Sunday.', 'John Smith', 'Acme pass rusher'],
+    ['an occupation only WordNet knows', 'Costs add up, says financial planner John Smith.', 'John Smith', 'financial planner'],
+    ['a hyphenated role', 'Acme editor-in-chief Jane Roe said no.', 'Jane Roe', 'Acme editor-in-chief'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
     expect(p?.role).toBe(role);
