@@ -7,7 +7,7 @@
 //   a dash instead of commas: "Roe, 38 – who runs the lab –".
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
-import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isPluralRoleHead, isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import { isHumanNoun, isHumanPlural, NON_HUMAN_NOUNS } from './speech-cues';
 import type { Token } from './tokens';
 
@@ -366,8 +366,26 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
-  if (!isPossessiveMark(tokens[k + 1])) return false;
+  if (!isPossessiveMark(tokens[k + 1])) return ownerRoleAt(tokens, k + 1);
   for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+/**
+ * "Jane Roe, BBC diplomatic correspondent,": after an organisation's name, lower-case words that may modify a
+ * role up to a role noun, which ends the phrase or takes an affiliation ("Acme senior fellow at …"). A capitalised
+ * word after the role would be a name: "Acme chief executive Tom Smith" is someone else.
+ */
+function ownerRoleAt(tokens: Token[], j: number): boolean {
+  for (let m = j; m < j + 4; m++) {
+    const t = tokens[m];
+    if (!t || !t.isWord || t.isCap || t.breakBefore > 0) return false;
+    if (isRoleHead(t.text) && !isPluralRoleHead(t.text)) {
+      const next = tokens[m + 1];
+      return !next || CLOSERS.has(next.text) || next.breakBefore > 0 || ['of', 'at', 'for'].includes(lower(next));
+    }
+    if (!mayModifyRole(t)) return false;
+  }
   return false;
 }
 

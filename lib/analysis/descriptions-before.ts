@@ -39,9 +39,19 @@ export function titleBefore(text: string, tokens: Token[], first: number, titles
  */
 export function appositiveBefore(text: string, tokens: Token[], first: number, last: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
   const comma = tokens[first - 1];
-  const head = tokens[first - 2];
   const after = tokens[last + 1];
-  if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
+  if (!comma || comma.text !== ',') return undefined;
+  // "the then UK Home Secretary, Jane Roe,": a capitalised title, opened by a determiner.
+  const capHead = tokens[first - 2];
+  const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !capHead.isAllCaps && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
+  if (titleStart !== undefined && (!after || [',', '.', ';'].includes(after.text))) {
+    const start = walkBack(tokens, titleStart, first - 1, titles, mentionEnds, true);
+    return start === undefined ? undefined : slice(text, tokens, start, first - 2);
+  }
+  // "Sweden’s deputy director of public prosecutions, Jane Roe,": the role's head before "of" and what it heads.
+  const ofHead = headBeforeOf(tokens, first - 2);
+  const head = tokens[ofHead ?? first - 2];
+  if (!head || !head.isWord || head.isCap) return undefined;
   // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
   const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
   const affiliated = after?.text === 'of' && owner?.isCap === true;
@@ -52,6 +62,10 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   if (relative || !isRoleHead(head.text) || insideRelative(tokens, first)) return relative;
   // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
   if (isPluralRoleHead(head.text)) return undefined;
+  if (ofHead !== undefined) {
+    const start = walkBack(tokens, ofHead, first - 1, titles, mentionEnds, true);
+    return start === undefined ? undefined : slice(text, tokens, start, first - 2);
+  }
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
@@ -70,6 +84,24 @@ function bareRoleStart(tokens: Token[], first: number): number | undefined {
   const before = tokens[start - 1]!;
   if (!before.isWord || before.isCap || ['and', 'or', 'nor', 'but'].includes(lower(before))) return undefined;
   return start;
+}
+
+/**
+ * "director of public prosecutions", "head of the agency": the role head before "of" when the words from it to
+ * `end` (the one before the comma) are an object without a clause or a comma. Returns the head's index.
+ */
+function headBeforeOf(tokens: Token[], end: number): number | undefined {
+  for (let k = end; k > 1 && end - k < 5; k--) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return undefined;
+    if (lower(t) !== 'of') {
+      if (isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t))) return undefined;
+      continue;
+    }
+    const h = tokens[k - 1]!;
+    return k < end && h.isWord && !h.isCap && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
+  }
+  return undefined;
 }
 
 /** Longest relative clause before a name we read back over, in tokens. */

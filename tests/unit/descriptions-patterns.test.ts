@@ -140,6 +140,18 @@ describe('titles and roles before the name', () => {
 
   it('reads a noun phrase closed by a comma before the name', () => {
     expect(person('Roe’s attorney, Jane Doe, said the case was weak.', 'Jane Doe')?.description).toBe('Roe’s attorney');
+    // A role with what it heads after "of", and a capitalised title opened by a determiner.
+    expect(person('“It is over,” Acme’s deputy director of public prosecutions, Jane Roe, said on Tuesday.', 'Jane Roe')?.description).toBe('Acme’s deputy director of public prosecutions');
+    expect(person('In June, the then UK Home Secretary, John Smith, approved the request.', 'John Smith')?.description).toBe('the then UK Home Secretary');
+    // A capitalised title in a list of names is no phrase before the next name.
+    expect(person('Critics, President John Smith and others said no.', 'John Smith')?.description).toBe('President');
+  });
+
+  it('reads an organisation and a role after the name, with no determiner', () => {
+    expect(person('Jane Roe, Acme diplomatic correspondent, said the talks were over.', 'Jane Roe')?.description).toBe('Acme diplomatic correspondent');
+    expect(person('They met Jane Roe, Acme senior fellow at the institute, on Monday.', 'Jane Roe')?.description).toBe('Acme senior fellow at the institute');
+    // A name after the role is someone else: a list, not an appositive.
+    expect(person('Jane Roe, Acme chief executive Tom Smith and others said no.', 'Jane Roe')?.description).toBeUndefined();
   });
 
   it('reads a role phrase without a determiner before the name in commas', () => {
@@ -249,6 +261,10 @@ describe('a headline’s title', () => {
 });
 
 describe('what is not a description', () => {
+  it('a person noun only WordNet lists is no epithet', () => {
+    expect(person('John Smith left the house at noon. The burglar said nothing.', 'John Smith')?.description).toBeUndefined();
+  });
+
   it('reads "known" only before "as" or "for"', () => {
     expect(person('Jane Roe, known to few outside the town, spoke on Monday.', 'Jane Roe')?.description).toBeUndefined();
   });
