@@ -14,6 +14,24 @@ export interface DefiniteDescription {
   phrase: string;
   /** What the head says of the person's sex ("songstress", "actress"): used to choose between two people. */
   gender: NameGender;
+  /** A style of nobility or office, "the Duke of York": the person's own title, said in place of the name. */
+  style?: boolean;
+}
+
+/** Titles of nobility and church office that news uses with "of" in place of a name ("the Duke of York said"). */
+const STYLE_TITLES = new Set(['Duke', 'Duchess', 'Earl', 'Countess', 'Marquess', 'Marchioness', 'Baron', 'Baroness', 'Viscount', 'Archbishop', 'Bishop', 'Prince', 'Princess']);
+const STYLE_GENDER: Record<string, NameGender> = { Duke: 'male', Earl: 'male', Marquess: 'male', Baron: 'male', Viscount: 'male', Prince: 'male', Duchess: 'female', Countess: 'female', Marchioness: 'female', Baroness: 'female', Princess: 'female' };
+
+/** "the Duke of York", "the Archbishop of Canterbury": a style of nobility as a subject. */
+function styleAt(text: string, tokens: Token[], i: number, mentionStarts: ReadonlyMap<number, number>): DefiniteDescription | undefined {
+  const title = tokens[i + 1];
+  const of = tokens[i + 2];
+  const place = tokens[i + 3];
+  if (!title || !STYLE_TITLES.has(title.text) || !of || of.text !== 'of' || !place?.isCap || !place.isWord) return undefined;
+  let last = i + 3;
+  while (last - i < 6 && tokens[last + 1]?.isCap && tokens[last + 1]!.isWord && tokens[last + 1]!.breakBefore === 0) last++;
+  if (!endsAsSubject(tokens, last + 1, mentionStarts)) return undefined;
+  return { first: i, last, phrase: text.slice(tokens[i]!.start, tokens[last]!.end), gender: STYLE_GENDER[title.text] ?? 'unknown', style: true };
 }
 
 /**
@@ -102,6 +120,8 @@ function opensSubject(tokens: Token[], i: number, mentionEnds: ReadonlyMap<numbe
 export function definiteDescriptionAt(text: string, tokens: Token[], i: number, mentionStarts: ReadonlyMap<number, number>, mentionEnds: ReadonlyMap<number, number>): DefiniteDescription | undefined {
   const the = tokens[i]!;
   if (lower(the) !== 'the' || !opensSubject(tokens, i, mentionEnds)) return undefined;
+  const style = styleAt(text, tokens, i, mentionStarts);
+  if (style) return style;
   let k = i + 1;
   let modifiers = 0;
   let head = -1;

@@ -197,6 +197,14 @@ describe('an epithet that takes up the person named before it', () => {
     expect(person(text, name)?.description).toBe(description);
   });
 
+  it('a style of nobility says more than a one-word title, but not more than a fuller one', () => {
+    const styled = person('Prince John Roe gave an interview on Saturday. The Duke of Acmeshire said he had no regrets.', 'John Roe');
+    expect(styled?.role).toBe('Prince');
+    expect(styled?.description).toBe('The Duke of Acmeshire');
+    const titled = person('Acme Foundation patron John Roe gave an interview. The Duke of Acmeshire said he had no regrets.', 'John Roe');
+    expect(titled?.description).toBe('Acme Foundation patron');
+  });
+
   it('an appositive or a title says who the person is before an epithet does', () => {
     const text = 'Acme chairman John Doe spoke. The billionaire investor left early.';
     expect(person(text, 'John Doe')?.description).toBe('Acme chairman');
