@@ -142,7 +142,7 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
   if (titleStart !== undefined) return { start: titleStart, plural: false };
   const t = tokens[k]!;
   if (!t.isWord) return undefined;
-  if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0)) {
+  if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0 || t.isAllCaps)) {
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };
   }

@@ -107,6 +107,7 @@ describe('titles and roles before the name', () => {
     ['a sports position, a WordNet person noun', 'The fight involved Acme pass rusher John Smith on Sunday.', 'John Smith', 'Acme pass rusher'],
     ['an occupation only WordNet knows', 'Costs add up, says financial planner John Smith.', 'John Smith', 'financial planner'],
     ['a hyphenated role', 'Acme editor-in-chief Jane Roe said no.', 'Jane Roe', 'Acme editor-in-chief'],
+    ['an acronym title after a straight closing quote', 'Acme was "pulled into the market," CEO Jane Roe said on Tuesday.', 'Jane Roe', 'CEO'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
     expect(p?.role).toBe(role);
