@@ -88,6 +88,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     const dash = DASHES.has(sep.text);
     if (sep.text !== ',' && !dash) break;
     const piece = pieceAt(tokens, i + 1, dash, pieces[pieces.length - 1]?.kind, mentionStarts);
+    // "Roe, his secretary, his programmer and his students all shared …": the name opens a list of subjects.
+    if (!piece && pieces[pieces.length - 1]?.kind === 'np' && listOfSubjects(tokens, i + 1)) return undefined;
     if (!piece) break;
     pieces.push(piece);
     i = piece.last + 1;
@@ -194,6 +196,35 @@ function roleInFirstPhrase(tokens: Token[], j: number, last: number): boolean {
     if (w.isWord && !w.isCap && isRoleHead(w.text)) return true;
   }
   return false;
+}
+
+/**
+ * After a comma, "his programmer and his graduate students all shared …": a noun phrase opened by a determiner,
+ * an "and", and a verb before the next comma: the last items of a list that is the sentence's subject.
+ */
+function listOfSubjects(tokens: Token[], j: number): boolean {
+  if (!tokens[j] || !PHRASE_DETERMINERS.has(lower(tokens[j]!)) || tokens[j]!.isCap) return false;
+  let and = false;
+  for (let k = j + 1; k < tokens.length && k - j < 16; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return false;
+    const w = lower(t);
+    if (w === 'and') and = true;
+    else if (and && (FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || pastVerb(tokens, k) || presentVerb(tokens, k))) return true;
+    else if (NP_RELATIVES.has(w)) return false;
+  }
+  return false;
+}
+
+/** "all shared the office": a lower-case word in -ed after a word and before a determiner is a verb. */
+function pastVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const w = lower(t);
+  if (t.isCap || !/^\p{Ll}{3,}ed$/u.test(w) || isRoleModifier(w)) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev?.isWord || PHRASE_DETERMINERS.has(lower(prev)) || !next?.isWord) return false;
+  return ['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(lower(next));
 }
 
 /** Does the piece before token i end where an appositive may end? */
@@ -433,7 +464,7 @@ function namesSomeone(tokens: Token[], j: number, end: number): boolean {
   if (!head || head.isCap) return !namedThing;
   const w = lower(head);
   if (THING_NOUNS.has(w)) return false;
-  if (/(?:tion|sion|ment|ness|ity|ism|ence|ance|ship|hood)$/.test(w)) return false;
+  if (/(?:tion|sion|ment|ness|ity|ism|ence|ance|ship|hood|ery|ory)$/.test(w)) return false;
   // A plural of no known person noun: "the tax returns", "Adedoyin’s deaths".
   return !(w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w));
 }
@@ -545,7 +576,7 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
     if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
-    if (i > first && presentVerb(tokens, i)) return true;
+    if (i > first && (presentVerb(tokens, i) || pastVerb(tokens, i))) return true;
   }
   return false;
 }

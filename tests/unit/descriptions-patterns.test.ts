@@ -270,6 +270,16 @@ describe('a headline’s title', () => {
 });
 
 describe('what is not a description', () => {
+  it('a name that opens a list of subjects has no appositive', () => {
+    expect(person('In 1963 John Roe, his secretary, his programmer and his graduate students all shared the office.', 'John Roe')?.description).toBeUndefined();
+    // A verb in -ed before a determiner ends the phrase; inside a who clause it does not.
+    expect(person('Jane Roe, a lawyer who represented the family, spoke.', 'Jane Roe')?.description).toBe('a lawyer who represented the family');
+  });
+
+  it('an abstract noun in -ery or -ory is no one', () => {
+    expect(person('“Of all that was written about Roe, the great discovery — nothing.” John Roe died in 2008.', 'John Roe')?.description).toBeUndefined();
+  });
+
   it('a person noun only WordNet lists is no epithet', () => {
     expect(person('John Smith left the house at noon. The burglar said nothing.', 'John Smith')?.description).toBeUndefined();
   });
