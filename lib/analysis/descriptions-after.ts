@@ -397,9 +397,19 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
-  if (!isPossessiveMark(tokens[k + 1])) return ownerRoleAt(tokens, k + 1);
+  if (!isPossessiveMark(tokens[k + 1])) return ownerRoleAt(tokens, ownerNameEnd(tokens, k) + 1);
   for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
   return false;
+}
+
+/** "Acme State Department of Health": a capitalised name that goes on over "of" or "and" (from its run's end k). */
+function ownerNameEnd(tokens: Token[], k: number): number {
+  let end = k;
+  while (['of', 'and', 'for'].includes(tokens[end + 1]?.text ?? '') && tokens[end + 2]?.isCap && tokens[end + 2]!.isWord) {
+    end += 2;
+    while (tokens[end + 1]?.isCap && tokens[end + 1]!.isWord && tokens[end + 1]!.breakBefore === 0) end++;
+  }
+  return end;
 }
 
 /**

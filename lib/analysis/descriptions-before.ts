@@ -45,12 +45,17 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const capHead = tokens[first - 2];
   const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !capHead.isAllCaps && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
   if (titleStart !== undefined && (!after || [',', '.', ';'].includes(after.text))) {
-    const start = walkBack(tokens, titleStart, first - 1, titles, mentionEnds, true);
+    const start = walkBack(tokens, titleStart, first - 1, titles, mentionEnds, true) ?? (opensSentence(tokens, titleStart) ? titleStart : undefined);
     return start === undefined ? undefined : slice(text, tokens, start, first - 2);
   }
   // "Sweden’s deputy director of public prosecutions, Jane Roe,": the role's head before "of" and what it heads.
   const ofHead = headBeforeOf(tokens, first - 2);
   const head = tokens[ofHead ?? first - 2];
+  // "President of the Senate, Jane Roe,": a capitalised title with its "of", opening the sentence.
+  if (ofHead !== undefined && head?.isCap && (!after || [',', '.', ';'].includes(after.text))) {
+    const start = walkBack(tokens, ofHead, first - 1, titles, mentionEnds, true) ?? (opensSentence(tokens, ofHead) ? ofHead : undefined);
+    return start === undefined ? undefined : slice(text, tokens, start, first - 2);
+  }
   if (!head || !head.isWord || head.isCap) return undefined;
   // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
   const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
@@ -99,9 +104,13 @@ function headBeforeOf(tokens: Token[], end: number): number | undefined {
       continue;
     }
     const h = tokens[k - 1]!;
-    return k < end && h.isWord && !h.isCap && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
+    return k < end && h.isWord && !h.isAllCaps && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
   }
   return undefined;
+}
+
+function opensSentence(tokens: Token[], k: number): boolean {
+  return k === 0 || tokens[k]!.sentenceStart || tokens[k]!.breakBefore > 0;
 }
 
 /** Longest relative clause before a name we read back over, in tokens. */

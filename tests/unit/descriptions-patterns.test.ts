@@ -146,11 +146,17 @@ describe('titles and roles before the name', () => {
     expect(person('In June, the then UK Home Secretary, John Smith, approved the request.', 'John Smith')?.description).toBe('the then UK Home Secretary');
     // A capitalised title in a list of names is no phrase before the next name.
     expect(person('Critics, President John Smith and others said no.', 'John Smith')?.description).toBe('President');
+    // A capitalised title with its "of": after a determiner, or opening the paragraph.
+    expect(person('He wrote to the Chairman of Acme, John Smith, on Monday.', 'John Smith')?.description).toBe('the Chairman of Acme');
+    expect(person('The court met.\n\nPresident of the Assembly, Jane Roe, has gone to court over it.', 'Jane Roe')?.description).toBe('President of the Assembly');
+    // Not when the name is the subject of a new clause.
+    expect(person('In a letter to the President of the Senate, Jane Roe said no.', 'Jane Roe')?.description).toBeUndefined();
   });
 
   it('reads an organisation and a role after the name, with no determiner', () => {
     expect(person('Jane Roe, Acme diplomatic correspondent, said the talks were over.', 'Jane Roe')?.description).toBe('Acme diplomatic correspondent');
     expect(person('They met Jane Roe, Acme senior fellow at the institute, on Monday.', 'Jane Roe')?.description).toBe('Acme senior fellow at the institute');
+    expect(person('It did not appeal to Jane Roe, Acme State Department of Health public information officer, she said.', 'Jane Roe')?.description).toBe('Acme State Department of Health public information officer');
     // A name after the role is someone else: a list, not an appositive.
     expect(person('Jane Roe, Acme chief executive Tom Smith and others said no.', 'Jane Roe')?.description).toBeUndefined();
   });
