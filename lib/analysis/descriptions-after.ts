@@ -193,7 +193,8 @@ function roleInFirstPhrase(tokens: Token[], j: number, last: number): boolean {
   for (let k = j; k <= last; k++) {
     const w = tokens[k]!;
     if (w.isWord && k > j && SEGMENT_ENDS.has(lower(w))) return false;
-    if (w.isWord && !w.isCap && isRoleHead(w.text)) return true;
+    // "the CEO of Acme", "the President of the club": a capitalised title is a role too.
+    if (w.isWord && (!w.isCap || k > j) && isRoleHead(w.text)) return true;
   }
   return false;
 }

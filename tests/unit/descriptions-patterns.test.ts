@@ -55,6 +55,10 @@ describe('appositives after the name', () => {
     expect(person(text, 'John Smith')?.description).toBe('the famous occultist');
   });
 
+  it('reads "Name is the TITLE of …" with a capitalised title', () => {
+    expect(person('Jane Roe is the CEO of Acme, a Spokane firm.', 'Jane Roe')?.description).toBe('the CEO of Acme, a Spokane firm');
+  });
+
   it('reads "Name is a ROLE" when nothing else says who the person is', () => {
     expect(person('Jane Roe is a video game historian living in Leeds. She writes often.', 'Jane Roe')?.description).toBe('a video game historian living in Leeds');
     // Not without a role noun, nor when the person does not open the sentence, nor over a title.
