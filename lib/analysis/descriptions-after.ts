@@ -7,7 +7,7 @@
 //   a dash instead of commas: "Roe, 38 – who runs the lab –".
 // A run of such pieces is one description; it must end where the appositive closes (a comma, the
 // sentence end, a bracket or a dash), so "Roe, said" or "Smith, Jones and Brown" give nothing.
-import { isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
+import { isPluralRoleHead, isPossessiveMark, isRoleHead, isRoleModifier, isSpeechVerb, isStopWord, lower, mayModifyRole, PHRASE_DETERMINERS } from './descriptions-words';
 import { isHumanNoun, isHumanPlural, NON_HUMAN_NOUNS } from './speech-cues';
 import type { Token } from './tokens';
 
@@ -88,6 +88,8 @@ export function appositiveAfter(text: string, tokens: Token[], last: number, men
     const dash = DASHES.has(sep.text);
     if (sep.text !== ',' && !dash) break;
     const piece = pieceAt(tokens, i + 1, dash, pieces[pieces.length - 1]?.kind, mentionStarts);
+    // "Roe, his secretary, his programmer and his students all shared …": the name opens a list of subjects.
+    if (!piece && pieces[pieces.length - 1]?.kind === 'np' && listOfSubjects(tokens, i + 1)) return undefined;
     if (!piece) break;
     pieces.push(piece);
     i = piece.last + 1;
@@ -191,9 +193,39 @@ function roleInFirstPhrase(tokens: Token[], j: number, last: number): boolean {
   for (let k = j; k <= last; k++) {
     const w = tokens[k]!;
     if (w.isWord && k > j && SEGMENT_ENDS.has(lower(w))) return false;
-    if (w.isWord && !w.isCap && isRoleHead(w.text)) return true;
+    // "the CEO of Acme", "the President of the club": a capitalised title is a role too.
+    if (w.isWord && (!w.isCap || k > j) && isRoleHead(w.text)) return true;
   }
   return false;
+}
+
+/**
+ * After a comma, "his programmer and his graduate students all shared …": a noun phrase opened by a determiner,
+ * an "and", and a verb before the next comma: the last items of a list that is the sentence's subject.
+ */
+function listOfSubjects(tokens: Token[], j: number): boolean {
+  if (!tokens[j] || !PHRASE_DETERMINERS.has(lower(tokens[j]!)) || tokens[j]!.isCap) return false;
+  let and = false;
+  for (let k = j + 1; k < tokens.length && k - j < 16; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return false;
+    const w = lower(t);
+    if (w === 'and') and = true;
+    else if (and && (FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || pastVerb(tokens, k) || presentVerb(tokens, k))) return true;
+    else if (NP_RELATIVES.has(w)) return false;
+  }
+  return false;
+}
+
+/** "all shared the office": a lower-case word in -ed after a word and before a determiner is a verb. */
+function pastVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const w = lower(t);
+  if (t.isCap || !/^\p{Ll}{3,}ed$/u.test(w) || isRoleModifier(w)) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev?.isWord || PHRASE_DETERMINERS.has(lower(prev)) || !next?.isWord) return false;
+  return ['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(lower(next));
 }
 
 /** Does the piece before token i end where an appositive may end? */
@@ -366,8 +398,36 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
-  if (!isPossessiveMark(tokens[k + 1])) return false;
+  if (!isPossessiveMark(tokens[k + 1])) return ownerRoleAt(tokens, ownerNameEnd(tokens, k) + 1);
   for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+/** "Acme State Department of Health": a capitalised name that goes on over "of" or "and" (from its run's end k). */
+function ownerNameEnd(tokens: Token[], k: number): number {
+  let end = k;
+  while (['of', 'and', 'for'].includes(tokens[end + 1]?.text ?? '') && tokens[end + 2]?.isCap && tokens[end + 2]!.isWord) {
+    end += 2;
+    while (tokens[end + 1]?.isCap && tokens[end + 1]!.isWord && tokens[end + 1]!.breakBefore === 0) end++;
+  }
+  return end;
+}
+
+/**
+ * "Jane Roe, BBC diplomatic correspondent,": after an organisation's name, lower-case words that may modify a
+ * role up to a role noun, which ends the phrase or takes an affiliation ("Acme senior fellow at …"). A capitalised
+ * word after the role would be a name: "Acme chief executive Tom Smith" is someone else.
+ */
+function ownerRoleAt(tokens: Token[], j: number): boolean {
+  for (let m = j; m < j + 4; m++) {
+    const t = tokens[m];
+    if (!t || !t.isWord || t.isCap || t.breakBefore > 0) return false;
+    if (isRoleHead(t.text) && !isPluralRoleHead(t.text)) {
+      const next = tokens[m + 1];
+      return !next || CLOSERS.has(next.text) || next.breakBefore > 0 || ['of', 'at', 'for'].includes(lower(next));
+    }
+    if (!mayModifyRole(t)) return false;
+  }
   return false;
 }
 
@@ -415,7 +475,7 @@ function namesSomeone(tokens: Token[], j: number, end: number): boolean {
   if (!head || head.isCap) return !namedThing;
   const w = lower(head);
   if (THING_NOUNS.has(w)) return false;
-  if (/(?:tion|sion|ment|ness|ity|ism|ence|ance|ship|hood)$/.test(w)) return false;
+  if (/(?:tion|sion|ment|ness|ity|ism|ence|ance|ship|hood|ery|ory)$/.test(w)) return false;
   // A plural of no known person noun: "the tax returns", "Adedoyin’s deaths".
   return !(w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w));
 }
@@ -527,7 +587,7 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
     if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
-    if (i > first && presentVerb(tokens, i)) return true;
+    if (i > first && (presentVerb(tokens, i) || pastVerb(tokens, i))) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@
 // say who the person is when no appositive or title does. This module finds the phrases; descriptions.ts
 // decides whom each one takes up (the one person named in the sentence before it or earlier in its own).
 import type { NameGender } from './name-gender';
-import { isPluralRoleHead, isRoleHead, isSpeechVerb, isStopWord, lower, mayModifyRole } from './descriptions-words';
+import { isListedRoleHead, isPluralRoleHead, isRoleHead, isSpeechVerb, isStopWord, lower, mayModifyRole } from './descriptions-words';
 import type { Token } from './tokens';
 
 export interface DefiniteDescription {
@@ -14,6 +14,24 @@ export interface DefiniteDescription {
   phrase: string;
   /** What the head says of the person's sex ("songstress", "actress"): used to choose between two people. */
   gender: NameGender;
+  /** A style of nobility or office, "the Duke of York": the person's own title, said in place of the name. */
+  style?: boolean;
+}
+
+/** Titles of nobility and church office that news uses with "of" in place of a name ("the Duke of York said"). */
+const STYLE_TITLES = new Set(['Duke', 'Duchess', 'Earl', 'Countess', 'Marquess', 'Marchioness', 'Baron', 'Baroness', 'Viscount', 'Archbishop', 'Bishop', 'Prince', 'Princess']);
+const STYLE_GENDER: Record<string, NameGender> = { Duke: 'male', Earl: 'male', Marquess: 'male', Baron: 'male', Viscount: 'male', Prince: 'male', Duchess: 'female', Countess: 'female', Marchioness: 'female', Baroness: 'female', Princess: 'female' };
+
+/** "the Duke of York", "the Archbishop of Canterbury": a style of nobility as a subject. */
+function styleAt(text: string, tokens: Token[], i: number, mentionStarts: ReadonlyMap<number, number>): DefiniteDescription | undefined {
+  const title = tokens[i + 1];
+  const of = tokens[i + 2];
+  const place = tokens[i + 3];
+  if (!title || !STYLE_TITLES.has(title.text) || !of || of.text !== 'of' || !place?.isCap || !place.isWord) return undefined;
+  let last = i + 3;
+  while (last - i < 6 && tokens[last + 1]?.isCap && tokens[last + 1]!.isWord && tokens[last + 1]!.breakBefore === 0) last++;
+  if (!endsAsSubject(tokens, last + 1, mentionStarts)) return undefined;
+  return { first: i, last, phrase: text.slice(tokens[i]!.start, tokens[last]!.end), gender: STYLE_GENDER[title.text] ?? 'unknown', style: true };
 }
 
 /**
@@ -75,7 +93,7 @@ function isEpithetHead(t: Token): boolean {
   if (!t.isWord || t.isCap) return false;
   const w = lower(t);
   if (MORE_EPITHETS.has(w)) return true;
-  return isRoleHead(w) && !isPluralRoleHead(w) && !NOT_EPITHETS.has(w);
+  return isListedRoleHead(w) && !isPluralRoleHead(w) && !NOT_EPITHETS.has(w);
 }
 
 /** An epithet's head may also be one of the bare office titles when a modifier stands before it. */
@@ -102,6 +120,8 @@ function opensSubject(tokens: Token[], i: number, mentionEnds: ReadonlyMap<numbe
 export function definiteDescriptionAt(text: string, tokens: Token[], i: number, mentionStarts: ReadonlyMap<number, number>, mentionEnds: ReadonlyMap<number, number>): DefiniteDescription | undefined {
   const the = tokens[i]!;
   if (lower(the) !== 'the' || !opensSubject(tokens, i, mentionEnds)) return undefined;
+  const style = styleAt(text, tokens, i, mentionStarts);
+  if (style) return style;
   let k = i + 1;
   let modifiers = 0;
   let head = -1;

@@ -39,16 +39,38 @@ export function titleBefore(text: string, tokens: Token[], first: number, titles
  */
 export function appositiveBefore(text: string, tokens: Token[], first: number, last: number, titles: TitleEnds, mentionEnds: MentionEnds): string | undefined {
   const comma = tokens[first - 1];
-  const head = tokens[first - 2];
   const after = tokens[last + 1];
-  if (!comma || comma.text !== ',' || !head || !head.isWord || head.isCap) return undefined;
+  if (!comma || comma.text !== ',') return undefined;
+  // "the then UK Home Secretary, Jane Roe,": a capitalised title, opened by a determiner.
+  const capHead = tokens[first - 2];
+  const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !capHead.isAllCaps && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
+  if (titleStart !== undefined && (!after || [',', '.', ';'].includes(after.text))) {
+    const start = walkBack(tokens, titleStart, first - 1, titles, mentionEnds, true) ?? (opensSentence(tokens, titleStart) ? titleStart : undefined);
+    return start === undefined ? undefined : slice(text, tokens, start, first - 2);
+  }
+  // "Sweden’s deputy director of public prosecutions, Jane Roe,": the role's head before "of" and what it heads.
+  const ofHead = headBeforeOf(tokens, first - 2);
+  const head = tokens[ofHead ?? first - 2];
+  // "President of the Senate, Jane Roe,": a capitalised title with its "of", opening the sentence.
+  if (ofHead !== undefined && head?.isCap && (!after || [',', '.', ';'].includes(after.text))) {
+    const start = walkBack(tokens, ofHead, first - 1, titles, mentionEnds, true) ?? (opensSentence(tokens, ofHead) ? ofHead : undefined);
+    return start === undefined ? undefined : slice(text, tokens, start, first - 2);
+  }
+  if (!head || !head.isWord || head.isCap) return undefined;
   // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
   const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
   const affiliated = after?.text === 'of' && owner?.isCap === true;
   if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated) return undefined;
-  if (!isRoleHead(head.text)) return relativeBefore(text, tokens, first, after?.text === ',');
+  // "the man who kidnapped the child, Michael Webb,": the role is the noun before the who clause, not its object.
+  // In "the dog who bit the child, Michael Webb," which of the two the name is stays unclear: nothing.
+  const relative = relativeBefore(text, tokens, first, after?.text === ',');
+  if (relative || !isRoleHead(head.text) || insideRelative(tokens, first)) return relative;
   // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
   if (isPluralRoleHead(head.text)) return undefined;
+  if (ofHead !== undefined) {
+    const start = walkBack(tokens, ofHead, first - 1, titles, mentionEnds, true);
+    return start === undefined ? undefined : slice(text, tokens, start, first - 2);
+  }
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
@@ -69,8 +91,40 @@ function bareRoleStart(tokens: Token[], first: number): number | undefined {
   return start;
 }
 
+/**
+ * "director of public prosecutions", "head of the agency": the role head before "of" when the words from it to
+ * `end` (the one before the comma) are an object without a clause or a comma. Returns the head's index.
+ */
+function headBeforeOf(tokens: Token[], end: number): number | undefined {
+  for (let k = end; k > 1 && end - k < 5; k--) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return undefined;
+    if (lower(t) !== 'of') {
+      if (isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t))) return undefined;
+      continue;
+    }
+    const h = tokens[k - 1]!;
+    return k < end && h.isWord && !h.isAllCaps && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
+  }
+  return undefined;
+}
+
+function opensSentence(tokens: Token[], k: number): boolean {
+  return k === 0 || tokens[k]!.sentenceStart || tokens[k]!.breakBefore > 0;
+}
+
 /** Longest relative clause before a name we read back over, in tokens. */
 const MAX_RELATIVE_TOKENS = 10;
+
+/** A "who" a few words before the comma at first - 1, in the same clause: the noun phrase is that clause's object. */
+function insideRelative(tokens: Token[], first: number): boolean {
+  for (let k = first - 3; k >= 0 && first - k <= MAX_RELATIVE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.breakBefore > 0) return false;
+    if (lower(t) === 'who') return true;
+  }
+  return false;
+}
 
 /**
  * "the man who kidnapped the child, Michael Webb, was sentenced": a determiner, a noun for a person, a "who"
@@ -97,7 +151,7 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
   if (titleStart !== undefined) return { start: titleStart, plural: false };
   const t = tokens[k]!;
   if (!t.isWord) return undefined;
-  if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0)) {
+  if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0 || t.isAllCaps)) {
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };
   }

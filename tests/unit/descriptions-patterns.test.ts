@@ -55,6 +55,10 @@ describe('appositives after the name', () => {
     expect(person(text, 'John Smith')?.description).toBe('the famous occultist');
   });
 
+  it('reads "Name is the TITLE of …" with a capitalised title', () => {
+    expect(person('Jane Roe is the CEO of Acme, a Spokane firm.', 'Jane Roe')?.description).toBe('the CEO of Acme, a Spokane firm');
+  });
+
   it('reads "Name is a ROLE" when nothing else says who the person is', () => {
     expect(person('Jane Roe is a video game historian living in Leeds. She writes often.', 'Jane Roe')?.description).toBe('a video game historian living in Leeds');
     // Not without a role noun, nor when the person does not open the sentence, nor over a title.
@@ -103,6 +107,11 @@ describe('titles and roles before the name', () => {
     ['not over a contracted verb', 'The surge doesn’t surprise Republican pollster John Smith.', 'John Smith', 'Republican pollster'],
     ['not a prefixed verb before the title', 'Ohio voters re-elected Governor John Smith on Saturday.', 'John Smith', 'Governor'],
     ['not a quotation before the role', '“I like it,” actress Jane Roe said.', 'Jane Roe', 'actress'],
+    ['a relation to another person, a WordNet person noun', 'On Monday, Doe accuser Jane Roe spoke to reporters.', 'Jane Roe', 'Doe accuser'],
+    ['a sports position, a WordNet person noun', 'The fight involved Acme pass rusher John Smith on Sunday.', 'John Smith', 'Acme pass rusher'],
+    ['an occupation only WordNet knows', 'Costs add up, says financial planner John Smith.', 'John Smith', 'financial planner'],
+    ['a hyphenated role', 'Acme editor-in-chief Jane Roe said no.', 'Jane Roe', 'Acme editor-in-chief'],
+    ['an acronym title after a straight closing quote', 'Acme was "pulled into the market," CEO Jane Roe said on Tuesday.', 'Jane Roe', 'CEO'],
   ])('%s', (_, text, name, role) => {
     const p = person(text, name);
     expect(p?.role).toBe(role);
@@ -136,6 +145,24 @@ describe('titles and roles before the name', () => {
 
   it('reads a noun phrase closed by a comma before the name', () => {
     expect(person('Roe’s attorney, Jane Doe, said the case was weak.', 'Jane Doe')?.description).toBe('Roe’s attorney');
+    // A role with what it heads after "of", and a capitalised title opened by a determiner.
+    expect(person('“It is over,” Acme’s deputy director of public prosecutions, Jane Roe, said on Tuesday.', 'Jane Roe')?.description).toBe('Acme’s deputy director of public prosecutions');
+    expect(person('In June, the then UK Home Secretary, John Smith, approved the request.', 'John Smith')?.description).toBe('the then UK Home Secretary');
+    // A capitalised title in a list of names is no phrase before the next name.
+    expect(person('Critics, President John Smith and others said no.', 'John Smith')?.description).toBe('President');
+    // A capitalised title with its "of": after a determiner, or opening the paragraph.
+    expect(person('He wrote to the Chairman of Acme, John Smith, on Monday.', 'John Smith')?.description).toBe('the Chairman of Acme');
+    expect(person('The court met.\n\nPresident of the Assembly, Jane Roe, has gone to court over it.', 'Jane Roe')?.description).toBe('President of the Assembly');
+    // Not when the name is the subject of a new clause.
+    expect(person('In a letter to the President of the Senate, Jane Roe said no.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('reads an organisation and a role after the name, with no determiner', () => {
+    expect(person('Jane Roe, Acme diplomatic correspondent, said the talks were over.', 'Jane Roe')?.description).toBe('Acme diplomatic correspondent');
+    expect(person('They met Jane Roe, Acme senior fellow at the institute, on Monday.', 'Jane Roe')?.description).toBe('Acme senior fellow at the institute');
+    expect(person('It did not appeal to Jane Roe, Acme State Department of Health public information officer, she said.', 'Jane Roe')?.description).toBe('Acme State Department of Health public information officer');
+    // A name after the role is someone else: a list, not an appositive.
+    expect(person('Jane Roe, Acme chief executive Tom Smith and others said no.', 'Jane Roe')?.description).toBeUndefined();
   });
 
   it('reads a role phrase without a determiner before the name in commas', () => {
@@ -179,6 +206,14 @@ describe('an epithet that takes up the person named before it', () => {
     ['a quoted work as a modifier', 'Jane Roe did not reply. Since then, the “Long Road” actress has spoken out.', 'Jane Roe', 'the “Long Road” actress'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
+  });
+
+  it('a style of nobility says more than a one-word title, but not more than a fuller one', () => {
+    const styled = person('Prince John Roe gave an interview on Saturday. The Duke of Acmeshire said he had no regrets.', 'John Roe');
+    expect(styled?.role).toBe('Prince');
+    expect(styled?.description).toBe('The Duke of Acmeshire');
+    const titled = person('Acme Foundation patron John Roe gave an interview. The Duke of Acmeshire said he had no regrets.', 'John Roe');
+    expect(titled?.description).toBe('Acme Foundation patron');
   });
 
   it('an appositive or a title says who the person is before an epithet does', () => {
@@ -245,6 +280,20 @@ describe('a headline’s title', () => {
 });
 
 describe('what is not a description', () => {
+  it('a name that opens a list of subjects has no appositive', () => {
+    expect(person('In 1963 John Roe, his secretary, his programmer and his graduate students all shared the office.', 'John Roe')?.description).toBeUndefined();
+    // A verb in -ed before a determiner ends the phrase; inside a who clause it does not.
+    expect(person('Jane Roe, a lawyer who represented the family, spoke.', 'Jane Roe')?.description).toBe('a lawyer who represented the family');
+  });
+
+  it('an abstract noun in -ery or -ory is no one', () => {
+    expect(person('“Of all that was written about Roe, the great discovery — nothing.” John Roe died in 2008.', 'John Roe')?.description).toBeUndefined();
+  });
+
+  it('a person noun only WordNet lists is no epithet', () => {
+    expect(person('John Smith left the house at noon. The burglar said nothing.', 'John Smith')?.description).toBeUndefined();
+  });
+
   it('reads "known" only before "as" or "for"', () => {
     expect(person('Jane Roe, known to few outside the town, spoke on Monday.', 'Jane Roe')?.description).toBeUndefined();
   });
