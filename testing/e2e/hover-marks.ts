@@ -1,5 +1,5 @@
 // The hover card's decisions as the marked build leaves them on the performance timeline
-// (HOVER_MARKS in lib/page/hover/hover-controller.ts): tests wait for Lede to have decided instead
+// (HOVER_MARKS in lib/page/hover/hover-marks.ts): tests wait for Lede to have decided instead
 // of sleeping past its intent delay or close grace.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
