@@ -125,8 +125,9 @@ export class HoverController {
   private listen(): void {
     const { win } = this.deps;
     const trusted = this.deps.trusted ?? isTrustedEvent;
+    const ignored = (event: Event): void => this.deps.mark?.(HOVER_MARKS.untrusted, { type: event.type });
     /** Only the reader's own events, and never an error thrown into the page. */
-    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => guard(() => handler(event)), trusted);
+    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => guard(() => handler(event)), trusted, ignored);
     const options = { capture: true, passive: true, signal: this.abort.signal };
     win.addEventListener('pointermove', on((event: PointerEvent) => this.onPointerMove(event)), options);
     win.addEventListener('scroll', on(() => this.onScroll()), options);

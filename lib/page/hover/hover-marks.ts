@@ -11,6 +11,8 @@ export const HOVER_MARKS = {
   inCard: 'lede-hover-in-card',
   /** A navigation key was left to the page (typed into a field, or into the note editor); detail `{ reason }`. */
   keyIgnored: 'lede-key-ignored',
+  /** An event the page's scripts dispatched was turned away (decided at once: it starts nothing); detail `{ type }`. */
+  untrusted: 'lede-hover-ignored-untrusted',
 } as const;
 
 /** What a hit test decided: nothing shown is under the pointer, the open card's own target, the target already waited on, or a new wait. */
