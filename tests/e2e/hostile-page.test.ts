@@ -357,10 +357,13 @@ describe('a hostile page', () => {
     expect(runtime).toBe('absent');
     expect(files).toEqual([]);
     // Lede handled the fake keys and clicks as they were dispatched; the content script answers
-    // this after them: no editor was opened for the selection.
+    // this after them: no editor was opened for the selection, the fake Tab took no focus into the
+    // toolbar and the fake Escape did not put it away.
     expect(await getPageNotes(browser, opened.tabId)).toMatchObject({ notes: [{ annotation: { id: NOTE_ID } }] });
     expect(extensionFrames(opened.page)).toEqual([]);
     expect(await evaluateInShadow(opened.page, 'lede-notes', (root) => root.querySelector('iframe') === null)).toBe(true);
+    expect(await opened.page.evaluate(() => document.activeElement?.localName)).not.toBe('lede-notes');
+    expect(await selectionToolbarShown(opened.page)).toBe(true);
     expect(await storedNotes()).toEqual(storedBefore);
   });
 
