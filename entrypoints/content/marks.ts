@@ -10,9 +10,9 @@ const MARKED = import.meta.env.WXT_LEDE_MARKS === '1';
 /** When each mark was set, in performance.now() time, in every build (Lede's own report uses them). */
 const times = new Map<string, number>();
 
-export function mark(name: string): void {
+export function mark(name: string, detail?: Record<string, unknown>): void {
   times.set(name, performance.now());
-  if (MARKED) performance.mark(name);
+  if (MARKED) performance.mark(name, detail === undefined ? undefined : { detail });
 }
 
 /** Milliseconds from mark `from` to mark `to` (0 if either is missing); the marked build also records the measure `name`. */

@@ -9,10 +9,15 @@ export type TrustCheck = (event: Event) => boolean;
 /** The real check, used in every build: true only for events the browser itself dispatched (missing counts as untrusted). */
 export const isTrustedEvent: TrustCheck = (event) => event.isTrusted === true;
 
-/** `handler`, run only for events `trusted` accepts; others are ignored. */
-export function trustedOnly<E extends Event>(handler: (event: E) => void, trusted: TrustCheck = isTrustedEvent): (event: E) => void {
+/** `handler`, run only for events `trusted` accepts; others are ignored (and told to `onIgnored`, if given). */
+export function trustedOnly<E extends Event>(
+  handler: (event: E) => void,
+  trusted: TrustCheck = isTrustedEvent,
+  onIgnored?: (event: E) => void,
+): (event: E) => void {
   return (event) => {
     if (trusted(event)) handler(event);
+    else onIgnored?.(event);
   };
 }
 

@@ -39,25 +39,32 @@ export function noteHighlightsInRegistry(page: Page): Promise<Record<string, str
   return page.evaluate(noteHighlightsIn);
 }
 
+/** In the editor frame: whether its note field has focus, so the keyboard types into it. */
+export const editorFieldFocused = (): boolean => document.hasFocus() && document.activeElement?.id === 'lede-notes-body';
+
+const isExtensionFrame = (frame: Frame): boolean => frame.url().startsWith('chrome-extension://');
+
 /**
  * Waits until Lede's note editor frame (an extension page inside the closed <lede-notes> root) is
  * loaded and its note field has focus, so the keyboard types into it; returns the frame.
  */
 export async function waitForEditorFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
-    // A frame still coming up can keep an evaluation waiting: ask again a moment later.
-    const ready =
-      frame &&
-      (await Promise.race([
-        frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body').catch(() => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
-      ]));
-    if (frame && ready) return frame;
-    if (Date.now() > deadline) throw new Error('the note editor frame never took focus');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const left = (): number => Math.max(1, deadline - Date.now());
+  while (Date.now() < deadline) {
+    const frame =
+      page.frames().find(isExtensionFrame) ??
+      (await page.waitForEvent('framenavigated', { predicate: isExtensionFrame, timeout: left() }).catch(() => null));
+    if (!frame) break;
+    // Playwright waits for the frame's document to come up, then for the focus; a frame replaced
+    // meanwhile (detached) fails at once and the next one is waited for.
+    const focused = await frame.waitForFunction(editorFieldFocused, undefined, { polling: 50, timeout: left() }).then(
+      () => true,
+      () => false,
+    );
+    if (focused) return frame;
   }
+  throw new Error('the note editor frame never took focus');
 }
 
 /** Lede's extension frames in the page (the note editor while it is open). */

@@ -33,17 +33,32 @@ export const footprintIn = ({ host, step }: { host: string; step: number }): Foo
 
 export interface SyntheticHoverResult {
   name: string;
-  /** The card as the page mapped it after faking a hover on the name; null: no card. */
+  /** The card as the page mapped it once Lede had turned the fake events away; null: no card. */
   footprint: Footprint | null;
+  /** Fake pointermoves that reached the window, and how many of them Lede marked as turned away. */
+  moves: { dispatched: number; ignored: number };
 }
 
 /**
- * For each name: scroll it to the middle of the viewport, fake a mouse resting on it (pointerover,
- * pointermove, mouseover, mousemove, focus, focusin, all at its coordinates), wait past the hover
- * intent delay, and map the card. Then fake Alt+Shift+J (keyboard navigation) and map again.
+ * For each name: scroll it to the middle of the viewport (waiting for the scroll event: Lede's own
+ * scroll listener, which closes any card, has run by then), fake a mouse resting on it
+ * (pointerover, pointermove, mouseover, mousemove over three animation frames, then focus and
+ * focusin, all at its coordinates), and map the card. Then fake Alt+Shift+J (keyboard navigation)
+ * and map again. Run in the marked build: Lede marks each fake event it turns away (`ignoredMark`)
+ * as it is dispatched, so once the mark is there the event has been decided on and left nothing
+ * pending (no intent delay, no navigation): the map is taken then, with nothing to wait out.
  */
-export const syntheticHoverIn = async ({ names, waitMs, step }: { names: string[]; waitMs: number; step: number }) => {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const syntheticHoverIn = async ({ names, step, ignoredMark }: { names: string[]; step: number; ignoredMark: string }) => {
+  const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  const scrollBy1 = async (then?: () => void): Promise<void> => {
+    const before = scrollY;
+    const scrolled = new Promise<void>((resolve) => addEventListener('scroll', () => resolve(), { once: true }));
+    window.scrollBy(0, 1);
+    then?.();
+    if (scrollY !== before) await scrolled;
+  };
+  const ignored = (type: string): number =>
+    performance.getEntriesByName(ignoredMark, 'mark').filter((entry) => ((entry as PerformanceMark).detail as { type?: string } | null)?.type === type).length;
   const map = (): Footprint | null => {
     let cells = 0;
     let left = Infinity;
@@ -68,36 +83,36 @@ export const syntheticHoverIn = async ({ names, waitMs, step }: { names: string[
     const range = ranges.find((r) => r.toString() === name);
     if (!range) continue;
     // A scroll closes any open card; then bring the name to the middle.
-    window.scrollBy(0, 1);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    await sleep(250);
+    await scrollBy1(() => range.startContainer.parentElement?.scrollIntoView({ block: 'center' }));
     const rect = range.getClientRects()[0]!;
     const x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;
     const target = document.elementFromPoint(x, y) ?? document.body;
+    const ignoredBefore = ignored('pointermove');
+    let dispatched = 0;
     for (const dx of [-4, -2, 0]) {
       const at = { bubbles: true, composed: true, cancelable: true, view: window, clientX: x + dx, clientY: y };
       const pointer = { ...at, pointerId: 1, pointerType: 'mouse', isPrimary: true };
       target.dispatchEvent(new PointerEvent('pointerover', pointer));
       target.dispatchEvent(new PointerEvent('pointermove', pointer));
       window.dispatchEvent(new PointerEvent('pointermove', pointer));
+      dispatched += 2;
       target.dispatchEvent(new MouseEvent('mouseover', at));
       target.dispatchEvent(new MouseEvent('mousemove', at));
-      await sleep(30);
+      await nextFrame();
     }
     target.dispatchEvent(new FocusEvent('focus'));
     target.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
-    await sleep(waitMs);
-    hovers.push({ name, footprint: map() });
+    hovers.push({ name, footprint: map(), moves: { dispatched, ignored: ignored('pointermove') - ignoredBefore } });
   }
-  window.scrollBy(0, 1);
-  await sleep(100);
+  await scrollBy1();
+  const keysBefore = ignored('keydown');
   const keys = { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true };
   document.body.dispatchEvent(new KeyboardEvent('keydown', keys));
-  await sleep(waitMs);
+  const keyIgnored = ignored('keydown') - keysBefore;
   const keyboard = map();
   const focusedCard = document.activeElement?.localName === 'lede-hovercard';
-  return { hovers, keyboard, focusedCard };
+  return { hovers, keyboard, keyIgnored, focusedCard };
 };
 
 export interface LegendAttack {
@@ -113,10 +128,11 @@ export interface LegendAttack {
 /**
  * Everything a page can do to the legend: click its controls if its shadow root is open (the scope
  * to "all sites", then All and Person off), then click, press and type on the host itself at every
- * point of a grid over it, and focus it and press Space, Enter, Tab and arrows.
+ * point of a grid over it, and focus it and press Space, Enter, Tab and arrows. What came of it is
+ * for the test to read, after a real click that goes the same way (hostile-page-probing.test.ts).
  */
 export const legendAttackIn = async ({ step }: { step: number }): Promise<LegendAttack> => {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   const host = document.querySelector<HTMLElement>('lede-legend');
   const report: LegendAttack = { hostFound: host !== null, openRoot: false, clickedInside: [], clickedOnHost: 0 };
   if (!host) return report;
@@ -128,7 +144,8 @@ export const legendAttackIn = async ({ step }: { step: number }): Promise<Legend
       if (!control) continue;
       control.click();
       report.clickedInside.push(id);
-      await sleep(150);
+      // Let the legend render the click before the next.
+      await nextFrame();
     }
   }
   for (let y = 0; y < innerHeight; y += step) {
@@ -153,7 +170,6 @@ export const legendAttackIn = async ({ step }: { step: number }): Promise<Legend
       (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent(type, init));
     }
   }
-  await sleep(500);
   return report;
 };
 

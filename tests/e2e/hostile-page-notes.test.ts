@@ -21,7 +21,7 @@ import { artifactPath } from '../../testing/e2e/artifacts';
 import { passageRectsIn } from '../../testing/e2e/in-page';
 import { evaluateInShadow } from '../../testing/e2e/closed-shadow';
 import { meanColour, paintedNoteBoxes, paintedNoteText, type Rgb } from '../../testing/e2e/note-paint';
-import { getPageNotes, sendToTab, type PageNoteAnswer } from '../../testing/e2e/notes-page';
+import { editorFieldFocused, getPageNotes, sendToTab, type PageNoteAnswer } from '../../testing/e2e/notes-page';
 import { flashedText, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
@@ -170,19 +170,14 @@ async function editorReady(page: Page): Promise<'frame' | 'in-page'> {
   await expect
     .poll(async () => {
       const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
-      // A frame still coming up can keep an evaluation waiting: ask again on the next poll.
-      const inFrame = frame && (await notYetAfter(frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'lede-notes-body')));
+      // A frame still coming up answers once its document is there (a detached one fails: false).
+      const inFrame = frame && (await frame.evaluate(editorFieldFocused).catch(() => false));
       const inPage = await evaluateInShadow(page, 'lede-notes', (root) => root.activeElement?.localName === 'textarea');
       where = inFrame ? 'frame' : inPage ? 'in-page' : null;
       return where !== null;
     }, POLL)
     .toBe(true);
   return where!;
-}
-
-/** The answer, or false when it has not come within a second (or failed). */
-function notYetAfter(answer: Promise<boolean>): Promise<boolean> {
-  return Promise.race([answer.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000))]);
 }
 
 function extensionFrames(page: Page): Frame[] {

@@ -17,7 +17,8 @@ import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } f
 import { seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
-import { getPageNotes, pageCanRead, sendToTab } from '../../testing/e2e/notes-page';
+import { extensionFrames, getPageNotes, pageCanRead, sendToTab } from '../../testing/e2e/notes-page';
+import { evaluateInShadow } from '../../testing/e2e/closed-shadow';
 import { waitUntil } from '../../testing/harness/wait';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
@@ -198,9 +199,18 @@ afterAll(async () => {
   if (servedDir) rmSync(servedDir, { recursive: true, force: true });
 });
 
-/** The page's attacks, run in its own main world. */
-function attack(page: Page, extensionId: string): Promise<{ runtime: string; files: string[] }> {
-  return page.evaluate(
+/** Whether Lede's selection toolbar is placed beside a selection (read through DevTools: its root is closed). */
+async function selectionToolbarShown(page: Page): Promise<boolean> {
+  return (await evaluateInShadow(page, 'lede-notes', (root) => root.querySelector<HTMLElement>('.lede-notes-toolbar')?.style.visibility === '')) === true;
+}
+
+/**
+ * The page's attacks, run in its own main world: messages, the extension's runtime and files, then
+ * a fake reader selecting the noted passage; once Lede offers its toolbar for that selection (the
+ * page's best chance), Lede's keys and clicks on its hosts.
+ */
+async function attack(page: Page, extensionId: string): Promise<{ runtime: string; files: string[] }> {
+  const reached = await page.evaluate(
     async ({ extensionId, passage, source }) => {
       const lede = [
         { type: 'saveAnnotation', annotation: { id: 'urn:uuid:00000000-0000-4000-8000-000000000666', body: 'planted by the page' } },
@@ -223,10 +233,8 @@ function attack(page: Page, extensionId: string): Promise<{ runtime: string; fil
         runtime = 'present';
         for (const message of lede) {
           try {
-            await new Promise((resolve) => {
-              chromeApi.runtime!.sendMessage!(extensionId, message, resolve);
-              setTimeout(resolve, 500);
-            });
+            // Chrome answers every call, with runtime.lastError when no one is listening.
+            await new Promise((resolve) => chromeApi.runtime!.sendMessage!(extensionId, message, resolve));
             runtime = 'answered?';
           } catch {
             runtime = 'refused';
@@ -264,29 +272,33 @@ function attack(page: Page, extensionId: string): Promise<{ runtime: string; fil
         document.dispatchEvent(new Event('selectionchange'));
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      const keys: KeyboardEventInit[] = [
-        { key: 'N', code: 'KeyN', altKey: true, shiftKey: true },
-        { key: 'Tab', code: 'Tab' },
-        { key: 'Enter', code: 'Enter' },
-        { key: 'Enter', code: 'Enter', ctrlKey: true },
-        { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true },
-        { key: 'Delete', code: 'Delete' },
-        { key: 'Escape', code: 'Escape' },
-      ];
-      for (const init of keys) {
-        for (const target of [document.activeElement ?? document.body, document.body, ...document.querySelectorAll('lede-notes, lede-hovercard, lede-legend')]) {
-          target.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true, composed: true }));
-          target.dispatchEvent(new KeyboardEvent('keyup', { ...init, bubbles: true, composed: true }));
-        }
-      }
-      // Clicks on Lede's hosts land on the host, never inside a closed root.
-      for (const host of document.querySelectorAll<HTMLElement>('lede-notes, lede-hovercard')) host.click();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
       return { runtime, files };
     },
     { extensionId, passage: PASSAGE, source },
   );
+  // The selection itself is real (only the events around it are fake): Lede settles it and offers
+  // its toolbar.
+  await expect.poll(() => selectionToolbarShown(page), POLL).toBe(true);
+  await page.evaluate(() => {
+    const keys: KeyboardEventInit[] = [
+      { key: 'N', code: 'KeyN', altKey: true, shiftKey: true },
+      { key: 'Tab', code: 'Tab' },
+      { key: 'Enter', code: 'Enter' },
+      { key: 'Enter', code: 'Enter', ctrlKey: true },
+      { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true },
+      { key: 'Delete', code: 'Delete' },
+      { key: 'Escape', code: 'Escape' },
+    ];
+    for (const init of keys) {
+      for (const target of [document.activeElement ?? document.body, document.body, ...document.querySelectorAll('lede-notes, lede-hovercard, lede-legend')]) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true, composed: true }));
+        target.dispatchEvent(new KeyboardEvent('keyup', { ...init, bubbles: true, composed: true }));
+      }
+    }
+    // Clicks on Lede's hosts land on the host, never inside a closed root.
+    for (const host of document.querySelectorAll<HTMLElement>('lede-notes, lede-hovercard')) host.click();
+  });
+  return reached;
 }
 
 /** Everything the page's own script recorded or can reach that holds `needle`. */
@@ -344,6 +356,14 @@ describe('a hostile page', () => {
     const { runtime, files } = await attack(opened.page, browser.extensionId);
     expect(runtime).toBe('absent');
     expect(files).toEqual([]);
+    // Lede handled the fake keys and clicks as they were dispatched; the content script answers
+    // this after them: no editor was opened for the selection, the fake Tab took no focus into the
+    // toolbar and the fake Escape did not put it away.
+    expect(await getPageNotes(browser, opened.tabId)).toMatchObject({ notes: [{ annotation: { id: NOTE_ID } }] });
+    expect(extensionFrames(opened.page)).toEqual([]);
+    expect(await evaluateInShadow(opened.page, 'lede-notes', (root) => root.querySelector('iframe') === null)).toBe(true);
+    expect(await opened.page.evaluate(() => document.activeElement?.localName)).not.toBe('lede-notes');
+    expect(await selectionToolbarShown(opened.page)).toBe(true);
     expect(await storedNotes()).toEqual(storedBefore);
   });
 

@@ -15,6 +15,8 @@ import { flashedText as flashedTextOn, pageSawInRegistry, watchRegistryFor } fro
 import { coverage } from '../../testing/e2e/text-match';
 import { waitUntil } from '../../testing/harness/wait';
 import { openLegend } from '../../testing/e2e/legend';
+import { hoverDecisionAt, ledeMarkCount } from '../../testing/e2e/hover-marks';
+import { HOVER_MARKS } from '../../lib/page/hover/hover-marks';
 
 const gold = loadSeedGold();
 
@@ -158,9 +160,10 @@ describe('hover card', () => {
     expect(coverage(description, card.text)).toBeGreaterThanOrEqual(0.8);
     expect(card.text).toMatch(/1 mention · 2 quotes/);
     // This article was read before at another address, but the reading history stays out of the
-    // card: a page can measure the card (the popup shows the history, cards.test.ts).
-    await page.waitForTimeout(500);
-    expect((await shownCard())?.text).not.toMatch(/you.ve read/);
+    // card: a page can measure the card (the popup shows the history, cards.test.ts). The card is
+    // rendered whole from the page's analysis before it is placed (it awaits no message), so what
+    // it shows once placed is all it shows; it is read again after the screenshots below.
+    expect(card.text).not.toMatch(/you.ve read/);
 
     // Beside the highlight, inside the viewport, never over the name itself.
     expect(overlaps(card.box, target!.box)).toBe(false);
@@ -178,6 +181,7 @@ describe('hover card', () => {
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
     }
+    expect((await shownCard())?.text).not.toMatch(/you.ve read/);
   });
 
   it('uses real accessible dialog markup', async () => {
@@ -202,10 +206,17 @@ describe('hover card', () => {
     await page.mouse.move(target!.x, target!.y, { steps: 3 });
     const card = await waitForCard();
     expect(card.name).toBe('Michael McFaul');
-    // Into the card: it must survive the trip and the time spent there.
+    // Into the card: it must survive the trip, and stay while the pointer is in it (Lede marks that
+    // it saw the pointer enter: no close grace runs from then on).
+    const inCardBefore = await ledeMarkCount(page, HOVER_MARKS.inCard);
     const inside = { x: (card.box.left + card.box.right) / 2, y: (card.box.top + card.box.bottom) / 2 };
     await page.mouse.move(inside.x, inside.y, { steps: 3 });
-    await page.waitForTimeout(800);
+    await expect.poll(() => ledeMarkCount(page, HOVER_MARKS.inCard), { timeout: 10_000 }).toBeGreaterThan(inCardBefore);
+    expect((await shownCard())?.name).toBe('Michael McFaul');
+    // Moving about inside it keeps it too.
+    const inCardAfterEntry = await ledeMarkCount(page, HOVER_MARKS.inCard);
+    await page.mouse.move(inside.x + 5, inside.y + 3, { steps: 2 });
+    await expect.poll(() => ledeMarkCount(page, HOVER_MARKS.inCard), { timeout: 10_000 }).toBeGreaterThan(inCardAfterEntry);
     expect((await shownCard())?.name).toBe('Michael McFaul');
     const away = await emptyPoint();
     await page.mouse.move(away.x, away.y, { steps: 3 });
@@ -343,7 +354,9 @@ describe('keyboard navigation', () => {
       });
       expect(target).not.toBeNull();
       await page.mouse.move(target!.x, target!.y, { steps: 3 });
-      await page.waitForTimeout(1200);
+      // Lede hit-tests the resting pointer and decides: nothing shown is there, so no card is waited for.
+      const decision = await hoverDecisionAt(page, target!);
+      expect(decision).toBe('nothing');
       expect(await shownCard()).toBeNull();
     } finally {
       await toggle.click();
@@ -362,8 +375,10 @@ describe('keyboard navigation', () => {
       input.focus({ preventScroll: true });
     });
     try {
+      const ignoredBefore = await ledeMarkCount(page, HOVER_MARKS.keyIgnored);
       await page.keyboard.press('Alt+Shift+KeyJ');
-      await page.waitForTimeout(800);
+      // Lede saw the keys and left them to the field (it marks that decision).
+      await expect.poll(() => ledeMarkCount(page, HOVER_MARKS.keyIgnored), { timeout: 10_000 }).toBeGreaterThan(ignoredBefore);
       expect(await shownCard()).toBeNull();
       expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
     } finally {
@@ -397,6 +412,8 @@ describe('revealSpan', () => {
     };
     const last = [...report.analysis.quotes].sort((a, b) => b.start - a.start)[0]!;
     const quoteText = report.text.slice(last.start, last.end);
+    // A flash left by the keyboard steps before fades by itself: only this reveal's flash is recorded.
+    await expect.poll(flashedText, { timeout: 10_000 }).toBeNull();
     // The page polls the shared highlight registry all along: the flash must never show up there.
     await watchRegistryFor(page, quoteText);
     const flashes: string[] = [];

@@ -4,7 +4,7 @@
 // handlers over fake-indexeddb, with the frames and pages recorded where the browser would deliver.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChangeNotifier, MAX_NOTICE_SOURCES } from '@/lib/background/change-notifier';
+import { ChangeNotifier, MAX_NOTICE_SOURCES, type ChangeNotices } from '@/lib/background/change-notifier';
 import { createLedeDB, type LedeDB } from '@/lib/background/db';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { MAX_WATCHED_FRAMES, NoteWatchers, type WatchedFrame } from '@/lib/background/note-watchers';
@@ -38,10 +38,12 @@ let area: KeyValueArea;
 let toFrames: { frame: WatchedFrame; message: LedeRequest }[];
 let toPages: ChangeRequest[];
 let notifier: ChangeNotifier;
+/** The notices the handlers started and the test has not waited for yet. */
+let sending: Promise<void>[] = [];
 let deliver: (message: LedeRequest, sender: MessageSenderInfo) => Promise<unknown>;
 
 function wire(watchers: NoteWatchers): void {
-  notifier = new ChangeNotifier({
+  const real = new ChangeNotifier({
     watchers,
     toFrame: async (frame, message) => {
       // What reaches the content script is what parseMessage accepts.
@@ -50,20 +52,38 @@ function wire(watchers: NoteWatchers): void {
     },
     toPages: async (message) => void toPages.push(message),
   });
+  notifier = real;
+  // The real notifier; each notice it starts is kept, so a test can wait for it to be delivered.
+  const track = (notice: Promise<void>): Promise<void> => {
+    sending.push(notice);
+    return notice;
+  };
+  const notices: ChangeNotices = {
+    notesChanged: (sources) => track(real.notesChanged(sources)),
+    historyChanged: () => track(real.historyChanged()),
+    settingsChanged: () => track(real.settingsChanged()),
+  };
   const handlers = createBackgroundHandlers({
     db,
     prefs: new PrefsStore(createMemoryArea()),
     settings: new UserSettingsStore(createMemoryArea()),
     now: () => Date.parse('2026-05-01T00:00:00Z'),
     watchers,
-    notices: notifier,
+    notices,
   });
   deliver = (message, sender) => receiveMessage(message, sender, SELF, handlers, SENDER_PAGE_RULES);
 }
 
-/** The notices are sent after the write's answer: wait for them to land. */
+/**
+ * The notices are sent after the write's answer: wait until every one the handlers started has
+ * reached every frame and page it goes to (ChangeNotifier resolves then).
+ */
 async function told(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  while (sending.length > 0) {
+    const now = sending;
+    sending = [];
+    await Promise.allSettled(now);
+  }
 }
 
 beforeEach(async () => {

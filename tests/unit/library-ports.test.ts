@@ -74,7 +74,17 @@ function notes(n: number, body = (i: number) => `note ${i}`): Annotation[] {
   return Array.from({ length: n }, (_, i) => makeAnnotation({ id: noteId(i + 1), start: i * 10, body: body(i) }));
 }
 
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once the background's end of the newest port has been handed a message of `type`, or
+ * lost the page: the background's own listeners came first, so it has handled that by then.
+ */
+function backgroundHandled(runtime: { backgroundEnds: FakePort[] }, what: { message: string } | 'disconnect'): Promise<void> {
+  const end = runtime.backgroundEnds.at(-1)!;
+  return new Promise((resolve) => {
+    if (what === 'disconnect') end.onDisconnect.addListener(resolve);
+    else end.onMessage.addListener((message) => (message as { type?: unknown }).type === what.message && resolve());
+  });
+}
 
 /** The notes chunks the background posted, read as the page reads them. */
 function noteChunks(seen: unknown[]): { annotations: Annotation[] }[] {
@@ -147,12 +157,14 @@ describe('importing over a port', () => {
   it('writes nothing before the commit, and nothing at all when the page goes away first', async () => {
     const runtime = runtimeOver();
     const page = runtime.connect(LIBRARY_IMPORT_PORT);
+    const notesHandled = backgroundHandled(runtime, { message: 'notes' });
     page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 });
     page.postMessage({ type: 'notes', json: json(notes(2)) });
-    await wait(20);
+    await notesHandled;
     expect(await db.annotations.count()).toBe(0);
+    const pageGone = backgroundHandled(runtime, 'disconnect');
     page.disconnect();
-    await wait(20);
+    await pageGone;
     expect(await db.annotations.count()).toBe(0);
   });
 

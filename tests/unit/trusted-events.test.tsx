@@ -66,6 +66,23 @@ describe('isTrustedEvent and trustedOnly', () => {
     expect(isTrustedEvent(event)).toBe(false);
     expect(seen).toEqual(['stand-in pointermove']);
   });
+
+  it('tell an ignored event to onIgnored, and only an ignored one', () => {
+    const handled: string[] = [];
+    const ignored: string[] = [];
+    const target = document.createElement('div');
+    const listener = trustedOnly(
+      (event: Event) => handled.push(event.type),
+      (event) => event.type === 'keydown',
+      (event) => ignored.push(event.type),
+    );
+    target.addEventListener('keydown', listener);
+    target.addEventListener('pointermove', listener);
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'J' }));
+    target.dispatchEvent(new PointerEvent('pointermove', { clientX: 10, clientY: 10 }));
+    expect(handled).toEqual(['keydown']);
+    expect(ignored).toEqual(['pointermove']);
+  });
 });
 
 describe('blockUntrustedEvents around the legend', () => {

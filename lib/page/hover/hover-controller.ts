@@ -17,6 +17,7 @@ import { NOTES_HOST } from '@/lib/page/notes/notes-view';
 import type { PaintedTarget } from '@/lib/page/entities/painted-targets';
 import { HoverCardState, type HoverCardUi, type OpenCard } from './hover-card-state';
 import { PointerHitTester, type Hit } from './pointer-hits';
+import { HOVER_MARKS, type PointerOutcome } from './hover-marks';
 import { revealRange, type Flasher } from './reveal';
 
 /** How long the pointer must rest on a highlight before its card opens (Wikipedia's previews wait about as long). */
@@ -35,6 +36,8 @@ export interface HoverControllerDeps {
   modelFor: (target: PaintedTarget) => HoverCardModel | null;
   /** Which events count as the reader's; the real `isTrusted` check unless a unit test passes another. */
   trusted?: TrustCheck;
+  /** Performance marks for the decisions (`HOVER_MARKS`). */
+  mark?: (name: string, detail?: Record<string, unknown>) => void;
 }
 
 const isNotesHost = (target: EventTarget | null): boolean => (target as Element | null)?.localName === NOTES_HOST;
@@ -65,7 +68,15 @@ export class HoverController {
 
   constructor(private readonly deps: HoverControllerDeps) {
     this.hits = new PointerHitTester(deps.win, deps.targets);
-    this.card = new HoverCardState({ win: deps.win, ui: deps.ui, guard, onPointerEnter: () => this.cancelIntent() });
+    this.card = new HoverCardState({
+      win: deps.win,
+      ui: deps.ui,
+      guard,
+      onPointerEnter: () => {
+        this.cancelIntent();
+        this.deps.mark?.(HOVER_MARKS.inCard);
+      },
+    });
     deps.lifetime.onInvalidated(() => this.dispose());
     this.listen();
   }
@@ -114,8 +125,9 @@ export class HoverController {
   private listen(): void {
     const { win } = this.deps;
     const trusted = this.deps.trusted ?? isTrustedEvent;
+    const ignored = (event: Event): void => this.deps.mark?.(HOVER_MARKS.untrusted, { type: event.type });
     /** Only the reader's own events, and never an error thrown into the page. */
-    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => guard(() => handler(event)), trusted);
+    const on = <E extends Event>(handler: (event: E) => void) => trustedOnly<E>((event) => guard(() => handler(event)), trusted, ignored);
     const options = { capture: true, passive: true, signal: this.abort.signal };
     win.addEventListener('pointermove', on((event: PointerEvent) => this.onPointerMove(event)), options);
     win.addEventListener('scroll', on(() => this.onScroll()), options);
@@ -162,18 +174,23 @@ export class HoverController {
   private evaluatePointer(): void {
     const point = this.lastPointer;
     if (!point || this.abort.signal.aborted) return;
+    const outcome = this.decidePointer(point);
+    this.deps.mark?.(HOVER_MARKS.pointer, { x: point.x, y: point.y, outcome });
+  }
+
+  private decidePointer(point: { x: number; y: number }): PointerOutcome {
     const hit = this.hits.hitAt(point.x, point.y, (t) => this.deps.isShown(t.type));
     if (hit && sameTarget(hit.target, this.card.open?.target)) {
       this.card.cancelClose();
       this.cancelIntent();
-      return;
+      return 'open-card';
     }
     if (this.card.open && !this.card.pointerInCard) this.card.scheduleClose();
     if (!hit) {
       this.cancelIntent();
-      return;
+      return 'nothing';
     }
-    if (sameTarget(hit.target, this.pending)) return;
+    if (sameTarget(hit.target, this.pending)) return 'waiting';
     this.cancelIntent();
     this.pending = hit.target;
     this.intentTimer = this.deps.win.setTimeout(() => {
@@ -181,6 +198,7 @@ export class HoverController {
       this.pending = null;
       guard(() => void this.showAfterIntent(hit));
     }, INTENT_DELAY_MS);
+    return 'intent';
   }
 
   /** The pointer is still on the target when the delay runs out: show (its line box may have moved a little). */
@@ -223,9 +241,15 @@ export class HoverController {
       if (this.card.open) this.close();
       return;
     }
-    if (isEditable(event.composedPath()[0] ?? event.target)) return;
+    if (isEditable(event.composedPath()[0] ?? event.target)) {
+      this.deps.mark?.(HOVER_MARKS.keyIgnored, { reason: 'editable' });
+      return;
+    }
     // The note editor's shadow root is closed, so its fields show up here only as its host.
-    if (isNotesHost(event.target)) return;
+    if (isNotesHost(event.target)) {
+      this.deps.mark?.(HOVER_MARKS.keyIgnored, { reason: 'notes' });
+      return;
+    }
     if (!this.deps.targets.some((t) => this.deps.isShown(t.type))) return;
     event.preventDefault();
     event.stopPropagation();

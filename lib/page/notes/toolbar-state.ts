@@ -5,6 +5,7 @@
 import { isEditable } from '@/components/hovercard/keys';
 import type { Rect } from '@/lib/page/hit-test';
 import type { Guard } from '@/lib/page/context/guard';
+import { isTrustedEvent, trustedOnly, type TrustCheck } from '@/lib/page/trusted-events';
 import type { NotesUi } from './notes-view';
 import { selectionRect, type ArticleSelection } from './selection-tracker';
 
@@ -22,6 +23,8 @@ export interface ToolbarDeps {
   editorOpen: () => boolean;
   /** The toolbar changed: show it again (or hide it). */
   render: () => void;
+  /** Which key presses count as the reader's; the real `isTrusted` check unless a unit test passes another. */
+  trusted?: TrustCheck;
 }
 
 export class Toolbar {
@@ -40,7 +43,9 @@ export class Toolbar {
     if (this.listening) return;
     this.listening = true;
     const { win, signal, guard } = this.deps;
-    win.addEventListener('keydown', (event) => guard(() => this.onKeyDown(event)), { capture: true, signal });
+    // Only the reader's keys: a page's scripted Tab or Escape must not move focus or put the toolbar away.
+    const onKey = trustedOnly((event: KeyboardEvent) => guard(() => this.onKeyDown(event)), this.deps.trusted ?? isTrustedEvent);
+    win.addEventListener('keydown', onKey, { capture: true, signal });
     win.addEventListener('scroll', () => guard(() => this.onScroll()), { capture: true, passive: true, signal });
     win.addEventListener('resize', () => guard(() => this.onScroll()), { passive: true, signal });
   }

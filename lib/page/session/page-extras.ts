@@ -28,6 +28,8 @@ export interface PageExtrasDeps {
   mountLegend: (props: LegendProps) => Promise<LegendHandle>;
   /** The highlight preferences in force: hidden types get no card. */
   prefs: () => HighlightPrefs;
+  /** Performance marks (only the marked build leaves them): the hover card's decisions, for tests to wait on. */
+  mark?: (name: string, detail?: Record<string, unknown>) => void;
 }
 
 export class PageExtras {
@@ -60,6 +62,7 @@ export class PageExtras {
         flasher: this.flasher,
         isShown: (type: HighlightType) => this.deps.prefs()[type],
         modelFor: (target) => this.hoverModel(target),
+        mark: this.deps.mark,
       });
     } catch (error) {
       console.warn('Lede could not set up hover cards on this page:', error);

@@ -75,7 +75,14 @@ export class PageSession {
     const { lifetime, win } = deps;
     this.site = siteOf(win.location.href);
     this.paint = new EntityPaint({ win, highlightApi: deps.highlightApi, isInvalid: () => lifetime.isInvalid });
-    this.extras = new PageExtras({ lifetime, win, hoverCardUi: deps.hoverCardUi, mountLegend: deps.mountLegend, prefs: () => this.prefs.current.prefs });
+    this.extras = new PageExtras({
+      lifetime,
+      win,
+      hoverCardUi: deps.hoverCardUi,
+      mountLegend: deps.mountLegend,
+      prefs: () => this.prefs.current.prefs,
+      mark: (name, detail) => deps.marks.mark(name, detail),
+    });
     this.article = new ArticleAnalysis({ win, send: deps.send, marks: deps.marks, paint: this.paint, extras: this.extras, prefs: () => this.prefs.current.prefs });
     const { paint, extras, article } = this;
     this.prefs = new PagePrefs({ send: deps.send, site: this.site, highlightsSupported: deps.highlightApi !== null, paint, extras, article: () => article });

@@ -2,7 +2,8 @@
 // (entrypoints/content/marks.ts: only the marked build leaves them where the page can read them).
 
 export interface Marks {
-  mark(name: string): void;
+  /** `detail` goes with the mark (the hover card's decisions say what they decided). */
+  mark(name: string, detail?: Record<string, unknown>): void;
   /** Milliseconds from mark `from` to mark `to` (0 if either is missing). */
   measure(name: string, from: string, to: string): number;
 }
