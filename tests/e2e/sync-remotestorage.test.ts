@@ -3,7 +3,7 @@
 // the user address in Settings, Connect; the server's sign-in page opens in a tab, where the test
 // fills in armadietto's own form and allows Lede; the server sends the tab back to Lede's
 // oauth.html, the token reaches the settings and the tab closes; then the passphrase. B joins the
-// same way. A note made on A reaches B after "Sync now"; deleted on A, it is gone on B; and the
+// same way (after a Deny and a closed sign-in tab, each told in words). A note made on A reaches B after "Sync now"; deleted on A, it is gone on B; and the
 // server's storage directory holds no note text, page address or name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
@@ -53,8 +53,8 @@ function tellBackground(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate((message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message), message);
 }
 
-/** Connect with the user address; sign in and allow Lede on the server's page in the tab that opens. Returns that tab's last URL. */
-async function connect(browser: ExtensionBrowser, settings: OptionsPage): Promise<string> {
+/** Connect with the user address: the server's sign-in page opens in a new tab, which is returned. */
+async function openSignIn(browser: ExtensionBrowser, settings: OptionsPage): Promise<Page> {
   const page = settings.page;
   await page.click('[data-testid="sync-kind-remotestorage"]');
   await page.fill('[data-testid="sync-address"]', address);
@@ -63,16 +63,28 @@ async function connect(browser: ExtensionBrowser, settings: OptionsPage): Promis
   const signIn = await opened;
   await signIn.waitForLoadState('domcontentloaded');
   expect(new URL(signIn.url()).origin).toBe(server.origin);
-  // armadietto's authorisation page: who asks (Lede's oauth.html origin), for what, and the password.
+  // armadietto's authorisation page: for whom, and for what.
   expect(await signIn.textContent('.oauth-form')).toMatch(/wants to access these resources for user\s+ada/);
   expect(await signIn.textContent('.oauth-form')).toMatch(/Read\/write\s+access to\s+\/lede/);
-  await signIn.fill('input[name="password"]', PASSWORD);
+  return signIn;
+}
+
+/** Presses one of the sign-in page's buttons; the tab closes by itself. Returns the last URL it was at. */
+async function answer(signIn: Page, button: 'allow' | 'deny'): Promise<string> {
   const closed = signIn.waitForEvent('close', { timeout: 30_000 });
   const lastUrl = new Promise<string>((resolve) => signIn.on('framenavigated', (frame) => frame === signIn.mainFrame() && resolve(frame.url())));
-  await signIn.click('button[name="allow"]');
+  await signIn.click(`button[name="${button}"]`);
   await closed;
-  await expect.poll(() => textOf(page, 'sync-result'), POLL).toMatch(/^Connected to http:\/\/127\.0\.0\.1:\d+\/storage\/ada\. Now choose the passphrase\./);
   return lastUrl;
+}
+
+/** Connect, sign in with the password and allow Lede. Returns where the server sent the tab. */
+async function connect(browser: ExtensionBrowser, settings: OptionsPage): Promise<string> {
+  const signIn = await openSignIn(browser, settings);
+  await signIn.fill('input[name="password"]', PASSWORD);
+  const back = await answer(signIn, 'allow');
+  await expect.poll(() => textOf(settings.page, 'sync-result'), POLL).toMatch(/^Connected to http:\/\/127\.0\.0\.1:\d+\/storage\/ada\. Now choose the passphrase\./);
+  return back;
 }
 
 async function start(page: Page, join: boolean): Promise<void> {
@@ -122,7 +134,14 @@ describe('sync between two browsers through a remoteStorage server (armadietto)'
     expect(settingsA.errors).toEqual([]);
   });
 
-  it('connects B the same way, and joins', async () => {
+  it('on B, says so when the reader denies Lede on the server’s page, or closes it; then connects and joins', async () => {
+    await answer(await openSignIn(b, settingsB), 'deny');
+    await expect.poll(() => textOf(settingsB.page, 'sync-result'), POLL).toBe('The sign-in didn’t give access: access_denied: The user did not grant permission');
+    const signIn = await openSignIn(b, settingsB);
+    await signIn.close();
+    await expect.poll(() => textOf(settingsB.page, 'sync-result'), POLL).toBe('the sign-in tab was closed before the server gave access');
+    expect(filesUnder(server.dataDir).size).toBeGreaterThan(0);
+
     await connect(b, settingsB);
     await start(settingsB.page, true);
     expect(settingsB.errors).toEqual([]);

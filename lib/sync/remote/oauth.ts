@@ -50,8 +50,11 @@ export function parseRedirect(redirectedTo: string, request: Pick<AuthRequest, '
   // The answer is in the fragment (implicit grant); some servers put errors in the query.
   const params = new URLSearchParams(url.hash.replace(/^#/, ''));
   for (const [key, value] of url.searchParams) if (!params.has(key)) params.set(key, value);
-  if (params.get('state') !== request.state) return { kind: 'invalid', message: "the answer doesn't belong to this request" };
   const error = params.get('error');
+  // A refusal without a state is still read as one (armadietto leaves the state out of its
+  // refusals): it grants nothing, so it can't be used to slip a token in. A token needs the state.
+  const stateless = error !== null && !params.has('state');
+  if (!stateless && params.get('state') !== request.state) return { kind: 'invalid', message: "the answer doesn't belong to this request" };
   if (error) {
     const description = params.get('error_description');
     return { kind: 'denied', message: description ? `${error}: ${description}` : error };
