@@ -30,8 +30,7 @@ export default defineConfig({
     // when the reader turned backups on).
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'alarms'],
     // Automatic backups save a file to the downloads folder: asked for only when turned on.
-    // identity: remoteStorage's sign-in window, asked for only when the reader connects one.
-    optional_permissions: ['downloads', 'identity'],
+    optional_permissions: ['downloads'],
     // Extension pages run only Lede's own packaged scripts: no eval, no inline or remote code,
     // no plugins. The MV3 default, stated so it cannot loosen by accident; WXT writes it as the
     // MV2 string for Firefox. tests/e2e/manifest.test.ts checks the built manifests.
@@ -53,17 +52,18 @@ export default defineConfig({
     // among optional_permissions (WXT drops optional_host_permissions from MV2 manifests).
     // Sync asks for exactly the reader's server when it is set up (https; plain http only on this machine).
     optional_host_permissions: ['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS],
-    // The note editor opens as a frame inside the page (so the page never hears the reader type):
-    // the one page a web page may load. Chrome serves it only under a per-session id (use_dynamic_url),
+    // The note editor opens as a frame inside the page (so the page never hears the reader type);
+    // oauth.html is where a remoteStorage server sends the reader back after the sign-in
+    // (lib/sync/remote/tab-auth.ts). The only pages a web page may load. Chrome serves it only under a per-session id (use_dynamic_url),
     // so a page cannot probe whether Lede is installed; Firefox's MV2 list is plain paths (its
     // moz-extension origin is already random per install).
     web_accessible_resources:
       browser === 'firefox'
-        ? (['note-editor.html'] as never)
-        : [{ resources: ['note-editor.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        ? (['note-editor.html', 'oauth.html'] as never)
+        : [{ resources: ['note-editor.html', 'oauth.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
-          optional_permissions: ['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS, 'downloads', 'identity'],
+          optional_permissions: ['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS, 'downloads'],
           browser_specific_settings: {
             gecko: {
               id: 'lede@lede.invalid',

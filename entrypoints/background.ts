@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isOAuthRedirectMessage } from '@/lib/sync/remote/tab-auth';
 import { OPEN_LIBRARY_COMMAND, openLibrary } from '@/components/library/open-library';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { ChangeNotifier } from '@/lib/background/change-notifier';
@@ -85,7 +86,8 @@ export default defineBackground(() => {
   // Registered synchronously so a service worker woken by a message still hears it.
   const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) =>
-    receiveMessage(message, sender, self, handlers, SENDER_PAGE_RULES).catch((error: unknown) => {
+    // oauth.html's answer is for the settings page that opened its tab, not for the background.
+    isOAuthRedirectMessage(message) ? undefined : receiveMessage(message, sender, self, handlers, SENDER_PAGE_RULES).catch((error: unknown) => {
       console.warn('Lede background refused a message:', error);
       throw error;
     }),

@@ -6,13 +6,13 @@ import { buildAuthUrl, newState, parseRedirect } from '@/lib/sync/remote/oauth';
 import { discover } from '@/lib/sync/remote/webfinger';
 import { isAllowedServer, lastSyncedLine, originPattern, pendingLine, progressLine, serverLine, serverUrl } from './sync-view';
 
-/** browser.permissions for one server's origin (and `identity` for remoteStorage's sign-in), passed in so tests can stand in. */
+/** browser.permissions for one server's origin, passed in so tests can stand in. */
 export interface SyncPermissions {
-  request(origins: string[], permissions?: string[]): Promise<boolean>;
+  request(origins: string[]): Promise<boolean>;
   remove(origins: string[]): Promise<boolean>;
 }
 
-/** browser.identity, once the `identity` permission is held: the sign-in window and where it comes back to. */
+/** remoteStorage's sign-in: where the server sends the reader back, and opening the server's page (lib/sync/remote/tab-auth.ts). */
 export interface AuthFlow {
   redirectUrl(): string;
   launch(url: string): Promise<string>;
@@ -341,7 +341,7 @@ function SetupForm({ busy, libraryUrl, auth, permissions, onSetUp, onNotice }: S
     });
   };
 
-  // remoteStorage: access to the address's host (and the sign-in window) in this click; then
+  // remoteStorage: access to the address's host in this click; then
   // discovery, the storage's own host, and the sign-in.
   const connect = (): void => {
     const host = /@([^@\s/]+)$/.exec(address.trim())?.[1];
@@ -350,14 +350,14 @@ function SetupForm({ busy, libraryUrl, auth, permissions, onSetUp, onNotice }: S
     const hostOrigin = `${/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https'}://${host.replace(/:\d+$/, '')}/*`;
     onNotice({ kind: 'working', text: `Waiting for your permission to reach ${host}…` });
     void permissions
-      .request([hostOrigin], ['identity'])
+      .request([hostOrigin])
       .then(async (granted) => {
         if (!granted) return onNotice({ kind: 'error', text: 'Without access to the server, Lede can’t sync. Nothing changed.' });
         onNotice({ kind: 'working', text: 'Finding your storage…' });
         const found = await discover(address.trim());
         if (!found.authUrl) return onNotice({ kind: 'error', text: 'This server offers no sign-in Lede can use.' });
         const request = { authUrl: found.authUrl, redirectUri: auth.redirectUrl(), state: newState() };
-        onNotice({ kind: 'working', text: 'Sign in and allow Lede in the window that opened…' });
+        onNotice({ kind: 'working', text: 'Sign in and allow Lede in the tab that opened…' });
         const answer = parseRedirect(await auth.launch(buildAuthUrl(request)), request);
         if (answer.kind !== 'token') return onNotice({ kind: 'error', text: `The sign-in didn’t give access: ${answer.message}` });
         setGrant({ address: address.trim(), storageRoot: found.storageRoot, token: answer.token });

@@ -4,6 +4,7 @@ import type { ApiPermissions } from '@/components/options/BackupSection';
 import type { SyncSectionProps } from '@/components/options/SyncSection';
 import type { Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
+import { isOAuthRedirectMessage, tabAuthFlow } from '@/lib/sync/remote/tab-auth';
 import { requestPersistentStorage } from '@/lib/library/persist-storage';
 import { OptionsApp, type HostPermissions, type OptionsAppProps } from '@/components/options/OptionsApp';
 import './style.css';
@@ -22,22 +23,41 @@ const apiPermissions: ApiPermissions = {
   contains: (names) => browser.permissions.contains({ permissions: names as Browser.runtime.ManifestPermission[] }),
 };
 
-// Sync asks for exactly its server's origin when set up, and for `identity` for remoteStorage's sign-in.
+// Sync asks for exactly its server's origin when set up. remoteStorage's sign-in runs in a tab
+// that the server sends back to Lede's oauth.html (lib/sync/remote/tab-auth.ts): no permission.
 const sync: OptionsAppProps['sync'] = {
   permissions: {
-    request: (origins, names = []) => browser.permissions.request({ origins, permissions: names as Browser.runtime.ManifestPermission[] }),
+    request: (origins) => browser.permissions.request({ origins }),
     remove: (origins) => browser.permissions.remove({ origins }),
   },
   libraryUrl: browser.runtime.getURL('/library.html'),
-  // browser.identity appears once the optional `identity` permission is granted.
-  auth: {
-    redirectUrl: () => browser.identity.getRedirectURL(),
-    launch: async (url) => {
-      const answer = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-      if (!answer) throw new Error('the sign-in window closed without an answer');
-      return answer;
+  auth: tabAuthFlow({
+    redirectUrl: browser.runtime.getURL('/oauth.html'),
+    openTab: async (url) => {
+      const tab = await browser.tabs.create({ url, active: true });
+      if (tab.id === undefined) throw new Error('the browser opened no tab for the sign-in');
+      return tab.id;
     },
-  } satisfies SyncSectionProps['auth'],
+    closeTab: async (tabId) => {
+      await browser.tabs.remove(tabId);
+      // Back to the settings, where the passphrase comes next.
+      const here = await browser.tabs.getCurrent();
+      if (here?.id !== undefined) await browser.tabs.update(here.id, { active: true });
+    },
+    onTabRemoved: (listener) => {
+      const removed = (tabId: number): void => listener(tabId);
+      browser.tabs.onRemoved.addListener(removed);
+      return () => browser.tabs.onRemoved.removeListener(removed);
+    },
+    onRedirect: (listener) => {
+      const heard = (message: unknown, sender: Browser.runtime.MessageSender): undefined => {
+        if (sender.id === browser.runtime.id && isOAuthRedirectMessage(message)) listener(message.url, sender.tab?.id);
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(heard);
+      return () => browser.runtime.onMessage.removeListener(heard);
+    },
+  }) satisfies SyncSectionProps['auth'],
 };
 
 // The notes database lives in this origin: ask that the browser never evict it (lib/library/persist-storage.ts).

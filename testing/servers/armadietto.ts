@@ -102,19 +102,24 @@ export async function startArmadietto(): Promise<ArmadiettoServer> {
   };
 }
 
-/** Signs a user up and authorises Lede's scope for them, over HTTP; returns the token and storage root. */
-export async function createAccount(server: ArmadiettoServer, username: string, password: string): Promise<ArmadiettoAccount> {
-  const form = (fields: Record<string, string>): RequestInit => ({
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
+const form = (fields: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+  redirect: 'manual',
+});
+
+/** Signs a user up through armadietto's signup form; returns the user address (user@127.0.0.1:PORT). */
+export async function signUp(server: ArmadiettoServer, username: string, password: string): Promise<string> {
   const signup = await fetch(`${server.origin}/signup`, form({ username, email: `${username}@example.org`, password }));
   await signup.arrayBuffer();
   if (signup.status !== 201) throw new Error(`armadietto signup failed: HTTP ${signup.status}`);
+  return `${username}@${new URL(server.origin).host}`;
+}
 
-  const address = `${username}@${new URL(server.origin).host}`;
+/** Signs a user up and authorises Lede's scope for them, over HTTP; returns the token and storage root. */
+export async function createAccount(server: ArmadiettoServer, username: string, password: string): Promise<ArmadiettoAccount> {
+  const address = await signUp(server, username, password);
   const info = await discover(address);
   if (!info.authUrl) throw new Error('armadietto offered no OAuth endpoint');
   // The form the reader would submit on the page buildAuthUrl opens, with the same parameters.

@@ -36,12 +36,13 @@ function expectStrictCsp(csp: unknown): void {
 }
 
 function expectNoOpenDoors(manifest: Manifest, browser: 'chrome' | 'firefox'): void {
-  // Web pages and other extensions cannot message Lede. The one packaged file a page may load is
-  // the note editor (a frame Lede opens in the page); Chrome serves it only under a per-session id,
-  // so a page cannot probe for Lede with it.
+  // Web pages and other extensions cannot message Lede. The packaged files a page may load are
+  // the note editor (a frame Lede opens in the page) and oauth.html (where a remoteStorage server
+  // sends the reader back after the sign-in); Chrome serves them only under a per-session id, so a
+  // page cannot probe for Lede with them.
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources).toEqual(
-    browser === 'chrome' ? [{ resources: ['note-editor.html'], matches: ['<all_urls>'], use_dynamic_url: true }] : ['note-editor.html'],
+    browser === 'chrome' ? [{ resources: ['note-editor.html', 'oauth.html'], matches: ['<all_urls>'], use_dynamic_url: true }] : ['note-editor.html', 'oauth.html'],
   );
   // No host permissions granted at install beyond the content script's match; no nativeMessaging etc.
   const granted = [...(manifest.permissions ?? []), ...((manifest.host_permissions as string[] | undefined) ?? [])];
@@ -62,8 +63,8 @@ describe('Chrome MV3 manifest', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(REQUIRED);
   });
 
-  it('keeps downloads (automatic backup), identity (remoteStorage sign-in), Wikipedia (summaries) and sync servers optional', () => {
-    expect(manifest.optional_permissions).toEqual(['downloads', 'identity']);
+  it('keeps downloads (automatic backup), Wikipedia (summaries) and sync servers optional', () => {
+    expect(manifest.optional_permissions).toEqual(['downloads']);
     expect(manifest.optional_host_permissions).toEqual(['https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS]);
   });
 
@@ -84,10 +85,10 @@ const firefoxDir = path.join(repoRoot, '.output/firefox-mv2');
 describe('Firefox MV2 manifest', () => {
   const manifest = readManifest(firefoxDir);
 
-  it('asks for the same permissions, with Wikipedia, sync servers, identity and downloads optional', () => {
+  it('asks for the same permissions, with Wikipedia, sync servers and downloads optional', () => {
     expect(manifest.manifest_version).toBe(2);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(REQUIRED);
-    expect([...(manifest.optional_permissions ?? [])].sort()).toEqual(['downloads', 'https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS, 'identity'].sort());
+    expect([...(manifest.optional_permissions ?? [])].sort()).toEqual(['downloads', 'https://*.wikipedia.org/*', ...SYNC_SERVER_ORIGINS].sort());
   });
 
   it('states the same strict CSP (MV2 string form)', () => {

@@ -55,6 +55,9 @@ describe('remoteStorage OAuth', () => {
     [`${REDIRECT}#error=access_denied&error_description=The%20user%20did%20not%20grant%20permission&state=s1`, { kind: 'denied', message: 'access_denied: The user did not grant permission' }],
     [`${REDIRECT}?error=invalid_scope&state=s1`, { kind: 'denied', message: 'invalid_scope' }],
     [`${REDIRECT}#access_token=abc&state=other`, { kind: 'invalid', message: "the answer doesn't belong to this request" }],
+    // armadietto's Deny leaves the state out: still a refusal. A refusal with another state is not ours.
+    [`${REDIRECT}#error=access_denied&error_description=The%20user%20did%20not%20grant%20permission`, { kind: 'denied', message: 'access_denied: The user did not grant permission' }],
+    [`${REDIRECT}#error=access_denied&state=other`, { kind: 'invalid', message: "the answer doesn't belong to this request" }],
     [`${REDIRECT}#access_token=abc`, { kind: 'invalid', message: "the answer doesn't belong to this request" }],
     [`https://evil.example/#access_token=abc&state=s1`, { kind: 'invalid', message: 'the server redirected somewhere else' }],
     [`${REDIRECT}#state=s1`, { kind: 'invalid', message: 'the server sent no access token' }],

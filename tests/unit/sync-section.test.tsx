@@ -19,8 +19,8 @@ const ON: SyncStatus = { state: 'on', running: null, server: SERVER, pending: 2,
 function fakePermissions(grant: boolean) {
   const calls: string[] = [];
   const permissions: SyncPermissions = {
-    request: async (origins, names = []) => {
-      calls.push(`request ${[...origins, ...names].join(' ')}`);
+    request: async (origins) => {
+      calls.push(`request ${origins.join(' ')}`);
       return grant;
     },
     remove: async (origins) => {
@@ -159,17 +159,17 @@ describe('remoteStorage', () => {
     });
     const launched: string[] = [];
     const auth: AuthFlow = {
-      redirectUrl: () => 'https://lede.chromiumapp.org/',
+      redirectUrl: () => 'chrome-extension://lede/oauth.html',
       launch: async (url) => {
         launched.push(url);
-        return `https://lede.chromiumapp.org/#access_token=the-token&token_type=bearer&state=${new URL(url).searchParams.get('state')}`;
+        return `chrome-extension://lede/oauth.html#access_token=the-token&token_type=bearer&state=${new URL(url).searchParams.get('state')}`;
       },
     };
     const { background, perms } = await show({ getSyncStatus: () => ({ state: 'off' }), setUpSync: (): SyncSetupResult => ({ ok: true, status: { state: 'off' } }) }, true, auth);
     await clickTestId(root, 'sync-kind-remotestorage');
     await type('sync-address', 'ada@example.org');
     await clickTestId(root, 'sync-connect');
-    expect(perms.calls).toEqual(['request https://example.org/* identity']);
+    expect(perms.calls).toEqual(['request https://example.org/*']);
     expect(fetched).toEqual(['https://example.org/.well-known/webfinger?resource=acct%3Aada%40example.org']);
     const asked = new URL(launched[0]!);
     expect(`${asked.origin}${asked.pathname}`).toBe('https://example.org/oauth/ada');
@@ -193,8 +193,8 @@ describe('remoteStorage', () => {
       new Response(JSON.stringify({ links: [{ rel: 'remotestorage', href: 'https://example.org/s/ada', properties: { 'http://tools.ietf.org/html/rfc6749#section-4.2': 'https://example.org/oauth' } }] }), { status: 200 }),
     );
     const auth: AuthFlow = {
-      redirectUrl: () => 'https://lede.chromiumapp.org/',
-      launch: async (url) => `https://lede.chromiumapp.org/#error=access_denied&state=${new URL(url).searchParams.get('state')}`,
+      redirectUrl: () => 'chrome-extension://lede/oauth.html',
+      launch: async (url) => `chrome-extension://lede/oauth.html#error=access_denied&state=${new URL(url).searchParams.get('state')}`,
     };
     const { background } = await show({ getSyncStatus: () => ({ state: 'off' }) }, true, auth);
     await clickTestId(root, 'sync-kind-remotestorage');

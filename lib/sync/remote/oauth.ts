@@ -26,7 +26,7 @@ export function buildAuthUrl(request: AuthRequest): string {
   const url = new URL(request.authUrl);
   url.searchParams.set('redirect_uri', request.redirectUri);
   url.searchParams.set('scope', request.scope ?? LEDE_SCOPE);
-  url.searchParams.set('client_id', new URL(request.redirectUri).origin);
+  url.searchParams.set('client_id', originOf(new URL(request.redirectUri)));
   url.searchParams.set('response_type', 'token');
   url.searchParams.set('state', request.state);
   return url.toString();
@@ -44,14 +44,17 @@ export function parseRedirect(redirectedTo: string, request: Pick<AuthRequest, '
     return { kind: 'invalid', message: 'the server redirected to something that is not a URL' };
   }
   const expected = new URL(request.redirectUri);
-  if (url.origin !== expected.origin || url.pathname !== expected.pathname) {
+  if (originOf(url) !== originOf(expected) || url.pathname !== expected.pathname) {
     return { kind: 'invalid', message: 'the server redirected somewhere else' };
   }
   // The answer is in the fragment (implicit grant); some servers put errors in the query.
   const params = new URLSearchParams(url.hash.replace(/^#/, ''));
   for (const [key, value] of url.searchParams) if (!params.has(key)) params.set(key, value);
-  if (params.get('state') !== request.state) return { kind: 'invalid', message: "the answer doesn't belong to this request" };
   const error = params.get('error');
+  // A refusal without a state is still read as one (armadietto leaves the state out of its
+  // refusals): it grants nothing, so it can't be used to slip a token in. A token needs the state.
+  const stateless = error !== null && !params.has('state');
+  if (!stateless && params.get('state') !== request.state) return { kind: 'invalid', message: "the answer doesn't belong to this request" };
   if (error) {
     const description = params.get('error_description');
     return { kind: 'denied', message: description ? `${error}: ${description}` : error };
@@ -61,6 +64,14 @@ export function parseRedirect(redirectedTo: string, request: Pick<AuthRequest, '
   const type = params.get('token_type');
   if (type && type.toLowerCase() !== 'bearer') return { kind: 'invalid', message: `unsupported token type ${type}` };
   return { kind: 'token', token };
+}
+
+/**
+ * scheme://host[:port]. Not URL.origin: outside the browser (Node, and URL parsers that don't know
+ * chrome-extension: or moz-extension:, the redirect URI of the tab sign-in) that is "null" for them.
+ */
+function originOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
 }
 
 /** A random state value for one request. */
