@@ -112,8 +112,9 @@ function statusOf(report: unknown): string | null {
 }
 
 /**
- * Waits until Lede has painted ('lede-painted' mark), or until it answers getAnalysis with a
- * status other than 'analyzed' (it settled without painting: not an article, unsupported, error).
+ * Waits until Lede has painted ('lede-painted' mark) and its run has settled, or until it answers
+ * getAnalysis with a status other than 'analyzed' (it settled without painting: not an article,
+ * unsupported, error).
  * Returns whether it painted, so callers can report instead of hanging.
  */
 export async function waitForLede(browser: ExtensionBrowser, opened: OpenedPage, timeoutMs = 15_000): Promise<boolean> {
@@ -127,7 +128,15 @@ export async function waitForLede(browser: ExtensionBrowser, opened: OpenedPage,
     (state) => state !== 'waiting',
     { timeoutMs },
   );
-  return outcome === 'painted';
+  if (outcome !== 'painted') return false;
+  // A long article's opening is painted first; what a reader ends up with is there once the run settles.
+  await waitUntil(() => hasSettled(opened.page), (settled) => settled, { timeoutMs });
+  return true;
+}
+
+/** True once a run of the content script has marked its end ('lede-settled', 'lede-rerun-settled', …). */
+function hasSettled(page: Page): Promise<boolean> {
+  return page.evaluate(() => performance.getEntriesByType('mark').some((entry) => entry.name.endsWith('settled')));
 }
 
 export function readHighlights(page: Page): Promise<HighlightTexts> {
