@@ -62,6 +62,12 @@ async function waitForPaint(page: Page, what: string): Promise<void> {
   } catch {
     throw new Error(`Lede never painted ${what} in Firefox within ${WAIT_MS / 1000} s (no "lede-painted" mark).`);
   }
+  // A long article's opening is painted first; the whole article's highlights are there once the run settles.
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('lede-settled').length > 0, { timeout: WAIT_MS });
+  } catch {
+    throw new Error(`Lede painted ${what} in Firefox but its run never settled within ${WAIT_MS / 1000} s (no "lede-settled" mark).`);
+  }
 }
 
 let firefox: FirefoxExtensionBrowser;
