@@ -145,6 +145,13 @@ describe.each<ServerKind>(['webdav', 'remotestorage'])('sync against a real %s s
     expect((await remote.list()).map((entry) => entry.name)).toEqual(['b.lede']);
   }, SLOW);
 
+  it('writes a new file before anything has listed (or made) the folder', async () => {
+    const remote = storeFor(await server.newPlace());
+    await remote.put('first.lede', new Uint8Array([1]), null);
+    expect((await remote.get('first.lede'))?.body).toEqual(new Uint8Array([1]));
+    expect((await remote.list()).map((entry) => entry.name)).toEqual(['first.lede']);
+  }, SLOW);
+
   it('reports wrong credentials as unauthorized, and the engine says to check the password', async () => {
     const place = await server.newPlace();
     const a = await device('a', place);
