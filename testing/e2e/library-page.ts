@@ -20,6 +20,13 @@ export async function openLibrary(browser: ExtensionBrowser): Promise<OpenedLibr
   return { page, errors };
 }
 
+/** Opens the library and waits until it lists its notes, or says it has none. */
+export async function openLibraryNotes(browser: ExtensionBrowser): Promise<OpenedLibrary & { ids: string[] }> {
+  const library = await openLibrary(browser);
+  await library.page.waitForSelector('[data-testid="library-note"], [data-testid="library-empty"]', { timeout: 15_000 });
+  return { ...library, ids: await libraryNoteIds(library.page) };
+}
+
 /** The ids of the notes the library lists, in the order shown. */
 export function libraryNoteIds(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="library-note"][data-note-id]', (items) => items.map((item) => item.getAttribute('data-note-id') ?? ''));
