@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { SummaryAnswer } from '@/lib/protocol/messages';
-import { settle } from '../../testing/preact';
+import { settle, testRoot } from '../../testing/preact';
 
 /** An IntersectionObserver stand-in the test drives: `showAll()` puts every observed element on screen. */
 class TestIntersectionObserver {
@@ -32,19 +32,15 @@ class TestIntersectionObserver {
   }
 }
 
-let root: HTMLElement;
+const root = testRoot();
 const originalObserver = globalThis.IntersectionObserver;
 
 beforeEach(() => {
   TestIntersectionObserver.instances = [];
   globalThis.IntersectionObserver = TestIntersectionObserver as unknown as typeof IntersectionObserver;
-  root = document.createElement('div');
-  document.body.append(root);
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   globalThis.IntersectionObserver = originalObserver;
 });
 

@@ -3,7 +3,7 @@
 // "Also in N articles you've read" history, place facts, and how the popup wires them together.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EntityCard } from '@/components/popup/EntityCard';
 import { historyHeading, pieceLabel, placeFactRows, shortDate, siteLabel } from '@/components/popup/card-text';
 import { App } from '@/components/popup/PopupApp';
@@ -12,19 +12,9 @@ import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
 import type { EntityHistory } from '@/lib/protocol/messages';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
-import { settle } from '../../testing/preact';
+import { settle, testRoot } from '../../testing/preact';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const KERRY: EntityCardModel = {
   id: 'person:John Kerry',

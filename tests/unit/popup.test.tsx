@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '@/components/popup/PopupApp';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import type { Analysis } from '@/lib/analysis/types';
 import { groupQuotesBySpeaker, summarizeQuotes, UNATTRIBUTED } from '@/lib/cards/article-summary';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
-import { settle } from '../../testing/preact';
+import { settle, testRoot } from '../../testing/preact';
 
 const TEXT = 'Kerry met Lavrov in Geneva. “We will talk,” Kerry said. Lavrov said talks were over. “Not so,” Kerry said. NATO and the UN and Geneva and Kerry. “Quiet,” someone said.';
 const at = (word: string, from = 0): { start: number; end: number } => {
@@ -59,19 +59,9 @@ function fakeTab(answer: (message: LedeRequest) => unknown): { send: (m: LedeReq
   };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 
 const popup = (): HTMLElement => root.querySelector('[data-testid="popup"]')!;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('popup', () => {
   it('shows loading until the content script answers', async () => {
