@@ -6,6 +6,7 @@ import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { SummaryAnswer } from '@/lib/protocol/messages';
 import { settle, testRoot } from '../../testing/preact';
+import { channel, type FakeChannel } from '../../testing/fakes/background';
 
 /** An IntersectionObserver stand-in the test drives: `showAll()` puts every observed element on screen. */
 class TestIntersectionObserver {
@@ -44,15 +45,8 @@ afterEach(() => {
   globalThis.IntersectionObserver = originalObserver;
 });
 
-function background(answer: (message: LedeRequest) => Promise<SummaryAnswer>): { send: (m: LedeRequest) => Promise<unknown>; sent: LedeRequest[] } {
-  const sent: LedeRequest[] = [];
-  return {
-    sent,
-    send: async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-  };
+function background(answer: (message: LedeRequest) => Promise<SummaryAnswer>): FakeChannel {
+  return channel(answer);
 }
 
 const summary = (): HTMLElement | null => root.querySelector('[data-testid="card-summary"]');

@@ -10,9 +10,10 @@ import { App } from '@/components/popup/PopupApp';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
 import type { EntityHistory } from '@/lib/protocol/messages';
-import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
+import type { AnalysisReport } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
 import { settle, testRoot } from '../../testing/preact';
+import { channel } from '../../testing/fakes/background';
 
 const root = testRoot();
 
@@ -194,23 +195,6 @@ const REPORT: AnalysisReport = {
   highlightsSupported: true,
   highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true, reported: true }, scope: 'global' },
 };
-
-interface Channel {
-  sent: LedeRequest[];
-  send: (message: LedeRequest) => Promise<unknown>;
-  release?: () => void;
-}
-
-function channel(answer: (message: LedeRequest) => unknown): Channel {
-  const sent: LedeRequest[] = [];
-  return {
-    sent,
-    send: async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-  };
-}
 
 const popupRoot = (): HTMLElement => q('[data-testid="popup"]');
 
