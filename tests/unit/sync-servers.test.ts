@@ -13,7 +13,8 @@ import { openShard } from '@/lib/sync/shard-file';
 import { RemoteStoreError, type RemoteStore } from '@/lib/sync/remote-store';
 import { keyOf } from '@/lib/sync/records';
 import type { RemoteConnection } from '@/lib/sync/remote/open-store';
-import { ANNOTATION_SCHEMA_VERSION, type Annotation } from '@/lib/notes/annotation';
+import type { Annotation } from '@/lib/notes/annotation';
+import { syncNote } from '@/testing/sync/sync-note';
 import { MemoryLocalStore } from '@/testing/fakes/memory-local-store';
 import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 import { createAnnotation, deleteAnnotation } from '@/lib/background/annotation-store';
@@ -25,20 +26,9 @@ const FAST = { iterations: 1_000, minIterations: 1_000 };
 // Real servers as child processes on a busy two-core machine: generous, since only a stuck test should fail.
 const SLOW = 180_000;
 
+/** Note n on its own article. */
 function note(n: number, body: string, source = `https://news.example/${n}`): Annotation {
-  return {
-    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type: 'Annotation',
-    schemaVersion: ANNOTATION_SCHEMA_VERSION,
-    motivation: body === '' ? 'highlighting' : 'commenting',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    target: { source, selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
-    body,
-    tags: ['t'],
-    color: 'yellow',
-    page: { title: `Article ${n}`, site: 'news.example' },
-  };
+  return syncNote(noteId(n), body, source);
 }
 
 interface Device {
