@@ -18,9 +18,10 @@ import { syncNote } from '@/testing/sync/sync-note';
 import { MemoryLocalStore } from '@/testing/fakes/memory-local-store';
 import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 import { createAnnotation, deleteAnnotation } from '@/lib/background/annotation-store';
-import { DexieLocalStore, startSyncTracking, type SettingsArea } from '@/lib/background/sync-local';
+import { DexieLocalStore, startSyncTracking } from '@/lib/background/sync-local';
 import { makeAnnotation, noteId } from '@/testing/fixtures/annotation-fixtures';
 import { startSyncServer, storeFor, type ServerKind, type SyncServer } from '@/testing/servers/sync-servers';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 // Real servers as child processes on a busy two-core machine: generous, since only a stuck test should fail.
@@ -71,10 +72,6 @@ function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
   return found;
 }
 
-function emptySettings(): SettingsArea {
-  return { get: async () => ({}), set: async () => undefined, remove: async () => undefined, getAll: async () => ({}) };
-}
-
 let browsers = 0;
 
 /** A browser's side as the background has it: Lede's Dexie database with sync turned on. */
@@ -84,7 +81,7 @@ async function browserDevice(connection: RemoteConnection): Promise<{ db: LedeDB
   await startSyncTracking(db);
   const remote = storeFor(connection);
   const keys = await openLibrary(remote, 'a shared passphrase', FAST);
-  const local = new DexieLocalStore(db, emptySettings());
+  const local = new DexieLocalStore(db, createMemoryArea());
   return { db, sync: () => syncRound({ remote, local, keys, minIterations: FAST.minIterations }) };
 }
 
