@@ -6,7 +6,7 @@ import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { getAnalysis, readHighlights, type OpenedPage } from '../../testing/harness/lede-page';
 import type { StaticServer } from '../../testing/harness/static-server';
 import { waitUntil } from '../../testing/harness/wait';
-import { closeSeedSession, openSeedArticle } from '../../testing/e2e/seed-session';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 const ADDED = [
   'Later on Wednesday, Kerry spoke by telephone with German Chancellor Angela Merkel about Aleppo.',
@@ -31,7 +31,7 @@ beforeAll(async () => {
   ({ browser, server, article } = await openSeedArticle());
 });
 
-afterAll(() => closeSeedSession({ browser, server }));
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('late content', () => {
   it('analyses appended paragraphs, paints their names, and links them to the people named before', async () => {

@@ -11,7 +11,7 @@ import { loadSeedGold } from '../../testing/e2e/gold';
 import { coverage } from '../../testing/e2e/text-match';
 import { artifactPath } from '../../testing/e2e/artifacts';
 import { HIGHLIGHT_PALETTE, type TintStyle } from '../../lib/page/highlight-palette';
-import { closeSeedSession, startSeedSession } from '../../testing/e2e/seed-session';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 const gold = loadSeedGold();
 
@@ -26,10 +26,10 @@ let browser: ExtensionBrowser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  ({ browser, server } = await startSeedSession());
+  ({ browser, server } = await startBrowserSession());
 });
 
-afterAll(() => closeSeedSession({ browser, server }));
+afterAll(() => closeBrowserSession({ browser, server }));
 
 async function openSeed(file = 'page-restored.html'): Promise<OpenedPage> {
   const opened = await openPage(browser, server.url(file));

@@ -7,7 +7,7 @@ import type { Analysis } from '../../lib/analysis/types';
 import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { readHighlights, waitForAnswer, type HighlightTexts, type OpenedPage } from '../../testing/harness/lede-page';
 import type { StaticServer } from '../../testing/harness/static-server';
-import { closeSeedSession, openSeedArticle } from '../../testing/e2e/seed-session';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   ({ browser, server, article } = await openSeedArticle());
 });
 
-afterAll(() => closeSeedSession({ browser, server }));
+afterAll(() => closeBrowserSession({ browser, server }));
 
 /** The texts an analysis would paint, by highlight name. */
 function expectedHighlights(analysis: Analysis, text: string): HighlightTexts {

@@ -10,7 +10,7 @@ import { rangesOutside, rangesSplittingWords } from '../../testing/e2e/page-dom'
 import { loadSeedView, type SeedView } from '../../testing/e2e/seed-view';
 import { coverage, normalize, sameName } from '../../testing/e2e/text-match';
 import { openLegend } from '../../testing/e2e/legend';
-import { closeSeedSession, startSeedSession } from '../../testing/e2e/seed-session';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 const gold = loadSeedGold();
 const ENTITY_HIGHLIGHTS = ['lede-person', 'lede-place', 'lede-organization'] as const;
@@ -31,10 +31,10 @@ let browser: ExtensionBrowser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  ({ browser, server } = await startSeedSession());
+  ({ browser, server } = await startBrowserSession());
 });
 
-afterAll(() => closeSeedSession({ browser, server }));
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
   let view: SeedView;

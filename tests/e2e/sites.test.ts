@@ -6,7 +6,7 @@ import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { getAnalysis, highlightSizes, openPopup, popupStatus, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
 import type { StaticServer } from '../../testing/harness/static-server';
 import { waitUntil } from '../../testing/harness/wait';
-import { closeSeedSession, openSeedArticle } from '../../testing/e2e/seed-session';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -73,7 +73,7 @@ beforeAll(async () => {
   ({ browser, server, article } = await openSeedArticle());
 });
 
-afterAll(() => closeSeedSession({ browser, server }));
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('where Lede runs', () => {
   it('paints the seed article by default', async () => {

@@ -11,7 +11,7 @@ import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from '../../t
 import { readSyncTables, turnOnSyncTracking } from '../../testing/e2e/sync-tables';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { showNotesTab } from '../../testing/harness/popup-cards';
-import { closeSeedSession, openSeedArticle } from '../../testing/e2e/seed-session';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 const DEVICE = 'e2e0000000000001';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect(painted, 'Lede never painted the seed page').toBe(true);
 });
 
-afterAll(() => closeSeedSession({ browser, server }));
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('sync tracking in the browser', () => {
   it('queues nothing while sync is off', async () => {
