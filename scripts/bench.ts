@@ -25,9 +25,8 @@ import { measureHeap, measureModelFiles, measureModelLoad, type HeapUse, type Mo
 import { measureThroughput, timeSingleAnalyses, type SeedTiming, type Throughput } from './lib/bench-throughput';
 import { measureTimeToHighlights, type PaintTimings } from './lib/bench-time-to-highlights';
 import { findChromium, CHROMIUM_INSTALL_HINT } from '../testing/harness/find-chromium';
-import { launchBrowser } from '../testing/harness/launch-browser';
-import { repoRoot, seedDir } from '../testing/harness/paths';
-import { serveDirectory } from '../testing/harness/static-server';
+import { repoRoot } from '../testing/harness/paths';
+import { withBrowserSession } from '../testing/e2e/browser-session';
 import { median, p95 } from './lib/stats';
 
 const RELOADS = 15;
@@ -50,9 +49,7 @@ async function benchTimeToHighlights(): Promise<PaintTimings | null> {
     console.log(`  skipped: ${CHROMIUM_INSTALL_HINT}`);
     return null;
   }
-  const server = await serveDirectory(seedDir);
-  const browser = await launchBrowser();
-  try {
+  return withBrowserSession(async ({ browser, server }) => {
     const timings = await measureTimeToHighlights(browser, server.url('page-restored.html'), RELOADS);
     if (timings.samples.length === 0) {
       console.log(`  not measured: Lede never painted (no 'lede-painted' mark, no timings.startToPaintMs)`);
@@ -64,10 +61,7 @@ async function benchTimeToHighlights(): Promise<PaintTimings | null> {
     console.log(`  ${timings.samples.length} reloads (from ${timings.source}): median ${mid.toFixed(1)} ms, p95 ${p95(timings.samples).toFixed(1)} ms, min ${fastest.toFixed(1)} ms`);
     console.log(`  budget median < ${TIME_TO_HIGHLIGHTS_BUDGET_MS} ms: ${verdict(mid < TIME_TO_HIGHLIGHTS_BUDGET_MS)}`);
     return timings;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 async function benchPopupCards(): Promise<PopupCardsTimings | null> {
@@ -76,9 +70,7 @@ async function benchPopupCards(): Promise<PopupCardsTimings | null> {
     console.log(`  skipped: ${CHROMIUM_INSTALL_HINT}`);
     return null;
   }
-  const server = await serveDirectory(seedDir);
-  const browser = await launchBrowser();
-  try {
+  return withBrowserSession(async ({ browser, server }) => {
     const timings = await measurePopupCards(browser, server.url('page-restored.html'), POPUP_OPENS);
     if (timings.samples.length === 0) {
       console.log('  not measured: the popup never set data-cards-ready="true"');
@@ -91,10 +83,7 @@ async function benchPopupCards(): Promise<PopupCardsTimings | null> {
     console.log(`  of which the popup document's load (to DOMContentLoaded): median ${median(timings.domContentLoaded).toFixed(1)} ms`);
     console.log(`  budget median < ${POPUP_CARDS_BUDGET_MS} ms: ${verdict(mid < POPUP_CARDS_BUDGET_MS && timings.failures === 0)}`);
     return timings;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 function benchThroughput(): Record<string, { lede: Throughput; compromise: Throughput }> {

@@ -1,8 +1,29 @@
-// Helpers for Preact component tests in happy-dom: let the component and the fakes it talks to
-// finish (settle), and click like a reader (click, clickTestId).
+// Helpers for Preact component tests in happy-dom: a container to render into (testRoot), let
+// the component and the fakes it talks to finish (settle), and click like a reader (click,
+// clickTestId).
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 
 const MIN_TURNS = 6;
+
+/**
+ * The element a test file renders its components into: in document.body during each test, and
+ * after it unmounted, emptied and taken out, so no test sees another's DOM. Registers the
+ * beforeEach/afterEach hooks itself: call it once at the top of the file.
+ */
+export function testRoot(): HTMLElement {
+  const root = document.createElement('div');
+  beforeEach(() => {
+    document.body.append(root);
+  });
+  afterEach(() => {
+    act(() => render(null, root));
+    root.replaceChildren();
+    root.remove();
+  });
+  return root;
+}
 
 /** One turn of the event loop under act(): Preact's effects run and the fakes' promises resolve. */
 async function turn(): Promise<void> {
@@ -47,8 +68,8 @@ export async function click(element: Element | null | undefined, root?: Node): P
 }
 
 /** The element with data-testid `id` under `root`, or null. */
-export function byTestId(root: ParentNode, id: string): HTMLElement | null {
-  return root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T | null {
+  return root.querySelector<T>(`[data-testid="${id}"]`);
 }
 
 /** Clicks the element with data-testid `id` under `root`, then waits for the component to settle. */

@@ -8,7 +8,7 @@ export interface KeyValueArea {
 }
 
 /** A storage area held in memory: for contexts (and tests) that have no browser.storage. */
-export function createMemoryArea(): KeyValueArea {
+export function createMemoryArea(): KeyValueArea & { getAll(): Promise<Record<string, unknown>> } {
   const items = new Map<string, unknown>();
   return {
     get: async (keys) => Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))])),
@@ -18,5 +18,7 @@ export function createMemoryArea(): KeyValueArea {
     remove: async (keys) => {
       for (const key of typeof keys === 'string' ? [keys] : keys) items.delete(key);
     },
+    /** Every item, as browser.storage's get(null) gives them. */
+    getAll: async () => Object.fromEntries([...items].map(([key, value]) => [key, structuredClone(value)])),
   };
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { clearTables } from '../../testing/e2e/lede-idb';
 
 export interface BackupFileForBench {
   name: string;
@@ -48,24 +49,7 @@ export interface ChromiumRestore {
 
 /** Empties Lede's notes and articles tables from an extension page. */
 function emptyDatabase(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open('lede');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const tx = db.transaction(['annotations', 'articles'], 'readwrite');
-          tx.objectStore('annotations').clear();
-          tx.objectStore('articles').clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  return clearTables(page, ['annotations', 'articles']);
 }
 
 // In-page code as a string: tsx's keepNames would wrap named functions in a __name() the page lacks.

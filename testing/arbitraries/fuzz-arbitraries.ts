@@ -7,6 +7,7 @@
 
 import fc from 'fast-check';
 import { exportCsv, exportJsonLd, exportMarkdown, zipFiles } from '../../lib/exchange';
+import { makeAnnotation } from '../fixtures/annotation-fixtures';
 import { annotationArbitrary, annotationSetArbitrary, awkwardText } from './exchange-arbitraries';
 
 // ---- Adversarial text ------------------------------------------------------------------------
@@ -321,28 +322,7 @@ export const VALID_MESSAGES: readonly Record<string, unknown>[] = [
   { type: 'getHistoryCount' },
   { type: 'clearHistory' },
   { type: 'getSummary', name: 'John Kerry', entityType: 'person' },
-  {
-    type: 'saveAnnotation',
-    annotation: {
-      id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
-      type: 'Annotation',
-      schemaVersion: 1,
-      motivation: 'commenting',
-      created: '2026-01-01T10:00:00.000Z',
-      modified: '2026-01-01T10:00:00.000Z',
-      target: {
-        source: 'https://news.example/story',
-        selector: [
-          { type: 'TextQuoteSelector', exact: 'the quoted passage', prefix: 'before ', suffix: ' after' },
-          { type: 'TextPositionSelector', start: 10, end: 28 },
-        ],
-      },
-      body: 'My note',
-      tags: ['politics'],
-      color: 'yellow',
-      page: { title: 'Talks collapse', site: 'news.example' },
-    },
-  },
+  { type: 'saveAnnotation', annotation: makeAnnotation() },
   { type: 'updateAnnotation', id: 'urn:uuid:00000000-0000-4000-8000-000000000001', patch: { body: 'new', tags: ['a'], color: 'blue' } },
   { type: 'deleteAnnotation', id: 'urn:uuid:00000000-0000-4000-8000-000000000001' },
   { type: 'listAnnotations', source: 'https://news.example/story' },

@@ -23,6 +23,7 @@ import {
   VALID_MESSAGES,
   withSpan,
 } from './fuzz-arbitraries';
+import { makeAnnotation, noteId } from '../fixtures/annotation-fixtures';
 import { analysisProblems, anchoredExactlyProblems, assertNoProblems } from './fuzz-checks';
 
 export type FuzzArea = 'analysis' | 'anchoring' | 'import' | 'messages';
@@ -150,25 +151,15 @@ export async function databaseSnapshot(db: LedeDB): Promise<string> {
   return JSON.stringify([await db.annotations.toArray(), await db.articles.toArray(), await db.summaries.toArray()]);
 }
 
-const STORED_NOTE: Annotation = {
-  id: 'urn:uuid:00000000-0000-4000-8000-000000000099',
-  type: 'Annotation',
-  schemaVersion: 1,
-  motivation: 'commenting',
-  created: '2026-01-01T10:00:00.000Z',
-  modified: '2026-01-01T10:00:00.000Z',
-  target: {
-    source: 'https://news.example/story',
-    selector: [
-      { type: 'TextQuoteSelector', exact: 'already here', prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: 5, end: 17 },
-    ],
-  },
+const STORED_NOTE: Annotation = makeAnnotation({
+  id: noteId(99),
+  exact: 'already here',
+  start: 5,
   body: 'stored before the import',
   tags: ['kept'],
   color: 'green',
   page: { title: 'Stored', site: 'news.example' },
-};
+});
 
 let databases = 0;
 

@@ -3,7 +3,7 @@
 // isolated sandbox (Xray wrappers), but CSS.highlights is the document's one registry, so what
 // Lede's content script registers is visible here just as in Chromium.
 import type { Page } from 'puppeteer-core';
-import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, passageRectsIn, pngStatsIn, selectTextIn } from './in-page';
+import { noteHighlightsIn, notesHostIn, pageCanReadIn, pageDatabaseNamesIn, passageRectsIn, pngStatsIn, selectTextIn } from './in-page';
 
 /** Each named highlight's ranges as text (whitespace collapsed), in registry order; [] when missing. */
 export function highlightTexts(page: Page, names: readonly string[]): Promise<Record<string, string[]>> {
@@ -95,6 +95,11 @@ export function pageCanRead(page: Page, needle: string): Promise<string[]> {
 /** The names of the IndexedDB databases of the page's origin. */
 export function pageDatabaseNames(page: Page): Promise<string[]> {
   return page.evaluate(pageDatabaseNamesIn);
+}
+
+/** The notes UI's host as the page sees it: { shadowRootVisible: false } when its shadow root is closed to the page. */
+export function notesHost(page: Page): Promise<{ shadowRootVisible: boolean } | null> {
+  return page.evaluate(notesHostIn);
 }
 
 /** Collects the page's uncaught errors and console errors from now on. */

@@ -77,6 +77,12 @@ export const pageCanReadIn = async (needle: string): Promise<string[]> => {
   return found;
 };
 
+/** What the page sees of the notes UI's host: there, with its (closed) shadow root out of reach; null without the host. */
+export const notesHostIn = (): { shadowRootVisible: boolean } | null => {
+  const element = document.querySelector('lede-notes');
+  return element ? { shadowRootVisible: element.shadowRoot !== null } : null;
+};
+
 /** The names of the IndexedDB databases of the page's origin. */
 export const pageDatabaseNamesIn = async (): Promise<string[]> => (await indexedDB.databases()).map((db) => db.name ?? '');
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness/launch-browser';
 import { watchErrors } from '../harness/lede-page';
+import { clearTables, countRows } from './lede-idb';
 
 export interface OpenedLibrary {
   page: Page;
@@ -18,6 +19,13 @@ export async function openLibrary(browser: ExtensionBrowser): Promise<OpenedLibr
   await page.goto(`chrome-extension://${browser.extensionId}/library.html`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="library-search"]', { timeout: 15_000 });
   return { page, errors };
+}
+
+/** Opens the library and waits until it lists its notes, or says it has none. */
+export async function openLibraryNotes(browser: ExtensionBrowser): Promise<OpenedLibrary & { ids: string[] }> {
+  const library = await openLibrary(browser);
+  await library.page.waitForSelector('[data-testid="library-note"], [data-testid="library-empty"]', { timeout: 15_000 });
+  return { ...library, ids: await libraryNoteIds(library.page) };
 }
 
 /** The ids of the notes the library lists, in the order shown. */
@@ -77,41 +85,10 @@ export function textOf(page: Page, testId: string): Promise<string | null> {
 
 /** How many notes Lede's IndexedDB holds, read with the plain IndexedDB API from an extension page. */
 export function storedNoteCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('lede');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const request = db.transaction('annotations', 'readonly').objectStore('annotations').count();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
+  return countRows(page, 'annotations');
 }
 
 /** Empties the annotations table (articles stay): the database a reader restores a backup into. */
 export function clearStoredNotes(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open('lede');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const tx = db.transaction('annotations', 'readwrite');
-          tx.objectStore('annotations').clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  return clearTables(page, ['annotations']);
 }

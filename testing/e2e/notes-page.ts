@@ -3,7 +3,7 @@
 // notes, and search everything a page can read for a string. What is painted: note-paint.ts.
 import type { Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness/launch-browser';
-import { noteHighlightsIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
+import { noteHighlightsIn, notesHostIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
 
 interface ChromeInWorker {
   chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
@@ -96,4 +96,9 @@ export function pageCanRead(page: Page, needle: string): Promise<string[]> {
 /** How many IndexedDB databases the page's origin has (so a test can say it looked). */
 export function pageDatabaseNames(page: Page): Promise<string[]> {
   return page.evaluate(pageDatabaseNamesIn);
+}
+
+/** The notes UI's host as the page sees it: { shadowRootVisible: false } when its shadow root is closed to the page. */
+export function notesHost(page: Page): Promise<{ shadowRootVisible: boolean } | null> {
+  return page.evaluate(notesHostIn);
 }

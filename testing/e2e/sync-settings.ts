@@ -1,10 +1,11 @@
-// Driving the Sync section of Lede's options page from a test, as a reader would: fill in the
-// WebDAV server and the passphrase, start or join, "Sync now", and read what the section says.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// Driving the Sync section of Lede's options page from a test, as a reader would: two browsers
+// on it, fill in the WebDAV server and the passphrase, start or join, "Sync now", and read what
+// the section says.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../harness/launch-browser';
+import { launchBrowser, type ExtensionBrowser } from '../harness/launch-browser';
 import { watchErrors } from '../harness/lede-page';
 
 /**
@@ -33,6 +34,44 @@ export async function openSyncSettings(browser: ExtensionBrowser): Promise<Optio
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="sync-section"] :is([data-testid="sync-setup"], [data-testid="sync-server"])', { timeout: 15_000 });
   return { page, errors };
+}
+
+/** Two browsers (two Chromium profiles) with the same copy of the extension, each on its Sync settings. */
+export interface SyncBrowsers {
+  /** The extension copy both load (launch more profiles from it). */
+  extensionDir: string;
+  a: ExtensionBrowser;
+  b: ExtensionBrowser;
+  settingsA: OptionsPage;
+  settingsB: OptionsPage;
+  /** Closes both browsers and removes the extension copy. */
+  close(): Promise<void>;
+}
+
+/** Launches two browsers whose extension may reach the sync servers tests start on 127.0.0.1. */
+export async function launchSyncBrowsers(builtDir: string): Promise<SyncBrowsers> {
+  // Any port on 127.0.0.1: the servers pick free ones.
+  const extensionDir = extensionWithServerAccess(builtDir, 'http://127.0.0.1/*');
+  const launched: ExtensionBrowser[] = [];
+  const close = async (): Promise<void> => {
+    for (const browser of launched) await browser.close();
+    rmSync(extensionDir, { recursive: true, force: true });
+  };
+  try {
+    const a = await launchBrowser({ extensionDir });
+    launched.push(a);
+    const b = await launchBrowser({ extensionDir });
+    launched.push(b);
+    return { extensionDir, a, b, settingsA: await openSyncSettings(a), settingsB: await openSyncSettings(b), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A message to the background from one of Lede's own pages, as the library or popup would send it. */
+export function tellBackground(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message), message);
 }
 
 export interface WebDavForm {

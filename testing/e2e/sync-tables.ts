@@ -1,26 +1,12 @@
 // Sync's tables in Lede's own IndexedDB, read and written from its service worker with the plain
 // IndexedDB API (so the test doesn't go through the Dexie middleware it checks).
 import type { ExtensionBrowser } from '../harness/launch-browser';
+import { putRows, readTables } from './lede-idb';
 
 /** Puts sync's device state row, as turning sync on does: from then on local writes are tracked. */
 export async function turnOnSyncTracking(browser: ExtensionBrowser, device: string): Promise<void> {
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(async (device) => {
-    await new Promise<void>((resolve, reject) => {
-      const opening = indexedDB.open('lede');
-      opening.onerror = () => reject(opening.error);
-      opening.onsuccess = () => {
-        const db = opening.result;
-        const tx = db.transaction('syncState', 'readwrite');
-        tx.objectStore('syncState').put({ name: 'state', device, clock: `000000000000000000-0000-${device}`, nextSeq: 1, etags: {}, seeded: false });
-        tx.oncomplete = () => {
-          db.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  }, device);
+  const row = { name: 'state', device, clock: `000000000000000000-0000-${device}`, nextSeq: 1, etags: {}, seeded: false };
+  await putRows(await browser.serviceWorker(), { syncState: [row] });
 }
 
 export interface SyncTables {
@@ -29,23 +15,6 @@ export interface SyncTables {
 }
 
 export async function readSyncTables(browser: ExtensionBrowser): Promise<SyncTables> {
-  const worker = await browser.serviceWorker();
-  return worker.evaluate(
-    () =>
-      new Promise<SyncTables>((resolve, reject) => {
-        const opening = indexedDB.open('lede');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const tx = db.transaction(['outbox', 'syncMeta'], 'readonly');
-          const outbox = tx.objectStore('outbox').getAll();
-          const meta = tx.objectStore('syncMeta').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ outbox: outbox.result as SyncTables['outbox'], meta: meta.result as SyncTables['meta'] });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const tables = await readTables<{ outbox: SyncTables['outbox']; syncMeta: SyncTables['meta'] }>(await browser.serviceWorker(), ['outbox', 'syncMeta']);
+  return { outbox: tables.outbox, meta: tables.syncMeta };
 }

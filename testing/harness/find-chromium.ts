@@ -8,7 +8,8 @@ const CANDIDATE_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr
 export const CHROMIUM_INSTALL_HINT =
   'Install Debian\'s Chromium with `sudo apt-get install -y chromium`, or set CHROME_PATH to a Chromium or Chrome binary.';
 
-function isExecutable(file: string): boolean {
+/** Whether `file` exists and this process may run it. */
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;

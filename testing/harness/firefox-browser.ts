@@ -1,11 +1,12 @@
 // Launches Firefox (Debian's firefox-esr) headless with the built Lede extension installed, through
 // puppeteer-core's WebDriver BiDi support. Never downloads a browser. Only 127.0.0.1/localhost is
 // reachable from the pages it opens: every other request is refused and recorded.
-import { accessSync, constants, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { isExecutable } from './find-chromium';
 import { repoRoot } from './paths';
 
 /** The marked Firefox build (`npm run build:marked`; see markedChromeExtensionDir in paths.ts). */
@@ -15,15 +16,6 @@ const CANDIDATE_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 export const FIREFOX_INSTALL_HINT =
   "Install Debian's Firefox ESR with `sudo apt-get install -y firefox-esr`, or set FIREFOX_PATH to a Firefox binary.";
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** FIREFOX_PATH wins, then the usual Debian locations; throws an error that says how to get one. */
 export function requireFirefox(): string {

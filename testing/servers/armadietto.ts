@@ -4,14 +4,13 @@
 // account is made the way a person would: POST /signup, then the OAuth form (POST /oauth) whose
 // redirect carries the bearer token, read with Lede's own parseRedirect.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildAuthUrl, newState, parseRedirect } from '../../lib/sync/remote/oauth';
 import { discover } from '../../lib/sync/remote/webfinger';
-import { freePort, startOnFreePort, waitForPort } from './free-port';
+import { startServerProcess } from './server-process';
 
 export interface ArmadiettoServer {
   /** http://127.0.0.1:PORT */
@@ -38,68 +37,24 @@ export async function startArmadietto(): Promise<ArmadiettoServer> {
   const bin = join(dirname(createRequire(import.meta.url).resolve('armadietto/package.json')), 'bin', 'armadietto.js');
   const root = mkdtempSync(join(tmpdir(), 'lede-armadietto-'));
   const dataDir = join(root, 'storage');
-  let port = 0;
-  const configure = async (): Promise<void> => {
-    port = await freePort();
-    const conf = {
-      allow_signup: true,
-      storage_path: dataDir,
-      cache_views: true,
-      http: { host: '127.0.0.1', port },
-      logging: { log_dir: root, stdout: [], log_files: ['error'] },
-      basePath: '',
-    };
-    writeFileSync(join(root, 'conf.json'), JSON.stringify(conf));
-  };
-
-  let child: ChildProcess | null = null;
-  let exited = true;
-  const start = async (): Promise<void> => {
-    const proc = spawn(process.execPath, [bin, '-c', join(root, 'conf.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    exited = false;
-    // If the test process ends without closing the server, take armadietto down with it.
-    const killOnExit = (): void => void proc.kill('SIGKILL');
-    process.once('exit', killOnExit);
-    proc.once('exit', () => {
-      exited = true;
-      process.removeListener('exit', killOnExit);
-    });
-    child = proc;
-    try {
-      await waitForPort(port, () => !exited);
-    } catch (error) {
-      throw new Error(`armadietto didn't start: ${(error as Error).message}\n${stderr}`);
-    }
-  };
-  const stop = async (): Promise<void> => {
-    const proc = child;
-    child = null;
-    if (!proc || exited) return;
-    const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGKILL');
-    await gone;
-  };
-  try {
-    await startOnFreePort(configure, start);
-  } catch (error) {
-    rmSync(root, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    dataDir,
-    kill: stop,
-    restart: async () => {
-      await stop();
-      await start();
+  const server = await startServerProcess({
+    name: 'armadietto',
+    root,
+    configure: (port) => {
+      const conf = {
+        allow_signup: true,
+        storage_path: dataDir,
+        cache_views: true,
+        http: { host: '127.0.0.1', port },
+        logging: { log_dir: root, stdout: [], log_files: ['error'] },
+        basePath: '',
+      };
+      writeFileSync(join(root, 'conf.json'), JSON.stringify(conf));
     },
-    close: async () => {
-      await stop();
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
+    command: process.execPath,
+    args: [bin, '-c', join(root, 'conf.json')],
+  });
+  return { origin: `http://127.0.0.1:${server.port}`, dataDir, kill: server.kill, restart: server.restart, close: server.close };
 }
 
 const form = (fields: Record<string, string>): RequestInit => ({

@@ -7,7 +7,9 @@
 import { HlcClock } from '@/lib/sync/hlc';
 import { mergeBatch } from '@/lib/sync/merge';
 import { keyOf, nextVersion, recordKey, type NoteRecord, type RecordKey, type SyncRecord } from '@/lib/sync/records';
-import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation } from '@/lib/notes/annotation';
+import { HIGHLIGHT_COLORS, type Annotation } from '@/lib/notes/annotation';
+import { noteId } from '../fixtures/annotation-fixtures';
+import { syncNote } from './sync-note';
 
 export type SimCommand =
   | { op: 'create'; device: number; note: number }
@@ -18,25 +20,7 @@ export type SimCommand =
   | { op: 'sync'; from: number; to: number }
   | { op: 'wait'; ms: number };
 
-export function noteId(index: number): string {
-  return `urn:uuid:00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-}
-
-function annotation(id: string, body: string): Annotation {
-  return {
-    id,
-    type: 'Annotation',
-    schemaVersion: ANNOTATION_SCHEMA_VERSION,
-    motivation: body === '' ? 'highlighting' : 'commenting',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    target: { source: 'https://news.example/a', selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
-    body,
-    tags: [],
-    color: 'yellow',
-    page: { title: 'A', site: 'news.example' },
-  };
-}
+export { noteId };
 
 export class SimDevice {
   readonly records = new Map<RecordKey, SyncRecord>();
@@ -105,7 +89,7 @@ export function simulate(deviceCount: number, commands: readonly SimCommand[]): 
       created.add(command.note);
       const body = `body ${bodies++} (${device.id} new)`;
       outcome.written.add(body);
-      device.write(noteId(command.note), annotation(noteId(command.note), body), true);
+      device.write(noteId(command.note), syncNote(noteId(command.note), body), true);
       continue;
     }
     const pool = command.op === 'restore' ? device.deletedNotes() : device.liveNotes();
@@ -127,7 +111,7 @@ export function simulate(deviceCount: number, commands: readonly SimCommand[]): 
     } else if (command.op === 'restore') {
       // Undo a deletion: the device brings back the last text it knows for the note.
       outcome.restored.add(target.id);
-      device.write(target.id, annotation(target.id, `restored ${target.id}`), true);
+      device.write(target.id, syncNote(target.id, `restored ${target.id}`), true);
       outcome.written.add(`restored ${target.id}`);
     }
   }

@@ -20,7 +20,7 @@ import { seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
 import {
-  activeElementName, editorShownBelowSelection, highlightTexts, noteHighlightsInRegistry, pageCanRead, pageDatabaseNames, passageColour, selectText,
+  activeElementName, editorShownBelowSelection, highlightTexts, noteHighlightsInRegistry, pageCanRead, notesHost, pageDatabaseNames, passageColour, selectText,
   watchPageErrors, type Rgb,
 } from '../../testing/e2e/firefox-page';
 
@@ -146,11 +146,7 @@ describe('Lede in Firefox (MV2 build, firefox-esr)', () => {
     expect(await pageDatabaseNames(page)).toEqual([]);
     expect(await noteHighlightsInRegistry(page)).toEqual({});
     // The notes UI's host is in the page, but its closed shadow root is out of the page's reach.
-    const host = await page.evaluate(() => {
-      const element = document.querySelector('lede-notes');
-      return element ? { shadowRootVisible: element.shadowRoot !== null } : null;
-    });
-    expect(host).toEqual({ shadowRootVisible: false });
+    expect(await notesHost(page)).toEqual({ shadowRootVisible: false });
   });
 
   it('paints the note and the entities again after a reload', async () => {

@@ -14,6 +14,7 @@ import { getAnalysis, openPage, waitForLede, type OpenedPage } from '../../testi
 import { seedDir } from '../../testing/harness/paths';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { getPageNotes } from '../../testing/e2e/notes-page';
+import { readTables } from '../../testing/e2e/lede-idb';
 import { waitFor, waitUntil } from '../../testing/harness/wait';
 
 const VICTIM = 'https://victim.github.io/story';
@@ -126,23 +127,7 @@ async function sendAndWaitForArrival(type: string, build: string): Promise<{ sen
 
 /** Everything in one of the background's object stores, read in the service worker. */
 async function storedRows<T>(store: 'annotations' | 'articles'): Promise<T[]> {
-  const worker = await browser.serviceWorker();
-  return worker.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('lede');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction(store, 'readonly').objectStore(store).getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result as T[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
+  return (await readTables<Record<string, T[]>>(await browser.serviceWorker(), [store]))[store]!;
 }
 
 async function pageNotesOf(opened: OpenedPage): Promise<{ source: string; notes: unknown[] }> {

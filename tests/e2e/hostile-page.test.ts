@@ -19,6 +19,7 @@ import { serveDirectory, type StaticServer } from '../../testing/harness/static-
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { extensionFrames, getPageNotes, pageCanRead, sendToTab } from '../../testing/e2e/notes-page';
 import { evaluateInShadow } from '../../testing/e2e/closed-shadow';
+import { readTables } from '../../testing/e2e/lede-idb';
 import { waitUntil } from '../../testing/harness/wait';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
@@ -107,23 +108,7 @@ let storedBefore: unknown[] = [];
 
 /** Every note as stored, read from the service worker with plain IndexedDB. */
 async function storedNotes(): Promise<unknown[]> {
-  const worker = await browser.serviceWorker();
-  return worker.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('lede');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('annotations', 'readonly').objectStore('annotations').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as unknown[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return (await readTables<{ annotations: unknown[] }>(await browser.serviceWorker(), ['annotations'])).annotations;
 }
 
 /** Saves a note as the popup or the library would: from an extension page, through the background. */

@@ -2,11 +2,11 @@
 // their own, merged into what was found before, and painted (a later "Kerry" is John Kerry).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
-import { getAnalysis, openPage, readHighlights, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
-import { seedDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, readHighlights, type OpenedPage } from '../../testing/harness/lede-page';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { waitUntil } from '../../testing/harness/wait';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 const ADDED = [
   'Later on Wednesday, Kerry spoke by telephone with German Chancellor Angela Merkel about Aleppo.',
@@ -28,16 +28,10 @@ function reportWhen(done: (report: Report) => boolean, timeoutMs = 15_000): Prom
 }
 
 beforeAll(async () => {
-  server = await serveDirectory(seedDir);
-  browser = await launchBrowser();
-  article = await openPage(browser, server.url('page-restored.html'));
-  await waitForLede(browser, article);
+  ({ browser, server, article } = await openSeedArticle());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('late content', () => {
   it('analyses appended paragraphs, paints their names, and links them to the people named before', async () => {

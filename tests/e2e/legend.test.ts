@@ -3,15 +3,15 @@
 // own highlight names and switched on and off apart.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { highlightSizes, openPage, readHighlights, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
-import { seedDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { clickInShadow, evaluateInShadow } from '../../testing/e2e/closed-shadow';
 import { loadSeedGold } from '../../testing/e2e/gold';
 import { coverage } from '../../testing/e2e/text-match';
 import { artifactPath } from '../../testing/e2e/artifacts';
 import { HIGHLIGHT_PALETTE, type TintStyle } from '../../lib/page/highlight-palette';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 const gold = loadSeedGold();
 
@@ -26,14 +26,10 @@ let browser: ExtensionBrowser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveDirectory(seedDir);
-  browser = await launchBrowser();
+  ({ browser, server } = await startBrowserSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 async function openSeed(file = 'page-restored.html'): Promise<OpenedPage> {
   const opened = await openPage(browser, server.url(file));

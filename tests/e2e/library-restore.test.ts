@@ -12,6 +12,7 @@ import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/laun
 import { libraryCorpus } from '../../testing/fixtures/library-corpus';
 import { isZip } from '../../testing/e2e/library-files';
 import { downloadFrom, importFile, openLibrary, textOf } from '../../testing/e2e/library-page';
+import { putRows, readTables } from '../../testing/e2e/lede-idb';
 
 const NOTES = 7_000;
 const corpus = libraryCorpus({ notes: NOTES, articles: 200, seed: 7 });
@@ -24,47 +25,12 @@ interface Stored {
 
 /** Writes notes and articles straight into Lede's database from an extension page, in one transaction. */
 function seed(page: Page, rows: Stored): Promise<void> {
-  return page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open('lede');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const tx = db.transaction(['annotations', 'articles'], 'readwrite');
-          for (const row of rows.annotations) tx.objectStore('annotations').put(row);
-          for (const row of rows.articles) tx.objectStore('articles').put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
+  return putRows(page, { annotations: rows.annotations, articles: rows.articles });
 }
 
 /** Everything in the notes and articles tables, sorted by key. */
 function readBack(page: Page): Promise<Stored> {
-  return page.evaluate(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const opening = indexedDB.open('lede');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const tx = db.transaction(['annotations', 'articles'], 'readonly');
-          const notes = tx.objectStore('annotations').getAll();
-          const articles = tx.objectStore('articles').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ annotations: notes.result as Annotation[], articles: articles.result as ArticleRow[] });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  return readTables<Stored>(page, ['annotations', 'articles']);
 }
 
 const byId = (a: Annotation, b: Annotation): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

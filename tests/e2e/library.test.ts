@@ -7,10 +7,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
 import { seedDir, sharedDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
 import { collectionItems, isZip, parseCsv, unzipText, type JsonLdItem } from '../../testing/e2e/library-files';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../../testing/e2e/library-page';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from '../../testing/e2e/notes-page';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 const fixturesDir = path.join(sharedDir, 'fixtures');
 const POLL = { timeout: 15_000, interval: 100 };
@@ -102,14 +103,10 @@ function itemsOf(file: Buffer): JsonLdItem[] {
 }
 
 beforeAll(async () => {
-  server = await serveDirectory(fixturesDir);
-  browser = await launchBrowser();
+  ({ browser, server } = await startBrowserSession(fixturesDir));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('the library', () => {
   it('gets a note with a body and tags on each of two analysed articles', async () => {

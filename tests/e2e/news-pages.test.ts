@@ -2,11 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, waitForAnswer } from '../../testing/harness/lede-page';
 import { newsPagesDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 interface IndexEntry {
   dir: string;
@@ -24,14 +25,10 @@ let browser: ExtensionBrowser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveDirectory(newsPagesDir);
-  browser = await launchBrowser();
+  ({ browser, server } = await startBrowserSession(newsPagesDir));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe.each(corePages)('news page $dir', ({ dir, category }) => {
   it(`is read without errors${category === 'en-news' ? ' and analysed as an article' : ''}`, async () => {

@@ -20,7 +20,7 @@ import { serveDirectory, type StaticServer } from '../../testing/harness/static-
 import { artifactPath } from '../../testing/e2e/artifacts';
 import { paintedNoteText, paintedNoteTexts, scrollToPaintedNote } from '../../testing/e2e/note-paint';
 import {
-  extensionFrames, getPageNotes, noteHighlightsInRegistry, pageCanRead, pageDatabaseNames, selectText, sendToTab,
+  extensionFrames, getPageNotes, noteHighlightsInRegistry, pageCanRead, notesHost, pageDatabaseNames, selectText, sendToTab,
   waitForEditorFrame, type PageNoteAnswer,
 } from '../../testing/e2e/notes-page';
 
@@ -169,11 +169,7 @@ describe('a note on the seed article', () => {
     // Nor which words were noted: nothing of the note in the highlight registry the page shares.
     expect(await noteHighlightsInRegistry(page)).toEqual({});
     // Lede's notes UI is in a closed shadow root: its host is there, its inside is not reachable.
-    const host = await page.evaluate(() => {
-      const element = document.querySelector('lede-notes');
-      return element ? { shadowRootVisible: element.shadowRoot !== null } : null;
-    });
-    expect(host).toEqual({ shadowRootVisible: false });
+    expect(await notesHost(page)).toEqual({ shadowRootVisible: false });
   });
 
   it('lists the note in the popup with its quote, body and tags', async () => {

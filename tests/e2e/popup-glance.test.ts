@@ -6,18 +6,19 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, openPopup, POPUP_SIZE, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
 import { seedDir, sharedDir } from '../../testing/harness/paths';
 import { waitForCards } from '../../testing/harness/popup-cards';
 import { screenshotPopupScreens } from '../../testing/harness/popup-screens';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { artifactPath } from '../../testing/e2e/artifacts';
 import { loadSeedGold } from '../../testing/e2e/gold';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { selectText, sendToTab, waitForEditorFrame } from '../../testing/e2e/notes-page';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { normalize } from '../../testing/e2e/text-match';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 const fixturesDir = path.join(sharedDir, 'fixtures');
 const SEED_PAGE = `${path.relative(fixturesDir, seedDir)}/page-restored.html`;
@@ -86,14 +87,10 @@ async function openSeedPopup(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  server = await serveDirectory(fixturesDir);
-  browser = await launchBrowser();
+  ({ browser, server } = await startBrowserSession(fixturesDir));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('the popup at a glance on real news pages', () => {
   it.each(REAL_PAGES)('shows who is in %s on its first screen (pictured in test-artifacts/)', async (name) => {

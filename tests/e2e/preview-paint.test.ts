@@ -4,26 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewEnd } from '../../lib/page/session/analysis-preview';
 import { analyzeText } from '../../lib/analysis/analyze';
 import type { Analysis } from '../../lib/analysis/types';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
-import { openPage, readHighlights, waitForAnswer, waitForLede, type HighlightTexts, type OpenedPage } from '../../testing/harness/lede-page';
-import { seedDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { readHighlights, waitForAnswer, type HighlightTexts, type OpenedPage } from '../../testing/harness/lede-page';
+import type { StaticServer } from '../../testing/harness/static-server';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
 let article: OpenedPage;
 
 beforeAll(async () => {
-  server = await serveDirectory(seedDir);
-  browser = await launchBrowser();
-  article = await openPage(browser, server.url('page-restored.html'));
-  await waitForLede(browser, article);
+  ({ browser, server, article } = await openSeedArticle());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 /** The texts an analysis would paint, by highlight name. */
 function expectedHighlights(analysis: Analysis, text: string): HighlightTexts {

@@ -1,16 +1,16 @@
 // The seed article, as a reader sees it with Lede loaded: highlights, popup, legend, page intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { HIGHLIGHT_NAMES, highlightSizes, type HighlightName } from '../../testing/harness/lede-page';
-import { seedDir } from '../../testing/harness/paths';
 import { SEED_PAGES } from '../../testing/harness/seed-pages';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { clickInShadow } from '../../testing/e2e/closed-shadow';
 import { loadSeedGold } from '../../testing/e2e/gold';
 import { rangesOutside, rangesSplittingWords } from '../../testing/e2e/page-dom';
 import { loadSeedView, type SeedView } from '../../testing/e2e/seed-view';
 import { coverage, normalize, sameName } from '../../testing/e2e/text-match';
 import { openLegend } from '../../testing/e2e/legend';
+import { closeBrowserSession, startBrowserSession } from '../../testing/e2e/browser-session';
 
 const gold = loadSeedGold();
 const ENTITY_HIGHLIGHTS = ['lede-person', 'lede-place', 'lede-organization'] as const;
@@ -31,14 +31,10 @@ let browser: ExtensionBrowser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveDirectory(seedDir);
-  browser = await launchBrowser();
+  ({ browser, server } = await startBrowserSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe.each(SEED_PAGES)('seed $file', ({ file, label }) => {
   let view: SeedView;

@@ -2,11 +2,11 @@
 // open tab at once and keep Lede idle after a reload, while "Analyse this page" still works once.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
-import { getAnalysis, highlightSizes, openPage, openPopup, popupStatus, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
-import { seedDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { getAnalysis, highlightSizes, openPopup, popupStatus, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { waitUntil } from '../../testing/harness/wait';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -70,16 +70,10 @@ async function analyseFromPopup(): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await serveDirectory(seedDir);
-  browser = await launchBrowser();
-  article = await openPage(browser, server.url('page-restored.html'));
-  await waitForLede(browser, article);
+  ({ browser, server, article } = await openSeedArticle());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('where Lede runs', () => {
   it('paints the seed article by default', async () => {

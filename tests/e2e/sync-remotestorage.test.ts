@@ -6,12 +6,11 @@
 // same way (after a Deny and a closed sign-in tab, each told in words). A note made on A reaches B after "Sync now"; deleted on A, it is gone on B; and the
 // server's storage directory holds no note text, page address or name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { markedChromeExtensionDir } from '../../testing/harness/paths';
-import { libraryNoteIds, libraryNoteText, openLibrary } from '../../testing/e2e/library-page';
-import { extensionWithServerAccess, filesUnder, openSyncSettings, syncNow, textOf, type OptionsPage } from '../../testing/e2e/sync-settings';
+import { libraryNoteText, openLibraryNotes } from '../../testing/e2e/library-page';
+import { filesUnder, launchSyncBrowsers, syncNow, tellBackground, textOf, type OptionsPage, type SyncBrowsers } from '../../testing/e2e/sync-settings';
 import { signUp, startArmadietto, type ArmadiettoServer } from '../../testing/servers/armadietto';
 import { ANNOTATION_SCHEMA_VERSION, type Annotation } from '../../lib/notes/annotation';
 
@@ -25,7 +24,7 @@ const POLL = { timeout: 30_000, interval: 200 };
 
 let server: ArmadiettoServer;
 let address: string;
-let extensionDir: string;
+let browsers: SyncBrowsers;
 let a: ExtensionBrowser;
 let b: ExtensionBrowser;
 let settingsA: OptionsPage;
@@ -34,24 +33,15 @@ let settingsB: OptionsPage;
 beforeAll(async () => {
   server = await startArmadietto();
   address = await signUp(server, 'ada', PASSWORD);
-  // Both the address's host and the storage are on 127.0.0.1 (any port).
-  extensionDir = extensionWithServerAccess(markedChromeExtensionDir, 'http://127.0.0.1/*');
-  a = await launchBrowser({ extensionDir });
-  b = await launchBrowser({ extensionDir });
-  settingsA = await openSyncSettings(a);
-  settingsB = await openSyncSettings(b);
+  // Both the address's host and the storage are on 127.0.0.1.
+  browsers = await launchSyncBrowsers(markedChromeExtensionDir);
+  ({ a, b, settingsA, settingsB } = browsers);
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await b?.close();
+  await browsers?.close();
   await server?.close();
-  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 });
-
-function tellBackground(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message), message);
-}
 
 /** Connect with the user address: the server's sign-in page opens in a new tab, which is returned. */
 async function openSignIn(browser: ExtensionBrowser, settings: OptionsPage): Promise<Page> {
@@ -96,11 +86,9 @@ async function start(page: Page, join: boolean): Promise<void> {
 }
 
 async function libraryIds(browser: ExtensionBrowser): Promise<{ ids: string[]; texts: (string | null)[] }> {
-  const library = await openLibrary(browser);
-  await library.page.waitForSelector('[data-testid="library-note"], [data-testid="library-empty"]', { timeout: 15_000 });
-  const ids = await libraryNoteIds(library.page);
-  const texts = await Promise.all(ids.map((id) => libraryNoteText(library.page, id)));
-  await library.page.close();
+  const { page, ids } = await openLibraryNotes(browser);
+  const texts = await Promise.all(ids.map((id) => libraryNoteText(page, id)));
+  await page.close();
   return { ids, texts };
 }
 

@@ -10,16 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
 import { openPage, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
 import { markedChromeExtensionDir, seedDir } from '../../testing/harness/paths';
 import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from '../../testing/e2e/notes-page';
-import { libraryNoteIds, libraryNoteText, openLibrary, type OpenedLibrary } from '../../testing/e2e/library-page';
+import { libraryNoteIds, libraryNoteText, openLibraryNotes } from '../../testing/e2e/library-page';
 import { readSyncTables } from '../../testing/e2e/sync-tables';
-import { extensionWithServerAccess, filesUnder, openSyncSettings, submitSetup, syncNow, textOf, type OptionsPage } from '../../testing/e2e/sync-settings';
+import { filesUnder, launchSyncBrowsers, openSyncSettings, submitSetup, syncNow, tellBackground, textOf, type OptionsPage, type SyncBrowsers } from '../../testing/e2e/sync-settings';
 import { startApache, type ApacheServer } from '../../testing/servers/apache';
 import type { Annotation } from '../../lib/notes/annotation';
 
@@ -30,7 +29,7 @@ const POLL = { timeout: 30_000, interval: 200 };
 
 let dav: ApacheServer;
 let pages: StaticServer;
-let extensionDir: string;
+let browsers: SyncBrowsers;
 let a: ExtensionBrowser;
 let b: ExtensionBrowser;
 let settingsA: OptionsPage;
@@ -41,33 +40,17 @@ let made: Annotation;
 beforeAll(async () => {
   dav = await startApache();
   pages = await serveDirectory(seedDir);
-  extensionDir = extensionWithServerAccess(markedChromeExtensionDir, 'http://127.0.0.1/*');
-  a = await launchBrowser({ extensionDir });
-  b = await launchBrowser({ extensionDir });
-  settingsA = await openSyncSettings(a);
-  settingsB = await openSyncSettings(b);
+  browsers = await launchSyncBrowsers(markedChromeExtensionDir);
+  ({ a, b, settingsA, settingsB } = browsers);
 }, 120_000);
 
 afterAll(async () => {
-  await a?.close();
-  await b?.close();
+  await browsers?.close();
   await pages?.close();
   await dav?.close();
-  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 });
 
 const form = (passphrase: string, join: boolean) => ({ url: dav.url, user: dav.user, password: dav.password, passphrase, join });
-
-/** A message to the background from Lede's own options page, as the library or popup would send it. */
-function tellBackground(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message), message);
-}
-
-async function notesIn(browser: ExtensionBrowser): Promise<{ library: OpenedLibrary; ids: string[] }> {
-  const library = await openLibrary(browser);
-  await library.page.waitForSelector('[data-testid="library-note"], [data-testid="library-empty"]', { timeout: 15_000 });
-  return { library, ids: await libraryNoteIds(library.page) };
-}
 
 describe('sync between two browsers through a WebDAV server', () => {
   it('sets up on A; a wrong passphrase on B is refused and writes nothing; B joins', async () => {
@@ -115,7 +98,7 @@ describe('sync between two browsers through a WebDAV server', () => {
     await settingsB.page.bringToFront();
     await syncNow(settingsB.page);
     await expect.poll(() => paintedNoteTexts(tabB.page), POLL).toEqual([PASSAGE]);
-    const { library, ids } = await notesIn(b);
+    const { ids, ...library } = await openLibraryNotes(b);
     expect(ids).toEqual([made.id]);
     expect(await libraryNoteText(library.page, made.id)).toContain(BODY);
     await library.page.close();
@@ -131,7 +114,7 @@ describe('sync between two browsers through a WebDAV server', () => {
     await syncNow(settingsA.page);
     await syncNow(settingsB.page);
     for (const browser of [a, b]) {
-      const { library, ids } = await notesIn(browser);
+      const { ids, ...library } = await openLibraryNotes(browser);
       expect(ids).toEqual([]);
       await library.page.close();
     }
@@ -159,7 +142,7 @@ describe('sync between two browsers through a WebDAV server', () => {
     await syncNow(settingsB.page);
     await syncNow(settingsA.page);
     for (const browser of [a, b]) {
-      const { library, ids } = await notesIn(browser);
+      const { ids, ...library } = await openLibraryNotes(browser);
       expect(ids).toHaveLength(2);
       const texts = await Promise.all(ids.map((id) => libraryNoteText(library.page, id)));
       expect(texts.some((text) => text?.includes('edited on A offline'))).toBe(true);
@@ -173,7 +156,7 @@ describe('sync between two browsers through a WebDAV server', () => {
   });
 
   it('settles a conflict copy from B’s library, and A follows', async () => {
-    const { library } = await notesIn(b);
+    const library = await openLibraryNotes(b);
     const copyText = (await textOf(library.page, 'conflict-copy')) && (await library.page.$eval('[data-testid="library-note"][data-conflict-of] .library-body', (el) => (el as HTMLElement).innerText));
     await library.page.click('[data-testid="conflict-keep-copy"]');
     await expect.poll(() => libraryNoteIds(library.page), POLL).toHaveLength(1);
@@ -182,25 +165,25 @@ describe('sync between two browsers through a WebDAV server', () => {
     await library.page.close();
     await syncNow(settingsB.page);
     await syncNow(settingsA.page);
-    const onA = await notesIn(a);
+    const onA = await openLibraryNotes(a);
     expect(onA.ids).toEqual([kept]);
-    expect(await libraryNoteText(onA.library.page, kept!)).toContain(copyText);
-    expect(await onA.library.page.$$('[data-testid="conflict-copy"]')).toHaveLength(0);
-    await onA.library.page.close();
+    expect(await libraryNoteText(onA.page, kept!)).toContain(copyText);
+    expect(await onA.page.$$('[data-testid="conflict-copy"]')).toHaveLength(0);
+    await onA.page.close();
   });
 
   it('after a browser restart is locked until the passphrase is entered again', async () => {
     const profile = mkdtempSync(path.join(os.tmpdir(), 'lede-sync-profile-'));
     let c: ExtensionBrowser | null = null;
     try {
-      c = await launchBrowser({ extensionDir, userDataDir: profile });
+      c = await launchBrowser({ extensionDir: browsers.extensionDir, userDataDir: profile });
       let settings = await openSyncSettings(c);
       await submitSetup(settings.page, form(PASSPHRASE, true));
       await expect.poll(() => textOf(settings.page, 'sync-state'), POLL).toMatch(/^Last synced just now/);
-      expect((await notesIn(c)).ids).toHaveLength(1);
+      expect((await openLibraryNotes(c)).ids).toHaveLength(1);
       await c.close();
 
-      c = await launchBrowser({ extensionDir, userDataDir: profile });
+      c = await launchBrowser({ extensionDir: browsers.extensionDir, userDataDir: profile });
       settings = await openSyncSettings(c);
       await expect.poll(() => textOf(settings.page, 'sync-state'), POLL).toMatch(/^Locked: enter your passphrase/);
       expect(await settings.page.isVisible('[data-testid="sync-now"]')).toBe(false);

@@ -3,15 +3,15 @@
 // the popup) each stamp a version and queue the record, through the Dexie middleware in the
 // background's real IndexedDB (lib/background/sync-tracking.ts). Before sync is on, nothing is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ExtensionBrowser } from '../../testing/harness/launch-browser';
-import { openPage, openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
-import { seedDir } from '../../testing/harness/paths';
-import { serveDirectory, type StaticServer } from '../../testing/harness/static-server';
+import type { ExtensionBrowser } from '../../testing/harness/launch-browser';
+import { openPopup, waitForLede, type OpenedPage } from '../../testing/harness/lede-page';
+import type { StaticServer } from '../../testing/harness/static-server';
 import { paintedNoteTexts } from '../../testing/e2e/note-paint';
 import { getPageNotes, selectText, sendToTab, waitForEditorFrame } from '../../testing/e2e/notes-page';
 import { readSyncTables, turnOnSyncTracking } from '../../testing/e2e/sync-tables';
 import { storedArticleUrls } from '../../testing/e2e/stored-articles';
 import { showNotesTab } from '../../testing/harness/popup-cards';
+import { closeBrowserSession, openSeedArticle } from '../../testing/e2e/browser-session';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 const DEVICE = 'e2e0000000000001';
@@ -23,16 +23,12 @@ let opened: OpenedPage;
 let noteId = '';
 
 beforeAll(async () => {
-  server = await serveDirectory(seedDir);
-  browser = await launchBrowser();
-  opened = await openPage(browser, server.url('page-restored.html'));
-  expect(await waitForLede(browser, opened, 30_000), 'Lede never painted the seed page').toBe(true);
+  let painted: boolean;
+  ({ browser, server, article: opened, painted } = await openSeedArticle(30_000));
+  expect(painted, 'Lede never painted the seed page').toBe(true);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeBrowserSession({ browser, server }));
 
 describe('sync tracking in the browser', () => {
   it('queues nothing while sync is off', async () => {

@@ -4,11 +4,12 @@
 // "Back up now"; the visible "last exported" line. The background is a stand-in that keeps the
 // settings with the real model (lib/settings/backup-settings.ts).
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackupSection, formatBackupTime, type ApiPermissions } from '@/components/options/BackupSection';
+import { describe, expect, it } from 'vitest';
+import { BackupSection, formatBackupTime } from '@/components/options/BackupSection';
 import { DEFAULT_BACKUP_SETTINGS, recordBackup, type BackupSettings } from '@/lib/settings/backup-settings';
 import type { LedeRequest } from '@/lib/protocol/messages';
-import { clickTestId, settle } from '../../testing/preact';
+import { clickTestId, settle, testRoot } from '../../testing/preact';
+import { fakePermissions } from '../../testing/fakes/permissions';
 import { fakeBackground } from '../../testing/fakes/background';
 
 const T0 = Date.parse('2026-11-26T09:30:00Z');
@@ -39,35 +40,9 @@ function backupBackground(initial: BackupSettings = DEFAULT_BACKUP_SETTINGS, bac
   };
 }
 
-function fakePermissions(grant: boolean) {
-  const calls: string[] = [];
-  const permissions: ApiPermissions = {
-    request: async (names) => {
-      calls.push(`request ${names.join(' ')}`);
-      return grant;
-    },
-    remove: async (names) => {
-      calls.push(`remove ${names.join(' ')}`);
-      return true;
-    },
-    contains: async () => grant,
-  };
-  return { calls, permissions };
-}
-
-let root: HTMLElement;
+const root = testRoot();
 
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('automatic backup settings', () => {
   it('is off by default, says it has never exported, and every choice is a labelled radio', async () => {

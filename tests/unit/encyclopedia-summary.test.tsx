@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { SummaryAnswer } from '@/lib/protocol/messages';
-import { settle } from '../../testing/preact';
+import { settle, testRoot } from '../../testing/preact';
+import { channel, type FakeChannel } from '../../testing/fakes/background';
 
 /** An IntersectionObserver stand-in the test drives: `showAll()` puts every observed element on screen. */
 class TestIntersectionObserver {
@@ -32,31 +33,20 @@ class TestIntersectionObserver {
   }
 }
 
-let root: HTMLElement;
+const root = testRoot();
 const originalObserver = globalThis.IntersectionObserver;
 
 beforeEach(() => {
   TestIntersectionObserver.instances = [];
   globalThis.IntersectionObserver = TestIntersectionObserver as unknown as typeof IntersectionObserver;
-  root = document.createElement('div');
-  document.body.append(root);
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   globalThis.IntersectionObserver = originalObserver;
 });
 
-function background(answer: (message: LedeRequest) => Promise<SummaryAnswer>): { send: (m: LedeRequest) => Promise<unknown>; sent: LedeRequest[] } {
-  const sent: LedeRequest[] = [];
-  return {
-    sent,
-    send: async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-  };
+function background(answer: (message: LedeRequest) => Promise<SummaryAnswer>): FakeChannel {
+  return channel(answer);
 }
 
 const summary = (): HTMLElement | null => root.querySelector('[data-testid="card-summary"]');

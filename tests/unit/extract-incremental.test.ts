@@ -50,6 +50,13 @@ function changes(...records: ChangeRecord[]) {
 /** Segments compared by what they point at. */
 const shape = (article: ExtractedArticle) => article.segments.map((s) => [s.start, s.end, s.node.data, s.nodeOffset]);
 
+/** What following the changes gave is exactly what reading the whole page again gives: text and segments. */
+function expectSameAsFullRead(article: ExtractedArticle, doc: Document): void {
+  const full = extracted(doc);
+  expect(article.text).toBe(full.text);
+  expect(shape(article)).toEqual(shape(full));
+}
+
 describe('followChanges', () => {
   it('reads only an appended paragraph, and gives the text and segments a full extraction gives', () => {
     const doc = page();
@@ -61,9 +68,7 @@ describe('followChanges', () => {
     expect(result.kind).toBe('changed');
     if (result.kind !== 'changed') return;
     expect(result.read).toEqual([p]);
-    const full = extracted(doc);
-    expect(result.article.text).toBe(full.text);
-    expect(shape(result.article)).toEqual(shape(full));
+    expectSameAsFullRead(result.article, doc);
     // The new text's segments point at the new paragraph's own Text node.
     expect(result.article.segments.at(-1)!.node).toBe(p.firstChild);
   });
@@ -78,9 +83,7 @@ describe('followChanges', () => {
     expect(result.kind).toBe('changed');
     if (result.kind !== 'changed') return;
     expect(result.read).toEqual([p]);
-    const full = extracted(doc);
-    expect(result.article.text).toBe(full.text);
-    expect(shape(result.article)).toEqual(shape(full));
+    expectSameAsFullRead(result.article, doc);
   });
 
   it('cuts out a removed paragraph', () => {
@@ -92,9 +95,7 @@ describe('followChanges', () => {
     const result = followChanges(before, changes(removed(story, gone)), rootOf(before));
     expect(result).toMatchObject({ kind: 'changed', removedBlocks: 1, read: [] });
     if (result.kind !== 'changed') return;
-    const full = extracted(doc);
-    expect(result.article.text).toBe(full.text);
-    expect(shape(result.article)).toEqual(shape(full));
+    expectSameAsFullRead(result.article, doc);
   });
 
   it('cuts out the last paragraph with the separator before it', () => {

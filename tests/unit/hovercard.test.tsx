@@ -2,9 +2,10 @@
 // The in-page hover card (components/hovercard/HoverCard.tsx), rendered on its own.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HoverCard, type HoverCardProps } from '@/components/hovercard/HoverCard';
 import type { HoverCardModel } from '@/components/hovercard/model';
+import { testRoot } from '../../testing/preact';
 
 const SESTANOVICH: HoverCardModel = {
   key: 'person:Stephen Sestanovich@',
@@ -20,7 +21,7 @@ const SESTANOVICH: HoverCardModel = {
   ],
 };
 
-let root: HTMLElement;
+const root = testRoot();
 let events: string[];
 
 function show(overrides: Partial<HoverCardProps> = {}): HTMLElement {
@@ -46,14 +47,7 @@ const textOf = (card: HTMLElement, testId: string): string[] =>
   [...card.querySelectorAll(`[data-testid="${testId}"]`)].map((e) => e.textContent ?? '');
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   events = [];
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 describe('HoverCard', () => {

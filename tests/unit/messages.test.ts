@@ -18,6 +18,7 @@ import {
   type LedeRequest,
 } from '@/lib/protocol/messages';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
+import { makeAnnotation } from '../../testing/fixtures/annotation-fixtures';
 import type { KeyValueArea } from '@/lib/settings/storage-area';
 
 const ALL_ON = { person: true, place: true, organization: true, quote: true, reported: true };
@@ -174,25 +175,7 @@ describe('message limits', () => {
   const article = (overrides: Partial<ArticleSummary>): unknown => ({ type: 'articleAnalyzed', article: { ...ARTICLE, ...overrides } });
   const entity = { type: 'person', name: 'A Name', mentions: 1 } as const;
   const quote = { text: 'words', kind: 'direct', speaker: null } as const;
-  const note = {
-    id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
-    type: 'Annotation',
-    schemaVersion: 1,
-    motivation: 'commenting',
-    created: '2026-01-01T10:00:00.000Z',
-    modified: '2026-01-01T10:00:00.000Z',
-    target: {
-      source: 'https://news.example/a',
-      selector: [
-        { type: 'TextQuoteSelector', exact: 'passage', prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 0, end: 7 },
-      ],
-    },
-    body: '',
-    tags: [],
-    color: 'yellow',
-    page: { title: 't', site: 'news.example' },
-  };
+  const note = makeAnnotation();
 
   it.each<[string, unknown, RegExp]>([
     ['a million history names', { type: 'getEntityHistory', names: new Array(1_000_000).fill('x'), excludeUrl: '' }, /names has more than 2000 names/],

@@ -3,13 +3,14 @@
 // stand-in: it shows the draft it was handed, saves the note itself, then says so; Escape cancels.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NoteEditorPage } from '@/entrypoints/note-editor/App';
 import type { Annotation } from '@/lib/notes/annotation';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import { newAnnotation } from '@/lib/notes/new-annotation';
 import type { EditorOutcome } from '@/lib/protocol/note-editor-port';
 import { noteId } from '../../testing/fixtures/annotation-fixtures';
+import { testRoot } from '../../testing/preact';
 
 const TEXT = 'The minister said on Tuesday that talks would resume in Geneva next week.';
 const DRAFT: Annotation = newAnnotation({
@@ -17,7 +18,7 @@ const DRAFT: Annotation = newAnnotation({
   color: 'green', body: '', tags: [], page: { title: 'Talks', site: 'news.example' }, now: new Date(Date.UTC(2026, 0, 1)),
 });
 
-let root: HTMLElement;
+const root = testRoot();
 let outcomes: EditorOutcome[];
 let toBackground: LedeRequest[];
 let saveFails: boolean;
@@ -49,16 +50,9 @@ async function press(target: Element, init: KeyboardEventInit): Promise<void> {
 }
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   outcomes = [];
   toBackground = [];
   saveFails = false;
-});
-
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
 describe('the note editor frame', () => {

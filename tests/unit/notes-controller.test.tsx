@@ -7,7 +7,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesHost } from '@/entrypoints/content/notes-ui';
-import type { EditorPort } from '@/lib/page/notes/editor-channel';
 import { NotesController } from '@/lib/page/notes/notes-controller';
 import type { Annotation } from '@/lib/notes/annotation';
 import { extractArticle, rangeFor } from '@/lib/extract';
@@ -16,6 +15,7 @@ import { newAnnotation } from '@/lib/notes/new-annotation';
 import { normalizeSourceUrl } from '@/lib/notes/source-url';
 import { noteId } from '../../testing/fixtures/annotation-fixtures';
 import { settle } from '../../testing/preact';
+import { RecordingPort } from '../../testing/fakes/recording-port';
 
 const PAGE_URL = 'https://news.example/story?utm_source=feed';
 const SOURCE = 'https://news.example/story';
@@ -65,26 +65,7 @@ function noteOn(text: string, n: number, exact: string, source = SOURCE): Annota
 
 let editorTokens: string[];
 
-/** The content script's end of the editor channel, as the controller sees it. */
-class FakePort implements EditorPort {
-  posted: unknown[] = [];
-  disconnected = false;
-  private listeners: Array<(message: unknown) => void> = [];
-  constructor(readonly name: string) {}
-  postMessage(message: unknown): void {
-    this.posted.push(message);
-  }
-  disconnect(): void {
-    this.disconnected = true;
-  }
-  onMessage = { addListener: (listener: (message: unknown) => void) => void this.listeners.push(listener) };
-  onDisconnect = { addListener: () => undefined };
-  /** A message from the other end (the frame, through the background). */
-  receive(message: unknown): void {
-    for (const listener of this.listeners) listener(message);
-  }
-}
-let ports: FakePort[];
+let ports: RecordingPort[];
 
 function controller(): NotesController {
   return new NotesController({
@@ -95,7 +76,7 @@ function controller(): NotesController {
       return `about:blank#${token}`;
     },
     connect: (name) => {
-      const port = new FakePort(name);
+      const port = new RecordingPort(name);
       ports.push(port);
       return port;
     },

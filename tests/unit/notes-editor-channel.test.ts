@@ -4,26 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EditorOutcome, NoteDraftHandoff } from '@/lib/protocol/note-editor-port';
 import { editorPortName } from '@/lib/protocol/note-editor-port';
-import { EditorChannel, type EditorPort } from '@/lib/page/notes/editor-channel';
+import { EditorChannel } from '@/lib/page/notes/editor-channel';
 import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
-
-class RecordingPort implements EditorPort {
-  posted: unknown[] = [];
-  disconnected = false;
-  private listeners: Array<(message: unknown) => void> = [];
-  constructor(readonly name: string) {}
-  postMessage(message: unknown): void {
-    this.posted.push(message);
-  }
-  disconnect(): void {
-    this.disconnected = true;
-  }
-  onMessage = { addListener: (listener: (message: unknown) => void) => void this.listeners.push(listener) };
-  onDisconnect = { addListener: () => undefined };
-  receive(message: unknown): void {
-    for (const listener of this.listeners) listener(message);
-  }
-}
+import { RecordingPort } from '../../testing/fakes/recording-port';
 
 const DRAFT: NoteDraftHandoff = { type: 'draft', annotation: makeAnnotation({ body: '' }), quote: 'the quoted passage' };
 const RECT = { left: 1, top: 2, right: 3, bottom: 4 };

@@ -2,24 +2,18 @@
 // The selection toolbar and the note editor (components/notes/), rendered on their own.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NoteEditor, type NoteDraft } from '@/components/notes/NoteEditor';
 import { SelectionToolbar } from '@/components/notes/SelectionToolbar';
 import type { HighlightColor } from '@/lib/notes/annotation';
+import { testRoot } from '../../testing/preact';
 
-let root: HTMLElement;
+const root = testRoot();
 let events: string[];
 const ANCHOR = { left: 100, top: 100, right: 300, bottom: 120 };
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   events = [];
-});
-
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
 function key(target: Element, init: KeyboardEventInit): KeyboardEvent {

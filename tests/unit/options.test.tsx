@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SettingsLink } from '@/components/popup/SettingsLink';
 import { ENCYCLOPEDIA_PRIVACY } from '@/components/options/EncyclopediaSection';
-import { OptionsApp, type HostPermissions } from '@/components/options/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import { applySettingsPatch, type UserSettings } from '@/lib/settings/user-settings';
-import { clickTestId, settle } from '../../testing/preact';
+import { clickTestId, settle, testRoot } from '../../testing/preact';
+import { fakePermissions } from '../../testing/fakes/permissions';
 import { fakeBackground } from '../../testing/fakes/background';
 
 /** A background stand-in holding settings and a history count, recording every message. */
@@ -29,39 +30,9 @@ function settingsBackground(initial: UserSettings, articles: number) {
   return { state, sent, send };
 }
 
-/** browser.permissions stand-in: `grant` decides what the prompt answers. */
-function fakePermissions(grant: boolean, held = false) {
-  const calls: string[] = [];
-  let granted = held;
-  const permissions: HostPermissions = {
-    request: async (origins) => {
-      calls.push(`request ${origins.join(' ')}`);
-      granted = grant;
-      return grant;
-    },
-    remove: async (origins) => {
-      calls.push(`remove ${origins.join(' ')}`);
-      granted = false;
-      return true;
-    },
-    contains: async () => granted,
-  };
-  return { calls, permissions };
-}
-
-let root: HTMLElement;
+const root = testRoot();
 
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('options page', () => {
   it('follows the background’s notices: history imported or cleared elsewhere, settings changed in another window', async () => {

@@ -3,28 +3,19 @@
 // "Also in N articles you've read" history, place facts, and how the popup wires them together.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EntityCard } from '@/components/popup/EntityCard';
 import { historyHeading, pieceLabel, placeFactRows, shortDate, siteLabel } from '@/components/popup/card-text';
 import { App } from '@/components/popup/PopupApp';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { EntityCard as EntityCardModel } from '@/lib/cards/cards';
 import type { EntityHistory } from '@/lib/protocol/messages';
-import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
+import type { AnalysisReport } from '@/lib/protocol/messages';
 import { placeFacts } from '@/lib/cards/place-facts';
-import { settle } from '../../testing/preact';
+import { settle, testRoot } from '../../testing/preact';
+import { channel } from '../../testing/fakes/background';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const KERRY: EntityCardModel = {
   id: 'person:John Kerry',
@@ -204,23 +195,6 @@ const REPORT: AnalysisReport = {
   highlightsSupported: true,
   highlightPrefs: { prefs: { person: true, place: true, organization: true, quote: true, reported: true }, scope: 'global' },
 };
-
-interface Channel {
-  sent: LedeRequest[];
-  send: (message: LedeRequest) => Promise<unknown>;
-  release?: () => void;
-}
-
-function channel(answer: (message: LedeRequest) => unknown): Channel {
-  const sent: LedeRequest[] = [];
-  return {
-    sent,
-    send: async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-  };
-}
 
 const popupRoot = (): HTMLElement => q('[data-testid="popup"]');
 

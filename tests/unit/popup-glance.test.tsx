@@ -4,14 +4,14 @@
 // to an entity's page, and the empty and loading states.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { entityFromLibrarySearch, entityLibraryPath } from '@/components/library/open-library';
 import { App } from '@/components/popup/PopupApp';
 import type { Analysis, Span } from '@/lib/analysis/types';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PopupPrefs } from '@/lib/settings/popup-prefs';
 import { channel, type FakeChannel } from '../../testing/fakes/background';
-import { click, settle } from '../../testing/preact';
+import { click, settle, testRoot } from '../../testing/preact';
 
 const PEOPLE = ['Ada Lovelace', 'Bob Brown', 'Cy Young', 'Di Prince', 'Ed Stone', 'Flo Rida', 'Gus Grant', 'Hal Finney', 'Ivy Lee', 'Jo March'];
 // Each name once, then the first three again so they lead; Geneva and the UN once each.
@@ -78,14 +78,8 @@ function background(stored: PopupPrefs = { collapsed: ['highlights'] }): FakeCha
   return { ...fake, saved };
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = testRoot();
 afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 const q = <T extends HTMLElement = HTMLElement>(selector: string): T => {

@@ -2,14 +2,15 @@
 // The in-page legend (components/Legend.tsx), which shares its toggles with the popup.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Legend, type LegendProps } from '@/components/Legend';
 import type { HighlightPrefs, PrefsScope } from '@/lib/settings/highlight-prefs';
+import { testRoot } from '../../testing/preact';
 
 const ALL_ON: HighlightPrefs = { person: true, place: true, organization: true, quote: true, reported: true };
 const COUNTS = { person: 3, place: 2, organization: 0, quote: 5, reported: 4 };
 
-let root: HTMLElement;
+const root = testRoot();
 let changes: Array<[HighlightPrefs, PrefsScope]>;
 let opened: boolean[];
 
@@ -32,15 +33,8 @@ function show(overrides: Partial<LegendProps> = {}): void {
 const byTestId = <T extends HTMLElement = HTMLInputElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   changes = [];
   opened = [];
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 describe('Legend', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
 import { bodyPreview, clampText, notesHeading, quotePreview } from '@/components/popup/notes/note-text';
 import { App } from '@/components/popup/PopupApp';
@@ -9,7 +9,7 @@ import type { AnchorStatus, Annotation } from '@/lib/notes/annotation';
 import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId, SOURCE } from '../../testing/fixtures/annotation-fixtures';
-import { click, settle, waitFor } from '../../testing/preact';
+import { click, settle, waitFor, testRoot } from '../../testing/preact';
 import { channel, fakeBackground, type FakeChannel } from '../../testing/fakes/background';
 
 const anchoredAt = (start: number, end: number): AnchorStatus => ({ status: 'anchored', start, end, method: 'position', score: 1 });
@@ -65,7 +65,7 @@ function notesBackground(fail?: string): Channel {
   );
 }
 
-let root: HTMLElement;
+const root = testRoot();
 
 const section = (): HTMLElement => root.querySelector('[data-testid="notes"]')!;
 const items = (): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('[data-testid="note"]')];
@@ -83,16 +83,6 @@ async function show(tab: Channel, background: Channel, undoMs?: number): Promise
   render(<NotesSection tab={tab.send} background={background.send} undoMs={undoMs} />, root);
   await settle();
 }
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('the popup notes section', () => {
   it('lists the page’s notes in reading order, orphans in their own list', async () => {

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '@/components/popup/PopupApp';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import type { Analysis } from '@/lib/analysis/types';
 import { groupQuotesBySpeaker, summarizeQuotes, UNATTRIBUTED } from '@/lib/cards/article-summary';
-import type { AnalysisReport, LedeRequest } from '@/lib/protocol/messages';
-import { settle } from '../../testing/preact';
+import type { AnalysisReport } from '@/lib/protocol/messages';
+import { settle, testRoot } from '../../testing/preact';
+import { channel } from '../../testing/fakes/background';
 
 const TEXT = 'Kerry met Lavrov in Geneva. “We will talk,” Kerry said. Lavrov said talks were over. “Not so,” Kerry said. NATO and the UN and Geneva and Kerry. “Quiet,” someone said.';
 const at = (word: string, from = 0): { start: number; end: number } => {
@@ -48,30 +49,11 @@ function report(overrides: Partial<AnalysisReport> = {}): AnalysisReport {
 }
 
 /** A content script stand-in: records what the popup sent and answers from a script. */
-function fakeTab(answer: (message: LedeRequest) => unknown): { send: (m: LedeRequest) => Promise<unknown>; sent: LedeRequest[] } {
-  const sent: LedeRequest[] = [];
-  return {
-    sent,
-    send: async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-  };
-}
+const fakeTab = channel;
 
-let root: HTMLElement;
+const root = testRoot();
 
 const popup = (): HTMLElement => root.querySelector('[data-testid="popup"]')!;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('popup', () => {
   it('shows loading until the content script answers', async () => {

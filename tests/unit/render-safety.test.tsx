@@ -7,7 +7,7 @@
 // The exports must keep them inert too (Markdown viewers render HTML; spreadsheets run formulas).
 import 'fake-indexeddb/auto';
 import { render, type ComponentChild } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardHistory } from '@/components/popup/CardHistory';
 import { EncyclopediaSummary } from '@/components/popup/EncyclopediaSummary';
 import { NotesSection } from '@/components/popup/notes/NotesSection';
@@ -21,7 +21,7 @@ import type { EntityHistory } from '@/lib/protocol/messages';
 import type { LedeRequest } from '@/lib/protocol/messages';
 import type { PageNote } from '@/lib/notes/page-notes';
 import { makeAnnotation, noteId } from '../../testing/fixtures/annotation-fixtures';
-import { settle } from '../../testing/preact';
+import { settle, testRoot } from '../../testing/preact';
 import { inProcessLibraryRuntime } from '../../testing/fakes/library-runtime';
 
 /** Each sets window.__ledeXss if it ever runs. */
@@ -45,17 +45,10 @@ const BENIGN = PAYLOADS.map((_, i) => `harmless words ${i}`);
 /** Tags cannot hold commas (the editor splits on them): the same payloads without commas. */
 const tagOf = (text: string): string => text.replace(/,/g, ' ').slice(0, 100);
 
-let root: HTMLElement;
+const root = testRoot();
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   delete (window as unknown as { __ledeXss?: number }).__ledeXss;
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 /** The elements built, by tag, in document order, with their attribute names. */

@@ -2,7 +2,7 @@
 // The popup's "Lede on this site" / "Pause Lede" switches and the options page's site list, each
 // against a background stand-in that runs the real runtime handlers on an in-memory store.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SiteSwitches } from '@/components/popup/SiteSwitches';
 import { parseMessage, type SiteSwitchesChangedRequest } from '@/lib/protocol/messages';
@@ -10,7 +10,7 @@ import { createRuntimeHandlers } from '@/lib/background/page-handlers';
 import { PrefsStore } from '@/lib/settings/highlight-prefs';
 import { SiteSwitchStore, type SiteSwitches as Switches } from '@/lib/settings/site-switches';
 import { createMemoryArea } from '@/lib/settings/storage-area';
-import { click, settle } from '../../testing/preact';
+import { click, settle, testRoot } from '../../testing/preact';
 import { fakeBackground } from '../../testing/fakes/background';
 
 /** The background: real handlers and store; `fail` makes the next change refused. */
@@ -33,19 +33,9 @@ async function switchesBackground(initial: Switches = { paused: false, offSites:
   return { store, told, state, sent, send };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T | null => root.querySelector<T>(`[data-testid="${id}"]`);
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('popup: where Lede runs', () => {
   it('shows this site on and Lede not paused by default; switching the site off stores it and tells the tabs', async () => {

@@ -10,7 +10,9 @@ import { KEYINFO_NAME, createKeyInfo, serializeKeyInfo, type KeyInfo, type SyncK
 import type { NoteRecord } from '@/lib/sync/records';
 import { MemoryFolder, MemoryRemoteStore, networkError } from '@/testing/fakes/memory-remote-store';
 import { MemoryLocalStore } from '@/testing/fakes/memory-local-store';
-import { ANNOTATION_SCHEMA_VERSION, HIGHLIGHT_COLORS, type Annotation } from '@/lib/notes/annotation';
+import { HIGHLIGHT_COLORS } from '@/lib/notes/annotation';
+import { syncNote } from '@/testing/sync/sync-note';
+import { noteId } from '@/testing/fixtures/annotation-fixtures';
 
 const DEVICES = 3;
 const MIN_ITERATIONS = 1_000;
@@ -25,26 +27,6 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('sync' as const), device: fc.nat(DEVICES - 1), faults: fc.nat(7) }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('wait' as const), ms: fc.nat(3) }), weight: 1 },
 );
-
-function noteId(n: number): string {
-  return `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
-
-function annotation(id: string, body: string): Annotation {
-  return {
-    id,
-    type: 'Annotation',
-    schemaVersion: ANNOTATION_SCHEMA_VERSION,
-    motivation: 'commenting',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    target: { source: 'https://news.example/a', selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
-    body,
-    tags: [],
-    color: 'yellow',
-    page: { title: 'A', site: 'news.example' },
-  };
-}
 
 function notes(local: MemoryLocalStore, deleted: boolean): NoteRecord[] {
   return [...local.records.values()].filter((r): r is NoteRecord => r.kind === 'note' && r.deleted === deleted).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -91,7 +73,7 @@ async function run(commands: readonly Command[]) {
       const id = noteId(created++);
       const body = `body ${bodies++}`;
       written.add(body);
-      device.local.edit('note', id, annotation(id, body));
+      device.local.edit('note', id, syncNote(id, body));
       continue;
     }
     const pool = notes(device.local, cmd.op === 'restore');
@@ -113,7 +95,7 @@ async function run(commands: readonly Command[]) {
       const body = `body ${bodies++}`;
       written.add(body);
       restored.add(target.id);
-      device.local.edit('note', target.id, annotation(target.id, body));
+      device.local.edit('note', target.id, syncNote(target.id, body));
     }
   }
   for (let round = 0; round < 3; round++) for (const device of devices) await sync(device);

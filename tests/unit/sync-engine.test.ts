@@ -6,25 +6,15 @@ import { RemoteStoreError, type RemoteStore } from '@/lib/sync/remote-store';
 import { keyOf, type NoteRecord, type SyncRecord } from '@/lib/sync/records';
 import { MemoryFolder, MemoryRemoteStore, networkError } from '@/testing/fakes/memory-remote-store';
 import { MemoryLocalStore } from '@/testing/fakes/memory-local-store';
-import { ANNOTATION_SCHEMA_VERSION, type Annotation } from '@/lib/notes/annotation';
+import type { Annotation } from '@/lib/notes/annotation';
+import { syncNote } from '@/testing/sync/sync-note';
+import { noteId } from '@/testing/fixtures/annotation-fixtures';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 
-function note(n: number, body: string): Annotation {
-  const id = `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  return {
-    id,
-    type: 'Annotation',
-    schemaVersion: ANNOTATION_SCHEMA_VERSION,
-    motivation: body === '' ? 'highlighting' : 'commenting',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    target: { source: `https://news.example/${n}`, selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
-    body,
-    tags: ['t'],
-    color: 'yellow',
-    page: { title: `Article ${n}`, site: 'news.example' },
-  };
+/** Note n on its own article. */
+function note(n: number, body: string, source = `https://news.example/${n}`): Annotation {
+  return syncNote(noteId(n), body, source);
 }
 
 interface Device {

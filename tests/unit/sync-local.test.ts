@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 import { createAnnotation, deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
-import { DexieLocalStore, startSyncTracking, stopSyncTracking, trackSettings, type SettingsArea } from '@/lib/background/sync-local';
+import { DexieLocalStore, startSyncTracking, stopSyncTracking, trackSettings } from '@/lib/background/sync-local';
 import { openLibrary, syncRound } from '@/lib/sync/engine';
 import { recordKey, type SyncRecord } from '@/lib/sync/records';
 import { PrefsStore, withType, DEFAULT_PREFS } from '@/lib/settings/highlight-prefs';
@@ -10,6 +10,7 @@ import { SiteSwitchStore } from '@/lib/settings/site-switches';
 import { MemoryFolder, MemoryRemoteStore, networkError } from '@/testing/fakes/memory-remote-store';
 import { makeAnnotation, noteId } from '@/testing/fixtures/annotation-fixtures';
 import type { ArticleSummary } from '@/lib/cards/article-summary';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 let count = 0;
@@ -22,21 +23,6 @@ function newDb(): LedeDB {
   const db = createLedeDB(`lede-sync-local-${++count}`);
   dbs.push(db);
   return db;
-}
-
-function memoryArea(): SettingsArea & { items: Map<string, unknown> } {
-  const items = new Map<string, unknown>();
-  return {
-    items,
-    get: async (keys) => Object.fromEntries(keys.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))])),
-    set: async (values) => {
-      for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
-    },
-    remove: async (keys) => {
-      for (const k of typeof keys === 'string' ? [keys] : keys) items.delete(k);
-    },
-    getAll: async () => Object.fromEntries([...items].map(([k, v]) => [k, structuredClone(v)])),
-  };
 }
 
 function article(url: string, title = 'Talks'): ArticleSummary {
@@ -109,7 +95,7 @@ describe('tracking local writes for sync', () => {
   it('queues synced settings through the tracked area, and not the others', async () => {
     const db = newDb();
     await startSyncTracking(db);
-    const area = trackSettings(memoryArea(), db);
+    const area = trackSettings(createMemoryArea(), db);
     await new PrefsStore(area).save('site', 'bbc.co.uk', withType(DEFAULT_PREFS, 'person', false));
     await new SiteSwitchStore(area).setPaused(true);
     await new PrefsStore(area).saveLegendOpen(true);
@@ -119,13 +105,13 @@ describe('tracking local writes for sync', () => {
   it('applies records from the server without queueing them, and confirms only the change it carried', async () => {
     const db = newDb();
     await startSyncTracking(db);
-    const settings = memoryArea();
+    const settings = createMemoryArea();
     const local = new DexieLocalStore(db, settings);
     const remoteNote: SyncRecord = { kind: 'note', id: noteId(5), hlc: '000009000000000000-0000-other', life: 0, seen: { other: 1 }, bodyEdit: { device: 'other', n: 1 }, deleted: false, payload: makeAnnotation({ id: noteId(5), body: 'from afar' }) };
     const remoteSetting: SyncRecord = { kind: 'setting', id: 'siteSwitches', hlc: '000009000000000001-0000-other', life: 0, seen: { other: 1 }, deleted: false, payload: { value: { paused: true, offSites: [] } } };
     await local.write([{ record: remoteNote, file: 'f1' }, { record: remoteSetting, file: 'f2' }], false);
     expect((await db.annotations.get(noteId(5)))?.body).toBe('from afar');
-    expect(settings.items.get('siteSwitches')).toEqual({ paused: true, offSites: [] });
+    expect((await settings.get(['siteSwitches'])).siteSwitches).toEqual({ paused: true, offSites: [] });
     expect(await db.outbox.count()).toBe(0);
     expect((await local.readFile('f1')).map((r) => r.id)).toEqual([noteId(5)]);
     await updateAnnotation(db, noteId(5), { body: 'edited here' }, 1);
@@ -152,7 +138,7 @@ describe('syncing two browsers through their databases', () => {
     const folder = new MemoryFolder();
     const devices = await Promise.all(['a', 'b'].map(async () => {
       const db = newDb();
-      const raw = memoryArea();
+      const raw = createMemoryArea();
       const settings = trackSettings(raw, db);
       return { db, raw, settings, local: new DexieLocalStore(db, raw), remote: new MemoryRemoteStore(folder) };
     }));
@@ -173,7 +159,7 @@ describe('syncing two browsers through their databases', () => {
     for (const device of devices) {
       expect((await device.db.annotations.orderBy('id').toArray()).map((n) => n.body)).toEqual(['old note on a', 'new note on b']);
       expect(await device.db.articles.get('https://news.example/b')).toMatchObject({ title: 'Talks', entityNames: ['John Kerry'] });
-      expect(device.raw.items.get('siteSwitches')).toEqual({ paused: false, offSites: ['spam.example'] });
+      expect((await device.raw.get(['siteSwitches'])).siteSwitches).toEqual({ paused: false, offSites: ['spam.example'] });
       expect(await device.db.outbox.count()).toBe(0);
     }
     // A deletes, B edits other things; the server dies on every other request for a while.
@@ -197,7 +183,7 @@ describe('records this version cannot store', () => {
   it('keeps a note it cannot read as it came, so rewriting its file keeps it', async () => {
     const db = newDb();
     await startSyncTracking(db);
-    const local = new DexieLocalStore(db, memoryArea());
+    const local = new DexieLocalStore(db, createMemoryArea());
     const future = { kind: 'note', id: noteId(8), hlc: '000009000000000000-0000-other', life: 0, seen: { other: 1 }, deleted: false, payload: { ...makeAnnotation({ id: noteId(8) }), schemaVersion: 2, ink: 'gold' } } as unknown as SyncRecord;
     const known: SyncRecord = { kind: 'note', id: noteId(9), hlc: '000009000000000001-0000-other', life: 0, seen: { other: 1 }, deleted: false, payload: makeAnnotation({ id: noteId(9) }) };
     await local.write([{ record: future, file: 'f' }, { record: known, file: 'f' }], false);

@@ -4,41 +4,21 @@
 // nothing was set up or sync is turned off, the locked state, and the on state's words. The
 // background is a stand-in answering from the test's table.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SyncSection, type AuthFlow, type SyncPermissions } from '@/components/options/SyncSection';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SyncSection, type AuthFlow } from '@/components/options/SyncSection';
 import { lastSyncedLine, originPattern, pendingLine, progressLine, relativeTime } from '@/components/options/sync-view';
 import type { SyncSetupResult, SyncStatus } from '@/lib/protocol/sync';
 import { act } from 'preact/test-utils';
-import { byTestId, clickTestId, settle } from '../../testing/preact';
+import { byTestId, clickTestId, settle, testRoot } from '../../testing/preact';
+import { fakePermissions } from '../../testing/fakes/permissions';
 import { fakeBackground, type FakeAnswers } from '../../testing/fakes/background';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 const SERVER = { kind: 'webdav', url: 'https://dav.example/files/ada/', user: 'ada' } as const;
 const ON: SyncStatus = { state: 'on', running: null, server: SERVER, pending: 2, lastSynced: NOW - 5 * 60_000, lastError: null };
 
-function fakePermissions(grant: boolean) {
-  const calls: string[] = [];
-  const permissions: SyncPermissions = {
-    request: async (origins) => {
-      calls.push(`request ${origins.join(' ')}`);
-      return grant;
-    },
-    remove: async (origins) => {
-      calls.push(`remove ${origins.join(' ')}`);
-      return true;
-    },
-  };
-  return { calls, permissions };
-}
-
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = testRoot();
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.unstubAllGlobals();
 });
 

@@ -13,32 +13,23 @@ import { openShard } from '@/lib/sync/shard-file';
 import { RemoteStoreError, type RemoteStore } from '@/lib/sync/remote-store';
 import { keyOf } from '@/lib/sync/records';
 import type { RemoteConnection } from '@/lib/sync/remote/open-store';
-import { ANNOTATION_SCHEMA_VERSION, type Annotation } from '@/lib/notes/annotation';
+import type { Annotation } from '@/lib/notes/annotation';
+import { syncNote } from '@/testing/sync/sync-note';
 import { MemoryLocalStore } from '@/testing/fakes/memory-local-store';
 import { createLedeDB, saveArticle, type LedeDB } from '@/lib/background/db';
 import { createAnnotation, deleteAnnotation } from '@/lib/background/annotation-store';
-import { DexieLocalStore, startSyncTracking, type SettingsArea } from '@/lib/background/sync-local';
+import { DexieLocalStore, startSyncTracking } from '@/lib/background/sync-local';
 import { makeAnnotation, noteId } from '@/testing/fixtures/annotation-fixtures';
 import { startSyncServer, storeFor, type ServerKind, type SyncServer } from '@/testing/servers/sync-servers';
+import { createMemoryArea } from '@/lib/settings/storage-area';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 // Real servers as child processes on a busy two-core machine: generous, since only a stuck test should fail.
 const SLOW = 180_000;
 
+/** Note n on its own article. */
 function note(n: number, body: string, source = `https://news.example/${n}`): Annotation {
-  return {
-    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type: 'Annotation',
-    schemaVersion: ANNOTATION_SCHEMA_VERSION,
-    motivation: body === '' ? 'highlighting' : 'commenting',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    target: { source, selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
-    body,
-    tags: ['t'],
-    color: 'yellow',
-    page: { title: `Article ${n}`, site: 'news.example' },
-  };
+  return syncNote(noteId(n), body, source);
 }
 
 interface Device {
@@ -81,10 +72,6 @@ function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
   return found;
 }
 
-function emptySettings(): SettingsArea {
-  return { get: async () => ({}), set: async () => undefined, remove: async () => undefined, getAll: async () => ({}) };
-}
-
 let browsers = 0;
 
 /** A browser's side as the background has it: Lede's Dexie database with sync turned on. */
@@ -94,7 +81,7 @@ async function browserDevice(connection: RemoteConnection): Promise<{ db: LedeDB
   await startSyncTracking(db);
   const remote = storeFor(connection);
   const keys = await openLibrary(remote, 'a shared passphrase', FAST);
-  const local = new DexieLocalStore(db, emptySettings());
+  const local = new DexieLocalStore(db, createMemoryArea());
   return { db, sync: () => syncRound({ remote, local, keys, minIterations: FAST.minIterations }) };
 }
 
@@ -143,6 +130,13 @@ describe.each<ServerKind>(['webdav', 'remotestorage'])('sync against a real %s s
     await remote.remove('a.lede', now!.etag);
     expect(await remote.get('a.lede')).toBeNull();
     expect((await remote.list()).map((entry) => entry.name)).toEqual(['b.lede']);
+  }, SLOW);
+
+  it('writes a new file before anything has listed (or made) the folder', async () => {
+    const remote = storeFor(await server.newPlace());
+    await remote.put('first.lede', new Uint8Array([1]), null);
+    expect((await remote.get('first.lede'))?.body).toEqual(new Uint8Array([1]));
+    expect((await remote.list()).map((entry) => entry.name)).toEqual(['first.lede']);
   }, SLOW);
 
   it('reports wrong credentials as unauthorized, and the engine says to check the password', async () => {

@@ -9,7 +9,6 @@ import { DEFAULT_PREFS, GLOBAL_PREFS_KEY } from '@/lib/settings/highlight-prefs'
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/background/annotation-store';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
 import { SYNC_CONNECTION_KEY, SyncService, watchLocalWrites } from '@/lib/background/sync-service';
-import type { SettingsArea } from '@/lib/background/sync-local';
 import { KEYINFO_NAME } from '@/lib/sync/crypto';
 import { RemoteStoreError } from '@/lib/sync/remote-store';
 import type { SyncServerInput } from '@/lib/protocol/sync';
@@ -29,20 +28,6 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-function settingsArea(): SettingsArea {
-  const items = new Map<string, unknown>();
-  return {
-    get: async (keys) => Object.fromEntries(keys.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))])),
-    set: async (values) => {
-      for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
-    },
-    remove: async (keys) => {
-      for (const k of typeof keys === 'string' ? [keys] : keys) items.delete(k);
-    },
-    getAll: async () => Object.fromEntries([...items].map(([k, v]) => [k, structuredClone(v)])),
-  };
-}
-
 interface Told {
   notes: string[][];
   history: number;
@@ -56,7 +41,7 @@ class Device {
   readonly db: LedeDB;
   readonly store: KeyValueArea = createMemoryArea();
   session: KeyValueArea = createMemoryArea();
-  readonly settings = settingsArea();
+  readonly settings = createMemoryArea();
   readonly told: Told = { notes: [], history: 0, settings: 0, tabs: 0 };
   readonly remote: MemoryRemoteStore;
   alarm = false;

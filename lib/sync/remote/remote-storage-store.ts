@@ -5,7 +5,8 @@
 // If-None-Match: *, so a stale write gets 412.
 
 import { RemoteStoreError, type RemoteEntry, type RemoteStore } from '../remote-store';
-import { DEFAULT_TIMEOUT_MS, discard, folderUrl, normalizeEtag, readBytes, send, statusError, unknownEtag, type FetchLike, type HttpOptions } from './http';
+import { folderUrl, normalizeEtag, unknownEtag, type HttpOptions } from './http';
+import { HttpFolder } from './http-folder';
 
 /** The folder under the storage root, matching the scope Lede asks for. */
 export const REMOTE_STORAGE_FOLDER = 'lede/';
@@ -19,73 +20,36 @@ export interface RemoteStorageConfig {
 
 export class RemoteStorageStore implements RemoteStore {
   readonly folder: string;
-  private readonly fetchFn: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly token: string;
+  private readonly files: HttpFolder;
 
   constructor(config: RemoteStorageConfig, options: HttpOptions = {}) {
     this.folder = folderUrl(config.storageRoot) + REMOTE_STORAGE_FOLDER;
-    this.token = config.token;
-    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.files = new HttpFolder(this.folder, `Bearer ${config.token}`, options);
   }
 
   async list(): Promise<RemoteEntry[]> {
-    const response = await this.request(this.folder, { method: 'GET' });
     // A folder that was never written to: servers answer 404 or an empty listing.
-    if (response.status === 404) {
-      await discard(response);
-      return [];
-    }
-    if (!response.ok) {
-      await discard(response);
-      throw statusError(response, 'listing the sync folder');
-    }
-    const text = new TextDecoder().decode(await readBytes(response, this.folder));
+    const listed = await this.files.readListing({ method: 'GET' }, (status) => status >= 200 && status < 300);
+    if (!listed) return [];
     let listing: unknown;
     try {
-      listing = JSON.parse(text);
+      listing = JSON.parse(listed.text);
     } catch {
-      throw new RemoteStoreError({ kind: 'server', status: response.status, message: 'the server sent a folder listing that is not JSON' });
+      throw new RemoteStoreError({ kind: 'server', status: listed.status, message: 'the server sent a folder listing that is not JSON' });
     }
     return parseFolderListing(listing);
   }
 
-  async get(name: string): Promise<{ body: Uint8Array; etag: string } | null> {
-    const url = this.fileUrl(name);
-    const response = await this.request(url, { method: 'GET' });
-    if (response.status === 404) {
-      await discard(response);
-      return null;
-    }
-    if (!response.ok) {
-      await discard(response);
-      throw statusError(response, name);
-    }
-    const body = await readBytes(response, url);
-    return { body, etag: normalizeEtag(response.headers.get('etag')) ?? unknownEtag() };
+  get(name: string): Promise<{ body: Uint8Array; etag: string } | null> {
+    return this.files.get(name);
   }
 
-  async put(name: string, body: Uint8Array, ifMatch: string | null): Promise<string> {
-    const condition: Record<string, string> = ifMatch === null ? { 'if-none-match': '*' } : { 'if-match': ifMatch };
-    const response = await this.request(this.fileUrl(name), { method: 'PUT', headers: { ...condition, 'content-type': 'application/octet-stream' }, body: body as BodyInit });
-    await discard(response);
-    if (!response.ok) throw statusError(response, name);
-    return normalizeEtag(response.headers.get('etag')) ?? unknownEtag();
+  put(name: string, body: Uint8Array, ifMatch: string | null): Promise<string> {
+    return this.files.put(name, body, ifMatch);
   }
 
-  async remove(name: string, ifMatch: string): Promise<void> {
-    const response = await this.request(this.fileUrl(name), { method: 'DELETE', headers: { 'if-match': ifMatch } });
-    await discard(response);
-    if (!response.ok) throw statusError(response, name);
-  }
-
-  private fileUrl(name: string): string {
-    return this.folder + encodeURIComponent(name);
-  }
-
-  private request(url: string, init: RequestInit): Promise<Response> {
-    return send(this.fetchFn, url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${this.token}` } }, this.timeoutMs);
+  remove(name: string, ifMatch: string): Promise<void> {
+    return this.files.remove(name, ifMatch);
   }
 }
 

@@ -12,7 +12,8 @@
 
 import { XMLParser } from 'fast-xml-parser';
 import { RemoteStoreError, type RemoteEntry, type RemoteStore } from '../remote-store';
-import { DEFAULT_TIMEOUT_MS, basicAuth, discard, folderUrl, normalizeEtag, readBytes, send, statusError, unknownEtag, type FetchLike, type HttpOptions } from './http';
+import { basicAuth, discard, folderUrl, normalizeEtag, statusError, unknownEtag, type HttpOptions } from './http';
+import { HttpFolder } from './http-folder';
 
 /** The folder Lede's files live in, under the WebDAV address the reader gives. */
 export const WEBDAV_FOLDER = 'lede/';
@@ -28,83 +29,40 @@ const PROPFIND_BODY = '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d
 
 export class WebDavStore implements RemoteStore {
   readonly folder: string;
-  private readonly fetchFn: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly auth: string;
+  private readonly files: HttpFolder;
 
   constructor(config: WebDavConfig, options: HttpOptions = {}) {
     this.folder = folderUrl(config.url) + WEBDAV_FOLDER;
-    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.auth = basicAuth(config.user, config.password);
+    this.files = new HttpFolder(this.folder, basicAuth(config.user, config.password), options);
   }
 
   async list(): Promise<RemoteEntry[]> {
-    const response = await this.request(this.folder, { method: 'PROPFIND', headers: { depth: '1', 'content-type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY });
-    if (response.status === 404) {
-      await discard(response);
+    const listed = await this.files.readListing({ method: 'PROPFIND', headers: { depth: '1', 'content-type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY }, (status) => status === 207);
+    if (!listed) {
       await this.makeFolder();
       return [];
     }
-    if (response.status !== 207) {
-      await discard(response);
-      throw statusError(response, 'listing the sync folder');
-    }
-    const xml = new TextDecoder().decode(await readBytes(response, this.folder));
-    return parseMultistatus(xml, new URL(this.folder).pathname);
+    return parseMultistatus(listed.text, new URL(this.folder).pathname);
   }
 
-  async get(name: string): Promise<{ body: Uint8Array; etag: string } | null> {
-    const url = this.fileUrl(name);
-    const response = await this.request(url, { method: 'GET' });
-    if (response.status === 404) {
-      await discard(response);
-      return null;
-    }
-    if (!response.ok) {
-      await discard(response);
-      throw statusError(response, name);
-    }
-    const body = await readBytes(response, url);
-    return { body, etag: normalizeEtag(response.headers.get('etag')) ?? unknownEtag() };
+  get(name: string): Promise<{ body: Uint8Array; etag: string } | null> {
+    return this.files.get(name);
   }
 
-  async put(name: string, body: Uint8Array, ifMatch: string | null): Promise<string> {
-    const attempt = async (): Promise<Response> => {
-      const condition: Record<string, string> = ifMatch === null ? { 'if-none-match': '*' } : { 'if-match': ifMatch };
-      return this.request(this.fileUrl(name), { method: 'PUT', headers: { ...condition, 'content-type': 'application/octet-stream' }, body: body as BodyInit });
-    };
-    let response = await attempt();
-    // 409: the folder isn't there (first write on a fresh account, or someone removed it).
-    if (response.status === 409 && ifMatch === null) {
-      await discard(response);
-      await this.makeFolder();
-      response = await attempt();
-    }
-    await discard(response);
-    if (!response.ok) throw statusError(response, name);
-    return normalizeEtag(response.headers.get('etag')) ?? unknownEtag();
+  /** 409 on a new file: the folder isn't there (first write on a fresh account, or someone removed it). */
+  put(name: string, body: Uint8Array, ifMatch: string | null): Promise<string> {
+    return this.files.put(name, body, ifMatch, () => this.makeFolder());
   }
 
-  async remove(name: string, ifMatch: string): Promise<void> {
-    const response = await this.request(this.fileUrl(name), { method: 'DELETE', headers: { 'if-match': ifMatch } });
-    await discard(response);
-    if (!response.ok) throw statusError(response, name);
+  remove(name: string, ifMatch: string): Promise<void> {
+    return this.files.remove(name, ifMatch);
   }
 
   /** MKCOL the folder; 405 means it exists already (another device made it). */
   private async makeFolder(): Promise<void> {
-    const response = await this.request(this.folder, { method: 'MKCOL' });
+    const response = await this.files.request(this.folder, { method: 'MKCOL' });
     await discard(response);
     if (!response.ok && response.status !== 405) throw statusError(response, 'creating the sync folder');
-  }
-
-  private fileUrl(name: string): string {
-    return this.folder + encodeURIComponent(name);
-  }
-
-  private request(url: string, init: RequestInit): Promise<Response> {
-    return send(this.fetchFn, url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: this.auth } }, this.timeoutMs);
   }
 }
 
