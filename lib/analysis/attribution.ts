@@ -220,7 +220,7 @@ export function slotAfter(
   if (k === start || k - start > MAX_SLOT_WORDS) return null;
   const words = tokens.slice(start, k);
   // "according to the FBI data": whatever follows "according to" is the source, person or not.
-  const ref = classifySpeaker(text, words, mentions) ?? (cue === 'according' ? phraseRef(text, words) : null);
+  const ref = classifySpeaker(text, words, mentions) ?? (cue === 'according' ? (writingAuthor(words, mentions) ?? phraseRef(text, words)) : null);
   if (!ref) return null;
   // `c` is the cue itself, or "to" of "according to", or a dash credit's dash (no cue).
   const cueIndex = cue === 'dash' ? -1 : cue === 'according' ? c - 1 : c;
@@ -254,6 +254,28 @@ function closingName(tokens: readonly Token[], from: number, mentions: MentionIn
   const first = tokens.findIndex((t, i) => i > comma && t.start >= m.start);
   return first > comma ? { entity: m.entity, first, last: end - 1 } : null;
 }
+
+/** "according to a speech Jane Roe delivered", "… a letter Smith wrote": the person who gave the writing or speech. */
+function writingAuthor(words: readonly Token[], mentions: MentionIndex): SpeakerRef | null {
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i] as Token;
+    const m = mentions.overlapping(w.start, w.end);
+    if (m?.entity.type !== 'person') continue;
+    let j = i;
+    while (j + 1 < words.length && (words[j + 1] as Token).start < m.end) j++;
+    const verb = words[j + 1];
+    // The word before the name and its title ("Mrs.", "Sen."): a noun of the writing, not a preposition.
+    let s = i;
+    while (s > 0 && isCapitalized(words[s - 1] as Token)) s--;
+    const lead = words[s - 1];
+    if (!verb || !lead || isCapitalized(verb) || !AUTHOR_VERBS.test(verb.lower) || NAME_OBJECT_PREPOSITIONS.has(lead.lower)) return null;
+    return { kind: 'entity', entity: m.entity };
+  }
+  return null;
+}
+
+/** Past-tense verbs of giving a writing or a speech. */
+const AUTHOR_VERBS = /^(?:\p{Ll}+ed|gave|wrote|made|sent|held|told)$/u;
 
 function phraseRef(text: string, words: readonly Token[]): SpeakerRef {
   return { kind: 'phrase', name: text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end), singular: false };
@@ -756,7 +778,7 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     // "…,” comments Johnston" / "…,” the statement read.": cues only in this place.
     const afterQuoteCue = AFTER_QUOTE_CUES.has(t.lower) && !isCapitalized(t) && (t.lower === 'comments' ? c === i : c > i && (DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower) || ORGANIZATION_DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower)));
     if (afterQuoteCue && t.lower === 'comments') return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
-    if (!afterQuoteCue && !isCue(tokens, c)) continue;
+    if (!afterQuoteCue && !isCue(tokens, c) && !isPerfectWritten(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
       if (!INVERTIBLE_CUES.has(t.lower) && !STRONG_CUES.has(t.lower)) return null;
@@ -770,16 +792,24 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
   return null;
 }
 
+/** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */
+function isPerfectWritten(tokens: readonly Token[], c: number): boolean {
+  return tokens[c]?.lower === 'written' && /^(?:has|have|had)$/.test(tokens[c - 1]?.lower ?? '');
+}
+
 /** "…,” NAME, appositive, said." — the words [from, comma) name the speaker when a cue follows a later comma. */
 function appositiveAfter(text: string, tokens: readonly Token[], from: number, comma: number, mentions: MentionIndex): SpeakerSlot | null {
   for (let c = comma + 1; c < tokens.length && c <= comma + MAX_APPOSITIVE_TOKENS; c++) {
-    if (!isCue(tokens, c)) continue;
+    const perfect = isPerfectWritten(tokens, c);
+    if (!isCue(tokens, c) && !perfect) continue;
     // "…,” the chairman, Paul Adler, told The Associated Press.": an outlet told ends the attribution too.
     const toldOutlet = (tokens[c] as Token).lower === 'told' && isCapitalized(tokens[c + 1]);
-    if (!isPunct(tokens[c - 1], ',') || !(isAttributionTail(tokens, c + 1) || toldOutlet)) return null;
+    // The comma closing the appositive comes before the cue, or before "has" of "has written".
+    const k = perfect ? c - 1 : c;
+    if (!isPunct(tokens[k - 1], ',') || !(isAttributionTail(tokens, c + 1) || toldOutlet)) return null;
     const ref = classifySpeaker(text, tokens.slice(from, comma), mentions);
     const named = ref?.kind === 'phrase' && !ref.entity ? appositiveName(text, tokens, comma + 1, c - 1, mentions) : null;
-    if (named) return makeSlot(tokens, named, c, comma + 1, c - 2);
+    if (named) return makeSlot(tokens, named, c, comma + 1, k - 2);
     return ref && ref.kind !== 'pronoun' ? makeSlot(tokens, ref, c, from, comma - 1) : null;
   }
   return null;

@@ -157,6 +157,8 @@ export class MentionIndex {
   readonly persons: EntityMention[];
   /** Person-typed names the article treats as things ("Big Machine, which was bought out"): not persons here. */
   readonly things: Set<Entity>;
+  /** Names typed as something else that the article treats as a person ("Acme said she felt …"): persons here. */
+  readonly people: Set<Entity>;
   readonly text: string;
   private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
@@ -176,7 +178,8 @@ export class MentionIndex {
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     this.mentions = all;
     this.things = thingsNamedLikePersons(text, all);
-    this.persons = all.filter((m) => m.entity.type === 'person' && !this.things.has(m.entity));
+    this.people = personsNamedLikeThings(text, all);
+    this.persons = all.filter((m) => (m.entity.type === 'person' || this.people.has(m.entity)) && !this.things.has(m.entity));
     const evidence = new Map<string, [number, number]>();
     let previousSentence = -1;
     for (let i = 0; i < this.persons.length; i++) {
@@ -531,7 +534,7 @@ export class SpeakerResolver {
     const company = new Map<Entity, boolean>();
     const isCompany = (e: Entity): boolean => {
       let known = company.get(e);
-      if (known === undefined) company.set(e, (known = e.type === 'organization' || things.has(e) || (e.type !== 'place' && looksLikeCompany(e.name))));
+      if (known === undefined) company.set(e, (known = !mentions.people.has(e) && (e.type === 'organization' || things.has(e) || (e.type !== 'place' && looksLikeCompany(e.name)))));
       return known;
     };
     this.eligibleOrganizations = outside(mentions.mentions.filter((m) => isCompany(m.entity)), sorted);
@@ -818,6 +821,19 @@ export class SpeakerResolver {
     return undefined;
   }
 }
+
+/** Names typed as organisations (or anything but places) that the article itself treats as a person: "Quillan said
+ * she felt …", "Quillan told reporters he …". An organisation says "it" or "they". */
+function personsNamedLikeThings(text: string, mentions: readonly EntityMention[]): Set<Entity> {
+  const people = new Set<Entity>();
+  for (const m of mentions) {
+    if (m.entity.type === 'person' || m.entity.type === 'place' || people.has(m.entity)) continue;
+    if (PERSON_CLAUSE_AFTER.test(text.slice(m.end, m.end + 40))) people.add(m.entity);
+  }
+  return people;
+}
+
+const PERSON_CLAUSE_AFTER = /^\s+(?:said|says|told \p{L}+|added|explained|wrote|writes|recalled|felt|thinks|thought|believes)(?: that)?\s+(?:she|he)\b/u;
 
 /** Person-typed names the article itself treats as things ("… through Big Machine, which was bought out …"). */
 function thingsNamedLikePersons(text: string, mentions: readonly EntityMention[]): Set<Entity> {
