@@ -147,7 +147,17 @@ export function slotBefore(
     count++;
   }
   if (count === 0) return null;
-  const ref = count > MAX_SLOT_WORDS ? null : classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
+  let ref = count > MAX_SLOT_WORDS ? null : classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
+  // "prosecutors in San Francisco and Los Angeles say": a place after "and" or a preposition is part of a longer
+  // phrase, never the speaker itself.
+  if (ref?.kind === 'phrase' && ref.entity?.type === 'place' && tokens[j]?.isWord && PLACE_JOINERS.has((tokens[j] as Token).lower)) {
+    let k = j - 1;
+    while (k >= floor && last - k < MAX_SLOT_WORDS && tokens[k]?.isWord && (PLACE_JOINERS.has((tokens[k] as Token).lower) || !CLAUSE_WORDS.has((tokens[k] as Token).lower))) k--;
+    const longer = classifySpeaker(text, tokens.slice(k + 1, last + 1), mentions, k + 1 === 0);
+    if (!longer || (longer.kind === 'phrase' && longer.entity?.type === 'place')) return null;
+    ref = longer;
+    j = k;
+  }
   if (!ref) return nameRightBefore(text, tokens, c, last, Math.max(floor, j + 1), mentions);
   const lead = ref.kind === 'phrase' && !ref.singular ? leaderOfTeam(text, tokens, j, last, floor, mentions) : null;
   if (lead) return { slot: makeSlot(tokens, lead.ref, c, lead.first, last), boundary: lead.first - 1 };
@@ -155,6 +165,9 @@ export function slotBefore(
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
   return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
 }
+
+/** Words that join a place to the phrase before it ("officials in Kyiv and Lviv"). */
+const PLACE_JOINERS = new Set(['and', 'or', 'in', 'of', 'from', 'at']);
 
 /** Who works under a named lead: "Paganini and his team", "Anna Voss and her colleagues". */
 const TEAM_NOUNS = new Set(['team', 'colleagues', 'co-authors', 'coauthors', 'collaborators', 'students', 'researchers', 'group', 'lab']);

@@ -392,6 +392,8 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     if (named && (named.kind === 'entity' || named.kind === 'surname' || named.kind === 'name')) return named;
   }
 
+  // "Officials in Los Angeles", "rescue teams from Kyiv": people from a place, not the place.
+  const placeObject = mention?.entity.type === 'place' && words.some((w, i) => i > 0 && w.end <= mention.start && SLOT_PREPOSITIONS.has(w.lower));
   const head = headNoun(words);
   if (head) {
     const rest = words.slice(head.index + 1);
@@ -402,6 +404,7 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     if (head.kind === 'human' && !words.some((w) => isHumanPlural(w.lower))) {
       return { kind: 'phrase', name: spanText(text, words), singular: true };
     }
+    if (placeObject) return { kind: 'phrase', name: spanText(text, words), singular: false };
     if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
     // "the IMF report stated": an organisation's writing speaks for the organisation.
     const owner = DOCUMENT_OWNER_NOUNS.has((words[head.index] as Token).lower) ? organizationBefore(words, head.index, mentions) : undefined;
@@ -415,6 +418,7 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     }
     return phrase;
   }
+  if (placeObject) return { kind: 'phrase', name: spanText(text, words), singular: false };
   if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
   // "21 percent", "more than half", "a majority of voters": a share of those polled.
   if (SHARE_WORDS.has(last.lower) && words.length <= 4) return { kind: 'phrase', name: spanText(text, words), singular: false };

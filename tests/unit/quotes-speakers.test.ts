@@ -489,3 +489,20 @@ describe('a name typed as an organisation that the article calls she or he', () 
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Ormondy']);
   });
 });
+
+describe('a place inside a speaker phrase', () => {
+  function reported(text: string, entities: Entity[]): (string | null)[] {
+    return findQuotes(text, entities).filter((q) => q.kind === 'reported').map((q) => q.speaker?.name ?? null);
+  }
+
+  it('leaves "officials in X" the officials, not the place', () => {
+    const text = 'Officials in Port Arden say the ferry operator has misled its passengers for years.';
+    expect(reported(text, [entityFromForms(text, 'place', 'Port Arden', ['Port Arden'])])).toEqual(['Officials in Port Arden']);
+  });
+
+  it('and a place after "and" is part of the phrase before it', () => {
+    const text = 'In fact, prosecutors in Port Arden and Lake Vessa say the ferry operator has misled its passengers for years.';
+    const entities = [entityFromForms(text, 'place', 'Port Arden', ['Port Arden']), entityFromForms(text, 'place', 'Lake Vessa', ['Lake Vessa'])];
+    expect(reported(text, entities)).toEqual(['prosecutors in Port Arden and Lake Vessa']);
+  });
+});
