@@ -815,6 +815,8 @@ function appositiveAfter(text: string, tokens: readonly Token[], from: number, c
   for (let c = comma + 1; c < tokens.length && c <= comma + MAX_APPOSITIVE_TOKENS; c++) {
     const perfect = isPerfectWritten(tokens, c);
     if (!isCue(tokens, c) && !perfect) continue;
+    // "…,” Trump demeaned women, according to show insiders": the source comes after "according to".
+    if ((tokens[c] as Token).lower === 'according') return isPunct(tokens[c - 1], ',') ? slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null : null;
     // "…,” the chairman, Paul Adler, told The Associated Press.": an outlet told ends the attribution too.
     const toldOutlet = (tokens[c] as Token).lower === 'told' && isCapitalized(tokens[c + 1]);
     // The comma closing the appositive comes before the cue, or before "has" of "has written".
@@ -829,7 +831,7 @@ function appositiveAfter(text: string, tokens: readonly Token[], from: number, c
 }
 
 /** The person a sentence is about, for "…, saying “…”": the first he/she or person mention among its first words. */
-function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+function sentenceSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
   for (let j = 0; j < c && j < 12; j++) {
     const t = tokens[j] as Token;
     if (!t.isWord) continue;
@@ -838,6 +840,15 @@ function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionI
     }
     const m = mentions.overlapping(t.start, t.end);
     if (m?.entity.type !== 'person') continue;
+    // "Several groups granted Mr. Clarke an extension, saying …": the object of a verb is not the subject; the
+    // words before the verb may name it.
+    let v = j - 1;
+    while (v > 0 && isCapitalized(tokens[v] as Token)) v--;
+    const verb = tokens[v];
+    if (v > 0 && v < j && verb?.isWord && !isCapitalized(verb) && /^\p{Ll}{3,}ed$/u.test(verb.lower)) {
+      const ref = classifySpeaker(text, tokens.slice(0, v), mentions, true);
+      return ref && ref.kind !== 'pronoun' && ref.kind !== 'it' ? makeSlot(tokens, ref, c, 0, v - 1) : null;
+    }
     // "Clinton’s campaign manager Robby Mook said …, arguing": the owner is not the subject; look on.
     const owner = tokens.findIndex((u, k) => k >= j && u.end >= m.end);
     if (owner >= 0 && /['\u2019]s$/.test((tokens[owner] as Token).text)) {
@@ -912,7 +923,7 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
   // longer tail that leads to the mark ("saying during the debate last week, “…").
   for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6 - MAX_EXTRA_TAIL; c--) {
     if (c < tokens.length - 6 && !isTailToMark(tokens, c)) continue;
-    if (isParticipleCue(tokens, c)) return sentenceSubject(tokens, c, mentions);
+    if (isParticipleCue(tokens, c)) return sentenceSubject(text, tokens, c, mentions);
     const showing = participleAfterName(text, tokens, c, mentions);
     if (showing) return showing;
     if (!isCue(tokens, c)) continue;
@@ -1006,7 +1017,7 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
       continue;
     }
     if (isParticipleCue(tokens, c)) {
-      const subject = sentenceSubject(tokens, c, mentions);
+      const subject = sentenceSubject(text, tokens, c, mentions);
       if (subject) return subject;
       continue;
     }

@@ -506,3 +506,25 @@ describe('a place inside a speaker phrase', () => {
     expect(reported(text, entities)).toEqual(['prosecutors in Port Arden and Lake Vessa']);
   });
 });
+
+describe('sources after the quote and participle cues', () => {
+  it('"…,” X did something, according to Y" credits Y, not a clause about X', () => {
+    const text = 'As a reality TV boss on “The Night Shift,” Carl Brenner repeatedly demeaned women with crude language, according to show insiders who said he rated contestants by their looks.';
+    const entities = [entityFromForms(text, 'person', 'Carl Brenner', ['Carl Brenner'])];
+    const speakers = findQuotes(text, entities).map((q) => q.speaker?.name ?? null);
+    expect(speakers).not.toContain('Carl Brenner repeatedly demeaned women with crude language');
+    expect(speakers).toContain('show insiders');
+  });
+
+  it('", saying" after a verb and its object goes to the subject, not the object', () => {
+    const text = 'Several environmental groups granted Mr. Clarke an extension on the order, saying his “start-up capital was less than expected.”';
+    const entities = [entityFromForms(text, 'person', 'Tom Clarke', ['Clarke'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Several environmental groups']);
+  });
+
+  it('while the subject named first keeps it', () => {
+    const text = 'Tom Clarke thanked the groups for the extension, saying “we needed the time to raise money.”';
+    const entities = [entityFromForms(text, 'person', 'Tom Clarke', ['Tom Clarke'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Tom Clarke']);
+  });
+});
