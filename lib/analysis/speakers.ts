@@ -612,6 +612,25 @@ export class SpeakerResolver {
     return undefined;
   }
 
+  /** "Acme have denied it. “…,” they said": an organisation named at the very start of the sentence before the one
+   * holding `pos`, read from the text, for when that name was not marked as a mention there. */
+  private organizationOpeningSentenceBefore(pos: number): Entity | undefined {
+    const text = this.mentions.text;
+    let end = sentenceStartBefore(text, pos);
+    while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+    if (end === 0) return undefined;
+    const start = sentenceStartBefore(text, end - 1);
+    const opening = text.slice(start, end).trimStart();
+    if (!opening || pos - start > THEY_REACH) return undefined;
+    const last = lastEndingBefore(this.eligibleOrganizations, pos);
+    for (let k = last; k >= 0 && k > last - MAX_FORMS_TRIED; k--) {
+      const m = this.eligibleOrganizations[k] as EntityMention;
+      const form = text.slice(m.start, m.end);
+      if (opening.startsWith(form) && /^\s+\p{Ll}/u.test(opening.slice(form.length))) return m.entity;
+    }
+    return undefined;
+  }
+
   /** The organisation "it" before `pos` means, if one is close enough. */
   lastOrganizationBefore(pos: number): Entity | undefined {
     return this.organizationAntecedent(pos);
@@ -708,7 +727,8 @@ export class SpeakerResolver {
         return organization ? entitySpeaker(organization) : { name: ref.name };
       }
       case 'anonymous-group': {
-        const entity = ref.at === undefined ? undefined : this.topicOrganization(Math.min(ref.at, quoteStart));
+        const at = ref.at === undefined ? undefined : Math.min(ref.at, quoteStart);
+        const entity = at === undefined ? undefined : this.topicOrganization(at) ?? this.organizationOpeningSentenceBefore(at);
         return entity ? entitySpeaker(entity) : null;
       }
     }
@@ -874,6 +894,9 @@ function wordIndex(s: string, name: string): number {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(s)?.index ?? -1;
 }
+
+/** How many organisation mentions before a "they" are tried as the opening words of the sentence before it. */
+const MAX_FORMS_TRIED = 200;
 
 /** How far back "they" looks for the organisation the sentences before were about. */
 const THEY_REACH = 500;

@@ -528,3 +528,13 @@ describe('sources after the quote and participle cues', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Tom Clarke']);
   });
 });
+
+describe('"they said" after a sentence opened by an organisation', () => {
+  it('finds the organisation by its name even where that name was not marked as a mention', () => {
+    const text = 'Last week she accused Quintel Records of holding back her music.\n\nQuintel Records have twice denied doing anything wrong.\n\n“At no point did we block her tour,” they said in a statement.';
+    const label = entityFromForms(text, 'organization', 'Quintel Records', ['Quintel Records']);
+    // Only the first mention is known, as when an earlier step misses the one that opens the sentence.
+    label.mentions = label.mentions.slice(0, 1);
+    expect(directs(text, [label]).map((d) => d[1])).toEqual(['Quintel Records']);
+  });
+});
