@@ -816,7 +816,13 @@ function appositiveAfter(text: string, tokens: readonly Token[], from: number, c
     const perfect = isPerfectWritten(tokens, c);
     if (!isCue(tokens, c) && !perfect) continue;
     // "…,” Trump demeaned women, according to show insiders": the source comes after "according to".
-    if ((tokens[c] as Token).lower === 'according') return isPunct(tokens[c - 1], ',') ? slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null : null;
+    // (Not when the quote ended its sentence: after "….” Clinton plans to …, according to an aide" a new sentence
+    // has its own source.)
+    if ((tokens[c] as Token).lower === 'according') {
+      const first = tokens[0] as Token;
+      const newSentence = /[.!?]["'\u201d\u2019]?\s*$/.test(text.slice(Math.max(0, first.start - 4), first.start));
+      return !newSentence && isPunct(tokens[c - 1], ',') ? slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null : null;
+    }
     // "…,” the chairman, Paul Adler, told The Associated Press.": an outlet told ends the attribution too.
     const toldOutlet = (tokens[c] as Token).lower === 'told' && isCapitalized(tokens[c + 1]);
     // The comma closing the appositive comes before the cue, or before "has" of "has written".

@@ -516,6 +516,12 @@ describe('sources after the quote and participle cues', () => {
     expect(speakers).toContain('show insiders');
   });
 
+  it('but an "according to" in the sentence after a quote that ended its own is that sentence\'s source only', () => {
+    const text = 'Clarissa Dunn said officials should release the videos “without any further delay.” Dunn plans to visit the city on Sunday, according to a campaign aide.';
+    const entities = [entityFromForms(text, 'person', 'Clarissa Dunn', ['Clarissa Dunn', 'Dunn'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Clarissa Dunn']);
+  });
+
   it('", saying" after a verb and its object goes to the subject, not the object', () => {
     const text = 'Several environmental groups granted Mr. Clarke an extension on the order, saying his “start-up capital was less than expected.”';
     const entities = [entityFromForms(text, 'person', 'Tom Clarke', ['Clarke'])];
