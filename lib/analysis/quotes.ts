@@ -364,12 +364,23 @@ function colonBeforeParagraph(text: string, paragraph: Paragraph, mentions: Ment
   return attributionBefore(text, tokens, mentions) ?? named ?? colonSubject(text, tokens, mentions);
 }
 
+/** Longest sentence read for the subject a following quote may belong to. */
+const MAX_NARRATED_SENTENCE = 600;
+
 /** The person who opens the sentence before `sentence` in the same paragraph, when that sentence quotes nothing. */
 function subjectOfSentenceBefore(text: string, paragraph: Paragraph, sentence: Span, previousQuoteEnd: number, mentions: MentionIndex): SpeakerSlot | null {
-  const i = paragraph.sentences.findIndex((s) => s.start === sentence.start);
-  const before = i > 0 ? paragraph.sentences[i - 1] : undefined;
+  // The sentence just before, by binary search (paragraphs can hold thousands of sentences).
+  const sentences = paragraph.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as Span).end <= sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? sentences[lo - 1] : undefined;
   // The sentence that attributes the quote before ("“…,” Jane Roe, the firm's director, said. “…”") goes on with it.
-  if (!before || previousQuoteEnd > before.start || text.slice(before.start, before.end).includes(':')) return null;
+  if (!before || before.end - before.start > MAX_NARRATED_SENTENCE || previousQuoteEnd > before.start || text.slice(before.start, before.end).includes(':')) return null;
   // Quoted words are someone's own and name no subject; a comma closing them still ends an opening phrase.
   let inside = false;
   const tokens = tokenize(text, before.start, before.end).filter((t) => {
