@@ -147,7 +147,17 @@ export function slotBefore(
     count++;
   }
   if (count === 0) return null;
-  const ref = count > MAX_SLOT_WORDS ? null : classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
+  let ref = count > MAX_SLOT_WORDS ? null : classifySpeaker(text, tokens.slice(j + 1, last + 1), mentions, j + 1 === 0);
+  // "prosecutors in San Francisco and Los Angeles say": a place after "and" or a preposition is part of a longer
+  // phrase, never the speaker itself.
+  if (ref?.kind === 'phrase' && ref.entity?.type === 'place' && tokens[j]?.isWord && PLACE_JOINERS.has((tokens[j] as Token).lower)) {
+    let k = j - 1;
+    while (k >= floor && last - k < MAX_SLOT_WORDS && tokens[k]?.isWord && (PLACE_JOINERS.has((tokens[k] as Token).lower) || !CLAUSE_WORDS.has((tokens[k] as Token).lower))) k--;
+    const longer = classifySpeaker(text, tokens.slice(k + 1, last + 1), mentions, k + 1 === 0);
+    if (!longer || (longer.kind === 'phrase' && longer.entity?.type === 'place')) return null;
+    ref = longer;
+    j = k;
+  }
   if (!ref) return nameRightBefore(text, tokens, c, last, Math.max(floor, j + 1), mentions);
   const lead = ref.kind === 'phrase' && !ref.singular ? leaderOfTeam(text, tokens, j, last, floor, mentions) : null;
   if (lead) return { slot: makeSlot(tokens, lead.ref, c, lead.first, last), boundary: lead.first - 1 };
@@ -155,6 +165,9 @@ export function slotBefore(
   if (NOUN_LIKE_CUES.has(cue) && !isSingularHuman(ref) && !(ref.kind === 'phrase' && ref.entity)) return null;
   return { slot: makeSlot(tokens, ref, c, j + 1, last), boundary: j };
 }
+
+/** Words that join a place to the phrase before it ("officials in Kyiv and Lviv"). */
+const PLACE_JOINERS = new Set(['and', 'or', 'in', 'of', 'from', 'at']);
 
 /** Who works under a named lead: "Paganini and his team", "Anna Voss and her colleagues". */
 const TEAM_NOUNS = new Set(['team', 'colleagues', 'co-authors', 'coauthors', 'collaborators', 'students', 'researchers', 'group', 'lab']);
@@ -220,7 +233,7 @@ export function slotAfter(
   if (k === start || k - start > MAX_SLOT_WORDS) return null;
   const words = tokens.slice(start, k);
   // "according to the FBI data": whatever follows "according to" is the source, person or not.
-  const ref = classifySpeaker(text, words, mentions) ?? (cue === 'according' ? phraseRef(text, words) : null);
+  const ref = classifySpeaker(text, words, mentions) ?? (cue === 'according' ? (writingAuthor(words, mentions) ?? phraseRef(text, words)) : null);
   if (!ref) return null;
   // `c` is the cue itself, or "to" of "according to", or a dash credit's dash (no cue).
   const cueIndex = cue === 'dash' ? -1 : cue === 'according' ? c - 1 : c;
@@ -254,6 +267,28 @@ function closingName(tokens: readonly Token[], from: number, mentions: MentionIn
   const first = tokens.findIndex((t, i) => i > comma && t.start >= m.start);
   return first > comma ? { entity: m.entity, first, last: end - 1 } : null;
 }
+
+/** "according to a speech Jane Roe delivered", "… a letter Smith wrote": the person who gave the writing or speech. */
+function writingAuthor(words: readonly Token[], mentions: MentionIndex): SpeakerRef | null {
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i] as Token;
+    const m = mentions.overlapping(w.start, w.end);
+    if (m?.entity.type !== 'person') continue;
+    let j = i;
+    while (j + 1 < words.length && (words[j + 1] as Token).start < m.end) j++;
+    const verb = words[j + 1];
+    // The word before the name and its title ("Mrs.", "Sen."): a noun of the writing, not a preposition.
+    let s = i;
+    while (s > 0 && isCapitalized(words[s - 1] as Token)) s--;
+    const lead = words[s - 1];
+    if (!verb || !lead || isCapitalized(verb) || !AUTHOR_VERBS.test(verb.lower) || NAME_OBJECT_PREPOSITIONS.has(lead.lower)) return null;
+    return { kind: 'entity', entity: m.entity };
+  }
+  return null;
+}
+
+/** Past-tense verbs of giving a writing or a speech. */
+const AUTHOR_VERBS = /^(?:\p{Ll}+ed|gave|wrote|made|sent|held|told)$/u;
 
 function phraseRef(text: string, words: readonly Token[]): SpeakerRef {
   return { kind: 'phrase', name: text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end), singular: false };
@@ -756,7 +791,7 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     // "…,” comments Johnston" / "…,” the statement read.": cues only in this place.
     const afterQuoteCue = AFTER_QUOTE_CUES.has(t.lower) && !isCapitalized(t) && (t.lower === 'comments' ? c === i : c > i && (DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower) || ORGANIZATION_DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower)));
     if (afterQuoteCue && t.lower === 'comments') return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
-    if (!afterQuoteCue && !isCue(tokens, c)) continue;
+    if (!afterQuoteCue && !isCue(tokens, c) && !isPerfectWritten(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
       if (!INVERTIBLE_CUES.has(t.lower) && !STRONG_CUES.has(t.lower)) return null;
@@ -770,23 +805,39 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
   return null;
 }
 
+/** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */
+function isPerfectWritten(tokens: readonly Token[], c: number): boolean {
+  return tokens[c]?.lower === 'written' && /^(?:has|have|had)$/.test(tokens[c - 1]?.lower ?? '');
+}
+
 /** "…,” NAME, appositive, said." — the words [from, comma) name the speaker when a cue follows a later comma. */
 function appositiveAfter(text: string, tokens: readonly Token[], from: number, comma: number, mentions: MentionIndex): SpeakerSlot | null {
   for (let c = comma + 1; c < tokens.length && c <= comma + MAX_APPOSITIVE_TOKENS; c++) {
-    if (!isCue(tokens, c)) continue;
+    const perfect = isPerfectWritten(tokens, c);
+    if (!isCue(tokens, c) && !perfect) continue;
+    // "…,” Trump demeaned women, according to show insiders": the source comes after "according to".
+    // (Not when the quote ended its sentence: after "….” Clinton plans to …, according to an aide" a new sentence
+    // has its own source.)
+    if ((tokens[c] as Token).lower === 'according') {
+      const first = tokens[0] as Token;
+      const newSentence = /[.!?]["'\u201d\u2019]?\s*$/.test(text.slice(Math.max(0, first.start - 4), first.start));
+      return !newSentence && isPunct(tokens[c - 1], ',') ? slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null : null;
+    }
     // "…,” the chairman, Paul Adler, told The Associated Press.": an outlet told ends the attribution too.
     const toldOutlet = (tokens[c] as Token).lower === 'told' && isCapitalized(tokens[c + 1]);
-    if (!isPunct(tokens[c - 1], ',') || !(isAttributionTail(tokens, c + 1) || toldOutlet)) return null;
+    // The comma closing the appositive comes before the cue, or before "has" of "has written".
+    const k = perfect ? c - 1 : c;
+    if (!isPunct(tokens[k - 1], ',') || !(isAttributionTail(tokens, c + 1) || toldOutlet)) return null;
     const ref = classifySpeaker(text, tokens.slice(from, comma), mentions);
     const named = ref?.kind === 'phrase' && !ref.entity ? appositiveName(text, tokens, comma + 1, c - 1, mentions) : null;
-    if (named) return makeSlot(tokens, named, c, comma + 1, c - 2);
+    if (named) return makeSlot(tokens, named, c, comma + 1, k - 2);
     return ref && ref.kind !== 'pronoun' ? makeSlot(tokens, ref, c, from, comma - 1) : null;
   }
   return null;
 }
 
 /** The person a sentence is about, for "…, saying “…”": the first he/she or person mention among its first words. */
-function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+function sentenceSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
   for (let j = 0; j < c && j < 12; j++) {
     const t = tokens[j] as Token;
     if (!t.isWord) continue;
@@ -795,6 +846,15 @@ function sentenceSubject(tokens: readonly Token[], c: number, mentions: MentionI
     }
     const m = mentions.overlapping(t.start, t.end);
     if (m?.entity.type !== 'person') continue;
+    // "Several groups granted Mr. Clarke an extension, saying …": the object of a verb is not the subject; the
+    // words before the verb may name it.
+    let v = j - 1;
+    while (v > 0 && isCapitalized(tokens[v] as Token)) v--;
+    const verb = tokens[v];
+    if (v > 0 && v < j && verb?.isWord && !isCapitalized(verb) && /^\p{Ll}{3,}ed$/u.test(verb.lower)) {
+      const ref = classifySpeaker(text, tokens.slice(0, v), mentions, true);
+      return ref && ref.kind !== 'pronoun' && ref.kind !== 'it' ? makeSlot(tokens, ref, c, 0, v - 1) : null;
+    }
     // "Clinton’s campaign manager Robby Mook said …, arguing": the owner is not the subject; look on.
     const owner = tokens.findIndex((u, k) => k >= j && u.end >= m.end);
     if (owner >= 0 && /['\u2019]s$/.test((tokens[owner] as Token).text)) {
@@ -869,7 +929,7 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
   // longer tail that leads to the mark ("saying during the debate last week, “…").
   for (let c = tokens.length - 1; c >= 0 && c >= tokens.length - 6 - MAX_EXTRA_TAIL; c--) {
     if (c < tokens.length - 6 && !isTailToMark(tokens, c)) continue;
-    if (isParticipleCue(tokens, c)) return sentenceSubject(tokens, c, mentions);
+    if (isParticipleCue(tokens, c)) return sentenceSubject(text, tokens, c, mentions);
     const showing = participleAfterName(text, tokens, c, mentions);
     if (showing) return showing;
     if (!isCue(tokens, c)) continue;
@@ -963,7 +1023,7 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
       continue;
     }
     if (isParticipleCue(tokens, c)) {
-      const subject = sentenceSubject(tokens, c, mentions);
+      const subject = sentenceSubject(text, tokens, c, mentions);
       if (subject) return subject;
       continue;
     }

@@ -188,6 +188,11 @@ function markedCandidates(
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
     slot ??= colonIntroSource(text, before, mentions);
     slot ??= colonSubject(text, before, mentions);
+    // "Sanders made the following comment:" closing the paragraph before a quote that opens its own: the colon's.
+    if (!slot && q.openAt <= first.start + 1 && q.firstParagraph > 0) slot = colonBeforeParagraph(text, paragraphs[q.firstParagraph - 1] as Paragraph, mentions);
+    // "Sen. Jane Roe identified young voters' exhaustion as one reason. “The younger people are …”": a quote opening
+    // a sentence right after a narrated sentence about a person is that person's, not the last quote's speaker's.
+    if (!slot && q.openAt <= sentence.start) slot = subjectOfSentenceBefore(text, first, sentence, previous?.closeEnd ?? -1, mentions);
     if (!slot && words <= MAX_SCARE_QUOTE_WORDS) continue;
     // A short Title Case span not set off by its own cue ("said on “Fox News Sunday” that …", "told “CBS Evening
     // News”") is a show, book or heading; "“Make America Great Again,” he said" is attached to its cue and stays.
@@ -343,6 +348,51 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/** The attribution of a paragraph that ends in a colon and so introduces the quote opening the next paragraph
+ * ("The Daily Ledger reports:", "On Monday, Jane Roe made the following comment:"). */
+function colonBeforeParagraph(text: string, paragraph: Paragraph, mentions: MentionIndex): SpeakerSlot | null {
+  const last = paragraph.sentences.at(-1);
+  if (!last || !/:\s*$/.test(text.slice(last.start, last.end))) return null;
+  const end = text.lastIndexOf(':', last.end) + 1;
+  const tokens = tokensSinceBreak(text, last.start, end);
+  if (tokens.length === 0 || tokens.length > 40) return null;
+  // A phrase before the colon must name someone ("The Daily Ledger reports:"), not a writing ("that tweet:").
+  const intro = colonIntroSource(text, tokens, mentions);
+  const named = intro && (intro.ref.kind === 'entity' || intro.ref.kind === 'name' || intro.ref.kind === 'surname' || (intro.ref.kind === 'phrase' && intro.ref.entity)) ? intro : null;
+  return attributionBefore(text, tokens, mentions) ?? named ?? colonSubject(text, tokens, mentions);
+}
+
+/** Longest sentence read for the subject a following quote may belong to. */
+const MAX_NARRATED_SENTENCE = 600;
+
+/** The person who opens the sentence before `sentence` in the same paragraph, when that sentence quotes nothing. */
+function subjectOfSentenceBefore(text: string, paragraph: Paragraph, sentence: Span, previousQuoteEnd: number, mentions: MentionIndex): SpeakerSlot | null {
+  // The sentence just before, by binary search (paragraphs can hold thousands of sentences).
+  const sentences = paragraph.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as Span).end <= sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? sentences[lo - 1] : undefined;
+  // The sentence that attributes the quote before ("“…,” Jane Roe, the firm's director, said. “…”") goes on with it.
+  if (!before || before.end - before.start > MAX_NARRATED_SENTENCE || previousQuoteEnd > before.start || text.slice(before.start, before.end).includes(':')) return null;
+  // Quoted words are someone's own and name no subject; a comma closing them still ends an opening phrase.
+  let inside = false;
+  const tokens = tokenize(text, before.start, before.end).filter((t) => {
+    if (t.text === '"' || t.text === '\u201c' || t.text === '\u201d') {
+      inside = t.text === '"' ? !inside : t.text === '\u201c';
+      return false;
+    }
+    return !inside || t.text === ',';
+  });
+  while (tokens[0] && !tokens[0].isWord) tokens.shift();
+  const slot = sentenceOpeningSubject(text, withoutParentheticals(tokens), mentions);
+  return slot && (slot.ref.kind === 'entity' || slot.ref.kind === 'surname' || slot.ref.kind === 'name') ? slot : null;
 }
 
 /** Words a mid-sentence quote needs to go on with the previous speaker (fewer: a scare quote or a term). */

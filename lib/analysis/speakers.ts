@@ -157,6 +157,8 @@ export class MentionIndex {
   readonly persons: EntityMention[];
   /** Person-typed names the article treats as things ("Big Machine, which was bought out"): not persons here. */
   readonly things: Set<Entity>;
+  /** Names typed as something else that the article treats as a person ("Acme said she felt …"): persons here. */
+  readonly people: Set<Entity>;
   readonly text: string;
   private readonly honorificGenders = new Map<string, Gender>();
   private readonly genders = new Map<string, Gender>();
@@ -176,7 +178,8 @@ export class MentionIndex {
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     this.mentions = all;
     this.things = thingsNamedLikePersons(text, all);
-    this.persons = all.filter((m) => m.entity.type === 'person' && !this.things.has(m.entity));
+    this.people = personsNamedLikeThings(text, all);
+    this.persons = all.filter((m) => (m.entity.type === 'person' || this.people.has(m.entity)) && !this.things.has(m.entity));
     const evidence = new Map<string, [number, number]>();
     let previousSentence = -1;
     for (let i = 0; i < this.persons.length; i++) {
@@ -389,6 +392,8 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     if (named && (named.kind === 'entity' || named.kind === 'surname' || named.kind === 'name')) return named;
   }
 
+  // "Officials in Los Angeles", "rescue teams from Kyiv": people from a place, not the place.
+  const placeObject = mention?.entity.type === 'place' && words.some((w, i) => i > 0 && w.end <= mention.start && SLOT_PREPOSITIONS.has(w.lower));
   const head = headNoun(words);
   if (head) {
     const rest = words.slice(head.index + 1);
@@ -399,6 +404,7 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     if (head.kind === 'human' && !words.some((w) => isHumanPlural(w.lower))) {
       return { kind: 'phrase', name: spanText(text, words), singular: true };
     }
+    if (placeObject) return { kind: 'phrase', name: spanText(text, words), singular: false };
     if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
     // "the IMF report stated": an organisation's writing speaks for the organisation.
     const owner = DOCUMENT_OWNER_NOUNS.has((words[head.index] as Token).lower) ? organizationBefore(words, head.index, mentions) : undefined;
@@ -412,6 +418,7 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     }
     return phrase;
   }
+  if (placeObject) return { kind: 'phrase', name: spanText(text, words), singular: false };
   if (mention) return { kind: 'phrase', name: mention.entity.name, singular: false, entity: mention.entity };
   // "21 percent", "more than half", "a majority of voters": a share of those polled.
   if (SHARE_WORDS.has(last.lower) && words.length <= 4) return { kind: 'phrase', name: spanText(text, words), singular: false };
@@ -531,7 +538,7 @@ export class SpeakerResolver {
     const company = new Map<Entity, boolean>();
     const isCompany = (e: Entity): boolean => {
       let known = company.get(e);
-      if (known === undefined) company.set(e, (known = e.type === 'organization' || things.has(e) || (e.type !== 'place' && looksLikeCompany(e.name))));
+      if (known === undefined) company.set(e, (known = !mentions.people.has(e) && (e.type === 'organization' || things.has(e) || (e.type !== 'place' && looksLikeCompany(e.name)))));
       return known;
     };
     this.eligibleOrganizations = outside(mentions.mentions.filter((m) => isCompany(m.entity)), sorted);
@@ -601,6 +608,25 @@ export class SpeakerResolver {
         if (this.mentions.isSubject(person)) return undefined;
         p--;
       }
+    }
+    return undefined;
+  }
+
+  /** "Acme have denied it. “…,” they said": an organisation named at the very start of the sentence before the one
+   * holding `pos`, read from the text, for when that name was not marked as a mention there. */
+  private organizationOpeningSentenceBefore(pos: number): Entity | undefined {
+    const text = this.mentions.text;
+    let end = sentenceStartBefore(text, pos);
+    while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+    if (end === 0) return undefined;
+    const start = sentenceStartBefore(text, end - 1);
+    const opening = text.slice(start, end).trimStart();
+    if (!opening || pos - start > THEY_REACH) return undefined;
+    const last = lastEndingBefore(this.eligibleOrganizations, pos);
+    for (let k = last; k >= 0 && k > last - MAX_FORMS_TRIED; k--) {
+      const m = this.eligibleOrganizations[k] as EntityMention;
+      const form = text.slice(m.start, m.end);
+      if (opening.startsWith(form) && /^\s+\p{Ll}/u.test(opening.slice(form.length))) return m.entity;
     }
     return undefined;
   }
@@ -701,7 +727,8 @@ export class SpeakerResolver {
         return organization ? entitySpeaker(organization) : { name: ref.name };
       }
       case 'anonymous-group': {
-        const entity = ref.at === undefined ? undefined : this.topicOrganization(Math.min(ref.at, quoteStart));
+        const at = ref.at === undefined ? undefined : Math.min(ref.at, quoteStart);
+        const entity = at === undefined ? undefined : this.topicOrganization(at) ?? this.organizationOpeningSentenceBefore(at);
         return entity ? entitySpeaker(entity) : null;
       }
     }
@@ -819,6 +846,19 @@ export class SpeakerResolver {
   }
 }
 
+/** Names typed as organisations (or anything but places) that the article itself treats as a person: "Quillan said
+ * she felt …", "Quillan told reporters he …". An organisation says "it" or "they". */
+function personsNamedLikeThings(text: string, mentions: readonly EntityMention[]): Set<Entity> {
+  const people = new Set<Entity>();
+  for (const m of mentions) {
+    if (m.entity.type === 'person' || m.entity.type === 'place' || people.has(m.entity)) continue;
+    if (PERSON_CLAUSE_AFTER.test(text.slice(m.end, m.end + 40))) people.add(m.entity);
+  }
+  return people;
+}
+
+const PERSON_CLAUSE_AFTER = /^\s+(?:said|says|told \p{L}+|added|explained|wrote|writes|recalled|felt|thinks|thought|believes)(?: that)?\s+(?:she|he)\b/u;
+
 /** Person-typed names the article itself treats as things ("… through Big Machine, which was bought out …"). */
 function thingsNamedLikePersons(text: string, mentions: readonly EntityMention[]): Set<Entity> {
   const which = new Set<Entity>();
@@ -854,6 +894,9 @@ function wordIndex(s: string, name: string): number {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(s)?.index ?? -1;
 }
+
+/** How many organisation mentions before a "they" are tried as the opening words of the sentence before it. */
+const MAX_FORMS_TRIED = 200;
 
 /** How far back "they" looks for the organisation the sentences before were about. */
 const THEY_REACH = 500;
