@@ -6,6 +6,7 @@
 // or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
 import ordinaryData from '../model/ordinary.json';
 import { commonAcronyms } from './acronym-nouns';
+import { NON_ENTITY_ACRONYMS } from './entities-classify';
 import type { ResolvedMention } from './entities-link';
 import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
@@ -87,6 +88,21 @@ function endsInFunctionWord(tokens: Token[], m: ResolvedMention): boolean {
 function knownName(name: string): boolean {
   const type = gazetteerType(name);
   return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
+}
+
+/** Words written in capitals for emphasis ("your GREAT Governor", "ONLY compatible"); no agency is called so. */
+const SHOUTED = new Set([
+  'GREAT', 'ONLY', 'NOT', 'NEVER', 'ALWAYS', 'VERY', 'REALLY', 'MUST', 'TOTAL', 'TOTALLY', 'HUGE', 'BEST', 'WORST', 'MORE',
+  'MOST', 'FREE', 'BREAKING', 'EXCLUSIVE', 'UPDATE', 'UPDATED', 'WATCH', 'READ', 'MORE', 'STRONG', 'BAD', 'SAD', 'FAKE',
+  'WILL', 'WORK', 'DO', 'DON’T', "DON'T", 'YES', 'ALL', 'ANY', 'EVERY', 'BIG', 'NEW', 'NOW', 'OFF', 'SALE', 'DEAL', 'DEALS',
+]);
+
+/**
+ * A lone all-capitals word no list knows as a name that is a thing's acronym ("GSM", "ECG") or a
+ * word shouted for emphasis: no one's name.
+ */
+function thingAcronym(name: string): boolean {
+  return /^\p{Lu}{2,8}$/u.test(name) && (NON_ENTITY_ACRONYMS.has(name) || SHOUTED.has(name));
 }
 
 /** Nouns a thing's name stands before: "the Europa Clipper mission", "the Hazel Hen supercomputer". */
@@ -281,6 +297,10 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       continue;
     }
     if (knownName(name)) continue;
+    if (thingAcronym(name)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     if (group[0]!.type === 'person' && namesAThing(tokens, group)) {
       for (const m of group) drop.add(m);
       continue;

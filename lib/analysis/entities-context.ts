@@ -22,10 +22,13 @@ const TO_OUTLET_HEADS = new Set(['statement', 'statements', 'interview', 'interv
 /** "obtained by X", "first reported by X", "published by X". */
 const BY_OUTLET_HEADS = new Set(['obtained', 'reported', 'published', 'broadcast', 'aired']);
 
+/** Where a thing is sold or streamed: "rent on X", "an all-time low on X", "streaming on X". */
+const SHOP_ON_VERBS = new Set(['rent', 'buy', 'purchase', 'stream', 'streaming', 'streamed', 'low', 'available']);
+
 /** Verbs after which "on X" names a platform: "posted on X", "wrote on X", "follow us on X". */
 const POST_VERBS = new Set([
   'posted', 'post', 'posts', 'posting', 'wrote', 'writes', 'writing', 'tweeted', 'shared', 'sharing', 'announced', 'follow',
-  'followed', 'streamed', 'streaming', 'uploaded', 'commented', 'live', 'available', 'trending', 'said', 'says', 'wrote',
+  'followed', 'uploaded', 'commented', 'live', 'trending', 'said', 'says', 'wrote', ...SHOP_ON_VERBS,
 ]);
 
 /** "in an X post", "her X account": what a platform holds. */
@@ -236,11 +239,19 @@ const SHOP_VERBS = new Set(['offers', 'offering', 'sells', 'selling', 'ships', '
  * A known place written with "the" ("the Amazon") stays the place.
  */
 function shopOfKnownPlace(tokens: Token[], c: Candidate): boolean {
-  if (c.first !== c.last || c.honorific || gazetteerType(c.text) !== 'LOC' || isWorldPlace(c.text) || isStateName(c.text)) return false;
-  if (lowerAt(tokens, c.first - 1) === 'the') return false;
+  if (!minorKnownPlace(tokens, c)) return false;
   // "X's website": what a company owns ("X shares" also follows regions: "Asia shares").
   if (/^['’]s$/.test(tokens[c.last + 1]?.text ?? '') && OWNED_BY_SHOPS.has(lowerAt(tokens, c.last + 2) ?? '')) return true;
   return shopVerbAfter(tokens, c.last);
+}
+
+/**
+ * A lone word the lists know as a place, but not a country, capital, region or state, and not
+ * written with "the" ("the Amazon" is the river): a shop's or platform's name when the page says so.
+ */
+function minorKnownPlace(tokens: Token[], c: Candidate): boolean {
+  if (c.first !== c.last || c.honorific || gazetteerType(c.text) !== 'LOC' || isWorldPlace(c.text) || isStateName(c.text)) return false;
+  return lowerAt(tokens, c.first - 1) !== 'the';
 }
 
 /** "X offers", "X is also offering", "X founder": within three lower-case words after the name. */
@@ -379,16 +390,19 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   for (const c of candidates) if (c.type === 'place' || c.type === 'person') typedTexts.add(c.text);
   const out: Candidate[] = [];
   let platformList = false;
+  // A list after "rent on", "available on": shops and services, even those named like minor places ("Amazon").
+  let shopList = false;
   let prevEnd = -1;
   for (const c of candidates) {
     if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || things.has(c.text) || afterTimes(tokens, c.first) || holidayWord(tokens, c, personLike)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const continuesList: boolean = platformList && c.first > prevEnd + 1 && tokens.slice(prevEnd + 1, c.first).every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
     platformList = continuesList || (tokens[c.first]!.breakBefore === 0 && platformListStart(tokens, c.first - 1));
+    shopList = platformList && (continuesList ? shopList : SHOP_ON_VERBS.has(tokens[c.first - 2]?.lower ?? ''));
     prevEnd = c.last;
     let type = c.type;
     let strength = c.strength;
-    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c)) && !personLike(c) && !placeKnown(c)) {
+    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c)) && !personLike(c) && (!placeKnown(c) || (shopList && minorKnownPlace(tokens, c)))) {
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
@@ -405,6 +419,11 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       strength = Strength.Context;
       said.set(c.text, 'organization');
     } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type === 'person' && c.last > c.first && !c.honorific && tokens[c.first]!.text === 'The' && c.strength < Strength.Strong) {
+      // "told The Hill", "The Verge's request": a person's name never opens with "The"; an outlet's or a band's does.
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');

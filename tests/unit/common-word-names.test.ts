@@ -170,3 +170,22 @@ describe('ordinary English words (lib/model/ordinary.json)', () => {
     for (const w of ['bush', 'brown', 'hunter']) expect(words.has(w)).toBe(false);
   });
 });
+
+describe('capitals that name a thing or shout a word', () => {
+  it('reads no name in the acronym of a technology, a drug or a job', () => {
+    const text = 'The Velmora phone works only with GSM carriers, not CDMA ones, and its ECG app needs an IPS screen. Her PR team said so.';
+    expect(names(text).filter((n) => /GSM|CDMA|ECG|IPS|PR/.test(n))).toEqual([]);
+  });
+
+  it('reads no name in a word written in capitals for emphasis', () => {
+    const found = names('“Vote on Tuesday for your GREAT Governor, Tom Arden!” the senator wrote.');
+    expect(found.some((n) => n.includes('GREAT'))).toBe(false);
+    expect(found).toContain('person:Tom Arden');
+  });
+
+  it('keeps acronyms of bodies', () => {
+    const found = names('Inspectors detained the man, and the WHO said the QZTA would review the case.');
+    expect(found).toContain('organization:WHO');
+    expect(found).toContain('organization:QZTA');
+  });
+});

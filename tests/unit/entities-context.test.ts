@@ -256,6 +256,25 @@ describe('holidays, brands and shops', () => {
     expect(typed(text).get('Marketon')).toBe('organization');
   });
 
+  it('reads a listed place name one rents or buys things on as an organisation', () => {
+    const text = 'The film is available to rent on Quibly, Amazon and Vudora. The Velmora earbuds dropped to an all-time low on Amazon this week.';
+    expect(typed(text).get('Amazon')).toBe('organization');
+    // A city or a river keeps its type: "the Amazon", "live on Broadway" say nothing of a shop.
+    const place = 'Fires burned across the Amazon this year, and the band played live on Broadway.';
+    expect(typed(place).get('Amazon')).toBe('place');
+  });
+
+  it('reads a name that opens with "The" as no person', () => {
+    const text = 'The case went on. Lena Ortiz, the tenant\'s lawyer, told The Hill that the eviction was unlawful. The landlord did not respond to The Hill\'s request for comment.';
+    expect(typed(text).get('The Hill')).toBe('organization');
+    expect(typed(text).get('Lena Ortiz')).toBe('person');
+  });
+
+  it('reads a name the lists know as a person as that person beside an organisation it opens', () => {
+    const text = 'An aide at the Obama National Security Council spoke to the inspector. Would there have been hearings against Obama? Obama declined to comment.';
+    expect(typed(text).get('Obama')).toBe('person');
+  });
+
   it('reads a listed place name used as a shop as an organisation, and keeps "the" place', () => {
     const shop = 'Today only, Amazon offers the Velmora tablet for $700. Free shipping is available.';
     expect(typed(shop).get('Amazon')).toBe('organization');
