@@ -75,7 +75,32 @@ function ordinaryWord(name: string, casing: ArticleCasing): boolean {
   if (casing.alone.has(name)) return false;
   const w = name.toLowerCase();
   if (casing.lower.has(w)) return true;
-  return listedWord(w) && !casing.inRun.has(name);
+  return (listedWord(w) || SENTENCE_OPENERS.has(w)) && !casing.inRun.has(name);
+}
+
+/**
+ * Words that open sentences and are never names alone, which the word lists leave out: auxiliaries
+ * asking a question ("Do you think…"), answers and interjections ("Yep, that's right"), warnings.
+ */
+const SENTENCE_OPENERS = new Set([
+  'do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'should', 'shall', 'will', 'have', 'has',
+  'yep', 'yup', 'yeah', 'nope', 'nah', 'okay', 'ok', 'oh', 'wow', 'hey', 'alas', 'beware', 'please', 'thanks', 'sorry',
+]);
+
+/** Words a gerund's phrase goes on with: "Clinching in November", "Spending on roads", "Building a wall". */
+const GERUND_NEXT = new Set(['in', 'on', 'for', 'at', 'to', 'with', 'from', 'into', 'over', 'up', 'out', 'a', 'an', 'the', 'this', 'that', 'your', 'my', 'our', 'their', 'more', 'less']);
+
+/**
+ * "Clinching in November", "Spending on roads": an -ing form of an ordinary word ("clinch", "spend")
+ * opening its phrase. Surnames so spelled ("Harding said") are followed by their verb.
+ */
+function gerundOpener(tokens: Token[], m: ResolvedMention): boolean {
+  const w = m.candidate.text.toLowerCase();
+  if (!w.endsWith('ing') || w.length < 7 || m.candidate.first !== m.candidate.last) return false;
+  const stem = w.slice(0, -3);
+  if (!ordinaryWords.has(stem) && !ordinaryWords.has(`${stem}e`)) return false;
+  const next = tokens[m.candidate.last + 1];
+  return !next || next.breakBefore > 0 || (next.isWord && GERUND_NEXT.has(next.text));
 }
 
 /** A span that runs on over an initial's period into the next sentence's first word: "Group D. The". */
@@ -327,7 +352,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && (weakPosition(tokens[m.candidate.first]!) || opensHeading(tokens, m.candidate.first, m.candidate.last)) && !beforeScore(tokens, m));
     if (!onlyWeak) continue;
     casing ??= articleCasing(tokens);
-    if (ordinaryWord(name, casing)) for (const m of group) drop.add(m);
+    if (ordinaryWord(name, casing) || (!casing.alone.has(name) && group.every((m) => gerundOpener(tokens, m)))) for (const m of group) drop.add(m);
   }
   return drop.size === 0 ? mentions : mentions.filter((m) => !drop.has(m));
 }

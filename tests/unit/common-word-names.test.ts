@@ -189,3 +189,17 @@ describe('capitals that name a thing or shout a word', () => {
     expect(found).toContain('organization:QZTA');
   });
 });
+
+describe('sentence openers the word lists leave out', () => {
+  it('reads no name in an answer, a question\'s auxiliary or a warning opening a sentence', () => {
+    const found = names('The tenant asked for her deposit back. Yep, that is the law. Do you think Marla Voss was wrong? Beware the fine print, said Voss.');
+    expect(found.filter((n) => /Yep|Do|Beware/.test(n))).toEqual([]);
+    expect(found).toContain('person:Marla Voss');
+  });
+
+  it('reads no name in a gerund opening its phrase, and keeps a surname so spelled', () => {
+    const found = names('Four teams will join the field. Clinching in November is the goal. Harding said the draw was fair.');
+    expect(found.some((n) => n.includes('Clinching'))).toBe(false);
+    expect(found).toContain('person:Harding');
+  });
+});
