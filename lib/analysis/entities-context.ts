@@ -351,6 +351,27 @@ function homeOfCompany(tokens: Token[], c: Candidate): boolean {
 }
 
 /** "AMAs", "VMAs": an acronym in the plural names an event or prize series, never one body. */
+/** A win-loss record or a score: "4-0", "70-44", "112-107". */
+const RECORD = /^\d{1,3}-\d{1,3}$/;
+
+/**
+ * A team on a results line: its records in brackets after it ("Viera (4-0):", "the Wildcats (2-8, 0-7)"),
+ * or either side of "d." ("Palm Bay d. Rockledge 70-44"). Teams are organisations; a pitcher's one
+ * record in running text ("Pettite (19-7) allowed two runs") is not a team's.
+ */
+function teamOnResultsLine(tokens: Token[], c: Candidate): boolean {
+  const after = tokens[c.last + 1];
+  if (after?.text === '(' && after.breakBefore === 0 && RECORD.test(tokens[c.last + 2]?.text ?? '')) {
+    // A season and a conference record, or a results line's "(4-0):"; a pitcher's "(7-5)" alone is no team's.
+    const next = tokens[c.last + 3]?.text;
+    if ((next === ',' && RECORD.test(tokens[c.last + 4]?.text ?? '')) || (next === ')' && tokens[c.last + 4]?.text === ':')) return true;
+  }
+  // "X d. Y 70-44": "d" glued to its period between two names.
+  if (after?.text === 'd' && tokens[c.last + 2]?.text === '.' && tokens[c.last + 3]?.isCap === true) return true;
+  const before = tokens[c.first - 1];
+  return before?.text === '.' && tokens[c.first - 2]?.text === 'd' && tokens[c.first - 2]!.end === before.start && RECORD.test(tokens[c.last + 1]?.text ?? '');
+}
+
 export function isPluralAcronym(word: string): boolean {
   return /^\p{Lu}{2,}s$/u.test(word);
 }
@@ -419,6 +440,10 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       strength = Strength.Context;
       said.set(c.text, 'organization');
     } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type !== 'organization' && !c.honorific && !personLike(c) && !placeKnown(c) && !(c.type === 'person' && c.strength >= Strength.Context) && teamOnResultsLine(tokens, c)) {
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');

@@ -264,6 +264,16 @@ describe('holidays, brands and shops', () => {
     expect(typed(place).get('Amazon')).toBe('place');
   });
 
+  it('reads teams on a results line as organisations, and keeps a pitcher\'s record a person\'s', () => {
+    const text = 'GIRLS BASKETBALL\nOakmere d. Brindle Falls 70-44\nOakmere (1-0): Coach Tia Lowell said the team played well. Later the Quarrymen (9-1, 6-1) play the Stagwoods (2-8, 0-7) on Saturday.';
+    const types = typed(text);
+    expect(types.get('Oakmere')).toBe('organization');
+    expect(types.get('Brindle Falls')).toBe('organization');
+    expect(types.get('Tia Lowell')).toBe('person');
+    const pitcher = 'The Rangers won again. Darnell Quist (7-5) allowed two runs, and Quist struck out nine.';
+    expect(typed(pitcher).get('Darnell Quist')).toBe('person');
+  });
+
   it('reads a name that opens with "The" as no person', () => {
     const text = 'The case went on. Lena Ortiz, the tenant\'s lawyer, told The Hill that the eviction was unlawful. The landlord did not respond to The Hill\'s request for comment.';
     expect(typed(text).get('The Hill')).toBe('organization');
