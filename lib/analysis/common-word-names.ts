@@ -6,9 +6,9 @@
 // or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
 import ordinaryData from '../model/ordinary.json';
 import { commonAcronyms } from './acronym-nouns';
-import { NON_ENTITY_ACRONYMS } from './entities-classify';
+import { NON_ENTITY_ACRONYMS, Strength } from './entities-classify';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, guessWordType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
@@ -242,6 +242,31 @@ function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: Artic
   });
 }
 
+/**
+ * A "person" no given name opens, whose last word is an ordinary word and who is never called by
+ * that last word alone ("Liquid Retina", "Neural Engine", "Chromecast Ultra Stereo"): a product's or
+ * feature's name. A person's surname is seldom an ordinary word the lists know as no surname, and
+ * news refers back to people by it.
+ */
+/** Spelling probability of "person" above which an unknown opener reads as a given name. */
+const PRODUCT_OPENER_PERSON_GUESS = 0.5;
+
+function productPhrase(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (m.type !== 'person' || m.candidate.honorific || m.candidate.strength >= Strength.Context || last === first || m.candidate.text !== m.name) return false;
+    const opener = tokens[first]!.text;
+    const end = tokens[last]!;
+    if (isFirstName(opener) || firstNameGender(opener) !== 'unknown' || gazetteerType(opener) === 'PER' || gazetteerType(end.text) === 'PER') return false;
+    // An opener spelled like a given name ("Masayoshi Son", "Holly Hunter") keeps the person.
+    const guess = guessWordType(opener);
+    if (!ordinaryWords.has(opener.toLowerCase()) && guess?.type === 'PER' && guess.probability >= PRODUCT_OPENER_PERSON_GUESS) return false;
+    // Initials and function words make personal names ("M. Butcher", "Liu He", "Hla Than"), never products.
+    if (!/^\p{Lu}\p{Ll}+$/u.test(opener) || !/^\p{Lu}\p{Ll}+$/u.test(end.text) || casing.alone.has(end.text) || FUNCTION_WORDS.has(end.lower) || /^(?:than|such|he)$/.test(end.lower)) return false;
+    return ordinaryWords.has(end.lower) || casing.lower.has(end.lower);
+  });
+}
+
 /** Lower-case words a title-case line keeps besides its capitalised ones. */
 const TITLE_LINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'up', 'off', 'out', 'is', 'are', 'its']);
 
@@ -333,7 +358,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     if (name.includes(' ')) {
       casing ??= articleCasing(tokens);
       titleLines ??= titleCaseLines(tokens);
-      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines)) for (const m of group) drop.add(m);
+      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines) || productPhrase(tokens, group, casing)) for (const m of group) drop.add(m);
       continue;
     }
     if (CONTRACTION.test(name)) {
