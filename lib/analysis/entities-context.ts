@@ -351,6 +351,52 @@ function homeOfCompany(tokens: Token[], c: Candidate): boolean {
 }
 
 /** "AMAs", "VMAs": an acronym in the plural names an event or prize series, never one body. */
+/** Head nouns of an appositive that says a name is a body: "X, a rights group", "X, the Ohio company". */
+const ORG_APPOSITIVE_HEADS = new Set([
+  'organization', 'organisation', 'group', 'party', 'company', 'firm', 'agency', 'militia', 'movement', 'network',
+  'coalition', 'charity', 'nonprofit', 'non-profit', 'startup', 'start-up', 'bank', 'newspaper', 'magazine', 'broadcaster',
+  'publisher', 'retailer', 'airline', 'carrier', 'manufacturer', 'automaker', 'conglomerate', 'consultancy', 'insurer',
+  'lender', 'university', 'foundation', 'institute', 'think', 'tank', 'outlet', 'website', 'union', 'subsidiary', 'regulator',
+]);
+
+/** Words an appositive may hold before its head: "an al-Qaeda-linked", "a London-based rights", "the Ohio". */
+const MAX_APPOSITIVE_WORDS = 5;
+
+/** ", a/an/the … group": an appositive right after the name whose head noun is a body's. */
+function orgAppositive(tokens: Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',' || !/^(?:a|an|the)$/.test(lowerAt(tokens, last + 2) ?? '')) return false;
+  for (let k = last + 3; k < tokens.length && k <= last + 2 + MAX_APPOSITIVE_WORDS; k++) {
+    const t = tokens[k]!;
+    if (t.breakBefore > 0 || t.text === ',' || t.text === '.' || t.text === '—' || t.text === ';') return false;
+    if (t.isWord && ORG_APPOSITIVE_HEADS.has(t.lower)) {
+      // The head ends the phrase: "a group of", "a company spokesman" name a person's affiliation.
+      const next = tokens[k + 1];
+      return !next || !next.isWord || next.isCap || /^(?:that|which|whose|based|founded|linked|in|with|from|run|led|known)$/.test(next.lower);
+    }
+    // "a former X official", "the son of": people's appositives run through these.
+    if (t.isWord && /^(?:of|who|whose|for|at)$/.test(t.lower)) return false;
+  }
+  return false;
+}
+
+/** The candidate ends a longer capitalised name it was cut from: "Alliance for American [Manufacturing]". */
+function tailOfLongerName(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev || tokens[first]!.breakBefore > 0) return false;
+  if (prev.isWord && prev.isCap && !prev.sentenceStart) return true;
+  const before = tokens[first - 2];
+  return /^(?:of|for|and|&)$/.test(prev.text) && !!before && before.isCap && !before.isAllCaps;
+}
+
+/** "Osama bin Laden", "Mohammed bin Salman": capitalised names joined by a lower-case patronymic particle. */
+function arabicPatronymic(tokens: Token[], c: Candidate): boolean {
+  for (let i = c.first + 1; i < c.last; i++) {
+    const t = tokens[i]!;
+    if (/^(?:bin|ibn|bint)$/.test(t.text) && tokens[i - 1]!.isCap && tokens[i + 1]!.isCap) return true;
+  }
+  return false;
+}
+
 /** A win-loss record or a score: "4-0", "70-44", "112-107". */
 const RECORD = /^\d{1,3}-\d{1,3}$/;
 
@@ -389,6 +435,9 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   const namedPerson = (c: Candidate): boolean =>
     c.honorific || personTexts.has(c.text) || gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text);
   const personLike = (c: Candidate): boolean => namedPerson(c) || (c.first === c.last && surnames.has(c.text));
+  // What the name itself says, without the rules' guesses from its spelling ("Ansar al-Sharia").
+  const givenOrListedPerson = (c: Candidate): boolean =>
+    gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text) || (c.first === c.last && surnames.has(c.text));
   // Last words of longer names no rule could type ("Marta Quillon"): a lone mention may be that person's surname.
   const untypedEnds = new Set<string>();
   for (const c of candidates) if (c.last > c.first && c.type === null) untypedEnds.add(tokens[c.last]!.text);
@@ -440,6 +489,16 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       strength = Strength.Context;
       said.set(c.text, 'organization');
     } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type !== 'person' && !c.honorific && c.last > c.first && arabicPatronymic(tokens, c)) {
+      // "Osama bin Laden": a given name, "bin" and a family name make a person, whatever the tagger said.
+      type = 'person';
+      strength = Strength.Strong;
+      said.set(c.text, 'person');
+    } else if (c.type !== 'organization' && !c.honorific && !givenOrListedPerson(c) && !placeKnown(c) && !(c.type === 'person' && c.strength >= Strength.Context) && orgAppositive(tokens, c.last) && !tailOfLongerName(tokens, c.first)) {
+      // "X, an al-Qaeda-linked organization", "X, a London-based rights group": the article says what it is.
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');

@@ -138,6 +138,8 @@ function creditEnd(tokens: Token[], i: number, end: number): number {
   const next = tokens[i + 1];
   const opensCredit =
     t.text === '©' ||
+    // "(All photos: Jane Roe)".
+    (t.text === 'All' && !!next && CREDIT_OPENERS.has(next.lower) && tokens[i + 2]?.text === ':') ||
     (t.isWord && CREDIT_OPENERS.has(t.lower) && t.isCap && !!next &&
       (next.text === ':' || next.text === '/' || (next.lower === 'by' && tokens[i + 2]?.isCap === true) ||
         (next.lower === 'credit' && tokens[i + 2]?.text === ':'))) ||

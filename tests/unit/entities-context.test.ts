@@ -274,6 +274,19 @@ describe('holidays, brands and shops', () => {
     expect(typed(pitcher).get('Darnell Quist')).toBe('person');
   });
 
+  it('reads a name the article calls a group or a company in an appositive as an organisation', () => {
+    const text = 'The plan failed. Halvorsen Brix, a Denver-based rights group, condemned it, and Belmore Kade, the Ohio company, agreed.';
+    const types = typed(text);
+    expect(types.get('Halvorsen Brix')).toBe('organization');
+    expect(types.get('Belmore Kade')).toBe('organization');
+    // A person's appositive with a body's word inside it keeps the person.
+    expect(typed('The plan failed. Greta Lind, a group leader, spoke, and Tomas Reyes, the head of a company, agreed.').get('Greta Lind')).toBe('person');
+  });
+
+  it('reads a name joined by "bin" as a person', () => {
+    expect(typed('In the mid-1990s, Rashid bin Qasmar lived in the capital as a guest of the government.').get('Rashid bin Qasmar')).toBe('person');
+  });
+
   it('reads a name that opens with "The" as no person', () => {
     const text = 'The case went on. Lena Ortiz, the tenant\'s lawyer, told The Hill that the eviction was unlawful. The landlord did not respond to The Hill\'s request for comment.';
     expect(typed(text).get('The Hill')).toBe('organization');

@@ -89,6 +89,10 @@ describe('bylines run into the line before or after them', () => {
     expect(names(text)).toContain('person:Alice Brennan');
   });
 
+  it('drops a credit for all the photos', () => {
+    expect(furniture('The deck that made tarot famous (All photos: Velmora staff) Picture a deck of cards.')).toEqual(['All', 'photos', 'Velmora', 'staff']);
+  });
+
   it('keeps a name after "by" that follows no time stamp', () => {
     const text = 'The library was designed by Harriet Quell, an architect from Denver.';
     expect(furniture(text)).toEqual([]);
