@@ -248,6 +248,24 @@ function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: Artic
  * feature's name. A person's surname is seldom an ordinary word the lists know as no surname, and
  * news refers back to people by it.
  */
+/**
+ * Last words that make a title-case phrase a law, an event, a market index or a product line, none
+ * of them a name Lede highlights: "the Data Retention Bill", "the First Amendment", "the Velmora Film
+ * Festival", "the Quanto Index", "the Auto Show", "the Apple Watch Series".
+ */
+const LAW_AND_EVENT_HEADS = new Set([
+  'Bill', 'Act', 'Amendment', 'Treaty', 'Accord', 'Doctrine', 'Index', 'Festival', 'Expo', 'Show', 'Awards',
+  'Olympics', 'Marathon', 'Championship', 'Championships', 'Series',
+]);
+
+/** A phrase of two words or more, no person's, that ends in a law's or an event's head word. */
+function lawOrEvent(tokens: Token[], group: ResolvedMention[]): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    return m.type !== 'person' && !m.candidate.honorific && last > first && LAW_AND_EVENT_HEADS.has(tokens[last]!.text);
+  });
+}
+
 /** Spelling probability of "person" above which an unknown opener reads as a given name. */
 const PRODUCT_OPENER_PERSON_GUESS = 0.5;
 
@@ -358,7 +376,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     if (name.includes(' ')) {
       casing ??= articleCasing(tokens);
       titleLines ??= titleCaseLines(tokens);
-      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines) || productPhrase(tokens, group, casing)) for (const m of group) drop.add(m);
+      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines) || productPhrase(tokens, group, casing) || lawOrEvent(tokens, group)) for (const m of group) drop.add(m);
       continue;
     }
     if (CONTRACTION.test(name)) {

@@ -217,3 +217,11 @@ describe('products read as people', () => {
     expect(found).toContain('person:Masayoshi Son');
   });
 });
+
+describe('laws, events and indexes', () => {
+  it('reads no name in a bill, an amendment, a festival or an index', () => {
+    const found = names('The Data Retention Bill will be debated in the Senate. Winner at the 2017 Velmora Film Festival, the film cites the First Amendment. The Quanto Index fell 0.5%, said Rita Okonkwo.');
+    expect(found.filter((n) => /Bill|Festival|Amendment|Index/.test(n))).toEqual([]);
+    expect(found).toContain('person:Rita Okonkwo');
+  });
+});
