@@ -73,6 +73,11 @@ function outletCue(tokens: Token[], first: number): boolean {
   return before === 'by' && BY_OUTLET_HEADS.has(head);
 }
 
+/** "did not respond to X's request for comment": X is the outlet asking. */
+function commentRequestOf(tokens: Token[], last: number): boolean {
+  return /^['’]s$/.test(tokens[last + 1]?.text ?? '') && lowerAt(tokens, last + 2) === 'request' && lowerAt(tokens, last + 3) === 'for' && lowerAt(tokens, last + 4) === 'comment';
+}
+
 /**
  * "posted on X", "Follow Y on X, Z and W": the start of the list after "on" when a posting verb
  * stands before it (one name between them allowed: "follow Y on"). Returns the index after "on".
@@ -472,7 +477,7 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
     prevEnd = c.last;
     let type = c.type;
     let strength = c.strength;
-    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c)) && !personLike(c) && (!placeKnown(c) || (shopList && minorKnownPlace(tokens, c)))) {
+    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c) || commentRequestOf(tokens, c.last)) && !personLike(c) && (!placeKnown(c) || (shopList && minorKnownPlace(tokens, c)))) {
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');

@@ -287,6 +287,11 @@ describe('holidays, brands and shops', () => {
     expect(typed('In the mid-1990s, Rashid bin Qasmar lived in the capital as a guest of the government.').get('Rashid bin Qasmar')).toBe('person');
   });
 
+  it('reads the name whose request for comment went unanswered as an outlet', () => {
+    const text = 'The governor defended the campaign. Her office did not respond to The Quillpost\'s request for comment.';
+    expect(typed(text).get('The Quillpost')).toBe('organization');
+  });
+
   it('reads a name that opens with "The" as no person', () => {
     const text = 'The case went on. Lena Ortiz, the tenant\'s lawyer, told The Hill that the eviction was unlawful. The landlord did not respond to The Hill\'s request for comment.';
     expect(typed(text).get('The Hill')).toBe('organization');
