@@ -1,8 +1,9 @@
 // Capital-letter words that are not names: acronyms the article spells out in lower-case words
 // ("hypersensitivity pneumonitis, or HP", "a gas chromatograph (GC)"), time zones after a clock time
 // ("11:21 pm CST", "(1139 HKT)"), wire codes glued to a period (" .DJI") and units or statistics
-// after a number ("3 GW", "1 TFL, 2 QH").
+// after a number ("3 GW", "1 TFL, 2 QH") or before a model number ("GTX 1660").
 import { gazetteerType, isWorldPlace } from './gazetteer';
+import { isStateCode } from './name-heads';
 import type { Token } from './tokens';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -88,9 +89,24 @@ function afterNumber(tokens: Token[], i: number): boolean {
   return /^\d{1,3}(?:\.\d+)?$/.test(prev.text) || NUMBER_WORDS.has(prev.text);
 }
 
+/** A year after an acronym belongs to the sentence ("the NFL 2019 season"), not to a model's name. */
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/**
+ * "GTX 1660", "RTX 2060", "LGP-30", "VEGA 20": capitals glued to a model number name a product
+ * line, not a body (a ranked list's "No. 3" or a year aside).
+ */
+function beforeModelNumber(tokens: Token[], i: number): boolean {
+  if (isStateCode(tokens[i]!.text)) return false;
+  let next = tokens[i + 1];
+  if (next?.text === '-' && next.start === tokens[i]!.end) next = tokens[i + 2];
+  if (!next || next.breakBefore > 0 || YEAR.test(next.text)) return false;
+  return /^\d+[\p{L}\d]*$/u.test(next.text) && /\d{2}/.test(next.text);
+}
+
 /**
  * Acronyms on the page that name no one: every use of it is spelled out in lower-case words, a
- * time zone, a wire code or a unit after a number. Names the lists know ("NBA") are dropped only when
+ * time zone, a wire code, a unit after a number or a product line before its model number. Names the lists know ("NBA") are dropped only when
  * the page spells them out in lower-case words.
  */
 export function commonAcronyms(tokens: Token[]): Set<string> {
@@ -100,7 +116,7 @@ export function commonAcronyms(tokens: Token[]): Set<string> {
     const t = tokens[i]!;
     if (!ACRONYM.test(t.text) && !/^\p{Lu}{2,6}s$/u.test(t.text)) continue;
     if (spelledOut(tokens, i)) (spelled ??= new Set()).add(t.text);
-    const common = timeZone(tokens, i) || wireCode(tokens, i) || afterNumber(tokens, i);
+    const common = timeZone(tokens, i) || wireCode(tokens, i) || afterNumber(tokens, i) || beforeModelNumber(tokens, i);
     seen.set(t.text, (seen.get(t.text) ?? true) && common);
   }
   const out = new Set<string>();

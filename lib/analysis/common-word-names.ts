@@ -6,8 +6,9 @@
 // or writes in full elsewhere (the mention then belongs to a longer name) keeps it.
 import ordinaryData from '../model/ordinary.json';
 import { commonAcronyms } from './acronym-nouns';
+import { NON_ENTITY_ACRONYMS, Strength } from './entities-classify';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, guessWordType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
@@ -74,7 +75,32 @@ function ordinaryWord(name: string, casing: ArticleCasing): boolean {
   if (casing.alone.has(name)) return false;
   const w = name.toLowerCase();
   if (casing.lower.has(w)) return true;
-  return listedWord(w) && !casing.inRun.has(name);
+  return (listedWord(w) || SENTENCE_OPENERS.has(w)) && !casing.inRun.has(name);
+}
+
+/**
+ * Words that open sentences and are never names alone, which the word lists leave out: auxiliaries
+ * asking a question ("Do you think…"), answers and interjections ("Yep, that's right"), warnings.
+ */
+const SENTENCE_OPENERS = new Set([
+  'do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'should', 'shall', 'will', 'have', 'has',
+  'yep', 'yup', 'yeah', 'nope', 'nah', 'okay', 'ok', 'oh', 'wow', 'hey', 'alas', 'beware', 'please', 'thanks', 'sorry',
+]);
+
+/** Words a gerund's phrase goes on with: "Clinching in November", "Spending on roads", "Building a wall". */
+const GERUND_NEXT = new Set(['in', 'on', 'for', 'at', 'to', 'with', 'from', 'into', 'over', 'up', 'out', 'a', 'an', 'the', 'this', 'that', 'your', 'my', 'our', 'their', 'more', 'less']);
+
+/**
+ * "Clinching in November", "Spending on roads": an -ing form of an ordinary word ("clinch", "spend")
+ * opening its phrase. Surnames so spelled ("Harding said") are followed by their verb.
+ */
+function gerundOpener(tokens: Token[], m: ResolvedMention): boolean {
+  const w = m.candidate.text.toLowerCase();
+  if (!w.endsWith('ing') || w.length < 7 || m.candidate.first !== m.candidate.last) return false;
+  const stem = w.slice(0, -3);
+  if (!ordinaryWords.has(stem) && !ordinaryWords.has(`${stem}e`)) return false;
+  const next = tokens[m.candidate.last + 1];
+  return !next || next.breakBefore > 0 || (next.isWord && GERUND_NEXT.has(next.text));
 }
 
 /** A span that runs on over an initial's period into the next sentence's first word: "Group D. The". */
@@ -87,6 +113,21 @@ function endsInFunctionWord(tokens: Token[], m: ResolvedMention): boolean {
 function knownName(name: string): boolean {
   const type = gazetteerType(name);
   return (type !== undefined && type !== 'MISC') || isWorldPlace(name) || isFirstName(name);
+}
+
+/** Words written in capitals for emphasis ("your GREAT Governor", "ONLY compatible"); no agency is called so. */
+const SHOUTED = new Set([
+  'GREAT', 'ONLY', 'NOT', 'NEVER', 'ALWAYS', 'VERY', 'REALLY', 'MUST', 'TOTAL', 'TOTALLY', 'HUGE', 'BEST', 'WORST', 'MORE',
+  'MOST', 'FREE', 'BREAKING', 'EXCLUSIVE', 'UPDATE', 'UPDATED', 'WATCH', 'READ', 'MORE', 'STRONG', 'BAD', 'SAD', 'FAKE',
+  'WILL', 'WORK', 'DO', 'DON’T', "DON'T", 'YES', 'ALL', 'ANY', 'EVERY', 'BIG', 'NEW', 'NOW', 'OFF', 'SALE', 'DEAL', 'DEALS',
+]);
+
+/**
+ * A lone all-capitals word no list knows as a name that is a thing's acronym ("GSM", "ECG") or a
+ * word shouted for emphasis: no one's name.
+ */
+function thingAcronym(name: string): boolean {
+  return /^\p{Lu}{2,8}$/u.test(name) && (NON_ENTITY_ACRONYMS.has(name) || SHOUTED.has(name));
 }
 
 /** Nouns a thing's name stands before: "the Europa Clipper mission", "the Hazel Hen supercomputer". */
@@ -201,6 +242,49 @@ function ordinaryPhrase(tokens: Token[], group: ResolvedMention[], casing: Artic
   });
 }
 
+/**
+ * A "person" no given name opens, whose last word is an ordinary word and who is never called by
+ * that last word alone ("Liquid Retina", "Neural Engine", "Chromecast Ultra Stereo"): a product's or
+ * feature's name. A person's surname is seldom an ordinary word the lists know as no surname, and
+ * news refers back to people by it.
+ */
+/**
+ * Last words that make a title-case phrase a law, an event, a market index or a product line, none
+ * of them a name Lede highlights: "the Data Retention Bill", "the First Amendment", "the Velmora Film
+ * Festival", "the Quanto Index", "the Auto Show", "the Apple Watch Series".
+ */
+const LAW_AND_EVENT_HEADS = new Set([
+  'Bill', 'Act', 'Amendment', 'Treaty', 'Accord', 'Doctrine', 'Index', 'Festival', 'Expo', 'Show', 'Awards',
+  'Olympics', 'Marathon', 'Championship', 'Championships', 'Series',
+]);
+
+/** A phrase of two words or more, no person's, that ends in a law's or an event's head word. */
+function lawOrEvent(tokens: Token[], group: ResolvedMention[]): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    return m.type !== 'person' && !m.candidate.honorific && last > first && LAW_AND_EVENT_HEADS.has(tokens[last]!.text);
+  });
+}
+
+/** Spelling probability of "person" above which an unknown opener reads as a given name. */
+const PRODUCT_OPENER_PERSON_GUESS = 0.5;
+
+function productPhrase(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing): boolean {
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (m.type !== 'person' || m.candidate.honorific || m.candidate.strength >= Strength.Context || last === first || m.candidate.text !== m.name) return false;
+    const opener = tokens[first]!.text;
+    const end = tokens[last]!;
+    if (isFirstName(opener) || firstNameGender(opener) !== 'unknown' || gazetteerType(opener) === 'PER' || gazetteerType(end.text) === 'PER') return false;
+    // An opener spelled like a given name ("Masayoshi Son", "Holly Hunter") keeps the person.
+    const guess = guessWordType(opener);
+    if (!ordinaryWords.has(opener.toLowerCase()) && guess?.type === 'PER' && guess.probability >= PRODUCT_OPENER_PERSON_GUESS) return false;
+    // Initials and function words make personal names ("M. Butcher", "Liu He", "Hla Than"), never products.
+    if (!/^\p{Lu}\p{Ll}+$/u.test(opener) || !/^\p{Lu}\p{Ll}+$/u.test(end.text) || casing.alone.has(end.text) || FUNCTION_WORDS.has(end.lower) || /^(?:than|such|he)$/.test(end.lower)) return false;
+    return ordinaryWords.has(end.lower) || casing.lower.has(end.lower);
+  });
+}
+
 /** Lower-case words a title-case line keeps besides its capitalised ones. */
 const TITLE_LINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'up', 'off', 'out', 'is', 'are', 'its']);
 
@@ -281,6 +365,10 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
       continue;
     }
     if (knownName(name)) continue;
+    if (thingAcronym(name)) {
+      for (const m of group) drop.add(m);
+      continue;
+    }
     if (group[0]!.type === 'person' && namesAThing(tokens, group)) {
       for (const m of group) drop.add(m);
       continue;
@@ -288,7 +376,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     if (name.includes(' ')) {
       casing ??= articleCasing(tokens);
       titleLines ??= titleCaseLines(tokens);
-      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines)) for (const m of group) drop.add(m);
+      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines) || productPhrase(tokens, group, casing) || lawOrEvent(tokens, group)) for (const m of group) drop.add(m);
       continue;
     }
     if (CONTRACTION.test(name)) {
@@ -307,7 +395,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     const onlyWeak = group.every((m) => m.candidate.first === m.candidate.last && !m.candidate.honorific && (weakPosition(tokens[m.candidate.first]!) || opensHeading(tokens, m.candidate.first, m.candidate.last)) && !beforeScore(tokens, m));
     if (!onlyWeak) continue;
     casing ??= articleCasing(tokens);
-    if (ordinaryWord(name, casing)) for (const m of group) drop.add(m);
+    if (ordinaryWord(name, casing) || (!casing.alone.has(name) && group.every((m) => gerundOpener(tokens, m)))) for (const m of group) drop.add(m);
   }
   return drop.size === 0 ? mentions : mentions.filter((m) => !drop.has(m));
 }

@@ -261,8 +261,8 @@ function classifyByName(facts: ChunkFacts): boolean {
   const endsOrdinary = isVocabularyWord(lastWord.toLowerCase()) && gazetteerType(lastWord) !== 'PER';
   if (multi && isFirstName(firstWord) && !endsOrdinary) return decide('person', Strength.Strong);
   if (facts.prevLower !== null && ORG_CUES_BEFORE.has(facts.prevLower)) return decide('organization', Strength.Strong);
-  // A known surname after an unknown given name.
-  if (multi && last - first < 3 && gazetteerType(lastWord) === 'PER' && !knownPlaceOrOrgWord(firstWord)) {
+  // A known surname after an unknown given name ("The Hill" is an outlet: no given name is "The").
+  if (multi && last - first < 3 && gazetteerType(lastWord) === 'PER' && !knownPlaceOrOrgWord(firstWord) && firstWord !== 'The') {
     return decide('person', Strength.Strong);
   }
   if (multi && looksLikePersonName(tokens, first, last)) return decide('person', Strength.Medium);
@@ -364,6 +364,18 @@ export const NON_ENTITY_ACRONYMS: ReadonlySet<string> = new Set([
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'BTC', 'ETH', 'CEOS', 'SMS', 'OTC', 'IOS', 'POV', 'VIP', 'DVD', 'CD', 'MP3', 'JPEG',
   'PNG', 'GIF', 'AM', 'PM', 'BC', 'AD', 'BCE', 'CE', 'RIP', 'AWD', 'RWD', 'FWD', 'WLTP', 'JAN', 'FEB', 'MAR', 'JUN', 'JUL',
   'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN',
+  // Hardware, networks and displays.
+  'SIM', 'GSM', 'CDMA', 'RGB', 'IPS', 'GTX', 'RTX', 'NAS', 'HDR', 'LAN', 'WAN', 'DVI', 'NFC', 'UHD', 'HD', 'FHD', 'QHD',
+  'AMOLED', 'QLED', 'OS', 'VR', 'XR', 'AI', 'IOT', 'SDK', 'DNS', 'ISP', 'HTTP', 'HTTPS', 'SSL', 'DDR', 'NVME', 'PCIE',
+  'EV', 'ECU', 'RPM', 'KW', 'KWH', 'MW', 'GW', 'MAH', 'DSLR', 'AC', 'UV', 'PV', 'LNG', 'GHG',
+  // Medicine and drugs.
+  'ECG', 'EKG', 'IVF', 'STD', 'STI', 'UTI', 'COPD', 'MDMA', 'LSD', 'PCP', 'GHB', 'OCD', 'IQ',
+  // Business, media and jobs.
+  'PR', 'HR', 'EVP', 'SVP', 'VP', 'CMO', 'CIO', 'MBA', 'EBITDA', 'YTD', 'REIT', 'AUM', 'LP', 'EP', 'DJ', 'FAQS', 'PSA',
+  // Sports positions and statistics.
+  'QB', 'WR', 'RB', 'OL', 'DL', 'LB', 'CB', 'DB', 'PBU', 'TD', 'TDS', 'INT', 'INTS', 'PPG', 'OT',
+  // Roman numerals after a title or a ruler's name: "Metroid Prime III", "Henry VIII".
+  'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII',
 ]);
 
 /** "WeWork", "MacBook", "iPhone": an inner capital marks a brand, except name prefixes ("McFaul", "DeSantis"). */

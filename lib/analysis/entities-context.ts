@@ -22,10 +22,13 @@ const TO_OUTLET_HEADS = new Set(['statement', 'statements', 'interview', 'interv
 /** "obtained by X", "first reported by X", "published by X". */
 const BY_OUTLET_HEADS = new Set(['obtained', 'reported', 'published', 'broadcast', 'aired']);
 
+/** Where a thing is sold or streamed: "rent on X", "an all-time low on X", "streaming on X". */
+const SHOP_ON_VERBS = new Set(['rent', 'buy', 'purchase', 'stream', 'streaming', 'streamed', 'low', 'available']);
+
 /** Verbs after which "on X" names a platform: "posted on X", "wrote on X", "follow us on X". */
 const POST_VERBS = new Set([
   'posted', 'post', 'posts', 'posting', 'wrote', 'writes', 'writing', 'tweeted', 'shared', 'sharing', 'announced', 'follow',
-  'followed', 'streamed', 'streaming', 'uploaded', 'commented', 'live', 'available', 'trending', 'said', 'says', 'wrote',
+  'followed', 'uploaded', 'commented', 'live', 'trending', 'said', 'says', 'wrote', ...SHOP_ON_VERBS,
 ]);
 
 /** "in an X post", "her X account": what a platform holds. */
@@ -68,6 +71,11 @@ function outletCue(tokens: Token[], first: number): boolean {
   if (head === null) return false;
   if ((before === 'to' || before === 'with') && TO_OUTLET_HEADS.has(head)) return true;
   return before === 'by' && BY_OUTLET_HEADS.has(head);
+}
+
+/** "did not respond to X's request for comment": X is the outlet asking. */
+function commentRequestOf(tokens: Token[], last: number): boolean {
+  return /^['’]s$/.test(tokens[last + 1]?.text ?? '') && lowerAt(tokens, last + 2) === 'request' && lowerAt(tokens, last + 3) === 'for' && lowerAt(tokens, last + 4) === 'comment';
 }
 
 /**
@@ -236,11 +244,19 @@ const SHOP_VERBS = new Set(['offers', 'offering', 'sells', 'selling', 'ships', '
  * A known place written with "the" ("the Amazon") stays the place.
  */
 function shopOfKnownPlace(tokens: Token[], c: Candidate): boolean {
-  if (c.first !== c.last || c.honorific || gazetteerType(c.text) !== 'LOC' || isWorldPlace(c.text) || isStateName(c.text)) return false;
-  if (lowerAt(tokens, c.first - 1) === 'the') return false;
+  if (!minorKnownPlace(tokens, c)) return false;
   // "X's website": what a company owns ("X shares" also follows regions: "Asia shares").
   if (/^['’]s$/.test(tokens[c.last + 1]?.text ?? '') && OWNED_BY_SHOPS.has(lowerAt(tokens, c.last + 2) ?? '')) return true;
   return shopVerbAfter(tokens, c.last);
+}
+
+/**
+ * A lone word the lists know as a place, but not a country, capital, region or state, and not
+ * written with "the" ("the Amazon" is the river): a shop's or platform's name when the page says so.
+ */
+function minorKnownPlace(tokens: Token[], c: Candidate): boolean {
+  if (c.first !== c.last || c.honorific || gazetteerType(c.text) !== 'LOC' || isWorldPlace(c.text) || isStateName(c.text)) return false;
+  return lowerAt(tokens, c.first - 1) !== 'the';
 }
 
 /** "X offers", "X is also offering", "X founder": within three lower-case words after the name. */
@@ -340,6 +356,73 @@ function homeOfCompany(tokens: Token[], c: Candidate): boolean {
 }
 
 /** "AMAs", "VMAs": an acronym in the plural names an event or prize series, never one body. */
+/** Head nouns of an appositive that says a name is a body: "X, a rights group", "X, the Ohio company". */
+const ORG_APPOSITIVE_HEADS = new Set([
+  'organization', 'organisation', 'group', 'party', 'company', 'firm', 'agency', 'militia', 'movement', 'network',
+  'coalition', 'charity', 'nonprofit', 'non-profit', 'startup', 'start-up', 'bank', 'newspaper', 'magazine', 'broadcaster',
+  'publisher', 'retailer', 'airline', 'carrier', 'manufacturer', 'automaker', 'conglomerate', 'consultancy', 'insurer',
+  'lender', 'university', 'foundation', 'institute', 'think', 'tank', 'outlet', 'website', 'union', 'subsidiary', 'regulator',
+]);
+
+/** Words an appositive may hold before its head: "an al-Qaeda-linked", "a London-based rights", "the Ohio". */
+const MAX_APPOSITIVE_WORDS = 5;
+
+/** ", a/an/the … group": an appositive right after the name whose head noun is a body's. */
+function orgAppositive(tokens: Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',' || !/^(?:a|an|the)$/.test(lowerAt(tokens, last + 2) ?? '')) return false;
+  for (let k = last + 3; k < tokens.length && k <= last + 2 + MAX_APPOSITIVE_WORDS; k++) {
+    const t = tokens[k]!;
+    if (t.breakBefore > 0 || t.text === ',' || t.text === '.' || t.text === '—' || t.text === ';') return false;
+    if (t.isWord && ORG_APPOSITIVE_HEADS.has(t.lower)) {
+      // The head ends the phrase: "a group of", "a company spokesman" name a person's affiliation.
+      const next = tokens[k + 1];
+      return !next || !next.isWord || next.isCap || /^(?:that|which|whose|based|founded|linked|in|with|from|run|led|known)$/.test(next.lower);
+    }
+    // "a former X official", "the son of": people's appositives run through these.
+    if (t.isWord && /^(?:of|who|whose|for|at)$/.test(t.lower)) return false;
+  }
+  return false;
+}
+
+/** The candidate ends a longer capitalised name it was cut from: "Alliance for American [Manufacturing]". */
+function tailOfLongerName(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev || tokens[first]!.breakBefore > 0) return false;
+  if (prev.isWord && prev.isCap && !prev.sentenceStart) return true;
+  const before = tokens[first - 2];
+  return /^(?:of|for|and|&)$/.test(prev.text) && !!before && before.isCap && !before.isAllCaps;
+}
+
+/** "Osama bin Laden", "Mohammed bin Salman": capitalised names joined by a lower-case patronymic particle. */
+function arabicPatronymic(tokens: Token[], c: Candidate): boolean {
+  for (let i = c.first + 1; i < c.last; i++) {
+    const t = tokens[i]!;
+    if (/^(?:bin|ibn|bint)$/.test(t.text) && tokens[i - 1]!.isCap && tokens[i + 1]!.isCap) return true;
+  }
+  return false;
+}
+
+/** A win-loss record or a score: "4-0", "70-44", "112-107". */
+const RECORD = /^\d{1,3}-\d{1,3}$/;
+
+/**
+ * A team on a results line: its records in brackets after it ("Viera (4-0):", "the Wildcats (2-8, 0-7)"),
+ * or either side of "d." ("Palm Bay d. Rockledge 70-44"). Teams are organisations; a pitcher's one
+ * record in running text ("Pettite (19-7) allowed two runs") is not a team's.
+ */
+function teamOnResultsLine(tokens: Token[], c: Candidate): boolean {
+  const after = tokens[c.last + 1];
+  if (after?.text === '(' && after.breakBefore === 0 && RECORD.test(tokens[c.last + 2]?.text ?? '')) {
+    // A season and a conference record, or a results line's "(4-0):"; a pitcher's "(7-5)" alone is no team's.
+    const next = tokens[c.last + 3]?.text;
+    if ((next === ',' && RECORD.test(tokens[c.last + 4]?.text ?? '')) || (next === ')' && tokens[c.last + 4]?.text === ':')) return true;
+  }
+  // "X d. Y 70-44": "d" glued to its period between two names.
+  if (after?.text === 'd' && tokens[c.last + 2]?.text === '.' && tokens[c.last + 3]?.isCap === true) return true;
+  const before = tokens[c.first - 1];
+  return before?.text === '.' && tokens[c.first - 2]?.text === 'd' && tokens[c.first - 2]!.end === before.start && RECORD.test(tokens[c.last + 1]?.text ?? '');
+}
+
 export function isPluralAcronym(word: string): boolean {
   return /^\p{Lu}{2,}s$/u.test(word);
 }
@@ -357,6 +440,9 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   const namedPerson = (c: Candidate): boolean =>
     c.honorific || personTexts.has(c.text) || gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text);
   const personLike = (c: Candidate): boolean => namedPerson(c) || (c.first === c.last && surnames.has(c.text));
+  // What the name itself says, without the rules' guesses from its spelling ("Ansar al-Sharia").
+  const givenOrListedPerson = (c: Candidate): boolean =>
+    gazetteerType(c.text) === 'PER' || isFirstName(tokens[c.first]!.text) || (c.first === c.last && surnames.has(c.text));
   // Last words of longer names no rule could type ("Marta Quillon"): a lone mention may be that person's surname.
   const untypedEnds = new Set<string>();
   for (const c of candidates) if (c.last > c.first && c.type === null) untypedEnds.add(tokens[c.last]!.text);
@@ -379,16 +465,19 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
   for (const c of candidates) if (c.type === 'place' || c.type === 'person') typedTexts.add(c.text);
   const out: Candidate[] = [];
   let platformList = false;
+  // A list after "rent on", "available on": shops and services, even those named like minor places ("Amazon").
+  let shopList = false;
   let prevEnd = -1;
   for (const c of candidates) {
     if ((c.first === c.last && isPluralAcronym(tokens[c.first]!.text)) || eventNames.has(c.text) || things.has(c.text) || afterTimes(tokens, c.first) || holidayWord(tokens, c, personLike)) continue;
     // A list continues over ", " and "and": "on Instagram, Facebook, Twitter and YouTube".
     const continuesList: boolean = platformList && c.first > prevEnd + 1 && tokens.slice(prevEnd + 1, c.first).every((t) => t.breakBefore === 0 && (t.text === ',' || t.text === 'and'));
     platformList = continuesList || (tokens[c.first]!.breakBefore === 0 && platformListStart(tokens, c.first - 1));
+    shopList = platformList && (continuesList ? shopList : SHOP_ON_VERBS.has(tokens[c.first - 2]?.lower ?? ''));
     prevEnd = c.last;
     let type = c.type;
     let strength = c.strength;
-    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c)) && !personLike(c) && !placeKnown(c)) {
+    if ((outletCue(tokens, c.first) || platformList || platformThing(tokens, c) || commentRequestOf(tokens, c.last)) && !personLike(c) && (!placeKnown(c) || (shopList && minorKnownPlace(tokens, c)))) {
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');
@@ -405,6 +494,25 @@ export function typeByContext(tokens: Token[], found: Candidate[]): Candidate[] 
       strength = Strength.Context;
       said.set(c.text, 'organization');
     } else if (affiliationOf(tokens, c) || (c.type === 'person' && !personLike(c) && !placeKnown(c) && whichAfter(tokens, c.last))) {
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type !== 'person' && !c.honorific && c.last > c.first && arabicPatronymic(tokens, c)) {
+      // "Osama bin Laden": a given name, "bin" and a family name make a person, whatever the tagger said.
+      type = 'person';
+      strength = Strength.Strong;
+      said.set(c.text, 'person');
+    } else if (c.type !== 'organization' && !c.honorific && !givenOrListedPerson(c) && !placeKnown(c) && !(c.type === 'person' && c.strength >= Strength.Context) && orgAppositive(tokens, c.last) && !tailOfLongerName(tokens, c.first)) {
+      // "X, an al-Qaeda-linked organization", "X, a London-based rights group": the article says what it is.
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type !== 'organization' && !c.honorific && !personLike(c) && !placeKnown(c) && !(c.type === 'person' && c.strength >= Strength.Context) && teamOnResultsLine(tokens, c)) {
+      type = 'organization';
+      strength = Strength.Context;
+      said.set(c.text, 'organization');
+    } else if (c.type === 'person' && c.last > c.first && !c.honorific && tokens[c.first]!.text === 'The' && c.strength < Strength.Strong) {
+      // "told The Hill", "The Verge's request": a person's name never opens with "The"; an outlet's or a band's does.
       type = 'organization';
       strength = Strength.Context;
       said.set(c.text, 'organization');

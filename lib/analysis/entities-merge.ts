@@ -477,7 +477,8 @@ export function oneTypePerName(tokens: Token[], mentions: ResolvedMention[]): Re
     const type = retyped.get(m)?.type ?? m.type;
     // Places stay places ("Indiana" beside "Indiana State Teachers Association").
     if (type !== 'person' || m.candidate.strength >= Strength.Context || m.candidate.honorific || m.name !== m.candidate.text) continue;
-    if (!orgPrefixes.has(m.candidate.text) || m.candidate.text.split(' ').some((w) => personWords.has(w))) continue;
+    // The lists' people too: "Obama" beside "the Obama National Security Council".
+    if (!orgPrefixes.has(m.candidate.text) || m.candidate.text.split(' ').some((w) => personWords.has(w)) || gazetteerType(m.candidate.text) === 'PER') continue;
     retyped.set(m, { type: 'organization', name: m.candidate.text });
   }
   const typed = retyped.size === 0 ? mentions : mentions.map((m) => (retyped.has(m) ? { ...m, ...retyped.get(m)! } : m));

@@ -138,6 +138,8 @@ function creditEnd(tokens: Token[], i: number, end: number): number {
   const next = tokens[i + 1];
   const opensCredit =
     t.text === '©' ||
+    // "(All photos: Jane Roe)".
+    (t.text === 'All' && !!next && CREDIT_OPENERS.has(next.lower) && tokens[i + 2]?.text === ':') ||
     (t.isWord && CREDIT_OPENERS.has(t.lower) && t.isCap && !!next &&
       (next.text === ':' || next.text === '/' || (next.lower === 'by' && tokens[i + 2]?.isCap === true) ||
         (next.lower === 'credit' && tokens[i + 2]?.text === ':'))) ||
@@ -147,6 +149,66 @@ function creditEnd(tokens: Token[], i: number, end: number): number {
   let j = i;
   while (j + 1 < end && !(inBracket && (tokens[j + 1]!.text === ')' || tokens[j + 1]!.text === ']'))) j++;
   return j;
+}
+
+/** A time stamp's last word before a run-in byline: "5:45 AM PST", "11/19/2019", "7:45 am" (a year is not: "founded in 1994 by"). */
+const STAMP_END = /^(?:\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[aApP]\.?[mM]\.?|[A-Z]{1,2}[SD]?T|GMT|UTC|IST)$/;
+
+/** A time stamp ends at token k: a clock time, a zone, or a date's year ("11/19/2019", "Nov. 19, 2019"). */
+function stampEnds(tokens: Token[], k: number): boolean {
+  const text = tokens[k]!.text;
+  if (STAMP_END.test(text)) return true;
+  const sep = tokens[k - 1]?.text;
+  return /^(?:19|20)\d\d$/.test(text) && (sep === '/' || sep === ',');
+}
+
+/** Tokens from the text's start within which a headline, its stamp and its byline sit. */
+const STAMP_ZONE = 150;
+
+/** A given name: the lists know it, or it has a usual gender. */
+function givenName(t: Token | undefined): boolean {
+  return !!t && t.isWord && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (isFirstName(t.text) || firstNameGender(t.text) !== 'unknown');
+}
+
+/** The capitalised word after a given name, through one middle initial: "Jane Roe", "Jane Q. Roe". */
+function surnameEnd(tokens: Token[], given: number, end: number): number {
+  let k = given + 1;
+  if (k < end && /^\p{Lu}\.$/u.test(tokens[k]!.text)) k++;
+  const t = tokens[k];
+  return k < end && t && t.isWord && t.isCap && t.breakBefore === 0 ? k : -1;
+}
+
+/** Job words that close an agency writer's line: "Ap National Security Writer". */
+const WRITER_WORDS = new Set(['Writer', 'Writers', 'Correspondent', 'Reporter', 'Editor']);
+
+/**
+ * A byline run into the headline's or the story's line, where extraction joined them:
+ * "… 11/19/2019 by Jane Roe", "… Jane Roe, Ap National Security Writer" and a wire sign-off in
+ * brackets, "(Reporting by Jane Roe; Editing by John Doe)". Returns the byline's last token or -1.
+ */
+function runInBylineEnd(tokens: Token[], i: number, end: number, first: number): number {
+  const t = tokens[i]!;
+  // "(Reporting by …)", "(Additional reporting by …)", "(Writing by …)": to the closing bracket.
+  if (t.text === '(' && /^(?:Reporting|Additional|Writing|Editing)$/.test(tokens[i + 1]?.text ?? '')) {
+    let j = i + 1;
+    let by = false;
+    while (j + 1 < end && tokens[j + 1]!.text !== ')' && j - i < 80) if (tokens[++j]!.lower === 'by') by = true;
+    return by && tokens[j + 1]?.text === ')' ? j + 1 : -1;
+  }
+  // "11/19/2019 by Jane Roe": a given name and a surname after a time stamp's "by", where pages put
+  // their stamps (a story may say "closed at 5 p.m. by Jane Roe").
+  if (t.lower === 'by' && i > first && i < STAMP_ZONE && stampEnds(tokens, i - 1) && givenName(tokens[i + 1])) return surnameEnd(tokens, i + 1, end);
+  // "Jane Roe, Ap National Security Writer": a name, a comma, the agency and a writer's title.
+  if (givenName(t) && (i === first || !tokens[i - 1]!.isWord || !tokens[i - 1]!.isCap || tokens[i - 1]!.isAllCaps)) {
+    const last = surnameEnd(tokens, i, end);
+    if (last < 0 || tokens[last + 1]?.text !== ',' || !/^(?:AP|Ap|Associated)$/.test(tokens[last + 2]?.text ?? '')) return -1;
+    for (let k = last + 3; k < end && k <= last + 7; k++) {
+      const w = tokens[k]!;
+      if (!w.isWord || !w.isCap) return -1;
+      if (WRITER_WORDS.has(w.text)) return k;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -246,7 +308,7 @@ export function markPageFurniture(tokens: Token[]): number {
     if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end) || isCitationLine(tokens, first, end)) mark(first, end - 1);
     else {
       for (let i = first; i < end; i++) {
-        const last = creditEnd(tokens, i, end);
+        const last = Math.max(creditEnd(tokens, i, end), runInBylineEnd(tokens, i, end, first));
         if (last >= i) {
           mark(i, last);
           i = last;

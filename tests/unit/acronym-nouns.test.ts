@@ -34,6 +34,18 @@ describe('commonAcronyms', () => {
   });
 });
 
+describe('product lines before a model number', () => {
+  it('finds capitals always glued to a model number', () => {
+    expect(commonAcronyms(tokenize('The laptop pairs a QZX 1660 graphics card with the older QZX 1060.'))).toContain('QZX');
+    expect(commonAcronyms(tokenize('Using the QLP-30, the team ran the first weather model.'))).toContain('QLP');
+  });
+
+  it('keeps a body followed by a year or a small number, or used alone elsewhere', () => {
+    expect(commonAcronyms(tokenize('The QZL 2019 season starts soon.'))).not.toContain('QZL');
+    expect(commonAcronyms(tokenize('The QZX 1660 is cheap. QZX said sales rose.'))).not.toContain('QZX');
+  });
+});
+
 describe('in the analysis', () => {
   it('highlights no spelled-out acronym and keeps the names around it', () => {
     const text = 'Dr. Jane Roe said the man had quilt pneumonitis, or QP, after buying a new duvet. QP is rare, Roe said.';

@@ -256,6 +256,53 @@ describe('holidays, brands and shops', () => {
     expect(typed(text).get('Marketon')).toBe('organization');
   });
 
+  it('reads a listed place name one rents or buys things on as an organisation', () => {
+    const text = 'The film is available to rent on Quibly, Amazon and Vudora. The Velmora earbuds dropped to an all-time low on Amazon this week.';
+    expect(typed(text).get('Amazon')).toBe('organization');
+    // A city or a river keeps its type: "the Amazon", "live on Broadway" say nothing of a shop.
+    const place = 'Fires burned across the Amazon this year, and the band played live on Broadway.';
+    expect(typed(place).get('Amazon')).toBe('place');
+  });
+
+  it('reads teams on a results line as organisations, and keeps a pitcher\'s record a person\'s', () => {
+    const text = 'GIRLS BASKETBALL\nOakmere d. Brindle Falls 70-44\nOakmere (1-0): Coach Tia Lowell said the team played well. Later the Quarrymen (9-1, 6-1) play the Stagwoods (2-8, 0-7) on Saturday.';
+    const types = typed(text);
+    expect(types.get('Oakmere')).toBe('organization');
+    expect(types.get('Brindle Falls')).toBe('organization');
+    expect(types.get('Tia Lowell')).toBe('person');
+    const pitcher = 'The Rangers won again. Darnell Quist (7-5) allowed two runs, and Quist struck out nine.';
+    expect(typed(pitcher).get('Darnell Quist')).toBe('person');
+  });
+
+  it('reads a name the article calls a group or a company in an appositive as an organisation', () => {
+    const text = 'The plan failed. Halvorsen Brix, a Denver-based rights group, condemned it, and Belmore Kade, the Ohio company, agreed.';
+    const types = typed(text);
+    expect(types.get('Halvorsen Brix')).toBe('organization');
+    expect(types.get('Belmore Kade')).toBe('organization');
+    // A person's appositive with a body's word inside it keeps the person.
+    expect(typed('The plan failed. Greta Lind, a group leader, spoke, and Tomas Reyes, the head of a company, agreed.').get('Greta Lind')).toBe('person');
+  });
+
+  it('reads a name joined by "bin" as a person', () => {
+    expect(typed('In the mid-1990s, Rashid bin Qasmar lived in the capital as a guest of the government.').get('Rashid bin Qasmar')).toBe('person');
+  });
+
+  it('reads the name whose request for comment went unanswered as an outlet', () => {
+    const text = 'The governor defended the campaign. Her office did not respond to The Quillpost\'s request for comment.';
+    expect(typed(text).get('The Quillpost')).toBe('organization');
+  });
+
+  it('reads a name that opens with "The" as no person', () => {
+    const text = 'The case went on. Lena Ortiz, the tenant\'s lawyer, told The Hill that the eviction was unlawful. The landlord did not respond to The Hill\'s request for comment.';
+    expect(typed(text).get('The Hill')).toBe('organization');
+    expect(typed(text).get('Lena Ortiz')).toBe('person');
+  });
+
+  it('reads a name the lists know as a person as that person beside an organisation it opens', () => {
+    const text = 'An aide at the Obama National Security Council spoke to the inspector. Would there have been hearings against Obama? Obama declined to comment.';
+    expect(typed(text).get('Obama')).toBe('person');
+  });
+
   it('reads a listed place name used as a shop as an organisation, and keeps "the" place', () => {
     const shop = 'Today only, Amazon offers the Velmora tablet for $700. Free shipping is available.';
     expect(typed(shop).get('Amazon')).toBe('organization');

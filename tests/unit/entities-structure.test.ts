@@ -68,6 +68,38 @@ describe('contributor lines and credits', () => {
   });
 });
 
+describe('bylines run into the line before or after them', () => {
+  it('drops a byline after the time stamp that closes a headline line', () => {
+    const text = `City opens two libraries 5:45 AM PST 11/19/2019 by Harriet Quell "We will read more," says Alice Brennan, the mayor of Denver.`;
+    const found = names(text);
+    expect(found.some((n) => /Harriet|Quell/.test(n))).toBe(false);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('drops an agency writer\'s name and title inside a line', () => {
+    const text = 'City opens two libraries Harriet Quell, Ap National Education Writer DENVER (AP) — Mayor Alice Brennan said on Monday that the city would open two new libraries.';
+    const found = names(text);
+    expect(found.some((n) => /Harriet|Quell/.test(n))).toBe(false);
+    expect(found).toContain('person:Alice Brennan');
+  });
+
+  it('drops a wire sign-off in brackets at the end of a paragraph', () => {
+    const text = `${BODY} (Reporting by Harriet Quell, Tomas Ferrow; editing by Oskar Lind)`;
+    expect(furniture(text)).toEqual(['Reporting', 'by', 'Harriet', 'Quell', 'Tomas', 'Ferrow', 'editing', 'by', 'Oskar', 'Lind']);
+    expect(names(text)).toContain('person:Alice Brennan');
+  });
+
+  it('drops a credit for all the photos', () => {
+    expect(furniture('The deck that made tarot famous (All photos: Velmora staff) Picture a deck of cards.')).toEqual(['All', 'photos', 'Velmora', 'staff']);
+  });
+
+  it('keeps a name after "by" that follows no time stamp', () => {
+    const text = 'The library was designed by Harriet Quell, an architect from Denver.';
+    expect(furniture(text)).toEqual([]);
+    expect(names(text)).toContain('person:Harriet Quell');
+  });
+});
+
 describe('lines that only look like bylines', () => {
   it('keeps a dateline in capitals and a sentence that ends in "ago"', () => {
     expect(furniture('DENVER, Colo.')).toEqual([]);
