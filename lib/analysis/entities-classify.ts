@@ -260,7 +260,7 @@ function classifyByName(facts: ChunkFacts): boolean {
   }
   // "Stephen Sestanovich"; but not "Magic Keyboard" or "Disney Channel", which end in an ordinary word.
   const endsOrdinary = isVocabularyWord(lastWord.toLowerCase()) && gazetteerType(lastWord) !== 'PER';
-  if (multi && opensWithGivenName(tokens, first, last) && !endsOrdinary) return decide('person', isFirstName(firstWord) ? Strength.Strong : Strength.Medium);
+  if (multi && opensWithGivenName(tokens, first, last) && !endsOrdinary) return decide('person', Strength.Strong);
   if (facts.prevLower !== null && ORG_CUES_BEFORE.has(facts.prevLower)) return decide('organization', Strength.Strong);
   // A known surname after an unknown given name.
   if (multi && last - first < 3 && gazetteerType(lastWord) === 'PER' && !knownPlaceOrOrgWord(firstWord)) {

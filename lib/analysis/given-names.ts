@@ -7,7 +7,8 @@
 // scripts/train-given-names.ts: "Yale", "Stanford").
 import givenData from '../model/given-names.json';
 import names from '../model/names.json';
-import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { TITLE_HEADS } from './entities-lexicon';
+import { gazetteerType, isFirstName, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
 import type { Token } from './tokens';
 
 let listed: Set<string> | null = null;
@@ -46,15 +47,18 @@ export function isGivenName(word: string, options: { trained?: boolean } = {}): 
 
 /**
  * Tokens first..last read as "Given [Middle] Surname" by their given name: a Reuters-list given name as before, or
- * a wider-list one when the name is two or three words in plain name case, the last no known place or organisation
- * ("Rudyard MT" is no person).
+ * a wider-list one when the name is two or three words in plain name case, none an ordinary word or a title, the last
+ * no known place or organisation ("Rudyard MT", "Bartholomew County Sheriff" are no people).
  */
 export function opensWithGivenName(tokens: readonly Token[], first: number, last: number): boolean {
   const given = tokens[first]!.text;
   if (isFirstName(given)) return true;
   if (last - first > 2 || !isGivenName(given)) return false;
   for (let i = first + 1; i <= last; i++) {
-    if (!/^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]*\p{Ll}[\p{L}'’-]*)$/u.test(tokens[i]!.text)) return false;
+    const w = tokens[i]!.text;
+    if (!/^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]*\p{Ll}[\p{L}'’-]*)$/u.test(w)) return false;
+    // "Bartholomew County Sheriff": ordinary words and titles make it something else's name.
+    if ((isVocabularyWord(w.toLowerCase()) && gazetteerType(w) !== 'PER') || TITLE_HEADS.has(w) || isNonEntityCap(w)) return false;
   }
   const surname = tokens[last]!.text;
   return !isWorldPlace(surname) && gazetteerType(surname) !== 'LOC' && gazetteerType(surname) !== 'ORG';

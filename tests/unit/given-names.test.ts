@@ -28,6 +28,7 @@ describe('wider given names', () => {
   it('reads a two-word name with a listed given name as a person', () => {
     expect(ids('The defence held firm and Linus Quarvelt stopped 31 shots for the visitors.')).toContain('person:Linus Quarvelt');
     expect(ids('The lawyer Sonya Brevik told reporters the case would go on.')).toContain('person:Sonya Brevik');
+    expect(ids('Brandon Quarvelt scored for the Sabres in the third period.')).toContain('person:Brandon Quarvelt');
   });
 
   it('keeps a middle initial inside the name', () => {
@@ -36,5 +37,26 @@ describe('wider given names', () => {
 
   it('does not make a person of a listed name before a state code', () => {
     expect(ids('Linus MT and Wolf Point MT reported frost.').filter((id) => id.startsWith('person:'))).toEqual([]);
+  });
+});
+
+describe('names no list knows, typed by what the article says', () => {
+  it('reads a name after a role noun as a person', () => {
+    expect(ids('Bilbao keeper Ugarte Arrizmendi made five saves.')).toContain('person:Ugarte Arrizmendi');
+  });
+
+  it('reads a name listed beside a person as a person', () => {
+    expect(ids('Patrik Lindqvo and Nikolaj Ehrnsten scored, Connor Hallebrook made 38 saves.')).toContain('person:Patrik Lindqvo');
+  });
+
+  it('reads a name whose surname speaks alone later as a person, with one card', () => {
+    const found = findEntities('The lab of Quentar Vossberg is small. Vossberg said the work would go on.');
+    const person = found.find((e) => e.id === 'person:Quentar Vossberg');
+    expect(person?.mentions.length).toBe(2);
+  });
+
+  it('does not make a person of a newspaper that speaks', () => {
+    const found = ids('The Porthaven Chronicle reported the fire. The Chronicle says the police were called at noon.');
+    expect(found.filter((id) => id.startsWith('person:'))).toEqual([]);
   });
 });
