@@ -7,12 +7,13 @@ import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classi
 import { HONORIFICS, NAME_PARTICLES, TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { isRoleHead } from './descriptions-words';
+import { isSurnameFirstName } from './given-names';
 import { isCompanyHead, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
-import { isRomanisedGivenName, type Token } from './tokens';
+import { type Token } from './tokens';
 import type { EntityType } from './types';
 
 const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -353,12 +354,13 @@ function splitPersonName(tokens: Token[], c: Candidate, hits: TaggedSpan[]): boo
   });
 }
 
-/** "Moon Jae-in", "Ban Ki-moon": a word and a romanised two-syllable given name the rules could not type are a person. */
+/** "Moon Jae-in", "Ban Ki-moon", "Liu Xiaming": a surname and a romanised given name the rules could not type are a person. */
 function withRomanisedGivenName(tokens: Token[], c: Candidate): Candidate {
   if (c.type !== null || c.ordinary || c.last !== c.first + 1) return c;
   const given = tokens[c.last]!.text;
-  if (!isRomanisedGivenName(given) || isVocabularyWord(given.toLowerCase())) return c;
-  return { ...c, type: 'person', strength: Strength.Medium };
+  if (!isSurnameFirstName(tokens[c.first]!.text, given) || isVocabularyWord(given.toLowerCase())) return c;
+  // The pattern is specific enough to outweigh the tagger, which learned few such names ("Liu Xiaming" ORG).
+  return { ...c, type: 'person', strength: Strength.Strong };
 }
 
 /** A word in a personal name's shape: capitalised, then lower case ("Ehlers", "Arrizabalaga", "Chavez-Dreyfuss"). */

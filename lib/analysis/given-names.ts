@@ -9,7 +9,7 @@ import givenData from '../model/given-names.json';
 import names from '../model/names.json';
 import { TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isVocabularyWord, isWorldPlace } from './gazetteer';
-import type { Token } from './tokens';
+import { isRomanisedGivenName, type Token } from './tokens';
 
 let listed: Set<string> | null = null;
 let excluded: Set<string> | null = null;
@@ -62,4 +62,40 @@ export function opensWithGivenName(tokens: readonly Token[], first: number, last
   }
   const surname = tokens[last]!.text;
   return !isWorldPlace(surname) && gazetteerType(surname) !== 'LOC' && gazetteerType(surname) !== 'ORG';
+}
+
+/** Common Chinese surnames as romanised in pinyin (they open a name: "Liu Xiaming"). */
+const CHINESE_SURNAMES = new Set([
+  'Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'He',
+  'Lin', 'Gao', 'Luo', 'Zheng', 'Liang', 'Xie', 'Song', 'Tang', 'Han', 'Feng', 'Deng', 'Cao', 'Peng', 'Zeng', 'Xiao', 'Tian',
+  'Dong', 'Pan', 'Yuan', 'Cai', 'Jiang', 'Yu', 'Du', 'Ye', 'Cheng', 'Wei', 'Su', 'Lu', 'Ding', 'Ren', 'Shen', 'Yao', 'Cui',
+  'Zhong', 'Tan', 'Fan', 'Jin', 'Shi', 'Liao', 'Jia', 'Xia', 'Fu', 'Fang', 'Bai', 'Zou', 'Meng', 'Xiong', 'Qin', 'Qiu', 'Hou',
+  'Yin', 'Xue', 'Yan', 'Duan', 'Lei', 'Long', 'Tao', 'Mao', 'Hao', 'Gu', 'Gong', 'Shao', 'Wan', 'Qian', 'Lai', 'Kong', 'Xi',
+  'Bo', 'Hua', 'Ouyang', 'Chai', 'Geng', 'Rao', 'Qi', 'Niu', 'Zhai', 'Hong', 'Mo',
+]);
+
+// One pinyin syllable: an initial and a final; without an initial only the finals written so (a, ai, an, er, ...); j, q
+// and x take only i- and u-finals.
+const PINYIN_SYLLABLE =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])(?:iang|iong|uang|iao|ian|ang|eng|ing|ong|uai|uan|ai|ei|ao|ou|an|en|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)|[jqx](?:iang|iong|iao|ian|ing|ia|ie|iu|in|ue|un|uan|i|u)|(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e))$/;
+
+/** A two-syllable pinyin given name written as one word: "Xiaming", "Jinping", "Mengguang". */
+export function isPinyinGivenName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}{3,9}$/u.test(word)) return false;
+  const w = word.toLowerCase();
+  for (let cut = 1; cut < w.length; cut++) {
+    // A syllable after one ending in a vowel does not begin with a bare vowel in pinyin ("Xian" is one syllable).
+    if (/^[aeo]/.test(w.slice(cut))) continue;
+    if (PINYIN_SYLLABLE.test(w.slice(0, cut)) && PINYIN_SYLLABLE.test(w.slice(cut))) return true;
+  }
+  return false;
+}
+
+/**
+ * Names written surname first: a romanised Korean given name ("Moon Jae-in") or a Chinese surname and a two-syllable
+ * pinyin given name ("Liu Xiaming", "Fan Mengguang"). A lone first word is then the surname.
+ */
+export function isSurnameFirstName(first: string, second: string): boolean {
+  if (isRomanisedGivenName(second)) return true;
+  return CHINESE_SURNAMES.has(first) && isPinyinGivenName(second) && !isVocabularyWord(second.toLowerCase()) && !gazetteerType(second) && !isWorldPlace(second);
 }

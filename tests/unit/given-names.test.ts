@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../lib/analysis/entities';
 import { isFirstName } from '../../lib/analysis/gazetteer';
-import { isGivenName } from '../../lib/analysis/given-names';
+import { isGivenName, isPinyinGivenName, isSurnameFirstName } from '../../lib/analysis/given-names';
 
 function ids(text: string): string[] {
   return findEntities(text).map((e) => e.id);
@@ -58,5 +58,27 @@ describe('names no list knows, typed by what the article says', () => {
   it('does not make a person of a newspaper that speaks', () => {
     const found = ids('The Porthaven Chronicle reported the fire. The Chronicle says the police were called at noon.');
     expect(found.filter((id) => id.startsWith('person:'))).toEqual([]);
+  });
+});
+
+describe('romanised Chinese names, surname first', () => {
+  it('tells a two-syllable pinyin given name from English words and place names', () => {
+    expect(isPinyinGivenName('Ruolin')).toBe(true);
+    expect(isPinyinGivenName('Weiming')).toBe(true);
+    expect(isPinyinGivenName('Island')).toBe(false);
+    expect(isSurnameFirstName('Gao', 'Ruolin')).toBe(true);
+    expect(isSurnameFirstName('Hong', 'Kong')).toBe(false);
+    expect(isSurnameFirstName('Long', 'Island')).toBe(false);
+  });
+
+  it('keeps a surname that is also an English word at a sentence start, and links it alone', () => {
+    const found = findEntities('Fan Ruolin, deputy director of the provincial health office, said tests continue. Fan said the risk was low.');
+    expect(found.find((e) => e.id === 'person:Fan Ruolin')?.mentions.length).toBe(2);
+  });
+
+  it('splits a place from the person named right after it', () => {
+    const found = ids('The ambassador to Britain Gao Weiming has said talks will resume.');
+    expect(found).toContain('place:Britain');
+    expect(found).toContain('person:Gao Weiming');
   });
 });
