@@ -31,6 +31,12 @@ describe('wider given names', () => {
     expect(ids('Brandon Quarvelt scored for the Sabres in the third period.')).toContain('person:Brandon Quarvelt');
   });
 
+  it('reads a listed given name, a middle name and a particle surname as one person', () => {
+    expect(ids('The son of former German President Anton von Kesselring, Fritz Eckart von Kesselring was stabbed to death, while another man was hurt.'))
+      .toContain('person:Fritz Eckart von Kesselring');
+    expect(ids('The firm hired Linus van der Oosthorst last year.')).toContain('person:Linus van der Oosthorst');
+  });
+
   it('keeps a middle initial inside the name', () => {
     expect(ids('Sonya T. Brevik, the family’s attorney, said in a statement that they would appeal.')).toContain('person:Sonya T. Brevik');
   });
