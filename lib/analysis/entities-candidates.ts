@@ -24,6 +24,7 @@ import {
   isWorldPlace,
 } from './gazetteer';
 import { isStateCode } from './name-heads';
+import { isRoleHead } from './descriptions-words';
 import { isGivenName, isSurnameFirstName, opensWithGivenName } from './given-names';
 import { type Token } from './tokens';
 
@@ -372,7 +373,10 @@ function isHyphenModifier(word: string): boolean {
 
 function roleBeforeGivenName(tokens: Token[], i: number): boolean {
   const w = tokens[i]!.text;
-  return isVocabularyWord(w.toLowerCase()) && !isFirstName(w) && isFirstName(tokens[i + 1]!.text) && longestGazetteerMatch(tokens, i, i + 1) === 0;
+  const given = tokens[i + 1]!.text;
+  // "Researcher Sonya Roe": a role noun before a name on the wider lists, too.
+  const role = (isVocabularyWord(w.toLowerCase()) && isFirstName(given)) || (isRoleHead(w) && !isGivenName(w) && isGivenName(given));
+  return role && !isFirstName(w) && longestGazetteerMatch(tokens, i, i + 1) === 0;
 }
 
 /** Verbs that open a question and are also given names. */

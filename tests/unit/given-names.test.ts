@@ -37,6 +37,10 @@ describe('wider given names', () => {
     expect(ids('The firm hired Linus van der Oosthorst last year.')).toContain('person:Linus van der Oosthorst');
   });
 
+  it('leaves a capitalised role noun out of the name', () => {
+    expect(ids('Researcher Sonya de Valbuena said the samples were clean.')).toContain('person:Sonya de Valbuena');
+  });
+
   it('keeps a middle initial inside the name', () => {
     expect(ids('Sonya T. Brevik, the family’s attorney, said in a statement that they would appeal.')).toContain('person:Sonya T. Brevik');
   });
