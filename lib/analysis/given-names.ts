@@ -27,7 +27,9 @@ function listedName(word: string): boolean {
   let known = cache.get(word);
   if (known === undefined) {
     listed ??= load();
-    known = /^\p{Lu}\p{Ll}+$/u.test(word) && listed.has(word.toLowerCase()) && !isVocabularyWord(word.toLowerCase()) &&
+    // The lists spell without accents: "André" is "andre".
+    const plain = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    known = /^\p{Lu}\p{Ll}+$/u.test(word) && listed.has(plain) && !isVocabularyWord(word.toLowerCase()) &&
       !gazetteerType(word) && !isWorldPlace(word);
     if (cache.size > 5000) cache.clear();
     cache.set(word, known);

@@ -15,6 +15,7 @@ describe('wider given names', () => {
     expect(isFirstName('Linus')).toBe(false);
     expect(isGivenName('Linus')).toBe(true);
     expect(isGivenName('Sonya')).toBe(true);
+    expect(isGivenName('André')).toBe(true); // the lists spell it "andre"
   });
 
   it('leaves out listed names that are ordinary words, places or open organisations', () => {
