@@ -24,7 +24,9 @@ import {
   isWorldPlace,
 } from './gazetteer';
 import { isStateCode } from './name-heads';
-import { isRomanisedGivenName, type Token } from './tokens';
+import { isRoleHead } from './descriptions-words';
+import { isGivenName, isSurnameFirstName, opensWithGivenName } from './given-names';
+import { type Token } from './tokens';
 
 export interface Chunk {
   /** First and last token index, inclusive. */
@@ -322,6 +324,8 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
     // follows a first name ("Theresa May").
     while (j + 1 <= end) {
       const next = tokens[j + 1]!.text;
+      // "ambassador to Britain Liu Xiaming", "Detroit Ann Roe": a known place's name ends before a person's.
+      if (gazLen > 0 && j === i + gazLen - 1 && placeBeforePerson(tokens, i, j, end)) break;
       // A weekday is never part of a name ("Foreign Minister Ann Roe Monday").
       const blocked = WEEKDAYS.has(next) || ((isNonEntityCap(next) || gazetteerType(next) === 'MISC') && !isFirstName(tokens[j]!.text) && !(named && i === start));
       if (blocked) break;
@@ -336,6 +340,15 @@ function splitRun(tokens: Token[], start: number, end: number, chunks: Chunk[], 
     chunks.push({ first: i, last: j, text: joinWords(tokens, i, j), ...(unknownOnly ? { unknownOnly } : {}) });
     i = j + 1;
   }
+}
+
+/** Tokens i..j are a known place and j+1..end (two or three words) a person's name by its given name. */
+function placeBeforePerson(tokens: Token[], i: number, j: number, end: number): boolean {
+  const place = joinWords(tokens, i, j);
+  if (!isWorldPlace(place) && gazetteerType(place) !== 'LOC') return false;
+  const rest = end - j;
+  if (rest < 2 || rest > 3) return false;
+  return (rest === 2 && isSurnameFirstName(tokens[j + 1]!.text, tokens[end]!.text)) || (isGivenName(tokens[j + 1]!.text) && opensWithGivenName(tokens, j + 1, end));
 }
 
 /** The first organisation head word in tokens (start, end], if only plain name words lead to it. */
@@ -360,7 +373,10 @@ function isHyphenModifier(word: string): boolean {
 
 function roleBeforeGivenName(tokens: Token[], i: number): boolean {
   const w = tokens[i]!.text;
-  return isVocabularyWord(w.toLowerCase()) && !isFirstName(w) && isFirstName(tokens[i + 1]!.text) && longestGazetteerMatch(tokens, i, i + 1) === 0;
+  const given = tokens[i + 1]!.text;
+  // "Researcher Sonya Roe": a role noun before a name on the wider lists, too.
+  const role = (isVocabularyWord(w.toLowerCase()) && isFirstName(given)) || (isRoleHead(w) && !isGivenName(w) && isGivenName(given));
+  return role && !isFirstName(w) && longestGazetteerMatch(tokens, i, i + 1) === 0;
 }
 
 /** Verbs that open a question and are also given names. */
@@ -383,8 +399,8 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
   const afterAbbreviation = !!prev && prev.isWord && prev.text.endsWith('.') && prev.text.length > 2 &&
     !HONORIFICS.has(prev.text) && !TITLE_HEADS.has(prev.text);
   if (!t.sentenceStart && !afterAbbreviation) return false;
-  // "Moon Jae-in", "Ban Ki-moon": a surname before a romanised given name, however ordinary it looks.
-  if (i < end && isRomanisedGivenName(tokens[i + 1]!.text)) return false;
+  // "Moon Jae-in", "Fan Mengguang": a surname before a romanised given name, however ordinary it looks.
+  if (i < end && isSurnameFirstName(t.text, tokens[i + 1]!.text)) return false;
   // "Will Roe run again?": a question's opening verb, though "Will" is a given name too.
   if (QUESTION_VERBS.has(t.text) && i < end && endsWithQuestionMark(tokens, i)) return true;
   const lower = t.lower;

@@ -4,6 +4,7 @@
 import { joinWords, longestGazetteerMatch, type Chunk, type TitleEnds } from './entities-candidates';
 import { HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, ORG_CUES_BEFORE, PERSON_CONTEXT_AFTER, PLACE_NOUNS_BEFORE_OF, ROLE_NOUNS, TERRITORIAL_VERBS } from './entities-lexicon';
 import { connectorHeadType, gazetteerType, type GazType, guessWordType, isVocabularyWord, isFirstName, isNewsSurname, isNonEntityCap, isOrgSuffix, isWorldPlace } from './gazetteer';
+import { isGivenName, opensWithGivenName } from './given-names';
 import { isCompanyHead, isStateCode, isStateName, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { EntityType } from './types';
@@ -259,7 +260,7 @@ function classifyByName(facts: ChunkFacts): boolean {
   }
   // "Stephen Sestanovich"; but not "Magic Keyboard" or "Disney Channel", which end in an ordinary word.
   const endsOrdinary = isVocabularyWord(lastWord.toLowerCase()) && gazetteerType(lastWord) !== 'PER';
-  if (multi && isFirstName(firstWord) && !endsOrdinary) return decide('person', Strength.Strong);
+  if (multi && opensWithGivenName(tokens, first, last) && !endsOrdinary) return decide('person', Strength.Strong);
   if (facts.prevLower !== null && ORG_CUES_BEFORE.has(facts.prevLower)) return decide('organization', Strength.Strong);
   // A known surname after an unknown given name ("The Hill" is an outlet: no given name is "The").
   if (multi && last - first < 3 && gazetteerType(lastWord) === 'PER' && !knownPlaceOrOrgWord(firstWord) && firstWord !== 'The') {
@@ -422,12 +423,12 @@ function connectorInside(tokens: Token[], first: number, last: number): string |
     const t = tokens[i]!;
     if (t.isCap) continue;
     // "Antoine Court de Gébelin": a given name, then a surname with its particles, whatever word precedes them.
-    if (NAME_PARTICLES.has(t.text) && isFirstName(tokens[first]!.text) && last - first <= 4) return 'PER';
+    if (NAME_PARTICLES.has(t.text) && isGivenName(tokens[first]!.text) && last - first <= 4) return 'PER';
     const head = tokens[i - 1]!.text;
     const type = connectorHeadType(head) ?? (isOrgSuffix(head) ? 'ORG' : undefined);
     if (type) return type;
     // "Luis de Miranda", "Edwin van der Sar": a given name, then a surname with its particles.
-    return NAME_PARTICLES.has(t.text) && isFirstName(tokens[first]!.text) ? 'PER' : 'NONE';
+    return NAME_PARTICLES.has(t.text) && isGivenName(tokens[first]!.text) ? 'PER' : 'NONE';
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 import { Strength, type Candidate } from './entities-classify';
 import type { EntityType } from './types';
 import { acronymLetters, initialsOf, sameFirstName, similarSurname } from './name-variants';
-import { isRomanisedGivenName } from './tokens';
+import { isSurnameFirstName } from './given-names';
 
 export interface ResolvedMention {
   candidate: Candidate;
@@ -225,8 +225,8 @@ function findPerson(people: PeopleIndex, words: string[], at: number, surnameOnl
   const ending = [...pool].filter((p) => endsWithWords(p.words, words));
   // A full name that ends with these words wins; else "Mr. Ban" -> "Ban Ki-moon" (but a sentence-initial "Mark" is
   // no reference to "Mark Esper", and a name inside a headline run together as one name is no surname).
-  // "Moon Jae-in" writes the surname first: a lone "Moon" is its surname.
-  const surnameFirst = (p: PersonName): boolean => p.words.length === 2 && p.words[0] === words[0] && isRomanisedGivenName(p.words[1]!);
+  // "Moon Jae-in", "Liu Xiaming" write the surname first: a lone "Moon" is its surname.
+  const surnameFirst = (p: PersonName): boolean => p.words.length === 2 && p.words[0] === words[0] && isSurnameFirstName(p.words[0]!, p.words[1]!);
   const matches = ending.length > 0 ? ending : [...pool].filter((p) =>
     words.length === 1 && (surnameFirst(p) || (!surnameOnly && !PARTICLES.has(words[0]!.toLowerCase()) && p.words.includes(words[0]!))));
   if (matches.length <= 1) return matches[0] ?? null;

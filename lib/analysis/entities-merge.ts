@@ -6,12 +6,14 @@ import { WEEKDAYS, joinWords, type TitleEnds } from './entities-candidates';
 import { NON_ENTITY_ACRONYMS, Strength, type Candidate } from './entities-classify';
 import { HONORIFICS, NAME_PARTICLES, TITLE_HEADS } from './entities-lexicon';
 import { gazetteerType, isFirstName, isNonEntityCap, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { isRoleHead } from './descriptions-words';
+import { isSurnameFirstName } from './given-names';
 import { isCompanyHead, isVenueHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
 import type { ResolvedMention } from './entities-link';
 import type { TaggedSpan } from './tagger';
 import { touchesFurniture } from './page-lines';
-import { isRomanisedGivenName, type Token } from './tokens';
+import { type Token } from './tokens';
 import type { EntityType } from './types';
 
 const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -219,7 +221,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
   const dropped = new Set<number>();
   const rescued = new Set<number>();
   const kept: Candidate[] = [];
-  for (const c of personWithPlaceSurname(tokens, rules.map((r) => withRomanisedGivenName(tokens, r)), tagged, cover)) {
+  for (const c of personWithPlaceSurname(tokens, withPersonCues(tokens, rules.map((r) => withRomanisedGivenName(tokens, r))), tagged, cover)) {
     if (touchesFurniture(tokens, c.first, c.last)) continue;
     const hits = overlapping(c);
     // A rule that could not type its words ("Kanye West", "U.S. Attorney Jane Roe") leaves them to
@@ -352,12 +354,70 @@ function splitPersonName(tokens: Token[], c: Candidate, hits: TaggedSpan[]): boo
   });
 }
 
-/** "Moon Jae-in", "Ban Ki-moon": a word and a romanised two-syllable given name the rules could not type are a person. */
+/** "Moon Jae-in", "Ban Ki-moon", "Liu Xiaming": a surname and a romanised given name the rules could not type are a person. */
 function withRomanisedGivenName(tokens: Token[], c: Candidate): Candidate {
   if (c.type !== null || c.ordinary || c.last !== c.first + 1) return c;
   const given = tokens[c.last]!.text;
-  if (!isRomanisedGivenName(given) || isVocabularyWord(given.toLowerCase())) return c;
-  return { ...c, type: 'person', strength: Strength.Medium };
+  if (!isSurnameFirstName(tokens[c.first]!.text, given) || isVocabularyWord(given.toLowerCase())) return c;
+  // The pattern is specific enough to outweigh the tagger, which learned few such names ("Liu Xiaming" ORG).
+  return { ...c, type: 'person', strength: Strength.Strong };
+}
+
+/** A word in a personal name's shape: capitalised, then lower case ("Ehlers", "Arrizabalaga", "Chavez-Dreyfuss"). */
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
+
+/** Two or three words that may be a personal name nobody has listed: none an ordinary word, a known place or organisation's. */
+function unknownNameShape(tokens: Token[], c: Candidate): boolean {
+  if (c.type !== null || c.ordinary || c.honorific || c.last === c.first || c.last - c.first > 2) return false;
+  for (let i = c.first; i <= c.last; i++) {
+    const t = tokens[i]!;
+    if (!NAME_WORD.test(t.text) || t.inCapsSentence || (i > c.first && t.breakBefore > 0) || isVocabularyWord(t.lower) || isNonEntityCap(t.text)) return false;
+    const gaz = gazetteerType(t.text);
+    if ((gaz && gaz !== 'PER') || isWorldPlace(t.text)) return false;
+  }
+  // "San Francisco Chronicle": a place's name opens it.
+  const opening = joinWords(tokens, c.first, c.first + 1);
+  if (gazetteerType(opening) || isWorldPlace(opening)) return false;
+  const head = tokens[c.last]!.text;
+  return !isCompanyHead(head) && !isVenueHead(head) && !isOrgSuffix(head) && !isLearnedOrgHead(head);
+}
+
+/**
+ * "Given Surname" with given names no list knows ("Nikolaj Ehlers", "Kepa Arrizabalaga"): the rules could not type
+ * the words, but the article treats them as a person's name. Any of: a role noun right before ("keeper Kepa
+ * Arrizabalaga"), a person named in full beside it in a list ("Patrik Laine and Nikolaj Ehlers"), or the surname
+ * alone elsewhere with a speech verb or an honorific ("Arrizabalaga said", "Mr. Arrizabalaga").
+ */
+function withPersonCues(tokens: Token[], rules: Candidate[]): Candidate[] {
+  const shaped = rules.map((c) => unknownNameShape(tokens, c));
+  if (!shaped.includes(true)) return rules;
+  // Surnames the article writes alone as a person's: "Roe said", "Mr. Roe".
+  const cued = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (!t.isCap || !t.isWord || t.furniture) return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (next && next.breakBefore === 0 && next.isCap && next.isWord) return;
+    const honorific = !!prev && t.breakBefore === 0 && HONORIFICS.has(prev.text);
+    if (!honorific && (prev && t.breakBefore === 0 && prev.isCap && prev.isWord && !prev.sentenceStart)) return;
+    // "The Chronicle says" is a newspaper speaking.
+    if (honorific || (speechVerbAfter(tokens, i) && !CLOSED_CLASS.has(prev?.lower ?? ''))) cued.add(t.text);
+  });
+  const isPerson = (c: Candidate | undefined): boolean => !!c && c.type === 'person' && c.strength >= Strength.Medium && c.last > c.first;
+  return rules.map((c, n) => {
+    if (!shaped[n]) return c;
+    const before = tokens[c.first - 1];
+    const role = !!before && tokens[c.first]!.breakBefore === 0 && before.isWord && !before.isCap && isRoleHead(before.text);
+    const joined = (k: number, link: number): boolean => {
+      const w = tokens[link]?.text;
+      return (w === 'and' || w === ',') && isPerson(rules[k]);
+    };
+    const listed = (n > 0 && rules[n - 1]!.last === c.first - 2 && joined(n - 1, c.first - 1)) ||
+      (n + 1 < rules.length && rules[n + 1]!.first === c.last + 2 && joined(n + 1, c.last + 1));
+    // The article's own word about the name outweighs the tagger's reading; a list only its unsure ones.
+    if (role || cued.has(tokens[c.last]!.text)) return { ...c, type: 'person', strength: Strength.Strong };
+    return listed ? { ...c, type: 'person', strength: Strength.Medium } : c;
+  });
 }
 
 /**
