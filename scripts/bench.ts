@@ -134,8 +134,8 @@ function benchSizes(): ReturnType<typeof measureBuildSizes> {
   console.log('\n(c) Built size');
   const sizes = measureBuildSizes();
   if (sizes.contentScript) {
-    const { bytes, gzipBytes } = sizes.contentScript;
-    console.log(`  content script .output/chrome-mv3/content-scripts/content.js: ${kB(bytes)} (${kB(gzipBytes)} gzip)`);
+    const { bytes, gzipBytes, files } = sizes.contentScript;
+    console.log(`  content script .output/chrome-mv3/content-scripts/ (${files.join(' + ')}): ${kB(bytes)} (${kB(gzipBytes)} gzip)`);
     console.log(`  budget < ${kB(CONTENT_SCRIPT_BUDGET_BYTES)}: ${verdict(bytes < CONTENT_SCRIPT_BUDGET_BYTES)}`);
   } else {
     console.log('  content script: not built (.output/chrome-mv3/content-scripts/content.js missing)');

@@ -7,16 +7,14 @@ import { NotesController } from '@/lib/page/notes/notes-controller';
 import { PageSession, requestPageSetup } from '@/lib/page/session/page-session';
 import { isReadableDocument } from '@/lib/page/session/session-report';
 import type { PageSetup } from '@/lib/protocol/run';
-import { HoverCardHost } from './hovercard-ui';
-import { mountLegend } from './legend-ui';
 import { mark, measure } from './marks';
-import { NotesHost } from './notes-ui';
+import { uiPart, type UiPart } from './parts';
 import type { ContentScriptContext } from '#imports';
 
 const toBackground = (message: LedeRequest): Promise<unknown> => browser.runtime.sendMessage(message);
 
 /** Lede's life on this page (lib/page/session), given the browser: messages, ports, shadow roots, marks. */
-function createSession(ctx: ContentScriptContext, setup: Promise<PageSetup> | undefined): PageSession {
+function createSession(ctx: ContentScriptContext, setup: Promise<PageSetup> | undefined, ui: UiPart): PageSession {
   return new PageSession({
     setup,
     lifetime: ctx,
@@ -25,16 +23,16 @@ function createSession(ctx: ContentScriptContext, setup: Promise<PageSetup> | un
     marks: { mark, measure },
     highlightApi: findHighlightApi(globalThis),
     hoverCardUi: () =>
-      new HoverCardHost(ctx, (key) => {
+      ui.hoverCardUi(ctx, (key) => {
         void toBackground({ type: 'openEntityPage', key }).catch((error: unknown) => console.warn('Lede could not open the library:', error));
       }),
-    mountLegend: (props) => mountLegend(ctx, props),
+    mountLegend: (props) => ui.mountLegend(ctx, props),
     notes: (hooks) =>
       new NotesController({
         ...hooks,
         lifetime: ctx,
         win: window,
-        ui: new NotesHost(ctx),
+        ui: ui.notesUi(ctx),
         send: toBackground,
         editorUrl: (token) => `${browser.runtime.getURL('/note-editor.html')}#${token}`,
         connect: (name) => browser.runtime.connect({ name }),
@@ -58,8 +56,9 @@ export default defineContentScript({
       // The page setup is asked for at once: its round trip runs while the session starts and reads the page.
       const setup = isReadableDocument(document) ? requestPageSetup(toBackground, location.href) : undefined;
       setup?.catch(() => undefined); // the session reports a failure when it reads the setup
-      const session = nextTask(window).then(() => {
-        const started = createSession(ctx, setup);
+      // The UI part (parts.ts) normally ran before this one, in its own task.
+      const session = Promise.all([uiPart(), nextTask(window)]).then(([ui]) => {
+        const started = createSession(ctx, setup, ui);
         started.start();
         return started;
       });

@@ -7,6 +7,14 @@ import { isStateCode } from './name-heads';
 import type { Token } from './tokens';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+const PLURAL_ACRONYM = /^\p{Lu}{2,6}s$/u;
+
+/** A cheap test before the Unicode ones (most tokens fail it): an ASCII opening must be A-Z, in 2 to 7 characters. */
+function mayBeAcronym(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 128) return true;
+  return c >= 65 && c <= 90 && text.length >= 2 && text.length <= 7;
+}
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 
@@ -114,7 +122,7 @@ export function commonAcronyms(tokens: Token[]): Set<string> {
   let spelled: Set<string> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!ACRONYM.test(t.text) && !/^\p{Lu}{2,6}s$/u.test(t.text)) continue;
+    if (!mayBeAcronym(t.text) || (!ACRONYM.test(t.text) && !PLURAL_ACRONYM.test(t.text))) continue;
     if (spelledOut(tokens, i)) (spelled ??= new Set()).add(t.text);
     const common = timeZone(tokens, i) || wireCode(tokens, i) || afterNumber(tokens, i) || beforeModelNumber(tokens, i);
     seen.set(t.text, (seen.get(t.text) ?? true) && common);

@@ -72,9 +72,12 @@ export function tokenize(text: string): Token[] {
       pos++;
       continue;
     }
-    TOKEN_RE.lastIndex = pos;
-    const m = TOKEN_RE.exec(text);
-    let end = m ? pos + m[0].length : pos + 1;
+    let end = asciiWordEnd(text, pos);
+    if (end < 0) {
+      TOKEN_RE.lastIndex = pos;
+      const m = TOKEN_RE.exec(text);
+      end = m ? pos + m[0].length : pos + 1;
+    }
     // Lone surrogate halves etc.: never let the scanner stall.
     if (end <= pos) end = pos + 1;
     let word = text.slice(pos, end);
@@ -97,6 +100,33 @@ export function tokenize(text: string): Token[] {
   }
   markSentences(tokens);
   return tokens;
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Where TOKEN_RE's match at `pos` ends, for the common case of a word in ASCII letters and digits
+ * (joined by ' ’ - or .); -1 wherever a character at or after the word is not ASCII (the regex
+ * decides those: a letter or mark there would continue the word).
+ */
+function asciiWordEnd(text: string, pos: number): number {
+  if (!isAsciiAlnum(text.charCodeAt(pos))) return -1;
+  let i = pos + 1;
+  for (;;) {
+    let c = text.charCodeAt(i);
+    while (isAsciiAlnum(c)) c = text.charCodeAt(++i);
+    if (i >= text.length) return i;
+    if (c >= 128 && c !== 0x2019) return -1;
+    if (c === 39 || c === 0x2019 || c === 45 || c === 46) {
+      const next = text.charCodeAt(i + 1);
+      if (isAsciiAlnum(next)) {
+        i += 2;
+        continue;
+      }
+      if (next >= 128) return -1;
+    }
+    return i;
+  }
 }
 
 function keepsPeriod(word: string): boolean {
