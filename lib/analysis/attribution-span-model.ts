@@ -1,0 +1,58 @@
+// The cue-centred span model (lib/model/attribution-spans.json, trained on PolNeAR train by
+// scripts/train-attribution-spans.ts): in a sentence without quotation marks where neither the hand patterns nor
+// the per-token cue model find an attribution, it scores every (cue, content span) pair of attribution-spans.ts and
+// keeps the best one when its probability clears the threshold (chosen on PolNeAR dev with
+// scripts/eval/attribution-sweep.ts --spans).
+import model from '../model/attribution-spans.json';
+import { candidateSpan, spanCandidates } from './attribution-spans';
+import { cueSpeaker, speakerKind, type SpeakerSlot } from './attribution';
+import type { Token } from './quote-tokens';
+import type { MentionIndex } from './speakers';
+
+const CUES: ReadonlyMap<string, number> = new Map(Object.entries(model.cues));
+const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights));
+const BIAS = WEIGHTS.get('b') ?? 0;
+
+/** The probability a pair needs (chosen on PolNeAR dev); only the dev sweep changes `spanModelSettings`. */
+export const SPAN_THRESHOLD = 0.7;
+export const spanModelSettings = { threshold: SPAN_THRESHOLD, needSpeaker: true };
+
+export interface SpanAttribution {
+  /** The speaker before the cue, with the cue; null when the sentence names none the patterns read. */
+  slot: SpeakerSlot | null;
+  cueSpan: { start: number; end: number };
+  contentStart: number;
+  contentEnd: number;
+  probability: number;
+}
+
+/** The best-scored (cue, span) pair of a sentence's tokens, when it clears the threshold. */
+export function spanAttribution(text: string, tokens: readonly Token[], mentions: MentionIndex, threshold = spanModelSettings.threshold): SpanAttribution | null {
+  if (threshold > 1) return null; // switched off (the dev sweep's baseline)
+  const speakers = new Map<number, SpeakerSlot | null>();
+  const speakerAt = (c: number): SpeakerSlot | null => {
+    if (!speakers.has(c)) speakers.set(c, cueSpeaker(text, tokens, c, mentions));
+    return speakers.get(c) ?? null;
+  };
+  const typeOf = (t: Token): string => mentions.overlapping(t.start, t.end)?.entity.type ?? '';
+  let best: SpanAttribution | null = null;
+  // The cue's own features are shared by its pairs: summed once per cue.
+  let base: readonly string[] | null = null;
+  let baseZ = 0;
+  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)))) {
+    if (cand.base !== base) {
+      base = cand.base;
+      baseZ = BIAS;
+      for (const f of base) baseZ += WEIGHTS.get(f) ?? 0;
+    }
+    let z = baseZ;
+    for (const f of cand.feats) z += WEIGHTS.get(f) ?? 0;
+    const p = 1 / (1 + Math.exp(-z));
+    if (p < threshold || (best && p <= best.probability)) continue;
+    const span = candidateSpan(tokens, cand);
+    if (!span) continue;
+    const cue = tokens[cand.cue] as Token;
+    best = { slot: speakerAt(cand.cue), cueSpan: { start: cue.start, end: cue.end }, contentStart: span.start, contentEnd: span.end, probability: p };
+  }
+  return best;
+}
