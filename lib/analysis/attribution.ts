@@ -1042,14 +1042,8 @@ export function learnedAttribution(text: string, tokens: readonly Token[], sente
   const cue = learnedCue(tokens, (t) => mentions.overlapping(t.start, t.end)?.entity.type ?? '');
   if (!cue) return null;
   if (patternsTurnDown(tokens, cue.last, cue.content)) return null;
-  const found = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
-  // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show; nor is it after a
-  // capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed "we"/"you".
-  if (!found || found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return null;
-  // Nor after one capitalised word that opens the sentence and names nothing known ("Take calls …", "Recent studies"
-  // cut short); a plural there is a group that speaks ("Analysts expect …", "Polls show …").
-  const lone = found.ref.kind === 'phrase' && !found.ref.entity && found.first === 0 && found.last === 0;
-  if (lone && !/s$/.test((tokens[0] as Token).lower)) return null;
+  const found = cueSpeaker(text, tokens, cue.first, mentions);
+  if (!found || !isLearnedSpeaker(tokens, found)) return null;
   const last = tokens[cue.last] as Token;
   const slot: SpeakerSlot = { ...found, cue: last.lower, cueSpan: { start: (tokens[cue.first] as Token).start, end: last.end } };
   const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));
@@ -1063,6 +1057,22 @@ export function learnedAttribution(text: string, tokens: readonly Token[], sente
  * or relative subject, else the sentence's opening subject. For the span model (attribution-span-model.ts). */
 export function cueSpeaker(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
   return slotBefore(text, tokens, c, 0, mentions)?.slot ?? indirectSubject(text, tokens, c, mentions) ?? openingSubject(text, tokens, c, c, mentions);
+}
+
+/** May a learned cue show with this speaker? Without one, a learned cue is right too seldom (about half the time on
+ * dev) to show; nor is it after a capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed
+ * "we"/"you", nor after one capitalised word that opens the sentence and names nothing known ("Take calls …",
+ * "Recent studies" cut short); a plural there is a group that speaks ("Analysts expect …", "Polls show …"). */
+export function isLearnedSpeaker(tokens: readonly Token[], found: SpeakerSlot): boolean {
+  if (found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return false;
+  const lone = found.ref.kind === 'phrase' && !found.ref.entity && found.first === 0 && found.last === 0;
+  return !lone || /s$/.test((tokens[0] as Token).lower);
+}
+
+/** Does a learned (or span-model) cue at token `c` with content from token `content` use the cue in a way the
+ * patterns turn down on purpose? */
+export function learnedUseTurnedDown(tokens: readonly Token[], c: number, content: number): boolean {
+  return patternsTurnDown(tokens, c, content);
 }
 
 /** A coarse kind of a speaker slot, as the span model reads it ('' for none). */

@@ -16,7 +16,7 @@ import {
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
-import { spanAttribution, spanModelSettings, type SpanAttribution } from './attribution-span-model';
+import { spanAttribution, type SpanAttribution } from './attribution-span-model';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -39,11 +39,9 @@ function slotSpans(slot: SpeakerSlot | null): Pick<Candidate, 'cueSpan' | 'sourc
   return slot.cueSpan ? { cueSpan: slot.cueSpan, sourceSpan: slot.source } : { sourceSpan: slot.source };
 }
 
-/** A candidate from the span model: reported speech whose speaker may stay unknown ("Polls show …" with no name). */
+/** A candidate from the span model: like the learned cue model's, shown only with a speaker who resolves. */
 function spanCandidate(found: SpanAttribution): Candidate {
-  const cue = found.slot?.cue ?? '';
-  const spans = found.slot ? { cueSpan: found.cueSpan, sourceSpan: found.slot.source } : { cueSpan: found.cueSpan };
-  return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot?.ref ?? null, cue, inherits: false, learned: spanModelSettings.needSpeaker, ...spans };
+  return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, learned: true, cueSpan: found.cueSpan, sourceSpan: found.slot.source };
 }
 
 /** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */

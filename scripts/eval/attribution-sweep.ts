@@ -1,7 +1,7 @@
-// `npx tsx scripts/eval/attribution-sweep.ts [dev|train] [thresholds…] [--spans] [--any-speaker]`: PolNeAR
+// `npx tsx scripts/eval/attribution-sweep.ts [dev|train] [thresholds…] [--spans]`: PolNeAR
 // reported-speech precision and recall (the matching rules of polnear.ts) at several decision thresholds of the
 // learned cue model, to choose CUE_THRESHOLD in lib/analysis/attribution-model.ts; with --spans, of the span model
-// (SPAN_THRESHOLD in lib/analysis/attribution-span-model.ts; --any-speaker also shows its spans without a speaker).
+// (SPAN_THRESHOLD in lib/analysis/attribution-span-model.ts).
 // Choose on dev, never on test.
 import { resolve } from 'node:path';
 import { analyzeText } from '../../lib/analysis/analyze';
@@ -12,7 +12,6 @@ import { readPolnear, scoreKind, type KindScore } from './polnear';
 const split = process.argv[2] === 'train' ? 'train' : 'dev';
 const given = process.argv.slice(3).map(Number).filter((x) => x > 0);
 const spans = process.argv.includes('--spans');
-if (process.argv.includes('--any-speaker')) spanModelSettings.needSpeaker = false;
 const thresholds = given.length ? given : [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 const articles = readPolnear(resolve(import.meta.dirname, '../../../shared/datasets/polnear', split));
 console.log(`PolNeAR ${split}: reported speech by ${spans ? 'span' : 'cue'}-model threshold (1.01 = model off)`);
