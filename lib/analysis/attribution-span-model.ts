@@ -12,6 +12,19 @@ import type { MentionIndex } from './speakers';
 const CUES: ReadonlyMap<string, number> = new Map(Object.entries(model.cues));
 const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights));
 const BIAS = WEIGHTS.get('b') ?? 0;
+/** The most a pair's own features can add to its cue's score: the best weight of each pair feature family. A cue
+ * whose score can't reach the threshold even with it is dropped before its spans are cut. */
+const MAX_PAIR_GAIN = (() => {
+  const best = new Map<string, number>();
+  for (const [name, w] of WEIGHTS) {
+    if (!name.startsWith('P:') || name.startsWith('P:cueP')) continue;
+    const family = name.slice(0, name.indexOf('='));
+    best.set(family, Math.max(best.get(family) ?? 0, w));
+  }
+  let sum = 0;
+  for (const w of best.values()) sum += w;
+  return sum;
+})();
 
 /** The probability a pair needs (chosen on PolNeAR dev); only the dev sweep changes `spanModelSettings`. */
 export const SPAN_THRESHOLD = 0.6;
@@ -36,22 +49,25 @@ export function spanAttribution(text: string, tokens: readonly Token[], mentions
   };
   const typeOf = (t: Token): string => mentions.overlapping(t.start, t.end)?.entity.type ?? '';
   let best: SpanAttribution | null = null;
-  // The cue's own features are shared by its pairs: summed once per cue.
-  let base: readonly string[] | null = null;
-  let baseZ = 0;
-  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)))) {
-    if (cand.base !== base) {
-      base = cand.base;
-      baseZ = BIAS;
-      for (const f of base) baseZ += WEIGHTS.get(f) ?? 0;
-    }
-    let z = baseZ;
+  // The cue's own features are shared by its pairs: summed once per cue. The learned cue model's rules hold here
+  // too: a speaker it may show, no use the patterns turn down on purpose.
+  const minZ = Math.log(threshold / (1 - threshold));
+  const baseZ = new Map<number, number>();
+  const keepCue = (c: number, base: readonly string[]): boolean => {
+    const slot = speakerAt(c);
+    if (!slot || !isLearnedSpeaker(tokens, slot)) return false;
+    let z = BIAS;
+    for (const f of base) z += WEIGHTS.get(f) ?? 0;
+    baseZ.set(c, z);
+    return z + MAX_PAIR_GAIN >= minZ;
+  };
+  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue)) {
+    let z = baseZ.get(cand.cue) as number;
     for (const f of cand.feats) z += WEIGHTS.get(f) ?? 0;
     const p = 1 / (1 + Math.exp(-z));
     if (p < threshold || (best && p <= best.probability)) continue;
-    // The learned cue model's rules hold here too: a speaker it may show, no use the patterns turn down on purpose.
-    const slot = speakerAt(cand.cue);
-    if (!slot || !isLearnedSpeaker(tokens, slot) || (!cand.trailing && learnedUseTurnedDown(tokens, cand.cue, cand.from))) continue;
+    const slot = speakerAt(cand.cue) as SpeakerSlot;
+    if (!cand.trailing && learnedUseTurnedDown(tokens, cand.cue, cand.from)) continue;
     const span = candidateSpan(tokens, cand);
     if (!span) continue;
     const cue = tokens[cand.cue] as Token;

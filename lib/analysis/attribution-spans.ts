@@ -95,7 +95,10 @@ function pairFeatures(tokens: readonly Token[], c: number, from: number, to: num
  * start ranker puts the content, or right after the cue) up to the sentence end or to where the end ranker cuts
  * it; a cue near the sentence end after a comma also proposes the words before that comma.
  */
-export function spanCandidates(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf): SpanCandidate[] {
+export function spanCandidates(
+  tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf,
+  keepCue: (c: number, base: readonly string[]) => boolean = () => true,
+): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   const cues = likeliestCues(tokens, cueWords);
   if (cues.length === 0) return out;
@@ -105,11 +108,12 @@ export function spanCandidates(tokens: readonly Token[], cueWords: ReadonlyMap<s
     const cueP = cueProbability(tokens, c, after[c] as number, typeOf);
     const cueBin = cueP === 0 ? 'x' : String(Math.min(9, Math.floor(cueP * 10)));
     const ranked = { start: -1, end: -1 };
-    let base: string[] | null = null;
+    const base = [...cueFeatures(tokens, c, after[c] as number, typeOf), `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
+    // The caller may drop a cue before its spans are cut (the rankers are the costly part).
+    if (!keepCue(c, base)) continue;
     const push = (from: number, to: number, trailing: boolean, endRank: string): void => {
       if (to <= from || wordsIn(tokens, from, to) < MIN_CONTENT_WORDS) return;
       if (out.some((o) => o.cue === c && o.from === from && o.to === to)) return;
-      base ??= [...cueFeatures(tokens, c, after[c] as number, typeOf), `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
       // Where the cue model's rankers would put the content: a span that agrees with them is likelier right.
       const agree = trailing ? 'T' : `${from === ranked.start ? 's' : '-'}${to === ranked.end ? 'e' : '-'}`;
       out.push({ cue: c, from, to, trailing, base, feats: [...pairFeatures(tokens, c, from, to, trailing, speaker, `${cueBin}|${agree}`), `P:erank=${endRank}`, `P:erankw=${endRank}|${norm(tokens[to], '</s>')}`] });
