@@ -68,6 +68,11 @@ function isCandidate(tokens: readonly Token[], i: number): boolean {
   return isCandidateWord(t);
 }
 
+/** The cue model's probability that token `i` ends a cue whose content follows (0 for words it never scores). */
+export function cueProbability(tokens: readonly Token[], i: number, wordsAfter: number, typeOf: EntityTypeOf): number {
+  return isCandidate(tokens, i) ? probability(LAST, cueFeatures(tokens, i, wordsAfter, typeOf)) : 0;
+}
+
 export interface LearnedCue {
   /** Token indexes of the cue's first and last word. */
   first: number;
@@ -111,10 +116,11 @@ export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, thres
  * ends before (a comma, "but", "on" …), or `tokens.length` for the sentence end. Candidates are read up to `limit`
  * (a token index: the end the patterns allow).
  */
-export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, limit = tokens.length): number {
-  // A ranking model: the candidate with the highest score wins (the scores are not probabilities).
+export function learnedContentEnd(tokens: readonly Token[], from: number, cue: string, limit = tokens.length, margin = 0): number {
+  // A ranking model: the candidate with the highest score wins (the scores are not probabilities); an earlier end
+  // must beat the sentence end by `margin`.
   let best = limit;
-  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue));
+  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue)) + margin;
   for (let j = from + 1; j < limit; j++) {
     if (!isEndCandidate(tokens, j)) continue;
     const z = score(END, endFeatures(tokens, from, j, cue));
@@ -124,6 +130,17 @@ export function learnedContentEnd(tokens: readonly Token[], from: number, cue: s
     }
   }
   return best;
+}
+
+/** The `max` likeliest ends of a content that starts at token `from` (token indexes it ends before, `tokens.length`
+ * for the sentence end), best first, by the end ranker of learnedContentEnd. */
+export function rankedContentEnds(tokens: readonly Token[], from: number, cue: string, max: number): number[] {
+  const scored: { j: number; z: number }[] = [{ j: tokens.length, z: score(END, endFeatures(tokens, from, tokens.length, cue)) }];
+  for (let j = from + 1; j < tokens.length; j++) {
+    if (isEndCandidate(tokens, j)) scored.push({ j, z: score(END, endFeatures(tokens, from, j, cue)) });
+  }
+  scored.sort((a, b) => b.z - a.z);
+  return scored.slice(0, max).map((x) => x.j);
 }
 
 /** Where the content after a cue whose last word is token `c` most probably starts ("told reporters Monday that

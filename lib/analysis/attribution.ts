@@ -748,9 +748,26 @@ export function analyzeSentence(
     // Mouse, wrote a host of new songs") is part of what X said.
     if (trailing && trailing.contentEnd > leading.contentStart && closesSentence(tokens, trailing.contentEnd)) end = Math.min(end, trailing.contentEnd);
     end = reportedContentEnd(tokens, leading.contentToken, end);
+    // The object of a learned cue ("questioned [the health of X], who is 70") ends where the end ranker puts it; a
+    // clause after a speech verb keeps the patterns' end (cutting those too loses more right contents than it mends).
+    const mode = endRankerSettings.mode;
+    if (mode === 'all' || (mode === 'object' && objectLeading)) end = rankedEnd(tokens, leading.contentToken, leading.slot.cue, end);
     return { ...leading, contentEnd: end };
   }
   return trailing;
+}
+
+/** Which leading contents end where the learned end ranker puts them: learned-cue objects (chosen on PolNeAR dev;
+ * only the dev sweeps change it). */
+export const endRankerSettings = { mode: 'object' as 'all' | 'object' | 'off', margin: 0 };
+
+/** Where the learned end ranker ends a content that starts at token `from`, no later than character `limit`
+ * ("questioned [the health of Donald Trump], who is 70", "called for [more school investment] in a statement"). */
+function rankedEnd(tokens: readonly Token[], from: number, cue: string, limit: number): number {
+  let stop = from;
+  while (stop < tokens.length && (tokens[stop] as Token).start < limit) stop++;
+  const endToken = learnedContentEnd(tokens, from, cue, stop, endRankerSettings.margin);
+  return endToken < stop ? Math.min(limit, (tokens[endToken - 1] as Token).end) : limit;
 }
 
 /** Is the attribution after character `from` short enough to be the sentence's last clause ("…, Jones said.")? */
@@ -1085,14 +1102,8 @@ export function learnedAttribution(text: string, tokens: readonly Token[], sente
   const cue = learnedCue(tokens, (t) => mentions.overlapping(t.start, t.end)?.entity.type ?? '');
   if (!cue) return null;
   if (patternsTurnDown(tokens, cue.last, cue.content)) return null;
-  const found = slotBefore(text, tokens, cue.first, 0, mentions)?.slot ?? indirectSubject(text, tokens, cue.first, mentions) ?? openingSubject(text, tokens, cue.first, cue.first, mentions);
-  // Without a speaker, a learned cue is right too seldom (about half the time on dev) to show; nor is it after a
-  // capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed "we"/"you".
-  if (!found || found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return null;
-  // Nor after one capitalised word that opens the sentence and names nothing known ("Take calls …", "Recent studies"
-  // cut short); a plural there is a group that speaks ("Analysts expect …", "Polls show …").
-  const lone = found.ref.kind === 'phrase' && !found.ref.entity && found.first === 0 && found.last === 0;
-  if (lone && !/s$/.test((tokens[0] as Token).lower)) return null;
+  const found = cueSpeaker(text, tokens, cue.first, mentions);
+  if (!found || !isLearnedSpeaker(tokens, found)) return null;
   const last = tokens[cue.last] as Token;
   const slot: SpeakerSlot = { ...found, cue: last.lower, cueSpan: { start: (tokens[cue.first] as Token).start, end: last.end } };
   const limit = reportedContentEnd(tokens, cue.content, endWithoutPeriod(text, tokens, sentenceEnd));
@@ -1100,6 +1111,38 @@ export function learnedAttribution(text: string, tokens: readonly Token[], sente
   const end = endToken < tokens.length ? Math.min(limit, (tokens[endToken - 1] as Token).end) : limit;
   const start = (tokens[cue.content] as Token).start;
   return end > start ? { slot, contentStart: start, contentEnd: end } : null;
+}
+
+/** The speaker the patterns would give cue `c` (as for a learned cue): the subject right before it, an appositive
+ * or relative subject, else the sentence's opening subject. For the span model (attribution-span-model.ts). */
+export function cueSpeaker(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  return slotBefore(text, tokens, c, 0, mentions)?.slot ?? indirectSubject(text, tokens, c, mentions) ?? openingSubject(text, tokens, c, c, mentions);
+}
+
+/** May a learned cue show with this speaker? Without one, a learned cue is right too seldom (about half the time on
+ * dev) to show; nor is it after a capitalised word no entity knows ("Take calls …", "Both offer …") or an unnamed
+ * "we"/"you", nor after one capitalised word that opens the sentence and names nothing known ("Take calls …",
+ * "Recent studies" cut short); a plural there is a group that speaks ("Analysts expect …", "Polls show …"). */
+export function isLearnedSpeaker(tokens: readonly Token[], found: SpeakerSlot): boolean {
+  if (found.ref.kind === 'name' || found.ref.kind === 'anonymous-group') return false;
+  const lone = found.ref.kind === 'phrase' && !found.ref.entity && found.first === 0 && found.last === 0;
+  return !lone || /s$/.test((tokens[0] as Token).lower);
+}
+
+/** Does a learned (or span-model) cue at token `c` with content from token `content` use the cue in a way the
+ * patterns turn down on purpose? */
+export function learnedUseTurnedDown(tokens: readonly Token[], c: number, content: number): boolean {
+  return patternsTurnDown(tokens, c, content);
+}
+
+/** A coarse kind of a speaker slot, as the span model reads it ('' for none). */
+export function speakerKind(slot: SpeakerSlot | null): string {
+  if (!slot) return '';
+  const ref = slot.ref;
+  if (ref.kind === 'entity') return `e-${ref.entity.type}`;
+  if (ref.kind === 'phrase') return ref.entity ? `p-${ref.entity.type}` : ref.singular ? 'p-one' : 'p-group';
+  if (ref.kind === 'pronoun') return `pro-${ref.gender}`;
+  return ref.kind;
 }
 
 /**

@@ -15,6 +15,8 @@ import {
 } from './attribution';
 import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
+import { hasQuoteMark } from './attribution-model';
+import { spanAttribution, type SpanAttribution } from './attribution-span-model';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -35,6 +37,11 @@ interface Candidate extends Span {
 function slotSpans(slot: SpeakerSlot | null): Pick<Candidate, 'cueSpan' | 'sourceSpan'> {
   if (!slot) return {};
   return slot.cueSpan ? { cueSpan: slot.cueSpan, sourceSpan: slot.source } : { sourceSpan: slot.source };
+}
+
+/** A candidate from the span model: like the learned cue model's, shown only with a speaker who resolves. */
+function spanCandidate(found: SpanAttribution): Candidate {
+  return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, learned: true, cueSpan: found.cueSpan, sourceSpan: found.slot.source };
 }
 
 /** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */
@@ -280,6 +287,11 @@ function sentenceCandidates(
         else {
           const learned = learnedAttribution(text, tokens, s.end, mentions);
           if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) });
+          else {
+            // Sentences without quotation marks only, as the span model was trained.
+            const spanned = hasQuoteMark(text, s.start, s.end) ? null : spanAttribution(text, tokens, mentions);
+            if (spanned) out.push(spanCandidate(spanned));
+          }
         }
         continue;
       }

@@ -6,6 +6,9 @@ import { findQuotes } from '../../lib/analysis/quotes';
 import { CUE_THRESHOLD, cueModelSettings, hasQuoteMark, learnedContentEnd, learnedContentStart, learnedCue } from '../../lib/analysis/attribution-model';
 import { tokenize, type Token } from '../../lib/analysis/quote-tokens';
 import type { QuoteKind } from '../../lib/analysis/types';
+import { SPAN_THRESHOLD, spanModelSettings } from '../../lib/analysis/attribution-span-model';
+import { spanCandidates } from '../../lib/analysis/attribution-spans';
+import { endRankerSettings } from '../../lib/analysis/attribution';
 import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
 
 interface Seen {
@@ -36,12 +39,14 @@ describe('reported speech from the learned cue model', () => {
   it('finds a cue no hand list has, with the speaker before it', () => {
     const text = 'Jane Doe believes the harbor contracts were rigged from the start.';
     expect(quotesIn(text)).toMatchObject([{ kind: 'reported', speaker: 'Jane Doe', text: 'the harbor contracts were rigged from the start', cue: 'believes' }]);
-    // The patterns alone do not read it.
+    // The patterns alone (both learned models off) do not read it.
     cueModelSettings.threshold = 2;
+    spanModelSettings.threshold = 2;
     try {
       expect(quotesIn(text)).toEqual([]);
     } finally {
       cueModelSettings.threshold = CUE_THRESHOLD;
+      spanModelSettings.threshold = SPAN_THRESHOLD;
     }
   });
 
@@ -114,5 +119,70 @@ describe('speakers of direct quotes', () => {
   it('reaches a cue before a longer tail that leads to the mark', () => {
     const quotes = quotesIn('The spot ends with footage of John Smith saying during the debate last week, “That makes me smart,” when Jane Doe pressed him on his taxes.');
     expect(quotes).toMatchObject([{ kind: 'direct', speaker: 'John Smith', text: 'That makes me smart' }]);
+  });
+});
+
+describe('reported speech from the cue-centred span model', () => {
+  /** findQuotes with the per-token cue model off, so only the patterns and the span model read the sentence. */
+  function withSpansOnly(text: string): Seen[] {
+    cueModelSettings.threshold = 2;
+    try {
+      return quotesIn(text);
+    } finally {
+      cueModelSettings.threshold = CUE_THRESHOLD;
+    }
+  }
+
+  it('finds a cue and its content span where the patterns find nothing', () => {
+    const text = 'Jane Doe expects the harbor authority to raise its fees next spring.';
+    expect(withSpansOnly(text)).toMatchObject([{ kind: 'reported', speaker: 'Jane Doe', text: 'the harbor authority to raise its fees next spring', cue: 'expects' }]);
+    spanModelSettings.threshold = 2;
+    try {
+      expect(withSpansOnly(text)).toEqual([]);
+    } finally {
+      spanModelSettings.threshold = SPAN_THRESHOLD;
+    }
+  });
+
+  it('reads "that" and a negated cue no hand list has', () => {
+    expect(withSpansOnly('John Smith estimates that the new bridge would cost $40 million over the next decade.')).toMatchObject([
+      { kind: 'reported', speaker: 'John Smith', text: 'the new bridge would cost $40 million over the next decade', cue: 'estimates' },
+    ]);
+    expect(withSpansOnly('Jane Doe has not mentioned the harbor contracts since the debate.')).toMatchObject([
+      { kind: 'reported', speaker: 'Jane Doe', text: 'the harbor contracts since the debate', cue: 'mentioned' },
+    ]);
+    // An order stays turned down, as the patterns and the cue model turn it down.
+    expect(withSpansOnly('Jane Doe is urging the council to delay the vote on the harbor contracts.')).toEqual([]);
+  });
+
+  it('finds nothing in plain narration', () => {
+    expect(withSpansOnly('The weather was cold and the streets were empty on Sunday.')).toEqual([]);
+    expect(withSpansOnly('The council approved the budget on Tuesday after a long debate.')).toEqual([]);
+  });
+
+  it('proposes the clause after a cue, cut where the end ranker puts it, and the words before a trailing cue', () => {
+    const text = 'The plan will fail within a year, Jane Doe argued.';
+    const tokens = tokenize(text, 0, text.length);
+    const cues = new Map([['argued', 0.5], ['vowed', 0.5]]);
+    const spans = spanCandidates(tokens, cues, () => '', () => 'e-person').map((c) => ({ cue: (tokens[c.cue] as Token).text, trailing: c.trailing, span: words(tokens, c.from, c.to) }));
+    expect(spans).toContainEqual({ cue: 'argued', trailing: true, span: 'The plan will fail within a year' });
+    const other = 'Jane Doe vowed to form a committee, and then she left the hall.';
+    const otherTokens = tokenize(other, 0, other.length);
+    const proposed = spanCandidates(otherTokens, cues, () => '', () => 'e-person').map((c) => words(otherTokens, c.from, c.to));
+    expect(proposed).toContain('to form a committee , and then she left the hall .');
+    expect(proposed).toContain('to form a committee');
+  });
+});
+
+describe('the end of a learned cue\'s object', () => {
+  it('ends where the end ranker puts it, not at the sentence end', () => {
+    const text = 'Jane Doe attacked the mayor in a series of early-morning posts.';
+    expect(quotesIn(text)).toMatchObject([{ kind: 'reported', speaker: 'Jane Doe', text: 'the mayor', cue: 'attacked' }]);
+    endRankerSettings.mode = 'off';
+    try {
+      expect(quotesIn(text)).toMatchObject([{ kind: 'reported', text: 'the mayor in a series of early-morning posts' }]);
+    } finally {
+      endRankerSettings.mode = 'object';
+    }
   });
 });

@@ -1,0 +1,156 @@
+// Candidates and features for the cue-centred span model (lib/model/attribution-spans.json, trained on PolNeAR
+// train by scripts/train-attribution-spans.ts): in a sentence the patterns leave alone, every word that was a
+// cue in train ("believes", "is demanding", "proposes") proposes a few content spans cut from the clause around it
+// (what follows it to the sentence end or to the clause boundary the end ranker picks; for "…, X argued." the words
+// before its comma). One logistic model scores each (cue, span) pair as a whole: the cue's words, whether its
+// subject is a person, a body or a pronoun, "that", where the span starts and ends, how long it is. Shared with the
+// trainer, so both read a sentence the same way. Each sentence costs a few candidates per cue word: linear time.
+import { cueFeatures, norm, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueProbability, learnedContentStart, rankedContentEnds } from './attribution-model';
+import type { Token } from './quote-tokens';
+
+/** One (cue, content) pair: token indexes of the cue's last word and of the content's first and past-last tokens. */
+export interface SpanCandidate {
+  cue: number;
+  from: number;
+  to: number;
+  /** The content comes before the cue ("…, the group argued."). */
+  trailing: boolean;
+  /** The cue's own features, one array shared by all pairs of that cue (so a scorer can sum them once). */
+  base: readonly string[];
+  /** The pair's features beyond the cue's. */
+  feats: string[];
+}
+
+/** What the sentence's speaker finder makes of the words before cue `i`: 'pronoun', 'person', 'organization',
+ * 'phrase', 'name' … or '' for no speaker. */
+export type SpeakerKindOf = (i: number) => string;
+
+/** Words a content needs (fewer: "said so", "agreed"). */
+const MIN_CONTENT_WORDS = 2;
+/** Cue words read per sentence (the likeliest by their share of cue uses in train): a sentence seldom has more. */
+const MAX_CUES = 3;
+/** Ends the end ranker proposes for each start. */
+const MAX_ENDS = 4;
+/** A trailing cue sits this close to the sentence end ("…, the union argued on Tuesday."). */
+const MAX_TRAILING_TAIL = 8;
+
+function bucket(n: number): string {
+  return n <= 2 ? String(n) : n <= 5 ? '3-5' : n <= 10 ? '6-10' : n <= 20 ? '11-20' : '21+';
+}
+
+function wordsIn(tokens: readonly Token[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if ((tokens[k] as Token).isWord) n++;
+  return n;
+}
+
+/** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
+export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>): number {
+  const t = tokens[i] as Token;
+  if (!t.isWord) return 0;
+  const w = norm(t, '');
+  return Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+}
+
+/** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
+function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
+  const found: { i: number; share: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const share = cueShare(tokens, i, cueWords);
+    if (share > 0) found.push({ i, share });
+  }
+  if (found.length > MAX_CUES) found.sort((a, b) => b.share - a.share).splice(MAX_CUES);
+  return found.map((x) => x.i).sort((a, b) => a - b);
+}
+
+/** The features of one pair, beyond the cue's own (cueFeatures). */
+function pairFeatures(tokens: readonly Token[], c: number, from: number, to: number, trailing: boolean, speaker: string, ranked: string): string[] {
+  const cue = stem(norm(tokens[c], ''));
+  const words = wordsIn(tokens, from, to);
+  const toEnd = to >= tokens.length || wordsIn(tokens, to, tokens.length) === 0;
+  const first = norm(tokens[from], '');
+  const before = norm(tokens[from - 1], '<s>');
+  const endWord = toEnd ? '</s>' : norm(tokens[to], '');
+  const gap = trailing ? wordsIn(tokens, to, c) : wordsIn(tokens, c + 1, from);
+  let that = false;
+  for (let k = c + 1; k < from; k++) if ((tokens[k] as Token).lower === 'that') that = true;
+  // Punctuation inside the span: a content seldom runs over a semicolon or a dash, often over a comma.
+  let inner = '';
+  for (let k = from; k < to && inner.length < 4; k++) {
+    const t = tokens[k] as Token;
+    if (!t.isWord && t.text !== '.' && t.text !== "'" && t.text !== '\u2019') inner += t.text === ',' ? ',' : t.text === ';' ? ';' : '-';
+  }
+  const shape = `${trailing ? 'T' : 'L'}|${toEnd ? 'end' : 'cut'}|${that ? 'that' : '-'}`;
+  return [
+    `P:shape=${shape}`, `P:cs=${cue}|${shape}`, `P:len=${bucket(words)}`, `P:slen=${shape}|${bucket(words)}`,
+    `P:gap=${trailing ? 'T' : 'L'}|${bucket(gap)}`, `P:first=${first}`, `P:before=${before}`, `P:endw=${endWord}`,
+    `P:inner=${inner}`, `P:innerlen=${inner}|${bucket(words)}`, `P:spk=${speaker}`, `P:spkc=${speaker}|${cue}`, `P:spks=${speaker}|${shape}`, `P:cpos=${bucket(c)}`,
+    `P:left=${bucket(wordsIn(tokens, 0, trailing ? to : c))}`, `P:rank=${ranked}`, `P:rankc=${ranked}|${cue}`, `P:ranks=${ranked}|${speaker}`,
+  ];
+}
+
+/**
+ * Every (cue, span) pair of a sentence's tokens worth scoring. A cue proposes what follows it (from where the
+ * start ranker puts the content, or right after the cue) up to the sentence end or to where the end ranker cuts
+ * it; a cue near the sentence end after a comma also proposes the words before that comma.
+ */
+export function spanCandidates(
+  tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf,
+  keepCue: (c: number, base: readonly string[]) => boolean = () => true,
+): SpanCandidate[] {
+  const out: SpanCandidate[] = [];
+  const cues = likeliestCues(tokens, cueWords);
+  if (cues.length === 0) return out;
+  const after = wordsAfterEach(tokens);
+  for (const c of cues) {
+    const speaker = speakerOf(c);
+    const cueP = cueProbability(tokens, c, after[c] as number, typeOf);
+    const cueBin = cueP === 0 ? 'x' : String(Math.min(9, Math.floor(cueP * 10)));
+    const ranked = { start: -1, end: -1 };
+    const base = [...cueFeatures(tokens, c, after[c] as number, typeOf), `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
+    // The caller may drop a cue before its spans are cut (the rankers are the costly part).
+    if (!keepCue(c, base)) continue;
+    const push = (from: number, to: number, trailing: boolean, endRank: string): void => {
+      if (to <= from || wordsIn(tokens, from, to) < MIN_CONTENT_WORDS) return;
+      if (out.some((o) => o.cue === c && o.from === from && o.to === to)) return;
+      // Where the cue model's rankers would put the content: a span that agrees with them is likelier right.
+      const agree = trailing ? 'T' : `${from === ranked.start ? 's' : '-'}${to === ranked.end ? 'e' : '-'}`;
+      out.push({ cue: c, from, to, trailing, base, feats: [...pairFeatures(tokens, c, from, to, trailing, speaker, `${cueBin}|${agree}`), `P:erank=${endRank}`, `P:erankw=${endRank}|${norm(tokens[to], '</s>')}`] });
+    };
+    if ((after[c] as number) >= MIN_CONTENT_WORDS) {
+      const starts = new Set<number>();
+      ranked.start = learnedContentStart(tokens, c);
+      if (ranked.start > c) starts.add(ranked.start);
+      if (tokens[c + 1]?.isWord) starts.add(c + 1);
+      for (const from of starts) {
+        const ends = rankedContentEnds(tokens, from, (tokens[c] as Token).lower, MAX_ENDS);
+        if (from === ranked.start) ranked.end = ends[0] ?? -1;
+        ends.forEach((to, rank) => push(from, to, false, `r${rank}`));
+        push(from, tokens.length, false, 'end');
+      }
+    }
+    // "…, the union argued (on Tuesday).": the words before the comma that opens the attribution.
+    if ((after[c] as number) <= MAX_TRAILING_TAIL) {
+      for (let k = c - 1; k > 0 && c - k <= 10; k--) {
+        const t = tokens[k] as Token;
+        if (t.text === ',') {
+          push(0, k, true, 'T');
+          break;
+        }
+        if (!t.isWord) break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A content span's first and past-last token, trimmed of edge punctuation, as characters. */
+export function candidateSpan(tokens: readonly Token[], cand: SpanCandidate): { start: number; end: number } | null {
+  let from = cand.from;
+  let to = cand.to;
+  while (from < to && !(tokens[from] as Token).isWord) from++;
+  while (to > from && !(tokens[to - 1] as Token).isWord) to--;
+  if (to <= from) return null;
+  return { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end };
+}
