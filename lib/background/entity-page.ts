@@ -7,6 +7,7 @@ import type { EntityType } from '../analysis/types';
 import { acronymLetters, initialsOf, isAcronymOf } from '../analysis/name-variants';
 import { acronymTerm, formsMatch, initialsTerm, nameForm, parseEntityKey, spellingTerm, surnameTerm } from '../cards/entity-key';
 import { quoteSelectorOf, type Annotation } from '../notes/annotation';
+import { articleIdentity } from '../notes/article-identity';
 import { ENTITY_PAGE_WINDOW, type EntityArticle, type EntityDescription, type EntityNote, type EntityPageData, type EntityQuote, type EntitySource } from '../protocol/history';
 import type { LedeDB, MentionRow } from './db';
 
@@ -15,8 +16,8 @@ export const ENTITY_PAGE_QUOTES = 300;
 export const ENTITY_PAGE_NOTES = 300;
 /** Notes that one index lookup costs about as much as reading (measured in scripts/lib/bench-entity.ts). */
 const NOTES_PER_LOOKUP = 8;
-/** Articles' keys read at a time, newest first, while looking for the newest matching ones. */
-const ORDER_CHUNK = 1_000;
+/** The fewest articles' keys read at a time, newest first, while looking for the newest matching ones. */
+const MIN_ORDER_CHUNK = 250;
 
 /** One article's mention of the entity (a MentionRow: the article's title, site, date and addresses come with it). */
 type Found = MentionRow;
@@ -70,18 +71,19 @@ export async function entityPage(db: LedeDB, key: string, historyOn: boolean, wi
 
 /** The entity's mention in each stored article that names it, under any name the linking rules accept. */
 async function matchingMentions(db: LedeDB, type: EntityType, key: string, folded: string, window: number): Promise<Matches> {
-  const exact = await db.mentions.where('terms').equals(key).primaryKeys();
+  const words = folded.split(' ');
+  const surname = words[words.length - 1]!;
+  // A person's rows all carry their surname's handle (entityIndexTerms): its keys hold theirs too.
+  const bySurname = type === 'person' ? await db.mentions.where('terms').equals(surnameTerm(type, surname)).primaryKeys() : null;
+  const exact = bySurname ? bySurname.filter((id) => id.endsWith(`\n${key}`)) : await db.mentions.where('terms').equals(key).primaryKeys();
   // The names as written ("U.N.", "Donald Trump"): acronyms and initials need the capitals. One row
   // tells them; a person needs none (the folded name is enough for the person rules).
   const sample = type === 'person' || exact.length === 0 ? undefined : await db.mentions.get(exact[0]!);
   const raw = new Set(sample ? [sample.name] : [folded]);
   const terms = new Set<string>();
-  const words = folded.split(' ');
-  const surname = words[words.length - 1]!;
   if (type === 'person') {
-    // Exact lookups only (a range over the index would walk every surname): the same surname, and
-    // surnames spelled alike, which the linking rules then check.
-    terms.add(surnameTerm(type, surname));
+    // Exact lookups only (a range over the index would walk every surname): surnames spelled alike
+    // (the same surname's were read above), which the linking rules then check.
     const spelling = spellingTerm(type, surname);
     if (spelling) terms.add(spelling);
   } else {
@@ -102,7 +104,7 @@ async function matchingMentions(db: LedeDB, type: EntityType, key: string, folde
     ids.set(url, id);
     idsByKey.get(key)!.push(id);
   }
-  const handled = new Set((await Promise.all([...terms].map((term) => db.mentions.where('terms').equals(term).primaryKeys()))).flat());
+  const handled = new Set([...(bySurname ?? []), ...(await Promise.all([...terms].map((term) => db.mentions.where('terms').equals(term).primaryKeys()))).flat()]);
   const others = new Map<string, string[]>();
   for (const id of handled) {
     const cut = id.lastIndexOf('\n');
@@ -135,7 +137,7 @@ async function matchingMentions(db: LedeDB, type: EntityType, key: string, folde
     idsByKey.set(otherKey, kept);
   });
 
-  const rows = ids.size <= window ? await readAll(db, ids) : await readNewest(db, ids, window);
+  const rows = ids.size <= window ? await readAll(db, ids) : await readNewest(db, ids, window, await db.articles.count());
   // Names: as the rows read wrote them; a key none of them shows counts under its sample's name.
   const uses = new Map<string, number>();
   const shownKeys = new Map<string, number>();
@@ -160,13 +162,15 @@ async function readAll(db: LedeDB, ids: ReadonlyMap<string, string>): Promise<Fo
 }
 
 /** The newest `window` matching rows: the articles' reading-time index, newest first, by chunks of keys. */
-async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: number): Promise<Found[]> {
+async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: number, articles: number): Promise<Found[]> {
+  // About enough keys for `window` matches at the entity's share of the history, and some to spare.
+  const chunk = Math.max(MIN_ORDER_CHUNK, Math.ceil((window * articles * 1.25) / ids.size));
   const wanted: string[] = [];
   const visited = new Set<string>();
   let before = Infinity;
   while (wanted.length < window) {
     const range = before === Infinity ? db.articles.orderBy('seenAt') : db.articles.where('seenAt').belowOrEqual(before);
-    const urls = (await range.reverse().limit(ORDER_CHUNK).primaryKeys()) as string[];
+    const urls = (await range.reverse().limit(chunk).primaryKeys()) as string[];
     let fresh = 0;
     for (const url of urls) {
       if (visited.has(url)) continue;
@@ -175,7 +179,7 @@ async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: 
       const id = ids.get(url);
       if (id !== undefined && wanted.length < window) wanted.push(id);
     }
-    if (fresh === 0 || urls.length < ORDER_CHUNK) break;
+    if (fresh === 0 || urls.length < chunk) break;
     // The next chunk starts at the oldest time seen (inclusive: articles read in the same millisecond).
     const last = await db.articles.get(urls[urls.length - 1]!);
     if (!last) break;
@@ -235,7 +239,7 @@ function quotesOf(found: readonly Found[]): EntityQuote[] {
  * entity: any name the articles used, or a person's surname, as a whole word. When only the newest
  * articles were read, the others' addresses are not known: every note is read (or, with many more
  * notes than articles, those kept under the articles' own addresses), and a note kept elsewhere is
- * matched to its article through the articles' address index.
+ * matched to its article by its cleaned, AMP-free address.
  */
 async function notesMentioning(db: LedeDB, found: Matches, complete: boolean, names: readonly string[], type: EntityType): Promise<EntityNote[]> {
   if (found.ids.size === 0) return [];
@@ -245,7 +249,7 @@ async function notesMentioning(db: LedeDB, found: Matches, complete: boolean, na
   const words = new Set(names.map((name) => name.trim()).filter((name) => name !== ''));
   if (type === 'person') for (const name of names) words.add(nameForm(name).raw.split(/\s+/).at(-1)!);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...words].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-  return db.transaction('r', db.annotations, db.articles, db.mentions, async () => {
+  return db.transaction('r', db.annotations, db.mentions, async () => {
     const total = await db.annotations.count();
     // Someone in a third of the history: reading every note once beats a lookup per article.
     const everyNote = sources.length * NOTES_PER_LOOKUP > total;
@@ -260,10 +264,11 @@ async function notesMentioning(db: LedeDB, found: Matches, complete: boolean, na
       if (urlOf.has(source)) continue;
       const row = rowBySource.get(source);
       if (row) urlOf.set(source, row.url);
-      else if (found.ids.has(source)) urlOf.set(source, source);
-      else if (!complete && everyNote) {
-        const owner = (await db.articles.where('aliases').equals(source).primaryKeys())[0] as string | undefined;
-        if (owner !== undefined && found.ids.has(owner)) urlOf.set(source, owner);
+      else {
+        // An article not read, at an AMP address of it (the note's source is already cleaned; an
+        // address only a canonical link joined to the article is known from its row alone).
+        const owner = /amp/i.test(source) ? articleIdentity({ url: source }).aliases.find((alias) => found.ids.has(alias)) : undefined;
+        if (owner !== undefined) urlOf.set(source, owner);
       }
     }
     const kept = naming.filter((note) => urlOf.has(note.target.source)).sort(newestNoteFirst).slice(0, ENTITY_PAGE_NOTES);
