@@ -48,6 +48,9 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
   // their history lines fill in when the background answers (data-history on the root says when),
   // so a slow history query never holds the cards back.
   const cardsReady = report !== null && sections.settled;
+  // The notes and the site switches wait for that first screen: their answers would otherwise
+  // re-render the popup while it draws the cards.
+  const firstScreen = state.status !== 'loading' && (state.status !== 'analyzed' || cardsReady);
 
   // The bench (scripts/lib/bench-popup.ts) reads this mark: popup opened -> cards shown.
   const marked = useRef(false);
@@ -136,14 +139,14 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
           {/* The reader's notes; they need the background, which stores them. The panel takes focus
               itself (it may hold no button), as the tabs pattern asks. */}
           <div class="panel" role="tabpanel" id={panelDomId('notes')} aria-labelledby={tabDomId('notes')} hidden={tab !== 'notes'} tabIndex={0}>
-            <NotesSection tab={send} background={background} notices={notices} onCount={setNotesCount} />
+            {(firstScreen || tab === 'notes') && <NotesSection tab={send} background={background} notices={notices} onCount={setNotesCount} />}
           </div>
         </>
       ) : (
         body
       )}
       {/* Where Lede runs on its own: this site, or anywhere (the background stores it and tells the tabs). */}
-      {background && 'report' in state && state.status !== 'unsupported' && (
+      {background && firstScreen && 'report' in state && state.status !== 'unsupported' && (
         <SiteSwitches background={background} site={siteOf(state.report.url)} onChanged={() => void refresh()} />
       )}
     </main>
