@@ -9,7 +9,7 @@ import type { EntityPageState } from './use-entity-page';
 const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
 
 /** Items of each list shown at first; the rest behind "Show all" or "Show more" (a long history names someone in thousands of articles). */
-export const FIRST_SHOWN = 25;
+export const FIRST_SHOWN = 10;
 /** Articles shown at first, and added by each "Show more". */
 export const ARTICLES_SHOWN = 50;
 

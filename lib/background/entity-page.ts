@@ -13,7 +13,7 @@ import type { LedeDB, MentionRow } from './db';
 
 /** Quotes and notes listed at most (newest first). */
 export const ENTITY_PAGE_QUOTES = 300;
-export const ENTITY_PAGE_NOTES = 300;
+export const ENTITY_PAGE_NOTES = 100;
 /** Notes that one index lookup costs about as much as reading (measured in scripts/lib/bench-entity.ts). */
 const NOTES_PER_LOOKUP = 8;
 /** The fewest articles' keys read at a time, newest first, while looking for the newest matching ones. */
@@ -110,7 +110,9 @@ async function matchingMentions(db: LedeDB, type: EntityType, key: string, folde
     const cut = id.lastIndexOf('\n');
     const otherKey = id.slice(cut + 1);
     if (otherKey === key) continue;
-    others.set(otherKey, [...(others.get(otherKey) ?? []), id]);
+    const list = others.get(otherKey);
+    if (list) list.push(id);
+    else others.set(otherKey, [id]);
   }
   const asked = nameForm(folded);
   const candidates = [...others.keys()].filter((otherKey) => {
@@ -137,7 +139,14 @@ async function matchingMentions(db: LedeDB, type: EntityType, key: string, folde
     idsByKey.set(otherKey, kept);
   });
 
-  const rows = ids.size <= window ? await readAll(db, ids) : await readNewest(db, ids, window, await db.articles.count());
+  // Every match read at once: by one index range when they are all the key's own (one request, not one per row).
+  const onlyOwn = idsByKey.get(key)!.length === ids.size;
+  const rows =
+    ids.size > window
+      ? await readNewest(db, ids, window, await db.articles.count())
+      : onlyOwn
+        ? (await db.mentions.where('terms').equals(key).toArray()).sort(newestFirst)
+        : await readAll(db, ids);
   // Names: as the rows read wrote them; a key none of them shows counts under its sample's name.
   const uses = new Map<string, number>();
   const shownKeys = new Map<string, number>();
@@ -256,22 +265,22 @@ async function notesMentioning(db: LedeDB, found: Matches, complete: boolean, na
     const notes = everyNote
       ? await db.annotations.toArray()
       : (await Promise.all(sources.map((source) => db.annotations.where('target.source').equals(source).toArray()))).flat();
-    const naming = notes.filter((note) => pattern.test(quoteSelectorOf(note.target)?.exact ?? '') || pattern.test(note.body));
-    // Which article each note is on: a row read, else an article matched by its url, else by one of its addresses.
-    const urlOf = new Map<string, string>();
-    for (const note of naming) {
-      const source = note.target.source;
-      if (urlOf.has(source)) continue;
-      const row = rowBySource.get(source);
-      if (row) urlOf.set(source, row.url);
-      else {
-        // An article not read, at an AMP address of it (the note's source is already cleaned; an
-        // address only a canonical link joined to the article is known from its row alone).
-        const owner = /amp/i.test(source) ? articleIdentity({ url: source }).aliases.find((alias) => found.ids.has(alias)) : undefined;
-        if (owner !== undefined) urlOf.set(source, owner);
+    // Which article each note is on (a row read, else an article matched by its url or its AMP-free
+    // address), before the costlier test of its words.
+    const urlOf = new Map<string, string | null>();
+    const articleOf = (source: string): string | null => {
+      let url = urlOf.get(source);
+      if (url === undefined) {
+        url = rowBySource.get(source)?.url ?? (found.ids.has(source) ? source : null);
+        // The note's source is already cleaned; an address only a canonical link joined to an
+        // unread article is known from its row alone.
+        if (url === null && /amp/i.test(source)) url = articleIdentity({ url: source }).aliases.find((alias) => found.ids.has(alias)) ?? null;
+        urlOf.set(source, url);
       }
-    }
-    const kept = naming.filter((note) => urlOf.has(note.target.source)).sort(newestNoteFirst).slice(0, ENTITY_PAGE_NOTES);
+      return url;
+    };
+    const naming = notes.filter((note) => articleOf(note.target.source) !== null && (pattern.test(quoteSelectorOf(note.target)?.exact ?? '') || pattern.test(note.body)));
+    const kept = naming.sort(newestNoteFirst).slice(0, ENTITY_PAGE_NOTES);
     // The articles of notes beyond the rows read, for their title, site and date.
     const missing = [...new Set(kept.map((note) => urlOf.get(note.target.source)!))].filter((url) => !rowBySource.has(url));
     const extra = await db.mentions.bulkGet(missing.map((url) => found.ids.get(url)!));

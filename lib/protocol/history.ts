@@ -12,7 +12,7 @@ import { MAX_ANALYZE_TEXT_LENGTH } from './run';
 import { answer, messageTable, type RequestOf } from './spec';
 
 /** Newest matching articles an entity page reads in full at first; "Show more" asks for this many more. */
-export const ENTITY_PAGE_WINDOW = 200;
+export const ENTITY_PAGE_WINDOW = 100;
 /** The most articles an entity page asks to be read in full at once. */
 const MAX_ENTITY_PAGE_LIMIT = 100_000;
 
