@@ -170,29 +170,33 @@ async function readAll(db: LedeDB, ids: ReadonlyMap<string, string>): Promise<Fo
   return rows.sort(newestFirst);
 }
 
-/** The newest `window` matching rows: the articles' reading-time index, newest first, by chunks of keys. */
+/**
+ * The newest `window` matching rows: the articles' reading-time index, newest first, a chunk at a
+ * time. Each chunk is one forward read of keys (getAllKeys) above a time found by one cursor jump:
+ * walking the index backwards a key at a time costs a round trip per key in a browser's IndexedDB.
+ */
 async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: number, articles: number): Promise<Found[]> {
   // About enough keys for `window` matches at the entity's share of the history, and some to spare.
   const chunk = Math.max(MIN_ORDER_CHUNK, Math.ceil((window * articles * 1.25) / ids.size));
   const wanted: string[] = [];
-  const visited = new Set<string>();
-  let before = Infinity;
-  while (wanted.length < window) {
-    const range = before === Infinity ? db.articles.orderBy('seenAt') : db.articles.where('seenAt').belowOrEqual(before);
-    const urls = (await range.reverse().limit(chunk).primaryKeys()) as string[];
-    let fresh = 0;
-    for (const url of urls) {
-      if (visited.has(url)) continue;
-      visited.add(url);
-      fresh += 1;
-      const id = ids.get(url);
-      if (id !== undefined && wanted.length < window) wanted.push(id);
+  let upper: number | null = null;
+  for (let skipped = 0; wanted.length < window && skipped < articles; skipped += chunk) {
+    const [lower] = (await db.articles.orderBy('seenAt').reverse().offset(skipped + chunk - 1).limit(1).keys()) as number[];
+    const range =
+      lower === undefined
+        ? upper === null
+          ? db.articles.orderBy('seenAt')
+          : db.articles.where('seenAt').below(upper)
+        : upper === null
+          ? db.articles.where('seenAt').aboveOrEqual(lower)
+          : db.articles.where('seenAt').between(lower, upper, true, false);
+    const urls = (await range.primaryKeys()) as string[];
+    for (let k = urls.length - 1; k >= 0 && wanted.length < window; k -= 1) {
+      const id = ids.get(urls[k]!);
+      if (id !== undefined) wanted.push(id);
     }
-    if (fresh === 0 || urls.length < chunk) break;
-    // The next chunk starts at the oldest time seen (inclusive: articles read in the same millisecond).
-    const last = await db.articles.get(urls[urls.length - 1]!);
-    if (!last) break;
-    before = last.seenAt;
+    if (lower === undefined) break;
+    upper = lower;
   }
   const rows = (await db.mentions.bulkGet(wanted)).filter((row): row is Found => row !== undefined);
   return rows.sort(newestFirst);
