@@ -143,7 +143,7 @@ async function matchingMentions(db: LedeDB, type: EntityType, key: string, folde
   const onlyOwn = idsByKey.get(key)!.length === ids.size;
   const rows =
     ids.size > window
-      ? await readNewest(db, ids, window, await db.articles.count())
+      ? await readNewest(db, ids, window)
       : onlyOwn
         ? (await db.mentions.where('terms').equals(key).toArray()).sort(newestFirst)
         : await readAll(db, ids);
@@ -175,13 +175,16 @@ async function readAll(db: LedeDB, ids: ReadonlyMap<string, string>): Promise<Fo
  * time. Each chunk is one forward read of keys (getAllKeys) above a time found by one cursor jump:
  * walking the index backwards a key at a time costs a round trip per key in a browser's IndexedDB.
  */
-async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: number, articles: number): Promise<Found[]> {
-  // About enough keys for `window` matches at the entity's share of the history, and some to spare.
-  const chunk = Math.max(MIN_ORDER_CHUNK, Math.ceil((window * articles * 1.25) / ids.size));
+async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: number): Promise<Found[]> {
+  // Chromium counts a store by walking it, so the entity's share of the history is learnt as the
+  // chunks go: the next chunk is sized for the matches still wanted at the share seen so far.
+  let chunk = Math.max(MIN_ORDER_CHUNK, window * 4);
+  // Articles read so far: every one read at or after `upper`.
+  let seen = 0;
   const wanted: string[] = [];
   let upper: number | null = null;
-  for (let skipped = 0; wanted.length < window && skipped < articles; skipped += chunk) {
-    const [lower] = (await db.articles.orderBy('seenAt').reverse().offset(skipped + chunk - 1).limit(1).keys()) as number[];
+  while (wanted.length < window) {
+    const [lower] = (await db.articles.orderBy('seenAt').reverse().offset(seen + chunk - 1).limit(1).keys()) as number[];
     const range =
       lower === undefined
         ? upper === null
@@ -197,6 +200,9 @@ async function readNewest(db: LedeDB, ids: ReadonlyMap<string, string>, window: 
     }
     if (lower === undefined) break;
     upper = lower;
+    seen += urls.length;
+    const share = wanted.length / seen;
+    chunk = Math.max(MIN_ORDER_CHUNK, share > 0 ? Math.ceil(((window - wanted.length) * 1.25) / share) : chunk * 4);
   }
   const rows = (await db.mentions.bulkGet(wanted)).filter((row): row is Found => row !== undefined);
   return rows.sort(newestFirst);
