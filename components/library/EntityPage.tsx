@@ -8,8 +8,10 @@ import type { EntityPageState } from './use-entity-page';
 
 const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
 
-/** Items of each list shown at first; the rest behind "Show all" (a long history names someone in thousands of articles). */
-export const FIRST_SHOWN = 25;
+/** Items of each list shown at first; the rest behind "Show all" or "Show more" (a long history names someone in thousands of articles). */
+export const FIRST_SHOWN = 10;
+/** Articles shown at first, and added by each "Show more". */
+export const ARTICLES_SHOWN = 50;
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -17,6 +19,8 @@ export interface EntityPageProps {
   state: EntityPageState;
   /** The way back to the library's notes (a link to the page without its hash). */
   backHref: string;
+  /** Asks the background for older articles, once those it sent are all shown. */
+  onMore?: () => void;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface EntityPageProps {
  * mention them (newest first), how the press has described them, what they said (each with a link
  * that opens the article at the words), and the reader's own notes that name them.
  */
-export function EntityPage({ state, backHref }: EntityPageProps) {
+export function EntityPage({ state, backHref, onMore }: EntityPageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const ready = state.status === 'ready' ? state.data : null;
   // The page's heading takes focus when it arrives, so a screen reader starts at the name.
@@ -50,15 +54,18 @@ export function EntityPage({ state, backHref }: EntityPageProps) {
           Could not read what you have read about them: {state.message}
         </p>
       )}
-      {ready && <EntityBody data={ready} headingRef={heading} />}
+      {ready && <EntityBody data={ready} headingRef={heading} onMore={onMore} loadingMore={state.status === 'ready' && state.loadingMore === true} />}
     </div>
   );
 }
 
-function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { current: HTMLHeadingElement | null } }) {
+function EntityBody({ data, headingRef, onMore, loadingMore }: { data: EntityPageData; headingRef: { current: HTMLHeadingElement | null }; onMore?: () => void; loadingMore: boolean }) {
   const others = data.names.filter((name) => name !== data.name);
   const shown = useShown(data.key);
-  const summary = [count(data.articles.length, 'article'), count(data.quotes.length, 'quote'), count(data.notes.length, 'note')].join(' · ');
+  const articles = usePages<HTMLOListElement>(data.key, ARTICLES_SHOWN);
+  const quotes = usePages<HTMLUListElement>(data.key, FIRST_SHOWN);
+  const quoteCount = data.complete ? count(data.quotes.length, 'quote') : `${count(data.quotes.length, 'quote')} in the newest ${data.articles.length.toLocaleString('en-US')} articles`;
+  const summary = [count(data.totalArticles, 'article'), quoteCount, count(data.notes.length, 'note')].join(' · ');
   return (
     <main class="entity-main" aria-labelledby="entity-name">
       <div class="entity-title">
@@ -70,23 +77,23 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
       <p class="entity-meta">
         <span data-testid="entity-type">{TYPE_LABELS[data.type]}</span>
         {others.length > 0 && <span data-testid="entity-names"> · also written {others.map((name) => `“${name}”`).join(', ')}</span>}
-        <span> · {summary}</span>
+        <span data-testid="entity-summary"> · {summary}</span>
       </p>
       {!data.historyOn && (
         <p class="entity-notice" role="note" data-testid="entity-history-off">
           Reading history is off, so Lede keeps no record of the articles you read. Turn it on in Settings to see them here.
         </p>
       )}
-      {data.historyOn && data.articles.length <= 1 && (
+      {data.historyOn && data.totalArticles <= 1 && (
         <p class="library-empty entity-empty" data-testid="entity-empty">
           You haven’t read about {data.name} elsewhere yet.
         </p>
       )}
 
       {data.articles.length > 0 && (
-        <Section id="entity-articles" title={`Articles (${data.articles.length})`}>
-          <ol class="entity-list" data-testid="entity-articles">
-            {shown.articles(data.articles).map((article) => (
+        <Section id="entity-articles" title={`Articles (${data.totalArticles.toLocaleString('en-US')})`}>
+          <ol class="entity-list" data-testid="entity-articles" ref={articles.list}>
+            {data.articles.slice(0, articles.count).map((article) => (
               <li key={article.url} class="entity-item" data-testid="entity-article">
                 <SourceLink source={article} />
                 <p class="entity-source-meta">
@@ -97,7 +104,7 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               </li>
             ))}
           </ol>
-          <ShowAll list="articles" total={data.articles.length} shown={shown} />
+          <ShowMore list="articles" pages={articles} loaded={data.articles.length} total={data.totalArticles} complete={data.complete} onMore={onMore} loading={loadingMore} />
         </Section>
       )}
 
@@ -112,19 +119,29 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
                 </p>
                 <p class="entity-source-meta">
                   <SourceLink source={description.first} /> · <SourceMeta source={description.first} />
-                  {description.count > 1 && ` · and ${count(description.count - 1, 'other article')}`}
+                  {description.count > 1 && (
+                    <>
+                      {` · and ${count(description.count - 1, 'other article')}, last `}
+                      <time dateTime={isoDay(description.last.seenAt)}>{formatDay(description.last.seenAt)}</time>
+                    </>
+                  )}
                 </p>
               </li>
             ))}
           </ul>
           <ShowAll list="descriptions" total={data.descriptions.length} shown={shown} />
+          {!data.complete && (
+            <p class="library-muted" data-testid="entity-descriptions-window">
+              From the newest {count(data.articles.length, 'article')}; show more articles to look further back.
+            </p>
+          )}
         </Section>
       )}
 
       {data.quotes.length > 0 && (
         <Section id="entity-quotes" title={`What ${data.name} said`}>
-          <ul class="entity-list" data-testid="entity-quotes">
-            {shown.quotes(data.quotes).map((quote, i) => (
+          <ul class="entity-list" data-testid="entity-quotes" ref={quotes.list}>
+            {data.quotes.slice(0, quotes.count).map((quote, i) => (
               <li key={i} class="entity-item" data-testid="entity-quote">
                 <blockquote class="library-quote">{quote.kind === 'direct' ? `“${quote.text.replace(/^[“"]|[”"]$/g, '')}”` : quote.text}</blockquote>
                 <p class="entity-source-meta">
@@ -138,7 +155,7 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
               </li>
             ))}
           </ul>
-          <ShowAll list="quotes" total={data.quotes.length} shown={shown} />
+          <ShowMore list="quotes" pages={quotes} loaded={data.quotes.length} complete={data.complete} onMore={onMore} loading={loadingMore} />
         </Section>
       )}
 
@@ -166,14 +183,12 @@ function EntityBody({ data, headingRef }: { data: EntityPageData; headingRef: { 
   );
 }
 
-type ListName = 'articles' | 'descriptions' | 'quotes' | 'notes';
+type ListName = 'descriptions' | 'notes';
 
 interface Shown {
   all: ReadonlySet<ListName>;
   showAll: (list: ListName) => void;
-  articles: <T>(items: readonly T[]) => readonly T[];
   descriptions: <T>(items: readonly T[]) => readonly T[];
-  quotes: <T>(items: readonly T[]) => readonly T[];
   notes: <T>(items: readonly T[]) => readonly T[];
 }
 
@@ -185,11 +200,54 @@ function useShown(key: string): Shown {
   return {
     all: lists,
     showAll: (list) => setAll({ key, lists: new Set([...lists, list]) }),
-    articles: cut('articles'),
     descriptions: cut('descriptions'),
-    quotes: cut('quotes'),
     notes: cut('notes'),
   };
+}
+
+interface Pages<E extends HTMLElement = HTMLElement> {
+  /** How many items are shown. */
+  count: number;
+  /** Shows `step` more, and moves the focus to the first of them once it is on screen. */
+  more: () => void;
+  step: number;
+  list: { current: E | null };
+}
+
+/** A list shown `step` items at a time (back to the first `step` for another entity). */
+function usePages<E extends HTMLElement>(key: string, step: number): Pages<E> {
+  const [state, setState] = useState({ key, count: step, focus: -1 });
+  const list = useRef<E>(null);
+  const current = state.key === key ? state : { key, count: step, focus: -1 };
+  // The keyboard's place follows "Show more": the first new item takes the focus when it is shown
+  // (which may wait for the background's answer).
+  useEffect(() => {
+    if (current.focus < 0) return;
+    const item = list.current?.children[current.focus];
+    const target = item?.querySelector<HTMLElement>('a, button');
+    if (!target) return;
+    target.focus();
+    setState({ ...current, focus: -1 });
+  });
+  return { count: current.count, step, list, more: () => setState({ key, count: current.count + step, focus: current.count }) };
+}
+
+/** "Show more": the next items already sent, else asks the background for older articles. */
+function ShowMore({ list, pages, loaded, total, complete, onMore, loading }: { list: 'articles' | 'quotes'; pages: Pages<HTMLElement>; loaded: number; total?: number; complete: boolean; onMore?: () => void; loading: boolean }) {
+  const canAsk = !complete && onMore !== undefined;
+  if (pages.count >= loaded && !canAsk) return null;
+  const hidden = total !== undefined ? total - Math.min(pages.count, loaded) : loaded - pages.count;
+  const click = (): void => {
+    if (loading) return;
+    // Running out of what the background sent: ask for older articles too.
+    if (pages.count + pages.step > loaded && canAsk) onMore();
+    pages.more();
+  };
+  return (
+    <button type="button" class="library-button entity-show-all" data-testid={`entity-show-more-${list}`} onClick={click} aria-busy={loading}>
+      {loading ? 'Loading…' : hidden > 0 ? `Show more (${hidden.toLocaleString('en-US')} not shown)` : 'Show more'}
+    </button>
+  );
 }
 
 function ShowAll({ list, total, shown }: { list: ListName; total: number; shown: Shown }) {

@@ -31,9 +31,9 @@ export function LibraryRouter({ location: where = window.location, events = wind
 }
 
 function EntityView({ app, entityKey, back }: { app: LibraryAppProps; entityKey: string; back: string }) {
-  const state = useEntityPage(app.runtime.send, app.runtime.listen, entityKey);
+  const { state, loadMore } = useEntityPage(app.runtime.send, app.runtime.listen, entityKey);
   useEffect(() => {
     if (state.status === 'ready') document.title = `${state.data.name}: Lede library`;
   }, [state]);
-  return <EntityPage state={state} backHref={back} />;
+  return <EntityPage state={state} backHref={back} onMore={loadMore} />;
 }

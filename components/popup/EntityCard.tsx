@@ -8,6 +8,7 @@ import { CardHistory } from './CardHistory';
 import { entityKey } from '@/lib/cards/entity-key';
 import { mentionsLabel, placeFactRows, plural, TYPE_LABELS } from './card-text';
 import { EncyclopediaSummary } from './EncyclopediaSummary';
+import { useFirstScreen } from './first-screen';
 import './cards.css';
 
 /** A row (people: name and who they are on the first screen) or a chip (places, organisations: the name only). */
@@ -41,6 +42,7 @@ type RevealStatus = { text: string; failed: boolean } | null;
  */
 export function EntityCard({ card, domId, history, expanded, look = 'row', onReveal, background, onOpenEntity }: EntityCardProps) {
   const [open, setOpen] = useState(expanded);
+  const firstScreen = useFirstScreen();
   const [mentionIndex, setMentionIndex] = useState<number | null>(null);
   const [status, setStatus] = useState<RevealStatus>(null);
   const nameId = `${domId}-name`;
@@ -138,6 +140,7 @@ export function EntityCard({ card, domId, history, expanded, look = 'row', onRev
         {look === 'row' && mentionsButton}
       </div>
       <div class="card-details" id={detailsId} hidden={!open}>
+        {(open || !firstScreen) && <>
         {look === 'chip' && (
           <div class="chip-meta-row">
             <p class="card-meta">
@@ -169,6 +172,7 @@ export function EntityCard({ card, domId, history, expanded, look = 'row', onRev
             All about {card.name}
           </button>
         )}
+        </>}
       </div>
     </article>
   );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PopupSection } from '@/lib/settings/popup-prefs';
+import { useFirstScreen } from './first-screen';
 
 export interface FoldSectionProps {
   section: PopupSection;
@@ -24,6 +25,7 @@ export interface FoldSectionProps {
  * section holds is still there for the next unfold without rebuilding it.
  */
 export function FoldSection({ section, title, count, swatch, collapsed, locked = false, onToggle, testId, dataType, children }: FoldSectionProps) {
+  const firstScreen = useFirstScreen();
   const bodyId = `section-${section}`;
   const headingId = `section-${section}-heading`;
   return (
@@ -54,7 +56,7 @@ export function FoldSection({ section, title, count, swatch, collapsed, locked =
         </button>
       </h2>
       <div class="fold-body" id={bodyId} hidden={collapsed}>
-        {children}
+        {collapsed && firstScreen ? null : children}
       </div>
     </section>
   );

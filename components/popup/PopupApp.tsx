@@ -13,6 +13,7 @@ import { sendRequest, type Transport } from '@/lib/protocol/messages';
 import { siteOf } from '@/lib/shared/page-address';
 import { usePopupReport } from './use-popup-report';
 import { Body, hasPageNotes } from './PopupBody';
+import { FirstScreen } from './first-screen';
 
 /** A performance mark set once, when the cards are first shown. */
 export const CARDS_READY_MARK = 'lede-popup-cards';
@@ -48,13 +49,21 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
   // their history lines fill in when the background answers (data-history on the root says when),
   // so a slow history query never holds the cards back.
   const cardsReady = report !== null && sections.settled;
+  /** The hidden parts are rendered too: set once the first screen of cards is shown. */
+  const [rest, setRest] = useState(false);
+  // The notes and the site switches wait for that first screen: their answers would otherwise
+  // re-render the popup while it draws the cards.
+  const afterFirstScreen = state.status !== 'loading' && (state.status !== 'analyzed' || rest);
 
   // The bench (scripts/lib/bench-popup.ts) reads this mark: popup opened -> cards shown.
+  // The first screen (hidden parts left out, first-screen.ts) is marked once painted; the hidden
+  // parts follow in the next render, and only then does data-cards-ready say the cards are all there.
   const marked = useRef(false);
   useEffect(() => {
     if (!cardsReady || marked.current) return;
     marked.current = true;
     performance.mark(CARDS_READY_MARK);
+    setRest(true);
   }, [cardsReady]);
 
   const reveal = useCallback(
@@ -106,46 +115,48 @@ export function App({ send, background, notices, openEntity = openEntityInLibrar
   );
 
   return (
-    <main
-      class="popup"
-      data-testid="popup"
-      data-status={state.status}
-      data-cards-ready={cardsReady ? 'true' : undefined}
-      data-history={history.status}
-      aria-busy={state.status === 'loading' || busy}
-    >
-      <header class="popup-header">
-        {/* With tabs, Library and Settings sit at the tab row's end; the title takes the top. */}
-        {!showTabs && (
-          <div class="popup-header-row">
-            <span class="brand">Lede</span>
-            {links}
-          </div>
+    <FirstScreen.Provider value={!rest}>
+      <main
+        class="popup"
+        data-testid="popup"
+        data-status={state.status}
+        data-cards-ready={cardsReady && rest ? 'true' : undefined}
+        data-history={history.status}
+        aria-busy={state.status === 'loading' || busy}
+      >
+        <header class="popup-header">
+          {/* With tabs, Library and Settings sit at the tab row's end; the title takes the top. */}
+          {!showTabs && (
+            <div class="popup-header-row">
+              <span class="brand">Lede</span>
+              {links}
+            </div>
+          )}
+          {'report' in state && state.report.title.trim() !== '' && <h1 class="title">{state.report.title}</h1>}
+        </header>
+        {showTabs ? (
+          <>
+            <div class="tabs-bar">
+              <PopupTabs tabs={tabs} selected={tab} onSelect={setTab} label="What Lede shows" />
+              {links}
+            </div>
+            <div class="panel" role="tabpanel" id={panelDomId('people')} aria-labelledby={tabDomId('people')} hidden={tab !== 'people'}>
+              {body}
+            </div>
+            {/* The reader's notes; they need the background, which stores them. The panel takes focus
+                itself (it may hold no button), as the tabs pattern asks. */}
+            <div class="panel" role="tabpanel" id={panelDomId('notes')} aria-labelledby={tabDomId('notes')} hidden={tab !== 'notes'} tabIndex={0}>
+              {(afterFirstScreen || tab === 'notes') && <NotesSection tab={send} background={background} notices={notices} onCount={setNotesCount} />}
+            </div>
+          </>
+        ) : (
+          body
         )}
-        {'report' in state && state.report.title.trim() !== '' && <h1 class="title">{state.report.title}</h1>}
-      </header>
-      {showTabs ? (
-        <>
-          <div class="tabs-bar">
-            <PopupTabs tabs={tabs} selected={tab} onSelect={setTab} label="What Lede shows" />
-            {links}
-          </div>
-          <div class="panel" role="tabpanel" id={panelDomId('people')} aria-labelledby={tabDomId('people')} hidden={tab !== 'people'}>
-            {body}
-          </div>
-          {/* The reader's notes; they need the background, which stores them. The panel takes focus
-              itself (it may hold no button), as the tabs pattern asks. */}
-          <div class="panel" role="tabpanel" id={panelDomId('notes')} aria-labelledby={tabDomId('notes')} hidden={tab !== 'notes'} tabIndex={0}>
-            <NotesSection tab={send} background={background} notices={notices} onCount={setNotesCount} />
-          </div>
-        </>
-      ) : (
-        body
-      )}
-      {/* Where Lede runs on its own: this site, or anywhere (the background stores it and tells the tabs). */}
-      {background && 'report' in state && state.status !== 'unsupported' && (
-        <SiteSwitches background={background} site={siteOf(state.report.url)} onChanged={() => void refresh()} />
-      )}
-    </main>
+        {/* Where Lede runs on its own: this site, or anywhere (the background stores it and tells the tabs). */}
+        {background && afterFirstScreen && 'report' in state && state.status !== 'unsupported' && (
+          <SiteSwitches background={background} site={siteOf(state.report.url)} onChanged={() => void refresh()} />
+        )}
+      </main>
+    </FirstScreen.Provider>
   );
 }

@@ -6,6 +6,7 @@ import type { Transport } from '@/lib/protocol/messages';
 import { pageListener } from '@/lib/protocol/page-listener';
 import { App } from '@/components/popup/PopupApp';
 import { resolveTargetTab } from './target-tab';
+import { withEarlyRequests } from './early-requests';
 import './style.css';
 
 const tabId = resolveTargetTab(location.search, async () => {
@@ -13,13 +14,15 @@ const tabId = resolveTargetTab(location.search, async () => {
   return tab?.id;
 });
 
-const sendToTab: Transport = async (message) => {
+const tabTransport: Transport = async (message) => {
   const id = await tabId;
   if (id === null) throw new Error('No tab to read');
   return browser.tabs.sendMessage(id, message);
 };
 
-const toBackground: Transport = (message) => browser.runtime.sendMessage(message);
+// What the cards wait for, asked before the first render (see early-requests.ts).
+const sendToTab = withEarlyRequests(tabTransport, [{ type: 'getAnalysis' }]);
+const toBackground = withEarlyRequests((message) => browser.runtime.sendMessage(message), [{ type: 'getPopupPrefs' }]);
 
 const self = { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
 const notices: NotesNotices = (onChange) => {

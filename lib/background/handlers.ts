@@ -111,7 +111,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       await needOpenLibrary(deps)(`entity=${encodeURIComponent(key)}`);
       return { ok: true };
     },
-    getEntityPage: async ({ key }) => entityPage(deps.db, key, (await settings.load()).history),
+    getEntityPage: async ({ key, limit }) => entityPage(deps.db, key, (await settings.load()).history, limit),
     getSettings: () => settings.load(),
     saveSettings: async ({ settings: patch }) => {
       const saved = await settings.save(patch);

@@ -7,9 +7,14 @@ import { isPublishedDate, type ArticleSummary, type EntitySummary, type QuoteSum
 import { isPageUrl } from '../shared/page-address';
 import { parseEntityKey } from '../cards/entity-key';
 import { isRecord } from '../shared/is-record';
-import { FIELD_LIMITS, MAX_SUMMARY_NAME_LENGTH, MessageError, needBounded, needString } from './fields';
+import { FIELD_LIMITS, MAX_SUMMARY_NAME_LENGTH, MessageError, needBounded, needOffset, needString } from './fields';
 import { MAX_ANALYZE_TEXT_LENGTH } from './run';
 import { answer, messageTable, type RequestOf } from './spec';
+
+/** Newest matching articles an entity page reads in full at first; "Show more" asks for this many more. */
+export const ENTITY_PAGE_WINDOW = 100;
+/** The most articles an entity page asks to be read in full at once. */
+const MAX_ENTITY_PAGE_LIMIT = 100_000;
 
 /** Content script -> background: store this article's summary (never the full text). */
 export interface ArticleAnalyzedRequest {
@@ -28,6 +33,8 @@ export interface GetEntityPageRequest {
   type: 'getEntityPage';
   /** lib/cards/entity-key.ts: `${type}:${folded name}`. */
   key: string;
+  /** How many of the newest matching articles to read in full (ENTITY_PAGE_WINDOW when absent): "Show more" asks for more. */
+  limit?: number;
 }
 /** Content script (the hover card's "All about X") -> background: open the library at this entity's page. */
 export interface OpenEntityPageRequest {
@@ -117,6 +124,8 @@ export interface EntityDescription {
   kind: 'description' | 'role';
   /** The first article (by reading time) that gave it. */
   first: EntitySource;
+  /** The last article that gave it (the same as `first` when one did). */
+  last: EntitySource;
   /** How many articles gave it. */
   count: number;
 }
@@ -149,6 +158,10 @@ export interface EntityPageData {
   names: string[];
   /** False when reading history is off: no articles, descriptions or quotes are shown. */
   historyOn: boolean;
+  /** How many stored articles mention it (all of them, however many `articles` lists). */
+  totalArticles: number;
+  /** True when `articles` lists every one of them; else the newest, and descriptions and quotes come from those. */
+  complete: boolean;
   articles: EntityArticle[];
   descriptions: EntityDescription[];
   quotes: EntityQuote[];
@@ -331,8 +344,16 @@ export const HISTORY_MESSAGES = messageTable({
   },
   getEntityPage: {
     senders: fromPages,
-    fields: ['key'],
-    parse: (value, type): GetEntityPageRequest => ({ type, key: needEntityKey(value.key, `${type}.key`) }),
+    fields: ['key', 'limit'],
+    parse: (value, type): GetEntityPageRequest => {
+      const request: GetEntityPageRequest = { type, key: needEntityKey(value.key, `${type}.key`) };
+      if (value.limit !== undefined) {
+        const limit = needOffset(value.limit, `${type}.limit`);
+        if (limit < 1 || limit > MAX_ENTITY_PAGE_LIMIT) throw new MessageError(`${type}.limit must be from 1 to ${MAX_ENTITY_PAGE_LIMIT}`);
+        request.limit = limit;
+      }
+      return request;
+    },
     answer: answer<EntityPageData>(),
   },
   getHistoryCount: { senders: fromPages, fields: [], parse: (_, type): GetHistoryCountRequest => ({ type }), answer: answer<HistoryCount>() },

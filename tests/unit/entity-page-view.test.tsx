@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EntityPage, FIRST_SHOWN } from '@/components/library/EntityPage';
+import { ARTICLES_SHOWN, EntityPage, FIRST_SHOWN } from '@/components/library/EntityPage';
 import { routeOf } from '@/components/library/entity-route';
 import { entityView, openEntityPage } from '@/components/library/open-library';
 import { EntityCard } from '@/components/popup/EntityCard';
@@ -22,11 +22,13 @@ function pageData(extra: Partial<EntityPageData> = {}): EntityPageData {
     name: 'John Kerry',
     names: ['John Kerry', 'Kerry'],
     historyOn: true,
+    totalArticles: 2,
+    complete: true,
     articles: [
       { ...source(3), name: 'Kerry', mentions: 1 },
       { ...source(1), name: 'John Kerry', mentions: 4 },
     ],
-    descriptions: [{ text: 'the secretary of state', kind: 'description', first: source(1), count: 2 }],
+    descriptions: [{ text: 'the secretary of state', kind: 'description', first: source(1), last: source(3), count: 2 }],
     quotes: [{ text: 'We are not there yet,', kind: 'direct', source: source(1) }],
     notes: [{ id: 'n1', exact: 'Kerry flew to Geneva', body: 'check the date', tags: [], modified: '2026-11-02T10:00:00.000Z', source: source(1) }],
     ...extra,
@@ -34,11 +36,11 @@ function pageData(extra: Partial<EntityPageData> = {}): EntityPageData {
 }
 
 const roots: HTMLElement[] = [];
-async function show(data: EntityPageData | null): Promise<HTMLElement> {
+async function show(data: EntityPageData | null, onMore?: () => void): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.appendChild(root);
   roots.push(root);
-  await act(async () => render(<EntityPage state={data ? { status: 'ready', data } : { status: 'loading' }} backHref="/library.html" />, root));
+  await act(async () => render(<EntityPage state={data ? { status: 'ready', data } : { status: 'loading' }} backHref="/library.html" onMore={onMore} />, root));
   return root;
 }
 afterEach(() => {
@@ -73,19 +75,51 @@ describe('EntityPage', () => {
     expect(all(root, 'entity-note')[0]!.querySelector('a')!.getAttribute('href')).toBe('https://news1.example/story#:~:text=Kerry%20flew%20to%20Geneva');
   });
 
-  it('shows the first of a long list and the rest on "Show all"', async () => {
-    const many = Array.from({ length: FIRST_SHOWN + 5 }, (_, i) => ({ ...source(i + 1), name: 'John Kerry', mentions: 1 }));
-    const root = await show(pageData({ articles: many }));
-    expect(all(root, 'entity-article')).toHaveLength(FIRST_SHOWN);
-    const button = all(root, 'entity-show-all-articles')[0]!;
-    expect(text(button)).toBe(`Show all ${FIRST_SHOWN + 5}`);
+  it('shows the newest articles a page at a time on "Show more", and moves the focus to the first new one', async () => {
+    const many = Array.from({ length: ARTICLES_SHOWN + 5 }, (_, i) => ({ ...source(i + 1), url: `https://news.example/${i}`, name: 'John Kerry', mentions: 1 }));
+    const root = await show(pageData({ articles: many, totalArticles: many.length }));
+    expect(all(root, 'entity-article')).toHaveLength(ARTICLES_SHOWN);
+    expect(text(all(root, 'entity-summary')[0])).toMatch(/^· 55 articles/);
+    const button = all(root, 'entity-show-more-articles')[0]!;
+    expect(text(button)).toBe('Show more (5 not shown)');
     await act(async () => button.click());
-    expect(all(root, 'entity-article')).toHaveLength(FIRST_SHOWN + 5);
-    expect(all(root, 'entity-show-all-articles')).toEqual([]);
+    expect(all(root, 'entity-article')).toHaveLength(ARTICLES_SHOWN + 5);
+    expect(document.activeElement).toBe(all(root, 'entity-article')[ARTICLES_SHOWN]!.querySelector('a'));
+    expect(all(root, 'entity-show-more-articles')).toEqual([]);
+  });
+
+  it('asks for older articles once those it was sent are all shown, and keeps the rest of the page', async () => {
+    const sent = Array.from({ length: ARTICLES_SHOWN }, (_, i) => ({ ...source(i + 1), url: `https://news.example/${i}`, name: 'John Kerry', mentions: 1 }));
+    const onMore = vi.fn();
+    const root = await show(pageData({ articles: sent, totalArticles: 1_234, complete: false }), onMore);
+    expect(text(all(root, 'entity-name')[0])).toBe('All about John Kerry');
+    expect(text(root.querySelector('#entity-articles-heading'))).toBe('Articles (1,234)');
+    // Descriptions and quotes come from the articles sent: the page says so.
+    expect(text(all(root, 'entity-summary')[0])).toContain('1 quote in the newest 50 articles');
+    expect(all(root, 'entity-descriptions-window')).toHaveLength(1);
+    const button = all(root, 'entity-show-more-articles')[0]!;
+    expect(text(button)).toBe('Show more (1,184 not shown)');
+    await act(async () => button.click());
+    expect(onMore).toHaveBeenCalledTimes(1);
+    // The older articles arrive: the page shows the next ones and the focus lands on the first of them.
+    const older = [...sent, ...Array.from({ length: 10 }, (_, i) => ({ ...source(1), url: `https://old.example/${i}`, name: 'Kerry', mentions: 1 }))];
+    await act(async () => render(<EntityPage state={{ status: 'ready', data: pageData({ articles: older, totalArticles: 1_234, complete: false }) }} backHref="/library.html" onMore={onMore} />, root));
+    expect(all(root, 'entity-article')).toHaveLength(ARTICLES_SHOWN + 10);
+    expect(document.activeElement).toBe(all(root, 'entity-article')[ARTICLES_SHOWN]!.querySelector('a'));
+  });
+
+  it('shows quotes a page at a time, and descriptions with their first and last article', async () => {
+    const quotes = Array.from({ length: FIRST_SHOWN + 3 }, (_, i) => ({ text: `Said ${i}`, kind: 'direct' as const, source: source(1) }));
+    const root = await show(pageData({ quotes }));
+    expect(all(root, 'entity-quote')).toHaveLength(FIRST_SHOWN);
+    await act(async () => all(root, 'entity-show-more-quotes')[0]!.click());
+    expect(all(root, 'entity-quote')).toHaveLength(FIRST_SHOWN + 3);
+    expect(all(root, 'entity-show-more-quotes')).toEqual([]);
+    expect(text(all(root, 'entity-description')[0])).toMatch(/and 1 other article, last Nov 3, 2026/);
   });
 
   it('says when the reader has not read about them elsewhere, and when history is off', async () => {
-    const one = await show(pageData({ articles: [{ ...source(1), name: 'John Kerry', mentions: 1 }], descriptions: [], quotes: [], notes: [] }));
+    const one = await show(pageData({ articles: [{ ...source(1), name: 'John Kerry', mentions: 1 }], totalArticles: 1, descriptions: [], quotes: [], notes: [] }));
     expect(text(all(one, 'entity-empty')[0])).toBe('You haven’t read about John Kerry elsewhere yet.');
     const off = await show(pageData({ historyOn: false, articles: [], descriptions: [], quotes: [] }));
     expect(all(off, 'entity-history-off')).toHaveLength(1);

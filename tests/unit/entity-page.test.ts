@@ -121,6 +121,68 @@ describe('entityPage', () => {
   });
 });
 
+describe('entityPage, a window at a time', () => {
+  async function history(): Promise<void> {
+    // Six articles name him, newest last; the oldest two call him "Kerry" only.
+    await saveArticle(db, article('https://a.example/1', [person('Kerry', { description: 'the envoy' })], [said('Kerry', '“Old words”')]), 100);
+    await saveArticle(db, article('https://a.example/2', [person('Kerry')]), 150);
+    // The same article read again at its AMP address: one article, known by both.
+    await saveArticle(db, { ...article('https://a.example/amp/2', [person('Kerry')]), canonical: 'https://a.example/2' }, 200);
+    for (let n = 3; n <= 6; n += 1) {
+      await saveArticle(db, article(`https://b.example/${n}`, [person('John Kerry', { description: 'the secretary of state' }), place('Geneva')], [said('John Kerry', `“Words ${n}”`)]), n * 100);
+    }
+    await saveArticle(db, article('https://c.example/7', [person('Maria Kerry'), place('Geneva')]), 700);
+  }
+
+  it('reads only the newest articles in full, and still counts and names every one', async () => {
+    await history();
+    const page = await entityPage(db, 'person:john kerry', true, 2);
+    expect(page.totalArticles).toBe(6);
+    expect(page.complete).toBe(false);
+    expect(page.articles.map((a) => a.url)).toEqual(['https://b.example/6', 'https://b.example/5']);
+    // Descriptions and quotes come from the articles read.
+    expect(page.descriptions.map((d) => [d.text, d.count, d.first.url, d.last.url])).toEqual([['the secretary of state', 2, 'https://b.example/5', 'https://b.example/6']]);
+    expect(page.quotes.map((q) => q.text)).toEqual(['“Words 6”', '“Words 5”']);
+    // A name only the older articles used is still listed.
+    expect(page.names).toEqual(['John Kerry', 'Kerry']);
+  });
+
+  it('gives the next window when asked for more, and everything once the window holds every article', async () => {
+    await history();
+    const four = await entityPage(db, 'person:john kerry', true, 4);
+    expect(four.articles.map((a) => a.url)).toEqual(['https://b.example/6', 'https://b.example/5', 'https://b.example/4', 'https://b.example/3']);
+    const all = await entityPage(db, 'person:john kerry', true, 6);
+    expect(all.complete).toBe(true);
+    expect(all.articles.map((a) => a.url)).toEqual([...four.articles.map((a) => a.url), 'https://a.example/2', 'https://a.example/1']);
+    expect(all.descriptions.map((d) => d.text)).toEqual(['the secretary of state', 'the envoy']);
+    expect(all.quotes.at(-1)!.text).toBe('“Old words”');
+  });
+
+  it('finds the reader’s notes on articles outside the window, at any of their addresses', async () => {
+    await history();
+    const on = (id: number, source: string, exact: string) =>
+      saveAnnotation(db, makeAnnotation({ id: noteId(id), exact, body: '', target: { source, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: exact.length }] } }), 1_000 + id);
+    await on(1, 'https://a.example/1', 'Kerry said little');
+    // Kept under the address as read, not the article's key.
+    await on(2, 'https://a.example/amp/2', 'Kerry again');
+    await on(3, 'https://c.example/7', 'Kerry is not him here');
+    await on(4, 'https://b.example/6', 'John Kerry in Geneva');
+    const page = await entityPage(db, 'person:john kerry', true, 1);
+    expect(page.articles.map((a) => a.url)).toEqual(['https://b.example/6']);
+    expect(page.notes.map((n) => [n.id, n.source.url, n.source.title])).toEqual([
+      [noteId(4), 'https://b.example/6', 'Story at https://b.example/6'],
+      [noteId(2), 'https://a.example/amp/2', 'Story at https://a.example/amp/2'],
+      [noteId(1), 'https://a.example/1', 'Story at https://a.example/1'],
+    ]);
+  });
+
+  it('takes a window size in the message, and refuses one that is not a positive whole number', () => {
+    expect(parseMessage({ type: 'getEntityPage', key: 'person:john kerry', limit: 400 })).toEqual({ type: 'getEntityPage', key: 'person:john kerry', limit: 400 });
+    expect(() => parseMessage({ type: 'getEntityPage', key: 'person:john kerry', limit: 0 })).toThrow(/limit/);
+    expect(() => parseMessage({ type: 'getEntityPage', key: 'person:john kerry', limit: 2.5 })).toThrow(/limit/);
+  });
+});
+
 describe('the openEntityPage message (the hover card’s "All about X")', () => {
   it('has the background open the library at the entity’s page, and answers nothing about it', async () => {
     const views: string[] = [];
