@@ -16,6 +16,7 @@ import { analyzeSentence, cueSpeaker, speakerKind } from '../lib/analysis/attrib
 import { candidateSpan, spanCandidates } from '../lib/analysis/attribution-spans';
 import { findEntities } from '../lib/analysis/entities';
 import { MentionIndex } from '../lib/analysis/speakers';
+import { featureTable, pruneWeights, sigmoid, trainLogistic } from './lib/logistic-training';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -83,19 +84,7 @@ interface Example {
   right: boolean;
 }
 
-const index = new Map<string, number>();
-function featureIds(names: string[], grow: boolean): Int32Array {
-  const ids: number[] = [];
-  for (const name of names) {
-    let id = index.get(name);
-    if (id === undefined && grow) {
-      id = index.size;
-      index.set(name, id);
-    }
-    if (id !== undefined) ids.push(id);
-  }
-  return Int32Array.from(ids);
-}
+const { index, ids: featureIds } = featureTable();
 
 /** One group of pair examples per sentence. */
 function examples(data: readonly Sentence[], cues: ReadonlyMap<string, number>, grow: boolean): { groups: Example[][]; gold: number; golds: number[] } {
@@ -122,47 +111,9 @@ function examples(data: readonly Sentence[], cues: ReadonlyMap<string, number>, 
   return { groups, gold, golds };
 }
 
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
-/** Logistic regression by stochastic gradient steps, weights averaged over all steps. */
-function train(data: readonly Example[]): Float64Array {
-  const w = new Float64Array(index.size);
-  const u = new Float64Array(index.size);
-  const order = data.map((_, i) => i);
-  let seed = 7;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  let step = 1;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    for (const k of order) {
-      const e = data[k] as Example;
-      let z = 0;
-      for (const f of e.feats) z += w[f] as number;
-      const g = RATE * ((e.right ? 1 : 0) - sigmoid(z));
-      for (const f of e.feats) {
-        w[f] = (w[f] as number) + g;
-        u[f] = (u[f] as number) + step * g;
-      }
-      step++;
-    }
-  }
-  for (let f = 0; f < w.length; f++) w[f] = (w[f] as number) - (u[f] as number) / step;
-  return w;
-}
-
-/** The strongest `max` weights (and the bias), rounded: the model file. */
-function prune(w: Float64Array, max: number): Record<string, number> {
-  const ranked = [...index.keys()].map((name, id) => ({ name, v: w[id] as number })).filter((x) => x.name === 'b' || Math.abs(x.v) >= 0.05);
-  ranked.sort((a, b) => Math.abs(b.v) - Math.abs(a.v));
-  const kept = ranked.slice(0, max);
-  if (!kept.some((x) => x.name === 'b')) kept.push({ name: 'b', v: w[index.get('b') as number] as number });
-  return Object.fromEntries(kept.sort((a, b) => a.name.localeCompare(b.name)).map((x) => [x.name, Math.round(x.v * 100) / 100]));
-}
+const train = (data: readonly Example[]): Float64Array =>
+  trainLogistic(data, (e) => e.right, index.size, { epochs: EPOCHS, rate: RATE });
+const prune = (w: Float64Array, max: number): Record<string, number> => pruneWeights(index, w, max);
 
 /** Sentence-level decisions as the analysis makes them: the best pair of a sentence, when it clears the threshold. */
 function report(groups: readonly Example[][], gold: number, weights: Record<string, number>, golds: number[]): void {

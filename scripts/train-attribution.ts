@@ -16,6 +16,7 @@ import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, startFeatur
 import { hasQuoteMark } from '../lib/analysis/attribution-model';
 import { findEntities } from '../lib/analysis/entities';
 import { MentionIndex } from '../lib/analysis/speakers';
+import { featureTable, pruneWeights, sigmoid, trainLogistic } from './lib/logistic-training';
 
 const root = resolve(import.meta.dirname, '..');
 const maxFeatures = Number(process.argv.find((a) => a.startsWith('--max-features='))?.split('=')[1] ?? 1500);
@@ -29,19 +30,7 @@ interface Example {
   inside: boolean;
 }
 
-const index = new Map<string, number>();
-function featureIds(names: string[], grow: boolean): Int32Array {
-  const ids: number[] = [];
-  for (const name of names) {
-    let id = index.get(name);
-    if (id === undefined && grow) {
-      id = index.size;
-      index.set(name, id);
-    }
-    if (id !== undefined) ids.push(id);
-  }
-  return Int32Array.from(ids);
-}
+const { index, ids: featureIds } = featureTable();
 
 function examples(articles: readonly PolnearArticle[], grow: boolean): Example[] {
   const out: Example[] = [];
@@ -161,51 +150,9 @@ function reportRanker(name: string, groups: readonly Example[][], weights: Recor
   console.log(`${name}: right one chosen for ${(100 * right / groups.length).toFixed(1)}% of ${groups.length} dev contents`);
 }
 
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
-/** Logistic regression by stochastic gradient steps, with the weights averaged over all steps (steadier than
- * the last step's: the usual averaged-perceptron trick, kept lazily with a second table). */
-function train(data: readonly Example[], label: (e: Example) => boolean): Float64Array {
-  const w = new Float64Array(index.size);
-  const u = new Float64Array(index.size);
-  const order = data.map((_, i) => i);
-  let seed = 7;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  let step = 1;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    for (const k of order) {
-      const e = data[k] as Example;
-      let z = 0;
-      for (const f of e.feats) z += w[f] as number;
-      const g = RATE * ((label(e) ? 1 : 0) - sigmoid(z));
-      if (g !== 0) {
-        for (const f of e.feats) {
-          w[f] = (w[f] as number) + g;
-          u[f] = (u[f] as number) + step * g;
-        }
-      }
-      step++;
-    }
-  }
-  for (let f = 0; f < w.length; f++) w[f] = (w[f] as number) - (u[f] as number) / step;
-  return w;
-}
-
-/** The strongest `max` weights (and the bias), rounded: the model file. */
-function prune(w: Float64Array, max: number): Record<string, number> {
-  const names = [...index.keys()];
-  const ranked = names.map((name, id) => ({ name, v: w[id] as number })).filter((x) => x.name === 'b' || Math.abs(x.v) >= 0.05);
-  ranked.sort((a, b) => Math.abs(b.v) - Math.abs(a.v));
-  const kept = ranked.slice(0, max);
-  if (!kept.some((x) => x.name === 'b')) kept.push({ name: 'b', v: w[index.get('b') as number] as number });
-  return Object.fromEntries(kept.sort((a, b) => a.name.localeCompare(b.name)).map((x) => [x.name, Math.round(x.v * 100) / 100]));
-}
+const train = (data: readonly Example[], label: (e: Example) => boolean): Float64Array =>
+  trainLogistic(data, label, index.size, { epochs: EPOCHS, rate: RATE });
+const prune = (w: Float64Array, max: number): Record<string, number> => pruneWeights(index, w, max);
 
 function report(name: string, data: readonly Example[], weights: Record<string, number>, label: (e: Example) => boolean): void {
   const names = [...index.keys()];
