@@ -45,12 +45,25 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): number {
   return n;
 }
 
+/** cueShare's answers per cue table and lower-case word: every word of every unmarked sentence asks, and a text
+ * repeats its words. Cleared when it grows past SHARE_CACHE_LIMIT, so a long session's memory stays bounded. */
+const shareCache = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+const SHARE_CACHE_LIMIT = 50_000;
+
 /** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
 export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>): number {
   const t = tokens[i] as Token;
   if (!t.isWord) return 0;
-  const w = norm(t, '');
-  return Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+  let cache = shareCache.get(cueWords);
+  if (!cache) shareCache.set(cueWords, (cache = new Map()));
+  let share = cache.get(t.lower);
+  if (share === undefined) {
+    const w = norm(t, '');
+    share = Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+    if (cache.size >= SHARE_CACHE_LIMIT) cache.clear();
+    cache.set(t.lower, share);
+  }
+  return share;
 }
 
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
