@@ -199,9 +199,11 @@ function runInBylineEnd(tokens: Token[], i: number, end: number, first: number):
   // their stamps (a story may say "closed at 5 p.m. by Jane Roe").
   if (t.lower === 'by' && i > first && i < STAMP_ZONE && stampEnds(tokens, i - 1) && givenName(tokens[i + 1])) return surnameEnd(tokens, i + 1, end);
   // "Jane Roe, Ap National Security Writer": a name, a comma, the agency and a writer's title.
-  if (givenName(t) && (i === first || !tokens[i - 1]!.isWord || !tokens[i - 1]!.isCap || tokens[i - 1]!.isAllCaps)) {
+  // The name's shape and the agency after it first: they are cheap and rarely there; the name lookup last.
+  if (t.isWord && (i === first || !tokens[i - 1]!.isWord || !tokens[i - 1]!.isCap || tokens[i - 1]!.isAllCaps)) {
     const last = surnameEnd(tokens, i, end);
     if (last < 0 || tokens[last + 1]?.text !== ',' || !/^(?:AP|Ap|Associated)$/.test(tokens[last + 2]?.text ?? '')) return -1;
+    if (!givenName(t)) return -1;
     for (let k = last + 3; k < end && k <= last + 7; k++) {
       const w = tokens[k]!;
       if (!w.isWord || !w.isCap) return -1;
