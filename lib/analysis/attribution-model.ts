@@ -68,9 +68,10 @@ function isCandidate(tokens: readonly Token[], i: number): boolean {
   return isCandidateWord(t);
 }
 
-/** The cue model's probability that token `i` ends a cue whose content follows (0 for words it never scores). */
-export function cueProbability(tokens: readonly Token[], i: number, wordsAfter: number, typeOf: EntityTypeOf): number {
-  return isCandidate(tokens, i) ? probability(LAST, cueFeatures(tokens, i, wordsAfter, typeOf)) : 0;
+/** The cue model's probability that token `i` ends a cue whose content follows (0 for words it never scores), given
+ * the token's cueFeatures (which a caller that needs them anyway reads once). */
+export function cueProbability(tokens: readonly Token[], i: number, feats: readonly string[]): number {
+  return isCandidate(tokens, i) ? probability(LAST, feats) : 0;
 }
 
 export interface LearnedCue {

@@ -118,10 +118,11 @@ export function spanCandidates(
   const after = wordsAfterEach(tokens);
   for (const c of cues) {
     const speaker = speakerOf(c);
-    const cueP = cueProbability(tokens, c, after[c] as number, typeOf);
+    const feats = cueFeatures(tokens, c, after[c] as number, typeOf);
+    const cueP = cueProbability(tokens, c, feats);
     const cueBin = cueP === 0 ? 'x' : String(Math.min(9, Math.floor(cueP * 10)));
     const ranked = { start: -1, end: -1 };
-    const base = [...cueFeatures(tokens, c, after[c] as number, typeOf), `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
+    const base = [...feats, `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
     // The caller may drop a cue before its spans are cut (the rankers are the costly part).
     if (!keepCue(c, base)) continue;
     const push = (from: number, to: number, trailing: boolean, endRank: string): void => {
