@@ -54,10 +54,20 @@ export function hasQuoteMark(text: string, start: number, end: number): boolean 
 /** Prepositions that end a cue only after a cue word ("called for", "according to", "talked about"). */
 const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'about', 'over', 'against', 'with', 'from', 'into', 'out']);
 
+/** isCandidateWord's answers per lower-case word (every word of a sentence the patterns leave asks), bounded. */
+const candidateCache = new Map<string, boolean>();
+const CANDIDATE_CACHE_LIMIT = 50_000;
+
 function isCandidateWord(t: Token | undefined): boolean {
   if (!t?.isWord) return false;
-  const w = norm(t, '');
-  return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+  let known = candidateCache.get(t.lower);
+  if (known === undefined) {
+    const w = norm(t, '');
+    known = CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+    if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+    candidateCache.set(t.lower, known);
+  }
+  return known;
 }
 
 /** Is token `i` worth scoring: a word the model favours as a cue's end, a preposition only right after one. */
