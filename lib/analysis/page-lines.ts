@@ -250,7 +250,6 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
   if (end - first > 3 * MAX_CONTACT_WORDS) return false;
   let handle = false;
   let address = false;
-  let cue = false;
   let originally = false;
   let words = 0;
   for (let i = first; i < end; i++) {
@@ -258,7 +257,6 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
     if (t.isWord) {
       words++;
       const w = t.lower;
-      if (CONTACT_CUES.has(w)) cue = true;
       if (w === 'originally' && tokens[i + 1]?.text === 'published' && /^(?:on|by|in)$/.test(tokens[i + 2]?.text ?? '')) originally = true;
     } else if (t.text === '@') {
       // "@handle" or "name@example.com": the sign touches the word after it (and before it, in an address).
@@ -271,6 +269,9 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
     }
   }
   if (words > MAX_CONTACT_WORDS) return false;
+  // The contact word matters beside a handle only: looked for on such lines alone (most have none).
+  let cue = false;
+  for (let i = first; handle && !cue && i < end; i++) if (tokens[i]!.isWord && CONTACT_CUES.has(tokens[i]!.lower)) cue = true;
   return (handle && cue) || (address && words <= MAX_ADDRESS_LINE_WORDS) || (originally && words <= 12);
 }
 
