@@ -50,12 +50,16 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): number {
 const shareCache = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
 const SHARE_CACHE_LIMIT = 50_000;
 
-/** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
-export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>): number {
-  const t = tokens[i] as Token;
-  if (!t.isWord) return 0;
+function sharesOf(cueWords: ReadonlyMap<string, number>): Map<string, number> {
   let cache = shareCache.get(cueWords);
   if (!cache) shareCache.set(cueWords, (cache = new Map()));
+  return cache;
+}
+
+/** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
+export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, cache = sharesOf(cueWords)): number {
+  const t = tokens[i] as Token;
+  if (!t.isWord) return 0;
   let share = cache.get(t.lower);
   if (share === undefined) {
     const w = norm(t, '');
@@ -69,8 +73,9 @@ export function cueShare(tokens: readonly Token[], i: number, cueWords: Readonly
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
 function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
   const found: { i: number; share: number }[] = [];
+  const cache = sharesOf(cueWords);
   for (let i = 0; i < tokens.length; i++) {
-    const share = cueShare(tokens, i, cueWords);
+    const share = cueShare(tokens, i, cueWords, cache);
     if (share > 0) found.push({ i, share });
   }
   if (found.length > MAX_CUES) found.sort((a, b) => b.share - a.share).splice(MAX_CUES);
@@ -111,6 +116,7 @@ function pairFeatures(tokens: readonly Token[], c: number, from: number, to: num
 export function spanCandidates(
   tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf,
   keepCue: (c: number, base: readonly string[]) => boolean = () => true,
+  usableCue: (c: number) => boolean = () => true,
 ): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   const cues = likeliestCues(tokens, cueWords);
@@ -118,6 +124,8 @@ export function spanCandidates(
   const after = wordsAfterEach(tokens);
   for (const c of cues) {
     const speaker = speakerOf(c);
+    // The caller may drop a cue before its features are read, too (one whose speaker it may not show).
+    if (!usableCue(c)) continue;
     const feats = cueFeatures(tokens, c, after[c] as number, typeOf);
     const cueP = cueProbability(tokens, c, feats);
     const cueBin = cueP === 0 ? 'x' : String(Math.min(9, Math.floor(cueP * 10)));
