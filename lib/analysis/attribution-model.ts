@@ -5,7 +5,7 @@
 //   start / end: rankers for where the content starts (after a hearer, "that") and ends (", while …").
 // Logistic models over the string features of attribution-features.ts; only words the model favours are scored.
 import model from '../model/attribution.json';
-import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, startFeatures, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, prefixKey, startFeatures, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import type { Token } from './quote-tokens';
 
 const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
@@ -54,20 +54,13 @@ export function hasQuoteMark(text: string, start: number, end: number): boolean 
 /** Prepositions that end a cue only after a cue word ("called for", "according to", "talked about"). */
 const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'about', 'over', 'against', 'with', 'from', 'into', 'out']);
 
-/** isCandidateWord's answers per lower-case word (every word of a sentence the patterns leave asks), bounded. */
-const candidateCache = new Map<string, boolean>();
-const CANDIDATE_CACHE_LIMIT = 50_000;
+/** The first characters of the candidates: most words of a sentence fail on these before any string lookup. */
+const CANDIDATE_PREFIXES = stemPrefixTable(CANDIDATES);
 
 function isCandidateWord(t: Token | undefined): boolean {
-  if (!t?.isWord) return false;
-  let known = candidateCache.get(t.lower);
-  if (known === undefined) {
-    const w = norm(t, '');
-    known = CANDIDATES.has(w) || CANDIDATES.has(stem(w));
-    if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
-    candidateCache.set(t.lower, known);
-  }
-  return known;
+  if (!t?.isWord || !CANDIDATE_PREFIXES[prefixKey(t.lower)]) return false;
+  const w = norm(t, '');
+  return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
 }
 
 /** Is token `i` worth scoring: a word the model favours as a cue's end, a preposition only right after one. */

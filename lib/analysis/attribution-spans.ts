@@ -5,7 +5,7 @@
 // before its comma). One logistic model scores each (cue, span) pair as a whole: the cue's words, whether its
 // subject is a person, a body or a pronoun, "that", where the span starts and ends, how long it is. Shared with the
 // trainer, so both read a sentence the same way. Each sentence costs a few candidates per cue word: linear time.
-import { cueFeatures, norm, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatures, norm, prefixKey, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import { cueProbability, learnedContentStart, rankedContentEnds } from './attribution-model';
 import type { Token } from './quote-tokens';
 
@@ -45,37 +45,29 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): number {
   return n;
 }
 
-/** cueShare's answers per cue table and lower-case word: every word of every unmarked sentence asks, and a text
- * repeats its words. Cleared when it grows past SHARE_CACHE_LIMIT, so a long session's memory stays bounded. */
-const shareCache = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
-const SHARE_CACHE_LIMIT = 50_000;
+/** Per cue table, the first characters of its words and stems (stemPrefixTable): most words fail on these. */
+const cuePrefixes = new WeakMap<ReadonlyMap<string, number>, Uint8Array>();
 
-function sharesOf(cueWords: ReadonlyMap<string, number>): Map<string, number> {
-  let cache = shareCache.get(cueWords);
-  if (!cache) shareCache.set(cueWords, (cache = new Map()));
-  return cache;
+function prefixesOf(cueWords: ReadonlyMap<string, number>): Uint8Array {
+  let table = cuePrefixes.get(cueWords);
+  if (!table) cuePrefixes.set(cueWords, (table = stemPrefixTable([...cueWords.keys()].map((k) => (k.startsWith('~') ? k.slice(1) : k)))));
+  return table;
 }
 
 /** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
-export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, cache = sharesOf(cueWords)): number {
+export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, prefixes = prefixesOf(cueWords)): number {
   const t = tokens[i] as Token;
-  if (!t.isWord) return 0;
-  let share = cache.get(t.lower);
-  if (share === undefined) {
-    const w = norm(t, '');
-    share = Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
-    if (cache.size >= SHARE_CACHE_LIMIT) cache.clear();
-    cache.set(t.lower, share);
-  }
-  return share;
+  if (!t.isWord || !prefixes[prefixKey(t.lower)]) return 0;
+  const w = norm(t, '');
+  return Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
 }
 
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
 function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
   const found: { i: number; share: number }[] = [];
-  const cache = sharesOf(cueWords);
+  const prefixes = prefixesOf(cueWords);
   for (let i = 0; i < tokens.length; i++) {
-    const share = cueShare(tokens, i, cueWords, cache);
+    const share = cueShare(tokens, i, cueWords, prefixes);
     if (share > 0) found.push({ i, share });
   }
   if (found.length > MAX_CUES) found.sort((a, b) => b.share - a.share).splice(MAX_CUES);
