@@ -19,6 +19,32 @@ export function stem(w: string): string {
   return w;
 }
 
+const PREFIX_BITS = 1 << 16;
+
+/** A 16-bit hash of a lower-case word's first three characters, curly apostrophes straightened as norm does. */
+export function prefixKey(w: string): number {
+  let h = 0;
+  for (let k = 0; k < 3 && k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    h = Math.imul(h, 31) + (c === 0x2019 ? 0x27 : c);
+  }
+  return h & (PREFIX_BITS - 1);
+}
+
+/**
+ * The prefixKeys of `words` and of every word whose stem is one of them: a word whose key is missing is neither,
+ * which a scorer learns from its characters without hashing the word as a string (most words of a sentence).
+ * A stem keeps its word's first three characters, but for the "y" of "spied" -> "spy".
+ */
+export function stemPrefixTable(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(PREFIX_BITS);
+  for (const w of words) {
+    table[prefixKey(w)] = 1;
+    if (w.length === 3 && w.endsWith('y')) table[prefixKey(`${w.slice(0, 2)}i`)] = 1;
+  }
+  return table;
+}
+
 /** The part a neighbouring word plays, roughly: what a cue is followed or preceded by. */
 function wordClass(t: Token | undefined): string {
   if (!t) return '_';

@@ -5,7 +5,7 @@
 //   start / end: rankers for where the content starts (after a hearer, "that") and ends (", while …").
 // Logistic models over the string features of attribution-features.ts; only words the model favours are scored.
 import model from '../model/attribution.json';
-import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, startFeatures, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, prefixKey, startFeatures, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import type { Token } from './quote-tokens';
 
 const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
@@ -54,8 +54,11 @@ export function hasQuoteMark(text: string, start: number, end: number): boolean 
 /** Prepositions that end a cue only after a cue word ("called for", "according to", "talked about"). */
 const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'about', 'over', 'against', 'with', 'from', 'into', 'out']);
 
+/** The first characters of the candidates: most words of a sentence fail on these before any string lookup. */
+const CANDIDATE_PREFIXES = stemPrefixTable(CANDIDATES);
+
 function isCandidateWord(t: Token | undefined): boolean {
-  if (!t?.isWord) return false;
+  if (!t?.isWord || !CANDIDATE_PREFIXES[prefixKey(t.lower)]) return false;
   const w = norm(t, '');
   return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
 }
@@ -68,9 +71,10 @@ function isCandidate(tokens: readonly Token[], i: number): boolean {
   return isCandidateWord(t);
 }
 
-/** The cue model's probability that token `i` ends a cue whose content follows (0 for words it never scores). */
-export function cueProbability(tokens: readonly Token[], i: number, wordsAfter: number, typeOf: EntityTypeOf): number {
-  return isCandidate(tokens, i) ? probability(LAST, cueFeatures(tokens, i, wordsAfter, typeOf)) : 0;
+/** The cue model's probability that token `i` ends a cue whose content follows (0 for words it never scores), given
+ * the token's cueFeatures (which a caller that needs them anyway reads once). */
+export function cueProbability(tokens: readonly Token[], i: number, feats: readonly string[]): number {
+  return isCandidate(tokens, i) ? probability(LAST, feats) : 0;
 }
 
 export interface LearnedCue {

@@ -53,15 +53,17 @@ export function spanAttribution(text: string, tokens: readonly Token[], mentions
   // too: a speaker it may show, no use the patterns turn down on purpose.
   const minZ = Math.log(threshold / (1 - threshold));
   const baseZ = new Map<number, number>();
-  const keepCue = (c: number, base: readonly string[]): boolean => {
+  const usableCue = (c: number): boolean => {
     const slot = speakerAt(c);
-    if (!slot || !isLearnedSpeaker(tokens, slot)) return false;
+    return !!slot && isLearnedSpeaker(tokens, slot);
+  };
+  const keepCue = (c: number, base: readonly string[]): boolean => {
     let z = BIAS;
     for (const f of base) z += WEIGHTS.get(f) ?? 0;
     baseZ.set(c, z);
     return z + MAX_PAIR_GAIN >= minZ;
   };
-  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue)) {
+  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue, usableCue)) {
     let z = baseZ.get(cand.cue) as number;
     for (const f of cand.feats) z += WEIGHTS.get(f) ?? 0;
     const p = 1 / (1 + Math.exp(-z));

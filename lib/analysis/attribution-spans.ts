@@ -5,7 +5,7 @@
 // before its comma). One logistic model scores each (cue, span) pair as a whole: the cue's words, whether its
 // subject is a person, a body or a pronoun, "that", where the span starts and ends, how long it is. Shared with the
 // trainer, so both read a sentence the same way. Each sentence costs a few candidates per cue word: linear time.
-import { cueFeatures, norm, stem, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatures, norm, prefixKey, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import { cueProbability, learnedContentStart, rankedContentEnds } from './attribution-model';
 import type { Token } from './quote-tokens';
 
@@ -45,10 +45,19 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): number {
   return n;
 }
 
+/** Per cue table, the first characters of its words and stems (stemPrefixTable): most words fail on these. */
+const cuePrefixes = new WeakMap<ReadonlyMap<string, number>, Uint8Array>();
+
+function prefixesOf(cueWords: ReadonlyMap<string, number>): Uint8Array {
+  let table = cuePrefixes.get(cueWords);
+  if (!table) cuePrefixes.set(cueWords, (table = stemPrefixTable([...cueWords.keys()].map((k) => (k.startsWith('~') ? k.slice(1) : k)))));
+  return table;
+}
+
 /** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
-export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>): number {
+export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, prefixes = prefixesOf(cueWords)): number {
   const t = tokens[i] as Token;
-  if (!t.isWord) return 0;
+  if (!t.isWord || !prefixes[prefixKey(t.lower)]) return 0;
   const w = norm(t, '');
   return Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
 }
@@ -56,8 +65,9 @@ export function cueShare(tokens: readonly Token[], i: number, cueWords: Readonly
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
 function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
   const found: { i: number; share: number }[] = [];
+  const prefixes = prefixesOf(cueWords);
   for (let i = 0; i < tokens.length; i++) {
-    const share = cueShare(tokens, i, cueWords);
+    const share = cueShare(tokens, i, cueWords, prefixes);
     if (share > 0) found.push({ i, share });
   }
   if (found.length > MAX_CUES) found.sort((a, b) => b.share - a.share).splice(MAX_CUES);
@@ -98,6 +108,7 @@ function pairFeatures(tokens: readonly Token[], c: number, from: number, to: num
 export function spanCandidates(
   tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf,
   keepCue: (c: number, base: readonly string[]) => boolean = () => true,
+  usableCue: (c: number) => boolean = () => true,
 ): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   const cues = likeliestCues(tokens, cueWords);
@@ -105,10 +116,13 @@ export function spanCandidates(
   const after = wordsAfterEach(tokens);
   for (const c of cues) {
     const speaker = speakerOf(c);
-    const cueP = cueProbability(tokens, c, after[c] as number, typeOf);
+    // The caller may drop a cue before its features are read, too (one whose speaker it may not show).
+    if (!usableCue(c)) continue;
+    const feats = cueFeatures(tokens, c, after[c] as number, typeOf);
+    const cueP = cueProbability(tokens, c, feats);
     const cueBin = cueP === 0 ? 'x' : String(Math.min(9, Math.floor(cueP * 10)));
     const ranked = { start: -1, end: -1 };
-    const base = [...cueFeatures(tokens, c, after[c] as number, typeOf), `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
+    const base = [...feats, `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
     // The caller may drop a cue before its spans are cut (the rankers are the costly part).
     if (!keepCue(c, base)) continue;
     const push = (from: number, to: number, trailing: boolean, endRank: string): void => {

@@ -199,9 +199,11 @@ function runInBylineEnd(tokens: Token[], i: number, end: number, first: number):
   // their stamps (a story may say "closed at 5 p.m. by Jane Roe").
   if (t.lower === 'by' && i > first && i < STAMP_ZONE && stampEnds(tokens, i - 1) && givenName(tokens[i + 1])) return surnameEnd(tokens, i + 1, end);
   // "Jane Roe, Ap National Security Writer": a name, a comma, the agency and a writer's title.
-  if (givenName(t) && (i === first || !tokens[i - 1]!.isWord || !tokens[i - 1]!.isCap || tokens[i - 1]!.isAllCaps)) {
+  // The name's shape and the agency after it first: they are cheap and rarely there; the name lookup last.
+  if (t.isWord && (i === first || !tokens[i - 1]!.isWord || !tokens[i - 1]!.isCap || tokens[i - 1]!.isAllCaps)) {
     const last = surnameEnd(tokens, i, end);
     if (last < 0 || tokens[last + 1]?.text !== ',' || !/^(?:AP|Ap|Associated)$/.test(tokens[last + 2]?.text ?? '')) return -1;
+    if (!givenName(t)) return -1;
     for (let k = last + 3; k < end && k <= last + 7; k++) {
       const w = tokens[k]!;
       if (!w.isWord || !w.isCap) return -1;
@@ -248,7 +250,6 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
   if (end - first > 3 * MAX_CONTACT_WORDS) return false;
   let handle = false;
   let address = false;
-  let cue = false;
   let originally = false;
   let words = 0;
   for (let i = first; i < end; i++) {
@@ -256,7 +257,6 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
     if (t.isWord) {
       words++;
       const w = t.lower;
-      if (CONTACT_CUES.has(w)) cue = true;
       if (w === 'originally' && tokens[i + 1]?.text === 'published' && /^(?:on|by|in)$/.test(tokens[i + 2]?.text ?? '')) originally = true;
     } else if (t.text === '@') {
       // "@handle" or "name@example.com": the sign touches the word after it (and before it, in an address).
@@ -269,6 +269,9 @@ function isAuthorNoteLine(tokens: Token[], first: number, end: number): boolean 
     }
   }
   if (words > MAX_CONTACT_WORDS) return false;
+  // The contact word matters beside a handle only: looked for on such lines alone (most have none).
+  let cue = false;
+  for (let i = first; handle && !cue && i < end; i++) if (tokens[i]!.isWord && CONTACT_CUES.has(tokens[i]!.lower)) cue = true;
   return (handle && cue) || (address && words <= MAX_ADDRESS_LINE_WORDS) || (originally && words <= 12);
 }
 

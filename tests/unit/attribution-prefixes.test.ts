@@ -1,0 +1,33 @@
+// The character-prefix table the cue scorers test a word against before looking it up (attribution-features.ts):
+// it must admit every listed word and every inflection whose stem is listed, or a cue would go unseen.
+import { describe, expect, it } from 'vitest';
+import { prefixKey, stem, stemPrefixTable } from '../../lib/analysis/attribution-features';
+import { cueShare } from '../../lib/analysis/attribution-spans';
+import { tokenize } from '../../lib/analysis/quote-tokens';
+
+describe('stemPrefixTable', () => {
+  const listed = ['say', 'spy', 'warn', 'deny', 'tell', 'report', 'ok', 'don\'t'];
+  const table = stemPrefixTable(listed);
+
+  it('admits every listed word and every inflection that stems to one', () => {
+    const forms = ['say', 'says', 'spy', 'spied', 'spies', 'warn', 'warned', 'warning', 'warns', 'deny', 'denied', 'denies', 'tell', 'tells', 'reported', 'reporting', 'reports', 'ok', 'don’t'];
+    for (const w of forms) {
+      const base = w.replace(/\u2019/g, "'");
+      expect(listed.includes(base) || listed.includes(stem(base)), w).toBe(true);
+      expect(table[prefixKey(w)], w).toBe(1);
+    }
+  });
+
+  it('turns away words that share no first three letters with the list', () => {
+    for (const w of ['the', 'government', 'while', 'budget', 'of']) expect(table[prefixKey(w)], w).toBe(0);
+  });
+});
+
+describe('cueShare', () => {
+  it('finds a cue by its word or its stem and gives other words nothing', () => {
+    const cues = new Map([['~spy', 0.25], ['warned', 0.5]]);
+    const tokens = tokenize('Officials spied and warned the press.', 0, 37);
+    const shares = tokens.map((_, i) => cueShare(tokens, i, cues));
+    expect(shares).toEqual([0, 0.25, 0, 0.5, 0, 0, 0]);
+  });
+});
