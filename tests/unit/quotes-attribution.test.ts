@@ -1,30 +1,15 @@
 // Attribution patterns for reported speech, and the cue and source spans every attributed quote carries.
 // Sentences written for these tests (not from PolNeAR or the seed).
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../../lib/analysis/quotes';
-import type { QuoteKind } from '../../lib/analysis/types';
-import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
-
-interface Seen {
-  kind: QuoteKind;
-  speaker: string | null;
-  text: string;
-  cue?: string;
-  source?: string;
-}
+import { entityFromForms, readableQuotes, type ReadableQuote } from '../../testing/fixtures/quotes-fixtures';
 
 /** findQuotes with two known people (Jane Doe, John Smith), as readable words. */
-function quotesIn(text: string): Seen[] {
+function quotesIn(text: string): ReadableQuote[] {
   const entities = [
     entityFromForms(text, 'person', 'Jane Doe', ['Jane Doe', 'Ms. Doe']),
     entityFromForms(text, 'person', 'John Smith', ['John Smith', 'Mr. Smith']),
   ];
-  return findQuotes(text, entities).map((q) => {
-    const seen: Seen = { kind: q.kind, speaker: q.speaker?.name ?? null, text: text.slice(q.start, q.end) };
-    if (q.cue) seen.cue = text.slice(q.cue.start, q.cue.end);
-    if (q.source) seen.source = text.slice(q.source.start, q.source.end);
-    return seen;
-  });
+  return readableQuotes(text, entities, { withSource: true });
 }
 
 describe('cue and source spans', () => {

@@ -2,33 +2,20 @@
 // PolNeAR train): cues no hand list knows, where their content starts and ends, and the uses the patterns turn
 // down on purpose, which the model must not bring back. Sentences written for these tests.
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../../lib/analysis/quotes';
 import { CUE_THRESHOLD, cueModelSettings, hasQuoteMark, learnedContentEnd, learnedContentStart, learnedCue } from '../../lib/analysis/attribution-model';
 import { tokenize, type Token } from '../../lib/analysis/quote-tokens';
-import type { QuoteKind } from '../../lib/analysis/types';
 import { SPAN_THRESHOLD, spanModelSettings } from '../../lib/analysis/attribution-span-model';
 import { spanCandidates } from '../../lib/analysis/attribution-spans';
 import { endRankerSettings } from '../../lib/analysis/attribution';
-import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
-
-interface Seen {
-  kind: QuoteKind;
-  speaker: string | null;
-  text: string;
-  cue?: string;
-}
+import { entityFromForms, readableQuotes, type ReadableQuote } from '../../testing/fixtures/quotes-fixtures';
 
 /** findQuotes with two known people (Jane Doe, John Smith), as readable words. */
-function quotesIn(text: string): Seen[] {
+function quotesIn(text: string): ReadableQuote[] {
   const entities = [
     entityFromForms(text, 'person', 'Jane Doe', ['Jane Doe', 'Ms. Doe']),
     entityFromForms(text, 'person', 'John Smith', ['John Smith', 'Mr. Smith']),
   ];
-  return findQuotes(text, entities).map((q) => {
-    const seen: Seen = { kind: q.kind, speaker: q.speaker?.name ?? null, text: text.slice(q.start, q.end) };
-    if (q.cue) seen.cue = text.slice(q.cue.start, q.cue.end);
-    return seen;
-  });
+  return readableQuotes(text, entities);
 }
 
 function words(tokens: readonly Token[], from: number, to: number): string {
@@ -124,7 +111,7 @@ describe('speakers of direct quotes', () => {
 
 describe('reported speech from the cue-centred span model', () => {
   /** findQuotes with the per-token cue model off, so only the patterns and the span model read the sentence. */
-  function withSpansOnly(text: string): Seen[] {
+  function withSpansOnly(text: string): ReadableQuote[] {
     cueModelSettings.threshold = 2;
     try {
       return quotesIn(text);

@@ -2,30 +2,17 @@
 // from PolNeAR train (belief/finding verbs, object cues). Sentences written for these tests (not from PolNeAR or
 // the seed).
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../../lib/analysis/quotes';
-import type { QuoteKind } from '../../lib/analysis/types';
-import { entityFromForms } from '../../testing/fixtures/quotes-fixtures';
-
-interface Seen {
-  kind: QuoteKind;
-  speaker: string | null;
-  text: string;
-  cue?: string;
-}
+import { entityFromForms, readableQuotes, type ReadableQuote } from '../../testing/fixtures/quotes-fixtures';
 
 /** findQuotes with two people (Jane Doe, John Smith) and two organisations (IMF, Sierra Club), as readable words. */
-function quotesIn(text: string): Seen[] {
+function quotesIn(text: string): ReadableQuote[] {
   const entities = [
     entityFromForms(text, 'person', 'Jane Doe', ['Jane Doe', 'Ms. Doe', 'Doe']),
     entityFromForms(text, 'person', 'John Smith', ['John Smith', 'Mr. Smith', 'Smith']),
     entityFromForms(text, 'organization', 'IMF', ['IMF']),
     entityFromForms(text, 'organization', 'Sierra Club', ['Sierra Club']),
   ].filter((e) => e.mentions.length > 0);
-  return findQuotes(text, entities).map((q) => {
-    const seen: Seen = { kind: q.kind, speaker: q.speaker?.name ?? null, text: text.slice(q.start, q.end) };
-    if (q.cue) seen.cue = text.slice(q.cue.start, q.cue.end);
-    return seen;
-  });
+  return readableQuotes(text, entities);
 }
 
 describe('organisation, document and noun-phrase speakers of direct quotes', () => {
