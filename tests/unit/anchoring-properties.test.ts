@@ -43,9 +43,15 @@ describe('anchoring properties', () => {
     fc.assert(
       fc.property(textWithSpanArb, insertionArb, fc.double({ min: 0, max: 1, noNaN: true }), ({ text, start, end }, inserted, where) => {
         const [quote, position] = describeSpan(text, start, end);
-        // Insert before the span or after it, never inside.
+        // Insert before the span or after it, outside the span and the context stored with it: an edit
+        // inside that context can leave two places equally close to it (the bench's insert-adjacent kind
+        // measures that case).
         const before = where < 0.5;
-        const at = before ? Math.floor((where / 0.5) * start) : end + Math.floor(((where - 0.5) / 0.5) * (text.length - end));
+        const contextStart = start - quote.prefix.length;
+        const contextEnd = end + quote.suffix.length;
+        const at = before
+          ? Math.floor((where / 0.5) * contextStart)
+          : contextEnd + Math.floor(((where - 0.5) / 0.5) * (text.length - contextEnd));
         const edited = text.slice(0, at) + inserted + text.slice(at);
         const shift = before ? inserted.length : 0;
         const status: AnchorStatus = anchor(edited, [quote, position]);
