@@ -161,7 +161,10 @@ function markedCandidates(
     let slot = after;
     const before = tokensSinceBreak(text, sentence.start, q.openAt);
     // A person named after the quote is its speaker; only otherwise does the attribution before it matter.
-    let leading = slot && isSingularHuman(slot.ref) ? null : attributionBefore(text, before, mentions);
+    // "When Henley suggested …, Lopez fired back: “…”": the main clause's named speaker, not the subordinate clause's.
+    const main = afterLeadingClause(before);
+    const mainNamed = main && !(slot && isSingularHuman(slot.ref)) ? named(attributionBefore(text, main, mentions) ?? colonSubject(text, main, mentions) ?? shortIntroSubject(text, main, mentions)) : null;
+    let leading = slot && isSingularHuman(slot.ref) ? null : mainNamed ?? attributionBefore(text, before, mentions);
     if (!leading && !(slot && isSingularHuman(slot.ref)) && before[0]?.isWord && (before[0].lower === 'and' || before[0].lower === 'but') && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
       // "…, called Omar a “terrorist” and said, “…": read the whole sentence before the mark, other quotes left out.
       leading = attributionBefore(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
@@ -190,7 +193,9 @@ function markedCandidates(
     const words = countWords(text, q.start, q.end, MAX_TITLE_WORDS + 1);
     if (!slot && words > MAX_SCARE_QUOTE_WORDS && q.openAt > sentence.start && q.openAt - sentence.start <= ATTRIBUTION_WINDOW) {
       // "Reid has gone after Trump as a “human leech who will bleed the country”": the subject's words.
-      slot = sentenceOpeningSubject(text, tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt)), mentions);
+      const opening = tokensOutside(text, sentence.start, q.openAt, marksNear(marked, i, sentence.start, q.openAt));
+      const openingMain = afterLeadingClause(opening);
+      slot = (openingMain && named(sentenceOpeningSubject(text, openingMain, mentions))) || sentenceOpeningSubject(text, opening, mentions);
     }
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
     slot ??= colonIntroSource(text, before, mentions);
@@ -319,6 +324,35 @@ function sentenceCandidates(
   return out;
 }
 
+/** Words that open a subordinate clause before the main one ("When Henley suggested …, Lopez said"). */
+const SUBORDINATORS = new Set(['when', 'after', 'as', 'while', 'before', 'once', 'although', 'though', 'since', 'because', 'if', 'until', 'whereas', 'whenever']);
+
+/** The tokens after a leading subordinate clause and its comma, or null when the tokens open no such clause. */
+function afterLeadingClause(tokens: readonly Token[]): Token[] | null {
+  const first = tokens[0];
+  if (!first?.isWord || !SUBORDINATORS.has(first.lower)) return null;
+  const comma = tokens.findIndex((t) => t.text === ',');
+  if (comma < 2) return null;
+  const rest = tokens.slice(comma + 1);
+  return rest.some((t) => t.isWord) ? rest : null;
+}
+
+/** Words of a short main clause that leads into a quote with a comma ("Kessler shot back, “…”"). */
+const MAX_SHORT_INTRO_WORDS = 6;
+
+/** "Anna Kessler shot back, “…”": the subject of a short clause that ends in a comma or colon right at the mark. */
+function shortIntroSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const last = tokens[tokens.length - 1];
+  if (!last || (last.text !== ',' && last.text !== ':') || tokens.filter((t) => t.isWord).length > MAX_SHORT_INTRO_WORDS) return null;
+  return sentenceOpeningSubject(text, tokens, mentions);
+}
+
+/** The slot when it names its speaker (a known entity or a name), else null. */
+function named(slot: SpeakerSlot | null): SpeakerSlot | null {
+  const ref = slot?.ref;
+  return ref && (ref.kind === 'surname' || ref.kind === 'name' || (ref.kind === 'entity' && ref.entity.type !== 'place')) ? slot : null;
+}
+
 /** Find direct and reported quotes in `text` and attribute them to speakers. Sorted by start. */
 export function findQuotes(text: string, entities: Entity[]): Quote[] {
   if (text.length === 0) return [];
@@ -345,7 +379,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     // not the last person's.
     if (c.inherits) speaker = lastDirect?.attributed && lastDirect.speaker === null ? null : previousSpeaker;
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
-    else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker) speaker = previousSpeaker;
+    else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker && !resolver.clashes(previousSpeaker, c.ref.gender)) speaker = previousSpeaker;
     else speaker = resolver.resolve(c.ref, c.start);
     // A learned cue whose speaker resolves to no one ("he" with nobody before it) is too unsure to show.
     if (c.learned && speaker === null) continue;

@@ -100,6 +100,11 @@ function documentGender(counts: [number, number] | undefined, lexicon: Gender): 
   return undefined;
 }
 
+/** A name's last word, lower-cased, for finding namesakes. */
+function surnameKey(name: string): string {
+  return name.toLowerCase().split(/\s+/).at(-1) ?? '';
+}
+
 /** The gender of a full name's first name ("Hillary Clinton": female); unknown for one-word names. */
 function lexiconGender(name: string): Gender {
   const words = name.split(/\s+/);
@@ -225,7 +230,30 @@ export class MentionIndex {
       const title = (/(\p{L}+),?\s+$/u.exec(text.slice(Math.max(0, m.start - 24), m.start))?.[1] ?? /^(\p{L}+)\s/u.exec(text.slice(m.start, m.end))?.[1])?.toLowerCase();
       gender = title === undefined ? 'unknown' : MALE_NOUNS.has(title) ? 'male' : FEMALE_NOUNS.has(title) ? 'female' : 'unknown';
     }
+    // "Mrs. Clinton" linked to "Bill Clinton": the honorific is about a namesake, not the name it was linked to.
+    const lexicon = lexiconGender(m.entity.name);
+    if (honorific && lexicon !== 'unknown' && gender !== 'unknown' && lexicon !== gender) return;
     if (gender !== 'unknown') this.honorificGenders.set(m.entity.id, gender);
+  }
+
+  /** Persons by the last word of their name, built on first use. */
+  private bySurname: Map<string, Entity[]> | null = null;
+
+  /** The one other person who shares `entity`'s last name and has `gender` ("Hillary Clinton" for a "Mrs. Clinton" or
+   * a "she" that was linked to "Bill Clinton"), if there is exactly one. */
+  namesake(entity: Entity, gender: Gender): Entity | undefined {
+    if (gender === 'unknown') return undefined;
+    if (!this.bySurname) {
+      this.bySurname = new Map();
+      for (const m of this.persons) {
+        const last = surnameKey(m.entity.name);
+        const list = this.bySurname.get(last) ?? [];
+        if (!list.includes(m.entity)) list.push(m.entity);
+        this.bySurname.set(last, list);
+      }
+    }
+    const fits = (this.bySurname.get(surnameKey(entity.name)) ?? []).filter((e) => e !== entity && this.genderOf(e) === gender);
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   /** The person's gender: an honorific, else how the article refers back to them, else their first name. */
@@ -357,6 +385,14 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
     const at = words.findIndex((w) => w.end > mention.start);
     const described = at >= 2 && PERSON_LINK_WORDS.has((words[at - 1] as Token).lower) && words.slice(0, at - 1).some((w) => isHumanNoun(w.lower));
     if (described) return { kind: 'phrase', name: spanText(text, words), singular: true };
+    // "Mrs. Clinton" where the name was linked to "Bill Clinton": the namesake the honorific fits.
+    const honorific = words.find((w) => HONORIFICS.has(w.lower.replace(/\.$/, '')))?.lower.replace(/\.$/, '');
+    const said: Gender = honorific === undefined ? 'unknown' : MALE_HONORIFICS.has(honorific) ? 'male' : FEMALE_HONORIFICS.has(honorific) ? 'female' : 'unknown';
+    const known = mentions.genderOf(mention.entity);
+    if (said !== 'unknown' && known !== 'unknown' && known !== said) {
+      const namesake = mentions.namesake(mention.entity, said);
+      if (namesake) return { kind: 'entity', entity: namesake };
+    }
     return { kind: 'entity', entity: mention.entity };
   }
   // A place in capitals is a dateline ("WASHINGTON —"), never who spoke.
@@ -505,6 +541,12 @@ function outside(mentions: readonly EntityMention[], contents: readonly { start:
   return out;
 }
 
+/** Is the mention a surname alone, perhaps after an honorific ("Clinton", "Mrs. Clinton"), not the full name? */
+function isBareSurname(text: string, m: EntityMention): boolean {
+  const words = text.slice(m.start, m.end).split(/\s+/).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  return words.length === 1 && m.entity.name.includes(' ');
+}
+
 /** Index of the last mention ending at or before `pos` (-1 if none); mentions sorted by start. */
 function lastEndingBefore(mentions: readonly EntityMention[], pos: number): number {
   let lo = 0;
@@ -649,6 +691,9 @@ export class SpeakerResolver {
       const m = this.eligible[i] as EntityMention;
       const known = this.mentions.genderOf(m.entity);
       if (gender !== 'unknown' && known !== 'unknown' && known !== gender) {
+        // "Clinton said … she": a surname alone that was linked to the namesake of the other gender.
+        const namesake = isBareSurname(this.mentions.text, m) ? this.mentions.namesake(m.entity, gender) : undefined;
+        if (namesake) return namesake;
         if (!guessed && pos - m.end <= PRONOUN_REACH && this.mentions.genderIsGuessed(m.entity) && this.spokeLast(m.entity)) guessed = m.entity;
         continue;
       }
@@ -741,14 +786,25 @@ export class SpeakerResolver {
   /** Every named speaker so far, in text order. */
   private readonly spoken: { entity: Entity; at: number }[] = [];
 
-  /** Remember a resolved speaker: an organisation that spoke is what a later "the statement" means. */
-  noteSpeaker(speaker: Speaker | null, at: number): void {
-    if (!speaker?.entityId) return;
+  /** Does a named speaker's known gender clash with a "he"/"she" ("“…,” she added" right after a man spoke)? */
+  clashes(speaker: Speaker, gender: Gender): boolean {
+    const entity = speaker.entityId ? this.entityById(speaker.entityId) : undefined;
+    const known = entity ? this.mentions.genderOf(entity) : 'unknown';
+    return gender !== 'unknown' && known !== 'unknown' && known !== gender;
+  }
+
+  private entityById(id: string): Entity | undefined {
     if (!this.byId) {
       this.byId = new Map();
       for (const m of this.mentions.mentions) this.byId.set(m.entity.id, m.entity);
     }
-    const entity = this.byId.get(speaker.entityId);
+    return this.byId.get(id);
+  }
+
+  /** Remember a resolved speaker: an organisation that spoke is what a later "the statement" means. */
+  noteSpeaker(speaker: Speaker | null, at: number): void {
+    if (!speaker?.entityId) return;
+    const entity = this.entityById(speaker.entityId);
     if (!entity) return;
     this.spoken.push({ entity, at });
     if (entity.type === 'organization') this.lastOrganizationSpeaker = { entity, at };

@@ -544,3 +544,49 @@ describe('"they said" after a sentence opened by an organisation', () => {
     expect(directs(text, [label]).map((d) => d[1])).toEqual(['Quintel Records']);
   });
 });
+
+describe('namesakes of the other gender', () => {
+  // The surname alone was linked to the husband, as a linker may do when two people share it.
+  const linked = (text: string): Entity[] => [
+    entityFromForms(text, 'person', 'Helen Marsh', ['Helen Marsh']),
+    entityFromForms(text, 'person', 'Peter Marsh', ['Peter Marsh', 'Marsh']),
+  ];
+
+  it('gives "Mrs. Marsh said" to the woman who shares the surname', () => {
+    const text = 'Helen Marsh runs the clinic. Her husband, Peter Marsh, keeps its books. “We are nearly out of money,” Mrs. Marsh said.';
+    expect(directs(text, linked(text)).map((d) => d[1])).toEqual(['Helen Marsh']);
+  });
+
+  it('and a "she" after a bare "Marsh" to her, never to the man', () => {
+    const text = 'Helen Marsh runs the clinic. Lucy Grant joined it in May. Peter Marsh keeps its books. Marsh said the clinic was short of money. “We cannot wait,” she said.';
+    const entities = [...linked(text), entityFromForms(text, 'person', 'Lucy Grant', ['Lucy Grant'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Helen Marsh']);
+  });
+
+  it('"she added" does not go on with a man who spoke last', () => {
+    const text = 'Helen Marsh runs the clinic. Her husband, Peter Marsh, keeps its books. “The numbers are bad,” Peter Marsh said. “We cannot wait,” she added.';
+    expect(directs(text, linked(text)).map((d) => d[1])).toEqual(['Peter Marsh', 'Helen Marsh']);
+  });
+});
+
+describe('a subordinate clause before the speaker', () => {
+  const people = (text: string): Entity[] => [
+    entityFromForms(text, 'person', 'Daniel Okafor', ['Daniel Okafor', 'Okafor']),
+    entityFromForms(text, 'person', 'Rita Vance', ['Rita Vance', 'Vance']),
+  ];
+
+  it('"When X said …, Y fired back:" gives the quote to Y', () => {
+    const text = 'When Daniel Okafor suggested that the budget would fail, Rita Vance fired back: “If they cut the money, they will lose the vote.”';
+    expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
+  });
+
+  it('"After X criticized …, Y shot back," gives the quote to Y', () => {
+    const text = 'After Daniel Okafor criticized the plan during the debate, Rita Vance shot back, “I could have stayed home, but I chose to fight.”';
+    expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
+  });
+
+  it('while "As X put it," still names X', () => {
+    const text = 'As Rita Vance put it, the plan is “a waste of money for everyone involved.”';
+    expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
+  });
+});
