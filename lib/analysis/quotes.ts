@@ -198,8 +198,12 @@ function markedCandidates(
       slot = (openingMain && named(sentenceOpeningSubject(text, openingMain, mentions))) || sentenceOpeningSubject(text, opening, mentions);
     }
     // "… is exemplified by this finding: “…”": the phrase the colon follows, when nothing else names a source.
-    slot ??= colonIntroSource(text, before, mentions);
-    slot ??= colonSubject(text, before, mentions);
+    if (!slot) {
+      // "Politico reveals a few relevant facts: “…”": a named subject speaks, not the unnamed phrase before the colon.
+      const intro = colonIntroSource(text, before, mentions);
+      const unnamed = intro?.ref.kind === 'phrase' && !intro.ref.entity;
+      slot = (unnamed ? named(colonSubject(text, before, mentions)) : null) ?? intro ?? colonSubject(text, before, mentions);
+    }
     // "Sanders made the following comment:" closing the paragraph before a quote that opens its own: the colon's.
     if (!slot && q.openAt <= first.start + 1 && q.firstParagraph > 0) slot = colonBeforeParagraph(text, paragraphs[q.firstParagraph - 1] as Paragraph, mentions);
     // "Sen. Jane Roe identified young voters' exhaustion as one reason. “The younger people are …”": a quote opening
@@ -350,7 +354,8 @@ function shortIntroSubject(text: string, tokens: readonly Token[], mentions: Men
 /** The slot when it names its speaker (a known entity or a name), else null. */
 function named(slot: SpeakerSlot | null): SpeakerSlot | null {
   const ref = slot?.ref;
-  return ref && (ref.kind === 'surname' || ref.kind === 'name' || (ref.kind === 'entity' && ref.entity.type !== 'place')) ? slot : null;
+  const entity = ref?.kind === 'entity' || ref?.kind === 'phrase' ? ref.entity : undefined;
+  return ref && (ref.kind === 'surname' || ref.kind === 'name' || (entity && entity.type !== 'place')) ? slot : null;
 }
 
 /** Find direct and reported quotes in `text` and attribute them to speakers. Sorted by start. */
@@ -380,7 +385,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     if (c.inherits) speaker = lastDirect?.attributed && lastDirect.speaker === null ? null : previousSpeaker;
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker && !resolver.clashes(previousSpeaker, c.ref.gender)) speaker = previousSpeaker;
-    else speaker = resolver.resolve(c.ref, c.start);
+    else speaker = resolver.resolve(c.ref, c.start, c.sourceSpan);
     // A learned cue whose speaker resolves to no one ("he" with nobody before it) is too unsure to show.
     if (c.learned && speaker === null) continue;
     resolver.noteSpeaker(speaker, c.start);

@@ -745,7 +745,45 @@ export class SpeakerResolver {
     return undefined;
   }
 
-  resolve(ref: SpeakerRef | null, quoteStart: number): Speaker | null {
+  /** Persons by the last word of each description or role the article gives them ("the singer and guitarist",
+   * "mayor"), with that phrase lower-cased and without its article; built on first use. */
+  private byDescription: Map<string, { phrase: string; entity: Entity }[]> | null = null;
+
+  /** "“…,” the singer and guitarist told the audience": the one person the article itself describes with exactly
+   * these words (an appositive, an epithet taken up before, a title), mentioned before `quoteStart`. A phrase no
+   * person's description fits ("the insider", after "an insider") stays unnamed. */
+  private describedPerson(source: { start: number; end: number }, quoteStart: number): Entity | undefined {
+    if (!this.byDescription) {
+      this.byDescription = new Map();
+      for (const m of this.mentions.persons) {
+        for (const said of [m.entity.description, m.entity.role]) {
+          const phrase = said?.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim();
+          if (!phrase || !/^[\p{L} '\u2019-]+$/u.test(phrase)) continue;
+          const last = phrase.split(/\s+/).at(-1) as string;
+          const list = this.byDescription.get(last) ?? [];
+          if (!list.some((d) => d.entity === m.entity && d.phrase === phrase)) list.push({ phrase, entity: m.entity });
+          this.byDescription.set(last, list);
+        }
+      }
+    }
+    const text = this.mentions.text;
+    const last = /(\p{L}+)$/u.exec(text.slice(source.start, source.end))?.[1]?.toLowerCase();
+    const found = new Set<Entity>();
+    for (const d of (last && this.byDescription.get(last)) || []) {
+      // The words before the slot's end must be "the" and the description itself, at a word boundary.
+      const from = source.end - d.phrase.length - 4;
+      if (from < 0 || text.slice(from, source.end).toLowerCase() !== `the ${d.phrase}` || /\p{L}/u.test(text[from - 1] ?? '')) continue;
+      if (d.entity.mentions.some((m) => m.start < quoteStart)) found.add(d.entity);
+    }
+    if (found.size !== 1) return undefined;
+    // The description takes up the person named last before it: "Leyva … The actress said" is not an actress named
+    // paragraphs earlier.
+    const entity = [...found][0] as Entity;
+    const lastPerson = this.eligible[lastEndingBefore(this.eligible, source.start)];
+    return lastPerson?.entity === entity ? entity : undefined;
+  }
+
+  resolve(ref: SpeakerRef | null, quoteStart: number, source?: { start: number; end: number }): Speaker | null {
     if (!ref) return null;
     switch (ref.kind) {
       case 'entity':
@@ -769,7 +807,9 @@ export class SpeakerResolver {
       case 'phrase': {
         if (ref.entity) return entitySpeaker(ref.entity);
         const organization = ref.anaphor ? this.organizationFor(ref.anaphor, Math.min(ref.anaphor.at, quoteStart)) : undefined;
-        return organization ? entitySpeaker(organization) : { name: ref.name };
+        if (organization) return entitySpeaker(organization);
+        const person = ref.singular && source ? this.describedPerson(source, quoteStart) : undefined;
+        return person ? entitySpeaker(person) : { name: ref.name };
       }
       case 'anonymous-group': {
         const at = ref.at === undefined ? undefined : Math.min(ref.at, quoteStart);

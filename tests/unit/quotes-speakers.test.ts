@@ -590,3 +590,32 @@ describe('a subordinate clause before the speaker', () => {
     expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
   });
 });
+
+describe('a definite description the article gave one person', () => {
+  it('"the mayor said" after "Jane Fallow, the mayor," is Jane Fallow', () => {
+    const text = 'Jane Fallow, the mayor, toured the flooded streets on Monday. “We will rebuild every house,” the mayor said.';
+    const entities = [{ ...entityFromForms(text, 'person', 'Jane Fallow', ['Jane Fallow']), description: 'the mayor' }];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Jane Fallow']);
+  });
+
+  it('a title before the name counts too', () => {
+    const text = 'Mayor Jane Fallow toured the streets on Monday. “It will take years,” the mayor said.';
+    const entities = [{ ...entityFromForms(text, 'person', 'Jane Fallow', ['Jane Fallow']), role: 'Mayor' }];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Jane Fallow']);
+  });
+
+  it('stays unnamed when no one was given that description ("the insider" after "an insider")', () => {
+    const text = 'Paul Ames chairs the board. An insider said the vote was off. “It is over,” the insider added.';
+    const entities = [{ ...entityFromForms(text, 'person', 'Paul Ames', ['Paul Ames']), role: 'chairman' }];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['the insider']);
+  });
+
+  it('and when someone else was named since ("Leyva … the actress" is not an actress named before her)', () => {
+    const text = 'Actress Dana Ortiz spoke first. Later, the star Lena Vidal described the role. “It changed my life,” the actress said.';
+    const entities = [
+      { ...entityFromForms(text, 'person', 'Dana Ortiz', ['Dana Ortiz']), role: 'Actress' },
+      { ...entityFromForms(text, 'person', 'Lena Vidal', ['Lena Vidal']), role: 'star' },
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['the actress']);
+  });
+});
