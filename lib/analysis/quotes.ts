@@ -331,10 +331,11 @@ function sentenceCandidates(
 /** Words that open a subordinate clause before the main one ("When Henley suggested …, Lopez said"). */
 const SUBORDINATORS = new Set(['when', 'after', 'as', 'while', 'before', 'once', 'although', 'though', 'since', 'because', 'if', 'until', 'whereas', 'whenever']);
 
-/** The tokens after a leading subordinate clause and its comma, or null when the tokens open no such clause. */
+/** The tokens after a leading subordinate or participle clause and its comma, or null when they open no such clause. */
 function afterLeadingClause(tokens: readonly Token[]): Token[] | null {
   const first = tokens[0];
-  if (!first?.isWord || !SUBORDINATORS.has(first.lower)) return null;
+  // "Asked about it, Smith shot back:", "Speaking in Beijing, Lu said": a participle opens the clause too.
+  if (!first?.isWord || !(SUBORDINATORS.has(first.lower) || /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(first.text))) return null;
   const comma = tokens.findIndex((t) => t.text === ',');
   if (comma < 2) return null;
   const rest = tokens.slice(comma + 1);

@@ -461,6 +461,8 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   // A common noun learned from PolNeAR train as a source head ("the poll", "strategists", "the survey").
   if (LEARNED_SOURCE_HEADS.has(last.lower) && !isCapitalized(last)) return { kind: 'phrase', name: spanText(text, words), singular: false };
 
+  // "said the 46-year-old": an age epithet is one person, named before.
+  if (words.length === 2 && first.lower === 'the' && AGE_EPITHET.test(last.lower)) return { kind: 'phrase', name: spanText(text, words), singular: true };
   // "the statement", "the ad": a described source we cannot tell is one person.
   const plainNoun = (w: Token): boolean => !isCapitalized(w) && /^[a-z]+$/.test(w.lower) && !w.lower.endsWith('ed') &&
     !w.lower.endsWith('ly') && !FUNCTION_WORDS.has(w.lower);
@@ -479,6 +481,9 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
   if (allNameLike && words.length === 1 && !openerOnly && !TIME_WORDS.has(last.lower)) return { kind: 'phrase', name: last.text, singular: false };
   return null;
 }
+
+/** "46-year-old": the word of an age epithet. */
+const AGE_EPITHET = /^\d{1,3}-year-old$/;
 
 /** Does this ref name exactly one human being (who can be quoted directly without marks)? */
 export function isSingularHuman(ref: SpeakerRef | null): boolean {
@@ -522,6 +527,9 @@ function looksLikeCompany(name: string): boolean {
 
 /** How far back (in characters) a pronoun keeps looking for a better antecedent than the nearest one. */
 const PRONOUN_REACH = 2500;
+
+/** How far back (in characters) "the 46-year-old" may reach for the person named last. */
+const AGE_EPITHET_REACH = 600;
 
 /** How far back (in characters) "it" may reach for its organisation. */
 const IT_REACH = 1500;
@@ -767,6 +775,11 @@ export class SpeakerResolver {
       }
     }
     const text = this.mentions.text;
+    const lastPerson = this.eligible[lastEndingBefore(this.eligible, source.start)];
+    // "“…,” said the 46-year-old": the person named last, not long before.
+    if (/^the\s+\d{1,3}-year-old$/i.test(text.slice(source.start, source.end))) {
+      return lastPerson && source.start - lastPerson.end <= AGE_EPITHET_REACH ? lastPerson.entity : undefined;
+    }
     const last = /(\p{L}+)$/u.exec(text.slice(source.start, source.end))?.[1]?.toLowerCase();
     const found = new Set<Entity>();
     for (const d of (last && this.byDescription.get(last)) || []) {
@@ -779,7 +792,6 @@ export class SpeakerResolver {
     // The description takes up the person named last before it: "Leyva … The actress said" is not an actress named
     // paragraphs earlier.
     const entity = [...found][0] as Entity;
-    const lastPerson = this.eligible[lastEndingBefore(this.eligible, source.start)];
     return lastPerson?.entity === entity ? entity : undefined;
   }
 

@@ -585,6 +585,11 @@ describe('a subordinate clause before the speaker', () => {
     expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
   });
 
+  it('"Asked about it, Y shot back:" gives the quote to Y', () => {
+    const text = 'Asked about the delay, Rita Vance shot back: “That would be good for everyone.”';
+    expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
+  });
+
   it('while "As X put it," still names X', () => {
     const text = 'As Rita Vance put it, the plan is “a waste of money for everyone involved.”';
     expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Rita Vance']);
@@ -617,5 +622,18 @@ describe('a definite description the article gave one person', () => {
       { ...entityFromForms(text, 'person', 'Lena Vidal', ['Lena Vidal']), role: 'star' },
     ];
     expect(directs(text, entities).map((d) => d[1])).toEqual(['the actress']);
+  });
+});
+
+describe('an age epithet', () => {
+  it('"said the 46-year-old" is the person named just before', () => {
+    const text = 'Nora Quill spoke after the vote. The former teacher defended the plan. “It is the right thing to do,” said the 46-year-old.';
+    const entities = [entityFromForms(text, 'person', 'Nora Quill', ['Nora Quill'])];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Nora Quill']);
+  });
+
+  it('and stays unnamed when nobody was named before it', () => {
+    const text = 'A man was arrested on Monday after the fire. “I did nothing wrong,” said the 46-year-old.';
+    expect(directs(text, []).map((d) => d[1])).toEqual(['the 46-year-old']);
   });
 });
