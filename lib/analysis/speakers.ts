@@ -528,6 +528,9 @@ function looksLikeCompany(name: string): boolean {
 /** How far back (in characters) a pronoun keeps looking for a better antecedent than the nearest one. */
 const PRONOUN_REACH = 2500;
 
+/** "he told ", "she assured ": a pronoun, then a verb whose object is who heard it. */
+const TELLING = /^\p{L}+\s+(?:told|tells|assured|assures|warned|warns|reminded|reminds|informed|informs|asked|asks)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?/u;
+
 /** How far back (in characters) "the 46-year-old" may reach for the person named last. */
 const AGE_EPITHET_REACH = 600;
 
@@ -689,7 +692,7 @@ export class SpeakerResolver {
   /** The person a "he"/"she" before `pos` means: walking back over person mentions outside quotes, the first whose
    * known gender matches, or who was a sentence's subject without a known gender; else the nearest that does not
    * clash ("accusing Big Machine … she said" skips the object for the subject before it). */
-  lastPersonBefore(pos: number, gender: Gender): Entity | undefined {
+  lastPersonBefore(pos: number, gender: Gender, hearer?: Entity): Entity | undefined {
     const lo = lastEndingBefore(this.eligible, pos) + 1;
     let fallback: Entity | undefined;
     // "“…,” said Alex Rivera. … “…,” she said.": with nobody else to mean, a person whose gender is only guessed
@@ -697,6 +700,8 @@ export class SpeakerResolver {
     let guessed: Entity | undefined;
     for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
       const m = this.eligible[i] as EntityMention;
+      // "“…,” he told Cook": whoever he is, he is not Cook.
+      if (m.entity === hearer) continue;
       const known = this.mentions.genderOf(m.entity);
       if (gender !== 'unknown' && known !== 'unknown' && known !== gender) {
         // "Clinton said … she": a surname alone that was linked to the namesake of the other gender.
@@ -710,6 +715,16 @@ export class SpeakerResolver {
       fallback ??= m.entity;
     }
     return fallback ?? guessed;
+  }
+
+  /** The person told right after the pronoun at `at` ("he told Cook", "she assured Ms. Roe"), if any. */
+  private hearerAfter(at: number): Entity | undefined {
+    const text = this.mentions.text;
+    const verb = TELLING.exec(text.slice(at, at + 40));
+    if (!verb) return undefined;
+    const from = at + verb[0].length;
+    const m = this.mentions.overlapping(from, from + 1);
+    return m && m.start >= from - 5 && (m.entity.type === 'person' || this.mentions.people.has(m.entity)) ? m.entity : undefined;
   }
 
   /** Is `entity` the speaker of the last quote resolved so far? */
@@ -805,7 +820,7 @@ export class SpeakerResolver {
         return entity ? entitySpeaker(entity) : null;
       }
       case 'pronoun': {
-        const entity = this.lastPersonBefore(Math.min(ref.at, quoteStart), ref.gender);
+        const entity = this.lastPersonBefore(Math.min(ref.at, quoteStart), ref.gender, this.hearerAfter(ref.at));
         return entity ? entitySpeaker(entity) : null;
       }
       case 'surname': {

@@ -637,3 +637,14 @@ describe('an age epithet', () => {
     expect(directs(text, []).map((d) => d[1])).toEqual(['the 46-year-old']);
   });
 });
+
+describe('the hearer of "he told X"', () => {
+  it('is never the speaker of that "he"', () => {
+    const text = 'Tim Cook spoke first. Marc Benioff understands the benefits of that work. “I run my business on my phone,” he told Cook. Cook said the admiration was mutual. “I love the way you keep building,” he told Benioff.';
+    const entities = [
+      entityFromForms(text, 'person', 'Tim Cook', ['Tim Cook', 'Cook']),
+      entityFromForms(text, 'person', 'Marc Benioff', ['Marc Benioff', 'Benioff']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Marc Benioff', 'Tim Cook']);
+  });
+});
