@@ -710,11 +710,33 @@ export class SpeakerResolver {
         if (!guessed && pos - m.end <= PRONOUN_REACH && this.mentions.genderIsGuessed(m.entity) && this.spokeLast(m.entity)) guessed = m.entity;
         continue;
       }
-      if (gender === 'unknown' || known === gender || this.mentions.isSubject(m)) return m.entity;
+      if (gender === 'unknown' || known === gender || this.mentions.isSubject(m)) return this.subjectOfSameSentence(i, gender, hearer) ?? m.entity;
       if (pos - m.end > PRONOUN_REACH) break;
       fallback ??= m.entity;
     }
     return fallback ?? guessed;
+  }
+
+  /** "Simmons teed up McDonald's cameo. “…,” he said": when the person found (eligible mention `i`) is not the
+   * subject of that sentence, the sentence's subject if the pronoun's gender fits it too (a subject is what a later
+   * "he" or "she" most often means). */
+  private subjectOfSameSentence(i: number, gender: Gender, hearer?: Entity): Entity | undefined {
+    const m = this.eligible[i] as EntityMention;
+    if (this.mentions.isSubject(m)) return undefined;
+    const start = sentenceStartBefore(this.mentions.text, m.start);
+    for (let j = i - 1; j >= 0; j--) {
+      const s = this.eligible[j] as EntityMention;
+      if (s.start < start) break;
+      if (s.entity === m.entity || s.entity === hearer || !this.mentions.isSubject(s)) continue;
+      const text = this.mentions.text;
+      // "Trump's accusation that …": a possessive is not the subject; "Mrs. Clinton" is no "he", whoever she was linked to.
+      if (/^['\u2019]s?\b/.test(text.slice(s.end, s.end + 2))) return undefined;
+      const honorific = /^(mr|mrs|ms|miss)\b/i.exec(text.slice(s.start, s.end))?.[1]?.toLowerCase() ?? /\b(mr|mrs|ms|miss)\.?\s*$/i.exec(text.slice(Math.max(0, s.start - 6), s.start))?.[1]?.toLowerCase();
+      if (honorific && (MALE_HONORIFICS.has(honorific) ? 'male' : 'female') !== gender) return undefined;
+      const known = this.mentions.genderOf(s.entity);
+      return known === gender || known === 'unknown' ? s.entity : undefined;
+    }
+    return undefined;
   }
 
   /** The person told right after the pronoun at `at` ("he told Cook", "she assured Ms. Roe"), if any. */

@@ -648,3 +648,23 @@ describe('the hearer of "he told X"', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Marc Benioff', 'Tim Cook']);
   });
 });
+
+describe('a "he" after a sentence with two people', () => {
+  it('means its subject, not a person named later in it', () => {
+    const text = 'Gordon Pell spoke at the union hall. Pell said Victor Hale had never respected the workers. “It is a disgrace,” he said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Gordon Pell', ['Gordon Pell', 'Pell']),
+      entityFromForms(text, 'person', 'Victor Hale', ['Victor Hale']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Gordon Pell']);
+  });
+
+  it('but not a possessive that opens it', () => {
+    const text = 'Gordon Pell spoke first. Pell’s letter said Victor Hale had never respected the workers. “It is a disgrace,” he said.';
+    const entities = [
+      entityFromForms(text, 'person', 'Gordon Pell', ['Gordon Pell', 'Pell']),
+      entityFromForms(text, 'person', 'Victor Hale', ['Victor Hale']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Victor Hale']);
+  });
+});
