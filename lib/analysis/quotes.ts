@@ -13,7 +13,7 @@ import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
   analyzeSentence, attributionAfter, learnedAttribution, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
 } from './attribution';
-import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from './speakers';
+import { MentionIndex, SpeakerResolver, entitySpeaker, isSingularHuman, passiveAgent, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
@@ -386,7 +386,12 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     if (c.inherits) speaker = lastDirect?.attributed && lastDirect.speaker === null ? null : previousSpeaker;
     else if (c.opensUnattributed && previous?.setSpeaker && followsClosely(text, previous.candidate.end, c.start)) speaker = previousSpeaker;
     else if (c.ref?.kind === 'pronoun' && isContinuingCue(c.cue) && previousSpeaker && !resolver.clashes(previousSpeaker, c.ref.gender)) speaker = previousSpeaker;
-    else speaker = resolver.resolve(c.ref, c.start, c.sourceSpan);
+    else {
+      const agent = c.sourceSpan && c.cueSpan ? passiveAgent(text, c.sourceSpan, c.cueSpan, mentions) : undefined;
+      speaker = agent ? entitySpeaker(agent.entity) : resolver.resolve(c.ref, c.start, c.sourceSpan);
+      // The phrase as written is the agent's name, not the passive subject's.
+      if (agent) c.sourceSpan = { start: agent.start, end: agent.end };
+    }
     // A learned cue whose speaker resolves to no one ("he" with nobody before it) is too unsure to show.
     if (c.learned && speaker === null) continue;
     resolver.noteSpeaker(speaker, c.start);

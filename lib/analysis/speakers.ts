@@ -485,6 +485,24 @@ export function classifySpeaker(text: string, words: readonly Token[], mentions:
 /** "46-year-old": the word of an age epithet. */
 const AGE_EPITHET = /^\d{1,3}-year-old$/;
 
+/** "Hart was told by Lee", "Rubio was asked by moderator Gerald Baxter whether …": in a passive attribution the
+ * agent after "by" speaks, not the subject. `cue` is the slot's cue ("told"), `source` its subject ("Hart"). */
+export function passiveAgent(text: string, source: { start: number; end: number }, cue: { start: number; end: number }, mentions: MentionIndex): EntityMention | undefined {
+  if (source.end > cue.start || !PASSIVE_BE.test(text.slice(source.end, cue.start))) return undefined;
+  const by = /^\s+by\s+(?:(?:the\s+)?\p{Ll}+\s+){0,2}/u.exec(text.slice(cue.end, cue.end + 60));
+  if (!by) return undefined;
+  const at = cue.end + by[0].length;
+  const m = mentions.overlapping(at, at + 1);
+  if (!m || m.start !== at || m.entity.type === 'place') return undefined;
+  // "by Fox Business moderator Gerard Baker": the person the organisation's name describes.
+  const role = m.entity.type === 'person' ? null : /^\s+(?:\p{Ll}+\s+){1,2}/u.exec(text.slice(m.end, m.end + 40));
+  const person = role ? mentions.overlapping(m.end + role[0].length, m.end + role[0].length + 1) : undefined;
+  return person && person.start === m.end + role![0].length && person.entity.type === 'person' ? person : m;
+}
+
+/** The words between a passive attribution's subject and its cue: "was", "has been", "is being". */
+const PASSIVE_BE = /^\s+(?:was|were|is|are|(?:has|have|had)\s+been|being)\s+$/;
+
 /** Does this ref name exactly one human being (who can be quoted directly without marks)? */
 export function isSingularHuman(ref: SpeakerRef | null): boolean {
   if (!ref) return false;

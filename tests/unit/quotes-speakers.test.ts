@@ -668,3 +668,34 @@ describe('a "he" after a sentence with two people', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Victor Hale']);
   });
 });
+
+describe('a passive attribution', () => {
+  it('"Y was told by X" gives the quote to X', () => {
+    const text = 'Sarah Lee met Tom Hart on Monday. “We cannot do this,” Hart was told by Lee.';
+    const entities = [
+      entityFromForms(text, 'person', 'Sarah Lee', ['Sarah Lee', 'Lee']),
+      entityFromForms(text, 'person', 'Tom Hart', ['Tom Hart', 'Hart']),
+    ];
+    const quotes = findQuotes(text, entities).filter((q) => q.kind === 'direct');
+    expect(quotes.map((q) => [q.speaker?.name, q.source && text.slice(q.source.start, q.source.end)])).toEqual([['Sarah Lee', 'Lee']]);
+  });
+
+  it('"Y was asked by <outlet> moderator X whether … “…”" gives the question to X', () => {
+    const text = 'Dan Rubin was asked by Channel Nine moderator Gerald Baxter whether the plan would risk “adding another costly program to the federal budget.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Dan Rubin', ['Dan Rubin']),
+      entityFromForms(text, 'organization', 'Channel Nine', ['Channel Nine']),
+      entityFromForms(text, 'person', 'Gerald Baxter', ['Gerald Baxter']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Gerald Baxter']);
+  });
+
+  it('while "Y told X" stays with Y', () => {
+    const text = 'Sarah Lee met Tom Hart on Monday. “We cannot do this,” Hart told Lee.';
+    const entities = [
+      entityFromForms(text, 'person', 'Sarah Lee', ['Sarah Lee', 'Lee']),
+      entityFromForms(text, 'person', 'Tom Hart', ['Tom Hart', 'Hart']),
+    ];
+    expect(directs(text, entities).map((d) => d[1])).toEqual(['Tom Hart']);
+  });
+});
