@@ -379,6 +379,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   let previousSpeaker: Speaker | null = null;
   let previous: { candidate: Candidate; setSpeaker: boolean } | null = null;
   let lastDirect = null as { attributed: boolean; speaker: Speaker | null } | null;
+  /** The last quote whose own attribution named its speaker ("“…,” Smith said of Jones."). */
+  let lastNamed = null as { speaker: Speaker; end: number } | null;
   for (const c of candidates) {
     let speaker: Speaker | null;
     // A quote that goes on from one whose own attribution named nobody we know ("“…,” they said. “…”") is theirs too,
@@ -389,6 +391,10 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     else {
       const agent = c.sourceSpan && c.cueSpan ? passiveAgent(text, c.sourceSpan, c.cueSpan, mentions) : undefined;
       speaker = agent ? entitySpeaker(agent.entity) : resolver.resolve(c.ref, c.start, c.sourceSpan);
+      // "“…,” Smith said of Jones. “…,” he said.": a he/she right after a named speaker's quote, in the next sentence,
+      // goes on with that speaker when the gender is theirs.
+      if (c.ref?.kind === 'pronoun' && lastNamed && speaker?.entityId !== lastNamed.speaker.entityId && resolver.agrees(lastNamed.speaker, c.ref.gender) &&
+        sentenceEnds(text, lastNamed.end, c.start) <= 1 && !/\n/.test(text.slice(lastNamed.end, c.start))) speaker = lastNamed.speaker;
       // The phrase as written is the agent's name, not the passive subject's.
       if (agent) c.sourceSpan = { start: agent.start, end: agent.end };
     }
@@ -402,6 +408,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     const setSpeaker = speaker !== null && (c.kind === 'direct' || isSingularHuman(c.ref));
     if (setSpeaker) previousSpeaker = speaker;
     if (c.kind === 'direct') lastDirect = { attributed: c.ref !== null, speaker };
+    if (speaker?.entityId && c.ref && c.ref.kind !== 'pronoun' && isSingularHuman(c.ref)) lastNamed = { speaker, end: c.end };
     previous = { candidate: c, setSpeaker };
   }
   return quotes;

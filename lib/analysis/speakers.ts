@@ -893,6 +893,12 @@ export class SpeakerResolver {
   /** Every named speaker so far, in text order. */
   private readonly spoken: { entity: Entity; at: number }[] = [];
 
+  /** Is a named speaker a person whose known gender is the pronoun's? */
+  agrees(speaker: Speaker, gender: Gender): boolean {
+    const entity = speaker.entityId ? this.entityById(speaker.entityId) : undefined;
+    return entity !== undefined && gender !== 'unknown' && this.mentions.genderOf(entity) === gender;
+  }
+
   /** Does a named speaker's known gender clash with a "he"/"she" ("“…,” she added" right after a man spoke)? */
   clashes(speaker: Speaker, gender: Gender): boolean {
     const entity = speaker.entityId ? this.entityById(speaker.entityId) : undefined;

@@ -699,3 +699,20 @@ describe('a passive attribution', () => {
     expect(directs(text, entities).map((d) => d[1])).toEqual(['Tom Hart']);
   });
 });
+
+describe('a he/she right after a named speaker', () => {
+  const people = (text: string): Entity[] => [
+    entityFromForms(text, 'person', 'Tom Reed', ['Tom Reed', 'Reed']),
+    entityFromForms(text, 'person', 'Paul Hale', ['Paul Hale', 'Hale']),
+  ];
+
+  it('goes on with that speaker, not the man the speaker talked about', () => {
+    const text = '“We will not give up,” Tom Reed said of Paul Hale. “It is a matter of principle,” he said.';
+    expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Tom Reed', 'Tom Reed']);
+  });
+
+  it('but not across a sentence about someone else', () => {
+    const text = '“We will not give up,” Tom Reed said. Paul Hale disagreed. “It is a matter of principle,” he said.';
+    expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Tom Reed', 'Paul Hale']);
+  });
+});
