@@ -808,46 +808,14 @@ export class SpeakerResolver {
     return undefined;
   }
 
-  /** Persons by the last word of each description or role the article gives them ("the singer and guitarist",
-   * "mayor"), with that phrase lower-cased and without its article; built on first use. */
-  private byDescription: Map<string, { phrase: string; entity: Entity }[]> | null = null;
-
-  /** "“…,” the singer and guitarist told the audience": the one person the article itself describes with exactly
-   * these words (an appositive, an epithet taken up before, a title), mentioned before `quoteStart`. A phrase no
-   * person's description fits ("the insider", after "an insider") stays unnamed. */
-  private describedPerson(source: { start: number; end: number }, quoteStart: number): Entity | undefined {
-    if (!this.byDescription) {
-      this.byDescription = new Map();
-      for (const m of this.mentions.persons) {
-        for (const said of [m.entity.description, m.entity.role]) {
-          const phrase = said?.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim();
-          if (!phrase || !/^[\p{L} '\u2019-]+$/u.test(phrase)) continue;
-          const last = phrase.split(/\s+/).at(-1) as string;
-          const list = this.byDescription.get(last) ?? [];
-          if (!list.some((d) => d.entity === m.entity && d.phrase === phrase)) list.push({ phrase, entity: m.entity });
-          this.byDescription.set(last, list);
-        }
-      }
-    }
+  /** "“…,” said the 46-year-old": an age epithet is the person named last, not long before. A description
+   * ("the mayor said") is not resolved to a name: PolNeAR keeps such sources as written, and naming them cost
+   * more there than it won on the labelled pages. */
+  private epithetPerson(source: { start: number; end: number }): Entity | undefined {
     const text = this.mentions.text;
+    if (!/^the\s+\d{1,3}-year-old$/i.test(text.slice(source.start, source.end))) return undefined;
     const lastPerson = this.eligible[lastEndingBefore(this.eligible, source.start)];
-    // "“…,” said the 46-year-old": the person named last, not long before.
-    if (/^the\s+\d{1,3}-year-old$/i.test(text.slice(source.start, source.end))) {
-      return lastPerson && source.start - lastPerson.end <= AGE_EPITHET_REACH ? lastPerson.entity : undefined;
-    }
-    const last = /(\p{L}+)$/u.exec(text.slice(source.start, source.end))?.[1]?.toLowerCase();
-    const found = new Set<Entity>();
-    for (const d of (last && this.byDescription.get(last)) || []) {
-      // The words before the slot's end must be "the" and the description itself, at a word boundary.
-      const from = source.end - d.phrase.length - 4;
-      if (from < 0 || text.slice(from, source.end).toLowerCase() !== `the ${d.phrase}` || /\p{L}/u.test(text[from - 1] ?? '')) continue;
-      if (d.entity.mentions.some((m) => m.start < quoteStart)) found.add(d.entity);
-    }
-    if (found.size !== 1) return undefined;
-    // The description takes up the person named last before it: "Leyva … The actress said" is not an actress named
-    // paragraphs earlier.
-    const entity = [...found][0] as Entity;
-    return lastPerson?.entity === entity ? entity : undefined;
+    return lastPerson && source.start - lastPerson.end <= AGE_EPITHET_REACH ? lastPerson.entity : undefined;
   }
 
   resolve(ref: SpeakerRef | null, quoteStart: number, source?: { start: number; end: number }): Speaker | null {
@@ -875,7 +843,7 @@ export class SpeakerResolver {
         if (ref.entity) return entitySpeaker(ref.entity);
         const organization = ref.anaphor ? this.organizationFor(ref.anaphor, Math.min(ref.anaphor.at, quoteStart)) : undefined;
         if (organization) return entitySpeaker(organization);
-        const person = ref.singular && source ? this.describedPerson(source, quoteStart) : undefined;
+        const person = ref.singular && source ? this.epithetPerson(source) : undefined;
         return person ? entitySpeaker(person) : { name: ref.name };
       }
       case 'anonymous-group': {
