@@ -1,0 +1,125 @@
+// Mentions whose own words say what they are, whatever typed them. A holiday ("Diwali", "Thanksgiving") or a
+// named storm ("Hurricane Sandy") is a date or an event; a lone capital letter ("an S line model", "T cells"), a
+// weekday's abbreviation in a time stamp ("Tue, Nov 19") and a photo credit's "File" name no one. A "person"
+// named like an address ("1909 Vexley Drive"), like a district ("Wichita North") or like a planet is a place.
+// Mentions the article itself types ("Mr. X", "X spokesman") are left alone.
+import holidayData from '../model/holidays.json';
+import { Strength } from './entities-classify';
+import type { ResolvedMention } from './entities-link';
+import { gazetteerType, isFirstName } from './gazetteer';
+import { firstNameGender } from './name-gender';
+import type { Token } from './tokens';
+
+/** English names of holidays and festivals worldwide (scripts/train-holidays.ts, from `date-holidays`). */
+const HOLIDAYS = new Set<string>(holidayData.names.split('|'));
+
+/** Words that open a storm's name: "Hurricane Sandy", "Typhoon Hagibis", "Tropical Storm Imelda". */
+const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm']);
+
+const WEEKDAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun']);
+const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?$/;
+
+/** Last words of street names: "Vexley Drive", "Caldwell Place". ("Lane" and "Court" end people's names too.) */
+const STREET_WORDS = new Set(['Drive', 'Street', 'Avenue', 'Road', 'Boulevard', 'Place', 'Terrace', 'Parkway', 'Highway', 'Ave.', 'Blvd.', 'Rd.']);
+/** First words of street names written the French way: "Boulevard Montmartre", "Rue Cler". */
+const STREET_OPENERS = new Set(['Boulevard', 'Rue', 'Avenue']);
+/** Last words of districts, constituencies and the schools named after them: "Wichita Heights", "Kowloon West". */
+const DISTRICT_WORDS = new Set(['Heights', 'Central']);
+/** The same, but surnames too ("Kanye West"): a district only beside its town or a sibling district. */
+const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West']);
+
+/** The planets and the Moon, named alone. */
+const SKY_BODIES = new Set(['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Moon']);
+
+/** A mention the article types itself: an honorific or a title before it, "spokesman" after it. */
+function stated(m: ResolvedMention): boolean {
+  return m.candidate.honorific || m.candidate.strength >= Strength.Context;
+}
+
+/** "Tue, Nov 19", "Wed. 8:30 PM", "Sat 8:31 PM": a weekday's abbreviation in a time stamp. */
+function weekdayInStamp(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || !WEEKDAY_ABBREVIATIONS.has(tokens[first]!.text)) return false;
+  let k = last + 1;
+  if (tokens[k]?.text === ',' || tokens[k]?.text === '.') k++;
+  const next = tokens[k];
+  const prev = tokens[first - 1];
+  return (!!next && (MONTH.test(next.text) || /^\d/.test(next.text))) || (!!prev && prev.text === ',' && /^\d/.test(tokens[first - 2]?.text ?? ''));
+}
+
+/** "(AP Photo/Jane Roe, File)", "(NASA via AP, File)": an agency's note that the picture is from its archive. */
+function creditFile(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const prev = tokens[first - 1]?.text;
+  return first === last && tokens[first]!.text === 'File' && (prev === ',' || prev === '/') && tokens[last + 1]?.text === ')';
+}
+
+function namedStorm(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (last === first) return false;
+  const opener = tokens[first]!.text === 'Tropical' ? tokens[first + 1] : tokens[first];
+  return !!opener && STORM_WORDS.has(opener.text) && opener.end < tokens[last]!.start;
+}
+
+/** Why a mention is no name at all, or null. */
+function notAName(tokens: Token[], m: ResolvedMention): boolean {
+  if (stated(m)) return false;
+  const text = m.candidate.text;
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || namedStorm(tokens, m) || weekdayInStamp(tokens, m) || creditFile(tokens, m);
+}
+
+/** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
+function givenLike(word: string): boolean {
+  return isFirstName(word) || firstNameGender(word) !== 'unknown' || gazetteerType(word) === 'PER';
+}
+
+/** What the page says around district-shaped names: its places, and the compass words each opener takes. */
+interface PageNames {
+  places: ReadonlySet<string>;
+  compass: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * A "person" whose words name a street, a district or a planet: a place. "X North" is a district when the page
+ * names X as a place or names another district of X ("Wichita North", "Wichita West"), not "Kanye West" alone.
+ */
+function placeShaped(tokens: Token[], m: ResolvedMention, page: PageNames): boolean {
+  if (m.type !== 'person' || stated(m) || m.name !== m.candidate.text) return false;
+  const { first, last } = m.candidate;
+  if (first === last) return SKY_BODIES.has(tokens[first]!.text);
+  const opener = tokens[first]!.text;
+  const head = tokens[last]!.text;
+  if (STREET_OPENERS.has(opener)) return true;
+  if (givenLike(opener)) return false;
+  if (STREET_WORDS.has(head)) return true;
+  if (last !== first + 1) return false;
+  if (DISTRICT_WORDS.has(head)) return true;
+  return COMPASS_WORDS.has(head) && (page.places.has(opener) || (page.compass.get(opener)?.size ?? 0) > 1);
+}
+
+/** A planet or the Moon typed an organisation: a place. */
+function skyBodyOrg(m: ResolvedMention): boolean {
+  return m.type === 'organization' && !stated(m) && m.name === m.candidate.text && SKY_BODIES.has(m.name);
+}
+
+/** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
+export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
+  const places = new Set<string>();
+  const compass = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type === 'place') places.add(m.candidate.text);
+    const { first, last } = m.candidate;
+    if (last !== first + 1 || !COMPASS_WORDS.has(tokens[last]!.text)) continue;
+    const heads = compass.get(tokens[first]!.text) ?? new Set<string>();
+    heads.add(tokens[last]!.text);
+    compass.set(tokens[first]!.text, heads);
+  }
+  const page: PageNames = { places, compass };
+  const out: ResolvedMention[] = [];
+  for (const m of mentions) {
+    if (notAName(tokens, m)) continue;
+    if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
+    else out.push(m);
+  }
+  return out;
+}

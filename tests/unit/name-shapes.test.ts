@@ -1,0 +1,118 @@
+// Mentions whose own words say what they are (lib/analysis/name-shapes.ts), and tagger spans cut where a
+// sentence or a bracket ends (entities-merge.ts). Made-up names throughout.
+import { describe, expect, it } from 'vitest';
+import holidays from '../../lib/model/holidays.json';
+import { Strength } from '../../lib/analysis/entities-classify';
+import { findEntities } from '../../lib/analysis/entities';
+import type { ResolvedMention } from '../../lib/analysis/entities-link';
+import { reviseByShape } from '../../lib/analysis/name-shapes';
+import { tokenize, type Token } from '../../lib/analysis/tokens';
+
+function names(text: string): string[] {
+  return findEntities(text).map((e) => `${e.type}:${e.name}`);
+}
+
+/** A person mention of `phrase` typed by spelling alone, as the tagger leaves it. */
+function mention(tokens: Token[], phrase: string): ResolvedMention {
+  const words = phrase.split(' ');
+  const first = tokens.findIndex((t, i) => words.every((w, k) => tokens[i + k]?.text === w));
+  const last = first + words.length - 1;
+  return {
+    type: 'person',
+    name: phrase,
+    candidate: { first, last, start: tokens[first]!.start, end: tokens[last]!.end, text: phrase, type: 'person', strength: Strength.Medium, honorific: false },
+  };
+}
+
+function mentions(text: string): string[] {
+  return findEntities(text).flatMap((e) => e.mentions.map((m) => `${e.type}:${text.slice(m.start, m.end)}`));
+}
+
+describe('holidays, storms, lone letters, time stamps and credits are no names', () => {
+  it.each([
+    ['Diwali', 'Since Diwali, despite the court’s ban, the air in the capital has worsened, said Ravi Pandhare.'],
+    ['Thanksgiving', 'Shoppers crowded the stores before Thanksgiving, said Jane Moskel, who runs the Ardley mall.'],
+    ['Eid al-Fitr', 'Sales rose in the week of Eid al-Fitr, said Omar Talbani, a trader in the market.'],
+    ['Hurricane Sandy', 'The firm raised its prices during Hurricane Sandy, said Maria Lopresti, a city official.'],
+    ['Typhoon Hagibis', 'Rail lines were shut after Typhoon Hagibis struck, said Kenji Murase of the rail operator.'],
+  ])('%s', (name, text) => {
+    const found = names(text);
+    expect(found.some((n) => n.endsWith(`:${name}`))).toBe(false);
+    expect(found.some((n) => n.startsWith('person:'))).toBe(true);
+  });
+
+  it('drops a lone capital letter: a trim level, a kind of cell', () => {
+    const text = 'Vexmoor will sell an S line model with larger wheels. The drug trains the body’s T cells, said Ana Corvell.';
+    expect(names(text).filter((n) => /:[A-Z]$/.test(n))).toEqual([]);
+  });
+
+  it('drops a weekday abbreviation in a time stamp', () => {
+    const text = 'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019\n\nPolice in Harwick said the protest was over, according to Lena Dorsey.';
+    expect(names(text).some((n) => n.endsWith(':Tue'))).toBe(false);
+  });
+
+  it('drops an agency’s "File" in a photo credit', () => {
+    const text = 'Crews at the launch site prepare the rocket. (Orbex via AP, File)\n\nThe launch was delayed again, said Tom Reinholt.';
+    expect(names(text).some((n) => n.endsWith(':File'))).toBe(false);
+  });
+
+  it('the holiday list comes from the data and keeps people and places out', () => {
+    const list = new Set(holidays.names.split('|'));
+    for (const h of ['Christmas', 'Thanksgiving', 'Diwali', 'Hanukkah', 'Eid al-Fitr', 'Yom Kippur', "New Year's Day"]) expect(list.has(h)).toBe(true);
+    // "Columbus Day" and "Washington's Birthday" are holidays; Columbus and Washington are not.
+    for (const n of ['Columbus', 'Washington', 'Labour', 'Army']) expect(list.has(n)).toBe(false);
+  });
+});
+
+describe('place-shaped "people" are places', () => {
+  it('an address after its house number', () => {
+    const text = 'Officers stopped a car driven by Jon Perlet, 29, of 1909 Vexley Drive, the sheriff said.';
+    const found = names(text);
+    expect(found).not.toContain('person:Vexley Drive');
+    expect(found).toContain('person:Jon Perlet');
+  });
+
+  it('districts of a town named together', () => {
+    // As a schools' results line reads: "Sorvik North", "Sorvik West" each typed a person by spelling.
+    const text = 'Summary: Sorvik North diver Ben Hallam won the title, ahead of Sorvik West.';
+    const tokens = tokenize(text);
+    const revised = reviseByShape(tokens, [mention(tokens, 'Sorvik North'), mention(tokens, 'Ben Hallam'), mention(tokens, 'Sorvik West')]);
+    expect(revised.map((m) => `${m.type}:${m.name}`)).toEqual(['place:Sorvik North', 'person:Ben Hallam', 'place:Sorvik West']);
+  });
+
+  it('one compass-word name alone stays as typed', () => {
+    const text = 'Summary: Sorvik North diver Ben Hallam won the title.';
+    const tokens = tokenize(text);
+    const revised = reviseByShape(tokens, [mention(tokens, 'Sorvik North'), mention(tokens, 'Ben Hallam')]);
+    expect(revised.map((m) => `${m.type}:${m.name}`)).toEqual(['person:Sorvik North', 'person:Ben Hallam']);
+  });
+
+  it('a surname that is a compass word stays a person', () => {
+    const text = 'The manager has worked with the likes of Kanye West and Lila Marchetti, both of whom praised him.';
+    expect(names(text)).toContain('person:Kanye West');
+  });
+
+  it('a planet is a place, not an organisation', () => {
+    const text = 'Water plumes rise above Jupiter’s moon Europa, said Lucia Pagnotta, a scientist at the Harlow Center. The water is hard to find beyond Earth, she said.';
+    const found = names(text);
+    expect(found.filter((n) => /:(?:Jupiter|Earth)$/.test(n) && !n.startsWith('place:'))).toEqual([]);
+  });
+});
+
+describe('a name ends where its sentence or bracket does', () => {
+  it('a closing bracket the tagger ran on over', () => {
+    const text = 'The hotel manager Bobby (a splendid, warm Willem Dafoe), who tries to keep order, is the film’s heart.';
+    expect(mentions(text)).toContain('person:Willem Dafoe');
+    expect(mentions(text).some((m) => m.includes(')'))).toBe(false);
+  });
+
+  it('a period the tagger ran on over', () => {
+    const text = 'The war was being lost by the Luminoth. The Ing had taken most of their land.';
+    expect(mentions(text).some((m) => m.includes('.'))).toBe(false);
+  });
+
+  it('keeps a bracket opened inside the name', () => {
+    const text = 'Results of the Yugoslav basketball league: Mladost ( L ) 78 Buducnost ( V ) 71.';
+    expect(mentions(text).some((m) => m.endsWith('( L') || m.endsWith('( V'))).toBe(false);
+  });
+});
