@@ -4,7 +4,9 @@
 // named like an address ("1909 Vexley Drive"), like a district ("Wichita North") or like a planet is a place.
 // Mentions the article itself types ("Mr. X", "X spokesman") are left alone.
 import holidayData from '../model/holidays.json';
+import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
+import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import type { ResolvedMention } from './entities-link';
 import { gazetteerType, isFirstName } from './gazetteer';
 import { firstNameGender } from './name-gender';
@@ -102,6 +104,38 @@ function skyBodyOrg(m: ResolvedMention): boolean {
   return m.type === 'organization' && !stated(m) && m.name === m.candidate.text && SKY_BODIES.has(m.name);
 }
 
+/** A listed given name, or one news text shows as someone's (he/she after it). */
+function givenName(word: string): boolean {
+  return isFirstName(word) || firstNameGender(word) !== 'unknown';
+}
+
+/** Capitalised only because they open a sentence: "The Howitt-Garrett papers". */
+const CLOSED_CLASS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Its', 'Their', 'Our', 'My', 'Your', 'Both', 'Neither', 'Either']);
+
+/** A capitalised word of running text, no title, honorific, weekday or acronym: another name's word. */
+function nameWordOfText(t: Token | undefined): boolean {
+  return !!t && t.isWord && t.isCap && !t.isAllCaps && !t.inCapsSentence && !/\d/.test(t.text) &&
+    !TITLE_HEADS.has(t.text) && !TITLE_MODIFIERS.has(t.text) && !HONORIFICS.has(t.text) && !WEEKDAYS.has(t.text) && !MONTH.test(t.text);
+}
+
+/**
+ * A one-word "person" written against a capitalised word the name left out, on a line of running text:
+ * "Wells Fargo analyst", "at Jones Beach Theater", "the Nintendo Switch", "Stewart Island". It is a fragment
+ * of a longer name Lede did not read whole (a bank, a venue, a product, a film), not someone. A given name next
+ * to it ("Buck Cullen") makes it a person whose name was split; a title ("Queen Elizabeth") says it is one.
+ */
+function nameFragment(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || m.type !== 'person' || stated(m) || m.name !== m.candidate.text) return false;
+  const t = tokens[first]!;
+  if (t.inCapsSentence || givenName(t.text)) return false;
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  const before = t.breakBefore === 0 && nameWordOfText(prev) && !CLOSED_CLASS.has(prev!.text) && !givenName(prev!.text) && gazetteerType(prev!.text) !== 'MISC';
+  const after = !!next && next.breakBefore === 0 && nameWordOfText(next);
+  return before || after;
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -115,9 +149,15 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     compass.set(tokens[first]!.text, heads);
   }
   const page: PageNames = { places, compass };
+  // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
+  const fragments = new Map<string, boolean>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
+  }
   const out: ResolvedMention[] = [];
   for (const m of mentions) {
-    if (notAName(tokens, m)) continue;
+    if (notAName(tokens, m) || (m.type === 'person' && fragments.get(m.name))) continue;
     if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
     else out.push(m);
   }

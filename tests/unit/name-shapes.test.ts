@@ -13,9 +13,11 @@ function names(text: string): string[] {
 }
 
 /** A person mention of `phrase` typed by spelling alone, as the tagger leaves it. */
-function mention(tokens: Token[], phrase: string): ResolvedMention {
+function mention(tokens: Token[], phrase: string, nth = 0): ResolvedMention {
   const words = phrase.split(' ');
-  const first = tokens.findIndex((t, i) => words.every((w, k) => tokens[i + k]?.text === w));
+  const starts = tokens.map((_, i) => i).filter((i) => words.every((w, k) => tokens[i + k]?.text === w));
+  // The nth mention counts occurrences of this phrase only.
+  const first = starts[Math.min(nth, starts.length - 1)]!;
   const last = first + words.length - 1;
   return {
     type: 'person',
@@ -96,6 +98,24 @@ describe('place-shaped "people" are places', () => {
     const text = 'Water plumes rise above Jupiter’s moon Europa, said Lucia Pagnotta, a scientist at the Harlow Center. The water is hard to find beyond Earth, she said.';
     const found = names(text);
     expect(found.filter((n) => /:(?:Jupiter|Earth)$/.test(n) && !n.startsWith('place:'))).toEqual([]);
+  });
+});
+
+describe('a one-word "person" that is a fragment of a longer name', () => {
+  const revised = (text: string, ...phrases: string[]): string[] => {
+    const tokens = tokenize(text);
+    return reviseByShape(tokens, phrases.map((p, k) => mention(tokens, p, k))).map((m) => m.name);
+  };
+
+  it('drops the word of a title or a venue the name left out', () => {
+    expect(revised('Honorable mentions: the documentary Ex Libris, by Frank Wisemore.', 'Libris', 'Frank Wisemore')).toEqual(['Frank Wisemore']);
+    expect(revised('Tickets for the Saratoga Performing Arts Center sold out, said Dana Kell.', 'Saratoga', 'Dana Kell')).toEqual(['Dana Kell']);
+  });
+
+  it('keeps a title’s person, a split given name’s, and a name also written alone', () => {
+    expect(revised('His mother, Queen Elizabeth, disapproved.', 'Elizabeth')).toEqual(['Elizabeth']);
+    expect(revised('Buck Cullen stores the bones in his backyard.', 'Cullen')).toEqual(['Cullen']);
+    expect(revised('The Howitt Lab grew, and Howitt said the cells were new.', 'Howitt', 'Howitt')).toEqual(['Howitt', 'Howitt']);
   });
 });
 
