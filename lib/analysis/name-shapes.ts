@@ -67,7 +67,8 @@ function namedStorm(tokens: Token[], m: ResolvedMention): boolean {
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || namedStorm(tokens, m) || weekdayInStamp(tokens, m) || creditFile(tokens, m);
+  // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || weekdayInStamp(tokens, m) || creditFile(tokens, m);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */

@@ -136,3 +136,17 @@ describe('a name ends where its sentence or bracket does', () => {
     expect(mentions(text).some((m) => m.endsWith('( L') || m.endsWith('( V'))).toBe(false);
   });
 });
+
+describe('a name opens with a letter or a digit', () => {
+  it('drops the tail of a title that starts at an ampersand', () => {
+    const text = 'The car was shown by Dana Korvel, vice president, Vexmoor Sales & Regional Operations at Vexmoor North America.';
+    const tokens = tokenize(text);
+    const amp = tokens.findIndex((t) => t.text === '&');
+    const tail: ResolvedMention = {
+      type: 'organization',
+      name: '& Regional Operations',
+      candidate: { first: amp, last: amp + 2, start: tokens[amp]!.start, end: tokens[amp + 2]!.end, text: '& Regional Operations', type: 'organization', strength: Strength.Medium, honorific: false },
+    };
+    expect(reviseByShape(tokens, [mention(tokens, 'Dana Korvel'), tail]).map((m) => m.name)).toEqual(['Dana Korvel']);
+  });
+});
