@@ -8,7 +8,7 @@ import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName } from './gazetteer';
+import { gazetteerType, isFirstName, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
@@ -63,12 +63,29 @@ function namedStorm(tokens: Token[], m: ResolvedMention): boolean {
   return !!opener && STORM_WORDS.has(opener.text) && opener.end < tokens[last]!.start;
 }
 
+/** A place as the lists know it, or a planet. */
+function knownPlace(word: string): boolean {
+  return isWorldPlace(word) || gazetteerType(word) === 'LOC' || SKY_BODIES.has(word);
+}
+
+/**
+ * "US-China trade talks", "the Mars-Moon program": two places joined by a hyphen qualify a noun; the pair
+ * names nothing ("Guinea-Bissau", a place whole, stays).
+ */
+function placePair(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last) return false;
+  const text = tokens[first]!.text;
+  const parts = text.split('-');
+  return parts.length === 2 && !knownPlace(text) && parts.every((p) => /^\p{Lu}/u.test(p) && knownPlace(p));
+}
+
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || weekdayInStamp(tokens, m) || creditFile(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || weekdayInStamp(tokens, m) || creditFile(tokens, m);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
@@ -137,6 +154,20 @@ function nameFragment(tokens: Token[], m: ResolvedMention): boolean {
   return before || after;
 }
 
+/** Irregular plurals whose possessive opens a name and never names anyone: "the People’s Liberation Army". */
+const IRREGULAR_PLURALS = new Set(['People', 'Women', 'Men', 'Children']);
+
+/** An organisation or place written right after "People’s": the mention with that word, or null. */
+function withPluralPossessive(tokens: Token[], m: ResolvedMention): ResolvedMention | null {
+  const { first } = m.candidate;
+  const mark = tokens[first - 1];
+  const plural = tokens[first - 2];
+  if (m.type === 'person' || !mark || !plural || tokens[first]!.breakBefore > 0 || mark.breakBefore > 0) return null;
+  if ((mark.text !== '’s' && mark.text !== "'s") || mark.start !== plural.end || !IRREGULAR_PLURALS.has(plural.text)) return null;
+  const text = `${plural.text}${mark.text} ${m.candidate.text}`;
+  return { ...m, name: m.name === m.candidate.text ? text : m.name, candidate: { ...m.candidate, first: first - 2, start: plural.start, text } };
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -157,10 +188,20 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
   }
   const out: ResolvedMention[] = [];
+  // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
+  const renamed = new Map<string, string>();
   for (const m of mentions) {
     if (notAName(tokens, m) || (m.type === 'person' && fragments.get(m.name))) continue;
-    if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
+    const longer = withPluralPossessive(tokens, m);
+    if (longer) {
+      renamed.set(`${m.type}:${m.name}`, longer.name);
+      out.push(longer);
+    } else if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
     else out.push(m);
   }
-  return out;
+  if (renamed.size === 0) return out;
+  return out.map((m) => {
+    const name = renamed.get(`${m.type}:${m.name}`);
+    return name === undefined ? m : { ...m, name };
+  });
 }

@@ -150,3 +150,17 @@ describe('a name opens with a letter or a digit', () => {
     expect(reviseByShape(tokens, [mention(tokens, 'Dana Korvel'), tail]).map((m) => m.name)).toEqual(['Dana Korvel']);
   });
 });
+
+describe('two places joined by a hyphen, and the possessive of an irregular plural', () => {
+  it('drops "US-China" qualifying a noun, keeps a country whose name has a hyphen', () => {
+    expect(names('A muddled view of US-China trade talks weighs on investors, said Mark Tenley.')).toEqual(['person:Mark Tenley']);
+    expect(names('Guinea-Bissau held elections on Sunday, said Mark Tenley.')).toContain('place:Guinea-Bissau');
+  });
+
+  it('"People’s" opens the name after it, and the short form joins it', () => {
+    const text = 'Troops of the People’s Liberation Army were seen in Harwick, said Mark Tenley. The Liberation Army is large.';
+    const army = findEntities(text).find((e) => e.type === 'organization');
+    expect(army?.name).toBe('People’s Liberation Army');
+    expect(army?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['People’s Liberation Army', 'Liberation Army']);
+  });
+});
