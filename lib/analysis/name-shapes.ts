@@ -8,7 +8,7 @@ import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
@@ -49,6 +49,16 @@ function weekdayInStamp(tokens: Token[], m: ResolvedMention): boolean {
   return (!!next && (MONTH.test(next.text) || /^\d/.test(next.text))) || (!!prev && prev.text === ',' && /^\d/.test(tokens[first - 2]?.text ?? ''));
 }
 
+/** "Updated April 29, 2019", "Published 10:02 AM": a page's time stamp, wherever on its line. */
+function stampWord(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || !/^(?:Updated|Published|Posted|Modified)$/.test(tokens[first]!.text)) return false;
+  let k = last + 1;
+  if (tokens[k]?.text === ':') k++;
+  const next = tokens[k];
+  return !!next && (MONTH.test(next.text) || WEEKDAYS.has(next.text) || WEEKDAY_ABBREVIATIONS.has(next.text) || /^\d/.test(next.text));
+}
+
 /** "(AP Photo/Jane Roe, File)", "(NASA via AP, File)": an agency's note that the picture is from its archive. */
 function creditFile(tokens: Token[], m: ResolvedMention): boolean {
   const { first, last } = m.candidate;
@@ -85,7 +95,7 @@ function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || weekdayInStamp(tokens, m) || creditFile(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
@@ -115,6 +125,26 @@ function placeShaped(tokens: Token[], m: ResolvedMention, page: PageNames): bool
   if (last !== first + 1) return false;
   if (DISTRICT_WORDS.has(head)) return true;
   return COMPASS_WORDS.has(head) && (page.places.has(opener) || (page.compass.get(opener)?.size ?? 0) > 1);
+}
+
+/** Surname prefixes written with a capital after them: "McCall", "DeBose", "LaGuardia", "VanDyke". */
+const SURNAME_PREFIXES = /^(?:Mc|Fitz|De|Di|Da|Du|Del|Della|La|Le|Van|Von|St)$/;
+
+/**
+ * A brand's spelling: capitals run together ("CNNMoney", "RAVPower"), or an ordinary word after an inner
+ * capital ("MacBook", "PlayStation"), where surnames carry a name ("MacArthur", "DeBose", "LeBron").
+ */
+function brandWord(word: string): boolean {
+  if (/^\p{Lu}{2,}\p{Ll}/u.test(word)) return true;
+  const parts = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)$/u.exec(word);
+  if (!parts || SURNAME_PREFIXES.test(parts[1]!) || gazetteerType(word) === 'PER') return false;
+  const tail = parts[2]!;
+  return tail.length > 2 && isVocabularyWord(tail.toLowerCase()) && !givenName(tail) && gazetteerType(tail) !== 'PER';
+}
+
+/** A "person" whose name is spelled as a brand: a company or its product, not someone. */
+function brandPerson(m: ResolvedMention): boolean {
+  return m.type === 'person' && !stated(m) && m.name.split(' ').some(brandWord);
 }
 
 /** A planet or the Moon typed an organisation: a place. */
@@ -197,6 +227,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
       renamed.set(`${m.type}:${m.name}`, longer.name);
       out.push(longer);
     } else if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
+    else if (brandPerson(m)) out.push({ ...m, type: 'organization' });
     else out.push(m);
   }
   if (renamed.size === 0) return out;

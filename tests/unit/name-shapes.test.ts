@@ -164,3 +164,23 @@ describe('two places joined by a hyphen, and the possessive of an irregular plur
     expect(army?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['People’s Liberation Army', 'Liberation Army']);
   });
 });
+
+describe('brand spellings and time stamps', () => {
+  const typed = (text: string, ...phrases: string[]): string[] => {
+    const tokens = tokenize(text);
+    return reviseByShape(tokens, phrases.map((p) => mention(tokens, p))).map((m) => `${m.type}:${m.name}`);
+  };
+
+  it('a "person" spelled as a brand is an organisation', () => {
+    expect(typed('Vexmoor’s 61W charger beats the ZentPower one, and my VexBook keyboard is black.', 'ZentPower', 'VexBook')).toEqual(['organization:ZentPower', 'organization:VexBook']);
+  });
+
+  it('surnames with an inner capital stay people', () => {
+    expect(typed('Oliver McCall and Dana DeBose met Lena MacArthur.', 'Oliver McCall', 'Dana DeBose', 'Lena MacArthur')).toEqual(['person:Oliver McCall', 'person:Dana DeBose', 'person:Lena MacArthur']);
+  });
+
+  it('drops a time stamp’s word wherever it stands on its line', () => {
+    const text = 'April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\n\nThe grocer raised prices, said Tom Forlani.';
+    expect(names(text).some((n) => n.endsWith(':Updated'))).toBe(false);
+  });
+});
