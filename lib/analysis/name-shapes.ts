@@ -198,6 +198,18 @@ function withPluralPossessive(tokens: Token[], m: ResolvedMention): ResolvedMent
   return { ...m, name: m.name === m.candidate.text ? text : m.name, candidate: { ...m.candidate, first: first - 2, start: plural.start, text } };
 }
 
+/**
+ * A one-word "person" written after a model number ("Boeing's 787-9 Dreamliner jets", "its 737 Max fleet",
+ * "the 11 Pro Max") is the product's name: people are not numbered so. Years ("2019 Toyota") and ordinals
+ * don't count.
+ */
+function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || m.type !== 'person' || stated(m) || tokens[first]!.breakBefore > 0) return false;
+  const prev = tokens[first - 1];
+  return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -212,16 +224,19 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   }
   const page: PageNames = { places, compass };
   // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
+  // One mention after a model number is enough to make a product of the name.
   const fragments = new Map<string, boolean>();
+  const products = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
+    if (afterModelNumber(tokens, m)) products.add(m.name);
   }
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || (m.type === 'person' && fragments.get(m.name))) continue;
+    if (notAName(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
     const longer = withPluralPossessive(tokens, m);
     if (longer) {
       renamed.set(`${m.type}:${m.name}`, longer.name);

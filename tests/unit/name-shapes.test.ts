@@ -184,3 +184,12 @@ describe('brand spellings and time stamps', () => {
     expect(names(text).some((n) => n.endsWith(':Updated'))).toBe(false);
   });
 });
+
+describe('a name after a model number is a product', () => {
+  it('drops the airliner and keeps the company before a year', () => {
+    const text = 'The airline will buy 30 of Vexmoor’s 787-9 Skyliner jets, said Tim Corlan. Its 737 Maxon fleet stays grounded. The 2019 Kestrel sold well.';
+    const tokens = tokenize(text);
+    const kept = reviseByShape(tokens, [mention(tokens, 'Skyliner'), mention(tokens, 'Tim Corlan'), mention(tokens, 'Maxon'), mention(tokens, 'Kestrel')]);
+    expect(kept.map((m) => m.name)).toEqual(['Tim Corlan', 'Kestrel']);
+  });
+});
