@@ -26,7 +26,7 @@ const FUNCTION_WORDS = new Set([
 const ordinaryWords = new Set<string>(ordinaryData.words.split(' '));
 
 /** A word of the lists' ordinary vocabulary, from news or from everyday English. */
-function listedWord(lower: string): boolean {
+export function listedWord(lower: string): boolean {
   return isVocabularyWord(lower) || ordinaryWords.has(lower);
 }
 

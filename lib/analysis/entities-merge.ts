@@ -101,6 +101,10 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   }
   while (last >= first && !tokens[last]!.isWord && !(opened && (tokens[last]!.text === ')' || tokens[last]!.text === ']'))) last--;
   if (last < first) return null;
+  // A name has a capital somewhere ("de Blasio", "al-Qaeda"); "the species" has none.
+  let capital = false;
+  for (let i = first; i <= last && !capital; i++) capital = /\p{Lu}/u.test(tokens[i]!.text);
+  if (!capital) return null;
   // A dash the tagger carried along at the end ("Jane Roe –"), or a weekday ("Ann Roe Monday").
   while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—' || WEEKDAYS.has(tokens[last]!.text))) last--;
   // A role word between an organisation and a person's full name is neither's ("Fox News Host Jane Roe"); a title's

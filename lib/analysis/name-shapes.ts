@@ -4,6 +4,7 @@
 // named like an address ("1909 Vexley Drive"), like a district ("Wichita North") or like a planet is a place.
 // Mentions the article itself types ("Mr. X", "X spokesman") are left alone.
 import holidayData from '../model/holidays.json';
+import { listedWord } from './common-word-names';
 import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
@@ -90,12 +91,29 @@ function placePair(tokens: Token[], m: ResolvedMention): boolean {
   return parts.length === 2 && !knownPlace(text) && parts.every((p) => /^\p{Lu}/u.test(p) && knownPlace(p));
 }
 
+/** Endings of Latin species epithets: "pestis", "aeruginosa", "aegypti", "falciparum" (English plurals and verbs aside). */
+const EPITHET = /^\p{Ll}{2,}(?:us|um|a|ae|is|i)$/u;
+
+/**
+ * "Yersinia pestis", "Pseudomonas aeruginosa", "Homo naledi": a genus before its species epithet, a
+ * lower-case Latin word no English list knows, names an organism, not a place, person or organisation.
+ */
+function genusName(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const epithet = tokens[last + 1];
+  if (first !== last || !epithet || epithet.breakBefore > 0 || epithet.text.length < 4 || !EPITHET.test(epithet.text)) return false;
+  if (listedWord(epithet.text)) return false;
+  // "Maria della Rovere": a particle before a surname, not an epithet.
+  const after = tokens[last + 2];
+  return !(after && after.isWord && after.isCap && after.breakBefore === 0);
+}
+
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */

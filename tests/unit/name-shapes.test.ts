@@ -193,3 +193,19 @@ describe('a name after a model number is a product', () => {
     expect(kept.map((m) => m.name)).toEqual(['Tim Corlan', 'Kestrel']);
   });
 });
+
+describe('organisms and lower-case spans', () => {
+  it('a genus before its species epithet is no place or person', () => {
+    expect(names('The plague is caused by the bacterium Yersinia pestis, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
+    expect(names('Receptors recognise pathogens such as Pseudomonas aeruginosa, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
+  });
+
+  it('keeps a name before a particle and a surname, and one before an English word', () => {
+    expect(names('Maria della Rovere met Lena Hartley in Rome.')).toContain('person:Maria della Rovere');
+    expect(names('Shares of Vexmoor plunged on Friday, said Lena Hartley.')).toContain('organization:Vexmoor');
+  });
+
+  it('a span with no capital is no name', () => {
+    expect(names('Mosquitoes of the species Aedes aegypti spread the virus, and Plasmodium falciparum causes malaria.')).toEqual([]);
+  });
+});
