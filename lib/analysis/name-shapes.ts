@@ -31,8 +31,8 @@ const DISTRICT_WORDS = new Set(['Heights', 'Central']);
 /** The same, but surnames too ("Kanye West"): a district only beside its town or a sibling district. */
 const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West']);
 
-/** The planets and the Moon, named alone. */
-const SKY_BODIES = new Set(['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Moon']);
+/** The planets, the Moon and the moons news writes about, named alone. */
+const SKY_BODIES = new Set(['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Moon', 'Europa', 'Ganymede', 'Callisto', 'Enceladus']);
 
 /** A mention the article types itself: an honorific or a title before it, "spokesman" after it. */
 function stated(m: ResolvedMention): boolean {
@@ -138,8 +138,9 @@ function placeShaped(tokens: Token[], m: ResolvedMention, page: PageNames): bool
   const opener = tokens[first]!.text;
   const head = tokens[last]!.text;
   if (STREET_OPENERS.has(opener)) return true;
+  // "Caldwell Place": a surname may name a street; a given name opens a person ("Mary Kay Place").
+  if (STREET_WORDS.has(head)) return !givenName(opener);
   if (givenLike(opener)) return false;
-  if (STREET_WORDS.has(head)) return true;
   if (last !== first + 1) return false;
   if (DISTRICT_WORDS.has(head)) return true;
   return COMPASS_WORDS.has(head) && (page.places.has(opener) || (page.compass.get(opener)?.size ?? 0) > 1);
