@@ -1,5 +1,9 @@
 // Mentions whose own words say what they are (lib/analysis/name-shapes.ts), and tagger spans cut where a
 // sentence or a bracket ends (entities-merge.ts). Made-up names throughout.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import holidays from '../../lib/model/holidays.json';
 import { Strength } from '../../lib/analysis/entities-classify';
@@ -57,6 +61,13 @@ describe('holidays, storms, lone letters, time stamps and credits are no names',
     const text = 'Crews at the launch site prepare the rocket. (Orbex via AP, File)\n\nThe launch was delayed again, said Tom Reinholt.';
     expect(names(text).some((n) => n.endsWith(':File'))).toBe(false);
   });
+
+  it('reproduces lib/model/holidays.json byte for byte from date-holidays', () => {
+    const repoRoot = resolve(import.meta.dirname, '../..');
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-holidays-')), 'holidays.json');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train-holidays.ts'), '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(repoRoot, 'lib/model/holidays.json'), 'utf8'));
+  }, 120_000);
 
   it('the holiday list comes from the data and keeps people and places out', () => {
     const list = new Set(holidays.names.split('|'));
