@@ -8,7 +8,9 @@ import ordinaryData from '../model/ordinary.json';
 import { commonAcronyms } from './acronym-nouns';
 import { NON_ENTITY_ACRONYMS, Strength } from './entities-classify';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, guessWordType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, guessWordType, isFirstName, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { isCompanyHead } from './name-heads';
+import { isLearnedOrgHead } from './org-cues';
 import { firstNameGender } from './name-gender';
 import type { Token } from './tokens';
 
@@ -24,7 +26,7 @@ const FUNCTION_WORDS = new Set([
 const ordinaryWords = new Set<string>(ordinaryData.words.split(' '));
 
 /** A word of the lists' ordinary vocabulary, from news or from everyday English. */
-function listedWord(lower: string): boolean {
+export function listedWord(lower: string): boolean {
   return isVocabularyWord(lower) || ordinaryWords.has(lower);
 }
 
@@ -286,7 +288,7 @@ function productPhrase(tokens: Token[], group: ResolvedMention[], casing: Articl
 }
 
 /** Lower-case words a title-case line keeps besides its capitalised ones. */
-const TITLE_LINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'up', 'off', 'out', 'is', 'are', 'its']);
+const TITLE_LINE_SMALL_WORDS = new Set(["'s", '’s', 'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'up', 'off', 'out', 'is', 'are', 'its']);
 
 /** Capitalised words inside a name that only glue across a headline: "X Unite With Y", "X Is". */
 const GLUE_WORDS = new Set(['With', 'Is', 'Are', 'Was', 'To', 'For', 'On', 'At', 'In', 'From', 'Into', 'After', 'Over', 'Says', 'Will', 'Might', 'Could', 'Would', 'Can']);
@@ -315,12 +317,28 @@ function titleCaseLines(tokens: Token[]): Uint8Array {
   return out;
 }
 
+/** Words capitalised mid-sentence off the title-case lines: what the body itself capitalises. */
+function bodyCapitals(tokens: Token[], titleLines: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.isWord && t.isCap && !titleLines[i] && !weakPosition(t)) out.add(t.text);
+  });
+  return out;
+}
+
+/** A word the article writes in lower case and the body never capitalises, no organisation's head. */
+function headlineWord(t: Token, casing: ArticleCasing, body: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || body.has(t.text) || isFirstName(t.text)) return false;
+  if (isCompanyHead(t.text) || isOrgSuffix(t.text) || isLearnedOrgHead(t.text)) return false;
+  return casing.lower.has(t.lower);
+}
+
 /**
  * A name of several words seen only on title-case lines, with a word inside it that only glues a
  * headline ("X Unite With", "X Is"), or for a person one the article writes in lower case ("X Stock"):
  * the headline's words run together, not a name. The names inside it come back in the body.
  */
-function headlineGlue(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing, titleLines: Uint8Array): boolean {
+function headlineGlue(tokens: Token[], group: ResolvedMention[], casing: ArticleCasing, titleLines: Uint8Array, body: ReadonlySet<string>): boolean {
   return group.every((m) => {
     const { first, last } = m.candidate;
     if (m.candidate.honorific || last === first) return false;
@@ -331,6 +349,9 @@ function headlineGlue(tokens: Token[], group: ResolvedMention[], casing: Article
       if (GLUE_WORDS.has(t.text)) return true;
       // A person's name holds no word the article writes in lower case ("X Stock"); a company's may ("X Music Center").
       if (m.type === 'person' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && casing.lower.has(t.text.toLowerCase()) && !isFirstName(t.text)) return true;
+      // An organisation's may too, but then the body writes it capitalised: a word the body writes in lower case
+      // only ("X Picks Y", "The Doobie Brothers Unite") is the headline's, unless it is an organisation's head word.
+      if (m.type === 'organization' && headlineWord(t, casing, body)) return true;
     }
     return false;
   });
@@ -350,6 +371,7 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
   }
   let casing: ArticleCasing | null = null;
   let titleLines: Uint8Array | null = null;
+  let body: Set<string> | null = null;
   const drop = new Set<ResolvedMention>();
   const acronyms = commonAcronyms(tokens);
   for (const group of byName.values()) {
@@ -376,7 +398,8 @@ export function dropCommonWordNames(tokens: Token[], mentions: ResolvedMention[]
     if (name.includes(' ')) {
       casing ??= articleCasing(tokens);
       titleLines ??= titleCaseLines(tokens);
-      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines) || productPhrase(tokens, group, casing) || lawOrEvent(tokens, group)) for (const m of group) drop.add(m);
+      body ??= bodyCapitals(tokens, titleLines);
+      if (ordinaryPhrase(tokens, group, casing) || headlineGlue(tokens, group, casing, titleLines, body) || productPhrase(tokens, group, casing) || lawOrEvent(tokens, group)) for (const m of group) drop.add(m);
       continue;
     }
     if (CONTRACTION.test(name)) {

@@ -87,6 +87,24 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   // Not from an organisation's name, which ordinary words often open ("Live Nation", "General Motors").
   if (first < span.last && (span.type !== 'ORG' || CLOSED_CLASS.has(tokens[first]!.lower)) && tokens[first]!.sentenceStart && ruleCover[first]! < 0 && ruleStarts.has(first + 1)) first++;
   let last = span.last;
+  // A sentence's end or a closing bracket ends a name: the tagger runs on over them ("warm Jane Roe), who",
+  // "lost by the Vexmoor. The Ing had"). Initials and abbreviations keep their period inside the word token; a
+  // bracket opened inside the name is its own ("Mladost ( L )").
+  let opened = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i]!.text;
+    if (t === '(' || t === '[') opened = true;
+    else if (t === '.' || t === '…' || (!opened && (t === ')' || t === ']'))) {
+      last = i - 1;
+      break;
+    }
+  }
+  while (last >= first && !tokens[last]!.isWord && !(opened && (tokens[last]!.text === ')' || tokens[last]!.text === ']'))) last--;
+  if (last < first) return null;
+  // A name has a capital somewhere ("de Blasio", "al-Qaeda"); "the species" has none.
+  let capital = false;
+  for (let i = first; i <= last && !capital; i++) capital = /\p{Lu}/u.test(tokens[i]!.text);
+  if (!capital) return null;
   // A dash the tagger carried along at the end ("Jane Roe –"), or a weekday ("Ann Roe Monday").
   while (last > first && (tokens[last]!.text === '–' || tokens[last]!.text === '—' || WEEKDAYS.has(tokens[last]!.text))) last--;
   // A role word between an organisation and a person's full name is neither's ("Fox News Host Jane Roe"); a title's

@@ -8,6 +8,7 @@ import { classifyChunks } from './entities-classify';
 import { typeByContext } from './entities-context';
 import { linkCandidates, type ResolvedMention } from './entities-link';
 import { mergeCandidates, oneTypePerName } from './entities-merge';
+import { reviseByShape } from './name-shapes';
 import { markPageFurniture, markQuotedTitles } from './page-lines';
 import { gazetteerLexicon } from './gazetteer';
 import { spansFromTags, tagTokens } from './tagger';
@@ -24,7 +25,7 @@ export function findEntities(text: string): Entity[] {
   const titles = findTitles(tokens);
   const ruled = classifyChunks(tokens, findChunks(tokens, titles), titles);
   const tagged = spansFromTags(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
-  const mentions = dropCommonWordNames(tokens, oneTypePerName(tokens, linkCandidates(typeByContext(tokens, mergeCandidates(tokens, ruled, tagged, titles)))));
+  const mentions = reviseByShape(tokens, dropCommonWordNames(tokens, oneTypePerName(tokens, linkCandidates(typeByContext(tokens, mergeCandidates(tokens, ruled, tagged, titles))))));
   return buildEntities(text, tokens, titles, mentions);
 }
 

@@ -114,6 +114,22 @@ function isBylineLine(tokens: Token[], first: number, end: number): boolean {
   return false;
 }
 
+/** How a page's time stamp line opens: "Published 10:02 AM EST Nov 19, 2019", "Updated: Tue., Nov. 19". */
+const STAMP_OPENERS = new Set(['Published', 'Updated', 'Posted', 'Modified']);
+const MAX_NAMES_LINE_WORDS = 12;
+
+/**
+ * "Jane Roe and John Q. Doe Example Falls Gazette" over "Published 10:02 AM EST Nov 19, 2019": near the
+ * text's top, a short line of capitalised words that opens with a given name and has the page's time
+ * stamp on the next line is its byline, the outlet's name run in after the writers'.
+ */
+function isNamesOverStamp(tokens: Token[], first: number, end: number): boolean {
+  if (first >= STAMP_ZONE || end >= tokens.length || !STAMP_OPENERS.has(tokens[end]!.text)) return false;
+  const words = wordsOf(tokens, first, end);
+  if (words.length < 2 || words.length > MAX_NAMES_LINE_WORDS || !givenName(words[0])) return false;
+  return words.every((t) => (t.isCap && !/^\d/.test(t.text)) || t.lower === 'and' || t.lower === 'of');
+}
+
 /** "Jane Roe contributed reporting.", "Associated Press writers Jane Roe and John Doe contributed to this report." */
 function isContributorLine(tokens: Token[], first: number, end: number): boolean {
   // Cheap look first: most lines are story paragraphs.
@@ -308,7 +324,7 @@ export function markPageFurniture(tokens: Token[]): number {
   while (first < tokens.length) {
     let end = first + 1;
     while (end < tokens.length && tokens[end]!.breakBefore === 0) end++;
-    if (isBylineLine(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end) || isCitationLine(tokens, first, end)) mark(first, end - 1);
+    if (isBylineLine(tokens, first, end) || isNamesOverStamp(tokens, first, end) || isContributorLine(tokens, first, end) || isPromoLine(tokens, first, end) || isAuthorNoteLine(tokens, first, end) || isCitationLine(tokens, first, end)) mark(first, end - 1);
     else {
       for (let i = first; i < end; i++) {
         const last = Math.max(creditEnd(tokens, i, end), runInBylineEnd(tokens, i, end, first));

@@ -101,6 +101,19 @@ describe('phrases of ordinary words on headings', () => {
     expect(kept(shares, 'Quillware Stock', 'person')).toEqual([]);
   });
 
+  it('drops an organisation glued to a headline word the body writes only in lower case', () => {
+    const picks = 'Orbex Picks Vantor, Kestrel and More to Join Private Moon Lander Program\n\nThe agency picks companies each year, Orbex said.';
+    expect(kept(picks, 'Orbex Picks Vantor')).toEqual([]);
+    const plumes = "The Weird Plumes of Kestrel's Moon Are Spewing Water\n\nThe plumes rise from the moon's surface, scientists said.";
+    expect(kept(plumes, 'Weird Plumes of Kestrel')).toEqual([]);
+  });
+
+  it('keeps a headline organisation whose words the body capitalises or never writes in lower case', () => {
+    const shop = 'Orbex Robotics Opens Its New Lab\n\nThe lab of Orbex Robotics opens on Monday.';
+    expect(kept(shop, 'Orbex Robotics')).toHaveLength(2);
+    expect(kept('July 27 – Holmdel, NJ @ Velmora Bank Arts Center\n\nThe tour ends in July.', 'Velmora Bank Arts Center')).toHaveLength(1);
+  });
+
   it('keeps a name on a title-case listing line, and one the body writes too', () => {
     expect(kept('June 19 – Charlotte, NC @ Velmora Music Pavilion\n\nThe music starts at eight.', 'Velmora Music Pavilion')).toHaveLength(1);
     // A given name opens it, so only the headline rule could take it for words run together.

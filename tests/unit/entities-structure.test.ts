@@ -42,6 +42,19 @@ describe('bylines are not read for names', () => {
     expect(found).toContain('place:Denver');
   });
 
+  it('reads writers and their outlet run together over the time stamp as the byline', () => {
+    const text = `City opens two libraries\n\nHarriet Quell and Tomas J. Ferrow Denver Daily Ledger\n\nPublished 10:02 AM EST Nov 19, 2019\n\n${BODY}`;
+    const found = names(text);
+    expect(found.some((n) => /Harriet|Quell|Tomas|Ferrow|Ledger/.test(n))).toBe(false);
+    expect(found).toContain('person:Alice Brennan');
+    expect(found).toContain('place:Denver');
+  });
+
+  it('keeps a line of names that no time stamp follows', () => {
+    const text = `Harriet Quell and Tomas Ferrow\n\n${BODY}`;
+    expect(furniture(text)).toEqual([]);
+  });
+
   it('keeps a sentence that merely starts with "By"', () => {
     const text = 'By Tuesday, Alice Brennan had signed the budget that the council sent her.';
     expect(furniture(text)).toEqual([]);

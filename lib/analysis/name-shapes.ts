@@ -1,0 +1,272 @@
+// Mentions whose own words say what they are, whatever typed them. A holiday ("Diwali", "Thanksgiving") or a
+// named storm ("Hurricane Sandy") is a date or an event; a lone capital letter ("an S line model", "T cells"), a
+// weekday's abbreviation in a time stamp ("Tue, Nov 19") and a photo credit's "File" name no one. A "person"
+// named like an address ("1909 Vexley Drive"), like a district ("Wichita North") or like a planet is a place.
+// Mentions the article itself types ("Mr. X", "X spokesman") are left alone.
+import holidayData from '../model/holidays.json';
+import { listedWord } from './common-word-names';
+import { WEEKDAYS } from './entities-candidates';
+import { Strength } from './entities-classify';
+import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
+import type { ResolvedMention } from './entities-link';
+import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { firstNameGender } from './name-gender';
+import type { Token } from './tokens';
+
+/** English names of holidays and festivals worldwide (scripts/train-holidays.ts, from `date-holidays`). */
+const HOLIDAYS = new Set<string>(holidayData.names.split('|'));
+
+/** Words that open a storm's name: "Hurricane Sandy", "Typhoon Hagibis", "Tropical Storm Imelda". */
+const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm']);
+
+const WEEKDAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun']);
+const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?$/;
+
+/** Last words of street names: "Vexley Drive", "Caldwell Place". ("Lane" and "Court" end people's names too.) */
+const STREET_WORDS = new Set(['Drive', 'Street', 'Avenue', 'Road', 'Boulevard', 'Place', 'Terrace', 'Parkway', 'Highway', 'Ave.', 'Blvd.', 'Rd.']);
+/** First words of street names written the French way: "Boulevard Montmartre", "Rue Cler". */
+const STREET_OPENERS = new Set(['Boulevard', 'Rue', 'Avenue']);
+/** Last words of districts, constituencies and the schools named after them: "Wichita Heights", "Kowloon West". */
+const DISTRICT_WORDS = new Set(['Heights', 'Central']);
+/** The same, but surnames too ("Kanye West"): a district only beside its town or a sibling district. */
+const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West']);
+
+/** The planets, the Moon and the moons news writes about, named alone. */
+const SKY_BODIES = new Set(['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Moon', 'Europa', 'Ganymede', 'Callisto', 'Enceladus']);
+
+/** A mention the article types itself: an honorific or a title before it, "spokesman" after it. */
+function stated(m: ResolvedMention): boolean {
+  return m.candidate.honorific || m.candidate.strength >= Strength.Context;
+}
+
+/** "Tue, Nov 19", "Wed. 8:30 PM", "Sat 8:31 PM": a weekday's abbreviation in a time stamp. */
+function weekdayInStamp(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || !WEEKDAY_ABBREVIATIONS.has(tokens[first]!.text)) return false;
+  let k = last + 1;
+  if (tokens[k]?.text === ',' || tokens[k]?.text === '.') k++;
+  const next = tokens[k];
+  const prev = tokens[first - 1];
+  return (!!next && (MONTH.test(next.text) || /^\d/.test(next.text))) || (!!prev && prev.text === ',' && /^\d/.test(tokens[first - 2]?.text ?? ''));
+}
+
+/** "Updated April 29, 2019", "Published 10:02 AM": a page's time stamp, wherever on its line. */
+function stampWord(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || !/^(?:Updated|Published|Posted|Modified)$/.test(tokens[first]!.text)) return false;
+  let k = last + 1;
+  if (tokens[k]?.text === ':') k++;
+  const next = tokens[k];
+  return !!next && (MONTH.test(next.text) || WEEKDAYS.has(next.text) || WEEKDAY_ABBREVIATIONS.has(next.text) || /^\d/.test(next.text));
+}
+
+/** "(AP Photo/Jane Roe, File)", "(NASA via AP, File)": an agency's note that the picture is from its archive. */
+function creditFile(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const prev = tokens[first - 1]?.text;
+  return first === last && tokens[first]!.text === 'File' && (prev === ',' || prev === '/') && tokens[last + 1]?.text === ')';
+}
+
+function namedStorm(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (last === first) return false;
+  const opener = tokens[first]!.text === 'Tropical' ? tokens[first + 1] : tokens[first];
+  return !!opener && STORM_WORDS.has(opener.text) && opener.end < tokens[last]!.start;
+}
+
+/** A place as the lists know it, or a planet. */
+function knownPlace(word: string): boolean {
+  return isWorldPlace(word) || gazetteerType(word) === 'LOC' || SKY_BODIES.has(word);
+}
+
+/**
+ * "US-China trade talks", "the Mars-Moon program": two places joined by a hyphen qualify a noun; the pair
+ * names nothing ("Guinea-Bissau", a place whole, stays).
+ */
+function placePair(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last) return false;
+  const text = tokens[first]!.text;
+  const parts = text.split('-');
+  return parts.length === 2 && !knownPlace(text) && parts.every((p) => /^\p{Lu}/u.test(p) && knownPlace(p));
+}
+
+/** Endings of Latin species epithets: "pestis", "aeruginosa", "aegypti", "falciparum" (English plurals and verbs aside). */
+const EPITHET = /^\p{Ll}{2,}(?:us|um|a|ae|is|i)$/u;
+
+/**
+ * "Yersinia pestis", "Pseudomonas aeruginosa", "Homo naledi": a genus before its species epithet, a
+ * lower-case Latin word no English list knows, names an organism, not a place, person or organisation.
+ */
+function genusName(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const epithet = tokens[last + 1];
+  if (first !== last || !epithet || epithet.breakBefore > 0 || epithet.text.length < 4 || !EPITHET.test(epithet.text)) return false;
+  if (listedWord(epithet.text)) return false;
+  // "Maria della Rovere": a particle before a surname, not an epithet.
+  const after = tokens[last + 2];
+  return !(after && after.isWord && after.isCap && after.breakBefore === 0);
+}
+
+/** Why a mention is no name at all, or null. */
+function notAName(tokens: Token[], m: ResolvedMention): boolean {
+  if (stated(m)) return false;
+  const text = m.candidate.text;
+  // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m);
+}
+
+/** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
+function givenLike(word: string): boolean {
+  return isFirstName(word) || firstNameGender(word) !== 'unknown' || gazetteerType(word) === 'PER';
+}
+
+/** What the page says around district-shaped names: its places, and the compass words each opener takes. */
+interface PageNames {
+  places: ReadonlySet<string>;
+  compass: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * A "person" whose words name a street, a district or a planet: a place. "X North" is a district when the page
+ * names X as a place or names another district of X ("Wichita North", "Wichita West"), not "Kanye West" alone.
+ */
+function placeShaped(tokens: Token[], m: ResolvedMention, page: PageNames): boolean {
+  if (m.type !== 'person' || stated(m) || m.name !== m.candidate.text) return false;
+  const { first, last } = m.candidate;
+  if (first === last) return SKY_BODIES.has(tokens[first]!.text);
+  const opener = tokens[first]!.text;
+  const head = tokens[last]!.text;
+  if (STREET_OPENERS.has(opener)) return true;
+  // "Caldwell Place": a surname may name a street; a given name opens a person ("Mary Kay Place").
+  if (STREET_WORDS.has(head)) return !givenName(opener);
+  if (givenLike(opener)) return false;
+  if (last !== first + 1) return false;
+  if (DISTRICT_WORDS.has(head)) return true;
+  return COMPASS_WORDS.has(head) && (page.places.has(opener) || (page.compass.get(opener)?.size ?? 0) > 1);
+}
+
+/** Surname prefixes written with a capital after them: "McCall", "DeBose", "LaGuardia", "VanDyke". */
+const SURNAME_PREFIXES = /^(?:Mc|Fitz|De|Di|Da|Du|Del|Della|La|Le|Van|Von|St)$/;
+
+/**
+ * A brand's spelling: capitals run together ("CNNMoney", "RAVPower"), or an ordinary word after an inner
+ * capital ("MacBook", "PlayStation"), where surnames carry a name ("MacArthur", "DeBose", "LeBron").
+ */
+function brandWord(word: string): boolean {
+  if (/^\p{Lu}{2,}\p{Ll}/u.test(word)) return true;
+  const parts = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)$/u.exec(word);
+  if (!parts || SURNAME_PREFIXES.test(parts[1]!) || gazetteerType(word) === 'PER') return false;
+  const tail = parts[2]!;
+  return tail.length > 2 && isVocabularyWord(tail.toLowerCase()) && !givenName(tail) && gazetteerType(tail) !== 'PER';
+}
+
+/** A "person" whose name is spelled as a brand: a company or its product, not someone. */
+function brandPerson(m: ResolvedMention): boolean {
+  return m.type === 'person' && !stated(m) && m.name.split(' ').some(brandWord);
+}
+
+/** A planet or the Moon typed an organisation: a place. */
+function skyBodyOrg(m: ResolvedMention): boolean {
+  return m.type === 'organization' && !stated(m) && m.name === m.candidate.text && SKY_BODIES.has(m.name);
+}
+
+/** A listed given name, or one news text shows as someone's (he/she after it). */
+function givenName(word: string): boolean {
+  return isFirstName(word) || firstNameGender(word) !== 'unknown';
+}
+
+/** Capitalised only because they open a sentence: "The Howitt-Garrett papers". */
+const CLOSED_CLASS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Its', 'Their', 'Our', 'My', 'Your', 'Both', 'Neither', 'Either']);
+
+/** A capitalised word of running text, no title, honorific, weekday or acronym: another name's word. */
+function nameWordOfText(t: Token | undefined): boolean {
+  return !!t && t.isWord && t.isCap && !t.isAllCaps && !t.inCapsSentence && !/\d/.test(t.text) &&
+    !TITLE_HEADS.has(t.text) && !TITLE_MODIFIERS.has(t.text) && !HONORIFICS.has(t.text) && !WEEKDAYS.has(t.text) && !MONTH.test(t.text);
+}
+
+/**
+ * A one-word "person" written against a capitalised word the name left out, on a line of running text:
+ * "Wells Fargo analyst", "at Jones Beach Theater", "the Nintendo Switch", "Stewart Island". It is a fragment
+ * of a longer name Lede did not read whole (a bank, a venue, a product, a film), not someone. A given name next
+ * to it ("Buck Cullen") makes it a person whose name was split; a title ("Queen Elizabeth") says it is one.
+ */
+function nameFragment(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || m.type !== 'person' || stated(m) || m.name !== m.candidate.text) return false;
+  const t = tokens[first]!;
+  if (t.inCapsSentence || givenName(t.text)) return false;
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  const before = t.breakBefore === 0 && nameWordOfText(prev) && !CLOSED_CLASS.has(prev!.text) && !givenName(prev!.text) && gazetteerType(prev!.text) !== 'MISC';
+  const after = !!next && next.breakBefore === 0 && nameWordOfText(next);
+  return before || after;
+}
+
+/** Irregular plurals whose possessive opens a name and never names anyone: "the People’s Liberation Army". */
+const IRREGULAR_PLURALS = new Set(['People', 'Women', 'Men', 'Children']);
+
+/** An organisation or place written right after "People’s": the mention with that word, or null. */
+function withPluralPossessive(tokens: Token[], m: ResolvedMention): ResolvedMention | null {
+  const { first } = m.candidate;
+  const mark = tokens[first - 1];
+  const plural = tokens[first - 2];
+  if (m.type === 'person' || !mark || !plural || tokens[first]!.breakBefore > 0 || mark.breakBefore > 0) return null;
+  if ((mark.text !== '’s' && mark.text !== "'s") || mark.start !== plural.end || !IRREGULAR_PLURALS.has(plural.text)) return null;
+  const text = `${plural.text}${mark.text} ${m.candidate.text}`;
+  return { ...m, name: m.name === m.candidate.text ? text : m.name, candidate: { ...m.candidate, first: first - 2, start: plural.start, text } };
+}
+
+/**
+ * A one-word "person" written after a model number ("Boeing's 787-9 Dreamliner jets", "its 737 Max fleet",
+ * "the 11 Pro Max") is the product's name: people are not numbered so. Years ("2019 Toyota") and ordinals
+ * don't count.
+ */
+function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || m.type !== 'person' || stated(m) || tokens[first]!.breakBefore > 0) return false;
+  const prev = tokens[first - 1];
+  return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
+}
+
+/** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
+export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
+  const places = new Set<string>();
+  const compass = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type === 'place') places.add(m.candidate.text);
+    const { first, last } = m.candidate;
+    if (last !== first + 1 || !COMPASS_WORDS.has(tokens[last]!.text)) continue;
+    const heads = compass.get(tokens[first]!.text) ?? new Set<string>();
+    heads.add(tokens[last]!.text);
+    compass.set(tokens[first]!.text, heads);
+  }
+  const page: PageNames = { places, compass };
+  // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
+  // One mention after a model number is enough to make a product of the name.
+  const fragments = new Map<string, boolean>();
+  const products = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
+    if (afterModelNumber(tokens, m)) products.add(m.name);
+  }
+  const out: ResolvedMention[] = [];
+  // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
+  const renamed = new Map<string, string>();
+  for (const m of mentions) {
+    if (notAName(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    const longer = withPluralPossessive(tokens, m);
+    if (longer) {
+      renamed.set(`${m.type}:${m.name}`, longer.name);
+      out.push(longer);
+    } else if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
+    else if (brandPerson(m)) out.push({ ...m, type: 'organization' });
+    else out.push(m);
+  }
+  if (renamed.size === 0) return out;
+  return out.map((m) => {
+    const name = renamed.get(`${m.type}:${m.name}`);
+    return name === undefined ? m : { ...m, name };
+  });
+}

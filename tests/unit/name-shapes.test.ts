@@ -1,0 +1,222 @@
+// Mentions whose own words say what they are (lib/analysis/name-shapes.ts), and tagger spans cut where a
+// sentence or a bracket ends (entities-merge.ts). Made-up names throughout.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import holidays from '../../lib/model/holidays.json';
+import { Strength } from '../../lib/analysis/entities-classify';
+import { findEntities } from '../../lib/analysis/entities';
+import type { ResolvedMention } from '../../lib/analysis/entities-link';
+import { reviseByShape } from '../../lib/analysis/name-shapes';
+import { tokenize, type Token } from '../../lib/analysis/tokens';
+
+function names(text: string): string[] {
+  return findEntities(text).map((e) => `${e.type}:${e.name}`);
+}
+
+/** A person mention of `phrase` typed by spelling alone, as the tagger leaves it. */
+function mention(tokens: Token[], phrase: string, nth = 0): ResolvedMention {
+  const words = phrase.split(' ');
+  const starts = tokens.map((_, i) => i).filter((i) => words.every((w, k) => tokens[i + k]?.text === w));
+  // The nth mention counts occurrences of this phrase only.
+  const first = starts[Math.min(nth, starts.length - 1)]!;
+  const last = first + words.length - 1;
+  return {
+    type: 'person',
+    name: phrase,
+    candidate: { first, last, start: tokens[first]!.start, end: tokens[last]!.end, text: phrase, type: 'person', strength: Strength.Medium, honorific: false },
+  };
+}
+
+function mentions(text: string): string[] {
+  return findEntities(text).flatMap((e) => e.mentions.map((m) => `${e.type}:${text.slice(m.start, m.end)}`));
+}
+
+describe('holidays, storms, lone letters, time stamps and credits are no names', () => {
+  it.each([
+    ['Diwali', 'Since Diwali, despite the court’s ban, the air in the capital has worsened, said Ravi Pandhare.'],
+    ['Thanksgiving', 'Shoppers crowded the stores before Thanksgiving, said Jane Moskel, who runs the Ardley mall.'],
+    ['Eid al-Fitr', 'Sales rose in the week of Eid al-Fitr, said Omar Talbani, a trader in the market.'],
+    ['Hurricane Sandy', 'The firm raised its prices during Hurricane Sandy, said Maria Lopresti, a city official.'],
+    ['Typhoon Hagibis', 'Rail lines were shut after Typhoon Hagibis struck, said Kenji Murase of the rail operator.'],
+  ])('%s', (name, text) => {
+    const found = names(text);
+    expect(found.some((n) => n.endsWith(`:${name}`))).toBe(false);
+    expect(found.some((n) => n.startsWith('person:'))).toBe(true);
+  });
+
+  it('drops a lone capital letter: a trim level, a kind of cell', () => {
+    const text = 'Vexmoor will sell an S line model with larger wheels. The drug trains the body’s T cells, said Ana Corvell.';
+    expect(names(text).filter((n) => /:[A-Z]$/.test(n))).toEqual([]);
+  });
+
+  it('drops a weekday abbreviation in a time stamp', () => {
+    const text = 'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019\n\nPolice in Harwick said the protest was over, according to Lena Dorsey.';
+    expect(names(text).some((n) => n.endsWith(':Tue'))).toBe(false);
+  });
+
+  it('drops an agency’s "File" in a photo credit', () => {
+    const text = 'Crews at the launch site prepare the rocket. (Orbex via AP, File)\n\nThe launch was delayed again, said Tom Reinholt.';
+    expect(names(text).some((n) => n.endsWith(':File'))).toBe(false);
+  });
+
+  it('reproduces lib/model/holidays.json byte for byte from date-holidays', () => {
+    const repoRoot = resolve(import.meta.dirname, '../..');
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-holidays-')), 'holidays.json');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train-holidays.ts'), '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(repoRoot, 'lib/model/holidays.json'), 'utf8'));
+  }, 120_000);
+
+  it('the holiday list comes from the data and keeps people and places out', () => {
+    const list = new Set(holidays.names.split('|'));
+    for (const h of ['Christmas', 'Thanksgiving', 'Diwali', 'Hanukkah', 'Eid al-Fitr', 'Yom Kippur', "New Year's Day"]) expect(list.has(h)).toBe(true);
+    // "Columbus Day" and "Washington's Birthday" are holidays; Columbus and Washington are not.
+    for (const n of ['Columbus', 'Washington', 'Labour', 'Army']) expect(list.has(n)).toBe(false);
+  });
+});
+
+describe('place-shaped "people" are places', () => {
+  it('an address after its house number', () => {
+    const text = 'Officers stopped a car driven by Jon Perlet, 29, of 1909 Vexley Drive, the sheriff said.';
+    const found = names(text);
+    expect(found).not.toContain('person:Vexley Drive');
+    expect(found).toContain('person:Jon Perlet');
+  });
+
+  it('districts of a town named together', () => {
+    // As a schools' results line reads: "Sorvik North", "Sorvik West" each typed a person by spelling.
+    const text = 'Summary: Sorvik North diver Ben Hallam won the title, ahead of Sorvik West.';
+    const tokens = tokenize(text);
+    const revised = reviseByShape(tokens, [mention(tokens, 'Sorvik North'), mention(tokens, 'Ben Hallam'), mention(tokens, 'Sorvik West')]);
+    expect(revised.map((m) => `${m.type}:${m.name}`)).toEqual(['place:Sorvik North', 'person:Ben Hallam', 'place:Sorvik West']);
+  });
+
+  it('one compass-word name alone stays as typed', () => {
+    const text = 'Summary: Sorvik North diver Ben Hallam won the title.';
+    const tokens = tokenize(text);
+    const revised = reviseByShape(tokens, [mention(tokens, 'Sorvik North'), mention(tokens, 'Ben Hallam')]);
+    expect(revised.map((m) => `${m.type}:${m.name}`)).toEqual(['person:Sorvik North', 'person:Ben Hallam']);
+  });
+
+  it('a surname that is a compass word stays a person', () => {
+    const text = 'The manager has worked with the likes of Kanye West and Lila Marchetti, both of whom praised him.';
+    expect(names(text)).toContain('person:Kanye West');
+  });
+
+  it('a planet is a place, not an organisation', () => {
+    const text = 'Water plumes rise above Jupiter’s moon Europa, said Lucia Pagnotta, a scientist at the Harlow Center. The water is hard to find beyond Earth, she said.';
+    const found = names(text);
+    expect(found.filter((n) => /:(?:Jupiter|Earth)$/.test(n) && !n.startsWith('place:'))).toEqual([]);
+  });
+});
+
+describe('a one-word "person" that is a fragment of a longer name', () => {
+  const revised = (text: string, ...phrases: string[]): string[] => {
+    const tokens = tokenize(text);
+    return reviseByShape(tokens, phrases.map((p, k) => mention(tokens, p, k))).map((m) => m.name);
+  };
+
+  it('drops the word of a title or a venue the name left out', () => {
+    expect(revised('Honorable mentions: the documentary Ex Libris, by Frank Wisemore.', 'Libris', 'Frank Wisemore')).toEqual(['Frank Wisemore']);
+    expect(revised('Tickets for the Saratoga Performing Arts Center sold out, said Dana Kell.', 'Saratoga', 'Dana Kell')).toEqual(['Dana Kell']);
+  });
+
+  it('keeps a title’s person, a split given name’s, and a name also written alone', () => {
+    expect(revised('His mother, Queen Elizabeth, disapproved.', 'Elizabeth')).toEqual(['Elizabeth']);
+    expect(revised('Buck Cullen stores the bones in his backyard.', 'Cullen')).toEqual(['Cullen']);
+    expect(revised('The Howitt Lab grew, and Howitt said the cells were new.', 'Howitt', 'Howitt')).toEqual(['Howitt', 'Howitt']);
+  });
+});
+
+describe('a name ends where its sentence or bracket does', () => {
+  it('a closing bracket the tagger ran on over', () => {
+    const text = 'The hotel manager Bobby (a splendid, warm Willem Dafoe), who tries to keep order, is the film’s heart.';
+    expect(mentions(text)).toContain('person:Willem Dafoe');
+    expect(mentions(text).some((m) => m.includes(')'))).toBe(false);
+  });
+
+  it('a period the tagger ran on over', () => {
+    const text = 'The war was being lost by the Luminoth. The Ing had taken most of their land.';
+    expect(mentions(text).some((m) => m.includes('.'))).toBe(false);
+  });
+
+  it('keeps a bracket opened inside the name', () => {
+    const text = 'Results of the Yugoslav basketball league: Mladost ( L ) 78 Buducnost ( V ) 71.';
+    expect(mentions(text).some((m) => m.endsWith('( L') || m.endsWith('( V'))).toBe(false);
+  });
+});
+
+describe('a name opens with a letter or a digit', () => {
+  it('drops the tail of a title that starts at an ampersand', () => {
+    const text = 'The car was shown by Dana Korvel, vice president, Vexmoor Sales & Regional Operations at Vexmoor North America.';
+    const tokens = tokenize(text);
+    const amp = tokens.findIndex((t) => t.text === '&');
+    const tail: ResolvedMention = {
+      type: 'organization',
+      name: '& Regional Operations',
+      candidate: { first: amp, last: amp + 2, start: tokens[amp]!.start, end: tokens[amp + 2]!.end, text: '& Regional Operations', type: 'organization', strength: Strength.Medium, honorific: false },
+    };
+    expect(reviseByShape(tokens, [mention(tokens, 'Dana Korvel'), tail]).map((m) => m.name)).toEqual(['Dana Korvel']);
+  });
+});
+
+describe('two places joined by a hyphen, and the possessive of an irregular plural', () => {
+  it('drops "US-China" qualifying a noun, keeps a country whose name has a hyphen', () => {
+    expect(names('A muddled view of US-China trade talks weighs on investors, said Mark Tenley.')).toEqual(['person:Mark Tenley']);
+    expect(names('Guinea-Bissau held elections on Sunday, said Mark Tenley.')).toContain('place:Guinea-Bissau');
+  });
+
+  it('"People’s" opens the name after it, and the short form joins it', () => {
+    const text = 'Troops of the People’s Liberation Army were seen in Harwick, said Mark Tenley. The Liberation Army is large.';
+    const army = findEntities(text).find((e) => e.type === 'organization');
+    expect(army?.name).toBe('People’s Liberation Army');
+    expect(army?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['People’s Liberation Army', 'Liberation Army']);
+  });
+});
+
+describe('brand spellings and time stamps', () => {
+  const typed = (text: string, ...phrases: string[]): string[] => {
+    const tokens = tokenize(text);
+    return reviseByShape(tokens, phrases.map((p) => mention(tokens, p))).map((m) => `${m.type}:${m.name}`);
+  };
+
+  it('a "person" spelled as a brand is an organisation', () => {
+    expect(typed('Vexmoor’s 61W charger beats the ZentPower one, and my VexBook keyboard is black.', 'ZentPower', 'VexBook')).toEqual(['organization:ZentPower', 'organization:VexBook']);
+  });
+
+  it('surnames with an inner capital stay people', () => {
+    expect(typed('Oliver McCall and Dana DeBose met Lena MacArthur.', 'Oliver McCall', 'Dana DeBose', 'Lena MacArthur')).toEqual(['person:Oliver McCall', 'person:Dana DeBose', 'person:Lena MacArthur']);
+  });
+
+  it('drops a time stamp’s word wherever it stands on its line', () => {
+    const text = 'April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\n\nThe grocer raised prices, said Tom Forlani.';
+    expect(names(text).some((n) => n.endsWith(':Updated'))).toBe(false);
+  });
+});
+
+describe('a name after a model number is a product', () => {
+  it('drops the airliner and keeps the company before a year', () => {
+    const text = 'The airline will buy 30 of Vexmoor’s 787-9 Skyliner jets, said Tim Corlan. Its 737 Maxon fleet stays grounded. The 2019 Kestrel sold well.';
+    const tokens = tokenize(text);
+    const kept = reviseByShape(tokens, [mention(tokens, 'Skyliner'), mention(tokens, 'Tim Corlan'), mention(tokens, 'Maxon'), mention(tokens, 'Kestrel')]);
+    expect(kept.map((m) => m.name)).toEqual(['Tim Corlan', 'Kestrel']);
+  });
+});
+
+describe('organisms and lower-case spans', () => {
+  it('a genus before its species epithet is no place or person', () => {
+    expect(names('The plague is caused by the bacterium Yersinia pestis, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
+    expect(names('Receptors recognise pathogens such as Pseudomonas aeruginosa, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
+  });
+
+  it('keeps a name before a particle and a surname, and one before an English word', () => {
+    expect(names('Maria della Rovere met Lena Hartley in Rome.')).toContain('person:Maria della Rovere');
+    expect(names('Shares of Vexmoor plunged on Friday, said Lena Hartley.')).toContain('organization:Vexmoor');
+  });
+
+  it('a span with no capital is no name', () => {
+    expect(names('Mosquitoes of the species Aedes aegypti spread the virus, and Plasmodium falciparum causes malaria.')).toEqual([]);
+  });
+});
