@@ -43,9 +43,9 @@ function recorder(analyze: (text: string, preview: boolean) => Promise<Analysis>
     requests,
     shown,
     steps: {
-      analyze: (text: string, preview: boolean) => {
+      analyze: async (text: string, preview: boolean) => {
         requests.push({ length: text.length, preview });
-        return analyze(text, preview);
+        return { analysis: await analyze(text, preview), whole: !preview };
       },
       show: async (analysis: Analysis, kind: 'preview' | 'whole') => (shown.push({ kind, analysis }), true),
     },
@@ -81,6 +81,17 @@ describe('showProgressively', () => {
     await showProgressively(text, r.steps);
     expect(r.requests).toEqual([{ length: text.length, preview: false }]);
     expect(r.shown).toEqual([{ kind: 'whole', analysis: analyzeText(text) }]);
+  });
+
+  it('shows the answer to the opening once, as the whole, when the background answered it with the whole text', async () => {
+    const r = recorder();
+    const steps = {
+      ...r.steps,
+      analyze: async (text: string, preview: boolean) =>
+        preview ? { analysis: analyzeText(LONG_TEXT), whole: true } : r.steps.analyze(text, preview),
+    };
+    expect(await showProgressively(LONG_TEXT, steps)).toBe(true);
+    expect(r.shown).toEqual([{ kind: 'whole', analysis: analyzeText(LONG_TEXT) }]);
   });
 
   it('waits for the whole when the preview fails, and rejects when the whole fails', async () => {
