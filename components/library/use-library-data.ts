@@ -32,16 +32,20 @@ export function useLibraryData(runtime: LibraryRuntime, onLoaded: (annotations: 
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loadProgress, setLoadProgress] = useState<{ done: number; total: number } | null>(null);
+  /** Whether a load has come in (its data is shown). */
+  const loaded = useRef(false);
   /** One load at a time; a change told during a load means one more load after it. */
   const loading = useRef({ running: false, again: false });
 
   const loadOnce = useCallback(async (): Promise<void> => {
     try {
-      const { annotations, articles } = await loadLibrary(runtime, (done, total) => setLoadProgress({ done, total }));
-      const loaded = await libraryDataOf(annotations, articles, new Slicer());
-      setData(loaded);
+      // The count shows only before the first load is in: later loads would re-render the list per chunk for nothing.
+      const { annotations, articles } = await loadLibrary(runtime, (done, total) => loaded.current || setLoadProgress({ done, total }));
+      const data = await libraryDataOf(annotations, articles, new Slicer());
+      loaded.current = true;
+      setData(data);
       setLoadError(null);
-      onLoaded(loaded.annotations);
+      onLoaded(data.annotations);
     } catch (error) {
       setLoadError(messageOf(error));
     }
