@@ -12,6 +12,9 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
 const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 const MARKED = process.env.WXT_LEDE_MARKS === '1';
+// For profiles with readable names (scripts/profile-library-import.ts): WXT_LEDE_UNMINIFIED=1 with
+// WXT_LEDE_MARKS=1 builds the marked build unminified into .output/<browser>-mv<N>-unminified.
+const UNMINIFIED = process.env.WXT_LEDE_UNMINIFIED === '1';
 
 type ContentScriptEntry = { js?: string[] } & Record<string, unknown>;
 
@@ -33,8 +36,8 @@ function oneEntryPerContentScript(entries: ContentScriptEntry[]): ContentScriptE
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  ...(MARKED ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-marked' } : {}),
-  vite: () => ({ plugins: [preact()] }),
+  ...(MARKED ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${UNMINIFIED ? 'unminified' : 'marked'}` } : {}),
+  vite: () => ({ plugins: [preact()], ...(UNMINIFIED ? { build: { minify: false } } : {}) }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.content_scripts) manifest.content_scripts = oneEntryPerContentScript(manifest.content_scripts as ContentScriptEntry[]) as typeof manifest.content_scripts;

@@ -10,6 +10,8 @@
 //     (`--late-seconds N`, default 30; the budget is set for 180).
 // It reports and always exits 0; each budget line says PASS or OVER.
 // `--node-only` runs just the Node parts (b, c, e) and skips everything that launches Chromium.
+// `--only=a,f` runs just those parts (letters as above; b2 goes with b). The library part (f) then
+// takes the library bench's own switches too: `--no-restore`, `--restore-only`, `--restore-notes N`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../lib/analysis/analyze';
@@ -36,6 +38,13 @@ const THROUGHPUT_RATIO_BUDGET = 4;
 const SEED_ANALYSIS_BUDGET_MS = 10;
 const MODEL_LOAD_BUDGET_MS = 100;
 const NODE_ONLY = process.argv.includes('--node-only');
+/** The parts `--only=a,f` asks for; null: every part. */
+const ONLY = ((): Set<string> | null => {
+  const arg = process.argv.find((a) => a.startsWith('--only='));
+  return arg ? new Set(arg.slice('--only='.length).split(',').map((part) => part.trim().toLowerCase())) : null;
+})();
+/** Whether part `letter` runs: asked for by --only (or no --only), and not a Chromium part under --node-only. */
+const runs = (letter: string, chromium = false): boolean => (ONLY === null || ONLY.has(letter)) && !(chromium && NODE_ONLY);
 const POPUP_OPENS = 10;
 const POPUP_CARDS_BUDGET_MS = 150;
 
@@ -158,7 +167,13 @@ function benchAnchoring(): AnchoringBench {
 
 async function benchLibrary(): Promise<LibraryBench> {
   console.log('\n(f) Library: export, import and search with 10,000 notes (scripts/lib/bench-library.ts)');
-  return runLibraryBench({ chromium: true });
+  const notesAt = process.argv.indexOf('--restore-notes');
+  return runLibraryBench({
+    chromium: true,
+    restore: !process.argv.includes('--no-restore'),
+    chromiumImport: !process.argv.includes('--restore-only'),
+    restoreNotes: notesAt > 0 ? Number(process.argv[notesAt + 1]) : undefined,
+  });
 }
 
 async function benchLateContent(): Promise<LateContentBench | null> {
@@ -178,15 +193,15 @@ async function benchEntityPage(): Promise<Awaited<ReturnType<typeof runEntityBen
 }
 
 async function main(): Promise<void> {
-  const timeToHighlights = NODE_ONLY ? null : await benchTimeToHighlights();
-  const throughput = benchThroughput();
-  const entityModel = benchEntityModel();
-  const sizes = benchSizes();
-  const popupCards = NODE_ONLY ? null : await benchPopupCards();
-  const anchoring = benchAnchoring();
-  const library = NODE_ONLY ? null : await benchLibrary();
-  const lateContent = NODE_ONLY ? null : await benchLateContent();
-  const entityPage = await benchEntityPage();
+  const timeToHighlights = runs('a', true) ? await benchTimeToHighlights() : null;
+  const throughput = runs('b') ? benchThroughput() : null;
+  const entityModel = runs('b') || runs('b2') ? benchEntityModel() : null;
+  const sizes = runs('c') ? benchSizes() : null;
+  const popupCards = runs('d', true) ? await benchPopupCards() : null;
+  const anchoring = runs('e') ? benchAnchoring() : null;
+  const library = runs('f', true) ? await benchLibrary() : null;
+  const lateContent = runs('g', true) ? await benchLateContent() : null;
+  const entityPage = runs('h') ? await benchEntityPage() : null;
   const outputDir = path.join(repoRoot, 'bench-output');
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, 'bench.json');

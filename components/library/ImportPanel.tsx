@@ -8,10 +8,11 @@ import type { ImportSummary, ParsedImport } from '@/lib/exchange/types';
 export type ImportReadOptions = Pick<ReadImportOptions, 'chunkBytes' | 'wholeFileBytes' | 'maxBytes'>;
 
 export interface ImportPanelProps {
-  /** Hands the checked file to the background, which writes it all or nothing; progress in notes written. */
+  /**
+   * Hands the checked file to the background, which writes it all or nothing; progress in notes
+   * written. The caller reads the library again after it.
+   */
   upload: (parsed: ParsedImport, onProgress: (done: number, total: number) => void) => Promise<ImportSummary>;
-  /** Called after a successful import so the list shows the new notes. */
-  onImported: () => void;
   readOptions?: ImportReadOptions;
 }
 
@@ -39,7 +40,7 @@ const PHASE_SPANS: Record<ImportProgress['phase'], [number, number]> = {
  * Import a Lede backup (JSON-LD, plain or zipped, any size) or a Hypothesis export: read and
  * check in slices that keep the page responsive, then write all or nothing.
  */
-export function ImportPanel({ upload, onImported, readOptions }: ImportPanelProps) {
+export function ImportPanel({ upload, readOptions }: ImportPanelProps) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const busy = state.kind === 'working';
 
@@ -54,7 +55,6 @@ export function ImportPanel({ upload, onImported, readOptions }: ImportPanelProp
       await slicer.pause(); // let the bar show before the write starts
       const summary = await upload(parsed, (done, all) => show({ phase: 'writing', done, total: all }));
       setState({ kind: 'done', summary });
-      onImported();
     } catch (error) {
       const message =
         error instanceof ImportError

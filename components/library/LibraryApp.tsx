@@ -44,7 +44,7 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
   const [scope, setScope] = useState<Scope>('all');
   const [actionMessage, setActionMessage] = useActionMessage();
   const selection = useSelection();
-  const { data, loadError, loadProgress, reload, reportError } = useLibraryData(runtime, selection.keepExisting);
+  const { data, loadError, loadProgress, reload, importing, reportError } = useLibraryData(runtime, selection.keepExisting);
   const indexState = useLibraryIndex(data, reportError);
   const search = useLibrarySearch(indexState.index, debounceMs, initialFilters);
   const runExport = useLibraryExport({ data, saveFile, onFullBackup, say: setActionMessage });
@@ -94,7 +94,7 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
           runExport={runExport}
           onDeleteSelected={() => void remove([...selection.selected])}
           runtime={runtime}
-          onImported={() => void reload()}
+          importing={importing}
           importOptions={importOptions}
           conflicts={conflicts}
         />

@@ -6,6 +6,7 @@ import type { LibraryData } from '@/lib/library/library-data';
 import type { LibraryGroup } from '@/lib/library/library-index';
 import { ExportPanel, type Scope } from '@/components/library/ExportPanel';
 import { ImportPanel, type ImportReadOptions } from '@/components/library/ImportPanel';
+import type { ImportSummary } from '@/lib/exchange/types';
 import { uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
 import { LibraryFilters } from '@/components/library/LibraryFilters';
 import { LibraryResults } from '@/components/library/LibraryResults';
@@ -27,7 +28,8 @@ export interface LibraryNotesPanelProps {
   runExport: RunExport;
   onDeleteSelected: () => void;
   runtime: LibraryRuntime;
-  onImported: () => void;
+  /** Runs an import's upload and reads the library again after it (useLibraryData). */
+  importing: (run: () => Promise<ImportSummary>) => Promise<ImportSummary>;
   importOptions?: ImportReadOptions;
   conflicts?: ConflictActions;
 }
@@ -96,7 +98,10 @@ export function LibraryNotesPanel(props: LibraryNotesPanelProps) {
           counts={{ all: total, results: results.length, selection: selected.size }}
           onExport={(format) => void runExport(format, scoped())}
         />
-        <ImportPanel upload={(parsed, onProgress) => uploadImport(props.runtime, parsed, onProgress)} onImported={props.onImported} readOptions={props.importOptions} />
+        <ImportPanel
+          upload={(parsed, onProgress) => props.importing(() => uploadImport(props.runtime, parsed, onProgress))}
+          readOptions={props.importOptions}
+        />
       </aside>
     </div>
   );

@@ -18,6 +18,7 @@ import {
   type LibraryPortName,
 } from '@/lib/protocol/library-ports';
 import { MESSAGE_LIMITS, sendRequest, type Transport } from '@/lib/protocol/messages';
+import { Slicer } from '@/lib/exchange/steps';
 
 /** The page's end of a runtime.Port. */
 export interface PagePort {
@@ -93,8 +94,15 @@ export function loadLibrary(runtime: LibraryRuntime, onProgress?: (done: number,
  * Hands a checked import to the background in chunks; it writes everything or nothing once all
  * arrived, and reports its progress (`onProgress(done, total)` in notes written). The summary's
  * rejections are the file's (found while reading it here) followed by any the background found.
+ * Writing and posting the chunks hands the thread back between slices (`slicer`): a 100,000-note
+ * file is over 100 MB of JSON, seconds of work.
  */
-export function uploadImport(runtime: LibraryRuntime, parsed: ParsedImport, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+export function uploadImport(
+  runtime: LibraryRuntime,
+  parsed: ParsedImport,
+  onProgress?: (done: number, total: number) => void,
+  slicer: Slicer = new Slicer(),
+): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     const port = runtime.connect(LIBRARY_IMPORT_PORT);
     let settled = false;
@@ -117,14 +125,19 @@ export function uploadImport(runtime: LibraryRuntime, parsed: ParsedImport, onPr
       }
     });
     const post = (message: ImportWireUpload): void => port.postMessage(message);
-    try {
+    const send = async (): Promise<void> => {
       post({ type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length });
-      for (const json of jsonChunksOf(parsed.annotations)) post({ type: 'notes', json });
-      for (const json of jsonChunksOf(parsed.articles)) post({ type: 'articles', json });
-      post({ type: 'commit' });
-    } catch (error) {
-      finish(error instanceof Error ? error : new Error(String(error)));
-    }
+      for (const [type, items] of [['notes', parsed.annotations], ['articles', parsed.articles]] as const) {
+        for (const json of jsonChunksOf(items)) {
+          // The background answered (a failure) or went away: nothing more to send.
+          if (settled) return;
+          post({ type, json });
+          await slicer.maybeYield();
+        }
+      }
+      if (!settled) post({ type: 'commit' });
+    };
+    send().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
   });
 }
 

@@ -47,7 +47,11 @@ export class AnalysisCache {
   }
 
   static keyFor(url: string, text: string): string {
-    return `${textFingerprint(text)} ${url}`;
+    return AnalysisCache.keyOf(url, textFingerprint(text));
+  }
+
+  private static keyOf(url: string, fingerprint: string): string {
+    return `${fingerprint} ${url}`;
   }
 
   get size(): number {
@@ -76,6 +80,24 @@ export class AnalysisCache {
     this.remember(key, { analysis, textLength: text.length });
     this.keep(key, url, text.length, analysis);
     return { analysis, cached: false };
+  }
+
+  /**
+   * The cached analysis of this URL and a text with this fingerprint (textFingerprint), if there is
+   * one; never analyses. A hit counts as a use, as in getOrAnalyze.
+   */
+  async peek(url: string, fingerprint: string): Promise<Analysis | undefined> {
+    const key = AnalysisCache.keyOf(url, fingerprint);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.analysis;
+    }
+    const stored = await this.lookUp(key);
+    const textLength = Number(fingerprint.slice(0, fingerprint.indexOf(':')));
+    if (stored && Number.isSafeInteger(textLength)) this.remember(key, { analysis: stored, textLength });
+    return stored;
   }
 
   /** Settles once every analysis handed to the store so far is written (or its write failed). */

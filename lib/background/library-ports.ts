@@ -1,12 +1,11 @@
 // The background's end of the library's ports (lib/protocol/library-ports.ts): it streams the
 // whole library to the page a chunk at a time from one read transaction, and takes an import's
-// notes in chunks, writing them only once all have arrived, in one transaction (all or nothing),
-// reporting progress as it goes. Only Lede's extension pages may open these ports. No extension
+// notes in chunks, checking each chunk as it arrives and writing them only once all have arrived,
+// in one transaction (all or nothing), reporting progress as it goes. Only Lede's extension pages may open these ports. No extension
 // APIs: the entrypoint passes its ports in.
 
-import type { Annotation } from '../notes/annotation';
 import { parseArticleRecordsSteps } from '../exchange/article-records';
-import { importAnnotations } from '../exchange/import-annotations';
+import { CheckedNotes, importCheckedNotes } from '../exchange/import-annotations';
 import { runSteps } from '../exchange/steps';
 import type { ArticleRecord, ImportFormat, RejectedItem } from '../exchange/types';
 import { senderContextOf, type LedeIdentity, type MessageSenderInfo } from '../protocol/messages';
@@ -99,7 +98,10 @@ interface Upload {
   format: ImportFormat;
   notes: number;
   articles: number;
-  received: unknown[];
+  /** Checked as they arrive, while the page is still sending the rest. */
+  received: CheckedNotes;
+  /** The pages the uploaded notes are on (the invalid ones' too: telling a page too much costs a reload). */
+  sources: Set<string>;
   records: ArticleRecord[];
   rejected: RejectedItem[];
   articlesSeen: number;
@@ -138,11 +140,16 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
     switch (message.type) {
       case 'begin':
         if (upload) return fail('the import began twice');
-        upload = { format: message.format, notes: message.notes, articles: message.articles, received: [], records: [], rejected: [], articlesSeen: 0 };
+        upload = { format: message.format, notes: message.notes, articles: message.articles, received: new CheckedNotes(), sources: new Set(), records: [], rejected: [], articlesSeen: 0 };
         return;
       case 'notes':
-        if (!upload || upload.received.length + message.annotations.length > upload.notes) return fail('more notes arrived than announced');
-        for (const item of message.annotations) upload.received.push(item);
+        if (!upload || upload.received.count + message.annotations.length > upload.notes) return fail('more notes arrived than announced');
+        try {
+          upload.received.add(message.annotations);
+        } catch (error) {
+          return fail(messageOf(error));
+        }
+        addSources(upload.sources, message.annotations);
         return;
       case 'articles': {
         if (!upload || upload.articlesSeen + message.articles.length > upload.articles) return fail('more articles arrived than announced');
@@ -155,7 +162,7 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
       }
       case 'commit': {
         const ready = upload;
-        if (!ready || ready.received.length !== ready.notes || ready.articlesSeen !== ready.articles) {
+        if (!ready || ready.received.count !== ready.notes || ready.articlesSeen !== ready.articles) {
           return fail('the file’s notes did not all arrive');
         }
         done = true;
@@ -169,25 +176,24 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
 
 async function commit(upload: Upload, deps: LibraryPortDeps, reply: (message: ImportReply) => void): Promise<void> {
   try {
-    // Not a checked parse result, so importAnnotations validates every note again before writing.
-    const parsed = { format: upload.format, annotations: upload.received as Annotation[], rejected: upload.rejected, articles: upload.records };
-    const summary = await importAnnotations(deps.db, parsed, (done, total) => reply({ type: 'progress', done, total }));
+    // Every note was checked again here as it arrived (the page's checks are not trusted).
+    const summary = await importCheckedNotes(deps.db, upload.received, { rejected: upload.rejected, articles: upload.records }, (done, total) =>
+      reply({ type: 'progress', done, total }),
+    );
     reply({ type: 'imported', summary });
-    if (summary.added > 0) await deps.notices?.notesChanged(sourcesOf(upload.received));
+    if (summary.added > 0) await deps.notices?.notesChanged(upload.sources);
     if (summary.articlesAdded > 0) await deps.notices?.historyChanged();
   } catch (error) {
     reply({ type: 'failed', message: messageOf(error) });
   }
 }
 
-/** The pages the uploaded notes are on (the invalid ones' too: telling a page too much costs a reload). */
-function sourcesOf(items: readonly unknown[]): string[] {
-  const sources = new Set<string>();
+/** Adds the pages these uploaded notes are on, the invalid ones' too. */
+function addSources(sources: Set<string>, items: readonly unknown[]): void {
   for (const item of items) {
     const target = isRecord(item) ? item.target : undefined;
     if (isRecord(target) && typeof target.source === 'string') sources.add(target.source);
   }
-  return [...sources];
 }
 
 function messageOf(error: unknown): string {

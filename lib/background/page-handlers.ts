@@ -34,9 +34,13 @@ export function createRuntimeHandlers(deps: RuntimeDeps): Handlers<RuntimeReques
     getSiteSwitches: () => deps.switches.load(),
     setPaused: async ({ paused }) => told(await deps.switches.setPaused(paused)),
     setSiteEnabled: async ({ site, enabled }) => told(await deps.switches.setSite(site, enabled)),
-    // A preview (an article's opening, replaced moments later by the whole) is not worth keeping.
-    analyzeText: async ({ url, text, preview }) =>
-      preview ? { analysis: await analyzeLongText(text), cached: false } : cache.getOrAnalyze(url, text, analyzeLongText),
+    // A preview (an article's opening, replaced moments later by the whole) is not worth keeping;
+    // and when the whole text's analysis is at hand already (a reload), that is the answer.
+    analyzeText: async ({ url, text, preview, whole }) => {
+      if (!preview) return cache.getOrAnalyze(url, text, analyzeLongText);
+      const known = whole === undefined ? undefined : await cache.peek(url, whole);
+      return known ? { analysis: known, cached: true, whole: true } : { analysis: await analyzeLongText(text), cached: false };
+    },
   };
 }
 

@@ -44,6 +44,62 @@ export async function importAnnotations(
   const checked = isCheckedImport(input) ? { annotations: input.annotations, rejected: [...input.rejected] } : null;
   const { annotations, rejected } = checked ?? (slicer ? await slicer.run(revalidatedSteps(input)) : runSteps(revalidatedSteps(input)));
   const keys = slicer ? await slicer.run(contentKeySteps(annotations)) : runSteps(contentKeySteps(annotations));
+  return writeImport(db, annotations, keys, rejected, input, onProgress);
+}
+
+/**
+ * Notes checked one chunk at a time as they arrive (the library's upload), each with its content
+ * key, so that writing them (importCheckedNotes) has nothing left to check. Rejections are numbered
+ * by arrival, from 1.
+ */
+export class CheckedNotes {
+  readonly annotations: Annotation[] = [];
+  readonly keys: string[] = [];
+  readonly rejected: RejectedItem[] = [];
+  private received = 0;
+
+  /** How many notes arrived, valid or not. */
+  get count(): number {
+    return this.received;
+  }
+
+  add(items: readonly unknown[]): void {
+    for (const item of items) {
+      const index = this.received++;
+      try {
+        const annotation = parseAnnotation(item);
+        this.annotations.push(annotation);
+        this.keys.push(contentKey(annotation));
+      } catch (error) {
+        if (!(error instanceof AnnotationValidationError)) throw error;
+        this.rejected.push({ item: 'annotation', index, reason: capMessage(`Annotation ${index + 1}: ${error.message}`) });
+      }
+    }
+  }
+}
+
+/**
+ * importAnnotations for notes checked as they arrived: `rest` brings the file's articles and the
+ * rejections found before the notes' (listed first, as importAnnotations lists them).
+ */
+export function importCheckedNotes(
+  db: LedeDB,
+  notes: CheckedNotes,
+  rest: Pick<ParsedImport, 'articles' | 'rejected'>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportSummary> {
+  return writeImport(db, notes.annotations, notes.keys, [...rest.rejected, ...notes.rejected], rest, onProgress);
+}
+
+/** The one transaction: the notes not stored yet (by id or content key), then the missing articles. */
+async function writeImport(
+  db: LedeDB,
+  annotations: readonly Annotation[],
+  keys: readonly string[],
+  rejected: RejectedItem[],
+  input: Pick<ParsedImport, 'articles'>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportSummary> {
   const total = annotations.length;
   let added = 0;
   let skipped = 0;
@@ -148,7 +204,7 @@ function* revalidatedSteps(input: ParsedImport): Steps<{ annotations: Annotation
   return { annotations, rejected };
 }
 
-async function addMissingArticles(db: LedeDB, input: ParsedImport): Promise<number> {
+async function addMissingArticles(db: LedeDB, input: Pick<ParsedImport, 'articles'>): Promise<number> {
   const rows = new Map(input.articles.map((article) => [articleKey(article.url), article] as const));
   if (rows.size === 0) return 0;
   const keys = [...rows.keys()];

@@ -40,6 +40,11 @@ export interface AnalyzeTextRequest {
   text: string;
   /** The opening of a longer text, analysed first for the first highlights: not kept in the cache. */
   preview?: boolean;
+  /**
+   * With `preview`: the whole text's fingerprint (lib/shared/text-hash.ts textFingerprint). When the
+   * background holds that text's analysis for this URL, it answers with it instead (`whole: true`).
+   */
+  whole?: string;
 }
 
 /** The answer to getPageSetup. */
@@ -54,7 +59,12 @@ export interface PageSetup {
 export interface AnalyzedText {
   analysis: Analysis;
   cached: boolean;
+  /** Asked for a preview, the answer is the whole text's analysis (AnalyzeTextRequest.whole). */
+  whole?: true;
 }
+
+/** A textFingerprint: the length, a colon and 8 hex digits. */
+const FINGERPRINT = /^\d{1,9}:[0-9a-f]{8}$/;
 
 /**
  * Longest text analyzeText accepts: the 5 MB stress page's article is 5.1M characters, the longest
@@ -113,7 +123,7 @@ export const RUN_MESSAGES = messageTable({
   },
   analyzeText: {
     senders: ['content-script', 'extension-page'],
-    fields: ['url', 'text', 'preview'],
+    fields: ['url', 'text', 'preview', 'whole'],
     limits: ANALYZE_LIMITS,
     parse: (value, type): AnalyzeTextRequest => {
       const text = needBounded(value.text, `${type}.text`, MAX_ANALYZE_TEXT_LENGTH);
@@ -121,7 +131,13 @@ export const RUN_MESSAGES = messageTable({
         throw new MessageError(`${type}.text has a paragraph longer than ${ANALYZE_LIMITS.analyzeParagraph} characters`);
       }
       const url = needBounded(value.url, `${type}.url`, FIELD_LIMITS.url);
-      return value.preview === undefined ? { type, url, text } : { type, url, text, preview: needBoolean(value.preview, `${type}.preview`) };
+      const request: AnalyzeTextRequest = value.preview === undefined ? { type, url, text } : { type, url, text, preview: needBoolean(value.preview, `${type}.preview`) };
+      if (value.whole !== undefined) {
+        if (typeof value.whole !== 'string' || !FINGERPRINT.test(value.whole)) throw new MessageError(`${type}.whole must be a text fingerprint`);
+        if (request.preview !== true) throw new MessageError(`${type}.whole goes only with preview`);
+        request.whole = value.whole;
+      }
+      return request;
     },
     answer: answer<AnalyzedText>(),
   },

@@ -41,4 +41,18 @@ describe('the opening first, then the whole', () => {
     const squash = (texts: HighlightTexts) => Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v.map((s) => s.replace(/\s+/g, ' ').trim()).sort()]));
     expect(squash(painted)).toEqual(squash(expectedHighlights(report.analysis, report.text)));
   });
+
+  it('on a reload paints the whole text’s analysis, which the background holds, at once and only once', async () => {
+    await article.page.reload({ waitUntil: 'load' });
+    const report = (await waitForAnswer(browser, article.tabId)) as { status: string; text: string; analysis: Analysis };
+    expect(report.status).toBe('analyzed');
+    expect(report.analysis).toEqual(analyzeText(report.text));
+    // The first paint was the whole (no opening painted before it, so no second analysis came in).
+    const marks = await article.page.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
+    expect(marks).toContain('lede-painted');
+    expect(marks).not.toContain('lede-whole-analyzed');
+    const painted = await readHighlights(article.page);
+    const squash = (texts: HighlightTexts) => Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v.map((s) => s.replace(/\s+/g, ' ').trim()).sort()]));
+    expect(squash(painted)).toEqual(squash(expectedHighlights(report.analysis, report.text)));
+  });
 });

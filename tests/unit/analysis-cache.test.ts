@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '@/lib/analysis/analyze';
 import { AnalysisCache } from '@/lib/background/analysis-cache';
 import type { Analysis } from '@/lib/analysis/types';
 import type { AnalysisBacking } from '@/lib/background/analysis-store';
@@ -92,6 +93,19 @@ describe('analyzeText message', () => {
     expect(() => parseMessage({ type: 'analyzeText', text: 'x', url: 'u', html: '<p>' })).toThrow(/unexpected field/);
   });
 
+  it('takes the whole text’s fingerprint only with a preview, and only as a fingerprint', () => {
+    const whole = textFingerprint('Kerry spoke. Lavrov answered.');
+    expect(parseMessage({ type: 'analyzeText', url: 'https://a.example/', text: 'Kerry spoke.', preview: true, whole })).toEqual({
+      type: 'analyzeText',
+      url: 'https://a.example/',
+      text: 'Kerry spoke.',
+      preview: true,
+      whole,
+    });
+    expect(() => parseMessage({ type: 'analyzeText', url: 'u', text: 'x', whole })).toThrow(/whole goes only with preview/);
+    expect(() => parseMessage({ type: 'analyzeText', url: 'u', text: 'x', preview: true, whole: 'Kerry spoke.' })).toThrow(/whole must be a text fingerprint/);
+  });
+
   it('is answered by the background with the real analyser, then from its cache', async () => {
     const area = createMemoryArea();
     const handlers = createRuntimeHandlers({ prefs: new PrefsStore(area), switches: new SiteSwitchStore(area) });
@@ -113,6 +127,22 @@ describe('analyzeText message', () => {
     expect(first.analysis.entities.map((entity) => entity.name)).toContain('John Kerry');
     expect((await handlers.analyzeText(request)).cached).toBe(false);
     expect(cache.size).toBe(0);
+  });
+
+  it('answers a preview with the whole text’s analysis when it holds it for that page, and only then', async () => {
+    const area = createMemoryArea();
+    const cache = new AnalysisCache();
+    const handlers = createRuntimeHandlers({ prefs: new PrefsStore(area), switches: new SiteSwitchStore(area), cache });
+    const text = 'John Kerry arrived in Geneva.\n\nSergei Lavrov met him at the Intercontinental hotel.';
+    const opening = { type: 'analyzeText', url: 'https://news.example/a', text: 'John Kerry arrived in Geneva.', preview: true, whole: textFingerprint(text) } as const;
+    const before = await handlers.analyzeText(opening);
+    expect(before.whole).toBeUndefined();
+    expect(before.analysis).toEqual(analyzeText(opening.text));
+    const whole = await handlers.analyzeText({ type: 'analyzeText', url: 'https://news.example/a', text });
+    expect(await handlers.analyzeText(opening)).toEqual({ analysis: whole.analysis, cached: true, whole: true });
+    // Another page with the same text, or another text on the page: the opening is analysed.
+    expect((await handlers.analyzeText({ ...opening, url: 'https://news.example/b' })).whole).toBeUndefined();
+    expect((await handlers.analyzeText({ ...opening, whole: textFingerprint(`${text} More.`) })).whole).toBeUndefined();
   });
 });
 

@@ -43,9 +43,9 @@ function recorder(analyze: (text: string, preview: boolean) => Promise<Analysis>
     requests,
     shown,
     steps: {
-      analyze: (text: string, preview: boolean) => {
+      analyze: async (text: string, preview: boolean) => {
         requests.push({ length: text.length, preview });
-        return analyze(text, preview);
+        return { analysis: await analyze(text, preview), whole: !preview };
       },
       show: async (analysis: Analysis, kind: 'preview' | 'whole') => (shown.push({ kind, analysis }), true),
     },
@@ -63,14 +63,15 @@ describe('showProgressively', () => {
     expect(r.shown.at(-1)!.analysis).toEqual(analyzeText(LONG_TEXT));
   });
 
-  it('asks for both analyses before either is answered', async () => {
-    let answer!: () => void;
-    const gate = new Promise<void>((resolve) => (answer = resolve));
-    const r = recorder(async (text) => (await gate, analyzeText(text)));
+  it('asks for the whole once the opening is answered, and shows the opening while the whole is analysed', async () => {
+    let answerWhole!: () => void;
+    const gate = new Promise<void>((resolve) => (answerWhole = resolve));
+    const r = recorder(async (text, preview) => (preview ? analyzeText(text) : (await gate, analyzeText(text))));
     const done = showProgressively(LONG_TEXT, r.steps);
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(r.requests.map((q) => q.preview)).toEqual([true, false]);
-    answer();
+    expect(r.shown.map((s) => s.kind)).toEqual(['preview']);
+    answerWhole();
     await done;
     expect(r.shown.map((s) => s.kind)).toEqual(['preview', 'whole']);
   });
@@ -81,6 +82,19 @@ describe('showProgressively', () => {
     await showProgressively(text, r.steps);
     expect(r.requests).toEqual([{ length: text.length, preview: false }]);
     expect(r.shown).toEqual([{ kind: 'whole', analysis: analyzeText(text) }]);
+  });
+
+  it('shows the answer to the opening once, as the whole, when the background answered it with the whole text', async () => {
+    const r = recorder();
+    const steps = {
+      ...r.steps,
+      analyze: async (text: string, preview: boolean) =>
+        preview ? { analysis: analyzeText(LONG_TEXT), whole: true } : r.steps.analyze(text, preview),
+    };
+    expect(await showProgressively(LONG_TEXT, steps)).toBe(true);
+    expect(r.shown).toEqual([{ kind: 'whole', analysis: analyzeText(LONG_TEXT) }]);
+    // Nothing more was asked: the whole text is not sent again.
+    expect(r.requests).toEqual([]);
   });
 
   it('waits for the whole when the preview fails, and rejects when the whole fails', async () => {

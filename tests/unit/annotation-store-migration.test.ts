@@ -30,19 +30,15 @@ async function createVersion2(name: string): Promise<void> {
 }
 
 describe('LedeDB version 3', () => {
-  it('declares the annotations table with its indexes', async () => {
+  it('declares the annotations table, looked up by page', async () => {
     const db = createLedeDB('lede-v3-schema');
     await db.open();
-    expect(db.verno).toBe(6); // the current version: 3 added annotations, 4 the analysis cache, 5 sync, 6 article aliases and mentions
+    expect(db.verno).toBe(7); // the current version: 3 added annotations, 4 the analysis cache, 5 sync, 6 article aliases and mentions, 7 dropped the notes' unused indexes
     const schema = db.annotations.schema;
     expect(schema.primKey.name).toBe('id');
     expect(schema.primKey.unique).toBe(true);
-    expect(schema.indexes.map((index) => [index.name, index.multi])).toEqual([
-      ['target.source', false],
-      ['modified', false],
-      ['tags', true],
-      ['color', false],
-    ]);
+    // Version 3 also indexed modified, tags and colour; nothing queried them, and version 7 dropped them.
+    expect(schema.indexes.map((index) => [index.name, index.multi])).toEqual([['target.source', false]]);
     await db.delete();
   });
 
@@ -50,7 +46,7 @@ describe('LedeDB version 3', () => {
     await createVersion2('lede-v2-to-v3');
     const db = createLedeDB('lede-v2-to-v3');
     await db.open();
-    expect(db.verno).toBe(6); // the current version: 3 added annotations, 4 the analysis cache, 5 sync, 6 article aliases and mentions
+    expect(db.verno).toBe(7); // the current version: 3 added annotations, 4 the analysis cache, 5 sync, 6 article aliases and mentions, 7 dropped the notes' unused indexes
     expect(await db.articles.toArray()).toEqual([{ ...ARTICLE, aliases: [ARTICLE.url] }]);
     expect(await db.summaries.toArray()).toEqual([SUMMARY]);
     expect(await db.articles.where('entityNames').equals('John Kerry').count()).toBe(1);

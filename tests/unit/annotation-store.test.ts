@@ -111,11 +111,11 @@ describe('listAnnotations', () => {
     expect((await listAnnotations(db, SOURCE)).map((a) => a.id)).toEqual([noteId(2), noteId(3), noteId(1)]);
   });
 
-  it('finds notes by tag and colour through the indexes', async () => {
+  it('keeps tags and colour with each note', async () => {
     await saveAnnotation(db, makeAnnotation({ id: noteId(1), tags: ['syria', 'talks'], color: 'blue' }), T1);
     await saveAnnotation(db, makeAnnotation({ id: noteId(2), tags: ['talks'] }), T1);
-    expect((await db.annotations.where('tags').equals('talks').toArray()).map((a) => a.id).sort()).toEqual([noteId(1), noteId(2)]);
-    expect((await db.annotations.where('color').equals('blue').toArray()).map((a) => a.id)).toEqual([noteId(1)]);
+    const stored = await db.annotations.bulkGet([noteId(1), noteId(2)]);
+    expect(stored.map((a) => [a?.tags, a?.color])).toEqual([[['syria', 'talks'], 'blue'], [['talks'], makeAnnotation({ id: noteId(2) }).color]]);
   });
 });
 

@@ -26,9 +26,9 @@ describe('LedeDB', () => {
     await db.delete();
   });
 
-  it('declares the articles table with the url key and the query indexes (schema now at version 6)', async () => {
+  it('declares the articles table with the url key and the query indexes (schema now at version 7)', async () => {
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const schema = db.articles.schema;
     expect(schema.primKey.name).toBe('url');
     expect(schema.indexes.map((index) => [index.name, index.multi])).toEqual([

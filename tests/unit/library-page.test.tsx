@@ -10,6 +10,7 @@ import { exportBackup, exportJsonLd } from '@/lib/exchange';
 import { noteId } from '../../testing/fixtures/annotation-fixtures';
 import { ARTICLES, KYIV, NOTES } from '../../testing/fixtures/library-fixtures';
 import { click } from '../../testing/preact';
+import { LIBRARY_LOAD_PORT } from '@/lib/protocol/library-ports';
 import { inProcessLibraryRuntime, type TestLibraryRuntime } from '../../testing/fakes/library-runtime';
 
 interface Saved {
@@ -200,6 +201,27 @@ describe('the library page', () => {
     await vi.waitFor(() => expect(q('[data-testid="import-summary"]')).not.toBeNull());
     expect(q('[data-testid="import-summary"]')!.textContent).toContain('Added 3, skipped 1 duplicate, rejected 0');
     await vi.waitFor(() => expect(shownIds()).toHaveLength(4));
+  });
+
+  it('reads the library once after an import, when the import’s change notices are in', async () => {
+    const backup = exportJsonLd(NOTES, ARTICLES);
+    await db.annotations.clear();
+    await db.articles.clear();
+    const loads: string[] = [];
+    const connect = runtime.connect;
+    runtime = { ...runtime, connect: (name) => (name === LIBRARY_LOAD_PORT && loads.push(name), connect(name)) };
+    await mount();
+    expect(loads).toHaveLength(1);
+    const input = q<HTMLInputElement>('[data-testid="import-file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File([backup], 'backup.jsonld', { type: 'application/ld+json' })], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(NOTES.length));
+    // The import told of its notes and of its articles: both notices, one load.
+    expect(runtime.notices.map((notice) => notice.type)).toEqual(['notesChanged', 'historyChanged']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads).toHaveLength(2);
   });
 
   it('shows the importer’s message for a file it cannot import, and changes nothing', async () => {

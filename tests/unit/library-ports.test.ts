@@ -10,6 +10,7 @@ import { acceptLibraryPort } from '@/lib/background/library-ports';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
 import { parseImport } from '@/lib/exchange/parse-import';
 import { exportJsonLd } from '@/lib/exchange/jsonld';
+import { Slicer } from '@/lib/exchange/steps';
 import type { Annotation } from '@/lib/notes/annotation';
 import {
   CHUNK_MAX_CHARS,
@@ -152,6 +153,17 @@ describe('importing over a port', () => {
     told = { sources: [], history: 0 };
     expect(await uploadImport(runtimeOver(), parseImport(exportJsonLd(file)))).toMatchObject({ added: 0, skipped: 1_500 });
     expect(told).toEqual({ sources: [], history: 0 });
+  });
+
+  it('hands the page’s thread back between the chunks it sends', async () => {
+    const file = notes(2_500);
+    let yields = 0;
+    // A slicer whose every slice is due at once: it yields after each chunk sent.
+    const slicer = new Slicer(0, async () => void (yields += 1));
+    const summary = await uploadImport(runtimeOver(), parseImport(exportJsonLd(file, ARTICLES)), undefined, slicer);
+    expect(summary).toMatchObject({ added: 2_500, skipped: 0, articlesAdded: ARTICLES.length });
+    // Three chunks of notes and one of articles.
+    expect(yields).toBeGreaterThanOrEqual(3);
   });
 
   it('writes nothing before the commit, and nothing at all when the page goes away first', async () => {

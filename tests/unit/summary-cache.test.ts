@@ -56,7 +56,7 @@ describe('schema version 2', () => {
     const upgraded = createLedeDB(name);
     try {
       await upgraded.open();
-      expect(upgraded.verno).toBe(6); // the current version
+      expect(upgraded.verno).toBe(7); // the current version
       expect(upgraded.tables.map((table) => table.name).sort()).toEqual(['analyses', 'annotations', 'articles', 'summaries', 'syncMeta', 'syncState', 'outbox', 'mentions'].sort());
       // Version 6 adds the article's addresses (its aliases).
       expect(await upgraded.articles.get(article.url)).toEqual({ ...article, aliases: [article.url] });

@@ -18,25 +18,38 @@ export function previewEnd(text: string, target: number = PREVIEW_TARGET_LENGTH)
   return after > 0 && after <= text.length / 2 ? after : null;
 }
 
+/** An answer from the analyser: `whole` when it is the whole text's analysis (see ProgressiveSteps.analyze). */
+export interface Analyzed<A> {
+  analysis: A;
+  whole: boolean;
+}
+
 /** What showProgressively needs from its caller: the background's analyser and the painter. */
 export interface ProgressiveSteps<A> {
-  analyze(text: string, preview: boolean): Promise<A>;
+  /**
+   * The whole text's analysis (preview false), or its opening's (preview true). Asked for an
+   * opening, the background answers with the whole text's analysis when it holds it already (a
+   * reload, a revisit): analysing the opening then would only delay the first highlights.
+   */
+  analyze(text: string, preview: boolean): Promise<Analyzed<A>>;
   /** Puts an analysis on screen; false when something newer replaced it first. */
   show(analysis: A, kind: 'preview' | 'whole'): Promise<boolean>;
 }
 
 /**
- * Asks for the opening's analysis and the whole's at once (the opening first, so it is answered
- * first), shows the opening's, then the whole's. A failed preview only means waiting for the
- * whole; a failed whole rejects. Resolves to whether the whole's analysis was shown.
+ * Asks for the opening's analysis; once it is in, asks for the whole's (the background analyses one
+ * text at a time, and would have taken the opening first anyway) and shows the opening's while the
+ * whole is analysed, then the whole's. When the opening's answer is already the whole text's (a
+ * reload), it is shown once, as the whole, and nothing more is asked. A failed preview only means
+ * waiting for the whole; a failed whole rejects. Resolves to whether the whole's analysis was shown.
  */
 export async function showProgressively<A>(text: string, steps: ProgressiveSteps<A>): Promise<boolean> {
   const end = previewEnd(text);
-  const preview = end === null ? null : steps.analyze(text.slice(0, end), true).catch(() => null);
+  const opening = end === null ? null : await steps.analyze(text.slice(0, end), true).catch(() => null);
+  if (opening?.whole) return steps.show(opening.analysis, 'whole');
   const whole = steps.analyze(text, false);
   // Awaited below; this keeps a failure that comes while the preview is shown from counting as unhandled.
   whole.catch(() => undefined);
-  const opening = await preview;
-  if (opening !== null) await steps.show(opening, 'preview');
-  return steps.show(await whole, 'whole');
+  if (opening !== null) await steps.show(opening.analysis, 'preview');
+  return steps.show((await whole).analysis, 'whole');
 }

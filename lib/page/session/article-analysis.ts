@@ -9,6 +9,7 @@ import { declaredPublished, rangeFor, type ExtractedArticle, type TextSegment } 
 import type { HighlightType } from '@/lib/page/highlight-types';
 import { findInsertion, mergeInsertion } from '@/lib/background/incremental-analysis';
 import { sendRequest, type LedeRequest } from '@/lib/protocol/messages';
+import { textFingerprint } from '@/lib/shared/text-hash';
 import { countsByType } from '@/lib/page/paint';
 import type { Box } from '@/lib/page/legend-placement';
 import type { HighlightPrefs } from '@/lib/settings/highlight-prefs';
@@ -58,12 +59,21 @@ export class ArticleAnalysis {
    * loaded and warm (a content script would load the model on every page), and with a cache of
    * recent analyses. Measured faster than analysing in the page even for short articles (docs/development.md,
    * "How a page is analysed"); and the content script stays small, since it carries no analyser.
-   * `preview`: the text is a long article's opening, analysed ahead of the whole and not cached.
    */
-  async of(text: string, preview = false): Promise<Analysis> {
-    const request = { type: 'analyzeText', url: this.deps.win.location.href, text } as const;
-    const { analysis } = await sendRequest(this.deps.send, preview ? { ...request, preview } : request);
+  async of(text: string): Promise<Analysis> {
+    const { analysis } = await sendRequest(this.deps.send, { type: 'analyzeText', url: this.deps.win.location.href, text });
     return analysis;
+  }
+
+  /**
+   * The analysis of `opening`, the start of `text`, to paint first (not cached); or, when the
+   * background holds the whole text's analysis already (a reload or a revisit), that one, with
+   * `whole` set. The whole text travels only as its fingerprint.
+   */
+  async ofOpening(opening: string, text: string): Promise<{ analysis: Analysis; whole: boolean }> {
+    const request = { type: 'analyzeText', url: this.deps.win.location.href, text: opening, preview: true, whole: textFingerprint(text) } as const;
+    const { analysis, whole } = await sendRequest(this.deps.send, request);
+    return { analysis, whole: whole === true };
   }
 
   /**

@@ -249,7 +249,8 @@ export class PageSession {
     let shown: boolean;
     try {
       shown = await showProgressively(extracted.text, {
-        analyze: (text, preview) => this.article.of(text, preview),
+        analyze: async (text, preview) =>
+          preview ? this.article.ofOpening(text, extracted.text) : { analysis: await this.article.of(text), whole: true },
         show: async (analysis, kind) => {
           if (!analyzed) mark('lede-analyzed');
           // The opening is painted: the benches tell the wait for the whole from Lede's own work.
