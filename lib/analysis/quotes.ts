@@ -17,6 +17,7 @@ import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from 
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
+import { findContinuations } from './participle-cues';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -330,6 +331,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const { candidates: fromMarks, kept } = markedCandidates(text, paragraphs, marked, mentions);
   const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
   candidates.sort((a, b) => a.start - b.start);
+  if (addContinuations(text, paragraphs, candidates, mentions)) candidates.sort((a, b) => a.start - b.start);
   adoptReportingAttribution(candidates);
 
   // Names inside direct quotes are the speaker's own words; names in reported speech are narration and may be
@@ -360,6 +362,65 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/** A comma then a lowercase -ing word: found in one scan of the text, the test a sentence passes before it is read
+ * for continuations. */
+const COMMA_PARTICIPLE = /,\s+[a-z]+ing\b/g;
+
+/**
+ * "…, Jane Doe said, adding that [the vote would wait]": a participle after a comma carries a further attribution of
+ * the sentence's speaker (participle-cues.ts). Adds it as reported speech with the speaker of the sentence's own
+ * attribution before it (else the person the sentence opens with), and ends a reported content of that sentence that
+ * ran on over it at the comma. `candidates` are sorted by start; returns whether any was added.
+ */
+function addContinuations(text: string, paragraphs: readonly Paragraph[], candidates: Candidate[], mentions: MentionIndex): boolean {
+  const commas = Array.from(text.matchAll(COMMA_PARTICIPLE), (m) => m.index);
+  if (commas.length === 0) return false;
+  let added = false;
+  let from = 0; // the first candidate that may lie in the sentence (candidates and sentences both run in text order)
+  let next = 0; // the first comma not before the sentence
+  for (const paragraph of paragraphs) {
+    for (const s of paragraph.sentences) {
+      while (next < commas.length && (commas[next] as number) < s.start) next++;
+      if (next >= commas.length || (commas[next] as number) >= s.end) continue;
+      while (from < candidates.length && (candidates[from] as Candidate).end <= s.start && (candidates[from] as Candidate).start < s.start) from++;
+      const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+      for (const found of findContinuations(tokens)) {
+        const comma = (tokens[found.comma] as Token).start;
+        const start = (tokens[found.first] as Token).start;
+        // The sentence's attribution before the comma whose speaker is named; its content stops at the comma.
+        let owner: Candidate | null = null;
+        for (let k = from; k < candidates.length && (candidates[k] as Candidate).start < s.end; k++) {
+          const c = candidates[k] as Candidate;
+          if (c.start >= comma && !(c.kind === 'reported' && c.start < start)) continue;
+          if (c.kind === 'reported' && c.start < comma && c.end > comma) c.end = trimmedEnd(text, c.start, comma);
+          const at = c.sourceSpan?.start ?? -1;
+          if (c.ref && at >= s.start && at < comma && c.start !== start) owner = c;
+        }
+        const cueStart = (tokens[found.cueFirst] as Token).start;
+        // The patterns or a model read this cue already ("…, telling reporters that …").
+        if (candidates.some((c) => c.kind === 'reported' && (c.start === start || c.cueSpan?.start === cueStart))) continue;
+        const slot = owner ? null : sentenceOpeningSubject(text, tokens, mentions);
+        const ref = owner?.ref ?? slot?.ref ?? null;
+        if (!ref) continue;
+        const cueSpan = { start: cueStart, end: (tokens[found.cueLast] as Token).end };
+        const sourceSpan = owner?.sourceSpan ?? slot?.source;
+        candidates.push({
+          start, end: (tokens[found.last] as Token).end, kind: 'reported', ref, cue: (tokens[found.cueFirst] as Token).lower, inherits: false, cueSpan,
+          ...(sourceSpan ? { sourceSpan } : {}),
+        });
+        added = true;
+      }
+    }
+  }
+  return added;
+}
+
+/** `end` moved back over whitespace, so a content cut at a comma ends on its last word. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  return end;
 }
 
 /** The attribution of a paragraph that ends in a colon and so introduces the quote opening the next paragraph
