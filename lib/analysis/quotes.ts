@@ -17,7 +17,7 @@ import { MentionIndex, SpeakerResolver, isSingularHuman, type SpeakerRef } from 
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
-import { findContinuations } from './participle-cues';
+import { CONTINUATION_HINT, findContinuations } from './participle-cues';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -364,10 +364,6 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   return quotes;
 }
 
-/** A comma then a lowercase -ing word: found in one scan of the text, the test a sentence passes before it is read
- * for continuations. */
-const COMMA_PARTICIPLE = /,\s+[a-z]+ing\b/g;
-
 /**
  * "…, Jane Doe said, adding that [the vote would wait]": a participle after a comma carries a further attribution of
  * the sentence's speaker (participle-cues.ts). Adds it as reported speech with the speaker of the sentence's own
@@ -375,7 +371,7 @@ const COMMA_PARTICIPLE = /,\s+[a-z]+ing\b/g;
  * ran on over it at the comma. `candidates` are sorted by start; returns whether any was added.
  */
 function addContinuations(text: string, paragraphs: readonly Paragraph[], candidates: Candidate[], mentions: MentionIndex): boolean {
-  const commas = Array.from(text.matchAll(COMMA_PARTICIPLE), (m) => m.index);
+  const commas = Array.from(text.matchAll(CONTINUATION_HINT), (m) => m.index);
   if (commas.length === 0) return false;
   let added = false;
   let from = 0; // the first candidate that may lie in the sentence (candidates and sentences both run in text order)
@@ -387,7 +383,7 @@ function addContinuations(text: string, paragraphs: readonly Paragraph[], candid
       while (from < candidates.length && (candidates[from] as Candidate).end <= s.start && (candidates[from] as Candidate).start < s.start) from++;
       const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
       for (const found of findContinuations(tokens)) {
-        const comma = (tokens[found.comma] as Token).start;
+        const comma = (tokens[found.boundary] as Token).start;
         const start = (tokens[found.first] as Token).start;
         // The sentence's attribution before the comma whose speaker is named; its content stops at the comma.
         let owner: Candidate | null = null;

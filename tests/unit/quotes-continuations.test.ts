@@ -48,6 +48,29 @@ describe('continuations after reported speech', () => {
   });
 });
 
+describe('conjoined attributions', () => {
+  it('reports what follows "and VOWED" or "but ARGUED" under the sentence\'s speaker', () => {
+    expect(quotesIn('Jane Doe praised the harbor plan and vowed to finish the new pier by June.')).toEqual([
+      { kind: 'reported', speaker: 'Jane Doe', text: 'the harbor plan', cue: 'praised', source: 'Jane Doe' },
+      { kind: 'reported', speaker: 'Jane Doe', text: 'to finish the new pier by June', cue: 'vowed', source: 'Jane Doe' },
+    ]);
+    expect(quotesIn('John Smith conceded the talks had failed, but argued that the harbor deal could still be saved.')).toEqual([
+      { kind: 'reported', speaker: 'John Smith', text: 'the talks had failed', cue: 'conceded', source: 'John Smith' },
+      { kind: 'reported', speaker: 'John Smith', text: 'the harbor deal could still be saved', cue: 'argued', source: 'John Smith' },
+    ]);
+    // The speaker's own next action is no attribution.
+    expect(quotesIn('Mr. Smith said the talks had failed, but declined to say who was to blame.')).toEqual([
+      { kind: 'reported', speaker: 'John Smith', text: 'the talks had failed', cue: 'said', source: 'Mr. Smith' },
+    ]);
+  });
+
+  it('does not split a subject joined by "and" ("Jane Doe and John Smith said")', () => {
+    const text = 'The mayor and the governor said the vote would wait until the spring.';
+    const tokens = tokenize(text, 0, text.length);
+    expect(findContinuations(tokens)).toEqual([]);
+  });
+});
+
 describe('findContinuations', () => {
   const contents = (text: string): string[] => {
     const tokens = tokenize(text, 0, text.length);
