@@ -115,6 +115,8 @@ export function findContinuations(tokens: readonly Token[]): Continuation[] {
     const next = tokens[cueLast + 1];
     // "…, adding: “…”" / "…, saying, “…”" / "…, saying “…”": a direct quote, which the marked-quote rules attribute.
     if (!next?.isWord) continue;
+    // "…, adding to her lead in the South": narration.
+    if (cue === 'adding' && next.lower === 'to') continue;
     let first = cueLast + 1;
     if (next.lower === 'that') first++;
     else if (HEARER_CUES.has(cue)) {

@@ -87,6 +87,7 @@ describe('findContinuations', () => {
   it('skips narration participles and contents too short to be speech', () => {
     expect(contents('He walked home, carrying the files under his arm.')).toEqual([]);
     expect(contents('He spoke for an hour, saying nothing.')).toEqual([]);
+    expect(contents('She won the county by ten points, adding to her lead in the southern states.')).toEqual([]);
   });
 
   it('does not read a capitalised word after a comma as a cue', () => {
