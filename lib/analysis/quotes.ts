@@ -225,6 +225,9 @@ function markedCandidates(
   return { candidates: out, kept };
 }
 
+/** Words a reported content that ends before a sentence's quotation marks needs. */
+const MIN_REPORTED_BEFORE_MARKS = 3;
+
 /**
  * Reported speech that quotes some of its words: "Trump said he wants “a total and complete shutdown …”".
  * The marked words are a direct quote of their own; the clause after the cue is the reported content.
@@ -238,6 +241,11 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
   if (!before.some((_, i) => isCue(before, i, true))) return null;
   const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
   const found = analyzeSentence(text, tokens, s.end, mentions);
+  // "Smith said [he did not own the boats], but agreed that the fleet had “promotional value.”": a leading content
+  // that ends before the marks is reported speech of its own (a trailing one there is too often narration).
+  if (found?.type === 'leading' && found.contentEnd <= q.openAt && countWords(text, found.contentStart, found.contentEnd, MIN_REPORTED_BEFORE_MARKS) >= MIN_REPORTED_BEFORE_MARKS) {
+    return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, ...slotSpans(found.slot) };
+  }
   if (found?.type !== 'leading' || found.contentEnd <= q.openAt) return null;
   const cueAt = (tokens[found.slot.last + 1] as Token | undefined)?.start ?? found.contentStart;
   if (cueAt >= q.openAt || found.contentStart >= q.openAt) return null;

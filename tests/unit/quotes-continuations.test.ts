@@ -71,6 +71,16 @@ describe('conjoined attributions', () => {
   });
 });
 
+describe('reported speech that ends before the quotation marks of its sentence', () => {
+  it('reports a leading content cut before a later quoted phrase', () => {
+    const text = 'On Saturday, Mr. Smith said he did not own the five boats to burnish his brand, but agreed that the fleet had “promotional value.”';
+    expect(quotesIn(text)).toEqual([
+      { kind: 'reported', speaker: 'John Smith', text: 'he did not own the five boats to burnish his brand', cue: 'said', source: 'Mr. Smith' },
+      { kind: 'direct', speaker: 'John Smith', text: 'promotional value.', cue: 'said', source: 'Mr. Smith' },
+    ]);
+  });
+});
+
 describe('findContinuations', () => {
   const contents = (text: string): string[] => {
     const tokens = tokenize(text, 0, text.length);
