@@ -32,10 +32,10 @@ export const CONJOINED_CUES: ReadonlySet<string> = new Set([
 ]);
 const CONJOINED_AFTER_COMMA_CUES: ReadonlySet<string> = new Set(['said', 'told', 'asked', 'added']);
 
-/** Where a continuation may be, found in one scan of a text (global: read it with matchAll): a comma then an -ing
- * word, or a conjunction then a conjoined cue. A sentence with none is not read further. */
+/** Where a continuation may be, found in one scan of a text (global: read it with matchAll): a comma then a
+ * continuation cue, or a conjunction then a conjoined cue. A sentence with none is not read further. */
 export const CONTINUATION_HINT = new RegExp(
-  `,\\s+[a-z]+ing\\b|\\b(?:and|but)\\s+(?:(?:also|then|later)\\s+)?(?:${[...CONJOINED_CUES, ...CONJOINED_AFTER_COMMA_CUES].join('|')})\\b`, 'g',
+  `,\\s+(?:${[...CONTINUATION_CUES].join('|')})\\b|\\b(?:and|but)\\s+(?:(?:also|then|later)\\s+)?(?:${[...CONJOINED_CUES, ...CONJOINED_AFTER_COMMA_CUES].join('|')})\\b`, 'g',
 );
 
 /** The preposition that belongs to the cue ("referring to", "pointing to", "calling for", "pointing out"). */
