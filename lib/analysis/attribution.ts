@@ -440,6 +440,21 @@ function isTrailingCueEnd(tokens: readonly Token[], c: number): boolean {
   return !next || isPunct(next, ',.;!?');
 }
 
+/** Tokens a source after a sentence-opening "according to" may run to before its comma ("According to early results of
+ * exit polls conducted for the network by a polling firm, …"). */
+const MAX_ACCORDING_SOURCE_TOKENS = 30;
+
+/** The comma that ends the source of a sentence-opening "according to", from token `from` (where the speaker slot
+ * stopped, at a preposition or after its words); -1 when none comes within a plain run of words. */
+function sourceComma(tokens: readonly Token[], from: number): number {
+  for (let k = from; k < tokens.length && k - from <= MAX_ACCORDING_SOURCE_TOKENS; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ',') return k;
+    if (!t.isWord) return -1;
+  }
+  return -1;
+}
+
 /** Where reported content ends: ", but didn't ...", a semicolon, or the sentence end (without its period). */
 function reportedContentEnd(tokens: readonly Token[], from: number, limit: number): number {
   for (let i = from; i < tokens.length; i++) {
@@ -670,9 +685,10 @@ export function analyzeSentence(
     if (cue === 'according') {
       const after = slotAfter(text, tokens, c + 1, mentions, cue);
       if (!after) continue;
-      if (c === 0 && isPunct(tokens[after.next], ',')) {
-        const start = tokens[after.next + 1];
-        if (start && !leading) leading = { type: 'leading', slot: after.slot, contentStart: start.start, contentEnd: contentEndLimit, contentToken: after.next + 1 };
+      const comma = c === 0 ? sourceComma(tokens, after.next) : -1;
+      if (comma >= 0) {
+        const start = tokens[comma + 1];
+        if (start && !leading) leading = { type: 'leading', slot: after.slot, contentStart: start.start, contentEnd: contentEndLimit, contentToken: comma + 1 };
       } else if (c > 0 && isPunct(tokens[c - 1], ',') && !trailing) {
         // "…, according to X." ends the content; "Since last November, according to Human Rights Watch, …" sits inside it.
         if (resumesAfter(tokens, after.next)) trailing = { type: 'inner', slot: after.slot, contentStart: (tokens[0] as Token).start, contentEnd: contentEndLimit };

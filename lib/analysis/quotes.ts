@@ -17,6 +17,7 @@ import { MentionIndex, SpeakerResolver, entitySpeaker, isSingularHuman, passiveA
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
+import { CONTINUATION_HINT, findContinuations } from './participle-cues';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -233,6 +234,9 @@ function markedCandidates(
   return { candidates: out, kept };
 }
 
+/** Words a reported content that ends before a sentence's quotation marks needs. */
+const MIN_REPORTED_BEFORE_MARKS = 3;
+
 /**
  * Reported speech that quotes some of its words: "Trump said he wants “a total and complete shutdown …”".
  * The marked words are a direct quote of their own; the clause after the cue is the reported content.
@@ -246,6 +250,11 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
   if (!before.some((_, i) => isCue(before, i, true))) return null;
   const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
   const found = analyzeSentence(text, tokens, s.end, mentions);
+  // "Smith said [he did not own the boats], but agreed that the fleet had “promotional value.”": a leading content
+  // that ends before the marks is reported speech of its own (a trailing one there is too often narration).
+  if (found?.type === 'leading' && found.contentEnd <= q.openAt && countWords(text, found.contentStart, found.contentEnd, MIN_REPORTED_BEFORE_MARKS) >= MIN_REPORTED_BEFORE_MARKS) {
+    return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, ...slotSpans(found.slot) };
+  }
   if (found?.type !== 'leading' || found.contentEnd <= q.openAt) return null;
   const cueAt = (tokens[found.slot.last + 1] as Token | undefined)?.start ?? found.contentStart;
   if (cueAt >= q.openAt || found.contentStart >= q.openAt) return null;
@@ -370,6 +379,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const { candidates: fromMarks, kept } = markedCandidates(text, paragraphs, marked, mentions);
   const candidates = [...fromMarks, ...sentenceCandidates(text, paragraphs, kept, usesMarks, mentions)];
   candidates.sort((a, b) => a.start - b.start);
+  if (addContinuations(text, paragraphs, candidates, mentions)) candidates.sort((a, b) => a.start - b.start);
   adoptReportingAttribution(candidates);
 
   // Names inside direct quotes are the speaker's own words; names in reported speech are narration and may be
@@ -412,6 +422,61 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     previous = { candidate: c, setSpeaker };
   }
   return quotes;
+}
+
+/**
+ * "…, Jane Doe said, adding that [the vote would wait]": a participle after a comma carries a further attribution of
+ * the sentence's speaker (participle-cues.ts). Adds it as reported speech with the speaker of the sentence's own
+ * attribution before it (else the person the sentence opens with), and ends a reported content of that sentence that
+ * ran on over it at the comma. `candidates` are sorted by start; returns whether any was added.
+ */
+function addContinuations(text: string, paragraphs: readonly Paragraph[], candidates: Candidate[], mentions: MentionIndex): boolean {
+  const commas = Array.from(text.matchAll(CONTINUATION_HINT), (m) => m.index);
+  if (commas.length === 0) return false;
+  let added = false;
+  let from = 0; // the first candidate that may lie in the sentence (candidates and sentences both run in text order)
+  let next = 0; // the first comma not before the sentence
+  for (const paragraph of paragraphs) {
+    for (const s of paragraph.sentences) {
+      while (next < commas.length && (commas[next] as number) < s.start) next++;
+      if (next >= commas.length || (commas[next] as number) >= s.end) continue;
+      while (from < candidates.length && (candidates[from] as Candidate).end <= s.start && (candidates[from] as Candidate).start < s.start) from++;
+      const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+      for (const found of findContinuations(tokens)) {
+        const comma = (tokens[found.boundary] as Token).start;
+        const start = (tokens[found.first] as Token).start;
+        // The sentence's attribution before the comma whose speaker is named; its content stops at the comma.
+        let owner: Candidate | null = null;
+        for (let k = from; k < candidates.length && (candidates[k] as Candidate).start < s.end; k++) {
+          const c = candidates[k] as Candidate;
+          if (c.start >= comma && !(c.kind === 'reported' && c.start < start)) continue;
+          if (c.kind === 'reported' && c.start < comma && c.end > comma) c.end = trimmedEnd(text, c.start, comma);
+          const at = c.sourceSpan?.start ?? -1;
+          if (c.ref && at >= s.start && at < comma && c.start !== start) owner = c;
+        }
+        const cueStart = (tokens[found.cueFirst] as Token).start;
+        // The patterns or a model read this cue already ("…, telling reporters that …").
+        if (candidates.some((c) => c.kind === 'reported' && (c.start === start || c.cueSpan?.start === cueStart))) continue;
+        const slot = owner ? null : sentenceOpeningSubject(text, tokens, mentions);
+        const ref = owner?.ref ?? slot?.ref ?? null;
+        if (!ref) continue;
+        const cueSpan = { start: cueStart, end: (tokens[found.cueLast] as Token).end };
+        const sourceSpan = owner?.sourceSpan ?? slot?.source;
+        candidates.push({
+          start, end: (tokens[found.last] as Token).end, kind: 'reported', ref, cue: (tokens[found.cueFirst] as Token).lower, inherits: false, cueSpan,
+          ...(sourceSpan ? { sourceSpan } : {}),
+        });
+        added = true;
+      }
+    }
+  }
+  return added;
+}
+
+/** `end` moved back over whitespace, so a content cut at a comma ends on its last word. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  return end;
 }
 
 /** The attribution of a paragraph that ends in a colon and so introduces the quote opening the next paragraph

@@ -25,6 +25,14 @@ describe('cue and source spans', () => {
     ]);
   });
 
+  it('reads the content after a long source of a sentence-opening "according to", up to its comma', () => {
+    expect(quotesIn('According to early results of exit polls conducted for the network by a polling firm, most voters backed the harbor plan.')).toMatchObject([
+      { kind: 'reported', text: 'most voters backed the harbor plan', cue: 'According to' },
+    ]);
+    // No comma after a plain run of words: no content.
+    expect(quotesIn('According to early results of exit polls conducted for the network by a polling firm most voters backed it.')).toEqual([]);
+  });
+
   it('gives a partial quote with no cue of its own the person who opens the sentence, without a cue span', () => {
     expect(quotesIn('In July, John Smith went after the report as “a work of pure fiction from start to end.”')).toEqual([
       { kind: 'direct', speaker: 'John Smith', text: 'a work of pure fiction from start to end.', source: 'John Smith' },
