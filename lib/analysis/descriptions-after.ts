@@ -514,8 +514,21 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
       if (dash && !DASHES.has(t.text) && firstComma !== undefined) return firstComma - 1;
       break;
     }
+    // "$46,344", "about 90,000 miles": a thousands separator, not the appositive's end.
+    if (t.text === ',' && isThousandsComma(tokens, i)) {
+      end = i;
+      continue;
+    }
     if (t.text === ',' && dash) firstComma ??= i;
     if (t.text === ',' && !dash) {
+      // "for population, refugees, and migration", "of the climate, controls and security division": a list
+      // inside the phrase runs to its last item.
+      const listEnd = nounPhrase ? innerListEnd(tokens, i) : undefined;
+      if (listEnd !== undefined) {
+        end = listEnd;
+        i = listEnd;
+        continue;
+      }
       if (!nounPhrase || !continuesNounPhrase(tokens, i)) break;
       safe = end;
     }
@@ -523,6 +536,63 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
   }
   if (safe !== undefined && !closes(tokens, end + 1)) return safe;
   return end;
+}
+
+/** The comma at i sits inside a number: digits glued on both sides, three after it ("90,000"). */
+function isThousandsComma(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return !!prev && !!next && prev.end === tokens[i]!.start && next.start === tokens[i]!.end && /\d$/.test(prev.text) && /^\d{3}(?:\D|$)/.test(next.text);
+}
+
+/** Longest item of a list inside a phrase, in words. */
+const MAX_LIST_ITEM = 3;
+
+/**
+ * At the comma i, the rest of a list of three or more short items that the phrase holds ("population,
+ * refugees, and migration", "Science, Technology, and Society program", "Defense, Space & Security"): returns
+ * the list's last token, or undefined. The items are bare words of one casing as the word before the comma
+ * (no determiner, no verb, no name of their own), and the last one follows "and", "or" or "&". A list of
+ * capitalised items must be glued by "&" or go on in a lower-case noun ("… and Society program"), since
+ * "director of Acme, Tom Smith and Jane Doe" lists people.
+ */
+function innerListEnd(tokens: Token[], i: number): number | undefined {
+  const before = tokens[i - 1];
+  if (!before || !before.isWord || PHRASE_DETERMINERS.has(lower(before)) || isStopWord(lower(before))) return undefined;
+  const cap = before.isCap;
+  const item = (k: number): number | undefined => {
+    let m = k;
+    while (m - k < MAX_LIST_ITEM && tokens[m]?.isWord && tokens[m]!.breakBefore === 0) {
+      const t = tokens[m]!;
+      const w = lower(t);
+      if (t.isCap !== cap || PHRASE_DETERMINERS.has(w) || isStopWord(w) || FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w) || RELATIVES.has(w)) break;
+      m++;
+    }
+    return m > k ? m - 1 : undefined;
+  };
+  let k = i + 1;
+  let items = 1;
+  for (;;) {
+    const t = tokens[k];
+    if (!t || t.breakBefore > 0) return undefined;
+    const w = t.text === '&' ? '&' : lower(t);
+    if (w === 'and' || w === 'or' || w === '&') {
+      if (items < 2 && w !== '&') return undefined;
+      const last = item(k + 1);
+      if (last === undefined) return undefined;
+      const after = tokens[last + 1];
+      // What follows the list must not be a verb: "… of the board, members and staff said" is a new clause.
+      if (after?.isWord && !after.isCap && (FINITE_VERBS.has(lower(after)) || isSpeechVerb(lower(after)) || isClauseVerb(after))) return undefined;
+      if (!cap || w === '&') return last;
+      return after?.isWord && !after.isCap && !isStopWord(lower(after)) && !/(?:ed|s)$/.test(lower(after)) ? last : undefined;
+    }
+    const end = item(k);
+    if (end === undefined) return undefined;
+    items++;
+    k = end + 1;
+    if (tokens[k]?.text === ',') k++;
+    else if (!['and', 'or', '&'].includes(tokens[k]?.text ?? '')) return undefined;
+  }
 }
 
 /** The bracket or closing quote that ends the one opened at i, within a few words, on the same line. */

@@ -46,6 +46,11 @@ describe('appositives after the name', () => {
     ['"best known for"', 'Jane Roe, best known for her role in the series, said she was thrilled.', 'Jane Roe', 'best known for her role in the series'],
     ['"known as"', 'The prize went to John Doe, known as the father of the modern bicycle, on Monday.', 'John Doe', 'known as the father of the modern bicycle'],
     ['"widely known for" with a quoted title', 'Mary Roe, widely known for “The Long Road,” spoke.', 'Mary Roe', 'widely known for “The Long Road,”'],
+    ['a number with a thousands separator', 'Tom Doe, a vice president at Acme, which runs about 90,000 miles of cable, said no.', 'Tom Doe', 'a vice president at Acme, which runs about 90,000 miles of cable'],
+    ['a list of three inside the phrase', 'Anne Roe, assistant secretary of state for population, refugees, and migration, said no.', 'Anne Roe', 'assistant secretary of state for population, refugees, and migration'],
+    ['a list of two and a head inside the phrase', 'The plan came from Jane Roe, president of the climate, controls and security division of Acme, on Monday.', 'Jane Roe', 'president of the climate, controls and security division of Acme'],
+    ['a capitalised list glued by "&"', 'Jim Doe, senior vice president at Acme Defense, Space & Security, said no.', 'Jim Doe', 'senior vice president at Acme Defense, Space & Security'],
+    ['a capitalised list that goes on in a noun', 'Jane Roe, the head of Acme’s Science, Technology, and Society program, said no.', 'Jane Roe', 'the head of Acme’s Science, Technology, and Society program'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
   });
@@ -65,6 +70,10 @@ describe('appositives after the name', () => {
     expect(person('Jane Roe is the only reason we won.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('Later, Jane Roe was a lawyer.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('Senator Jane Roe spoke. Roe is a former lawyer.', 'Jane Roe')?.description).toBe('Senator');
+  });
+
+  it('does not run a list of people into the phrase', () => {
+    expect(person('Jane Roe, director of Acme, Tom Smith and Ann Doe said it.', 'Jane Roe')?.description).toBe('director of Acme');
   });
 
   it('gives each of two described people their own appositive', () => {
