@@ -12,6 +12,9 @@ import type { Token } from './tokens';
 /** Names already recognised, by their last token: their first token and whether they name a person. */
 export type MentionEnds = Map<number, number>;
 
+/** Words after a name that continue a list or a phrase rather than start the name's verb. */
+const FRONTED_NOT_VERBS = new Set(['and', 'or', 'nor', 'of', 'in', 'at', 'for', 'to', 'from', 'with', 'on', 'by', 'as']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 /** Longest phrase before a name, in tokens. */
 const MAX_TOKENS = 10;
 const LINK_PREPOSITIONS = new Set(['to', 'for', 'of', 'at']);
@@ -43,13 +46,13 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   if (!comma || comma.text !== ',') return undefined;
   // "the then UK Home Secretary, Jane Roe,": a capitalised title, opened by a determiner.
   const capHead = tokens[first - 2];
-  const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !capHead.isAllCaps && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
+  const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !shouted(capHead) && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
   if (titleStart !== undefined && (!after || [',', '.', ';'].includes(after.text))) {
     const start = walkBack(tokens, titleStart, first - 1, titles, mentionEnds, true) ?? (opensSentence(tokens, titleStart) ? titleStart : undefined);
     return start === undefined ? undefined : slice(text, tokens, start, first - 2);
   }
   // "Sweden’s deputy director of public prosecutions, Jane Roe,": the role's head before "of" and what it heads.
-  const ofHead = headBeforeOf(tokens, first - 2);
+  const ofHead = headBeforeOf(tokens, first - 2, mentionEnds);
   const head = tokens[ofHead ?? first - 2];
   // "President of the Senate, Jane Roe,": a capitalised title with its "of", opening the sentence.
   if (ofHead !== undefined && head?.isCap && (!after || [',', '.', ';'].includes(after.text))) {
@@ -60,13 +63,20 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
   const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
   const affiliated = after?.text === 'of' && owner?.isCap === true;
-  if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated) return undefined;
+  // "The son of a former president, Fritz Roe was stabbed": a phrase that opens the sentence may have the name
+  // and its verb after it, without a closing comma.
+  const fronted = !!after && !affiliated && after.isWord && !after.isCap && !FRONTED_NOT_VERBS.has(lower(after));
+  if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated && !fronted) return undefined;
   // "the man who kidnapped the child, Michael Webb,": the role is the noun before the who clause, not its object.
   // In "the dog who bit the child, Michael Webb," which of the two the name is stays unclear: nothing.
   const relative = relativeBefore(text, tokens, first, after?.text === ',');
   if (relative || !isRoleHead(head.text) || insideRelative(tokens, first)) return relative;
   // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
   if (isPluralRoleHead(head.text)) return undefined;
+  if (fronted) {
+    const start = walkBack(tokens, ofHead ?? first - 2, first - 1, titles, mentionEnds, true);
+    return start !== undefined && opensSentence(tokens, start) ? slice(text, tokens, start, first - 2) : undefined;
+  }
   if (ofHead !== undefined) {
     const start = walkBack(tokens, ofHead, first - 1, titles, mentionEnds, true);
     return start === undefined ? undefined : slice(text, tokens, start, first - 2);
@@ -95,18 +105,27 @@ function bareRoleStart(tokens: Token[], first: number): number | undefined {
  * "director of public prosecutions", "head of the agency": the role head before "of" when the words from it to
  * `end` (the one before the comma) are an object without a clause or a comma. Returns the head's index.
  */
-function headBeforeOf(tokens: Token[], end: number): number | undefined {
-  for (let k = end; k > 1 && end - k < 5; k--) {
+function headBeforeOf(tokens: Token[], end: number, mentionEnds: MentionEnds): number | undefined {
+  // A name in the object counts as one word: "son of former President Richard Roe".
+  for (let k = end, steps = 0; k > 1 && steps < 5; k--, steps++) {
+    const mentionStart = mentionEnds.get(k);
+    if (mentionStart !== undefined && mentionStart < k) k = mentionStart;
     const t = tokens[k]!;
     if (!t.isWord || t.breakBefore > 0) return undefined;
-    if (lower(t) !== 'of') {
+    // "their nominee for governor", "the ambassador to Ukraine", "a researcher at Acme".
+    if (!LINK_PREPOSITIONS.has(lower(t))) {
       if (isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t))) return undefined;
       continue;
     }
     const h = tokens[k - 1]!;
-    return k < end && h.isWord && !h.isAllCaps && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
+    return k < end && h.isWord && !shouted(h) && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
   }
   return undefined;
+}
+
+/** A word in capitals that is no acronym title ("CEO", "MP" are; "PRESIDENT" in a shouted line is not). */
+function shouted(t: Token): boolean {
+  return t.isAllCaps && (t.text.length > 4 || t.inCapsSentence);
 }
 
 function opensSentence(tokens: Token[], k: number): boolean {
@@ -151,6 +170,8 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
   if (titleStart !== undefined) return { start: titleStart, plural: false };
   const t = tokens[k]!;
   if (!t.isWord) return undefined;
+  // "we suspect John Roe", "they coach Jane Roe": after a subject pronoun the role noun is a verb.
+  if (SUBJECT_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return undefined;
   if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0 || t.isAllCaps)) {
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };

@@ -32,6 +32,10 @@ const MORE_ROLE_HEADS = [
   'showrunner', 'newsreader', 'podcaster', 'vlogger', 'explorer', 'mountaineer', 'preacher', 'evangelist', 'televangelist',
   'warlord', 'strongman', 'fraudster', 'ballerina', 'rookie', 'junior', 'winner', 'laureate', 'model', 'offender', 'royal',
   'finalist', 'medalist', 'medallist', 'olympian',
+  // Positions and officials in sport, and a skipper: "Anaheim defenseman", "Capitals winger".
+  'defenseman', 'winger', 'skipper', 'referee', 'umpire', 'jockey', 'wicketkeeper', 'fullback',
+  // Where a case stands: "murder suspect Jane Roe", "The suspect, John Doe, was".
+  'suspect',
 ];
 
 /** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */
@@ -128,7 +132,10 @@ function isCompoundRoleHead(w: string): boolean {
   const inner = /^(\p{Ll}+)-(?:in|at|of)-\p{Ll}+$/u.exec(w);
   if (inner) return HEADS.has(inner[1]!);
   const prefixed = /^(?:co|vice|ex|deputy|under|step)-(\p{Ll}+)$/u.exec(w);
-  return !!prefixed && (HEADS.has(prefixed[1]!) || PERSON_NOUNS.has(prefixed[1]!));
+  if (prefixed) return HEADS.has(prefixed[1]!) || PERSON_NOUNS.has(prefixed[1]!);
+  // "Inspector-General", "Attorney-General", "president-elect": a role noun and a word that ranks it.
+  const ranked = /^(\p{Ll}+)-(general|elect|designate)$/u.exec(w);
+  return !!ranked && HEADS.has(ranked[1]!);
 }
 
 export function isPluralRoleHead(word: string): boolean {

@@ -96,6 +96,8 @@ describe('titles and roles before the name', () => {
     ['a public figure by what they do', 'Police said disgraced financier John Doe had been held in the jail.', 'John Doe', 'disgraced financier'],
     ['a sports figure', 'The club signed veteran footballer John Doe last week.', 'John Doe', 'veteran footballer'],
     ['a rookie', 'On Monday, rookie John Doe added a goal.', 'John Doe', 'rookie'],
+    ['a position in sport', 'He was fined for spitting on Anaheim defenseman John Doe in a brawl.', 'John Doe', 'Anaheim defenseman'],
+    ['a suspect', 'Police arrested murder suspect Jane Roe on Monday.', 'Jane Roe', 'murder suspect'],
     ['a role a capitalised title owns', 'The plan came from the Prime Minister’s national security adviser John Doe last year.', 'John Doe', 'the Prime Minister’s national security adviser'],
     ['a prize winner', 'The crowd cheered when Oscar winner Jane Roe arrived.', 'Jane Roe', 'Oscar winner'],
     ['what befell the person', 'The court heard from convicted sex offender John Doe on Monday.', 'John Doe', 'convicted sex offender'],
@@ -164,6 +166,22 @@ describe('titles and roles before the name', () => {
     expect(person('The court met.\n\nPresident of the Assembly, Jane Roe, has gone to court over it.', 'Jane Roe')?.description).toBe('President of the Assembly');
     // Not when the name is the subject of a new clause.
     expect(person('In a letter to the President of the Senate, Jane Roe said no.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('reads more phrases closed by a comma before the name', () => {
+    // Two roles joined by "and", the second an acronym.
+    expect(person('The office asked whether Acme’s founder and former CEO, Adam Doe, had gained.', 'Adam Doe')?.description).toBe('Acme’s founder and former CEO');
+    // A role with "for" or "to", and a hyphenated title.
+    expect(person('Democrats gained as their nominee for governor, Jim Roe, lost by five points.', 'Jim Roe')?.description).toBe('their nominee for governor');
+    expect(person('The group met the ambassador to Ruritania, Tom Doe, on Friday.', 'Tom Doe')?.description).toBe('the ambassador to Ruritania');
+    expect(person('The senators sued the Inspector-General of Police, Ibrahim Doe, in March.', 'Ibrahim Doe')?.description).toBe('the Inspector-General of Police');
+    // A phrase that opens the sentence, a name in its object, and the name's verb with no comma.
+    expect(person('The son of former German President Richard Roe, Fritz Roe was stabbed to death.', 'Fritz Roe')?.description).toBe('The son of former German President Richard Roe');
+    expect(person('After meeting the president of Acme, Jane Roe said it was fine.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('His wife, Jane Roe and their son left.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('The suspect, John Doe, was convicted last week.', 'John Doe')?.description).toBe('The suspect');
+    // After a subject pronoun a role noun is a verb.
+    expect(person('We suspect John Doe will win.', 'John Doe')?.description).toBeUndefined();
   });
 
   it('reads an organisation and a role after the name, with no determiner', () => {
