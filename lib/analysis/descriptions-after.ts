@@ -176,16 +176,42 @@ const COPULAS = new Set(['is', 'was']);
  * "Jane Roe is a video game historian living in Leeds.", "Roe was the agency’s deputy chief.": the person opens
  * the sentence and a copula joins a noun phrase whose first part names a role. `first`/`last` are the mention.
  */
-export function copularAfter(text: string, tokens: Token[], first: number, last: number): string | undefined {
+export function copularAfter(text: string, tokens: Token[], first: number, last: number, pronoun = false): string | undefined {
   const f = tokens[first]!;
   if (first > 0 && !f.sentenceStart && f.breakBefore === 0) return undefined;
   const be = tokens[last + 1];
-  if (!be || be.isCap || !COPULAS.has(lower(be)) || be.breakBefore > 0) return undefined;
+  // "She’s the director of …": after a pronoun "’s" is the copula (after a name it is a possessive).
+  if (!be || be.isCap || !(COPULAS.has(lower(be)) || (pronoun && isPossessiveMark(be) && be.text.length > 1)) || be.breakBefore > 0) return undefined;
   const j = last + 2;
   const t = tokens[j];
-  if (!t || t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j)) return undefined;
+  if (!t) return undefined;
+  // "Roe is a historian", or an owner and its role: "Roe is Acme’s deal curator".
+  const owned = t.isCap && t.isWord && !isStopWord(lower(t)) && ownerBeforeRole(tokens, j);
+  if (!owned && (t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j))) return undefined;
   const np = nounPhraseAt(tokens, j, false);
-  return np && roleInFirstPhrase(tokens, j, np.last) ? slice(text, tokens, np.first, np.last) : undefined;
+  if (!np || !roleInFirstPhrase(tokens, j, np.last)) return undefined;
+  return slice(text, tokens, np.first, verbAfterAnd(tokens, j, np.last) ?? np.last);
+}
+
+/** A capitalised name at j with a possessive after it, then a role within a few words ("Acme’s deal curator"). */
+function ownerBeforeRole(tokens: Token[], j: number): boolean {
+  let k = j;
+  while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
+  if (!isPossessiveMark(tokens[k + 1])) return false;
+  for (let m = k + 2; m < k + 6 && tokens[m]?.isWord && !tokens[m]!.isCap; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+/** "… curator and spends his pay": the token before an "and" that opens a second verb, or undefined. */
+function verbAfterAnd(tokens: Token[], first: number, last: number): number | undefined {
+  for (let k = first + 1; k < last; k++) {
+    if (lower(tokens[k]!) !== 'and') continue;
+    const v = tokens[k + 1]!;
+    const w = lower(v);
+    if (v.isCap || !v.isWord || isRoleHead(w) || isRoleModifier(w) || isHumanPlural(w)) continue;
+    if (FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || /\p{Ll}{2,}(?:s|ed)$/u.test(w)) return k - 1;
+  }
+  return undefined;
 }
 
 /** A lower-case role noun in the noun phrase from j up to its first preposition or relative ("a historian of"). */
@@ -396,10 +422,30 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
   // "CEO of Acme", "President and CEO of Acme"; not a title before a name ("Smith, President Obama and …").
   if (isRoleHead(w) && !(tokens[j + 1]?.isCap && tokens[j + 1]!.isWord)) return true;
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
+  if (capitalisedTitleAt(tokens, j)) return true;
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
   if (!isPossessiveMark(tokens[k + 1])) return ownerRoleAt(tokens, ownerNameEnd(tokens, k) + 1);
   for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+/**
+ * "Research and Advocacy Director for the Middle East", "Senior Vice President, Sales": a title written in
+ * capitals, its words joined by "and" or "&", ending in a role noun that the phrase's end or a preposition
+ * follows (a capitalised word after it would be a name: "Research Director Tom Smith").
+ */
+function capitalisedTitleAt(tokens: Token[], j: number): boolean {
+  for (let m = j; m < j + 6; m++) {
+    const t = tokens[m];
+    if (!t || t.breakBefore > 0) return false;
+    if (t.text === '&' || t.text === 'and') continue;
+    if (!t.isWord || !t.isCap || t.isAllCaps) return false;
+    if (m > j && isRoleHead(t.text) && !isPluralRoleHead(t.text)) {
+      const next = tokens[m + 1];
+      return !next || CLOSERS.has(next.text) || ['for', 'of', 'at', 'in', 'with'].includes(next.text);
+    }
+  }
   return false;
 }
 

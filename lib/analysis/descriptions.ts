@@ -111,6 +111,7 @@ export class PersonDescriptions {
 
   finish(): void {
     this.takeUpEpithets();
+    this.takeUpPronounCopulars();
     for (const [entity, notes] of this.notes) {
       const own = fullestFirst(notes.titles, notes.headlineTitles);
       const role = own ?? fullestFirst(notes.sharedTitles);
@@ -126,6 +127,34 @@ export class PersonDescriptions {
       const description =
         notes.appositives.find(namesRole) ?? notes.appositives[0] ?? style ?? titled(own) ?? notes.copular[0] ?? notes.epithets[0] ?? titled(role) ?? notes.weak[0];
       if (description) entity.description = description;
+    }
+  }
+
+  /**
+   * "… says Jane Roe, MD. She’s the director of the Acme Center.": a sentence that opens "He/She is a ROLE …"
+   * says who the one person named in the sentence before is, when the pronoun fits that person's first name.
+   */
+  private takeUpPronounCopulars(): void {
+    const { tokens, mentions } = this;
+    if (mentions.length === 0) return;
+    const sentence = sentenceStarts(tokens);
+    const quoted = quotedTokens(tokens);
+    let m = 0;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if ((t.text !== 'He' && t.text !== 'She') || sentence[i] !== i || quoted[i]) continue;
+      const phrase = copularAfter(this.text, tokens, i, i, true);
+      if (!phrase) continue;
+      const from = sentence[i - 1]!;
+      while (m < mentions.length && mentions[m]!.first < from) m++;
+      const named = new Set<Entity>();
+      for (let k = m; k < mentions.length && mentions[k]!.last < i; k++) if (!quoted[mentions[k]!.first]) named.add(mentions[k]!.entity);
+      // The one person the pronoun fits; anyone else named must be known to be of the other sex.
+      const sex = t.text === 'He' ? 'male' : 'female';
+      const fits = [...named].filter((e) => firstNameGender(e.name.split(' ')[0]!) !== (sex === 'male' ? 'female' : 'male'));
+      const entity = fits[0];
+      if (fits.length !== 1 || !entity || firstNameGender(entity.name.split(' ')[0]!) !== sex || !entity.name.includes(' ')) continue;
+      this.notes.get(entity)!.copular.push(phrase);
     }
   }
 

@@ -76,6 +76,27 @@ describe('appositives after the name', () => {
     expect(person('Jane Roe, director of Acme, Tom Smith and Ann Doe said it.', 'Jane Roe')?.description).toBe('director of Acme');
   });
 
+  it('reads a title written in capitals after the name', () => {
+    expect(person('The plan is cruel, said Paul Doe, Research and Advocacy Director for the region at Acme.', 'Paul Doe')?.description).toBe('Research and Advocacy Director for the region at Acme');
+    // A name after the capitalised title is someone else's.
+    expect(person('Jane Roe, Research Director Tom Smith and others said no.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('reads "Name is OWNER’s ROLE" up to a second verb', () => {
+    expect(person('Eric Doe is Acme’s deal curator and spends his pay on games.', 'Eric Doe')?.description).toBe('Acme’s deal curator');
+    expect(person('Jane Roe is a professor of physics and astronomy at Yale.', 'Jane Roe')?.description).toBe('a professor of physics and astronomy at Yale');
+  });
+
+  it('reads "He/She is a ROLE" about the one person the sentence before names', () => {
+    const text = '“The study is astounding,” says Katie Roe, MD, PhD. She’s the director of the Center for Food Research in Melbourne.';
+    expect(person(text, 'Katie Roe')?.description).toBe('the director of the Center for Food Research in Melbourne');
+    // Of two people, the one the pronoun fits; none when it fits no one or both.
+    expect(person('Tom Smith met Jane Roe. She is a lawyer.', 'Jane Roe')?.description).toBe('a lawyer');
+    expect(person('Tom Smith met Jane Roe. She is a lawyer.', 'Tom Smith')?.description).toBeUndefined();
+    expect(person('John Doe spoke. She is a lawyer.', 'John Doe')?.description).toBeUndefined();
+    expect(person('Tom Smith met Bill Roe. He is a lawyer.', 'Bill Roe')?.description).toBeUndefined();
+  });
+
   it('gives each of two described people their own appositive', () => {
     const text = 'Jane Roe, a teacher, and John Smith, a nurse, spoke.';
     expect(person(text, 'Jane Roe')?.description).toBe('a teacher');
