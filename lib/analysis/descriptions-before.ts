@@ -15,6 +15,7 @@ export type MentionEnds = Map<number, number>;
 /** Words after a name that continue a list or a phrase rather than start the name's verb. */
 const FRONTED_NOT_VERBS = new Set(['and', 'or', 'nor', 'of', 'in', 'at', 'for', 'to', 'from', 'with', 'on', 'by', 'as']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 /** Longest phrase before a name, in tokens. */
 const MAX_TOKENS = 10;
 const LINK_PREPOSITIONS = new Set(['to', 'for', 'of', 'at']);
@@ -172,6 +173,8 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
   if (!t.isWord) return undefined;
   // "we suspect John Roe", "they coach Jane Roe": after a subject pronoun the role noun is a verb.
   if (SUBJECT_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return undefined;
+  // "which stars Jane Roe": after a relative pronoun, likewise.
+  if (!tokens[k]!.isCap && RELATIVE_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return undefined;
   if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0 || t.isAllCaps)) {
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };
@@ -199,6 +202,8 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
   while (s > 0 && first - s < MAX_TOKENS && tokens[s]!.breakBefore === 0) {
     const k = s - 1;
     const t = tokens[k]!;
+    // "who advises Attorney-General …", "which stars …": the word after a relative pronoun is its verb.
+    if (!t.isCap && k > 0 && RELATIVE_PRONOUNS.has(tokens[k - 1]!.lower) && !PHRASE_DETERMINERS.has(t.lower)) break;
     const titleStart = titles.get(k);
     const mentionStart = mentionEnds.get(k);
     if (titleStart !== undefined) s = titleStart;
@@ -300,7 +305,8 @@ const MONTHS_AND_DAYS =
 
 /** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */
 function isAffiliationWord(t: Token): boolean {
-  if (t.isAllCaps) return true;
+  // "AS Opposition Leader …": a capitalised lead-in's small word is no acronym.
+  if (t.isAllCaps) return !isStopWord(t.text);
   if (gazetteerType(t.text)) return true;
   return /^(?:Former|Ex|Then|Deputy|Acting|Interim|Senior|Chief|Executive|Vice|Assistant|Associate|Special|Republican|Democratic|Democrat|GOP|State|Federal|National|House|Senate)$/.test(t.text);
 }

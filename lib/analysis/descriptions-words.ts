@@ -58,7 +58,9 @@ const HEADS: ReadonlySet<string> = new Set(
 /** Nouns for people from WordNet (lib/model/person-nouns.json, scripts/train-person-nouns.ts): "accuser",
  * "linebacker", "planner". They head a role phrase, but not an epithet (descriptions-anaphora.ts): "the burglar
  * said" is as often someone the article never names. */
-const PERSON_NOUNS: ReadonlySet<string> = new Set(personNounModel.words.split(' ').filter((w) => !NOT_HEADS.has(w)));
+/** Comparatives WordNet also lists as nouns for people ("a younger", "a longer"): "the longer the farce". */
+const COMPARATIVES = new Set(['longer', 'younger', 'elder', 'older', 'better', 'stronger', 'shorter', 'higher', 'lower', 'greater', 'wider', 'closer', 'faster', 'slower', 'bigger', 'smaller', 'richer', 'poorer']);
+const PERSON_NOUNS: ReadonlySet<string> = new Set(personNounModel.words.split(' ').filter((w) => !NOT_HEADS.has(w) && !COMPARATIVES.has(w)));
 const MODIFIERS: ReadonlySet<string> = new Set([
   ...ROLE_MODIFIERS,
   ...Object.keys(roleModel.modifiers),

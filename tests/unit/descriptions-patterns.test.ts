@@ -328,6 +328,18 @@ describe('a headline’s title', () => {
 });
 
 describe('what is not a description', () => {
+  it('the verb of a relative clause before the name is no role', () => {
+    expect(person('John Doe, who advises Attorney-General Jane Roe on crime, spoke.', 'Jane Roe')?.role).toBe('Attorney-General');
+    expect(person('The film, which stars John Doe as himself, is sweet.', 'John Doe')?.role).toBeUndefined();
+    // A determiner after the relative still opens a role: "which his colleague John Doe defended".
+    expect(person('It was a piece (which his colleague John Doe defended) that angered them.', 'John Doe')?.role).toBe('his colleague');
+  });
+
+  it('a comparative or a small word in capitals is no part of a role', () => {
+    expect(person('Critics of John Doe are starting to feel that the longer John Doe waits, the better.', 'John Doe')?.role).toBeUndefined();
+    expect(person('AS Opposition Leader Jane Roe said no.', 'Jane Roe')?.role).toBe('Opposition Leader');
+  });
+
   it('a name that opens a list of subjects has no appositive', () => {
     expect(person('In 1963 John Roe, his secretary, his programmer and his graduate students all shared the office.', 'John Roe')?.description).toBeUndefined();
     // A verb in -ed before a determiner ends the phrase; inside a who clause it does not.
