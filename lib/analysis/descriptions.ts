@@ -12,6 +12,7 @@ import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-
 import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
 import { firstNameGender } from './name-gender';
+import { isHumanNoun } from './speech-cues';
 import type { Token } from './tokens';
 import type { Entity } from './types';
 
@@ -86,7 +87,11 @@ export class PersonDescriptions {
     if (title?.plural || listed) this.listTitles.set(m.last, phrase!);
     const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
     if (before) notes.appositives.push(before);
-    const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
+    let after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
+    // "the cubist art of Pablo Roe, the radical fashions of Coco Doe, …": the name ends one item of a list of
+    // things, and the phrase after it is the next item, not who the person is.
+    const item = after && tokens[first - 1]?.lower === 'of' ? PARALLEL_ITEM.exec(after.text) : null;
+    if (item && !isRoleHead(item[1]!) && !isHumanNoun(item[1]!.toLowerCase())) after = undefined;
     if (after) (after.weak ? notes.weak : after.thin ? notes.thin : after.slight ? notes.slight : notes.appositives).push(after.text);
     else {
       const copular = copularAfter(text, tokens, first, m.last);
@@ -195,6 +200,9 @@ export class PersonDescriptions {
     }
   }
 }
+
+/** A noun phrase with a determiner whose own "of" takes a name: "the genre-defying music of Claude Doe". */
+const PARALLEL_ITEM = /^(?:the|a|an|his|her|its|their)\s[^,]*?([\p{L}-]+)\sof\s\p{Lu}/u;
 
 /** For each token, the index of the first token of its sentence (a new line also starts one). */
 function sentenceStarts(tokens: Token[]): number[] {

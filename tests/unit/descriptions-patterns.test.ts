@@ -335,6 +335,13 @@ describe('what is not a description', () => {
     expect(person('It was a piece (which his colleague John Doe defended) that angered them.', 'John Doe')?.role).toBe('his colleague');
   });
 
+  it('the next item of a list of things after a name is no appositive', () => {
+    const text = 'He praised the cubist art of Pablo Roe, the radical fashions of Coco Doe, the poetry of Gertrude Smith, and the music of Claude Jones.';
+    expect(person(text, 'Coco Doe')?.description).toBeUndefined();
+    // A role noun before the "of" still says who the person is.
+    expect(person('The plan won the support of Jane Roe, the head of Acme Corp.', 'Jane Roe')?.description).toBe('the head of Acme Corp.');
+  });
+
   it('a comparative or a small word in capitals is no part of a role', () => {
     expect(person('Critics of John Doe are starting to feel that the longer John Doe waits, the better.', 'John Doe')?.role).toBeUndefined();
     expect(person('AS Opposition Leader Jane Roe said no.', 'Jane Roe')?.role).toBe('Opposition Leader');
