@@ -15,7 +15,7 @@ export type MentionEnds = Map<number, number>;
 /** Words after a name that continue a list or a phrase rather than start the name's verb. */
 const FRONTED_NOT_VERBS = new Set(['and', 'or', 'nor', 'of', 'in', 'at', 'for', 'to', 'from', 'with', 'on', 'by', 'as']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Longest phrase before a name, in tokens. */
 const MAX_TOKENS = 10;
 const LINK_PREPOSITIONS = new Set(['to', 'for', 'of', 'at']);
@@ -203,7 +203,7 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
     const k = s - 1;
     const t = tokens[k]!;
     // "who advises Attorney-General …", "which stars …": the word after a relative pronoun is its verb.
-    if (!t.isCap && k > 0 && RELATIVE_PRONOUNS.has(tokens[k - 1]!.lower) && !PHRASE_DETERMINERS.has(t.lower)) break;
+    if (!t.isCap && k > 0 && RELATIVE_PRONOUNS.has(tokens[k - 1]!.lower) && /\p{Ll}(?:s|ed)$/u.test(t.lower) && !isRoleModifier(t.text) && !PHRASE_DETERMINERS.has(t.lower)) break;
     const titleStart = titles.get(k);
     const mentionStart = mentionEnds.get(k);
     if (titleStart !== undefined) s = titleStart;
@@ -306,7 +306,7 @@ const MONTHS_AND_DAYS =
 /** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */
 function isAffiliationWord(t: Token): boolean {
   // "AS Opposition Leader …": a capitalised lead-in's small word is no acronym.
-  if (t.isAllCaps) return !isStopWord(t.text);
+  if (t.isAllCaps) return !isStopWord(t.text) || !!gazetteerType(t.text);
   if (gazetteerType(t.text)) return true;
   return /^(?:Former|Ex|Then|Deputy|Acting|Interim|Senior|Chief|Executive|Vice|Assistant|Associate|Special|Republican|Democratic|Democrat|GOP|State|Federal|National|House|Senate)$/.test(t.text);
 }

@@ -345,6 +345,8 @@ describe('what is not a description', () => {
   it('a comparative or a small word in capitals is no part of a role', () => {
     expect(person('Critics of John Doe are starting to feel that the longer John Doe waits, the better.', 'John Doe')?.role).toBeUndefined();
     expect(person('AS Opposition Leader Jane Roe said no.', 'Jane Roe')?.role).toBe('Opposition Leader');
+    expect(person('US Trade Representative Jane Roe said no.', 'Jane Roe')?.role).toBe('US Trade Representative');
+    expect(person('Reports suggest that former security chief Jane Roe was ousted.', 'Jane Roe')?.role).toBe('former security chief');
   });
 
   it('a name that opens a list of subjects has no appositive', () => {
