@@ -227,6 +227,9 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
     // "Los Angeles-based", "Pulitzer Prize-winning": the hyphen and the word it joins to come along.
     else if (gluedHyphenBefore(tokens, k)) s = k - 1;
     else if (lower(t) === 'and' && k > 0 && tokens[k - 1]!.isWord && isRoleHead(tokens[k - 1]!.text)) s = k;
+    // "Popular Christian and corporate speaker": two modifiers of the head joined by "and" (not a plural, which
+    // names a group: "Senate Democrats and Republican leader …"; nor the end of a title's "of": "… of State and").
+    else if (lower(t) === 'and' && s < start && k > 1 && andJoinsModifiers(tokens, k, mentionEnds)) s = k;
     else if (PHRASE_DETERMINERS.has(lower(t))) {
       s = k;
       opened = true;
@@ -293,6 +296,12 @@ function gluedHyphenBefore(tokens: Token[], k: number): boolean {
   if (!hyphen || !before || hyphen.text !== '-' || hyphen.end !== tokens[k]!.start || before.end !== hyphen.start || !before.isWord) return false;
   // "re-elected", "pre-ordered": a verb with its prefix, not a compound adjective.
   return !/^(?:re|pre|co|un|over|out)$/i.test(before.text) || !/ed$/.test(tokens[k]!.text);
+}
+
+function andJoinsModifiers(tokens: Token[], k: number, mentionEnds: MentionEnds): boolean {
+  const m = tokens[k - 1]!;
+  if (!m.isWord || mentionEnds.has(k - 1) || /s$/.test(m.text) || isStopWord(tokens[k - 2]!.text)) return false;
+  return m.isCap ? isAffiliationWord(m) : isRoleModifier(m.text);
 }
 
 /** Not a month, weekday or clause word ("In March President …", "When Senator …"). */

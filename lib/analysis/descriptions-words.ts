@@ -45,7 +45,8 @@ const IST_NOUN = /^\p{Ll}{4,}ist$/u;
 const IST_NOT_PEOPLE = new Set(['persist', 'consist', 'subsist', 'checklist', 'playlist', 'wishlist', 'shortlist', 'blacklist', 'whitelist', 'waitlist']);
 
 function isOccupationWord(w: string): boolean {
-  return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && !w.endsWith('list') && !IST_NOT_PEOPLE.has(w));
+  // "-list" words are lists ("checklist", "setlist") unless a vowel or an "l" comes before: "capitalist", "novelist".
+  return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && (!w.endsWith('list') || /[aeioly]list$/.test(w)) && !IST_NOT_PEOPLE.has(w));
 }
 
 /** Human nouns that say nothing about who someone is, or that name a party rather than a role. */
