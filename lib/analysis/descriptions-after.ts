@@ -50,6 +50,8 @@ const IRREGULAR_PAST = new Set([
 /** Words that alone do not make a "who" clause say anything ("who in 2008, …"). */
 const CLAUSE_FILLERS = new Set(['in', 'on', 'at', 'for', 'with', 'from', 'by', 'of', 'to', 'the', 'a', 'an', 'and', 'or', 'also', 'then', 'now']);
 const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
+/** Words that open a clause inside an appositive, whose verb is not the sentence's: "his rival while he was …". */
+const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'since', 'until']);
 
 type Kind = 'age' | 'degree' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
 interface Piece {
@@ -700,6 +702,8 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
     const w = lower(tokens[i]!);
     if (NP_RELATIVES.has(w)) return false;
+    // "his opponent in a fight last season while he was with the Rockets": a clause after a noun.
+    if (SUBORDINATORS.has(w) && i > first && tokens[i - 1]!.isWord && !tokens[i - 1]!.isCap && !FINITE_VERBS.has(lower(tokens[i - 1]!))) return false;
     if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;
