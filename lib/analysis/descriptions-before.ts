@@ -179,6 +179,10 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };
   }
+  // "Lakers great Magic Roe", "Tennis great Jane Doe": "great" is a noun after a team's or a sport's name.
+  if (t.lower === 'great' && !t.isCap && k > 0 && tokens[k - 1]!.isCap && tokens[k - 1]!.isWord && !isStopWord(tokens[k - 1]!.text) && !PHRASE_DETERMINERS.has(tokens[k - 1]!.lower)) {
+    return { start: k, plural: false };
+  }
   // "former secretary of state Hillary Clinton": a lower-case department after "of".
   if (!t.isCap && k >= 2 && lower(tokens[k - 1]!) === 'of' && isRoleHead(tokens[k - 2]!.text) && !tokens[k - 2]!.isCap && mayModifyRole(t)) {
     return { start: k - 2, plural: false };

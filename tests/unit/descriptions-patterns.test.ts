@@ -120,6 +120,7 @@ describe('titles and roles before the name', () => {
     ['a rookie', 'On Monday, rookie John Doe added a goal.', 'John Doe', 'rookie'],
     ['a position in sport', 'He was fined for spitting on Anaheim defenseman John Doe in a brawl.', 'John Doe', 'Anaheim defenseman'],
     ['a suspect', 'Police arrested murder suspect Jane Roe on Monday.', 'Jane Roe', 'murder suspect'],
+    ['"great" as a noun after a team', 'The four were Oscar Doe, Lakers great John Roe and others.', 'John Roe', 'Lakers great'],
     ['an -ist noun ending in "list"', 'The venture capitalist John Doe said no.', 'John Doe', 'The venture capitalist'],
     ['two modifiers joined by "and"', 'Popular Christian and corporate speaker John Doe said no.', 'John Doe', 'Popular Christian and corporate speaker'],
     ['not a group before "and"', 'Senate Democrats and Republican leader John Doe agreed.', 'John Doe', 'Republican leader'],
@@ -349,6 +350,7 @@ describe('what is not a description', () => {
   it('a comparative or a small word in capitals is no part of a role', () => {
     expect(person('Critics of John Doe are starting to feel that the longer John Doe waits, the better.', 'John Doe')?.role).toBeUndefined();
     expect(person('AS Opposition Leader Jane Roe said no.', 'Jane Roe')?.role).toBe('Opposition Leader');
+    expect(person('It was a great John Doe performance.', 'John Doe')?.role).toBeUndefined();
     expect(person('US Trade Representative Jane Roe said no.', 'Jane Roe')?.role).toBe('US Trade Representative');
     expect(person('Reports suggest that former security chief Jane Roe was ousted.', 'Jane Roe')?.role).toBe('former security chief');
   });
