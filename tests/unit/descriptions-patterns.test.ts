@@ -120,6 +120,7 @@ describe('titles and roles before the name', () => {
     ['a rookie', 'On Monday, rookie John Doe added a goal.', 'John Doe', 'rookie'],
     ['a position in sport', 'He was fined for spitting on Anaheim defenseman John Doe in a brawl.', 'John Doe', 'Anaheim defenseman'],
     ['a suspect', 'Police arrested murder suspect Jane Roe on Monday.', 'Jane Roe', 'murder suspect'],
+    ['who backs the person', 'He met tea-party backed candidate John Doe today.', 'John Doe', 'tea-party backed candidate'],
     ['"great" as a noun after a team', 'The four were Oscar Doe, Lakers great John Roe and others.', 'John Roe', 'Lakers great'],
     ['an -ist noun ending in "list"', 'The venture capitalist John Doe said no.', 'John Doe', 'The venture capitalist'],
     ['two modifiers joined by "and"', 'Popular Christian and corporate speaker John Doe said no.', 'John Doe', 'Popular Christian and corporate speaker'],
