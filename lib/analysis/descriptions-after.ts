@@ -571,7 +571,7 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
     if (t.text === ',' && !dash) {
       // "for population, refugees, and migration", "of the climate, controls and security division": a list
       // inside the phrase runs to its last item.
-      const listEnd = nounPhrase ? innerListEnd(tokens, i) : undefined;
+      const listEnd = nounPhrase ? (innerListEnd(tokens, i) ?? departmentEnd(tokens, i)) : undefined;
       if (listEnd !== undefined) {
         end = listEnd;
         i = listEnd;
@@ -682,6 +682,26 @@ function continuesNounPhrase(tokens: Token[], i: number): boolean {
   }
   // "…, once summed up the danger": a verb after the adverb makes a new clause.
   return !isClauseVerb(tokens[i + 2]);
+}
+
+/**
+ * "senior vice president, global marketing, at Acme": after a role noun, a short department between commas and
+ * then the organisation after "at", "of" or "for", as corporate titles are written.
+ */
+function departmentEnd(tokens: Token[], i: number): number | undefined {
+  const prev = tokens[i - 1]!;
+  if (!prev.isWord || !isRoleHead(prev.text) || isPluralRoleHead(prev.text)) return undefined;
+  for (let k = i + 1; k < tokens.length && k - i <= 5; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') {
+      const after = tokens[k + 1];
+      return k > i + 1 && !!after && ['at', 'of', 'for'].includes(after.text) ? k : undefined;
+    }
+    if (!t.isWord || t.breakBefore > 0) return undefined;
+    const w = lower(t);
+    if (PHRASE_DETERMINERS.has(w) || FINITE_VERBS.has(w) || isSpeechVerb(w) || RELATIVES.has(w) || (isStopWord(w) && w !== 'and')) return undefined;
+  }
+  return undefined;
 }
 
 /** From token j to the next comma or sentence end there is no finite verb ("the network’s funding arm,"). */

@@ -47,6 +47,7 @@ describe('appositives after the name', () => {
     ['"known as"', 'The prize went to John Doe, known as the father of the modern bicycle, on Monday.', 'John Doe', 'known as the father of the modern bicycle'],
     ['"widely known for" with a quoted title', 'Mary Roe, widely known for “The Long Road,” spoke.', 'Mary Roe', 'widely known for “The Long Road,”'],
     ['a clause after the noun', 'He did not clash with John Doe, his opponent in a fight last season while he was with the Rockets.', 'John Doe', 'his opponent in a fight last season while he was with the Rockets'],
+    ['a department between commas after the title', 'Jane Roe, senior vice president, global marketing, at Acme, said no.', 'Jane Roe', 'senior vice president, global marketing, at Acme'],
     ['a number with a thousands separator', 'Tom Doe, a vice president at Acme, which runs about 90,000 miles of cable, said no.', 'Tom Doe', 'a vice president at Acme, which runs about 90,000 miles of cable'],
     ['a list of three inside the phrase', 'Anne Roe, assistant secretary of state for population, refugees, and migration, said no.', 'Anne Roe', 'assistant secretary of state for population, refugees, and migration'],
     ['a list of two and a head inside the phrase', 'The plan came from Jane Roe, president of the climate, controls and security division of Acme, on Monday.', 'Jane Roe', 'president of the climate, controls and security division of Acme'],
