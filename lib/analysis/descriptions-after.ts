@@ -181,10 +181,19 @@ const COPULAS = new Set(['is', 'was']);
 export function copularAfter(text: string, tokens: Token[], first: number, last: number, pronoun = false): string | undefined {
   const f = tokens[first]!;
   if (first > 0 && !f.sentenceStart && f.breakBefore === 0) return undefined;
-  const be = tokens[last + 1];
+  // "Roe, 45, is a lawyer": an age between commas before the verb.
+  let b = last + 1;
+  if (tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && tokens[b + 2]?.text === ',') b += 3;
+  // "Roe has been a lawyer …": the perfect of the copula.
+  if (['has', 'had'].includes(tokens[b]?.lower ?? '') && tokens[b + 1]?.lower === 'been') b++;
+  const be = tokens[b];
   // "She’s the director of …": after a pronoun "’s" is the copula (after a name it is a possessive).
-  if (!be || be.isCap || !(COPULAS.has(lower(be)) || (pronoun && isPossessiveMark(be) && be.text.length > 1)) || be.breakBefore > 0) return undefined;
-  const j = last + 2;
+  if (!be || be.isCap || !(COPULAS.has(lower(be)) || lower(be) === 'been' || (pronoun && isPossessiveMark(be) && be.text.length > 1)) || be.breakBefore > 0) return undefined;
+  // "Roe is also a professor …", "Roe is now a lawyer": an adverb after the verb; "now" and "formerly" say when.
+  let j = b + 1;
+  if (['also', 'still', 'already'].includes(tokens[j]?.lower ?? '')) j++;
+  const when = ['now', 'currently', 'formerly', 'previously', 'once'].includes(tokens[j]?.lower ?? '') ? j : undefined;
+  if (when !== undefined) j++;
   const t = tokens[j];
   if (!t) return undefined;
   // "Roe is a historian", or an owner and its role: "Roe is Acme’s deal curator".
@@ -192,7 +201,7 @@ export function copularAfter(text: string, tokens: Token[], first: number, last:
   if (!owned && (t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j))) return undefined;
   const np = nounPhraseAt(tokens, j, false);
   if (!np || !roleInFirstPhrase(tokens, j, np.last)) return undefined;
-  return slice(text, tokens, np.first, verbAfterAnd(tokens, j, np.last) ?? np.last);
+  return slice(text, tokens, when ?? np.first, verbAfterAnd(tokens, j, np.last) ?? np.last);
 }
 
 /** A capitalised name at j with a possessive after it, then a role within a few words ("Acme’s deal curator"). */

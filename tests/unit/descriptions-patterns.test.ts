@@ -84,6 +84,14 @@ describe('appositives after the name', () => {
     expect(person('Jane Roe, Research Director Tom Smith and others said no.', 'Jane Roe')?.description).toBeUndefined();
   });
 
+  it('reads "Name is also / now a ROLE", "Name, 45, is a ROLE" and "Name has been a ROLE"', () => {
+    expect(person('Jane Roe spoke. Roe is also a professor of law at Yale.', 'Jane Roe')?.description).toBe('a professor of law at Yale');
+    expect(person('Jane Roe spoke. Roe is now a lawyer in Boston.', 'Jane Roe')?.description).toBe('now a lawyer in Boston');
+    expect(person('Jane Roe, 45, is a lawyer in Boston.', 'Jane Roe')?.description).toBe('a lawyer in Boston');
+    expect(person('Jane Roe spoke. Roe has been a lawyer for 20 years.', 'Jane Roe')?.description).toBe('a lawyer for 20 years');
+    expect(person('Jane Roe has been a problem.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
   it('reads "Name is OWNER’s ROLE" up to a second verb', () => {
     expect(person('Eric Doe is Acme’s deal curator and spends his pay on games.', 'Eric Doe')?.description).toBe('Acme’s deal curator');
     expect(person('Jane Roe is a professor of physics and astronomy at Yale.', 'Jane Roe')?.description).toBe('a professor of physics and astronomy at Yale');
