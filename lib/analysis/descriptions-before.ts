@@ -14,6 +14,8 @@ export type MentionEnds = Map<number, number>;
 
 /** Words after a name that continue a list or a phrase rather than start the name's verb. */
 const FRONTED_NOT_VERBS = new Set(['and', 'or', 'nor', 'of', 'in', 'at', 'for', 'to', 'from', 'with', 'on', 'by', 'as']);
+/** Who stands behind someone, inside a title before the name: "tea-party backed candidate", "Boston based lawyer". */
+const BACKING = new Set(['backed', 'funded', 'based', 'owned']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Longest phrase before a name, in tokens. */
@@ -245,7 +247,7 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       const owner = !t.sentenceStart && isOwnerWord(t);
       if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
       s = k;
-    } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-' || BACKING.has(t.lower)) s = k;
     else if (nounInIng(tokens, k, start)) s = k;
     else break;
   }

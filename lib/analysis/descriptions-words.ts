@@ -72,8 +72,6 @@ const MODIFIERS: ReadonlySet<string> = new Set([
   'nightly', 'weekly', 'daily', 'monthly', 'elderly',
   // What befell a public figure: "convicted sex offender", "jailed financier", "deposed president".
   'convicted', 'jailed', 'exiled', 'slain', 'deposed',
-  // Who stands behind someone: "tea-party backed candidate", "Boston based lawyer".
-  'backed', 'funded', 'based', 'owned',
 ]);
 
 /** Common verbs without a regular ending that take a person as object ("heard President Trump") or make a

@@ -357,6 +357,11 @@ describe('what is not a description', () => {
     expect(person('The plan won the support of Jane Roe, the head of Acme Corp.', 'Jane Roe')?.description).toBe('the head of Acme Corp.');
   });
 
+  it('a verb in -ed after the name opens no appositive', () => {
+    const text = 'At the hearing, the witnesses, former astronaut Tom Doe and retired aerospace executive John Roe, backed up that assessment.';
+    expect(person(text, 'John Roe')?.description).toBe('retired aerospace executive');
+  });
+
   it('a comparative or a small word in capitals is no part of a role', () => {
     expect(person('Critics of John Doe are starting to feel that the longer John Doe waits, the better.', 'John Doe')?.role).toBeUndefined();
     expect(person('AS Opposition Leader Jane Roe said no.', 'Jane Roe')?.role).toBe('Opposition Leader');
