@@ -610,8 +610,8 @@ const MAX_LIST_ITEM = 3;
  * refugees, and migration", "Science, Technology, and Society program", "Defense, Space & Security"): returns
  * the list's last token, or undefined. The items are bare words of one casing as the word before the comma
  * (no determiner, no verb, no name of their own), and the last one follows "and", "or" or "&". A list of
- * capitalised items must be glued by "&" or go on in a lower-case noun ("… and Society program"), since
- * "director of Acme, Tom Smith and Jane Doe" lists people.
+ * capitalised items must be glued by "&", go on in a lower-case noun ("… and Society program") or be one word
+ * each ("Defense, Space, and Security,"), since "director of Acme, Tom Smith and Jane Doe" lists people.
  */
 function innerListEnd(tokens: Token[], i: number): number | undefined {
   const before = tokens[i - 1];
@@ -629,6 +629,7 @@ function innerListEnd(tokens: Token[], i: number): number | undefined {
   };
   let k = i + 1;
   let items = 1;
+  let single = true;
   for (;;) {
     const t = tokens[k];
     if (!t || t.breakBefore > 0) return undefined;
@@ -641,10 +642,13 @@ function innerListEnd(tokens: Token[], i: number): number | undefined {
       // What follows the list must not be a verb: "… of the board, members and staff said" is a new clause.
       if (after?.isWord && !after.isCap && (FINITE_VERBS.has(lower(after)) || isSpeechVerb(lower(after)) || isClauseVerb(after))) return undefined;
       if (!cap || w === '&') return last;
+      // "Boeing Defense, Space, and Security,": one-word items that close the phrase; people have two words.
+      if (single && last === k + 1 && (!after || CLOSERS.has(after.text))) return last;
       return after?.isWord && !after.isCap && !isStopWord(lower(after)) && !/(?:ed|s)$/.test(lower(after)) ? last : undefined;
     }
     const end = item(k);
     if (end === undefined) return undefined;
+    if (end > k) single = false;
     items++;
     k = end + 1;
     if (tokens[k]?.text === ',') k++;

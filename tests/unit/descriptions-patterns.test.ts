@@ -52,6 +52,7 @@ describe('appositives after the name', () => {
     ['a list of three inside the phrase', 'Anne Roe, assistant secretary of state for population, refugees, and migration, said no.', 'Anne Roe', 'assistant secretary of state for population, refugees, and migration'],
     ['a list of two and a head inside the phrase', 'The plan came from Jane Roe, president of the climate, controls and security division of Acme, on Monday.', 'Jane Roe', 'president of the climate, controls and security division of Acme'],
     ['a capitalised list glued by "&"', 'Jim Doe, senior vice president at Acme Defense, Space & Security, said no.', 'Jim Doe', 'senior vice president at Acme Defense, Space & Security'],
+    ['a capitalised list of one-word items', '“It works,” Jim Doe, vice president at Acme Defense, Space, and Security, said in a statement.', 'Jim Doe', 'vice president at Acme Defense, Space, and Security'],
     ['a capitalised list that goes on in a noun', 'Jane Roe, the head of Acme’s Science, Technology, and Society program, said no.', 'Jane Roe', 'the head of Acme’s Science, Technology, and Society program'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
