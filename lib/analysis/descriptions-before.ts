@@ -47,6 +47,8 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const comma = tokens[first - 1];
   const after = tokens[last + 1];
   if (!comma || comma.text !== ',') return undefined;
+  const asRole = asRoleBefore(text, tokens, first, after);
+  if (asRole) return asRole;
   // "the then UK Home Secretary, Jane Roe,": a capitalised title, opened by a determiner.
   const capHead = tokens[first - 2];
   const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !shouted(capHead) && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
@@ -87,6 +89,48 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
+}
+
+/** Words that may follow the role in an "As a ROLE …," opening. */
+const AS_LINKS = new Set(['of', 'for', 'at', 'to', 'in', 'with', 'on', 'from', 'and']);
+const LIFE_STAGES = new Set(['child', 'kid', 'boy', 'girl', 'baby', 'toddler', 'teenager', 'teen', 'youngster', 'youth', 'adult', 'adolescent', 'infant', 'newborn']);
+/** Longest "As a ROLE …," opening, in tokens. */
+const MAX_AS_TOKENS = 16;
+
+/**
+ * "As a lung biologist at Acme University, Jane Roe followed …", "As the company’s CEO, Roe oversaw …": a
+ * sentence that opens with "As" and a noun phrase whose head (before any preposition) is a role noun, then the
+ * name and its verb.
+ */
+function asRoleBefore(text: string, tokens: Token[], first: number, after: Token | undefined): string | undefined {
+  if (!after || !after.isWord || after.isCap || FRONTED_NOT_VERBS.has(after.lower)) return undefined;
+  let s = first - 2;
+  while (s > 0 && first - s <= MAX_AS_TOKENS && !tokens[s]!.sentenceStart && tokens[s]!.breakBefore === 0) {
+    if (!tokens[s]!.isWord && !isPossessiveMark(tokens[s]) && tokens[s]!.text !== '-') return undefined;
+    s--;
+  }
+  const as = tokens[s]!;
+  if (as.lower !== 'as' || !(as.sentenceStart || as.breakBefore > 0 || s === 0) || !PHRASE_DETERMINERS.has(tokens[s + 1]?.lower ?? '')) return undefined;
+  // "As the president meandered through his text, Trump railed": a clause, not a role.
+  for (let k = s + 2; k < first - 1; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && !isRoleModifier(t.text) && (/\p{Ll}ed$/u.test(t.lower) || (isStopWord(t.text) && !AS_LINKS.has(t.lower) && !PHRASE_DETERMINERS.has(t.lower)))) return undefined;
+    if (t.isWord && !t.isCap && /\p{Ll}s$/u.test(t.lower) && !isRoleHead(t.text) && tokens[k + 1]?.isWord && PHRASE_DETERMINERS.has(tokens[k + 1]!.lower)) return undefined;
+  }
+  for (let k = s + 2; k < first - 1; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && LINK_PREPOSITIONS.has(t.lower)) return undefined;
+    if (t.isWord && (!t.isCap || k > s + 2) && isRoleHead(t.text) && !isPluralRoleHead(t.text)) {
+      // "As a child, Roe lived in Ohio": a time of life, not who the person is.
+      if (LIFE_STAGES.has(t.lower)) return undefined;
+      // The role ends the phrase or takes a complement: "As the president speaks, …" is a clause.
+      const next = tokens[k + 1]!;
+      if (k + 1 !== first - 1 && !AS_LINKS.has(next.lower)) return undefined;
+      return slice(text, tokens, s + 1, first - 2);
+    }
+    if (t.isWord && !t.isCap && (isStopWord(t.text) && t.lower !== 'and')) return undefined;
+  }
+  return undefined;
 }
 
 /**

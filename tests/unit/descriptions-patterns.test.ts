@@ -217,6 +217,14 @@ describe('titles and roles before the name', () => {
     expect(person('After meeting the president of Acme, Jane Roe said it was fine.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('His wife, Jane Roe and their son left.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('The suspect, John Doe, was convicted last week.', 'John Doe')?.description).toBe('The suspect');
+    // "As a ROLE …, Name verb": the opening says who the person is, unless it is a time of life.
+    expect(person('As a lung biologist at Acme University, Jane Roe followed the work.', 'Jane Roe')?.description).toBe('a lung biologist at Acme University');
+    expect(person('As the company’s CEO, Jane Roe oversaw the merger.', 'Jane Roe')?.description).toBe('the company’s CEO');
+    expect(person('As a senator from Ohio, Jane Roe voted no.', 'Jane Roe')?.description).toBe('a senator from Ohio');
+    expect(person('As a child, Jane Roe lived in Ohio.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('As a result of the storm, Jane Roe left.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('As the president meandered through his text, Jane Roe railed at it.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('As the president speaks, Jane Roe left.', 'Jane Roe')?.description).toBeUndefined();
     // After a subject pronoun a role noun is a verb.
     expect(person('We suspect John Doe will win.', 'John Doe')?.description).toBeUndefined();
   });
