@@ -47,8 +47,6 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const comma = tokens[first - 1];
   const after = tokens[last + 1];
   if (!comma || comma.text !== ',') return undefined;
-  const asRole = asRoleBefore(text, tokens, first, after);
-  if (asRole) return asRole;
   // "the then UK Home Secretary, Jane Roe,": a capitalised title, opened by a determiner.
   const capHead = tokens[first - 2];
   const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !shouted(capHead) && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
@@ -102,7 +100,9 @@ const MAX_AS_TOKENS = 16;
  * sentence that opens with "As" and a noun phrase whose head (before any preposition) is a role noun, then the
  * name and its verb.
  */
-function asRoleBefore(text: string, tokens: Token[], first: number, after: Token | undefined): string | undefined {
+export function asRoleBefore(text: string, tokens: Token[], first: number, last: number): string | undefined {
+  const after = tokens[last + 1];
+  if (tokens[first - 1]?.text !== ',') return undefined;
   if (!after || !after.isWord || after.isCap || FRONTED_NOT_VERBS.has(after.lower)) return undefined;
   let s = first - 2;
   while (s > 0 && first - s <= MAX_AS_TOKENS && !tokens[s]!.sentenceStart && tokens[s]!.breakBefore === 0) {

@@ -8,7 +8,7 @@
 // list's title, or a "who" clause.
 import { appositiveAfter, copularAfter, type MentionStarts } from './descriptions-after';
 import { definiteDescriptionAt, isQuoteSpeaker, isSpeakerAfterContent, quotedTokens } from './descriptions-anaphora';
-import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
+import { appositiveBefore, asRoleBefore, titleBefore, type MentionEnds } from './descriptions-before';
 import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
 import { firstNameGender } from './name-gender';
@@ -97,6 +97,10 @@ export class PersonDescriptions {
       const copular = copularAfter(text, tokens, first, m.last);
       if (copular) notes.copular.push(copular);
     }
+    // "As a lung biologist at Acme, Roe followed …": it may tell who the person was then; an appositive or a
+    // title says more.
+    const asRole = before ? undefined : asRoleBefore(text, tokens, first, m.last);
+    if (asRole) notes.copular.push(asRole);
   }
 
   /** "founding members Tom Johnston, Michael McDonald and John McFee": the list shares the title. */

@@ -221,6 +221,8 @@ describe('titles and roles before the name', () => {
     expect(person('As a lung biologist at Acme University, Jane Roe followed the work.', 'Jane Roe')?.description).toBe('a lung biologist at Acme University');
     expect(person('As the company’s CEO, Jane Roe oversaw the merger.', 'Jane Roe')?.description).toBe('the company’s CEO');
     expect(person('As a senator from Ohio, Jane Roe voted no.', 'Jane Roe')?.description).toBe('a senator from Ohio');
+    // An appositive says more than the opening.
+    expect(person('As a senator from Ohio, Jane Roe, a lawyer by training, voted no.', 'Jane Roe')?.description).toBe('a lawyer by training');
     expect(person('As a child, Jane Roe lived in Ohio.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('As a result of the storm, Jane Roe left.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('As the president meandered through his text, Jane Roe railed at it.', 'Jane Roe')?.description).toBeUndefined();
