@@ -50,6 +50,8 @@ const IRREGULAR_PAST = new Set([
 /** Words that alone do not make a "who" clause say anything ("who in 2008, …"). */
 const CLAUSE_FILLERS = new Set(['in', 'on', 'at', 'for', 'with', 'from', 'by', 'of', 'to', 'the', 'a', 'an', 'and', 'or', 'also', 'then', 'now']);
 const NP_RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
+/** Words that open a clause inside an appositive, whose verb is not the sentence's: "his rival while he was …". */
+const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'since', 'until']);
 
 type Kind = 'age' | 'degree' | 'party' | 'hometown' | 'place' | 'np' | 'who' | 'affiliation';
 interface Piece {
@@ -176,16 +178,51 @@ const COPULAS = new Set(['is', 'was']);
  * "Jane Roe is a video game historian living in Leeds.", "Roe was the agency’s deputy chief.": the person opens
  * the sentence and a copula joins a noun phrase whose first part names a role. `first`/`last` are the mention.
  */
-export function copularAfter(text: string, tokens: Token[], first: number, last: number): string | undefined {
+export function copularAfter(text: string, tokens: Token[], first: number, last: number, pronoun = false): string | undefined {
   const f = tokens[first]!;
   if (first > 0 && !f.sentenceStart && f.breakBefore === 0) return undefined;
-  const be = tokens[last + 1];
-  if (!be || be.isCap || !COPULAS.has(lower(be)) || be.breakBefore > 0) return undefined;
-  const j = last + 2;
+  // "Roe, 45, is a lawyer": an age between commas before the verb.
+  let b = last + 1;
+  if (tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && tokens[b + 2]?.text === ',') b += 3;
+  // "Roe has been a lawyer …": the perfect of the copula.
+  if (['has', 'had'].includes(tokens[b]?.lower ?? '') && tokens[b + 1]?.lower === 'been') b++;
+  const be = tokens[b];
+  // "She’s the director of …": after a pronoun "’s" is the copula (after a name it is a possessive).
+  if (!be || be.isCap || !(COPULAS.has(lower(be)) || lower(be) === 'been' || (pronoun && isPossessiveMark(be) && be.text.length > 1)) || be.breakBefore > 0) return undefined;
+  // "Roe is also a professor …", "Roe is now a lawyer": an adverb after the verb; "now" and "formerly" say when.
+  let j = b + 1;
+  if (['also', 'still', 'already'].includes(tokens[j]?.lower ?? '')) j++;
+  const when = ['now', 'currently', 'formerly', 'previously', 'once'].includes(tokens[j]?.lower ?? '') ? j : undefined;
+  if (when !== undefined) j++;
   const t = tokens[j];
-  if (!t || t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j)) return undefined;
+  if (!t) return undefined;
+  // "Roe is a historian", or an owner and its role: "Roe is Acme’s deal curator".
+  const owned = t.isCap && t.isWord && !isStopWord(lower(t)) && ownerBeforeRole(tokens, j);
+  if (!owned && (t.isCap || !PHRASE_DETERMINERS.has(lower(t)) || !opensNounPhrase(tokens, j))) return undefined;
   const np = nounPhraseAt(tokens, j, false);
-  return np && roleInFirstPhrase(tokens, j, np.last) ? slice(text, tokens, np.first, np.last) : undefined;
+  if (!np || !roleInFirstPhrase(tokens, j, np.last)) return undefined;
+  return slice(text, tokens, when ?? np.first, verbAfterAnd(tokens, j, np.last) ?? np.last);
+}
+
+/** A capitalised name at j with a possessive after it, then a role within a few words ("Acme’s deal curator"). */
+function ownerBeforeRole(tokens: Token[], j: number): boolean {
+  let k = j;
+  while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
+  if (!isPossessiveMark(tokens[k + 1])) return false;
+  for (let m = k + 2; m < k + 6 && tokens[m]?.isWord && !tokens[m]!.isCap; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+/** "… curator and spends his pay": the token before an "and" that opens a second verb, or undefined. */
+function verbAfterAnd(tokens: Token[], first: number, last: number): number | undefined {
+  for (let k = first + 1; k < last; k++) {
+    if (lower(tokens[k]!) !== 'and') continue;
+    const v = tokens[k + 1]!;
+    const w = lower(v);
+    if (v.isCap || !v.isWord || isRoleHead(w) || isRoleModifier(w) || isHumanPlural(w)) continue;
+    if (FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || /\p{Ll}{2,}(?:s|ed)$/u.test(w)) return k - 1;
+  }
+  return undefined;
 }
 
 /** A lower-case role noun in the noun phrase from j up to its first preposition or relative ("a historian of"). */
@@ -396,10 +433,30 @@ function opensNounPhrase(tokens: Token[], j: number): boolean {
   // "CEO of Acme", "President and CEO of Acme"; not a title before a name ("Smith, President Obama and …").
   if (isRoleHead(w) && !(tokens[j + 1]?.isCap && tokens[j + 1]!.isWord)) return true;
   // "Acme’s chief economist", "North Korea’s leader": an owner, then a role within a few words.
+  if (capitalisedTitleAt(tokens, j)) return true;
   let k = j;
   while (tokens[k + 1]?.isCap && tokens[k + 1]!.isWord && k - j < 4) k++;
   if (!isPossessiveMark(tokens[k + 1])) return ownerRoleAt(tokens, ownerNameEnd(tokens, k) + 1);
   for (let m = k + 2; m < k + 7 && tokens[m]?.isWord; m++) if (isRoleHead(tokens[m]!.text)) return true;
+  return false;
+}
+
+/**
+ * "Research and Advocacy Director for the Middle East", "Senior Vice President, Sales": a title written in
+ * capitals, its words joined by "and" or "&", ending in a role noun that the phrase's end or a preposition
+ * follows (a capitalised word after it would be a name: "Research Director Tom Smith").
+ */
+function capitalisedTitleAt(tokens: Token[], j: number): boolean {
+  for (let m = j; m < j + 6; m++) {
+    const t = tokens[m];
+    if (!t || t.breakBefore > 0) return false;
+    if (t.text === '&' || t.text === 'and') continue;
+    if (!t.isWord || !t.isCap || t.isAllCaps) return false;
+    if (m > j && isRoleHead(t.text) && !isPluralRoleHead(t.text)) {
+      const next = tokens[m + 1];
+      return !next || CLOSERS.has(next.text) || ['for', 'of', 'at', 'in', 'with'].includes(next.text);
+    }
+  }
   return false;
 }
 
@@ -514,8 +571,21 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
       if (dash && !DASHES.has(t.text) && firstComma !== undefined) return firstComma - 1;
       break;
     }
+    // "$46,344", "about 90,000 miles": a thousands separator, not the appositive's end.
+    if (t.text === ',' && isThousandsComma(tokens, i)) {
+      end = i;
+      continue;
+    }
     if (t.text === ',' && dash) firstComma ??= i;
     if (t.text === ',' && !dash) {
+      // "for population, refugees, and migration", "of the climate, controls and security division": a list
+      // inside the phrase runs to its last item.
+      const listEnd = nounPhrase ? (innerListEnd(tokens, i) ?? departmentEnd(tokens, i)) : undefined;
+      if (listEnd !== undefined) {
+        end = listEnd;
+        i = listEnd;
+        continue;
+      }
       if (!nounPhrase || !continuesNounPhrase(tokens, i)) break;
       safe = end;
     }
@@ -523,6 +593,67 @@ function runEnd(tokens: Token[], j: number, dash: boolean, nounPhrase: boolean):
   }
   if (safe !== undefined && !closes(tokens, end + 1)) return safe;
   return end;
+}
+
+/** The comma at i sits inside a number: digits glued on both sides, three after it ("90,000"). */
+function isThousandsComma(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return !!prev && !!next && prev.end === tokens[i]!.start && next.start === tokens[i]!.end && /\d$/.test(prev.text) && /^\d{3}(?:\D|$)/.test(next.text);
+}
+
+/** Longest item of a list inside a phrase, in words. */
+const MAX_LIST_ITEM = 3;
+
+/**
+ * At the comma i, the rest of a list of three or more short items that the phrase holds ("population,
+ * refugees, and migration", "Science, Technology, and Society program", "Defense, Space & Security"): returns
+ * the list's last token, or undefined. The items are bare words of one casing as the word before the comma
+ * (no determiner, no verb, no name of their own), and the last one follows "and", "or" or "&". A list of
+ * capitalised items must be glued by "&", go on in a lower-case noun ("… and Society program") or be one word
+ * each ("Defense, Space, and Security,"), since "director of Acme, Tom Smith and Jane Doe" lists people.
+ */
+function innerListEnd(tokens: Token[], i: number): number | undefined {
+  const before = tokens[i - 1];
+  if (!before || !before.isWord || PHRASE_DETERMINERS.has(lower(before)) || isStopWord(lower(before))) return undefined;
+  const cap = before.isCap;
+  const item = (k: number): number | undefined => {
+    let m = k;
+    while (m - k < MAX_LIST_ITEM && tokens[m]?.isWord && tokens[m]!.breakBefore === 0) {
+      const t = tokens[m]!;
+      const w = lower(t);
+      if (t.isCap !== cap || PHRASE_DETERMINERS.has(w) || isStopWord(w) || FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w) || RELATIVES.has(w)) break;
+      m++;
+    }
+    return m > k ? m - 1 : undefined;
+  };
+  let k = i + 1;
+  let items = 1;
+  let single = true;
+  for (;;) {
+    const t = tokens[k];
+    if (!t || t.breakBefore > 0) return undefined;
+    const w = t.text === '&' ? '&' : lower(t);
+    if (w === 'and' || w === 'or' || w === '&') {
+      if (items < 2 && w !== '&') return undefined;
+      const last = item(k + 1);
+      if (last === undefined) return undefined;
+      const after = tokens[last + 1];
+      // What follows the list must not be a verb: "… of the board, members and staff said" is a new clause.
+      if (after?.isWord && !after.isCap && (FINITE_VERBS.has(lower(after)) || isSpeechVerb(lower(after)) || isClauseVerb(after))) return undefined;
+      if (!cap || w === '&') return last;
+      // "Boeing Defense, Space, and Security,": one-word items that close the phrase; people have two words.
+      if (single && last === k + 1 && (!after || CLOSERS.has(after.text))) return last;
+      return after?.isWord && !after.isCap && !isStopWord(lower(after)) && !/(?:ed|s)$/.test(lower(after)) ? last : undefined;
+    }
+    const end = item(k);
+    if (end === undefined) return undefined;
+    if (end > k) single = false;
+    items++;
+    k = end + 1;
+    if (tokens[k]?.text === ',') k++;
+    else if (!['and', 'or', '&'].includes(tokens[k]?.text ?? '')) return undefined;
+  }
 }
 
 /** The bracket or closing quote that ends the one opened at i, within a few words, on the same line. */
@@ -566,6 +697,26 @@ function continuesNounPhrase(tokens: Token[], i: number): boolean {
   return !isClauseVerb(tokens[i + 2]);
 }
 
+/**
+ * "senior vice president, global marketing, at Acme": after a role noun, a short department between commas and
+ * then the organisation after "at", "of" or "for", as corporate titles are written.
+ */
+function departmentEnd(tokens: Token[], i: number): number | undefined {
+  const prev = tokens[i - 1]!;
+  if (!prev.isWord || !isRoleHead(prev.text) || isPluralRoleHead(prev.text)) return undefined;
+  for (let k = i + 1; k < tokens.length && k - i <= 5; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') {
+      const after = tokens[k + 1];
+      return k > i + 1 && !!after && ['at', 'of', 'for'].includes(after.text) ? k : undefined;
+    }
+    if (!t.isWord || t.breakBefore > 0) return undefined;
+    const w = lower(t);
+    if (PHRASE_DETERMINERS.has(w) || FINITE_VERBS.has(w) || isSpeechVerb(w) || RELATIVES.has(w) || (isStopWord(w) && w !== 'and')) return undefined;
+  }
+  return undefined;
+}
+
 /** From token j to the next comma or sentence end there is no finite verb ("the network’s funding arm,"). */
 function clauseFreeUntilComma(tokens: Token[], j: number): boolean {
   for (let k = j; k < tokens.length && k - j < 20; k++) {
@@ -584,6 +735,8 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
     const w = lower(tokens[i]!);
     if (NP_RELATIVES.has(w)) return false;
+    // "his opponent in a fight last season while he was with the Rockets": a clause after a noun.
+    if (SUBORDINATORS.has(w) && i > first && tokens[i - 1]!.isWord && !tokens[i - 1]!.isCap && !FINITE_VERBS.has(lower(tokens[i - 1]!))) return false;
     if (FINITE_VERBS.has(w) || isSpeechVerb(w) || IRREGULAR_PAST.has(w)) return true;
     // "the nation learned that …".
     if (w.endsWith('ed') && tokens[i + 1] && lower(tokens[i + 1]!) === 'that') return true;

@@ -12,6 +12,12 @@ import type { Token } from './tokens';
 /** Names already recognised, by their last token: their first token and whether they name a person. */
 export type MentionEnds = Map<number, number>;
 
+/** Words after a name that continue a list or a phrase rather than start the name's verb. */
+const FRONTED_NOT_VERBS = new Set(['and', 'or', 'nor', 'of', 'in', 'at', 'for', 'to', 'from', 'with', 'on', 'by', 'as']);
+/** Who stands behind someone, inside a title before the name: "tea-party backed candidate", "Boston based lawyer". */
+const BACKING = new Set(['backed', 'funded', 'based', 'owned']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Longest phrase before a name, in tokens. */
 const MAX_TOKENS = 10;
 const LINK_PREPOSITIONS = new Set(['to', 'for', 'of', 'at']);
@@ -43,13 +49,13 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   if (!comma || comma.text !== ',') return undefined;
   // "the then UK Home Secretary, Jane Roe,": a capitalised title, opened by a determiner.
   const capHead = tokens[first - 2];
-  const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !capHead.isAllCaps && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
+  const titleStart = titles.get(first - 2) ?? (capHead?.isCap && capHead.isWord && !shouted(capHead) && isRoleHead(capHead.text) && !isPluralRoleHead(capHead.text) ? first - 2 : undefined);
   if (titleStart !== undefined && (!after || [',', '.', ';'].includes(after.text))) {
     const start = walkBack(tokens, titleStart, first - 1, titles, mentionEnds, true) ?? (opensSentence(tokens, titleStart) ? titleStart : undefined);
     return start === undefined ? undefined : slice(text, tokens, start, first - 2);
   }
   // "Sweden’s deputy director of public prosecutions, Jane Roe,": the role's head before "of" and what it heads.
-  const ofHead = headBeforeOf(tokens, first - 2);
+  const ofHead = headBeforeOf(tokens, first - 2, mentionEnds);
   const head = tokens[ofHead ?? first - 2];
   // "President of the Senate, Jane Roe,": a capitalised title with its "of", opening the sentence.
   if (ofHead !== undefined && head?.isCap && (!after || [',', '.', ';'].includes(after.text))) {
@@ -60,13 +66,20 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   // The name closes the phrase: a comma or the sentence end, or its own affiliation ("…, Jane Roe of the Acme party,").
   const owner = tokens[last + 2]?.text === 'the' ? tokens[last + 3] : tokens[last + 2];
   const affiliated = after?.text === 'of' && owner?.isCap === true;
-  if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated) return undefined;
+  // "The son of a former president, Fritz Roe was stabbed": a phrase that opens the sentence may have the name
+  // and its verb after it, without a closing comma.
+  const fronted = !!after && !affiliated && after.isWord && !after.isCap && !FRONTED_NOT_VERBS.has(lower(after));
+  if (after && ![',', '.', ';', '!', '?'].includes(after.text) && !affiliated && !fronted) return undefined;
   // "the man who kidnapped the child, Michael Webb,": the role is the noun before the who clause, not its object.
   // In "the dog who bit the child, Michael Webb," which of the two the name is stays unclear: nothing.
   const relative = relativeBefore(text, tokens, first, after?.text === ',');
   if (relative || !isRoleHead(head.text) || insideRelative(tokens, first)) return relative;
   // "one of the study authors, Owen Doe,": a plural names a group the person belongs to, not who they are.
   if (isPluralRoleHead(head.text)) return undefined;
+  if (fronted) {
+    const start = walkBack(tokens, ofHead ?? first - 2, first - 1, titles, mentionEnds, true);
+    return start !== undefined && opensSentence(tokens, start) ? slice(text, tokens, start, first - 2) : undefined;
+  }
   if (ofHead !== undefined) {
     const start = walkBack(tokens, ofHead, first - 1, titles, mentionEnds, true);
     return start === undefined ? undefined : slice(text, tokens, start, first - 2);
@@ -74,6 +87,50 @@ export function appositiveBefore(text: string, tokens: Token[], first: number, l
   const start = walkBack(tokens, first - 2, first - 1, titles, mentionEnds, true) ?? bareRoleStart(tokens, first);
   if (start === undefined) return undefined;
   return slice(text, tokens, start, first - 2);
+}
+
+/** Words that may follow the role in an "As a ROLE …," opening. */
+const AS_LINKS = new Set(['of', 'for', 'at', 'to', 'in', 'with', 'on', 'from', 'and']);
+const LIFE_STAGES = new Set(['child', 'kid', 'boy', 'girl', 'baby', 'toddler', 'teenager', 'teen', 'youngster', 'youth', 'adult', 'adolescent', 'infant', 'newborn']);
+/** Longest "As a ROLE …," opening, in tokens. */
+const MAX_AS_TOKENS = 16;
+
+/**
+ * "As a lung biologist at Acme University, Jane Roe followed …", "As the company’s CEO, Roe oversaw …": a
+ * sentence that opens with "As" and a noun phrase whose head (before any preposition) is a role noun, then the
+ * name and its verb.
+ */
+export function asRoleBefore(text: string, tokens: Token[], first: number, last: number): string | undefined {
+  const after = tokens[last + 1];
+  if (tokens[first - 1]?.text !== ',') return undefined;
+  if (!after || !after.isWord || after.isCap || FRONTED_NOT_VERBS.has(after.lower)) return undefined;
+  let s = first - 2;
+  while (s > 0 && first - s <= MAX_AS_TOKENS && !tokens[s]!.sentenceStart && tokens[s]!.breakBefore === 0) {
+    if (!tokens[s]!.isWord && !isPossessiveMark(tokens[s]) && tokens[s]!.text !== '-') return undefined;
+    s--;
+  }
+  const as = tokens[s]!;
+  if (as.lower !== 'as' || !(as.sentenceStart || as.breakBefore > 0 || s === 0) || !PHRASE_DETERMINERS.has(tokens[s + 1]?.lower ?? '')) return undefined;
+  // "As the president meandered through his text, Trump railed": a clause, not a role.
+  for (let k = s + 2; k < first - 1; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && !isRoleModifier(t.text) && (/\p{Ll}ed$/u.test(t.lower) || (isStopWord(t.text) && !AS_LINKS.has(t.lower) && !PHRASE_DETERMINERS.has(t.lower)))) return undefined;
+    if (t.isWord && !t.isCap && /\p{Ll}s$/u.test(t.lower) && !isRoleHead(t.text) && tokens[k + 1]?.isWord && PHRASE_DETERMINERS.has(tokens[k + 1]!.lower)) return undefined;
+  }
+  for (let k = s + 2; k < first - 1; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && LINK_PREPOSITIONS.has(t.lower)) return undefined;
+    if (t.isWord && (!t.isCap || k > s + 2) && isRoleHead(t.text) && !isPluralRoleHead(t.text)) {
+      // "As a child, Roe lived in Ohio": a time of life, not who the person is.
+      if (LIFE_STAGES.has(t.lower)) return undefined;
+      // The role ends the phrase or takes a complement: "As the president speaks, …" is a clause.
+      const next = tokens[k + 1]!;
+      if (k + 1 !== first - 1 && !AS_LINKS.has(next.lower)) return undefined;
+      return slice(text, tokens, s + 1, first - 2);
+    }
+    if (t.isWord && !t.isCap && (isStopWord(t.text) && t.lower !== 'and')) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -95,18 +152,27 @@ function bareRoleStart(tokens: Token[], first: number): number | undefined {
  * "director of public prosecutions", "head of the agency": the role head before "of" when the words from it to
  * `end` (the one before the comma) are an object without a clause or a comma. Returns the head's index.
  */
-function headBeforeOf(tokens: Token[], end: number): number | undefined {
-  for (let k = end; k > 1 && end - k < 5; k--) {
+function headBeforeOf(tokens: Token[], end: number, mentionEnds: MentionEnds): number | undefined {
+  // A name in the object counts as one word: "son of former President Richard Roe".
+  for (let k = end, steps = 0; k > 1 && steps < 5; k--, steps++) {
+    const mentionStart = mentionEnds.get(k);
+    if (mentionStart !== undefined && mentionStart < k) k = mentionStart;
     const t = tokens[k]!;
     if (!t.isWord || t.breakBefore > 0) return undefined;
-    if (lower(t) !== 'of') {
+    // "their nominee for governor", "the ambassador to Ukraine", "a researcher at Acme".
+    if (!LINK_PREPOSITIONS.has(lower(t))) {
       if (isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t))) return undefined;
       continue;
     }
     const h = tokens[k - 1]!;
-    return k < end && h.isWord && !h.isAllCaps && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
+    return k < end && h.isWord && !shouted(h) && isRoleHead(h.text) && !isPluralRoleHead(h.text) ? k - 1 : undefined;
   }
   return undefined;
+}
+
+/** A word in capitals that is no acronym title ("CEO", "MP" are; "PRESIDENT" in a shouted line is not). */
+function shouted(t: Token): boolean {
+  return t.isAllCaps && (t.text.length > 4 || t.inCapsSentence);
 }
 
 function opensSentence(tokens: Token[], k: number): boolean {
@@ -151,9 +217,17 @@ function headBefore(tokens: Token[], k: number, titles: TitleEnds, mentionEnds: 
   if (titleStart !== undefined) return { start: titleStart, plural: false };
   const t = tokens[k]!;
   if (!t.isWord) return undefined;
+  // "we suspect John Roe", "they coach Jane Roe": after a subject pronoun the role noun is a verb.
+  if (SUBJECT_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return undefined;
+  // "which stars Jane Roe": after a relative pronoun, likewise.
+  if (!tokens[k]!.isCap && RELATIVE_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return undefined;
   if (isRoleHead(t.text) && !mentionEnds.has(k) && (!t.isCap || !t.sentenceStart || k === 0 || t.isAllCaps)) {
     if (t.isCap && t.isAllCaps && t.text.length > 4) return undefined;
     return { start: k, plural: isPluralRoleHead(t.text) };
+  }
+  // "Lakers great Magic Roe", "Tennis great Jane Doe": "great" is a noun after a team's or a sport's name.
+  if (t.lower === 'great' && !t.isCap && k > 0 && tokens[k - 1]!.isCap && tokens[k - 1]!.isWord && !isStopWord(tokens[k - 1]!.text) && !PHRASE_DETERMINERS.has(tokens[k - 1]!.lower)) {
+    return { start: k, plural: false };
   }
   // "former secretary of state Hillary Clinton": a lower-case department after "of".
   if (!t.isCap && k >= 2 && lower(tokens[k - 1]!) === 'of' && isRoleHead(tokens[k - 2]!.text) && !tokens[k - 2]!.isCap && mayModifyRole(t)) {
@@ -178,6 +252,8 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
   while (s > 0 && first - s < MAX_TOKENS && tokens[s]!.breakBefore === 0) {
     const k = s - 1;
     const t = tokens[k]!;
+    // "who advises Attorney-General …", "which stars …": the word after a relative pronoun is its verb.
+    if (!t.isCap && k > 0 && RELATIVE_PRONOUNS.has(tokens[k - 1]!.lower) && /\p{Ll}(?:s|ed)$/u.test(t.lower) && !isRoleModifier(t.text) && !PHRASE_DETERMINERS.has(t.lower)) break;
     const titleStart = titles.get(k);
     const mentionStart = mentionEnds.get(k);
     if (titleStart !== undefined) s = titleStart;
@@ -201,6 +277,9 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
     // "Los Angeles-based", "Pulitzer Prize-winning": the hyphen and the word it joins to come along.
     else if (gluedHyphenBefore(tokens, k)) s = k - 1;
     else if (lower(t) === 'and' && k > 0 && tokens[k - 1]!.isWord && isRoleHead(tokens[k - 1]!.text)) s = k;
+    // "Popular Christian and corporate speaker": two modifiers of the head joined by "and" (not a plural, which
+    // names a group: "Senate Democrats and Republican leader …"; nor the end of a title's "of": "… of State and").
+    else if (lower(t) === 'and' && s < start && k > 1 && andJoinsModifiers(tokens, k, mentionEnds)) s = k;
     else if (PHRASE_DETERMINERS.has(lower(t))) {
       s = k;
       opened = true;
@@ -212,7 +291,7 @@ function walkBack(tokens: Token[], start: number, first: number, titles: TitleEn
       const owner = !t.sentenceStart && isOwnerWord(t);
       if (!isAffiliationWord(t) && !ordinaryFirst && !owner) break;
       s = k;
-    } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-') s = k;
+    } else if ((mayModifyRole(t) && !afterInfinitiveMarker(tokens, k)) || lower(t) === 'former' || lower(t) === 'ex-' || BACKING.has(t.lower)) s = k;
     else if (nounInIng(tokens, k, start)) s = k;
     else break;
   }
@@ -269,6 +348,12 @@ function gluedHyphenBefore(tokens: Token[], k: number): boolean {
   return !/^(?:re|pre|co|un|over|out)$/i.test(before.text) || !/ed$/.test(tokens[k]!.text);
 }
 
+function andJoinsModifiers(tokens: Token[], k: number, mentionEnds: MentionEnds): boolean {
+  const m = tokens[k - 1]!;
+  if (!m.isWord || mentionEnds.has(k - 1) || /s$/.test(m.text) || isStopWord(tokens[k - 2]!.text)) return false;
+  return m.isCap ? isAffiliationWord(m) : isRoleModifier(m.text);
+}
+
 /** Not a month, weekday or clause word ("In March President …", "When Senator …"). */
 function isOwnerWord(t: Token): boolean {
   return t.isWord && !isNonEntityCap(t.text) && !isStopWord(t.text) && !PHRASE_DETERMINERS.has(lower(t)) && !MONTHS_AND_DAYS.test(t.text);
@@ -279,7 +364,8 @@ const MONTHS_AND_DAYS =
 
 /** A capitalised word that may qualify a role: a nationality or party, an acronym, a known name. */
 function isAffiliationWord(t: Token): boolean {
-  if (t.isAllCaps) return true;
+  // "AS Opposition Leader …": a capitalised lead-in's small word is no acronym.
+  if (t.isAllCaps) return !isStopWord(t.text) || !!gazetteerType(t.text);
   if (gazetteerType(t.text)) return true;
   return /^(?:Former|Ex|Then|Deputy|Acting|Interim|Senior|Chief|Executive|Vice|Assistant|Associate|Special|Republican|Democratic|Democrat|GOP|State|Federal|National|House|Senate)$/.test(t.text);
 }

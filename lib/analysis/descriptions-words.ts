@@ -32,6 +32,10 @@ const MORE_ROLE_HEADS = [
   'showrunner', 'newsreader', 'podcaster', 'vlogger', 'explorer', 'mountaineer', 'preacher', 'evangelist', 'televangelist',
   'warlord', 'strongman', 'fraudster', 'ballerina', 'rookie', 'junior', 'winner', 'laureate', 'model', 'offender', 'royal',
   'finalist', 'medalist', 'medallist', 'olympian',
+  // Positions and officials in sport, and a skipper: "Anaheim defenseman", "Capitals winger".
+  'defenseman', 'winger', 'skipper', 'referee', 'umpire', 'jockey', 'wicketkeeper', 'fullback',
+  // Where a case stands: "murder suspect Jane Roe", "The suspect, John Doe, was".
+  'suspect',
 ];
 
 /** Occupations by their ending: "oncologist", "pediatrician", "demographer", "psychiatrist". */
@@ -41,7 +45,8 @@ const IST_NOUN = /^\p{Ll}{4,}ist$/u;
 const IST_NOT_PEOPLE = new Set(['persist', 'consist', 'subsist', 'checklist', 'playlist', 'wishlist', 'shortlist', 'blacklist', 'whitelist', 'waitlist']);
 
 function isOccupationWord(w: string): boolean {
-  return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && !w.endsWith('list') && !IST_NOT_PEOPLE.has(w));
+  // "-list" words are lists ("checklist", "setlist") unless a vowel or an "l" comes before: "capitalist", "novelist".
+  return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && (!w.endsWith('list') || /[aeioly]list$/.test(w)) && !IST_NOT_PEOPLE.has(w));
 }
 
 /** Human nouns that say nothing about who someone is, or that name a party rather than a role. */
@@ -54,7 +59,9 @@ const HEADS: ReadonlySet<string> = new Set(
 /** Nouns for people from WordNet (lib/model/person-nouns.json, scripts/train-person-nouns.ts): "accuser",
  * "linebacker", "planner". They head a role phrase, but not an epithet (descriptions-anaphora.ts): "the burglar
  * said" is as often someone the article never names. */
-const PERSON_NOUNS: ReadonlySet<string> = new Set(personNounModel.words.split(' ').filter((w) => !NOT_HEADS.has(w)));
+/** Comparatives WordNet also lists as nouns for people ("a younger", "a longer"): "the longer the farce". */
+const COMPARATIVES = new Set(['longer', 'younger', 'elder', 'older', 'better', 'stronger', 'shorter', 'higher', 'lower', 'greater', 'wider', 'closer', 'faster', 'slower', 'bigger', 'smaller', 'richer', 'poorer']);
+const PERSON_NOUNS: ReadonlySet<string> = new Set(personNounModel.words.split(' ').filter((w) => !NOT_HEADS.has(w) && !COMPARATIVES.has(w)));
 const MODIFIERS: ReadonlySet<string> = new Set([
   ...ROLE_MODIFIERS,
   ...Object.keys(roleModel.modifiers),
@@ -128,7 +135,10 @@ function isCompoundRoleHead(w: string): boolean {
   const inner = /^(\p{Ll}+)-(?:in|at|of)-\p{Ll}+$/u.exec(w);
   if (inner) return HEADS.has(inner[1]!);
   const prefixed = /^(?:co|vice|ex|deputy|under|step)-(\p{Ll}+)$/u.exec(w);
-  return !!prefixed && (HEADS.has(prefixed[1]!) || PERSON_NOUNS.has(prefixed[1]!));
+  if (prefixed) return HEADS.has(prefixed[1]!) || PERSON_NOUNS.has(prefixed[1]!);
+  // "Inspector-General", "Attorney-General", "president-elect": a role noun and a word that ranks it.
+  const ranked = /^(\p{Ll}+)-(general|elect|designate)$/u.exec(w);
+  return !!ranked && HEADS.has(ranked[1]!);
 }
 
 export function isPluralRoleHead(word: string): boolean {

@@ -8,10 +8,11 @@
 // list's title, or a "who" clause.
 import { appositiveAfter, copularAfter, type MentionStarts } from './descriptions-after';
 import { definiteDescriptionAt, isQuoteSpeaker, isSpeakerAfterContent, quotedTokens } from './descriptions-anaphora';
-import { appositiveBefore, titleBefore, type MentionEnds } from './descriptions-before';
+import { appositiveBefore, asRoleBefore, titleBefore, type MentionEnds } from './descriptions-before';
 import { isRoleHead } from './descriptions-words';
 import type { TitleEnds } from './entities-candidates';
 import { firstNameGender } from './name-gender';
+import { isHumanNoun } from './speech-cues';
 import type { Token } from './tokens';
 import type { Entity } from './types';
 
@@ -86,12 +87,20 @@ export class PersonDescriptions {
     if (title?.plural || listed) this.listTitles.set(m.last, phrase!);
     const before = appositiveBefore(text, tokens, first, m.last, titles, this.mentionEnds);
     if (before) notes.appositives.push(before);
-    const after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
+    let after = appositiveAfter(text, tokens, m.last, this.mentionStarts);
+    // "the cubist art of Pablo Roe, the radical fashions of Coco Doe, …": the name ends one item of a list of
+    // things, and the phrase after it is the next item, not who the person is.
+    const item = after && tokens[first - 1]?.lower === 'of' ? PARALLEL_ITEM.exec(after.text) : null;
+    if (item && !isRoleHead(item[1]!) && !isHumanNoun(item[1]!.toLowerCase())) after = undefined;
     if (after) (after.weak ? notes.weak : after.thin ? notes.thin : after.slight ? notes.slight : notes.appositives).push(after.text);
     else {
       const copular = copularAfter(text, tokens, first, m.last);
       if (copular) notes.copular.push(copular);
     }
+    // "As a lung biologist at Acme, Roe followed …": it may tell who the person was then; an appositive or a
+    // title says more.
+    const asRole = before ? undefined : asRoleBefore(text, tokens, first, m.last);
+    if (asRole) notes.copular.push(asRole);
   }
 
   /** "founding members Tom Johnston, Michael McDonald and John McFee": the list shares the title. */
@@ -111,6 +120,7 @@ export class PersonDescriptions {
 
   finish(): void {
     this.takeUpEpithets();
+    this.takeUpPronounCopulars();
     for (const [entity, notes] of this.notes) {
       const own = fullestFirst(notes.titles, notes.headlineTitles);
       const role = own ?? fullestFirst(notes.sharedTitles);
@@ -126,6 +136,34 @@ export class PersonDescriptions {
       const description =
         notes.appositives.find(namesRole) ?? notes.appositives[0] ?? style ?? titled(own) ?? notes.copular[0] ?? notes.epithets[0] ?? titled(role) ?? notes.weak[0];
       if (description) entity.description = description;
+    }
+  }
+
+  /**
+   * "… says Jane Roe, MD. She’s the director of the Acme Center.": a sentence that opens "He/She is a ROLE …"
+   * says who the one person named in the sentence before is, when the pronoun fits that person's first name.
+   */
+  private takeUpPronounCopulars(): void {
+    const { tokens, mentions } = this;
+    if (mentions.length === 0) return;
+    const sentence = sentenceStarts(tokens);
+    const quoted = quotedTokens(tokens);
+    let m = 0;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if ((t.text !== 'He' && t.text !== 'She') || sentence[i] !== i || quoted[i]) continue;
+      const phrase = copularAfter(this.text, tokens, i, i, true);
+      if (!phrase) continue;
+      const from = sentence[i - 1]!;
+      while (m < mentions.length && mentions[m]!.first < from) m++;
+      const named = new Set<Entity>();
+      for (let k = m; k < mentions.length && mentions[k]!.last < i; k++) if (!quoted[mentions[k]!.first]) named.add(mentions[k]!.entity);
+      // The one person the pronoun fits; anyone else named must be known to be of the other sex.
+      const sex = t.text === 'He' ? 'male' : 'female';
+      const fits = [...named].filter((e) => firstNameGender(e.name.split(' ')[0]!) !== (sex === 'male' ? 'female' : 'male'));
+      const entity = fits[0];
+      if (fits.length !== 1 || !entity || firstNameGender(entity.name.split(' ')[0]!) !== sex || !entity.name.includes(' ')) continue;
+      this.notes.get(entity)!.copular.push(phrase);
     }
   }
 
@@ -166,6 +204,9 @@ export class PersonDescriptions {
     }
   }
 }
+
+/** A noun phrase with a determiner whose own "of" takes a name: "the genre-defying music of Claude Doe". */
+const PARALLEL_ITEM = /^(?:the|a|an|his|her|its|their)\s[^,]*?([\p{L}-]+)\sof\s\p{Lu}/u;
 
 /** For each token, the index of the first token of its sentence (a new line also starts one). */
 function sentenceStarts(tokens: Token[]): number[] {

@@ -46,6 +46,14 @@ describe('appositives after the name', () => {
     ['"best known for"', 'Jane Roe, best known for her role in the series, said she was thrilled.', 'Jane Roe', 'best known for her role in the series'],
     ['"known as"', 'The prize went to John Doe, known as the father of the modern bicycle, on Monday.', 'John Doe', 'known as the father of the modern bicycle'],
     ['"widely known for" with a quoted title', 'Mary Roe, widely known for “The Long Road,” spoke.', 'Mary Roe', 'widely known for “The Long Road,”'],
+    ['a clause after the noun', 'He did not clash with John Doe, his opponent in a fight last season while he was with the Rockets.', 'John Doe', 'his opponent in a fight last season while he was with the Rockets'],
+    ['a department between commas after the title', 'Jane Roe, senior vice president, global marketing, at Acme, said no.', 'Jane Roe', 'senior vice president, global marketing, at Acme'],
+    ['a number with a thousands separator', 'Tom Doe, a vice president at Acme, which runs about 90,000 miles of cable, said no.', 'Tom Doe', 'a vice president at Acme, which runs about 90,000 miles of cable'],
+    ['a list of three inside the phrase', 'Anne Roe, assistant secretary of state for population, refugees, and migration, said no.', 'Anne Roe', 'assistant secretary of state for population, refugees, and migration'],
+    ['a list of two and a head inside the phrase', 'The plan came from Jane Roe, president of the climate, controls and security division of Acme, on Monday.', 'Jane Roe', 'president of the climate, controls and security division of Acme'],
+    ['a capitalised list glued by "&"', 'Jim Doe, senior vice president at Acme Defense, Space & Security, said no.', 'Jim Doe', 'senior vice president at Acme Defense, Space & Security'],
+    ['a capitalised list of one-word items', '“It works,” Jim Doe, vice president at Acme Defense, Space, and Security, said in a statement.', 'Jim Doe', 'vice president at Acme Defense, Space, and Security'],
+    ['a capitalised list that goes on in a noun', 'Jane Roe, the head of Acme’s Science, Technology, and Society program, said no.', 'Jane Roe', 'the head of Acme’s Science, Technology, and Society program'],
   ])('%s', (_, text, name, description) => {
     expect(person(text, name)?.description).toBe(description);
   });
@@ -65,6 +73,39 @@ describe('appositives after the name', () => {
     expect(person('Jane Roe is the only reason we won.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('Later, Jane Roe was a lawyer.', 'Jane Roe')?.description).toBeUndefined();
     expect(person('Senator Jane Roe spoke. Roe is a former lawyer.', 'Jane Roe')?.description).toBe('Senator');
+  });
+
+  it('does not run a list of people into the phrase', () => {
+    expect(person('Jane Roe, director of Acme, Tom Smith and Ann Doe said it.', 'Jane Roe')?.description).toBe('director of Acme');
+  });
+
+  it('reads a title written in capitals after the name', () => {
+    expect(person('The plan is cruel, said Paul Doe, Research and Advocacy Director for the region at Acme.', 'Paul Doe')?.description).toBe('Research and Advocacy Director for the region at Acme');
+    // A name after the capitalised title is someone else's.
+    expect(person('Jane Roe, Research Director Tom Smith and others said no.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('reads "Name is also / now a ROLE", "Name, 45, is a ROLE" and "Name has been a ROLE"', () => {
+    expect(person('Jane Roe spoke. Roe is also a professor of law at Yale.', 'Jane Roe')?.description).toBe('a professor of law at Yale');
+    expect(person('Jane Roe spoke. Roe is now a lawyer in Boston.', 'Jane Roe')?.description).toBe('now a lawyer in Boston');
+    expect(person('Jane Roe, 45, is a lawyer in Boston.', 'Jane Roe')?.description).toBe('a lawyer in Boston');
+    expect(person('Jane Roe spoke. Roe has been a lawyer for 20 years.', 'Jane Roe')?.description).toBe('a lawyer for 20 years');
+    expect(person('Jane Roe has been a problem.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('reads "Name is OWNER’s ROLE" up to a second verb', () => {
+    expect(person('Eric Doe is Acme’s deal curator and spends his pay on games.', 'Eric Doe')?.description).toBe('Acme’s deal curator');
+    expect(person('Jane Roe is a professor of physics and astronomy at Yale.', 'Jane Roe')?.description).toBe('a professor of physics and astronomy at Yale');
+  });
+
+  it('reads "He/She is a ROLE" about the one person the sentence before names', () => {
+    const text = '“The study is astounding,” says Katie Roe, MD, PhD. She’s the director of the Center for Food Research in Melbourne.';
+    expect(person(text, 'Katie Roe')?.description).toBe('the director of the Center for Food Research in Melbourne');
+    // Of two people, the one the pronoun fits; none when it fits no one or both.
+    expect(person('Tom Smith met Jane Roe. She is a lawyer.', 'Jane Roe')?.description).toBe('a lawyer');
+    expect(person('Tom Smith met Jane Roe. She is a lawyer.', 'Tom Smith')?.description).toBeUndefined();
+    expect(person('John Doe spoke. She is a lawyer.', 'John Doe')?.description).toBeUndefined();
+    expect(person('Tom Smith met Bill Roe. He is a lawyer.', 'Bill Roe')?.description).toBeUndefined();
   });
 
   it('gives each of two described people their own appositive', () => {
@@ -87,6 +128,13 @@ describe('titles and roles before the name', () => {
     ['a public figure by what they do', 'Police said disgraced financier John Doe had been held in the jail.', 'John Doe', 'disgraced financier'],
     ['a sports figure', 'The club signed veteran footballer John Doe last week.', 'John Doe', 'veteran footballer'],
     ['a rookie', 'On Monday, rookie John Doe added a goal.', 'John Doe', 'rookie'],
+    ['a position in sport', 'He was fined for spitting on Anaheim defenseman John Doe in a brawl.', 'John Doe', 'Anaheim defenseman'],
+    ['a suspect', 'Police arrested murder suspect Jane Roe on Monday.', 'Jane Roe', 'murder suspect'],
+    ['who backs the person', 'He met tea-party backed candidate John Doe today.', 'John Doe', 'tea-party backed candidate'],
+    ['"great" as a noun after a team', 'The four were Oscar Doe, Lakers great John Roe and others.', 'John Roe', 'Lakers great'],
+    ['an -ist noun ending in "list"', 'The venture capitalist John Doe said no.', 'John Doe', 'The venture capitalist'],
+    ['two modifiers joined by "and"', 'Popular Christian and corporate speaker John Doe said no.', 'John Doe', 'Popular Christian and corporate speaker'],
+    ['not a group before "and"', 'Senate Democrats and Republican leader John Doe agreed.', 'John Doe', 'Republican leader'],
     ['a role a capitalised title owns', 'The plan came from the Prime Minister’s national security adviser John Doe last year.', 'John Doe', 'the Prime Minister’s national security adviser'],
     ['a prize winner', 'The crowd cheered when Oscar winner Jane Roe arrived.', 'Jane Roe', 'Oscar winner'],
     ['what befell the person', 'The court heard from convicted sex offender John Doe on Monday.', 'John Doe', 'convicted sex offender'],
@@ -155,6 +203,32 @@ describe('titles and roles before the name', () => {
     expect(person('The court met.\n\nPresident of the Assembly, Jane Roe, has gone to court over it.', 'Jane Roe')?.description).toBe('President of the Assembly');
     // Not when the name is the subject of a new clause.
     expect(person('In a letter to the President of the Senate, Jane Roe said no.', 'Jane Roe')?.description).toBeUndefined();
+  });
+
+  it('reads more phrases closed by a comma before the name', () => {
+    // Two roles joined by "and", the second an acronym.
+    expect(person('The office asked whether Acme’s founder and former CEO, Adam Doe, had gained.', 'Adam Doe')?.description).toBe('Acme’s founder and former CEO');
+    // A role with "for" or "to", and a hyphenated title.
+    expect(person('Democrats gained as their nominee for governor, Jim Roe, lost by five points.', 'Jim Roe')?.description).toBe('their nominee for governor');
+    expect(person('The group met the ambassador to Ruritania, Tom Doe, on Friday.', 'Tom Doe')?.description).toBe('the ambassador to Ruritania');
+    expect(person('The senators sued the Inspector-General of Police, Ibrahim Doe, in March.', 'Ibrahim Doe')?.description).toBe('the Inspector-General of Police');
+    // A phrase that opens the sentence, a name in its object, and the name's verb with no comma.
+    expect(person('The son of former German President Richard Roe, Fritz Roe was stabbed to death.', 'Fritz Roe')?.description).toBe('The son of former German President Richard Roe');
+    expect(person('After meeting the president of Acme, Jane Roe said it was fine.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('His wife, Jane Roe and their son left.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('The suspect, John Doe, was convicted last week.', 'John Doe')?.description).toBe('The suspect');
+    // "As a ROLE …, Name verb": the opening says who the person is, unless it is a time of life.
+    expect(person('As a lung biologist at Acme University, Jane Roe followed the work.', 'Jane Roe')?.description).toBe('a lung biologist at Acme University');
+    expect(person('As the company’s CEO, Jane Roe oversaw the merger.', 'Jane Roe')?.description).toBe('the company’s CEO');
+    expect(person('As a senator from Ohio, Jane Roe voted no.', 'Jane Roe')?.description).toBe('a senator from Ohio');
+    // An appositive says more than the opening.
+    expect(person('As a senator from Ohio, Jane Roe, a lawyer by training, voted no.', 'Jane Roe')?.description).toBe('a lawyer by training');
+    expect(person('As a child, Jane Roe lived in Ohio.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('As a result of the storm, Jane Roe left.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('As the president meandered through his text, Jane Roe railed at it.', 'Jane Roe')?.description).toBeUndefined();
+    expect(person('As the president speaks, Jane Roe left.', 'Jane Roe')?.description).toBeUndefined();
+    // After a subject pronoun a role noun is a verb.
+    expect(person('We suspect John Doe will win.', 'John Doe')?.description).toBeUndefined();
   });
 
   it('reads an organisation and a role after the name, with no determiner', () => {
@@ -280,6 +354,33 @@ describe('a headline’s title', () => {
 });
 
 describe('what is not a description', () => {
+  it('the verb of a relative clause before the name is no role', () => {
+    expect(person('John Doe, who advises Attorney-General Jane Roe on crime, spoke.', 'Jane Roe')?.role).toBe('Attorney-General');
+    expect(person('The film, which stars John Doe as himself, is sweet.', 'John Doe')?.role).toBeUndefined();
+    // A determiner after the relative still opens a role: "which his colleague John Doe defended".
+    expect(person('It was a piece (which his colleague John Doe defended) that angered them.', 'John Doe')?.role).toBe('his colleague');
+  });
+
+  it('the next item of a list of things after a name is no appositive', () => {
+    const text = 'He praised the cubist art of Pablo Roe, the radical fashions of Coco Doe, the poetry of Gertrude Smith, and the music of Claude Jones.';
+    expect(person(text, 'Coco Doe')?.description).toBeUndefined();
+    // A role noun before the "of" still says who the person is.
+    expect(person('The plan won the support of Jane Roe, the head of Acme Corp.', 'Jane Roe')?.description).toBe('the head of Acme Corp.');
+  });
+
+  it('a verb in -ed after the name opens no appositive', () => {
+    const text = 'At the hearing, the witnesses, former astronaut Tom Doe and retired aerospace executive John Roe, backed up that assessment.';
+    expect(person(text, 'John Roe')?.description).toBe('retired aerospace executive');
+  });
+
+  it('a comparative or a small word in capitals is no part of a role', () => {
+    expect(person('Critics of John Doe are starting to feel that the longer John Doe waits, the better.', 'John Doe')?.role).toBeUndefined();
+    expect(person('AS Opposition Leader Jane Roe said no.', 'Jane Roe')?.role).toBe('Opposition Leader');
+    expect(person('It was a great John Doe performance.', 'John Doe')?.role).toBeUndefined();
+    expect(person('US Trade Representative Jane Roe said no.', 'Jane Roe')?.role).toBe('US Trade Representative');
+    expect(person('Reports suggest that former security chief Jane Roe was ousted.', 'Jane Roe')?.role).toBe('former security chief');
+  });
+
   it('a name that opens a list of subjects has no appositive', () => {
     expect(person('In 1963 John Roe, his secretary, his programmer and his graduate students all shared the office.', 'John Roe')?.description).toBeUndefined();
     // A verb in -ed before a determiner ends the phrase; inside a who clause it does not.
