@@ -31,6 +31,9 @@ const DISTRICT_WORDS = new Set(['Heights', 'Central']);
 /** The same, but surnames too ("Kanye West"): a district only beside its town or a sibling district. */
 const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West']);
 
+/** A town joined to a Saint, Fort or Mount town: "Minneapolis-St. Paul", "Dallas-Ft. Worth". */
+const TWIN_TOWN = /^\p{Lu}\p{L}+-(?:St|Ft|Mt)\.$/u;
+
 /** The planets, the Moon and the moons news writes about, named alone. */
 const SKY_BODIES = new Set(['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Moon', 'Europa', 'Ganymede', 'Callisto', 'Enceladus']);
 
@@ -136,6 +139,7 @@ function placeShaped(tokens: Token[], m: ResolvedMention, page: PageNames): bool
   const { first, last } = m.candidate;
   if (first === last) return SKY_BODIES.has(tokens[first]!.text);
   const opener = tokens[first]!.text;
+  if (TWIN_TOWN.test(opener)) return true;
   const head = tokens[last]!.text;
   if (STREET_OPENERS.has(opener)) return true;
   // "Caldwell Place": a surname may name a street; a given name opens a person ("Mary Kay Place").

@@ -105,6 +105,13 @@ describe('place-shaped "people" are places', () => {
     expect(names(text)).toContain('person:Kanye West');
   });
 
+  it('a town joined to a Saint’s town is one place, not a person', () => {
+    const text = 'Home prices in the Minneapolis-St. Paul area rose 4 percent, said Dana Whitcombe.';
+    const found = names(text);
+    expect(found).toContain('place:Minneapolis-St. Paul');
+    expect(found.filter((n) => n.startsWith('person:') && n !== 'person:Dana Whitcombe')).toEqual([]);
+  });
+
   it('a planet is a place, not an organisation', () => {
     const text = 'Water plumes rise above Jupiter’s moon Europa, said Lucia Pagnotta, a scientist at the Harlow Center. The water is hard to find beyond Earth, she said.';
     const found = names(text);
