@@ -12,6 +12,15 @@ const after = new Set<string>(orgsData.after.split('|'));
 /** Lower-case words before a company's name in business news: "shares of X", "a stake in X". */
 const BUSINESS_BEFORE = new Set(['shares of', 'stake in', 'analysts at', 'analyst at', 'customers of', 'investors in', 'spokesperson for', 'spokeswoman for', 'spokesman for', 'representative for', 'owner of', 'subsidiary of', 'acquired by', 'acquisition of']);
 
+/**
+ * Lower-case kinds of business written right before a lone brand: "the taxi service X", "retailer X",
+ * "game developer X", "broker X". Only a one-word name takes them: "developer Ann Lee" is a job.
+ */
+const BUSINESS_KINDS = new Set(['service', 'retailer', 'startup', 'start-up', 'developer', 'automaker', 'carmaker', 'chipmaker', 'brokerage', 'broker', 'platform', 'app', 'studio', 'chain', 'carrier', 'insurer', 'lender', 'conglomerate', 'manufacturer', 'firm', 'e-commerce', 'streamer', 'marketplace']);
+
+/** "a company like X", "companies such as X": a kind of business, then an example of it. */
+const BUSINESS_EXAMPLE = new Set(['company like', 'companies like', 'firms like', 'firm like', 'retailers like', 'brands like', 'apps like', 'services like']);
+
 /** A company's things after its possessive: "X's stock", "X's shares", "X's website". */
 const OWNED_THINGS = new Set(['stock', 'shares', 'stores', 'website', 'app', 'products', 'revenue', 'earnings', 'ceo', 'founder', 'headquarters', 'subscribers', 'customers', 'spokesperson', 'spokeswoman', 'spokesman']);
 
@@ -61,8 +70,8 @@ export function orgCueAround(tokens: Token[], first: number, last: number): bool
   if (tokens[first]!.breakBefore === 0) {
     const b1 = lowerAt(tokens, first - 1);
     const b2 = b1 === null || tokens[first - 1]!.breakBefore > 0 ? null : cueWordAt(tokens, first - 2);
-    if (b1 !== null && before.has(b1)) return true;
-    if (b2 !== null && (before.has(`${b2} ${b1}`) || BUSINESS_BEFORE.has(`${b2} ${b1}`))) return true;
+    if (b1 !== null && (before.has(b1) || (first === last && BUSINESS_KINDS.has(b1)))) return true;
+    if (b2 !== null && (before.has(`${b2} ${b1}`) || BUSINESS_BEFORE.has(`${b2} ${b1}`) || BUSINESS_EXAMPLE.has(`${b2} ${b1}`))) return true;
   }
   const next = tokens[last + 1];
   if (!next || next.breakBefore > 0) return false;
