@@ -233,6 +233,20 @@ function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
   return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
 }
 
+/** Words that grade a product's model: "PlayStation 4 Pro", "iPhone 11 Pro Max", "Galaxy Note 10 Plus". */
+const MODEL_TIERS = new Set(['Pro', 'Max', 'Plus', 'Ultra', 'Lite', 'Mini', 'XL']);
+
+/**
+ * A tier word alone, written right after a model number, another tier or a brand's spelling ("the 11 Pro Max",
+ * "a MacBook Pro"): the tail of a product's name, neither a company nor a person "Max".
+ */
+function modelTier(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || stated(m) || !MODEL_TIERS.has(tokens[first]!.text) || tokens[first]!.breakBefore > 0) return false;
+  const prev = tokens[first - 1];
+  return !!prev && prev.end === tokens[first]!.start - 1 && (/^\d+$/.test(prev.text) || MODEL_TIERS.has(prev.text) || brandWord(prev.text));
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -259,7 +273,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    if (notAName(tokens, m) || modelTier(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
     const longer = withPluralPossessive(tokens, m);
     if (longer) {
       renamed.set(`${m.type}:${m.name}`, longer.name);

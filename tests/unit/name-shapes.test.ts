@@ -212,6 +212,15 @@ describe('a name after a model number is a product', () => {
   });
 });
 
+describe('a product tier word is no name', () => {
+  it('drops "Pro" and "Max" after a model number or a brand, and keeps a person called Max', () => {
+    const text = 'Battery life on the Zentphone 11 Pro Max is the best, and the VexBook Pro is light, said Max Corlan. Max Corlan tested both.';
+    const tokens = tokenize(text);
+    const kept = reviseByShape(tokens, [mention(tokens, 'Pro'), mention(tokens, 'Max'), mention(tokens, 'Pro', 1), mention(tokens, 'Max Corlan')]);
+    expect(kept.map((m) => m.name)).toEqual(['Max Corlan']);
+  });
+});
+
 describe('organisms and lower-case spans', () => {
   it('a genus before its species epithet is no place or person', () => {
     expect(names('The plague is caused by the bacterium Yersinia pestis, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
