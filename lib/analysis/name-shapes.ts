@@ -247,6 +247,29 @@ function modelTier(tokens: Token[], m: ResolvedMention): boolean {
   return !!prev && prev.end === tokens[first]!.start - 1 && (/^\d+$/.test(prev.text) || MODEL_TIERS.has(prev.text) || brandWord(prev.text));
 }
 
+/**
+ * A lone "place" that is an ordinary English word no list knows as a place ("on Master difficulty", "Sword or
+ * Shield", "10 Things in Tech"): a capitalised word of a title, a product or a setting. Places named by an
+ * ordinary word ("Reading", "Mobile", "Bath") are in the gazetteer.
+ */
+function ordinaryPlace(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || m.type !== 'place' || stated(m) || m.name !== m.candidate.text) return false;
+  const word = tokens[first]!.text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !listedWord(word.toLowerCase()) || knownPlace(word)) return false;
+  // Where a town named by an ordinary word stands: "in Mobile", "from Bath", "Paradise, Calif.", "Bath's mayor".
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  if (prev && prev.breakBefore === 0 && tokens[first]!.breakBefore === 0 && LOCATIVES.has(prev.lower)) return false;
+  if (!next || next.breakBefore > 0) return true;
+  // "Paradise, Calif.", a results line's "Hove: Sussex beat Kent".
+  if (next.text === ',' || next.text === ':') return !tokens[last + 2]?.isCap;
+  return !/^['’]s$/.test(next.text);
+}
+
+/** Prepositions before a town: "in X", "from X", "near X". */
+const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'between']);
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -273,7 +296,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || modelTier(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
     const longer = withPluralPossessive(tokens, m);
     if (longer) {
       renamed.set(`${m.type}:${m.name}`, longer.name);

@@ -221,6 +221,16 @@ describe('a product tier word is no name', () => {
   });
 });
 
+describe('an ordinary word typed a place', () => {
+  it('drops a lone ordinary word no list knows as a place, and keeps a town', () => {
+    const text = 'I finished the game on Master, then drove from Mobile to Boston, said Lena Hartley.';
+    const tokens = tokenize(text);
+    const place = (phrase: string): ResolvedMention => ({ ...mention(tokens, phrase), type: 'place' });
+    const kept = reviseByShape(tokens, [place('Master'), place('Mobile'), place('Boston'), mention(tokens, 'Lena Hartley')]);
+    expect(kept.map((m) => m.name)).toEqual(['Mobile', 'Boston', 'Lena Hartley']);
+  });
+});
+
 describe('organisms and lower-case spans', () => {
   it('a genus before its species epithet is no place or person', () => {
     expect(names('The plague is caused by the bacterium Yersinia pestis, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
