@@ -22,7 +22,7 @@ const BUSINESS_KINDS = new Set(['service', 'retailer', 'startup', 'start-up', 'd
 const BUSINESS_EXAMPLE = new Set(['company like', 'companies like', 'firms like', 'firm like', 'retailers like', 'brands like', 'apps like', 'services like']);
 
 /** A company's things after its possessive: "X's stock", "X's shares", "X's website". */
-const OWNED_THINGS = new Set(['stock', 'shares', 'stores', 'website', 'app', 'products', 'revenue', 'earnings', 'ceo', 'founder', 'headquarters', 'subscribers', 'customers', 'spokesperson', 'spokeswoman', 'spokesman']);
+const OWNED_THINGS = new Set(['stock', 'shares', 'stores', 'website', 'app', 'products', 'revenue', 'earnings', 'ceo', 'founder', 'headquarters', 'subscribers', 'customers', 'spokesperson', 'spokeswoman', 'spokesman', 'buyout', 'acquisition', 'ipo', 'listing', 'shareholders', 'employees', 'subsidiary']);
 
 /** Lower-case words right after a company's name: "X shares rose", "X stock". */
 const BUSINESS_AFTER = new Set(['shares', 'stock', 'stores', 'spokesperson', 'customers', 'subscribers', 'shareholders', 'headquarters']);
@@ -76,7 +76,9 @@ export function orgCueAround(tokens: Token[], first: number, last: number): bool
   const next = tokens[last + 1];
   if (!next || next.breakBefore > 0) return false;
   if (/^['’]s$/.test(next.text)) {
-    const thing = lowerAt(tokens, last + 2);
+    // "X's 2012 acquisition of Y": a year may stand between.
+    const year = /^(?:19|20)\d\d$/.test(tokens[last + 2]?.text ?? '') ? 1 : 0;
+    const thing = lowerAt(tokens, last + 2 + year);
     return (thing !== null && OWNED_THINGS.has(thing)) || tickerAt(tokens, last + 2);
   }
   if (tickerAt(tokens, last + 1)) return true;

@@ -42,6 +42,8 @@ describe('words around a company', () => {
     ['Tandrel', 'The rival chain Tandrel (NYSE: TDL) cut prices again.'],
     ['Pellucid', 'Pellucid’s stock has slid 9% this year.'],
     ['Numerix', 'Shoppers spent 4% more this spring, according to Numerix.'],
+    ['Tessaly', 'Tessaly’s 2012 acquisition of the studio postponed the sequel.'],
+    ['Vorrick', 'This is what happened in Vorrick’s buyout in 2013.'],
     ['Zarvio', 'Horror stories about the taxi service Zarvio have been commonplace in recent months.'],
     ['Korvell', 'Suppliers lack the scale to dictate prices the way a company like Korvell does.'],
     ['Brindlepoint', 'The game developer Brindlepoint has a thing for cordial robots.'],
