@@ -18,6 +18,9 @@ const BUSINESS_BEFORE = new Set(['shares of', 'stake in', 'analysts at', 'analys
  */
 const BUSINESS_KINDS = new Set(['service', 'retailer', 'startup', 'start-up', 'developer', 'automaker', 'carmaker', 'chipmaker', 'brokerage', 'broker', 'platform', 'app', 'studio', 'chain', 'carrier', 'insurer', 'lender', 'conglomerate', 'manufacturer', 'firm', 'e-commerce', 'streamer', 'marketplace']);
 
+/** Words before an outlet named by one word: "in an email to X", "she writes for X", "first published in X". */
+const OUTLET_BEFORE = new Set(['email to', 'writes for', 'wrote for', 'writing for', 'published in', 'published on', 'published by']);
+
 /** "a company like X", "companies such as X": a kind of business, then an example of it. */
 const BUSINESS_EXAMPLE = new Set(['company like', 'companies like', 'firms like', 'firm like', 'retailers like', 'brands like', 'apps like', 'services like']);
 
@@ -71,7 +74,7 @@ export function orgCueAround(tokens: Token[], first: number, last: number): bool
     const b1 = lowerAt(tokens, first - 1);
     const b2 = b1 === null || tokens[first - 1]!.breakBefore > 0 ? null : cueWordAt(tokens, first - 2);
     if (b1 !== null && (before.has(b1) || (first === last && BUSINESS_KINDS.has(b1)))) return true;
-    if (b2 !== null && (before.has(`${b2} ${b1}`) || BUSINESS_BEFORE.has(`${b2} ${b1}`) || BUSINESS_EXAMPLE.has(`${b2} ${b1}`))) return true;
+    if (b2 !== null && (before.has(`${b2} ${b1}`) || BUSINESS_BEFORE.has(`${b2} ${b1}`) || BUSINESS_EXAMPLE.has(`${b2} ${b1}`) || (first === last && OUTLET_BEFORE.has(`${b2} ${b1}`)))) return true;
   }
   const next = tokens[last + 1];
   if (!next || next.breakBefore > 0) return false;

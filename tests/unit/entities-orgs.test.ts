@@ -44,6 +44,8 @@ describe('words around a company', () => {
     ['Numerix', 'Shoppers spent 4% more this spring, according to Numerix.'],
     ['Tessaly', 'Tessaly’s 2012 acquisition of the studio postponed the sequel.'],
     ['Vorrick', 'This is what happened in Vorrick’s buyout in 2013.'],
+    ['Kellvane', 'The pattern was not universal, a historian said in an email to Kellvane.'],
+    ['Gossiprail', 'Some users pointed to articles published on Gossiprail to support the claim.'],
     ['Zarvio', 'Horror stories about the taxi service Zarvio have been commonplace in recent months.'],
     ['Korvell', 'Suppliers lack the scale to dictate prices the way a company like Korvell does.'],
     ['Brindlepoint', 'The game developer Brindlepoint has a thing for cordial robots.'],
