@@ -31,6 +31,9 @@ const DISTRICT_WORDS = new Set(['Heights', 'Central']);
 /** The same, but surnames too ("Kanye West"): a district only beside its town or a sibling district. */
 const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West']);
 
+/** A town joined to a Saint, Fort or Mount town: "Minneapolis-St. Paul", "Dallas-Ft. Worth". */
+const TWIN_TOWN = /^\p{Lu}\p{L}+-(?:St|Ft|Mt)\.$/u;
+
 /** The planets, the Moon and the moons news writes about, named alone. */
 const SKY_BODIES = new Set(['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Moon', 'Europa', 'Ganymede', 'Callisto', 'Enceladus']);
 
@@ -136,6 +139,7 @@ function placeShaped(tokens: Token[], m: ResolvedMention, page: PageNames): bool
   const { first, last } = m.candidate;
   if (first === last) return SKY_BODIES.has(tokens[first]!.text);
   const opener = tokens[first]!.text;
+  if (TWIN_TOWN.test(opener)) return true;
   const head = tokens[last]!.text;
   if (STREET_OPENERS.has(opener)) return true;
   // "Caldwell Place": a surname may name a street; a given name opens a person ("Mary Kay Place").
@@ -229,6 +233,43 @@ function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
   return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
 }
 
+/** Words that grade a product's model: "PlayStation 4 Pro", "iPhone 11 Pro Max", "Galaxy Note 10 Plus". */
+const MODEL_TIERS = new Set(['Pro', 'Max', 'Plus', 'Ultra', 'Lite', 'Mini', 'XL']);
+
+/**
+ * A tier word alone, written right after a model number, another tier or a brand's spelling ("the 11 Pro Max",
+ * "a MacBook Pro"): the tail of a product's name, neither a company nor a person "Max".
+ */
+function modelTier(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || stated(m) || !MODEL_TIERS.has(tokens[first]!.text) || tokens[first]!.breakBefore > 0) return false;
+  const prev = tokens[first - 1];
+  return !!prev && prev.end === tokens[first]!.start - 1 && (/^\d+$/.test(prev.text) || MODEL_TIERS.has(prev.text) || brandWord(prev.text));
+}
+
+/**
+ * A lone "place" that is an ordinary English word no list knows as a place ("on Master difficulty", "Sword or
+ * Shield", "10 Things in Tech"): a capitalised word of a title, a product or a setting. Places named by an
+ * ordinary word ("Reading", "Mobile", "Bath") are in the gazetteer.
+ */
+function ordinaryPlace(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (first !== last || m.type !== 'place' || stated(m) || m.name !== m.candidate.text) return false;
+  const word = tokens[first]!.text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !listedWord(word.toLowerCase()) || knownPlace(word)) return false;
+  // Where a town named by an ordinary word stands: "in Mobile", "from Bath", "Paradise, Calif.", "Bath's mayor".
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  if (prev && prev.breakBefore === 0 && tokens[first]!.breakBefore === 0 && LOCATIVES.has(prev.lower)) return false;
+  if (!next || next.breakBefore > 0) return true;
+  // "Paradise, Calif.", a results line's "Hove: Sussex beat Kent".
+  if (next.text === ',' || next.text === ':') return !tokens[last + 2]?.isCap;
+  return !/^['’]s$/.test(next.text);
+}
+
+/** Prepositions before a town: "in X", "from X", "near X". */
+const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'between']);
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -255,7 +296,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
     const longer = withPluralPossessive(tokens, m);
     if (longer) {
       renamed.set(`${m.type}:${m.name}`, longer.name);

@@ -12,8 +12,20 @@ const after = new Set<string>(orgsData.after.split('|'));
 /** Lower-case words before a company's name in business news: "shares of X", "a stake in X". */
 const BUSINESS_BEFORE = new Set(['shares of', 'stake in', 'analysts at', 'analyst at', 'customers of', 'investors in', 'spokesperson for', 'spokeswoman for', 'spokesman for', 'representative for', 'owner of', 'subsidiary of', 'acquired by', 'acquisition of']);
 
+/**
+ * Lower-case kinds of business written right before a lone brand: "the taxi service X", "retailer X",
+ * "game developer X", "broker X". Only a one-word name takes them: "developer Ann Lee" is a job.
+ */
+const BUSINESS_KINDS = new Set(['service', 'retailer', 'startup', 'start-up', 'developer', 'automaker', 'carmaker', 'chipmaker', 'brokerage', 'broker', 'platform', 'app', 'studio', 'chain', 'carrier', 'insurer', 'lender', 'conglomerate', 'manufacturer', 'firm', 'e-commerce', 'streamer', 'marketplace']);
+
+/** Words before an outlet named by one word: "in an email to X", "she writes for X", "first published in X". */
+const OUTLET_BEFORE = new Set(['email to', 'writes for', 'wrote for', 'writing for', 'published in', 'published on', 'published by']);
+
+/** "a company like X", "companies such as X": a kind of business, then an example of it. */
+const BUSINESS_EXAMPLE = new Set(['company like', 'companies like', 'firms like', 'firm like', 'retailers like', 'brands like', 'apps like', 'services like']);
+
 /** A company's things after its possessive: "X's stock", "X's shares", "X's website". */
-const OWNED_THINGS = new Set(['stock', 'shares', 'stores', 'website', 'app', 'products', 'revenue', 'earnings', 'ceo', 'founder', 'headquarters', 'subscribers', 'customers', 'spokesperson', 'spokeswoman', 'spokesman']);
+const OWNED_THINGS = new Set(['stock', 'shares', 'stores', 'website', 'app', 'products', 'revenue', 'earnings', 'ceo', 'founder', 'headquarters', 'subscribers', 'customers', 'spokesperson', 'spokeswoman', 'spokesman', 'buyout', 'acquisition', 'ipo', 'listing', 'shareholders', 'employees', 'subsidiary']);
 
 /** Lower-case words right after a company's name: "X shares rose", "X stock". */
 const BUSINESS_AFTER = new Set(['shares', 'stock', 'stores', 'spokesperson', 'customers', 'subscribers', 'shareholders', 'headquarters']);
@@ -61,13 +73,15 @@ export function orgCueAround(tokens: Token[], first: number, last: number): bool
   if (tokens[first]!.breakBefore === 0) {
     const b1 = lowerAt(tokens, first - 1);
     const b2 = b1 === null || tokens[first - 1]!.breakBefore > 0 ? null : cueWordAt(tokens, first - 2);
-    if (b1 !== null && before.has(b1)) return true;
-    if (b2 !== null && (before.has(`${b2} ${b1}`) || BUSINESS_BEFORE.has(`${b2} ${b1}`))) return true;
+    if (b1 !== null && (before.has(b1) || (first === last && BUSINESS_KINDS.has(b1)))) return true;
+    if (b2 !== null && (before.has(`${b2} ${b1}`) || BUSINESS_BEFORE.has(`${b2} ${b1}`) || BUSINESS_EXAMPLE.has(`${b2} ${b1}`) || (first === last && OUTLET_BEFORE.has(`${b2} ${b1}`)))) return true;
   }
   const next = tokens[last + 1];
   if (!next || next.breakBefore > 0) return false;
   if (/^['’]s$/.test(next.text)) {
-    const thing = lowerAt(tokens, last + 2);
+    // "X's 2012 acquisition of Y": a year may stand between.
+    const year = /^(?:19|20)\d\d$/.test(tokens[last + 2]?.text ?? '') ? 1 : 0;
+    const thing = lowerAt(tokens, last + 2 + year);
     return (thing !== null && OWNED_THINGS.has(thing)) || tickerAt(tokens, last + 2);
   }
   if (tickerAt(tokens, last + 1)) return true;

@@ -132,6 +132,9 @@ function asciiWordEnd(text: string, pos: number): number {
 function keepsPeriod(word: string): boolean {
   if (word.includes('.')) return true; // U.S, U.N -> U.S., U.N.
   if (ABBREVIATIONS.has(word)) return true;
+  // "Minneapolis-St. Paul", "Wilkes-Barre-Ft. Drum": an abbreviation after a hyphen keeps its period too.
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && ABBREVIATIONS.has(word.slice(hyphen + 1))) return true;
   return word.length === 1 && UPPER_START.test(word); // initials: "George W. Bush"
 }
 

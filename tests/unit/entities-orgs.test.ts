@@ -42,6 +42,13 @@ describe('words around a company', () => {
     ['Tandrel', 'The rival chain Tandrel (NYSE: TDL) cut prices again.'],
     ['Pellucid', 'Pellucid’s stock has slid 9% this year.'],
     ['Numerix', 'Shoppers spent 4% more this spring, according to Numerix.'],
+    ['Tessaly', 'Tessaly’s 2012 acquisition of the studio postponed the sequel.'],
+    ['Vorrick', 'This is what happened in Vorrick’s buyout in 2013.'],
+    ['Kellvane', 'The pattern was not universal, a historian said in an email to Kellvane.'],
+    ['Gossiprail', 'Some users pointed to articles published on Gossiprail to support the claim.'],
+    ['Zarvio', 'Horror stories about the taxi service Zarvio have been commonplace in recent months.'],
+    ['Korvell', 'Suppliers lack the scale to dictate prices the way a company like Korvell does.'],
+    ['Brindlepoint', 'The game developer Brindlepoint has a thing for cordial robots.'],
   ])('%s is an organisation', (name, text) => {
     expect(typeOf(text, name)).toBe('organization');
   });
@@ -49,6 +56,11 @@ describe('words around a company', () => {
   it('keeps a person the article names in full a person, whatever they said in a statement', () => {
     const text = 'Sarah Quillon runs the bakery. Quillon said in a statement that she would reopen.';
     expect(typeOf(text, 'Quillon')).toBe('person');
+  });
+
+  it('keeps a job before a full name a job', () => {
+    const text = 'The developer Marta Quillon built the app, she said.';
+    expect(typeOf(text, 'Marta Quillon')).toBe('person');
   });
 
   it('makes no organisation of the surname of a name no rule could type', () => {

@@ -19,6 +19,7 @@ describe('tokenize', () => {
     ['Lee Jae-myung and Gaza-bound ships', ['Lee', 'Jae-myung', 'and', 'Gaza', '-', 'bound', 'ships']],
     ['Moscow’s influence and Russia\'s', ['Moscow', '’s', 'influence', 'and', 'Russia', "'s"]],
     ['George W. Bush', ['George', 'W.', 'Bush']],
+    ['the Vellmore-St. Anne area', ['the', 'Vellmore-St.', 'Anne', 'area']],
   ])('splits %j', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });

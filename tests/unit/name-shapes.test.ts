@@ -105,6 +105,13 @@ describe('place-shaped "people" are places', () => {
     expect(names(text)).toContain('person:Kanye West');
   });
 
+  it('a town joined to a Saint’s town is one place, not a person', () => {
+    const text = 'Home prices in the Minneapolis-St. Paul area rose 4 percent, said Dana Whitcombe.';
+    const found = names(text);
+    expect(found).toContain('place:Minneapolis-St. Paul');
+    expect(found.filter((n) => n.startsWith('person:') && n !== 'person:Dana Whitcombe')).toEqual([]);
+  });
+
   it('a planet is a place, not an organisation', () => {
     const text = 'Water plumes rise above Jupiter’s moon Europa, said Lucia Pagnotta, a scientist at the Harlow Center. The water is hard to find beyond Earth, she said.';
     const found = names(text);
@@ -202,6 +209,25 @@ describe('a name after a model number is a product', () => {
     const tokens = tokenize(text);
     const kept = reviseByShape(tokens, [mention(tokens, 'Skyliner'), mention(tokens, 'Tim Corlan'), mention(tokens, 'Maxon'), mention(tokens, 'Kestrel')]);
     expect(kept.map((m) => m.name)).toEqual(['Tim Corlan', 'Kestrel']);
+  });
+});
+
+describe('a product tier word is no name', () => {
+  it('drops "Pro" and "Max" after a model number or a brand, and keeps a person called Max', () => {
+    const text = 'Battery life on the Zentphone 11 Pro Max is the best, and the VexBook Pro is light, said Max Corlan. Max Corlan tested both.';
+    const tokens = tokenize(text);
+    const kept = reviseByShape(tokens, [mention(tokens, 'Pro'), mention(tokens, 'Max'), mention(tokens, 'Pro', 1), mention(tokens, 'Max Corlan')]);
+    expect(kept.map((m) => m.name)).toEqual(['Max Corlan']);
+  });
+});
+
+describe('an ordinary word typed a place', () => {
+  it('drops a lone ordinary word no list knows as a place, and keeps a town', () => {
+    const text = 'I finished the game on Master, then drove from Mobile to Boston, said Lena Hartley.';
+    const tokens = tokenize(text);
+    const place = (phrase: string): ResolvedMention => ({ ...mention(tokens, phrase), type: 'place' });
+    const kept = reviseByShape(tokens, [place('Master'), place('Mobile'), place('Boston'), mention(tokens, 'Lena Hartley')]);
+    expect(kept.map((m) => m.name)).toEqual(['Mobile', 'Boston', 'Lena Hartley']);
   });
 });
 
