@@ -1,17 +1,29 @@
 // Driving Lede's notes from a test: select words in the article, ask the content script to open
 // the note editor (as Alt+Shift+N and the context menu do), wait for its frame, read the page's
 // notes, and search everything a page can read for a string. What is painted: note-paint.ts.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness/launch-browser';
+import { within } from './within';
 import { noteHighlightsIn, notesHostIn, pageCanReadIn, pageDatabaseNamesIn, selectTextIn } from './in-page';
 
 interface ChromeInWorker {
   chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
 }
 
-/** Sends a message to the tab's content script from the service worker; errors come back as { harnessError }. */
+/** How long a tab may take to answer one message before the harness reports it as unanswered. */
+const TAB_ANSWER_MS = 30_000;
+
+/**
+ * Sends a message to the tab's content script from the service worker; errors come back as
+ * { harnessError }, and so does a tab that does not answer (rather than hanging the test).
+ */
 export async function sendToTab(browser: ExtensionBrowser, tabId: number, message: unknown): Promise<unknown> {
   const worker = await browser.serviceWorker();
+  const unanswered = { harnessError: `no answer from tab ${tabId} in ${TAB_ANSWER_MS / 1000} s to ${JSON.stringify(message).slice(0, 80)}` };
+  return within(sendFrom(worker, tabId, message), TAB_ANSWER_MS, unanswered);
+}
+
+function sendFrom(worker: Worker, tabId: number, message: unknown): Promise<unknown> {
   return worker.evaluate(
     async ({ tabId, message }) => {
       const { chrome } = globalThis as unknown as ChromeInWorker;

@@ -23,6 +23,7 @@ import { evaluateInShadow } from '../../testing/e2e/closed-shadow';
 import { meanColour, paintedNoteBoxes, paintedNoteText, type Rgb } from '../../testing/e2e/note-paint';
 import { editorFieldFocused, getPageNotes, sendToTab, type PageNoteAnswer } from '../../testing/e2e/notes-page';
 import { flashedText, pageSawInRegistry, watchRegistryFor } from '../../testing/e2e/reveal';
+import { within } from '../../testing/e2e/within';
 
 const PASSAGE = 'Kerry is a congenial, keep-communicating kind of guy';
 /** A second passage, for the editor that is opened and closed with Escape. */
@@ -31,6 +32,8 @@ const OTHER_PASSAGE = 'deep skepticism';
 const NOTE_BODY = 'Qx-private: Sestanovich flatters him';
 const TAGS = ['qx-secret-tag', 'qx-other'];
 const POLL = { timeout: 15_000, interval: 100 };
+/** One look for the editor's focus; a look that hangs (a frame whose document never came up) counts as not yet. */
+const ATTEMPT_MS = 3_000;
 
 /** The page's own script: listens to everything it may, and can read the registry and hit-test. */
 const HOSTILE_SCRIPT = String.raw`
@@ -171,8 +174,8 @@ async function editorReady(page: Page): Promise<'frame' | 'in-page'> {
     .poll(async () => {
       const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
       // A frame still coming up answers once its document is there (a detached one fails: false).
-      const inFrame = frame && (await frame.evaluate(editorFieldFocused).catch(() => false));
-      const inPage = await evaluateInShadow(page, 'lede-notes', (root) => root.activeElement?.localName === 'textarea');
+      const inFrame = frame && (await within(frame.evaluate(editorFieldFocused).catch(() => false), ATTEMPT_MS, false));
+      const inPage = await within(evaluateInShadow(page, 'lede-notes', (root) => root.activeElement?.localName === 'textarea'), ATTEMPT_MS, false);
       where = inFrame ? 'frame' : inPage ? 'in-page' : null;
       return where !== null;
     }, POLL)
