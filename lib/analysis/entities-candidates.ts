@@ -15,7 +15,7 @@ import {
   MAX_GAZ_WORDS,
   connectorHeadType,
   gazetteerType,
-  mayExtendGazetteerName,
+  gazetteerStep,
   isCommonWord,
   isFirstName,
   isNonEntityCap,
@@ -70,8 +70,9 @@ export function longestGazetteerMatch(tokens: Token[], i: number, limit: number,
   for (let j = i; j <= limit && j - i < MAX_GAZ_WORDS; j++) {
     if (j > i && !adjacent(tokens, j)) break;
     text += (j > i ? ' ' : '') + mapWord(tokens[j]!.text);
-    if (gazetteerType(text) || isWorldPlace(text)) best = j - i + 1;
-    if (!mayExtendGazetteerName(text)) break;
+    const step = gazetteerStep(text);
+    if (step.known) best = j - i + 1;
+    if (!step.mayExtend) break;
   }
   return best;
 }

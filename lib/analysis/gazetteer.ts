@@ -10,15 +10,25 @@ import type { GazType, TaggerLexicon } from './tagger-features';
 
 export type { GazType };
 
-const gazTypes = new Map<string, GazType>();
+// One map for every lookup a longest-match loop makes per step (type, world place, longer entry
+// ahead): a single hash of the step's string. Bits 0-2: the type's index + 1; WORLD; PREFIX.
+const GAZ_TYPES: readonly GazType[] = ['PER', 'LOC', 'ORG', 'MISC'];
+const TYPE_BITS = 7;
+const WORLD = 8;
+const PREFIX = 16;
+const entryCodes = new Map<string, number>();
 let longestEntry = 1;
 // The model packs each list into one string: names joined by "|", words by " ".
 const names = (packed: string): string[] => (packed ? packed.split('|') : []);
 const words = (packed: string): string[] => (packed ? packed.split(' ') : []);
+const addCode = (key: string, bits: number): void => {
+  entryCodes.set(key, (entryCodes.get(key) ?? 0) | bits);
+};
 
-for (const type of ['PER', 'LOC', 'ORG', 'MISC'] as const) {
+for (const [k, type] of GAZ_TYPES.entries()) {
   for (const s of names(gazetteerData[type])) {
-    gazTypes.set(s, type);
+    // A later list's entry replaces an earlier one's type.
+    entryCodes.set(s, ((entryCodes.get(s) ?? 0) & ~TYPE_BITS) | (k + 1));
     longestEntry = Math.max(longestEntry, s.split(' ').length);
   }
 }
@@ -26,21 +36,23 @@ for (const type of ['PER', 'LOC', 'ORG', 'MISC'] as const) {
 /** Longest gazetteer entry, in words: bounds every longest-match loop. */
 export const MAX_GAZ_WORDS: number = Math.min(longestEntry, 8);
 
-const worldPlaces = new Set<string>(names(gazetteerData.world));
+for (const s of names(gazetteerData.world)) addCode(s, WORLD);
 
-// Every entry's leading words ("New", "New York" for "New York City"), of gazTypes and
-// worldPlaces: a longest-match loop stops once its words begin no entry.
-const entryPrefixes = new Set<string>();
-for (const entry of [...gazTypes.keys(), ...worldPlaces]) {
+// Every entry's leading words ("New", "New York" for "New York City"), of the typed entries and
+// world places: a longest-match loop stops once its words begin no entry.
+for (const entry of [...entryCodes.keys()]) {
+  if (!(entryCodes.get(entry)! & (TYPE_BITS | WORLD))) continue;
   const parts = entry.split(' ');
-  for (let k = 1; k < parts.length; k++) entryPrefixes.add(parts.slice(0, k).join(' '));
+  for (let k = 1; k < parts.length; k++) addCode(parts.slice(0, k).join(' '), PREFIX);
 }
+
 const firstNames = new Set<string>(words(wordsData.firstNames));
 const orgSuffixes = new Set<string>(words(wordsData.orgSuffixes));
 const connectorHeads = new Map<string, string>(Object.entries(wordsData.connectorHeads));
 const nonEntityCaps = new Set<string>(words(wordsData.nonEntityCaps));
 const commonWords = new Set<string>(words(wordsData.commonWords));
-const lowercaseWords = new Set<string>(words(wordsData.vocabulary));
+// The vocabulary with the common words in it: isVocabularyWord asks both, in one lookup.
+const vocabularyWords = new Set<string>([...commonWords, ...words(wordsData.vocabulary)]);
 
 /** The lists were learned from text with straight apostrophes: "O’Neill" is looked up as "O'Neill". */
 function straightApostrophes(s: string): string | null {
@@ -49,23 +61,40 @@ function straightApostrophes(s: string): string | null {
 
 /** The usual type of an exact entity string ("Interfax" -> ORG, "Syrian" -> MISC). */
 export function gazetteerType(name: string): GazType | undefined {
-  const type = gazTypes.get(name);
-  if (type) return type;
+  const type = (entryCodes.get(name) ?? 0) & TYPE_BITS;
+  if (type) return GAZ_TYPES[type - 1];
   const straight = straightApostrophes(name);
-  return straight ? gazTypes.get(straight) : undefined;
+  const straightType = straight ? (entryCodes.get(straight) ?? 0) & TYPE_BITS : 0;
+  return straightType ? GAZ_TYPES[straightType - 1] : undefined;
 }
 
 /** Does some gazetteer or world-place entry start with `words` and a space (so a longer match may follow)? */
 export function mayExtendGazetteerName(words: string): boolean {
-  return entryPrefixes.has(words);
+  return ((entryCodes.get(words) ?? 0) & PREFIX) !== 0;
 }
 
 /** Countries, capitals and regions: context never re-types these ("U.S. officials" stay a place). */
 export function isWorldPlace(name: string): boolean {
-  if (worldPlaces.has(name)) return true;
+  if ((entryCodes.get(name) ?? 0) & WORLD) return true;
   const straight = straightApostrophes(name);
-  return straight ? worldPlaces.has(straight) : false;
+  return straight ? ((entryCodes.get(straight) ?? 0) & WORLD) !== 0 : false;
 }
+
+/**
+ * Whether `name` is a typed entry or a world place (as gazetteerType or isWorldPlace would say),
+ * and whether a longer entry may follow (as mayExtendGazetteerName): one lookup, for the
+ * longest-match loops that ask all three at every step.
+ */
+export function gazetteerStep(name: string): { known: boolean; mayExtend: boolean } {
+  const code = entryCodes.get(name) ?? 0;
+  const known = (code & (TYPE_BITS | WORLD)) !== 0 || (name.includes('’') && (gazetteerType(name) !== undefined || isWorldPlace(name)));
+  return (code & PREFIX) !== 0 ? (known ? KNOWN_MAY_EXTEND : MAY_EXTEND) : known ? KNOWN : NEITHER;
+}
+
+const KNOWN_MAY_EXTEND = Object.freeze({ known: true, mayExtend: true });
+const MAY_EXTEND = Object.freeze({ known: false, mayExtend: true });
+const KNOWN = Object.freeze({ known: true, mayExtend: false });
+const NEITHER = Object.freeze({ known: false, mayExtend: false });
 
 export function isFirstName(word: string): boolean {
   return firstNames.has(word);
@@ -100,7 +129,7 @@ export function isCommonWord(lowerWord: string): boolean {
 
 /** Any ordinary lower-case word seen in training ("path", "model", "streets"). */
 export function isVocabularyWord(lowerWord: string): boolean {
-  return commonWords.has(lowerWord) || lowercaseWords.has(lowerWord);
+  return vocabularyWords.has(lowerWord);
 }
 
 // ---------- naive Bayes over character prefixes and suffixes ----------
