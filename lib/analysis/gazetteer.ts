@@ -10,12 +10,20 @@ import type { GazType, TaggerLexicon } from './tagger-features';
 
 export type { GazType };
 
-// One map for every lookup a longest-match loop makes per step (type, world place, longer entry
-// ahead): a single hash of the step's string. Bits 0-2: the type's index + 1; WORLD; PREFIX.
+// One map for every list: a string's bits say which lists hold it. The stages ask several lists
+// about the same word or name in turn (type, world place, longer entry ahead, first name, ...):
+// one table stays in cache and one hash serves them all.
+// Bits 0-2: the gazetteer type's index + 1; then one bit per list.
 const GAZ_TYPES: readonly GazType[] = ['PER', 'LOC', 'ORG', 'MISC'];
 const TYPE_BITS = 7;
 const WORLD = 8;
 const PREFIX = 16;
+const FIRST_NAME = 32;
+const ORG_SUFFIX = 64;
+const NON_ENTITY_CAP = 128;
+const COMMON_WORD = 256;
+const VOCABULARY_WORD = 512;
+const NEWS_SURNAME = 1024;
 const entryCodes = new Map<string, number>();
 let longestEntry = 1;
 // The model packs each list into one string: names joined by "|", words by " ".
@@ -46,13 +54,19 @@ for (const entry of [...entryCodes.keys()]) {
   for (let k = 1; k < parts.length; k++) addCode(parts.slice(0, k).join(' '), PREFIX);
 }
 
-const firstNames = new Set<string>(words(wordsData.firstNames));
-const orgSuffixes = new Set<string>(words(wordsData.orgSuffixes));
+for (const w of words(wordsData.firstNames)) addCode(w, FIRST_NAME);
+for (const w of words(wordsData.orgSuffixes)) addCode(w, ORG_SUFFIX);
 const connectorHeads = new Map<string, string>(Object.entries(wordsData.connectorHeads));
-const nonEntityCaps = new Set<string>(words(wordsData.nonEntityCaps));
-const commonWords = new Set<string>(words(wordsData.commonWords));
-// The vocabulary with the common words in it: isVocabularyWord asks both, in one lookup.
-const vocabularyWords = new Set<string>([...commonWords, ...words(wordsData.vocabulary)]);
+for (const w of words(wordsData.nonEntityCaps)) addCode(w, NON_ENTITY_CAP);
+// A common word is a vocabulary word too.
+for (const w of words(wordsData.commonWords)) addCode(w, COMMON_WORD | VOCABULARY_WORD);
+for (const w of words(wordsData.vocabulary)) addCode(w, VOCABULARY_WORD);
+for (const w of words(surnamesData.surnames)) addCode(w, NEWS_SURNAME);
+
+/** Is `s` on the list that `bit` stands for? */
+function listed(s: string, bit: number): boolean {
+  return ((entryCodes.get(s) ?? 0) & bit) !== 0;
+}
 
 /** The lists were learned from text with straight apostrophes: "O’Neill" is looked up as "O'Neill". */
 function straightApostrophes(s: string): string | null {
@@ -97,19 +111,17 @@ const KNOWN = Object.freeze({ known: true, mayExtend: false });
 const NEITHER = Object.freeze({ known: false, mayExtend: false });
 
 export function isFirstName(word: string): boolean {
-  return firstNames.has(word);
+  return listed(word, FIRST_NAME);
 }
-
-const newsSurnames = new Set<string>(words(surnamesData.surnames));
 
 /** Surnames today's news writes alone for a person ("Trump"), learned by scripts/train-surnames.ts. */
 export function isNewsSurname(word: string): boolean {
-  return newsSurnames.has(word);
+  return listed(word, NEWS_SURNAME);
 }
 
 /** Last words that mark organisations ("University", "Agency", "Council"). */
 export function isOrgSuffix(word: string): boolean {
-  return orgSuffixes.has(word);
+  return listed(word, ORG_SUFFIX);
 }
 
 /** Words after which "of/on/for" continues a name ("Council on …", "Bank of …"), with the name's type. */
@@ -119,17 +131,17 @@ export function connectorHeadType(word: string): GazType | undefined {
 
 /** Capitalised mid-sentence, yet not part of names: "Tuesday", "January", "President". */
 export function isNonEntityCap(word: string): boolean {
-  return nonEntityCaps.has(word) || (word.endsWith('.') && nonEntityCaps.has(word.slice(0, -1)));
+  return listed(word, NON_ENTITY_CAP) || (word.endsWith('.') && listed(word.slice(0, -1), NON_ENTITY_CAP));
 }
 
 /** Ordinary lower-case words that also start sentences ("speaking", "while", "the"). */
 export function isCommonWord(lowerWord: string): boolean {
-  return commonWords.has(lowerWord);
+  return listed(lowerWord, COMMON_WORD);
 }
 
 /** Any ordinary lower-case word seen in training ("path", "model", "streets"). */
 export function isVocabularyWord(lowerWord: string): boolean {
-  return vocabularyWords.has(lowerWord);
+  return listed(lowerWord, VOCABULARY_WORD);
 }
 
 // ---------- naive Bayes over character prefixes and suffixes ----------

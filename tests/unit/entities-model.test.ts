@@ -15,6 +15,7 @@ import {
   isNonEntityCap,
   isNewsSurname,
   isOrgSuffix,
+  isVocabularyWord,
   isWorldPlace,
   mayExtendGazetteerName,
 } from '../../lib/analysis/gazetteer';
@@ -73,6 +74,25 @@ describe('learned gazetteer', () => {
       expect(isWorldPlace(c), c).toBe(world.has(s));
       expect(gazetteerStep(c).known, c).toBe(true);
     }
+  });
+
+  it("answers each word list's question exactly as the list in the model says, whatever the other lists hold", () => {
+    const model = JSON.parse(readFileSync(join(modelDir, 'words.json'), 'utf8')) as Record<string, string>;
+    const surnames = JSON.parse(readFileSync(join(modelDir, 'surnames.json'), 'utf8')) as { surnames: string };
+    const list = (packed: string): Set<string> => new Set(packed ? packed.split(' ') : []);
+    const [first, suffix, nonEntity, common, vocabulary, news] = [model.firstNames!, model.orgSuffixes!, model.nonEntityCaps!, model.commonWords!, model.vocabulary!, surnames.surnames].map(list);
+    const asked: [string, (w: string) => boolean, (w: string) => boolean][] = [
+      ['first name', isFirstName, (w) => first!.has(w)],
+      ['organisation suffix', isOrgSuffix, (w) => suffix!.has(w)],
+      ['non-entity capital', isNonEntityCap, (w) => nonEntity!.has(w) || (w.endsWith('.') && nonEntity!.has(w.slice(0, -1)))],
+      ['common word', isCommonWord, (w) => common!.has(w)],
+      ['vocabulary word', isVocabularyWord, (w) => common!.has(w) || vocabulary!.has(w)],
+      ['news surname', isNewsSurname, (w) => news!.has(w)],
+    ];
+    const all = [first, suffix, nonEntity, common, vocabulary, news].flatMap((l) => [...l!]);
+    const words = [...all, ...all.map((w) => `${w}.`), 'Syria', 'New York', 'Zzyzx', ''];
+    const wrong = asked.flatMap(([name, ask, expected]) => words.filter((w) => ask(w) !== expected(w)).map((w) => `${name}: ${w}`));
+    expect(wrong).toEqual([]);
   });
 
   it('knows first names, organisation head words, non-entity capitals and common words', () => {
