@@ -54,6 +54,26 @@ for (const entry of [...entryCodes.keys()]) {
   for (let k = 1; k < parts.length; k++) addCode(parts.slice(0, k).join(' '), PREFIX);
 }
 
+// The lists were learned from text with straight apostrophes: "O’Neill" is known as "O'Neill" is.
+// Each typed entry and world place is also filed under its spellings with curly apostrophes, so the
+// lookups need not rewrite the names they are asked about. (After the prefixes: a longer entry
+// ahead is only ever known for the exact spelling.)
+for (const [entry, code] of [...entryCodes]) {
+  if (!entry.includes("'") || entry.includes('’')) continue;
+  for (const curly of curlySpellings(entry)) {
+    const own = entryCodes.get(curly) ?? 0;
+    // The spelling's own type, if it is an entry itself, comes first.
+    entryCodes.set(curly, own | (own & TYPE_BITS ? 0 : code & TYPE_BITS) | (code & WORLD));
+  }
+}
+
+/** Every spelling of `entry` with one or more of its straight apostrophes curly. */
+function curlySpellings(entry: string): string[] {
+  let spellings = [''];
+  for (const ch of entry) spellings = ch === "'" ? spellings.flatMap((s) => [s + ch, `${s}’`]) : spellings.map((s) => s + ch);
+  return spellings.filter((s) => s !== entry);
+}
+
 for (const w of words(wordsData.firstNames)) addCode(w, FIRST_NAME);
 for (const w of words(wordsData.orgSuffixes)) addCode(w, ORG_SUFFIX);
 const connectorHeads = new Map<string, string>(Object.entries(wordsData.connectorHeads));
@@ -68,18 +88,10 @@ function listed(s: string, bit: number): boolean {
   return ((entryCodes.get(s) ?? 0) & bit) !== 0;
 }
 
-/** The lists were learned from text with straight apostrophes: "O’Neill" is looked up as "O'Neill". */
-function straightApostrophes(s: string): string | null {
-  return s.includes('’') ? s.replace(/’/g, "'") : null;
-}
-
 /** The usual type of an exact entity string ("Interfax" -> ORG, "Syrian" -> MISC). */
 export function gazetteerType(name: string): GazType | undefined {
   const type = (entryCodes.get(name) ?? 0) & TYPE_BITS;
-  if (type) return GAZ_TYPES[type - 1];
-  const straight = straightApostrophes(name);
-  const straightType = straight ? (entryCodes.get(straight) ?? 0) & TYPE_BITS : 0;
-  return straightType ? GAZ_TYPES[straightType - 1] : undefined;
+  return type ? GAZ_TYPES[type - 1] : undefined;
 }
 
 /** Does some gazetteer or world-place entry start with `words` and a space (so a longer match may follow)? */
@@ -89,9 +101,7 @@ export function mayExtendGazetteerName(words: string): boolean {
 
 /** Countries, capitals and regions: context never re-types these ("U.S. officials" stay a place). */
 export function isWorldPlace(name: string): boolean {
-  if ((entryCodes.get(name) ?? 0) & WORLD) return true;
-  const straight = straightApostrophes(name);
-  return straight ? ((entryCodes.get(straight) ?? 0) & WORLD) !== 0 : false;
+  return listed(name, WORLD);
 }
 
 /**
@@ -101,7 +111,7 @@ export function isWorldPlace(name: string): boolean {
  */
 export function gazetteerStep(name: string): { known: boolean; mayExtend: boolean } {
   const code = entryCodes.get(name) ?? 0;
-  const known = (code & (TYPE_BITS | WORLD)) !== 0 || (name.includes('’') && (gazetteerType(name) !== undefined || isWorldPlace(name)));
+  const known = (code & (TYPE_BITS | WORLD)) !== 0;
   return (code & PREFIX) !== 0 ? (known ? KNOWN_MAY_EXTEND : MAY_EXTEND) : known ? KNOWN : NEITHER;
 }
 
@@ -171,7 +181,7 @@ export function guessWordType(word: string): TypeGuess | null {
 }
 
 function spellingGuess(word: string): TypeGuess | null {
-  const feats = ngramFeatures(straightApostrophes(word) ?? word).filter((f) => f in features);
+  const feats = ngramFeatures(word.replace(/’/g, "'")).filter((f) => f in features);
   if (feats.length < 2) return null;
   const scores = classes.map((_, k) => {
     let s = logPrior[k]!;
