@@ -26,6 +26,7 @@ import {
 import { isStateCode } from './name-heads';
 import { isRoleHead } from './descriptions-words';
 import { isGivenName, isSurnameFirstName, opensWithGivenName } from './given-names';
+import { hasLowercaseLetter } from './tagger-features';
 import { type Token } from './tokens';
 
 export interface Chunk {
@@ -417,7 +418,7 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
 
 /** "RUSSIA" -> "Russia"; mixed-case words ("McFaul") and abbreviations ("U.S.") stay as written. */
 function titleCase(word: string): string {
-  if (word.includes('.') || /\p{Ll}/u.test(word)) return word;
+  if (word.includes('.') || hasLowercaseLetter(word)) return word;
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
