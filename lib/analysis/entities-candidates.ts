@@ -15,7 +15,7 @@ import {
   MAX_GAZ_WORDS,
   connectorHeadType,
   gazetteerType,
-  mayExtendGazetteerName,
+  gazetteerStep,
   isCommonWord,
   isFirstName,
   isNonEntityCap,
@@ -26,6 +26,7 @@ import {
 import { isStateCode } from './name-heads';
 import { isRoleHead } from './descriptions-words';
 import { isGivenName, isSurnameFirstName, opensWithGivenName } from './given-names';
+import { hasLowercaseLetter } from './tagger-features';
 import { type Token } from './tokens';
 
 export interface Chunk {
@@ -70,8 +71,9 @@ export function longestGazetteerMatch(tokens: Token[], i: number, limit: number,
   for (let j = i; j <= limit && j - i < MAX_GAZ_WORDS; j++) {
     if (j > i && !adjacent(tokens, j)) break;
     text += (j > i ? ' ' : '') + mapWord(tokens[j]!.text);
-    if (gazetteerType(text) || isWorldPlace(text)) best = j - i + 1;
-    if (!mayExtendGazetteerName(text)) break;
+    const step = gazetteerStep(text);
+    if (step.known) best = j - i + 1;
+    if (!step.mayExtend) break;
   }
   return best;
 }
@@ -416,7 +418,7 @@ function startsAsOrdinaryWord(tokens: Token[], i: number, end: number): boolean 
 
 /** "RUSSIA" -> "Russia"; mixed-case words ("McFaul") and abbreviations ("U.S.") stay as written. */
 function titleCase(word: string): string {
-  if (word.includes('.') || /\p{Ll}/u.test(word)) return word;
+  if (word.includes('.') || hasLowercaseLetter(word)) return word;
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 

@@ -605,7 +605,8 @@ function withOrgShortForms(tokens: Token[], mentions: ResolvedMention[], personW
     return { ...m, type: 'organization', name: owner };
   });
   let added = false;
-  tokens.forEach((t, i) => {
+  // Lone words of a short form: only where some organisation lends its first word.
+  if (owners.size > 0) tokens.forEach((t, i) => {
     const owner = owners.get(t.text);
     if (!owner || covered[i] || t.furniture || !t.isWord || t.start < firstFull.get(owner)!) return;
     // A word of a longer capitalised run is part of another name ("Ulta Labs").

@@ -73,7 +73,19 @@ for (const [full, nicks] of Object.entries(IRREGULAR_NICKNAMES)) {
 }
 
 /** Lowercase letters only: "Zelenskiy’s" -> "zelenskiys" is not wanted, so callers pass bare words. */
-function fold(word: string): string {
+export function fold(word: string): string {
+  // ASCII has nothing to decompose: keep its letters, lowercased, without the Unicode machinery (a hot path).
+  let ascii = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return foldUnicode(word);
+    if (c >= 97 && c <= 122) ascii += word[i];
+    else if (c >= 65 && c <= 90) ascii += String.fromCharCode(c + 32);
+  }
+  return ascii;
+}
+
+function foldUnicode(word: string): string {
   return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
 }
 

@@ -187,9 +187,14 @@ function givenName(t: Token | undefined): boolean {
 }
 
 /** The capitalised word after a given name, through one middle initial: "Jane Roe", "Jane Q. Roe". */
+/** "J.": one capital letter and a dot (the length test first: most words are no initial). */
+function isInitial(word: string): boolean {
+  return word.length <= 3 && word.endsWith('.') && /^\p{Lu}\.$/u.test(word);
+}
+
 function surnameEnd(tokens: Token[], given: number, end: number): number {
   let k = given + 1;
-  if (k < end && /^\p{Lu}\.$/u.test(tokens[k]!.text)) k++;
+  if (k < end && isInitial(tokens[k]!.text)) k++;
   const t = tokens[k];
   return k < end && t && t.isWord && t.isCap && t.breakBefore === 0 ? k : -1;
 }

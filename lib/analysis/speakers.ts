@@ -72,7 +72,9 @@ function nounCounts(text: string, end: number, counts: [number, number]): void {
   const after = text.slice(end, end + 80);
   const lead = /^(?:,\s+|\s+(?:is|was)\s+)/.exec(after);
   if (!lead) return;
-  const clause = after.slice(lead[0].length).split(/[,.;:!?\n"\u201c\u201d]/)[0] ?? '';
+  const rest = after.slice(lead[0].length);
+  const stop = rest.search(/[,.;:!?\n"\u201c\u201d]/);
+  const clause = stop < 0 ? rest : rest.slice(0, stop);
   for (const word of (clause.match(/\p{L}+/gu) ?? []).slice(0, 8)) {
     const w = word.toLowerCase();
     // "…, whose husband", "…, his son": someone else.

@@ -108,9 +108,19 @@ export function wordShape(word: string): string {
   return out;
 }
 
+/** /\p{Ll}/u.test(word), with ASCII decided by code (hot: every capitalised token). */
+export function hasLowercaseLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return /\p{Ll}/u.test(word);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 /** "RUSSIA" -> "Russia"; mixed-case words and abbreviations stay as written. */
 function titleCase(word: string): string {
-  if (word.includes('.') || /\p{Ll}/u.test(word)) return word;
+  if (word.includes('.') || hasLowercaseLetter(word)) return word;
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 

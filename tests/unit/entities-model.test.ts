@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  gazetteerStep,
   gazetteerType,
   guessWordType,
   isCommonWord,
@@ -14,6 +15,7 @@ import {
   isNonEntityCap,
   isNewsSurname,
   isOrgSuffix,
+  isVocabularyWord,
   isWorldPlace,
   mayExtendGazetteerName,
 } from '../../lib/analysis/gazetteer';
@@ -43,6 +45,55 @@ describe('learned gazetteer', () => {
     expect(mayExtendGazetteerName('United Arab Emirates')).toBe(false);
     expect(mayExtendGazetteerName('Saudi')).toBe(true);
     expect(mayExtendGazetteerName('Tuesday')).toBe(false);
+  });
+
+  it("answers from its one map exactly as the model's lists say, for every entry and every entry's leading words", () => {
+    const model = JSON.parse(readFileSync(join(modelDir, 'gazetteer.json'), 'utf8')) as Record<'PER' | 'LOC' | 'ORG' | 'MISC' | 'world', string>;
+    const list = (packed: string): string[] => (packed ? packed.split('|') : []);
+    const typeOf = new Map<string, string>();
+    for (const type of ['PER', 'LOC', 'ORG', 'MISC'] as const) for (const s of list(model[type])) typeOf.set(s, type);
+    const world = new Set(list(model.world));
+    const prefixes = new Set<string>();
+    for (const entry of [...typeOf.keys(), ...world]) {
+      const parts = entry.split(' ');
+      for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+    }
+    const wrong: string[] = [];
+    for (const s of [...typeOf.keys(), ...world, ...prefixes, 'Tuesday', 'Zzyzx Qwerty', '']) {
+      const step = gazetteerStep(s);
+      if (gazetteerType(s) !== typeOf.get(s) || isWorldPlace(s) !== world.has(s) || mayExtendGazetteerName(s) !== prefixes.has(s)) wrong.push(s);
+      if (step.known !== (typeOf.has(s) || world.has(s)) || step.mayExtend !== prefixes.has(s)) wrong.push(`step ${s}`);
+    }
+    expect(wrong).toEqual([]);
+    // Curly apostrophes are looked up straight, for the type and the place (not for longer entries).
+    const curly = [...typeOf.keys(), ...world].filter((s) => s.includes("'"));
+    expect(curly.length).toBeGreaterThan(0);
+    for (const s of curly) {
+      const c = s.replace(/'/g, '’');
+      expect(gazetteerType(c), c).toBe(typeOf.get(s));
+      expect(isWorldPlace(c), c).toBe(world.has(s));
+      expect(gazetteerStep(c), c).toEqual({ known: true, mayExtend: false });
+      expect(mayExtendGazetteerName(c), c).toBe(false);
+    }
+  });
+
+  it("answers each word list's question exactly as the list in the model says, whatever the other lists hold", () => {
+    const model = JSON.parse(readFileSync(join(modelDir, 'words.json'), 'utf8')) as Record<string, string>;
+    const surnames = JSON.parse(readFileSync(join(modelDir, 'surnames.json'), 'utf8')) as { surnames: string };
+    const list = (packed: string): Set<string> => new Set(packed ? packed.split(' ') : []);
+    const [first, suffix, nonEntity, common, vocabulary, news] = [model.firstNames!, model.orgSuffixes!, model.nonEntityCaps!, model.commonWords!, model.vocabulary!, surnames.surnames].map(list);
+    const asked: [string, (w: string) => boolean, (w: string) => boolean][] = [
+      ['first name', isFirstName, (w) => first!.has(w)],
+      ['organisation suffix', isOrgSuffix, (w) => suffix!.has(w)],
+      ['non-entity capital', isNonEntityCap, (w) => nonEntity!.has(w) || (w.endsWith('.') && nonEntity!.has(w.slice(0, -1)))],
+      ['common word', isCommonWord, (w) => common!.has(w)],
+      ['vocabulary word', isVocabularyWord, (w) => common!.has(w) || vocabulary!.has(w)],
+      ['news surname', isNewsSurname, (w) => news!.has(w)],
+    ];
+    const all = [first, suffix, nonEntity, common, vocabulary, news].flatMap((l) => [...l!]);
+    const words = [...all, ...all.map((w) => `${w}.`), 'Syria', 'New York', 'Zzyzx', ''];
+    const wrong = asked.flatMap(([name, ask, expected]) => words.filter((w) => ask(w) !== expected(w)).map((w) => `${name}: ${w}`));
+    expect(wrong).toEqual([]);
   });
 
   it('knows first names, organisation head words, non-entity capitals and common words', () => {

@@ -1,7 +1,8 @@
 // One person, one card: names written two ways in one article become one entity. Sentences written for these tests.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../lib/analysis/entities';
-import { editDistance, isAcronymOf, sameFirstName, similarSurname } from '../../lib/analysis/name-variants';
+import { editDistance, fold, isAcronymOf, sameFirstName, similarSurname } from '../../lib/analysis/name-variants';
 
 /** Each entity as "type:name" with the mentions' texts. */
 function cards(text: string): Record<string, string[]> {
@@ -85,5 +86,21 @@ describe('a full name written with a suffix or an initial', () => {
   it('leaves an initial alone when two given names begin with it', () => {
     const found = cards('Anna Okonjo and her brother Adam Okonjo spoke on Sunday. Later A. Okonjo wrote a letter.');
     expect(found['person:A. Okonjo']).toEqual(['A. Okonjo']);
+  });
+});
+
+describe('folding a name to its bare letters', () => {
+  // The definition; fold takes a shortcut for ASCII.
+  const folded = (w: string): string => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+  it('keeps lowercased ASCII letters and drops accents, apostrophes and the rest', () => {
+    expect(fold('Zelenskiy’s')).toBe('zelenskiys');
+    expect(fold('Ó Súilleabháin')).toBe('osuilleabhain');
+    expect(fold("O'Neill-Smith 2")).toBe('oneillsmith');
+  });
+
+  it('folds any text as the definition does', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'É', ' ', "'", '’', '-', '1', 'ß', 'ﬁ', 'İ', 'x', 'Q', '\u0301') }), (s) => fold(s) === folded(s)));
+    fc.assert(fc.property(fc.string(), (s) => fold(s) === folded(s)));
   });
 });

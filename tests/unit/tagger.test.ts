@@ -1,10 +1,11 @@
 // The averaged-perceptron tagger: its features, decoding, shipped model, and training code.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../lib/analysis/entities';
 import { markHeadingLines } from '../../lib/analysis/entities-candidates';
 import { gazetteerLexicon } from '../../lib/analysis/gazetteer';
 import { allowedAfter, spansFromTags, tagTokens } from '../../lib/analysis/tagger';
-import { hashString, opensNothing, TAGS, wordShape, wordShapeHash, type TaggerLexicon } from '../../lib/analysis/tagger-features';
+import { hashString, hasLowercaseLetter, opensNothing, TAGS, wordShape, wordShapeHash, type TaggerLexicon } from '../../lib/analysis/tagger-features';
 import { loadTaggerModel, parseTaggerModel } from '../../lib/analysis/tagger-model';
 import { tokenize } from '../../lib/analysis/tokens';
 import { readConllText } from '../../scripts/eval/conll';
@@ -31,6 +32,11 @@ describe('tagger features', () => {
 
   it('hashes shapes without building them, to the same value', () => {
     for (const w of ['Kerry', 'U.S.', '1996-08-22', 'McFaul', 'Zürich', 'ÉTAT', '—']) expect(wordShapeHash(w)).toBe(hashString(wordShape(w)));
+  });
+
+  it('finds a lower-case letter as the Unicode class does, ASCII by code', () => {
+    for (const w of ['RUSSIA', 'Russia', 'U.S.', 'ÉTAT', 'État', 'ΑΘΗΝΑ', 'Αθήνα', '1996', '']) expect(hasLowercaseLetter(w), w).toBe(/\p{Ll}/u.test(w));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', 'z', 'É', 'é', 'Σ', 'σ', '.', '1', '𝐀', '𝐚', 'ß') }), (w) => hasLowercaseLetter(w) === /\p{Ll}/u.test(w)));
   });
 
   it('lets lower-case words and punctuation open nothing, but not capitals or numbers ("1860 Munich")', () => {
