@@ -248,6 +248,8 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, wo
     sentenceStart: false,
     breakBefore: breaks,
     inCapsSentence: false,
+    // Set here, not only where a byline sets it: every token keeps one shape (monomorphic property reads).
+    furniture: false,
   });
 }
 
