@@ -36,7 +36,8 @@ export interface Candidate {
   strength: Strength;
   /** Preceded by "Mr."/"Mrs."/...: a surname, not a full name. */
   honorific: boolean;
-  /** An ordinary word in name position ("Mark", "Will"): may only stand for a surname. */
+  /** An ordinary word in name position ("Mark", "Will"): may only stand for a surname. Set false when
+   * made (one object shape for every candidate). */
   ordinary?: boolean;
 }
 
@@ -52,7 +53,7 @@ export function classifyChunks(tokens: Token[], chunks: Chunk[], titles: TitleEn
 }
 
 function candidate(tokens: Token[], first: number, last: number, text: string, type: EntityType | null, strength: Strength, honorific = false): Candidate {
-  return { first, last, start: tokens[first]!.start, end: tokens[last]!.end, text, type, strength, honorific };
+  return { first, last, start: tokens[first]!.start, end: tokens[last]!.end, text, type, strength, honorific, ordinary: false };
 }
 
 function lowerWordAt(tokens: Token[], i: number): string | null {

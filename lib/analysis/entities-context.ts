@@ -597,6 +597,7 @@ function withSpans(tokens: Token[], found: Candidate[], all: Array<[number, numb
     type,
     strength,
     honorific: false,
+    ordinary: false,
   }));
   return [...found.filter((c) => !inSpan(c)), ...added].sort((a, b) => a.start - b.start);
 }

@@ -297,7 +297,7 @@ export function mergeCandidates(tokens: Token[], rules: Candidate[], taggedSpans
     for (let i = s.first; i <= s.last; i++) if (CONTRACTION.test(tokens[i]!.text)) return;
     const first = tokens[s.first]!;
     const last = tokens[s.last]!;
-    kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false });
+    kept.push({ first: s.first, last: s.last, start: first.start, end: last.end, text, type: headType(tokens, s) ?? type, strength: TAGGED_STRENGTH, honorific: false, ordinary: false });
   });
   return withQuotedNicknames(tokens, kept.map((c) => withLeadingParticles(tokens, c)).sort((a, b) => a.start - b.start));
 }
@@ -614,7 +614,7 @@ function withOrgShortForms(tokens: Token[], mentions: ResolvedMention[], personW
     const next = tokens[i + 1];
     if ((prev && t.breakBefore === 0 && prev.isWord && prev.isCap) || (next && next.breakBefore === 0 && next.isWord && next.isCap)) return;
     if (prev && t.breakBefore === 0 && HONORIFICS.has(prev.text)) return;
-    const candidate: Candidate = { first: i, last: i, start: t.start, end: t.end, text: t.text, type: 'organization', strength: Strength.Medium, honorific: false };
+    const candidate: Candidate = { first: i, last: i, start: t.start, end: t.end, text: t.text, type: 'organization', strength: Strength.Medium, honorific: false, ordinary: false };
     out.push({ candidate, type: 'organization', name: owner });
     added = true;
   });
