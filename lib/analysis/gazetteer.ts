@@ -115,6 +115,17 @@ export function gazetteerStep(name: string): { known: boolean; mayExtend: boolea
   return (code & PREFIX) !== 0 ? (known ? KNOWN_MAY_EXTEND : MAY_EXTEND) : known ? KNOWN : NEITHER;
 }
 
+/** isWorldPlace ? 'LOC' : gazetteerType, and mayExtendGazetteerName, from one lookup (the tagger's cover loop). */
+function coverStep(name: string): { type: GazType | undefined; mayExtend: boolean } {
+  const code = entryCodes.get(name) ?? 0;
+  const type = code & WORLD ? 2 : code & TYPE_BITS;
+  return COVER_STEPS[(code & PREFIX ? 5 : 0) + type]!;
+}
+
+const COVER_STEPS: readonly { type: GazType | undefined; mayExtend: boolean }[] = [false, true].flatMap((mayExtend) =>
+  [undefined, ...GAZ_TYPES].map((type) => Object.freeze({ type, mayExtend })),
+);
+
 const KNOWN_MAY_EXTEND = Object.freeze({ known: true, mayExtend: true });
 const MAY_EXTEND = Object.freeze({ known: false, mayExtend: true });
 const KNOWN = Object.freeze({ known: true, mayExtend: false });
@@ -206,4 +217,5 @@ export const gazetteerLexicon: TaggerLexicon = {
   isVocabularyWord,
   maxWords: MAX_GAZ_WORDS,
   mayExtend: mayExtendGazetteerName,
+  coverStep,
 };

@@ -27,6 +27,11 @@ export interface TaggerLexicon {
   maxWords: number;
   /** False when no entry starts with these words and a space: lets the longest-match loop stop early. */
   mayExtend?(words: string): boolean;
+  /**
+   * The three questions of the longest-match loop in one lookup: the type the cover gives `words` (a world
+   * place is LOC, else gazetteerType) and mayExtend. Optional: without it the three are asked one by one.
+   */
+  coverStep?(words: string): { type: GazType | undefined; mayExtend: boolean };
 }
 
 // ---------- hashing (FNV-1a, 32-bit) ----------
@@ -55,8 +60,29 @@ const TEMPLATE_SEEDS = Int32Array.from({ length: 64 }, (_, template) => mix(FNV_
 /** A feature: a template number and up to three values (numbers or string hashes). */
 function feat(template: number, a: number, b = 0, c = 0): number {
   const seed = template < 64 ? TEMPLATE_SEEDS[template]! : mix(FNV_OFFSET, template);
-  return mix(mix(mix(seed, a), b), c) & HASH_BITS;
+  return mixValue(mixValue(mixValue(seed, a), b), c) & HASH_BITS;
 }
+
+// Mixing a byte of 0 is a multiplication by the prime (h ^ 0 === h), so the steps for a value's
+// zero bytes fold into one multiplication by a power of the prime (mod 2^32, as Math.imul does).
+const FNV_PRIME_2 = Math.imul(FNV_PRIME, FNV_PRIME);
+const FNV_PRIME_3 = Math.imul(FNV_PRIME_2, FNV_PRIME);
+const FNV_PRIME_4 = Math.imul(FNV_PRIME_3, FNV_PRIME);
+
+/** mix(h, n), bit for bit, with fewer multiplications when n's high bytes are 0 (small values, 0 for "none"). */
+function mixValue(h: number, n: number): number {
+  if (n === 0) return Math.imul(h, FNV_PRIME_4);
+  if ((n & ~0xff) === 0) return Math.imul(Math.imul(h ^ n, FNV_PRIME), FNV_PRIME_3);
+  return mix(h, n);
+}
+
+/** feat as first written (four byte steps per value): the reference the tests hold feat to. */
+export function featReference(template: number, a: number, b = 0, c = 0): number {
+  return mix(mix(mix(mix(FNV_OFFSET, template), a), b), c) & HASH_BITS;
+}
+
+/** The feature hash the tagger uses (exported for the tests). */
+export const featureHash = feat;
 
 /** The hash of a string value, to combine into features. */
 export function hashString(s: string): number {
@@ -149,12 +175,18 @@ function gazetteerCover(tokens: Token[], lexicon: TaggerLexicon): Int8Array {
       const t = tokens[j]!;
       if (j > i && (t.breakBefore > 0 || !continuesName(t))) break;
       text += (j > i ? ' ' : '') + (caps ? titleCase(t.text) : t.text);
-      const type = lexicon.isWorldPlace(text) ? 'LOC' : lexicon.gazetteerType(text);
+      let type: GazType | undefined;
+      let mayExtend = true;
+      if (lexicon.coverStep) ({ type, mayExtend } = lexicon.coverStep(text));
+      else {
+        type = lexicon.isWorldPlace(text) ? 'LOC' : lexicon.gazetteerType(text);
+        mayExtend = !lexicon.mayExtend || lexicon.mayExtend(text);
+      }
       if (type) {
         bestLen = j - i + 1;
         bestType = type;
       }
-      if (lexicon.mayExtend && !lexicon.mayExtend(text)) break;
+      if (!mayExtend) break;
     }
     if (!bestType) {
       i++;

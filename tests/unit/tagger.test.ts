@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../lib/analysis/entities';
 import { markHeadingLines } from '../../lib/analysis/entities-candidates';
-import { gazetteerLexicon } from '../../lib/analysis/gazetteer';
+import { gazetteerLexicon, gazetteerType, isWorldPlace, mayExtendGazetteerName } from '../../lib/analysis/gazetteer';
 import { allowedAfter, spansFromTags, tagTokens } from '../../lib/analysis/tagger';
-import { hashString, hasLowercaseLetter, opensNothing, TAGS, wordShape, wordShapeHash, type TaggerLexicon } from '../../lib/analysis/tagger-features';
+import { featReference, featureHash, hashString, hasLowercaseLetter, opensNothing, TAGS, wordShape, wordShapeHash, type TaggerLexicon } from '../../lib/analysis/tagger-features';
 import { loadTaggerModel, parseTaggerModel } from '../../lib/analysis/tagger-model';
 import { tokenize } from '../../lib/analysis/tokens';
 import { readConllText } from '../../scripts/eval/conll';
@@ -32,6 +32,27 @@ describe('tagger features', () => {
 
   it('hashes shapes without building them, to the same value', () => {
     for (const w of ['Kerry', 'U.S.', '1996-08-22', 'McFaul', 'Zürich', 'ÉTAT', '—']) expect(wordShapeHash(w)).toBe(hashString(wordShape(w)));
+  });
+
+  it('hashes features bit for bit as the byte-by-byte mixing does, for small, zero, negative and 32-bit values', () => {
+    const value = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 255 }), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), value, value, value, (template, a, b, c) => {
+        expect(featureHash(template, a, b, c)).toBe(featReference(template, a, b, c));
+        expect(featureHash(template, a, b)).toBe(featReference(template, a, b));
+        expect(featureHash(template, a)).toBe(featReference(template, a));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("answers the cover loop's three gazetteer questions in one lookup as they are answered one by one", () => {
+    const names = ['Russia', 'New', 'New York', 'New York City', 'Interfax', 'Syrian', 'United', 'United States', 'U.S.', 'Kerry', 'the', 'Xqzt Blorp', 'European Union', 'Côte d’Ivoire'];
+    const check = (name: string): void => {
+      expect(gazetteerLexicon.coverStep!(name)).toEqual({ type: isWorldPlace(name) ? 'LOC' : gazetteerType(name), mayExtend: mayExtendGazetteerName(name) });
+    };
+    for (const name of names) check(name);
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), (name) => check(name)), { numRuns: 500 });
   });
 
   it('finds a lower-case letter as the Unicode class does, ASCII by code', () => {
