@@ -220,7 +220,7 @@ function verbAfterAnd(tokens: Token[], first: number, last: number): number | un
     const v = tokens[k + 1]!;
     const w = lower(v);
     if (v.isCap || !v.isWord || isRoleHead(w) || isRoleModifier(w) || isHumanPlural(w)) continue;
-    if (FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || /\p{Ll}{2,}(?:s|ed)$/u.test(w)) return k - 1;
+    if (FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || ((w.endsWith('s') || w.endsWith('ed')) && /\p{Ll}{2,}(?:s|ed)$/u.test(w))) return k - 1;
   }
   return undefined;
 }
@@ -258,7 +258,7 @@ function listOfSubjects(tokens: Token[], j: number): boolean {
 function pastVerb(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const w = lower(t);
-  if (t.isCap || !/^\p{Ll}{3,}ed$/u.test(w) || isRoleModifier(w)) return false;
+  if (t.isCap || !endsEdAfterLetters(w) || isRoleModifier(w)) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (!prev?.isWord || PHRASE_DETERMINERS.has(lower(prev)) || !next?.isWord) return false;
@@ -287,11 +287,16 @@ function affiliationAt(tokens: Token[], i: number, mentionStarts: MentionStarts)
   return { kind: 'affiliation', first: i, last: ownedRun(tokens, mentionStarts.get(j) ?? capRun(tokens, j)) };
 }
 
+/** /^\p{Ll}{3,}ed$/u.test(w), with the cheap test of the ending first (the Unicode class is slow to scan). */
+function endsEdAfterLetters(w: string): boolean {
+  return w.length >= 5 && w.endsWith('ed') && /^\p{Ll}{3,}ed$/u.test(w);
+}
+
 /** A lower-case past tense or finite verb: "summed", "gave", "is". */
 function isClauseVerb(t: Token | undefined): boolean {
   if (!t || !t.isWord || t.isCap) return false;
   const w = lower(t);
-  return FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || (/^\p{Ll}{3,}ed$/u.test(w) && !isRoleModifier(w));
+  return FINITE_VERBS.has(w) || IRREGULAR_PAST.has(w) || (endsEdAfterLetters(w) && !isRoleModifier(w));
 }
 
 function pieceAt(tokens: Token[], j: number, dash: boolean, previous: Kind | undefined, mentionStarts: MentionStarts): Piece | undefined {
@@ -752,7 +757,7 @@ function hasMainVerb(tokens: Token[], first: number, last: number): boolean {
 function presentVerb(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const w = lower(t);
-  if (t.isCap || !t.isWord || !/^\p{Ll}{3,}s$/u.test(w) || /(?:ss|us|is|ics|ous)$/.test(w)) return false;
+  if (t.isCap || !t.isWord || w.length < 4 || !w.endsWith('s') || !/^\p{Ll}{3,}s$/u.test(w) || /(?:ss|us|is|ics|ous)$/.test(w)) return false;
   if (isRoleHead(w) || isHumanPlural(w) || isHumanNoun(w)) return false;
   const prev = tokens[i - 1]!;
   const next = tokens[i + 1];

@@ -58,6 +58,8 @@ export class PersonDescriptions {
   private readonly mentions: { entity: Entity; first: number; last: number }[] = [];
   /** Tokens on a line with no sentence end: a headline or a heading. */
   private readonly headline: boolean[];
+  /** sentenceStarts(tokens), made on first use (both take-up passes read it). */
+  private sentences: Int32Array | null = null;
 
   constructor(
     private readonly text: string,
@@ -146,7 +148,7 @@ export class PersonDescriptions {
   private takeUpPronounCopulars(): void {
     const { tokens, mentions } = this;
     if (mentions.length === 0) return;
-    const sentence = sentenceStarts(tokens);
+    const sentence = (this.sentences ??= sentenceStarts(tokens));
     const quoted = quotedTokens(tokens);
     let m = 0;
     for (let i = 1; i < tokens.length; i++) {
@@ -174,7 +176,7 @@ export class PersonDescriptions {
   private takeUpEpithets(): void {
     const { tokens, mentions } = this;
     if (mentions.length === 0) return;
-    const sentence = sentenceStarts(tokens);
+    const sentence = (this.sentences ??= sentenceStarts(tokens));
     const quoted = quotedTokens(tokens);
     let m = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -209,16 +211,19 @@ export class PersonDescriptions {
 const PARALLEL_ITEM = /^(?:the|a|an|his|her|its|their)\s[^,]*?([\p{L}-]+)\sof\s\p{Lu}/u;
 
 /** For each token, the index of the first token of its sentence (a new line also starts one). */
-function sentenceStarts(tokens: Token[]): number[] {
-  const out: number[] = [];
+function sentenceStarts(tokens: Token[]): Int32Array {
+  const out = new Int32Array(tokens.length);
   let start = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const prev = tokens[i - 1];
-    if (i > 0 && (tokens[i]!.breakBefore > 0 || ['.', '!', '?'].includes(prev!.text) || (/^[”"’]$/.test(prev!.text) && prev!.breakBefore === 0 && ['.', '!', '?'].includes(tokens[i - 2]?.text ?? '')))) start = i;
-    out.push(start);
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]!;
+    if (tokens[i]!.breakBefore > 0 || isSentenceEnd(prev.text) || (isCloseQuote(prev.text) && prev.breakBefore === 0 && i >= 2 && isSentenceEnd(tokens[i - 2]!.text))) start = i;
+    out[i] = start;
   }
   return out;
 }
+
+const isSentenceEnd = (text: string): boolean => text === '.' || text === '!' || text === '?';
+const isCloseQuote = (text: string): boolean => text === '”' || text === '"' || text === '’';
 
 /** Tokens on lines that end without a sentence's final mark: headlines and headings. */
 function headlineTokens(tokens: Token[]): boolean[] {

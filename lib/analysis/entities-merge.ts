@@ -315,8 +315,9 @@ function withQuotedNicknames(tokens: Token[], sorted: Candidate[]): Candidate[] 
     const given = sorted[n]!;
     const open = given.last + 1;
     const word = tokens[given.first]!.text;
-    if ((given.type !== 'person' && given.type !== null) || given.first !== given.last || given.honorific || isVocabularyWord(word.toLowerCase())) continue;
+    // The quotation mark first: it rules out almost every candidate, and costs no lookup.
     if (!OPEN_QUOTES.has(tokens[open]?.text ?? '') || tokens[open]!.breakBefore > 0) continue;
+    if ((given.type !== 'person' && given.type !== null) || given.first !== given.last || given.honorific || isVocabularyWord(word.toLowerCase())) continue;
     let close = open + 1;
     while (close < tokens.length && close - open <= 5 && tokens[close]!.isWord && tokens[close]!.breakBefore === 0) close++;
     const inside = close - open - 1;
