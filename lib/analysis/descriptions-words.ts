@@ -45,6 +45,9 @@ const IST_NOUN = /^\p{Ll}{4,}ist$/u;
 const IST_NOT_PEOPLE = new Set(['persist', 'consist', 'subsist', 'checklist', 'playlist', 'wishlist', 'shortlist', 'blacklist', 'whitelist', 'waitlist']);
 
 function isOccupationWord(w: string): boolean {
+  // Every ending above ends in "t", "n" or "r": most words are ruled out before a Unicode-class regex runs.
+  const end = w.charCodeAt(w.length - 1);
+  if (end !== 116 && end !== 110 && end !== 114) return false;
   // "-list" words are lists ("checklist", "setlist") unless a vowel or an "l" comes before: "capitalist", "novelist".
   return OCCUPATION_ENDING.test(w) || (IST_NOUN.test(w) && (!w.endsWith('list') || /[aeioly]list$/.test(w)) && !IST_NOT_PEOPLE.has(w));
 }
@@ -117,6 +120,20 @@ export function lower(t: Token): string {
 
 /** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */
 export function isRoleHead(word: string): boolean {
+  let known = roleHeads.get(word);
+  if (known === undefined) {
+    // A cache of answers by word (the description passes ask about the same words again and again), kept small.
+    if (roleHeads.size >= ROLE_HEAD_CACHE_SIZE) roleHeads.clear();
+    roleHeads.set(word, (known = isRoleHeadUncached(word)));
+  }
+  return known;
+}
+
+const roleHeads = new Map<string, boolean>();
+const ROLE_HEAD_CACHE_SIZE = 20000;
+
+/** isRoleHead without the cache (the tests compare the two). */
+export function isRoleHeadUncached(word: string): boolean {
   const w = word.toLowerCase();
   if (HEADS.has(w) || PERSON_NOUNS.has(w) || isOccupationWord(w) || isCompoundRoleHead(w)) return true;
   // Plurals head list roles: "founding members Tom Johnston, Michael McDonald and …".
