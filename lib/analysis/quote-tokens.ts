@@ -1,5 +1,6 @@
 // A small word tokenizer for attribution parsing: words keep inner apostrophes, hyphens and dots
 // ("didn't", "Ki-moon", "U.S."), and abbreviations keep their final dot ("Mr.", "U.S.").
+import { lowerCase } from './lower-case';
 import { isDigit, isLetter, isWhitespace } from './sentences';
 
 export interface Token {
@@ -67,7 +68,7 @@ export function tokenize(text: string, start: number, end: number, limit = Numbe
       break;
     }
     let word = text.slice(i, j);
-    const lowerBare = word.toLowerCase();
+    const lowerBare = lowerCase(word);
     if (text[j] === '.' && j < end && (hasInnerDot || DOTTED_WORDS.has(lowerBare) || (word.length === 1 && isLetter(word)))) {
       j++;
       word += '.';

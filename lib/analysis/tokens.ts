@@ -1,5 +1,6 @@
 // Word tokens with the casing and position facts entity recognition needs.
 // One linear pass with a sticky regex; no backtracking-prone patterns.
+import { lowerCase } from './lower-case';
 
 export interface Token {
   start: number;
@@ -241,7 +242,7 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, wo
     start,
     end,
     text: word,
-    lower: word.toLowerCase(),
+    lower: lowerCase(word),
     isWord,
     isCap,
     isAllCaps: isWord && !lower && letters >= 2,

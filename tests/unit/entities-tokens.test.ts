@@ -1,5 +1,7 @@
 // The tokenizer under entity recognition: abbreviations, hyphens, possessives, sentence starts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lowerCase } from '../../lib/analysis/lower-case';
 import { tokenize } from '../../lib/analysis/tokens';
 
 function words(text: string): string[] {
@@ -54,5 +56,12 @@ describe('tokenize', () => {
   it('returns no tokens for empty or blank text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('lowerCase', () => {
+  it('lower-cases as String.prototype.toLowerCase does, returning ASCII lower-case words as they are', () => {
+    for (const w of ['said', 'Kerry', 'U.S.', 'ÉTAT', 'Zürich', 'o’rourke', 'İstanbul', '', '1996']) expect(lowerCase(w)).toBe(w.toLowerCase());
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 16 }), (w) => lowerCase(w) === w.toLowerCase()));
   });
 });
