@@ -5,6 +5,7 @@
 import personNounModel from '../model/person-nouns.json';
 import roleModel from '../model/roles.json';
 import { ROLE_MODIFIERS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
+import { lowerCase } from './lower-case';
 import { HUMAN_NOUNS, STRONG_CUES } from './speech-cues';
 import type { Token } from './tokens';
 
@@ -120,21 +121,12 @@ export function lower(t: Token): string {
 
 /** A noun that may head a role or description ("spokesman", "Superintendent", "members"). */
 export function isRoleHead(word: string): boolean {
-  let known = roleHeads.get(word);
-  if (known === undefined) {
-    // A cache of answers by word (the description passes ask about the same words again and again), kept small.
-    if (roleHeads.size >= ROLE_HEAD_CACHE_SIZE) roleHeads.clear();
-    roleHeads.set(word, (known = isRoleHeadUncached(word)));
-  }
-  return known;
+  return cachedByWord(roleHeads, word, isRoleHeadUncached);
 }
-
-const roleHeads = new Map<string, boolean>();
-const ROLE_HEAD_CACHE_SIZE = 20000;
 
 /** isRoleHead without the cache (the tests compare the two). */
 export function isRoleHeadUncached(word: string): boolean {
-  const w = word.toLowerCase();
+  const w = lowerCase(word);
   if (HEADS.has(w) || PERSON_NOUNS.has(w) || isOccupationWord(w) || isCompoundRoleHead(w)) return true;
   // Plurals head list roles: "founding members Tom Johnston, Michael McDonald and …".
   return isPluralRoleHead(w);
@@ -142,8 +134,27 @@ export function isRoleHeadUncached(word: string): boolean {
 
 /** A role noun from the hand-made and PolNeAR-learned lists, not only WordNet's: one that may head an epithet. */
 export function isListedRoleHead(word: string): boolean {
-  const w = word.toLowerCase();
+  return cachedByWord(listedRoleHeads, word, isListedRoleHeadUncached);
+}
+
+/** isListedRoleHead without the cache. */
+export function isListedRoleHeadUncached(word: string): boolean {
+  const w = lowerCase(word);
   return HEADS.has(w) || isOccupationWord(w) || isCompoundRoleHead(w);
+}
+
+// Answers by word: the description passes ask about the same words again and again. Kept small.
+const roleHeads = new Map<string, boolean>();
+const listedRoleHeads = new Map<string, boolean>();
+const WORD_CACHE_SIZE = 20000;
+
+function cachedByWord(cache: Map<string, boolean>, word: string, answer: (word: string) => boolean): boolean {
+  let known = cache.get(word);
+  if (known === undefined) {
+    if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+    cache.set(word, (known = answer(word)));
+  }
+  return known;
 }
 
 /** "editor-in-chief", "co-founder", "vice-chairman", "ex-wife": a hyphenated role whose main part is a role noun. */
@@ -159,14 +170,14 @@ function isCompoundRoleHead(w: string): boolean {
 }
 
 export function isPluralRoleHead(word: string): boolean {
-  const w = word.toLowerCase();
+  const w = lowerCase(word);
   if (w.length < 4 || !w.endsWith('s')) return false;
   if (PERSON_NOUNS.has(w.slice(0, -1))) return true;
   return HEADS.has(w.slice(0, -1)) || isOccupationWord(w.slice(0, -1)) || (w.endsWith('es') && HEADS.has(w.slice(0, -2))) || w === 'spokesmen' || w === 'spokeswomen';
 }
 
 export function isRoleModifier(word: string): boolean {
-  return MODIFIERS.has(word.toLowerCase());
+  return MODIFIERS.has(lowerCase(word));
 }
 
 /**
@@ -191,11 +202,11 @@ export function mayModifyRole(t: Token): boolean {
 }
 
 export function isStopWord(word: string): boolean {
-  return STOPS.has(word.toLowerCase());
+  return STOPS.has(lowerCase(word));
 }
 
 export function isSpeechVerb(word: string): boolean {
-  return STRONG_CUES.has(word.toLowerCase());
+  return STRONG_CUES.has(lowerCase(word));
 }
 
 /** The possessive "’s" / "'s" token, or a bare apostrophe after a plural ("the teachers’ union"). */

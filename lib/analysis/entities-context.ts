@@ -182,13 +182,17 @@ const EVENT_NOUNS = new Set(['conference', 'summit', 'festival', 'awards', 'cere
 function eventOnlyNames(tokens: Token[], candidates: Candidate[]): Set<string> {
   const before = new Map<string, boolean>();
   for (const c of candidates) {
+    // A name is out once one mention is not before such a noun, and a known name is never in.
+    if (before.get(c.text) === false) continue;
+    if (isWorldPlace(c.text) || !!gazetteerType(c.text)) {
+      before.set(c.text, false);
+      continue;
+    }
     const w = lowerAt(tokens, c.last + 1);
     const owner = tokens[c.first - 1];
     const owned = !!owner && owner.breakBefore === 0 && /['’]s$/.test(owner.text) && tokens[c.first]!.breakBefore === 0;
-    const known = isWorldPlace(c.text) || !!gazetteerType(c.text);
     const event = owned && w !== null && EVENT_NOUNS.has(w);
-    const thing = thingNounAfter(tokens, c.last);
-    before.set(c.text, (before.get(c.text) ?? true) && !known && (event || thing));
+    before.set(c.text, event || thingNounAfter(tokens, c.last));
   }
   return new Set([...before].filter(([, only]) => only).map(([text]) => text));
 }
@@ -209,15 +213,17 @@ const WEEKDAY_HOLIDAY_WORDS = new Set(['Black', 'Cyber', 'Giving', 'Super', 'Goo
  * Monday", "Mother's Day", "Veterans Day"): a holiday or a sale, not a name Lede highlights.
  */
 function holidayWord(tokens: Token[], c: Candidate, personLike: (c: Candidate) => boolean): boolean {
-  if (c.first !== c.last || c.honorific || personLike(c)) return false;
+  if (c.first !== c.last || c.honorific) return false;
   let i = c.last + 1;
   if (/^['’]s?$/.test(tokens[i]?.text ?? '') && tokens[i]!.breakBefore === 0) i++;
   const day = tokens[i];
   if (!day || day.breakBefore > 0) return false;
   const word = tokens[c.first]!.text;
-  if (WEEKDAYS.has(day.text)) return i === c.last + 1 && WEEKDAY_HOLIDAY_WORDS.has(word);
+  // Whether the name is a person's is asked last: it costs the most, and few names stand before a day.
+  if (WEEKDAYS.has(day.text)) return i === c.last + 1 && WEEKDAY_HOLIDAY_WORDS.has(word) && !personLike(c);
+  if (!HOLIDAY_HEADS.has(day.text)) return false;
   const lower = word.toLowerCase();
-  return HOLIDAY_HEADS.has(day.text) && (isVocabularyWord(lower) || isVocabularyWord(lower.replace(/s$/, '')));
+  return (isVocabularyWord(lower) || isVocabularyWord(lower.replace(/s$/, ''))) && !personLike(c);
 }
 
 /** Nouns after a brand's name that no place or person takes: "the X browser", "an X device", "X's app". */
@@ -274,12 +280,14 @@ const THING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'your', 'our', 'ever
 
 /** A size or model number written before a product: "16-inch", "12.9-inch", "787-9". */
 const MEASURE = /^\d[\d.,]*-(?:\d+|\p{L}+)$/u;
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** The mention stands right after a determiner or a measure on its line ("the Velox Pro", "a 15-inch Orbix"). */
 function afterDeterminer(tokens: Token[], first: number): boolean {
   const det = tokens[first - 1];
   if (!det || det.breakBefore > 0 || tokens[first]!.breakBefore > 0) return false;
-  return (det.isWord && THING_DETERMINERS.has(det.text.toLowerCase())) || MEASURE.test(det.text);
+  // MEASURE opens with a digit: test that before the Unicode-class regex.
+  return (det.isWord && THING_DETERMINERS.has(det.lower)) || (isAsciiDigit(det.text.charCodeAt(0)) && MEASURE.test(det.text));
 }
 
 /**

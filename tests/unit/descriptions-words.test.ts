@@ -1,7 +1,7 @@
 // The role-head test the description passes ask most: its cache must answer as the test itself does.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRoleHead, isRoleHeadUncached } from '../../lib/analysis/descriptions-words';
+import { isListedRoleHead, isListedRoleHeadUncached, isRoleHead, isRoleHeadUncached } from '../../lib/analysis/descriptions-words';
 
 const SUFFIXES = ['ologist', 'ician', 'ographer', 'iatrist', 'ist', 'list', 'es', 's', '-elect', '-general', '', 'man', 'ed'];
 const STEMS = ['bi', 'physi', 'photo', 'psych', 'lobby', 'novel', 'check', 'pers', 'spokes', 'member', 'president', 'co-founder', 'vice-chair', 'ex-wife', 'attorney', 'Senat', 'Zürich', 'lady', 'step-father'];
@@ -19,7 +19,10 @@ describe('isRoleHead', () => {
     );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 30 }), (words) => {
-        for (const w of [...words, ...words]) expect(isRoleHead(w)).toBe(isRoleHeadUncached(w));
+        for (const w of [...words, ...words]) {
+          expect(isRoleHead(w)).toBe(isRoleHeadUncached(w));
+          expect(isListedRoleHead(w)).toBe(isListedRoleHeadUncached(w));
+        }
       }),
       { numRuns: 300 },
     );
