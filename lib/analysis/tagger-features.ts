@@ -301,8 +301,11 @@ function neighbour(doc: FeatureDocument, hashes: Int32Array, i: number, d: numbe
   return hashes[j]!;
 }
 
-/** Appends the features of token i that do not depend on predicted tags. (No closures: hot path.) */
-export function tokenFeatures(doc: FeatureDocument, i: number, out: number[]): void {
+/**
+ * Writes the features of token i that do not depend on predicted tags into out from index `at` (by default
+ * appending), and returns the index after the last. (No closures: hot path.)
+ */
+export function tokenFeatures(doc: FeatureDocument, i: number, out: number[], at = out.length): number {
   const { tokens, lexicon, lowerHash, shapeHash, cover } = doc;
   const n = tokens.length;
   const t = tokens[i]!;
@@ -310,18 +313,18 @@ export function tokenFeatures(doc: FeatureDocument, i: number, out: number[]): v
   const lw = doc.lower[i]!;
   const lh = lowerHash[i]!;
   const shape = shapeHash[i]!;
-  out.push(feat(0, BIAS));
-  out.push(feat(1, hashString(w)));
-  out.push(feat(2, lh));
-  out.push(feat(3, shape));
+  out[at++] = feat(0, BIAS);
+  out[at++] = feat(1, hashString(w));
+  out[at++] = feat(2, lh);
+  out[at++] = feat(3, shape);
   // Prefixes and suffixes of 1-4 letters, hashed incrementally (no substrings).
   let pre = FNV_OFFSET;
   let suf = FNV_OFFSET;
   for (let k = 1; k <= 4 && k < lw.length; k++) {
     pre = Math.imul(pre ^ lw.charCodeAt(k - 1), FNV_PRIME);
     suf = Math.imul(suf ^ lw.charCodeAt(lw.length - k), FNV_PRIME);
-    out.push(feat(4 + k, pre));
-    out.push(feat(8 + k, suf));
+    out[at++] = feat(4 + k, pre);
+    out[at++] = feat(8 + k, suf);
   }
   const pos = (t.sentenceStart ? 1 : 0) | (t.breakBefore > 0 ? 2 : 0) | (t.inCapsSentence ? 4 : 0) | (doc.table[i]! ? 8 : 0);
   const prev1 = neighbour(doc, lowerHash, i, -1);
@@ -330,27 +333,27 @@ export function tokenFeatures(doc: FeatureDocument, i: number, out: number[]): v
   const next2 = neighbour(doc, lowerHash, i, 2);
   const prevShape = neighbour(doc, shapeHash, i, -1);
   const nextShape = neighbour(doc, shapeHash, i, 1);
-  out.push(feat(13, pos));
-  out.push(feat(14, pos, shape));
-  out.push(feat(15, prev1));
-  out.push(feat(16, next1));
-  out.push(feat(17, prev2));
-  out.push(feat(18, next2));
-  out.push(feat(19, prev1, lh));
-  out.push(feat(20, lh, next1));
-  out.push(feat(21, prev1, next1));
-  out.push(feat(22, prevShape));
-  out.push(feat(23, nextShape));
-  out.push(feat(24, prevShape, shape));
-  out.push(feat(25, shape, nextShape));
-  out.push(feat(26, prev2, prev1));
-  out.push(feat(27, next1, next2));
+  out[at++] = feat(13, pos);
+  out[at++] = feat(14, pos, shape);
+  out[at++] = feat(15, prev1);
+  out[at++] = feat(16, next1);
+  out[at++] = feat(17, prev2);
+  out[at++] = feat(18, next2);
+  out[at++] = feat(19, prev1, lh);
+  out[at++] = feat(20, lh, next1);
+  out[at++] = feat(21, prev1, next1);
+  out[at++] = feat(22, prevShape);
+  out[at++] = feat(23, nextShape);
+  out[at++] = feat(24, prevShape, shape);
+  out[at++] = feat(25, shape, nextShape);
+  out[at++] = feat(26, prev2, prev1);
+  out[at++] = feat(27, next1, next2);
   // Gazetteer cover here and at the neighbours.
-  out.push(feat(28, cover[i]!));
-  out.push(feat(35, cover[i]!, pos));
-  out.push(feat(36, lh, doc.table[i]!));
-  out.push(feat(37, prev1, shape));
-  out.push(feat(29, cover[i]!, i > 0 ? cover[i - 1]! : 99, i + 1 < n ? cover[i + 1]! : 99));
+  out[at++] = feat(28, cover[i]!);
+  out[at++] = feat(35, cover[i]!, pos);
+  out[at++] = feat(36, lh, doc.table[i]!);
+  out[at++] = feat(37, prev1, shape);
+  out[at++] = feat(29, cover[i]!, i > 0 ? cover[i - 1]! : 99, i + 1 < n ? cover[i + 1]! : 99);
   if (t.isCap) {
     const tc = t.isAllCaps ? titleCase(w) : w;
     const flags =
@@ -360,14 +363,15 @@ export function tokenFeatures(doc: FeatureDocument, i: number, out: number[]): v
       (lexicon.isVocabularyWord(lw) ? 8 : 0) |
       (doc.facts.lowerSeen.has(lw) ? 16 : 0) |
       (doc.facts.midCapSeen.has(lw) ? 32 : 0);
-    out.push(feat(30, flags));
-    out.push(feat(31, flags & 15, t.inCapsSentence || t.sentenceStart ? 1 : 0));
-    if (t.inCapsSentence || t.isAllCaps) out.push(feat(32, hashString(tc)));
+    out[at++] = feat(30, flags);
+    out[at++] = feat(31, flags & 15, t.inCapsSentence || t.sentenceStart ? 1 : 0);
+    if (t.inCapsSentence || t.isAllCaps) out[at++] = feat(32, hashString(tc));
     // The next word's lists: "University", "Inc" after a name.
     const next = tokens[i + 1];
-    if (next && next.breakBefore === 0 && next.isCap) out.push(feat(33, lexicon.isOrgSuffix(next.isAllCaps ? titleCase(next.text) : next.text) ? 1 : 0, lexicon.isFirstName(w) ? 1 : 0));
+    if (next && next.breakBefore === 0 && next.isCap) out[at++] = feat(33, lexicon.isOrgSuffix(next.isAllCaps ? titleCase(next.text) : next.text) ? 1 : 0, lexicon.isFirstName(w) ? 1 : 0);
   }
-  if (hasDigit(w)) out.push(feat(34, w.length > 4 ? 5 : w.length));
+  if (hasDigit(w)) out[at++] = feat(34, w.length > 4 ? 5 : w.length);
+  return at;
 }
 
 /** Every token's static features, flat (training reuses them across epochs). */
@@ -388,22 +392,28 @@ export type TagHistory = Map<number, Uint8Array>;
 /** Features from the tags already predicted: the previous two tags, and the document's history. */
 export function dynamicFeatures(tokens: Token[], i: number, prev1: TagIndex, prev2: TagIndex, lowerHash: Int32Array, history: TagHistory, out: number[]): void {
   out.length = 0;
+  appendDynamicFeatures(tokens, i, prev1, prev2, lowerHash, history, out);
+}
+
+/** dynamicFeatures written into out from index `at` (by default appending); returns the index after the last. */
+export function appendDynamicFeatures(tokens: Token[], i: number, prev1: TagIndex, prev2: TagIndex, lowerHash: Int32Array, history: TagHistory, out: number[], at = out.length): number {
   const t = tokens[i]!;
   const newLine = t.breakBefore > 0;
   const p1 = newLine ? 99 : prev1;
   const p2 = newLine ? 99 : prev2;
-  out.push(feat(40, p1));
-  out.push(feat(41, p1, p2));
-  out.push(feat(42, p1, lowerHash[i]!));
+  out[at++] = feat(40, p1);
+  out[at++] = feat(41, p1, p2);
+  out[at++] = feat(42, p1, lowerHash[i]!);
   // Non-local: how this word was tagged earlier in the document (Ratinov & Roth's prediction history).
-  if (!t.isWord || !t.isCap) return;
+  if (!t.isWord || !t.isCap) return at;
   const seen = history.get(lowerHash[i]!);
   if (seen) {
     let best = 0;
     for (let k = 1; k < seen.length; k++) if (seen[k]! > seen[best]!) best = k;
-    out.push(feat(43, best, t.inCapsSentence ? 1 : 0));
-    for (let k = 0; k < seen.length; k++) if (seen[k]! > 0) out.push(feat(44, k));
-  } else out.push(feat(45, 0));
+    out[at++] = feat(43, best, t.inCapsSentence ? 1 : 0);
+    for (let k = 0; k < seen.length; k++) if (seen[k]! > 0) out[at++] = feat(44, k);
+  } else out[at++] = feat(45, 0);
+  return at;
 }
 
 /** Records a predicted tag in the document history. */

@@ -1,6 +1,6 @@
 // The learned entity tagger: greedy left-to-right BIO decoding with an averaged perceptron over
 // the features of tagger-features.ts, including how the document tagged each word earlier.
-import { dynamicFeatures, featureDocument, opensNothing, recordHistory, tokenFeatures, TAG_BEGINS, TAG_COUNT, TAG_TYPE, type TagHistory, type TaggerLexicon } from './tagger-features';
+import { appendDynamicFeatures, featureDocument, opensNothing, recordHistory, tokenFeatures, TAG_BEGINS, TAG_COUNT, TAG_TYPE, type TagHistory, type TaggerLexicon } from './tagger-features';
 import type { GazType } from './gazetteer';
 import type { TaggerModel } from './tagger-model';
 import type { Token } from './tokens';
@@ -81,14 +81,17 @@ function marginOf(scores: Float64Array, best: number, prev: number): number {
   return scores[best]! - second;
 }
 
+const NO_EXTRA: readonly number[] = [];
+
 /** One tag index per token, with its margin. */
 export function tagTokens(tokens: Token[], model: TaggerModel, lexicon: TaggerLexicon): TaggedTokens {
   const doc = featureDocument(tokens, lexicon);
   const tags = new Uint8Array(tokens.length);
   const margins = new Float64Array(tokens.length).fill(Infinity);
   const history: TagHistory = new Map();
+  // Each scored token's features, static then dynamic, written over the last token's: emptying the list for
+  // each token would give up its storage and grow it again, token after token.
   const feats: number[] = [];
-  const extra: number[] = [];
   const scores = new Float64Array(TAG_COUNT);
   let prev1 = 0;
   let prev2 = 0;
@@ -97,10 +100,8 @@ export function tagTokens(tokens: Token[], model: TaggerModel, lexicon: TaggerLe
     if (t.breakBefore > 0) prev1 = prev2 = 0;
     let tag = 0;
     if (prev1 !== 0 || !opensNothing(t)) {
-      feats.length = 0;
-      tokenFeatures(doc, i, feats);
-      dynamicFeatures(tokens, i, prev1, prev2, doc.lowerHash, history, extra);
-      tag = bestTag(model.weights, model.mask, feats, 0, feats.length, extra, prev1, scores);
+      const count = appendDynamicFeatures(tokens, i, prev1, prev2, doc.lowerHash, history, feats, tokenFeatures(doc, i, feats, 0));
+      tag = bestTag(model.weights, model.mask, feats, 0, count, NO_EXTRA, prev1, scores);
       margins[i] = marginOf(scores, tag, prev1);
     }
     tags[i] = tag;
