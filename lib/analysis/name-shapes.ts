@@ -111,12 +111,28 @@ function genusName(tokens: Token[], m: ResolvedMention): boolean {
   return !(after && after.isWord && after.isCap && after.breakBefore === 0);
 }
 
+/**
+ * "6. Max out your retirement accounts": the first word of a numbered list item, the phrase going on in lower
+ * case. Its capital opens the item as a sentence's would; a person so listed keeps a surname ("6. Max Verstappen").
+ */
+function listItemOpener(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const mark = tokens[first - 1];
+  const num = tokens[first - 2];
+  const next = tokens[last + 1];
+  if (first !== last || !mark || !num || !next || (mark.text !== '.' && mark.text !== ')') || !/^\d{1,2}$/.test(num.text)) return false;
+  if ((num.breakBefore === 0 && first > 2) || mark.breakBefore > 0 || tokens[first]!.breakBefore > 0) return false;
+  const word = tokens[first]!.text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || knownPlace(word) || (gazetteerType(word) !== undefined && gazetteerType(word) !== 'MISC')) return false;
+  return next.breakBefore === 0 && next.isWord && /^\p{Ll}/u.test(next.text);
+}
+
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */

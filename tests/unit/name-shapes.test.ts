@@ -246,3 +246,11 @@ describe('organisms and lower-case spans', () => {
     expect(names('Mosquitoes of the species Aedes aegypti spread the virus, and Plasmodium falciparum causes malaria.')).toEqual([]);
   });
 });
+
+describe('list items', () => {
+  it('the first word of a numbered list item is no name; a person listed with a surname is', () => {
+    const text = 'Here is how to retire early, according to Dana Whitfield.\n\n6. Max out your retirement accounts\n\nWhitfield said savings matter.';
+    expect(names(text)).toEqual(['person:Dana Whitfield']);
+    expect(names(`${text}\n\n7. Max Corrales, a planner, agreed.`)).toContain('person:Max Corrales');
+  });
+});
