@@ -9,8 +9,10 @@ import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
 import { firstNameGender } from './name-gender';
+import { isCompanyHead } from './name-heads';
+import { isLearnedOrgHead } from './org-cues';
 import type { Token } from './tokens';
 
 /** English names of holidays and festivals worldwide (scripts/train-holidays.ts, from `date-holidays`). */
@@ -286,6 +288,40 @@ function ordinaryPlace(tokens: Token[], m: ResolvedMention): boolean {
 /** Prepositions before a town: "in X", "from X", "near X". */
 const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'between']);
 
+/** Last words of companies' own longer names that no learned head covers: "Toyota Motor", "Sony Pictures". */
+const CORPORATE_TAILS = new Set([
+  'Motor', 'Motors', 'Pictures', 'Entertainment', 'Studios', 'Games', 'Interactive', 'Electronics', 'Energy', 'Airways',
+  'Labs', 'Systems', 'Financial', 'Securities', 'Defense', 'Aerospace', 'Ventures', 'Robotics', 'Pharmaceuticals', 'Health',
+  'Solutions', 'Software', 'Semiconductor', 'Telecom', 'Mobile', 'Communications', 'Industries', 'Motorsport',
+]);
+
+/** A word that names a product after its maker: an ordinary word ("Watch", "Music"), a brand's spelling, "TV". */
+function productWord(word: string): boolean {
+  return listedWord(word.toLowerCase()) || brandWord(word) || /^\p{Lu}{2,3}\+?$/u.test(word) || /\d/.test(word);
+}
+
+/**
+ * A name that opens with a company the page names alone, the rest product words ("Apple Watch", "Amazon Music
+ * Unlimited", "Google Play"; or a word the page also names alone, "Google Stadia"): the maker's product or service, not another organisation, person or place. Its
+ * mention is the maker's. A company's own longer name ends in an organisation's head or a corporate word ("Alibaba
+ * Group", "Amazon Web Services", "Toyota Motor") or in a surname ("Goldman Sachs"), and is left alone.
+ */
+function makerOfProduct(tokens: Token[], m: ResolvedMention, makers: ReadonlyMap<string, string>, alone: ReadonlySet<string>): string | undefined {
+  const { first, last } = m.candidate;
+  if (first === last || stated(m) || m.name !== m.candidate.text) return undefined;
+  const maker = makers.get(tokens[first]!.text);
+  if (maker === undefined) return undefined;
+  const head = tokens[last]!.text;
+  if (isLearnedOrgHead(head) || isCompanyHead(head) || CORPORATE_TAILS.has(head) || isOrgSuffix(head)) return undefined;
+  // A town's team is named so too: "Pittsburgh Steelers", "Cleveland Browns".
+  if (last === first + 1 && /^\p{Lu}\p{Ll}+s$/u.test(head) && !brandWord(head)) return undefined;
+  for (let i = first + 1; i <= last; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || t.breakBefore > 0 || !(productWord(t.text) || alone.has(t.text)) || knownPlace(t.text) || gazetteerType(t.text) === 'PER') return undefined;
+  }
+  return maker;
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -299,6 +335,15 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     compass.set(tokens[first]!.text, heads);
   }
   const page: PageNames = { places, compass };
+  // Companies the page names alone, by their word: the makers of products named after them.
+  const makers = new Map<string, string>();
+  const alone = new Set<string>();
+  for (const m of mentions) {
+    if (m.candidate.first !== m.candidate.last || m.name !== m.candidate.text) continue;
+    // An ordinary word alone ("our Blue lander") is no maker: "Blue Origin" stays whole.
+    if (m.type === 'organization' && !listedWord(m.name.toLowerCase()) && !knownPlace(m.name)) makers.set(m.name, m.name);
+    alone.add(m.name);
+  }
   // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
   // One mention after a model number is enough to make a product of the name.
   const fragments = new Map<string, boolean>();
@@ -313,6 +358,12 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   const renamed = new Map<string, string>();
   for (const m of mentions) {
     if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    const maker = makerOfProduct(tokens, m, makers, alone);
+    if (maker !== undefined) {
+      const t = tokens[m.candidate.first]!;
+      out.push({ type: 'organization', name: maker, candidate: { ...m.candidate, last: m.candidate.first, end: t.end, text: t.text } });
+      continue;
+    }
     const longer = withPluralPossessive(tokens, m);
     if (longer) {
       renamed.set(`${m.type}:${m.name}`, longer.name);

@@ -254,3 +254,16 @@ describe('list items', () => {
     expect(names(`${text}\n\n7. Max Corrales, a planner, agreed.`)).toContain('person:Max Corrales');
   });
 });
+
+describe('products named after their maker', () => {
+  it('a product named after a company the page names alone is that company’s mention', () => {
+    const text = 'Shares of Vexmoor rose on Friday. The company said its new Vexmoor Watch sold out, and Vexmoor Music Unlimited now has 20 million listeners, said Lena Hartley.';
+    expect(mentions(text)).toEqual(['organization:Vexmoor', 'organization:Vexmoor', 'organization:Vexmoor', 'person:Lena Hartley']);
+  });
+
+  it('keeps a company’s own longer name ending in a corporate word', () => {
+    expect(names('Shares of Vexmoor fell after Vexmoor Holdings said Vexmoor Labs would hire 200 engineers, said Lena Hartley.')).toEqual(
+      expect.arrayContaining(['organization:Vexmoor Holdings', 'organization:Vexmoor Labs']),
+    );
+  });
+});
