@@ -251,6 +251,38 @@ function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
   return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
 }
 
+/** Verbs after a version number: "Wi-Fi 6 is still launching", "AirPods 2 has dropped". */
+const VERBS_AFTER_VERSION = new Set(['is', 'was', 'has', 'does', 'goes', 'comes', 'runs', 'uses', 'gets', 'looks', 'lets', 'makes', 'supports']);
+/** Measures counted in the singular after a number: "Rs 40 lakh", "Jones 1 goal", "Smith 1 assist". */
+const SINGULAR_MEASURES = new Set(['lakh', 'crore', 'percent', 'per', 'total', 'goal', 'assist', 'save', 'point', 'yard', 'year', 'month', 'day', 'week', 'hour', 'minute', 'mile', 'run', 'hit', 'steal', 'rebound', 'tackle', 'sack']);
+
+/**
+ * A name written right before a version number ("AirPods 2 with wireless charging", "Wi-Fi 6 is still
+ * launching", "Star Trek 4 eyes a director", "the PlayStation 4 Pro"): a product, a standard or a work in its
+ * series, not a company or a person. A count of something after the number ("Baker 6 points", "Mojang 2 years
+ * ago", "Rs 40 lakh"), a score or a line of figures ("Bruins 5, Devils 1", "Rockledge 14 11 6 15") is no version.
+ * An organisation's head before it names a channel or a unit ("Channel 4"); a person's name before a
+ * Roman numeral is a monarch's.
+ */
+function beforeVersion(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (stated(m) || m.type === 'place') return false;
+  if (m.type === 'person' && (first !== last || givenName(tokens[first]!.text))) return false;
+  const num = tokens[last + 1];
+  if (!num || num.breakBefore > 0 || num.start !== tokens[last]!.end + 1) return false;
+  if (!/^[1-9]\d?$/.test(num.text) && !(m.type === 'organization' && /^(?:II|III|IV)$/.test(num.text))) return false;
+  const head = tokens[last]!.text;
+  if (isLearnedOrgHead(head) || isCompanyHead(head) || isOrgSuffix(head)) return false;
+  const next = tokens[last + 2];
+  // A results line goes on with the other side's name ("Leeds 2 Arsenal 1"); a product with its tier ("4 Pro").
+  if (!next || next.breakBefore > 0 || !next.isWord || /^\d/.test(next.text)) return false;
+  if (!/^\p{Ll}/u.test(next.text)) return MODEL_TIERS.has(next.text);
+  // An innings' second score: "Somerset 83 and 174".
+  if (/^\d/.test(tokens[last + 3]?.text ?? '')) return false;
+  // A plural noun or a singular measure counts something: "6 points", "2 years", "1 goal".
+  return VERBS_AFTER_VERSION.has(next.lower) || !(/s$/.test(next.lower) || SINGULAR_MEASURES.has(next.lower));
+}
+
 /** Words that grade a product's model: "PlayStation 4 Pro", "iPhone 11 Pro Max", "Galaxy Note 10 Plus". */
 const MODEL_TIERS = new Set(['Pro', 'Max', 'Plus', 'Ultra', 'Lite', 'Mini', 'XL']);
 
@@ -353,11 +385,14 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
     if (afterModelNumber(tokens, m)) products.add(m.name);
   }
+  // A name written once before a version number is a product's wherever it stands.
+  const versioned = new Set<string>();
+  for (const m of mentions) if (beforeVersion(tokens, m)) versioned.add(`${m.type}:${m.name}`);
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || versioned.has(`${m.type}:${m.name}`) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
     const maker = makerOfProduct(tokens, m, makers, alone);
     if (maker !== undefined) {
       const t = tokens[m.candidate.first]!;

@@ -267,3 +267,14 @@ describe('products named after their maker', () => {
     );
   });
 });
+
+describe('names before a version number', () => {
+  it('a name written before a version number is a product or a standard', () => {
+    expect(names('The new Zenvo Buds 2 with wireless charging sold out, said Lena Hartley, and Quorra 6 is still launching.')).toEqual(['person:Lena Hartley']);
+  });
+
+  it('keeps a side on a results line and a player before a count', () => {
+    expect(names('Harlow 2 Brantford 1. Lena Hartley scored twice.')).toEqual(expect.arrayContaining(['organization:Harlow', 'organization:Brantford']));
+    expect(mentions('Harlow won 2-1 on Friday. Lena Hartley had 6 points. Hartley 6 points, Brantford 3 goals.')).toContain('person:Hartley');
+  });
+});
