@@ -251,6 +251,30 @@ function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
   return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
 }
 
+/** Adverbs between "is" and a release's verb: "is currently streaming", "is now available". */
+const RELEASE_ADVERBS = new Set(['currently', 'now', 'also', 'still', 'already']);
+/** What "available to …" says of a work: "available to rent", "available to digitally purchase". */
+const RELEASE_VERBS = new Set(['rent', 'buy', 'stream', 'purchase', 'download', 'watch']);
+
+/**
+ * "Lady Bird is currently streaming on Netflix", "Rat Film is available to digitally rent on YouTube", "X is now
+ * playing in theaters": a film's, a show's or a record's title, not a person, place or organisation. A title
+ * reads like a name ("Lady Bird", "Columbus"), so the cue outweighs even an honorific before it.
+ */
+function releasedWork(tokens: Token[], m: ResolvedMention): boolean {
+  let k = m.candidate.last + 1;
+  if (!/^(?:is|are)$/.test(tokens[k]?.text ?? '')) return false;
+  k++;
+  if (RELEASE_ADVERBS.has(tokens[k]?.lower ?? '')) k++;
+  const verb = tokens[k]?.lower;
+  if (verb === 'streaming') return true;
+  if (verb === 'playing' || verb === 'in') return tokens[k + (verb === 'in' ? 1 : 2)]?.lower === 'theaters' || tokens[k + 2]?.lower === 'theatres';
+  if (verb !== 'available' || tokens[k + 1]?.lower !== 'to') return false;
+  k += 2;
+  if (tokens[k]?.lower.endsWith('ly')) k++;
+  return RELEASE_VERBS.has(tokens[k]?.lower ?? '');
+}
+
 /** Verbs after a version number: "Wi-Fi 6 is still launching", "AirPods 2 has dropped". */
 const VERBS_AFTER_VERSION = new Set(['is', 'was', 'has', 'does', 'goes', 'comes', 'runs', 'uses', 'gets', 'looks', 'lets', 'makes', 'supports']);
 /** Measures counted in the singular after a number: "Rs 40 lakh", "Jones 1 goal", "Smith 1 assist". */
@@ -385,9 +409,10 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
     if (afterModelNumber(tokens, m)) products.add(m.name);
   }
-  // A name written once before a version number is a product's wherever it stands.
+  // A name written once before a version number is a product's wherever it stands, and one a release cue follows a
+  // work's.
   const versioned = new Set<string>();
-  for (const m of mentions) if (beforeVersion(tokens, m)) versioned.add(`${m.type}:${m.name}`);
+  for (const m of mentions) if (beforeVersion(tokens, m) || releasedWork(tokens, m)) versioned.add(`${m.type}:${m.name}`);
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();

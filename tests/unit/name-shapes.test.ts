@@ -278,3 +278,13 @@ describe('names before a version number', () => {
     expect(mentions('Harlow won 2-1 on Friday. Lena Hartley had 6 points. Hartley 6 points, Brantford 3 goals.')).toContain('person:Hartley');
   });
 });
+
+describe('released works', () => {
+  it('a title a release cue follows is a work, not a name', () => {
+    expect(names('Lena Hartley praised the film. Harbor Lights is currently streaming on Netflix. Quiet Orchard is available to digitally rent on YouTube.')).toEqual(['person:Lena Hartley', 'organization:Netflix', 'organization:YouTube']);
+  });
+
+  it('keeps a person who is somewhere', () => {
+    expect(names('Dana Whitfield is currently in Boston, said Lena Hartley.')).toContain('person:Dana Whitfield');
+  });
+});
