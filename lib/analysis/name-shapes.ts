@@ -9,7 +9,8 @@ import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isNewsSurname, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { isGivenName } from './given-names';
 import { firstNameGender } from './name-gender';
 import { isCompanyHead } from './name-heads';
 import { isLearnedOrgHead } from './org-cues';
@@ -378,6 +379,28 @@ function makerOfProduct(tokens: Token[], m: ResolvedMention, makers: ReadonlyMap
   return maker;
 }
 
+/** Words after a name that say a person acts or is spoken of: "X said", "X, who". */
+const PERSON_WORDS_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'who', 'whose']);
+
+/**
+ * A one-word "person" that is an ordinary English word ("Stereo sound", "32GB – Black", "the Go stores", "Safari in
+ * the middle of the room") and that nothing on the page shows to be someone: no given name, title or honorific
+ * with it, no list knowing it as a person's name, a given name or a surname in the news, no "said" or "who" after
+ * it, no possessive ("Musk's firm"), no figures after it (a results line's "Baker 6 points"). A capitalised
+ * ordinary word alone names a thing.
+ */
+function ordinaryPerson(tokens: Token[], group: readonly ResolvedMention[]): boolean {
+  const word = group[0]!.name;
+  if (group[0]!.type !== 'person' || !/^\p{Lu}\p{Ll}+$/u.test(word) || !listedWord(word.toLowerCase())) return false;
+  if (givenName(word) || isGivenName(word) || gazetteerType(word) === 'PER' || isNewsSurname(word)) return false;
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (first !== last || stated(m) || m.candidate.text !== word) return false;
+    const next = tokens[last + 1];
+    return !(next && next.breakBefore === 0 && (PERSON_WORDS_AFTER.has(next.lower) || /^\d/.test(next.text) || /^['’]s?$/.test(next.text)));
+  });
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -411,13 +434,21 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   }
   // A name written once before a version number is a product's wherever it stands, and one a release cue follows a
   // work's.
-  const versioned = new Set<string>();
-  for (const m of mentions) if (beforeVersion(tokens, m) || releasedWork(tokens, m)) versioned.add(`${m.type}:${m.name}`);
+  const thingNames = new Set<string>();
+  for (const m of mentions) if (beforeVersion(tokens, m) || releasedWork(tokens, m)) thingNames.add(`${m.type}:${m.name}`);
+  const byName = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const group = byName.get(m.name);
+    if (group) group.push(m);
+    else byName.set(m.name, [m]);
+  }
+  for (const [name, group] of byName) if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || versioned.has(`${m.type}:${m.name}`) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || thingNames.has(`${m.type}:${m.name}`) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
     const maker = makerOfProduct(tokens, m, makers, alone);
     if (maker !== undefined) {
       const t = tokens[m.candidate.first]!;

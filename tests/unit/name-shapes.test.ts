@@ -288,3 +288,14 @@ describe('released works', () => {
     expect(names('Dana Whitfield is currently in Boston, said Lena Hartley.')).toContain('person:Dana Whitfield');
   });
 });
+
+describe('ordinary words typed as people', () => {
+  it('a lone ordinary word nothing shows to be someone is no person', () => {
+    expect(names('The speaker has wider Stereo sound, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
+  });
+
+  it('keeps one followed by "who", or by figures on a results line', () => {
+    expect(names('Lena Hartley met Thorn, who runs the firm.')).toContain('person:Thorn');
+    expect(names('Baker 6 points. Lena Hartley 4 points.')).toContain('person:Baker');
+  });
+});
