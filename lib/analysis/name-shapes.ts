@@ -379,6 +379,17 @@ function makerOfProduct(tokens: Token[], m: ResolvedMention, makers: ReadonlyMap
   return maker;
 }
 
+/**
+ * A "person" whose name ends in a model's tier and opens with no given name ("Chromecast Ultra", "Switch Lite"):
+ * a product. People are not graded "Pro" or "Lite".
+ */
+function tieredProduct(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (m.type !== 'person' || last === first || stated(m) || !MODEL_TIERS.has(tokens[last]!.text)) return false;
+  const opener = tokens[first]!.text;
+  return !givenName(opener) && !isGivenName(opener) && gazetteerType(opener) !== 'PER';
+}
+
 /** Words after a name that say a person acts or is spoken of: "X said", "X, who". */
 const PERSON_WORDS_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'who', 'whose']);
 
@@ -435,7 +446,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   // A name written once before a version number is a product's wherever it stands, and one a release cue follows a
   // work's.
   const thingNames = new Set<string>();
-  for (const m of mentions) if (beforeVersion(tokens, m) || releasedWork(tokens, m)) thingNames.add(`${m.type}:${m.name}`);
+  for (const m of mentions) if (beforeVersion(tokens, m) || releasedWork(tokens, m) || tieredProduct(tokens, m)) thingNames.add(`${m.type}:${m.name}`);
   const byName = new Map<string, ResolvedMention[]>();
   for (const m of mentions) {
     if (m.type !== 'person') continue;

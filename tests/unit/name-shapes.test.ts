@@ -299,3 +299,13 @@ describe('ordinary words typed as people', () => {
     expect(names('Baker 6 points. Lena Hartley 4 points.')).toContain('person:Baker');
   });
 });
+
+describe('tiered products typed as people', () => {
+  it('a "person" graded by a model tier and opened by no given name is a product', () => {
+    expect(names('The preorder includes a controller, Zorvex Ultra and three months of service.')).toEqual([]);
+  });
+
+  it('keeps a person whose given name opens the name', () => {
+    expect(names('The award went to Mary Max, said Lena Hartley.')).toContain('person:Mary Max');
+  });
+});
