@@ -97,6 +97,12 @@ function afterNumber(tokens: Token[], i: number): boolean {
   return /^\d{1,3}(?:\.\d+)?$/.test(prev.text) || NUMBER_WORDS.has(prev.text);
 }
 
+/** "306 HP", "1.5 GB": a measure too large or too fine to count bodies, whatever the lists know the letters as. */
+function afterMeasure(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !!prev && tokens[i]!.breakBefore === 0 && /^(?:\d{3,4}|\d+\.\d+)$/.test(prev.text) && !YEAR.test(prev.text);
+}
+
 /** A year after an acronym belongs to the sentence ("the NFL 2019 season"), not to a model's name. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -115,10 +121,11 @@ function beforeModelNumber(tokens: Token[], i: number): boolean {
 /**
  * Acronyms on the page that name no one: every use of it is spelled out in lower-case words, a
  * time zone, a wire code, a unit after a number or a product line before its model number. Names the lists know ("NBA") are dropped only when
- * the page spells them out in lower-case words.
+ * the page spells them out in lower-case words, or writes them only after a measure's number ("306 HP").
  */
 export function commonAcronyms(tokens: Token[]): Set<string> {
   const seen = new Map<string, boolean>();
+  const measured = new Map<string, boolean>();
   let spelled: Set<string> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -126,9 +133,10 @@ export function commonAcronyms(tokens: Token[]): Set<string> {
     if (spelledOut(tokens, i)) (spelled ??= new Set()).add(t.text);
     const common = timeZone(tokens, i) || wireCode(tokens, i) || afterNumber(tokens, i) || beforeModelNumber(tokens, i);
     seen.set(t.text, (seen.get(t.text) ?? true) && common);
+    measured.set(t.text, (measured.get(t.text) ?? true) && afterMeasure(tokens, i));
   }
   const out = new Set<string>();
-  for (const [text, always] of seen) if (always && !gazetteerType(text) && !isWorldPlace(text)) out.add(text);
+  for (const [text, always] of seen) if (always && ((!gazetteerType(text) && !isWorldPlace(text)) || measured.get(text))) out.add(text);
   // The page's own spelling-out outranks the lists ("HP" for a disease, not the company).
   for (const text of spelled ?? []) out.add(text);
   return out;

@@ -9,8 +9,11 @@ import { WEEKDAYS } from './entities-candidates';
 import { Strength } from './entities-classify';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './entities-lexicon';
 import type { ResolvedMention } from './entities-link';
-import { gazetteerType, isFirstName, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { gazetteerType, isFirstName, isNewsSurname, isOrgSuffix, isVocabularyWord, isWorldPlace } from './gazetteer';
+import { isGivenName } from './given-names';
 import { firstNameGender } from './name-gender';
+import { isCompanyHead } from './name-heads';
+import { isLearnedOrgHead } from './org-cues';
 import type { Token } from './tokens';
 
 /** English names of holidays and festivals worldwide (scripts/train-holidays.ts, from `date-holidays`). */
@@ -111,12 +114,28 @@ function genusName(tokens: Token[], m: ResolvedMention): boolean {
   return !(after && after.isWord && after.isCap && after.breakBefore === 0);
 }
 
+/**
+ * "6. Max out your retirement accounts": the first word of a numbered list item, the phrase going on in lower
+ * case. Its capital opens the item as a sentence's would; a person so listed keeps a surname ("6. Max Verstappen").
+ */
+function listItemOpener(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const mark = tokens[first - 1];
+  const num = tokens[first - 2];
+  const next = tokens[last + 1];
+  if (first !== last || !mark || !num || !next || (mark.text !== '.' && mark.text !== ')') || !/^\d{1,2}$/.test(num.text)) return false;
+  if ((num.breakBefore === 0 && first > 2) || mark.breakBefore > 0 || tokens[first]!.breakBefore > 0) return false;
+  const word = tokens[first]!.text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || knownPlace(word) || (gazetteerType(word) !== undefined && gazetteerType(word) !== 'MISC')) return false;
+  return next.breakBefore === 0 && next.isWord && /^\p{Ll}/u.test(next.text);
+}
+
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
@@ -233,6 +252,62 @@ function afterModelNumber(tokens: Token[], m: ResolvedMention): boolean {
   return !!prev && /^\d+(?:-\d+)?$/.test(prev.text) && !/^(?:1[89]|20)\d\d$/.test(prev.text);
 }
 
+/** Adverbs between "is" and a release's verb: "is currently streaming", "is now available". */
+const RELEASE_ADVERBS = new Set(['currently', 'now', 'also', 'still', 'already']);
+/** What "available to …" says of a work: "available to rent", "available to digitally purchase". */
+const RELEASE_VERBS = new Set(['rent', 'buy', 'stream', 'purchase', 'download', 'watch']);
+
+/**
+ * "Lady Bird is currently streaming on Netflix", "Rat Film is available to digitally rent on YouTube", "X is now
+ * playing in theaters": a film's, a show's or a record's title, not a person, place or organisation. A title
+ * reads like a name ("Lady Bird", "Columbus"), so the cue outweighs even an honorific before it.
+ */
+function releasedWork(tokens: Token[], m: ResolvedMention): boolean {
+  let k = m.candidate.last + 1;
+  if (!/^(?:is|are)$/.test(tokens[k]?.text ?? '')) return false;
+  k++;
+  if (RELEASE_ADVERBS.has(tokens[k]?.lower ?? '')) k++;
+  const verb = tokens[k]?.lower;
+  if (verb === 'streaming') return true;
+  if (verb === 'playing' || verb === 'in') return tokens[k + (verb === 'in' ? 1 : 2)]?.lower === 'theaters' || tokens[k + 2]?.lower === 'theatres';
+  if (verb !== 'available' || tokens[k + 1]?.lower !== 'to') return false;
+  k += 2;
+  if (tokens[k]?.lower.endsWith('ly')) k++;
+  return RELEASE_VERBS.has(tokens[k]?.lower ?? '');
+}
+
+/** Verbs after a version number: "Wi-Fi 6 is still launching", "AirPods 2 has dropped". */
+const VERBS_AFTER_VERSION = new Set(['is', 'was', 'has', 'does', 'goes', 'comes', 'runs', 'uses', 'gets', 'looks', 'lets', 'makes', 'supports']);
+/** Measures counted in the singular after a number: "Rs 40 lakh", "Jones 1 goal", "Smith 1 assist". */
+const SINGULAR_MEASURES = new Set(['lakh', 'crore', 'percent', 'per', 'total', 'goal', 'assist', 'save', 'point', 'yard', 'year', 'month', 'day', 'week', 'hour', 'minute', 'mile', 'run', 'hit', 'steal', 'rebound', 'tackle', 'sack']);
+
+/**
+ * A name written right before a version number ("AirPods 2 with wireless charging", "Wi-Fi 6 is still
+ * launching", "Star Trek 4 eyes a director", "the PlayStation 4 Pro"): a product, a standard or a work in its
+ * series, not a company or a person. A count of something after the number ("Baker 6 points", "Mojang 2 years
+ * ago", "Rs 40 lakh"), a score or a line of figures ("Bruins 5, Devils 1", "Rockledge 14 11 6 15") is no version.
+ * An organisation's head before it names a channel or a unit ("Channel 4"); a person's name before a
+ * Roman numeral is a monarch's.
+ */
+function beforeVersion(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (stated(m) || m.type === 'place') return false;
+  if (m.type === 'person' && (first !== last || givenName(tokens[first]!.text))) return false;
+  const num = tokens[last + 1];
+  if (!num || num.breakBefore > 0 || num.start !== tokens[last]!.end + 1) return false;
+  if (!/^[1-9]\d?$/.test(num.text) && !(m.type === 'organization' && /^(?:II|III|IV)$/.test(num.text))) return false;
+  const head = tokens[last]!.text;
+  if (isLearnedOrgHead(head) || isCompanyHead(head) || isOrgSuffix(head)) return false;
+  const next = tokens[last + 2];
+  // A results line goes on with the other side's name ("Leeds 2 Arsenal 1"); a product with its tier ("4 Pro").
+  if (!next || next.breakBefore > 0 || !next.isWord || /^\d/.test(next.text)) return false;
+  if (!/^\p{Ll}/u.test(next.text)) return MODEL_TIERS.has(next.text);
+  // An innings' second score: "Somerset 83 and 174".
+  if (/^\d/.test(tokens[last + 3]?.text ?? '')) return false;
+  // A plural noun or a singular measure counts something: "6 points", "2 years", "1 goal".
+  return VERBS_AFTER_VERSION.has(next.lower) || !(/s$/.test(next.lower) || SINGULAR_MEASURES.has(next.lower));
+}
+
 /** Words that grade a product's model: "PlayStation 4 Pro", "iPhone 11 Pro Max", "Galaxy Note 10 Plus". */
 const MODEL_TIERS = new Set(['Pro', 'Max', 'Plus', 'Ultra', 'Lite', 'Mini', 'XL']);
 
@@ -270,6 +345,73 @@ function ordinaryPlace(tokens: Token[], m: ResolvedMention): boolean {
 /** Prepositions before a town: "in X", "from X", "near X". */
 const LOCATIVES = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'between']);
 
+/** Last words of companies' own longer names that no learned head covers: "Toyota Motor", "Sony Pictures". */
+const CORPORATE_TAILS = new Set([
+  'Motor', 'Motors', 'Pictures', 'Entertainment', 'Studios', 'Games', 'Interactive', 'Electronics', 'Energy', 'Airways',
+  'Labs', 'Systems', 'Financial', 'Securities', 'Defense', 'Aerospace', 'Ventures', 'Robotics', 'Pharmaceuticals', 'Health',
+  'Solutions', 'Software', 'Semiconductor', 'Telecom', 'Mobile', 'Communications', 'Industries', 'Motorsport',
+]);
+
+/** A word that names a product after its maker: an ordinary word ("Watch", "Music"), a brand's spelling, "TV". */
+function productWord(word: string): boolean {
+  return listedWord(word.toLowerCase()) || brandWord(word) || /^\p{Lu}{2,3}\+?$/u.test(word) || /\d/.test(word);
+}
+
+/**
+ * A name that opens with a company the page names alone, the rest product words ("Apple Watch", "Amazon Music
+ * Unlimited", "Google Play"; or a word the page also names alone, "Google Stadia"): the maker's product or service, not another organisation, person or place. Its
+ * mention is the maker's. A company's own longer name ends in an organisation's head or a corporate word ("Alibaba
+ * Group", "Amazon Web Services", "Toyota Motor") or in a surname ("Goldman Sachs"), and is left alone.
+ */
+function makerOfProduct(tokens: Token[], m: ResolvedMention, makers: ReadonlyMap<string, string>, alone: ReadonlySet<string>): string | undefined {
+  const { first, last } = m.candidate;
+  if (first === last || stated(m) || m.name !== m.candidate.text) return undefined;
+  const maker = makers.get(tokens[first]!.text);
+  if (maker === undefined) return undefined;
+  const head = tokens[last]!.text;
+  if (isLearnedOrgHead(head) || isCompanyHead(head) || CORPORATE_TAILS.has(head) || isOrgSuffix(head)) return undefined;
+  // A town's team is named so too: "Pittsburgh Steelers", "Cleveland Browns".
+  if (last === first + 1 && /^\p{Lu}\p{Ll}+s$/u.test(head) && !brandWord(head)) return undefined;
+  for (let i = first + 1; i <= last; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || t.breakBefore > 0 || !(productWord(t.text) || alone.has(t.text)) || knownPlace(t.text) || gazetteerType(t.text) === 'PER') return undefined;
+  }
+  return maker;
+}
+
+/**
+ * A "person" whose name ends in a model's tier and opens with no given name ("Chromecast Ultra", "Switch Lite"):
+ * a product. People are not graded "Pro" or "Lite".
+ */
+function tieredProduct(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  if (m.type !== 'person' || last === first || stated(m) || !MODEL_TIERS.has(tokens[last]!.text)) return false;
+  const opener = tokens[first]!.text;
+  return !givenName(opener) && !isGivenName(opener) && gazetteerType(opener) !== 'PER';
+}
+
+/** Words after a name that say a person acts or is spoken of: "X said", "X, who". */
+const PERSON_WORDS_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'who', 'whose']);
+
+/**
+ * A one-word "person" that is an ordinary English word ("Stereo sound", "32GB – Black", "the Go stores", "Safari in
+ * the middle of the room") and that nothing on the page shows to be someone: no given name, title or honorific
+ * with it, no list knowing it as a person's name, a given name or a surname in the news, no "said" or "who" after
+ * it, no possessive ("Musk's firm"), no figures after it (a results line's "Baker 6 points"). A capitalised
+ * ordinary word alone names a thing.
+ */
+function ordinaryPerson(tokens: Token[], group: readonly ResolvedMention[]): boolean {
+  const word = group[0]!.name;
+  if (group[0]!.type !== 'person' || !/^\p{Lu}\p{Ll}+$/u.test(word) || !listedWord(word.toLowerCase())) return false;
+  if (givenName(word) || isGivenName(word) || gazetteerType(word) === 'PER' || isNewsSurname(word)) return false;
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (first !== last || stated(m) || m.candidate.text !== word) return false;
+    const next = tokens[last + 1];
+    return !(next && next.breakBefore === 0 && (PERSON_WORDS_AFTER.has(next.lower) || /^\d/.test(next.text) || /^['’]s?$/.test(next.text)));
+  });
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -283,6 +425,15 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     compass.set(tokens[first]!.text, heads);
   }
   const page: PageNames = { places, compass };
+  // Companies the page names alone, by their word: the makers of products named after them.
+  const makers = new Map<string, string>();
+  const alone = new Set<string>();
+  for (const m of mentions) {
+    if (m.candidate.first !== m.candidate.last || m.name !== m.candidate.text) continue;
+    // An ordinary word alone ("our Blue lander") is no maker: "Blue Origin" stays whole.
+    if (m.type === 'organization' && !listedWord(m.name.toLowerCase()) && !knownPlace(m.name)) makers.set(m.name, m.name);
+    alone.add(m.name);
+  }
   // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
   // One mention after a model number is enough to make a product of the name.
   const fragments = new Map<string, boolean>();
@@ -292,11 +443,29 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     fragments.set(m.name, (fragments.get(m.name) ?? true) && nameFragment(tokens, m));
     if (afterModelNumber(tokens, m)) products.add(m.name);
   }
+  // A name written once before a version number is a product's wherever it stands, and one a release cue follows a
+  // work's.
+  const thingNames = new Set<string>();
+  for (const m of mentions) if (beforeVersion(tokens, m) || releasedWork(tokens, m) || tieredProduct(tokens, m)) thingNames.add(`${m.type}:${m.name}`);
+  const byName = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const group = byName.get(m.name);
+    if (group) group.push(m);
+    else byName.set(m.name, [m]);
+  }
+  for (const [name, group] of byName) if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
-    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || thingNames.has(`${m.type}:${m.name}`) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
+    const maker = makerOfProduct(tokens, m, makers, alone);
+    if (maker !== undefined) {
+      const t = tokens[m.candidate.first]!;
+      out.push({ type: 'organization', name: maker, candidate: { ...m.candidate, last: m.candidate.first, end: t.end, text: t.text } });
+      continue;
+    }
     const longer = withPluralPossessive(tokens, m);
     if (longer) {
       renamed.set(`${m.type}:${m.name}`, longer.name);

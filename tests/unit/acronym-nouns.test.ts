@@ -32,6 +32,11 @@ describe('commonAcronyms', () => {
     expect(commonAcronyms(tokenize('He had 3 tackles, 1 QZH and 2 QZH in the loss.'))).toContain('QZH');
     expect(commonAcronyms(tokenize('He had 2 QZH. QZH officials said the count was right.'))).not.toContain('QZH');
   });
+
+  it('finds letters the lists know as a company when every use follows a measure’s number', () => {
+    expect(commonAcronyms(tokenize('The new hatch from Velmora makes 306 HP and weighs 1.5 tonnes.'))).toContain('HP');
+    expect(commonAcronyms(tokenize('The printer maker HP said it sold 3 HP laptops.'))).not.toContain('HP');
+  });
 });
 
 describe('product lines before a model number', () => {

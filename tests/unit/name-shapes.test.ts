@@ -246,3 +246,66 @@ describe('organisms and lower-case spans', () => {
     expect(names('Mosquitoes of the species Aedes aegypti spread the virus, and Plasmodium falciparum causes malaria.')).toEqual([]);
   });
 });
+
+describe('list items', () => {
+  it('the first word of a numbered list item is no name; a person listed with a surname is', () => {
+    const text = 'Here is how to retire early, according to Dana Whitfield.\n\n6. Max out your retirement accounts\n\nWhitfield said savings matter.';
+    expect(names(text)).toEqual(['person:Dana Whitfield']);
+    expect(names(`${text}\n\n7. Max Corrales, a planner, agreed.`)).toContain('person:Max Corrales');
+  });
+});
+
+describe('products named after their maker', () => {
+  it('a product named after a company the page names alone is that company’s mention', () => {
+    const text = 'Shares of Vexmoor rose on Friday. The company said its new Vexmoor Watch sold out, and Vexmoor Music Unlimited now has 20 million listeners, said Lena Hartley.';
+    expect(mentions(text)).toEqual(['organization:Vexmoor', 'organization:Vexmoor', 'organization:Vexmoor', 'person:Lena Hartley']);
+  });
+
+  it('keeps a company’s own longer name ending in a corporate word', () => {
+    expect(names('Shares of Vexmoor fell after Vexmoor Holdings said Vexmoor Labs would hire 200 engineers, said Lena Hartley.')).toEqual(
+      expect.arrayContaining(['organization:Vexmoor Holdings', 'organization:Vexmoor Labs']),
+    );
+  });
+});
+
+describe('names before a version number', () => {
+  it('a name written before a version number is a product or a standard', () => {
+    expect(names('The new Zenvo Buds 2 with wireless charging sold out, said Lena Hartley, and Quorra 6 is still launching.')).toEqual(['person:Lena Hartley']);
+  });
+
+  it('keeps a side on a results line and a player before a count', () => {
+    expect(names('Harlow 2 Brantford 1. Lena Hartley scored twice.')).toEqual(expect.arrayContaining(['organization:Harlow', 'organization:Brantford']));
+    expect(mentions('Harlow won 2-1 on Friday. Lena Hartley had 6 points. Hartley 6 points, Brantford 3 goals.')).toContain('person:Hartley');
+  });
+});
+
+describe('released works', () => {
+  it('a title a release cue follows is a work, not a name', () => {
+    expect(names('Lena Hartley praised the film. Harbor Lights is currently streaming on Netflix. Quiet Orchard is available to digitally rent on YouTube.')).toEqual(['person:Lena Hartley', 'organization:Netflix', 'organization:YouTube']);
+  });
+
+  it('keeps a person who is somewhere', () => {
+    expect(names('Dana Whitfield is currently in Boston, said Lena Hartley.')).toContain('person:Dana Whitfield');
+  });
+});
+
+describe('ordinary words typed as people', () => {
+  it('a lone ordinary word nothing shows to be someone is no person', () => {
+    expect(names('The speaker has wider Stereo sound, said Lena Hartley.')).toEqual(['person:Lena Hartley']);
+  });
+
+  it('keeps one followed by "who", or by figures on a results line', () => {
+    expect(names('Lena Hartley met Thorn, who runs the firm.')).toContain('person:Thorn');
+    expect(names('Baker 6 points. Lena Hartley 4 points.')).toContain('person:Baker');
+  });
+});
+
+describe('tiered products typed as people', () => {
+  it('a "person" graded by a model tier and opened by no given name is a product', () => {
+    expect(names('The preorder includes a controller, Zorvex Ultra and three months of service.')).toEqual([]);
+  });
+
+  it('keeps a person whose given name opens the name', () => {
+    expect(names('The award went to Mary Max, said Lena Hartley.')).toContain('person:Mary Max');
+  });
+});
