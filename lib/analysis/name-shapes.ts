@@ -365,7 +365,8 @@ function productWord(word: string): boolean {
  */
 function makerOfProduct(tokens: Token[], m: ResolvedMention, makers: ReadonlyMap<string, string>, alone: ReadonlySet<string>): string | undefined {
   const { first, last } = m.candidate;
-  if (first === last || stated(m) || m.name !== m.candidate.text) return undefined;
+  // An organisation's cue ("new X subscribers") fits a service as well as its maker: only a person's counts.
+  if (first === last || m.candidate.honorific || (m.type !== 'organization' && stated(m)) || m.name !== m.candidate.text) return undefined;
   const maker = makers.get(tokens[first]!.text);
   if (maker === undefined) return undefined;
   const head = tokens[last]!.text;
@@ -431,7 +432,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   for (const m of mentions) {
     if (m.candidate.first !== m.candidate.last || m.name !== m.candidate.text) continue;
     // An ordinary word alone ("our Blue lander") is no maker: "Blue Origin" stays whole.
-    if (m.type === 'organization' && !listedWord(m.name.toLowerCase()) && !knownPlace(m.name)) makers.set(m.name, m.name);
+    if (m.type === 'organization' && !listedWord(m.name.toLowerCase())) makers.set(m.name, m.name);
     alone.add(m.name);
   }
   // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
@@ -455,15 +456,23 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     else byName.set(m.name, [m]);
   }
   for (const [name, group] of byName) if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
+  // A product named so once is one wherever the page names it, whatever cue stands by it there ("new Amazon Music
+  // Unlimited subscribers").
+  const productMakers = new Map<string, string>();
+  for (const m of mentions) {
+    const maker = makerOfProduct(tokens, m, makers, alone);
+    if (maker !== undefined) productMakers.set(`${m.type}:${m.name}`, maker);
+  }
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
     if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || thingNames.has(`${m.type}:${m.name}`) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
-    const maker = makerOfProduct(tokens, m, makers, alone);
+    const maker = productMakers.get(`${m.type}:${m.name}`);
     if (maker !== undefined) {
+      // The product's full form is the maker's mention; a short form of the product ("Music Unlimited") is none.
       const t = tokens[m.candidate.first]!;
-      out.push({ type: 'organization', name: maker, candidate: { ...m.candidate, last: m.candidate.first, end: t.end, text: t.text } });
+      if (m.candidate.text === m.name && t.text === maker) out.push({ type: 'organization', name: maker, candidate: { ...m.candidate, last: m.candidate.first, end: t.end, text: t.text } });
       continue;
     }
     const longer = withPluralPossessive(tokens, m);

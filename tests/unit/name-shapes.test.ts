@@ -261,6 +261,11 @@ describe('products named after their maker', () => {
     expect(mentions(text)).toEqual(['organization:Vexmoor', 'organization:Vexmoor', 'organization:Vexmoor', 'person:Lena Hartley']);
   });
 
+  it('a product is its maker’s mention even where an organisation’s cue stands by it', () => {
+    const text = 'Shares of Vexmoor rose on Friday. This deal works only for new Vexmoor Music Unlimited subscribers, said Lena Hartley.';
+    expect(mentions(text)).toEqual(['organization:Vexmoor', 'organization:Vexmoor', 'person:Lena Hartley']);
+  });
+
   it('keeps a company’s own longer name ending in a corporate word', () => {
     expect(names('Shares of Vexmoor fell after Vexmoor Holdings said Vexmoor Labs would hire 200 engineers, said Lena Hartley.')).toEqual(
       expect.arrayContaining(['organization:Vexmoor Holdings', 'organization:Vexmoor Labs']),
