@@ -130,12 +130,15 @@ function listItemOpener(tokens: Token[], m: ResolvedMention): boolean {
   return next.breakBefore === 0 && next.isWord && /^\p{Ll}/u.test(next.text);
 }
 
+/** A company's legal form written alone after its name and a comma: "U.S. Games Systems, Inc.". */
+const LEGAL_FORM = /^(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|GmbH)\.?$/;
+
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m) || LEGAL_FORM.test(text);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */

@@ -314,3 +314,9 @@ describe('tiered products typed as people', () => {
     expect(names('The award went to Mary Max, said Lena Hartley.')).toContain('person:Mary Max');
   });
 });
+
+describe('legal forms', () => {
+  it('a company’s legal form written alone after a comma is no name of its own', () => {
+    expect(names('He founded Quorvane Games Systems, Inc., which makes cards, said Lena Hartley.')).toEqual(['organization:Quorvane Games Systems', 'person:Lena Hartley']);
+  });
+});
