@@ -130,12 +130,15 @@ function listItemOpener(tokens: Token[], m: ResolvedMention): boolean {
   return next.breakBefore === 0 && next.isWord && /^\p{Ll}/u.test(next.text);
 }
 
+/** A company's legal form written alone after its name and a comma: "U.S. Games Systems, Inc.". */
+const LEGAL_FORM = /^(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|GmbH)\.?$/;
+
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
   if (stated(m)) return false;
   const text = m.candidate.text;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
-  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m);
+  return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m) || LEGAL_FORM.test(text);
 }
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
@@ -365,7 +368,8 @@ function productWord(word: string): boolean {
  */
 function makerOfProduct(tokens: Token[], m: ResolvedMention, makers: ReadonlyMap<string, string>, alone: ReadonlySet<string>): string | undefined {
   const { first, last } = m.candidate;
-  if (first === last || stated(m) || m.name !== m.candidate.text) return undefined;
+  // An organisation's cue ("new X subscribers") fits a service as well as its maker: only a person's counts.
+  if (first === last || m.candidate.honorific || (m.type !== 'organization' && stated(m)) || m.name !== m.candidate.text) return undefined;
   const maker = makers.get(tokens[first]!.text);
   if (maker === undefined) return undefined;
   const head = tokens[last]!.text;
@@ -431,7 +435,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
   for (const m of mentions) {
     if (m.candidate.first !== m.candidate.last || m.name !== m.candidate.text) continue;
     // An ordinary word alone ("our Blue lander") is no maker: "Blue Origin" stays whole.
-    if (m.type === 'organization' && !listedWord(m.name.toLowerCase()) && !knownPlace(m.name)) makers.set(m.name, m.name);
+    if (m.type === 'organization' && !listedWord(m.name.toLowerCase())) makers.set(m.name, m.name);
     alone.add(m.name);
   }
   // A fragment counts only when every mention of its name is one: "Fargo" alone elsewhere is a name.
@@ -455,15 +459,23 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     else byName.set(m.name, [m]);
   }
   for (const [name, group] of byName) if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
+  // A product named so once is one wherever the page names it, whatever cue stands by it there ("new Amazon Music
+  // Unlimited subscribers").
+  const productMakers = new Map<string, string>();
+  for (const m of mentions) {
+    const maker = makerOfProduct(tokens, m, makers, alone);
+    if (maker !== undefined) productMakers.set(`${m.type}:${m.name}`, maker);
+  }
   const out: ResolvedMention[] = [];
   // "Liberation Army" written alone elsewhere is the short form of "People’s Liberation Army".
   const renamed = new Map<string, string>();
   for (const m of mentions) {
     if (notAName(tokens, m) || modelTier(tokens, m) || ordinaryPlace(tokens, m) || thingNames.has(`${m.type}:${m.name}`) || (m.type === 'person' && (fragments.get(m.name) || products.has(m.name)))) continue;
-    const maker = makerOfProduct(tokens, m, makers, alone);
+    const maker = productMakers.get(`${m.type}:${m.name}`);
     if (maker !== undefined) {
+      // The product's full form is the maker's mention; a short form of the product ("Music Unlimited") is none.
       const t = tokens[m.candidate.first]!;
-      out.push({ type: 'organization', name: maker, candidate: { ...m.candidate, last: m.candidate.first, end: t.end, text: t.text } });
+      if (m.candidate.text === m.name && t.text === maker) out.push({ type: 'organization', name: maker, candidate: { ...m.candidate, last: m.candidate.first, end: t.end, text: t.text } });
       continue;
     }
     const longer = withPluralPossessive(tokens, m);

@@ -261,6 +261,11 @@ describe('products named after their maker', () => {
     expect(mentions(text)).toEqual(['organization:Vexmoor', 'organization:Vexmoor', 'organization:Vexmoor', 'person:Lena Hartley']);
   });
 
+  it('a product is its maker’s mention even where an organisation’s cue stands by it', () => {
+    const text = 'Shares of Vexmoor rose on Friday. This deal works only for new Vexmoor Music Unlimited subscribers, said Lena Hartley.';
+    expect(mentions(text)).toEqual(['organization:Vexmoor', 'organization:Vexmoor', 'person:Lena Hartley']);
+  });
+
   it('keeps a company’s own longer name ending in a corporate word', () => {
     expect(names('Shares of Vexmoor fell after Vexmoor Holdings said Vexmoor Labs would hire 200 engineers, said Lena Hartley.')).toEqual(
       expect.arrayContaining(['organization:Vexmoor Holdings', 'organization:Vexmoor Labs']),
@@ -307,5 +312,11 @@ describe('tiered products typed as people', () => {
 
   it('keeps a person whose given name opens the name', () => {
     expect(names('The award went to Mary Max, said Lena Hartley.')).toContain('person:Mary Max');
+  });
+});
+
+describe('legal forms', () => {
+  it('a company’s legal form written alone after a comma is no name of its own', () => {
+    expect(names('He founded Quorvane Games Systems, Inc., which makes cards, said Lena Hartley.')).toEqual(['organization:Quorvane Games Systems', 'person:Lena Hartley']);
   });
 });
