@@ -17,6 +17,7 @@ import { MentionIndex, SpeakerResolver, entitySpeaker, isSingularHuman, passiveA
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
+import { taggedAttributions } from './attribution-tagger-model';
 import { CONTINUATION_HINT, findContinuations } from './participle-cues';
 
 interface Candidate extends Span {
@@ -43,6 +44,12 @@ function slotSpans(slot: SpeakerSlot | null): Pick<Candidate, 'cueSpan' | 'sourc
 /** A candidate from the span model: like the learned cue model's, shown only with a speaker who resolves. */
 function spanCandidate(found: SpanAttribution): Candidate {
   return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, learned: true, cueSpan: found.cueSpan, sourceSpan: found.slot.source };
+}
+
+/** Candidates from the sequence tagger: like the span model's, shown only with a speaker who resolves. */
+function taggedCandidates(text: string, tokens: readonly Token[], mentions: MentionIndex): Candidate[] {
+  return taggedAttributions(text, tokens, mentions).flatMap((t) =>
+    t.slot ? [{ start: t.contentStart, end: t.contentEnd, kind: 'reported', ref: t.slot.ref, cue: t.slot.cue, inherits: false, learned: true, ...slotSpans(t.slot) } satisfies Candidate] : []);
 }
 
 /** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */
@@ -305,10 +312,11 @@ function sentenceCandidates(
         else {
           const learned = learnedAttribution(text, tokens, s.end, mentions);
           if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) });
-          else {
-            // Sentences without quotation marks only, as the span model was trained.
-            const spanned = hasQuoteMark(text, s.start, s.end) ? null : spanAttribution(text, tokens, mentions);
+          else if (!hasQuoteMark(text, s.start, s.end)) {
+            // Sentences without quotation marks only: as the span model was trained, and where the tagger was chosen on dev.
+            const spanned = spanAttribution(text, tokens, mentions);
             if (spanned) out.push(spanCandidate(spanned));
+            else out.push(...taggedCandidates(text, tokens, mentions));
           }
         }
         continue;
