@@ -34,8 +34,8 @@ function strongCues(): { prefixes: Uint8Array; words: ReadonlySet<string> } {
 /**
  * The mean margin a content run needs; Infinity switches the tagger off (nothing is read). Off for now: on PolNeAR
  * dev its best threshold, 750, takes reported speech from P 82.6 R 39.6 to P 82.7 R 40.1 (700: 82.5 / 40.4), but
- * it costs about a tenth of the analysis's CPU time (scripts/profile-analysis.ts), over the budget for so small a
- * gain. `npx tsx scripts/eval/attribution-sweep.ts dev 650 700 750 --tagger` measures it; only the sweep and the
+ * it costs 5-8% of the analysis's time on the unlabelled news pages (most of it tagging the ~200 sentences that pass
+ * the checks below), over the budget for so small a gain. `npx tsx scripts/eval/attribution-sweep.ts dev 650 700 750 --tagger` measures it; only the sweep and the
  * tests change `taggerSettings`.
  */
 export const TAGGER_THRESHOLD = Number.POSITIVE_INFINITY;
@@ -75,6 +75,11 @@ export function taggedAttributions(
     if (t.isWord && prefixes[prefixKey(t.lower)] && strong.has(t.lower) && !(i > 0 && isCapitalized(t))) candidates.push(i);
   }
   if (candidates.length === 0) return [];
+  // A run is kept only with a speaker: a cue word without one is dropped before any feature is read.
+  let k = 0;
+  for (const i of candidates) if (cueSpeaker(text, tokens, i, mentions) !== null) candidates[k++] = i;
+  candidates.length = k;
+  if (k === 0) return [];
   const entityOf = (t: Token): number => entityCode(mentions.overlapping(t.start, t.end)?.entity.type);
   // Nor are sentences where no such word reads as a cue on its own features (the labels around it aside) and has a
   // speaker: a run is kept only with both.
@@ -82,7 +87,7 @@ export function taggedAttributions(
   const scores = new Float64Array(LABEL_COUNT);
   if (!candidates.some((i) => {
     staticScores(m, some, i, scores);
-    return (scores[L_CUE] as number) - Math.max(scores[L_O] as number, scores[L_SRC] as number) >= CUE_MARGIN && cueSpeaker(text, tokens, i, mentions) !== null;
+    return (scores[L_CUE] as number) - Math.max(scores[L_O] as number, scores[L_SRC] as number) >= CUE_MARGIN;
   })) return [];
   const sf = sentenceFeatures(tokens, m.cueBins, entityOf);
   const tagged = tagSentence(m, sf, tokens.length);
