@@ -11,12 +11,13 @@ import { splitParagraphs, isLetter, isDigit, type Paragraph } from './sentences'
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import { tokenize, withoutParentheticals, type Token } from './quote-tokens';
 import {
-  analyzeSentence, attributionAfter, learnedAttribution, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SpeakerSlot,
+  analyzeSentence, attributionAfter, learnedAttribution, cueOpensQuote, attributionAnywhere, attributionBefore, colonIntroSource, colonSubject, isContinuingCue, isCue, isQuoteMark, sentenceOpeningSubject, type SentenceAttribution, type SpeakerSlot,
 } from './attribution';
 import { MentionIndex, SpeakerResolver, entitySpeaker, isSingularHuman, passiveAgent, type SpeakerRef } from './speakers';
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
+import { taggedAttributions } from './attribution-tagger-model';
 import { CONTINUATION_HINT, findContinuations } from './participle-cues';
 
 interface Candidate extends Span {
@@ -43,6 +44,12 @@ function slotSpans(slot: SpeakerSlot | null): Pick<Candidate, 'cueSpan' | 'sourc
 /** A candidate from the span model: like the learned cue model's, shown only with a speaker who resolves. */
 function spanCandidate(found: SpanAttribution): Candidate {
   return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, learned: true, cueSpan: found.cueSpan, sourceSpan: found.slot.source };
+}
+
+/** Candidates from the sequence tagger: like the span model's, shown only with a speaker who resolves. */
+function taggedCandidates(text: string, tokens: readonly Token[], mentions: MentionIndex): Candidate[] {
+  return taggedAttributions(text, tokens, mentions).flatMap((t) =>
+    t.slot ? [{ start: t.contentStart, end: t.contentEnd, kind: 'reported', ref: t.slot.ref, cue: t.slot.cue, inherits: false, learned: true, ...slotSpans(t.slot) } satisfies Candidate] : []);
 }
 
 /** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */
@@ -243,13 +250,13 @@ const MIN_REPORTED_BEFORE_MARKS = 3;
  * Only a leading attribution whose cue comes before the first mark counts, and the content must have
  * words of its own before the mark ("said that “…”" is the direct quote alone).
  */
-function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
+function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex, reading: SentenceReading): Candidate | null {
   if (q.openAt <= s.start) return null;
   // Cheap test first: most sentences with marks have no cue before the first one.
   const before = tokenize(text, s.start, q.openAt, 80);
   if (!before.some((_, i) => isCue(before, i, true))) return null;
-  const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
-  const found = analyzeSentence(text, tokens, s.end, mentions);
+  const tokens = reading.tokens();
+  const found = reading.found();
   // "Smith said [he did not own the boats], but agreed that the fleet had “promotional value.”": a leading content
   // that ends before the marks is reported speech of its own (a trailing one there is too often narration).
   if (found?.type === 'leading' && found.contentEnd <= q.openAt && countWords(text, found.contentStart, found.contentEnd, MIN_REPORTED_BEFORE_MARKS) >= MIN_REPORTED_BEFORE_MARKS) {
@@ -264,11 +271,27 @@ function reportedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Me
   };
 }
 
+/** A sentence's tokens and pattern attribution, each read at most once however many readers ask. */
+interface SentenceReading {
+  tokens(): Token[];
+  found(): SentenceAttribution | null;
+}
+
+function sentenceReading(text: string, s: Span, mentions: MentionIndex): SentenceReading {
+  let tokens: Token[] | null = null;
+  let found: SentenceAttribution | null | undefined;
+  const reading: SentenceReading = {
+    tokens: () => (tokens ??= withoutParentheticals(tokenize(text, s.start, s.end))),
+    found: () => (found === undefined ? (found = analyzeSentence(text, reading.tokens(), s.end, mentions)) : found),
+  };
+  return reading;
+}
+
 /** Reported speech that quotes some of its words, found by the learned cue model ("Trump is once again questioning
  * the integrity of the voting system, encouraging … to make sure everything is “on the up and up.”"): as for the
  * patterns, the cue and some words of the content come before the first mark. */
-function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex): Candidate | null {
-  const tokens = withoutParentheticals(tokenize(text, s.start, s.end));
+function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: MentionIndex, reading: SentenceReading): Candidate | null {
+  const tokens = reading.tokens();
   const learned = learnedAttribution(text, tokens, s.end, mentions);
   if (!learned || (learned.slot.cueSpan?.end ?? q.openAt) > q.openAt || learned.contentStart >= q.openAt) return null;
   // "said that “…”" is the direct quote alone: the content needs words of its own before the mark.
@@ -276,7 +299,7 @@ function learnedAroundMarks(text: string, s: Span, q: MarkedQuote, mentions: Men
   if (countWords(text, from, q.openAt, 1) < 1) return null;
   // Only where the patterns find no attribution at all (reportedAroundMarks also turns some down on purpose); asked
   // last, as it costs most.
-  if (analyzeSentence(text, tokens, s.end, mentions)) return null;
+  if (reading.found()) return null;
   return { start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) };
 }
 
@@ -292,7 +315,8 @@ function sentenceCandidates(
       const q = kept[k];
       if (q && q.openAt < s.end) {
         continuing = false;
-        const reported = reportedAroundMarks(text, s, q, mentions) ?? learnedAroundMarks(text, s, q, mentions);
+        const reading = sentenceReading(text, s, mentions);
+        const reported = reportedAroundMarks(text, s, q, mentions, reading) ?? learnedAroundMarks(text, s, q, mentions, reading);
         // It holds marked words whole: a sentence end inside the marks ("… a plan.”") must not cut them.
         for (let j = k; reported && j < kept.length && (kept[j] as MarkedQuote).openAt < reported.end; j++) reported.end = Math.max(reported.end, (kept[j] as MarkedQuote).end);
         if (reported) out.push(reported);
@@ -305,10 +329,11 @@ function sentenceCandidates(
         else {
           const learned = learnedAttribution(text, tokens, s.end, mentions);
           if (learned) out.push({ start: learned.contentStart, end: learned.contentEnd, kind: 'reported', ref: learned.slot.ref, cue: learned.slot.cue, inherits: false, learned: true, ...slotSpans(learned.slot) });
-          else {
-            // Sentences without quotation marks only, as the span model was trained.
-            const spanned = hasQuoteMark(text, s.start, s.end) ? null : spanAttribution(text, tokens, mentions);
+          else if (!hasQuoteMark(text, s.start, s.end)) {
+            // Sentences without quotation marks only: as the span model was trained, and where the tagger was chosen on dev.
+            const spanned = spanAttribution(text, tokens, mentions);
             if (spanned) out.push(spanCandidate(spanned));
+            else out.push(...taggedCandidates(text, tokens, mentions));
           }
         }
         continue;
