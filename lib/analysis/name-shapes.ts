@@ -136,11 +136,17 @@ const LEGAL_FORM = /^(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|GmbH)\.?$/;
 
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
-  if (stated(m)) return false;
   const text = m.candidate.text;
+  // A connector's type stays one whatever cue stands by it ("USB-C car chargers" reads like a brand's), and so does
+  // a standard named after it ("USB-C PD").
+  if (PLUG_TYPE.test(tokens[m.candidate.first]!.text)) return true;
+  if (stated(m)) return false;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
   return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m) || LEGAL_FORM.test(text);
 }
+
+/** An acronym and one letter after a hyphen: a connector's or a standard's type ("USB-C", "HDMI-A"), no name. */
+const PLUG_TYPE = /^\p{Lu}{2,5}-\p{Lu}$/u;
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
 function givenLike(word: string): boolean {

@@ -347,3 +347,16 @@ describe('listed companies typed as people', () => {
     expect(words.has('Komatsu')).toBe(true);
   });
 });
+
+describe('connector types', () => {
+  it('an acronym with one letter after a hyphen is no name, nor a standard named after it', () => {
+    const text = 'Zentrac also sells USB-C car chargers with a 30W USB-C PD port, said Lena Hartley.';
+    const tokens = tokenize(text);
+    const typed = (phrase: string): ResolvedMention => ({ ...mention(tokens, phrase), type: 'organization' });
+    expect(reviseByShape(tokens, [typed('USB-C'), typed('USB-C PD'), mention(tokens, 'Lena Hartley')]).map((m) => m.name)).toEqual(['Lena Hartley']);
+  });
+
+  it('keeps a name whose hyphen joins longer parts', () => {
+    expect(names('The deal was made by T-Mobile, said Lena Hartley.')).toContain('organization:T-Mobile');
+  });
+});
