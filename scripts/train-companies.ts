@@ -1,4 +1,4 @@
-// `npx tsx scripts/train-companies.ts` (part of `npm run train`): the one-word company names of the maintained
+// `npx tsx scripts/train-companies.ts [--out FILE]` (part of `npm run train`): the one-word company names of the maintained
 // @cspell/dict-companies word list that cannot be anything else, written to lib/model/companies.json. Reuters 1996
 // and the politics news the other lists learn from never saw most of today's companies ("Nintendo", "Lockheed"),
 // so the tagger takes their lone names for surnames. A word is kept only when no list knows it as a given name (even one the rules set aside, "Morgan"), a
@@ -14,7 +14,7 @@ import { listedWord } from '../lib/analysis/common-word-names';
 import names from '../lib/model/names.json';
 
 const root = resolve(import.meta.dirname, '..');
-const outPath = resolve(root, 'lib/model/companies.json');
+const outPath = process.argv.includes('--out') ? resolve(process.argv[process.argv.indexOf('--out') + 1]!) : resolve(root, 'lib/model/companies.json');
 const dict = readFileSync(resolve(root, 'node_modules/@cspell/dict-companies/dict/companies.txt'), 'utf8');
 
 /** Words tagged as one kind or another in a labelled source: person and place against organisation. */

@@ -346,6 +346,13 @@ describe('listed companies typed as people', () => {
     for (const w of ['Morgan', 'Ford', 'Harris', 'Boston', 'Company']) expect(words.has(w)).toBe(false);
     expect(words.has('Komatsu')).toBe(true);
   });
+
+  it('reproduces lib/model/companies.json byte for byte from the word list and training text', () => {
+    const repoRoot = resolve(import.meta.dirname, '../..');
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-companies-')), 'companies.json');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train-companies.ts'), '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(repoRoot, 'lib/model/companies.json'), 'utf8'));
+  }, 120_000);
 });
 
 describe('connector types', () => {
