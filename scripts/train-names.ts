@@ -3,7 +3,8 @@
 // -female-); each name's gender is then checked against how news text refers back to it: after "First Last"
 // in PolNeAR train and CoNLL-2003 eng.train (never dev or test), which of he/his/him or she/her/hers comes
 // next within a few words. A name on both lists (or on neither) takes the corpus's answer when it is clear; a
-// name the corpus clearly contradicts loses its list gender. Names with no clear answer are left out (unknown).
+// name the corpus clearly contradicts loses its list gender. Names with no clear answer have no gender; those on
+// both lists are still given names ("either": the given-name test reads them, the gender test does not).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -67,7 +68,7 @@ const corpusGender = (name: string, share = MIN_SHARE): 'male' | 'female' | null
   return null;
 };
 
-const out = { male: [] as string[], female: [] as string[] };
+const out = { male: [] as string[], female: [] as string[], either: [] as string[] };
 let overridden = 0;
 for (const name of [...new Set([...male, ...female, ...counts.keys()])].sort()) {
   const corpus = corpusGender(name);
@@ -84,6 +85,8 @@ for (const name of [...new Set([...male, ...female, ...counts.keys()])].sort()) 
     gender = m + f >= 2 * MIN_EVIDENCE ? corpus : null;
   }
   if (gender) out[gender].push(name);
+  // On both lists with no clear answer ("Quentin", "Jordan"): a given name all the same, of either gender.
+  else if (male.has(name) && female.has(name)) out.either.push(name);
 }
-writeFileSync(resolve(root, 'lib/model/names.json'), `${JSON.stringify({ male: out.male.join(' '), female: out.female.join(' ') })}\n`);
-console.log(`names.json: ${out.male.length} male, ${out.female.length} female first names; ${overridden} list genders dropped by corpus evidence`);
+writeFileSync(resolve(root, 'lib/model/names.json'), `${JSON.stringify({ male: out.male.join(' '), female: out.female.join(' '), either: out.either.join(' ') })}\n`);
+console.log(`names.json: ${out.male.length} male, ${out.female.length} female, ${out.either.length} either first names; ${overridden} list genders dropped by corpus evidence`);

@@ -18,6 +18,7 @@ function load(): Set<string> {
   const set = new Set<string>();
   for (const n of names.male.split(' ')) set.add(n);
   for (const n of names.female.split(' ')) set.add(n);
+  for (const n of names.either.split(' ')) set.add(n);
   return set;
 }
 

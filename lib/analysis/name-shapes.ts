@@ -3,6 +3,7 @@
 // weekday's abbreviation in a time stamp ("Tue, Nov 19") and a photo credit's "File" name no one. A "person"
 // named like an address ("1909 Vexley Drive"), like a district ("Wichita North") or like a planet is a place.
 // Mentions the article itself types ("Mr. X", "X spokesman") are left alone.
+import companyData from '../model/companies.json';
 import holidayData from '../model/holidays.json';
 import { listedWord } from './common-word-names';
 import { WEEKDAYS } from './entities-candidates';
@@ -135,11 +136,17 @@ const LEGAL_FORM = /^(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|GmbH)\.?$/;
 
 /** Why a mention is no name at all, or null. */
 function notAName(tokens: Token[], m: ResolvedMention): boolean {
-  if (stated(m)) return false;
   const text = m.candidate.text;
+  // A connector's type stays one whatever cue stands by it ("USB-C car chargers" reads like a brand's), and so does
+  // a standard named after it ("USB-C PD").
+  if (PLUG_TYPE.test(tokens[m.candidate.first]!.text)) return true;
+  if (stated(m)) return false;
   // A name opens with a letter or a digit: "& Regional Operations" is the tail of a title or a notice.
   return HOLIDAYS.has(text) || /^\p{Lu}$/u.test(text) || !/^[\p{L}\p{N}]/u.test(text) || namedStorm(tokens, m) || placePair(tokens, m) || genusName(tokens, m) || weekdayInStamp(tokens, m) || stampWord(tokens, m) || creditFile(tokens, m) || listItemOpener(tokens, m) || LEGAL_FORM.test(text);
 }
+
+/** An acronym and one letter after a hyphen: a connector's or a standard's type ("USB-C", "HDMI-A"), no name. */
+const PLUG_TYPE = /^\p{Lu}{2,5}-\p{Lu}$/u;
 
 /** A first word that could open a person's name: a listed given name, or one news knows as a person's. */
 function givenLike(word: string): boolean {
@@ -185,6 +192,30 @@ function brandWord(word: string): boolean {
   if (!parts || SURNAME_PREFIXES.test(parts[1]!) || gazetteerType(word) === 'PER') return false;
   const tail = parts[2]!;
   return tail.length > 2 && isVocabularyWord(tail.toLowerCase()) && !givenName(tail) && gazetteerType(tail) !== 'PER';
+}
+
+/** One-word company names no list knows as anything else (scripts/train-companies.ts): "Nintendo", "Lockheed". */
+const COMPANY_WORDS = new Set<string>(companyData.words.split(' '));
+
+/** Words after a name that say it is someone: "X, who", "X, whose". */
+const SOMEONE_AFTER = new Set(['who', 'whose']);
+
+/**
+ * A "person" the article never shows to be someone (no title or honorific, no given name opening it, no "who"
+ * after it) whose name opens with a listed company's word: "Nintendo's Metroid series", "Lexus Philippines". The tagger
+ * learned from 1996 news, which never saw most of today's companies, and reads their names as surnames.
+ */
+function companyPerson(tokens: Token[], group: readonly ResolvedMention[]): boolean {
+  const words = group[0]!.name.split(' ');
+  if (group[0]!.type !== 'person' || !COMPANY_WORDS.has(words[0]!) || givenName(words[0]!) || isGivenName(words[0]!)) return false;
+  // Any later word that may be a person's name makes it one: "Morgan Burnett", not "Nintendo Switch".
+  if (words.slice(1).some((w) => givenName(w) || isNewsSurname(w) || gazetteerType(w) === 'PER' || !isVocabularyWord(w.toLowerCase()) && !isWorldPlace(w))) return false;
+  return group.every((m) => {
+    if (stated(m)) return false;
+    const next = tokens[m.candidate.last + 1];
+    const after = next && next.text === ',' ? tokens[m.candidate.last + 2] : next;
+    return !(after && SOMEONE_AFTER.has(after.lower));
+  });
 }
 
 /** A "person" whose name is spelled as a brand: a company or its product, not someone. */
@@ -458,7 +489,11 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     if (group) group.push(m);
     else byName.set(m.name, [m]);
   }
-  for (const [name, group] of byName) if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
+  const companies = new Set<string>();
+  for (const [name, group] of byName) {
+    if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
+    else if (companyPerson(tokens, group)) companies.add(name);
+  }
   // A product named so once is one wherever the page names it, whatever cue stands by it there ("new Amazon Music
   // Unlimited subscribers").
   const productMakers = new Map<string, string>();
@@ -483,7 +518,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
       renamed.set(`${m.type}:${m.name}`, longer.name);
       out.push(longer);
     } else if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
-    else if (brandPerson(m)) out.push({ ...m, type: 'organization' });
+    else if (brandPerson(m) || (m.type === 'person' && companies.has(m.name))) out.push({ ...m, type: 'organization' });
     else out.push(m);
   }
   if (renamed.size === 0) return out;

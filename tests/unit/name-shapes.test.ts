@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import companies from '../../lib/model/companies.json';
 import holidays from '../../lib/model/holidays.json';
 import { Strength } from '../../lib/analysis/entities-classify';
 import { findEntities } from '../../lib/analysis/entities';
@@ -318,5 +319,51 @@ describe('tiered products typed as people', () => {
 describe('legal forms', () => {
   it('a company’s legal form written alone after a comma is no name of its own', () => {
     expect(names('He founded Quorvane Games Systems, Inc., which makes cards, said Lena Hartley.')).toEqual(['organization:Quorvane Games Systems', 'person:Lena Hartley']);
+  });
+});
+
+describe('listed companies typed as people', () => {
+  const typed = (text: string, ...phrases: string[]): string[] => {
+    const tokens = tokenize(text);
+    return reviseByShape(tokens, phrases.map((p) => mention(tokens, p))).map((m) => `${m.type}:${m.name}`);
+  };
+
+  it('a lone "person" named as a listed company, nothing showing someone, is an organisation', () => {
+    expect(typed('Komatsu expects sales to slow, and Fujitsu’s new servers ship in May.', 'Komatsu', 'Fujitsu')).toEqual(['organization:Komatsu', 'organization:Fujitsu']);
+  });
+
+  it('so is one whose later words are ordinary words or places', () => {
+    expect(typed('Komatsu Philippines opened a plant.', 'Komatsu Philippines')).toEqual(['organization:Komatsu Philippines']);
+  });
+
+  it('keeps someone: a "who" after the name, or a surname after the word', () => {
+    expect(typed('Komatsu, who runs the lab, spoke.', 'Komatsu')).toEqual(['person:Komatsu']);
+    expect(typed('The pass went to Komatsu Hartley.', 'Komatsu Hartley')).toEqual(['person:Komatsu Hartley']);
+  });
+
+  it('the list leaves out words that are also given names, surnames, places or English words', () => {
+    const words = new Set(companies.words.split(' '));
+    for (const w of ['Morgan', 'Ford', 'Harris', 'Boston', 'Company']) expect(words.has(w)).toBe(false);
+    expect(words.has('Komatsu')).toBe(true);
+  });
+
+  it('reproduces lib/model/companies.json byte for byte from the word list and training text', () => {
+    const repoRoot = resolve(import.meta.dirname, '../..');
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-companies-')), 'companies.json');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/train-companies.ts'), '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(repoRoot, 'lib/model/companies.json'), 'utf8'));
+  }, 120_000);
+});
+
+describe('connector types', () => {
+  it('an acronym with one letter after a hyphen is no name, nor a standard named after it', () => {
+    const text = 'Zentrac also sells USB-C car chargers with a 30W USB-C PD port, said Lena Hartley.';
+    const tokens = tokenize(text);
+    const typed = (phrase: string): ResolvedMention => ({ ...mention(tokens, phrase), type: 'organization' });
+    expect(reviseByShape(tokens, [typed('USB-C'), typed('USB-C PD'), mention(tokens, 'Lena Hartley')]).map((m) => m.name)).toEqual(['Lena Hartley']);
+  });
+
+  it('keeps a name whose hyphen joins longer parts', () => {
+    expect(names('The deal was made by T-Mobile, said Lena Hartley.')).toContain('organization:T-Mobile');
   });
 });
