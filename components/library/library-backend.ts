@@ -127,7 +127,9 @@ export function uploadImport(
     const post = (message: ImportWireUpload): void => port.postMessage(message);
     const send = async (): Promise<void> => {
       post({ type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length });
-      for (const [type, items] of [['notes', parsed.annotations], ['articles', parsed.articles]] as const) {
+      // Articles first: the background writes each chunk as it arrives, so theirs (with their
+      // mentions) are written while the notes are still being sent, not after the last note.
+      for (const [type, items] of [['articles', parsed.articles], ['notes', parsed.annotations]] as const) {
         for (const json of jsonChunksOf(items)) {
           // The background answered (a failure) or went away: nothing more to send.
           if (settled) return;

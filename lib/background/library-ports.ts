@@ -8,7 +8,7 @@ import { parseArticleRecordsSteps } from '../exchange/article-records';
 import { CheckedNotes } from '../exchange/import-annotations';
 import { StreamedImport } from '../exchange/streamed-import';
 import { runSteps } from '../exchange/steps';
-import type { ArticleRecord, ImportFormat, RejectedItem } from '../exchange/types';
+import type { ImportFormat, RejectedItem } from '../exchange/types';
 import { senderContextOf, type LedeIdentity, type MessageSenderInfo } from '../protocol/messages';
 import {
   isLibraryPortName,
@@ -105,7 +105,6 @@ interface Upload {
   writer: StreamedImport;
   /** The pages the uploaded notes are on (the invalid ones' too: telling a page too much costs a reload). */
   sources: Set<string>;
-  records: ArticleRecord[];
   rejected: RejectedItem[];
   articlesSeen: number;
 }
@@ -147,7 +146,7 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
         if (upload) return fail('the import began twice');
         const received = new CheckedNotes();
         const writer = new StreamedImport(deps.db, received, message.notes, (done, total) => reply({ type: 'progress', done, total }));
-        upload = { format: message.format, notes: message.notes, articles: message.articles, received, writer, sources: new Set(), records: [], rejected: [], articlesSeen: 0 };
+        upload = { format: message.format, notes: message.notes, articles: message.articles, received, writer, sources: new Set(), rejected: [], articlesSeen: 0 };
         // A write that fails before the commit: the page hears why at once.
         writer.failed((error) => {
           if (!done) fail(messageOf(error));
@@ -168,7 +167,7 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
         if (!upload || upload.articlesSeen + message.articles.length > upload.articles) return fail('more articles arrived than announced');
         // Checked here: the import trusts its article records (the notes it checks itself).
         const checked = runSteps(parseArticleRecordsSteps(message.articles));
-        for (const record of checked.articles) upload.records.push(record);
+        upload.writer.articlesArrived(checked.articles);
         for (const item of checked.rejected) upload.rejected.push({ ...item, index: item.index + upload.articlesSeen });
         upload.articlesSeen += message.articles.length;
         return;
@@ -190,7 +189,7 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
 async function commit(upload: Upload, deps: LibraryPortDeps, reply: (message: ImportReply) => void): Promise<void> {
   try {
     // Every note was checked again here as it arrived (the page's checks are not trusted), and written meanwhile.
-    const summary = await upload.writer.finish({ rejected: upload.rejected, articles: upload.records });
+    const summary = await upload.writer.finish(upload.rejected);
     reply({ type: 'imported', summary });
     if (summary.added > 0) await deps.notices?.notesChanged(upload.sources);
     if (summary.articlesAdded > 0) await deps.notices?.historyChanged();

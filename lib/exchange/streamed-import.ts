@@ -8,9 +8,10 @@
 
 import Dexie from 'dexie';
 import type { Annotation } from '../notes/annotation';
-import type { LedeDB } from '../background/db';
-import { addMissingArticles, BATCHES_IN_FLIGHT, contentKey, IMPORT_BATCH_SIZE, type CheckedNotes } from './import-annotations';
-import type { ImportSummary, ParsedImport } from './types';
+import { articleKey, mentionRowsOf, type LedeDB } from '../background/db';
+import { articleRowOf } from './article-records';
+import { BATCHES_IN_FLIGHT, contentKey, IMPORT_BATCH_SIZE, type CheckedNotes } from './import-annotations';
+import type { ArticleRecord, ImportSummary, RejectedItem } from './types';
 
 /** Longest wait for the page's next chunk before the import gives up (and writes nothing). */
 const CHUNK_WAIT_MS = 5 * 60_000;
@@ -19,18 +20,24 @@ export class ImportAbortedError extends Error {
   override name = 'ImportAbortedError';
 }
 
-type State = { kind: 'open' } | { kind: 'finishing'; rest: Pick<ParsedImport, 'articles' | 'rejected'> } | { kind: 'aborted'; reason: Error };
+/** Articles (larger: entities and quotes) written per bulkPut. */
+const ARTICLE_BATCH_SIZE = 50;
+
+type State = { kind: 'open' } | { kind: 'finishing'; rejected: RejectedItem[] } | { kind: 'aborted'; reason: Error };
 
 /**
- * Writes the notes `notes` collects as they are checked (call `arrived` after each chunk), then,
- * on `finish`, the articles, in one transaction. A note already stored (same id, or same content
- * key) or met earlier in the upload is skipped, as importAnnotations does. Progress is in notes
- * of the announced `total` dealt with (written, skipped or rejected).
+ * Writes the notes `notes` collects as they are checked (call `arrived` after each chunk) and the
+ * checked articles (`articlesArrived`) in one transaction, committed on `finish`. A note already
+ * stored (same id, or same content key) or met earlier in the upload is skipped, as
+ * importAnnotations does; an article is added where its address is not stored (a later one in the
+ * upload replaces an earlier one). Progress is in notes of the announced `total` dealt with
+ * (written, skipped or rejected).
  */
 export class StreamedImport {
   private state: State = { kind: 'open' };
   private wake: (() => void) | null = null;
   private readonly result: Promise<ImportSummary>;
+  private readonly articleChunks: ArticleRecord[][] = [];
 
   constructor(
     db: LedeDB,
@@ -48,9 +55,15 @@ export class StreamedImport {
     this.poke();
   }
 
-  /** All arrived: writes the rest and the articles, commits, and says what was done. */
-  finish(rest: Pick<ParsedImport, 'articles' | 'rejected'>): Promise<ImportSummary> {
-    if (this.state.kind === 'open') this.state = { kind: 'finishing', rest };
+  /** Checked articles arrived: write them. */
+  articlesArrived(records: readonly ArticleRecord[]): void {
+    this.articleChunks.push([...records]);
+    this.poke();
+  }
+
+  /** All arrived: writes the rest, commits, and says what was done; `rejected` (the articles' and the file's) go before the notes' rejections. */
+  finish(rejected: RejectedItem[]): Promise<ImportSummary> {
+    if (this.state.kind === 'open') this.state = { kind: 'finishing', rejected };
     this.poke();
     return this.result;
   }
@@ -79,8 +92,8 @@ export class StreamedImport {
     const { notes, total } = this;
     let added = 0;
     let skipped = 0;
-    let articlesAdded = 0;
-    let rest: Pick<ParsedImport, 'articles' | 'rejected'> = { articles: [], rejected: [] };
+    let rejected: RejectedItem[] = [];
+    const articles = new ImportedArticles(db);
     await db.transaction('rw', [db.annotations, db.articles, db.mentions], async () => {
       const stored = await StoredNotes.open(db);
       // A few batches in flight at once: the database works on one while the next is handed over.
@@ -89,6 +102,11 @@ export class StreamedImport {
       for (;;) {
         const state = this.state;
         if (state.kind === 'aborted') throw state.reason;
+        const articleChunk = this.articleChunks.shift();
+        if (articleChunk) {
+          await articles.write(articleChunk);
+          continue;
+        }
         if (next < notes.annotations.length) {
           const to = Math.min(next + IMPORT_BATCH_SIZE, notes.annotations.length);
           const batch = await stored.newAmong(notes.annotations.slice(next, to), notes.keys.slice(next, to));
@@ -112,17 +130,16 @@ export class StreamedImport {
           continue;
         }
         if (state.kind === 'finishing') {
-          rest = state.rest;
+          rejected = state.rejected;
           break;
         }
         // Nothing to write until the page's next chunk: keep the transaction open meanwhile.
         await Dexie.waitFor(new Promise<void>((resolve) => (this.wake = resolve)), CHUNK_WAIT_MS);
       }
       for (const pending of inFlight) await pending;
-      articlesAdded = await addMissingArticles(db, rest);
     });
     this.onProgress?.(total, total);
-    return { added, skipped, rejected: [...rest.rejected, ...notes.rejected], articlesAdded };
+    return { added, skipped, rejected: [...rejected, ...notes.rejected], articlesAdded: articles.added };
   }
 }
 
@@ -183,6 +200,42 @@ class StoredNotes {
       return Dexie.Promise.all(sources.map((source) => this.db.annotations.where('target.source').equals(source).toArray())).then((bySource) => {
         for (const stored of bySource) for (const row of stored) this.keys.add(contentKey(row));
       });
+    });
+  }
+}
+
+/** The articles of a streamed import: each address looked up once; added where not stored. */
+class ImportedArticles {
+  /** Addresses met so far in the upload (stored before, or added by it). */
+  private readonly met = new Set<string>();
+  /** Addresses this upload added. */
+  private readonly addedKeys = new Set<string>();
+
+  constructor(private readonly db: LedeDB) {}
+
+  get added(): number {
+    return this.addedKeys.size;
+  }
+
+  /** Dexie's promises throughout (see StoredNotes.newAmong). */
+  write(records: readonly ArticleRecord[]): PromiseLike<void> {
+    const { db } = this;
+    // The last one wins, as for a whole file.
+    const rows = new Map(records.map((article) => [articleKey(article.url), article] as const));
+    const replaced = [...rows.keys()].filter((key) => this.addedKeys.has(key));
+    const fresh = [...rows.keys()].filter((key) => !this.met.has(key));
+    return db.articles.bulkGet(fresh).then((stored) => {
+      for (const key of fresh) this.met.add(key);
+      const missing = fresh.filter((_, i) => stored[i] === undefined);
+      for (const key of missing) this.addedKeys.add(key);
+      const keys = [...replaced, ...missing];
+      // A replaced article's mentions go with it (its entities may differ).
+      let chain: PromiseLike<unknown> = replaced.length > 0 ? db.mentions.where('url').anyOf(replaced).delete() : Dexie.Promise.resolve();
+      for (let from = 0; from < keys.length; from += ARTICLE_BATCH_SIZE) {
+        const batch = keys.slice(from, from + ARTICLE_BATCH_SIZE).map((key) => ({ ...articleRowOf(rows.get(key)!), url: key }));
+        chain = chain.then(() => db.articles.bulkPut(batch)).then(() => db.mentions.bulkPut(batch.flatMap(mentionRowsOf)));
+      }
+      return chain.then(() => undefined);
     });
   }
 }

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary, uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
-import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { articleKey, createLedeDB, type LedeDB } from '@/lib/background/db';
 import { acceptLibraryPort } from '@/lib/background/library-ports';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
 import { parseImport } from '@/lib/exchange/parse-import';
@@ -212,6 +212,24 @@ describe('importing over a port', () => {
     await expect.poll(() => runtime.seen.at(-1), { timeout: 10_000 }).toMatchObject({ type: 'imported' });
     expect((runtime.seen.at(-1) as { summary: unknown }).summary).toMatchObject({ added: 1_200, skipped: 5, rejected: [] });
     expect(await db.annotations.count()).toBe(1_203);
+  });
+
+  it('adds an article whose address is not stored, whichever chunk it comes in; a later copy in the upload replaces the earlier one', async () => {
+    const [kept, fresh] = [ARTICLES[0]!, ARTICLES[1]!];
+    await uploadImport(runtimeOver(), parseImport(exportJsonLd(notes(1), [kept])));
+    const runtime = runtimeOver();
+    const page = runtime.connect(LIBRARY_IMPORT_PORT);
+    const renamed = { ...fresh, title: 'The later copy' };
+    page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 0, articles: 3 });
+    page.postMessage({ type: 'articles', json: json([fresh, { ...kept, title: 'Not this one' }]) });
+    page.postMessage({ type: 'articles', json: json([renamed]) });
+    page.postMessage({ type: 'commit' });
+    await expect.poll(() => runtime.seen.at(-1), { timeout: 10_000 }).toMatchObject({ type: 'imported' });
+    expect((runtime.seen.at(-1) as { summary: unknown }).summary).toMatchObject({ added: 0, articlesAdded: 1, rejected: [] });
+    const byUrl = new Map((await db.articles.toArray()).map((row) => [row.url, row.title]));
+    expect(byUrl.get(articleKey(kept.url))).toBe(kept.title);
+    expect(byUrl.get(articleKey(fresh.url))).toBe('The later copy');
+    expect(await db.mentions.where('url').equals(articleKey(fresh.url)).count()).toBeGreaterThan(0);
   });
 
   it('refuses more notes than announced, or a commit before all arrived, and writes nothing', async () => {
