@@ -119,9 +119,12 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
   };
   let upload: Upload | null = null;
   let done = false;
+  /** Failed or gone: a write still settling reports no progress. */
+  let abandoned = false;
   // The page hears why and closes the port; anything it still sends is ignored.
   const fail = (message: string): void => {
     done = true;
+    abandoned = true;
     upload?.writer.abort(message);
     upload = null;
     reply({ type: 'failed', message });
@@ -131,6 +134,7 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
     upload?.writer.abort('the page went away');
     upload = null;
     done = true;
+    abandoned = true;
   });
   port.onMessage.addListener((raw) => {
     if (done) return;
@@ -145,7 +149,7 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
       case 'begin': {
         if (upload) return fail('the import began twice');
         const received = new CheckedNotes();
-        const writer = new StreamedImport(deps.db, received, message.notes, (done, total) => reply({ type: 'progress', done, total }));
+        const writer = new StreamedImport(deps.db, received, message.notes, (written, total) => abandoned || reply({ type: 'progress', done: written, total }));
         upload = { format: message.format, notes: message.notes, articles: message.articles, received, writer, sources: new Set(), rejected: [], articlesSeen: 0 };
         // A write that fails before the commit: the page hears why at once.
         writer.failed((error) => {

@@ -14,7 +14,7 @@ import type { ImportSummary, ParsedImport, ParseImportOptions, RejectedItem } fr
 
 /** Notes written per bulkAdd; progress is reported after each batch. Small enough that handing one batch over stays a short task. */
 export const IMPORT_BATCH_SIZE = 200;
-export const BATCHES_IN_FLIGHT = 2;
+const BATCHES_IN_FLIGHT = 2;
 /** Articles (larger: entities and quotes) written per bulkAdd. */
 const ARTICLE_BATCH_SIZE = 50;
 

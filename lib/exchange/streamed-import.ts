@@ -10,7 +10,7 @@ import Dexie from 'dexie';
 import type { Annotation } from '../notes/annotation';
 import { articleKey, mentionRowsOf, type LedeDB } from '../background/db';
 import { articleRowOf } from './article-records';
-import { BATCHES_IN_FLIGHT, contentKey, IMPORT_BATCH_SIZE, type CheckedNotes } from './import-annotations';
+import { contentKey, IMPORT_BATCH_SIZE, type CheckedNotes } from './import-annotations';
 import type { ArticleRecord, ImportSummary, RejectedItem } from './types';
 
 /** Longest wait for the page's next chunk before the import gives up (and writes nothing). */
@@ -97,19 +97,26 @@ export class StreamedImport {
     await db.transaction('rw', [db.annotations, db.articles, db.mentions], async () => {
       const stored = await StoredNotes.open(db);
       // A few batches in flight at once: the database works on one while the next is handed over.
-      const inFlight: Promise<void>[] = [];
+      // Requests are issued as soon as their rows are in, not one batch after another: every turn
+      // of this loop waits for the worker's thread, which the next chunk's checks keep busy.
+      const pending: PromiseLike<void>[] = [];
+      const track = (write: PromiseLike<void>): void => {
+        // Awaited below; this only keeps a write that fails after an earlier failure from being reported as unhandled.
+        void Promise.resolve(write).catch(() => {});
+        pending.push(write);
+      };
       let next = 0;
       for (;;) {
         const state = this.state;
         if (state.kind === 'aborted') throw state.reason;
         const articleChunk = this.articleChunks.shift();
         if (articleChunk) {
-          await articles.write(articleChunk);
+          track(articles.write(articleChunk));
           continue;
         }
         if (next < notes.annotations.length) {
           const to = Math.min(next + IMPORT_BATCH_SIZE, notes.annotations.length);
-          const batch = await stored.newAmong(notes.annotations.slice(next, to), notes.keys.slice(next, to));
+          const batch = stored.empty ? stored.take(notes.annotations, notes.keys, next, to) : await stored.newAmong(notes.annotations.slice(next, to), notes.keys.slice(next, to));
           skipped += to - next - batch.length;
           next = to;
           // Written, skipped and rejected notes so far (the rejected ones come with their chunk).
@@ -119,24 +126,22 @@ export class StreamedImport {
             this.onProgress?.(done, total);
             continue;
           }
-          const written = db.annotations.bulkAdd(batch).then(() => {
-            added += batch.length;
-            this.onProgress?.(done, total);
-          });
-          // Awaited below; this only keeps a batch that fails after an earlier failure from being reported as unhandled.
-          written.catch(() => {});
-          inFlight.push(written);
-          if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+          track(
+            db.annotations.bulkAdd(batch).then(() => {
+              added += batch.length;
+              this.onProgress?.(done, total);
+            }),
+          );
           continue;
         }
         if (state.kind === 'finishing') {
           rejected = state.rejected;
           break;
         }
-        // Nothing to write until the page's next chunk: keep the transaction open meanwhile.
+        // Nothing more to write until the page's next chunk: keep the transaction open meanwhile.
         await Dexie.waitFor(new Promise<void>((resolve) => (this.wake = resolve)), CHUNK_WAIT_MS);
       }
-      for (const pending of inFlight) await pending;
+      for (const write of pending) await write;
     });
     this.onProgress?.(total, total);
     return { added, skipped, rejected: [...rejected, ...notes.rejected], articlesAdded: articles.added };
@@ -155,7 +160,8 @@ class StoredNotes {
 
   private constructor(
     private readonly db: LedeDB,
-    private readonly empty: boolean,
+    /** Nothing stored: only repeats within the upload are skipped, with nothing to look up. */
+    readonly empty: boolean,
     storedSources: string[],
   ) {
     this.unreadSources = new Set(storedSources);
@@ -176,18 +182,21 @@ class StoredNotes {
    * commit under the import.
    */
   newAmong(annotations: readonly Annotation[], keys: readonly string[]): PromiseLike<Annotation[]> {
-    const take = (): Annotation[] => {
-      const fresh: Annotation[] = [];
-      annotations.forEach((annotation, i) => {
-        const key = keys[i]!;
-        if (this.ids.has(annotation.id) || this.keys.has(key)) return;
-        this.ids.add(annotation.id);
-        this.keys.add(key);
-        fresh.push(annotation);
-      });
-      return fresh;
-    };
-    return this.empty ? Dexie.Promise.resolve(take()) : this.lookUp(annotations).then(take);
+    return this.lookUp(annotations).then(() => this.take(annotations, keys, 0, annotations.length));
+  }
+
+  /** The notes from..to not taken yet (stored ones must have been looked up); each is taken. */
+  take(annotations: readonly Annotation[], keys: readonly string[], from: number, to: number): Annotation[] {
+    const fresh: Annotation[] = [];
+    for (let i = from; i < to; i += 1) {
+      const annotation = annotations[i]!;
+      const key = keys[i]!;
+      if (this.ids.has(annotation.id) || this.keys.has(key)) continue;
+      this.ids.add(annotation.id);
+      this.keys.add(key);
+      fresh.push(annotation);
+    }
+    return fresh;
   }
 
   /** Stored ids among the batch, and the content keys of stored notes on its pages (each page read once, before anything of the upload is written to it). */
@@ -211,14 +220,22 @@ class ImportedArticles {
   /** Addresses this upload added. */
   private readonly addedKeys = new Set<string>();
 
+  /** The chunk written last (each waits for the one before). */
+  private last: PromiseLike<void> = Dexie.Promise.resolve();
+
   constructor(private readonly db: LedeDB) {}
 
   get added(): number {
     return this.addedKeys.size;
   }
 
-  /** Dexie's promises throughout (see StoredNotes.newAmong). */
+  /** Writes one chunk, after the chunks before it (an address may come again); Dexie's promises throughout (see StoredNotes.newAmong). */
   write(records: readonly ArticleRecord[]): PromiseLike<void> {
+    this.last = this.last.then(() => this.writeNow(records));
+    return this.last;
+  }
+
+  private writeNow(records: readonly ArticleRecord[]): PromiseLike<void> {
     const { db } = this;
     // The last one wins, as for a whole file.
     const rows = new Map(records.map((article) => [articleKey(article.url), article] as const));
@@ -229,13 +246,13 @@ class ImportedArticles {
       const missing = fresh.filter((_, i) => stored[i] === undefined);
       for (const key of missing) this.addedKeys.add(key);
       const keys = [...replaced, ...missing];
-      // A replaced article's mentions go with it (its entities may differ).
-      let chain: PromiseLike<unknown> = replaced.length > 0 ? db.mentions.where('url').anyOf(replaced).delete() : Dexie.Promise.resolve();
+      // A replaced article's mentions go with it (its entities may differ); the rest are issued at once.
+      const writes: PromiseLike<unknown>[] = replaced.length > 0 ? [db.mentions.where('url').anyOf(replaced).delete()] : [];
       for (let from = 0; from < keys.length; from += ARTICLE_BATCH_SIZE) {
         const batch = keys.slice(from, from + ARTICLE_BATCH_SIZE).map((key) => ({ ...articleRowOf(rows.get(key)!), url: key }));
-        chain = chain.then(() => db.articles.bulkPut(batch)).then(() => db.mentions.bulkPut(batch.flatMap(mentionRowsOf)));
+        writes.push(db.articles.bulkPut(batch), db.mentions.bulkPut(batch.flatMap(mentionRowsOf)));
       }
-      return chain.then(() => undefined);
+      return Dexie.Promise.all(writes).then(() => undefined);
     });
   }
 }
