@@ -91,8 +91,9 @@ export function loadLibrary(runtime: LibraryRuntime, onProgress?: (done: number,
 }
 
 /**
- * Hands a checked import to the background in chunks; it writes everything or nothing once all
- * arrived, and reports its progress (`onProgress(done, total)` in notes written). The summary's
+ * Hands a checked import to the background in chunks; it writes them as they arrive and keeps
+ * everything or nothing (it commits once all arrived), and reports its progress
+ * (`onProgress(done, total)` in notes written). The summary's
  * rejections are the file's (found while reading it here) followed by any the background found.
  * Writing and posting the chunks hands the thread back between slices (`slicer`): a 100,000-note
  * file is over 100 MB of JSON, seconds of work.
