@@ -1,5 +1,5 @@
 // The library's ports to the background: the whole library read in chunks no bigger than the
-// limits, from one consistent read; an import written only once all of it arrived, all or
+// limits, from one consistent read; an import written as it arrives but committed only once all of it arrived, all or
 // nothing, with progress; malformed or unannounced chunks refused; and no port for anyone but
 // Lede's own pages.
 import 'fake-indexeddb/auto';
