@@ -1,13 +1,14 @@
 // The background's end of the library's ports (lib/protocol/library-ports.ts): it streams the
 // whole library to the page a chunk at a time from one read transaction, and takes an import's
-// notes in chunks, checking each chunk as it arrives and writing them only once all have arrived,
-// in one transaction (all or nothing), reporting progress as it goes. Only Lede's extension pages may open these ports. No extension
+// notes in chunks, checking and writing each chunk as it arrives, in one transaction that commits
+// only once all have arrived (all or nothing), reporting progress as it goes. Only Lede's extension pages may open these ports. No extension
 // APIs: the entrypoint passes its ports in.
 
 import { parseArticleRecordsSteps } from '../exchange/article-records';
-import { CheckedNotes, importCheckedNotes } from '../exchange/import-annotations';
+import { CheckedNotes } from '../exchange/import-annotations';
+import { StreamedImport } from '../exchange/streamed-import';
 import { runSteps } from '../exchange/steps';
-import type { ArticleRecord, ImportFormat, RejectedItem } from '../exchange/types';
+import type { ImportFormat, RejectedItem } from '../exchange/types';
 import { senderContextOf, type LedeIdentity, type MessageSenderInfo } from '../protocol/messages';
 import {
   isLibraryPortName,
@@ -100,9 +101,10 @@ interface Upload {
   articles: number;
   /** Checked as they arrive, while the page is still sending the rest. */
   received: CheckedNotes;
+  /** Writes the checked notes meanwhile; commits on `commit`, rolls back otherwise. */
+  writer: StreamedImport;
   /** The pages the uploaded notes are on (the invalid ones' too: telling a page too much costs a reload). */
   sources: Set<string>;
-  records: ArticleRecord[];
   rejected: RejectedItem[];
   articlesSeen: number;
 }
@@ -117,16 +119,22 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
   };
   let upload: Upload | null = null;
   let done = false;
+  /** Failed or gone: a write still settling reports no progress. */
+  let abandoned = false;
   // The page hears why and closes the port; anything it still sends is ignored.
   const fail = (message: string): void => {
     done = true;
+    abandoned = true;
+    upload?.writer.abort(message);
     upload = null;
     reply({ type: 'failed', message });
   };
   port.onDisconnect.addListener(() => {
-    // Not committed: nothing was written, and nothing will be.
+    // Not committed: what was written is rolled back, and nothing more will be.
+    upload?.writer.abort('the page went away');
     upload = null;
     done = true;
+    abandoned = true;
   });
   port.onMessage.addListener((raw) => {
     if (done) return;
@@ -138,10 +146,17 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
       return;
     }
     switch (message.type) {
-      case 'begin':
+      case 'begin': {
         if (upload) return fail('the import began twice');
-        upload = { format: message.format, notes: message.notes, articles: message.articles, received: new CheckedNotes(), sources: new Set(), records: [], rejected: [], articlesSeen: 0 };
+        const received = new CheckedNotes();
+        const writer = new StreamedImport(deps.db, received, message.notes, (written, total) => abandoned || reply({ type: 'progress', done: written, total }));
+        upload = { format: message.format, notes: message.notes, articles: message.articles, received, writer, sources: new Set(), rejected: [], articlesSeen: 0 };
+        // A write that fails before the commit: the page hears why at once.
+        writer.failed((error) => {
+          if (!done) fail(messageOf(error));
+        });
         return;
+      }
       case 'notes':
         if (!upload || upload.received.count + message.annotations.length > upload.notes) return fail('more notes arrived than announced');
         try {
@@ -150,12 +165,13 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
           return fail(messageOf(error));
         }
         addSources(upload.sources, message.annotations);
+        upload.writer.arrived();
         return;
       case 'articles': {
         if (!upload || upload.articlesSeen + message.articles.length > upload.articles) return fail('more articles arrived than announced');
         // Checked here: the import trusts its article records (the notes it checks itself).
         const checked = runSteps(parseArticleRecordsSteps(message.articles));
-        for (const record of checked.articles) upload.records.push(record);
+        upload.writer.articlesArrived(checked.articles);
         for (const item of checked.rejected) upload.rejected.push({ ...item, index: item.index + upload.articlesSeen });
         upload.articlesSeen += message.articles.length;
         return;
@@ -176,10 +192,8 @@ function serveImport(port: LibraryPort, deps: LibraryPortDeps): void {
 
 async function commit(upload: Upload, deps: LibraryPortDeps, reply: (message: ImportReply) => void): Promise<void> {
   try {
-    // Every note was checked again here as it arrived (the page's checks are not trusted).
-    const summary = await importCheckedNotes(deps.db, upload.received, { rejected: upload.rejected, articles: upload.records }, (done, total) =>
-      reply({ type: 'progress', done, total }),
-    );
+    // Every note was checked again here as it arrived (the page's checks are not trusted), and written meanwhile.
+    const summary = await upload.writer.finish(upload.rejected);
     reply({ type: 'imported', summary });
     if (summary.added > 0) await deps.notices?.notesChanged(upload.sources);
     if (summary.articlesAdded > 0) await deps.notices?.historyChanged();

@@ -49,7 +49,7 @@ export async function importAnnotations(
 
 /**
  * Notes checked one chunk at a time as they arrive (the library's upload), each with its content
- * key, so that writing them (importCheckedNotes) has nothing left to check. Rejections are numbered
+ * key, so that writing them (StreamedImport) has nothing left to check. Rejections are numbered
  * by arrival, from 1.
  */
 export class CheckedNotes {
@@ -76,19 +76,6 @@ export class CheckedNotes {
       }
     }
   }
-}
-
-/**
- * importAnnotations for notes checked as they arrived: `rest` brings the file's articles and the
- * rejections found before the notes' (listed first, as importAnnotations lists them).
- */
-export function importCheckedNotes(
-  db: LedeDB,
-  notes: CheckedNotes,
-  rest: Pick<ParsedImport, 'articles' | 'rejected'>,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ImportSummary> {
-  return writeImport(db, notes.annotations, notes.keys, [...rest.rejected, ...notes.rejected], rest, onProgress);
 }
 
 /** The one transaction: the notes not stored yet (by id or content key), then the missing articles. */
@@ -170,7 +157,7 @@ async function storedContentKeys(db: LedeDB, fresh: readonly Annotation[]): Prom
  * Same page, passage (quote and position), note and tags: the same note, whatever its id. Two
  * notes on one passage that differ only in their tags (Hypothesis allows that) are both kept.
  */
-function contentKey(annotation: Annotation): string {
+export function contentKey(annotation: Annotation): string {
   const quote = quoteSelectorOf(annotation.target);
   const position = positionSelectorOf(annotation.target);
   // The note body (up to a million characters) stands in the key as its length and a 128-bit
@@ -204,7 +191,7 @@ function* revalidatedSteps(input: ParsedImport): Steps<{ annotations: Annotation
   return { annotations, rejected };
 }
 
-async function addMissingArticles(db: LedeDB, input: Pick<ParsedImport, 'articles'>): Promise<number> {
+export async function addMissingArticles(db: LedeDB, input: Pick<ParsedImport, 'articles'>): Promise<number> {
   const rows = new Map(input.articles.map((article) => [articleKey(article.url), article] as const));
   if (rows.size === 0) return 0;
   const keys = [...rows.keys()];

@@ -114,7 +114,11 @@ export function* sortedSteps<T>(items: T[], compare: (a: T, b: T) => number): St
       let i = left;
       let j = middle;
       let k = left;
-      while (i < middle && j < end) to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
+      while (i < middle && j < end) {
+        to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
+        // The last merges take the whole list: hand the thread back within them too.
+        if (k % SORT_RUN === 0) yield k;
+      }
       while (i < middle) to[k++] = from[i++]!;
       while (j < end) to[k++] = from[j++]!;
       yield end;

@@ -59,7 +59,7 @@ export type ImportWireUpload =
   | { type: 'articles'; json: string }
   | { type: 'commit' };
 
-/** As received: `begin` with the totals, every chunk of notes and articles, then `commit`: nothing is written before it. */
+/** As received: `begin` with the totals, every chunk of articles and notes, then `commit`: nothing is committed before it. */
 export type ImportUpload =
   | { type: 'begin'; format: ImportFormat; notes: number; articles: number }
   | { type: 'notes'; annotations: unknown[] }

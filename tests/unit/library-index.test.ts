@@ -136,4 +136,22 @@ describe('sortedSteps', () => {
       expect(runSteps(sortedSteps(items.slice(), byKey)), `size ${size}`).toEqual(items.slice().sort(byKey));
     }
   });
+
+  it('compares no more in one step than sorting one run takes, even in the merges of the whole list', async () => {
+    const { sortedSteps } = await import('@/lib/library/library-index');
+    const items = Array.from({ length: 60_000 }, (_, i) => (i * 7_919) % 60_000);
+    let compares = 0;
+    let most = 0;
+    const steps = sortedSteps(items, (a, b) => (compares++, a - b));
+    for (let next = steps.next(); ; next = steps.next()) {
+      most = Math.max(most, compares);
+      compares = 0;
+      if (next.done) {
+        expect(next.value).toEqual(Array.from({ length: 60_000 }, (_, i) => i));
+        break;
+      }
+    }
+    // A run of 2,048 sorts in about 2,048 × 11 comparisons; the last merge alone would be 60,000.
+    expect(most).toBeLessThanOrEqual(2_048 * 12);
+  });
 });

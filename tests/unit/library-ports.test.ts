@@ -1,11 +1,11 @@
 // The library's ports to the background: the whole library read in chunks no bigger than the
-// limits, from one consistent read; an import written only once all of it arrived, all or
+// limits, from one consistent read; an import written as it arrives but committed only once all of it arrived, all or
 // nothing, with progress; malformed or unannounced chunks refused; and no port for anyone but
 // Lede's own pages.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary, uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
-import { createLedeDB, type LedeDB } from '@/lib/background/db';
+import { articleKey, createLedeDB, type LedeDB } from '@/lib/background/db';
 import { acceptLibraryPort } from '@/lib/background/library-ports';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
 import { parseImport } from '@/lib/exchange/parse-import';
@@ -178,6 +178,58 @@ describe('importing over a port', () => {
     page.disconnect();
     await pageGone;
     expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('writes the chunks as they arrive, yet keeps none of them when the page goes away before the commit', async () => {
+    const runtime = runtimeOver();
+    const page = runtime.connect(LIBRARY_IMPORT_PORT);
+    const file = notes(2_000);
+    page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 3_000, articles: 0 });
+    page.postMessage({ type: 'notes', json: json(file.slice(0, 1_000)) });
+    page.postMessage({ type: 'notes', json: json(file.slice(1_000)) });
+    // The background reports notes written (inside the import's transaction) before the rest arrived.
+    await expect.poll(() => runtime.seen.map(parseImportReply).filter((r) => r.type === 'progress' && r.done >= 1_000), { timeout: 10_000 }).not.toHaveLength(0);
+    const pageGone = backgroundHandled(runtime, 'disconnect');
+    page.disconnect();
+    await pageGone;
+    expect(await db.annotations.count()).toBe(0);
+    // The database is free again: a later import writes.
+    expect(await uploadImport(runtimeOver(), parseImport(exportJsonLd(file.slice(0, 10))))).toMatchObject({ added: 10 });
+  });
+
+  it('skips notes stored before, and repeats within the upload, whichever chunk they come in', async () => {
+    const stored = notes(3);
+    await uploadImport(runtimeOver(), parseImport(exportJsonLd(stored)));
+    // Same content, new ids: duplicates by content; and the same note twice in the file.
+    const sameContent = stored.map((a, i) => ({ ...a, id: noteId(100 + i) }));
+    const fresh = notes(1_200, (i) => `fresh ${i}`).map((a, i) => ({ ...a, id: noteId(1_000 + i), target: { ...a.target, source: `https://example.org/fresh-${i % 7}` } }));
+    const runtime = runtimeOver();
+    const page = runtime.connect(LIBRARY_IMPORT_PORT);
+    const chunks = [[...fresh.slice(0, 900), stored[0]!], [...fresh.slice(900), ...sameContent, fresh[5]!]];
+    page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: chunks.flat().length, articles: 0 });
+    for (const chunk of chunks) page.postMessage({ type: 'notes', json: json(chunk) });
+    page.postMessage({ type: 'commit' });
+    await expect.poll(() => runtime.seen.at(-1), { timeout: 10_000 }).toMatchObject({ type: 'imported' });
+    expect((runtime.seen.at(-1) as { summary: unknown }).summary).toMatchObject({ added: 1_200, skipped: 5, rejected: [] });
+    expect(await db.annotations.count()).toBe(1_203);
+  });
+
+  it('adds an article whose address is not stored, whichever chunk it comes in; a later copy in the upload replaces the earlier one', async () => {
+    const [kept, fresh] = [ARTICLES[0]!, ARTICLES[1]!];
+    await uploadImport(runtimeOver(), parseImport(exportJsonLd(notes(1), [kept])));
+    const runtime = runtimeOver();
+    const page = runtime.connect(LIBRARY_IMPORT_PORT);
+    const renamed = { ...fresh, title: 'The later copy' };
+    page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 0, articles: 3 });
+    page.postMessage({ type: 'articles', json: json([fresh, { ...kept, title: 'Not this one' }]) });
+    page.postMessage({ type: 'articles', json: json([renamed]) });
+    page.postMessage({ type: 'commit' });
+    await expect.poll(() => runtime.seen.at(-1), { timeout: 10_000 }).toMatchObject({ type: 'imported' });
+    expect((runtime.seen.at(-1) as { summary: unknown }).summary).toMatchObject({ added: 0, articlesAdded: 1, rejected: [] });
+    const byUrl = new Map((await db.articles.toArray()).map((row) => [row.url, row.title]));
+    expect(byUrl.get(articleKey(kept.url))).toBe(kept.title);
+    expect(byUrl.get(articleKey(fresh.url))).toBe('The later copy');
+    expect(await db.mentions.where('url').equals(articleKey(fresh.url)).count()).toBeGreaterThan(0);
   });
 
   it('refuses more notes than announced, or a commit before all arrived, and writes nothing', async () => {
