@@ -308,10 +308,10 @@ function isCitationLine(tokens: Token[], first: number, end: number): boolean {
   const a = tokens[first]!.text;
   const b = tokens[first + 1]?.text ?? '';
   const c = tokens[first + 2]?.text ?? '';
-  if ((a === 'More' && b === 'information' && c === ':') || (a === 'Journal' && /^[Rr]eference$/.test(b) && c === ':')) return true;
+  if ((a === 'More' && b === 'information' && c === ':') || (a === 'Journal' && (b === 'Reference' || b === 'reference') && c === ':')) return true;
   for (let i = first; i < end; i++) {
     const t = tokens[i]!.text;
-    if (/^(?:DOI|doi)$/.test(t) && tokens[i + 1]?.text === ':') return true;
+    if ((t === 'DOI' || t === 'doi') && tokens[i + 1]?.text === ':') return true;
     if (t === 'retrieved' && a === 'Citation') return true;
   }
   return false;
