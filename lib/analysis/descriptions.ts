@@ -58,8 +58,10 @@ export class PersonDescriptions {
   private readonly mentions: { entity: Entity; first: number; last: number }[] = [];
   /** Tokens on a line with no sentence end: a headline or a heading. */
   private readonly headline: boolean[];
-  /** sentenceStarts(tokens), made on first use (both take-up passes read it). */
+  /** sentenceStarts(tokens), made on first use (both take-up passes read it and quotedTokens). */
   private sentences: Int32Array | null = null;
+  /** quotedTokens(tokens), made on first use. */
+  private quoted: boolean[] | null = null;
 
   constructor(
     private readonly text: string,
@@ -149,7 +151,7 @@ export class PersonDescriptions {
     const { tokens, mentions } = this;
     if (mentions.length === 0) return;
     const sentence = (this.sentences ??= sentenceStarts(tokens));
-    const quoted = quotedTokens(tokens);
+    const quoted = (this.quoted ??= quotedTokens(tokens));
     let m = 0;
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -177,7 +179,7 @@ export class PersonDescriptions {
     const { tokens, mentions } = this;
     if (mentions.length === 0) return;
     const sentence = (this.sentences ??= sentenceStarts(tokens));
-    const quoted = quotedTokens(tokens);
+    const quoted = (this.quoted ??= quotedTokens(tokens));
     let m = 0;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.text !== 'the' && tokens[i]!.text !== 'The') continue;

@@ -203,7 +203,7 @@ function collectPeople(candidates: Candidate[]): PeopleIndex {
 
 /** A name's words for matching, with curly apostrophes read as straight ones ("O’Rourke" is "O'Rourke"). */
 function nameWords(text: string): string[] {
-  return text.replace(/’/g, "'").split(' ');
+  return (text.includes('’') ? text.replace(/’/g, "'") : text).split(' ');
 }
 
 function endsWithWords(longer: string[], shorter: string[]): boolean {

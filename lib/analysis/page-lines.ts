@@ -43,9 +43,13 @@ function wordsOf(tokens: Token[], first: number, end: number): Token[] {
 
 /** The agency phrase the line's words [from, to) are, if any. */
 function isAgencyPhrase(words: Token[], from: number, to: number): boolean {
-  const text = words.slice(from, to).map((t) => t.text).join(' ');
-  return AGENCY_WORDS.some((a) => a.join(' ') === text);
+  // No token holds a space: more words than the longest agency's can be none.
+  if (from >= 0 && Math.min(to, words.length) - from > MAX_AGENCY_WORDS) return false;
+  return AGENCY_PHRASES.has(words.slice(from, to).map((t) => t.text).join(' '));
 }
+
+const AGENCY_PHRASES: ReadonlySet<string> = new Set(AGENCY_WORDS.map((a) => a.join(' ')));
+const MAX_AGENCY_WORDS = Math.max(...AGENCY_WORDS.map((a) => a.length));
 
 /** Every lower-case word is one a byline holds (names, outlets, dates and times otherwise). */
 function onlyBylineWords(words: Token[]): boolean {
@@ -308,10 +312,10 @@ function isCitationLine(tokens: Token[], first: number, end: number): boolean {
   const a = tokens[first]!.text;
   const b = tokens[first + 1]?.text ?? '';
   const c = tokens[first + 2]?.text ?? '';
-  if ((a === 'More' && b === 'information' && c === ':') || (a === 'Journal' && /^[Rr]eference$/.test(b) && c === ':')) return true;
+  if ((a === 'More' && b === 'information' && c === ':') || (a === 'Journal' && (b === 'Reference' || b === 'reference') && c === ':')) return true;
   for (let i = first; i < end; i++) {
     const t = tokens[i]!.text;
-    if (/^(?:DOI|doi)$/.test(t) && tokens[i + 1]?.text === ':') return true;
+    if ((t === 'DOI' || t === 'doi') && tokens[i + 1]?.text === ':') return true;
     if (t === 'retrieved' && a === 'Citation') return true;
   }
   return false;
