@@ -710,3 +710,23 @@ describe('a he/she right after a named speaker', () => {
     expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Tom Reed', 'Paul Hale']);
   });
 });
+
+describe('a quote that ends its sentence with a full stop', () => {
+  it('is not given to the subject of the next sentence', () => {
+    const text = 'Dana Whitfield rallied supporters, saying: “We have to be ready to stop him.” Colin Marsh emailed supporters.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh']),
+    ];
+    expect(directs(text, entities)).toEqual([['We have to be ready to stop him.', 'Dana Whitfield', 'person:Dana Whitfield']]);
+  });
+
+  it('keeps a sentence that is only its attribution ("“…” Marsh said.")', () => {
+    const text = 'Dana Whitfield spoke first. “We will win this seat.” Colin Marsh said Wednesday. The count goes on.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh']),
+    ];
+    expect(directs(text, entities)).toEqual([['We will win this seat.', 'Colin Marsh', 'person:Colin Marsh']]);
+  });
+});
