@@ -896,7 +896,23 @@ function sentenceSubject(text: string, tokens: readonly Token[], c: number, ment
     }
     return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
   }
-  return null;
+  return openingOrganization(tokens, c, mentions);
+}
+
+/** "Acme Corp. shrugged off the report, telling reporters, …": a sentence that opens with an organisation's name
+ * (after an optional "The") and no person is that organisation's words. */
+function openingOrganization(tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  const start = tokens[0]?.lower === 'the' ? 1 : 0;
+  const first = tokens[start];
+  if (!first?.isWord || start >= c) return null;
+  const m = mentions.overlapping(first.start, first.end);
+  if (m?.entity.type !== 'organization' || m.start < first.start - 4) return null;
+  let last = start;
+  while (last + 1 < c && (tokens[last + 1] as Token).end <= m.end) last++;
+  // The name is the subject: a lowercase word (its verb) follows, not a possessive ("Acme's chief said").
+  const next = tokens[last + 1];
+  if (/['\u2019]s$/.test((tokens[last] as Token).text) || !next?.isWord || isCapitalized(next)) return null;
+  return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, start, last);
 }
 
 /** "footage of Hillary Clinton asking, “…" / "Trump saying during the debate, “…": a participle cue right after a

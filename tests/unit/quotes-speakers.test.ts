@@ -730,3 +730,11 @@ describe('a quote that ends its sentence with a full stop', () => {
     expect(directs(text, entities)).toEqual([['We will win this seat.', 'Colin Marsh', 'person:Colin Marsh']]);
   });
 });
+
+describe('an organisation that opens a sentence with a participle cue', () => {
+  it('speaks the quote after ", telling reporters,"', () => {
+    const text = 'Acme Widgets shrugged off the report, telling reporters, “Nobody here has ever asked for a subsidy.” The vote is next week.';
+    const entities = [entityFromForms(text, 'organization', 'Acme Widgets', ['Acme Widgets'])];
+    expect(directs(text, entities)).toEqual([['Nobody here has ever asked for a subsidy.', 'Acme Widgets', 'organization:Acme Widgets']]);
+  });
+});
