@@ -871,6 +871,12 @@ function appositiveAfter(text: string, tokens: readonly Token[], from: number, c
 
 /** The person a sentence is about, for "…, saying “…”": the first he/she or person mention among its first words. */
 function sentenceSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  // "Ryan and Trump will meet next week, Spicer said, adding, “…”": the participle goes on with the cue right
+  // before it, not with the first person the sentence names.
+  if (c >= 3 && isPunct(tokens[c - 1], ',') && SAY_CUES.has(tokens[c - 2]?.lower ?? '')) {
+    const said = slotBefore(text, tokens, c - 2, 0, mentions)?.slot;
+    if (said && said.ref.kind !== 'it') return makeSlot(tokens, said.ref, c, said.first, said.last);
+  }
   for (let j = 0; j < c && j < 12; j++) {
     const t = tokens[j] as Token;
     if (!t.isWord) continue;

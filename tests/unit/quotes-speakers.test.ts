@@ -738,3 +738,15 @@ describe('an organisation that opens a sentence with a participle cue', () => {
     expect(directs(text, entities)).toEqual([['Nobody here has ever asked for a subsidy.', 'Acme Widgets', 'organization:Acme Widgets']]);
   });
 });
+
+describe('a participle after "X said,"', () => {
+  it('goes on with the one who said, not the first person the sentence names', () => {
+    const text = 'Dana Whitfield and Colin Marsh will meet next week, Tomas Brandt said, adding, “They need to sit down and talk.” The meeting is private.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt']),
+    ];
+    expect(directs(text, entities)).toEqual([['They need to sit down and talk.', 'Tomas Brandt', 'person:Tomas Brandt']]);
+  });
+});
