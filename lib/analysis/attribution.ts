@@ -824,6 +824,12 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     // "…,” comments Johnston" / "…,” the statement read.": cues only in this place.
     const afterQuoteCue = AFTER_QUOTE_CUES.has(t.lower) && !isCapitalized(t) && (t.lower === 'comments' ? c === i : c > i && (DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower) || ORGANIZATION_DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower)));
     if (afterQuoteCue && t.lower === 'comments') return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
+    // "…,” Kessler shot back." / "…?” Hannity pressed.": verbs that are speech only right after a quote and its speaker.
+    const replyLength = c > i && !isCapitalized(t) ? replyCueLength(tokens, c) : 0;
+    if (replyLength > 0) {
+      const before = slotBefore(text, tokens, c, i, mentions);
+      return before && before.boundary === i - 1 && isAttributionTail(tokens, c + replyLength) ? before.slot : null;
+    }
     if (!afterQuoteCue && !isCue(tokens, c) && !isPerfectWritten(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
@@ -836,6 +842,16 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     return before && before.boundary === i - 1 ? before.slot : null;
   }
   return null;
+}
+
+/** Replies that are cues only between a quote's speaker and the sentence end: "answered", "pressed", "shot back". */
+const REPLY_CUES = new Set(['answered', 'pressed', 'reacted']);
+const REPLY_CUES_WITH_BACK = new Set(['shot', 'fired', 'hit']);
+
+function replyCueLength(tokens: readonly Token[], c: number): number {
+  const t = tokens[c] as Token;
+  if (REPLY_CUES.has(t.lower)) return 1;
+  return REPLY_CUES_WITH_BACK.has(t.lower) && tokens[c + 1]?.lower === 'back' ? 2 : 0;
 }
 
 /** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */

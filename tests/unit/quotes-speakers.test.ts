@@ -750,3 +750,18 @@ describe('a participle after "X said,"', () => {
     expect(directs(text, entities)).toEqual([['They need to sit down and talk.', 'Tomas Brandt', 'person:Tomas Brandt']]);
   });
 });
+
+describe('replies after a quote', () => {
+  it('read "NAME shot back", "NAME pressed" and "NAME answered" as attributions', () => {
+    const text = '“Would it be negotiable?” Colin Marsh pressed. “It would not,” Dana Whitfield answered. “You are wrong,” Marsh shot back.';
+    const entities = [
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh', 'Marsh']),
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['Would it be negotiable?', 'Colin Marsh'],
+      ['It would not', 'Dana Whitfield'],
+      ['You are wrong', 'Colin Marsh'],
+    ]);
+  });
+});
