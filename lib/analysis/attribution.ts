@@ -844,14 +844,16 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
   return null;
 }
 
-/** Replies that are cues only between a quote's speaker and the sentence end: "answered", "pressed", "shot back". */
+/** Replies that are cues only between a quote's speaker and the sentence end: "answered", "pressed". */
 const REPLY_CUES = new Set(['answered', 'pressed', 'reacted']);
-const REPLY_CUES_WITH_BACK = new Set(['shot', 'fired', 'hit']);
+/** Two-word ones, by their first word: "shot back", "went on", "chimed in". */
+const REPLY_PHRASES = new Map([['shot', 'back'], ['fired', 'back'], ['hit', 'back'], ['went', 'on'], ['chimed', 'in']]);
 
 function replyCueLength(tokens: readonly Token[], c: number): number {
   const t = tokens[c] as Token;
   if (REPLY_CUES.has(t.lower)) return 1;
-  return REPLY_CUES_WITH_BACK.has(t.lower) && tokens[c + 1]?.lower === 'back' ? 2 : 0;
+  const second = REPLY_PHRASES.get(t.lower);
+  return second !== undefined && tokens[c + 1]?.lower === second ? 2 : 0;
 }
 
 /** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */

@@ -752,8 +752,8 @@ describe('a participle after "X said,"', () => {
 });
 
 describe('replies after a quote', () => {
-  it('read "NAME shot back", "NAME pressed" and "NAME answered" as attributions', () => {
-    const text = '“Would it be negotiable?” Colin Marsh pressed. “It would not,” Dana Whitfield answered. “You are wrong,” Marsh shot back.';
+  it('read "NAME shot back", "NAME pressed", "NAME answered" and "NAME went on" as attributions', () => {
+    const text = '“Would it be negotiable?” Colin Marsh pressed. “It would not,” Dana Whitfield answered. “You are wrong,” Marsh shot back. “And you,” Dana Whitfield went on, “are late for the vote again.”';
     const entities = [
       entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh', 'Marsh']),
       entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
@@ -762,6 +762,8 @@ describe('replies after a quote', () => {
       ['Would it be negotiable?', 'Colin Marsh'],
       ['It would not', 'Dana Whitfield'],
       ['You are wrong', 'Colin Marsh'],
+      ['And you', 'Dana Whitfield'],
+      ['are late for the vote again.', 'Dana Whitfield'],
     ]);
   });
 });
