@@ -824,6 +824,12 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     // "…,” comments Johnston" / "…,” the statement read.": cues only in this place.
     const afterQuoteCue = AFTER_QUOTE_CUES.has(t.lower) && !isCapitalized(t) && (t.lower === 'comments' ? c === i : c > i && (DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower) || ORGANIZATION_DOCUMENT_NOUNS.has((tokens[c - 1] as Token).lower)));
     if (afterQuoteCue && t.lower === 'comments') return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
+    // "…,” Kessler shot back." / "…?” Hannity pressed.": verbs that are speech only right after a quote and its speaker.
+    const replyLength = c > i && !isCapitalized(t) ? replyCueLength(tokens, c) : 0;
+    if (replyLength > 0) {
+      const before = slotBefore(text, tokens, c, i, mentions);
+      return before && before.boundary === i - 1 && isAttributionTail(tokens, c + replyLength) ? before.slot : null;
+    }
     if (!afterQuoteCue && !isCue(tokens, c) && !isPerfectWritten(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
@@ -836,6 +842,18 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
     return before && before.boundary === i - 1 ? before.slot : null;
   }
   return null;
+}
+
+/** Replies that are cues only between a quote's speaker and the sentence end: "answered", "pressed". */
+const REPLY_CUES = new Set(['answered', 'pressed', 'reacted']);
+/** Two-word ones, by their first word: "shot back", "went on", "chimed in". */
+const REPLY_PHRASES = new Map([['shot', 'back'], ['fired', 'back'], ['hit', 'back'], ['went', 'on'], ['chimed', 'in']]);
+
+function replyCueLength(tokens: readonly Token[], c: number): number {
+  const t = tokens[c] as Token;
+  if (REPLY_CUES.has(t.lower)) return 1;
+  const second = REPLY_PHRASES.get(t.lower);
+  return second !== undefined && tokens[c + 1]?.lower === second ? 2 : 0;
 }
 
 /** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */
@@ -871,6 +889,12 @@ function appositiveAfter(text: string, tokens: readonly Token[], from: number, c
 
 /** The person a sentence is about, for "…, saying “…”": the first he/she or person mention among its first words. */
 function sentenceSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  // "Ryan and Trump will meet next week, Spicer said, adding, “…”": the participle goes on with the cue right
+  // before it, not with the first person the sentence names.
+  if (c >= 3 && isPunct(tokens[c - 1], ',') && SAY_CUES.has(tokens[c - 2]?.lower ?? '')) {
+    const said = slotBefore(text, tokens, c - 2, 0, mentions)?.slot;
+    if (said && said.ref.kind !== 'it') return makeSlot(tokens, said.ref, c, said.first, said.last);
+  }
   for (let j = 0; j < c && j < 12; j++) {
     const t = tokens[j] as Token;
     if (!t.isWord) continue;
@@ -896,7 +920,23 @@ function sentenceSubject(text: string, tokens: readonly Token[], c: number, ment
     }
     return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, j, j);
   }
-  return null;
+  return openingOrganization(tokens, c, mentions);
+}
+
+/** "Acme Corp. shrugged off the report, telling reporters, …": a sentence that opens with an organisation's name
+ * (after an optional "The") and no person is that organisation's words. */
+function openingOrganization(tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  const start = tokens[0]?.lower === 'the' ? 1 : 0;
+  const first = tokens[start];
+  if (!first?.isWord || start >= c) return null;
+  const m = mentions.overlapping(first.start, first.end);
+  if (m?.entity.type !== 'organization' || m.start < first.start - 4) return null;
+  let last = start;
+  while (last + 1 < c && (tokens[last + 1] as Token).end <= m.end) last++;
+  // The name is the subject: a lowercase word (its verb) follows, not a possessive ("Acme's chief said").
+  const next = tokens[last + 1];
+  if (/['\u2019]s$/.test((tokens[last] as Token).text) || !next?.isWord || isCapitalized(next)) return null;
+  return makeSlot(tokens, { kind: 'entity', entity: m.entity }, c, start, last);
 }
 
 /** "footage of Hillary Clinton asking, “…" / "Trump saying during the debate, “…": a participle cue right after a

@@ -99,6 +99,25 @@ function countWords(text: string, start: number, end: number, cap: number): numb
   return n;
 }
 
+/**
+ * “… stop him.” Abedin emailed supporters: a quote whose words end with a full stop, followed by a capitalised word,
+ * ends its sentence, so the next sentence's subject is not its speaker (an attribution after a quote follows a comma,
+ * "?" or "!").
+ */
+function endsSentence(text: string, q: MarkedQuote): boolean {
+  // "… in the U.S.” Lee said" may end on an abbreviation's dot.
+  if (text[q.end - 1] !== '.' || text[q.end - 3] === '.') return false;
+  let i = q.closeEnd;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\u00a0')) i++;
+  return i < text.length && isUppercaseLetter(text[i] as string);
+}
+
+/** "Trump said." / "Lee said Wednesday.": a sentence that is only an attribution belongs to the quote before it. */
+function bareAttribution(text: string, slot: SpeakerSlot): boolean {
+  if (!slot.cueSpan) return false;
+  return /^\s*(?:\p{Lu}\p{Ll}+|today|yesterday|tonight|later|again)?\s*\./u.test(text.slice(slot.cueSpan.end, slot.cueSpan.end + 24));
+}
+
 /** Tokens of [start, end) with the ones inside the given quotes removed. */
 function tokensOutside(text: string, start: number, end: number, quotes: readonly MarkedQuote[], commasBefore = -1): Token[] {
   // A comma closing quoted words before `commasBefore` ("on “Face the Nation,” Ryan said … “more listening”") still
@@ -165,7 +184,8 @@ function markedCandidates(
     const first = paragraphs[q.firstParagraph] as Paragraph;
     const last = paragraphs[q.lastParagraph] as Paragraph;
     const sentence = sentenceAt(first, q.openAt);
-    const after: SpeakerSlot | null = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    const afterSlot = q.unclosed ? null : attributionAfter(text, tokensUntilBreak(text, q.closeEnd, last.end), mentions);
+    const after: SpeakerSlot | null = afterSlot && endsSentence(text, q) && !bareAttribution(text, afterSlot) ? null : afterSlot;
     let slot = after;
     const before = tokensSinceBreak(text, sentence.start, q.openAt);
     // A person named after the quote is its speaker; only otherwise does the attribution before it matter.

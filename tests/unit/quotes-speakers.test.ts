@@ -710,3 +710,60 @@ describe('a he/she right after a named speaker', () => {
     expect(directs(text, people(text)).map((d) => d[1])).toEqual(['Tom Reed', 'Paul Hale']);
   });
 });
+
+describe('a quote that ends its sentence with a full stop', () => {
+  it('is not given to the subject of the next sentence', () => {
+    const text = 'Dana Whitfield rallied supporters, saying: “We have to be ready to stop him.” Colin Marsh emailed supporters.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh']),
+    ];
+    expect(directs(text, entities)).toEqual([['We have to be ready to stop him.', 'Dana Whitfield', 'person:Dana Whitfield']]);
+  });
+
+  it('keeps a sentence that is only its attribution ("“…” Marsh said.")', () => {
+    const text = 'Dana Whitfield spoke first. “We will win this seat.” Colin Marsh said Wednesday. The count goes on.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh']),
+    ];
+    expect(directs(text, entities)).toEqual([['We will win this seat.', 'Colin Marsh', 'person:Colin Marsh']]);
+  });
+});
+
+describe('an organisation that opens a sentence with a participle cue', () => {
+  it('speaks the quote after ", telling reporters,"', () => {
+    const text = 'Acme Widgets shrugged off the report, telling reporters, “Nobody here has ever asked for a subsidy.” The vote is next week.';
+    const entities = [entityFromForms(text, 'organization', 'Acme Widgets', ['Acme Widgets'])];
+    expect(directs(text, entities)).toEqual([['Nobody here has ever asked for a subsidy.', 'Acme Widgets', 'organization:Acme Widgets']]);
+  });
+});
+
+describe('a participle after "X said,"', () => {
+  it('goes on with the one who said, not the first person the sentence names', () => {
+    const text = 'Dana Whitfield and Colin Marsh will meet next week, Tomas Brandt said, adding, “They need to sit down and talk.” The meeting is private.';
+    const entities = [
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt']),
+    ];
+    expect(directs(text, entities)).toEqual([['They need to sit down and talk.', 'Tomas Brandt', 'person:Tomas Brandt']]);
+  });
+});
+
+describe('replies after a quote', () => {
+  it('read "NAME shot back", "NAME pressed", "NAME answered" and "NAME went on" as attributions', () => {
+    const text = '“Would it be negotiable?” Colin Marsh pressed. “It would not,” Dana Whitfield answered. “You are wrong,” Marsh shot back. “And you,” Dana Whitfield went on, “are late for the vote again.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Colin Marsh', ['Colin Marsh', 'Marsh']),
+      entityFromForms(text, 'person', 'Dana Whitfield', ['Dana Whitfield']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['Would it be negotiable?', 'Colin Marsh'],
+      ['It would not', 'Dana Whitfield'],
+      ['You are wrong', 'Colin Marsh'],
+      ['And you', 'Dana Whitfield'],
+      ['are late for the vote again.', 'Dana Whitfield'],
+    ]);
+  });
+});
