@@ -101,6 +101,7 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
   }
   while (last >= first && !tokens[last]!.isWord && !(opened && (tokens[last]!.text === ')' || tokens[last]!.text === ']'))) last--;
   if (last < first) return null;
+  last = beforePossessivePlace(tokens, first, last);
   // A name has a capital somewhere ("de Blasio", "al-Qaeda"); "the species" has none.
   let capital = false;
   for (let i = first; i <= last && !capital; i++) capital = /\p{Lu}/u.test(tokens[i]!.text);
@@ -116,6 +117,22 @@ function trimmed(tokens: Token[], span: TaggedSpan, titleCover: Set<number>, rul
     while (first < last && isVocabularyWord(tokens[first]!.lower) && !knownName(tokens, first, last)) first++;
   }
   return first > last ? null : { ...span, first, last };
+}
+
+const POSSESSIVE = /^['’]s$/;
+
+/**
+ * Where a name ends when the tagger ran on over a possessive into a place ("the BBC's North America editor",
+ * "Acme's Europe head"): the owner is the name, the place is a region of its work. A possessive followed by
+ * anything else stays ("People's Liberation Army", "McDonald's Corporation").
+ */
+function beforePossessivePlace(tokens: Token[], first: number, last: number): number {
+  for (let p = first + 1; p < last; p++) {
+    if (!POSSESSIVE.test(tokens[p]!.text)) continue;
+    const rest = joinWords(tokens, p + 1, last);
+    return gazetteerType(rest) === 'LOC' || isWorldPlace(rest) ? p - 1 : last;
+  }
+  return last;
 }
 
 function roleBeforeName(tokens: Token[], i: number): boolean {

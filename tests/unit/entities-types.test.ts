@@ -172,4 +172,12 @@ describe('a name and its longer form', () => {
     const text = 'Teachers from Indiana marched on Tuesday. The Indiana State Teachers Association organised the rally.';
     expect(typed(text).get('Indiana')).toBe('place');
   });
+
+  it('ends an outlet’s name at its possessive when a place follows (the place is the beat, not part of the name)', () => {
+    const text = 'Voters were angry, but the BBC’s North America editor Ann Roe said the president did not give up.';
+    const types = typed(text);
+    expect(types.get('BBC')).toBe('organization');
+    expect(types.get('North America')).toBe('place');
+    expect([...types.keys()].some((k) => k.includes('’s North'))).toBe(false);
+  });
 });
