@@ -57,10 +57,20 @@ const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'ab
 /** The first characters of the candidates: most words of a sentence fail on these before any string lookup. */
 const CANDIDATE_PREFIXES = stemPrefixTable(CANDIDATES);
 
+/** Lower-case words already looked up in CANDIDATES (one lookup instead of a stem and two); emptied when large. */
+const knownCandidates = new Map<string, boolean>();
+const MAX_KNOWN_CANDIDATES = 20_000;
+
 function isCandidateWord(t: Token | undefined): boolean {
   if (!t?.isWord || !CANDIDATE_PREFIXES[prefixKey(t.lower)]) return false;
-  const w = norm(t, '');
-  return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+  let known = knownCandidates.get(t.lower);
+  if (known === undefined) {
+    const w = norm(t, '');
+    known = CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+    if (knownCandidates.size >= MAX_KNOWN_CANDIDATES) knownCandidates.clear();
+    knownCandidates.set(t.lower, known);
+  }
+  return known;
 }
 
 /** Is token `i` worth scoring: a word the model favours as a cue's end, a preposition only right after one. */

@@ -54,20 +54,38 @@ function prefixesOf(cueWords: ReadonlyMap<string, number>): Uint8Array {
   return table;
 }
 
+/** Per cue table, the share of each lower-case word already looked up (a word passing the prefix test costs one
+ * lookup rather than a stem, a joined "~stem" and two). Emptied when it grows large. */
+const knownShares = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+const MAX_KNOWN_SHARES = 20_000;
+
+function sharesOf(cueWords: ReadonlyMap<string, number>): Map<string, number> {
+  let known = knownShares.get(cueWords);
+  if (!known) knownShares.set(cueWords, (known = new Map()));
+  return known;
+}
+
 /** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
-export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, prefixes = prefixesOf(cueWords)): number {
+export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, prefixes = prefixesOf(cueWords), known = sharesOf(cueWords)): number {
   const t = tokens[i] as Token;
   if (!t.isWord || !prefixes[prefixKey(t.lower)]) return 0;
-  const w = norm(t, '');
-  return Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+  let share = known.get(t.lower);
+  if (share === undefined) {
+    const w = norm(t, '');
+    share = Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+    if (known.size >= MAX_KNOWN_SHARES) known.clear();
+    known.set(t.lower, share);
+  }
+  return share;
 }
 
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
 function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
   const found: { i: number; share: number }[] = [];
   const prefixes = prefixesOf(cueWords);
+  const known = sharesOf(cueWords);
   for (let i = 0; i < tokens.length; i++) {
-    const share = cueShare(tokens, i, cueWords, prefixes);
+    const share = cueShare(tokens, i, cueWords, prefixes, known);
     if (share > 0) found.push({ i, share });
   }
   if (found.length > MAX_CUES) found.sort((a, b) => b.share - a.share).splice(MAX_CUES);

@@ -30,4 +30,17 @@ describe('cueShare', () => {
     const shares = tokens.map((_, i) => cueShare(tokens, i, cues));
     expect(shares).toEqual([0, 0.25, 0, 0.5, 0, 0, 0]);
   });
+
+  it('gives a word seen before the same share again, and each cue table its own', () => {
+    const first = new Map([['~warn', 0.5]]);
+    const second = new Map([['warned', 0.75]]);
+    const tokens = tokenize('She warned. They warned. He warns.', 0, 34);
+    const warned = [1, 4];
+    for (let round = 0; round < 2; round++) {
+      expect(warned.map((i) => cueShare(tokens, i, first))).toEqual([0.5, 0.5]);
+      expect(warned.map((i) => cueShare(tokens, i, second))).toEqual([0.75, 0.75]);
+      expect(cueShare(tokens, 7, first)).toBe(0.5);
+      expect(cueShare(tokens, 7, second)).toBe(0);
+    }
+  });
 });
