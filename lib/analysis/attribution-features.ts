@@ -200,11 +200,11 @@ export function startFeatures(tokens: readonly Token[], c: number, k: number): s
     const t = tokens[i] as Token;
     if (t.lower === 'that') that = true;
     if (!t.isWord) punct = true;
-    between.push(wordClass(t));
+    if (between.length < 4) between.push(wordClass(t)); // only the first four are read
   }
   const d = bucket(k - c - 1);
   return [
     'b', `d=${d}`, `w=${w}`, `p=${p}`, `pw=${p}|${wordClass(tokens[k])}`, `cd=${cue}|${d}`, `cp=${cue}|${p}`, `cw=${cue}|${wordClass(tokens[k])}`,
-    `that=${that}|${d}`, `punct=${punct}`, `btw=${between.slice(0, 4).join('.')}`, `wc=${wordClass(tokens[k])}|${d}`,
+    `that=${that}|${d}`, `punct=${punct}`, `btw=${between.join('.')}`, `wc=${wordClass(tokens[k])}|${d}`,
   ];
 }

@@ -1,7 +1,7 @@
 // The character-prefix table the cue scorers test a word against before looking it up (attribution-features.ts):
 // it must admit every listed word and every inflection whose stem is listed, or a cue would go unseen.
 import { describe, expect, it } from 'vitest';
-import { prefixKey, stem, stemPrefixTable } from '../../lib/analysis/attribution-features';
+import { prefixKey, startFeatures, stem, stemPrefixTable } from '../../lib/analysis/attribution-features';
 import { cueShare } from '../../lib/analysis/attribution-spans';
 import { tokenize } from '../../lib/analysis/quote-tokens';
 
@@ -42,5 +42,16 @@ describe('cueShare', () => {
       expect(cueShare(tokens, 7, first)).toBe(0.5);
       expect(cueShare(tokens, 7, second)).toBe(0);
     }
+  });
+});
+
+describe('startFeatures', () => {
+  it('names the classes of the first four tokens between the cue and the content, however many there are', () => {
+    const tokens = tokenize('He told reporters on Monday in Ohio that the plan works.', 0, 56);
+    const k = tokens.findIndex((t) => t.lower === 'the');
+    const feats = startFeatures(tokens, 1, k);
+    expect(feats).toContain('btw=l.prep.C.prep');
+    expect(feats).toContain('that=true|4-6');
+    expect(feats).toContain('punct=false');
   });
 });
