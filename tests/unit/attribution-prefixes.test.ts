@@ -1,7 +1,7 @@
 // The character-prefix table the cue scorers test a word against before looking it up (attribution-features.ts):
 // it must admit every listed word and every inflection whose stem is listed, or a cue would go unseen.
 import { describe, expect, it } from 'vitest';
-import { prefixKey, startFeatures, stem, stemPrefixTable } from '../../lib/analysis/attribution-features';
+import { endFeatures, endFeaturesCounted, prefixKey, startFeatures, stem, stemPrefixTable } from '../../lib/analysis/attribution-features';
 import { cueShare } from '../../lib/analysis/attribution-spans';
 import { tokenize } from '../../lib/analysis/quote-tokens';
 
@@ -53,5 +53,20 @@ describe('startFeatures', () => {
     expect(feats).toContain('btw=l.prep.C.prep');
     expect(feats).toContain('that=true|4-6');
     expect(feats).toContain('punct=false');
+  });
+});
+
+describe('endFeaturesCounted', () => {
+  it('given the words after and the commas before each end, reads every end as endFeatures does', () => {
+    const s = 'The mayor said, if elected, he would cut taxes, but offered no plan on Tuesday.';
+    const tokens = tokenize(s, 0, s.length);
+    for (const from of [3, 4, 8]) {
+      for (let j = from + 1; j <= tokens.length; j++) {
+        const words = tokens.slice(j).filter((t) => t.isWord).length;
+        const commas = tokens.slice(from, j).filter((t) => t.text === ',').length;
+        expect(endFeaturesCounted(tokens, from, j, 'said', words, commas), `${from}-${j}`).toEqual(endFeatures(tokens, from, j, 'said'));
+      }
+    }
+    expect(endFeatures(tokens, 4, 8, 'said')).toContain('open=sub|would|1');
   });
 });
