@@ -165,17 +165,24 @@ export function isEndCandidate(tokens: readonly Token[], j: number): boolean {
 /** Features of ending a content that starts at token `from` right before token `j` (`j` = tokens.length: at the
  * sentence end). `cue` is the cue's last word. */
 export function endFeatures(tokens: readonly Token[], from: number, j: number, cue: string): string[] {
+  if (j >= tokens.length) return endFeaturesCounted(tokens, from, j, cue, 0, 0);
+  let words = 0;
+  for (let k = j; k < tokens.length; k++) if ((tokens[k] as Token).isWord) words++;
+  let commas = 0;
+  for (let k = from; k < j; k++) if ((tokens[k] as Token).text === ',') commas++;
+  return endFeaturesCounted(tokens, from, j, cue, words, commas);
+}
+
+/** endFeatures given the word tokens in [j, end) and the commas in [from, j), which a caller reading every end of
+ * one content counts as it goes. */
+export function endFeaturesCounted(tokens: readonly Token[], from: number, j: number, cue: string, words: number, commas: number): string[] {
   if (j >= tokens.length) return ['b', 'end', `endcue=${stem(cue)}`, `endlen=${bucket(j - from)}`];
   const t = tokens[j] as Token;
   const w = norm(t, '');
   const next = tokens[j + 1];
   const nw = norm(next, '</s>');
   const prev = norm(tokens[j - 1], '<s>');
-  let words = 0;
-  for (let k = j; k < tokens.length; k++) if ((tokens[k] as Token).isWord) words++;
   // "if elected, he would …": a content that opens with a subordinate clause goes on past its first comma.
-  let commas = 0;
-  for (let k = from; k < j; k++) if ((tokens[k] as Token).text === ',') commas++;
   const opener = SUBORDINATORS.has(norm(tokens[from], '')) ? 'sub' : wordClass(tokens[from]);
   return [
     `open=${opener}|${w}|${Math.min(commas, 2)}`,
@@ -200,11 +207,11 @@ export function startFeatures(tokens: readonly Token[], c: number, k: number): s
     const t = tokens[i] as Token;
     if (t.lower === 'that') that = true;
     if (!t.isWord) punct = true;
-    between.push(wordClass(t));
+    if (between.length < 4) between.push(wordClass(t)); // only the first four are read
   }
   const d = bucket(k - c - 1);
   return [
     'b', `d=${d}`, `w=${w}`, `p=${p}`, `pw=${p}|${wordClass(tokens[k])}`, `cd=${cue}|${d}`, `cp=${cue}|${p}`, `cw=${cue}|${wordClass(tokens[k])}`,
-    `that=${that}|${d}`, `punct=${punct}`, `btw=${between.slice(0, 4).join('.')}`, `wc=${wordClass(tokens[k])}|${d}`,
+    `that=${that}|${d}`, `punct=${punct}`, `btw=${between.join('.')}`, `wc=${wordClass(tokens[k])}|${d}`,
   ];
 }

@@ -5,7 +5,7 @@
 //   start / end: rankers for where the content starts (after a hearer, "that") and ends (", while …").
 // Logistic models over the string features of attribution-features.ts; only words the model favours are scored.
 import model from '../model/attribution.json';
-import { cueFeatures, endFeatures, isEndCandidate, MAX_START_OFFSET, norm, prefixKey, startFeatures, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatures, endFeatures, endFeaturesCounted, isEndCandidate, MAX_START_OFFSET, norm, prefixKey, startFeatures, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
 import type { Token } from './quote-tokens';
 
 const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
@@ -57,10 +57,20 @@ const CUE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'on', 'at', 'by', 'ab
 /** The first characters of the candidates: most words of a sentence fail on these before any string lookup. */
 const CANDIDATE_PREFIXES = stemPrefixTable(CANDIDATES);
 
+/** Lower-case words already looked up in CANDIDATES (one lookup instead of a stem and two); emptied when large. */
+const knownCandidates = new Map<string, boolean>();
+const MAX_KNOWN_CANDIDATES = 20_000;
+
 function isCandidateWord(t: Token | undefined): boolean {
   if (!t?.isWord || !CANDIDATE_PREFIXES[prefixKey(t.lower)]) return false;
-  const w = norm(t, '');
-  return CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+  let known = knownCandidates.get(t.lower);
+  if (known === undefined) {
+    const w = norm(t, '');
+    known = CANDIDATES.has(w) || CANDIDATES.has(stem(w));
+    if (knownCandidates.size >= MAX_KNOWN_CANDIDATES) knownCandidates.clear();
+    knownCandidates.set(t.lower, known);
+  }
+  return known;
 }
 
 /** Is token `i` worth scoring: a word the model favours as a cue's end, a preposition only right after one. */
@@ -125,9 +135,12 @@ export function learnedContentEnd(tokens: readonly Token[], from: number, cue: s
   // must beat the sentence end by `margin`.
   let best = limit;
   let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue)) + margin;
+  const after = wordsAfterEach(tokens);
+  let commas = 0; // in [from, j)
   for (let j = from + 1; j < limit; j++) {
+    if ((tokens[j - 1] as Token).text === ',') commas++;
     if (!isEndCandidate(tokens, j)) continue;
-    const z = score(END, endFeatures(tokens, from, j, cue));
+    const z = score(END, endFeaturesCounted(tokens, from, j, cue, wordsFrom(tokens, after, j), commas));
     if (z > bestScore) {
       best = j;
       bestScore = z;
@@ -136,12 +149,20 @@ export function learnedContentEnd(tokens: readonly Token[], from: number, cue: s
   return best;
 }
 
+/** Word tokens in [j, end), by the sentence's wordsAfterEach. */
+function wordsFrom(tokens: readonly Token[], after: Int32Array, j: number): number {
+  return (after[j] as number) + ((tokens[j] as Token).isWord ? 1 : 0);
+}
+
 /** The `max` likeliest ends of a content that starts at token `from` (token indexes it ends before, `tokens.length`
  * for the sentence end), best first, by the end ranker of learnedContentEnd. */
 export function rankedContentEnds(tokens: readonly Token[], from: number, cue: string, max: number): number[] {
   const scored: { j: number; z: number }[] = [{ j: tokens.length, z: score(END, endFeatures(tokens, from, tokens.length, cue)) }];
+  const after = wordsAfterEach(tokens);
+  let commas = 0; // in [from, j)
   for (let j = from + 1; j < tokens.length; j++) {
-    if (isEndCandidate(tokens, j)) scored.push({ j, z: score(END, endFeatures(tokens, from, j, cue)) });
+    if ((tokens[j - 1] as Token).text === ',') commas++;
+    if (isEndCandidate(tokens, j)) scored.push({ j, z: score(END, endFeaturesCounted(tokens, from, j, cue, wordsFrom(tokens, after, j), commas)) });
   }
   scored.sort((a, b) => b.z - a.z);
   return scored.slice(0, max).map((x) => x.j);

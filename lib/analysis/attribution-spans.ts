@@ -39,10 +39,17 @@ function bucket(n: number): string {
   return n <= 2 ? String(n) : n <= 5 ? '3-5' : n <= 10 ? '6-10' : n <= 20 ? '11-20' : '21+';
 }
 
-function wordsIn(tokens: readonly Token[], from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) if ((tokens[k] as Token).isWord) n++;
-  return n;
+/** Word tokens before each index: `before[k]` counts the words in tokens [0, k), so tokens [a, b) hold
+ * before[b] - before[a] words (read once per sentence instead of counting each span). */
+function wordsBeforeEach(tokens: readonly Token[]): Int32Array {
+  const before = new Int32Array(tokens.length + 1);
+  for (let k = 0; k < tokens.length; k++) before[k + 1] = (before[k] as number) + ((tokens[k] as Token).isWord ? 1 : 0);
+  return before;
+}
+
+/** Words in tokens [from, to) by the sentence's wordsBeforeEach (an empty or reversed range has none). */
+function wordsIn(before: Int32Array, from: number, to: number): number {
+  return to <= from ? 0 : (before[to] as number) - (before[from] as number);
 }
 
 /** Per cue table, the first characters of its words and stems (stemPrefixTable): most words fail on these. */
@@ -54,20 +61,38 @@ function prefixesOf(cueWords: ReadonlyMap<string, number>): Uint8Array {
   return table;
 }
 
+/** Per cue table, the share of each lower-case word already looked up (a word passing the prefix test costs one
+ * lookup rather than a stem, a joined "~stem" and two). Emptied when it grows large. */
+const knownShares = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+const MAX_KNOWN_SHARES = 20_000;
+
+function sharesOf(cueWords: ReadonlyMap<string, number>): Map<string, number> {
+  let known = knownShares.get(cueWords);
+  if (!known) knownShares.set(cueWords, (known = new Map()));
+  return known;
+}
+
 /** How often token `i`'s word (or its stem, as "~stem") was a cue in train: 0 for words that never were. */
-export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, prefixes = prefixesOf(cueWords)): number {
+export function cueShare(tokens: readonly Token[], i: number, cueWords: ReadonlyMap<string, number>, prefixes = prefixesOf(cueWords), known = sharesOf(cueWords)): number {
   const t = tokens[i] as Token;
   if (!t.isWord || !prefixes[prefixKey(t.lower)]) return 0;
-  const w = norm(t, '');
-  return Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+  let share = known.get(t.lower);
+  if (share === undefined) {
+    const w = norm(t, '');
+    share = Math.max(cueWords.get(w) ?? 0, cueWords.get(`~${stem(w)}`) ?? 0);
+    if (known.size >= MAX_KNOWN_SHARES) known.clear();
+    known.set(t.lower, share);
+  }
+  return share;
 }
 
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
 function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
   const found: { i: number; share: number }[] = [];
   const prefixes = prefixesOf(cueWords);
+  const known = sharesOf(cueWords);
   for (let i = 0; i < tokens.length; i++) {
-    const share = cueShare(tokens, i, cueWords, prefixes);
+    const share = cueShare(tokens, i, cueWords, prefixes, known);
     if (share > 0) found.push({ i, share });
   }
   if (found.length > MAX_CUES) found.sort((a, b) => b.share - a.share).splice(MAX_CUES);
@@ -75,14 +100,14 @@ function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, n
 }
 
 /** The features of one pair, beyond the cue's own (cueFeatures). */
-function pairFeatures(tokens: readonly Token[], c: number, from: number, to: number, trailing: boolean, speaker: string, ranked: string): string[] {
+function pairFeatures(tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean, speaker: string, ranked: string): string[] {
   const cue = stem(norm(tokens[c], ''));
-  const words = wordsIn(tokens, from, to);
-  const toEnd = to >= tokens.length || wordsIn(tokens, to, tokens.length) === 0;
+  const words = wordsIn(counts, from, to);
+  const toEnd = to >= tokens.length || wordsIn(counts, to, tokens.length) === 0;
   const first = norm(tokens[from], '');
   const before = norm(tokens[from - 1], '<s>');
   const endWord = toEnd ? '</s>' : norm(tokens[to], '');
-  const gap = trailing ? wordsIn(tokens, to, c) : wordsIn(tokens, c + 1, from);
+  const gap = trailing ? wordsIn(counts, to, c) : wordsIn(counts, c + 1, from);
   let that = false;
   for (let k = c + 1; k < from; k++) if ((tokens[k] as Token).lower === 'that') that = true;
   // Punctuation inside the span: a content seldom runs over a semicolon or a dash, often over a comma.
@@ -96,7 +121,7 @@ function pairFeatures(tokens: readonly Token[], c: number, from: number, to: num
     `P:shape=${shape}`, `P:cs=${cue}|${shape}`, `P:len=${bucket(words)}`, `P:slen=${shape}|${bucket(words)}`,
     `P:gap=${trailing ? 'T' : 'L'}|${bucket(gap)}`, `P:first=${first}`, `P:before=${before}`, `P:endw=${endWord}`,
     `P:inner=${inner}`, `P:innerlen=${inner}|${bucket(words)}`, `P:spk=${speaker}`, `P:spkc=${speaker}|${cue}`, `P:spks=${speaker}|${shape}`, `P:cpos=${bucket(c)}`,
-    `P:left=${bucket(wordsIn(tokens, 0, trailing ? to : c))}`, `P:rank=${ranked}`, `P:rankc=${ranked}|${cue}`, `P:ranks=${ranked}|${speaker}`,
+    `P:left=${bucket(wordsIn(counts, 0, trailing ? to : c))}`, `P:rank=${ranked}`, `P:rankc=${ranked}|${cue}`, `P:ranks=${ranked}|${speaker}`,
   ];
 }
 
@@ -114,6 +139,7 @@ export function spanCandidates(
   const cues = likeliestCues(tokens, cueWords);
   if (cues.length === 0) return out;
   const after = wordsAfterEach(tokens);
+  let counts: Int32Array | null = null;
   for (const c of cues) {
     const speaker = speakerOf(c);
     // The caller may drop a cue before its features are read, too (one whose speaker it may not show).
@@ -125,12 +151,13 @@ export function spanCandidates(
     const base = [...feats, `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`];
     // The caller may drop a cue before its spans are cut (the rankers are the costly part).
     if (!keepCue(c, base)) continue;
+    const words = (counts ??= wordsBeforeEach(tokens));
     const push = (from: number, to: number, trailing: boolean, endRank: string): void => {
-      if (to <= from || wordsIn(tokens, from, to) < MIN_CONTENT_WORDS) return;
+      if (to <= from || wordsIn(words, from, to) < MIN_CONTENT_WORDS) return;
       if (out.some((o) => o.cue === c && o.from === from && o.to === to)) return;
       // Where the cue model's rankers would put the content: a span that agrees with them is likelier right.
       const agree = trailing ? 'T' : `${from === ranked.start ? 's' : '-'}${to === ranked.end ? 'e' : '-'}`;
-      out.push({ cue: c, from, to, trailing, base, feats: [...pairFeatures(tokens, c, from, to, trailing, speaker, `${cueBin}|${agree}`), `P:erank=${endRank}`, `P:erankw=${endRank}|${norm(tokens[to], '</s>')}`] });
+      out.push({ cue: c, from, to, trailing, base, feats: [...pairFeatures(tokens, words, c, from, to, trailing, speaker, `${cueBin}|${agree}`), `P:erank=${endRank}`, `P:erankw=${endRank}|${norm(tokens[to], '</s>')}`] });
     };
     if ((after[c] as number) >= MIN_CONTENT_WORDS) {
       const starts = new Set<number>();
