@@ -35,8 +35,9 @@ function strongCues(): { prefixes: Uint8Array; words: ReadonlySet<string> } {
  * The mean margin a content run needs; Infinity switches the tagger off (nothing is read). Off for now: on PolNeAR
  * dev its best threshold, 750, takes reported speech from P 82.6 R 39.6 to P 82.7 R 40.1 (700: 82.5 / 40.4), but
  * it costs 5-8% of the analysis's time on the unlabelled news pages (most of it tagging the ~200 sentences that pass
- * the checks below), over the budget for so small a gain. `npx tsx scripts/eval/attribution-sweep.ts dev 650 700 750 --tagger` measures it; only the sweep and the
- * tests change `taggerSettings`.
+ * the checks below), over the budget for so small a gain. `npx tsx scripts/eval/attribution-sweep.ts dev 650 700 750 --tagger` measures it. The product does
+ * not import it (its model stays out of the bundle): the sweep and the tests plug `taggedAttributions` in as
+ * quotes.ts's `extraReportedReader` and change `taggerSettings`.
  */
 export const TAGGER_THRESHOLD = Number.POSITIVE_INFINITY;
 export const taggerSettings = { threshold: TAGGER_THRESHOLD };

@@ -17,7 +17,6 @@ import { MentionIndex, SpeakerResolver, entitySpeaker, isSingularHuman, passiveA
 import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
-import { taggedAttributions } from './attribution-tagger-model';
 import { CONTINUATION_HINT, findContinuations } from './participle-cues';
 
 interface Candidate extends Span {
@@ -46,9 +45,27 @@ function spanCandidate(found: SpanAttribution): Candidate {
   return { start: found.contentStart, end: found.contentEnd, kind: 'reported', ref: found.slot.ref, cue: found.slot.cue, inherits: false, learned: true, cueSpan: found.cueSpan, sourceSpan: found.slot.source };
 }
 
-/** Candidates from the sequence tagger: like the span model's, shown only with a speaker who resolves. */
-function taggedCandidates(text: string, tokens: readonly Token[], mentions: MentionIndex): Candidate[] {
-  return taggedAttributions(text, tokens, mentions).flatMap((t) =>
+/** Reported speech a further reader finds in a sentence without quotation marks that every other reader left empty. */
+export interface ExtraReportedSpeech {
+  slot: SpeakerSlot | null;
+  contentStart: number;
+  contentEnd: number;
+}
+
+/**
+ * A further reader of reported speech, plugged in only to measure one: the product has none. The sequence tagger
+ * (attribution-tagger-model.ts) was measured here and did not pay for its time, so it is not imported, and its
+ * model stays out of the bundle; `attribution-sweep.ts --tagger` and its tests plug it in.
+ */
+export const extraReportedReader: {
+  read: ((text: string, tokens: readonly Token[], mentions: MentionIndex) => ExtraReportedSpeech[]) | null;
+} = { read: null };
+
+/** The further reader's finds: like the span model's, shown only with a speaker who resolves. */
+function extraCandidates(text: string, tokens: readonly Token[], mentions: MentionIndex): Candidate[] {
+  const read = extraReportedReader.read;
+  if (!read) return [];
+  return read(text, tokens, mentions).flatMap((t) =>
     t.slot ? [{ start: t.contentStart, end: t.contentEnd, kind: 'reported', ref: t.slot.ref, cue: t.slot.cue, inherits: false, learned: true, ...slotSpans(t.slot) } satisfies Candidate] : []);
 }
 
@@ -353,7 +370,7 @@ function sentenceCandidates(
             // Sentences without quotation marks only: as the span model was trained, and where the tagger was chosen on dev.
             const spanned = spanAttribution(text, tokens, mentions);
             if (spanned) out.push(spanCandidate(spanned));
-            else out.push(...taggedCandidates(text, tokens, mentions));
+            else out.push(...extraCandidates(text, tokens, mentions));
           }
         }
         continue;

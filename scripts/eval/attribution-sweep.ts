@@ -10,7 +10,8 @@ import { analyzeText } from '../../lib/analysis/analyze';
 import { cueModelSettings } from '../../lib/analysis/attribution-model';
 import { spanModelSettings } from '../../lib/analysis/attribution-span-model';
 import { endRankerSettings } from '../../lib/analysis/attribution';
-import { taggerSettings } from '../../lib/analysis/attribution-tagger-model';
+import { taggedAttributions, taggerSettings } from '../../lib/analysis/attribution-tagger-model';
+import { extraReportedReader } from '../../lib/analysis/quotes';
 import { readPolnear, scoreKind, type KindScore } from './polnear';
 
 const split = process.argv[2] === 'train' ? 'train' : 'dev';
@@ -18,6 +19,8 @@ const given = process.argv.slice(3).filter((a) => !a.startsWith('--')).map(Numbe
 const spans = process.argv.includes('--spans');
 const ends = process.argv.includes('--ends');
 const tagger = process.argv.includes('--tagger');
+// The product does not run the tagger: plug it in as the further reader of reported speech to measure it.
+if (tagger) extraReportedReader.read = taggedAttributions;
 const thresholds = given.length ? given : [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 const articles = readPolnear(resolve(import.meta.dirname, '../../../shared/datasets/polnear', split));
 console.log(`PolNeAR ${split}: reported speech by ${tagger ? 'sequence-tagger margin' : spans ? 'span-model' : 'cue-model'} threshold (1.01 = model off; for the tagger, Infinity, its default)`);

@@ -10,6 +10,7 @@ import { CUE_THRESHOLD, cueModelSettings } from '../../lib/analysis/attribution-
 import { SPAN_THRESHOLD, spanModelSettings } from '../../lib/analysis/attribution-span-model';
 import { tokenize, type Token } from '../../lib/analysis/quote-tokens';
 import { MentionIndex } from '../../lib/analysis/speakers';
+import { extraReportedReader } from '../../lib/analysis/quotes';
 import { entityFromForms, readableQuotes, type ReadableQuote } from '../../testing/fixtures/quotes-fixtures';
 
 function people(text: string) {
@@ -24,12 +25,14 @@ function taggerQuotes(text: string, threshold: number): ReadableQuote[] {
   cueModelSettings.threshold = 2;
   spanModelSettings.threshold = 2;
   taggerSettings.threshold = threshold;
+  extraReportedReader.read = taggedAttributions;
   try {
     return readableQuotes(text, people(text));
   } finally {
     cueModelSettings.threshold = CUE_THRESHOLD;
     spanModelSettings.threshold = SPAN_THRESHOLD;
     taggerSettings.threshold = TAGGER_THRESHOLD;
+    extraReportedReader.read = null;
   }
 }
 
