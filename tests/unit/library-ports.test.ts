@@ -75,16 +75,10 @@ function notes(n: number, body = (i: number) => `note ${i}`): Annotation[] {
   return Array.from({ length: n }, (_, i) => makeAnnotation({ id: noteId(i + 1), start: i * 10, body: body(i) }));
 }
 
-/**
- * Resolves once the background's end of the newest port has been handed a message of `type`, or
- * lost the page: the background's own listeners came first, so it has handled that by then.
- */
-function backgroundHandled(runtime: { backgroundEnds: FakePort[] }, what: { message: string } | 'disconnect'): Promise<void> {
+/** Resolves once the background's end of the newest port has lost the page: its own listener came first, so it has handled that by then. */
+function backgroundLostPage(runtime: { backgroundEnds: FakePort[] }): Promise<void> {
   const end = runtime.backgroundEnds.at(-1)!;
-  return new Promise((resolve) => {
-    if (what === 'disconnect') end.onDisconnect.addListener(resolve);
-    else end.onMessage.addListener((message) => (message as { type?: unknown }).type === what.message && resolve());
-  });
+  return new Promise((resolve) => end.onDisconnect.addListener(resolve));
 }
 
 /** The notes chunks the background posted, read as the page reads them. */
@@ -166,17 +160,19 @@ describe('importing over a port', () => {
     expect(yields).toBeGreaterThanOrEqual(3);
   });
 
-  it('writes nothing before the commit, and nothing at all when the page goes away first', async () => {
+  it('lets no reader see an uncommitted import, and keeps nothing when the page goes away first', async () => {
     const runtime = runtimeOver();
     const page = runtime.connect(LIBRARY_IMPORT_PORT);
-    const notesHandled = backgroundHandled(runtime, { message: 'notes' });
     page.postMessage({ type: 'begin', format: 'lede-jsonld', notes: 2, articles: 0 });
     page.postMessage({ type: 'notes', json: json(notes(2)) });
-    await notesHandled;
-    expect(await db.annotations.count()).toBe(0);
-    const pageGone = backgroundHandled(runtime, 'disconnect');
+    // Both notes are written inside the import's transaction before any commit...
+    await expect.poll(() => runtime.seen.map(parseImportReply).filter((r) => r.type === 'progress' && r.done === 2), { timeout: 10_000 }).not.toHaveLength(0);
+    // ...so a reader asking now waits for that transaction (it must not be awaited before the page leaves).
+    const countedMeanwhile = db.annotations.count();
+    const pageGone = backgroundLostPage(runtime);
     page.disconnect();
     await pageGone;
+    expect(await countedMeanwhile).toBe(0);
     expect(await db.annotations.count()).toBe(0);
   });
 
@@ -189,7 +185,7 @@ describe('importing over a port', () => {
     page.postMessage({ type: 'notes', json: json(file.slice(1_000)) });
     // The background reports notes written (inside the import's transaction) before the rest arrived.
     await expect.poll(() => runtime.seen.map(parseImportReply).filter((r) => r.type === 'progress' && r.done >= 1_000), { timeout: 10_000 }).not.toHaveLength(0);
-    const pageGone = backgroundHandled(runtime, 'disconnect');
+    const pageGone = backgroundLostPage(runtime);
     page.disconnect();
     await pageGone;
     expect(await db.annotations.count()).toBe(0);
