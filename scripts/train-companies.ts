@@ -1,5 +1,6 @@
 // `npx tsx scripts/train-companies.ts [--out FILE]` (part of `npm run train`): the one-word company names of the maintained
-// @cspell/dict-companies word list that cannot be anything else, written to lib/model/companies.json. Reuters 1996
+// @cspell/dict-companies word list and the brands of the simple-icons set (apps, services, makers; an icon's word that
+// @cspell/dict-people-names lists as someone's name is left out) that cannot be anything else, written to lib/model/companies.json. Reuters 1996
 // and the politics news the other lists learn from never saw most of today's companies ("Nintendo", "Lockheed"),
 // so the tagger takes their lone names for surnames. A word is kept only when no list knows it as a given name (even one the rules set aside, "Morgan"), a
 // surname, a place or an English word, and neither CoNLL-2003 eng.train nor the silver-tagged news ever tag it a
@@ -16,6 +17,10 @@ import names from '../lib/model/names.json';
 const root = resolve(import.meta.dirname, '..');
 const outPath = process.argv.includes('--out') ? resolve(process.argv[process.argv.indexOf('--out') + 1]!) : resolve(root, 'lib/model/companies.json');
 const dict = readFileSync(resolve(root, 'node_modules/@cspell/dict-companies/dict/companies.txt'), 'utf8');
+/** The brands of the maintained simple-icons set (apps, services, makers, airlines), by title. */
+const icons = JSON.parse(readFileSync(resolve(root, 'node_modules/simple-icons/data/simple-icons.json'), 'utf8')) as { title: string }[];
+/** People's names of the maintained cspell list: a brand named so ("Jenkins", "Dolby") may be someone. */
+const peopleNames = new Set(readFileSync(resolve(root, 'node_modules/@cspell/dict-people-names/dict/people-names.txt'), 'utf8').split('\n').map((l) => l.trim()));
 
 /** Words tagged as one kind or another in a labelled source: person and place against organisation. */
 function tagCounts(sentences: Sentence[], counts: Map<string, { other: number; org: number }>): void {
@@ -39,9 +44,16 @@ tagCounts(readSentences(resolve(root, '../shared/datasets/polnear-silver/train.c
 
 // Any listed given name, even one the rules no longer read as one ("Morgan"): people are named so.
 const givenNames = new Set<string>([...names.male.split(' '), ...names.female.split(' ')]);
+// Each brand's one word: the dictionary's words, the icons' one-word titles and the first word of the longer ones
+// ("Alibaba Cloud", "Alibaba.com" -> "Alibaba"). An icon's word that is also someone's name ("Jenkins") is left out.
+const brandWords = new Set<string>();
+for (const line of dict.split('\n')) brandWords.add(line.trim());
+for (const { title } of icons) {
+  const word = title.replace(/\.com$/, '').split(' ')[0]!;
+  if (!peopleNames.has(word)) brandWords.add(word);
+}
 const words = new Set<string>();
-for (const line of dict.split('\n')) {
-  const word = line.trim();
+for (const word of brandWords) {
   if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) continue;
   if (givenNames.has(word.toLowerCase()) || isFirstName(word) || isGivenName(word) || firstNameGender(word) !== 'unknown' || isNewsSurname(word)) continue;
   const gaz = gazetteerType(word);

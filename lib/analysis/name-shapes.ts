@@ -200,22 +200,45 @@ const COMPANY_WORDS = new Set<string>(companyData.words.split(' '));
 /** Words after a name that say it is someone: "X, who", "X, whose". */
 const SOMEONE_AFTER = new Set(['who', 'whose']);
 
+/** A word that may open a person's name: a given name by any list, a known surname, a person's in the lists. */
+function personWord(w: string): boolean {
+  return givenName(w) || isGivenName(w) || isNewsSurname(w) || gazetteerType(w) === 'PER';
+}
+
 /**
- * A "person" the article never shows to be someone (no title or honorific, no given name opening it, no "who"
- * after it) whose name opens with a listed company's word: "Nintendo's Metroid series", "Lexus Philippines". The tagger
+ * Whether a "person"'s name reads as a listed company's: it opens with a company's word, the rest ordinary words or
+ * places ("Nintendo Switch", "Lexus Philippines").
+ */
+function companyName(words: readonly string[]): boolean {
+  if (!COMPANY_WORDS.has(words[0]!) || givenName(words[0]!) || isGivenName(words[0]!)) return false;
+  // Any later word that may be a person's name makes it one: "Morgan Burnett", not "Nintendo Switch".
+  return !words.slice(1).some((w) => givenName(w) || isNewsSurname(w) || gazetteerType(w) === 'PER' || !isVocabularyWord(w.toLowerCase()) && !isWorldPlace(w));
+}
+
+/**
+ * A "person" the article never shows to be someone (no title or honorific, no "who" after it) whose name reads as a
+ * listed company's (companyName), or a one-word "person" the page also names as a company ("Acme" beside
+ * "Acme.com" or "Acme Holdings"): "Nintendo's Metroid series", "Edmunds expects 16.6 million vehicles". The tagger
  * learned from 1996 news, which never saw most of today's companies, and reads their names as surnames.
  */
-function companyPerson(tokens: Token[], group: readonly ResolvedMention[]): boolean {
+function companyPerson(tokens: Token[], group: readonly ResolvedMention[], pageCompanies: ReadonlySet<string>): boolean {
   const words = group[0]!.name.split(' ');
-  if (group[0]!.type !== 'person' || !COMPANY_WORDS.has(words[0]!) || givenName(words[0]!) || isGivenName(words[0]!)) return false;
-  // Any later word that may be a person's name makes it one: "Morgan Burnett", not "Nintendo Switch".
-  if (words.slice(1).some((w) => givenName(w) || isNewsSurname(w) || gazetteerType(w) === 'PER' || !isVocabularyWord(w.toLowerCase()) && !isWorldPlace(w))) return false;
+  if (group[0]!.type !== 'person') return false;
+  if (!companyName(words) && !(words.length === 1 && pageCompanies.has(words[0]!) && !personWord(words[0]!))) return false;
   return group.every((m) => {
     if (stated(m)) return false;
     const next = tokens[m.candidate.last + 1];
     const after = next && next.text === ',' ? tokens[m.candidate.last + 2] : next;
     return !(after && SOMEONE_AFTER.has(after.lower));
   });
+}
+
+/** The company an organisation's name shows: "Acme" of "Acme.com", "Acme Holdings", "Acme Airlines"; or undefined. */
+function companyOf(name: string): string | undefined {
+  const site = /^(\p{Lu}\p{L}+)\.com$/u.exec(name);
+  if (site) return site[1];
+  const words = name.split(' ');
+  return words.length === 2 && (isCompanyHead(words[1]!) || CORPORATE_TAILS.has(words[1]!)) ? words[0] : undefined;
 }
 
 /** A "person" whose name is spelled as a brand: a company or its product, not someone. */
@@ -489,10 +512,16 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     if (group) group.push(m);
     else byName.set(m.name, [m]);
   }
+  // Companies the page names with a company's head or as a website: "Acme Holdings", "Acme.com".
+  const pageCompanies = new Set<string>();
+  for (const m of mentions) {
+    const company = m.type === 'organization' ? companyOf(m.name) : undefined;
+    if (company !== undefined) pageCompanies.add(company);
+  }
   const companies = new Set<string>();
   for (const [name, group] of byName) {
     if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
-    else if (companyPerson(tokens, group)) companies.add(name);
+    else if (companyPerson(tokens, group, pageCompanies)) companies.add(name);
   }
   // A product named so once is one wherever the page names it, whatever cue stands by it there ("new Amazon Music
   // Unlimited subscribers").

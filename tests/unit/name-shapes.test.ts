@@ -341,10 +341,23 @@ describe('listed companies typed as people', () => {
     expect(typed('The pass went to Komatsu Hartley.', 'Komatsu Hartley')).toEqual(['person:Komatsu Hartley']);
   });
 
+  it('a lone "person" the page also names as a website or with a company’s head is an organisation', () => {
+    const text = 'Zentrac expects sales to slow, Zentrac.com said. Quillor Holdings owns Quillor.';
+    const tokens = tokenize(text);
+    const site = { ...mention(tokens, 'Zentrac.com'), type: 'organization' as const };
+    const holding = { ...mention(tokens, 'Quillor Holdings'), type: 'organization' as const };
+    const out = reviseByShape(tokens, [mention(tokens, 'Zentrac'), site, holding, mention(tokens, 'Quillor', 1)]).map((m) => `${m.type}:${m.name}`);
+    expect(out).toEqual(['organization:Zentrac', 'organization:Zentrac.com', 'organization:Quillor Holdings', 'organization:Quillor']);
+    expect(typed('Zentrac, who runs the lab, spoke.', 'Zentrac')).toEqual(['person:Zentrac']);
+  });
+
   it('the list leaves out words that are also given names, surnames, places or English words', () => {
     const words = new Set(companies.words.split(' '));
     for (const w of ['Morgan', 'Ford', 'Harris', 'Boston', 'Company']) expect(words.has(w)).toBe(false);
     expect(words.has('Komatsu')).toBe(true);
+    // simple-icons brands, less those cspell's people-names list knows as someone's name.
+    expect(words.has('Bandcamp')).toBe(true);
+    expect(words.has('Jenkins')).toBe(false);
   });
 
   it('reproduces lib/model/companies.json byte for byte from the word list and training text', () => {
