@@ -12,6 +12,7 @@ import { gazetteerType, isFirstName, isNewsSurname, isVocabularyWord, isWorldPla
 import { isGivenName } from '../lib/analysis/given-names';
 import { firstNameGender } from '../lib/analysis/name-gender';
 import { listedWord } from '../lib/analysis/common-word-names';
+import { isStateName } from '../lib/analysis/name-heads';
 import names from '../lib/model/names.json';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,22 +24,23 @@ const icons = JSON.parse(readFileSync(resolve(root, 'node_modules/simple-icons/d
 const peopleNames = new Set(readFileSync(resolve(root, 'node_modules/@cspell/dict-people-names/dict/people-names.txt'), 'utf8').split('\n').map((l) => l.trim()));
 
 /** Words tagged as one kind or another in a labelled source: person and place against organisation. */
-function tagCounts(sentences: Sentence[], counts: Map<string, { other: number; org: number }>): void {
+function tagCounts(sentences: Sentence[], counts: Map<string, { other: number; org: number; place: number }>): void {
   for (const s of sentences) {
     if (s.capsMode) continue;
     for (const e of s.entities) {
       for (let i = e.first; i <= e.last; i++) {
         const word = s.tokens[i]!.word;
-        const c = counts.get(word) ?? { other: 0, org: 0 };
+        const c = counts.get(word) ?? { other: 0, org: 0, place: 0 };
         if (e.type === 'ORG') c.org++;
         else if (e.type === 'PER' || e.type === 'LOC') c.other++;
+        if (e.type === 'LOC' && e.first === e.last) c.place++;
         counts.set(word, c);
       }
     }
   }
 }
 
-const counts = new Map<string, { other: number; org: number }>();
+const counts = new Map<string, { other: number; org: number; place: number }>();
 tagCounts(readSentences(resolve(root, '../shared/datasets/conll2003/eng.train')), counts);
 tagCounts(readSentences(resolve(root, '../shared/datasets/polnear-silver/train.conll')), counts);
 
@@ -63,5 +65,13 @@ for (const word of brandWords) {
   if (c && c.other * 5 > c.org) continue;
   words.add(word);
 }
-writeFileSync(outPath, JSON.stringify({ words: [...words].sort().join(' ') }) + '\n');
-console.log(`companies: ${words.size} words -> ${outPath}`);
+// Apps, services and airlines named by one word, even a place's ("Spotify", "Emirates"): the simple-icons titles of one
+// word that are no English word or state and that the labelled text never tags alone as a place ("Jordan" is a country
+// first). Whether the page names the place or the brand is for its own words to tell.
+const apps = new Set<string>();
+for (const { title } of icons) {
+  const c = counts.get(title);
+  if (/^\p{Lu}\p{Ll}{3,}$/u.test(title) && !isVocabularyWord(title.toLowerCase()) && !listedWord(title.toLowerCase()) && !isStateName(title) && !(c && c.place > 0)) apps.add(title);
+}
+writeFileSync(outPath, JSON.stringify({ words: [...words].sort().join(' '), apps: [...apps].sort().join(' ') }) + '\n');
+console.log(`companies: ${words.size} words, ${apps.size} apps -> ${outPath}`);

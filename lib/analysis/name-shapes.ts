@@ -196,6 +196,8 @@ function brandWord(word: string): boolean {
 
 /** One-word company names no list knows as anything else (scripts/train-companies.ts): "Nintendo", "Lockheed". */
 const COMPANY_WORDS = new Set<string>(companyData.words.split(' '));
+/** Apps, services and airlines named by one word, places' names among them ("Spotify", "Emirates"; scripts/train-companies.ts). */
+const APP_WORDS = new Set<string>(companyData.apps.split(' '));
 
 /** Words after a name that say it is someone: "X, who", "X, whose". */
 const SOMEONE_AFTER = new Set(['who', 'whose']);
@@ -239,6 +241,25 @@ function companyOf(name: string): string | undefined {
   if (site) return site[1];
   const words = name.split(' ');
   return words.length === 2 && (isCompanyHead(words[1]!) || CORPORATE_TAILS.has(words[1]!)) ? words[0] : undefined;
+}
+
+/** A mention where news places a name: "in X", "the X", "X, Ohio" ("of X" fits a company as well: "versions of X"). */
+function placeContext(tokens: Token[], m: ResolvedMention): boolean {
+  const { first, last } = m.candidate;
+  const prev = tokens[first - 1];
+  if (prev && tokens[first]!.breakBefore === 0 && ((LOCATIVES.has(prev.lower) && prev.lower !== 'of') || prev.lower === 'the')) return true;
+  const next = tokens[last + 1];
+  return !!next && next.text === ',' && next.breakBefore === 0 && !!tokens[last + 2]?.isCap && tokens[last + 2]!.breakBefore === 0;
+}
+
+/**
+ * A one-word "place" the page never places (no "in X", "the X" or "X, Ohio") that is an app, a service or an airline
+ * named by one word ("Spotify", "Pandora", "Emirates"): they share places' names, and the page speaks of the brand.
+ */
+function appPlace(tokens: Token[], group: readonly ResolvedMention[]): boolean {
+  const name = group[0]!.name;
+  if (group[0]!.type !== 'place' || !APP_WORDS.has(name) || SKY_BODIES.has(name)) return false;
+  return group.every((m) => m.candidate.text === name && !stated(m) && !placeContext(tokens, m));
 }
 
 /** A "person" whose name is spelled as a brand: a company or its product, not someone. */
@@ -523,6 +544,16 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
     else if (companyPerson(tokens, group, pageCompanies)) companies.add(name);
   }
+  // The page's places by name.
+  const placesByName = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'place') continue;
+    const group = placesByName.get(m.name);
+    if (group) group.push(m);
+    else placesByName.set(m.name, [m]);
+  }
+  const companyPlaces = new Set<string>();
+  for (const [name, group] of placesByName) if (appPlace(tokens, group)) companyPlaces.add(name);
   // A product named so once is one wherever the page names it, whatever cue stands by it there ("new Amazon Music
   // Unlimited subscribers").
   const productMakers = new Map<string, string>();
@@ -547,7 +578,7 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
       renamed.set(`${m.type}:${m.name}`, longer.name);
       out.push(longer);
     } else if (placeShaped(tokens, m, page) || skyBodyOrg(m)) out.push({ ...m, type: 'place', name: m.candidate.text });
-    else if (brandPerson(m) || (m.type === 'person' && companies.has(m.name))) out.push({ ...m, type: 'organization' });
+    else if (brandPerson(m) || (m.type === 'person' && companies.has(m.name)) || (m.type === 'place' && companyPlaces.has(m.name))) out.push({ ...m, type: 'organization' });
     else out.push(m);
   }
   if (renamed.size === 0) return out;

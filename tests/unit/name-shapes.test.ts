@@ -368,6 +368,36 @@ describe('listed companies typed as people', () => {
   }, 120_000);
 });
 
+describe('companies and their products typed as places', () => {
+  /** Mentions of each phrase, typed as given ("place:Vela"), in the order they are listed. */
+  const typed = (text: string, ...specs: string[]): string[] => {
+    const tokens = tokenize(text);
+    const seen = new Map<string, number>();
+    const ms = specs.map((spec) => {
+      const [type, phrase] = spec.split(':') as ['place' | 'organization', string];
+      const nth = seen.get(phrase) ?? 0;
+      seen.set(phrase, nth + 1);
+      return { ...mention(tokens, phrase, nth), type };
+    });
+    return reviseByShape(tokens, ms).map((m) => `${m.type}:${m.name}`);
+  };
+
+  it('an app’s or a service’s one-word name the page never places is the brand', () => {
+    expect(typed('It works like the paid versions of Bandcamp, and Bandcamp said so.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['organization:Bandcamp', 'organization:Bandcamp']);
+  });
+
+  it('placed once ("in X", "the X", "X, Ohio"), it stays a place everywhere', () => {
+    expect(typed('She flew to Bandcamp and met Bandcamp officials.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['place:Bandcamp', 'place:Bandcamp']);
+    expect(typed('Bandcamp, Ohio, voted. Bandcamp grew.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['place:Bandcamp', 'place:Bandcamp']);
+  });
+
+  it('the app list keeps one-word brands, even places’ names, but no country the labelled text names alone', () => {
+    const apps = new Set(companies.apps.split(' '));
+    for (const w of ['Bandcamp', 'Spotify', 'Emirates']) expect(apps.has(w)).toBe(true);
+    for (const w of ['Jordan', 'Texas', 'Amazon']) expect(apps.has(w)).toBe(false);
+  });
+});
+
 describe('connector types', () => {
   it('an acronym with one letter after a hyphen is no name, nor a standard named after it', () => {
     const text = 'Zentrac also sells USB-C car chargers with a 30W USB-C PD port, said Lena Hartley.';
