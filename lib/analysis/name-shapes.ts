@@ -14,7 +14,7 @@ import { gazetteerType, isFirstName, isNewsSurname, isOrgSuffix, isVocabularyWor
 import { isGivenName } from './given-names';
 import { firstNameGender } from './name-gender';
 import { isCompanyHead } from './name-heads';
-import { isLearnedOrgHead } from './org-cues';
+import { isLearnedOrgHead, orgCueAround } from './org-cues';
 import type { Token } from './tokens';
 
 /** English names of holidays and festivals worldwide (scripts/train-holidays.ts, from `date-holidays`). */
@@ -491,6 +491,46 @@ function ordinaryPerson(tokens: Token[], group: readonly ResolvedMention[]): boo
   });
 }
 
+/**
+ * Words after a name that say a body acts or speaks ("X said", "X announced"), or name the kind of body it is ("the
+ * X government", "X magazine").
+ */
+const BODY_WORDS_AFTER = new Set([
+  'said', 'says', 'told', 'added', 'announced', 'reported', 'confirmed', 'declined', 'denied', 'wrote', 'who', 'which',
+  'government', 'party', 'magazine', 'newspaper', 'network', 'union', 'council', 'club', 'team', 'brand', 'company', 'group',
+]);
+
+/**
+ * A one-word "organisation" that is an ordinary English word no list knows as a name ("Lightning", "Password",
+ * "Trilogy") and that nothing on the page shows to be a body: no cue typed it or stands by it (the learned "X
+ * magazine", "shares of X"), never "the X" (publications: "the Independent"), never "X said" or "X's", never beside a
+ * listed company in a list ("Disney, X, and Y"), never the opener of a longer organisation's name on the page ("X
+ * Hybrid HR"), no plural or figures after it (teams: "Flyers", "Bath 56"). A capitalised ordinary word alone, typed by the tagger's guess, names a
+ * product, a feature or a setting.
+ */
+function ordinaryOrg(tokens: Token[], group: readonly ResolvedMention[], openers: ReadonlySet<string>): boolean {
+  const word = group[0]!.name;
+  if (group[0]!.type !== 'organization' || !/^\p{Lu}\p{Ll}+$/u.test(word) || word.endsWith('s') || !listedWord(word.toLowerCase()) || openers.has(word)) return false;
+  if (gazetteerType(word) !== undefined || knownPlace(word) || COMPANY_WORDS.has(word) || isLearnedOrgHead(word) || isCompanyHead(word) || isOrgSuffix(word)) return false;
+  return group.every((m) => {
+    const { first, last } = m.candidate;
+    if (first !== last || stated(m) || m.candidate.strength >= Strength.Strong || m.candidate.text !== word || orgCueAround(tokens, first, last)) return false;
+    const prev = tokens[first - 1];
+    if (prev && prev.lower === 'the' && tokens[first]!.breakBefore === 0) return false;
+    if (listedCompanyBeside(tokens, first, last)) return false;
+    const next = tokens[last + 1];
+    // Figures after it make a results line's team: "Orrell 13 Bath 56".
+    return !(next && next.breakBefore === 0 && (BODY_WORDS_AFTER.has(next.lower) || /^['’]s?$/.test(next.text) || /^\d/.test(next.text)));
+  });
+}
+
+/** A company the lists know, written next to the name in a list: "Disney, X", "X and Acme". */
+function listedCompanyBeside(tokens: Token[], first: number, last: number): boolean {
+  const listed = (t: Token | undefined): boolean => !!t && t.isCap && (gazetteerType(t.text) === 'ORG' || COMPANY_WORDS.has(t.text));
+  const glue = (t: Token | undefined): boolean => !!t && (t.text === ',' || t.lower === 'and' || t.lower === 'or');
+  return (glue(tokens[first - 1]) && listed(tokens[first - 2])) || (glue(tokens[last + 1]) && listed(tokens[last + 2]));
+}
+
 /** Drops the mentions that are no names and retypes the place-shaped "people" and organisations as places. */
 export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): ResolvedMention[] {
   const places = new Set<string>();
@@ -540,6 +580,17 @@ export function reviseByShape(tokens: Token[], mentions: ResolvedMention[]): Res
     if (company !== undefined) pageCompanies.add(company);
   }
   const companies = new Set<string>();
+  const orgsByName = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'organization') continue;
+    const group = orgsByName.get(m.name);
+    if (group) group.push(m);
+    else orgsByName.set(m.name, [m]);
+  }
+  // First words of the page's longer organisations' names: "Fossil" of "Fossil Hybrid HR".
+  const orgOpeners = new Set<string>();
+  for (const name of orgsByName.keys()) if (name.includes(' ')) orgOpeners.add(name.slice(0, name.indexOf(' ')));
+  for (const [name, group] of orgsByName) if (ordinaryOrg(tokens, group, orgOpeners)) thingNames.add(`organization:${name}`);
   for (const [name, group] of byName) {
     if (ordinaryPerson(tokens, group)) thingNames.add(`person:${name}`);
     else if (companyPerson(tokens, group, pageCompanies)) companies.add(name);

@@ -398,6 +398,37 @@ describe('companies and their products typed as places', () => {
   });
 });
 
+describe('ordinary words typed as organisations', () => {
+  const typed = (text: string, ...specs: string[]): string[] => {
+    const tokens = tokenize(text);
+    const seen = new Map<string, number>();
+    const ms = specs.map((spec) => {
+      const [type, phrase] = spec.split(':') as ['organization' | 'place', string];
+      const nth = seen.get(phrase) ?? 0;
+      seen.set(phrase, nth + 1);
+      return { ...mention(tokens, phrase, nth), type };
+    });
+    return reviseByShape(tokens, ms).map((m) => `${m.type}:${m.name}`);
+  };
+
+  it('a lone ordinary word typed by guess, nothing showing a body, is no name', () => {
+    expect(typed('The bundle comes with a Trilogy pass, and a Password field is new.', 'organization:Trilogy', 'organization:Password')).toEqual([]);
+  });
+
+  it('keeps a body the page shows: it speaks, "the X", its kind after it, a possessive, figures, a longer name', () => {
+    expect(typed('Trilogy said sales rose.', 'organization:Trilogy')).toEqual(['organization:Trilogy']);
+    expect(typed('He wrote for the Trilogy last year.', 'organization:Trilogy')).toEqual(['organization:Trilogy']);
+    expect(typed('An article by Trilogy magazine ran.', 'organization:Trilogy')).toEqual(['organization:Trilogy']);
+    expect(typed('Trilogy’s games sold.', 'organization:Trilogy')).toEqual(['organization:Trilogy']);
+    expect(typed('Orrell 13 Trilogy 56', 'organization:Trilogy')).toEqual(['organization:Trilogy']);
+    expect(typed('Trilogy Hybrid HR ships. See it now: Trilogy', 'organization:Trilogy Hybrid HR', 'organization:Trilogy')).toEqual(['organization:Trilogy Hybrid HR', 'organization:Trilogy']);
+  });
+
+  it('keeps plurals, which name teams ("Flyers")', () => {
+    expect(typed('The Hurricanes won again.', 'organization:Hurricanes')).toEqual(['organization:Hurricanes']);
+  });
+});
+
 describe('connector types', () => {
   it('an acronym with one letter after a hyphen is no name, nor a standard named after it', () => {
     const text = 'Zentrac also sells USB-C car chargers with a 30W USB-C PD port, said Lena Hartley.';
