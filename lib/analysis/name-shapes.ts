@@ -209,10 +209,12 @@ function personWord(w: string): boolean {
 
 /**
  * Whether a "person"'s name reads as a listed company's: it opens with a company's word, the rest ordinary words or
- * places ("Nintendo Switch", "Lexus Philippines").
+ * places ("Nintendo Switch", "Lexus Philippines"); or with an app's or a maker's one-word brand, even one people are
+ * named by, and goes on so ("Dolby Vision", "Nissan Connect").
  */
 function companyName(words: readonly string[]): boolean {
-  if (!COMPANY_WORDS.has(words[0]!) || givenName(words[0]!) || isGivenName(words[0]!)) return false;
+  const opener = words[0]!;
+  if (!(COMPANY_WORDS.has(opener) || (words.length > 1 && APP_WORDS.has(opener))) || givenName(opener) || isGivenName(opener)) return false;
   // Any later word that may be a person's name makes it one: "Morgan Burnett", not "Nintendo Switch".
   return !words.slice(1).some((w) => givenName(w) || isNewsSurname(w) || gazetteerType(w) === 'PER' || !isVocabularyWord(w.toLowerCase()) && !isWorldPlace(w));
 }

@@ -341,6 +341,13 @@ describe('listed companies typed as people', () => {
     expect(typed('The pass went to Komatsu Hartley.', 'Komatsu Hartley')).toEqual(['person:Komatsu Hartley']);
   });
 
+  it('so is one opening with an app’s or a maker’s brand and going on with ordinary words, but not that brand alone', () => {
+    const apps = new Set(companies.apps.split(' '));
+    expect(apps.has('Dolby')).toBe(true);
+    expect(typed('The console does not support Dolby Vision yet.', 'Dolby Vision')).toEqual(['organization:Dolby Vision']);
+    expect(typed('Dolby spoke first.', 'Dolby')).toEqual(['person:Dolby']);
+  });
+
   it('a lone "person" the page also names as a website or with a company’s head is an organisation', () => {
     const text = 'Zentrac expects sales to slow, Zentrac.com said. Quillor Holdings owns Quillor.';
     const tokens = tokenize(text);
