@@ -245,12 +245,16 @@ function companyOf(name: string): string | undefined {
   return words.length === 2 && (isCompanyHead(words[1]!) || CORPORATE_TAILS.has(words[1]!)) ? words[0] : undefined;
 }
 
-/** A mention where news places a name: "in X", "the X", "X, Ohio" ("of X" fits a company as well: "versions of X"). */
+/**
+ * A mention where news places a name: "in X", "the X", "X, Ohio". "Of X" fits a company as well ("versions of X"), and
+ * so does "the X" before a lower-case noun ("the X fleet").
+ */
 function placeContext(tokens: Token[], m: ResolvedMention): boolean {
   const { first, last } = m.candidate;
   const prev = tokens[first - 1];
-  if (prev && tokens[first]!.breakBefore === 0 && ((LOCATIVES.has(prev.lower) && prev.lower !== 'of') || prev.lower === 'the')) return true;
   const next = tokens[last + 1];
+  const modifier = !!next && next.breakBefore === 0 && next.isWord && !next.isCap;
+  if (prev && tokens[first]!.breakBefore === 0 && ((LOCATIVES.has(prev.lower) && prev.lower !== 'of') || (prev.lower === 'the' && !modifier))) return true;
   return !!next && next.text === ',' && next.breakBefore === 0 && !!tokens[last + 2]?.isCap && tokens[last + 2]!.breakBefore === 0;
 }
 

@@ -393,6 +393,11 @@ describe('companies and their products typed as places', () => {
     expect(typed('It works like the paid versions of Bandcamp, and Bandcamp said so.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['organization:Bandcamp', 'organization:Bandcamp']);
   });
 
+  it('"the X" before a lower-case noun is the brand’s, not a place', () => {
+    expect(typed('They plan to expand the Bandcamp fleet, and Bandcamp had 270 aircraft.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['organization:Bandcamp', 'organization:Bandcamp']);
+    expect(typed('Fires raged across the Bandcamp.', 'place:Bandcamp')).toEqual(['place:Bandcamp']);
+  });
+
   it('placed once ("in X", "the X", "X, Ohio"), it stays a place everywhere', () => {
     expect(typed('She flew to Bandcamp and met Bandcamp officials.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['place:Bandcamp', 'place:Bandcamp']);
     expect(typed('Bandcamp, Ohio, voted. Bandcamp grew.', 'place:Bandcamp', 'place:Bandcamp')).toEqual(['place:Bandcamp', 'place:Bandcamp']);
