@@ -4,19 +4,22 @@
 // keeps the best one when its probability clears the threshold (chosen on PolNeAR dev with
 // scripts/eval/attribution-sweep.ts --spans).
 import model from '../model/attribution-spans.json';
-import { candidateSpan, spanCandidates } from './attribution-spans';
+import { type FeatureHashes, HashedWeights } from './attribution-hash';
+import { candidateSpan, HASHED_SPAN_FEATURES, spanCandidatesWith } from './attribution-spans';
 import { cueSpeaker, isLearnedSpeaker, learnedUseTurnedDown, speakerKind, type SpeakerSlot } from './attribution';
 import type { Token } from './quote-tokens';
 import type { MentionIndex } from './speakers';
 
 const CUES: ReadonlyMap<string, number> = new Map(Object.entries(model.cues));
-const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights));
-const BIAS = WEIGHTS.get('b') ?? 0;
+const WEIGHT_NAMES: ReadonlyMap<string, number> = new Map(Object.entries(model.weights));
+/** The weights by feature hash (attribution-hash.ts); loading throws if two names share one. */
+const WEIGHTS = new HashedWeights(WEIGHT_NAMES, 'attribution-spans.json weights');
+const BIAS = WEIGHT_NAMES.get('b') ?? 0;
 /** The most a pair's own features can add to its cue's score: the best weight of each pair feature family. A cue
  * whose score can't reach the threshold even with it is dropped before its spans are cut. */
 const MAX_PAIR_GAIN = (() => {
   const best = new Map<string, number>();
-  for (const [name, w] of WEIGHTS) {
+  for (const [name, w] of WEIGHT_NAMES) {
     if (!name.startsWith('P:') || name.startsWith('P:cueP')) continue;
     const family = name.slice(0, name.indexOf('='));
     best.set(family, Math.max(best.get(family) ?? 0, w));
@@ -57,15 +60,13 @@ export function spanAttribution(text: string, tokens: readonly Token[], mentions
     const slot = speakerAt(c);
     return !!slot && isLearnedSpeaker(tokens, slot);
   };
-  const keepCue = (c: number, base: readonly string[]): boolean => {
-    let z = BIAS;
-    for (const f of base) z += WEIGHTS.get(f) ?? 0;
+  const keepCue = (c: number, base: FeatureHashes): boolean => {
+    const z = WEIGHTS.addTo(BIAS, base);
     baseZ.set(c, z);
     return z + MAX_PAIR_GAIN >= minZ;
   };
-  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue, usableCue)) {
-    let z = baseZ.get(cand.cue) as number;
-    for (const f of cand.feats) z += WEIGHTS.get(f) ?? 0;
+  for (const cand of spanCandidatesWith(HASHED_SPAN_FEATURES, tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue, usableCue)) {
+    const z = WEIGHTS.addTo(baseZ.get(cand.cue) as number, cand.feats);
     const p = 1 / (1 + Math.exp(-z));
     if (p < threshold || (best && p <= best.probability)) continue;
     const slot = speakerAt(cand.cue) as SpeakerSlot;
