@@ -53,9 +53,29 @@ export function wordParts(t: Token): WordParts {
   return parts;
 }
 
-/** The Part of norm(t, edge). */
-export function normPart(t: Token | undefined, edge: Part): Part {
-  return t ? wordParts(t).w : edge;
+/** The sentence partsAt last read, and what it read of its tokens (each entry checked against its token). */
+let sentence: readonly Token[] | null = null;
+let seenTokens: (Token | undefined)[] = [];
+let seenParts: WordParts[] = [];
+
+/** wordParts(tokens[k]), read once per token of the sentence being scored (one array read instead of a string-keyed
+ * lookup for every feature that names the word). */
+export function partsAt(tokens: readonly Token[], k: number): WordParts {
+  const t = tokens[k] as Token;
+  if (tokens !== sentence) {
+    sentence = tokens;
+    seenTokens = new Array<Token | undefined>(tokens.length);
+    seenParts = new Array<WordParts>(tokens.length);
+  } else if (seenTokens[k] === t) return seenParts[k] as WordParts;
+  const parts = wordParts(t);
+  seenTokens[k] = t;
+  seenParts[k] = parts;
+  return parts;
+}
+
+/** The Part of norm(tokens[k], edge). */
+export function normPart(tokens: readonly Token[], k: number, edge: Part): Part {
+  return k >= 0 && k < tokens.length ? partsAt(tokens, k).w : edge;
 }
 
 const F = {
@@ -69,12 +89,12 @@ const F = {
 export function cueFeatureHashes(tokens: readonly Token[], i: number, wordsAfter: number, typeOf: EntityTypeOf, out: FeatureHashes): FeatureHashes {
   out.clear();
   const t = tokens[i] as Token;
-  const word = wordParts(t);
+  const word = partsAt(tokens, i);
   const w = word.w;
-  const p = normPart(tokens[i - 1], SENT_START);
-  const pp = normPart(tokens[i - 2], SENT_START);
-  const n = normPart(tokens[i + 1], SENT_END);
-  const nn = normPart(tokens[i + 2], SENT_END);
+  const p = normPart(tokens, i - 1, SENT_START);
+  const pp = normPart(tokens, i - 2, SENT_START);
+  const n = normPart(tokens, i + 1, SENT_END);
+  const nn = normPart(tokens, i + 2, SENT_END);
   out.one(F.b);
   out.begin(F.w).add(w).end();
   out.begin(F.s3).add(word.s3).end();
@@ -141,12 +161,12 @@ export function endFeatureHashes(tokens: readonly Token[], from: number, j: numb
     return out;
   }
   const t = tokens[j] as Token;
-  const w = wordParts(t).w;
+  const w = partsAt(tokens, j).w;
   const next = tokens[j + 1];
-  const nw = normPart(next, SENT_END);
-  const prev = normPart(tokens[j - 1], SENT_START);
+  const nw = normPart(tokens, j + 1, SENT_END);
+  const prev = normPart(tokens, j - 1, SENT_START);
   const first = tokens[from];
-  const opener = first && wordParts(first).subordinator ? SUB : cachedPart(wordClass(first));
+  const opener = first && partsAt(tokens, from).subordinator ? SUB : cachedPart(wordClass(first));
   const len = bucketPart(j - from);
   const left = bucketPart(words);
   out.begin(E.open).add(opener).add(BAR).add(w).add(BAR).add(bucketPart(Math.min(commas, 2))).end();
@@ -159,7 +179,7 @@ export function endFeatureHashes(tokens: readonly Token[], from: number, j: numb
   out.begin(E.len).add(len).end();
   out.begin(E.left).add(left).end();
   out.begin(E.wleft).add(w).add(BAR).add(left).end();
-  out.begin(E.ning).add(w).add(BAR).add(next && wordParts(next).ing ? TRUE : FALSE).end();
+  out.begin(E.ning).add(w).add(BAR).add(next && partsAt(tokens, j + 1).ing ? TRUE : FALSE).end();
   out.begin(E.cw).add(cueStem).add(BAR).add(w).end();
   out.begin(E.wlen).add(w).add(BAR).add(len).end();
   return out;
@@ -173,9 +193,9 @@ const S = {
 /** startFeatures(tokens, c, k) as hashes into `out`. */
 export function startFeatureHashes(tokens: readonly Token[], c: number, k: number, out: FeatureHashes): FeatureHashes {
   out.clear();
-  const cue = wordParts(tokens[c] as Token).stem;
-  const w = normPart(tokens[k], EMPTY);
-  const p = normPart(tokens[k - 1], SENT_START);
+  const cue = partsAt(tokens, c).stem;
+  const w = normPart(tokens, k, EMPTY);
+  const p = normPart(tokens, k - 1, SENT_START);
   let that = false;
   let punct = false;
   let between = 0;

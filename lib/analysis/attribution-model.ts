@@ -159,11 +159,10 @@ function wordsFrom(tokens: readonly Token[], after: Int32Array, j: number): numb
 }
 
 /** The `max` likeliest ends of a content that starts at token `from` (token indexes it ends before, `tokens.length`
- * for the sentence end), best first, by the end ranker of learnedContentEnd. */
-export function rankedContentEnds(tokens: readonly Token[], from: number, cue: string, max: number): number[] {
+ * for the sentence end), best first, by the end ranker of learnedContentEnd. `after`: the sentence's wordsAfterEach. */
+export function rankedContentEnds(tokens: readonly Token[], from: number, cue: string, max: number, after = wordsAfterEach(tokens)): number[] {
   const cueStem = cachedPart(stem(cue));
   const scored: { j: number; z: number }[] = [{ j: tokens.length, z: END.score(endFeatureHashes(tokens, from, tokens.length, cueStem, 0, 0, rankBuffer)) }];
-  const after = wordsAfterEach(tokens);
   let commas = 0; // in [from, j)
   for (let j = from + 1; j < tokens.length; j++) {
     if ((tokens[j - 1] as Token).text === ',') commas++;

@@ -6,30 +6,32 @@
 // subject is a person, a body or a pronoun, "that", where the span starts and ends, how long it is. Shared with the
 // trainer, so both read a sentence the same way. Each sentence costs a few candidates per cue word: linear time.
 import { cueFeatures, norm, prefixKey, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
-import { BAR, cueFeatureHashes, EMPTY, normPart, SENT_END, SENT_START, wordParts } from './attribution-feature-hashes';
-import { cachedPart, FeatureHashes, hashPart, type Part } from './attribution-hash';
+import { BAR, cueFeatureHashes, EMPTY, normPart, partsAt, SENT_END, SENT_START } from './attribution-feature-hashes';
+import { cachedPart, FeatureHashes, hashPart, type HashedWeights, type Part } from './attribution-hash';
 import { cueProbability, learnedContentStart, rankedContentEnds } from './attribution-model';
 import type { Token } from './quote-tokens';
 
-/** One (cue, content) pair: token indexes of the cue's last word and of the content's first and past-last tokens. */
-export interface SpanCandidate<F = string[]> {
+/** One (cue, content) pair: token indexes of the cue's last word and of the content's first and past-last tokens.
+ * `base` and `feats` are what a SpanFeaturizer makes of the cue and of the pair: their features (the trainer), or
+ * the model's score so far (the product). */
+export interface SpanCandidate<B = string[], P = string[]> {
   cue: number;
   from: number;
   to: number;
   /** The content comes before the cue ("…, the group argued."). */
   trailing: boolean;
   /** The cue's own features, one list shared by all pairs of that cue (so a scorer can sum them once). */
-  base: F;
+  base: B;
   /** The pair's features beyond the cue's. */
-  feats: F;
+  feats: P;
 }
 
-/** How a pair's features are read: as strings (the trainer) or as hashes of those strings (the product's scorer). */
-export interface SpanFeaturizer<F> {
-  /** The cue's own features: cueFeatures and the cue model's verdict, given the cueFeatures' hashes. */
-  base(tokens: readonly Token[], c: number, wordsAfter: number, typeOf: EntityTypeOf, hashes: FeatureHashes, cueBin: string, speaker: string): F;
-  /** The pair's features (pairFeatures and the end ranker's rank). */
-  pair(tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean, speaker: string, cueBin: string, agree: string, endRank: string): F;
+/** How a pair's features are read: as strings (the trainer), as hashes of those strings, or summed into a score. */
+export interface SpanFeaturizer<B, P> {
+  /** The cue's own features: cueFeatures (whose hashes are given) and the cue model's verdict. */
+  base(tokens: readonly Token[], c: number, wordsAfter: number, typeOf: EntityTypeOf, hashes: FeatureHashes, cueBin: string, speaker: string): B;
+  /** The pair's features (pairFeatures and the end ranker's rank), after its cue's `base`. */
+  pair(tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean, speaker: string, cueBin: string, agree: string, endRank: string, base: B): P;
 }
 
 /** What the sentence's speaker finder makes of the words before cue `i`: 'pronoun', 'person', 'organization',
@@ -97,7 +99,7 @@ export function cueShare(tokens: readonly Token[], i: number, cueWords: Readonly
 }
 
 /** The words of a sentence most often cues in train, at most MAX_CUES of them, in sentence order. */
-function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
+export function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<string, number>): number[] {
   const found: { i: number; share: number }[] = [];
   const prefixes = prefixesOf(cueWords);
   const known = sharesOf(cueWords);
@@ -160,16 +162,16 @@ const H = {
 const SHAPES: Part[] = Array.from({ length: 8 }, (_, bits) => hashPart(`${bits & 4 ? 'T' : 'L'}|${bits & 2 ? 'end' : 'cut'}|${bits & 1 ? 'that' : '-'}`));
 
 /** pairFeatures and the end rank's two features as hashes, into `out` (cleared first). */
-function pairFeatureHashes(
+export function pairFeatureHashes(
   tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean, speaker: string, cueBin: string, agree: string, endRank: string, out: FeatureHashes,
 ): FeatureHashes {
   out.clear();
-  const cue = wordParts(tokens[c] as Token).stem;
+  const cue = partsAt(tokens, c).stem;
   const words = bucketPart(wordsIn(counts, from, to));
   const toEnd = to >= tokens.length || wordsIn(counts, to, tokens.length) === 0;
-  const first = normPart(tokens[from], EMPTY);
-  const before = normPart(tokens[from - 1], SENT_START);
-  const endWord = toEnd ? SENT_END : normPart(tokens[to], EMPTY);
+  const first = normPart(tokens, from, EMPTY);
+  const before = normPart(tokens, from - 1, SENT_START);
+  const endWord = toEnd ? SENT_END : normPart(tokens, to, EMPTY);
   const gap = trailing ? wordsIn(counts, to, c) : wordsIn(counts, c + 1, from);
   let that = false;
   for (let k = c + 1; k < from; k++) if ((tokens[k] as Token).lower === 'that') that = true;
@@ -203,30 +205,37 @@ function pairFeatureHashes(
   out.begin(H.rankc).add(bin).add(BAR).add(agreePart).add(BAR).add(cue).end();
   out.begin(H.ranks).add(bin).add(BAR).add(agreePart).add(BAR).add(spk).end();
   out.begin(H.erank).add(rankPart).end();
-  out.begin(H.erankw).add(rankPart).add(BAR).add(normPart(tokens[to], SENT_END)).end();
+  out.begin(H.erankw).add(rankPart).add(BAR).add(normPart(tokens, to, SENT_END)).end();
   return out;
 }
 
 /** The features as strings, as the trainer reads them. */
-export const STRING_SPAN_FEATURES: SpanFeaturizer<string[]> = {
+export const STRING_SPAN_FEATURES: SpanFeaturizer<string[], string[]> = {
   base: (tokens, c, wordsAfter, typeOf, _hashes, cueBin, speaker) => [...cueFeatures(tokens, c, wordsAfter, typeOf), `P:cueP=${cueBin}`, `P:cuePs=${cueBin}|${speaker}`],
   pair: (tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank) => [
     ...pairFeatures(tokens, counts, c, from, to, trailing, speaker, `${cueBin}|${agree}`), `P:erank=${endRank}`, `P:erankw=${endRank}|${norm(tokens[to], '</s>')}`,
   ],
 };
 
-/** The same features as hashes (attribution-hash.ts), as the product's scorer reads them. */
-export const HASHED_SPAN_FEATURES: SpanFeaturizer<FeatureHashes> = {
-  base: (_tokens, _c, _wordsAfter, _typeOf, hashes, cueBin, speaker) => {
-    const base = new FeatureHashes(hashes.n + 2).append(hashes);
-    const bin = cachedPart(cueBin);
-    base.begin(H.cueP).add(bin).end();
-    base.begin(H.cuePs).add(bin).add(BAR).add(cachedPart(speaker)).end();
-    return base;
-  },
-  pair: (tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank) =>
-    pairFeatureHashes(tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank, new FeatureHashes(20)),
-};
+/** The cue's features as hashes: its cueFeatures' hashes and the two of the cue model's verdict, into `out`. */
+export function spanBaseHashes(hashes: FeatureHashes, cueBin: string, speaker: string, out: FeatureHashes): FeatureHashes {
+  out.clear().append(hashes);
+  const bin = cachedPart(cueBin);
+  out.begin(H.cueP).add(bin).end();
+  out.begin(H.cuePs).add(bin).add(BAR).add(cachedPart(speaker)).end();
+  return out;
+}
+
+/** The features summed into the model's score as they are read (no feature list kept): a cue's `base` is the bias
+ * plus its features' weights, a pair's the base plus its own, added in the order of the string features. */
+export function scoringSpanFeatures(weights: HashedWeights, bias: number): SpanFeaturizer<number, number> {
+  const buffer = new FeatureHashes();
+  return {
+    base: (_tokens, _c, _wordsAfter, _typeOf, hashes, cueBin, speaker) => weights.addTo(bias, spanBaseHashes(hashes, cueBin, speaker, buffer)),
+    pair: (tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank, base) =>
+      weights.addTo(base, pairFeatureHashes(tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank, buffer)),
+  };
+}
 
 /** The cueFeatures' hashes of the cue being read (read right after they are filled). */
 const cueBuffer = new FeatureHashes();
@@ -247,13 +256,13 @@ export function spanCandidates(
  * start ranker puts the content, or right after the cue) up to the sentence end or to where the end ranker cuts
  * it; a cue near the sentence end after a comma also proposes the words before that comma.
  */
-export function spanCandidatesWith<F>(
-  featurizer: SpanFeaturizer<F>, tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf,
-  keepCue: (c: number, base: F) => boolean = () => true,
+export function spanCandidatesWith<B, P>(
+  featurizer: SpanFeaturizer<B, P>, tokens: readonly Token[], cueWords: ReadonlyMap<string, number>, typeOf: EntityTypeOf, speakerOf: SpeakerKindOf,
+  keepCue: (c: number, base: B) => boolean = () => true,
   usableCue: (c: number) => boolean = () => true,
-): SpanCandidate<F>[] {
-  const out: SpanCandidate<F>[] = [];
-  const cues = likeliestCues(tokens, cueWords);
+  cues: readonly number[] = likeliestCues(tokens, cueWords),
+): SpanCandidate<B, P>[] {
+  const out: SpanCandidate<B, P>[] = [];
   if (cues.length === 0) return out;
   const after = wordsAfterEach(tokens);
   let counts: Int32Array | null = null;
@@ -274,7 +283,7 @@ export function spanCandidatesWith<F>(
       if (out.some((o) => o.cue === c && o.from === from && o.to === to)) return;
       // Where the cue model's rankers would put the content: a span that agrees with them is likelier right.
       const agree = trailing ? 'T' : `${from === ranked.start ? 's' : '-'}${to === ranked.end ? 'e' : '-'}`;
-      out.push({ cue: c, from, to, trailing, base, feats: featurizer.pair(tokens, words, c, from, to, trailing, speaker, cueBin, agree, endRank) });
+      out.push({ cue: c, from, to, trailing, base, feats: featurizer.pair(tokens, words, c, from, to, trailing, speaker, cueBin, agree, endRank, base) });
     };
     if ((after[c] as number) >= MIN_CONTENT_WORDS) {
       const starts = new Set<number>();
@@ -282,7 +291,7 @@ export function spanCandidatesWith<F>(
       if (ranked.start > c) starts.add(ranked.start);
       if (tokens[c + 1]?.isWord) starts.add(c + 1);
       for (const from of starts) {
-        const ends = rankedContentEnds(tokens, from, (tokens[c] as Token).lower, MAX_ENDS);
+        const ends = rankedContentEnds(tokens, from, (tokens[c] as Token).lower, MAX_ENDS, after);
         if (from === ranked.start) ranked.end = ends[0] ?? -1;
         ends.forEach((to, rank) => push(from, to, false, `r${rank}`));
         push(from, tokens.length, false, 'end');
@@ -304,7 +313,7 @@ export function spanCandidatesWith<F>(
 }
 
 /** A content span's first and past-last token, trimmed of edge punctuation, as characters. */
-export function candidateSpan(tokens: readonly Token[], cand: SpanCandidate<unknown>): { start: number; end: number } | null {
+export function candidateSpan(tokens: readonly Token[], cand: SpanCandidate<unknown, unknown>): { start: number; end: number } | null {
   let from = cand.from;
   let to = cand.to;
   while (from < to && !(tokens[from] as Token).isWord) from++;

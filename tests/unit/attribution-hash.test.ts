@@ -7,7 +7,7 @@ import spanModel from '../../lib/model/attribution-spans.json';
 import { cueFeatures, endFeatures, MAX_START_OFFSET, startFeatures, stem, wordsAfterEach, type EntityTypeOf } from '../../lib/analysis/attribution-features';
 import { cueFeatureHashes, endFeatureHashes, startFeatureHashes } from '../../lib/analysis/attribution-feature-hashes';
 import { FeatureHashes, hashPart, HashedWeights } from '../../lib/analysis/attribution-hash';
-import { HASHED_SPAN_FEATURES, spanCandidates, spanCandidatesWith } from '../../lib/analysis/attribution-spans';
+import { pairFeatureHashes, scoringSpanFeatures, spanBaseHashes, spanCandidates, spanCandidatesWith, type SpanFeaturizer } from '../../lib/analysis/attribution-spans';
 import { tokenize, type Token } from '../../lib/analysis/quote-tokens';
 
 const SENTENCES = [
@@ -90,20 +90,29 @@ describe('hashed attribution features', () => {
     const cues = new Map(Object.entries(spanModel.cues));
     const weights = new HashedWeights(Object.entries(spanModel.weights), 'spans');
     const bias = spanModel.weights.b ?? 0;
+    // Each pair's feature hashes kept, to hold them against the strings one by one.
+    const hashing: SpanFeaturizer<FeatureHashes, FeatureHashes> = {
+      base: (_tokens, _c, _after, _typeOf, hashes, cueBin, speaker) => spanBaseHashes(hashes, cueBin, speaker, new FeatureHashes()),
+      pair: (tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank) =>
+        pairFeatureHashes(tokens, counts, c, from, to, trailing, speaker, cueBin, agree, endRank, new FeatureHashes()),
+    };
+    const scoring = scoringSpanFeatures(weights, bias);
     let pairs = 0;
     for (const text of SENTENCES) {
       const tokens = tokenize(text, 0, text.length);
       for (const speakerOf of [(): string => 'person', (c: number): string => (c % 2 ? 'pronoun' : '')]) {
         const strings = spanCandidates(tokens, cues, typeOf, speakerOf);
-        const hashed = spanCandidatesWith(HASHED_SPAN_FEATURES, tokens, cues, typeOf, speakerOf);
-        expect(hashed.map(({ cue, from, to, trailing }) => [cue, from, to, trailing])).toEqual(strings.map(({ cue, from, to, trailing }) => [cue, from, to, trailing]));
+        const hashed = spanCandidatesWith(hashing, tokens, cues, typeOf, speakerOf);
+        const scored = spanCandidatesWith(scoring, tokens, cues, typeOf, speakerOf);
+        const where = (cands: { cue: number; from: number; to: number; trailing: boolean }[]): unknown[] => cands.map(({ cue, from, to, trailing }) => [cue, from, to, trailing]);
+        expect(where(hashed)).toEqual(where(strings));
+        expect(where(scored)).toEqual(where(strings));
         strings.forEach((cand, k) => {
-          const twin = hashed[k]!;
-          expectSame(cand.base, twin.base, []);
-          expectSame(cand.feats, twin.feats, []);
-          const z = weights.addTo(weights.addTo(bias, twin.base), twin.feats);
+          expectSame(cand.base, hashed[k]!.base, []);
+          expectSame(cand.feats, hashed[k]!.feats, []);
           // As the span model sums them: the bias, the cue's features, then the pair's.
-          expect(z).toBe(stringScore(spanModel.weights, [...cand.base, ...cand.feats], bias));
+          expect(scored[k]!.base).toBe(stringScore(spanModel.weights, cand.base, bias));
+          expect(scored[k]!.feats).toBe(stringScore(spanModel.weights, [...cand.base, ...cand.feats], bias));
           pairs++;
         });
       }
