@@ -3,7 +3,7 @@
 // token and their shapes: no parser, so a sentence costs linear time.
 import { isCapitalized, type Token } from './quote-tokens';
 
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'this', 'these', 'those', 'some', 'any', 'no', 'all', 'every']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'be', 'been', 'will', 'would', 'to', 'did', 'does', 'do', 'also', 'not', 'can', 'could', 'may', 'might', 'should', 'must']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'for', 'of', 'about', 'with', 'by', 'from', 'to', 'during', 'over', 'after', 'before', 'against']);
@@ -46,7 +46,7 @@ export function stemPrefixTable(words: Iterable<string>): Uint8Array {
 }
 
 /** The part a neighbouring word plays, roughly: what a cue is followed or preceded by. */
-function wordClass(t: Token | undefined): string {
+export function wordClass(t: Token | undefined): string {
   if (!t) return '_';
   if (!t.isWord) return t.text;
   const w = t.lower;
@@ -60,7 +60,7 @@ function wordClass(t: Token | undefined): string {
 }
 
 /** A coarse shape: capitalised word, lowercase word, number or punctuation (the character itself). */
-function shape(t: Token | undefined): string {
+export function shape(t: Token | undefined): string {
   if (!t) return '_';
   if (!t.isWord) return t.text;
   if (/^\d/.test(t.text)) return '9';
@@ -68,7 +68,7 @@ function shape(t: Token | undefined): string {
   return isCapitalized(t) ? 'C' : 'l';
 }
 
-function bucket(n: number): string {
+export function bucket(n: number): string {
   return n <= 3 ? String(n) : n <= 6 ? '4-6' : n <= 12 ? '7-12' : '13+';
 }
 
@@ -129,7 +129,7 @@ export type EntityTypeOf = (t: Token) => string;
 const SUBJECT_FILLERS = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'also', 'will', 'would', 'did', 'does', 'not', 'now', 'then', 'again', 'already', 'still', 'been', 'being', 'just', 'even', 'repeatedly', 'later']);
 
 /** The word that most probably is the subject of the verb at `i`: the word before it, fillers and -ly adverbs skipped. */
-function subjectBefore(tokens: readonly Token[], i: number): Token | undefined {
+export function subjectBefore(tokens: readonly Token[], i: number): Token | undefined {
   let k = i - 1;
   while (k >= 0 && i - k <= 4 && tokens[k]?.isWord && (SUBJECT_FILLERS.has((tokens[k] as Token).lower) || /ly$/.test((tokens[k] as Token).lower))) k--;
   return tokens[k];
@@ -154,7 +154,7 @@ const END_WORDS = new Set([
 ]);
 
 /** Words that open a subordinate clause. */
-const SUBORDINATORS = new Set(['if', 'when', 'while', 'although', 'though', 'as', 'because', 'after', 'before', 'once', 'unless', 'until', 'since', 'whether']);
+export const SUBORDINATORS = new Set(['if', 'when', 'while', 'although', 'though', 'as', 'because', 'after', 'before', 'once', 'unless', 'until', 'since', 'whether']);
 
 /** Can the content end before token `j` (a punctuation mark, or a word that opens a new clause or phrase)? */
 export function isEndCandidate(tokens: readonly Token[], j: number): boolean {

@@ -3,20 +3,25 @@
 //   last:   which token ends a cue whose content follows it ("is defending", "questioned", "called for");
 //   inside: where that cue begins (so the speaker is read before "has", "is" …);
 //   start / end: rankers for where the content starts (after a hearer, "that") and ends (", while …").
-// Logistic models over the string features of attribution-features.ts; only words the model favours are scored.
+// Logistic models over the features of attribution-features.ts, read by hash (attribution-feature-hashes.ts); only
+// words the model favours are scored.
 import model from '../model/attribution.json';
-import { cueFeatures, endFeatures, endFeaturesCounted, isEndCandidate, MAX_START_OFFSET, norm, prefixKey, startFeatures, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { isEndCandidate, MAX_START_OFFSET, norm, prefixKey, stem, stemPrefixTable, wordsAfterEach, type EntityTypeOf } from './attribution-features';
+import { cueFeatureHashes, endFeatureHashes, startFeatureHashes } from './attribution-feature-hashes';
+import { cachedPart, FeatureHashes, HashedWeights } from './attribution-hash';
 import type { Token } from './quote-tokens';
 
-const LAST: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
-const INSIDE: ReadonlyMap<string, number> = new Map(Object.entries(model.inside));
-const END: ReadonlyMap<string, number> = new Map(Object.entries(model.end));
-const START: ReadonlyMap<string, number> = new Map(Object.entries(model.start));
+const LAST_WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.last));
+// The scorers read each model by feature hash (attribution-hash.ts); loading throws if two names share one.
+const LAST = new HashedWeights(LAST_WEIGHTS, 'attribution.json last');
+const INSIDE = new HashedWeights(Object.entries(model.inside), 'attribution.json inside');
+const END = new HashedWeights(Object.entries(model.end), 'attribution.json end');
+const START = new HashedWeights(Object.entries(model.start), 'attribution.json start');
 
 /** Words (and stems) the cue model weighs in favour of as a cue's last word: only these are scored, so a sentence
  * costs a few lookups per word rather than every feature of every word. */
 const CANDIDATES: ReadonlySet<string> = new Set(
-  [...LAST].flatMap(([name, weight]) => {
+  [...LAST_WEIGHTS].flatMap(([name, weight]) => {
     const m = /^(?:w|l)=([^|]+)$/.exec(name);
     return weight > 0 && m ? [m[1] as string] : [];
   }),
@@ -31,15 +36,13 @@ const MAX_CUE_WORDS = 4;
 /** Content shorter than this is no reported speech ("said so"). */
 const MIN_CONTENT_WORDS = 2;
 
-function score(weights: ReadonlyMap<string, number>, feats: readonly string[]): number {
-  let z = 0;
-  for (const f of feats) z += weights.get(f) ?? 0;
-  return z;
+function probability(weights: HashedWeights, feats: FeatureHashes): number {
+  return 1 / (1 + Math.exp(-weights.score(feats)));
 }
 
-function probability(weights: ReadonlyMap<string, number>, feats: readonly string[]): number {
-  return 1 / (1 + Math.exp(-score(weights, feats)));
-}
+/** Feature buffers reused by the scorers (each is read right after it is filled). */
+const cueBuffer = new FeatureHashes();
+const rankBuffer = new FeatureHashes();
 
 /** Quotation marks in text[start, end): the model only reads sentences without them (as it was trained). */
 export function hasQuoteMark(text: string, start: number, end: number): boolean {
@@ -83,7 +86,7 @@ function isCandidate(tokens: readonly Token[], i: number): boolean {
 
 /** The cue model's probability that token `i` ends a cue whose content follows (0 for words it never scores), given
  * the token's cueFeatures (which a caller that needs them anyway reads once). */
-export function cueProbability(tokens: readonly Token[], i: number, feats: readonly string[]): number {
+export function cueProbability(tokens: readonly Token[], i: number, feats: FeatureHashes): number {
   return isCandidate(tokens, i) ? probability(LAST, feats) : 0;
 }
 
@@ -108,7 +111,7 @@ export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, thres
     if (!isCandidate(tokens, i)) continue;
     after ??= wordsAfterEach(tokens);
     if ((after[i] as number) < MIN_CONTENT_WORDS) continue;
-    const p = probability(LAST, cueFeatures(tokens, i, after[i] as number, typeOf));
+    const p = probability(LAST, cueFeatureHashes(tokens, i, after[i] as number, typeOf, cueBuffer));
     if (p >= bestP) {
       best = i;
       bestP = p;
@@ -117,7 +120,7 @@ export function learnedCue(tokens: readonly Token[], typeOf: EntityTypeOf, thres
   if (best < 0) return null;
   let first = best;
   const wordsAfter = after as Int32Array;
-  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatures(tokens, first - 1, wordsAfter[first - 1] as number, typeOf)) >= 0.5) first--;
+  while (first > 0 && best - first + 1 < MAX_CUE_WORDS && tokens[first - 1]?.isWord && probability(INSIDE, cueFeatureHashes(tokens, first - 1, wordsAfter[first - 1] as number, typeOf, cueBuffer)) >= 0.5) first--;
   const content = learnedContentStart(tokens, best);
   if (content < 0) return null;
   let words = 0;
@@ -134,13 +137,14 @@ export function learnedContentEnd(tokens: readonly Token[], from: number, cue: s
   // A ranking model: the candidate with the highest score wins (the scores are not probabilities); an earlier end
   // must beat the sentence end by `margin`.
   let best = limit;
-  let bestScore = score(END, endFeatures(tokens, from, tokens.length, cue)) + margin;
+  const cueStem = cachedPart(stem(cue));
+  let bestScore = END.score(endFeatureHashes(tokens, from, tokens.length, cueStem, 0, 0, rankBuffer)) + margin;
   const after = wordsAfterEach(tokens);
   let commas = 0; // in [from, j)
   for (let j = from + 1; j < limit; j++) {
     if ((tokens[j - 1] as Token).text === ',') commas++;
     if (!isEndCandidate(tokens, j)) continue;
-    const z = score(END, endFeaturesCounted(tokens, from, j, cue, wordsFrom(tokens, after, j), commas));
+    const z = END.score(endFeatureHashes(tokens, from, j, cueStem, wordsFrom(tokens, after, j), commas, rankBuffer));
     if (z > bestScore) {
       best = j;
       bestScore = z;
@@ -155,14 +159,14 @@ function wordsFrom(tokens: readonly Token[], after: Int32Array, j: number): numb
 }
 
 /** The `max` likeliest ends of a content that starts at token `from` (token indexes it ends before, `tokens.length`
- * for the sentence end), best first, by the end ranker of learnedContentEnd. */
-export function rankedContentEnds(tokens: readonly Token[], from: number, cue: string, max: number): number[] {
-  const scored: { j: number; z: number }[] = [{ j: tokens.length, z: score(END, endFeatures(tokens, from, tokens.length, cue)) }];
-  const after = wordsAfterEach(tokens);
+ * for the sentence end), best first, by the end ranker of learnedContentEnd. `after`: the sentence's wordsAfterEach. */
+export function rankedContentEnds(tokens: readonly Token[], from: number, cue: string, max: number, after = wordsAfterEach(tokens)): number[] {
+  const cueStem = cachedPart(stem(cue));
+  const scored: { j: number; z: number }[] = [{ j: tokens.length, z: END.score(endFeatureHashes(tokens, from, tokens.length, cueStem, 0, 0, rankBuffer)) }];
   let commas = 0; // in [from, j)
   for (let j = from + 1; j < tokens.length; j++) {
     if ((tokens[j - 1] as Token).text === ',') commas++;
-    if (isEndCandidate(tokens, j)) scored.push({ j, z: score(END, endFeaturesCounted(tokens, from, j, cue, wordsFrom(tokens, after, j), commas)) });
+    if (isEndCandidate(tokens, j)) scored.push({ j, z: END.score(endFeatureHashes(tokens, from, j, cueStem, wordsFrom(tokens, after, j), commas, rankBuffer)) });
   }
   scored.sort((a, b) => b.z - a.z);
   return scored.slice(0, max).map((x) => x.j);
@@ -175,7 +179,7 @@ export function learnedContentStart(tokens: readonly Token[], c: number): number
   let bestScore = -Infinity;
   for (let k = c + 1; k < tokens.length && k <= c + 1 + MAX_START_OFFSET; k++) {
     if (!(tokens[k] as Token).isWord) continue;
-    const z = score(START, startFeatures(tokens, c, k));
+    const z = START.score(startFeatureHashes(tokens, c, k, rankBuffer));
     if (z > bestScore) {
       best = k;
       bestScore = z;

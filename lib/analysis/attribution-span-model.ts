@@ -4,19 +4,24 @@
 // keeps the best one when its probability clears the threshold (chosen on PolNeAR dev with
 // scripts/eval/attribution-sweep.ts --spans).
 import model from '../model/attribution-spans.json';
-import { candidateSpan, spanCandidates } from './attribution-spans';
+import { HashedWeights } from './attribution-hash';
+import { candidateSpan, likeliestCues, scoringSpanFeatures, spanCandidatesWith } from './attribution-spans';
 import { cueSpeaker, isLearnedSpeaker, learnedUseTurnedDown, speakerKind, type SpeakerSlot } from './attribution';
 import type { Token } from './quote-tokens';
 import type { MentionIndex } from './speakers';
 
 const CUES: ReadonlyMap<string, number> = new Map(Object.entries(model.cues));
-const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights));
-const BIAS = WEIGHTS.get('b') ?? 0;
+const WEIGHT_NAMES: ReadonlyMap<string, number> = new Map(Object.entries(model.weights));
+/** The weights by feature hash (attribution-hash.ts); loading throws if two names share one. */
+const WEIGHTS = new HashedWeights(WEIGHT_NAMES, 'attribution-spans.json weights');
+const BIAS = WEIGHT_NAMES.get('b') ?? 0;
+/** Each pair's score, summed as its features are read. */
+const SCORING = scoringSpanFeatures(WEIGHTS, BIAS);
 /** The most a pair's own features can add to its cue's score: the best weight of each pair feature family. A cue
  * whose score can't reach the threshold even with it is dropped before its spans are cut. */
 const MAX_PAIR_GAIN = (() => {
   const best = new Map<string, number>();
-  for (const [name, w] of WEIGHTS) {
+  for (const [name, w] of WEIGHT_NAMES) {
     if (!name.startsWith('P:') || name.startsWith('P:cueP')) continue;
     const family = name.slice(0, name.indexOf('='));
     best.set(family, Math.max(best.get(family) ?? 0, w));
@@ -42,6 +47,8 @@ export interface SpanAttribution {
 /** The best-scored (cue, span) pair of a sentence's tokens, when it clears the threshold. */
 export function spanAttribution(text: string, tokens: readonly Token[], mentions: MentionIndex, threshold = spanModelSettings.threshold): SpanAttribution | null {
   if (threshold > 1) return null; // switched off (the dev sweep's baseline)
+  const cues = likeliestCues(tokens, CUES);
+  if (cues.length === 0) return null;
   const speakers = new Map<number, SpeakerSlot | null>();
   const speakerAt = (c: number): SpeakerSlot | null => {
     if (!speakers.has(c)) speakers.set(c, cueSpeaker(text, tokens, c, mentions));
@@ -49,23 +56,16 @@ export function spanAttribution(text: string, tokens: readonly Token[], mentions
   };
   const typeOf = (t: Token): string => mentions.overlapping(t.start, t.end)?.entity.type ?? '';
   let best: SpanAttribution | null = null;
-  // The cue's own features are shared by its pairs: summed once per cue. The learned cue model's rules hold here
-  // too: a speaker it may show, no use the patterns turn down on purpose.
+  // The cue's own features are shared by its pairs: summed once per cue (SCORING's base). The learned cue model's
+  // rules hold here too: a speaker it may show, no use the patterns turn down on purpose.
   const minZ = Math.log(threshold / (1 - threshold));
-  const baseZ = new Map<number, number>();
   const usableCue = (c: number): boolean => {
     const slot = speakerAt(c);
     return !!slot && isLearnedSpeaker(tokens, slot);
   };
-  const keepCue = (c: number, base: readonly string[]): boolean => {
-    let z = BIAS;
-    for (const f of base) z += WEIGHTS.get(f) ?? 0;
-    baseZ.set(c, z);
-    return z + MAX_PAIR_GAIN >= minZ;
-  };
-  for (const cand of spanCandidates(tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue, usableCue)) {
-    let z = baseZ.get(cand.cue) as number;
-    for (const f of cand.feats) z += WEIGHTS.get(f) ?? 0;
+  const keepCue = (_c: number, baseZ: number): boolean => baseZ + MAX_PAIR_GAIN >= minZ;
+  for (const cand of spanCandidatesWith(SCORING, tokens, CUES, typeOf, (c) => speakerKind(speakerAt(c)), keepCue, usableCue, cues)) {
+    const z = cand.feats;
     const p = 1 / (1 + Math.exp(-z));
     if (p < threshold || (best && p <= best.probability)) continue;
     const slot = speakerAt(cand.cue) as SpeakerSlot;
