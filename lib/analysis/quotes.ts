@@ -18,6 +18,8 @@ import { NAMING_CUES } from './speech-cues';
 import { hasQuoteMark } from './attribution-model';
 import { spanAttribution, type SpanAttribution } from './attribution-span-model';
 import { CONTINUATION_HINT, findContinuations } from './participle-cues';
+import { reportedEnd } from './reported-ends';
+import { keepReported } from './reported-filter';
 
 interface Candidate extends Span {
   kind: QuoteKind;
@@ -67,6 +69,17 @@ function extraCandidates(text: string, tokens: readonly Token[], mentions: Menti
   if (!read) return [];
   return read(text, tokens, mentions).flatMap((t) =>
     t.slot ? [{ start: t.contentStart, end: t.contentEnd, kind: 'reported', ref: t.slot.ref, cue: t.slot.cue, inherits: false, learned: true, ...slotSpans(t.slot) } satisfies Candidate] : []);
+}
+
+/** A reported content's end once the end model has read it (not one that holds quotation marks: they stay whole). */
+function reportedContentEnd(text: string, c: Candidate): number {
+  if (hasQuoteMark(text, c.start, c.end)) return c.end;
+  return reportedEnd(text, c.start, c.end, c.cue, originOf(c));
+}
+
+/** Which reader found a reported content, and whether its cue comes after it. */
+function originOf(c: Candidate): string {
+  return `${c.learned ? 'learned' : 'pattern'}|${c.cueSpan && c.cueSpan.start >= c.end ? 'after' : 'before'}`;
 }
 
 /** Words a document needs in one marked quote before we believe it uses quotation marks for quotes. */
@@ -473,10 +486,11 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     // A learned cue whose speaker resolves to no one ("he" with nobody before it) is too unsure to show.
     if (c.learned && speaker === null) continue;
     resolver.noteSpeaker(speaker, c.start);
-    const quote: Quote = { start: c.start, end: c.end, kind: c.kind, speaker };
+    const quote: Quote = { start: c.start, end: c.kind === 'reported' ? reportedContentEnd(text, c) : c.end, kind: c.kind, speaker };
+    const shown = c.kind !== 'reported' || keepReported(text, { start: quote.start, end: quote.end, cue: c.cue, origin: originOf(c), refKind: c.ref?.kind ?? '', named: !!speaker?.entityId });
     if (c.cueSpan) quote.cue = c.cueSpan;
     if (c.sourceSpan) quote.source = c.sourceSpan;
-    quotes.push(quote);
+    if (shown) quotes.push(quote);
     const setSpeaker = speaker !== null && (c.kind === 'direct' || isSingularHuman(c.ref));
     if (setSpeaker) previousSpeaker = speaker;
     if (c.kind === 'direct') lastDirect = { attributed: c.ref !== null, speaker };
