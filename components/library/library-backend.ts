@@ -8,6 +8,7 @@ import type { ArticleRow } from '@/lib/background/db';
 import type { ImportSummary, ParsedImport } from '@/lib/exchange/types';
 import {
   chunksOf,
+  CHUNK_MAX_CHARS,
   CHUNK_MAX_ITEMS,
   jsonChunksOf,
   LIBRARY_IMPORT_PORT,
@@ -91,11 +92,13 @@ export function loadLibrary(runtime: LibraryRuntime, onProgress?: (done: number,
 }
 
 /**
- * Items per uploaded chunk: writing and posting one is a task of the page that cannot be cut, so
- * it is a quarter of the protocol's limit (a 1,000-note chunk took 100 ms on a busy machine); the
- * background starts writing each as soon as it arrives, so smaller chunks also start it sooner.
+ * Items and characters per uploaded chunk: writing and posting one is a task of the page that
+ * cannot be cut, so it is a quarter of the protocol's limits (a 1,000-note chunk took 100 ms on a
+ * busy machine); the background starts writing each as soon as it arrives, so smaller chunks also
+ * start it sooner.
  */
 const UPLOAD_CHUNK_ITEMS = CHUNK_MAX_ITEMS / 4;
+const UPLOAD_CHUNK_CHARS = CHUNK_MAX_CHARS / 8;
 
 /**
  * Hands a checked import to the background in chunks; it writes them as they arrive and keeps
@@ -138,7 +141,7 @@ export function uploadImport(
       // Articles first: the background writes each chunk as it arrives, so theirs (with their
       // mentions) are written while the notes are still being sent, not after the last note.
       for (const [type, items] of [['articles', parsed.articles], ['notes', parsed.annotations]] as const) {
-        for (const json of jsonChunksOf(items, UPLOAD_CHUNK_ITEMS)) {
+        for (const json of jsonChunksOf(items, UPLOAD_CHUNK_ITEMS, UPLOAD_CHUNK_CHARS)) {
           // The background answered (a failure) or went away: nothing more to send.
           if (settled) return;
           post({ type, json });
