@@ -114,6 +114,32 @@ export function uploadImport(
   onProgress?: (done: number, total: number) => void,
   slicer: Slicer = new Slicer(),
 ): Promise<ImportSummary> {
+  const begin: ImportWireUpload = { type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length };
+  // Articles first: the background writes each chunk as it arrives, so theirs (with their
+  // mentions) are written while the notes are still being sent, not after the last note.
+  const lists: UploadLists = { pending: [['articles', parsed.articles], ['notes', parsed.annotations]] };
+  return sendUpload(runtime, begin, lists, parsed.rejected, onProgress, slicer);
+}
+
+/** The lists still to send; emptied when sending starts (see sendUpload). */
+interface UploadLists {
+  pending: (readonly ['articles' | 'notes', readonly unknown[]])[] | null;
+}
+
+/**
+ * uploadImport's work. It never holds the ParsedImport itself, and the lists only while posting
+ * them: the background takes many times longer to write a large import than the page to post it,
+ * and meanwhile the page need not keep its copy of every note (100,000 notes: over 150 MB that
+ * the garbage collector would otherwise free in one long pause once the import is done).
+ */
+function sendUpload(
+  runtime: LibraryRuntime,
+  begin: ImportWireUpload,
+  lists: UploadLists,
+  fileRejected: ImportSummary['rejected'],
+  onProgress: ((done: number, total: number) => void) | undefined,
+  slicer: Slicer,
+): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     const port = runtime.connect(LIBRARY_IMPORT_PORT);
     let settled = false;
@@ -130,17 +156,17 @@ export function uploadImport(
         const reply = parseImportReply(raw);
         if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
         else if (reply.type === 'failed') finish(new Error(reply.message));
-        else finish({ ...reply.summary, rejected: [...parsed.rejected, ...reply.summary.rejected] });
+        else finish({ ...reply.summary, rejected: [...fileRejected, ...reply.summary.rejected] });
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
       }
     });
     const post = (message: ImportWireUpload): void => port.postMessage(message);
     const send = async (): Promise<void> => {
-      post({ type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length });
-      // Articles first: the background writes each chunk as it arrives, so theirs (with their
-      // mentions) are written while the notes are still being sent, not after the last note.
-      for (const [type, items] of [['articles', parsed.articles], ['notes', parsed.annotations]] as const) {
+      const pending = lists.pending ?? [];
+      lists.pending = null;
+      post(begin);
+      for (const [type, items] of pending) {
         for (const json of jsonChunksOf(items, UPLOAD_CHUNK_ITEMS, UPLOAD_CHUNK_CHARS)) {
           // The background answered (a failure) or went away: nothing more to send.
           if (settled) return;
