@@ -10,7 +10,6 @@ import {
   chunksOf,
   CHUNK_MAX_CHARS,
   CHUNK_MAX_ITEMS,
-  jsonChunksOf,
   LIBRARY_IMPORT_PORT,
   LIBRARY_LOAD_PORT,
   parseImportReply,
@@ -116,14 +115,39 @@ export function uploadImport(
 ): Promise<ImportSummary> {
   const begin: ImportWireUpload = { type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length };
   // Articles first: the background writes each chunk as it arrives, so theirs (with their
-  // mentions) are written while the notes are still being sent, not after the last note.
-  const lists: UploadLists = { pending: [['articles', parsed.articles], ['notes', parsed.annotations]] };
+  // mentions) are written while the notes are still being sent, not after the last note. Copies
+  // (of the references only): the parsed file's own lists are frozen, and these are emptied as
+  // they are sent.
+  const lists: UploadLists = { pending: [['articles', [...parsed.articles]], ['notes', [...parsed.annotations]]] };
   return sendUpload(runtime, begin, lists, parsed.rejected, onProgress, slicer);
 }
 
-/** The lists still to send; emptied when sending starts (see sendUpload). */
+/** The lists still to send; handed over when sending starts (see sendUpload). */
 interface UploadLists {
-  pending: (readonly ['articles' | 'notes', readonly unknown[]])[] | null;
+  pending: (readonly ['articles' | 'notes', unknown[]])[] | null;
+}
+
+/**
+ * `items` as JSON arrays of at most UPLOAD_CHUNK_ITEMS items and UPLOAD_CHUNK_CHARS characters (an
+ * item larger than that travels alone), each written by one JSON.stringify; every item is cleared
+ * from `items` once it is in a chunk, so what is sent can be freed while the rest is. The next
+ * chunk's count follows the last one's size per item.
+ */
+export function* uploadChunks(items: unknown[]): Generator<string, void, void> {
+  let count = UPLOAD_CHUNK_ITEMS;
+  for (let from = 0; from < items.length; ) {
+    let to = Math.min(from + count, items.length);
+    let json = JSON.stringify(items.slice(from, to));
+    while (json.length > UPLOAD_CHUNK_CHARS && to - from > 1) {
+      to = from + Math.ceil((to - from) / 2);
+      json = JSON.stringify(items.slice(from, to));
+    }
+    const charsPerItem = json.length / (to - from);
+    count = Math.max(1, Math.min(UPLOAD_CHUNK_ITEMS, Math.floor((UPLOAD_CHUNK_CHARS * 0.9) / charsPerItem)));
+    items.fill(undefined, from, to);
+    from = to;
+    yield json;
+  }
 }
 
 /**
@@ -167,7 +191,7 @@ function sendUpload(
       lists.pending = null;
       post(begin);
       for (const [type, items] of pending) {
-        for (const json of jsonChunksOf(items, UPLOAD_CHUNK_ITEMS, UPLOAD_CHUNK_CHARS)) {
+        for (const json of uploadChunks(items)) {
           // The background answered (a failure) or went away: nothing more to send.
           if (settled) return;
           post({ type, json });
