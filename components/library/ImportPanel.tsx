@@ -48,12 +48,18 @@ export function ImportPanel({ upload, readOptions }: ImportPanelProps) {
     const slicer = new Slicer();
     const show = (progress: ImportProgress): void => setState({ kind: 'working', name: file.name, progress });
     show({ phase: 'reading', done: 0, total: file.size });
-    try {
+    // Reads and starts the upload in a function of its own that is over before the long wait for
+    // the background's write: nothing of this one holds the parsed file meanwhile, so a large
+    // import's notes can be freed once they are sent rather than in one long pause at the end.
+    const readAndStart = async (): Promise<{ uploaded: Promise<ImportSummary> }> => {
       const parsed = await readImport(file, { ...readOptions, slicer, onProgress: show });
-      const total = parsed.annotations.length;
-      show({ phase: 'writing', done: 0, total });
+      show({ phase: 'writing', done: 0, total: parsed.annotations.length });
       await slicer.pause(); // let the bar show before the write starts
-      const summary = await upload(parsed, (done, all) => show({ phase: 'writing', done, total: all }));
+      return { uploaded: upload(parsed, (done, all) => show({ phase: 'writing', done, total: all })) };
+    };
+    try {
+      const { uploaded } = await readAndStart();
+      const summary = await uploaded;
       setState({ kind: 'done', summary });
     } catch (error) {
       const message =

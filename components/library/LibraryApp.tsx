@@ -5,6 +5,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { sendRequest } from '@/lib/protocol/messages';
 import type { ConflictActions } from '@/components/library/NoteGroups';
 import type { LibraryRuntime } from '@/components/library/library-backend';
+import type { Annotation } from '@/lib/notes/annotation';
 import { saveFile as defaultSaveFile, type SaveFile } from '@/components/library/download';
 import type { Scope } from '@/components/library/ExportPanel';
 import type { ImportReadOptions } from '@/components/library/ImportPanel';
@@ -52,9 +53,11 @@ export function LibraryApp({ runtime, saveFile = defaultSaveFile, debounceMs = 1
   // Sync's conflict copies are settled by the background; its change notice reloads the notes.
   const conflicts = useMemo((): ConflictActions | undefined => {
     if (!data) return undefined;
-    const byId = new Map(data.annotations.map((note) => [note.id, note]));
+    // Built at the first question (only conflict copies ask), not in the render that shows a newly
+    // loaded library: 100,000 notes took part of one long task.
+    let byId: Map<string, Annotation> | null = null;
     return {
-      originalOf: (id) => byId.get(id),
+      originalOf: (id) => (byId ??= new Map(data.annotations.map((note) => [note.id, note]))).get(id),
       resolve: (copy, keep) =>
         void sendRequest(runtime.send, { type: 'resolveConflict', id: copy.id, keep })
           .then(() => setActionMessage(keep === 'copy' ? 'Kept this text; the conflict copy is gone.' : 'Kept the other text; the conflict copy is gone.'))

@@ -99,7 +99,12 @@ export function LibraryNotesPanel(props: LibraryNotesPanelProps) {
           onExport={(format) => void runExport(format, scoped())}
         />
         <ImportPanel
-          upload={(parsed, onProgress) => props.importing(() => uploadImport(props.runtime, parsed, onProgress))}
+          upload={(parsed, onProgress) => {
+            // Started here, not inside the callback `importing` keeps until the import is done:
+            // only the promise stays referenced, and the parsed notes can go once they are sent.
+            const started = uploadImport(props.runtime, parsed, onProgress);
+            return props.importing(() => started);
+          }}
           readOptions={props.importOptions}
         />
       </aside>

@@ -8,8 +8,8 @@ import type { ArticleRow } from '@/lib/background/db';
 import type { ImportSummary, ParsedImport } from '@/lib/exchange/types';
 import {
   chunksOf,
+  CHUNK_MAX_CHARS,
   CHUNK_MAX_ITEMS,
-  jsonChunksOf,
   LIBRARY_IMPORT_PORT,
   LIBRARY_LOAD_PORT,
   parseImportReply,
@@ -91,11 +91,13 @@ export function loadLibrary(runtime: LibraryRuntime, onProgress?: (done: number,
 }
 
 /**
- * Items per uploaded chunk: writing and posting one is a task of the page that cannot be cut, so
- * it is a quarter of the protocol's limit (a 1,000-note chunk took 100 ms on a busy machine); the
- * background starts writing each as soon as it arrives, so smaller chunks also start it sooner.
+ * Items and characters per uploaded chunk: writing and posting one is a task of the page that
+ * cannot be cut, so it is a quarter of the protocol's limits (a 1,000-note chunk took 100 ms on a
+ * busy machine); the background starts writing each as soon as it arrives, so smaller chunks also
+ * start it sooner.
  */
 const UPLOAD_CHUNK_ITEMS = CHUNK_MAX_ITEMS / 4;
+const UPLOAD_CHUNK_CHARS = CHUNK_MAX_CHARS / 8;
 
 /**
  * Hands a checked import to the background in chunks; it writes them as they arrive and keeps
@@ -110,6 +112,57 @@ export function uploadImport(
   parsed: ParsedImport,
   onProgress?: (done: number, total: number) => void,
   slicer: Slicer = new Slicer(),
+): Promise<ImportSummary> {
+  const begin: ImportWireUpload = { type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length };
+  // Articles first: the background writes each chunk as it arrives, so theirs (with their
+  // mentions) are written while the notes are still being sent, not after the last note. Copies
+  // (of the references only): the parsed file's own lists are frozen, and these are emptied as
+  // they are sent.
+  const lists: UploadLists = { pending: [['articles', [...parsed.articles]], ['notes', [...parsed.annotations]]] };
+  return sendUpload(runtime, begin, lists, parsed.rejected, onProgress, slicer);
+}
+
+/** The lists still to send; handed over when sending starts (see sendUpload). */
+interface UploadLists {
+  pending: (readonly ['articles' | 'notes', unknown[]])[] | null;
+}
+
+/**
+ * `items` as JSON arrays of at most UPLOAD_CHUNK_ITEMS items and UPLOAD_CHUNK_CHARS characters (an
+ * item larger than that travels alone), each written by one JSON.stringify; every item is cleared
+ * from `items` once it is in a chunk, so what is sent can be freed while the rest is. The next
+ * chunk's count follows the last one's size per item.
+ */
+export function* uploadChunks(items: unknown[]): Generator<string, void, void> {
+  let count = UPLOAD_CHUNK_ITEMS;
+  for (let from = 0; from < items.length; ) {
+    let to = Math.min(from + count, items.length);
+    let json = JSON.stringify(items.slice(from, to));
+    while (json.length > UPLOAD_CHUNK_CHARS && to - from > 1) {
+      to = from + Math.ceil((to - from) / 2);
+      json = JSON.stringify(items.slice(from, to));
+    }
+    const charsPerItem = json.length / (to - from);
+    count = Math.max(1, Math.min(UPLOAD_CHUNK_ITEMS, Math.floor((UPLOAD_CHUNK_CHARS * 0.9) / charsPerItem)));
+    items.fill(undefined, from, to);
+    from = to;
+    yield json;
+  }
+}
+
+/**
+ * uploadImport's work. It never holds the ParsedImport itself, and the lists only while posting
+ * them: the background takes many times longer to write a large import than the page to post it,
+ * and meanwhile the page need not keep its copy of every note (100,000 notes: over 150 MB that
+ * the garbage collector would otherwise free in one long pause once the import is done).
+ */
+function sendUpload(
+  runtime: LibraryRuntime,
+  begin: ImportWireUpload,
+  lists: UploadLists,
+  fileRejected: ImportSummary['rejected'],
+  onProgress: ((done: number, total: number) => void) | undefined,
+  slicer: Slicer,
 ): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     const port = runtime.connect(LIBRARY_IMPORT_PORT);
@@ -127,18 +180,18 @@ export function uploadImport(
         const reply = parseImportReply(raw);
         if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
         else if (reply.type === 'failed') finish(new Error(reply.message));
-        else finish({ ...reply.summary, rejected: [...parsed.rejected, ...reply.summary.rejected] });
+        else finish({ ...reply.summary, rejected: [...fileRejected, ...reply.summary.rejected] });
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
       }
     });
     const post = (message: ImportWireUpload): void => port.postMessage(message);
     const send = async (): Promise<void> => {
-      post({ type: 'begin', format: parsed.format, notes: parsed.annotations.length, articles: parsed.articles.length });
-      // Articles first: the background writes each chunk as it arrives, so theirs (with their
-      // mentions) are written while the notes are still being sent, not after the last note.
-      for (const [type, items] of [['articles', parsed.articles], ['notes', parsed.annotations]] as const) {
-        for (const json of jsonChunksOf(items, UPLOAD_CHUNK_ITEMS)) {
+      const pending = lists.pending ?? [];
+      lists.pending = null;
+      post(begin);
+      for (const [type, items] of pending) {
+        for (const json of uploadChunks(items)) {
           // The background answered (a failure) or went away: nothing more to send.
           if (settled) return;
           post({ type, json });

@@ -72,18 +72,17 @@ export function buildLibraryIndex(items: LibraryItem[]): LibraryIndex {
 export function* buildLibraryIndexSteps(items: LibraryItem[]): Steps<LibraryIndex> {
   const postings = new Map<string, number[]>();
   const entityPostings = new Map<string, number[]>();
+  // A token met again in the same note is already at the end of its list: no set per note (a
+  // 100,000-note library made as many sets, garbage the collector then paused the page for).
+  const post = (lists: Map<string, number[]>, key: string, index: number): void => {
+    const list = lists.get(key);
+    if (!list) lists.set(key, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
+  };
   for (let index = 0; index < items.length; index += 1) {
     const item = items[index]!;
-    for (const token of new Set(tokenize(searchableText(item)))) {
-      const list = postings.get(token);
-      if (list) list.push(index);
-      else postings.set(token, [index]);
-    }
-    for (const name of new Set(item.entities.map((entity) => entity.toLowerCase()))) {
-      const list = entityPostings.get(name);
-      if (list) list.push(index);
-      else entityPostings.set(name, [index]);
-    }
+    for (const token of tokenize(searchableText(item))) post(postings, token, index);
+    for (const entity of item.entities) post(entityPostings, entity.toLowerCase(), index);
     yield index + 1;
   }
   const tokens = yield* sortedSteps([...postings.keys()], compareStrings);
@@ -267,11 +266,17 @@ export function* libraryFacetsSteps(items: LibraryItem[]): Steps<LibraryFacets> 
   const tags = new Set<string>();
   const sites = new Set<string>();
   const entityCounts = new Map<string, number>();
+  // The note an entity was last counted for: each counts once per note, without a set per note.
+  const countedFor = new Map<string, number>();
   for (let i = 0; i < items.length; i += 1) {
     const item = items[i]!;
     for (const tag of item.annotation.tags) tags.add(tag);
     if (item.site) sites.add(item.site);
-    for (const name of new Set(item.entities)) entityCounts.set(name, (entityCounts.get(name) ?? 0) + 1);
+    for (const name of item.entities) {
+      if (countedFor.get(name) === i) continue;
+      countedFor.set(name, i);
+      entityCounts.set(name, (entityCounts.get(name) ?? 0) + 1);
+    }
     yield i;
   }
   const byName = (a: string, b: string): number => a.localeCompare(b);

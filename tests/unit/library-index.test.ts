@@ -110,6 +110,34 @@ describe('grouping and paging', () => {
   });
 });
 
+describe('an index of notes that repeat themselves', () => {
+  // A word several times in one note, in its tags and title too, and an entity named twice in two cases.
+  const repeated = (n: number, body: string): LibraryItem => ({
+    annotation: makeAnnotation({ id: noteId(n), body, tags: ['echo'] }),
+    source: `https://echo.example/${n}`,
+    articleTitle: 'Echo echo',
+    site: 'echo.example',
+    readAt: null,
+    entities: ['Ada Lovelace', 'ada lovelace', 'Ada Lovelace'],
+  });
+  const echoes = [repeated(1, 'echo, echo and ECHO'), repeated(2, 'no repeats here'), repeated(3, 'Échö echo')];
+  const built = buildLibraryIndex(echoes);
+
+  it('lists each note once under a word or entity it names several times', () => {
+    expect(built.postings.get('echo')).toEqual([0, 1, 2]);
+    expect(built.postings.get('repeats')).toEqual([1]);
+    expect(built.entityPostings.get('ada lovelace')).toEqual([0, 1, 2]);
+    expect(ids(searchLibrary(built, 'echo', {}, 'oldest'))).toEqual([noteId(1), noteId(2), noteId(3)]);
+  });
+
+  it('counts an entity once per note in the facets', () => {
+    expect(libraryFacets(echoes).entities).toEqual([
+      { name: 'ada lovelace', count: 3 },
+      { name: 'Ada Lovelace', count: 3 },
+    ]);
+  });
+});
+
 describe('libraryFacets', () => {
   it('lists tags, sites and people, places and organisations by how many notes mention them', () => {
     const facets = libraryFacets(items);

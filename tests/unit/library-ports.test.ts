@@ -4,7 +4,7 @@
 // Lede's own pages.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadLibrary, uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
+import { loadLibrary, uploadChunks, uploadImport, type LibraryRuntime } from '@/components/library/library-backend';
 import { articleKey, createLedeDB, type LedeDB } from '@/lib/background/db';
 import { acceptLibraryPort } from '@/lib/background/library-ports';
 import type { ChangeNotices } from '@/lib/background/change-notifier';
@@ -294,6 +294,29 @@ describe('the port messages', () => {
     expect(sized.map((c) => (JSON.parse(c) as unknown[]).length)).toEqual([1, 3]);
     expect(sized[1]!.length).toBeLessThanOrEqual(100);
     expect([...jsonChunksOf([])]).toEqual([]);
+  });
+
+  it('uploads chunks of at most 250 items and 250,000 characters, each item once and in order, and lets go of each item once sent', () => {
+    const items: unknown[] = Array.from({ length: 1_000 }, (_, i) => ({ i, text: 'x'.repeat(i % 7 === 0 ? 3_000 : 500) }));
+    const copy = structuredClone(items);
+    const chunks: string[] = [];
+    for (const json of uploadChunks(items)) {
+      chunks.push(json);
+      // Everything sent so far is cleared from the list, nothing after it.
+      const sent = chunks.reduce((sum, c) => sum + (JSON.parse(c) as unknown[]).length, 0);
+      expect(items.slice(0, sent).every((item) => item === undefined)).toBe(true);
+      expect(items.slice(sent).every((item) => item !== undefined)).toBe(true);
+    }
+    expect(chunks.flatMap((c) => JSON.parse(c) as unknown[])).toEqual(copy);
+    for (const c of chunks) {
+      expect((JSON.parse(c) as unknown[]).length).toBeLessThanOrEqual(CHUNK_MAX_ITEMS / 4);
+      expect(c.length).toBeLessThanOrEqual(CHUNK_MAX_CHARS / 8);
+    }
+    // A single item over the size travels alone; small items fill chunks up to the count.
+    const huge = ['y'.repeat(CHUNK_MAX_CHARS / 8 + 10), 'z'];
+    expect([...uploadChunks([...huge])].map((c) => JSON.parse(c) as unknown[])).toEqual([[huge[0]], ['z']]);
+    expect([...uploadChunks(Array.from({ length: 600 }, (_, i) => i))].map((c) => (JSON.parse(c) as unknown[]).length)).toEqual([250, 250, 100]);
+    expect([...uploadChunks([])]).toEqual([]);
   });
 
   it('chunks by count and by size', () => {
