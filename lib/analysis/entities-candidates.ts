@@ -61,7 +61,12 @@ function adjacent(tokens: Token[], i: number): boolean {
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/i;
 
 function isNameWord(t: Token | undefined): t is Token {
-  return !!t && t.isWord && t.isCap && !t.inCapsSentence && !t.furniture && t.text.length > 1 && !CONTRACTION.test(t.text);
+  return !!t && t.isWord && t.isCap && !t.inCapsSentence && !t.furniture && t.text.length > 1 && !(hasApostrophe(t.text) && CONTRACTION.test(t.text));
+}
+
+/** A contraction needs an apostrophe: most words have none, and skip the regex. */
+function hasApostrophe(word: string): boolean {
+  return word.includes("'") || word.includes('’');
 }
 
 /** Longest gazetteer entry starting at token i within [i, limit]: its length in words, or 0. */
@@ -121,6 +126,8 @@ export function findTitles(tokens: Token[]): TitleEnds {
 /** A title's head word, or one joined with hyphens ("Lieutenant-Colonel", "Major-General"). */
 function isTitleHead(word: string): boolean {
   if (TITLE_HEADS.has(word)) return true;
+  // Most words have no hyphen: no split for them.
+  if (!word.includes('-')) return false;
   const parts = word.split('-');
   return parts.length === 2 && TITLE_HEADS.has(parts[1]!) && (TITLE_HEADS.has(parts[0]!) || TITLE_MODIFIERS.has(parts[0]!) || parts[0] === 'Major');
 }

@@ -155,6 +155,17 @@ export function isNonEntityCap(word: string): boolean {
   return listed(word, NON_ENTITY_CAP) || (word.endsWith('.') && listed(word.slice(0, -1), NON_ENTITY_CAP));
 }
 
+/**
+ * isFirstName, isOrgSuffix and isNonEntityCap of one capitalised word as bits 1, 2 and 4, from one look-up
+ * (the tagger asks all three of every capitalised word it scores).
+ */
+export function capWordLists(word: string): number {
+  const code = entryCodes.get(word) ?? 0;
+  let bits = (code & FIRST_NAME ? 1 : 0) | (code & ORG_SUFFIX ? 2 : 0) | (code & NON_ENTITY_CAP ? 4 : 0);
+  if (!(bits & 4) && word.endsWith('.') && listed(word.slice(0, -1), NON_ENTITY_CAP)) bits |= 4;
+  return bits;
+}
+
 /** Ordinary lower-case words that also start sentences ("speaking", "while", "the"). */
 export function isCommonWord(lowerWord: string): boolean {
   return listed(lowerWord, COMMON_WORD);
@@ -215,6 +226,7 @@ export const gazetteerLexicon: TaggerLexicon = {
   isOrgSuffix,
   isNonEntityCap,
   isVocabularyWord,
+  capWordLists,
   maxWords: MAX_GAZ_WORDS,
   mayExtend: mayExtendGazetteerName,
   coverStep,

@@ -23,6 +23,8 @@ export interface TaggerLexicon {
   isOrgSuffix(word: string): boolean;
   isNonEntityCap(word: string): boolean;
   isVocabularyWord(lowerWord: string): boolean;
+  /** Optional: isFirstName, isOrgSuffix and isNonEntityCap of `word` as bits 1, 2 and 4, in one lookup. */
+  capWordLists?(word: string): number;
   /** Longest entry in words. */
   maxWords: number;
   /** False when no entry starts with these words and a space: lets the longest-match loop stop early. */
@@ -198,20 +200,27 @@ function gazetteerCover(tokens: Token[], lexicon: TaggerLexicon): Int8Array {
   return cover;
 }
 
-/** Document-level facts about each lower-cased word: seen in lower case, seen capitalised mid-sentence. */
+/** Document-level facts about the capitalised words' lower-cased forms: seen in lower case, seen capitalised mid-sentence. */
 interface DocumentFacts {
   lowerSeen: Set<string>;
   midCapSeen: Set<string>;
 }
 
 function documentFacts(tokens: Token[], lower: string[]): DocumentFacts {
-  const lowerSeen = new Set<string>();
+  // Only capitalised words ask about lowerSeen (tokenFeatures), so it holds just their lower-case forms that the
+  // document also writes in lower case: a few look-ups per lower-case word rather than an insertion for each.
+  const capLower = new Set<string>();
   const midCapSeen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.isWord) continue;
-    if (!t.isCap) lowerSeen.add(t.text);
-    else if (!t.sentenceStart && !t.inCapsSentence && !t.isAllCaps) midCapSeen.add(lower[i]!);
+    if (!t.isWord || !t.isCap) continue;
+    capLower.add(lower[i]!);
+    if (!t.sentenceStart && !t.inCapsSentence && !t.isAllCaps) midCapSeen.add(lower[i]!);
+  }
+  const lowerSeen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.isWord && !t.isCap && capLower.has(t.text)) lowerSeen.add(t.text);
   }
   return { lowerSeen, midCapSeen };
 }
@@ -272,9 +281,10 @@ export function featureDocument(tokens: Token[], lexicon: TaggerLexicon): Featur
     line[i] = l;
     lower[i] = t.lower.includes('’') ? plainApostrophes(t.lower) : t.lower;
     // Numbers differ in digits only ("2", "3", "1996"): one hash per shape of digits.
-    lowerHash[i] = hashString(hasDigit(t.text) ? lower[i]!.replace(/\d/g, '0') : lower[i]!);
+    const digits = hasDigit(t.text);
+    lowerHash[i] = hashString(digits ? lower[i]!.replace(/\d/g, '0') : lower[i]!);
     shapeHash[i] = wordShapeHash(t.text);
-    if (hasDigit(t.text)) numeric[l]!++;
+    if (digits) numeric[l]!++;
   }
   // Lines that are mostly numbers: results tables, where names are teams and players.
   const lineLength = new Int32Array(n);
@@ -356,10 +366,11 @@ export function tokenFeatures(doc: FeatureDocument, i: number, out: number[], at
   out[at++] = feat(29, cover[i]!, i > 0 ? cover[i - 1]! : 99, i + 1 < n ? cover[i + 1]! : 99);
   if (t.isCap) {
     const tc = t.isAllCaps ? titleCase(w) : w;
+    const lists = lexicon.capWordLists
+      ? lexicon.capWordLists(tc)
+      : (lexicon.isFirstName(tc) ? 1 : 0) | (lexicon.isOrgSuffix(tc) ? 2 : 0) | (lexicon.isNonEntityCap(tc) ? 4 : 0);
     const flags =
-      (lexicon.isFirstName(tc) ? 1 : 0) |
-      (lexicon.isOrgSuffix(tc) ? 2 : 0) |
-      (lexicon.isNonEntityCap(tc) ? 4 : 0) |
+      lists |
       (lexicon.isVocabularyWord(lw) ? 8 : 0) |
       (doc.facts.lowerSeen.has(lw) ? 16 : 0) |
       (doc.facts.midCapSeen.has(lw) ? 32 : 0);
@@ -368,7 +379,7 @@ export function tokenFeatures(doc: FeatureDocument, i: number, out: number[], at
     if (t.inCapsSentence || t.isAllCaps) out[at++] = feat(32, hashString(tc));
     // The next word's lists: "University", "Inc" after a name.
     const next = tokens[i + 1];
-    if (next && next.breakBefore === 0 && next.isCap) out[at++] = feat(33, lexicon.isOrgSuffix(next.isAllCaps ? titleCase(next.text) : next.text) ? 1 : 0, lexicon.isFirstName(w) ? 1 : 0);
+    if (next && next.breakBefore === 0 && next.isCap) out[at++] = feat(33, lexicon.isOrgSuffix(next.isAllCaps ? titleCase(next.text) : next.text) ? 1 : 0, (tc === w ? lists & 1 : lexicon.isFirstName(w)) ? 1 : 0);
   }
   if (hasDigit(w)) out[at++] = feat(34, w.length > 4 ? 5 : w.length);
   return at;

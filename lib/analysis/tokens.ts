@@ -82,8 +82,9 @@ export function tokenize(text: string): Token[] {
     // Lone surrogate halves etc.: never let the scanner stall.
     if (end <= pos) end = pos + 1;
     let word = text.slice(pos, end);
-    const isWord = isWordChar(word[0]!);
-    if (isWord && text[end] === '.' && keepsPeriod(word)) {
+    const first = text.charCodeAt(pos);
+    const isWord = first < 128 ? isAsciiAlnum(first) : isWordChar(word[0]!);
+    if (isWord && text.charCodeAt(end) === 46 && keepsPeriod(word)) {
       end++;
       word += '.';
     }
@@ -209,6 +210,24 @@ function splitsAtHyphen(left: string, right: string, leftStandsAlone: boolean): 
   return acronym || right.endsWith('ed') || right.length >= 5;
 }
 
+const NOT_LETTER = 0;
+const LETTER_NOT_LOWER = 1;
+const LOWER_LETTER = 2;
+/** letterKind by code point: a text repeats its few non-ASCII characters (’, é, …). */
+const letterKinds = new Map<number, number>();
+
+/** Whether a non-ASCII code point is a letter (LETTER) and a lower-case one (LOWER), remembered. */
+function letterKind(point: number): number {
+  let kind = letterKinds.get(point);
+  if (kind === undefined) {
+    const ch = String.fromCodePoint(point);
+    kind = !LETTER.test(ch) ? NOT_LETTER : LOWER.test(ch) ? LOWER_LETTER : LETTER_NOT_LOWER;
+    if (letterKinds.size >= 4096) letterKinds.clear();
+    letterKinds.set(point, kind);
+  }
+  return kind;
+}
+
 function pushToken(tokens: Token[], text: string, start: number, end: number, word: string, isWord: boolean, lastEnd: number): void {
   let breaks = 0;
   for (let i = lastEnd; i < start && breaks < 2; i++) if (text.charCodeAt(i) === 10) breaks++;
@@ -228,11 +247,12 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, wo
       if (code >= 65 && code <= 90) letters++;
       continue;
     }
-    const ch = String.fromCodePoint(word.codePointAt(i)!);
-    i += ch.length;
-    if (LETTER.test(ch)) {
+    const point = word.codePointAt(i)!;
+    i += point > 0xffff ? 2 : 1;
+    const kind = letterKind(point);
+    if (kind !== NOT_LETTER) {
       letters++;
-      if (LOWER.test(ch)) {
+      if (kind === LOWER_LETTER) {
         lower = true;
         break;
       }

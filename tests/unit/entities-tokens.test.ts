@@ -65,3 +65,18 @@ describe('lowerCase', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 16 }), (w) => lowerCase(w) === w.toLowerCase()));
   });
 });
+
+describe('token casing with letters beyond ASCII', () => {
+  it('calls a word all capitals when it has two letters or more and none in lower case, whatever its script', () => {
+    for (const [word, caps] of [['ÉTAT', true], ['État', false], ['ΑΘΗΝΑ', true], ['Αθήνα', false], ['’s', false], ['Ü', false], ['A𝐁', true], ['A𝐚', false]] as const) {
+      expect(tokenize(word)[0]!.isAllCaps, word).toBe(caps);
+    }
+    const reference = (w: string): boolean => !/\p{Ll}/u.test(w) && (w.match(/\p{L}/gu)?.length ?? 0) >= 2;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('A', 'z', 'É', 'é', 'Σ', 'σ', '’', '1', '𝐀', '𝐚', 'ß', 'ǅ', '\u0301'), minLength: 1, maxLength: 6 }), (text) => {
+        for (const t of tokenize(text)) if (t.isWord) expect(t.isAllCaps, t.text).toBe(reference(t.text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

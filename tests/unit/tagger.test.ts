@@ -55,6 +55,30 @@ describe('tagger features', () => {
     fc.assert(fc.property(fc.string({ maxLength: 12 }), (name) => check(name)), { numRuns: 500 });
   });
 
+  it('answers first name, organisation suffix and non-entity capital in one lookup as they are answered one by one', () => {
+    const words = ['John', 'Mary', 'University', 'Inc', 'Inc.', 'Tuesday', 'January', 'Jan.', 'President', 'Kerry', 'Xqzt', 'Dr.', '', '.'];
+    const check = (w: string): void => {
+      const bits = (gazetteerLexicon.isFirstName(w) ? 1 : 0) | (gazetteerLexicon.isOrgSuffix(w) ? 2 : 0) | (gazetteerLexicon.isNonEntityCap(w) ? 4 : 0);
+      expect(gazetteerLexicon.capWordLists!(w), w).toBe(bits);
+    };
+    for (const w of words) check(w);
+    expect(words.filter((w) => gazetteerLexicon.capWordLists!(w) !== 0).length).toBeGreaterThan(5);
+    fc.assert(fc.property(fc.string({ maxLength: 10 }), (w) => check(w)), { numRuns: 500 });
+  });
+
+  it('tags the same with the one-lookup list bits as with the lists asked one by one', () => {
+    const { capWordLists: _, ...oneByOne } = gazetteerLexicon;
+    const texts = [
+      'John Kerry met Sergei Lavrov in Geneva on Tuesday. Kerry said the University of Oxford and Acme Inc. agreed.',
+      'MOSCOW (Reuters) - RUSSIA SAID ON JAN. 5 THAT PRESIDENT PUTIN WOULD VISIT.\nBarcelona 2 Real Madrid 1\nthe tuesday meeting of President Ann Roe',
+    ];
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      markHeadingLines(tokens);
+      expect(tagTokens(tokens, loadTaggerModel(), oneByOne)).toEqual(tagTokens(tokens, loadTaggerModel(), gazetteerLexicon));
+    }
+  });
+
   it('finds a lower-case letter as the Unicode class does, ASCII by code', () => {
     for (const w of ['RUSSIA', 'Russia', 'U.S.', 'ÉTAT', 'État', 'ΑΘΗΝΑ', 'Αθήνα', '1996', '']) expect(hasLowercaseLetter(w), w).toBe(/\p{Ll}/u.test(w));
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', 'z', 'É', 'é', 'Σ', 'σ', '.', '1', '𝐀', '𝐚', 'ß') }), (w) => hasLowercaseLetter(w) === /\p{Ll}/u.test(w)));
