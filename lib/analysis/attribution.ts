@@ -837,11 +837,32 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
       return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
     }
     const before = slotBefore(text, tokens, c, i, mentions);
-    // "…,” Mr. X said his plan …" is X's own reported speech, not this quote's attribution.
-    if (!isAttributionTail(tokens, c + 1)) return null;
+    // "…,” Mr. X said his plan …" is X's own reported speech, not this quote's attribution; "…?” Lee told the
+    // station on Monday." names its hearer first.
+    if (!isAttributionTail(tokens, c + 1) && !toldHearerTail(tokens, c)) return null;
     return before && before.boundary === i - 1 ? before.slot : null;
   }
   return null;
+}
+
+/** Words that may make up the hearer of "told" after a quote ("the station", "Britain’s ITV television station"). */
+const MAX_HEARER_WORDS = 5;
+
+/** "…?” Lee told the station on Monday.": "told"/"tells" and a short hearer of plain words, then the attribution's
+ * end or a tail ("on Monday", "in an interview"); not a clause ("told the board it would …"). */
+function toldHearerTail(tokens: readonly Token[], c: number): boolean {
+  const cue = (tokens[c] as Token).lower;
+  if (cue !== 'told' && cue !== 'tells') return false;
+  let k = c + 1;
+  while (k < tokens.length && k <= c + MAX_HEARER_WORDS) {
+    const t = tokens[k] as Token;
+    if (!t.isWord) break;
+    if (k > c + 1 && TAIL_PREPOSITIONS.has(t.lower)) break;
+    if (SUBJECT_STARTS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || FINITE_MARKERS.has(t.lower) || t.lower === 'to' || isCue(tokens, k)) return false;
+    k++;
+  }
+  const next = tokens[k];
+  return k > c + 1 && (!next || isPunct(next, '.!?') || (next.isWord && TAIL_PREPOSITIONS.has(next.lower)));
 }
 
 /** Replies that are cues only between a quote's speaker and the sentence end: "answered", "pressed". */

@@ -767,3 +767,18 @@ describe('replies after a quote', () => {
     ]);
   });
 });
+
+describe('"X told HEARER" after a quote ending in "?" or "!"', () => {
+  it('gives the quote to X, not to the person named before it', () => {
+    const text = 'Governor Ellen Marsh spoke first on Monday. “Who knows what comes next?” Tomas Brandt told the local radio station on Monday. “We will see!” Brandt told Vance Radio.';
+    const entities = [
+      entityFromForms(text, 'person', 'Ellen Marsh', ['Ellen Marsh']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt', 'Brandt']),
+      entityFromForms(text, 'organization', 'Vance Radio', ['Vance Radio']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['Who knows what comes next?', 'Tomas Brandt'],
+      ['We will see!', 'Tomas Brandt'],
+    ]);
+  });
+});
