@@ -1038,7 +1038,8 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
     const before = slotBefore(text, tokens, c, 0, mentions);
     if (before) return before.slot;
     // "Said Smith: “…" / "…, said Smith, “…": inverted only at a clause start.
-    if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
+    // "Robby Mook, said Sanders “may have …”": a name run into the mark is what was said about, not who said it.
+    if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return tokens.at(-1)?.isWord ? null : slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
     // "During the call, he asked …, called Omar a “terrorist” and said, “…": the sentence's subject.
     if (tokens[c - 1]?.isWord && SUBJECT_CONJUNCTIONS.has((tokens[c - 1] as Token).lower) && isPunct(tokens[c + 1], ',:')) {
       const subject = openingSubject(text, tokens, c, c - 1, mentions);
@@ -1150,7 +1151,9 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
     if (before) return before.slot;
     if (isPunct(tokens[c - 1], ',')) {
       const after = INVERTIBLE_CUES.has(cue) ? slotAfter(text, tokens, c, mentions, cue) : null;
-      if (after && isAttributionTail(tokens, after.next)) return after.slot;
+      // "Robby Mook, said Sanders “may have …”": a name run into an opening mark is what was said about.
+      const intoMark = after !== null && /^\s*["\u201c]/.test(text.slice(after.slot.source.end, after.slot.source.end + 3));
+      if (after && !intoMark && isAttributionTail(tokens, after.next)) return after.slot;
       const appositive = appositiveSlot(text, tokens, c, mentions);
       if (appositive) return appositive;
     }

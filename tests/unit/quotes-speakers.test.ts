@@ -782,3 +782,25 @@ describe('"X told HEARER" after a quote ending in "?" or "!"', () => {
     ]);
   });
 });
+
+describe('"X, …, said NAME “…”": a name run into the opening mark', () => {
+  it('is who the words are about; the one who said them speaks', () => {
+    const text = 'Her campaign manager, Owen Tral, said Rivera “may have broken the rules.” Dana Pike, a professor, said he never saw Hollis “interact” with the donors.';
+    const entities = [
+      entityFromForms(text, 'person', 'Owen Tral', ['Owen Tral']),
+      entityFromForms(text, 'person', 'Rivera', ['Rivera']),
+      entityFromForms(text, 'person', 'Dana Pike', ['Dana Pike']),
+      entityFromForms(text, 'person', 'Hollis', ['Hollis']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['may have broken the rules.', 'Owen Tral'],
+      ['interact', 'Dana Pike'],
+    ]);
+  });
+
+  it('still reads "…, said NAME, “…”" as the inverted attribution', () => {
+    const text = 'Asked about the vote, said Owen Tral, “We will not wait.”';
+    const entities = [entityFromForms(text, 'person', 'Owen Tral', ['Owen Tral'])];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Owen Tral']);
+  });
+});
