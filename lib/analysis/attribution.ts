@@ -830,6 +830,13 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
       const before = slotBefore(text, tokens, c, i, mentions);
       return before && before.boundary === i - 1 && isAttributionTail(tokens, c + replyLength) ? before.slot : null;
     }
+    const verbLength = c > i && !isCapitalized(t) && quoteEndsClause(text, tokens) ? speechVerbLength(tokens, c) : 0;
+    if (verbLength > 0) {
+      const before = slotBefore(text, tokens, c, i, mentions);
+      const kind = before?.slot.ref.kind;
+      const named = kind === 'entity' || kind === 'surname' || kind === 'name' || kind === 'pronoun';
+      if (before && named && before.boundary === i - 1) return before.slot;
+    }
     if (!afterQuoteCue && !isCue(tokens, c) && !isPerfectWritten(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
@@ -876,6 +883,32 @@ function replyCueLength(tokens: readonly Token[], c: number): number {
   const second = REPLY_PHRASES.get(t.lower);
   return second !== undefined && tokens[c + 1]?.lower === second ? 2 : 0;
 }
+
+/** "…,” Lee barked." / "…,” Lee concludes." / "…,” Lee pointed out.": a verb with no object that ends the sentence
+ * right after the quote and its speaker says the quote; its length in tokens, or 0. */
+function speechVerbLength(tokens: readonly Token[], c: number): number {
+  const t = tokens[c] as Token;
+  if (!/^\p{Ll}{3,}(?:ed|es)$/u.test(t.text)) return 0;
+  const length = VERB_PARTICLES.has(tokens[c + 1]?.lower ?? '') ? 2 : 1;
+  return c + length === tokens.length ? length : 0;
+}
+
+/** Do the quoted words before `tokens` end with a comma, "?" or "!" inside or right after the closing mark (so the
+ * sentence goes on after the quote)? */
+function quoteEndsClause(text: string, tokens: readonly Token[]): boolean {
+  const first = tokens[0];
+  if (!first) return false;
+  if (isPunct(first, ',')) return true;
+  let k = first.start - 1;
+  while (k >= 0 && /\s/.test(text[k] as string)) k--;
+  if (k < 0 || !isQuoteMark(text[k] as string)) return false;
+  // '' closes a quote in some papers.
+  if (text[k] === "'" && text[k - 1] === "'") k--;
+  return ',?!'.includes(text[k - 1] ?? '');
+}
+
+/** Particles that end a two-word speech verb after a quote ("pointed out", "cut in"). */
+const VERB_PARTICLES = new Set(['out', 'back', 'in', 'up', 'on']);
 
 /** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */
 function isPerfectWritten(tokens: readonly Token[], c: number): boolean {
@@ -1035,6 +1068,8 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
       const named = slotBefore(text, without, c - 1, 1, mentions);
       if (named) return named.slot;
     }
+    const infinitive = infinitiveSubject(text, tokens, c, mentions);
+    if (infinitive) return infinitive;
     const before = slotBefore(text, tokens, c, 0, mentions);
     if (before) return before.slot;
     // "Said Smith: “…" / "…, said Smith, “…": inverted only at a clause start.
@@ -1049,6 +1084,21 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
     return null;
   }
   return null;
+}
+
+const BE_FORMS = new Set(['was', 'were', 'is', 'are']);
+
+/** "Lee went on to say, “…" / "Lee was prompted to say: “…": a cue in the infinitive right before the mark speaks
+ * for the subject of the verb that governs it ("went on", "was prompted"). */
+function infinitiveSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  if (tokens[c - 1]?.lower !== 'to' || c + 2 !== tokens.length || !isPunct(tokens[c + 1], ',:')) return null;
+  let k = c - 2;
+  if (VERB_PARTICLES.has(tokens[k]?.lower ?? '')) k--;
+  const verb = tokens[k];
+  if (!verb?.isWord || isCapitalized(verb) || !/^\p{Ll}+(?:ed|es|s|t)$/u.test(verb.text)) return null;
+  if (BE_FORMS.has(tokens[k - 1]?.lower ?? '')) k--;
+  const subject = slotBefore(text, tokens, k, 0, mentions);
+  return subject && (subject.slot.ref.kind === 'entity' || subject.slot.ref.kind === 'pronoun' || subject.slot.ref.kind === 'surname' || subject.slot.ref.kind === 'name') ? subject.slot : null;
 }
 
 /** "In Dr. Shadlen's words, “…" / "In the words of one official: “…": the words' owner speaks. Tokens end at the

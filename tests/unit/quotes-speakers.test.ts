@@ -804,3 +804,35 @@ describe('"X, …, said NAME “…”": a name run into the opening mark', () =
     expect(directs(text, entities).map(([, name]) => name)).toEqual(['Owen Tral']);
   });
 });
+
+describe('a verb with no object ending the sentence after a quote and its speaker', () => {
+  it('says the quote ("Lee barked.", "Lee concludes.", "Lee pointed out.")', () => {
+    const text = `Mara Quist asked about the vote. “Go back to your seat!” Tomas Brandt barked. “We will win the state,” Quist concludes. ''The stock has not done well,'' Brandt pointed out.`;
+    const entities = [
+      entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist', 'Quist']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt', 'Brandt']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['Go back to your seat!', 'Tomas Brandt'],
+      ['We will win the state', 'Mara Quist'],
+      ['The stock has not done well', 'Tomas Brandt'],
+    ]);
+  });
+
+  it('does not read a noun after a quoted fragment as such a verb', () => {
+    const text = 'Tomas Brandt says “the wind is at our backs” despite his loss in the Nevada caucuses.';
+    const entities = [entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt'])];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Tomas Brandt']);
+  });
+});
+
+describe('a cue in the infinitive right before the mark', () => {
+  it('speaks for the subject of the verb that governs it ("went on to say", "was prompted to say")', () => {
+    const text = 'Tomas Brandt spoke first. Mara Quist went on to say, “From the bottom of my heart, I know this to be true.” The debate was so calm that Brandt was prompted to say, “So far, I cannot believe how civil it has been.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt', 'Brandt']),
+      entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist']),
+    ];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Mara Quist', 'Tomas Brandt']);
+  });
+});
