@@ -649,10 +649,27 @@ export function sentenceOpeningSubject(text: string, tokens: readonly Token[], m
  * the quote introduces its subject's words; any named subject speaks there. Tokens end at the opening mark. */
 export function colonSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   if (!isPunct(tokens[tokens.length - 1], ':') || tokens.length < 3) return null;
+  const participle = nameBeforeParticiple(text, tokens, mentions);
+  if (participle) return participle;
   const slot = openingSubject(text, tokens, -1, tokens.length - 1, mentions);
   if (!slot) return null;
+  // A place opening the sentence ("At a rally in Birmingham, Alabama, …:") is no speaker.
+  if ((slot.ref.kind === 'entity' || slot.ref.kind === 'phrase') && slot.ref.entity?.type === 'place') return null;
   // A person, a named body or one described person; not "Local residents had one request:".
   return slot.ref.kind !== 'phrase' || slot.ref.singular || slot.ref.entity ? slot : null;
+}
+
+/** "…, with Trump reportedly yelling: “…”": a name right before a participle (and an -ly adverb) that ends at the
+ * colon. Tokens end with the colon. */
+function nameBeforeParticiple(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const v = tokens.length - 2;
+  const verb = tokens[v];
+  if (!verb?.isWord || !/^\p{Ll}{3,}ing$/u.test(verb.text)) return null;
+  let k = v - 1;
+  if (tokens[k]?.isWord && /^\p{Ll}{3,}ly$/u.test((tokens[k] as Token).text)) k--;
+  if (k < 0 || !isCapitalized(tokens[k])) return null;
+  const slot = nameRightBefore(text, tokens, v, k, Math.max(0, k - 4), mentions)?.slot;
+  return slot && (slot.ref.kind === 'entity' ? slot.ref.entity.type !== 'place' : slot.ref.kind === 'surname' || slot.ref.kind === 'name') ? slot : null;
 }
 
 /** Find the attribution structure of one sentence (tokens of that sentence only). */

@@ -836,3 +836,26 @@ describe('a cue in the infinitive right before the mark', () => {
     expect(directs(text, entities).map(([, name]) => name)).toEqual(['Mara Quist', 'Tomas Brandt']);
   });
 });
+
+describe('a quote after a colon', () => {
+  it('goes to the name right before a participle at the colon, never to the place the sentence opens with', () => {
+    const text = 'At a rally in Dunmore, Ohio, on Saturday, supporters pushed a protester out, with Tomas Brandt reportedly yelling: “Get him out of here!”';
+    const entities = [
+      entityFromForms(text, 'place', 'Dunmore', ['Dunmore']),
+      entityFromForms(text, 'place', 'Ohio', ['Ohio']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt']),
+    ];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Tomas Brandt']);
+  });
+
+  it('gives no place as the speaker of a colon quote', () => {
+    const text = 'In Dunmore, Ohio, on Saturday, supporters pushed a protester out as the crowd kept on: “Get him out of here!”';
+    const entities = [
+      entityFromForms(text, 'place', 'Dunmore', ['Dunmore']),
+      entityFromForms(text, 'place', 'Ohio', ['Ohio']),
+    ];
+    const names = directs(text, entities).map(([, name]) => name);
+    expect(names).not.toContain('Ohio');
+    expect(names).not.toContain('Dunmore');
+  });
+});
