@@ -1067,7 +1067,7 @@ function isTailToMark(tokens: readonly Token[], c: number): boolean {
 
 /** Attribution just before an opening mark, at the end of `tokens`: `He added: “` / `Smith said, “` / `according to X, “`. */
 export function attributionBefore(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
-  const inWords = inTheWordsOf(text, tokens, mentions);
+  const inWords = inTheWordsOf(text, tokens, mentions) ?? possessiveWordsWere(text, tokens, mentions);
   if (inWords) return inWords;
   // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that"), or before a
   // longer tail that leads to the mark ("saying during the debate last week, “…").
@@ -1116,6 +1116,29 @@ function infinitiveSubject(text: string, tokens: readonly Token[], c: number, me
   if (BE_FORMS.has(tokens[k - 1]?.lower ?? '')) k--;
   const subject = slotBefore(text, tokens, k, 0, mentions);
   return subject && (subject.slot.ref.kind === 'entity' || subject.slot.ref.kind === 'pronoun' || subject.slot.ref.kind === 'surname' || subject.slot.ref.kind === 'name') ? subject.slot : null;
+}
+
+/** Nouns for someone's words that introduce them with "was": "Clinton’s response was: “…”". */
+const WORDS_NOUNS = new Set([...CLAIM_NOUNS, 'response', 'reply', 'answer', 'retort', 'reaction', 'message', 'dictum', 'motto', 'advice', 'verdict']);
+
+/** "Clinton’s response was: “…" / "Barrett’s dictum to his interns was, “…": the owner of the words speaks. Tokens
+ * end at the opening mark. */
+function possessiveWordsWere(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const n = tokens.length;
+  if (!isPunct(tokens[n - 1], ',:') || !/^(?:was|is)$/.test(tokens[n - 2]?.lower ?? '')) return null;
+  for (let k = n - 3; k >= 1 && k >= n - 8; k--) {
+    const t = tokens[k] as Token;
+    if (!t.isWord) return null;
+    if (!WORDS_NOUNS.has(t.lower)) continue;
+    const owner = tokens[k - 1] as Token;
+    if (!owner.isWord || !isCapitalized(owner) || !/['\u2019]s?$/.test(owner.text)) return null;
+    const m = mentions.overlapping(owner.start, owner.end);
+    if (!m || m.entity.type === 'place') return null;
+    let first = k - 1;
+    while (first - 1 >= 0 && k - 1 - first < 3 && isCapitalized(tokens[first - 1])) first--;
+    return makeSlot(tokens, { kind: 'entity', entity: m.entity }, -1, first, k - 1);
+  }
+  return null;
 }
 
 /** "In Dr. Shadlen's words, “…" / "In the words of one official: “…": the words' owner speaks. Tokens end at the

@@ -859,3 +859,14 @@ describe('a quote after a colon', () => {
     expect(names).not.toContain('Dunmore');
   });
 });
+
+describe('"X’s response was: “…”"', () => {
+  it('gives the quote to the owner of the words', () => {
+    const text = 'Owen Tral wrote to Mara Quist about the trip. Quist’s response was: “Is he from Wisconsin?” Tral’s dictum to his interns was, “A story needs a second source.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Owen Tral', ['Owen Tral', 'Tral']),
+      entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist', 'Quist']),
+    ];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Mara Quist', 'Owen Tral']);
+  });
+});
