@@ -649,10 +649,27 @@ export function sentenceOpeningSubject(text: string, tokens: readonly Token[], m
  * the quote introduces its subject's words; any named subject speaks there. Tokens end at the opening mark. */
 export function colonSubject(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
   if (!isPunct(tokens[tokens.length - 1], ':') || tokens.length < 3) return null;
+  const participle = nameBeforeParticiple(text, tokens, mentions);
+  if (participle) return participle;
   const slot = openingSubject(text, tokens, -1, tokens.length - 1, mentions);
   if (!slot) return null;
+  // A place opening the sentence ("At a rally in Birmingham, Alabama, …:") is no speaker.
+  if ((slot.ref.kind === 'entity' || slot.ref.kind === 'phrase') && slot.ref.entity?.type === 'place') return null;
   // A person, a named body or one described person; not "Local residents had one request:".
   return slot.ref.kind !== 'phrase' || slot.ref.singular || slot.ref.entity ? slot : null;
+}
+
+/** "…, with Trump reportedly yelling: “…”": a name right before a participle (and an -ly adverb) that ends at the
+ * colon. Tokens end with the colon. */
+function nameBeforeParticiple(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const v = tokens.length - 2;
+  const verb = tokens[v];
+  if (!verb?.isWord || !/^\p{Ll}{3,}ing$/u.test(verb.text)) return null;
+  let k = v - 1;
+  if (tokens[k]?.isWord && /^\p{Ll}{3,}ly$/u.test((tokens[k] as Token).text)) k--;
+  if (k < 0 || !isCapitalized(tokens[k])) return null;
+  const slot = nameRightBefore(text, tokens, v, k, Math.max(0, k - 4), mentions)?.slot;
+  return slot && (slot.ref.kind === 'entity' ? slot.ref.entity.type !== 'place' : slot.ref.kind === 'surname' || slot.ref.kind === 'name') ? slot : null;
 }
 
 /** Find the attribution structure of one sentence (tokens of that sentence only). */
@@ -830,6 +847,13 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
       const before = slotBefore(text, tokens, c, i, mentions);
       return before && before.boundary === i - 1 && isAttributionTail(tokens, c + replyLength) ? before.slot : null;
     }
+    const verbLength = c > i && !isCapitalized(t) && quoteEndsClause(text, tokens) ? speechVerbLength(tokens, c) : 0;
+    if (verbLength > 0) {
+      const before = slotBefore(text, tokens, c, i, mentions);
+      const kind = before?.slot.ref.kind;
+      const named = kind === 'entity' || kind === 'surname' || kind === 'name' || kind === 'pronoun';
+      if (before && named && before.boundary === i - 1) return before.slot;
+    }
     if (!afterQuoteCue && !isCue(tokens, c) && !isPerfectWritten(tokens, c)) continue;
     if (t.lower === 'according') return slotAfter(text, tokens, c + 1, mentions, 'according')?.slot ?? null;
     if (c === i) {
@@ -837,11 +861,32 @@ export function attributionAfter(text: string, tokens: readonly Token[], mention
       return slotAfter(text, tokens, c, mentions, t.lower)?.slot ?? null;
     }
     const before = slotBefore(text, tokens, c, i, mentions);
-    // "…,” Mr. X said his plan …" is X's own reported speech, not this quote's attribution.
-    if (!isAttributionTail(tokens, c + 1)) return null;
+    // "…,” Mr. X said his plan …" is X's own reported speech, not this quote's attribution; "…?” Lee told the
+    // station on Monday." names its hearer first.
+    if (!isAttributionTail(tokens, c + 1) && !toldHearerTail(tokens, c)) return null;
     return before && before.boundary === i - 1 ? before.slot : null;
   }
   return null;
+}
+
+/** Words that may make up the hearer of "told" after a quote ("the station", "Britain’s ITV television station"). */
+const MAX_HEARER_WORDS = 5;
+
+/** "…?” Lee told the station on Monday.": "told"/"tells" and a short hearer of plain words, then the attribution's
+ * end or a tail ("on Monday", "in an interview"); not a clause ("told the board it would …"). */
+function toldHearerTail(tokens: readonly Token[], c: number): boolean {
+  const cue = (tokens[c] as Token).lower;
+  if (cue !== 'told' && cue !== 'tells') return false;
+  let k = c + 1;
+  while (k < tokens.length && k <= c + MAX_HEARER_WORDS) {
+    const t = tokens[k] as Token;
+    if (!t.isWord) break;
+    if (k > c + 1 && TAIL_PREPOSITIONS.has(t.lower)) break;
+    if (SUBJECT_STARTS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || FINITE_MARKERS.has(t.lower) || t.lower === 'to' || isCue(tokens, k)) return false;
+    k++;
+  }
+  const next = tokens[k];
+  return k > c + 1 && (!next || isPunct(next, '.!?') || (next.isWord && TAIL_PREPOSITIONS.has(next.lower)));
 }
 
 /** Replies that are cues only between a quote's speaker and the sentence end: "answered", "pressed". */
@@ -855,6 +900,32 @@ function replyCueLength(tokens: readonly Token[], c: number): number {
   const second = REPLY_PHRASES.get(t.lower);
   return second !== undefined && tokens[c + 1]?.lower === second ? 2 : 0;
 }
+
+/** "…,” Lee barked." / "…,” Lee concludes." / "…,” Lee pointed out.": a verb with no object that ends the sentence
+ * right after the quote and its speaker says the quote; its length in tokens, or 0. */
+function speechVerbLength(tokens: readonly Token[], c: number): number {
+  const t = tokens[c] as Token;
+  if (!/^\p{Ll}{3,}(?:ed|es)$/u.test(t.text)) return 0;
+  const length = VERB_PARTICLES.has(tokens[c + 1]?.lower ?? '') ? 2 : 1;
+  return c + length === tokens.length ? length : 0;
+}
+
+/** Do the quoted words before `tokens` end with a comma, "?" or "!" inside or right after the closing mark (so the
+ * sentence goes on after the quote)? */
+function quoteEndsClause(text: string, tokens: readonly Token[]): boolean {
+  const first = tokens[0];
+  if (!first) return false;
+  if (isPunct(first, ',')) return true;
+  let k = first.start - 1;
+  while (k >= 0 && /\s/.test(text[k] as string)) k--;
+  if (k < 0 || !isQuoteMark(text[k] as string)) return false;
+  // '' closes a quote in some papers.
+  if (text[k] === "'" && text[k - 1] === "'") k--;
+  return ',?!'.includes(text[k - 1] ?? '');
+}
+
+/** Particles that end a two-word speech verb after a quote ("pointed out", "cut in"). */
+const VERB_PARTICLES = new Set(['out', 'back', 'in', 'up', 'on']);
 
 /** "…,” Jane Roe has written.": "written" after has/have/had is a cue after a quote. */
 function isPerfectWritten(tokens: readonly Token[], c: number): boolean {
@@ -996,7 +1067,7 @@ function isTailToMark(tokens: readonly Token[], c: number): boolean {
 
 /** Attribution just before an opening mark, at the end of `tokens`: `He added: “` / `Smith said, “` / `according to X, “`. */
 export function attributionBefore(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
-  const inWords = inTheWordsOf(text, tokens, mentions);
+  const inWords = inTheWordsOf(text, tokens, mentions) ?? possessiveWordsWere(text, tokens, mentions);
   if (inWords) return inWords;
   // The cue must be among the last few tokens (allowing "told reporters", "said Tuesday", "said that"), or before a
   // longer tail that leads to the mark ("saying during the debate last week, “…").
@@ -1014,10 +1085,13 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
       const named = slotBefore(text, without, c - 1, 1, mentions);
       if (named) return named.slot;
     }
+    const infinitive = infinitiveSubject(text, tokens, c, mentions);
+    if (infinitive) return infinitive;
     const before = slotBefore(text, tokens, c, 0, mentions);
     if (before) return before.slot;
     // "Said Smith: “…" / "…, said Smith, “…": inverted only at a clause start.
-    if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
+    // "Robby Mook, said Sanders “may have …”": a name run into the mark is what was said about, not who said it.
+    if (INVERTIBLE_CUES.has(cue) && (c === 0 || isPunct(tokens[c - 1], ','))) return tokens.at(-1)?.isWord ? null : slotAfter(text, tokens, c, mentions, cue)?.slot ?? null;
     // "During the call, he asked …, called Omar a “terrorist” and said, “…": the sentence's subject.
     if (tokens[c - 1]?.isWord && SUBJECT_CONJUNCTIONS.has((tokens[c - 1] as Token).lower) && isPunct(tokens[c + 1], ',:')) {
       const subject = openingSubject(text, tokens, c, c - 1, mentions);
@@ -1025,6 +1099,44 @@ export function attributionBefore(text: string, tokens: readonly Token[], mentio
       return subject && (subject.ref.kind === 'entity' || subject.ref.kind === 'pronoun') ? subject : null;
     }
     return null;
+  }
+  return null;
+}
+
+const BE_FORMS = new Set(['was', 'were', 'is', 'are']);
+
+/** "Lee went on to say, “…" / "Lee was prompted to say: “…": a cue in the infinitive right before the mark speaks
+ * for the subject of the verb that governs it ("went on", "was prompted"). */
+function infinitiveSubject(text: string, tokens: readonly Token[], c: number, mentions: MentionIndex): SpeakerSlot | null {
+  if (tokens[c - 1]?.lower !== 'to' || c + 2 !== tokens.length || !isPunct(tokens[c + 1], ',:')) return null;
+  let k = c - 2;
+  if (VERB_PARTICLES.has(tokens[k]?.lower ?? '')) k--;
+  const verb = tokens[k];
+  if (!verb?.isWord || isCapitalized(verb) || !/^\p{Ll}+(?:ed|es|s|t)$/u.test(verb.text)) return null;
+  if (BE_FORMS.has(tokens[k - 1]?.lower ?? '')) k--;
+  const subject = slotBefore(text, tokens, k, 0, mentions);
+  return subject && (subject.slot.ref.kind === 'entity' || subject.slot.ref.kind === 'pronoun' || subject.slot.ref.kind === 'surname' || subject.slot.ref.kind === 'name') ? subject.slot : null;
+}
+
+/** Nouns for someone's words that introduce them with "was": "Clinton’s response was: “…”". */
+const WORDS_NOUNS = new Set([...CLAIM_NOUNS, 'response', 'reply', 'answer', 'retort', 'reaction', 'message', 'dictum', 'motto', 'advice', 'verdict']);
+
+/** "Clinton’s response was: “…" / "Barrett’s dictum to his interns was, “…": the owner of the words speaks. Tokens
+ * end at the opening mark. */
+function possessiveWordsWere(text: string, tokens: readonly Token[], mentions: MentionIndex): SpeakerSlot | null {
+  const n = tokens.length;
+  if (!isPunct(tokens[n - 1], ',:') || !/^(?:was|is)$/.test(tokens[n - 2]?.lower ?? '')) return null;
+  for (let k = n - 3; k >= 1 && k >= n - 8; k--) {
+    const t = tokens[k] as Token;
+    if (!t.isWord) return null;
+    if (!WORDS_NOUNS.has(t.lower)) continue;
+    const owner = tokens[k - 1] as Token;
+    if (!owner.isWord || !isCapitalized(owner) || !/['\u2019]s?$/.test(owner.text)) return null;
+    const m = mentions.overlapping(owner.start, owner.end);
+    if (!m || m.entity.type === 'place') return null;
+    let first = k - 1;
+    while (first - 1 >= 0 && k - 1 - first < 3 && isCapitalized(tokens[first - 1])) first--;
+    return makeSlot(tokens, { kind: 'entity', entity: m.entity }, -1, first, k - 1);
   }
   return null;
 }
@@ -1129,7 +1241,9 @@ export function attributionAnywhere(text: string, tokens: readonly Token[], ment
     if (before) return before.slot;
     if (isPunct(tokens[c - 1], ',')) {
       const after = INVERTIBLE_CUES.has(cue) ? slotAfter(text, tokens, c, mentions, cue) : null;
-      if (after && isAttributionTail(tokens, after.next)) return after.slot;
+      // "Robby Mook, said Sanders “may have …”": a name run into an opening mark is what was said about.
+      const intoMark = after !== null && /^\s*["\u201c]/.test(text.slice(after.slot.source.end, after.slot.source.end + 3));
+      if (after && !intoMark && isAttributionTail(tokens, after.next)) return after.slot;
       const appositive = appositiveSlot(text, tokens, c, mentions);
       if (appositive) return appositive;
     }

@@ -767,3 +767,106 @@ describe('replies after a quote', () => {
     ]);
   });
 });
+
+describe('"X told HEARER" after a quote ending in "?" or "!"', () => {
+  it('gives the quote to X, not to the person named before it', () => {
+    const text = 'Governor Ellen Marsh spoke first on Monday. “Who knows what comes next?” Tomas Brandt told the local radio station on Monday. “We will see!” Brandt told Vance Radio.';
+    const entities = [
+      entityFromForms(text, 'person', 'Ellen Marsh', ['Ellen Marsh']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt', 'Brandt']),
+      entityFromForms(text, 'organization', 'Vance Radio', ['Vance Radio']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['Who knows what comes next?', 'Tomas Brandt'],
+      ['We will see!', 'Tomas Brandt'],
+    ]);
+  });
+});
+
+describe('"X, …, said NAME “…”": a name run into the opening mark', () => {
+  it('is who the words are about; the one who said them speaks', () => {
+    const text = 'Her campaign manager, Owen Tral, said Rivera “may have broken the rules.” Dana Pike, a professor, said he never saw Hollis “interact” with the donors.';
+    const entities = [
+      entityFromForms(text, 'person', 'Owen Tral', ['Owen Tral']),
+      entityFromForms(text, 'person', 'Rivera', ['Rivera']),
+      entityFromForms(text, 'person', 'Dana Pike', ['Dana Pike']),
+      entityFromForms(text, 'person', 'Hollis', ['Hollis']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['may have broken the rules.', 'Owen Tral'],
+      ['interact', 'Dana Pike'],
+    ]);
+  });
+
+  it('still reads "…, said NAME, “…”" as the inverted attribution', () => {
+    const text = 'Asked about the vote, said Owen Tral, “We will not wait.”';
+    const entities = [entityFromForms(text, 'person', 'Owen Tral', ['Owen Tral'])];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Owen Tral']);
+  });
+});
+
+describe('a verb with no object ending the sentence after a quote and its speaker', () => {
+  it('says the quote ("Lee barked.", "Lee concludes.", "Lee pointed out.")', () => {
+    const text = `Mara Quist asked about the vote. “Go back to your seat!” Tomas Brandt barked. “We will win the state,” Quist concludes. ''The stock has not done well,'' Brandt pointed out.`;
+    const entities = [
+      entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist', 'Quist']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt', 'Brandt']),
+    ];
+    expect(directs(text, entities).map(([words, name]) => [words, name])).toEqual([
+      ['Go back to your seat!', 'Tomas Brandt'],
+      ['We will win the state', 'Mara Quist'],
+      ['The stock has not done well', 'Tomas Brandt'],
+    ]);
+  });
+
+  it('does not read a noun after a quoted fragment as such a verb', () => {
+    const text = 'Tomas Brandt says “the wind is at our backs” despite his loss in the Nevada caucuses.';
+    const entities = [entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt'])];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Tomas Brandt']);
+  });
+});
+
+describe('a cue in the infinitive right before the mark', () => {
+  it('speaks for the subject of the verb that governs it ("went on to say", "was prompted to say")', () => {
+    const text = 'Tomas Brandt spoke first. Mara Quist went on to say, “From the bottom of my heart, I know this to be true.” The debate was so calm that Brandt was prompted to say, “So far, I cannot believe how civil it has been.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt', 'Brandt']),
+      entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist']),
+    ];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Mara Quist', 'Tomas Brandt']);
+  });
+});
+
+describe('a quote after a colon', () => {
+  it('goes to the name right before a participle at the colon, never to the place the sentence opens with', () => {
+    const text = 'At a rally in Dunmore, Ohio, on Saturday, supporters pushed a protester out, with Tomas Brandt reportedly yelling: “Get him out of here!”';
+    const entities = [
+      entityFromForms(text, 'place', 'Dunmore', ['Dunmore']),
+      entityFromForms(text, 'place', 'Ohio', ['Ohio']),
+      entityFromForms(text, 'person', 'Tomas Brandt', ['Tomas Brandt']),
+    ];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Tomas Brandt']);
+  });
+
+  it('gives no place as the speaker of a colon quote', () => {
+    const text = 'In Dunmore, Ohio, on Saturday, supporters pushed a protester out as the crowd kept on: “Get him out of here!”';
+    const entities = [
+      entityFromForms(text, 'place', 'Dunmore', ['Dunmore']),
+      entityFromForms(text, 'place', 'Ohio', ['Ohio']),
+    ];
+    const names = directs(text, entities).map(([, name]) => name);
+    expect(names).not.toContain('Ohio');
+    expect(names).not.toContain('Dunmore');
+  });
+});
+
+describe('"X’s response was: “…”"', () => {
+  it('gives the quote to the owner of the words', () => {
+    const text = 'Owen Tral wrote to Mara Quist about the trip. Quist’s response was: “Is he from Wisconsin?” Tral’s dictum to his interns was, “A story needs a second source.”';
+    const entities = [
+      entityFromForms(text, 'person', 'Owen Tral', ['Owen Tral', 'Tral']),
+      entityFromForms(text, 'person', 'Mara Quist', ['Mara Quist', 'Quist']),
+    ];
+    expect(directs(text, entities).map(([, name]) => name)).toEqual(['Mara Quist', 'Owen Tral']);
+  });
+});
