@@ -3,7 +3,7 @@
 // without making the string. The string forms stay the definition (the trainers read them); a unit test holds
 // the two equal.
 import { cachedPart, type FeatureHashes, hashPart, type Part } from './attribution-hash';
-import { bucket, shape, stem, SUBJECT_PRONOUNS, subjectBefore, SUBORDINATORS, wordClass, type EntityTypeOf } from './attribution-features';
+import { bucket, fixedWordClass, stem, SUBJECT_PRONOUNS, subjectBefore, SUBORDINATORS, type EntityTypeOf } from './attribution-features';
 import { isCapitalized, type Token } from './quote-tokens';
 
 const P = hashPart;
@@ -37,6 +37,10 @@ interface WordParts {
   stem: Part;
   ing: boolean;
   subordinator: boolean;
+  /** The Part of wordClass() when the lower-case word decides it, else null (capitalisation does). */
+  cls: Part | null;
+  ly: boolean;
+  pronoun: boolean;
 }
 
 const wordCache = new Map<string, WordParts>();
@@ -46,7 +50,11 @@ export function wordParts(t: Token): WordParts {
   let parts = wordCache.get(t.lower);
   if (parts === undefined) {
     const w = t.lower.includes('\u2019') ? t.lower.replace(/\u2019/g, "'") : t.lower;
-    parts = { w: P(w), s3: P(w.slice(-3)), s2: P(w.slice(-2)), stem: P(stem(w)), ing: w.endsWith('ing'), subordinator: SUBORDINATORS.has(w) };
+    const fixed = fixedWordClass(t.lower);
+    parts = {
+      w: P(w), s3: P(w.slice(-3)), s2: P(w.slice(-2)), stem: P(stem(w)), ing: w.endsWith('ing'), subordinator: SUBORDINATORS.has(w),
+      cls: fixed === null ? null : P(fixed), ly: t.lower.endsWith('ly'), pronoun: SUBJECT_PRONOUNS.has(t.lower),
+    };
     if (wordCache.size >= MAX_CACHED_WORDS) wordCache.clear();
     wordCache.set(t.lower, parts);
   }
@@ -78,6 +86,32 @@ export function normPart(tokens: readonly Token[], k: number, edge: Part): Part 
   return k >= 0 && k < tokens.length ? partsAt(tokens, k).w : edge;
 }
 
+const UNDERSCORE = P('_');
+const CAP = P('C');
+const LOW = P('l');
+const LY = P('ly');
+const DIGIT = P('9');
+
+/** The Part of wordClass(tokens[k]), from the token's cached word parts (no string made or looked up for a word). */
+export function classPartAt(tokens: readonly Token[], k: number): Part {
+  const t = tokens[k];
+  if (!t) return UNDERSCORE;
+  if (!t.isWord) return cachedPart(t.text);
+  const parts = partsAt(tokens, k);
+  return parts.cls ?? (isCapitalized(t) ? CAP : parts.ly ? LY : LOW);
+}
+
+/** The Part of shape(tokens[k]). */
+export function shapePartAt(tokens: readonly Token[], k: number): Part {
+  const t = tokens[k];
+  if (!t) return UNDERSCORE;
+  if (!t.isWord) return cachedPart(t.text);
+  const c = t.text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return DIGIT;
+  if (partsAt(tokens, k).pronoun) return PRO;
+  return isCapitalized(t) ? CAP : LOW;
+}
+
 const F = {
   b: P('b'), w: P('w='), s3: P('s3='), s2: P('s2='), p: P('p='), pp: P('pp='), n: P('n='), nn: P('nn='), wn: P('wn='), pw: P('pw='),
   wnn: P('wnn='), sh: P('sh='), rem: P('rem='), pos: P('pos='), sn: P('sn='), l: P('l='), ln: P('ln='), pl: P('pl='), pln: P('pln='),
@@ -88,7 +122,6 @@ const F = {
 /** cueFeatures(tokens, i, wordsAfter, typeOf) as hashes, into `out` (cleared first). */
 export function cueFeatureHashes(tokens: readonly Token[], i: number, wordsAfter: number, typeOf: EntityTypeOf, out: FeatureHashes): FeatureHashes {
   out.clear();
-  const t = tokens[i] as Token;
   const word = partsAt(tokens, i);
   const w = word.w;
   const p = normPart(tokens, i - 1, SENT_START);
@@ -106,20 +139,20 @@ export function cueFeatureHashes(tokens: readonly Token[], i: number, wordsAfter
   out.begin(F.wn).add(w).add(BAR).add(n).end();
   out.begin(F.pw).add(p).add(BAR).add(w).end();
   out.begin(F.wnn).add(w).add(BAR).add(n).add(BAR).add(nn).end();
-  const nextShape = cachedPart(shape(tokens[i + 1]));
-  out.begin(F.sh).add(cachedPart(shape(tokens[i - 1]))).add(cachedPart(shape(t))).add(nextShape).end();
+  const nextShape = shapePartAt(tokens, i + 1);
+  out.begin(F.sh).add(shapePartAt(tokens, i - 1)).add(shapePartAt(tokens, i)).add(nextShape).end();
   out.begin(F.rem).add(bucketPart(wordsAfter)).end();
   out.begin(F.pos).add(bucketPart(i)).end();
   out.begin(F.sn).add(word.s2).add(BAR).add(nextShape).end();
   const lem = word.stem;
-  const nc = cachedPart(wordClass(tokens[i + 1]));
-  const pc = cachedPart(wordClass(tokens[i - 1]));
+  const nc = classPartAt(tokens, i + 1);
+  const pc = classPartAt(tokens, i - 1);
   out.begin(F.l).add(lem).end();
   out.begin(F.ln).add(lem).add(BAR).add(nc).end();
   out.begin(F.pl).add(pc).add(BAR).add(lem).end();
   out.begin(F.pln).add(pc).add(BAR).add(lem).add(BAR).add(nc).end();
-  out.begin(F.cls).add(pc).add(BAR).add(cachedPart(wordClass(t))).add(BAR).add(nc).end();
-  out.begin(F.lnn).add(lem).add(BAR).add(nc).add(BAR).add(cachedPart(wordClass(tokens[i + 2]))).end();
+  out.begin(F.cls).add(pc).add(BAR).add(classPartAt(tokens, i)).add(BAR).add(nc).end();
+  out.begin(F.lnn).add(lem).add(BAR).add(nc).add(BAR).add(classPartAt(tokens, i + 2)).end();
   const subject = subjectBefore(tokens, i);
   const subjectType = !subject ? SENT_START : !subject.isWord ? cachedPart(subject.text) : SUBJECT_PRONOUNS.has(subject.lower) ? PRO : cachedPart(typeOf(subject) || (isCapitalized(subject) ? 'C' : 'l'));
   out.begin(F.st).add(subjectType).end();
@@ -166,16 +199,16 @@ export function endFeatureHashes(tokens: readonly Token[], from: number, j: numb
   const nw = normPart(tokens, j + 1, SENT_END);
   const prev = normPart(tokens, j - 1, SENT_START);
   const first = tokens[from];
-  const opener = first && partsAt(tokens, from).subordinator ? SUB : cachedPart(wordClass(first));
+  const opener = first && partsAt(tokens, from).subordinator ? SUB : classPartAt(tokens, from);
   const len = bucketPart(j - from);
   const left = bucketPart(words);
   out.begin(E.open).add(opener).add(BAR).add(w).add(BAR).add(bucketPart(Math.min(commas, 2))).end();
   out.one(E.b);
   out.begin(E.w).add(w).end();
   out.begin(E.wn).add(w).add(BAR).add(nw).end();
-  out.begin(E.wnc).add(w).add(BAR).add(cachedPart(wordClass(next))).end();
+  out.begin(E.wnc).add(w).add(BAR).add(classPartAt(tokens, j + 1)).end();
   out.begin(E.pw).add(prev).add(BAR).add(w).end();
-  out.begin(E.pcw).add(cachedPart(wordClass(tokens[j - 1]))).add(BAR).add(w).end();
+  out.begin(E.pcw).add(classPartAt(tokens, j - 1)).add(BAR).add(w).end();
   out.begin(E.len).add(len).end();
   out.begin(E.left).add(left).end();
   out.begin(E.wleft).add(w).add(BAR).add(left).end();
@@ -205,7 +238,7 @@ export function startFeatureHashes(tokens: readonly Token[], c: number, k: numbe
     if (!t.isWord) punct = true;
   }
   const d = bucketPart(k - c - 1);
-  const wc = cachedPart(wordClass(tokens[k]));
+  const wc = classPartAt(tokens, k);
   out.one(S.b);
   out.begin(S.d).add(d).end();
   out.begin(S.w).add(w).end();
@@ -219,7 +252,7 @@ export function startFeatureHashes(tokens: readonly Token[], c: number, k: numbe
   out.begin(S.btw);
   for (let i = c + 1; i < k && between < 4; i++, between++) {
     if (between > 0) out.add(DOT);
-    out.add(cachedPart(wordClass(tokens[i])));
+    out.add(classPartAt(tokens, i));
   }
   out.end();
   out.begin(S.wc).add(wc).add(BAR).add(d).end();

@@ -50,13 +50,18 @@ export function wordClass(t: Token | undefined): string {
   if (!t) return '_';
   if (!t.isWord) return t.text;
   const w = t.lower;
+  return fixedWordClass(w) ?? (isCapitalized(t) ? 'C' : w.endsWith('ly') ? 'ly' : 'l');
+}
+
+/** wordClass of a word token whose lower-case form is `w`, when that alone decides it (else null: 'C', 'ly' or 'l'). */
+export function fixedWordClass(w: string): string | null {
   if (w === 'that' || w === 'to' || w === 'whether' || w === 'if') return w;
   if (SUBJECT_PRONOUNS.has(w)) return 'pro';
   if (DETERMINERS.has(w)) return 'det';
   if (AUXILIARIES.has(w)) return 'aux';
   if (PREPOSITIONS.has(w)) return 'prep';
   if (/^\d/.test(w)) return '9';
-  return isCapitalized(t) ? 'C' : w.endsWith('ly') ? 'ly' : 'l';
+  return null;
 }
 
 /** A coarse shape: capitalised word, lowercase word, number or punctuation (the character itself). */

@@ -81,6 +81,9 @@ export function tokenize(text: string, start: number, end: number, limit = Numbe
 
 export function isCapitalized(token: Token | undefined): boolean {
   if (!token || !token.isWord) return false;
+  // ASCII by code (most words): only A-Z changes when lower-cased and stays when upper-cased.
+  const c = token.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const first = token.text[0] as string;
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
