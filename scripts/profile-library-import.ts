@@ -7,33 +7,12 @@
 // how busy each was per slice of time (PROF_STEP ms, 500 by default; PROF_INTERVAL µs between
 // samples): where neither is busy, the browser process (IndexedDB) is. Chromium is started with a
 // DevTools port so the service worker can be profiled too.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchWithExtension, numberArg, writeBackupFile, type CpuProfile } from './lib/library-import-session';
 import puppeteer from 'puppeteer-core';
-import { exportBackup } from '../lib/exchange/index';
-import { libraryCorpus } from '../testing/fixtures/library-corpus';
-import { requireChromeBuild } from '../testing/harness/build-output';
-import { requireChromium } from '../testing/harness/find-chromium';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
-
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 /** Self time per function (ms), busiest first; and the total sampled time. */
 function selfTimes(profile: CpuProfile): { total: number; rows: [string, number][] } {
@@ -68,27 +47,14 @@ function timeline(profile: CpuProfile, origin: number, step: number): number[] {
 }
 
 async function main(): Promise<void> {
-  const notes = arg('--notes', 10_000);
-  const top = arg('--top', 25);
+  const notes = numberArg('--notes', 10_000);
+  const top = numberArg('--top', 25);
   const outAt = process.argv.indexOf('--out');
   const out = outAt > 0 ? process.argv[outAt + 1]! : path.join(os.tmpdir(), 'lede-import-profile');
   mkdirSync(out, { recursive: true });
-  const corpus = libraryCorpus({ notes, articles: Math.max(1, Math.round((notes * 300) / 10_000)) });
-  const backup = exportBackup(corpus.annotations, corpus.articles, { entryName: `lede-notes-${notes}.jsonld` });
-  const fileDir = mkdtempSync(path.join(os.tmpdir(), 'lede-profile-file-'));
-  const file = path.join(fileDir, backup.kind === 'zip' ? `lede-notes-${notes}.jsonld.zip` : `lede-notes-${notes}.jsonld`);
-  writeFileSync(file, backup.kind === 'zip' ? backup.bytes : backup.text);
+  const { file, dir: fileDir } = writeBackupFile(notes, 'lede-profile-file-');
 
-  const extAt = process.argv.indexOf('--extension');
-  const extensionDir = requireChromeBuild(extAt > 0 ? path.resolve(process.argv[extAt + 1]!) : undefined);
-  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'lede-profile-chromium-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: requireChromium(),
-    headless: true,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--remote-debugging-port=0'],
-  });
+  const { context, profileDir } = await launchWithExtension('lede-profile-chromium-', ['--remote-debugging-port=0']);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;

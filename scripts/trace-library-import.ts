@@ -7,14 +7,11 @@
 // file was chosen), how long it took, the import's phase then, the largest timeline events inside
 // it (GC, layout, a function call with its source line) and its busiest functions by self and by
 // total time from the profile. Writes trace.json and page.cpuprofile (open them in DevTools).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type CDPSession } from 'playwright-core';
-import { exportBackup } from '../lib/exchange/index';
-import { libraryCorpus } from '../testing/fixtures/library-corpus';
-import { requireChromeBuild } from '../testing/harness/build-output';
-import { requireChromium } from '../testing/harness/find-chromium';
+import { launchWithExtension, numberArg, writeBackupFile, type CpuProfile, type ProfileNode } from './lib/library-import-session';
+import { type CDPSession } from 'playwright-core';
 
 interface TraceEvent {
   name: string;
@@ -27,22 +24,6 @@ interface TraceEvent {
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown> };
-}
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
-
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
 async function readTrace(session: CDPSession): Promise<TraceEvent[]> {
@@ -108,26 +89,14 @@ const INTERESTING = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'Fir
   'V8.GC_MC_BACKGROUND_EVACUATE_COPY', 'HitTest', 'ScheduleStyleRecalculation', 'InvalidateLayout', 'V8.GCCompactor']);
 
 async function main(): Promise<void> {
-  const notes = arg('--notes', 100_000);
-  const over = arg('--over', 100);
+  const notes = numberArg('--notes', 100_000);
+  const over = numberArg('--over', 100);
   const outAt = process.argv.indexOf('--out');
   const out = outAt > 0 ? process.argv[outAt + 1]! : path.join(os.tmpdir(), 'lede-import-trace');
   mkdirSync(out, { recursive: true });
-  const corpus = libraryCorpus({ notes, articles: Math.max(1, Math.round((notes * 300) / 10_000)) });
-  const backup = exportBackup(corpus.annotations, corpus.articles, { entryName: `lede-notes-${notes}.jsonld` });
-  const fileDir = mkdtempSync(path.join(os.tmpdir(), 'lede-trace-file-'));
-  const file = path.join(fileDir, backup.kind === 'zip' ? `lede-notes-${notes}.jsonld.zip` : `lede-notes-${notes}.jsonld`);
-  writeFileSync(file, backup.kind === 'zip' ? backup.bytes : backup.text);
+  const { file, dir: fileDir } = writeBackupFile(notes, 'lede-trace-file-');
 
-  const extAt = process.argv.indexOf('--extension');
-  const extensionDir = requireChromeBuild(extAt > 0 ? path.resolve(process.argv[extAt + 1]!) : undefined);
-  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'lede-trace-chromium-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: requireChromium(),
-    headless: true,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { context, profileDir } = await launchWithExtension('lede-trace-chromium-');
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
@@ -182,7 +151,7 @@ async function main(): Promise<void> {
     console.log(`${tasks.length} main-thread tasks over ${over} ms; longest (wall) ${longest.slice(0, 10).map((t) => ms(t.dur)).join(', ')} ms`);
     // The thread's own CPU time per task: what the code asks of the thread, whatever else runs on the machine.
     console.log(`longest by the thread's CPU time: ${byCpu.slice(0, 10).map((t) => `${ms(t.tdur)} (${phaseAt(t.ts)})`).join(', ')} ms; over 50 ms of CPU: ${all.filter((t) => (t.tdur ?? 0) > 50_000).length}`);
-    for (const task of longest.slice(0, arg('--tasks', 12))) {
+    for (const task of longest.slice(0, numberArg('--tasks', 12))) {
       const end = task.ts + task.dur!;
       console.log(`\ntask at ${((task.ts - origin) / 1000).toFixed(0)} ms (${phaseAt(task.ts)}): ${(task.dur! / 1000).toFixed(1)} ms, ${ms(task.tdur)} ms of CPU`);
       const inside = onMain.filter((e) => e.ph === 'X' && e.ts >= task.ts && e.ts < end && e !== task && INTERESTING.has(e.name) && (e.dur ?? 0) > 5000);
