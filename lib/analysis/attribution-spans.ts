@@ -111,14 +111,9 @@ export function likeliestCues(tokens: readonly Token[], cueWords: ReadonlyMap<st
   return found.map((x) => x.i).sort((a, b) => a - b);
 }
 
-/** The features of one pair, beyond the cue's own (cueFeatures). */
-function pairFeatures(tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean, speaker: string, ranked: string): string[] {
-  const cue = stem(norm(tokens[c], ''));
-  const words = wordsIn(counts, from, to);
+/** What a (cue, span) pair's features read besides words: whether the span runs to the sentence's end, the words between cue and span, a "that" between them, and the punctuation inside the span. */
+function pairFacts(tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean): { toEnd: boolean; gap: number; that: boolean; inner: string } {
   const toEnd = to >= tokens.length || wordsIn(counts, to, tokens.length) === 0;
-  const first = norm(tokens[from], '');
-  const before = norm(tokens[from - 1], '<s>');
-  const endWord = toEnd ? '</s>' : norm(tokens[to], '');
   const gap = trailing ? wordsIn(counts, to, c) : wordsIn(counts, c + 1, from);
   let that = false;
   for (let k = c + 1; k < from; k++) if ((tokens[k] as Token).lower === 'that') that = true;
@@ -128,6 +123,17 @@ function pairFeatures(tokens: readonly Token[], counts: Int32Array, c: number, f
     const t = tokens[k] as Token;
     if (!t.isWord && t.text !== '.' && t.text !== "'" && t.text !== '\u2019') inner += t.text === ',' ? ',' : t.text === ';' ? ';' : '-';
   }
+  return { toEnd, gap, that, inner };
+}
+
+/** The features of one pair, beyond the cue's own (cueFeatures). */
+function pairFeatures(tokens: readonly Token[], counts: Int32Array, c: number, from: number, to: number, trailing: boolean, speaker: string, ranked: string): string[] {
+  const cue = stem(norm(tokens[c], ''));
+  const words = wordsIn(counts, from, to);
+  const { toEnd, gap, that, inner } = pairFacts(tokens, counts, c, from, to, trailing);
+  const first = norm(tokens[from], '');
+  const before = norm(tokens[from - 1], '<s>');
+  const endWord = toEnd ? '</s>' : norm(tokens[to], '');
   const shape = `${trailing ? 'T' : 'L'}|${toEnd ? 'end' : 'cut'}|${that ? 'that' : '-'}`;
   return [
     `P:shape=${shape}`, `P:cs=${cue}|${shape}`, `P:len=${bucket(words)}`, `P:slen=${shape}|${bucket(words)}`,
@@ -168,18 +174,10 @@ export function pairFeatureHashes(
   out.clear();
   const cue = partsAt(tokens, c).stem;
   const words = bucketPart(wordsIn(counts, from, to));
-  const toEnd = to >= tokens.length || wordsIn(counts, to, tokens.length) === 0;
+  const { toEnd, gap, that, inner } = pairFacts(tokens, counts, c, from, to, trailing);
   const first = normPart(tokens, from, EMPTY);
   const before = normPart(tokens, from - 1, SENT_START);
   const endWord = toEnd ? SENT_END : normPart(tokens, to, EMPTY);
-  const gap = trailing ? wordsIn(counts, to, c) : wordsIn(counts, c + 1, from);
-  let that = false;
-  for (let k = c + 1; k < from; k++) if ((tokens[k] as Token).lower === 'that') that = true;
-  let inner = '';
-  for (let k = from; k < to && inner.length < 4; k++) {
-    const t = tokens[k] as Token;
-    if (!t.isWord && t.text !== '.' && t.text !== "'" && t.text !== '\u2019') inner += t.text === ',' ? ',' : t.text === ';' ? ';' : '-';
-  }
   const innerPart = cachedPart(inner);
   const shape = SHAPES[(trailing ? 4 : 0) + (toEnd ? 2 : 0) + (that ? 1 : 0)] as Part;
   const spk = cachedPart(speaker);
